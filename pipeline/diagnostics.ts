@@ -1,0 +1,85 @@
+/**
+ * Diagnostics: bad input becomes data, never an exception. Each code below is permanent: it never
+ * changes meaning and is never reused (add new codes, deprecate old ones). Messages say what
+ * happened and why; hints say what to do. The shape is the unified one (file, line, column,
+ * rule), so `vfile-reporter` prints them as remark-cli would.
+ */
+import type { Diagnostic, Level } from "../schemas/index.ts";
+
+/** The closed set of codes, by stage. The level is the default; `--strict` fails on warnings. */
+export const CODES = {
+  // corpus loading (pipeline/build.ts, pipeline/load.ts)
+  "corpus/front-matter-missing": "error",
+  "corpus/front-matter-invalid": "error",
+  "corpus/front-matter-yaml": "error",
+  "corpus/lang-mismatch": "error",
+  "corpus/unknown-language": "error",
+  "corpus/duplicate-document": "error",
+  "corpus/not-in-registry": "warning",
+  "corpus/invalid-utf8": "error",
+  "corpus/bom": "warning",
+  "corpus/crlf": "info",
+  "corpus/empty": "error",
+  "corpus/too-large": "error",
+  "corpus/path": "error",
+  "corpus/registry-invalid": "error",
+  "corpus/registry-duplicate": "error",
+  // parse (pipeline/parse)
+  "parse/numbering-irregular": "warning",
+  "parse/numbering-gap": "warning",
+  "parse/footnote-unresolved": "warning",
+  "parse/footnote-unreferenced": "warning",
+  "parse/footnote-duplicate": "warning",
+  "parse/page-artifact": "warning",
+  "parse/page-break-stitched": "info",
+  "parse/html-ignored": "warning",
+  "parse/list-entry-incomplete": "warning",
+  "parse/state-unmatched": "warning",
+  "parse/structure-differs": "warning",
+  // cite (pipeline/cite)
+  "cite/unknown-document": "warning",
+  "cite/unknown-paragraph": "warning",
+  "cite/ambiguous": "warning",
+  "cite/quote-mismatch": "warning",
+  "cite/part-inferred": "info",
+  // reuse (pipeline/reuse)
+  "reuse/structure-differs": "warning",
+  // ingest (pipeline/ingest)
+  "ingest/unsupported-format": "error",
+  "ingest/conversion-failed": "error",
+  "ingest/exists": "error",
+  "ingest/fetch-failed": "error",
+} as const satisfies Record<string, Level>;
+
+export type Code = keyof typeof CODES;
+
+/** Make a diagnostic with the code's default level. */
+export function diag(
+  code: Code,
+  at: { file: string; line: number; column?: number },
+  message: string,
+  hint?: string,
+): Diagnostic {
+  const d: Diagnostic = {
+    level: CODES[code],
+    code,
+    file: at.file,
+    line: Math.max(1, at.line),
+    column: Math.max(1, at.column ?? 1),
+    message,
+  };
+  if (hint !== undefined) d.hint = hint;
+  return d;
+}
+
+/** Order diagnostics for stable output: file, line, column, code. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}

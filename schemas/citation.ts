@@ -1,0 +1,88 @@
+/**
+ * Citations as eyecite models them: one record per reference, tagged by what it targets, with a
+ * span into the citing paragraph's text so the site can underline exactly the words that cite.
+ * Exported to `dist/data/citations.jsonl`.
+ */
+import { z } from "zod";
+import { SourcePosition } from "./common.ts";
+
+/** Where in the citing paragraph the reference stands. */
+export const CitationVia = z.enum(["text", "footnote", "source-note"]);
+export type CitationVia = z.infer<typeof CitationVia>;
+
+/** A paragraph of a UN document (or the whole document when `num` is []). */
+export const DocTarget = z.object({
+  /** Symbol exactly as resolved: "A/RES/75/240", "A/75/816". */
+  doc: z.string(),
+  /** English part labels as in paragraphs.jsonl: [] main body, ["annex", "annex A"] ... */
+  part: z.array(z.string()),
+  /** Language-neutral scope when the pinpoint names a section ("D/next-steps"); null otherwise. */
+  scope: z.string().nullable().default(null),
+  /** Normalised labels, as in paragraphs.jsonl; [] when the citation names the whole document or part. */
+  num: z.array(z.string()),
+  /** True when the part was not written but inferred (the report sits in annex I). */
+  partInferred: z.boolean().default(false),
+  /** Section named in words, kept for display ("国际法部分，建议采取的下一步行动"). */
+  section: z.string().nullable().default(null),
+});
+export type DocTarget = z.infer<typeof DocTarget>;
+
+/** An article of the UN Charter: Article 2 (3) -> {article: "2", para: "3"}. */
+export const CharterTarget = z.object({
+  doc: z.literal("UN Charter"),
+  article: z.string(),
+  para: z.string().nullable(),
+});
+export type CharterTarget = z.infer<typeof CharterTarget>;
+
+export const CitationStatus = z.enum([
+  /** The cited paragraph is in the corpus: `resolved` holds its id. */
+  "resolved",
+  /** The document is known to the registry but not in the corpus. */
+  "not-in-corpus",
+  /** The document is in the corpus but has no such paragraph (or the pinpoint is past its end). */
+  "unknown-paragraph",
+  /** Neither the corpus nor the registry knows the symbol. */
+  "unknown-document",
+  /** Several paragraphs match; `candidates` lists them, none is picked. */
+  "ambiguous",
+  /** A citation of the UN Charter (not a corpus document). */
+  "external",
+]);
+export type CitationStatus = z.infer<typeof CitationStatus>;
+
+/** Outcome of checking a quotation against the paragraph it cites. */
+export const QuoteCheck = z.object({
+  /** The quoted words as written in the citing paragraph. */
+  quote: z.string(),
+  /** "match": found in the cited text after normalisation; "mismatch": not found. */
+  result: z.enum(["match", "mismatch"]),
+  /** For a mismatch, the closest passage of the cited paragraph, to show beside the quote. */
+  closest: z.string().nullable(),
+});
+export type QuoteCheck = z.infer<typeof QuoteCheck>;
+
+export const Citation = z.object({
+  /** Stable id: "<from>#c<n>". */
+  id: z.string(),
+  /** Id of the citing paragraph. */
+  from: z.string(),
+  via: CitationVia,
+  /** Footnote mark when via = "footnote". */
+  footnote: z.string().nullable().default(null),
+  /** The words as written, e.g. "A/75/816，附件一，第 16 段". */
+  raw: z.string(),
+  /** [start, end) offsets (UTF-16) of `raw` in the paragraph text, or in the footnote text. */
+  span: z.tuple([z.number().int(), z.number().int()]),
+  target: z.union([DocTarget, CharterTarget]),
+  /** Id of the cited paragraph, or null. */
+  resolved: z.string().nullable(),
+  status: CitationStatus,
+  /** For ambiguous citations: the ids it could mean. */
+  candidates: z.array(z.string()).default([]),
+  /** Link to the document on the UN Official Document System when it is not in the corpus. */
+  url: z.string().nullable().default(null),
+  quote: QuoteCheck.nullable().default(null),
+  source: SourcePosition,
+});
+export type Citation = z.infer<typeof Citation>;

@@ -1,0 +1,11 @@
+/**
+ * Every data shape of acquis, declared once. Stages import types from here; the build runner
+ * validates with these schemas where data enters (front matter, registry, CLI input) and before
+ * each output file is written. `npm run schemas` writes the JSON Schema of each for users.
+ */
+export * from "./citation.ts";
+export * from "./common.ts";
+export * from "./corpus.ts";
+export * from "./paragraph.ts";
+export * from "./reuse.ts";
+export * from "./working-paper.ts";

@@ -1,0 +1,25 @@
+/** JSON Schema for each exported data file, generated from the zod schemas (zod 4's toJSONSchema). */
+import { z } from "zod";
+import { Citation } from "./citation.ts";
+import { FrontMatter, Registry } from "./corpus.ts";
+import { DocumentsFile, Paragraph } from "./paragraph.ts";
+import { Reuse } from "./reuse.ts";
+import { WorkingPapersFile } from "./working-paper.ts";
+
+/** name -> JSON Schema; the name is the data file it describes (one line of a .jsonl file). */
+export function jsonSchemas(): Record<string, unknown> {
+  const entries: Record<string, z.ZodType> = {
+    "front-matter": FrontMatter,
+    registry: Registry,
+    documents: DocumentsFile,
+    "paragraphs.line": Paragraph,
+    "citations.line": Citation,
+    "reuse.line": Reuse,
+    "working-papers": WorkingPapersFile,
+  };
+  const result: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(entries)) {
+    result[name] = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
+  }
+  return result;
+}
