@@ -1,0 +1,19 @@
+/** A subcommand of the `acquis` CLI. Commands print through `io`, so tests can capture them. */
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stdout is a terminal: show progress; otherwise stay plain and quiet. */
+  isTTY: boolean;
+  /** Repository root (where corpus/ and dist/ live). */
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for `acquis --help`. */
+  summary: string;
+  /** Full usage text for `acquis <name> --help`. */
+  usage: string;
+  /** Returns the process exit code. */
+  run(argv: string[], io: CommandIO): Promise<number>;
+}
