@@ -57,8 +57,13 @@ export const Paragraph = z.object({
   /** Position in the document, 0-based, in reading order. */
   seq: z.number().int().nonnegative(),
   source: SourcePosition,
-  /** "entry" for an item of a list of documents (annex D's working papers: title, then submitter). */
-  kind: z.enum(["paragraph", "entry"]),
+  /**
+   * "entry": an item of a list of documents (annex D's working papers: text is title, "\n", submitter).
+   * "source-note": a bracketed note giving the source of the paragraph just before it (annex B's
+   * "[2021 年不限成员名额工作组报告，第 51 段]"); its `parent` is that paragraph, its address that
+   * paragraph's address + "/source".
+   */
+  kind: z.enum(["paragraph", "entry", "source-note"]),
   /** Structural notes the parser made about this paragraph ("stitched", "renumbered"). */
   flags: z.array(z.enum(["stitched", "renumbered", "page-artifact-removed", "preamble"])),
 });

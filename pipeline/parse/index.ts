@@ -1,12 +1,34 @@
 /**
- * Parse stage: corpus Markdown -> paragraphs, headings, footnotes. (Being written; this entry
- * point's signature is the contract.)
+ * Parse stage: corpus Markdown -> paragraphs, headings and footnotes, per the data contract.
+ *
+ * remark-parse reads the Markdown (blocks.ts); the structural reading of a UN document (parts,
+ * numbering, footnotes, page breaks) is in structure.ts; labels.ts and footnotes.ts read the
+ * printed forms. Pure: text in, data and diagnostics out.
  */
+
+import { toBlocks } from "./blocks.ts";
+import { buildStructure } from "./structure.ts";
 import type { Parsed, ParseInput } from "./types.ts";
 
 export type { Parsed, ParseInput } from "./types.ts";
 
+/**
+ * Bump when the parser's output changes for the same input, so cached parses are not reused.
+ */
+export const PARSER_VERSION = 1;
+
+const RESOLUTION_TYPES = new Set(["resolution", "draft resolution", "decision"]);
+
+/** Parse one corpus document. Never throws on document content; problems become diagnostics. */
 export function parseDocument(input: ParseInput): Parsed {
-  void input;
-  return { paragraphs: [], headings: [], parts: [[]], diagnostics: [] };
+  const blocks = toBlocks(input.markdown);
+  return buildStructure({
+    file: input.file,
+    lineOffset: input.firstLine - 1,
+    doc: input.meta.symbol,
+    lang: input.meta.lang,
+    title: input.meta.title,
+    isResolution: RESOLUTION_TYPES.has(input.meta.type),
+    blocks,
+  });
 }

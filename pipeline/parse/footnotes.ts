@@ -1,0 +1,63 @@
+/**
+ * Footnote markers and definitions as a PDF conversion leaves them: superscript digits glued to
+ * the text ("工作。¹", "framework,⁷") or an asterisk ("附件*"), and definitions as their own blocks
+ * ("¹ 大会第 75/240 号决议。", "* 未经正式编辑发布。").
+ */
+
+const SUP: Record<string, string> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+};
+const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+
+export function supToNumber(s: string): number {
+  let d = "";
+  for (const ch of s) d += SUP[ch] ?? "";
+  return Number(d);
+}
+
+export interface MarkerRef {
+  mark: string;
+  n: number | null;
+  /** Offset in the cleaned text just after which the marker stood. */
+  at: number;
+  /** Offset in the original block text, for columns. */
+  sourceOffset: number;
+}
+
+/**
+ * Remove footnote markers from `text`, returning the clean text and where each marker stood.
+ * An asterisk counts as a marker only when it follows a word and the document defines asterisk
+ * notes (`asterisk`), so a literal "*" elsewhere is kept.
+ */
+export function takeMarkers(text: string, asterisk: boolean): { text: string; refs: MarkerRef[] } {
+  const refs: MarkerRef[] = [];
+  let out = "";
+  let last = 0;
+  const re = asterisk ? /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[^\s*])\*(?=\s|$|[，。,.;；:：)）])/g : SUP_RUN;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out += text.slice(last, m.index);
+    // A space that only separated the marker from the next word ("段。¹⁰ 各国") is layout, but it is
+    // also the document's own spacing: keep it.
+    const mark = m[0];
+    refs.push({ mark, n: mark === "*" ? null : supToNumber(mark), at: out.length, sourceOffset: m.index });
+    last = m.index + mark.length;
+  }
+  out += text.slice(last);
+  return { text: out, refs };
+}
+
+/** A footnote definition block: "¹ text", "⁴⁰ text". Returns null for anything else. */
+export function readDefinition(text: string): { mark: string; n: number; body: string } | null {
+  const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u3000]*(?=\S)/.exec(text);
+  if (!m) return null;
+  return { mark: m[1]!, n: supToNumber(m[1]!), body: text.slice(m[0].length) };
+}
