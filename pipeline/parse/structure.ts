@@ -632,7 +632,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
       const hk = headingKind(clean, block);
       if (hk && hk !== "part") {
         let kind = hk;
-        if (kind === "plain" && levels.length > 1) {
+        if (kind === "plain" && levels.length > 0) {
           // A heading inside a paragraph's list (annex A para 13): look at what follows it.
           for (let j = i + 1; j < blocks.length; j++) {
             const nb = blocks[j]!.text.trim();
@@ -643,6 +643,15 @@ export function buildStructure(input: StructureInput): StructureOutput {
             if (!nl && headingKind(nb, blocks[j]!) === "plain") continue;
             break;
           }
+        }
+        if (kind === "plain") {
+          // A plain line right before a chapter heading is the title the chapters sit under.
+          const nextText =
+            blocks
+              .slice(i + 1)
+              .find((b) => b.text.trim() !== "")
+              ?.text.trim() ?? "";
+          if (isChapter(nextText)) kind = "title";
         }
         if (kind === "chapter" && /^[IVXL]+\./.test(clean)) chapterRoman++;
         if (kind === "title" && /^(the general assembly|大会)/i.test(clean) && input.isResolution) {
