@@ -146,6 +146,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
   let open: number | null = null;
   /** A footnote block or page artifact stands between `open` and the next block. */
   let broken = false;
+  let breakCause = "a page's footnotes";
   let sincePart = 0;
   let chapterRoman = 0;
   const pending: {
@@ -196,6 +197,11 @@ export function buildStructure(input: StructureInput): StructureOutput {
 
   const pushHeading = (text: string, kind: HeadingKind, block: Block, refs: MarkerRef[]) => {
     const level = LEVEL[kind];
+    // A new section ends the "Recommended next steps" list of the previous one.
+    if (kind === "section" || kind === "chapter") {
+      const nb = numberingOf(part);
+      if (nb.scope?.endsWith("next-steps")) nb.scope = null;
+    }
     if (kind !== "part") stack = stack.filter((h) => h.level < level);
     if (kind !== "part") stack.push({ level, text, kind });
     const k = headings.filter((h) => h.part.join("/") === part.join("/")).length + 1;
@@ -278,6 +284,11 @@ export function buildStructure(input: StructureInput): StructureOutput {
     const t = text.trim();
     if (/^(\d{1,3}(\s*\/\s*\d{1,3})?|\d{2}-\d{5}(\s*\([A-Z]\))?(\s+\d{6})?|\*\d{7}\*)$/.test(t)) return true;
     if (t === doc) return true;
+    // A repeated title is a running header only where it cuts a sentence in two: a heading that
+    // recurs between paragraphs ("Recommended next steps") is a heading.
+    if (open === null) return false;
+    const prev = drafts[open]!.text.trim();
+    if (TERMINAL.test(prev) || /[,，]$/.test(prev)) return false;
     if (t.length < 20 || t.length > 160 || TERMINAL.test(t)) return false;
     const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
     const nt = norm(t);
@@ -290,13 +301,14 @@ export function buildStructure(input: StructureInput): StructureOutput {
 
   /** Heading kind of a block, or null if it reads as a paragraph. */
   const headingKind = (text: string, block: Block): HeadingKind | null => {
-    if (block.kind === "heading") return sincePart === 0 ? "title" : "plain";
+    const firstTitle = sincePart === 0 && !stack.some((h) => h.kind === "title");
+    if (block.kind === "heading") return firstTitle ? "title" : "plain";
     if (block.kind === "bullet") return null;
     if (readAnnex(text) !== undefined || isAppendix(text)) return "part";
     if (/^(the general assembly|大会)\s*[,，]?$/i.test(text)) return "title";
     const zh = lang === "zh" || CJK.test(text.slice(0, 4));
     const max = zh ? 48 : 160;
-    if (text.length === 0 || text.length > max || text.includes("\n")) return null;
+    if (text.length === 0 || text.length > max || (zh && text.includes("\n"))) return null;
     if (TERMINAL.test(text) || /[，,；;]$/.test(text)) return null;
     if (/^[[［(（]/.test(text)) return null;
     if (zh && /[。；]/.test(text)) return null;
@@ -309,11 +321,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
         return "chapter";
       return "section";
     }
-    return sincePart === 0 || stack.every((h) => h.kind === "title")
-      ? sincePart === 0
-        ? "title"
-        : "plain"
-      : "plain";
+    return firstTitle ? "title" : "plain";
   };
 
   /** Assign a subparagraph label to a level of the open list. */
@@ -474,7 +482,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
     return CJK.test(x) && CJK.test(y) ? "" : " ";
   };
 
-  const stitch = (target: number, text: string, refs: MarkerRef[], block: Block) => {
+  const stitch = (target: number, text: string, refs: MarkerRef[], block: Block, cause: string) => {
     const d = drafts[target]!;
     const glue = join(d.text, text);
     const base = d.text.length + glue.length;
@@ -486,7 +494,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
       diag(
         "parse/page-break-stitched",
         at(block.line, block.column),
-        `Text after a page's footnotes continues ${describe(d)}; joined into one paragraph.`,
+        `Text after ${cause} continues ${describe(d)}; joined into one paragraph.`,
       ),
     );
   };
@@ -519,12 +527,18 @@ export function buildStructure(input: StructureInput): StructureOutput {
     const def = readDefinition(raw);
     if (def && block.kind !== "heading") {
       define(def.mark, def.n, def.body.trim(), block);
-      if (open !== null) broken = true;
+      if (open !== null) {
+        broken = true;
+        breakCause = "a page's footnotes";
+      }
       continue;
     }
     if (block.kind === "bullet" && block.bullet === "*" && pending.some((p) => p.ref.mark === "*")) {
       define("*", null, raw, block);
-      if (open !== null) broken = true;
+      if (open !== null) {
+        broken = true;
+        breakCause = "a page's footnotes";
+      }
       continue;
     }
 
@@ -601,7 +615,10 @@ export function buildStructure(input: StructureInput): StructureOutput {
           "If it is real text, give it punctuation or move it into the paragraph it belongs to.",
         ),
       );
-      if (open !== null) broken = true;
+      if (open !== null) {
+        broken = true;
+        breakCause = "a running header";
+      }
       continue;
     }
 
@@ -621,7 +638,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
       else if (zh) continues = hk === null && !prev.flags.has("preamble");
       else continues = lower;
       if (continues) {
-        stitch(open, text.trim(), refs, block);
+        stitch(open, text.trim(), refs, block, breakCause);
         broken = false;
         continue;
       }
