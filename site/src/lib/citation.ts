@@ -1,0 +1,150 @@
+/**
+ * UN-style citations of a paragraph, in English and Chinese, for the "copy citation" buttons:
+ *
+ *   en  "A/78/265, annex, para. 23 (f) (ii)"
+ *   zh  "A/78/265，附件，第 23(f)(二)段"
+ *
+ * Decision: built from the language-neutral (part, scope, num) of the paragraph, never from its
+ * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure;
+ * the citation resolver (resolve.ts) reads what this writes.
+ */
+
+const ROMAN: Array<[number, string]> = [
+  [10, "x"],
+  [9, "ix"],
+  [5, "v"],
+  [4, "iv"],
+  [1, "i"],
+];
+
+/** Lower-case roman numeral for 1..39 ("ii"). */
+export function toRoman(n: number): string {
+  let out = "";
+  let rest = n;
+  for (const [v, s] of ROMAN) {
+    while (rest >= v) {
+      out += s;
+      rest -= v;
+    }
+  }
+  return out;
+}
+
+/** Value of a lower-case roman numeral, or null when it is not one. */
+export function fromRoman(s: string): number | null {
+  if (!/^[ivxl]+$/.test(s)) return null;
+  for (let n = 1; n < 40; n++) if (toRoman(n) === s) return n;
+  return null;
+}
+
+const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/** Chinese numeral for 1..99 ("二", "十二", "二十"). */
+export function toZhNumeral(n: number): string {
+  if (n < 10) return ZH_DIGITS[n] ?? String(n);
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${tens === 1 ? "" : ZH_DIGITS[tens]}十${ZH_DIGITS[ones]}`;
+}
+
+/** Value of a Chinese numeral 1..99, or null. */
+export function fromZhNumeral(s: string): number | null {
+  for (let n = 1; n < 100; n++) if (toZhNumeral(n) === s) return n;
+  return null;
+}
+
+/** A part label in English as cited: "annex", "annex I", "annex A", "appendix", "preamble". */
+function partEn(label: string): string {
+  return label;
+}
+
+/** A part label in Chinese: "annex" -> 附件, "annex I" -> 附件一, "annex A" -> 附件 A, "appendix" -> 附录. */
+export function partZh(label: string): string {
+  const m = /^annex(?: (.+))?$/.exec(label);
+  if (m) {
+    const tail = m[1];
+    if (!tail) return "附件";
+    const roman = fromRoman(tail.toLowerCase());
+    if (/^[IVXL]+$/.test(tail) && roman) return `附件${toZhNumeral(roman)}`;
+    return `附件 ${tail}`;
+  }
+  if (label === "appendix") return "附录";
+  if (label === "preamble") return "序言部分";
+  return label;
+}
+
+/** A scope as words: "list-2" -> "list 2", "D/next-steps" -> "D, next steps". */
+function scopeWords(scope: string): string {
+  return scope.replace(/\//g, ", ").replace(/-/g, " ");
+}
+
+/** What the citation points at. */
+export interface CiteTarget {
+  symbol: string;
+  part: readonly string[];
+  scope: string | null;
+  num: readonly string[];
+  /** Ordinal of an unnumbered paragraph (the `u4` of its address), when `num` is empty. */
+  ordinal?: number;
+}
+
+/** Roman subparagraph labels print as Chinese numerals in Chinese citations: (ii) -> (二). */
+function numZh(label: string, level: number): string {
+  if (level >= 2) {
+    const roman = fromRoman(label);
+    if (roman) return toZhNumeral(roman);
+  }
+  return label;
+}
+
+/** English citation: "A/78/265, annex, para. 23 (f) (ii)"; "A/RES/76/19, preambular para. 3". */
+export function citeEn(t: CiteTarget): string {
+  const preamble = t.part[0] === "preamble";
+  const parts = (preamble ? t.part.slice(1) : t.part).map(partEn);
+  const segs = [t.symbol, ...parts];
+  if (t.scope) segs.push(scopeWords(t.scope));
+  const [first, ...rest] = t.num;
+  if (first !== undefined) {
+    const para = `${preamble ? "preambular para." : "para."} ${first}${rest.map((r) => ` (${r})`).join("")}`;
+    segs.push(para);
+  } else if (t.ordinal) {
+    segs.push(`unnumbered para. ${t.ordinal}`);
+  }
+  return segs.join(", ");
+}
+
+/** Chinese citation: "A/78/265，附件，第 23(f)(二)段"; "A/RES/76/19，序言部分第 3 段". */
+export function citeZh(t: CiteTarget): string {
+  const preamble = t.part[0] === "preamble";
+  const parts = (preamble ? t.part.slice(1) : t.part).map(partZh);
+  const segs = [t.symbol, ...parts];
+  if (t.scope) segs.push(scopeWords(t.scope));
+  const [first, ...rest] = t.num;
+  let para = "";
+  if (first !== undefined) {
+    para = `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`;
+  } else if (t.ordinal) {
+    para = `第 ${t.ordinal} 个未编号段落`;
+  }
+  if (para) segs.push(preamble ? `序言部分${para}` : para);
+  return segs.join("，");
+}
+
+/** Both citations of a paragraph, from its exported fields. */
+export function citationsOf(p: {
+  doc: string;
+  part: readonly string[];
+  scope: string | null;
+  num: readonly string[];
+  address: string;
+}): { en: string; zh: string } {
+  const u = /(?:^|\/)u(\d+)$/.exec(p.address);
+  const t: CiteTarget = {
+    symbol: p.doc,
+    part: p.part,
+    scope: p.scope,
+    num: p.num,
+    ...(u && !p.num.length ? { ordinal: Number(u[1]) } : {}),
+  };
+  return { en: citeEn(t), zh: citeZh(t) };
+}

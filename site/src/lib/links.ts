@@ -1,0 +1,51 @@
+/**
+ * Where a citation's link goes, and how a page describes it. Built only from the citation's
+ * resolved id and target symbol, never from its `url` or any document text.
+ */
+import type { Citation } from "../../../schemas/index.ts";
+import type { SiteData } from "./data.ts";
+import { docUrl, odsUrl, paraUrlOfId } from "./urls.ts";
+
+const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
+
+/** The link of a citation: the resolved paragraph, the document in the corpus, or UN ODS. */
+export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string | null {
+  if (c.resolved && data.byId.has(c.resolved)) return paraUrlOfId(c.resolved);
+  if (c.status === "ambiguous") return `${paraUrlOfId(c.from)}#cites`;
+  if (c.target.doc === "UN Charter") return CHARTER;
+  const inCorpus = data.bySymbol.get(c.target.doc);
+  if (inCorpus) {
+    const version = inCorpus[lang] ?? inCorpus.en ?? inCorpus.zh;
+    if (version) return docUrl(version.slug, version.lang);
+  }
+  return odsUrl(c.target.doc, lang);
+}
+
+/** A short English description of a citation's status, for titles and lists. */
+export function statusText(c: Citation): string {
+  switch (c.status) {
+    case "resolved":
+      return c.resolved ? "resolved to a paragraph in the corpus" : "the document is in the corpus";
+    case "not-in-corpus":
+      return "document not in the corpus: opens the UN Official Document System";
+    case "unknown-paragraph":
+      return "the document has no such paragraph";
+    case "unknown-document":
+      return "unknown document";
+    case "ambiguous":
+      return `ambiguous: ${c.candidates.length} candidates`;
+    case "external":
+      return "UN Charter";
+  }
+}
+
+/** "A/77/275, annex, para. 5" style label of a target, for lists. */
+export function targetText(c: Citation): string {
+  const t = c.target;
+  if (t.doc === "UN Charter" && "article" in t) return `Charter of the United Nations, Article ${t.article}${t.para ? ` (${t.para})` : ""}`;
+  if (!("part" in t)) return t.doc;
+  const segs = [t.doc, ...t.part];
+  const [first, ...rest] = t.num;
+  if (first) segs.push(`para. ${first}${rest.map((r) => ` (${r})`).join("")}`);
+  return segs.join(", ");
+}

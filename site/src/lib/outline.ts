@@ -1,0 +1,22 @@
+/**
+ * A document version in reading order: its headings and paragraphs interleaved by source line,
+ * which is how they stood in the corpus file. Pure.
+ */
+import type { DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
+
+export type Block = { kind: "heading"; heading: Heading } | { kind: "para"; p: Paragraph };
+
+/** Headings and paragraphs interleaved; a heading sorts before a paragraph on the same line. */
+export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] {
+  const blocks: Array<Block & { line: number; order: number }> = [
+    ...doc.headings.map((heading, i) => ({ kind: "heading" as const, heading, line: heading.source.line, order: i })),
+    ...paragraphs.map((p) => ({ kind: "para" as const, p, line: p.source.line, order: 1e9 + p.seq })),
+  ];
+  blocks.sort((a, b) => a.line - b.line || a.order - b.order);
+  return blocks.map(({ line: _l, order: _o, ...b }) => b as Block);
+}
+
+/** The part a heading or paragraph belongs to, as a display label: "Main text", "annex", "annex, annex A". */
+export function partLabel(part: readonly string[]): string {
+  return part.length ? part.join(", ") : "Main text";
+}
