@@ -668,7 +668,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
               .slice(i + 1)
               .find((b) => b.text.trim() !== "")
               ?.text.trim() ?? "";
-          if (isChapter(nextText)) kind = "title";
+          if (isChapter(nextText) || /^I\.\s+\S/.test(nextText)) kind = "title";
         }
         if (kind === "chapter" && /^[IVXL]+\./.test(clean)) chapterRoman++;
         if (kind === "title" && /^(the general assembly|大会)/i.test(clean) && input.isResolution) {
