@@ -79,7 +79,7 @@ export function toRoman(n: number): string {
 
 /** "xiv" -> 14; null when not a well-formed lower-case roman numeral. */
 export function romanToNumber(s: string): number | null {
-  if (!/^[ivxlcdm]{1,8}$/.test(s)) return null;
+  if (!/^[ivxlcdm]{1,15}$/.test(s)) return null;
   const vals: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
   let n = 0;
   for (let k = 0; k < s.length; k++) {
@@ -130,7 +130,9 @@ export function readLabel(text: string): Label | null {
       return { printed, style: "paren-number", value: String(Number(v)), length: m[0].length };
     const cjk = cjkToNumber(v);
     if (cjk !== null) return { printed, style: "cjk", value: toRoman(cjk), length: m[0].length };
-    if (/^[a-z]$/.test(v) || /^([a-z])\1{1,2}$/.test(v)) {
+    // "(ii)" is roman two, not the double letter that follows "(hh)"; "(aa)" after "(z)" is a letter.
+    const multiRoman = v.length > 1 && romanToNumber(v) !== null;
+    if (/^[a-z]$/.test(v) || (/^([a-z])\1{1,2}$/.test(v) && !multiRoman)) {
       const label: Label = { printed, style: "letter", value: v, length: m[0].length };
       if (romanToNumber(v) !== null) label.roman = v;
       return label;
