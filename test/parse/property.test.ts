@@ -56,7 +56,9 @@ const docModel = fc.record({
 });
 
 /** Render the model as a converted UN report would stand, and list what the parser must find. */
-function render(model: fc.RecordValue<typeof docModel>): { md: string; items: Item[] } {
+type DocModel = typeof docModel extends fc.Arbitrary<infer T> ? T : never;
+
+function render(model: DocModel): { md: string; items: Item[] } {
   const out: string[] = [];
   const items: Item[] = [];
   const n = 0;
