@@ -17,7 +17,7 @@ export default defineConfig({
   outDir: dist,
   site: process.env.ACQUIS_SITE_URL ?? "http://localhost:4321",
   trailingSlash: "always",
-  build: { format: "directory", inlineStylesheets: "always" },
+  build: { format: "directory", inlineStylesheets: "never" },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

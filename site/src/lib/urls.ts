@@ -2,8 +2,6 @@
  * Every URL of the site, built here and only here from symbols, slugs and addresses the pipeline
  * constructed: document text never becomes a URL. Browser-safe.
  */
-import { symbolSlug } from "../../../schemas/common.ts";
-
 /** A document version: "/doc/A-78-265/zh/". */
 export function docUrl(slug: string, lang: "zh" | "en"): string {
   return `/doc/${encodeURIComponent(slug)}/${lang}/`;
@@ -45,5 +43,3 @@ export function odsUrl(symbol: string, lang: "zh" | "en"): string | null {
   if (!SYMBOL.test(symbol)) return null;
   return `https://undocs.org/${lang}/${symbol.split("/").map(encodeURIComponent).join("/")}`;
 }
-
-export { symbolSlug };

@@ -1,0 +1,108 @@
+/**
+ * The search page in the browser: read the query from the URL, run it, draw the results.
+ *
+ * Decision: results are drawn with DOM nodes and textContent only (never innerHTML), so paragraph
+ * text stays data. The engine is the plain substring search over dist/data/paragraphs.jsonl
+ * (lib/fallback-search.ts); the search index from pipeline/index replaces it when it lands.
+ */
+import { citationsOf } from "../lib/citation.ts";
+import { type SearchDoc, type SearchHit, searchParagraphs } from "../lib/fallback-search.ts";
+import { paraUrl } from "../lib/urls.ts";
+
+interface DocInfo {
+  symbol: string;
+  lang: string;
+  date: string;
+  status: string;
+}
+
+async function loadCorpus(): Promise<{ paragraphs: SearchDoc[]; documents: DocInfo[] }> {
+  const [pRes, dRes] = await Promise.all([fetch("/data/paragraphs.jsonl"), fetch("/data/documents.json")]);
+  if (!pRes.ok || !dRes.ok) throw new Error("the corpus data could not be loaded");
+  const paragraphs = (await pRes.text())
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as SearchDoc & { schemaVersion?: number })
+    .filter((p) => typeof p.id === "string");
+  const documents = ((await dRes.json()) as { documents: DocInfo[] }).documents;
+  return { paragraphs, documents };
+}
+
+/** Consensus texts first, then newest first. */
+function ranker(documents: DocInfo[]): (symbol: string, lang: string) => number {
+  const statusRank: Record<string, number> = { consensus: 0, adopted: 1, chair: 2, draft: 3, national: 4, other: 5 };
+  const order = [...documents].sort(
+    (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9) || b.date.localeCompare(a.date),
+  );
+  const rank = new Map(order.map((d, i) => [`${d.symbol}|${d.lang}`, i]));
+  return (symbol, lang) => rank.get(`${symbol}|${lang}`) ?? 1e9;
+}
+
+/** Text with <mark> around the ranges, built from text nodes only. */
+function highlighted(text: string, ranges: Array<[number, number]>): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (a > at) frag.append(text.slice(at, a));
+    const mark = document.createElement("mark");
+    mark.textContent = text.slice(a, b);
+    frag.append(mark);
+    at = b;
+  }
+  if (at < text.length) frag.append(text.slice(at));
+  return frag;
+}
+
+function drawHit(hit: SearchHit, dates: Map<string, string>): HTMLLIElement {
+  const li = document.createElement("li");
+  const slug = hit.p.id.slice(0, hit.p.id.indexOf("/"));
+  const a = document.createElement("a");
+  a.href = paraUrl(slug, hit.p.address);
+  const cite = citationsOf(hit.p);
+  a.textContent = hit.p.lang === "zh" ? cite.zh : cite.en;
+  a.lang = hit.p.lang === "zh" ? "zh-Hans" : "en";
+  const meta = document.createElement("span");
+  meta.className = "muted";
+  meta.textContent = ` · ${dates.get(`${hit.p.doc}|${hit.p.lang}`) ?? ""}`;
+  const p = document.createElement("p");
+  p.lang = hit.p.lang === "zh" ? "zh-Hans" : "en";
+  p.append(highlighted(hit.p.text, hit.ranges));
+  li.append(a, meta, p);
+  return li;
+}
+
+const LIMIT = 100;
+
+/** Wire the search page: fill the form from the URL, search, draw. */
+export async function runSearchPage(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const q = params.get("q") ?? "";
+  const phrase = params.get("phrase") === "1";
+  const lang = (params.get("lang") ?? "") as "" | "zh" | "en";
+  const doc = params.get("doc") ?? "";
+  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  $<HTMLInputElement>("q").value = q;
+  $<HTMLInputElement>("phrase").checked = phrase;
+  $<HTMLSelectElement>("lang").value = lang;
+  $<HTMLSelectElement>("doc").value = doc;
+  const status = $("search-status");
+  const list = $("results");
+  if (!q.trim()) {
+    status.textContent = "Type words or a phrase in Chinese or English.";
+    return;
+  }
+  status.textContent = "Searching…";
+  try {
+    const corpus = await loadCorpus();
+    const hits = searchParagraphs(corpus.paragraphs, q, { phrase, lang, doc }, ranker(corpus.documents));
+    const dates = new Map(corpus.documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
+    list.replaceChildren(...hits.slice(0, LIMIT).map((h) => drawHit(h, dates)));
+    status.textContent =
+      hits.length === 0
+        ? `No paragraph contains “${q}”.`
+        : `${hits.length} paragraph${hits.length === 1 ? "" : "s"}${hits.length > LIMIT ? ` (first ${LIMIT} shown)` : ""} for “${q}”.`;
+    document.title = `${q} · Search · acquis`;
+  } catch (e) {
+    status.textContent = `Search failed: ${(e as Error).message}`;
+  }
+}
