@@ -165,3 +165,39 @@ describe("A/RES/80/16, a real resolution read in place", () => {
     }
   });
 });
+
+describe("the Chinese and English versions of one document", () => {
+  const zh = parseFile("test/fixtures/parse/pair-zh.md");
+  const en = parseFile("test/fixtures/parse/pair-en.md");
+
+  test("give every paragraph the same address in both languages", () => {
+    expect(zh.paragraphs.map((p) => p.address)).toEqual(en.paragraphs.map((p) => p.address));
+    expect(zh.paragraphs.length).toBeGreaterThan(15);
+  });
+
+  test("normalise (一) and (i) to the same number", () => {
+    expect(zh.paragraphs.find((p) => p.label === "(二)")!.address).toBe("annex/3.b.ii");
+    expect(en.paragraphs.find((p) => p.label === "(ii)")!.address).toBe("annex/3.b.ii");
+  });
+
+  test("scope the next steps of section B the same way", () => {
+    const scoped = (d: typeof zh) =>
+      d.paragraphs.filter((p) => p.scope === "B/next-steps").map((p) => p.address);
+    expect(scoped(zh)).toEqual(["annex/@B/next-steps/1", "annex/@B/next-steps/2"]);
+    expect(scoped(en)).toEqual(scoped(zh));
+  });
+
+  test("give ids that differ only by language", () => {
+    const strip = (id: string) => id.replace(/\/(zh|en)\//, "/");
+    expect(zh.paragraphs.map((p) => strip(p.id))).toEqual(en.paragraphs.map((p) => strip(p.id)));
+  });
+});
+
+describe("a Chinese resolution (fixture)", () => {
+  const parsed = parseFile("test/fixtures/parse/zh-resolution.md");
+
+  test("preambular paragraphs after 大会， are numbered by position; operative ones as printed", () => {
+    expect(parsed.paragraphs.map((p) => p.address)).toEqual(["preamble/1", "preamble/2", "1", "2", "3"]);
+    expect(parsed.paragraphs[1]!.footnotes.map((f) => f.text)).toEqual(["A/99/100。"]);
+  });
+});
