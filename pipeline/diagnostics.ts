@@ -30,6 +30,7 @@ export const CODES = {
   "parse/footnote-unresolved": "warning",
   "parse/footnote-unreferenced": "warning",
   "parse/footnote-duplicate": "warning",
+  "parse/footnote-marker-inferred": "info",
   "parse/page-artifact": "warning",
   "parse/page-break-stitched": "info",
   "parse/html-ignored": "warning",

@@ -42,14 +42,17 @@ export function takeMarkers(text: string, asterisk: boolean): { text: string; re
   const refs: MarkerRef[] = [];
   let out = "";
   let last = 0;
-  const re = asterisk ? /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|(?<=[^\s*])\*(?=\s|$|[，。,.;；:：)）])/g : SUP_RUN;
+  // GFM's "[^3]" is accepted too, and read as the superscript it stands for.
+  const re = asterisk
+    ? /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]|(?<=[^\s*])\*(?=\s|$|[，。,.;；:：)）])/g
+    : /[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^\d{1,3}\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out += text.slice(last, m.index);
     // A space that only separated the marker from the next word ("段。¹⁰ 各国") is layout, but it is
     // also the document's own spacing: keep it.
-    const mark = m[0];
+    const mark = m[0].startsWith("[^") ? toSup(m[0].slice(2, -1)) : m[0];
     refs.push({ mark, n: mark === "*" ? null : supToNumber(mark), at: out.length, sourceOffset: m.index });
-    last = m.index + mark.length;
+    last = m.index + m[0].length;
   }
   out += text.slice(last);
   return { text: out, refs };
@@ -58,6 +61,16 @@ export function takeMarkers(text: string, asterisk: boolean): { text: string; re
 /** A footnote definition block: "¹ text", "⁴⁰ text". Returns null for anything else. */
 export function readDefinition(text: string): { mark: string; n: number; body: string } | null {
   const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u3000]*(?=\S)/.exec(text);
-  if (!m) return null;
-  return { mark: m[1]!, n: supToNumber(m[1]!), body: text.slice(m[0].length) };
+  if (m) return { mark: m[1]!, n: supToNumber(m[1]!), body: text.slice(m[0].length) };
+  // GFM footnote definitions, as some extractors write them: "[^1]: United Nations, Treaty Series…"
+  const g = /^\[\^(\d{1,3})\]:[ \t]*(?=\S)/.exec(text);
+  if (g) return { mark: toSup(g[1]!), n: Number(g[1]), body: text.slice(g[0].length) };
+  return null;
+}
+
+/** "12" -> "¹²". */
+export function toSup(digits: string): string {
+  let s = "";
+  for (const d of digits) s += "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)] ?? "";
+  return s;
 }

@@ -147,6 +147,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
   /** A footnote block or page artifact stands between `open` and the next block. */
   let broken = false;
   let breakCause = "a page's footnotes";
+  let lastWasDefinition = false;
   let sincePart = 0;
   let chapterRoman = 0;
   const pending: {
@@ -237,6 +238,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
   const define = (mark: string, n: number | null, body: string, block: Block) => {
     const k = pending.findIndex((p) => p.ref.mark === mark);
     const source = { file, line: block.line + lineOffset, endLine: block.endLine + lineOffset };
+    if (k < 0 && n !== null && inferMarker(mark, n, body, source)) return;
     if (k < 0) {
       diagnostics.push(
         diag(
@@ -278,6 +280,41 @@ export function buildStructure(input: StructureInput): StructureOutput {
     const note: Footnote = { mark, n, text: body, at: p!.ref.at, source };
     if ("draft" in p!.owner) drafts[p!.owner.draft]!.footnotes.push(note);
     else headings[p!.owner.heading]!.footnotes.push(note);
+  };
+
+  /** Drafts created since the last footnote block: the text of the current page. */
+  let pageStart = 0;
+
+  /**
+   * A note with no marker: a PDF's text layer often prints the marker as plain digits glued to the
+   * word or punctuation before it ("advice,2", "Declaration4 and"). Look for exactly one such digit
+   * run, equal to the note's number, on the page the note closes; take it as the marker.
+   */
+  const inferMarker = (mark: string, n: number, body: string, source: Footnote["source"]): boolean => {
+    const re = new RegExp(`(?<=[,;.:)\u201d\u2019\\p{Ll}])${n}(?=[\\s,.;:]|$)`, "gu");
+    const hits: { d: number; index: number }[] = [];
+    for (let d = pageStart; d < drafts.length; d++) {
+      for (const m of drafts[d]!.text.matchAll(re)) hits.push({ d, index: m.index });
+    }
+    if (hits.length !== 1) return false;
+    const { d, index } = hits[0]!;
+    const draft = drafts[d]!;
+    const len = String(n).length;
+    draft.text = draft.text.slice(0, index) + draft.text.slice(index + len);
+    for (const f of draft.footnotes) if (f.at > index) f.at -= len;
+    for (const p of pending)
+      if ("draft" in p.owner && p.owner.draft === d && p.ref.at > index) p.ref.at -= len;
+    draft.footnotes.push({ mark, n, text: body, at: index, source });
+    draft.footnotes.sort((a, b) => a.at - b.at);
+    diagnostics.push(
+      diag(
+        "parse/footnote-marker-inferred",
+        at(draft.line),
+        `Footnote ${n}'s marker is printed as the plain digits "${n}" glued to the text; read as the marker and removed from the text.`,
+        `Write the marker as a superscript (${mark}) in the corpus file to make this explicit.`,
+      ),
+    );
+    return true;
   };
 
   const isArtifact = (text: string, known: string[]): boolean => {
@@ -526,6 +563,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
     // Footnote definitions: "¹ text", or "* text" when a "*" marker waits for its note.
     const def = readDefinition(raw);
     if (def && block.kind !== "heading") {
+      lastWasDefinition = true;
       define(def.mark, def.n, def.body.trim(), block);
       if (open !== null) {
         broken = true;
@@ -542,6 +580,8 @@ export function buildStructure(input: StructureInput): StructureOutput {
       continue;
     }
 
+    if (lastWasDefinition) pageStart = drafts.length;
+    lastWasDefinition = false;
     const { text, refs } = takeMarkers(raw, asterisk);
     const clean = text.trim();
 
@@ -644,6 +684,24 @@ export function buildStructure(input: StructureInput): StructureOutput {
       }
     }
     broken = false;
+
+    // A bare page break (a blank line and nothing else) inside a sentence: the paragraph ends on a
+    // word, not on punctuation, and what follows cannot start a paragraph of its own.
+    if (!label && open !== null && block.kind === "text" && drafts[open]!.kind === "paragraph") {
+      const prevText = drafts[open]!.text.trim();
+      const endsOnWord = /[\p{L}\p{N}]$/u.test(prevText) && !/\n/.test(prevText);
+      const hk = headingKind(clean, block);
+      const continues =
+        endsOnWord &&
+        (lang === "zh"
+          ? hk === null && drafts[open]!.num.length > 0
+          : /^[a-z]/.test(clean) ||
+            (hk === null && /\b(and|or|of|the|in|to|for|with|on|by|a|an|its|their|as)$/i.test(prevText)));
+      if (continues) {
+        stitch(open, text.trim(), refs, block, "a page break");
+        continue;
+      }
+    }
 
     if (!label) {
       const hk = headingKind(clean, block);
