@@ -113,7 +113,10 @@ export function citeEn(t: CiteTarget): string {
   return segs.join(", ");
 }
 
-/** Chinese citation: "A/78/265，附件，第 23(f)(二)段"; "A/RES/76/19，序言部分第 3 段". */
+/**
+ * Chinese citation: "A/78/265，附件，第 23(f)(二)段"; "A/77/275，第 12 段"; "A/RES/76/19，序言部分第 3 段".
+ * A bare number stands between spaces, as the UN prints it; subparagraph labels close up to 段.
+ */
 export function citeZh(t: CiteTarget): string {
   const preamble = t.part[0] === "preamble";
   const parts = (preamble ? t.part.slice(1) : t.part).map(partZh);
@@ -122,7 +125,9 @@ export function citeZh(t: CiteTarget): string {
   const [first, ...rest] = t.num;
   let para = "";
   if (first !== undefined) {
-    para = `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`;
+    para = rest.length
+      ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
+      : `第 ${first} 段`;
   } else if (t.ordinal) {
     para = `第 ${t.ordinal} 个未编号段落`;
   }

@@ -1,0 +1,240 @@
+/**
+ * The site, in real Chromium, built from fixture data (test/site/fixture.ts): the scenarios the
+ * three kinds of users go through, the hostile document rendered inert, reading without
+ * JavaScript, accessibility (axe-core) and screenshots of the main pages in test-results/.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { serve } from "../../site/scripts/serve.ts";
+import { launch } from "./browser.ts";
+import { buildFixtureSite, repoRoot } from "./build-site.ts";
+import { HOSTILE } from "./fixture.ts";
+
+const dist = path.join(repoRoot, "test-results", "site-e2e");
+const shots = path.join(repoRoot, "test-results", "screenshots");
+let server: Server;
+let base: string;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  buildFixtureSite(dist);
+  ({ server, url: base } = await serve(dist, 0));
+  ({ context, close: closeBrowser } = await launch());
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base.replace(/\/$/, "") });
+  mkdirSync(shots, { recursive: true });
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  server?.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(new URL(url, base).href);
+  return page;
+}
+
+describe("scenarios", () => {
+  test("a diplomat searches a phrase and sees every paragraph that holds it, highlighted, newest first", async () => {
+    const page = await open("/search/?q=critical+infrastructure&phrase=1");
+    await page.waitForSelector("#results li");
+    const results = await page.locator("#results li > a").allTextContents();
+    expect(results).toEqual(["A/78/265, annex, para. 23 (f)", "A/78/265, annex, para. 23 (f) (ii)", "A/77/275, annex, para. 5"]);
+    expect(await page.locator("#results mark").first().textContent()).toBe("critical infrastructure");
+    expect(await page.inputValue("#q")).toBe("critical infrastructure");
+    await page.screenshot({ path: path.join(shots, "search.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("a Chinese phrase that starts inside a word is found", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent("础设施保护")}&phrase=1&lang=zh`);
+    await page.waitForSelector("#results li");
+    expect(await page.locator("#results li > a").allTextContents()).toEqual([
+      "A/78/265，附件，第 23(f)(二)段",
+      "A/77/275，附件，第 5 段",
+    ]);
+    await page.close();
+  });
+
+  test("a diplomat opens a result and lands on the paragraph with its citation", async () => {
+    const page = await open("/search/?q=voluntary+basis");
+    await page.click("#results li > a");
+    await page.waitForURL(/\/p\/A-78-265\/annex\/23\.f\.ii\/$/);
+    expect(await page.locator("h1").textContent()).toBe("A/78/265, annex, para. 23 (f) (ii)");
+    await page.close();
+  });
+
+  test("a secretariat officer follows a citation to the cited paragraph", async () => {
+    const page = await open("/doc/A-78-265/en/");
+    await page.click("a.cite:has-text('States should cooperate')");
+    await page.waitForURL(/\/p\/A-77-275\/annex\/6\/$/);
+    expect(await page.locator("#cited-by + ul").textContent()).toContain("A/78/265, annex, para. 24");
+    await page.close();
+  });
+
+  test("a citation of a document outside the corpus opens the UN document system, never the record's own url", async () => {
+    const page = await open("/doc/A-78-265/en/");
+    const href = await page.locator("[id='1']").first().locator("a.cite").getAttribute("href");
+    expect(href).toBe("https://undocs.org/en/A/75/816");
+    await page.close();
+  });
+
+  test("a diplomat copies a citation in UN style, in English and in Chinese", async () => {
+    const page = await open("/p/A-78-265/annex/23.f.ii/");
+    await page.click("button[data-target=cite-en]");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A/78/265, annex, para. 23 (f) (ii)");
+    await page.click("button[data-target=cite-zh]");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A/78/265，附件，第 23(f)(二)段");
+    expect(await page.textContent("#copy-status")).toContain("A/78/265，附件，第 23(f)(二)段");
+    await page.screenshot({ path: path.join(shots, "paragraph.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("a reader switches language and stays on the same paragraph", async () => {
+    const page = await open("/doc/A-78-265/zh/#annex-23-f-ii");
+    expect(await page.getAttribute("html", "lang")).toBe("zh-Hans");
+    await page.screenshot({ path: path.join(shots, "document-zh.png"), fullPage: true });
+    await page.click("a.lang-switch[hreflang=en]");
+    await page.waitForURL(/\/doc\/A-78-265\/en\/#annex-23-f-ii$/);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("#annex-23-f-ii").textContent()).toContain("share good practice on a voluntary basis");
+    await page.screenshot({ path: path.join(shots, "document-en.png"), fullPage: true });
+    await page.close();
+  });
+
+  test("a researcher opens a lineage and sees the earlier wording with the changes marked", async () => {
+    const page = await open("/doc/A-78-265/en/");
+    await page.click("#annex-23-f-ii a.badge:has-text('reuses')");
+    await page.waitForURL(/\/p\/A-78-265\/annex\/23\.f\.ii\/#lineage$/);
+    const timeline = page.locator("#lineage ~ div[data-lang=en] ol.timeline");
+    expect(await timeline.locator("li").count()).toBe(2);
+    expect(await timeline.locator("time").allTextContents()).toEqual(["2022-08-08", "2023-08-01"]);
+    expect(await timeline.locator("ins").allTextContents()).toEqual(["good ", " on a voluntary basis"]);
+    await page.close();
+  });
+
+  test("a researcher sees the agreed-language map of a document pair and opens a lineage from it", async () => {
+    const page = await open("/map/");
+    await page.click("a:has-text('see the map') >> nth=0");
+    await page.waitForURL(/\/map\/A-77-275\/A-78-265\/(en|zh)\/$/);
+    expect(await page.locator("svg a.flow").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(shots, "map.png"), fullPage: true });
+    await page.locator("table a[href*='#lineage']").first().click();
+    await page.waitForURL(/#lineage$/);
+    await page.close();
+  });
+
+  test.each([
+    { pasted: "A/78/265, annex, para. 23 (f) (ii)", lands: "/p/A-78-265/annex/23.f.ii/" },
+    { pasted: "A/78/265，附件，第 23(f)(二)段", lands: "/p/A-78-265/annex/23.f.ii/" },
+    // The part left out: the only paragraph 24 is in the annex.
+    { pasted: "A/78/265, para. 24", lands: "/p/A-78-265/annex/24/" },
+  ])("a pasted citation $pasted lands on its paragraph", async ({ pasted, lands }) => {
+    const page = await open(`/resolve/?c=${encodeURIComponent(pasted)}`);
+    await page.waitForURL((u) => u.pathname === lands);
+    await page.close();
+  });
+
+  test.each([
+    { pasted: "A/78/265, annex, para. 99", says: "has no paragraph 99 in annex; its last numbered paragraph there is 24" },
+    { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is not in the corpus" },
+    { pasted: "paragraph 7 of the report", says: "No UN document symbol found" },
+  ])("a citation that cannot be resolved says precisely why: $pasted", async ({ pasted, says }) => {
+    const page = await open("/resolve/");
+    await page.fill("#c", pasted);
+    await page.click("#resolve-form button");
+    await page.waitForSelector("#resolve-result p");
+    expect(await page.textContent("#resolve-result")).toContain(says);
+    await page.close();
+  });
+});
+
+describe("documents are data", () => {
+  test.each([
+    "/doc/A-RES-99-1/en/",
+    "/doc/A-RES-99-1/",
+    "/p/A-RES-99-1/2/",
+    "/p/A-RES-99-1/preamble/1/",
+    "/",
+    "/states/VE/",
+    "/search/?q=onerror",
+  ])("a hostile text renders inert on %s", async (url) => {
+    const page = await open(url);
+    await page.waitForLoadState("load");
+    if (url.startsWith("/search")) await page.waitForSelector("#results li");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    expect(await page.locator("img").count()).toBe(0);
+    expect(await page.locator("a[href^='javascript:' i]").count()).toBe(0);
+    expect(await page.locator("[onerror]").count()).toBe(0);
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    expect(scripts.filter((s) => s.includes("__pwned"))).toEqual([]);
+    await page.close();
+  });
+
+  test("the hostile characters reach the reader as visible text", async () => {
+    const page = await open("/doc/A-RES-99-1/en/");
+    const text = await page.locator("main").textContent();
+    expect(text).toContain(HOSTILE.script);
+    expect(text).toContain(HOSTILE.link);
+    expect(text).toContain(HOSTILE.img);
+    await page.close();
+  });
+});
+
+describe("quality", () => {
+  test("a document reads without JavaScript, citations and notes included", async () => {
+    const nojs = await launch({ javaScriptEnabled: false });
+    try {
+      const page = await nojs.context.newPage();
+      await page.goto(new URL("/doc/A-78-265/zh/", base).href);
+      expect(await page.locator("#annex-23-f-ii").textContent()).toContain("并同意在自愿基础上分享良好做法");
+      expect(await page.locator("#annex-23-f-ii ol.notes a.cite").getAttribute("href")).toBe("/p/A-77-275/annex/5/");
+      await page.goto(new URL("/p/A-78-265/annex/23.f.ii/", base).href);
+      expect(await page.locator("#cite-zh").textContent()).toBe("A/78/265，附件，第 23(f)(二)段");
+    } finally {
+      await nojs.close();
+    }
+  });
+
+  const axePath = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
+  test.each([
+    { url: "/", shot: "home" },
+    { url: "/doc/A-78-265/zh/", shot: null },
+    { url: "/doc/A-78-265/", shot: "side-by-side" },
+    { url: "/p/A-78-265/annex/23.f.ii/", shot: null },
+    { url: "/p/A-78-265/annex/24/", shot: "paragraph-quote-warning" },
+    { url: "/search/?q=%E5%85%B3%E9%94%AE%E5%9F%BA%E7%A1%80%E8%AE%BE%E6%96%BD", shot: "search-zh" },
+    { url: "/resolve/", shot: "resolve" },
+    { url: "/symbols/", shot: "symbols" },
+    { url: "/states/", shot: null },
+    { url: "/states/AU/", shot: "state" },
+    { url: "/map/A-77-275/A-78-265/en/", shot: null },
+  ])("axe-core finds no serious violation on $url", async ({ url, shot }) => {
+    const page = await open(url);
+    await page.waitForLoadState("networkidle");
+    await page.addScriptTag({ content: readFileSync(axePath, "utf8") });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const r = await axe.run();
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    if (shot) await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
+    await page.close();
+  });
+
+  test("a document page reflows on a phone", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL("/doc/A-78-265/en/", base).href);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(shots, "document-phone.png"), fullPage: true });
+    await page.close();
+  });
+});
