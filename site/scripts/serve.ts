@@ -50,8 +50,15 @@ export function serve(root: string, port = 4321): Promise<{ server: Server; url:
     const urlPath = req.url ?? "/";
     // A directory URL without its slash: redirect, so relative links resolve as on any host.
     const file = fileFor(abs, urlPath);
-    if (file && !urlPath.split("?")[0]!.endsWith("/") && file.endsWith(`${path.sep}index.html`) && !urlPath.endsWith(".html")) {
-      res.writeHead(301, { location: `${urlPath.split("?")[0]}/${urlPath.includes("?") ? `?${urlPath.split("?")[1]}` : ""}` });
+    if (
+      file &&
+      !urlPath.split("?")[0]!.endsWith("/") &&
+      file.endsWith(`${path.sep}index.html`) &&
+      !urlPath.endsWith(".html")
+    ) {
+      res.writeHead(301, {
+        location: `${urlPath.split("?")[0]}/${urlPath.includes("?") ? `?${urlPath.split("?")[1]}` : ""}`,
+      });
       res.end();
       return;
     }

@@ -329,7 +329,10 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
     .sort((a, b) => a.symbol.localeCompare(b.symbol) || a.lang.localeCompare(b.lang));
   const order = new Map(documents.map((d, i) => [`${d.symbol}|${d.lang}`, i]));
   const paragraphs = built
-    .sort((a, b) => order.get(`${a.record.symbol}|${a.record.lang}`)! - order.get(`${b.record.symbol}|${b.record.lang}`)!)
+    .sort(
+      (a, b) =>
+        order.get(`${a.record.symbol}|${a.record.lang}`)! - order.get(`${b.record.symbol}|${b.record.lang}`)!,
+    )
     .flatMap((b) => b.paragraphs);
 
   const zhFii = "A-78-265/zh/annex/23.f.ii";
@@ -341,7 +344,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       footnote: "1",
       raw: "A/77/275，附件，第 5 段",
       span: [10, 27],
-      target: { doc: "A/77/275", part: ["annex"], scope: null, num: ["5"], partInferred: false, section: null },
+      target: {
+        doc: "A/77/275",
+        part: ["annex"],
+        scope: null,
+        num: ["5"],
+        partInferred: false,
+        section: null,
+      },
       resolved: "A-77-275/zh/annex/5",
       status: "resolved",
     }),
@@ -368,7 +378,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       from: "A-78-265/en/1",
       raw: "second progress report",
       span: [20, 42],
-      target: { doc: "A/75/816", part: ["annex I"], scope: null, num: ["7"], partInferred: false, section: null },
+      target: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        scope: null,
+        num: ["7"],
+        partInferred: false,
+        section: null,
+      },
       status: "not-in-corpus",
       url: "javascript:window.__pwned='url'",
     }),
@@ -377,7 +394,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       from: "A-78-265/en/annex/24",
       raw: "States should cooperate to prevent harmful practices",
       span: [15, 67],
-      target: { doc: "A/77/275", part: ["annex"], scope: null, num: ["6"], partInferred: false, section: null },
+      target: {
+        doc: "A/77/275",
+        part: ["annex"],
+        scope: null,
+        num: ["6"],
+        partInferred: false,
+        section: null,
+      },
       resolved: "A-77-275/en/annex/6",
       status: "resolved",
       quote: {
@@ -406,7 +430,10 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       length: 12,
       formula: false,
       diff: [
-        { op: "equal", text: "States reaffirmed the importance of protecting critical infrastructure and agreed to share " },
+        {
+          op: "equal",
+          text: "States reaffirmed the importance of protecting critical infrastructure and agreed to share ",
+        },
         { op: "insert", text: "good " },
         { op: "equal", text: "practice" },
         { op: "insert", text: " on a voluntary basis" },
@@ -444,7 +471,11 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
     },
   ];
 
-  const state = (code: string, en: string, zh: string, printed: string) => ({ code, name: { en, zh }, printed });
+  const state = (code: string, en: string, zh: string, printed: string) => ({
+    code,
+    name: { en, zh },
+    printed,
+  });
   const workingPapers: WorkingPaper[] = [
     {
       id: "A-78-265/zh/annex/annex-d/wp1",
@@ -454,7 +485,10 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       title: "关于能力建设的工作文件",
       submitter: "多国(澳大利亚、哥伦比亚)",
       joint: true,
-      states: [state("AU", "Australia", "澳大利亚", "澳大利亚"), state("CO", "Colombia", "哥伦比亚", "哥伦比亚")],
+      states: [
+        state("AU", "Australia", "澳大利亚", "澳大利亚"),
+        state("CO", "Colombia", "哥伦比亚", "哥伦比亚"),
+      ],
       unmatched: [],
       paragraph: "A-78-265/zh/annex/24",
       source: { file: "corpus/A-78-265/zh.md", line: 40 },

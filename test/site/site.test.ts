@@ -3,15 +3,17 @@
  * three kinds of users go through, the hostile document rendered inert, reading without
  * JavaScript, accessibility (axe-core) and screenshots of the main pages in test-results/.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { serve } from "../../site/scripts/serve.ts";
 import { launch } from "./browser.ts";
-import { buildFixtureSite, repoRoot } from "./build-site.ts";
+import { astroBuild, buildFixtureSite, repoRoot } from "./build-site.ts";
 import { HOSTILE } from "./fixture.ts";
+import { writeSeedData } from "./seed-data.ts";
 
 const dist = path.join(repoRoot, "test-results", "site-e2e");
 const shots = path.join(repoRoot, "test-results", "screenshots");
@@ -44,7 +46,11 @@ describe("scenarios", () => {
     const page = await open("/search/?q=critical+infrastructure&phrase=1");
     await page.waitForSelector("#results li");
     const results = await page.locator("#results li > a").allTextContents();
-    expect(results).toEqual(["A/78/265, annex, para. 23 (f)", "A/78/265, annex, para. 23 (f) (ii)", "A/77/275, annex, para. 5"]);
+    expect(results).toEqual([
+      "A/78/265, annex, para. 23 (f)",
+      "A/78/265, annex, para. 23 (f) (ii)",
+      "A/77/275, annex, para. 5",
+    ]);
     expect(await page.locator("#results mark").first().textContent()).toBe("critical infrastructure");
     expect(await page.inputValue("#q")).toBe("critical infrastructure");
     await page.screenshot({ path: path.join(shots, "search.png"), fullPage: true });
@@ -87,7 +93,9 @@ describe("scenarios", () => {
   test("a diplomat copies a citation in UN style, in English and in Chinese", async () => {
     const page = await open("/p/A-78-265/annex/23.f.ii/");
     await page.click("button[data-target=cite-en]");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A/78/265, annex, para. 23 (f) (ii)");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "A/78/265, annex, para. 23 (f) (ii)",
+    );
     await page.click("button[data-target=cite-zh]");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("A/78/265，附件，第 23(f)(二)段");
     expect(await page.textContent("#copy-status")).toContain("A/78/265，附件，第 23(f)(二)段");
@@ -102,7 +110,9 @@ describe("scenarios", () => {
     await page.click("a.lang-switch[hreflang=en]");
     await page.waitForURL(/\/doc\/A-78-265\/en\/#annex-23-f-ii$/);
     expect(await page.getAttribute("html", "lang")).toBe("en");
-    expect(await page.locator("#annex-23-f-ii").textContent()).toContain("share good practice on a voluntary basis");
+    expect(await page.locator("#annex-23-f-ii").textContent()).toContain(
+      "share good practice on a voluntary basis",
+    );
     await page.screenshot({ path: path.join(shots, "document-en.png"), fullPage: true });
     await page.close();
   });
@@ -141,7 +151,10 @@ describe("scenarios", () => {
   });
 
   test.each([
-    { pasted: "A/78/265, annex, para. 99", says: "has no paragraph 99 in annex; its last numbered paragraph there is 24" },
+    {
+      pasted: "A/78/265, annex, para. 99",
+      says: "has no paragraph 99 in annex; its last numbered paragraph there is 24",
+    },
     { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is not in the corpus" },
     { pasted: "paragraph 7 of the report", says: "No UN document symbol found" },
   ])("a citation that cannot be resolved says precisely why: $pasted", async ({ pasted, says }) => {
@@ -193,7 +206,9 @@ describe("quality", () => {
       const page = await nojs.context.newPage();
       await page.goto(new URL("/doc/A-78-265/zh/", base).href);
       expect(await page.locator("#annex-23-f-ii").textContent()).toContain("并同意在自愿基础上分享良好做法");
-      expect(await page.locator("#annex-23-f-ii ol.notes a.cite").getAttribute("href")).toBe("/p/A-77-275/annex/5/");
+      expect(await page.locator("#annex-23-f-ii ol.notes a.cite").getAttribute("href")).toBe(
+        "/p/A-77-275/annex/5/",
+      );
       await page.goto(new URL("/p/A-78-265/annex/23.f.ii/", base).href);
       expect(await page.locator("#cite-zh").textContent()).toBe("A/78/265，附件，第 23(f)(二)段");
     } finally {
@@ -219,7 +234,13 @@ describe("quality", () => {
     await page.waitForLoadState("networkidle");
     await page.addScriptTag({ content: readFileSync(axePath, "utf8") });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+          };
+        }
+      ).axe;
       const r = await axe.run();
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
@@ -236,5 +257,88 @@ describe("quality", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(shots, "document-phone.png"), fullPage: true });
     await page.close();
+  });
+});
+
+describe("the real seed, parsed by the real parser", () => {
+  const seedDist = path.join(repoRoot, "test-results", "site-seed");
+  let seedServer: Server;
+  let seedBase: string;
+  beforeAll(async () => {
+    writeSeedData(path.join(seedDist, "data"));
+    astroBuild(seedDist);
+    ({ server: seedServer, url: seedBase } = await serve(seedDist, 0));
+  });
+  afterAll(() => seedServer?.close());
+
+  test("astro build leaves dist/data in place beside the pages", () => {
+    expect(existsSync(path.join(seedDist, "data", "paragraphs.jsonl"))).toBe(true);
+    expect(existsSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"))).toBe(true);
+  });
+
+  test("a document page weighs at most 200 KB gzip, scripts and styles included", () => {
+    const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"));
+    const assets = [...html.toString("utf8").matchAll(/(?:src|href)="(\/_astro\/[^"]+)"/g)].map((m) =>
+      readFileSync(path.join(seedDist, m[1]!)),
+    );
+    const total = [html, ...assets].reduce((n, b) => n + gzipSync(b).length, 0);
+    expect(total).toBeLessThanOrEqual(200 * 1024);
+  });
+
+  test("every paragraph of the seed has its page and its anchor on the document page", () => {
+    const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"), "utf8");
+    const paras = readFileSync(path.join(seedDist, "data", "paragraphs.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { doc: string; anchor: string; address: string });
+    const seed = paras.filter((p) => p.doc === "A/78/265");
+    expect(seed.length).toBeGreaterThan(300);
+    for (const p of seed) {
+      expect(html.includes(`id="${p.anchor}"`), p.anchor).toBe(true);
+      expect(
+        existsSync(path.join(seedDist, "p", "A-78-265", ...p.address.split("/"), "index.html")),
+        p.address,
+      ).toBe(true);
+    }
+  });
+
+  test.each([
+    { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
+    { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
+    { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },
+  ])("the seed page $url passes axe-core with no serious violation", async ({ url, shot }) => {
+    const page = await context.newPage();
+    await page.goto(new URL(url, seedBase).href);
+    await page.addScriptTag({
+      content: readFileSync(path.join(repoRoot, "node_modules", "axe-core", "axe.min.js"), "utf8"),
+    });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string }> }> };
+        }
+      ).axe;
+      return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: false });
+    await page.close();
+  });
+});
+
+describe("optional data absent (no citations, no reuse)", () => {
+  const bareDist = path.join(repoRoot, "test-results", "site-bare");
+  beforeAll(() => {
+    buildFixtureSite(bareDist, { optional: false });
+  });
+
+  test.each([
+    { file: "p/A-78-265/annex/23.f.ii/index.html", says: "Citations have not been extracted in this build." },
+    { file: "p/A-78-265/annex/23.f.ii/index.html", says: "Reuse has not been computed in this build." },
+    { file: "map/index.html", says: "Reuse has not been computed in this build." },
+    { file: "symbols/index.html", says: "Citation counts are not available in this build." },
+    { file: "doc/A-78-265/zh/index.html", says: "各国重申关键基础设施保护" },
+  ])("$file still renders and says what is missing", ({ file, says }) => {
+    expect(readFileSync(path.join(bareDist, file), "utf8")).toContain(says);
   });
 });

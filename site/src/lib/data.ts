@@ -239,7 +239,8 @@ export function lineageOf(
     }
     return out.sort(
       (a, b) =>
-        dateOf(data, a.paragraph).localeCompare(dateOf(data, b.paragraph)) || a.paragraph.seq - b.paragraph.seq,
+        dateOf(data, a.paragraph).localeCompare(dateOf(data, b.paragraph)) ||
+        a.paragraph.seq - b.paragraph.seq,
     );
   };
   return { earlier: walk("earlier"), later: walk("later") };

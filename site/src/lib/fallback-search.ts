@@ -34,7 +34,10 @@ export interface SearchHit {
 
 /** Fold width and case; one-to-one on the characters the corpus uses, so offsets still fit the text. */
 export function fold(s: string): string {
-  return [...s].map((ch) => (ch.normalize("NFKC").length === 1 ? ch.normalize("NFKC") : ch)).join("").toLowerCase();
+  return [...s]
+    .map((ch) => (ch.normalize("NFKC").length === 1 ? ch.normalize("NFKC") : ch))
+    .join("")
+    .toLowerCase();
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;

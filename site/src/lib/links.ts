@@ -42,7 +42,8 @@ export function statusText(c: Citation): string {
 /** "A/77/275, annex, para. 5" style label of a target, for lists. */
 export function targetText(c: Citation): string {
   const t = c.target;
-  if (t.doc === "UN Charter" && "article" in t) return `Charter of the United Nations, Article ${t.article}${t.para ? ` (${t.para})` : ""}`;
+  if (t.doc === "UN Charter" && "article" in t)
+    return `Charter of the United Nations, Article ${t.article}${t.para ? ` (${t.para})` : ""}`;
   if (!("part" in t)) return t.doc;
   const segs = [t.doc, ...t.part];
   const [first, ...rest] = t.num;

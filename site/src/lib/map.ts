@@ -30,7 +30,8 @@ export function mapPairs(data: SiteData): MapPair[] {
     pairs.set(key, pair);
   }
   return [...pairs.values()].sort(
-    (a, b) => b.links.length - a.links.length || a.fromSlug.localeCompare(b.fromSlug) || a.lang.localeCompare(b.lang),
+    (a, b) =>
+      b.links.length - a.links.length || a.fromSlug.localeCompare(b.fromSlug) || a.lang.localeCompare(b.lang),
   );
 }
 
@@ -48,7 +49,13 @@ export function flowLayout(
   pair: MapPair,
   height = 560,
   top = 30,
-): { left: Paragraph[]; right: Paragraph[]; yl: (i: number) => number; yr: (i: number) => number; lines: FlowLine[] } {
+): {
+  left: Paragraph[];
+  right: Paragraph[];
+  yl: (i: number) => number;
+  yr: (i: number) => number;
+  lines: FlowLine[];
+} {
   const left = data.byDoc.get(`${pair.fromSlug}/${pair.lang}`) ?? [];
   const right = data.byDoc.get(`${pair.toSlug}/${pair.lang}`) ?? [];
   const step = (n: number) => (n > 1 ? height / (n - 1) : 0);

@@ -9,7 +9,12 @@ export type Block = { kind: "heading"; heading: Heading } | { kind: "para"; p: P
 /** Headings and paragraphs interleaved; a heading sorts before a paragraph on the same line. */
 export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] {
   const blocks: Array<Block & { line: number; order: number }> = [
-    ...doc.headings.map((heading, i) => ({ kind: "heading" as const, heading, line: heading.source.line, order: i })),
+    ...doc.headings.map((heading, i) => ({
+      kind: "heading" as const,
+      heading,
+      line: heading.source.line,
+      order: i,
+    })),
     ...paragraphs.map((p) => ({ kind: "para" as const, p, line: p.source.line, order: 1e9 + p.seq })),
   ];
   blocks.sort((a, b) => a.line - b.line || a.order - b.order);

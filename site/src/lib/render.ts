@@ -51,7 +51,8 @@ export function segment<C>(
     const b = cuts[i + 1]!;
     const piece = text.slice(a, b);
     const inside = kept.find((k) => k.start <= a && b <= k.end);
-    if (piece) out.push(inside ? { kind: "cite", text: piece, cite: inside.cite } : { kind: "text", text: piece });
+    if (piece)
+      out.push(inside ? { kind: "cite", text: piece, cite: inside.cite } : { kind: "text", text: piece });
     emitMarks(b);
   }
   return out;

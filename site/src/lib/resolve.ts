@@ -121,7 +121,8 @@ export function resolveCitation(
   if (pool.length > 1) return { status: "ambiguous", ...base, addresses: pool };
   const where = parsed.part.length ? `in ${parsed.part.join(", ")}` : "in the main text or any annex";
   const last = lastNumber(doc.addresses, partPrefix);
-  const lastText = last === null ? "it has no numbered paragraphs there" : `its last numbered paragraph there is ${last}`;
+  const lastText =
+    last === null ? "it has no numbered paragraphs there" : `its last numbered paragraph there is ${last}`;
   return {
     status: "not-found",
     ...base,

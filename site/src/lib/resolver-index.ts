@@ -25,7 +25,12 @@ export function resolverDocs(data: SiteData): ResolverDoc[] {
   for (const [symbol, versions] of data.bySymbol) {
     if (!docs.has(symbol)) {
       const any = (versions.en ?? versions.zh)!;
-      docs.set(symbol, { symbol, slug: any.slug, langs: (["zh", "en"] as const).filter((l) => versions[l]), addresses: [] });
+      docs.set(symbol, {
+        symbol,
+        slug: any.slug,
+        langs: (["zh", "en"] as const).filter((l) => versions[l]),
+        addresses: [],
+      });
     }
   }
   return [...docs.values()].sort((a, b) => a.symbol.localeCompare(b.symbol));

@@ -33,7 +33,9 @@ export async function runResolvePage(): Promise<void> {
       };
       const hit = index.docs.find((d) => d.symbol === parsed.symbol);
       if (hit) {
-        const full = (await (await fetch(`/resolve/${encodeURIComponent(hit.slug)}.json`)).json()) as ResolverDoc;
+        const full = (await (
+          await fetch(`/resolve/${encodeURIComponent(hit.slug)}.json`)
+        ).json()) as ResolverDoc;
         docs.set(full.symbol, full);
       }
     }

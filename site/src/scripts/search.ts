@@ -30,7 +30,14 @@ async function loadCorpus(): Promise<{ paragraphs: SearchDoc[]; documents: DocIn
 
 /** Consensus texts first, then newest first. */
 function ranker(documents: DocInfo[]): (symbol: string, lang: string) => number {
-  const statusRank: Record<string, number> = { consensus: 0, adopted: 1, chair: 2, draft: 3, national: 4, other: 5 };
+  const statusRank: Record<string, number> = {
+    consensus: 0,
+    adopted: 1,
+    chair: 2,
+    draft: 3,
+    national: 4,
+    other: 5,
+  };
   const order = [...documents].sort(
     (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9) || b.date.localeCompare(a.date),
   );
