@@ -43,6 +43,7 @@ export const CODES = {
   "cite/ambiguous": "warning",
   "cite/quote-mismatch": "warning",
   "cite/part-inferred": "info",
+  "cite/short-form-unresolved": "warning",
   // reuse (pipeline/reuse)
   "reuse/structure-differs": "warning",
   // ingest (pipeline/ingest)

@@ -5,6 +5,7 @@
  * A stage never reads a later stage's output and never touches the disk itself.
  */
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../schemas/index.ts";
+import { citeStage } from "./cite/stage.ts";
 
 export interface BuildContext {
   /** Every parsed document, sorted by symbol then language. */
@@ -31,4 +32,4 @@ export interface Stage {
 }
 
 /** Registered stages. Add yours here, after the stages it reads from. */
-export const STAGES: Stage[] = [];
+export const STAGES: Stage[] = [citeStage];

@@ -1,4 +1,5 @@
 /** The commands of `acquis`, in the order `acquis --help` lists them. Add yours here. */
+import { citeCommand } from "./cite.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [citeCommand];

@@ -1,0 +1,1058 @@
+/**
+ * Finding, the third step of the citation grammar: walk the cleaned text once and, at each place
+ * a citation can start, try the rules of the grammar in Chinese and English. A rule reads forward
+ * from there with the bounded readers of tokenize.ts and returns what it found and where it ended;
+ * the walk then resumes after it.
+ *
+ * Decisions:
+ * - Linear time: the walk visits each offset once, a rule starts only at a trigger character and
+ *   may look at most a bounded distance ahead (lists are capped), so no input can make it slow.
+ * - A citation is a document reference (a symbol, a resolution or decision number, a registry
+ *   title, or the citing document itself) plus zero or more pinpoints; every pinpoint becomes its
+ *   own target ("第 64 和 65 段" is two targets, "第 23 段(a)至(h)分段" eight), all sharing the span
+ *   of the words as written.
+ * - The kind of a coordinated list distributes: "第 75/564 和 77/512 号决定" is two decisions.
+ * - What is not recognised is left alone: the grammar never guesses a document.
+ */
+import { clean } from "./clean.ts";
+import type { TitleMatcher } from "./titles.ts";
+import {
+  isAlnum,
+  isCjkNumeral,
+  isDigit,
+  isHan,
+  isLatin,
+  isUpper,
+  lit,
+  readCjkNumeral,
+  readInt,
+  readLabel,
+  readPair,
+  readSymbol,
+  readUpperRoman,
+  readWord,
+  skipWs,
+  toRoman,
+} from "./tokenize.ts";
+
+/** Largest number of items a coordinated list or range may expand to. */
+export const MAX_LIST = 60;
+
+/** One pinpoint inside a cited document. */
+export interface Pin {
+  /** Part label as written, in English: "annex I", "annex C", "annex", "preamble"; null if unwritten. */
+  part: string | null;
+  /** "执行部分" / "operative paragraph": the main body of a resolution, written explicitly. */
+  operative: boolean;
+  /** Section named in words ("国际法部分，建议采取的下一步行动"), or null. */
+  section: string | null;
+  /** Normalised labels: ["23", "a"]; [] for the whole document or part. */
+  num: string[];
+}
+
+/** How the document was named. */
+export type RefKind = "symbol" | "resolution" | "decision" | "title" | "self";
+
+export type Found =
+  | {
+      kind: "doc";
+      start: number;
+      end: number;
+      ref: RefKind;
+      /** The symbols the reference may mean: one, several for an ambiguous title, [] for "self". */
+      symbols: string[];
+      pins: Pin[];
+    }
+  | { kind: "charter"; start: number; end: number; article: string; para: string | null }
+  | {
+      kind: "short";
+      start: number;
+      end: number;
+      /** "ibid": 同上 / ibid.; "resolution": the above-mentioned resolution / 上述决议. */
+      form: "ibid" | "resolution";
+      /** Pinpoints written after the short form ("同上，第 5 段"), or null to take the antecedent's. */
+      pins: Pin[] | null;
+    };
+
+interface RuleResult {
+  end: number;
+  found: Found[];
+}
+
+const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
+
+/**
+ * Find every citation in a text. Never throws; linear in the text's length.
+ * @param text the paragraph or footnote text as written
+ * @param titles the registry's short titles
+ */
+export function findCitations(text: string, titles: TitleMatcher): Found[] {
+  const s = clean(text);
+  const out: Found[] = [];
+  let i = 0;
+  while (i < s.length) {
+    const r = tryAt(s, i, titles);
+    if (r && r.end > i) {
+      out.push(...r.found);
+      i = r.end;
+      continue;
+    }
+    const c = s[i];
+    if (isLatin(c) || isDigit(c)) {
+      // Skip the rest of a word or number: nothing starts inside one.
+      while (i < s.length && isAlnum(s[i])) i++;
+    } else i++;
+  }
+  return out;
+}
+
+function tryAt(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const c = s[i]!;
+  if (c === "《") return ruleBracket(s, i, titles);
+  if (c === "第") return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleSameZh(s, i, titles);
+  if (isDigit(c)) {
+    if (isAlnum(s[i - 1])) return null;
+    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles);
+  }
+  if (isLatin(c)) {
+    if (isAlnum(s[i - 1])) return null;
+    return ruleSymbol(s, i, titles) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
+  }
+  if (c === "上" || c === "本" || c === "见" || c === "附" || c === "下")
+    return ruleShortZh(s, i, titles) ?? ruleSameZh(s, i, titles) ?? ruleTitle(s, i, titles);
+  if (c === "同" || c === "该") return ruleShortZh(s, i, titles) ?? ruleTitle(s, i, titles);
+  if (titles.startsWith(c)) return ruleTitle(s, i, titles);
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document references
+
+/** A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7". */
+function ruleSymbol(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const sym = readSymbol(s, i);
+  if (!sym) return null;
+  const end = skipLinkTail(s, i, sym.end);
+  const pins = parsePins(s, end, titles);
+  return {
+    end: pins ? pins.end : end,
+    found: [
+      {
+        kind: "doc",
+        start: i,
+        end: pins ? pins.end : sym.end,
+        ref: "symbol",
+        symbols: [sym.value],
+        pins: pins ? pins.pins : [WHOLE],
+      },
+    ],
+  };
+}
+
+/** After a symbol written as a Markdown link "[A/77/275](#)", skip "](#)". */
+function skipLinkTail(s: string, start: number, end: number): number {
+  if (s[start - 1] !== "[" || lit(s, end, "](") < 0) return end;
+  for (let q = end + 2; q < s.length && q < end + 200; q++) {
+    if (s[q] === ")") return q + 1;
+    if (s[q] === " ") break;
+  }
+  return end;
+}
+
+/**
+ * A registry title, optionally followed by the symbol and pinpoints:
+ * "2021 年不限成员名额工作组报告第 56 段", "《2021 年政府专家组报告》，A/76/135，第 42 段",
+ * "第一次年度进展报告(A/77/275)", "[2021 年不限成员名额工作组报告，第 51 段]".
+ */
+function ruleTitle(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const m = titles.match(s, i);
+  if (!m) return null;
+  return afterTitle(s, i, m.end, m.value, titles);
+}
+
+function afterTitle(
+  s: string,
+  start: number,
+  titleEnd: number,
+  symbols: string[],
+  titles: TitleMatcher,
+): RuleResult {
+  let q = skipWs(s, titleEnd);
+  const paren = s[q] === "(";
+  if (s[q] === "," || paren) q = skipWs(s, q + 1);
+  if (s[q] === "[") q++;
+  const sym = readSymbol(s, q);
+  if (sym) {
+    const symEnd = skipLinkTail(s, q, sym.end);
+    const pins = parsePins(s, symEnd, titles);
+    let end = pins ? pins.end : sym.end;
+    if (paren) {
+      const close = skipWs(s, end);
+      if (s[close] === ")") end = close + 1;
+    }
+    return {
+      end,
+      found: [
+        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: pins ? pins.pins : [WHOLE] },
+      ],
+    };
+  }
+  const pins = parsePins(s, titleEnd, titles);
+  const end = pins ? pins.end : titleEnd;
+  return {
+    end,
+    found: [{ kind: "doc", start, end, ref: "title", symbols, pins: pins ? pins.pins : [WHOLE] }],
+  };
+}
+
+/** 《…》: the Charter with its article, or a registry title; any other book title is skipped. */
+function ruleBracket(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  let close = -1;
+  for (let q = i + 1; q < s.length && q < i + 60; q++) {
+    if (s[q] === "》") {
+      close = q;
+      break;
+    }
+    if (s[q] === "《") break;
+  }
+  if (close < 0) return null;
+  const inner = s.slice(i + 1, close);
+  if (inner.replace(/\s/g, "") === "联合国宪章") {
+    const art = readArticleZh(s, skipWs(s, close + 1));
+    if (!art) return { end: close + 1, found: [] };
+    return {
+      end: art.end,
+      found: [{ kind: "charter", start: i, end: art.end, article: art.article, para: art.para }],
+    };
+  }
+  const symbols = titles.lookup(inner);
+  if (symbols.length === 0) return { end: close + 1, found: [] };
+  return afterTitle(s, i, close + 1, symbols, titles);
+}
+
+/** "第二条第三项", "第三十三条第一项", "第 2 条第 4 款". */
+function readArticleZh(s: string, p: number): { end: number; article: string; para: string | null } | null {
+  const a = readOrdinalZh(s, p, "条");
+  if (!a) return null;
+  const b = readOrdinalZh(s, a.end, "项") ?? readOrdinalZh(s, a.end, "款");
+  return { end: b ? b.end : a.end, article: a.value, para: b ? b.value : null };
+}
+
+function readOrdinalZh(s: string, p: number, unit: string): { end: number; value: string } | null {
+  if (s[p] !== "第") return null;
+  const q = skipWs(s, p + 1, 2);
+  const n = readCjkNumeral(s, q) ?? readInt(s, q, 3);
+  if (!n) return null;
+  const u = skipWs(s, n.end, 2);
+  if (s[u] !== unit) return null;
+  return { end: u + 1, value: String(n.value) };
+}
+
+/**
+ * Resolutions and decisions by number, in Chinese: "大会第 75/240 号决议",
+ * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议".
+ */
+function ruleNumbersZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  let p = i;
+  if (s[p] === "第") p = skipWs(s, p + 1, 2);
+  const pairs: [string, string][] = [];
+  let end = -1;
+  for (let k = 0; k < MAX_LIST; k++) {
+    const pair = readPair(s, p);
+    if (!pair) break;
+    pairs.push(pair.value);
+    end = pair.end;
+    const q = skipWs(s, pair.end, 2);
+    const conn = readConnectorZh(s, q);
+    if (conn < 0) break;
+    p = skipWs(s, conn, 2);
+  }
+  if (pairs.length === 0) return null;
+  const q = skipWs(s, end, 2);
+  let kind: "resolution" | "decision";
+  let kwEnd = lit(s, q, "号决议");
+  if (kwEnd >= 0) kind = "resolution";
+  else {
+    kwEnd = lit(s, q, "号决定");
+    if (kwEnd < 0) return null;
+    kind = "decision";
+  }
+  let start = i;
+  const before = s.slice(Math.max(0, i - 2), i);
+  if (s[i] === "第" && (before === "大会" || before === "联大")) start = i - 2;
+  const pins = parsePins(s, kwEnd, titles);
+  const stop = pins ? pins.end : kwEnd;
+  return {
+    end: stop,
+    found: pairs.map((pair) => ({
+      kind: "doc" as const,
+      start,
+      end: stop,
+      ref: kind,
+      symbols: [numberSymbol(kind, pair)],
+      pins: pins ? pins.pins : [WHOLE],
+    })),
+  };
+}
+
+/** "resolution 75/240" -> "A/RES/75/240"; "decision 77/512" -> "A/DEC/77/512" (registry convention). */
+export function numberSymbol(kind: "resolution" | "decision", pair: readonly [string, string]): string {
+  return `${kind === "resolution" ? "A/RES" : "A/DEC"}/${pair[0]}/${pair[1]}`;
+}
+
+function readConnectorZh(s: string, q: number): number {
+  for (const w of ["以及", "和", "、", "及", "与"]) {
+    const e = lit(s, q, w);
+    if (e >= 0) return e;
+  }
+  return -1;
+}
+
+const MONTHS = new Set([
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+]);
+
+/** English keywords, dispatched on the word at `i`. */
+function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const w = readWord(s, i);
+  if (!w) return null;
+  switch (w.value) {
+    case "resolution":
+    case "resolutions":
+      return ruleNumbersEn(s, i, w.end, "resolution", titles);
+    case "decision":
+    case "decisions":
+      return ruleNumbersEn(s, i, w.end, "decision", titles);
+    case "para":
+    case "paras":
+    case "paragraph":
+    case "paragraphs":
+    case "operative":
+    case "preambular":
+      return rulePinsFirstEn(s, i, titles);
+    case "annex":
+      return ruleAnnexEn(s, i, i, titles);
+    case "the": {
+      const next = readWord(s, skipWs(s, w.end, 2));
+      if (next?.value === "annex") return ruleAnnexEn(s, i, skipWs(s, w.end, 2), titles);
+      if (next?.value === "above-mentioned") return ruleAboveMentioned(s, i, next.end);
+      return null;
+    }
+    case "article":
+      return ruleArticleEn(s, i, w.end);
+    case "ibid":
+      return ruleIbidEn(s, i, w.end, titles);
+    default:
+      return null;
+  }
+}
+
+/**
+ * "resolutions 75/240 of 31 December 2020 and 76/19 of 6 December 2021", "decision 77/512",
+ * "resolution 79/237".
+ */
+function ruleNumbersEn(
+  s: string,
+  i: number,
+  wordEnd: number,
+  kind: "resolution" | "decision",
+  titles: TitleMatcher,
+): RuleResult | null {
+  let p = skipWs(s, wordEnd);
+  const pairs: [string, string][] = [];
+  let end = -1;
+  for (let k = 0; k < MAX_LIST; k++) {
+    const pair = readPair(s, p);
+    if (!pair) break;
+    pairs.push(pair.value);
+    end = skipDateEn(s, pair.end);
+    const q = readListConnectorEn(s, end);
+    if (q < 0) break;
+    p = q;
+  }
+  if (pairs.length === 0) return null;
+  const pins = parsePins(s, end, titles);
+  const stop = pins ? pins.end : end;
+  return {
+    end: stop,
+    found: pairs.map((pair) => ({
+      kind: "doc" as const,
+      start: i,
+      end: stop,
+      ref: kind,
+      symbols: [numberSymbol(kind, pair)],
+      pins: pins ? pins.pins : [WHOLE],
+    })),
+  };
+}
+
+/** " of 31 December 2020" after a resolution number, skipped; returns the offset after it. */
+function skipDateEn(s: string, p: number): number {
+  const q = skipWs(s, p, 2);
+  const of = readWord(s, q);
+  if (of?.value !== "of") return p;
+  const day = readInt(s, skipWs(s, of.end, 2), 2);
+  if (!day) return p;
+  const month = readWord(s, skipWs(s, day.end, 2));
+  if (!month || !MONTHS.has(month.value)) return p;
+  const year = readInt(s, skipWs(s, month.end, 2), 4);
+  return year ? year.end : p;
+}
+
+/** ", " / " and " / ", and " between list items; the offset of the next item, or -1. */
+function readListConnectorEn(s: string, p: number): number {
+  let q = skipWs(s, p, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const and = readWord(s, q);
+  if (and?.value === "and") q = skipWs(s, and.end, 2);
+  else if (q === skipWs(s, p, 2)) return -1;
+  return q;
+}
+
+/**
+ * Pinpoint first, then the document: "paragraph 7 of resolution 75/240", "paras. 64 and 65 of
+ * the 2021 OEWG report"; or the citing document itself: "paragraph 29 (a) and (b) above".
+ */
+function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const comp = readPinComponent(s, i, titles);
+  if (!comp || comp.nums.length === 0) return null;
+  const pins = comp.nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
+  const q = skipWs(s, comp.end, 2);
+  const w = readWord(s, q);
+  if (w?.value === "above" || w?.value === "below") {
+    return { end: w.end, found: [{ kind: "doc", start: i, end: w.end, ref: "self", symbols: [], pins }] };
+  }
+  if (w?.value !== "of") return null;
+  let p = skipWs(s, w.end, 2);
+  for (let k = 0; k < 4; k++) {
+    const x = readWord(s, p);
+    if (!x || !["the", "its", "general", "assembly", "document", "present"].includes(x.value)) break;
+    if (x.value === "present") {
+      const y = readWord(s, skipWs(s, x.end, 2));
+      if (y && ["report", "resolution", "document", "decision"].includes(y.value))
+        return { end: y.end, found: [{ kind: "doc", start: i, end: y.end, ref: "self", symbols: [], pins }] };
+      return null;
+    }
+    p = skipWs(s, x.end, 2);
+  }
+  const ref = readDocRef(s, p, titles);
+  if (!ref) return null;
+  return {
+    end: ref.end,
+    found: ref.symbols
+      .map((symbol) => ({
+        kind: "doc" as const,
+        start: i,
+        end: ref.end,
+        ref: ref.ref,
+        symbols: ref.ref === "title" ? ref.symbols : [symbol],
+        pins,
+      }))
+      .slice(0, ref.ref === "title" ? 1 : undefined),
+  };
+}
+
+/** A bare document reference: a symbol, "resolution 75/240" (or several), or a registry title. */
+function readDocRef(
+  s: string,
+  p: number,
+  titles: TitleMatcher,
+): { end: number; ref: RefKind; symbols: string[] } | null {
+  const sym = readSymbol(s, p);
+  if (sym) return { end: skipLinkTail(s, p, sym.end), ref: "symbol", symbols: [sym.value] };
+  const w = readWord(s, p);
+  if (w && (w.value.startsWith("resolution") || w.value.startsWith("decision"))) {
+    const kind = w.value.startsWith("resolution") ? "resolution" : "decision";
+    const symbols: string[] = [];
+    let q = skipWs(s, w.end);
+    let end = -1;
+    for (let k = 0; k < MAX_LIST; k++) {
+      const pair = readPair(s, q);
+      if (!pair) break;
+      symbols.push(numberSymbol(kind, pair.value));
+      end = skipDateEn(s, pair.end);
+      const next = readListConnectorEn(s, end);
+      if (next < 0) break;
+      q = next;
+    }
+    return symbols.length ? { end, ref: kind, symbols } : null;
+  }
+  const m = titles.match(s, p);
+  if (m) return { end: m.end, ref: "title", symbols: m.value };
+  return null;
+}
+
+/**
+ * "annex C to document A/79/214", "the annex to document A/80/257", "annex I to A/80/257";
+ * without a document, the citing document's own annex: "see annex B", "annex A, paragraph 3".
+ */
+function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher): RuleResult | null {
+  const w = readWord(s, at);
+  if (!w) return null;
+  const q = skipWs(s, w.end, 2);
+  const label = readAnnexLabel(s, q);
+  const part = label ? `annex ${label.value}` : "annex";
+  const after = label ? label.end : w.end;
+  const r = skipWs(s, after, 2);
+  const to = readWord(s, r);
+  if (to?.value === "to" || to?.value === "of") {
+    let p = skipWs(s, to.end, 2);
+    const doc = readWord(s, p);
+    if (doc?.value === "document") p = skipWs(s, doc.end, 2);
+    const the = readWord(s, p);
+    if (the?.value === "the") {
+      const present = readWord(s, skipWs(s, the.end, 2));
+      if (present?.value === "present") {
+        const noun = readWord(s, skipWs(s, present.end, 2));
+        if (noun && ["report", "resolution", "document", "decision"].includes(noun.value)) {
+          const pin = { ...WHOLE, part };
+          return {
+            end: noun.end,
+            found: [{ kind: "doc", start, end: noun.end, ref: "self", symbols: [], pins: [pin] }],
+          };
+        }
+      }
+    }
+    const ref = readDocRef(s, p, titles);
+    if (ref) {
+      const pins = [{ ...WHOLE, part }];
+      return {
+        end: ref.end,
+        found: (ref.ref === "title" ? [ref.symbols] : ref.symbols.map((x) => [x])).map((symbols) => ({
+          kind: "doc" as const,
+          start,
+          end: ref.end,
+          ref: ref.ref,
+          symbols,
+          pins,
+        })),
+      };
+    }
+    return null;
+  }
+  if (!label) return null;
+  const more = parsePins(s, after, titles);
+  const pins = more ? more.pins.map((p) => (p.part ? p : { ...p, part })) : [{ ...WHOLE, part }];
+  const end = more ? more.end : after;
+  return { end, found: [{ kind: "doc", start, end, ref: "self", symbols: [], pins }] };
+}
+
+/** An annex label after "annex"/"附件": a capital letter ("A") or an upper-case roman numeral ("IV"). */
+function readAnnexLabel(s: string, q: number): { end: number; value: string } | null {
+  const roman = readUpperRoman(s, q);
+  if (roman) return roman;
+  if (isUpper(s[q]) && !isAlnum(s[q + 1])) return { end: q + 1, value: s[q]! };
+  return null;
+}
+
+/** "Article 33, paragraph 1, of the Charter", "Article 2 (3) of the Charter of the United Nations". */
+function ruleArticleEn(s: string, i: number, wordEnd: number): RuleResult | null {
+  const n = readInt(s, skipWs(s, wordEnd, 2), 3);
+  if (!n) return null;
+  let end = n.end;
+  let para: string | null = null;
+  const lab = readLabel(s, skipWs(s, end, 1));
+  if (lab && /^[0-9]+$/.test(lab.value)) {
+    para = lab.value;
+    end = lab.end;
+  } else {
+    let q = skipWs(s, end, 2);
+    if (s[q] === ",") q = skipWs(s, q + 1, 2);
+    const w = readWord(s, q);
+    if (w?.value === "paragraph" || w?.value === "para") {
+      let r = w.end;
+      if (s[r] === ".") r++;
+      const p = readInt(s, skipWs(s, r, 2), 3);
+      if (p) {
+        para = String(p.value);
+        end = p.end;
+      }
+    }
+  }
+  let q = skipWs(s, end, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const of = readWord(s, q);
+  if (of?.value !== "of") return null;
+  const the = readWord(s, skipWs(s, of.end, 2));
+  if (the?.value !== "the") return null;
+  const charter = readWord(s, skipWs(s, the.end, 2));
+  if (charter?.value !== "charter") return null;
+  let stop = charter.end;
+  const tail = " of the United Nations";
+  if (s.slice(stop, stop + tail.length).toLowerCase() === tail.toLowerCase()) stop += tail.length;
+  return { end: stop, found: [{ kind: "charter", start: i, end: stop, article: String(n.value), para }] };
+}
+
+function ruleIbidEn(s: string, i: number, wordEnd: number, titles: TitleMatcher): RuleResult {
+  let end = wordEnd;
+  if (s[end] === ".") end++;
+  const pins = parsePins(s, end, titles);
+  const stop = pins ? pins.end : end;
+  return {
+    end: stop,
+    found: [{ kind: "short", start: i, end: stop, form: "ibid", pins: pins ? pins.pins : null }],
+  };
+}
+
+/** "the above-mentioned resolution". */
+function ruleAboveMentioned(s: string, i: number, end: number): RuleResult | null {
+  const w = readWord(s, skipWs(s, end, 2));
+  if (w?.value !== "resolution") return null;
+  return { end: w.end, found: [{ kind: "short", start: i, end: w.end, form: "resolution", pins: null }] };
+}
+
+/** 同上 (ibid.), 上述决议 / 该决议 (the above-mentioned resolution). */
+function ruleShortZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const ibid = lit(s, i, "同上");
+  if (ibid >= 0 && !isHan(s[ibid])) {
+    const pins = parsePins(s, ibid, titles);
+    const end = pins ? pins.end : ibid;
+    return { end, found: [{ kind: "short", start: i, end, form: "ibid", pins: pins ? pins.pins : null }] };
+  }
+  for (const w of ["上述决议", "该决议"]) {
+    const e = lit(s, i, w);
+    if (e >= 0)
+      return { end: e, found: [{ kind: "short", start: i, end: e, form: "resolution", pins: null }] };
+  }
+  return null;
+}
+
+/**
+ * References to the citing document: "上文第 29(a)和(b)分段", "本报告第 37(b)和(c)分段",
+ * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)".
+ */
+function ruleSameZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  let p = i;
+  let prefixed = false;
+  for (const w of ["上文", "下文", "本报告", "见"]) {
+    const e = lit(s, i, w);
+    if (e >= 0) {
+      p = skipWs(s, e, 2);
+      prefixed = true;
+      break;
+    }
+  }
+  if (s[p] === "第") {
+    if (!prefixed && namesADocumentBefore(s, i)) return null;
+    const para = readParaZh(s, p);
+    if (!para) return null;
+    const pins = para.nums.map((num) => ({ ...WHOLE, num }));
+    return {
+      end: para.end,
+      found: [{ kind: "doc", start: i, end: para.end, ref: "self", symbols: [], pins }],
+    };
+  }
+  const annex = readAnnexZh(s, p);
+  if (annex && (annex.part !== "annex" || prefixed)) {
+    const more = parsePins(s, annex.end, titles);
+    const pins = more
+      ? more.pins.map((x) => (x.part ? x : { ...x, part: annex.part }))
+      : [{ ...WHOLE, part: annex.part }];
+    const end = more ? more.end : annex.end;
+    return { end, found: [{ kind: "doc", start: i, end, ref: "self", symbols: [], pins }] };
+  }
+  return null;
+}
+
+/**
+ * True when the words just before "第" name a document the grammar did not recognise ("某报告第 5
+ * 段"): such a pinpoint is not a reference to the citing document and is left alone.
+ */
+function namesADocumentBefore(s: string, i: number): boolean {
+  const before = s.slice(Math.max(0, i - 2), i);
+  return (
+    ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"].includes(before) ||
+    before.endsWith("条")
+  );
+}
+
+/** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
+function readAnnexZh(s: string, p: number): { end: number; part: string } | null {
+  const e = lit(s, p, "附件");
+  if (e < 0) return null;
+  const n = readCjkNumeral(s, e);
+  if (n && n.value > 0) return { end: n.end, part: `annex ${toRoman(n.value).toUpperCase()}` };
+  const q = skipWs(s, e, 2);
+  const label = readAnnexLabel(s, q);
+  if (label) return { end: label.end, part: `annex ${label.value}` };
+  if (isHan(s[e]) && s[e] !== "第") return null;
+  return { end: e, part: "annex" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinpoints
+
+interface Component {
+  end: number;
+  part: string | null;
+  operative: boolean;
+  section: string | null;
+  nums: string[][];
+}
+
+/**
+ * Pinpoints after a document reference, separated by commas: "，附件一，第 16 段", ", annex I,
+ * para. 56", "，执行部分第 1 段", "，国际法部分，建议采取的下一步行动，第 2 段", "第 15(b)(一)和(二)段以及
+ * 国际法部分，……，第 2 段". Returns null when nothing follows.
+ */
+export function parsePins(s: string, p: number, titles: TitleMatcher): { end: number; pins: Pin[] } | null {
+  let part: string | null = null;
+  let operative = false;
+  let section: string | null = null;
+  const pins: Pin[] = [];
+  let end = p;
+  let sawAny = false;
+  let q = p;
+  for (let k = 0; k < 8; k++) {
+    let r = skipWs(s, q, 3);
+    if (s[r] === ",") r = skipWs(s, r + 1, 3);
+    else if (sawAny && pins.length > 0) {
+      // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
+      const conn = readContinuation(s, r);
+      if (conn < 0) break;
+      r = conn;
+    }
+    const comp = readPinComponent(s, r, titles);
+    if (!comp) break;
+    sawAny = true;
+    if (comp.part !== null) {
+      part = comp.part;
+      section = null;
+    }
+    if (comp.operative) operative = true;
+    if (comp.section !== null) section = comp.section;
+    for (const num of comp.nums) pins.push({ part, operative, section, num });
+    if (comp.nums.length > 0) section = null;
+    end = comp.end;
+    q = comp.end;
+  }
+  if (!sawAny) return null;
+  if (pins.length === 0) {
+    if (part === null && !operative && section === null) return null;
+    pins.push({ part, operative, section, num: [] });
+  }
+  return { end, pins };
+}
+
+function readContinuation(s: string, r: number): number {
+  for (const w of ["以及", "和", "及"]) {
+    const e = lit(s, r, w);
+    if (e >= 0) return skipWs(s, e, 2);
+  }
+  const w = readWord(s, r);
+  if (w?.value === "and") return skipWs(s, w.end, 2);
+  return -1;
+}
+
+function readPinComponent(s: string, r: number, titles: TitleMatcher): Component | null {
+  const none = { part: null, operative: false, section: null };
+  const annexZh = readAnnexZh(s, r);
+  if (annexZh) return { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
+  for (const [w, part] of [
+    ["执行部分", null],
+    ["序言部分", "preamble"],
+  ] as const) {
+    const e = lit(s, r, w);
+    if (e >= 0) {
+      const para = s[skipWs(s, e, 2)] === "第" ? readParaZh(s, skipWs(s, e, 2)) : null;
+      return {
+        ...none,
+        end: para ? para.end : e,
+        part,
+        operative: part === null,
+        nums: para ? para.nums : [],
+      };
+    }
+  }
+  if (s[r] === "第") {
+    const para = readParaZh(s, r);
+    return para ? { ...none, end: para.end, nums: para.nums } : null;
+  }
+  if (isHan(s[r])) return readSectionZh(s, r);
+  const w = readWord(s, r);
+  if (!w) return null;
+  if (w.value === "annex") {
+    const label = readAnnexLabel(s, skipWs(s, w.end, 2));
+    return {
+      ...none,
+      end: label ? label.end : w.end,
+      part: label ? `annex ${label.value}` : "annex",
+      nums: [],
+    };
+  }
+  if (w.value === "operative" || w.value === "preambular") {
+    const next = readWord(s, skipWs(s, w.end, 2));
+    if (!next?.value.startsWith("para")) return null;
+    const para = readParaEn(s, skipWs(s, w.end, 2));
+    if (!para) return null;
+    const preamble = w.value === "preambular";
+    return {
+      ...none,
+      end: para.end,
+      part: preamble ? "preamble" : null,
+      operative: !preamble,
+      nums: para.nums,
+    };
+  }
+  if (w.value.startsWith("para")) {
+    const para = readParaEn(s, r);
+    return para ? { ...none, end: para.end, nums: para.nums } : null;
+  }
+  return readSectionEn(s, r, titles);
+}
+
+/** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
+function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
+  if (s[p] !== "第") return null;
+  const nums = parseNums(s, skipWs(s, p + 1, 2), true);
+  if (!nums) return null;
+  const q = skipWs(s, nums.end, 2);
+  const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
+  if (e < 0) return null;
+  return { end: e, nums: nums.nums };
+}
+
+/** "para. 7", "paras. 64 and 65", "paragraph 23 (a) to (h)", "paragraphs 29 (a) and (b)". */
+function readParaEn(s: string, p: number): { end: number; nums: string[][] } | null {
+  const w = readWord(s, p);
+  if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
+  let q = w.end;
+  if (s[q] === ".") q++;
+  return parseNums(s, skipWs(s, q, 2), false);
+}
+
+/**
+ * A section named in words before a paragraph: "国际法部分，建议采取的下一步行动，第 2 段",
+ * "建立信任措施部分，建议的下一步，第 5 段", "定期机构对话章节，……". Only accepted when a
+ * paragraph pinpoint follows.
+ */
+function readSectionZh(s: string, r: number): Component | null {
+  const first = readHanRun(s, r, 24);
+  const head = s.slice(r, first);
+  if (!/(部分|章节|一节)$/.test(head) || head === "执行部分" || head === "序言部分") return null;
+  let end = first;
+  let q = skipWs(s, first, 2);
+  if (s[q] === ",") {
+    const second = skipWs(s, q + 1, 2);
+    if (isHan(s[second]) && s[second] !== "第") {
+      const e = readHanRun(s, second, 16);
+      const after = skipWs(s, e, 2);
+      if (s[after] === "," && s[skipWs(s, after + 1, 2)] === "第") {
+        end = e;
+        q = after;
+      }
+    }
+  }
+  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
+  if (s[para] !== "第" || !readParaZh(s, para)) return null;
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+}
+
+/** A run of Chinese characters, stopping before "第 <number>" and after at most `max` characters. */
+function readHanRun(s: string, p: number, max: number): number {
+  let q = p;
+  while (q < s.length && q - p < max && isHan(s[q])) {
+    if (s[q] === "第" && (isDigit(s[skipWs(s, q + 1, 2)]) || isCjkNumeral(s[q + 1]))) break;
+    q++;
+  }
+  return q;
+}
+
+/**
+ * An English section before a paragraph: "section on international law, recommended next steps,
+ * para. 2". Accepted only when a paragraph pinpoint follows.
+ */
+function readSectionEn(s: string, r: number, _titles: TitleMatcher): Component | null {
+  const first = readPhraseEn(s, r);
+  if (!first || !/\bsection\b/.test(first.text)) return null;
+  let end = first.end;
+  let q = skipWs(s, first.end, 2);
+  if (s[q] === ",") {
+    const second = readPhraseEn(s, skipWs(s, q + 1, 2));
+    if (second && /\bsteps?\b/.test(second.text)) {
+      end = second.end;
+      q = skipWs(s, second.end, 2);
+    }
+  }
+  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
+  if (!readParaEn(s, para)) return null;
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+}
+
+/** Up to eight lower-case-insensitive words separated by single spaces. */
+function readPhraseEn(s: string, p: number): { end: number; text: string } | null {
+  let q = p;
+  let words = 0;
+  let end = -1;
+  while (words < 8) {
+    const w = readWord(s, q);
+    if (!w || w.value.startsWith("para")) break;
+    words++;
+    end = w.end;
+    if (s[w.end] !== " ") break;
+    q = w.end + 1;
+  }
+  return end < 0 ? null : { end, text: s.slice(p, end).toLowerCase() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, labels, lists and ranges
+
+/**
+ * A list of paragraph numbers with labels: "64 和 65", "15(b)(一)和(二)", "23 段(a)至(h)",
+ * "29 (a) and (b)", "23 (a) to (h)". A labels-only item continues the previous one at its depth.
+ */
+export function parseNums(s: string, p: number, zh: boolean): { end: number; nums: string[][] } | null {
+  const first = readItem(s, p, zh);
+  if (!first) return null;
+  const nums: string[][] = [first.path];
+  let end = first.end;
+  let prev = first.path;
+  while (nums.length < MAX_LIST) {
+    const q = skipWs(s, end, 2);
+    const conn = readNumConnector(s, q, zh);
+    if (!conn) break;
+    const r = skipWs(s, conn.end, 2);
+    const item = readItem(s, r, zh);
+    let path: string[] | null = item ? item.path : null;
+    let itemEnd = item ? item.end : -1;
+    if (!item) {
+      const labels = readLabels(s, r);
+      if (labels && labels.labels.length < prev.length) {
+        path = [...prev.slice(0, prev.length - labels.labels.length), ...labels.labels];
+        itemEnd = labels.end;
+      }
+    }
+    if (!path) break;
+    if (conn.range) {
+      const expanded = expandRange(prev, path);
+      if (!expanded) break;
+      nums.push(...expanded.slice(0, MAX_LIST - nums.length));
+    } else nums.push(path);
+    prev = path;
+    end = itemEnd;
+  }
+  return { end, nums };
+}
+
+function readItem(s: string, p: number, zh: boolean): { end: number; path: string[] } | null {
+  const n = readInt(s, p, 4);
+  if (!n) return null;
+  let q = n.end;
+  // "第 23 段(a)至(h)分段": the labels may follow the paragraph's "段".
+  if (zh) {
+    const a = skipWs(s, q, 1);
+    if (s[a] === "段" && s[skipWs(s, a + 1, 1)] === "(" && readLabel(s, skipWs(s, a + 1, 1))) q = a + 1;
+  }
+  const labels = readLabels(s, q);
+  return labels
+    ? { end: labels.end, path: [String(n.value), ...labels.labels] }
+    : { end: n.end, path: [String(n.value)] };
+}
+
+function readLabels(s: string, p: number): { end: number; labels: string[] } | null {
+  const labels: string[] = [];
+  let end = p;
+  while (labels.length < 6) {
+    const lab = readLabel(s, skipWs(s, end, 1));
+    if (!lab) break;
+    labels.push(lab.value);
+    end = lab.end;
+  }
+  return labels.length ? { end, labels } : null;
+}
+
+function readNumConnector(s: string, q: number, zh: boolean): { end: number; range: boolean } | null {
+  for (const w of ["至", "到", "-", "–", "—"]) {
+    const e = lit(s, q, w);
+    if (e >= 0) return { end: e, range: true };
+  }
+  if (zh) {
+    for (const w of ["和", "、", "及", "与"]) {
+      const e = lit(s, q, w);
+      if (e >= 0 && (isDigit(s[skipWs(s, e, 2)]) || s[skipWs(s, e, 2)] === "("))
+        return { end: e, range: false };
+    }
+    return null;
+  }
+  let r = q;
+  if (s[r] === ",") r = skipWs(s, r + 1, 2);
+  const w = readWord(s, r);
+  if (w?.value === "to") return { end: w.end, range: true };
+  if (w?.value === "and") return { end: w.end, range: false };
+  if (r > q && (isDigit(s[r]) || s[r] === "(")) return { end: r, range: false };
+  return null;
+}
+
+/** Expand "23(a)" .. "23(h)" or "64" .. "66"; null when the two ends do not differ in the last label only. */
+function expandRange(from: string[], to: string[]): string[][] | null {
+  if (from.length !== to.length) return null;
+  for (let k = 0; k < from.length - 1; k++) if (from[k] !== to[k]) return null;
+  const a = from[from.length - 1]!;
+  const b = to[to.length - 1]!;
+  const prefix = from.slice(0, -1);
+  const seq = labelSequence(a, b);
+  if (!seq) return null;
+  return seq.slice(1).map((x) => [...prefix, x]);
+}
+
+function labelSequence(a: string, b: string): string[] | null {
+  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b)) {
+    const x = Number(a);
+    const y = Number(b);
+    if (y <= x || y - x > MAX_LIST) return null;
+    return Array.from({ length: y - x + 1 }, (_, k) => String(x + k));
+  }
+  const romanA = romanValue(a);
+  const romanB = romanValue(b);
+  if (
+    romanA !== null &&
+    romanB !== null &&
+    (a === "i" || a.length > 1 || b.length > 1) &&
+    !(a.length === 1 && b.length === 1 && a !== "i")
+  ) {
+    if (romanB <= romanA || romanB - romanA > MAX_LIST) return null;
+    return Array.from({ length: romanB - romanA + 1 }, (_, k) => toRoman(romanA + k));
+  }
+  if (/^[a-z]$/.test(a) && /^[a-z]$/.test(b)) {
+    const x = a.charCodeAt(0);
+    const y = b.charCodeAt(0);
+    if (y <= x) return null;
+    return Array.from({ length: y - x + 1 }, (_, k) => String.fromCharCode(x + k));
+  }
+  return null;
+}
+
+function romanValue(x: string): number | null {
+  if (!/^[ivxlc]+$/.test(x)) return null;
+  const order = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+  ];
+  const k = order.indexOf(x);
+  return k < 0 ? null : k + 1;
+}
