@@ -3,6 +3,7 @@
  * which is how they stood in the corpus file. Pure.
  */
 import type { DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
+import { partZh } from "./citation.ts";
 
 export type Block = { kind: "heading"; heading: Heading } | { kind: "para"; p: Paragraph };
 
@@ -24,4 +25,9 @@ export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] 
 /** The part a heading or paragraph belongs to, as a display label: "Main text", "annex", "annex, annex A". */
 export function partLabel(part: readonly string[]): string {
   return part.length ? part.join(", ") : "Main text";
+}
+
+/** The same in Chinese: "正文", "附件", "附件，附件 A". */
+export function partLabelZh(part: readonly string[]): string {
+  return part.length ? part.map(partZh).join("，") : "正文";
 }
