@@ -93,7 +93,7 @@ export function findCitations(text: string, titles: TitleMatcher): Found[] {
   while (i < s.length) {
     const r = tryAt(s, i, titles);
     if (r && r.end > i) {
-      out.push(...r.found);
+      for (const f of r.found) out.push(f.kind === "doc" ? withOriginalSections(f, s, text) : f);
       i = r.end;
       continue;
     }
@@ -104,6 +104,22 @@ export function findCitations(text: string, titles: TitleMatcher): Found[] {
     } else i++;
   }
   return out;
+}
+
+/**
+ * Sections were read from the cleaned text; give them back as written (cleaning preserves
+ * offsets, so the cleaned words' position is the original's).
+ */
+function withOriginalSections(f: Found & { kind: "doc" }, s: string, text: string): Found {
+  if (!f.pins.some((p) => p.section !== null)) return f;
+  return {
+    ...f,
+    pins: f.pins.map((p) => {
+      if (p.section === null) return p;
+      const at = s.indexOf(p.section, f.start);
+      return at < 0 ? p : { ...p, section: text.slice(at, at + p.section.length) };
+    }),
+  };
 }
 
 function tryAt(s: string, i: number, titles: TitleMatcher): RuleResult | null {

@@ -273,23 +273,27 @@ function resolveSection(
 ): Resolution {
   const key = sectionKey(pin.section!);
   const nextSteps = /下一步|后续步骤|next steps/i.test(pin.section!);
-  const part =
-    pin.part !== null
-      ? partFromLabel(pin.part, versions.get(langs[0]!)!.record.parts, reportIn)
-      : (reportIn ?? []);
-  const inferred = pin.part === null && part.length > 0;
+  // With no part written and no registry knowledge, the section's own paragraphs say where it is.
+  const wanted =
+    pin.part !== null ? partFromLabel(pin.part, versions.get(langs[0]!)!.record.parts, reportIn) : reportIn;
+  let part = wanted ?? [];
+  let inferred = pin.part === null && part.length > 0;
   for (const lang of langs) {
     const v = versions.get(lang)!;
     const list = v.paragraphs.filter(
       (p) =>
         p.parent === null &&
         p.kind === "paragraph" &&
-        samePart(p.part, part) &&
+        (wanted === null || samePart(p.part, wanted)) &&
         p.num.length > 0 &&
         p.headings.some((h) => normaliseKey(h).includes(key)) &&
         (!nextSteps || /下一步|后续步骤|next steps/i.test(p.headings[p.headings.length - 1] ?? "")),
     );
     if (list.length === 0) continue;
+    if (wanted === null) {
+      part = list[0]!.part;
+      inferred = part.length > 0;
+    }
     const scoped = list.find((p) => p.scope !== null);
     if (scoped) {
       const hit = v.byAddress.get(addressOf(part, scoped.scope, pin.num));

@@ -1,0 +1,551 @@
+/**
+ * Resolution as a spec: each row is a citing paragraph (our own words) and a small corpus of
+ * cited paragraphs built with the factories; the row states the target, status and resolved id
+ * expected. The registry is the real corpus/registry.yaml.
+ */
+import { describe, expect, test } from "vitest";
+import { extractCitations } from "../../pipeline/cite/extract.ts";
+import type { Citation, Registry } from "../../schemas/index.ts";
+import { paragraph } from "../factories.ts";
+import { type Corpus, citedDocument, loadRegistry, merge, oneParagraph, seed } from "./helpers.ts";
+
+const registry = loadRegistry();
+
+/** Citations of a corpus, in output order. */
+function run(corpus: Corpus, reg: Registry = registry) {
+  return extractCitations({ ...corpus, registry: reg });
+}
+
+/** A citing paragraph of our own document A/99/1 (not in the registry). */
+function citing(text: string, lang: "zh" | "en" = "zh"): Corpus {
+  return oneParagraph({ doc: "A/99/1", lang, num: ["1"], text });
+}
+
+/** The fields a row checks. */
+function brief(c: Citation) {
+  const t = c.target;
+  return "article" in t
+    ? { doc: t.doc, article: t.article, para: t.para, status: c.status }
+    : {
+        doc: t.doc,
+        part: t.part,
+        num: t.num,
+        inferred: t.partInferred,
+        status: c.status,
+        resolved: c.resolved,
+        url: c.url,
+      };
+}
+
+// A/75/816 in the corpus as the registry describes it: a cover note, the report in annex I.
+const a75816 = (lang: "zh" | "en") =>
+  citedDocument("A/75/816", lang, [
+    { part: [], nums: [["1"], ["2"]] },
+    { part: ["annex I"], nums: Array.from({ length: 80 }, (_, k) => [String(k + 1)]) },
+    { part: ["annex II"], nums: [] },
+  ]);
+
+describe("a cited paragraph in the corpus", () => {
+  test.each([
+    {
+      // annex written: resolved in it
+      corpus: merge(citing("《2021 年不限成员名额工作组报告》，A/75/816，附件一，第 16 段。"), a75816("zh")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["16"],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-75-816/zh/annex-i/16",
+        url: null,
+      },
+    },
+    {
+      // no part written: the registry's reportIn (annex I) is tried before the body, and marked inferred
+      corpus: merge(citing("2021 年不限成员名额工作组报告第 56 段"), a75816("zh")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["56"],
+        inferred: true,
+        status: "resolved",
+        resolved: "A-75-816/zh/annex-i/56",
+        url: null,
+      },
+    },
+    {
+      // same language first: the zh paragraph, although an en version exists
+      corpus: merge(citing("A/75/816，附件一，第 7 段"), a75816("en"), a75816("zh")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["7"],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-75-816/zh/annex-i/7",
+        url: null,
+      },
+    },
+    {
+      // else the language the corpus has
+      corpus: merge(citing("A/75/816，附件一，第 7 段"), a75816("en")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["7"],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-75-816/en/annex-i/7",
+        url: null,
+      },
+    },
+    {
+      // a document without reportIn: the main body first
+      corpus: merge(
+        citing("A/76/135，第 42 段"),
+        citedDocument("A/76/135", "zh", [
+          { part: [], nums: [["42"]] },
+          { part: ["annex"], nums: [["42"]] },
+        ]),
+      ),
+      expected: {
+        doc: "A/76/135",
+        part: [],
+        num: ["42"],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-76-135/zh/42",
+        url: null,
+      },
+    },
+    {
+      // the body has no such paragraph and exactly one annex does: resolved there, marked inferred
+      corpus: merge(
+        citing("A/76/135，第 42 段"),
+        citedDocument("A/76/135", "zh", [
+          { part: [], nums: [["1"]] },
+          { part: ["annex"], nums: [["42"]] },
+        ]),
+      ),
+      expected: {
+        doc: "A/76/135",
+        part: ["annex"],
+        num: ["42"],
+        inferred: true,
+        status: "resolved",
+        resolved: "A-76-135/zh/annex/42",
+        url: null,
+      },
+    },
+    {
+      // a subparagraph
+      corpus: merge(
+        citing("A/76/135，第 71(c)段"),
+        citedDocument("A/76/135", "zh", [{ part: [], nums: [["71"], ["71", "c"]] }]),
+      ),
+      expected: {
+        doc: "A/76/135",
+        part: [],
+        num: ["71", "c"],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-76-135/zh/71.c",
+        url: null,
+      },
+    },
+    {
+      // a whole annex of a corpus document resolves to the part's id
+      corpus: merge(citing("A/75/816，附件二"), a75816("zh")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex II"],
+        num: [],
+        inferred: false,
+        status: "resolved",
+        resolved: "A-75-816/zh/annex-ii",
+        url: null,
+      },
+    },
+  ])("$expected.resolved", ({ corpus, expected }) => {
+    const out = run(corpus).citations.filter((c) => c.from.startsWith("A-99-1/"));
+    expect(out.map(brief)).toEqual([expected]);
+  });
+});
+
+describe("what is not resolved is kept, with a status and no guess", () => {
+  test.each([
+    {
+      // a pinpoint past the document's end is flagged, not resolved
+      corpus: merge(citing("A/75/816，附件一，第 99 段"), a75816("zh")),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["99"],
+        inferred: false,
+        status: "unknown-paragraph",
+        resolved: null,
+        url: null,
+      },
+      code: "cite/unknown-paragraph",
+    },
+    {
+      // several annexes have the paragraph: ambiguous, with candidates (checked below)
+      corpus: merge(
+        citing("A/76/135，第 5 段"),
+        citedDocument("A/76/135", "zh", [
+          { part: ["annex I"], nums: [["5"]] },
+          { part: ["annex II"], nums: [["5"]] },
+        ]),
+      ),
+      expected: {
+        doc: "A/76/135",
+        part: [],
+        num: ["5"],
+        inferred: false,
+        status: "ambiguous",
+        resolved: null,
+        url: null,
+      },
+      code: "cite/ambiguous",
+    },
+    {
+      // known to the registry only: not-in-corpus, placed where its report sits, with the ODS link
+      corpus: citing("《不限成员名额工作组第一次年度进展报告》，A/77/275，第 11 段"),
+      expected: {
+        doc: "A/77/275",
+        part: ["annex"],
+        num: ["11"],
+        inferred: true,
+        status: "not-in-corpus",
+        resolved: null,
+        url: "https://undocs.org/zh/A/77/275",
+      },
+      code: "cite/part-inferred",
+    },
+    {
+      // an unknown symbol: unknown-document, warned
+      corpus: citing("see A/99/999, para. 3", "en"),
+      expected: {
+        doc: "A/99/999",
+        part: [],
+        num: ["3"],
+        inferred: false,
+        status: "unknown-document",
+        resolved: null,
+        url: "https://undocs.org/en/A/99/999",
+      },
+      code: "cite/unknown-document",
+    },
+    {
+      // a decision has no ODS symbol of its own: no link
+      corpus: citing("根据大会第 77/512 号决定"),
+      expected: {
+        doc: "A/DEC/77/512",
+        part: [],
+        num: [],
+        inferred: false,
+        status: "not-in-corpus",
+        resolved: null,
+        url: null,
+      },
+      code: null,
+    },
+    {
+      // exact symbols: A/RES/78/265 is the 2024 resolution, not the seed A/78/265 (which is in the corpus)
+      corpus: merge(citing("resolution 78/265, para. 3", "en"), seed()),
+      expected: {
+        doc: "A/RES/78/265",
+        part: [],
+        num: ["3"],
+        inferred: false,
+        status: "not-in-corpus",
+        resolved: null,
+        url: "https://undocs.org/en/A/RES/78/265",
+      },
+      code: null,
+    },
+  ])("$expected.status: $expected.doc", ({ corpus, expected, code }) => {
+    const result = run(corpus);
+    const out = result.citations.filter((c) => c.from.startsWith("A-99-1/"));
+    expect(out.map(brief)).toEqual([expected]);
+    const codes = result.diagnostics.map((d) => d.code);
+    if (code) expect(codes).toContain(code);
+    else expect(codes.filter((c) => c !== "cite/part-inferred")).toEqual([]);
+  });
+
+  test("an ambiguous citation lists its candidates and picks none", () => {
+    const corpus = merge(
+      citing("A/76/135，第 5 段"),
+      citedDocument("A/76/135", "zh", [
+        { part: ["annex I"], nums: [["5"]] },
+        { part: ["annex II"], nums: [["5"]] },
+      ]),
+    );
+    const [c] = run(corpus).citations.filter((x) => x.from.startsWith("A-99-1/"));
+    expect(c!.candidates).toEqual(["A-76-135/zh/annex-i/5", "A-76-135/zh/annex-ii/5"]);
+    expect(c!.resolved).toBeNull();
+  });
+
+  test("a pinpoint past the last paragraph the registry knows of is flagged for an absent document", () => {
+    const reg: Registry = {
+      documents: registry.documents.map((e) =>
+        e.symbol === "A/70/174" ? { ...e, structure: { ...e.structure, lastParagraph: 30 } } : e,
+      ),
+    };
+    const out = run(citing("A/70/174, paras. 28 and 31", "en"), reg).citations;
+    expect(out.map((c) => c.status)).toEqual(["not-in-corpus", "unknown-paragraph"]);
+  });
+
+  test("the diagnostic for a missing paragraph says where the document ends, with file and line", () => {
+    const result = run(merge(citing("A/75/816，附件一，第 99 段"), a75816("zh")));
+    const d = result.diagnostics.find((x) => x.code === "cite/unknown-paragraph")!;
+    expect(d.message).toContain("ends at paragraph 80");
+    expect(d.file).toBe("corpus/A-99-1/zh.md");
+    expect(d.line).toBe(1);
+  });
+});
+
+describe("section-scoped pinpoints", () => {
+  test("in a document whose next steps continue the main numbering, the n-th paragraph under the section's next steps", () => {
+    // The seed's section D (国际法) has next steps 33-36: its second is 34.
+    const out = run(merge(citing("A/78/265，国际法部分，建议的后续步骤，第 2 段"), seed())).citations;
+    const c = out.find((x) => x.from.startsWith("A-99-1/"))!;
+    expect(c.resolved).toBe("A-78-265/zh/annex/34");
+    expect(c.target).toMatchObject({
+      section: "国际法部分，建议的后续步骤",
+      scope: null,
+      part: ["annex"],
+      num: ["2"],
+    });
+  });
+
+  test("an absent document keeps the section in words, scope null, not-in-corpus", () => {
+    const out = run(citing("A/77/275，国际法部分，建议采取的下一步行动，第 2 段")).citations;
+    expect(out[0]!.target).toMatchObject({
+      doc: "A/77/275",
+      section: "国际法部分，建议采取的下一步行动",
+      scope: null,
+    });
+    expect(out[0]!.status).toBe("not-in-corpus");
+  });
+});
+
+describe("references inside the citing document", () => {
+  const doc = (texts: [string[], string[], string][]) => ({
+    documents: citedDocument("A/99/2", "zh", []).documents.map((d) => ({
+      ...d,
+      parts: [[], ["annex"], ["annex", "annex A"]],
+    })),
+    paragraphs: texts.map(([part, num, text]) => paragraph({ doc: "A/99/2", lang: "zh", part, num, text })),
+  });
+
+  test.each([
+    { text: "同时考虑到上文第 2(a)至(b)分段。", resolved: ["A-99-2/zh/annex/2.a", "A-99-2/zh/annex/2.b"] }, // in the citing paragraph's part
+    { text: "本报告附件 A 所载", resolved: ["A-99-2/zh/annex/annex-a"] }, // a whole annex: the part's id
+    { text: "见附件 Z。", resolved: [null] }, // no such annex: unknown-paragraph
+  ])("$text", ({ text, resolved }) => {
+    const corpus = doc([
+      [["annex"], ["2"], "第二段。"],
+      [["annex"], ["2", "a"], "(a) 项。"],
+      [["annex"], ["2", "b"], "(b) 项。"],
+      [["annex"], ["3"], text],
+    ]);
+    const out = run(corpus).citations.filter((c) => c.from === "A-99-2/zh/annex/3");
+    expect(out.map((c) => c.resolved)).toEqual(resolved);
+  });
+});
+
+describe("who cites: footnotes, source notes, headings", () => {
+  const fn = (mark: string, text: string, at: number) => ({
+    mark,
+    n: Number(mark) || null,
+    text,
+    at,
+    source: { file: "corpus/A-99-1/zh.md", line: 9 },
+  });
+
+  test("a footnote's citations belong to the paragraph whose marker points at it, spans into the note", () => {
+    const note = "见 A/75/816，附件一，第 7 段；A/76/135，第 2 段。";
+    const corpus = oneParagraph({
+      doc: "A/99/1",
+      num: ["4"],
+      text: "与会国回顾。",
+      footnotes: [fn("1", note, 5)],
+    });
+    const out = run(corpus).citations;
+    expect(
+      out.map((c) => ({
+        from: c.from,
+        via: c.via,
+        footnote: c.footnote,
+        raw: note.slice(c.span[0], c.span[1]),
+      })),
+    ).toEqual([
+      { from: "A-99-1/zh/4", via: "footnote", footnote: "1", raw: "A/75/816，附件一，第 7 段" },
+      { from: "A-99-1/zh/4", via: "footnote", footnote: "1", raw: "A/76/135，第 2 段" },
+    ]);
+    expect(out[0]!.source.line).toBe(9);
+  });
+
+  test("a source note's citation belongs to the item it sources", () => {
+    const item = paragraph({ doc: "A/99/1", part: ["annex"], num: ["1", "b"], text: "各国考虑。" });
+    const note = paragraph({
+      doc: "A/99/1",
+      part: ["annex"],
+      num: [],
+      address: "annex/1.b/source",
+      kind: "source-note",
+      parent: item.id,
+      text: "[2021 年不限成员名额工作组报告，第 51 段]",
+    });
+    const corpus = { documents: citedDocument("A/99/1", "zh", []).documents, paragraphs: [item, note] };
+    const [c] = run(corpus).citations;
+    expect(c).toMatchObject({
+      from: "A-99-1/zh/annex/1.b",
+      via: "source-note",
+      raw: "2021 年不限成员名额工作组报告，第 51 段",
+    });
+  });
+
+  test("ids number each citing paragraph's citations in reading order, footnotes at their markers", () => {
+    const corpus = oneParagraph({
+      doc: "A/99/1",
+      num: ["2"],
+      text: "大会第 73/27 号决议和大会第 73/266 号决议。",
+      footnotes: [fn("1", "A/75/816。", 13)],
+    });
+    expect(run(corpus).citations.map((c) => `${c.id} ${c.target.doc}`)).toEqual([
+      "A-99-1/zh/2#c1 A/RES/73/27",
+      "A-99-1/zh/2#c2 A/75/816",
+      "A-99-1/zh/2#c3 A/RES/73/266",
+    ]);
+  });
+});
+
+describe("short forms resolve only through a citation found before them", () => {
+  const fn = (mark: string, text: string, at: number) => ({
+    mark,
+    n: Number(mark),
+    text,
+    at,
+    source: { file: "f.md", line: 1 },
+  });
+
+  test.each([
+    { notes: ["A/76/135，第 42 段。", "同上。"], expected: ["A/76/135 42", "A/76/135 42"] }, // ibid. repeats the citation
+    { notes: ["A/76/135，第 42 段。", "同上，第 48 段。"], expected: ["A/76/135 42", "A/76/135 48"] }, // with its own pinpoint
+    { notes: ["《联合国宪章》第二条第三项。", "同上。"], expected: ["UN Charter 2", "UN Charter 2"] }, // the Charter too
+    { notes: ["同上。"], expected: [] }, // nothing before it: reported, not guessed
+  ])("$notes", ({ notes, expected }) => {
+    const corpus = oneParagraph({
+      doc: "A/99/1",
+      num: ["1"],
+      text: "一二三四五六七八九十",
+      footnotes: notes.map((t, k) => fn(String(k + 1), t, k + 1)),
+    });
+    const result = run(corpus);
+    expect(
+      result.citations.map((c) =>
+        `${c.target.doc} ${"num" in c.target ? c.target.num.join(".") : c.target.article}`.trim(),
+      ),
+    ).toEqual(expected);
+    if (expected.length === 0)
+      expect(result.diagnostics.map((d) => d.code)).toEqual(["cite/short-form-unresolved"]);
+  });
+
+  test("the above-mentioned resolution is the last resolution cited", () => {
+    const corpus = merge(
+      oneParagraph({
+        doc: "A/99/1",
+        lang: "en",
+        num: ["1"],
+        text: "Recalling resolution 75/240 and decision 77/512,",
+      }),
+      oneParagraph({
+        doc: "A/99/1",
+        lang: "en",
+        num: ["2"],
+        text: "Noting that the above-mentioned resolution established the group,",
+      }),
+    );
+    const out = run({ documents: corpus.documents.slice(0, 1), paragraphs: corpus.paragraphs }).citations;
+    expect(out.map((c) => `${c.from} ${c.target.doc}`)).toEqual([
+      "A-99-1/en/1 A/RES/75/240",
+      "A-99-1/en/1 A/DEC/77/512",
+      "A-99-1/en/2 A/RES/75/240",
+    ]);
+  });
+});
+
+describe("the UN Charter", () => {
+  test("is external, with article and paragraph", () => {
+    const [c] = run(citing("Article 33, paragraph 1, of the Charter", "en")).citations;
+    expect(brief(c!)).toEqual({ doc: "UN Charter", article: "33", para: "1", status: "external" });
+  });
+});
+
+describe("quotation check", () => {
+  const cited = citedDocument("A/76/135", "zh", [
+    {
+      part: [],
+      nums: [["42"]],
+      text: () => "各国不应违反国际法义务，开展或故意支持蓄意破坏关键基础设施的信通技术活动。",
+    },
+  ]);
+  test.each([
+    {
+      text: "专家组认为“各国不应违反国际法义务，开展或故意支持蓄意破坏关键基础设施的信通技术活动”。",
+      result: "match",
+    }, // verbatim
+    {
+      text: "专家组认为“各国不应违反国际法义务, 开展或故意支持蓄意破坏关键基础设施的信通技术活动”。",
+      result: "match",
+    }, // punctuation style and spacing differ
+    { text: "专家组认为“各国不应违反国际法义务……关键基础设施的信通技术活动”。", result: "match" }, // an ellipsis joins two fragments in order
+    { text: "专家组认为“各国应当违反国际法义务，开展信通技术活动”。", result: "mismatch" }, // words changed
+  ])("$result: $text", ({ text, result }) => {
+    const corpus = merge(
+      oneParagraph({
+        doc: "A/99/1",
+        num: ["1"],
+        text,
+        footnotes: [
+          {
+            mark: "1",
+            n: 1,
+            text: "A/76/135，第 42 段。",
+            at: text.lastIndexOf("”") + 1,
+            source: { file: "f.md", line: 3 },
+          },
+        ],
+      }),
+      cited,
+    );
+    const out = run(corpus);
+    const c = out.citations.find((x) => x.from === "A-99-1/zh/1")!;
+    expect(c.quote?.result).toBe(result);
+    expect(out.diagnostics.some((d) => d.code === "cite/quote-mismatch")).toBe(result === "mismatch");
+    if (result === "mismatch") expect(c.quote?.closest).toBeTruthy();
+  });
+
+  test("a citation of a document not in the corpus is not checked", () => {
+    const text = "专家组认为“各国不应违反国际法义务”。";
+    const out = run(
+      oneParagraph({
+        doc: "A/99/1",
+        num: ["1"],
+        text,
+        footnotes: [
+          {
+            mark: "1",
+            n: 1,
+            text: "A/77/275，第 12 段。",
+            at: text.length - 1,
+            source: { file: "f.md", line: 3 },
+          },
+        ],
+      }),
+    );
+    expect(out.citations[0]!.quote).toBeNull();
+  });
+});
