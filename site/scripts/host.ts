@@ -30,6 +30,7 @@ export function readDataFiles(dataDir: string): DataFiles {
     workingPapers: optional("working-papers.json"),
     citations: optional("citations.jsonl"),
     reuse: optional("reuse.jsonl"),
+    citationsSummary: optional("citations-summary.json"),
   };
 }
 

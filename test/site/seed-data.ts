@@ -1,15 +1,17 @@
 /**
  * A dist-like data directory from the real documents, parsed by the real parser: the seed
  * (corpus/A-78-265/zh.md) and A/RES/80/16 (English, read in place from ../shared/corpus-real).
- * It stands in for `acquis build` in the site tests, so the site is tested on real text (page
+ * Then every registered stage (pipeline/stages.ts: citations, reuse, search as they land) runs on
+ * them and its files are written too. It stands in for `acquis build` in the site tests, so the site is tested on real text (page
  * weight, long documents, real footnotes) whether or not the build runner is wired yet.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { parseDocument } from "../../pipeline/parse/index.ts";
+import { type BuildContext, STAGES } from "../../pipeline/stages.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
-import { type DocumentRecord, FrontMatter, type Paragraph } from "../../schemas/index.ts";
+import { type DocumentRecord, FrontMatter, type Paragraph, Registry } from "../../schemas/index.ts";
 import { repoRoot } from "./build-site.ts";
 
 function split(src: string): { meta: unknown; body: string; firstLine: number } {
@@ -37,8 +39,10 @@ const SOURCES: Array<{ file: string; meta?: FrontMatter }> = [
   },
 ];
 
-/** Parse the real documents and write documents.json, paragraphs.jsonl (and nothing optional). */
-export function writeSeedData(dataDir: string): { documents: DocumentRecord[]; paragraphs: Paragraph[] } {
+/** Parse the real documents, run the registered stages, write what they export. */
+export async function writeSeedData(
+  dataDir: string,
+): Promise<{ documents: DocumentRecord[]; paragraphs: Paragraph[]; files: string[] }> {
   const documents: DocumentRecord[] = [];
   const paragraphs: Paragraph[] = [];
   for (const s of SOURCES) {
@@ -74,5 +78,19 @@ export function writeSeedData(dataDir: string): { documents: DocumentRecord[]; p
     path.join(dataDir, "paragraphs.jsonl"),
     paragraphs.map((p) => `${JSON.stringify(p)}\n`).join(""),
   );
-  return { documents, paragraphs };
+  const registry = Registry.parse(
+    YAML.parse(readFileSync(path.join(repoRoot, "corpus", "registry.yaml"), "utf8")),
+  );
+  const ctx: BuildContext = { documents, paragraphs, registry, workingPapers: [], outputs: {} };
+  const files: string[] = [];
+  for (const stage of STAGES) {
+    const result = await stage.run(ctx);
+    ctx.outputs[stage.name] = result.data;
+    for (const [name, content] of Object.entries(result.files)) {
+      mkdirSync(path.dirname(path.join(dataDir, name)), { recursive: true });
+      writeFileSync(path.join(dataDir, name), content);
+      files.push(name);
+    }
+  }
+  return { documents, paragraphs, files };
 }

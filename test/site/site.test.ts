@@ -265,7 +265,7 @@ describe("the real seed, parsed by the real parser", () => {
   let seedServer: Server;
   let seedBase: string;
   beforeAll(async () => {
-    writeSeedData(path.join(seedDist, "data"));
+    await writeSeedData(path.join(seedDist, "data"));
     astroBuild(seedDist);
     ({ server: seedServer, url: seedBase } = await serve(seedDist, 0));
   });
@@ -300,6 +300,46 @@ describe("the real seed, parsed by the real parser", () => {
         p.address,
       ).toBe(true);
     }
+  });
+
+  test("the seed's citations are links: cited paragraphs in the corpus, UN ODS for the rest", () => {
+    const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"), "utf8");
+    const rows = (file: string) =>
+      readFileSync(path.join(seedDist, "data", file), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
+    const citations = rows("citations.jsonl") as Array<{
+      via: string;
+      status: string;
+      resolved: string | null;
+      target: { doc: string };
+    }>;
+    const paragraphIds = new Set((rows("paragraphs.jsonl") as Array<{ id: string }>).map((p) => p.id));
+    // Whatever the cite stage finds, each kind of answer shows as its link.
+    const resolved = citations.find(
+      (c) => c.via === "text" && c.resolved !== null && paragraphIds.has(c.resolved),
+    );
+    const outside = citations.find((c) => c.status === "not-in-corpus");
+    expect(resolved && outside).toBeTruthy();
+    const [, , ...address] = resolved!.resolved!.split("/");
+    const has = (s: string, part: string) => s.includes(part);
+    expect(has(html, `class="cite" href="/p/A-78-265/${address.join("/")}/"`)).toBe(true);
+    expect(has(html, `href="https://undocs.org/zh/${outside!.target.doc}"`)).toBe(true);
+    const symbols = readFileSync(path.join(seedDist, "symbols", "index.html"), "utf8");
+    expect(
+      has(symbols, `<a href="https://undocs.org/en/${outside!.target.doc}">${outside!.target.doc}</a>`),
+    ).toBe(true);
+  });
+
+  test("a source note's citation underlines the note's own words, not its paragraph's", () => {
+    const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"), "utf8");
+    const para = /<div class="para depth-2" id="annex-annex-b-2-a"[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+    const note =
+      /<div class="para depth-1" id="annex-annex-b-2-a-source"[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+    expect(para.length * note.length).toBeGreaterThan(0);
+    expect(para.includes('class="cite')).toBe(false);
+    expect(note.includes('class="cite')).toBe(true);
   });
 
   test.each([

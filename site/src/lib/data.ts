@@ -27,7 +27,18 @@ export interface DataFiles {
   workingPapers: string | null;
   citations: string | null;
   reuse: string | null;
+  /** citations-summary.json from the cite stage (cited documents, known to the registry or not). */
+  citationsSummary?: string | null;
 }
+
+/** The part of `citations-summary.json` the site reads. */
+export const CitationsSummary = z.object({
+  schemaVersion: z.number().int(),
+  documents: z.array(
+    z.object({ symbol: z.string(), citations: z.number().int(), inCorpus: z.boolean(), known: z.boolean() }),
+  ),
+});
+export type CitationsSummary = z.infer<typeof CitationsSummary>;
 
 /** A paragraph address in both languages: the zh and en versions share it. */
 export interface AddressEntry {
@@ -55,6 +66,8 @@ export interface SiteData {
   reuse: Reuse[];
   /** Which optional files were present, so pages can say "not computed" rather than "none". */
   has: { citations: boolean; reuse: boolean };
+  /** Cited documents as the cite stage summarised them; null when the file is absent. */
+  citationsSummary: CitationsSummary | null;
   bySymbol: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   bySlug: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   byId: Map<string, Paragraph>;
@@ -132,6 +145,9 @@ export function loadSiteData(files: DataFiles): SiteData {
     : [];
   const citations = files.citations ? jsonl("citations.jsonl", files.citations, Citation) : [];
   const reuse = files.reuse ? jsonl("reuse.jsonl", files.reuse, Reuse) : [];
+  const citationsSummary = files.citationsSummary
+    ? parseJson("citations-summary.json", files.citationsSummary, CitationsSummary)
+    : null;
 
   const bySymbol: SiteData["bySymbol"] = new Map();
   const bySlug: SiteData["bySlug"] = new Map();
@@ -184,6 +200,7 @@ export function loadSiteData(files: DataFiles): SiteData {
     citations,
     reuse,
     has: { citations: files.citations !== null, reuse: files.reuse !== null },
+    citationsSummary,
     bySymbol,
     bySlug,
     byId,

@@ -2,8 +2,8 @@
  * Where a citation's link goes, and how a page describes it. Built only from the citation's
  * resolved id and target symbol, never from its `url` or any document text.
  */
-import type { Citation } from "../../../schemas/index.ts";
-import type { SiteData } from "./data.ts";
+import type { Citation, Paragraph } from "../../../schemas/index.ts";
+import { type SiteData, slugOfId } from "./data.ts";
 import { docUrl, odsUrl, paraUrlOfId } from "./urls.ts";
 
 const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
@@ -11,6 +11,12 @@ const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
 /** The link of a citation: the resolved paragraph, the document in the corpus, or UN ODS. */
 export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string | null {
   if (c.resolved && data.byId.has(c.resolved)) return paraUrlOfId(c.resolved);
+  // Resolved to a part ("A-78-265/zh/annex", "see the annex"): its first paragraph in the document.
+  if (c.resolved) {
+    const [slug = "", lang = ""] = c.resolved.split("/");
+    const first = (data.byDoc.get(`${slug}/${lang}`) ?? []).find((p) => p.id.startsWith(`${c.resolved}/`));
+    if (first) return `${docUrl(slug, first.lang)}#${first.anchor}`;
+  }
   if (c.status === "ambiguous") return `${paraUrlOfId(c.from)}#cites`;
   if (c.target.doc === "UN Charter") return CHARTER;
   const inCorpus = data.bySymbol.get(c.target.doc);
@@ -50,3 +56,22 @@ export function targetText(c: Citation): string {
   if (first) segs.push(`para. ${first}${rest.map((r) => ` (${r})`).join("")}`);
   return segs.join(", ");
 }
+
+/**
+ * The citations whose spans point into a paragraph's own text. A source note ("[2021 年…报告，第 51 段]")
+ * is its own paragraph, but the cite stage files its citations under the paragraph it annotates
+ * (`from` = parent, `via` = "source-note"), with spans into the note's text.
+ */
+export function textCitations(data: SiteData, p: Paragraph): Citation[] {
+  if (p.kind === "source-note" && p.parent) {
+    return (data.citationsFrom.get(p.parent) ?? []).filter((c) => c.via === "source-note");
+  }
+  return (data.citationsFrom.get(p.id) ?? []).filter((c) => c.via === "text");
+}
+
+/** The citations whose spans point into one footnote of a paragraph. */
+export function footnoteCitations(data: SiteData, p: Paragraph, mark: string): Citation[] {
+  return (data.citationsFrom.get(p.id) ?? []).filter((c) => c.via === "footnote" && c.footnote === mark);
+}
+
+export { slugOfId };
