@@ -226,7 +226,15 @@ function resolveFound(
       return [];
     }
     if (antecedent.kind === "charter") return [resolveCharter(antecedent.article, antecedent.para)];
-    const pins = found.pins ?? antecedent.pins;
+    // "Ibid., para. 2" keeps the part the antecedent named ("A/99/201, annex, para. 1").
+    const inherited = antecedent.pins[antecedent.pins.length - 1]?.part ?? null;
+    const pins = found.pins
+      ? found.pins.map((p) =>
+          p.part === null && !p.operative && p.section === null ? { ...p, part: inherited } : p,
+        )
+      : antecedent.pins;
+    // A short form becomes the antecedent of the next one: "Ibid." after "Ibid., para. 2" is para. 2.
+    if (found.form === "ibid") state[unit.stream] = { kind: "doc", symbols: antecedent.symbols, pins };
     return pins.map((pin) => resolveDoc(antecedent.symbols, pin, citing, index));
   }
   // A document's own title, without a pinpoint, is not a citation of itself.
@@ -272,7 +280,9 @@ function checkQuotation(
 ): void {
   if (citation.status !== "resolved" || citation.resolved === null) return;
   const cited = index.byId.get(citation.resolved);
-  if (!cited || !("num" in citation.target) || citation.target.num.length === 0) return;
+  // A quotation is compared with the cited text in its own language only.
+  if (!cited || cited.lang !== unit.lang || !("num" in citation.target) || citation.target.num.length === 0)
+    return;
   let quote: { text: string } | undefined;
   if (unit.via === "footnote" && unit.anchor !== null) {
     const at = Math.floor(unit.anchor);
@@ -343,7 +353,7 @@ function report(citation: Omit<Citation, "id">, r: Resolution, diagnostics: Diag
       diag(
         "cite/part-inferred",
         at,
-        `${raw} names no part of ${r.target.doc}; read as ${r.target.part.join(", ")}, where its report sits.`,
+        `${raw} names no part of ${r.target.doc}; it is read as ${r.target.part.join(", ")}, where the registry places its report or the only part with that paragraph.`,
       ),
     );
   }

@@ -125,10 +125,16 @@ function withOriginalSections(f: Found & { kind: "doc" }, s: string, text: strin
 function tryAt(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   const c = s[i]!;
   if (c === "《") return ruleBracket(s, i, titles);
-  if (c === "第") return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleSameZh(s, i, titles);
+  if (c === "第")
+    return (
+      ruleTitle(s, i, titles) ??
+      ruleNumbersZh(s, i, titles) ??
+      ruleSameZh(s, i, titles) ??
+      ruleCoordinatedTitles(s, i, titles)
+    );
   if (isDigit(c)) {
     if (isAlnum(s[i - 1])) return null;
-    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles);
+    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleCoordinatedTitles(s, i, titles);
   }
   if (isLatin(c)) {
     if (isAlnum(s[i - 1])) return null;
@@ -219,6 +225,61 @@ function afterTitle(
     end,
     found: [{ kind: "doc", start, end, ref: "title", symbols, pins: pins ? pins.pins : [WHOLE] }],
   };
+}
+
+/**
+ * Titles sharing their words after coordinated years or ordinals: "2010 年、2013 年、2015 年和 2021
+ * 年政府专家组的共识报告" is four reports, "第一次和第二次年度进展报告" two. Each year or ordinal is
+ * put before the shared words and looked up in the registry (also without "的" and a qualifier
+ * such as 共识 / 最后 before 报告); only what the registry knows is cited.
+ */
+function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const items: string[] = [];
+  let p = i;
+  let end = i;
+  while (items.length < 12) {
+    const item = readYear(s, p) ?? readOrdinal(s, p);
+    if (!item) break;
+    items.push(item.value);
+    end = item.end;
+    const q = skipWs(s, item.end, 2);
+    const conn = readConnectorZh(s, q);
+    if (conn < 0) break;
+    p = skipWs(s, conn, 2);
+  }
+  if (items.length < 2) return null;
+  const restStart = skipWs(s, end, 2);
+  const run = readHanRun(s, restStart, 24);
+  const at = s.slice(restStart, run).lastIndexOf("报告");
+  if (at < 0) return null;
+  const restEnd = restStart + at + 2;
+  const rest = s.slice(restStart, restEnd);
+  const plain = rest.replace(/的/g, "").replace(/(共识|最后|最终)报告$/, "报告");
+  const found: Found[] = [];
+  for (const item of items) {
+    const symbols = titles.lookup(item + rest).length
+      ? titles.lookup(item + rest)
+      : titles.lookup(item + plain);
+    if (symbols.length)
+      found.push({ kind: "doc", start: i, end: restEnd, ref: "title", symbols, pins: [WHOLE] });
+  }
+  return found.length ? { end: restEnd, found } : null;
+}
+
+/** "2010 年" as a title begins. */
+function readYear(s: string, p: number): { end: number; value: string } | null {
+  const y = readInt(s, p, 4);
+  if (!y || y.end - p !== 4) return null;
+  const q = skipWs(s, y.end, 2);
+  return s[q] === "年" ? { end: q + 1, value: `${y.value}年` } : null;
+}
+
+/** "第一次" as a title begins. */
+function readOrdinal(s: string, p: number): { end: number; value: string } | null {
+  if (s[p] !== "第") return null;
+  const n = readCjkNumeral(s, p + 1);
+  if (!n || s[n.end] !== "次") return null;
+  return { end: n.end + 1, value: s.slice(p, n.end + 1) };
 }
 
 /** 《…》: the Charter with its article, or a registry title; any other book title is skipped. */

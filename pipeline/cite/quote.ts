@@ -100,5 +100,11 @@ export function closest(quote: string, cited: string): string | null {
     }
     if (cited.length * w > 400_000) break;
   }
-  return bestScore > 0 ? cited.slice(best, best + w) : null;
+  if (bestScore <= 0) return null;
+  // Show whole words where the text has them.
+  let from = best;
+  let to = best + w;
+  while (from > 0 && /\p{L}/u.test(cited[from - 1]!) && /[A-Za-z]/.test(cited[from]!)) from--;
+  while (to < cited.length && /[A-Za-z]/.test(cited[to - 1]!) && /\p{L}/u.test(cited[to]!)) to++;
+  return cited.slice(from, to);
 }

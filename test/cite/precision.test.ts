@@ -1,0 +1,90 @@
+/**
+ * Precision and recall on the hand-checked sets (test/cite/gold/): the real seed A/78/265 (zh),
+ * the real resolution A/RES/80/16 (en, read in place from ../shared/corpus-real) and our own
+ * fixtures. Both figures must stay at 1.0; the figures are printed for the README, together with
+ * recall counting the known misses listed in the sets.
+ */
+import { describe, expect, test } from "vitest";
+import { idOf, partAddress } from "../../pipeline/address.ts";
+import { extractCitations } from "../../pipeline/cite/extract.ts";
+import { citationLine, loadGold, score } from "./gold.ts";
+import { type Corpus, fixture, loadRegistry, merge, res8016, seed } from "./helpers.ts";
+
+const registry = loadRegistry();
+
+const sets: [string, string, () => Corpus][] = [
+  ["the seed A/78/265 (zh, real)", "A-78-265.zh", seed],
+  ["A/RES/80/16 (en, real, read in place)", "A-RES-80-16.en", res8016],
+  [
+    "our fixtures (en and zh)",
+    "fixtures",
+    () => merge(fixture("en-report"), fixture("en-cited"), fixture("zh-notes")),
+  ],
+];
+
+describe("precision and recall on the hand-checked sets", () => {
+  const totals = { found: 0, hits: 0, gold: 0, misses: 0 };
+
+  test.each(sets)("%s", (_label, name, corpus) => {
+    const found = extractCitations({ ...corpus(), registry }).citations.map(citationLine);
+    const gold = loadGold(name);
+    const s = score(found, gold);
+    totals.found += found.length;
+    totals.hits += found.length - s.extra.length;
+    totals.gold += gold.expected.length;
+    totals.misses += gold.misses.length;
+    console.log(
+      `cite precision/recall ${name}: ${found.length} found, ${gold.expected.length} expected, precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}, recall counting ${gold.misses.length} known misses ${s.recallWithKnownMisses.toFixed(3)}`,
+    );
+    expect(s.extra, "found but not in the hand-checked set").toEqual([]);
+    expect(s.missing, "in the hand-checked set but not found").toEqual([]);
+    expect(s.precision).toBe(1);
+    expect(s.recall).toBe(1);
+  });
+
+  test("the totals are printed for the README", () => {
+    const precision = totals.hits / totals.found;
+    const recall = totals.hits / totals.gold;
+    console.log(
+      `cite precision/recall overall: ${totals.found} citations, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, recall counting known misses ${(totals.hits / (totals.gold + totals.misses)).toFixed(3)}`,
+    );
+    expect(totals.found).toBeGreaterThan(200);
+  });
+});
+
+describe("the real seed, beyond the set", () => {
+  const { citations } = extractCitations({ ...seed(), registry });
+
+  test("the 46 footnotes (43 on paragraphs, 3 on headings): each that cites yields citations of its owner", () => {
+    const corpus = seed();
+    const onParagraphs = corpus.paragraphs.flatMap((p) => p.footnotes.map((f) => ({ owner: p.id, f })));
+    const onHeadings = corpus.documents[0]!.headings.flatMap((h) =>
+      h.footnotes.map((f) => ({ owner: idOf("A/78/265", "zh", partAddress(h.part)), f })),
+    );
+    const notes = [...onParagraphs, ...onHeadings];
+    expect([onParagraphs.length, onHeadings.length]).toEqual([43, 3]);
+    const silent = notes.filter(({ owner, f }) => {
+      const mine = citations.filter((c) => c.via === "footnote" && c.from === owner && c.footnote === f.mark);
+      for (const c of mine) expect(f.text.slice(c.span[0], c.span[1])).toBe(c.raw);
+      return mine.length === 0;
+    });
+    // Only the note "issued without formal editing" cites nothing.
+    expect(silent.map(({ f }) => f.text)).toEqual(["未经正式编辑发布。"]);
+  });
+
+  test("every annex B source note yields a citation of the item it sources", () => {
+    const notes = seed().paragraphs.filter((p) => p.kind === "source-note");
+    expect(notes.length).toBe(12);
+    for (const n of notes) {
+      const mine = citations.filter((c) => c.via === "source-note" && c.from === n.parent);
+      expect(mine.length, n.text).toBe(1);
+    }
+  });
+
+  test("every span of a text citation gives back its raw words", () => {
+    const byId = new Map(seed().paragraphs.map((p) => [p.id, p]));
+    for (const c of citations.filter((x) => x.via === "text")) {
+      expect(byId.get(c.from)!.text.slice(c.span[0], c.span[1])).toBe(c.raw);
+    }
+  });
+});
