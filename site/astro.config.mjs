@@ -21,7 +21,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
-    build: { emptyOutDir: false },
+    // emptyOutDir false: dist/data is the pipeline's. assetsInlineLimit 0: every script is a file
+    // of our own origin, so the pages' Content-Security-Policy can forbid inline script outright.
+    build: { emptyOutDir: false, assetsInlineLimit: 0 },
     cacheDir: path.join(here, ".astro", "vite"),
   },
 });
