@@ -1,0 +1,74 @@
+/**
+ * The site's data loader (site/src/lib/data.ts): it refuses data written for another contract
+ * version, says which file and line break the contract, renders without the optional files, and
+ * orders a paragraph's lineage in time.
+ */
+import { describe, expect, test } from "vitest";
+import { SCHEMA_VERSION } from "../../schemas/common.ts";
+import { type DataFiles, DataVersionError, lineageOf, loadSiteData } from "../../site/src/lib/data.ts";
+import { makeFixture } from "./fixture.ts";
+
+function files(over: Partial<DataFiles> = {}): DataFiles {
+  const f = makeFixture();
+  const jsonl = (rows: unknown[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join("");
+  return {
+    documents: JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: f.documents }),
+    paragraphs: jsonl(f.paragraphs),
+    workingPapers: JSON.stringify({ schemaVersion: SCHEMA_VERSION, papers: f.workingPapers }),
+    citations: jsonl(f.citations),
+    reuse: jsonl(f.reuse),
+    ...over,
+  };
+}
+
+describe("loadSiteData", () => {
+  test("data written for another schemaVersion is refused with the way out", () => {
+    const stale = files({ documents: JSON.stringify({ schemaVersion: SCHEMA_VERSION + 1, documents: [] }) });
+    expect(() => loadSiteData(stale)).toThrow(DataVersionError);
+    expect(() => loadSiteData(stale)).toThrow(
+      /documents\.json has schemaVersion 2, the site reads 1: run the build again/,
+    );
+  });
+
+  test("a JSON Lines header carrying only schemaVersion is checked and skipped", () => {
+    const header = `${JSON.stringify({ schemaVersion: SCHEMA_VERSION })}\n`;
+    const data = loadSiteData(files({ paragraphs: header + files().paragraphs }));
+    expect(data.paragraphs).toHaveLength(makeFixture().paragraphs.length);
+    expect(() => loadSiteData(files({ reuse: `${JSON.stringify({ schemaVersion: 99 })}\n` }))).toThrow(
+      DataVersionError,
+    );
+  });
+
+  test("a paragraph that breaks the contract is named by file and line", () => {
+    const lines = files().paragraphs.split("\n");
+    lines[2] = JSON.stringify({ ...JSON.parse(lines[2]!), lang: "fr" });
+    expect(() => loadSiteData(files({ paragraphs: lines.join("\n") }))).toThrow(/paragraphs\.jsonl:3:/);
+  });
+
+  test("without citations and reuse, every index is empty and the site knows they were not computed", () => {
+    const data = loadSiteData(files({ citations: null, reuse: null, workingPapers: null }));
+    expect(data.has).toEqual({ citations: false, reuse: false });
+    expect([data.citations.length, data.reuse.length, data.states.size]).toEqual([0, 0, 0]);
+    expect(lineageOf(data, "A-78-265/en/annex/23.f.ii")).toEqual({ earlier: [], later: [] });
+  });
+
+  test.each([
+    { id: "A-78-265/en/annex/23.f.ii", earlier: ["A-77-275/en/annex/5"], later: [] },
+    { id: "A-77-275/en/annex/5", earlier: [], later: ["A-78-265/en/annex/23.f.ii"] },
+    { id: "A-78-265/zh/annex/23.f.ii", earlier: ["A-77-275/zh/annex/5"], later: [] },
+  ])("lineage of $id", ({ id, earlier, later }) => {
+    const data = loadSiteData(files());
+    const l = lineageOf(data, id);
+    expect(l.earlier.map((s) => s.paragraph.id)).toEqual(earlier);
+    expect(l.later.map((s) => s.paragraph.id)).toEqual(later);
+  });
+
+  test("the zh and en versions of a paragraph meet at one address", () => {
+    const data = loadSiteData(files());
+    const entry = data.byAddress.get("A-78-265/annex/23.f.ii");
+    expect([entry?.zh?.id, entry?.en?.id]).toEqual([
+      "A-78-265/zh/annex/23.f.ii",
+      "A-78-265/en/annex/23.f.ii",
+    ]);
+  });
+});
