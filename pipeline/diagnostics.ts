@@ -24,6 +24,7 @@ export const CODES = {
   "corpus/path": "error",
   "corpus/registry-invalid": "error",
   "corpus/registry-duplicate": "error",
+  "corpus/parse-failed": "error",
   // parse (pipeline/parse)
   "parse/numbering-irregular": "warning",
   "parse/numbering-gap": "warning",
