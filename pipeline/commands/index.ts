@@ -1,5 +1,7 @@
 /** The commands of `acquis`, in the order `acquis --help` lists them. Add yours here. */
+import { buildCommand } from "./build.ts";
+import { checkCommand } from "./check.ts";
 import { citeCommand } from "./cite.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [citeCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand];

@@ -1,0 +1,417 @@
+/**
+ * The build runner: corpus/ -> dist/data/. It is the one place that wires the stages together and
+ * touches the disk (through host.ts):
+ *
+ *   list + read bytes -> load (decode, front matter, registry, cross checks) -> parse, cached by
+ *   content hash -> working papers -> every Stage of stages.ts -> validate -> atomic write
+ *
+ * Decisions:
+ * - Bad input is a diagnostic, and an error costs only its own document: it is left out, the rest
+ *   build, the exit code says 1. An exception (a bug, a failing stage, a full disk) fails the whole
+ *   build before the swap, so the last good output stays.
+ * - Output is byte-identical for the same input: documents sorted by symbol then language
+ *   (code-unit order, not locale), paragraphs in reading order, keys in schema order (every record
+ *   goes through its zod schema, whose output follows the schema's key order), no dates.
+ * - The parse cache key is the SHA-256 of the parser version, the file's path and its bytes: the
+ *   path is in it because positions in the output carry it.
+ */
+import path from "node:path";
+import { z } from "zod";
+import {
+  type Diagnostic,
+  type DocumentRecord,
+  DocumentsFile,
+  Paragraph,
+  type Registry,
+  SCHEMA_VERSION,
+  symbolSlug,
+  type WorkingPaper,
+  WorkingPapersFile,
+} from "../schemas/index.ts";
+import { diag, sortDiagnostics } from "./diagnostics.ts";
+import {
+  JsonCache,
+  listFiles,
+  type OutputFile,
+  readBytes,
+  readBytesIfExists,
+  relativePath,
+  sha256,
+  type WrittenFile,
+  writeDirectoryAtomic,
+} from "./host.ts";
+import {
+  type CorpusFile,
+  classifyCorpusPath,
+  decodeCorpusFile,
+  type LoadedDocument,
+  loadDocuments,
+  MAX_DOCUMENT_BYTES,
+  REGISTRY_FILE,
+  readRegistry,
+  tooLarge,
+} from "./load/index.ts";
+import { PARSER_VERSION, type Parsed, parseDocument } from "./parse/index.ts";
+import { buildReport, type Summary, summarise } from "./report.ts";
+import { type BuildContext, STAGES, type Stage } from "./stages.ts";
+
+/** What a build is asked to do. Paths may be absolute or relative to `root`. */
+export interface BuildOptions {
+  /** Repository root: paths in the output and in diagnostics are relative to it. */
+  root: string;
+  /** The corpus folder (default "corpus"). */
+  corpus?: string;
+  /** The output folder (default "dist/data"); null to write nothing (`acquis check`). */
+  out?: string | null;
+  /**
+   * The parse cache: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache).
+   * Lives in `<root>/.cache/parse` unless `cacheDir` says otherwise.
+   */
+  cache?: "readwrite" | "read" | "off";
+  cacheDir?: string;
+  /** Size limit of one corpus file in bytes (default MAX_DOCUMENT_BYTES, 20 MB). */
+  maxBytes?: number;
+  /** The stages to run after parsing (default: STAGES). */
+  stages?: readonly Stage[];
+  /** Called as work advances, for a progress line. */
+  onProgress?: (p: Progress) => void;
+  /** Called before the output is swapped in (a test seam: throw to simulate a late failure). */
+  beforeSwap?: (written: readonly WrittenFile[]) => void;
+}
+
+/** One step of progress: "parse 12/40 A/78/265 zh". */
+export interface Progress {
+  phase: "parse" | "stage" | "write";
+  done: number;
+  total: number;
+  label: string;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  documents: DocumentRecord[];
+  paragraphs: Paragraph[];
+  workingPapers: WorkingPaper[];
+  /** Files written (empty when `out` is null), as the manifest lists them. */
+  written: WrittenFile[];
+  /** How many documents were parsed, and how many came from the cache. */
+  stats: { parsed: number; cached: number };
+}
+
+/** The shape extractWorkingPapers has (pipeline/parse/working-papers.ts). */
+type ExtractWorkingPapers = (
+  paragraphs: Paragraph[],
+  docs: DocumentRecord[],
+) => { papers: WorkingPaper[]; diagnostics: Diagnostic[] };
+
+/**
+ * extractWorkingPapers, if its module exists yet (it is written in parallel); else null and the
+ * export is an empty list. The specifier is a variable so that the type check does not require
+ * the file.
+ */
+async function workingPapersExtractor(): Promise<ExtractWorkingPapers | null> {
+  const spec = "./parse/working-papers.ts";
+  try {
+    const mod = (await import(spec)) as { extractWorkingPapers?: ExtractWorkingPapers };
+    return mod.extractWorkingPapers ?? null;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || /Cannot find module|Failed to load url/.test(String(e)))
+      return null;
+    throw e;
+  }
+}
+
+/** What the parse cache holds for one document. */
+interface CacheEntry {
+  parserVersion: number;
+  file: string;
+  parsed: Parsed;
+}
+
+function isCacheEntry(v: unknown, file: string): v is CacheEntry {
+  const e = v as CacheEntry | undefined;
+  return (
+    !!e &&
+    e.parserVersion === PARSER_VERSION &&
+    e.file === file &&
+    Array.isArray(e.parsed?.paragraphs) &&
+    Array.isArray(e.parsed?.headings) &&
+    Array.isArray(e.parsed?.parts) &&
+    Array.isArray(e.parsed?.diagnostics)
+  );
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Read the corpus folder: document files (bytes) and the registry's text. */
+function readCorpus(
+  root: string,
+  corpusDir: string,
+  maxBytes: number,
+): { files: CorpusFile[]; registryText: string | null; diagnostics: Diagnostic[]; found: number } {
+  const diagnostics: Diagnostic[] = [];
+  const listed = listFiles(corpusDir);
+  const corpusRel = relativePath(root, corpusDir) || ".";
+  if (listed === null) {
+    diagnostics.push(
+      diag(
+        "corpus/path",
+        { file: corpusRel, line: 1 },
+        "corpus folder not found",
+        "Run from the repository root, or pass --corpus DIR.",
+      ),
+    );
+    return { files: [], registryText: null, diagnostics, found: 0 };
+  }
+  const files: CorpusFile[] = [];
+  let registryText: string | null = null;
+  let found = 0;
+  for (const f of listed) {
+    const file = relativePath(root, f.abs);
+    const entry = classifyCorpusPath(f.rel, file);
+    if (entry.kind === "ignored") continue;
+    if (entry.kind === "bad") {
+      diagnostics.push(entry.diagnostic);
+      continue;
+    }
+    if (entry.kind === "registry") {
+      const decoded = decodeCorpusFile(readBytes(f.abs), file, maxBytes);
+      diagnostics.push(...decoded.diagnostics.filter((d) => d.code !== "corpus/empty"));
+      registryText = decoded.text ?? "";
+      continue;
+    }
+    found++;
+    // A file over the limit is never read into memory.
+    if (f.size > maxBytes) {
+      diagnostics.push(tooLarge(file, f.size, maxBytes));
+      continue;
+    }
+    files.push({ file, slug: entry.slug, lang: entry.lang, bytes: readBytes(f.abs) });
+  }
+  if (registryText === null) {
+    const regAbs = path.join(corpusDir, REGISTRY_FILE);
+    const bytes = readBytesIfExists(regAbs);
+    if (bytes) registryText = new TextDecoder().decode(bytes);
+  }
+  return { files, registryText, diagnostics, found };
+}
+
+/** The record of one parsed document in documents.json. */
+function documentRecord(doc: LoadedDocument, hash: string, parsed: Parsed): DocumentRecord {
+  const m = doc.meta;
+  return {
+    symbol: m.symbol,
+    slug: symbolSlug(m.symbol),
+    lang: m.lang,
+    title: m.title,
+    date: m.date,
+    type: m.type,
+    body: m.body,
+    status: m.status,
+    source: m.source,
+    file: doc.file,
+    hash,
+    paragraphs: parsed.paragraphs.length,
+    parts: parsed.parts,
+    headings: parsed.headings,
+  };
+}
+
+/** A JSON file as one chunk, with a trailing newline. */
+function jsonFile(p: string, value: unknown, records: number | null): OutputFile {
+  return { path: p, chunks: [`${JSON.stringify(value)}\n`], records, schemaVersion: SCHEMA_VERSION };
+}
+
+/** Count records of a file a stage returned: JSONL lines, or the length of a JSON file's one list. */
+function stageFile(p: string, content: string | Uint8Array): OutputFile {
+  let records: number | null = null;
+  let schemaVersion: number | null = null;
+  const text = typeof content === "string" ? content : null;
+  if (text !== null && p.endsWith(".jsonl")) {
+    records = text.split("\n").filter((l) => l.trim() && !/^\{"schemaVersion":\d+\}$/.test(l.trim())).length;
+    schemaVersion = SCHEMA_VERSION;
+  } else if (text !== null && p.endsWith(".json")) {
+    try {
+      const value = JSON.parse(text) as Record<string, unknown>;
+      if (typeof value?.schemaVersion === "number") schemaVersion = value.schemaVersion;
+      const lists = Object.values(value ?? {}).filter(Array.isArray);
+      records = lists.length === 1 ? (lists[0] as unknown[]).length : null;
+    } catch {
+      // Not JSON after all: counted as a plain file.
+    }
+  }
+  return { path: p, chunks: [content], records, schemaVersion };
+}
+
+/** `manifest.json`: every file written (not itself), with its record count, size and hash. */
+export const Manifest = z.object({
+  schemaVersion: z.number().int(),
+  files: z.array(
+    z.object({
+      /** Path inside the output folder. */
+      path: z.string(),
+      /** The contract version the file follows; null for a file that carries none. */
+      schemaVersion: z.number().int().nullable(),
+      /** JSONL lines or list entries; null when the file is not a list of records. */
+      records: z.number().int().nonnegative().nullable(),
+      bytes: z.number().int().nonnegative(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** Files the build itself writes; a stage may not return one of these names. */
+const CORE_FILES = new Set([
+  "documents.json",
+  "paragraphs.jsonl",
+  "working-papers.json",
+  "diagnostics.json",
+  "manifest.json",
+]);
+
+/**
+ * Run a build: read the corpus, parse (with the cache), run the stages, and write the output
+ * unless `out` is null. Bad input never throws: it comes back as diagnostics. A bug or a failing
+ * stage throws, and then nothing is written.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const corpusDir = path.resolve(root, options.corpus ?? "corpus");
+  const outDir = options.out === null ? null : path.resolve(root, options.out ?? "dist/data");
+  const maxBytes = options.maxBytes ?? MAX_DOCUMENT_BYTES;
+  const cacheMode = options.cache ?? "readwrite";
+  const cache =
+    cacheMode === "off"
+      ? null
+      : new JsonCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
+  const progress = options.onProgress ?? (() => {});
+  const diagnostics: Diagnostic[] = [];
+
+  // Load.
+  const corpus = readCorpus(root, corpusDir, maxBytes);
+  diagnostics.push(...corpus.diagnostics);
+  const registryFile = relativePath(root, path.join(corpusDir, REGISTRY_FILE));
+  const reg = readRegistry(corpus.registryText, registryFile);
+  diagnostics.push(...reg.diagnostics);
+  const registry: Registry = reg.registry;
+  const loaded = loadDocuments(corpus.files, corpus.registryText === null ? null : registry, maxBytes);
+  diagnostics.push(...loaded.diagnostics);
+  const docs = [...loaded.documents].sort(
+    (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),
+  );
+
+  // Parse, each document on its own: one that throws is reported and left out.
+  const documents: DocumentRecord[] = [];
+  const paragraphs: Paragraph[] = [];
+  const stats = { parsed: 0, cached: 0 };
+  for (const [i, doc] of docs.entries()) {
+    progress({ phase: "parse", done: i, total: docs.length, label: `${doc.meta.symbol} ${doc.meta.lang}` });
+    const hash = sha256(doc.bytes);
+    const key = sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n`, doc.bytes);
+    let parsed: Parsed | null = null;
+    const hit = cache?.get(key);
+    if (isCacheEntry(hit, doc.file)) {
+      parsed = hit.parsed;
+      stats.cached++;
+    } else {
+      try {
+        parsed = parseDocument({
+          file: doc.file,
+          markdown: doc.body,
+          firstLine: doc.firstLine,
+          meta: doc.meta,
+        });
+      } catch (e) {
+        diagnostics.push(
+          diag(
+            "corpus/parse-failed",
+            { file: doc.file, line: doc.firstLine },
+            `the parser failed on this document (${(e as Error).message}); it was left out`,
+            "This is a bug in acquis: please report it with the file.",
+          ),
+        );
+        continue;
+      }
+      stats.parsed++;
+      // Parser output is validated once, here, before it is cached; it is validated again on export.
+      for (const p of parsed.paragraphs) Paragraph.parse(p);
+      cache?.set(key, { parserVersion: PARSER_VERSION, file: doc.file, parsed } satisfies CacheEntry);
+    }
+    diagnostics.push(...parsed.diagnostics);
+    documents.push(documentRecord(doc, hash, parsed));
+    for (const p of [...parsed.paragraphs].sort((a, b) => a.seq - b.seq)) paragraphs.push(p);
+  }
+  progress({ phase: "parse", done: docs.length, total: docs.length, label: "" });
+
+  // Working papers (annex D-style lists), when the extractor exists.
+  let workingPapers: WorkingPaper[] = [];
+  const extract = await workingPapersExtractor();
+  if (extract) {
+    const wp = extract(paragraphs, documents);
+    workingPapers = wp.papers;
+    diagnostics.push(...wp.diagnostics);
+  }
+
+  // Stages, in order, each seeing what the earlier ones handed on.
+  const ctx: BuildContext = { documents, paragraphs, registry, workingPapers, outputs: {} };
+  const stageFiles: OutputFile[] = [];
+  const stages = options.stages ?? STAGES;
+  for (const [i, stage] of stages.entries()) {
+    progress({ phase: "stage", done: i, total: stages.length, label: stage.name });
+    const result = await stage.run(ctx);
+    diagnostics.push(...result.diagnostics);
+    ctx.outputs[stage.name] = result.data;
+    for (const [p, content] of Object.entries(result.files)) {
+      if (CORE_FILES.has(p))
+        throw new Error(`stage ${stage.name} returned ${p}, a file the build writes itself`);
+      stageFiles.push(stageFile(p, content));
+    }
+  }
+
+  const sorted = sortDiagnostics(diagnostics);
+  const summary = summarise(sorted, {
+    documents: corpus.found,
+    built: documents.length,
+    paragraphs: paragraphs.length,
+  });
+
+  // Validate and write.
+  let written: WrittenFile[] = [];
+  if (outDir) {
+    progress({ phase: "write", done: 0, total: 1, label: relativePath(root, outDir) });
+    const documentsFile = DocumentsFile.parse({ schemaVersion: SCHEMA_VERSION, documents });
+    const papersFile = WorkingPapersFile.parse({ schemaVersion: SCHEMA_VERSION, papers: workingPapers });
+    const report = buildReport(sorted, summary);
+    const files: OutputFile[] = [
+      jsonFile("documents.json", documentsFile, documents.length),
+      {
+        path: "paragraphs.jsonl",
+        chunks: (function* () {
+          for (const p of paragraphs) yield `${JSON.stringify(Paragraph.parse(p))}\n`;
+        })(),
+        records: paragraphs.length,
+        schemaVersion: SCHEMA_VERSION,
+      },
+      jsonFile("working-papers.json", papersFile, workingPapers.length),
+      ...stageFiles,
+      jsonFile("diagnostics.json", report, report.diagnostics.length),
+    ].sort((a, b) => byKey(a.path, b.path));
+    written = writeDirectoryAtomic(outDir, files, {
+      finish: (done) => [
+        jsonFile(
+          "manifest.json",
+          Manifest.parse({ schemaVersion: SCHEMA_VERSION, files: done }),
+          done.length,
+        ),
+      ],
+      beforeSwap: options.beforeSwap,
+    });
+    progress({ phase: "write", done: 1, total: 1, label: relativePath(root, outDir) });
+  }
+
+  return { diagnostics: sorted, summary, documents, paragraphs, workingPapers, written, stats };
+}

@@ -1,0 +1,255 @@
+/**
+ * The disk, behind a small module: listing and reading the corpus, the parse cache, and the
+ * atomic write of the output directory. Only the build runner and CLI commands import it; stage
+ * code stays pure.
+ *
+ * Decision on the output: everything is written into a fresh temporary directory beside the
+ * output (same parent, so the same file system) and renamed into place only when every file is
+ * complete, so a failed or killed build leaves the last good output as it was. The swap is two
+ * renames (old out of the way, new in); a build killed between them leaves the old directory
+ * beside the output, and the next build puts it back before anything else.
+ */
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import path from "node:path";
+
+/** A file under a directory, with its size; `rel` is "/"-separated. */
+export interface ListedFile {
+  rel: string;
+  abs: string;
+  size: number;
+}
+
+/**
+ * Every file under `dir`, up to `depth` folders deep, skipping dot-files and dot-folders, sorted
+ * by path. Returns null when `dir` does not exist or is not a folder.
+ */
+export function listFiles(dir: string, depth = 3): ListedFile[] | null {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return null;
+  const out: ListedFile[] = [];
+  const walk = (abs: string, rel: string, level: number) => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const childAbs = path.join(abs, entry.name);
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const stat = statSync(childAbs);
+      if (stat.isDirectory()) {
+        if (level < depth) walk(childAbs, childRel, level + 1);
+      } else if (stat.isFile()) out.push({ rel: childRel, abs: childAbs, size: stat.size });
+    }
+  };
+  walk(dir, "", 1);
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** A file's bytes. */
+export function readBytes(file: string): Uint8Array {
+  return readFileSync(file);
+}
+
+/** A file's bytes, or null when it does not exist. */
+export function readBytesIfExists(file: string): Uint8Array | null {
+  return existsSync(file) ? readFileSync(file) : null;
+}
+
+/** Hex SHA-256 of some bytes (or of several parts, in order). */
+export function sha256(...parts: Array<Uint8Array | string>): string {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p);
+  return h.digest("hex");
+}
+
+/** "/"-separated path of `abs` relative to `root`, as diagnostics and exported records carry it. */
+export function relativePath(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join("/");
+}
+
+/**
+ * A content-addressed JSON cache in one folder: `<dir>/<key>.json`. Entries are written through
+ * a temporary file and a rename, so a reader never sees half an entry; an unreadable entry is a
+ * miss, never an error.
+ */
+export class JsonCache {
+  constructor(
+    readonly dir: string,
+    readonly writable: boolean,
+  ) {}
+
+  get(key: string): unknown {
+    const file = path.join(this.dir, `${key}.json`);
+    try {
+      return JSON.parse(readFileSync(file, "utf8"));
+    } catch {
+      return undefined;
+    }
+  }
+
+  set(key: string, value: unknown): void {
+    if (!this.writable) return;
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${key}.json`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(value));
+    renameSync(tmp, file);
+  }
+}
+
+/** One output file: its content as a sequence of chunks, so a large JSONL is never one string. */
+export interface OutputFile {
+  /** Path relative to the output directory, "/"-separated. */
+  path: string;
+  chunks: Iterable<string | Uint8Array>;
+  /** Number of records (JSONL lines, array entries) for the manifest; null when not countable. */
+  records: number | null;
+  /** The contract version the file follows; null for files that are not data (none yet). */
+  schemaVersion: number | null;
+}
+
+/** What the manifest says of a written file. */
+export interface WrittenFile {
+  path: string;
+  schemaVersion: number | null;
+  records: number | null;
+  bytes: number;
+  sha256: string;
+}
+
+const CHUNK = 1 << 20;
+
+/** Write one file from chunks, hashing as it goes. */
+function writeChunks(abs: string, chunks: Iterable<string | Uint8Array>): { bytes: number; sha256: string } {
+  mkdirSync(path.dirname(abs), { recursive: true });
+  const fd = openSync(abs, "w");
+  const hash = createHash("sha256");
+  let bytes = 0;
+  let pending = "";
+  const flush = (data: string | Uint8Array) => {
+    const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    hash.update(buf);
+    bytes += buf.length;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  };
+  try {
+    for (const chunk of chunks) {
+      if (typeof chunk === "string") {
+        pending += chunk;
+        if (pending.length >= CHUNK) {
+          flush(pending);
+          pending = "";
+        }
+      } else {
+        if (pending) flush(pending);
+        pending = "";
+        flush(chunk);
+      }
+    }
+    if (pending) flush(pending);
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+/** Sibling paths used during the swap: `<out>.tmp-<pid>` and `<out>.old-<pid>`. */
+function siblings(outDir: string): { tmp: string; old: string; parent: string; base: string } {
+  const parent = path.dirname(outDir);
+  const base = path.basename(outDir);
+  return {
+    parent,
+    base,
+    tmp: path.join(parent, `.${base}.tmp-${process.pid}`),
+    old: path.join(parent, `.${base}.old-${process.pid}`),
+  };
+}
+
+/** Whether a process with this id is running (signal 0 only checks). */
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Undo what a killed build left: remove half-written temporary directories, and put the previous
+ * output back if a build died between moving it aside and moving the new one in.
+ */
+export function recoverOutput(outDir: string): void {
+  const { parent, base } = siblings(outDir);
+  if (!existsSync(parent)) return;
+  const leftovers = readdirSync(parent).filter(
+    (n) => n.startsWith(`.${base}.tmp-`) || n.startsWith(`.${base}.old-`),
+  );
+  for (const name of leftovers.sort()) {
+    const pid = Number(name.slice(name.lastIndexOf("-") + 1));
+    if (pid !== process.pid && isAlive(pid)) continue; // another build at work: not ours to touch
+    const abs = path.join(parent, name);
+    if (name.startsWith(`.${base}.old-`) && !existsSync(outDir)) renameSync(abs, outDir);
+    else rmSync(abs, { recursive: true, force: true });
+  }
+}
+
+/** Hooks of an atomic write. */
+export interface WriteHooks {
+  /** Files to add once the others are written, from what was written (the manifest). */
+  finish?: (written: readonly WrittenFile[]) => OutputFile[];
+  /**
+   * Called when every file is written, before the swap: a test seam for a failure at the last
+   * moment. If it throws, the temporary directory is removed and the output is untouched.
+   */
+  beforeSwap?: (written: readonly WrittenFile[]) => void;
+}
+
+/**
+ * Write `files` into a fresh directory and swap it in for `outDir` in one step. If anything
+ * throws (a file, a hook), the temporary directory is removed and `outDir` is as it was.
+ * @returns what was written, in the order written
+ */
+export function writeDirectoryAtomic(
+  outDir: string,
+  files: Iterable<OutputFile>,
+  hooks: WriteHooks = {},
+): WrittenFile[] {
+  recoverOutput(outDir);
+  const { tmp, old, parent } = siblings(outDir);
+  mkdirSync(parent, { recursive: true });
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const written: WrittenFile[] = [];
+  const writeOne = (f: OutputFile) => {
+    const safe = path.posix.normalize(f.path);
+    if (safe.startsWith("../") || safe === ".." || path.posix.isAbsolute(safe)) {
+      throw new Error(`output path ${JSON.stringify(f.path)} leaves the output directory`);
+    }
+    const { bytes, sha256: digest } = writeChunks(path.join(tmp, safe), f.chunks);
+    written.push({ path: safe, schemaVersion: f.schemaVersion, records: f.records, bytes, sha256: digest });
+  };
+  try {
+    for (const f of files) writeOne(f);
+    for (const f of hooks.finish?.([...written]) ?? []) writeOne(f);
+    hooks.beforeSwap?.(written);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+  return written;
+}

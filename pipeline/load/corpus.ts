@@ -1,0 +1,158 @@
+/**
+ * The corpus as a whole: which files are documents (corpus/<slug>/<lang>.md), and the checks that
+ * need more than one file: folder and file name agree with the front matter, no symbol+language
+ * twice, every document known to the registry. Decision: a check that fails leaves that document
+ * out (an error) or only warns; it never costs another document anything.
+ */
+import type { Diagnostic, FrontMatter, Lang, Registry } from "../../schemas/index.ts";
+import { symbolSlug } from "../../schemas/index.ts";
+import { diag } from "../diagnostics.ts";
+
+/** What a path inside the corpus folder is. */
+export type CorpusEntry =
+  | { kind: "document"; slug: string; lang: Lang }
+  | { kind: "registry" }
+  | { kind: "ignored" }
+  | { kind: "bad"; diagnostic: Diagnostic };
+
+/** Name of the registry inside the corpus folder. */
+export const REGISTRY_FILE = "registry.yaml";
+
+/**
+ * Classify a file of the corpus folder.
+ * @param rel path inside the corpus folder, "/"-separated ("A-78-265/zh.md")
+ * @param file repository-relative path, for diagnostics ("corpus/A-78-265/zh.md")
+ */
+export function classifyCorpusPath(rel: string, file: string): CorpusEntry {
+  const segs = rel.split("/");
+  const name = segs.at(-1) ?? "";
+  if (segs.length === 1 && name === REGISTRY_FILE) return { kind: "registry" };
+  if (!name.endsWith(".md") || segs.some((s) => s.startsWith("."))) return { kind: "ignored" };
+  if (segs.length === 1) {
+    if (/^readme\.md$/i.test(name)) return { kind: "ignored" };
+    return {
+      kind: "bad",
+      diagnostic: diag(
+        "corpus/path",
+        { file, line: 1 },
+        "a document directly in the corpus folder is not read: documents live in <corpus>/<symbol slug>/<lang>.md",
+        "Move it to a folder named after its symbol with / replaced by - (A/78/265 -> A-78-265/zh.md).",
+      ),
+    };
+  }
+  if (segs.length > 2) {
+    return {
+      kind: "bad",
+      diagnostic: diag(
+        "corpus/path",
+        { file, line: 1 },
+        "a document in a nested folder is not read: documents live in <corpus>/<symbol slug>/<lang>.md",
+        "Move it up to <corpus>/<symbol slug>/<lang>.md.",
+      ),
+    };
+  }
+  const lang = name.slice(0, -3);
+  if (lang !== "zh" && lang !== "en") {
+    return {
+      kind: "bad",
+      diagnostic: diag(
+        "corpus/unknown-language",
+        { file, line: 1 },
+        `unknown language "${lang}": the file name must be the language, zh.md or en.md`,
+        "acquis reads Chinese (zh) and English (en); rename the file, e.g. zh.md.",
+      ),
+    };
+  }
+  return { kind: "document", slug: segs[0]!, lang };
+}
+
+/** A document whose front matter is valid, as the cross-document checks see it. */
+export interface Candidate {
+  file: string;
+  slug: string;
+  /** The language its file name says. */
+  lang: Lang;
+  meta: FrontMatter;
+  /** File line of each front matter key. */
+  keyLines: Record<string, number>;
+}
+
+/**
+ * Check candidates against their paths, each other and the registry.
+ * @returns the files to leave out (an error was reported for each) and the diagnostics
+ */
+export function checkCorpus(
+  candidates: readonly Candidate[],
+  registry: Registry | null,
+): { rejected: Set<string>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const rejected = new Set<string>();
+  const at = (c: Candidate, key: string) => ({ file: c.file, line: c.keyLines[key] ?? 1 });
+  for (const c of candidates) {
+    const want = symbolSlug(c.meta.symbol);
+    if (c.slug !== want) {
+      rejected.add(c.file);
+      diagnostics.push(
+        diag(
+          "corpus/path",
+          at(c, "symbol"),
+          `folder "${c.slug}" does not match the symbol ${c.meta.symbol}, whose folder is "${want}"`,
+          `Move the file to ${want}/${c.lang}.md, or correct the symbol.`,
+        ),
+      );
+    }
+    if (c.lang !== c.meta.lang) {
+      rejected.add(c.file);
+      diagnostics.push(
+        diag(
+          "corpus/lang-mismatch",
+          at(c, "lang"),
+          `front matter says lang: ${c.meta.lang} but the file is named ${c.lang}.md`,
+          `Rename the file to ${c.meta.lang}.md, or correct the lang key.`,
+        ),
+      );
+    }
+  }
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.meta.symbol}\u0000${c.meta.lang}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // The copy at its own canonical path is the document; any other copy is the duplicate.
+    const sorted = [...group].sort((a, b) => {
+      const ca = rejected.has(a.file) ? 1 : 0;
+      const cb = rejected.has(b.file) ? 1 : 0;
+      return ca - cb || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+    });
+    const kept = sorted[0]!;
+    for (const c of sorted.slice(1)) {
+      rejected.add(c.file);
+      diagnostics.push(
+        diag(
+          "corpus/duplicate-document",
+          at(c, "symbol"),
+          `${c.meta.symbol} (${c.meta.lang}) is already in ${kept.file}; this copy was left out`,
+          "Keep one file per symbol and language: delete or merge this one.",
+        ),
+      );
+    }
+  }
+  if (registry) {
+    const known = new Set(registry.documents.map((d) => d.symbol));
+    for (const c of candidates) {
+      if (!known.has(c.meta.symbol)) {
+        diagnostics.push(
+          diag(
+            "corpus/not-in-registry",
+            at(c, "symbol"),
+            `${c.meta.symbol} is not in the registry; citations by its title will not resolve to it`,
+            "Add an entry for it to corpus/registry.yaml (symbol, type, date, title, short titles).",
+          ),
+        );
+      }
+    }
+  }
+  return { rejected, diagnostics };
+}

@@ -1,0 +1,97 @@
+/**
+ * corpus/registry.yaml: every known document. Validated entry by entry, so that one bad entry costs
+ * only itself: the others still resolve citations. Duplicate symbols keep the first entry.
+ */
+import { type Diagnostic, type Registry, RegistryEntry } from "../../schemas/index.ts";
+import { diag } from "../diagnostics.ts";
+import { issuesToDiagnostics, parseYaml } from "./yaml.ts";
+
+const HINT =
+  "Each entry: symbol, type, title {zh, en}; optional date (YYYY-MM-DD), body, status, short {zh: [], en: []}, structure, note.";
+
+/**
+ * Read and validate the registry.
+ * @param text the registry's text (LF line ends), or null when the file does not exist
+ * @param file repository-relative path, for diagnostics
+ */
+export function readRegistry(
+  text: string | null,
+  file: string,
+): { registry: Registry; diagnostics: Diagnostic[] } {
+  const empty: Registry = { documents: [] };
+  if (text === null) {
+    return {
+      registry: empty,
+      diagnostics: [
+        diag(
+          "corpus/registry-invalid",
+          { file, line: 1 },
+          "registry not found: citations cannot be resolved and documents cannot be checked against it",
+          "Create it with a top-level `documents:` list, one entry per known document.",
+        ),
+      ],
+    };
+  }
+  const parsed = parseYaml(text, file, 0, "corpus/registry-invalid");
+  if (parsed.diagnostics.length) return { registry: empty, diagnostics: parsed.diagnostics };
+  const value = parsed.value as { documents?: unknown } | null;
+  const diagnostics: Diagnostic[] = [];
+  if (!value || typeof value !== "object" || Array.isArray(value) || !Array.isArray(value.documents)) {
+    diagnostics.push(
+      diag(
+        "corpus/registry-invalid",
+        { file, line: 1 },
+        "registry must be a mapping with a `documents:` list",
+        HINT,
+      ),
+    );
+    return { registry: empty, diagnostics };
+  }
+  for (const key of Object.keys(value)) {
+    if (key !== "documents") {
+      diagnostics.push(
+        ...issuesToDiagnostics(
+          [{ code: "unrecognized_keys", keys: [key], path: [], message: "", input: value }],
+          parsed.yaml,
+          "corpus/registry-invalid",
+          "registry",
+          HINT,
+        ),
+      );
+    }
+  }
+  const documents: Registry["documents"] = [];
+  const seen = new Map<string, number>();
+  value.documents.forEach((entry, i) => {
+    const result = RegistryEntry.safeParse(entry);
+    if (!result.success) {
+      const issues = result.error.issues.map((issue) => ({
+        ...issue,
+        path: ["documents", i, ...issue.path],
+      }));
+      diagnostics.push(
+        ...issuesToDiagnostics(issues, parsed.yaml, "corpus/registry-invalid", "registry", HINT),
+      );
+      return;
+    }
+    const first = seen.get(result.data.symbol);
+    if (first !== undefined) {
+      const node = parsed.yaml.doc.getIn(["documents", i, "symbol"], true) as
+        | { range?: number[] }
+        | undefined;
+      const pos = parsed.yaml.lines.linePos(node?.range?.[0] ?? 0);
+      diagnostics.push(
+        diag(
+          "corpus/registry-duplicate",
+          { file, line: pos.line, column: pos.col },
+          `registry: ${result.data.symbol} is listed twice (entries ${first + 1} and ${i + 1}); the first is used`,
+          "Merge the two entries into one.",
+        ),
+      );
+      return;
+    }
+    seen.set(result.data.symbol, i);
+    documents.push(result.data);
+  });
+  return { registry: { documents }, diagnostics };
+}

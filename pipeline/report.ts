@@ -1,0 +1,138 @@
+/**
+ * The build report: diagnostics counted, printed the way remark-cli prints them (vfile-reporter:
+ * file:line:column, level, message, rule id, grouped per file), or as JSON for tools, and the
+ * exit code they mean. Decision: one formatter for `build` and `check`, so the two can never
+ * disagree about what failed.
+ */
+import { VFile } from "vfile";
+import { reporter } from "vfile-reporter";
+import { z } from "zod";
+import { Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
+import { sortDiagnostics } from "./diagnostics.ts";
+
+/** Counts of a run. */
+export const Summary = z.object({
+  /** Documents found in the corpus (files named <lang>.md in a symbol folder). */
+  documents: z.number().int().nonnegative(),
+  /** Documents exported (those without an error). */
+  built: z.number().int().nonnegative(),
+  paragraphs: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  infos: z.number().int().nonnegative(),
+  /** Diagnostics per code, codes sorted. */
+  byCode: z.record(z.string(), z.number().int().positive()),
+});
+export type Summary = z.infer<typeof Summary>;
+
+/** `dist/data/diagnostics.json`. */
+export const BuildReport = z.object({
+  schemaVersion: z.number().int(),
+  summary: Summary,
+  diagnostics: z.array(Diagnostic),
+});
+export type BuildReport = z.infer<typeof BuildReport>;
+
+/** Count diagnostics by level and code. */
+export function summarise(
+  diagnostics: readonly Diagnostic[],
+  counts: { documents: number; built: number; paragraphs: number },
+): Summary {
+  const byLevel: Record<Level, number> = { error: 0, warning: 0, info: 0 };
+  const codes = new Map<string, number>();
+  for (const d of diagnostics) {
+    byLevel[d.level]++;
+    codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
+  }
+  const byCode: Record<string, number> = {};
+  for (const code of [...codes.keys()].sort()) byCode[code] = codes.get(code)!;
+  return {
+    ...counts,
+    errors: byLevel.error,
+    warnings: byLevel.warning,
+    infos: byLevel.info,
+    byCode,
+  };
+}
+
+/** The build report as written to dist/data/diagnostics.json. */
+export function buildReport(diagnostics: readonly Diagnostic[], summary: Summary): BuildReport {
+  return BuildReport.parse({
+    schemaVersion: SCHEMA_VERSION,
+    summary,
+    diagnostics: sortDiagnostics([...diagnostics]),
+  });
+}
+
+/**
+ * Exit code: 0 clean, 1 on any error, and with `strict` on any warning too (infos never fail).
+ */
+export function exitCode(summary: Summary, strict: boolean): number {
+  return summary.errors > 0 || (strict && summary.warnings > 0) ? 1 : 0;
+}
+
+/**
+ * Diagnostics as remark-cli prints them, grouped per file:
+ *
+ *   corpus/A-78-265/zh.md
+ *     2:1  warning  A/78/265 is not in the registry ...  corpus/not-in-registry  acquis
+ *
+ * @param color ANSI colours (when printing to a terminal)
+ * @param verbose also print each hint under its message
+ */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  options: { color?: boolean; verbose?: boolean } = {},
+): string {
+  const files = new Map<string, VFile>();
+  for (const d of sortDiagnostics([...diagnostics])) {
+    let file = files.get(d.file);
+    if (!file) {
+      file = new VFile({ path: d.file });
+      files.set(d.file, file);
+    }
+    const message = file.message(d.message, {
+      place: { line: d.line, column: d.column },
+      ruleId: d.code,
+      source: "acquis",
+    });
+    message.fatal = d.level === "error" ? true : d.level === "warning" ? false : undefined;
+    if (d.hint) message.note = d.hint;
+  }
+  if (files.size === 0) return "";
+  return reporter([...files.values()], { color: options.color ?? false, verbose: options.verbose ?? false });
+}
+
+/** What `--json` prints: every diagnostic and the summary. */
+export function jsonReport(diagnostics: readonly Diagnostic[], summary: Summary): string {
+  return `${JSON.stringify({ diagnostics: sortDiagnostics([...diagnostics]), summary }, null, 2)}\n`;
+}
+
+/** A one-line ending for people: "built 3 of 4 documents, 512 paragraphs: 1 error, 2 warnings". */
+export function summaryLine(summary: Summary, verb: string): string {
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? "" : "s"}`;
+  return `${verb} ${summary.built} of ${n(summary.documents, "document")}, ${n(summary.paragraphs, "paragraph")}: ${n(summary.errors, "error")}, ${n(summary.warnings, "warning")}, ${summary.infos} info`;
+}
+
+/**
+ * A progress line on a terminal: "parse 12/40 A/78/265 zh", rewritten in place, erased at the
+ * end. Returns a no-op when `enabled` is false (output is not a terminal: stay quiet and plain).
+ */
+export function progressLine(
+  write: (text: string) => void,
+  enabled: boolean,
+): { update: (p: { phase: string; done: number; total: number; label: string }) => void; clear: () => void } {
+  if (!enabled) return { update: () => {}, clear: () => {} };
+  let shown = false;
+  return {
+    update: (p) => {
+      const line = `${p.phase} ${p.done}/${p.total} ${p.label}`.slice(0, 100);
+      write(`\r\x1b[2K${line}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) write("\r\x1b[2K");
+      shown = false;
+    },
+  };
+}
