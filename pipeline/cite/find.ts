@@ -89,9 +89,10 @@ const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
 export function findCitations(text: string, titles: TitleMatcher): Found[] {
   const s = clean(text);
   const out: Found[] = [];
+  const memo: Memo = { coordinatedFailEnd: -1 };
   let i = 0;
   while (i < s.length) {
-    const r = tryAt(s, i, titles);
+    const r = tryAt(s, i, titles, memo);
     if (r && r.end > i) {
       for (const f of r.found) out.push(f.kind === "doc" ? withOriginalSections(f, s, text) : f);
       i = r.end;
@@ -122,7 +123,15 @@ function withOriginalSections(f: Found & { kind: "doc" }, s: string, text: strin
   };
 }
 
-function tryAt(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+/**
+ * What one walk remembers so a failed rule is not retried on the same words: a list of years or
+ * ordinals before a title that named nothing the registry knows fails from any later start too.
+ */
+interface Memo {
+  coordinatedFailEnd: number;
+}
+
+function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResult | null {
   const c = s[i]!;
   if (c === "《") return ruleBracket(s, i, titles);
   if (c === "第")
@@ -130,11 +139,13 @@ function tryAt(s: string, i: number, titles: TitleMatcher): RuleResult | null {
       ruleTitle(s, i, titles) ??
       ruleNumbersZh(s, i, titles) ??
       ruleSameZh(s, i, titles) ??
-      ruleCoordinatedTitles(s, i, titles)
+      ruleCoordinatedTitles(s, i, titles, memo)
     );
   if (isDigit(c)) {
     if (isAlnum(s[i - 1])) return null;
-    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleCoordinatedTitles(s, i, titles);
+    return (
+      ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleCoordinatedTitles(s, i, titles, memo)
+    );
   }
   if (isLatin(c)) {
     if (isAlnum(s[i - 1])) return null;
@@ -233,14 +244,17 @@ function afterTitle(
  * put before the shared words and looked up in the registry (also without "的" and a qualifier
  * such as 共识 / 最后 before 报告); only what the registry knows is cited.
  */
-function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResult | null {
+  if (i < memo.coordinatedFailEnd) return null;
   const items: string[] = [];
   let p = i;
   let end = i;
-  while (items.length < 12) {
+  for (;;) {
     const item = readYear(s, p) ?? readOrdinal(s, p);
     if (!item) break;
-    items.push(item.value);
+    // Past the cap the list is read to its end only to remember where it ends.
+    if (items.length < MAX_COORDINATED) items.push(item.value);
+    else items.length = MAX_COORDINATED + 1;
     end = item.end;
     const q = skipWs(s, item.end, 2);
     const conn = readConnectorZh(s, q);
@@ -248,6 +262,9 @@ function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher): Rule
     p = skipWs(s, conn, 2);
   }
   if (items.length < 2) return null;
+  // Any later start inside the same list reads a suffix of these items: it fails the same way.
+  memo.coordinatedFailEnd = end;
+  if (items.length > MAX_COORDINATED) return null;
   const restStart = skipWs(s, end, 2);
   const run = readHanRun(s, restStart, 24);
   const at = s.slice(restStart, run).lastIndexOf("报告");
@@ -263,8 +280,13 @@ function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher): Rule
     if (symbols.length)
       found.push({ kind: "doc", start: i, end: restEnd, ref: "title", symbols, pins: [WHOLE] });
   }
-  return found.length ? { end: restEnd, found } : null;
+  if (found.length === 0) return null;
+  memo.coordinatedFailEnd = -1;
+  return { end: restEnd, found };
 }
+
+/** Most years or ordinals a coordinated list of titles may have. */
+const MAX_COORDINATED = 12;
 
 /** "2010 年" as a title begins. */
 function readYear(s: string, p: number): { end: number; value: string } | null {
@@ -747,12 +769,14 @@ function ruleSameZh(s: string, i: number, titles: TitleMatcher): RuleResult | nu
  * 段"): such a pinpoint is not a reference to the citing document and is left alone.
  */
 function namesADocumentBefore(s: string, i: number): boolean {
-  const before = s.slice(Math.max(0, i - 2), i);
-  return (
-    ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"].includes(before) ||
-    before.endsWith("条")
-  );
+  const a = s[i - 2];
+  const b = s[i - 1];
+  if (b === "条") return true;
+  for (const noun of DOCUMENT_NOUNS) if (a === noun[0] && b === noun[1]) return true;
+  return false;
 }
+
+const DOCUMENT_NOUNS = ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"];
 
 /** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
 function readAnnexZh(s: string, p: number): { end: number; part: string } | null {

@@ -17,6 +17,11 @@ interface Node {
   symbols?: string[];
 }
 
+/** Lower-case an ASCII capital; leave every other character (and its string) as it is. */
+function lower(c: string): string {
+  return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
+}
+
 /** Normal form of a title for matching: cleaned, lower-case, without spaces or 《》. */
 export function normaliseTitle(title: string): string {
   return clean(title)
@@ -58,7 +63,7 @@ export class TitleMatcher {
 
   /** True when some title starts with this (cleaned) character: a cheap trigger test. */
   startsWith(c: string | undefined): boolean {
-    return c !== undefined && this.root.next.has(c.toLowerCase());
+    return c !== undefined && this.root.next.has(lower(c));
   }
 
   /** Symbols a whole title stands for (after normalisation), or []. */
@@ -83,7 +88,7 @@ export class TitleMatcher {
         q++;
         continue;
       }
-      const child = node.next.get(c.toLowerCase());
+      const child = node.next.get(lower(c));
       if (!child) break;
       node = child;
       last = c;

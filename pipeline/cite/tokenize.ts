@@ -143,23 +143,23 @@ export function readSymbol(s: string, p: number): Read<string> | null {
   return { end: q, value: out };
 }
 
-const CJK_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+const CJK_DIGITS = new Map<string, number>([
+  ["零", 0],
+  ["〇", 0],
+  ["一", 1],
+  ["二", 2],
+  ["两", 2],
+  ["三", 3],
+  ["四", 4],
+  ["五", 5],
+  ["六", 6],
+  ["七", 7],
+  ["八", 8],
+  ["九", 9],
+]);
 
 export function isCjkNumeral(c: string | undefined): boolean {
-  return c !== undefined && (c in CJK_DIGITS || c === "十" || c === "百");
+  return c !== undefined && (CJK_DIGITS.has(c) || c === "十" || c === "百");
 }
 
 /** Value of a Chinese numeral up to 999 ("三十三" -> 33, "十" -> 10), or null. */
@@ -172,9 +172,9 @@ export function cjkToInt(text: string): number | null {
       const unit = c === "百" ? 100 : 10;
       total += (digit < 0 ? 1 : digit) * unit;
       digit = -1;
-    } else if (c in CJK_DIGITS) {
+    } else if (CJK_DIGITS.has(c)) {
       if (digit >= 0) return null;
-      digit = CJK_DIGITS[c]!;
+      digit = CJK_DIGITS.get(c)!;
     } else return null;
   }
   return total + Math.max(digit, 0);
