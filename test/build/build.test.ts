@@ -1,0 +1,273 @@
+/**
+ * The build runner as a whole: byte-identical output, the atomic swap, the parse cache, the
+ * manifest and the build report, a 50 MB file, and the real seed.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { build, Manifest } from "../../pipeline/build.ts";
+import { sha256 } from "../../pipeline/host.ts";
+import { parseDocument } from "../../pipeline/parse/index.ts";
+import { BuildReport } from "../../pipeline/report.ts";
+import type { Stage } from "../../pipeline/stages.ts";
+import { DocumentsFile, FrontMatter, Paragraph, WorkingPapersFile } from "../../schemas/index.ts";
+import { repoRoot, splitFrontMatter } from "../parse/helpers.ts";
+import {
+  buildRepo,
+  doc,
+  GOOD,
+  GOOD_FILE,
+  GOOD_TEXTS,
+  makeRepo,
+  readParagraphs,
+  registry,
+  snapshotDir,
+  writeFiles,
+} from "./helpers.ts";
+
+const ZH = doc(
+  "A/1/1",
+  "zh",
+  "# 一. 引言\n\n1. 第一段的文字。\n\n2. 第二段的文字：\n\n(a) 第一分段；\n\n(b) 第二分段。\n",
+);
+
+function corpus(): Record<string, string> {
+  return {
+    "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]),
+    "corpus/A-1-1/zh.md": ZH,
+    [GOOD_FILE]: GOOD,
+  };
+}
+
+const read = (root: string, file: string) => readFileSync(path.join(root, "dist/data", file), "utf8");
+
+describe("output", () => {
+  test("the same input gives byte-identical output, with or without the cache", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const first = snapshotDir(path.join(root, "dist/data"));
+    await buildRepo(root); // from the cache
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(first);
+    await buildRepo(root, { cache: "off" }); // parsed again
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(first);
+    // A second checkout of the same corpus elsewhere gives the same bytes too (no absolute paths).
+    const other = makeRepo(corpus());
+    await buildRepo(other);
+    expect(snapshotDir(path.join(other, "dist/data"))).toEqual(first);
+  });
+
+  test("documents sorted by symbol then language, paragraphs in reading order, every file validated", async () => {
+    const root = makeRepo({
+      ...corpus(),
+      "corpus/A-1-1/en.md": doc("A/1/1", "en", "1. First.\n\n2. Second.\n"),
+    });
+    await buildRepo(root);
+    const docs = DocumentsFile.parse(JSON.parse(read(root, "documents.json"))).documents;
+    expect(docs.map((d) => `${d.symbol} ${d.lang}`)).toEqual(["A/1/1 en", "A/1/1 zh", "A/2/2 en"]);
+    const paragraphs = readParagraphs(root);
+    expect(paragraphs.map((p) => `${p.doc} ${p.lang} ${p.address}`)).toEqual([
+      "A/1/1 en 1",
+      "A/1/1 en 2",
+      "A/1/1 zh 1",
+      "A/1/1 zh 2",
+      "A/1/1 zh 2.a",
+      "A/1/1 zh 2.b",
+      "A/2/2 en 1",
+      "A/2/2 en 2",
+    ]);
+    expect(docs.find((d) => d.lang === "zh")).toMatchObject({
+      file: "corpus/A-1-1/zh.md",
+      hash: sha256(new TextEncoder().encode(ZH)),
+      paragraphs: 4,
+    });
+    expect(WorkingPapersFile.parse(JSON.parse(read(root, "working-papers.json"))).schemaVersion).toBe(1);
+  });
+
+  test("the manifest lists every file with its record count, size and SHA-256, and no timestamps", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const manifest = Manifest.parse(JSON.parse(read(root, "manifest.json")));
+    expect(manifest.files.map((f) => f.path)).toEqual([
+      "diagnostics.json",
+      "documents.json",
+      "paragraphs.jsonl",
+      "working-papers.json",
+    ]);
+    for (const f of manifest.files) {
+      const bytes = readFileSync(path.join(root, "dist/data", f.path));
+      expect(f.bytes, f.path).toBe(bytes.length);
+      expect(f.sha256, f.path).toBe(sha256(bytes));
+    }
+    expect(manifest.files.find((f) => f.path === "paragraphs.jsonl")!.records).toBe(6);
+    expect(manifest.files.find((f) => f.path === "documents.json")!.records).toBe(2);
+    expect(read(root, "manifest.json")).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test("diagnostics.json is the build report: every diagnostic, counts by level and code", async () => {
+    const root = makeRepo({ ...corpus(), "corpus/A-3-3/en.md": "no front matter\n" });
+    const result = await buildRepo(root);
+    const report = BuildReport.parse(JSON.parse(read(root, "diagnostics.json")));
+    expect(report.diagnostics).toEqual(result.diagnostics);
+    expect(report.summary).toMatchObject({ documents: 3, built: 2, paragraphs: 6, errors: 1 });
+    expect(report.summary.byCode["corpus/front-matter-missing"]).toBe(1);
+  });
+
+  test("a stage's files are written beside the core files, counted, and its data handed on", async () => {
+    const seen: unknown[] = [];
+    const stages: Stage[] = [
+      {
+        name: "count",
+        run: (ctx) => ({
+          files: { "counts.jsonl": ctx.paragraphs.map((p) => `${JSON.stringify({ id: p.id })}\n`).join("") },
+          diagnostics: [],
+          data: ctx.paragraphs.length,
+        }),
+      },
+      { name: "after", run: (ctx) => (seen.push(ctx.outputs.count), { files: {}, diagnostics: [] }) },
+    ];
+    const root = makeRepo(corpus());
+    await buildRepo(root, { stages });
+    expect(seen).toEqual([6]);
+    const manifest = Manifest.parse(JSON.parse(read(root, "manifest.json")));
+    expect(manifest.files.find((f) => f.path === "counts.jsonl")).toMatchObject({
+      records: 6,
+      schemaVersion: 1,
+    });
+  });
+});
+
+describe("atomic write: a failed build leaves the last good output intact", () => {
+  const failures: Array<{ name: string; over: Parameters<typeof buildRepo>[1] }> = [
+    {
+      // A stage that throws: nothing is written at all.
+      name: "a stage throws",
+      over: {
+        stages: [
+          {
+            name: "broken",
+            run: () => {
+              throw new Error("stage broke");
+            },
+          },
+        ],
+      },
+    },
+    {
+      // Every file written into the temporary folder, then a failure just before the swap.
+      name: "a failure after the files are written, before the swap",
+      over: {
+        beforeSwap: () => {
+          throw new Error("disk full");
+        },
+      },
+    },
+    {
+      // A stage returns a file that cannot be written (it would leave the output folder).
+      name: "a file cannot be written mid-way",
+      over: { stages: [{ name: "escape", run: () => ({ files: { "../x.json": "{}" }, diagnostics: [] }) }] },
+    },
+  ];
+
+  test.each(failures)("$name", async ({ over }) => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const before = snapshotDir(path.join(root, "dist/data"));
+    // The corpus changes, then the build fails: the old output stays, whole.
+    writeFiles(root, { "corpus/A-1-1/zh.md": ZH.replace("第一段", "改过的第一段") });
+    await expect(buildRepo(root, over)).rejects.toThrow();
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
+    // No temporary folder is left beside the output.
+    expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
+  });
+
+  test("a build killed between the two renames is repaired by the next one", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const before = snapshotDir(path.join(root, "dist/data"));
+    // What a kill between "move old aside" and "move new in" leaves: no output, the old one aside.
+    const { renameSync } = await import("node:fs");
+    renameSync(path.join(root, "dist/data"), path.join(root, "dist/.data.old-999999999"));
+    writeFiles(root, { "dist/.data.tmp-999999999/paragraphs.jsonl": "half" });
+    const { recoverOutput } = await import("../../pipeline/host.ts");
+    recoverOutput(path.join(root, "dist/data"));
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
+    expect(readdirSync(path.join(root, "dist"))).toEqual(["data"]);
+  });
+});
+
+describe("parse cache", () => {
+  test("a second build parses nothing; a changed document is parsed again, alone", async () => {
+    const root = makeRepo(corpus());
+    expect((await buildRepo(root)).stats).toEqual({ parsed: 2, cached: 0 });
+    expect((await buildRepo(root)).stats).toEqual({ parsed: 0, cached: 2 });
+    writeFiles(root, { "corpus/A-1-1/zh.md": ZH.replace("第一段", "改过的第一段") });
+    const third = await buildRepo(root);
+    expect(third.stats).toEqual({ parsed: 1, cached: 1 });
+    expect(third.paragraphs.find((p) => p.doc === "A/1/1")!.text).toBe("改过的第一段的文字。");
+  });
+
+  test("--no-cache parses everything; check reads the cache but never writes it", async () => {
+    const root = makeRepo(corpus());
+    expect((await buildRepo(root, { cache: "read", out: null })).stats).toEqual({ parsed: 2, cached: 0 });
+    expect(existsSync(path.join(root, ".cache/parse"))).toBe(false);
+    await buildRepo(root);
+    expect((await buildRepo(root, { cache: "off" })).stats).toEqual({ parsed: 2, cached: 0 });
+    expect((await buildRepo(root, { cache: "read", out: null })).stats).toEqual({ parsed: 0, cached: 2 });
+  });
+
+  test("a damaged cache entry is a miss, never an error", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const dir = path.join(root, ".cache/parse");
+    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), "{not json");
+    const again = await buildRepo(root);
+    expect(again.stats).toEqual({ parsed: 2, cached: 0 });
+    expect(
+      readParagraphs(root)
+        .filter((p) => p.doc === "A/2/2")
+        .map((p) => p.text),
+    ).toEqual(GOOD_TEXTS);
+  });
+
+  test("check writes no output", async () => {
+    const root = makeRepo(corpus());
+    const result = await buildRepo(root, { out: null });
+    expect(result.paragraphs).toHaveLength(6);
+    expect(existsSync(path.join(root, "dist"))).toBe(false);
+  });
+});
+
+test("a 50 MB file is refused with the limit in the message, without costing the others", async () => {
+  const big = doc("A/1/1", "en", `1. ${"x".repeat(50 * 1024 * 1024)}\n`);
+  const root = makeRepo({ ...corpus(), "corpus/A-1-1/en.md": big });
+  const result = await buildRepo(root);
+  const d = result.diagnostics.find((x) => x.code === "corpus/too-large");
+  expect(d).toMatchObject({ level: "error", file: "corpus/A-1-1/en.md", line: 1 });
+  expect(d!.message).toMatch(/50\.0 MB, over the 20\.0 MB limit/);
+  expect(d!.hint).toMatch(/Split it/);
+  expect(result.documents.map((x) => `${x.symbol} ${x.lang}`)).toEqual(["A/1/1 zh", "A/2/2 en"]);
+});
+
+describe("the real seed", () => {
+  test("builds: documents.json has A/78/265 zh, every line of paragraphs.jsonl validates, nothing lost", async () => {
+    const out = makeRepo({});
+    const result = await build({ root: repoRoot, out: path.join(out, "data"), cache: "off", stages: [] });
+    expect(result.summary.errors).toBe(0);
+    const docs = DocumentsFile.parse(JSON.parse(readFileSync(path.join(out, "data/documents.json"), "utf8")));
+    expect(docs.documents.map((d) => `${d.symbol} ${d.lang}`)).toContain("A/78/265 zh");
+    const lines = readFileSync(path.join(out, "data/paragraphs.jsonl"), "utf8").split("\n").filter(Boolean);
+    const seed = lines.map((l) => Paragraph.parse(JSON.parse(l))).filter((p) => p.doc === "A/78/265");
+    // The same paragraphs, in the same order, as the parser gives on the file directly.
+    const src = readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8");
+    const { meta, body, firstLine } = splitFrontMatter(src);
+    const direct = parseDocument({
+      file: "corpus/A-78-265/zh.md",
+      markdown: body,
+      firstLine,
+      meta: FrontMatter.parse(meta),
+    });
+    expect(seed.length).toBeGreaterThan(0);
+    expect(seed).toEqual(direct.paragraphs);
+    expect(docs.documents.find((d) => d.symbol === "A/78/265")!.paragraphs).toBe(seed.length);
+  });
+});
