@@ -76,6 +76,23 @@ describe("citeEn / citeZh", () => {
   });
 
   test.each([
+    {
+      // An item of a list of working papers.
+      p: { part: ["annex", "annex D"], num: [], address: "annex/annex-d/e3" },
+      en: "A/78/265, annex, annex D, item 3",
+      zh: "A/78/265，附件，附件 D，第 3 项",
+    },
+    {
+      // The bracketed source note under a paragraph of annex B.
+      p: { part: ["annex", "annex B"], num: [], address: "annex/annex-b/2.a/source" },
+      en: "A/78/265, annex, annex B, para. 2 (a), source note",
+      zh: "A/78/265，附件，附件 B，第 2(a)段，来源说明",
+    },
+  ])("$en", ({ p, en, zh }) => {
+    expect(citationsOf({ doc: "A/78/265", scope: null, ...p })).toEqual({ en, zh });
+  });
+
+  test.each([
     { label: "annex", zh: "附件" },
     { label: "annex II", zh: "附件二" },
     { label: "annex B", zh: "附件 B" },

@@ -135,7 +135,11 @@ export function citeZh(t: CiteTarget): string {
   return segs.join("，");
 }
 
-/** Both citations of a paragraph, from its exported fields. */
+/**
+ * Both citations of a paragraph, from its exported fields. Two kinds of paragraph carry no number
+ * of their own: an item of a list of documents (address ".../e3": "item 3", "第 3 项") and the
+ * source note of a paragraph (".../2.a/source": the paragraph's citation + "source note").
+ */
 export function citationsOf(p: {
   doc: string;
   part: readonly string[];
@@ -143,7 +147,14 @@ export function citationsOf(p: {
   num: readonly string[];
   address: string;
 }): { en: string; zh: string } {
+  if (p.address.endsWith("/source")) {
+    const parentAddress = p.address.slice(0, -"/source".length);
+    const parentNum = p.num.length ? p.num : (parentAddress.split("/").at(-1) ?? "").split(".");
+    const parent = citationsOf({ ...p, num: parentNum, address: parentAddress });
+    return { en: `${parent.en}, source note`, zh: `${parent.zh}，来源说明` };
+  }
   const u = /(?:^|\/)u(\d+)$/.exec(p.address);
+  const e = /(?:^|\/)e(\d+)$/.exec(p.address);
   const t: CiteTarget = {
     symbol: p.doc,
     part: p.part,
@@ -151,5 +162,8 @@ export function citationsOf(p: {
     num: p.num,
     ...(u && !p.num.length ? { ordinal: Number(u[1]) } : {}),
   };
+  if (e && !p.num.length) {
+    return { en: `${citeEn(t)}, item ${e[1]}`, zh: `${citeZh(t)}，第 ${e[1]} 项` };
+  }
   return { en: citeEn(t), zh: citeZh(t) };
 }

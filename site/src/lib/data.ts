@@ -82,6 +82,8 @@ export interface SiteData {
   reuseTo: Map<string, Reuse[]>;
   reuseFrom: Map<string, Reuse[]>;
   states: Map<string, { state: State; papers: WorkingPaper[] }>;
+  /** Working papers by the id of the list entry (paragraph) that holds them. */
+  papersByParagraph: Map<string, WorkingPaper[]>;
 }
 
 /** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
@@ -186,7 +188,9 @@ export function loadSiteData(files: DataFiles): SiteData {
     push(reuseFrom, r.from, r);
   }
   const states: SiteData["states"] = new Map();
+  const papersByParagraph = new Map<string, WorkingPaper[]>();
   for (const wp of workingPapers) {
+    push(papersByParagraph, wp.paragraph, wp);
     for (const s of wp.states) {
       const entry = states.get(s.code) ?? { state: s, papers: [] };
       entry.papers.push(wp);
@@ -212,6 +216,7 @@ export function loadSiteData(files: DataFiles): SiteData {
     reuseTo,
     reuseFrom,
     states,
+    papersByParagraph,
   };
 }
 
