@@ -340,8 +340,7 @@ describe("the real seed, parsed by the real parser", () => {
   test("a source note's citation underlines the note's own words, not its paragraph's", () => {
     const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"), "utf8");
     const para = /<div class="para[^"]*" id="annex-annex-b-2-a"[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
-    const note =
-      /<div class="para[^"]*" id="annex-annex-b-2-a-source"[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
+    const note = /<div class="para[^"]*" id="annex-annex-b-2-a-source"[\s\S]*?<\/div>/.exec(html)?.[0] ?? "";
     expect(para.length * note.length).toBeGreaterThan(0);
     expect(para.includes('class="cite')).toBe(false);
     expect(note.includes('class="cite')).toBe(true);
