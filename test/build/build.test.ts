@@ -123,7 +123,13 @@ describe("output", () => {
           data: ctx.paragraphs.length,
         }),
       },
-      { name: "after", run: (ctx) => (seen.push(ctx.outputs.count), { files: {}, diagnostics: [] }) },
+      {
+        name: "after",
+        run: (ctx) => {
+          seen.push(ctx.outputs.count);
+          return { files: {}, diagnostics: [] };
+        },
+      },
     ];
     const root = makeRepo(corpus());
     await buildRepo(root, { stages });

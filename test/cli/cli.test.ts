@@ -1,0 +1,139 @@
+/**
+ * The `acquis` command line: dispatch, help, usage errors, exit codes, the remark-cli style
+ * report, --json, progress only on a terminal, and the bin as installed.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { runCli } from "../../pipeline/cli.ts";
+import { COMMANDS } from "../../pipeline/commands/index.ts";
+import { Diagnostic } from "../../schemas/index.ts";
+import { captureIO, doc, GOOD, GOOD_FILE, makeRepo, registry } from "../build/helpers.ts";
+import { repoRoot } from "../parse/helpers.ts";
+
+const clean = () => makeRepo({ "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]), [GOOD_FILE]: GOOD });
+/** A corpus whose only problem is a warning: A/2/2 is not in the registry. */
+const warned = () => makeRepo({ "corpus/registry.yaml": registry(["A/1/1"]), [GOOD_FILE]: GOOD });
+/** A corpus with an error: a file without front matter. */
+const broken = () =>
+  makeRepo({
+    "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]),
+    [GOOD_FILE]: GOOD,
+    "corpus/A-1-1/en.md": "1. No front matter.\n",
+  });
+
+describe("help and usage", () => {
+  test("acquis --help lists every registered command with its summary and exits 0", async () => {
+    const io = captureIO(repoRoot);
+    expect(await runCli(["--help"], io)).toBe(0);
+    for (const c of COMMANDS) expect(io.out).toContain(`${c.name}  `);
+    expect(io.out).toMatch(/build\s+Build dist\/data/);
+    expect(io.out).toMatch(/check\s+Validate the corpus/);
+  });
+
+  test.each([
+    // Each form of asking for a command's usage prints it on stdout.
+    { argv: ["build", "--help"], expected: /Usage: acquis build/ },
+    { argv: ["check", "-h"], expected: /Usage: acquis check/ },
+    { argv: ["help", "build"], expected: /--no-cache/ },
+  ])("acquis $argv prints the usage", async ({ argv, expected }) => {
+    const io = captureIO(repoRoot);
+    expect(await runCli(argv, io)).toBe(0);
+    expect(io.out).toMatch(expected);
+  });
+
+  test.each([
+    // A typo gets a suggestion and the list of commands.
+    { argv: ["biuld"], expected: /unknown command "biuld"\. Did you mean "build"\?/ },
+    // Nothing like any command: no suggestion, still the list.
+    { argv: ["frobnicate"], expected: /unknown command "frobnicate"\.\n[\s\S]*Commands:/ },
+    // No command at all.
+    { argv: [], expected: /Usage: acquis <command>/ },
+    // An option the command does not take, with the command's usage.
+    { argv: ["build", "--bogus"], expected: /Unknown option '--bogus'[\s\S]*Usage: acquis build/ },
+    // check writes nothing, so it takes no --out.
+    { argv: ["check", "--out", "x"], expected: /Unknown option '--out'/ },
+    { argv: ["--frob"], expected: /unknown option "--frob"/ },
+  ])("acquis $argv is bad usage: exit 2 and a helpful message", async ({ argv, expected }) => {
+    const io = captureIO(repoRoot);
+    expect(await runCli(argv, io)).toBe(2);
+    expect(io.err).toMatch(expected);
+  });
+});
+
+describe("exit codes", () => {
+  test.each([
+    // Clean corpus: 0, strict or not.
+    { corpus: clean, argv: ["build"], code: 0 },
+    { corpus: clean, argv: ["build", "--strict"], code: 0 },
+    // A warning fails only with --strict.
+    { corpus: warned, argv: ["build"], code: 0 },
+    { corpus: warned, argv: ["build", "--strict"], code: 1 },
+    { corpus: warned, argv: ["check", "--strict"], code: 1 },
+    // An error always fails, and the good document is still built.
+    { corpus: broken, argv: ["build"], code: 1 },
+    { corpus: broken, argv: ["check"], code: 1 },
+  ])("$argv on a $corpus.name corpus exits $code", async ({ corpus, argv, code }) => {
+    const root = corpus();
+    const io = captureIO(root);
+    expect(await runCli(argv, io)).toBe(code);
+    expect(existsSync(path.join(root, "dist/data/paragraphs.jsonl"))).toBe(argv[0] === "build");
+  });
+
+  test("a missing corpus folder is an error with the folder named", async () => {
+    const root = makeRepo({});
+    const io = captureIO(root);
+    expect(await runCli(["check", "--corpus", "nowhere"], io)).toBe(1);
+    expect(io.err).toMatch(/nowhere[\s\S]*corpus folder not found/);
+  });
+});
+
+describe("the report", () => {
+  test("printed as remark-cli prints it: file, then line:column, level, message, rule", async () => {
+    const root = warned();
+    const io = captureIO(root);
+    await runCli(["check"], io);
+    expect(io.out).toBe("");
+    expect(io.err).toMatch(
+      /^corpus\/A-2-2\/en\.md\n\s*2:1\s+warning\s+A\/2\/2 is not in the registry[^\n]*corpus\/not-in-registry\s+acquis\n/,
+    );
+    expect(io.err).toMatch(/checked 1 of 1 document, 2 paragraphs: 0 errors, 1 warning, 0 info\n$/);
+    // Not a terminal: plain text, no colours, no progress.
+    expect(io.err).not.toContain("\x1b");
+  });
+
+  test("--verbose adds each hint", async () => {
+    const io = captureIO(warned());
+    await runCli(["check", "--verbose"], io);
+    expect(io.err).toContain("Add an entry for it to corpus/registry.yaml");
+  });
+
+  test("--json prints {diagnostics, summary} on stdout and nothing else", async () => {
+    const root = broken();
+    const io = captureIO(root);
+    expect(await runCli(["build", "--json"], io)).toBe(1);
+    expect(io.err).toBe("");
+    const value = JSON.parse(io.out) as { diagnostics: unknown[]; summary: Record<string, unknown> };
+    const diagnostics = value.diagnostics.map((d) => Diagnostic.parse(d));
+    expect(diagnostics.map((d) => d.code)).toContain("corpus/front-matter-missing");
+    expect(value.summary).toMatchObject({ documents: 2, built: 1, errors: 1 });
+  });
+
+  test("on a terminal, progress is shown on stderr and erased", async () => {
+    const io = captureIO(clean(), true);
+    await runCli(["check"], io);
+    expect(io.err).toMatch(/\r\x1b\[2Kparse 0\/1 A\/2\/2 en/);
+  });
+});
+
+describe("the installed bin", () => {
+  test("bin/acquis.js runs the CLI with tsx: --help, and check on a corpus", () => {
+    const bin = path.join(repoRoot, "bin/acquis.js");
+    expect(execFileSync(process.execPath, [bin, "--help"], { encoding: "utf8" })).toMatch(/Commands:/);
+    const root = warned();
+    const run = spawnSync(process.execPath, [bin, "check", "--strict"], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("corpus/not-in-registry");
+  });
+});
