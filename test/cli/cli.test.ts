@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { Diagnostic } from "../../schemas/index.ts";
-import { captureIO, doc, GOOD, GOOD_FILE, makeRepo, registry } from "../build/helpers.ts";
+import { captureIO, GOOD, GOOD_FILE, makeRepo, registry } from "../build/helpers.ts";
 import { repoRoot } from "../parse/helpers.ts";
 
 const clean = () => makeRepo({ "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]), [GOOD_FILE]: GOOD });
@@ -123,7 +123,7 @@ describe("the report", () => {
   test("on a terminal, progress is shown on stderr and erased", async () => {
     const io = captureIO(clean(), true);
     await runCli(["check"], io);
-    expect(io.err).toMatch(/\r\x1b\[2Kparse 0\/1 A\/2\/2 en/);
+    expect(io.err).toContain("\r\x1b[2Kparse 0/1 A/2/2 en");
   });
 });
 
