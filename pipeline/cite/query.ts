@@ -23,7 +23,10 @@ export interface LookupResult {
   message: string | null;
   url: string | null;
   candidates: string[];
-  /** Labels of paragraphs near the missing one, in the same part ("78", "79", "80"). */
+  /**
+   * Labels of paragraphs near a missing one, in the same part ("78", "79", "80"); for a whole
+   * document or part, the first paragraphs it holds.
+   */
   nearby: string[];
 }
 
@@ -78,9 +81,16 @@ export function lookupCitation(query: string, index: CorpusIndex): Lookup {
         paragraph,
         resolved: r.resolved,
         message: explain(r.status, r.target, r.problem, index),
-        url: r.url ?? (r.status === "resolved" ? null : odsUrl(r.target.doc, lang)),
+        url:
+          r.url ??
+          (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
         candidates: r.candidates,
-        nearby: r.status === "unknown-paragraph" && "num" in r.target ? nearby(r.target, index) : [],
+        nearby:
+          r.status === "unknown-paragraph" && "num" in r.target
+            ? nearby(r.target, index)
+            : r.resolved && !paragraph
+              ? contents(r.resolved, index)
+              : [],
       };
     });
   return { kind: "parsed", query, raw, results };
@@ -128,4 +138,14 @@ function nearby(target: DocTarget, index: CorpusIndex): string[] {
   const idx = top.findIndex((p) => Number(p.num[0]) >= n);
   const at = idx < 0 ? top.length : idx;
   return labels.slice(Math.max(0, at - 3), at + 3);
+}
+
+/** The first paragraphs of a whole document or part, by address. */
+function contents(id: string, index: CorpusIndex): string[] {
+  const out: string[] = [];
+  for (const p of index.byId.values()) {
+    if (p.id.startsWith(`${id}/`)) out.push(p.address);
+    if (out.length === 8) break;
+  }
+  return out;
 }

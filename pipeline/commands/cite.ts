@@ -104,7 +104,7 @@ export function render(lookup: Lookup): string {
           ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "");
     if (r.status === "resolved") {
       if (r.paragraph) return `${where}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
-      return `${where}\n${r.resolved}\n`;
+      return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }
     const lines = [`Not found: ${where}`, r.message ?? r.status];
     if (r.nearby.length) lines.push(`Nearby: ${r.nearby.join(", ")}`);

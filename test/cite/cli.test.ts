@@ -1,0 +1,100 @@
+/**
+ * `acquis cite`: a person types a citation (zh or en) and gets the paragraph, or a precise
+ * account of what could not be found. The knowledge base is written to a temporary directory
+ * from the real seed plus a synthetic A/76/135 (our own words); the registry is the real one.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { citeCommand } from "../../pipeline/commands/cite.ts";
+import { citedDocument, merge, repoRoot, seed } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "acquis-cite-"));
+const corpus = merge(
+  seed(),
+  citedDocument("A/76/135", "en", [
+    { part: [], nums: [["42"], ["71"], ["71", "c"]], text: (n) => `Text of paragraph ${n.join(".")}.` },
+  ]),
+);
+writeFileSync(join(dir, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
+writeFileSync(join(dir, "documents.json"), JSON.stringify({ schemaVersion: 1, documents: corpus.documents }));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await citeCommand.run(argv, {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    isTTY: false,
+    cwd: repoRoot,
+  });
+  return { code, out, err };
+}
+
+describe("acquis cite", () => {
+  test.each([
+    {
+      query: "A/78/265, annex, para. 23 (f) (ii)",
+      code: 0,
+      says: ["A-78-265/zh/annex/23.f.ii", "自愿参与制定和利用关于规范实施"],
+    }, // en query, zh paragraph
+    { query: "A/78/265，附件，第 23(f)(二)段", code: 0, says: ["A-78-265/zh/annex/23.f.ii"] }, // the same in Chinese
+    { query: "A/76/135，第 71(c)段", code: 0, says: ["A-76-135/en/71.c", "Text of paragraph 71.c."] }, // zh query, only en held
+    {
+      query: "A/75/816, annex I, para. 56",
+      code: 1,
+      says: ["not in the corpus", "https://undocs.org/en/A/75/816"],
+    }, // registry only: ODS link
+    { query: "A/75/816，附件一，第 56 段", code: 1, says: ["https://undocs.org/zh/A/75/816"] }, // link in the query's language
+    { query: "A/78/265, annex, para. 99", code: 1, says: ["ends at paragraph 60", "Nearby: 58, 59, 60"] }, // past the end: what is nearby
+    { query: "A/12/345, para. 1", code: 1, says: ["A/12/345 is unknown"] }, // neither corpus nor registry
+    {
+      query: "2021 年不限成员名额工作组报告第 56 段",
+      code: 1,
+      says: ["A/75/816, annex I, para. 56 (read as annex I"],
+    }, // a title, the part inferred
+    {
+      query: "A/78/265, annex B",
+      code: 0,
+      says: ["A-78-265/zh/annex/annex-b", "Holds: annex/annex-b/u1, annex/annex-b/1"],
+    }, // a whole part: what it holds
+    { query: "hello world", code: 1, says: ["No citation could be read"] }, // nothing to look up
+  ])("$query", async ({ query, code, says }) => {
+    const r = await run(query, "--data", dir);
+    expect(r.code).toBe(code);
+    for (const s of says) expect(r.out).toContain(s);
+  });
+
+  test("--json prints the lookup as data", async () => {
+    const r = await run("A/76/135, para. 42", "--json", "--data", dir);
+    expect(r.code).toBe(0);
+    const lookup = JSON.parse(r.out);
+    expect(lookup.kind).toBe("parsed");
+    expect(lookup.results[0].status).toBe("resolved");
+    expect(lookup.results[0].paragraph.id).toBe("A-76-135/en/42");
+  });
+
+  test("several targets: every one is shown, exit 1 when one is missing", async () => {
+    const r = await run("A/76/135, paras. 42 and 43", "--data", dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("A-76-135/en/42");
+    expect(r.out).toContain("Not found: A/76/135, para. 43");
+  });
+
+  test.each([
+    { argv: [], says: "give the citation" }, // no citation
+    { argv: ["A/76/135", "--frobnicate"], says: "unknown option --frobnicate" },
+    { argv: ["A/76/135", "--data"], says: "--data needs a directory" },
+    { argv: ["A/76/135", "--data", join(dir, "missing")], says: "Run `npm run build` first" }, // no knowledge base
+  ])("bad usage exits 2: $says", async ({ argv, says }) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(says);
+  });
+});

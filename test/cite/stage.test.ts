@@ -1,0 +1,111 @@
+/**
+ * The "cite" stage as the build runs it: registered after parse, writes citations.jsonl (every
+ * line a valid Citation, in reading order, ids unique), cited-by.json and citations-summary.json,
+ * byte-identical from one run to the next. Also pins the public API of pipeline/cite.
+ */
+import { describe, expect, test } from "vitest";
+import * as cite from "../../pipeline/cite/index.ts";
+import { COMMANDS } from "../../pipeline/commands/index.ts";
+import { type BuildContext, STAGES } from "../../pipeline/stages.ts";
+import { Citation } from "../../schemas/index.ts";
+import { fixture, loadRegistry, merge, seed } from "./helpers.ts";
+
+function context(): BuildContext {
+  const corpus = merge(seed(), fixture("en-report"), fixture("en-cited"), fixture("zh-notes"));
+  return { ...corpus, registry: loadRegistry(), workingPapers: [], outputs: {} };
+}
+
+const text = (v: string | Uint8Array | undefined) => (typeof v === "string" ? v : "");
+
+describe("the cite stage", () => {
+  test("is registered under its name, and its command too", () => {
+    expect(STAGES.map((s) => s.name)).toContain("cite");
+    expect(COMMANDS.map((c) => c.name)).toContain("cite");
+  });
+
+  const result = cite.citeStage.run(context()) as Awaited<ReturnType<typeof cite.citeStage.run>>;
+  const lines = text(result.files["citations.jsonl"]).trimEnd().split("\n");
+  const citations = lines.map((l) => Citation.parse(JSON.parse(l)));
+
+  test("writes one valid Citation a line, ids unique", () => {
+    // 191 in the seed and 40 in our fixtures: the hand-checked sets.
+    expect(citations.length).toBe(231);
+    expect(new Set(citations.map((c) => c.id)).size).toBe(citations.length);
+  });
+
+  test("orders lines by citing document, then reading order", () => {
+    const docs = citations.map((c) => c.from.split("/")[0]);
+    expect([...new Set(docs)]).toEqual(["A-78-265", "A-99-200", "A-99-202"]);
+    const firstSeed = citations
+      .filter((c) => c.from.startsWith("A-78-265/"))
+      .slice(0, 3)
+      .map((c) => c.id);
+    expect(firstSeed).toEqual(["A-78-265/zh/body#c1", "A-78-265/zh/1#c1", "A-78-265/zh/2#c1"]);
+  });
+
+  test("cited-by lists every resolved citation under its paragraph and every citation under its document", () => {
+    const by = JSON.parse(text(result.files["cited-by.json"])) as cite.CitedBy;
+    expect(by.schemaVersion).toBe(1);
+    const resolved = citations.filter((c) => c.resolved !== null);
+    expect(Object.values(by.paragraphs).flat().length).toBe(resolved.length);
+    expect(Object.values(by.documents).flat().length).toBe(citations.length);
+    expect(by.paragraphs["A-78-265/zh/annex/23.a"]).toEqual([
+      "A-78-265/zh/annex/24#c1",
+      "A-78-265/zh/annex/27#c1",
+    ]);
+    expect(by.documents["A/75/816"]!.length).toBeGreaterThan(30);
+    expect(Object.keys(by.documents)).toEqual([...Object.keys(by.documents)].sort());
+  });
+
+  test("the summary counts by status and via and lists the cited documents with their links", () => {
+    const summary = JSON.parse(text(result.files["citations-summary.json"])) as cite.CitationSummary;
+    expect(summary.total).toBe(citations.length);
+    expect(Object.values(summary.byStatus).reduce((a, b) => a + b, 0)).toBe(citations.length);
+    expect(summary.documents.find((d) => d.symbol === "A/75/816")).toMatchObject({
+      inCorpus: false,
+      known: true,
+      url: "https://undocs.org/en/A/75/816",
+    });
+    expect(summary.documents.find((d) => d.symbol === "A/78/265")).toMatchObject({
+      inCorpus: true,
+      url: null,
+    });
+  });
+
+  test("reports diagnostics with file and line", () => {
+    const codes = new Set(result.diagnostics.map((d) => d.code));
+    expect(codes).toEqual(new Set(["cite/part-inferred", "cite/unknown-paragraph", "cite/quote-mismatch"]));
+    for (const d of result.diagnostics) {
+      expect(d.file).toMatch(/\.md$/);
+      expect(d.line).toBeGreaterThan(0);
+    }
+  });
+
+  test("the same input gives byte-identical files", () => {
+    const again = cite.citeStage.run(context()) as typeof result;
+    expect(again.files).toEqual(result.files);
+  });
+});
+
+describe("the public API of pipeline/cite", () => {
+  test("exports exactly these names", () => {
+    expect(Object.keys(cite).sort()).toEqual([
+      "ODS_URL_TEMPLATE",
+      "TitleMatcher",
+      "buildIndex",
+      "checkQuote",
+      "citeStage",
+      "citedBy",
+      "clean",
+      "extractCitations",
+      "findCitations",
+      "findQuotes",
+      "lookupCitation",
+      "normaliseForQuote",
+      "normaliseTitle",
+      "odsUrl",
+      "resolveDoc",
+      "summarise",
+    ]);
+  });
+});
