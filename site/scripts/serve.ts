@@ -91,7 +91,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`${path.join(root, "index.html")} is missing: build the site first (npm run build).`);
     process.exit(1);
   }
-  serve(root, port).then(({ url }) => {
-    console.log(`acquis is served at ${url.replace("127.0.0.1", "localhost")} (Ctrl+C to stop)`);
-  });
+  serve(root, port).then(
+    ({ url }) => console.log(`acquis is served at ${url.replace("127.0.0.1", "localhost")} (Ctrl+C to stop)`),
+    (e: NodeJS.ErrnoException) => {
+      console.error(
+        e.code === "EADDRINUSE"
+          ? `Port ${port} is in use: stop the other server or choose another port (PORT=8080 npm start).`
+          : `Could not serve ${root}: ${e.message}`,
+      );
+      process.exit(1);
+    },
+  );
 }

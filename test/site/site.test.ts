@@ -254,6 +254,29 @@ describe("quality", () => {
     await page.close();
   });
 
+  test("printing a document leaves out the navigation and keeps the text", async () => {
+    const page = await open("/doc/A-78-265/en/");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("nav.toc").isVisible()).toBe(false);
+    expect(await page.locator("header.site").isVisible()).toBe(false);
+    expect(await page.locator("#annex-23-f-ii").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  test("the sitemap lists every page a reader can land on", () => {
+    const sitemap = readFileSync(path.join(dist, "sitemap.xml"), "utf8");
+    for (const p of [
+      "/",
+      "/doc/A-78-265/zh/",
+      "/doc/A-78-265/",
+      "/p/A-78-265/annex/23.f.ii/",
+      "/states/VE/",
+      "/map/A-77-275/A-78-265/en/",
+    ]) {
+      expect(sitemap.includes(`<loc>http://localhost:4321${p}</loc>`), p).toBe(true);
+    }
+  });
+
   test("a document page reflows on a phone", async () => {
     const page = await context.newPage();
     await page.setViewportSize({ width: 390, height: 844 });
