@@ -1,0 +1,196 @@
+/**
+ * Front matter and registry: every problem at the line (and column) of the key to fix.
+ */
+import { describe, expect, test } from "vitest";
+import { readFrontMatter } from "../../pipeline/load/front-matter.ts";
+import { readRegistry } from "../../pipeline/load/registry.ts";
+
+const FM = `---
+symbol: A/78/265
+lang: zh
+title: 报告
+date: "2023-08-01"
+type: report
+body: OEWG 2021-2025
+status: consensus
+source: UN
+---
+`;
+
+describe("readFrontMatter", () => {
+  test("valid front matter: the body as in the file, and the line it starts at", () => {
+    const got = readFrontMatter(`${FM}\n1. 文字。\n`, "f.md");
+    expect(got.diagnostics).toEqual([]);
+    expect(got.meta).toMatchObject({ symbol: "A/78/265", lang: "zh", date: "2023-08-01" });
+    expect(got.body).toBe("\n1. 文字。\n");
+    expect(got.firstLine).toBe(11);
+    expect(got.keyLines).toMatchObject({ symbol: 2, lang: 3, source: 9 });
+  });
+
+  test.each([
+    // No opening fence.
+    {
+      name: "no front matter",
+      src: "1. Text.\n",
+      code: "corpus/front-matter-missing",
+      line: 1,
+      message: /no front matter/,
+    },
+    // An opening fence and no closing one.
+    {
+      name: "unclosed",
+      src: "---\nsymbol: A/1/1\n",
+      code: "corpus/front-matter-missing",
+      line: 1,
+      message: /never closed/,
+    },
+    // Bad YAML: reported where the yaml package places the error (the value that swallows the
+    // over-indented next line), in file lines.
+    {
+      name: "bad YAML",
+      src: "---\nsymbol: A/1/1\n  lang: zh\n---\n",
+      code: "corpus/front-matter-yaml",
+      line: 2,
+      message: /^YAML: Nested mappings/,
+    },
+    // A quoted string never closed: at the line it opens.
+    {
+      name: "unclosed quote",
+      src: '---\nsymbol: A/1/1\nlang: zh\ntitle: "abc\n---\n',
+      code: "corpus/front-matter-yaml",
+      line: 4,
+      message: /^YAML: /,
+    },
+    // A key given twice.
+    {
+      name: "duplicate key",
+      src: `${FM.slice(0, -4)}lang: en\n---\n`,
+      code: "corpus/front-matter-yaml",
+      line: 10,
+      message: /unique/i,
+    },
+    // A list instead of a mapping.
+    {
+      name: "a list",
+      src: "---\n- a\n- b\n---\n",
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message: /found a list/,
+    },
+    // Empty front matter: every key missing, reported at the top.
+    {
+      name: "empty",
+      src: "---\n---\ntext\n",
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message: /found nothing/,
+    },
+    // A wrong value at its line, with the column of the value.
+    {
+      name: "symbol",
+      src: FM.replace("A/78/265", "78/265"),
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      column: 9,
+      message: /symbol is "78\/265", expected a UN symbol/,
+    },
+    // An unquoted number where a string belongs.
+    {
+      name: "number title",
+      src: FM.replace("title: 报告", "title: 42"),
+      code: "corpus/front-matter-invalid",
+      line: 4,
+      message: /title is 42, expected a value of type string/,
+    },
+    // An unknown key, at the key.
+    {
+      name: "typo",
+      src: FM.replace("status:", "statu:"),
+      code: "corpus/front-matter-invalid",
+      line: 8,
+      message: /unknown key "statu"/,
+    },
+    // The unknown language has a code of its own.
+    {
+      name: "language",
+      src: FM.replace("lang: zh", "lang: ru"),
+      code: "corpus/unknown-language",
+      line: 3,
+      message: /lang is "ru"/,
+    },
+  ])("$name", ({ src, code, line, column, message }) => {
+    const got = readFrontMatter(src, "corpus/A-1-1/zh.md");
+    expect(got.meta).toBeNull();
+    const d = got.diagnostics.find((x) => x.code === code && message.test(x.message));
+    expect(d, JSON.stringify(got.diagnostics)).toMatchObject({
+      file: "corpus/A-1-1/zh.md",
+      line,
+      level: "error",
+    });
+    if (column) expect(d!.column).toBe(column);
+    expect(d!.message).toMatch(message);
+  });
+
+  test("several problems are all reported, each at its own line", () => {
+    const src = FM.replace('"2023-08-01"', "yesterday").replace("type: report", "type: memo");
+    const got = readFrontMatter(src, "f.md");
+    expect(got.diagnostics.map((d) => [d.line, d.code])).toEqual([
+      [5, "corpus/front-matter-invalid"],
+      [6, "corpus/front-matter-invalid"],
+    ]);
+  });
+});
+
+const ENTRY = (symbol: string) => `  - symbol: ${symbol}\n    type: report\n    title:\n      zh: 报告\n`;
+
+describe("readRegistry", () => {
+  test("valid entries, defaults filled in", () => {
+    const got = readRegistry(`documents:\n${ENTRY("A/1/1")}${ENTRY("A/2/2")}`, "corpus/registry.yaml");
+    expect(got.diagnostics).toEqual([]);
+    expect(got.registry.documents.map((d) => d.symbol)).toEqual(["A/1/1", "A/2/2"]);
+    expect(got.registry.documents[0]!.short).toEqual({ zh: [], en: [] });
+  });
+
+  test.each([
+    // The file is missing: one error, an empty registry.
+    { name: "missing", text: null, code: "corpus/registry-invalid", line: 1, kept: [] },
+    // No documents list.
+    { name: "no list", text: "documents: 3\n", code: "corpus/registry-invalid", line: 1, kept: [] },
+    // An unknown top-level key, at its line; the entries still count.
+    {
+      name: "top-level typo",
+      text: `documents:\n${ENTRY("A/1/1")}document: []\n`,
+      code: "corpus/registry-invalid",
+      line: 6,
+      kept: ["A/1/1"],
+    },
+    // One bad entry (a symbol that is not one) costs only itself.
+    {
+      name: "bad entry",
+      text: `documents:\n${ENTRY("A/1/1")}${ENTRY("nonsense")}${ENTRY("A/3/3")}`,
+      code: "corpus/registry-invalid",
+      line: 6,
+      kept: ["A/1/1", "A/3/3"],
+    },
+    // An unknown key inside an entry, at the key.
+    {
+      name: "entry typo",
+      text: `documents:\n${ENTRY("A/1/1")}    titel: x\n`,
+      code: "corpus/registry-invalid",
+      line: 6,
+      kept: [],
+    },
+    // A duplicate keeps the first.
+    {
+      name: "duplicate",
+      text: `documents:\n${ENTRY("A/1/1")}${ENTRY("A/1/1")}`,
+      code: "corpus/registry-duplicate",
+      line: 6,
+      kept: ["A/1/1"],
+    },
+  ])("$name", ({ text, code, line, kept }) => {
+    const got = readRegistry(text, "corpus/registry.yaml");
+    expect(got.diagnostics.map((d) => [d.code, d.line])).toContainEqual([code, line]);
+    expect(got.registry.documents.map((d) => d.symbol)).toEqual(kept);
+  });
+});
