@@ -348,12 +348,14 @@ function report(citation: Omit<Citation, "id">, r: Resolution, diagnostics: Diag
       ),
     );
   }
-  if ("partInferred" in r.target && r.target.partInferred) {
+  // Only where the corpus answered: for an absent document the target's partInferred says it.
+  if ("partInferred" in r.target && r.target.partInferred && r.status === "resolved") {
     diagnostics.push(
       diag(
         "cite/part-inferred",
         at,
-        `${raw} names no part of ${r.target.doc}; it is read as ${r.target.part.join(", ")}, where the registry places its report or the only part with that paragraph.`,
+        `${raw} names no part of ${r.target.doc}; the paragraph was found in ${r.target.part.join(", ")}, where the registry places its report or the only part that has it.`,
+        "Name the part in the citation if another was meant.",
       ),
     );
   }

@@ -114,7 +114,7 @@ export function citedDocument(
           num,
           address: addressOf(part, null, num),
           parent: num.length > 1 ? null : null,
-          text: text ? text(num) : `Paragraph ${num.join(".")} of ${doc}.`,
+          text: text ? text(num) : `The words of this paragraph (${num.join(".")}).`,
         }),
       );
     }

@@ -220,7 +220,7 @@ describe("what is not resolved is kept, with a status and no guess", () => {
         resolved: null,
         url: "https://undocs.org/zh/A/77/275",
       },
-      code: "cite/part-inferred",
+      code: null,
     },
     {
       // an unknown symbol: unknown-document, warned
@@ -271,6 +271,13 @@ describe("what is not resolved is kept, with a status and no guess", () => {
     const codes = result.diagnostics.map((d) => d.code);
     if (code) expect(codes).toContain(code);
     else expect(codes.filter((c) => c !== "cite/part-inferred")).toEqual([]);
+  });
+
+  test("a paragraph found in a part the citation did not name is reported (info) with file and line", () => {
+    const result = run(merge(citing("2021 年不限成员名额工作组报告第 56 段"), a75816("zh")));
+    expect(result.diagnostics.map((d) => [d.code, d.level, d.file, d.line])).toEqual([
+      ["cite/part-inferred", "info", "corpus/A-99-1/zh.md", 1],
+    ]);
   });
 
   test("an ambiguous citation lists its candidates and picks none", () => {
