@@ -53,6 +53,10 @@ describe("scenarios", () => {
     ]);
     expect(await page.locator("#results mark").first().textContent()).toBe("critical infrastructure");
     expect(await page.inputValue("#q")).toBe("critical infrastructure");
+    await page.locator("#results li button.copy-result").nth(1).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      "A/78/265, annex, para. 23 (f) (ii)",
+    );
     await page.screenshot({ path: path.join(shots, "search.png"), fullPage: true });
     await page.close();
   });

@@ -74,7 +74,22 @@ function drawHit(hit: SearchHit, dates: Map<string, string>): HTMLLIElement {
   const p = document.createElement("p");
   p.lang = hit.p.lang === "zh" ? "zh-Hans" : "en";
   p.append(highlighted(hit.p.text, hit.ranges));
-  li.append(a, meta, p);
+  // The diplomat's next move is to cite it: one click copies the citation shown.
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.className = "copy-result";
+  copy.textContent = hit.p.lang === "zh" ? "复制引文" : "Copy citation";
+  copy.addEventListener("click", () => {
+    navigator.clipboard.writeText(a.textContent ?? "").then(
+      () => {
+        copy.textContent = hit.p.lang === "zh" ? "已复制" : "Copied";
+      },
+      () => {
+        copy.textContent = "Select the citation and press Ctrl+C";
+      },
+    );
+  });
+  li.append(a, " ", copy, meta, p);
   return li;
 }
 
