@@ -79,6 +79,17 @@ describe("scenarios", () => {
     await page.close();
   });
 
+  test("a secretariat officer sees which quotations do not match their source", async () => {
+    const page = await open("/doc/A-78-265/en/");
+    await page.click("#annex-24 a.warn-badge");
+    await page.waitForURL(/\/p\/A-78-265\/annex\/24\/#warn-h$/);
+    const warning = await page.locator("section.warn").textContent();
+    expect(warning).toContain(
+      "States should cooperate to prevent harmful practices in the use of technology.",
+    );
+    await page.close();
+  });
+
   test("a secretariat officer follows a citation to the cited paragraph", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("a.cite:has-text('States should cooperate')");
