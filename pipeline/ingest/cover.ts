@@ -1,0 +1,114 @@
+/**
+ * The cover block of a UN document: masthead ("United Nations", "General Assembly"), "Distr.:
+ * General", the issue date, "Original: English", the symbol, the job number and the bar code. It is
+ * page furniture, not text: the importer drops it and keeps what it says as data (the date becomes
+ * the front matter's default date; the rest goes into the front matter's note).
+ *
+ * Decision: the block is read only at the very start of the text, and ends at the first line that
+ * is none of these, so a date or "General Assembly" inside the text is never taken for it.
+ */
+
+import { BARCODE_LINE, JOB_LINE, SYMBOL_LINE } from "./lines.ts";
+import type { Cover } from "./types.ts";
+
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+const EN_DATE =
+  /^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/i;
+const ZH_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const MASTHEAD =
+  /^(?:United Nations|联合国|General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)$/;
+const DISTR = /(?:Distr\.?\s*:?\s*(General|Limited|Restricted)|分发\s*[：:]\s*(\S+))/i;
+const ORIGINAL = /^(?:Original\s*:\s*(\w+)|原\s*文\s*[：:]\s*(\S+))$/i;
+const LANGUAGE_LINE = /^(?:Chinese|English|French|Spanish|Russian|Arabic|中文|英文|法文)$/;
+
+/** "28 November 2001" or "2001 年 11 月 28 日" -> "2001-11-28"; anything else -> undefined. */
+export function coverDate(line: string): string | undefined {
+  const t = line.trim();
+  const en = EN_DATE.exec(t);
+  if (en) return iso(Number(en[3]), MONTHS.indexOf(en[2]!.toLowerCase()) + 1, Number(en[1]));
+  const zh = ZH_DATE.exec(t);
+  if (zh) return iso(Number(zh[1]), Number(zh[2]), Number(zh[3]));
+  return undefined;
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Read one line as part of a cover block, recording what it says; false when it is not cover furniture.
+ * Extraction often puts the masthead and the distribution on one line ("General Assembly
+ * Distr.: Limited"), so a line is cover when every piece of it is.
+ */
+function readCoverLine(line: string, cover: Cover): boolean {
+  const t = line.trim();
+  if (!t) return true;
+  // Cells of one printed row, set apart by wide gaps: "United Nations    A/78/265".
+  const cells = t.split(/\s{3,}|\t/);
+  if (cells.length > 1) return cells.every((c) => readCoverLine(c, cover));
+  const distr = DISTR.exec(t);
+  if (distr) {
+    const rest = t.replace(DISTR, "").trim();
+    if (rest && !MASTHEAD.test(rest) && !SYMBOL_LINE.test(rest)) return false;
+    cover.distribution = distr[1] ?? distr[2];
+    if (SYMBOL_LINE.test(rest)) cover.symbol = rest;
+    return true;
+  }
+  if (MASTHEAD.test(t) || BARCODE_LINE.test(t) || LANGUAGE_LINE.test(t)) return true;
+  const orig = ORIGINAL.exec(t);
+  if (orig) {
+    cover.original = orig[1] ?? orig[2];
+    return true;
+  }
+  const date = coverDate(t);
+  if (date) {
+    cover.date ??= date;
+    return true;
+  }
+  if (JOB_LINE.test(t)) {
+    cover.job ??= t.split(/\s/)[0];
+    return true;
+  }
+  if (SYMBOL_LINE.test(t)) {
+    cover.symbol ??= t;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * Split the cover block off the start of a text given as lines. Returns the cover and the index of
+ * the first line of text. Without a "Distr." line near the top there is no cover block (a
+ * resolution as adopted has none), and nothing is dropped.
+ */
+export function splitCover(lines: readonly string[]): { cover: Cover; start: number } {
+  const cover: Cover = { lines: [] };
+  const probe = lines.slice(0, 12);
+  if (!probe.some((l) => DISTR.test(l))) return { cover, start: 0 };
+  let k = 0;
+  while (k < lines.length && readCoverLine(lines[k]!, cover)) {
+    if (lines[k]!.trim()) cover.lines.push(lines[k]!.trim());
+    k++;
+  }
+  return { cover, start: k };
+}
+
+/** The cover as one line for the front matter's note. */
+export function coverNote(cover: Cover): string | undefined {
+  if (cover.lines.length === 0) return undefined;
+  return `Cover block dropped on import: ${cover.lines.map((l) => l.replace(/\s+/g, " ")).join(" | ")}`;
+}

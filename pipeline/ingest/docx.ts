@@ -1,0 +1,29 @@
+/**
+ * DOCX -> blocks: mammoth turns the document body into HTML, then the HTML path reads it, so a
+ * DOCX and the same text as HTML give the same corpus text. Word's running headers and footers
+ * are not part of the body and mammoth leaves them out; Word's footnotes come back as a list at
+ * the end, which the HTML path turns into definitions.
+ */
+import mammoth from "mammoth";
+import { diag } from "../diagnostics.ts";
+import { convertHtml } from "./html.ts";
+import type { Converted, ConvertOptions } from "./types.ts";
+
+/** Convert the bytes of a .docx file. Throws when they are not a readable DOCX. */
+export async function convertDocx(bytes: Uint8Array, opts: ConvertOptions): Promise<Converted> {
+  const result = await mammoth.convertToHtml({ arrayBuffer: toArrayBuffer(bytes) });
+  const converted = convertHtml(result.value, opts);
+  for (const m of result.messages) {
+    if (m.type === "warning")
+      converted.diagnostics.push(
+        diag("ingest/artifact-dropped", { file: opts.file, line: 1 }, `DOCX: ${m.message} (left out).`),
+      );
+  }
+  return converted;
+}
+
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return copy.buffer;
+}

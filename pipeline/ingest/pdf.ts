@@ -1,0 +1,361 @@
+/**
+ * PDF layout -> blocks: the pure half of PDF import. It takes the positioned text items of each
+ * page (pdf-extract.ts gives them) and rebuilds the text as the corpus keeps it.
+ *
+ * Decisions, from how UN documents are printed:
+ * - Lines are items on one baseline. A smaller item raised above a line's baseline is a
+ *   superscript: a number or "*" there is a footnote marker and becomes a Unicode superscript.
+ * - Page furniture is dropped: in the top and bottom margins, the symbol line, the job number, page
+ *   numbers, bar codes, and any line that recurs in the same margin on two or more pages (running
+ *   titles); anywhere, job numbers and bar codes; on page 1, the cover block (cover.ts).
+ * - The footnote block is the run of lines in a smaller font at the foot of the body; each note
+ *   starts with its marker. Its definitions are written where the block stood, after that page's
+ *   text, so a paragraph cut by the block stands as "first half / notes / second half", the layout
+ *   the parser stitches. A paragraph cut by a bare page break is joined here.
+ * - Paragraphs are split where the space between lines is clearly wider than the line pitch, or the
+ *   font size changes (headings): UN print sets paragraphs apart with space, never by indentation
+ *   alone.
+ * - Lines join as in lines.ts: Chinese without a space, English with one.
+ */
+
+import type { Diagnostic } from "../../schemas/index.ts";
+import { diag } from "../diagnostics.ts";
+import { splitCover } from "./cover.ts";
+import {
+  BARCODE_LINE,
+  ENDS_SENTENCE,
+  isCjk,
+  isPageFurniture,
+  JOB_LINE,
+  joinLine,
+  startsWithLabel,
+  superscript,
+} from "./lines.ts";
+import { blocksToMarkdown } from "./markdown.ts";
+import type { Block, Converted, ConvertOptions } from "./types.ts";
+
+/** One text item as a PDF draws it: `x`, `y` the start of its baseline (y grows upwards). */
+export interface PdfItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size in points. */
+  size: number;
+  font: string;
+}
+
+/** One page of items. */
+export interface PdfPage {
+  /** 1-based page number. */
+  number: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+interface Segment {
+  text: string;
+  sup: boolean;
+  x: number;
+  end: number;
+  size: number;
+}
+
+/** A printed line rebuilt from items. */
+export interface PdfLine {
+  page: number;
+  /** Baseline, from the bottom of the page. */
+  y: number;
+  /** Dominant font size of the line's normal (not superscript) text. */
+  size: number;
+  x0: number;
+  x1: number;
+  segments: Segment[];
+  /** The line as text, markers not yet turned into superscripts; wide gaps as three spaces. */
+  plain: string;
+}
+
+/** The font size most of the text is set in. */
+export function bodySize(pages: readonly PdfPage[]): number {
+  const weight = new Map<number, number>();
+  for (const p of pages)
+    for (const it of p.items) {
+      const s = Math.round(it.size * 2) / 2;
+      weight.set(s, (weight.get(s) ?? 0) + it.str.trim().length);
+    }
+  let best = 10;
+  let most = -1;
+  for (const [s, w] of weight) if (w > most || (w === most && s > best)) [best, most] = [s, w];
+  return best;
+}
+
+/** Rebuild the lines of one page, top to bottom, superscripts attached to their line. */
+export function pageLines(page: PdfPage): PdfLine[] {
+  const items = page.items.filter((it) => it.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
+  // 1. Rows: items on (nearly) one baseline.
+  const rows: PdfItem[][] = [];
+  for (const it of items) {
+    const row = rows.find((r) => Math.abs(r[0]!.y - it.y) <= Math.max(1, 0.15 * it.size));
+    if (row) row.push(it);
+    else rows.push([it]);
+  }
+  const sizeOf = (r: PdfItem[]) => Math.max(...r.filter((i) => i.str.trim()).map((i) => i.size), 0);
+  // 2. A row of small items just above a row of larger ones is that row's superscripts.
+  const merged = new Set<PdfItem[]>();
+  const owner = new Map<PdfItem[], PdfItem[]>();
+  for (const r of rows) {
+    const s = sizeOf(r);
+    if (s === 0) continue;
+    let host: PdfItem[] | undefined;
+    for (const o of rows) {
+      if (o === r) continue;
+      const os = sizeOf(o);
+      const rise = r[0]!.y - o[0]!.y;
+      if (s < 0.85 * os && rise > 0 && rise <= 0.6 * os && (!host || o[0]!.y > host[0]!.y)) host = o;
+    }
+    if (host) {
+      merged.add(r);
+      owner.set(r, host);
+    }
+  }
+  const lines: PdfLine[] = [];
+  for (const r of rows) {
+    if (merged.has(r)) continue;
+    const size = sizeOf(r) || r[0]!.size;
+    const sups = [...owner.entries()].filter(([, h]) => h === r).flatMap(([s]) => s);
+    const segs: Segment[] = [
+      ...r.map((i) => ({
+        text: i.str,
+        sup: i.size < 0.85 * size && i.y - r[0]!.y > 0.1 * size,
+        x: i.x,
+        end: i.x + i.width,
+        size: i.size,
+      })),
+      ...sups.map((i) => ({ text: i.str, sup: true, x: i.x, end: i.x + i.width, size: i.size })),
+    ].sort((a, b) => a.x - b.x);
+    const visible = segs.filter((s) => s.text.trim());
+    if (!visible.length) continue;
+    lines.push({
+      page: page.number,
+      y: r[0]!.y,
+      size,
+      x0: Math.min(...visible.map((s) => s.x)),
+      x1: Math.max(...visible.map((s) => s.end)),
+      segments: segs,
+      plain: render(segs, size, false),
+    });
+  }
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/** Segments as text; with `marks`, superscript numbers and "*" become Unicode superscripts. */
+function render(segs: readonly Segment[], size: number, marks: boolean): string {
+  let out = "";
+  let lastEnd = Number.NEGATIVE_INFINITY;
+  for (const s of segs) {
+    let text = s.text;
+    // A space item can be drawn as wide as the gap it fills: it tells nothing about position.
+    if (!text.trim()) {
+      if (out && !/\s$/.test(out)) out += " ";
+      continue;
+    }
+    if (s.sup && marks && /^\s*(\d{1,3}|\*{1,3})\s*$/.test(text)) {
+      text = superscript(text.trim());
+      // The marker sits right after its word or punctuation, as printed.
+      if (s.x - lastEnd < 0.2 * size) out = out.replace(/ $/, "");
+    }
+    const gap = s.x - lastEnd;
+    const prev = out[out.length - 1];
+    if (out && gap > 3 * size) out = `${out.trimEnd()}   `;
+    else if (
+      out &&
+      !s.sup &&
+      gap > 0.2 * size &&
+      prev !== " " &&
+      !/^\s/.test(text) &&
+      !(isCjk(prev) && isCjk(text[0]))
+    )
+      out += " ";
+    out += text;
+    lastEnd = Math.max(lastEnd, s.end);
+  }
+  return out.replace(/\s+$/, "");
+}
+
+/** The line with markers as superscripts. */
+function lineText(l: PdfLine): string {
+  return render(l.segments, l.size, true).trim();
+}
+
+/** Text used to recognise a running title on several pages: digits ignored. */
+const shape = (t: string) => t.replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+
+interface Classified {
+  body: PdfLine[];
+  notes: PdfLine[];
+}
+
+/** Drop furniture and split each page into body lines and footnote lines. */
+function classify(
+  pages: readonly PdfPage[],
+  all: PdfLine[][],
+  size: number,
+  file: string,
+  diagnostics: Diagnostic[],
+): Classified[] {
+  const zone = (l: PdfLine, p: PdfPage) =>
+    l.y > p.height * 0.88 ? "top" : l.y < p.height * 0.1 ? "bottom" : "";
+  const seen = new Map<string, Set<number>>();
+  pages.forEach((p, k) => {
+    for (const l of all[k]!) {
+      const z = zone(l, p);
+      if (!z || opensNote(l)) continue;
+      const key = `${z}|${shape(l.plain)}`;
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(p.number);
+    }
+  });
+  return pages.map((p, k) => {
+    const kept: PdfLine[] = [];
+    for (const l of all[k]!) {
+      const t = l.plain.trim();
+      const z = zone(l, p);
+      const repeated =
+        z && !opensNote(l) && (seen.get(`${z}|${shape(l.plain)}`)?.size ?? 0) >= 2 && pages.length > 1;
+      const furniture =
+        JOB_LINE.test(t) || BARCODE_LINE.test(t) || (z !== "" && (isPageFurniture(t) || repeated));
+      if (furniture) {
+        diagnostics.push(
+          diag(
+            "ingest/artifact-dropped",
+            { file, line: p.number },
+            `Page ${p.number}: "${t}" dropped as a running header or footer.`,
+          ),
+        );
+      } else kept.push(l);
+    }
+    // The footnote block: smaller lines at the foot, the first of them opening with a marker.
+    let from = kept.length;
+    for (let j = kept.length - 1; j >= 0; j--) {
+      if (kept[j]!.size < 0.92 * size) from = j;
+      else break;
+    }
+    while (from < kept.length && !opensNote(kept[from]!)) from++;
+    return { body: kept.slice(0, from), notes: kept.slice(from) };
+  });
+}
+
+/** True when a footnote line starts with its marker (raised, or printed as "12 " in small type). */
+function opensNote(l: PdfLine): boolean {
+  const first = l.segments.find((s) => s.text.trim());
+  if (!first) return false;
+  if (first.sup && /^\s*(\d{1,3}|\*{1,3})\s*$/.test(first.text)) return true;
+  return /^\s*(\d{1,3}|\*{1,3})\s+\S/.test(l.plain) || /^\s*\*/.test(l.plain);
+}
+
+/** The notes of one page's footnote block as blocks. */
+function noteBlocks(lines: readonly PdfLine[]): Block[] {
+  const out: Block[] = [];
+  let current: { marker: string; text: string } | undefined;
+  for (const l of lines) {
+    if (opensNote(l)) {
+      if (current) out.push({ kind: "note", ...current });
+      const text = lineText(l);
+      const m = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,3})\s*/.exec(text)!;
+      current = { marker: fromSuperscript(m[1]!), text: text.slice(m[0].length) };
+    } else if (current) current.text = joinLine(current.text, lineText(l));
+  }
+  if (current) out.push({ kind: "note", ...current });
+  return out;
+}
+
+function fromSuperscript(m: string): string {
+  return [...m]
+    .map((c) => {
+      const k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
+      return k >= 0 ? String(k) : c;
+    })
+    .join("");
+}
+
+/**
+ * The usual distance between two lines of one paragraph, in points: the most common gap after a
+ * line that runs to the right margin (such a line wraps, so the next line is the same paragraph).
+ */
+function linePitch(pages: readonly Classified[], size: number): number {
+  const counts = new Map<number, number>();
+  for (const p of pages) {
+    const right = Math.max(...p.body.map((l) => l.x1), 0);
+    for (let k = 1; k < p.body.length; k++) {
+      const a = p.body[k - 1]!;
+      const b = p.body[k]!;
+      if (Math.abs(a.size - size) > 0.5 || Math.abs(b.size - size) > 0.5 || a.x1 < right - 2 * size) continue;
+      const gap = Math.round((a.y - b.y) * 2) / 2;
+      if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
+    }
+  }
+  let best = size * 1.2;
+  let most = 0;
+  for (const [g, c] of counts) if (c > most || (c === most && g < best)) [best, most] = [g, c];
+  return best;
+}
+
+/** Convert extracted PDF pages into blocks and corpus Markdown. */
+export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions): Converted {
+  const diagnostics: Diagnostic[] = [];
+  const size = bodySize(pages);
+  const all = pages.map(pageLines);
+  // The cover block sits at the top of page 1.
+  let cover = { lines: [] as string[] } as Converted["cover"];
+  if (all[0]?.length) {
+    const split = splitCover(all[0].map((l) => l.plain));
+    cover = split.cover;
+    all[0] = all[0].slice(split.start);
+  }
+  const classified = classify(pages, all, size, opts.file, diagnostics);
+  const pitch = linePitch(classified, size);
+
+  const blocks: Block[] = [];
+  let para: string | undefined;
+  let last: PdfLine | undefined;
+  const flush = () => {
+    if (para?.trim()) blocks.push({ kind: "text", text: para });
+    para = undefined;
+  };
+  for (const page of classified) {
+    for (const l of page.body) {
+      const text = lineText(l);
+      const breaks =
+        para === undefined ||
+        !last ||
+        (last.page === l.page && last.y - l.y > pitch * 1.35) ||
+        Math.abs(last.size - l.size) > 0.5 ||
+        (last.page !== l.page && !continues(para, text));
+      if (breaks) flush();
+      para = para === undefined ? text : joinLine(para, text);
+      last = l;
+    }
+    const notes = noteBlocks(page.notes);
+    if (notes.length) {
+      // A paragraph cut by this block is written as two halves around it: the parser stitches them.
+      flush();
+      blocks.push(...notes);
+    }
+  }
+  flush();
+  for (const b of blocks)
+    if (b.kind === "note" && !b.text.trim())
+      diagnostics.push(
+        diag("ingest/footnote-unplaced", { file: opts.file, line: 1 }, `Footnote ${b.marker} has no text.`),
+      );
+  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+}
+
+/** Does the first line of a page continue the paragraph the previous page ended with? */
+function continues(para: string, next: string): boolean {
+  if (startsWithLabel(next)) return false;
+  const end = para.trim();
+  if (ENDS_SENTENCE.test(end)) return false;
+  return /^[a-z(“"‘]/.test(next) || isCjk(next[0]) || /[,，、a-z]$/.test(end);
+}

@@ -1,0 +1,137 @@
+/**
+ * Plain text -> blocks: the raw text of a PDF as text extractors give it (one printed line a line,
+ * the cover block at the top, footnote markers printed as plain digits glued to the word before,
+ * footnote texts at the end).
+ *
+ * Decisions:
+ * - A new paragraph starts at a label ("1.", "(a)", "(i)", "一."), or where the previous line ends a
+ *   clause (",", ";", ":", ".") and this one starts with a capital or a Chinese character, or after a
+ *   short line (a heading). A lower-case start always continues the paragraph: the raw text has no
+ *   blank lines, and a wrapped line in UN English never starts a paragraph in lower case.
+ * - A digit glued to a word or to punctuation ("Action,1", "Declaration4") is a footnote marker only
+ *   when it is the next note number or one already seen: notes are numbered in reading order, and
+ *   this keeps "1,000" and "G77" as they are.
+ */
+import { diag } from "../diagnostics.ts";
+import { splitCover } from "./cover.ts";
+import { ENDS_SENTENCE, isCjk, isPageFurniture, joinLines, startsWithLabel, superscript } from "./lines.ts";
+import { blocksToMarkdown } from "./markdown.ts";
+import type { Block, Converted, ConvertOptions } from "./types.ts";
+
+/** A footnote text at the end of the document: "1 A/CONF.157/24 (Part I), chap. III." */
+const NOTE_LINE = /^(\d{1,3}|\*{1,3})\s+(\S.*)$/;
+
+/**
+ * Glued marker candidates: digits right after a lower-case letter, or after punctuation that
+ * follows a word ("Action,1", "world”,3"), then white space, punctuation or the end. Never after a
+ * digit, "/", "-" or a capital (symbols, ranges, "G77").
+ */
+const GLUED = /(?<=[a-z\u00df-\u00ff]|[a-z0-9)\]”’"][,.;:]|[,.;:][”’"]|[”’")\]])(\d{1,3})(?=[\s,.;:)]|$)/g;
+
+/** An asterisk note marker glued to a word or colon: "South Africa:* draft resolution". */
+const ASTERISK = /(?<=[A-Za-z:,.)\u4e00-\u9fff])\*(?=\s|$)/;
+
+/**
+ * Turn glued footnote digits into superscripts, in reading order; `state.max` is the highest note
+ * number seen so far and `state.seen` every number seen. Returns the rewritten line.
+ */
+export function markGluedFootnotes(line: string, state: { max: number; seen: Set<number> }): string {
+  return line.replace(GLUED, (digits: string, _g: string, offset: number, whole: string) => {
+    const n = Number(digits);
+    // "1,000": a comma between digits and three more digits is a thousands separator.
+    if (/\d,$/.test(whole.slice(0, offset)) && digits.length === 3) return digits;
+    if (n === state.max + 1 || (n > 0 && state.seen.has(n))) {
+      state.seen.add(n);
+      state.max = Math.max(state.max, n);
+      return superscript(digits);
+    }
+    return digits;
+  });
+}
+
+/** Convert the raw text of a document into blocks and corpus Markdown. */
+export function convertPlainText(text: string, opts: ConvertOptions): Converted {
+  const diagnostics = [];
+  const all = text.replace(/\r\n?/g, "\n").split("\n");
+  const { cover, start } = splitCover(all);
+  const lines = all.slice(start).map((l) => l.replace(/\s+$/, ""));
+
+  // Footnote texts at the end: a trailing run of "n text" lines (with their continuation lines).
+  let notesFrom = lines.length;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const l = lines[k]!.trim();
+    if (!l) continue;
+    if (NOTE_LINE.test(l) && !startsWithLabel(l)) notesFrom = k;
+    else if (notesFrom === lines.length) break;
+    else if (!/^[a-z(]/.test(l) && k < notesFrom - 3) break;
+  }
+
+  const state = { max: 0, seen: new Set<number>() };
+  const widest = Math.max(1, ...lines.map((l) => l.trim().length));
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) blocks.push({ kind: "text", text: joinLines(current) });
+    current = [];
+  };
+  let previous = "";
+  for (let k = 0; k < notesFrom; k++) {
+    const raw = lines[k]!.trim();
+    if (!raw) {
+      flush();
+      previous = "";
+      continue;
+    }
+    if (isPageFurniture(raw)) {
+      diagnostics.push(
+        diag(
+          "ingest/artifact-dropped",
+          { file: opts.file, line: start + k + 1 },
+          `"${raw}" dropped as page furniture.`,
+        ),
+      );
+      continue;
+    }
+    const line = markGluedFootnotes(raw, state).replace(ASTERISK, "*");
+    if (current.length && startsNewParagraph(previous, line, widest)) flush();
+    current.push(line);
+    previous = line;
+  }
+  flush();
+
+  let note: { marker: string; lines: string[] } | undefined;
+  const flushNote = () => {
+    if (note) blocks.push({ kind: "note", marker: note.marker, text: joinLines(note.lines) });
+    note = undefined;
+  };
+  for (let k = notesFrom; k < lines.length; k++) {
+    const l = lines[k]!.trim();
+    if (!l || isPageFurniture(l)) continue;
+    const m = NOTE_LINE.exec(l);
+    if (m && (m[1]!.startsWith("*") || state.seen.has(Number(m[1])) || !note)) {
+      flushNote();
+      note = { marker: m[1]!, lines: [m[2]!] };
+    } else if (note) note.lines.push(l);
+  }
+  flushNote();
+  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+}
+
+/** How preambular paragraphs open: "Recalling", "Guided by", "Deeply concerned", "Bearing in mind". */
+const PREAMBLE_OPENER =
+  /^(?:[A-Z][a-z]+ing\b|(?:Deeply |Gravely |Seriously )?(?:Guided|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Recognizing|Conscious|Desirous|Cognizant|Encouraged|Noting|Having)\b)/;
+
+function startsNewParagraph(previous: string, line: string, widest: number): boolean {
+  if (startsWithLabel(line)) return true;
+  const first = line[0] ?? "";
+  const upper = /[A-Z“"‘]/.test(first) || isCjk(first);
+  if (!upper) return false;
+  if (ENDS_SENTENCE.test(previous) && !/,$/.test(previous)) return true;
+  if (/[,;:.。；：，][”’"]?[¹²³⁴⁵⁶⁷⁸⁹⁰*]*$/.test(previous)) {
+    // A clause ends here. A full-width line ending in a comma is usually a wrapped line
+    // ("... to be held in Monterrey," / "Mexico, ..."), unless a preambular opener follows.
+    return previous.length < widest * 0.85 || PREAMBLE_OPENER.test(line);
+  }
+  // A short line with no closing punctuation is a heading or a title line.
+  return previous.length < widest * 0.6;
+}
