@@ -52,6 +52,9 @@ export const CODES = {
   "ingest/conversion-failed": "error",
   "ingest/exists": "error",
   "ingest/fetch-failed": "error",
+  "ingest/artifact-dropped": "info",
+  "ingest/footnote-unplaced": "warning",
+  "ingest/parse-warnings": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

@@ -2,6 +2,7 @@
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
 import { citeCommand } from "./cite.ts";
+import { importCommand } from "./import.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand];
