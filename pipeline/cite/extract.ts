@@ -325,7 +325,7 @@ function report(citation: Omit<Citation, "id">, r: Resolution, diagnostics: Diag
       diag(
         "cite/unknown-document",
         at,
-        `${raw} cites a document that ${r.problem}.`,
+        `${raw} cites ${r.target.doc}, which is in neither the corpus nor corpus/registry.yaml.`,
         "Check the symbol; if it is right, add the document to corpus/registry.yaml.",
       ),
     );

@@ -625,13 +625,16 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
     }
     const ref = readDocRef(s, p, titles);
     if (ref) {
-      const pins = [{ ...WHOLE, part }];
+      // "annex I to document A/75/816, para. 56": pinpoints after the document stay in the annex.
+      const more = parsePins(s, ref.end, titles);
+      const pins = more ? more.pins.map((x) => (x.part ? x : { ...x, part })) : [{ ...WHOLE, part }];
+      const stop = more ? more.end : ref.end;
       return {
-        end: ref.end,
+        end: stop,
         found: (ref.ref === "title" ? [ref.symbols] : ref.symbols.map((x) => [x])).map((symbols) => ({
           kind: "doc" as const,
           start,
-          end: ref.end,
+          end: stop,
           ref: ref.ref,
           symbols,
           pins,
@@ -910,6 +913,10 @@ function readPinComponent(s: string, r: number, titles: TitleMatcher): Component
     const para = readParaEn(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
+  if (w.value === "sect" || w.value === "section" || w.value === "chap" || w.value === "chapter") {
+    const numbered = readNumberedSectionEn(s, r, w.end);
+    if (numbered) return numbered;
+  }
   return readSectionEn(s, r, titles);
 }
 
@@ -989,6 +996,22 @@ function readSectionEn(s: string, r: number, _titles: TitleMatcher): Component |
   const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
   if (!readParaEn(s, para)) return null;
   return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+}
+
+/** A section or chapter by its number: "sect. II.E", "chap. IV", "section 3". Kept in words. */
+function readNumberedSectionEn(s: string, r: number, wordEnd: number): Component | null {
+  let q = wordEnd;
+  if (s[q] === ".") q++;
+  q = skipWs(s, q, 2);
+  let e = q;
+  while (
+    e < s.length &&
+    e - q < 12 &&
+    (isUpper(s[e]) || isDigit(s[e]) || (s[e] === "." && isAlnum(s[e + 1])))
+  )
+    e++;
+  if (e === q || isAlnum(s[e])) return null;
+  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [] };
 }
 
 /** Up to eight lower-case-insensitive words separated by single spaces. */

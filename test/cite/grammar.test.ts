@@ -28,6 +28,7 @@ describe("UN symbols", () => {
       expected: ["S/2021/123/Corr.1 whole", "E/2020/4/Add.2 whole"],
     }, // S/, E/, Corr./Add.; sentence stop dropped
     { input: "A/RES/78/265 is a 2024 resolution", expected: ["A/RES/78/265 whole"] }, // kept exact: not A/78/265
+    { input: "annex I to document A/75/816, para. 56", expected: ["A/75/816 annex I:56"] }, // annex first, pinpoint after
     {
       input: "A/65/201、A/68/98、A/70/174 和 A/76/135。",
       expected: ["A/65/201 whole", "A/68/98 whole", "A/70/174 whole", "A/76/135 whole"],
@@ -83,6 +84,7 @@ describe("pinpoints", () => {
     { input: "A/76/135, paras. 64-66", expected: ["A/76/135 64 65 66"] }, // a numeric range
     { input: "resolution 75/240, operative paragraph 1", expected: ["A/RES/75/240 operative:1"] },
     { input: "resolution 80/16, preambular paragraph 3", expected: ["A/RES/80/16 preamble:3"] },
+    { input: "BWC/CONF.IX/9, sect. II.E.", expected: ["BWC/CONF.IX/9 «sect. II.E»"] }, // a numbered section, kept in words
     { input: "A/75/816，\n附件一，第 16\n段", expected: ["A/75/816 annex I:16"] }, // PDF line breaks inside
     { input: "A/75/816，附件一，第 16 段", expected: ["A/75/816 annex I:16"] }, // full-width punctuation and spaces
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
@@ -202,5 +204,6 @@ describe("raw and span", () => {
     { input: "[on the report of the First Committee (A/80/534, para. 7)]", raw: ["A/80/534, para. 7"] },
     { input: "annex C to document A/79/214, as endorsed", raw: ["annex C to document A/79/214"] },
     { input: "contained in the annex to document A/80/257,", raw: ["the annex to document A/80/257"] },
+    { input: "annex I to document A/75/816, para. 56.", raw: ["annex I to document A/75/816, para. 56"] }, // pinpoint after the document
   ])("$input", ({ input, raw }) => expect(raws(input)).toEqual(raw));
 });

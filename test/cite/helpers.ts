@@ -60,19 +60,26 @@ export function seed(): Corpus {
   return seedCache;
 }
 
-/** Path of the real A/RES/80/16, relative to the repository root (read in place, never copied). */
+/** Paths of the real English resolutions, relative to the repository root (read in place, never copied). */
 export const RES_80_16 = "../shared/corpus-real/A-RES-80-16.en.md";
+export const RES_80_22 = "../shared/corpus-real/A-RES-80-22.en.md";
 
-/** A/RES/80/16 in English, its third-party front matter replaced by ours. */
-export function res8016(): Corpus {
-  const src = readFileSync(resolve(repoRoot, RES_80_16), "utf8");
+/** A real resolution in English, its third-party front matter replaced by ours. */
+export function realResolution(path: string, symbol: string): Corpus {
+  const src = readFileSync(resolve(repoRoot, path), "utf8");
   const { body } = splitFrontMatter(src);
-  const meta = { symbol: "A/RES/80/16", lang: "en" as const, type: "resolution" as const };
+  const meta = { symbol, lang: "en" as const, type: "resolution" as const };
+  const file = path.split("/").pop()!;
   return fromParsed(
-    parseMarkdown(body, { ...meta, title: "Resolution 80/16", body: "General Assembly" }),
+    parseMarkdown(body, { ...meta, title: `Resolution ${symbol}`, body: "General Assembly" }),
     meta,
-    "A-RES-80-16.en.md",
+    file,
   );
+}
+
+/** A/RES/80/16 in English. */
+export function res8016(): Corpus {
+  return realResolution(RES_80_16, "A/RES/80/16");
 }
 
 /** A fixture of ours, test/fixtures/cite/<name>.md, with its own front matter. */

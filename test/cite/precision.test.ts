@@ -8,13 +8,23 @@ import { describe, expect, test } from "vitest";
 import { idOf, partAddress } from "../../pipeline/address.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { citationLine, loadGold, score } from "./gold.ts";
-import { type Corpus, fixture, loadRegistry, merge, res8016, seed } from "./helpers.ts";
+import {
+  type Corpus,
+  fixture,
+  loadRegistry,
+  merge,
+  RES_80_22,
+  realResolution,
+  res8016,
+  seed,
+} from "./helpers.ts";
 
 const registry = loadRegistry();
 
 const sets: [string, string, () => Corpus][] = [
   ["the seed A/78/265 (zh, real)", "A-78-265.zh", seed],
   ["A/RES/80/16 (en, real, read in place)", "A-RES-80-16.en", res8016],
+  ["A/RES/80/22 (en, real, read in place)", "A-RES-80-22.en", () => realResolution(RES_80_22, "A/RES/80/22")],
   [
     "our fixtures (en and zh)",
     "fixtures",

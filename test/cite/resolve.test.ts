@@ -223,6 +223,20 @@ describe("what is not resolved is kept, with a status and no guess", () => {
       code: null,
     },
     {
+      // "A/75/816，第 56 段" with A/75/816 absent: placed in annex I, where the registry says its report sits
+      corpus: citing("A/75/816，第 56 段"),
+      expected: {
+        doc: "A/75/816",
+        part: ["annex I"],
+        num: ["56"],
+        inferred: true,
+        status: "not-in-corpus",
+        resolved: null,
+        url: "https://undocs.org/zh/A/75/816",
+      },
+      code: null,
+    },
+    {
       // an unknown symbol: unknown-document, warned
       corpus: citing("see A/99/999, para. 3", "en"),
       expected: {
