@@ -3,6 +3,7 @@
 // only adds files. ACQUIS_DIST points the build at another dist (tests and the benchmark build the
 // site against fixture data under test-results/); ACQUIS_SITE_URL sets the absolute URL the
 // sitemap uses.
+import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
@@ -12,7 +13,29 @@ const dist = path.resolve(process.env.ACQUIS_DIST ?? path.join(here, "..", "dist
 // Pages read the data through site/scripts/host.ts, which looks here.
 process.env.ACQUIS_DIST = dist;
 
+/**
+ * Since Astro may not empty dist/ (dist/data is the pipeline's), clear the site's own previous
+ * output first: everything in dist/ except data/, so stale pages and hashed assets do not pile up.
+ */
+const cleanSiteOutput = {
+  name: "acquis-clean-site-output",
+  hooks: {
+    "astro:build:start": () => {
+      let entries = [];
+      try {
+        entries = readdirSync(dist);
+      } catch {
+        return;
+      }
+      for (const name of entries) {
+        if (name !== "data") rmSync(path.join(dist, name), { recursive: true, force: true });
+      }
+    },
+  },
+};
+
 export default defineConfig({
+  integrations: [cleanSiteOutput],
   root: here,
   outDir: dist,
   site: process.env.ACQUIS_SITE_URL ?? "http://localhost:4321",

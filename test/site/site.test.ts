@@ -3,7 +3,7 @@
  * three kinds of users go through, the hostile document rendered inert, reading without
  * JavaScript, accessibility (axe-core) and screenshots of the main pages in test-results/.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -309,12 +309,15 @@ describe("the real seed, parsed by the real parser", () => {
   let seedBase: string;
   beforeAll(async () => {
     await writeSeedData(path.join(seedDist, "data"));
+    // A page left by an earlier build, which the next build must not keep.
+    writeFileSync(path.join(seedDist, "stale.html"), "old");
     astroBuild(seedDist);
     ({ server: seedServer, url: seedBase } = await serve(seedDist, 0));
   });
   afterAll(() => seedServer?.close());
 
-  test("astro build leaves dist/data in place beside the pages", () => {
+  test("astro build leaves dist/data in place beside the pages and clears its own old output", () => {
+    expect(existsSync(path.join(seedDist, "stale.html"))).toBe(false);
     expect(existsSync(path.join(seedDist, "data", "paragraphs.jsonl"))).toBe(true);
     expect(existsSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"))).toBe(true);
   });
