@@ -545,6 +545,18 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
     }
     p = skipWs(s, x.end, 2);
   }
+  // "paragraphs 1 to 5 of annex B" / "of annex C to document A/79/214": the annex rule reads on.
+  const annex = readWord(s, p);
+  if (annex?.value === "annex") {
+    const r = ruleAnnexEn(s, i, p, titles);
+    const f = r?.found[0];
+    if (!r || !f || f.kind !== "doc" || f.pins.some((x) => x.num.length > 0)) return null;
+    const part = f.pins[0]!.part;
+    return {
+      end: r.end,
+      found: r.found.map((x) => ({ ...x, start: i, pins: pins.map((pin) => ({ ...pin, part })) })),
+    };
+  }
   const ref = readDocRef(s, p, titles);
   if (!ref) return null;
   return {

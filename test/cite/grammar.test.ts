@@ -146,6 +146,8 @@ describe("references inside the citing document", () => {
     { input: "see annex B", expected: ["self annex B"] },
     { input: "taking into account paragraph 29 (a) and (b) above", expected: ["self 29.a 29.b"] },
     { input: "paragraphs 64 and 65 of the present report", expected: ["self 64 65"] },
+    { input: "paragraphs 1 to 3 of annex B", expected: ["self annex B:1 annex B:2 annex B:3"] }, // pinpoint, then the annex
+    { input: "paragraph 2 of annex C to document A/79/214", expected: ["A/79/214 annex C:2"] }, // ... of another document
     { input: "在第 1 次会议上", expected: [] }, // 第 1 次 is a meeting, not a paragraph
     { input: "某公约第 5 段", expected: [] }, // a pinpoint of a document the grammar does not know is left alone
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
