@@ -31,3 +31,13 @@ export function partLabel(part: readonly string[]): string {
 export function partLabelZh(part: readonly string[]): string {
   return part.length ? part.map(partZh).join("，") : "正文";
 }
+
+/**
+ * The label a reader sees before a paragraph: as printed; for a preambular paragraph, which the
+ * UN prints unnumbered, its position ("PP2"); otherwise a pilcrow.
+ */
+export function shownLabel(p: Pick<Paragraph, "label" | "part" | "num">): string {
+  if (p.label) return p.label;
+  if (p.part[0] === "preamble" && p.num.length) return `PP${p.num.join(".")}`;
+  return "¶";
+}
