@@ -15,6 +15,7 @@
  * - The parse cache key is the SHA-256 of the parser version, the file's path and its bytes: the
  *   path is in it because positions in the output carry it.
  */
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import {
@@ -51,7 +52,8 @@ import {
   readRegistry,
   tooLarge,
 } from "./load/index.ts";
-import { PARSER_VERSION, type Parsed, parseDocument } from "./parse/index.ts";
+import { PARSER_VERSION, type Parsed, type ParseInput } from "./parse/index.ts";
+import { type ParseOutcome, parseInWorkers, parseSafely } from "./parse-worker.ts";
 import { buildReport, type Summary, summarise } from "./report.ts";
 import { type BuildContext, STAGES, type Stage } from "./stages.ts";
 
@@ -73,6 +75,11 @@ export interface BuildOptions {
   maxBytes?: number;
   /** The stages to run after parsing (default: STAGES). */
   stages?: readonly Stage[];
+  /**
+   * Threads to parse on (default: the cores available, at most 4); 1 parses on the main thread.
+   * Workers start only when at least WORKER_THRESHOLD documents miss the cache.
+   */
+  threads?: number;
   /** Called as work advances, for a progress line. */
   onProgress?: (p: Progress) => void;
   /** Called before the output is swapped in (a test seam: throw to simulate a late failure). */
@@ -143,6 +150,9 @@ function isCacheEntry(v: unknown, file: string): v is CacheEntry {
     Array.isArray(e.parsed?.diagnostics)
   );
 }
+
+/** Below this many documents to parse, starting worker threads costs more than it saves. */
+export const WORKER_THRESHOLD = 8;
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -304,45 +314,75 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),
   );
 
-  // Parse, each document on its own: one that throws is reported and left out.
+  // Parse what the cache does not hold, on worker threads when there is enough of it; each
+  // document on its own: one that throws is reported and left out.
+  const stats = { parsed: 0, cached: 0 };
+  const keys = docs.map((doc) => {
+    const hash = sha256(doc.bytes);
+    return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
+  });
+  const outcomes: Array<ParseOutcome | undefined> = docs.map((doc, i) => {
+    const hit = cache?.get(keys[i]!.key);
+    if (!isCacheEntry(hit, doc.file)) return undefined;
+    stats.cached++;
+    return { ok: true, parsed: hit.parsed };
+  });
+  const misses = docs.flatMap((_, i) => (outcomes[i] ? [] : [i]));
+  const inputs: ParseInput[] = misses.map((i) => {
+    const doc = docs[i]!;
+    return { file: doc.file, markdown: doc.body, firstLine: doc.firstLine, meta: doc.meta };
+  });
+  let done = stats.cached;
+  const tick = (j: number) => {
+    const doc = docs[misses[j]!]!;
+    progress({
+      phase: "parse",
+      done: ++done,
+      total: docs.length,
+      label: `${doc.meta.symbol} ${doc.meta.lang}`,
+    });
+  };
+  progress({ phase: "parse", done, total: docs.length, label: "" });
+  const threads = options.threads ?? Math.min(availableParallelism(), 4);
+  const parsedNow =
+    threads > 1 && inputs.length >= WORKER_THRESHOLD
+      ? await parseInWorkers(inputs, threads, tick)
+      : inputs.map((input, j) => {
+          const outcome = parseSafely(input);
+          tick(j);
+          return outcome;
+        });
+  for (const [j, outcome] of parsedNow.entries()) {
+    const i = misses[j]!;
+    outcomes[i] = outcome;
+    if (!outcome.ok) continue;
+    stats.parsed++;
+    // Parser output is validated once, here, before it is cached; it is validated again on export.
+    for (const p of outcome.parsed.paragraphs) Paragraph.parse(p);
+    cache?.set(keys[i]!.key, {
+      parserVersion: PARSER_VERSION,
+      file: docs[i]!.file,
+      parsed: outcome.parsed,
+    } satisfies CacheEntry);
+  }
   const documents: DocumentRecord[] = [];
   const paragraphs: Paragraph[] = [];
-  const stats = { parsed: 0, cached: 0 };
   for (const [i, doc] of docs.entries()) {
-    progress({ phase: "parse", done: i, total: docs.length, label: `${doc.meta.symbol} ${doc.meta.lang}` });
-    const hash = sha256(doc.bytes);
-    const key = sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n`, doc.bytes);
-    let parsed: Parsed | null = null;
-    const hit = cache?.get(key);
-    if (isCacheEntry(hit, doc.file)) {
-      parsed = hit.parsed;
-      stats.cached++;
-    } else {
-      try {
-        parsed = parseDocument({
-          file: doc.file,
-          markdown: doc.body,
-          firstLine: doc.firstLine,
-          meta: doc.meta,
-        });
-      } catch (e) {
-        diagnostics.push(
-          diag(
-            "corpus/parse-failed",
-            { file: doc.file, line: doc.firstLine },
-            `the parser failed on this document (${(e as Error).message}); it was left out`,
-            "This is a bug in acquis: please report it with the file.",
-          ),
-        );
-        continue;
-      }
-      stats.parsed++;
-      // Parser output is validated once, here, before it is cached; it is validated again on export.
-      for (const p of parsed.paragraphs) Paragraph.parse(p);
-      cache?.set(key, { parserVersion: PARSER_VERSION, file: doc.file, parsed } satisfies CacheEntry);
+    const outcome = outcomes[i]!;
+    if (!outcome.ok) {
+      diagnostics.push(
+        diag(
+          "corpus/parse-failed",
+          { file: doc.file, line: doc.firstLine },
+          `the parser failed on this document (${outcome.error}); it was left out`,
+          "This is a bug in acquis: please report it with the file.",
+        ),
+      );
+      continue;
     }
+    const parsed = outcome.parsed;
     diagnostics.push(...parsed.diagnostics);
-    documents.push(documentRecord(doc, hash, parsed));
+    documents.push(documentRecord(doc, keys[i]!.hash, parsed));
     for (const p of [...parsed.paragraphs].sort((a, b) => a.seq - b.seq)) paragraphs.push(p);
   }
   progress({ phase: "parse", done: docs.length, total: docs.length, label: "" });

@@ -5,9 +5,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { build, Manifest } from "../../pipeline/build.ts";
+import { build, Manifest, WORKER_THRESHOLD } from "../../pipeline/build.ts";
 import { sha256 } from "../../pipeline/host.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
+import { parseInWorkers } from "../../pipeline/parse-worker.ts";
 import { BuildReport } from "../../pipeline/report.ts";
 import type { Stage } from "../../pipeline/stages.ts";
 import { DocumentsFile, FrontMatter, Paragraph, WorkingPapersFile } from "../../schemas/index.ts";
@@ -199,6 +200,40 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
     expect(readdirSync(path.join(root, "dist"))).toEqual(["data"]);
   });
+});
+
+test("parsing on worker threads gives the same bytes as parsing on the main thread", async () => {
+  const files = corpus();
+  // Enough documents for the pool to start (WORKER_THRESHOLD), each different.
+  for (let i = 0; i < WORKER_THRESHOLD + 2; i++) {
+    files[`corpus/A-5-${i}/zh.md`] = doc(
+      `A/5/${i}`,
+      "zh",
+      `1. 第 ${i} 份文件的第一段。\n\n2. 第二段：\n\n(a) 分段 ${i}。\n`,
+    );
+  }
+  const pooled = makeRepo(files);
+  const serial = makeRepo(files);
+  const a = await buildRepo(pooled, { threads: 2, cache: "off" });
+  const b = await buildRepo(serial, { threads: 1, cache: "off" });
+  expect(a.stats.parsed).toBe(WORKER_THRESHOLD + 4);
+  expect(a.paragraphs).toHaveLength(b.paragraphs.length);
+  expect(snapshotDir(path.join(pooled, "dist/data"))).toEqual(snapshotDir(path.join(serial, "dist/data")));
+});
+
+test("the worker pool parses off the main thread, and returns results in input order", async () => {
+  const meta = FrontMatter.parse(splitFrontMatter(doc("A/1/1", "en", "")).meta);
+  const inputs = Array.from({ length: 5 }, (_, i) => ({
+    file: `f${i}.md`,
+    markdown: `1. Paragraph ${i}.\n`,
+    firstLine: 1,
+    meta,
+  }));
+  const outcomes = await parseInWorkers(inputs, 2);
+  expect(outcomes.map((o) => (o.ok ? o.parsed.paragraphs[0]!.text : o.error))).toEqual(
+    inputs.map((_, i) => `Paragraph ${i}.`),
+  );
+  expect(outcomes.some((o) => (o.thread ?? 0) > 0)).toBe(true);
 });
 
 describe("parse cache", () => {

@@ -123,7 +123,7 @@ describe("the report", () => {
   test("on a terminal, progress is shown on stderr and erased", async () => {
     const io = captureIO(clean(), true);
     await runCli(["check"], io);
-    expect(io.err).toContain("\r\x1b[2Kparse 0/1 A/2/2 en");
+    expect(io.err).toContain("\r\x1b[2Kparse 1/1 A/2/2 en");
   });
 });
 

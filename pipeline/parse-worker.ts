@@ -1,0 +1,106 @@
+/**
+ * Parsing on several threads: the build runner hands the documents that missed the cache to a
+ * small pool of worker threads, each running parseDocument, and gets the results back in the
+ * order asked. On 2 cores this halves the parse, which is most of a full build.
+ *
+ * Decisions:
+ * - The worker is this same module, started from a tiny bootstrap that registers tsx first, so it
+ *   runs the TypeScript sources as they are under `tsx`, the `acquis` bin and vitest alike.
+ * - Workers are an optimisation only: if one cannot start or dies, the documents it held are parsed
+ *   on the main thread, and the output is the same either way (a test compares the bytes).
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
+import { type Parsed, type ParseInput, parseDocument } from "./parse/index.ts";
+
+/**
+ * One result: the parse, or the message of what the parser threw; `thread` is the worker's
+ * thread id (0: the main thread), for tests that the pool really ran.
+ */
+export type ParseOutcome = ({ ok: true; parsed: Parsed } | { ok: false; error: string }) & {
+  thread?: number;
+};
+
+const ROLE = "acquis-parse-worker";
+
+/** Parse one document, never throwing. */
+export function parseSafely(input: ParseInput): ParseOutcome {
+  try {
+    return { ok: true, parsed: parseDocument(input) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+/** The bootstrap module: register tsx's loader in the worker, then load this module. */
+function bootstrapUrl(): URL {
+  const require = createRequire(import.meta.url);
+  const tsxDir = path.dirname(require.resolve("tsx/package.json"));
+  const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
+  const self = pathToFileURL(fileURLToPath(import.meta.url)).href;
+  const code = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(self)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * Parse every input on `threads` worker threads; results in input order. Falls back to the main
+ * thread for whatever a worker could not do.
+ * @param onDone called once per finished document (for progress), in completion order
+ */
+export async function parseInWorkers(
+  inputs: readonly ParseInput[],
+  threads: number,
+  onDone: (index: number) => void = () => {},
+): Promise<ParseOutcome[]> {
+  const results: Array<ParseOutcome | undefined> = new Array(inputs.length);
+  let next = 0;
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(bootstrapUrl(), { workerData: { role: ROLE } });
+      } catch {
+        resolve();
+        return;
+      }
+      let current = -1;
+      const feed = () => {
+        if (next >= inputs.length) {
+          current = -1;
+          void worker.terminate();
+          return;
+        }
+        current = next++;
+        worker.postMessage({ index: current, input: inputs[current] });
+      };
+      worker.on("message", (msg: { index: number; outcome: ParseOutcome } | "ready") => {
+        if (msg === "ready") return feed();
+        results[msg.index] = msg.outcome;
+        onDone(msg.index);
+        feed();
+      });
+      // A worker that fails leaves its document to the main thread; the others carry on.
+      worker.on("error", () => {});
+      worker.on("exit", () => resolve());
+    });
+  const n = Math.max(1, Math.min(threads, inputs.length));
+  await Promise.all(Array.from({ length: n }, runWorker));
+  return inputs.map((input, i) => {
+    const done = results[i];
+    if (done) return done;
+    const outcome = parseSafely(input);
+    onDone(i);
+    return outcome;
+  });
+}
+
+// Worker side: answer parse requests until terminated.
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
+  const port = parentPort;
+  port.on("message", (msg: { index: number; input: ParseInput }) => {
+    port.postMessage({ index: msg.index, outcome: { ...parseSafely(msg.input), thread: threadId } });
+  });
+  port.postMessage("ready");
+}
