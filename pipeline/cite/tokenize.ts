@@ -19,18 +19,23 @@ export interface Read<T> {
   value: T;
 }
 
+/** ASCII digit. */
 export function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= "0" && c <= "9";
 }
+/** ASCII capital letter. */
 export function isUpper(c: string | undefined): boolean {
   return c !== undefined && c >= "A" && c <= "Z";
 }
+/** ASCII small letter. */
 export function isLower(c: string | undefined): boolean {
   return c !== undefined && c >= "a" && c <= "z";
 }
+/** ASCII letter. */
 export function isLatin(c: string | undefined): boolean {
   return isUpper(c) || isLower(c);
 }
+/** ASCII letter or digit: what a word or symbol is made of. */
 export function isAlnum(c: string | undefined): boolean {
   return isLatin(c) || isDigit(c);
 }
@@ -158,6 +163,7 @@ const CJK_DIGITS = new Map<string, number>([
   ["九", 9],
 ]);
 
+/** A character of a Chinese numeral (一 … 九, 十, 百, 零, 〇, 两). */
 export function isCjkNumeral(c: string | undefined): boolean {
   return c !== undefined && (CJK_DIGITS.has(c) || c === "十" || c === "百");
 }

@@ -523,6 +523,10 @@ describe("quotation check", () => {
       result: "match",
     }, // punctuation style and spacing differ
     { text: "专家组认为“各国不应违反国际法义务……关键基础设施的信通技术活动”。", result: "match" }, // an ellipsis joins two fragments in order
+    {
+      text: "专家组认为「各国不应违反国际法义务，开展或故意支持蓄意破坏关键基础设施的信通技术活动」。",
+      result: "match",
+    }, // corner brackets
     { text: "专家组认为“各国应当违反国际法义务，开展信通技术活动”。", result: "mismatch" }, // words changed
   ])("$result: $text", ({ text, result }) => {
     const corpus = merge(
@@ -535,7 +539,7 @@ describe("quotation check", () => {
             mark: "1",
             n: 1,
             text: "A/76/135，第 42 段。",
-            at: text.lastIndexOf("”") + 1,
+            at: Math.max(text.lastIndexOf("”"), text.lastIndexOf("」")) + 1,
             source: { file: "f.md", line: 3 },
           },
         ],
