@@ -71,6 +71,22 @@ describe("scenarios", () => {
     await page.close();
   });
 
+  test.each([
+    // Only the 2022 report holds the phrase in 2022.
+    { query: "q=critical+infrastructure&phrase=1&from=2022&to=2022", results: ["A/77/275, annex, para. 5"] },
+    // The hostile resolution is adopted, not consensus.
+    { query: "q=Recalling&consensus=1", results: [] },
+    { query: "q=Recalling&type=resolution", results: ["A/RES/99/1, preambular para. 1"] },
+  ])("search filters by year, status and type: $query", async ({ query, results }) => {
+    const page = await open(`/search/?${query}`);
+    // The status line says how many paragraphs, or that none holds the words, once the search is done.
+    await page.waitForFunction(() =>
+      / paragraphs? |No paragraph/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    expect(await page.locator("#results li > a").allTextContents()).toEqual(results);
+    await page.close();
+  });
+
   test("a diplomat opens a result and lands on the paragraph with its citation", async () => {
     const page = await open("/search/?q=voluntary+basis");
     await page.click("#results li > a");

@@ -14,6 +14,7 @@ interface DocInfo {
   lang: string;
   date: string;
   status: string;
+  type: string;
 }
 
 async function loadCorpus(): Promise<{ paragraphs: SearchDoc[]; documents: DocInfo[] }> {
@@ -102,11 +103,19 @@ export async function runSearchPage(): Promise<void> {
   const phrase = params.get("phrase") === "1";
   const lang = (params.get("lang") ?? "") as "" | "zh" | "en";
   const doc = params.get("doc") ?? "";
+  const type = params.get("type") ?? "";
+  const from = Number(params.get("from") ?? "") || 0;
+  const to = Number(params.get("to") ?? "") || 9999;
+  const consensus = params.get("consensus") === "1";
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   $<HTMLInputElement>("q").value = q;
   $<HTMLInputElement>("phrase").checked = phrase;
   $<HTMLSelectElement>("lang").value = lang;
   $<HTMLSelectElement>("doc").value = doc;
+  $<HTMLSelectElement>("type").value = type;
+  $<HTMLInputElement>("from").value = from ? String(from) : "";
+  $<HTMLInputElement>("to").value = to < 9999 ? String(to) : "";
+  $<HTMLInputElement>("consensus").checked = consensus;
   const status = $("search-status");
   const list = $("results");
   if (!q.trim()) {
@@ -116,7 +125,22 @@ export async function runSearchPage(): Promise<void> {
   status.textContent = "Searching…";
   try {
     const corpus = await loadCorpus();
-    const hits = searchParagraphs(corpus.paragraphs, q, { phrase, lang, doc }, ranker(corpus.documents));
+    // Document-level filters (type, years, consensus) decide which documents take part at all.
+    const keep = new Set(
+      corpus.documents
+        .filter((d) => {
+          const year = Number(d.date.slice(0, 4));
+          return (
+            (!type || d.type === type) &&
+            year >= from &&
+            year <= to &&
+            (!consensus || d.status === "consensus")
+          );
+        })
+        .map((d) => `${d.symbol}|${d.lang}`),
+    );
+    const pool = corpus.paragraphs.filter((p) => keep.has(`${p.doc}|${p.lang}`));
+    const hits = searchParagraphs(pool, q, { phrase, lang, doc }, ranker(corpus.documents));
     const dates = new Map(corpus.documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
     list.replaceChildren(...hits.slice(0, LIMIT).map((h) => drawHit(h, dates)));
     status.textContent =
