@@ -38,6 +38,7 @@ import {
   readBytesIfExists,
   relativePath,
   sha256,
+  unsafeOutput,
   type WrittenFile,
   writeDirectoryAtomic,
 } from "./host.ts";
@@ -149,6 +150,11 @@ function isCacheEntry(v: unknown, file: string): v is CacheEntry {
     Array.isArray(e.parsed?.parts) &&
     Array.isArray(e.parsed?.diagnostics)
   );
+}
+
+/** A build asked to do something it must refuse (an output folder it would wrongly replace). */
+export class BuildUsageError extends Error {
+  override name = "BuildUsageError";
 }
 
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
@@ -300,6 +306,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       : new JsonCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
   const progress = options.onProgress ?? (() => {});
   const diagnostics: Diagnostic[] = [];
+  if (outDir) {
+    const unsafe = unsafeOutput(outDir, [root, corpusDir]);
+    if (unsafe)
+      throw new BuildUsageError(
+        `refusing to write the output: ${unsafe}. Choose an output folder of its own, e.g. dist/data.`,
+      );
+  }
 
   // Load.
   const corpus = readCorpus(root, corpusDir, maxBytes);

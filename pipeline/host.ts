@@ -205,6 +205,33 @@ export function recoverOutput(outDir: string): void {
   }
 }
 
+/**
+ * Why `outDir` must not be replaced by a build, or null when it may: the swap replaces the whole
+ * folder, so it must never be the repository, the corpus or a folder of anything but data files.
+ * @param keep folders that must survive the build (the repository root, the corpus)
+ */
+export function unsafeOutput(outDir: string, keep: readonly string[]): string | null {
+  const out = path.resolve(outDir);
+  for (const k of keep) {
+    const rel = path.relative(out, path.resolve(k));
+    if (rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel))) {
+      return `${outDir} holds ${k}, which a build would replace`;
+    }
+  }
+  if (!existsSync(out)) return null;
+  if (!statSync(out).isDirectory()) return `${outDir} is a file, not a folder`;
+  const foreign = readdirSync(out, { withFileTypes: true }).filter(
+    (e) => !(e.isDirectory() || /\.(json|jsonl)$/.test(e.name)),
+  );
+  if (foreign.length) {
+    return `${outDir} holds files that are not build output (${foreign
+      .slice(0, 3)
+      .map((e) => e.name)
+      .join(", ")}); a build replaces the whole folder`;
+  }
+  return null;
+}
+
 /** Hooks of an atomic write. */
 export interface WriteHooks {
   /** Files to add once the others are written, from what was written (the manifest). */

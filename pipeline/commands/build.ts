@@ -7,7 +7,7 @@
  * --strict, a warning) or a failed build; 2 bad usage.
  */
 import { parseArgs } from "node:util";
-import { build } from "../build.ts";
+import { BuildUsageError, build } from "../build.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -106,6 +106,10 @@ export async function runBuildCommand(
     return exitCode(result.summary, values.strict ?? false);
   } catch (e) {
     progress.clear();
+    if (e instanceof BuildUsageError) {
+      io.stderr(`acquis ${name}: ${e.message}\n`);
+      return 2;
+    }
     const where = write ? `; the previous output in ${values.out ?? "dist/data"} was left as it was` : "";
     io.stderr(`acquis ${name}: the build failed${where}.\n${(e as Error).stack ?? String(e)}\n`);
     return 1;

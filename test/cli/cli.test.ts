@@ -3,13 +3,13 @@
  * report, --json, progress only on a terminal, and the bin as installed.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { Diagnostic } from "../../schemas/index.ts";
-import { captureIO, GOOD, GOOD_FILE, makeRepo, registry } from "../build/helpers.ts";
+import { captureIO, GOOD, GOOD_FILE, makeRepo, registry, writeFiles } from "../build/helpers.ts";
 import { repoRoot } from "../parse/helpers.ts";
 
 const clean = () => makeRepo({ "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]), [GOOD_FILE]: GOOD });
@@ -79,6 +79,21 @@ describe("exit codes", () => {
     const io = captureIO(root);
     expect(await runCli(argv, io)).toBe(code);
     expect(existsSync(path.join(root, "dist/data/paragraphs.jsonl"))).toBe(argv[0] === "build");
+  });
+
+  test.each([
+    // The repository itself, the corpus, a folder of other files: never replaced by a build.
+    { out: ".", expected: /holds .* which a build would replace/ },
+    { out: "corpus", expected: /which a build would replace/ },
+    { out: "src", expected: /holds files that are not build output \(keep\.ts\)/ },
+  ])("--out $out is refused (exit 2) and nothing is touched", async ({ out, expected }) => {
+    const root = clean();
+    writeFiles(root, { "src/keep.ts": "export {};\n" });
+    const io = captureIO(root);
+    expect(await runCli(["build", "--out", out], io)).toBe(2);
+    expect(io.err).toMatch(expected);
+    expect(readFileSync(path.join(root, "src/keep.ts"), "utf8")).toBe("export {};\n");
+    expect(existsSync(path.join(root, "corpus/registry.yaml"))).toBe(true);
   });
 
   test("a missing corpus folder is an error with the folder named", async () => {
