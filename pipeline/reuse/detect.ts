@@ -1,0 +1,337 @@
+/**
+ * Reuse detection: for every paragraph, the earlier paragraphs that share its wording.
+ *
+ * Decision: candidates, then alignment, then one best source.
+ * 1. Candidates come from the shingle index (shingles.ts): two paragraphs of the same language
+ *    become a candidate pair when they share at least `minShared` shingles that are not formulas.
+ *    No pair of paragraphs is ever compared without that evidence.
+ * 2. Each candidate is aligned (align.ts); the passages found decide the kind:
+ *    `verbatim` the same units (same text up to width, spacing and punctuation), `near` the whole
+ *    paragraphs align with at least `nearMin` of the longer one equal, else `partial`.
+ * 3. Direction: the earlier document by date (then by symbol) is `from`; inside one document the
+ *    earlier paragraph. A paragraph is never linked to its own parent or subparagraphs, source
+ *    notes and list entries take no part, and texts under `minUnits` units are too short to say.
+ * 4. One best source per passage: a later paragraph's links are taken best first (score, then
+ *    verbatim > near > partial, then the earliest source); a link whose passages are already
+ *    covered by a better one is not exported but kept as an "also in" source for the lineage.
+ */
+import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
+import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
+import { formulaThreshold, formulaUnits } from "./formula.ts";
+import { buildShingleIndex, type ShingleIndex, shingleHash } from "./shingles.ts";
+import { type Tokens, tokenize } from "./tokens.ts";
+
+/** Per-language settings. */
+export interface LangOptions {
+  /** Shingle length in units (characters for zh, words for en). */
+  k: number;
+  /** Fewest units for a paragraph to take part, and for a verbatim or near copy to count. */
+  minUnits: number;
+  /** Fewest equal units (outside formulas) of a partial passage. */
+  minPassage: number;
+  /** Longest edit inside one passage, in units. */
+  maxGap: number;
+}
+
+export interface ReuseOptions {
+  zh: LangOptions;
+  en: LangOptions;
+  /** Shared non-formula shingles that make a candidate pair. */
+  minShared: number;
+  /** Smallest share of equal units inside a passage. */
+  minIdentity: number;
+  /** Smallest share of the longer paragraph that must align for `near`. */
+  nearMin: number;
+  /** Formula document-frequency threshold; default formulaThreshold(paragraphs taking part). */
+  formulaDf?: number;
+}
+
+export const DEFAULT_OPTIONS: ReuseOptions = {
+  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8 },
+  en: { k: 3, minUnits: 4, minPassage: 5, maxGap: 4 },
+  minShared: 2,
+  minIdentity: 0.7,
+  nearMin: 0.8,
+};
+
+export interface DetectInput {
+  paragraphs: Paragraph[];
+  documents: DocumentRecord[];
+}
+
+/** A link before it is written: indices into the input paragraphs, passages in units. */
+export interface RawLink {
+  from: number;
+  to: number;
+  kind: "verbatim" | "near" | "partial";
+  /** Passages with `a` = from, `b` = to. */
+  passages: Passage[];
+  score: number;
+  formula: boolean;
+}
+
+export interface Detected {
+  /** Best-source links, ordered by `to` then `from` reading order. */
+  links: RawLink[];
+  /** Links whose passages a better source already carries ("also in"). */
+  redundant: RawLink[];
+  tokens: (Tokens | null)[];
+  /** Formula mark of each unit of each paragraph taking part. */
+  formula: (Uint8Array | null)[];
+  /** Reading rank of each paragraph: date, symbol, position. */
+  rank: Uint32Array;
+  formulaDf: number;
+  stats: { eligible: number; shingles: number; candidates: number; aligned: number };
+}
+
+const KIND_RANK = { verbatim: 0, near: 1, partial: 2 } as const;
+
+/** The reading order of the corpus: document date, then symbol, then position in the document. */
+export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]): Uint32Array {
+  const date = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
+  const idx = paragraphs.map((_, i) => i);
+  const key = paragraphs.map((p) => date.get(`${p.doc}|${p.lang}`) ?? "9999-99-99");
+  idx.sort(
+    (x, y) =>
+      key[x]!.localeCompare(key[y]!) ||
+      paragraphs[x]!.doc.localeCompare(paragraphs[y]!.doc) ||
+      paragraphs[x]!.seq - paragraphs[y]!.seq ||
+      x - y,
+  );
+  const rank = new Uint32Array(paragraphs.length);
+  idx.forEach((p, r) => {
+    rank[p] = r;
+  });
+  return rank;
+}
+
+/** True when one paragraph encloses the other (a chapeau and its items share no text anyway). */
+function related(byId: Map<string, Paragraph>, a: Paragraph, b: Paragraph): boolean {
+  if (a.doc !== b.doc || a.lang !== b.lang) return false;
+  for (let p: Paragraph | undefined = a; p; p = p.parent ? byId.get(p.parent) : undefined) {
+    if (p.id === b.id) return true;
+  }
+  for (let p: Paragraph | undefined = b; p; p = p.parent ? byId.get(p.parent) : undefined) {
+    if (p.id === a.id) return true;
+  }
+  return false;
+}
+
+function sameUnits(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Detect reuse across the corpus (see the module header). Pure. */
+export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_OPTIONS): Detected {
+  const { paragraphs } = input;
+  const n = paragraphs.length;
+  const rank = readingRank(paragraphs, input.documents);
+  const langOf = (p: number): Lang => paragraphs[p]!.lang;
+  const opt = (p: number): LangOptions => options[langOf(p)];
+
+  const tokens: (Tokens | null)[] = new Array(n).fill(null);
+  const units: (Int32Array | null)[] = new Array(n).fill(null);
+  const k = new Uint8Array(n);
+  let eligible = 0;
+  for (let p = 0; p < n; p++) {
+    const para = paragraphs[p]!;
+    k[p] = opt(p).k;
+    if (para.kind !== "paragraph") continue;
+    const t = tokenize(para.text);
+    if (t.ids.length < opt(p).minUnits) continue;
+    tokens[p] = t;
+    units[p] = t.ids;
+    eligible++;
+  }
+  const index = buildShingleIndex(units, k);
+  const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
+  const formula: (Uint8Array | null)[] = units.map((u, p) =>
+    u ? formulaUnits(index, p, u.length, k[p]!, formulaDf, opt(p).minPassage) : null,
+  );
+  const byId = new Map(paragraphs.map((p) => [p.id, p]));
+  const side = (p: number): Side => ({
+    ids: units[p]!,
+    groups: index.group.subarray(index.off[p]!, index.off[p + 1]!),
+    formula: formula[p]!,
+  });
+
+  const found: RawLink[] = [];
+  const count = new Uint32Array(n);
+  const touched: number[] = [];
+  let candidates = 0;
+  for (let p = 0; p < n; p++) {
+    if (!units[p]) continue;
+    touched.length = 0;
+    for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
+      const g = index.group[x]!;
+      const df = index.df[g]!;
+      if (df < 2 || df >= formulaDf) continue;
+      for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) {
+        const q = index.paraOf[index.order[y]!]!;
+        if (q <= p) continue;
+        if (count[q] === 0) touched.push(q);
+        count[q]!++;
+      }
+    }
+    let positions: Map<number, number[]> | null = null;
+    for (const q of touched) {
+      const shared = count[q]!;
+      count[q] = 0;
+      if (shared < options.minShared || langOf(q) !== langOf(p)) continue;
+      if (related(byId, paragraphs[p]!, paragraphs[q]!)) continue;
+      candidates++;
+      positions ??= positionsOf(index, p);
+      const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
+      if (link) found.push(link);
+    }
+  }
+  const { kept, redundant } = bestSources(found, rank, tokens, options, langOf);
+  return {
+    links: kept,
+    redundant,
+    tokens,
+    formula,
+    rank,
+    formulaDf,
+    stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
+  };
+}
+
+function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
+    const g = index.group[x]!;
+    const list = m.get(g);
+    if (list) list.push(s);
+    else m.set(g, [s]);
+  }
+  return m;
+}
+
+/** Align a candidate pair and classify it; null when it shares no passage that counts. */
+function linkOf(
+  p: number,
+  q: number,
+  sp: Side,
+  sq: Side,
+  positions: Map<number, number[]>,
+  options: ReuseOptions,
+  rank: Uint32Array,
+  lang: Lang,
+): RawLink | null {
+  const lo = options[lang];
+  const align: AlignOptions = {
+    k: lo.k,
+    minPassage: Math.min(lo.minUnits, lo.minPassage),
+    maxGap: lo.maxGap,
+    minIdentity: options.minIdentity,
+  };
+  let passages = alignPair(sp, sq, positions, align);
+  if (!passages.length) return null;
+  const na = sp.ids.length;
+  const nb = sq.ids.length;
+  const equal = passages.reduce((s, x) => s + x.equal, 0);
+  const informative = passages.reduce((s, x) => s + x.informative, 0);
+  let kind: RawLink["kind"];
+  if (sameUnits(sp.ids, sq.ids)) kind = "verbatim";
+  else if (equal / Math.max(na, nb) >= options.nearMin) kind = "near";
+  else kind = "partial";
+  if (kind === "partial") {
+    // A partial link stands on passages of its own, outside formulas.
+    passages = passages.filter((x) => x.equal >= lo.minPassage);
+    if (!passages.some((x) => x.informative >= lo.minPassage)) return null;
+  } else if (informative < lo.minUnits) return null;
+  const formula = passages.some((x) => x.informative < x.equal);
+  const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));
+  const forward = rank[p]! < rank[q]!;
+  return {
+    from: forward ? p : q,
+    to: forward ? q : p,
+    kind,
+    passages: forward ? passages : passages.map(swap).sort((x, y) => x.b0 - y.b0 || x.a0 - y.a0),
+    score: Math.round(score * 1000) / 1000,
+    formula,
+  };
+}
+
+function informativeOf(passages: Passage[]): number {
+  return passages.reduce((s, x) => s + x.informative, 0);
+}
+
+function swap(x: Passage): Passage {
+  return { a0: x.b0, a1: x.b1, b0: x.a0, b1: x.a1, equal: x.equal, informative: x.informative };
+}
+
+/** Keep one best source per passage of each later paragraph (see the module header). */
+function bestSources(
+  found: RawLink[],
+  rank: Uint32Array,
+  tokens: (Tokens | null)[],
+  options: ReuseOptions,
+  langOf: (p: number) => Lang,
+): { kept: RawLink[]; redundant: RawLink[] } {
+  const byTo = new Map<number, RawLink[]>();
+  for (const l of found) {
+    const list = byTo.get(l.to);
+    if (list) list.push(l);
+    else byTo.set(l.to, [l]);
+  }
+  const kept: RawLink[] = [];
+  const redundant: RawLink[] = [];
+  for (const to of [...byTo.keys()].sort((x, y) => rank[x]! - rank[y]!)) {
+    const list = byTo
+      .get(to)!
+      .sort(
+        (x, y) => y.score - x.score || KIND_RANK[x.kind] - KIND_RANK[y.kind] || rank[x.from]! - rank[y.from]!,
+      );
+    const covered = new Uint8Array(tokens[to]!.ids.length);
+    const lo = options[langOf(to)];
+    for (const l of list) {
+      let fresh = 0;
+      for (const x of l.passages) for (let j = x.b0; j < x.b1; j++) if (!covered[j]) fresh++;
+      const need = l.kind === "partial" ? lo.minPassage : lo.minUnits;
+      if (fresh >= need) {
+        kept.push(l);
+        for (const x of l.passages) covered.fill(1, x.b0, x.b1);
+      } else redundant.push(l);
+    }
+  }
+  const order = (x: RawLink, y: RawLink) => rank[x.to]! - rank[y.to]! || rank[x.from]! - rank[y.from]!;
+  return { kept: kept.sort(order), redundant: redundant.sort(order) };
+}
+
+/**
+ * Align two paragraphs outside the index (for a link carried over from the other language):
+ * their shingles are hashed afresh and the same alignment runs. Returns the passages, `a` = the
+ * earlier paragraph; empty when the two texts share no passage that counts.
+ */
+export function passagesBetween(
+  a: Tokens,
+  b: Tokens,
+  formulaA: Uint8Array,
+  formulaB: Uint8Array,
+  lang: Lang,
+  options: ReuseOptions = DEFAULT_OPTIONS,
+): Passage[] {
+  const lo = options[lang];
+  const hashes = (t: Tokens) => {
+    const out = new Uint32Array(Math.max(0, t.ids.length - lo.k + 1));
+    for (let s = 0; s < out.length; s++) out[s] = shingleHash(t.ids, s, lo.k);
+    return out;
+  };
+  const ga = hashes(a);
+  const positions = new Map<number, number[]>();
+  ga.forEach((h, s) => {
+    const list = positions.get(h);
+    if (list) list.push(s);
+    else positions.set(h, [s]);
+  });
+  return alignPair(
+    { ids: a.ids, groups: ga, formula: formulaA },
+    { ids: b.ids, groups: hashes(b), formula: formulaB },
+    positions,
+    { k: lo.k, minPassage: lo.minPassage, maxGap: lo.maxGap, minIdentity: options.minIdentity },
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The reuse stage's public entry: paragraphs in, the agreed-language map out.
+ *
+ * detect.ts finds the links in each language (shingle candidates -> alignment -> one best
+ * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts pairs the
+ * zh and en versions of each paragraph; a link found in one language is then carried over to the
+ * other language's versions of the same two paragraphs, marked `via: "aligned"`; lineage.ts
+ * groups the links into families for the timeline; formula.ts says what was discounted.
+ *
+ * A carried link keeps the kind and score found in the first language (the claim "this paragraph
+ * reuses that one" is the first language's); its spans and diff are computed on its own two
+ * texts, and are empty of spans when the translations happen to share no passage.
+ */
+import type { Diagnostic, DocumentRecord, Paragraph, Reuse } from "../../schemas/index.ts";
+import { type AlignedFile, alignLanguages } from "./bilingual.ts";
+import { DEFAULT_OPTIONS, type Detected, detectReuse, passagesBetween, type ReuseOptions } from "./detect.ts";
+import { markedRuns } from "./formula.ts";
+import { type LineageFile, lineageOf } from "./lineage.ts";
+import { diffTexts, toReuse } from "./links.ts";
+
+export type { AlignedFile, AlignedPair } from "./bilingual.ts";
+export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
+export type { LineageFamily, LineageFile } from "./lineage.ts";
+export { tokenize, unitsOf } from "./tokens.ts";
+
+/** A formula passage, as listed in `formulas.json`. */
+export interface Formula {
+  /** The passage as first written (the earliest paragraph carrying it). */
+  text: string;
+  /** Paragraphs carrying it. */
+  paragraphs: number;
+  /** Up to three of them, earliest first. */
+  examples: string[];
+}
+
+export interface FormulasFile {
+  schemaVersion: number;
+  /** Document frequency at which a shingle counts as a formula in this corpus. */
+  threshold: number;
+  formulas: Formula[];
+}
+
+export interface ReuseSummary {
+  schemaVersion: number;
+  links: number;
+  byKind: Record<string, number>;
+  byVia: Record<string, number>;
+  /** Links whose shared wording includes a formula. */
+  withFormula: number;
+  /** Sources not exported because a better one carries the same passage. */
+  alsoIn: number;
+  /** Paragraphs compared (long enough, not a source note or list entry). */
+  compared: number;
+  /** Candidate pairs proposed by the shingle index, and how many aligned into a link. */
+  candidates: number;
+  aligned: number;
+  formulaThreshold: number;
+}
+
+export interface ReuseResult {
+  reuse: Reuse[];
+  aligned: AlignedFile;
+  lineage: LineageFile;
+  formulas: FormulasFile;
+  summary: ReuseSummary;
+  diagnostics: Diagnostic[];
+}
+
+/** How many formula passages `formulas.json` lists. */
+const FORMULA_LIST = 200;
+
+/** Run the whole reuse stage on a corpus. Pure; same input, same output. */
+export function buildReuse(
+  input: { paragraphs: Paragraph[]; documents: DocumentRecord[] },
+  schemaVersion: number,
+  options: ReuseOptions = DEFAULT_OPTIONS,
+): ReuseResult {
+  const { paragraphs } = input;
+  const detected = detectReuse(input, options);
+  const { rank, tokens } = detected;
+  const indexOf = new Map(paragraphs.map((p, i) => [p.id, i]));
+  const byId = new Map(paragraphs.map((p) => [p.id, p]));
+
+  const direct = detected.links.map((l) =>
+    toReuse(l, paragraphs[l.from]!, paragraphs[l.to]!, tokens[l.from]!, tokens[l.to]!),
+  );
+  const { pairs, partner, diagnostics } = alignLanguages(paragraphs);
+
+  // Carry each link over to the other language where both paragraphs have a version there.
+  const linked = new Set<string>();
+  for (const l of [...detected.links, ...detected.redundant]) {
+    linked.add(`${paragraphs[l.from]!.id}|${paragraphs[l.to]!.id}`);
+    linked.add(`${paragraphs[l.to]!.id}|${paragraphs[l.from]!.id}`);
+  }
+  const carried: Reuse[] = [];
+  for (const r of direct) {
+    const fromId = partner.get(r.from);
+    const toId = partner.get(r.to);
+    if (!fromId || !toId || linked.has(`${fromId}|${toId}`)) continue;
+    linked.add(`${fromId}|${toId}`);
+    linked.add(`${toId}|${fromId}`);
+    const a = indexOf.get(fromId)!;
+    const b = indexOf.get(toId)!;
+    // Keep the direction of the first language: the documents' dates are the same in both.
+    carried.push(carry(r, a, b, paragraphs, detected, options));
+  }
+
+  const order = (x: Reuse, y: Reuse) =>
+    rank[indexOf.get(x.to)!]! - rank[indexOf.get(y.to)!]! ||
+    rank[indexOf.get(x.from)!]! - rank[indexOf.get(y.from)!]!;
+  const reuse = [...direct, ...carried].sort(order);
+
+  const dates = new Map(input.documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
+  const alsoIn = detected.redundant.map((l) => ({
+    from: paragraphs[l.from]!.id,
+    to: paragraphs[l.to]!.id,
+    score: l.score,
+  }));
+  const lineage = lineageOf(
+    reuse,
+    alsoIn,
+    byId,
+    (id) => rank[indexOf.get(id)!]!,
+    (p) => dates.get(`${p.doc}|${p.lang}`) ?? "",
+    schemaVersion,
+  );
+
+  const count = (key: (r: Reuse) => string) => {
+    const m: Record<string, number> = {};
+    for (const r of reuse) m[key(r)] = (m[key(r)] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(m).sort(([a], [b]) => a.localeCompare(b)));
+  };
+  return {
+    reuse,
+    aligned: { schemaVersion, pairs },
+    lineage,
+    formulas: { schemaVersion, threshold: detected.formulaDf, formulas: formulasOf(paragraphs, detected) },
+    summary: {
+      schemaVersion,
+      links: reuse.length,
+      byKind: count((r) => r.kind),
+      byVia: count((r) => r.via),
+      withFormula: reuse.filter((r) => r.formula).length,
+      alsoIn: alsoIn.length,
+      compared: detected.stats.eligible,
+      candidates: detected.stats.candidates,
+      aligned: detected.stats.aligned,
+      formulaThreshold: detected.formulaDf,
+    },
+    diagnostics,
+  };
+}
+
+/** The link `r` shown between the other-language versions `a` (earlier) and `b` (later). */
+function carry(
+  r: Reuse,
+  a: number,
+  b: number,
+  paragraphs: Paragraph[],
+  detected: Detected,
+  options: ReuseOptions,
+): Reuse {
+  const pa = paragraphs[a]!;
+  const pb = paragraphs[b]!;
+  const ta = detected.tokens[a];
+  const tb = detected.tokens[b];
+  const passages =
+    ta && tb ? passagesBetween(ta, tb, detected.formula[a]!, detected.formula[b]!, pb.lang, options) : [];
+  if (passages.length && ta && tb) {
+    const own = toReuse(
+      { from: a, to: b, kind: r.kind, passages, score: r.score, formula: r.formula },
+      pa,
+      pb,
+      ta,
+      tb,
+      "aligned",
+    );
+    return own;
+  }
+  return {
+    from: pa.id,
+    to: pb.id,
+    kind: r.kind,
+    score: r.score,
+    spans: [],
+    length: 0,
+    formula: r.formula,
+    diff: diffTexts(pa.text, pb.text, pb.lang),
+    via: "aligned",
+  };
+}
+
+/** The formula passages of the corpus, most frequent first (see formula.ts). */
+function formulasOf(paragraphs: Paragraph[], detected: Detected): Formula[] {
+  const found = new Map<string, { text: string; ids: string[]; rank: number }>();
+  const order = paragraphs.map((_, i) => i).sort((x, y) => detected.rank[x]! - detected.rank[y]!);
+  for (const p of order) {
+    const mark = detected.formula[p];
+    const t = detected.tokens[p];
+    if (!mark || !t) continue;
+    for (const [s, e] of markedRuns(mark)) {
+      const key = Array.from(t.ids.subarray(s, e)).join(",");
+      const entry = found.get(key);
+      const id = paragraphs[p]!.id;
+      if (entry) {
+        if (entry.ids[entry.ids.length - 1] !== id) entry.ids.push(id);
+      } else {
+        found.set(key, { text: paragraphs[p]!.text.slice(t.start[s]!, t.end[e - 1]!), ids: [id], rank: p });
+      }
+    }
+  }
+  return [...found.values()]
+    .sort((x, y) => y.ids.length - x.ids.length || x.text.localeCompare(y.text))
+    .slice(0, FORMULA_LIST)
+    .map((f) => ({ text: f.text, paragraphs: f.ids.length, examples: f.ids.slice(0, 3) }));
+}

@@ -1,0 +1,135 @@
+/**
+ * Lineage: the history of a passage across documents, exported as `lineage.json` so the site can
+ * draw a paragraph's history on a timeline.
+ *
+ * Decision: families, not per-paragraph lists. A family is a connected set of paragraphs of one
+ * language joined by reuse links (a 2015 norm, the 2021 reports that took it up, the annual
+ * progress reports that repeat it). Each member carries its date and its generation (0 for a
+ * paragraph that reuses nothing in the family, else one more than its deepest source), so a
+ * timeline is x = date, rows by generation, an arrow per link. Per-paragraph ancestor lists
+ * would repeat a family once per member (quadratic); a family is written once and every member
+ * points at it.
+ */
+import type { Paragraph, Reuse } from "../../schemas/index.ts";
+
+export interface LineageMember {
+  id: string;
+  doc: string;
+  /** The document's date (ISO). */
+  date: string;
+  /** 0 = reuses nothing in this family; else 1 + the deepest generation among its sources. */
+  generation: number;
+}
+
+export interface LineageLink {
+  from: string;
+  to: string;
+  kind: Reuse["kind"];
+  score: number;
+  via: Reuse["via"];
+}
+
+export interface LineageFamily {
+  /** Index of the family in `families`. */
+  id: number;
+  lang: "zh" | "en";
+  /** Members in reading order (date, symbol, position): the timeline. */
+  members: LineageMember[];
+  /** The exported reuse links inside the family (one best source per passage). */
+  links: LineageLink[];
+  /** Other earlier paragraphs that carry a passage a better source already gives ("also in"). */
+  alsoIn: { from: string; to: string; score: number }[];
+}
+
+/** `lineage.json`. */
+export interface LineageFile {
+  schemaVersion: number;
+  families: LineageFamily[];
+  /** Paragraph id -> index of its family. */
+  paragraphs: Record<string, number>;
+}
+
+/**
+ * Group the links into families. `rankOf` gives a paragraph's reading rank, `dateOf` its date.
+ * Deterministic: families in the order of their earliest member.
+ */
+export function lineageOf(
+  links: Reuse[],
+  alsoIn: { from: string; to: string; score: number }[],
+  byId: Map<string, Paragraph>,
+  rankOf: (id: string) => number,
+  dateOf: (p: Paragraph) => string,
+  schemaVersion: number,
+): LineageFile {
+  // Union-find over paragraph ids.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    let c = x;
+    while (c !== r) {
+      const next = parent.get(c)!;
+      parent.set(c, r);
+      c = next;
+    }
+    return r;
+  };
+  const add = (x: string) => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  for (const l of links) {
+    add(l.from);
+    add(l.to);
+    const a = find(l.from);
+    const b = find(l.to);
+    if (a !== b) parent.set(rankOf(a) < rankOf(b) ? b : a, rankOf(a) < rankOf(b) ? a : b);
+  }
+  const groups = new Map<string, string[]>();
+  for (const id of parent.keys()) {
+    const r = find(id);
+    const list = groups.get(r);
+    if (list) list.push(id);
+    else groups.set(r, [id]);
+  }
+  const roots = [...groups.keys()].sort((a, b) => rankOf(a) - rankOf(b));
+  const familyOf = new Map<string, number>();
+  roots.forEach((r, i) => {
+    for (const id of groups.get(r)!) familyOf.set(id, i);
+  });
+  const families: LineageFamily[] = roots.map((r, i) => ({
+    id: i,
+    lang: byId.get(r)!.lang,
+    members: [],
+    links: [],
+    alsoIn: [],
+  }));
+  const sorted = [...links].sort((a, b) => rankOf(a.to) - rankOf(b.to) || rankOf(a.from) - rankOf(b.from));
+  const generation = new Map<string, number>();
+  for (const l of sorted) {
+    const g = (generation.get(l.from) ?? 0) + 1;
+    if (g > (generation.get(l.to) ?? 0)) generation.set(l.to, g);
+    families[familyOf.get(l.to)!]!.links.push({
+      from: l.from,
+      to: l.to,
+      kind: l.kind,
+      score: l.score,
+      via: l.via,
+    });
+  }
+  for (const r of roots) {
+    const fam = families[familyOf.get(r)!]!;
+    for (const id of groups.get(r)!.sort((a, b) => rankOf(a) - rankOf(b))) {
+      const p = byId.get(id)!;
+      fam.members.push({ id, doc: p.doc, date: dateOf(p), generation: generation.get(id) ?? 0 });
+    }
+  }
+  for (const a of [...alsoIn].sort(
+    (x, y) => rankOf(x.to) - rankOf(y.to) || rankOf(x.from) - rankOf(y.from),
+  )) {
+    const f = familyOf.get(a.to);
+    if (f !== undefined) families[f]!.alsoIn.push(a);
+  }
+  const paragraphs: Record<string, number> = {};
+  for (const id of [...familyOf.keys()].sort()) paragraphs[id] = familyOf.get(id)!;
+  return { schemaVersion, families, paragraphs };
+}

@@ -1,0 +1,108 @@
+/**
+ * From detected links (unit indices) to `Reuse` records: spans as offsets into the original
+ * texts, the length of the longest shared passage, and the diff that marks what changed.
+ *
+ * Decision: the diff comes from the `diff` package on the original text, by character for
+ * Chinese (`diffChars`) and by word for English (`diffWords`), so a reader sees the real
+ * punctuation and spacing that matching ignored. Joining its `equal` and `insert` steps always
+ * gives the later paragraph's full text, so a page can show the later paragraph with its changes
+ * marked and lose no word. For `verbatim` and `near` it is the diff of the two whole paragraphs
+ * (`equal` and `delete` give the earlier text). For `partial` it is the diff of the aligned
+ * region (from the first shared passage to the last; `spans` say where it sits in each paragraph),
+ * with the later paragraph's wording before and after that region as `insert`: the earlier
+ * paragraph's wording outside the region is not part of the link and is left out.
+ */
+import { diffChars, diffWords } from "diff";
+import type { DiffOp, Paragraph, Reuse, SharedSpan } from "../../schemas/index.ts";
+import type { Passage } from "./align.ts";
+import type { RawLink } from "./detect.ts";
+import type { Tokens } from "./tokens.ts";
+
+/** A diff from `a` to `b`: by character for zh, by word for en. */
+export function diffTexts(a: string, b: string, lang: "zh" | "en"): DiffOp[] {
+  const changes = lang === "zh" ? diffChars(a, b) : diffWords(a, b);
+  return changes.map((c) => ({
+    op: c.added ? "insert" : c.removed ? "delete" : "equal",
+    text: c.value,
+  }));
+}
+
+/** A passage as character offsets: [start of its first unit, end of its last unit). */
+export function spanOf(x: Passage, ta: Tokens, tb: Tokens): SharedSpan {
+  return {
+    from: [ta.start[x.a0]!, ta.end[x.a1 - 1]!],
+    to: [tb.start[x.b0]!, tb.end[x.b1 - 1]!],
+  };
+}
+
+/** The exported record of one link. `via` is "direct": found in this language's own texts. */
+export function toReuse(
+  link: RawLink,
+  from: Paragraph,
+  to: Paragraph,
+  ta: Tokens,
+  tb: Tokens,
+  via: "direct" | "aligned" = "direct",
+): Reuse {
+  const spans = link.passages.map((x) => spanOf(x, ta, tb));
+  // Characters for Chinese, words for English, of the longest passage in the later text.
+  const length = Math.max(
+    0,
+    ...link.passages.map((x, i) => (to.lang === "zh" ? spans[i]!.to[1] - spans[i]!.to[0] : x.b1 - x.b0)),
+  );
+  const diff =
+    link.kind === "partial" && spans.length
+      ? regionDiff(from.text, to.text, spans, to.lang)
+      : diffTexts(from.text, to.text, to.lang);
+  return {
+    from: from.id,
+    to: to.id,
+    kind: link.kind,
+    score: link.score,
+    spans,
+    length,
+    formula: link.formula,
+    diff,
+    via,
+  };
+}
+
+/**
+ * The diff of a partial link's region. When the passages run in the same order in both texts,
+ * each passage is diffed on its own and the wording between two passages is shown as removed and
+ * added (it is not shared, and a character diff of unrelated wording only finds stray common
+ * characters); otherwise the region is diffed as a whole.
+ */
+function regionDiff(a: string, b: string, spans: SharedSpan[], lang: "zh" | "en"): DiffOp[] {
+  const b0 = Math.min(...spans.map((s) => s.to[0]));
+  const b1 = Math.max(...spans.map((s) => s.to[1]));
+  const out: DiffOp[] = [];
+  if (b0 > 0) out.push({ op: "insert", text: b.slice(0, b0) });
+  out.push(...regionOnly(a, b, spans, lang));
+  if (b1 < b.length) out.push({ op: "insert", text: b.slice(b1) });
+  return out;
+}
+
+function regionOnly(a: string, b: string, spans: SharedSpan[], lang: "zh" | "en"): DiffOp[] {
+  const ordered = spans.every(
+    (s, i) => i === 0 || (s.from[0] >= spans[i - 1]!.from[1] && s.to[0] >= spans[i - 1]!.to[1]),
+  );
+  if (!ordered) {
+    const a0 = Math.min(...spans.map((s) => s.from[0]));
+    const a1 = Math.max(...spans.map((s) => s.from[1]));
+    const b0 = Math.min(...spans.map((s) => s.to[0]));
+    const b1 = Math.max(...spans.map((s) => s.to[1]));
+    return diffTexts(a.slice(a0, a1), b.slice(b0, b1), lang);
+  }
+  const out: DiffOp[] = [];
+  spans.forEach((s, i) => {
+    if (i > 0) {
+      const gapA = a.slice(spans[i - 1]!.from[1], s.from[0]);
+      const gapB = b.slice(spans[i - 1]!.to[1], s.to[0]);
+      if (gapA) out.push({ op: "delete", text: gapA });
+      if (gapB) out.push({ op: "insert", text: gapB });
+    }
+    out.push(...diffTexts(a.slice(s.from[0], s.from[1]), b.slice(s.to[0], s.to[1]), lang));
+  });
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * The shingle index: every run of k consecutive matching units (a shingle) of every paragraph,
+ * hashed, sorted and grouped, so that paragraphs sharing wording meet without comparing all pairs.
+ *
+ * Decision: a flat inverted index in typed arrays, built by a two-pass radix sort of 32-bit
+ * shingle hashes. At 200k paragraphs there are ~20M shingles; a Map of arrays would hold tens of
+ * millions of boxed numbers, the typed arrays hold five integers per shingle. Grouping equal
+ * hashes gives each shingle its document frequency (the number of paragraphs that carry it),
+ * which is what marks formulas (see formula.ts) and what bounds the candidate search: a shingle
+ * carried by `maxDf` paragraphs or more never proposes a pair.
+ */
+
+/** The index over all paragraphs. Paragraph `p`'s shingles are `off[p]` .. `off[p + 1]`. */
+export interface ShingleIndex {
+  /** Number of paragraphs. */
+  n: number;
+  /** Offsets of each paragraph's shingles in the flat arrays (length n + 1). */
+  off: Uint32Array;
+  /** Group (distinct shingle) of each flat shingle position. */
+  group: Uint32Array;
+  /** Paragraph of each flat shingle position. */
+  paraOf: Uint32Array;
+  /** Flat positions sorted by group; group g is `order[groupStart[g]]` .. `order[groupStart[g + 1]]`. */
+  order: Uint32Array;
+  groupStart: Uint32Array;
+  /** Distinct paragraphs carrying each group. */
+  df: Uint32Array;
+}
+
+/** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
+export function shingleHash(ids: Int32Array, s: number, k: number): number {
+  let h = 0x811c9dc5 ^ k;
+  for (let t = 0; t < k; t++) {
+    h = Math.imul(h ^ ids[s + t]!, 0x01000193);
+    h ^= h >>> 15;
+  }
+  return h >>> 0;
+}
+
+/**
+ * Build the index. `units[p]` are paragraph p's unit ids (null: the paragraph takes no part),
+ * `k[p]` its shingle length in units.
+ */
+export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): ShingleIndex {
+  const n = units.length;
+  const off = new Uint32Array(n + 1);
+  for (let p = 0; p < n; p++) {
+    const u = units[p];
+    const count = u ? Math.max(0, u.length - k[p]! + 1) : 0;
+    off[p + 1] = off[p]! + count;
+  }
+  const total = off[n]!;
+  const hash = new Uint32Array(total);
+  const paraOf = new Uint32Array(total);
+  for (let p = 0; p < n; p++) {
+    const u = units[p];
+    if (!u) continue;
+    const kp = k[p]!;
+    for (let x = off[p]!, s = 0; x < off[p + 1]!; x++, s++) {
+      hash[x] = shingleHash(u, s, kp);
+      paraOf[x] = p;
+    }
+  }
+  const order = radixOrder(hash);
+  // Group equal hashes; positions inside a group are in flat order, so paragraphs ascend.
+  const group = new Uint32Array(total);
+  const starts: number[] = [];
+  const dfs: number[] = [];
+  let g = -1;
+  let prevHash = -1;
+  let prevPara = -1;
+  for (let y = 0; y < total; y++) {
+    const x = order[y]!;
+    const h = hash[x]!;
+    if (h !== prevHash) {
+      g++;
+      starts.push(y);
+      dfs.push(0);
+      prevHash = h;
+      prevPara = -1;
+    }
+    group[x] = g;
+    const p = paraOf[x]!;
+    if (p !== prevPara) {
+      dfs[g]!++;
+      prevPara = p;
+    }
+  }
+  starts.push(total);
+  return {
+    n,
+    off,
+    group,
+    paraOf,
+    order,
+    groupStart: Uint32Array.from(starts),
+    df: Uint32Array.from(dfs),
+  };
+}
+
+/** Indices 0..n-1 sorted by key (stable), by two 16-bit counting passes. */
+export function radixOrder(key: Uint32Array): Uint32Array {
+  const n = key.length;
+  const tmp = new Uint32Array(n);
+  const out = new Uint32Array(n);
+  const count = new Uint32Array(65537);
+  for (let i = 0; i < n; i++) count[(key[i]! & 0xffff) + 1]!++;
+  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
+  for (let i = 0; i < n; i++) tmp[count[key[i]! & 0xffff]!++] = i;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(key[i]! >>> 16) + 1]!++;
+  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
+  for (let y = 0; y < n; y++) {
+    const i = tmp[y]!;
+    out[count[key[i]! >>> 16]!++] = i;
+  }
+  return out;
+}
