@@ -220,6 +220,8 @@ export function unsafeOutput(outDir: string, keep: readonly string[]): string | 
   }
   if (!existsSync(out)) return null;
   if (!statSync(out).isDirectory()) return `${outDir} is a file, not a folder`;
+  // A previous build's output (it has a manifest) may hold whatever the stages wrote.
+  if (existsSync(path.join(out, "manifest.json"))) return null;
   const foreign = readdirSync(out, { withFileTypes: true }).filter(
     (e) => !(e.isDirectory() || /\.(json|jsonl)$/.test(e.name)),
   );

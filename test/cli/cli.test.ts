@@ -96,6 +96,15 @@ describe("exit codes", () => {
     expect(existsSync(path.join(root, "corpus/registry.yaml"))).toBe(true);
   });
 
+  test("a previous output is replaced whatever its stages wrote into it", async () => {
+    const root = clean();
+    const io = captureIO(root);
+    expect(await runCli(["build"], io)).toBe(0);
+    writeFiles(root, { "dist/data/search.bin": new Uint8Array([1, 2, 3]) });
+    expect(await runCli(["build"], io)).toBe(0);
+    expect(existsSync(path.join(root, "dist/data/search.bin"))).toBe(false);
+  });
+
   test("a missing corpus folder is an error with the folder named", async () => {
     const root = makeRepo({});
     const io = captureIO(root);
