@@ -165,8 +165,14 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
 function ruleSymbol(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   const sym = readSymbol(s, i);
   if (!sym) return null;
-  const end = skipLinkTail(s, i, sym.end);
-  const pins = parsePins(s, end, titles);
+  let end = skipLinkTail(s, i, sym.end);
+  // "A/75/816 号文件附件一": the pinpoints follow "号文件".
+  const doc = lit(s, skipWs(s, end, 2), "号文件");
+  let pins = parsePins(s, end, titles);
+  if (!pins && doc >= 0) {
+    pins = parsePins(s, doc, titles);
+    if (pins) end = doc;
+  }
   return {
     end: pins ? pins.end : end,
     found: [
@@ -794,7 +800,7 @@ function namesADocumentBefore(s: string, i: number): boolean {
 const DOCUMENT_NOUNS = ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"];
 
 /** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
-function readAnnexZh(s: string, p: number): { end: number; part: string } | null {
+function readAnnexZh(s: string, p: number, bare = false): { end: number; part: string } | null {
   const e = lit(s, p, "附件");
   if (e < 0) return null;
   const n = readCjkNumeral(s, e);
@@ -802,7 +808,8 @@ function readAnnexZh(s: string, p: number): { end: number; part: string } | null
   const q = skipWs(s, e, 2);
   const label = readAnnexLabel(s, q);
   if (label) return { end: label.end, part: `annex ${label.value}` };
-  if (isHan(s[e]) && s[e] !== "第") return null;
+  // A bare "附件" before more words is "the annex" only right after a document ("号决议附件所载").
+  if (!bare && isHan(s[e]) && s[e] !== "第") return null;
   return { end: e, part: "annex" };
 }
 
@@ -873,7 +880,7 @@ function readContinuation(s: string, r: number): number {
 
 function readPinComponent(s: string, r: number, titles: TitleMatcher): Component | null {
   const none = { part: null, operative: false, section: null };
-  const annexZh = readAnnexZh(s, r);
+  const annexZh = readAnnexZh(s, r, true);
   if (annexZh) return { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
   for (const [w, part] of [
     ["执行部分", null],

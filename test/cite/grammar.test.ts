@@ -74,6 +74,9 @@ describe("pinpoints", () => {
     { input: "A/76/135，第 71(c)段", expected: ["A/76/135 71.c"] },
     { input: "A/76/135，第30(d)段", expected: ["A/76/135 30.d"] }, // no spaces
     { input: "A/75/816，附件二。", expected: ["A/75/816 annex II"] }, // a whole annex
+    { input: "A/75/816 号文件附件一第 16 段", expected: ["A/75/816 annex I:16"] }, // pinpoints after 号文件
+    { input: "见 A/77/275 号文件。", expected: ["A/77/275 whole"] }, // 号文件 without pinpoints is not part of the citation
+    { input: "大会第 73/27 号决议附件所载的原则", expected: ["A/RES/73/27 annex"] }, // the annex of a resolution
     { input: "A/75/816, annex I, para. 56", expected: ["A/75/816 annex I:56"] }, // English
     { input: "A/76/135, paras. 64 and 65", expected: ["A/76/135 64 65"] },
     {
