@@ -11,7 +11,8 @@ import type { Converted, ConvertOptions } from "./types.ts";
 
 /** Convert the bytes of a .docx file. Throws when they are not a readable DOCX. */
 export async function convertDocx(bytes: Uint8Array, opts: ConvertOptions): Promise<Converted> {
-  const result = await mammoth.convertToHtml({ arrayBuffer: toArrayBuffer(bytes) });
+  // mammoth's Node build reads a Buffer (its `arrayBuffer` input is for the browser build).
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   const converted = convertHtml(result.value, opts);
   for (const m of result.messages) {
     if (m.type === "warning")
@@ -20,10 +21,4 @@ export async function convertDocx(bytes: Uint8Array, opts: ConvertOptions): Prom
       );
   }
   return converted;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return copy.buffer;
 }

@@ -185,6 +185,10 @@ function walk(nodes: readonly (ElementContent | RootContent)[], out: Raw[], furn
       let k = Number(n.properties?.start ?? 1);
       for (const li of n.children) {
         if (li.type !== "element" || li.tagName !== "li") continue;
+        if (NOTE_ID.test(String(li.properties?.id ?? ""))) {
+          walk([li], out, inFurniture);
+          continue;
+        }
         const before = out.length;
         walk(li.children, out, inFurniture);
         const first = out[before];

@@ -56,15 +56,21 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
   const { cover, start } = splitCover(all);
   const lines = all.slice(start).map((l) => l.replace(/\s+$/, ""));
 
-  // Footnote texts at the end: a trailing run of "n text" lines (with their continuation lines).
+  // Footnote texts at the end: a trailing run of "n text" lines, each with at most two
+  // continuation lines, numbered from 1 (or "*") upwards.
   let notesFrom = lines.length;
+  let pending = 0;
   for (let k = lines.length - 1; k >= 0; k--) {
     const l = lines[k]!.trim();
     if (!l) continue;
-    if (NOTE_LINE.test(l) && !startsWithLabel(l)) notesFrom = k;
-    else if (notesFrom === lines.length) break;
-    else if (!/^[a-z(]/.test(l) && k < notesFrom - 3) break;
+    if (NOTE_LINE.test(l) && !startsWithLabel(l)) {
+      notesFrom = k;
+      pending = 0;
+    } else if (pending < 2 && !startsWithLabel(l)) pending++;
+    else break;
   }
+  const firstNote = NOTE_LINE.exec(lines[notesFrom]?.trim() ?? "");
+  if (firstNote && !(firstNote[1] === "1" || firstNote[1]!.startsWith("*"))) notesFrom = lines.length;
 
   const state = { max: 0, seen: new Set<number>() };
   const widest = Math.max(1, ...lines.map((l) => l.trim().length));

