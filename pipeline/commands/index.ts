@@ -2,7 +2,8 @@
 import { buildCommand } from "./build.ts";
 import { checkCommand } from "./check.ts";
 import { citeCommand } from "./cite.ts";
+import { fetchCommand } from "./fetch.ts";
 import { importCommand } from "./import.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand, fetchCommand];
