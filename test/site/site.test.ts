@@ -403,6 +403,27 @@ describe("the real seed, parsed by the real parser", () => {
     expect(note.includes('class="cite')).toBe(true);
   });
 
+  test("the document page shows every paragraph's text exactly, word for word", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("/doc/A-78-265/zh/", seedBase).href);
+    const shown = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>(".para")].map((el) => {
+          const text = el.querySelector(".text")!.cloneNode(true) as HTMLElement;
+          for (const sup of text.querySelectorAll("sup.fn")) sup.remove();
+          return [el.id, text.textContent];
+        }),
+      ),
+    );
+    const paras = readFileSync(path.join(seedDist, "data", "paragraphs.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { doc: string; anchor: string; text: string })
+      .filter((p) => p.doc === "A/78/265");
+    for (const p of paras) expect(shown[p.anchor], p.anchor).toBe(p.text);
+    await page.close();
+  });
+
   test.each([
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
