@@ -21,6 +21,8 @@ export interface Passage {
   equal: number;
   /** Equal units that are not inside a formula of the second paragraph (see formula.ts). */
   informative: number;
+  /** Equal units that are not even common terms of the second paragraph (see formula.ts). */
+  rare: number;
 }
 
 export interface AlignOptions {
@@ -39,6 +41,7 @@ export interface Side {
   ids: Int32Array;
   groups: Uint32Array;
   formula: Uint8Array;
+  common: Uint8Array;
 }
 
 /** Stretches of covered units, merged across gaps of at most `gap`: [start, end) pairs. */
@@ -139,9 +142,14 @@ function passagesOf(
       gapA += n;
     } else {
       if (cur && (gapA > opt.maxGap || gapB > opt.maxGap)) close();
-      if (!cur) cur = { a0: i, a1: i, b0: j, b1: j, equal: 0, informative: 0 };
+      if (!cur) cur = { a0: i, a1: i, b0: j, b1: j, equal: 0, informative: 0, rare: 0 };
       let info = 0;
-      for (let t = 0; t < n; t++) if (!b.formula[j + t]) info++;
+      let rare = 0;
+      for (let t = 0; t < n; t++) {
+        if (!b.formula[j + t]) info++;
+        if (!b.common[j + t]) rare++;
+      }
+      cur.rare += rare;
       cur.a1 = i + n;
       cur.b1 = j + n;
       cur.equal += n;

@@ -17,7 +17,7 @@
  */
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
 import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
-import { formulaThreshold, formulaUnits } from "./formula.ts";
+import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
 import { buildShingleIndex, type ShingleIndex, shingleHash } from "./shingles.ts";
 import { type Tokens, tokenize } from "./tokens.ts";
 
@@ -31,6 +31,8 @@ export interface LangOptions {
   minPassage: number;
   /** Longest edit inside one passage, in units. */
   maxGap: number;
+  /** Fewest equal units outside common terms in a partial passage (see formula.ts). */
+  minRare: number;
 }
 
 export interface ReuseOptions {
@@ -47,8 +49,8 @@ export interface ReuseOptions {
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
-  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8 },
-  en: { k: 3, minUnits: 4, minPassage: 5, maxGap: 4 },
+  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, minRare: 6 },
+  en: { k: 3, minUnits: 4, minPassage: 5, maxGap: 4, minRare: 3 },
   minShared: 2,
   minIdentity: 0.7,
   nearMin: 0.8,
@@ -78,6 +80,10 @@ export interface Detected {
   tokens: (Tokens | null)[];
   /** Formula mark of each unit of each paragraph taking part. */
   formula: (Uint8Array | null)[];
+  /** Common-term mark of each unit of each paragraph taking part. */
+  common: (Uint8Array | null)[];
+  /** Formula passages of each paragraph taking part. */
+  formulaRuns: FormulaRun[][];
   /** Reading rank of each paragraph: date, symbol, position. */
   rank: Uint32Array;
   formulaDf: number;
@@ -147,14 +153,18 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   }
   const index = buildShingleIndex(units, k);
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
-  const formula: (Uint8Array | null)[] = units.map((u, p) =>
+  const formulaFound = units.map((u, p) =>
     u ? formulaUnits(index, p, u.length, k[p]!, formulaDf, opt(p).minPassage) : null,
   );
+  const formula = formulaFound.map((f) => f?.mark ?? null);
+  const common = formulaFound.map((f) => f?.common ?? null);
+  const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const side = (p: number): Side => ({
     ids: units[p]!,
     groups: index.group.subarray(index.off[p]!, index.off[p + 1]!),
     formula: formula[p]!,
+    common: common[p]!,
   });
 
   const found: RawLink[] = [];
@@ -193,6 +203,8 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     redundant,
     tokens,
     formula,
+    common,
+    formulaRuns,
     rank,
     formulaDf,
     stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
@@ -242,6 +254,8 @@ function linkOf(
     // A partial link stands on passages of its own, outside formulas.
     passages = passages.filter((x) => x.equal >= lo.minPassage);
     if (!passages.some((x) => x.informative >= lo.minPassage)) return null;
+    const whole = informativeOf(passages) / Math.min(na, nb) >= options.nearMin;
+    if (!whole && !passages.some((x) => x.rare >= lo.minRare)) return null;
   } else if (informative < lo.minUnits) return null;
   const formula = passages.some((x) => x.informative < x.equal);
   const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));
@@ -261,7 +275,7 @@ function informativeOf(passages: Passage[]): number {
 }
 
 function swap(x: Passage): Passage {
-  return { a0: x.b0, a1: x.b1, b0: x.a0, b1: x.a1, equal: x.equal, informative: x.informative };
+  return { ...x, a0: x.b0, a1: x.b1, b0: x.a0, b1: x.a1 };
 }
 
 /** Keep one best source per passage of each later paragraph (see the module header). */
@@ -312,6 +326,8 @@ export function passagesBetween(
   b: Tokens,
   formulaA: Uint8Array,
   formulaB: Uint8Array,
+  commonA: Uint8Array,
+  commonB: Uint8Array,
   lang: Lang,
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): Passage[] {
@@ -329,8 +345,8 @@ export function passagesBetween(
     else positions.set(h, [s]);
   });
   return alignPair(
-    { ids: a.ids, groups: ga, formula: formulaA },
-    { ids: b.ids, groups: hashes(b), formula: formulaB },
+    { ids: a.ids, groups: ga, formula: formulaA, common: commonA },
+    { ids: b.ids, groups: hashes(b), formula: formulaB, common: commonB },
     positions,
     { k: lo.k, minPassage: lo.minPassage, maxGap: lo.maxGap, minIdentity: options.minIdentity },
   );

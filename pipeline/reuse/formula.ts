@@ -14,7 +14,12 @@
  *   candidate pair, and formula units never count towards a link: a link needs a shared passage
  *   with at least `minPassage` equal units outside formulas (for a verbatim or near copy too:
  *   a short paragraph that is itself boilerplate links to nothing).
- * - A link whose shared wording includes formula units is kept for its other wording and marked
+ * - Common terms are discounted too, less strictly: a unit under any formula shingle is common
+  ("不限成员名额工作组", "2021 年不限成员名额工作组报告"). A partial link needs, besides its
+  `minPassage` equal units, at least `minRare` of them that are not common (6 characters, 3
+  words), unless it covers nearly all (`nearMin`) of the shorter paragraph: two paragraphs that
+  share only the names of bodies and reports are not reuse.
+- A link whose shared wording includes formula units is kept for its other wording and marked
  *   `formula: true`; its `score` counts only the wording outside formulas.
  * - `formulas.json` lists the formula passages found (maximal runs of formula units, by text),
  *   with how many paragraphs carry each, so a reader can see what was discounted.
@@ -28,7 +33,7 @@ export function formulaThreshold(n: number): number {
 
 /**
  * Mark the formula units of paragraph p: 1 = inside a run of consecutive formula shingles that
- * covers at least `minRun` units. A common term ("不限成员名额工作组", "information and
+ * covers at least `minRun` units; and its common units: under any formula shingle at all. A common term ("不限成员名额工作组", "information and
  * communications technologies") is a few frequent shingles, not a formula; an opening clause
  * that recurs in many paragraphs is a long run of them.
  */
@@ -39,22 +44,39 @@ export function formulaUnits(
   k: number,
   threshold: number,
   minRun: number,
-): Uint8Array {
+): { mark: Uint8Array; common: Uint8Array; runs: FormulaRun[] } {
   const mark = new Uint8Array(units);
+  const common = new Uint8Array(units);
+  const runs: FormulaRun[] = [];
   const base = index.off[p]!;
   const count = index.off[p + 1]! - base;
   let s = -1;
+  let minDf = 0;
   for (let i = 0; i <= count; i++) {
-    const high = i < count && index.df[index.group[base + i]!]! >= threshold;
-    if (high) {
-      if (s < 0) s = i;
+    const df = i < count ? index.df[index.group[base + i]!]! : 0;
+    if (df >= threshold) {
+      common.fill(1, i, i + k);
+      if (s < 0) {
+        s = i;
+        minDf = df;
+      } else minDf = Math.min(minDf, df);
     } else if (s >= 0) {
       const end = i - 1 + k;
-      if (end - s >= minRun) mark.fill(1, s, end);
+      if (end - s >= minRun) {
+        mark.fill(1, s, end);
+        runs.push({ start: s, end, df: minDf });
+      }
       s = -1;
     }
   }
-  return mark;
+  return { mark, common, runs };
+}
+
+/** A formula passage in one paragraph: units [start, end), and the fewest paragraphs any of its shingles is in. */
+export interface FormulaRun {
+  start: number;
+  end: number;
+  df: number;
 }
 
 /** Maximal runs of marked units: [start, end) unit pairs. */

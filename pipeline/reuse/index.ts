@@ -14,7 +14,6 @@
 import type { Diagnostic, DocumentRecord, Paragraph, Reuse } from "../../schemas/index.ts";
 import { type AlignedFile, alignLanguages } from "./bilingual.ts";
 import { DEFAULT_OPTIONS, type Detected, detectReuse, passagesBetween, type ReuseOptions } from "./detect.ts";
-import { markedRuns } from "./formula.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
 import { diffTexts, toReuse } from "./links.ts";
 
@@ -27,9 +26,12 @@ export { tokenize, unitsOf } from "./tokens.ts";
 export interface Formula {
   /** The passage as first written (the earliest paragraph carrying it). */
   text: string;
-  /** Paragraphs carrying it. */
+  /**
+   * Paragraphs that carry its wording: every k-unit piece of it recurs in at least this many
+   * (the same passage with another ending counts: the formula is the part they share).
+   */
   paragraphs: number;
-  /** Up to three of them, earliest first. */
+  /** Up to three paragraphs carrying exactly this passage, earliest first. */
   examples: string[];
 }
 
@@ -165,7 +167,18 @@ function carry(
   const ta = detected.tokens[a];
   const tb = detected.tokens[b];
   const passages =
-    ta && tb ? passagesBetween(ta, tb, detected.formula[a]!, detected.formula[b]!, pb.lang, options) : [];
+    ta && tb
+      ? passagesBetween(
+          ta,
+          tb,
+          detected.formula[a]!,
+          detected.formula[b]!,
+          detected.common[a]!,
+          detected.common[b]!,
+          pb.lang,
+          options,
+        )
+      : [];
   if (passages.length && ta && tb) {
     const own = toReuse(
       { from: a, to: b, kind: r.kind, passages, score: r.score, formula: r.formula },
@@ -192,25 +205,26 @@ function carry(
 
 /** The formula passages of the corpus, most frequent first (see formula.ts). */
 function formulasOf(paragraphs: Paragraph[], detected: Detected): Formula[] {
-  const found = new Map<string, { text: string; ids: string[]; rank: number }>();
+  const found = new Map<string, { text: string; ids: string[]; df: number }>();
   const order = paragraphs.map((_, i) => i).sort((x, y) => detected.rank[x]! - detected.rank[y]!);
   for (const p of order) {
-    const mark = detected.formula[p];
     const t = detected.tokens[p];
-    if (!mark || !t) continue;
-    for (const [s, e] of markedRuns(mark)) {
-      const key = Array.from(t.ids.subarray(s, e)).join(",");
-      const entry = found.get(key);
+    if (!t) continue;
+    for (const run of detected.formulaRuns[p]!) {
+      const key = Array.from(t.ids.subarray(run.start, run.end)).join(",");
       const id = paragraphs[p]!.id;
+      const entry = found.get(key);
       if (entry) {
         if (entry.ids[entry.ids.length - 1] !== id) entry.ids.push(id);
+        entry.df = Math.max(entry.df, run.df);
       } else {
-        found.set(key, { text: paragraphs[p]!.text.slice(t.start[s]!, t.end[e - 1]!), ids: [id], rank: p });
+        const text = paragraphs[p]!.text.slice(t.start[run.start]!, t.end[run.end - 1]!);
+        found.set(key, { text, ids: [id], df: run.df });
       }
     }
   }
   return [...found.values()]
-    .sort((x, y) => y.ids.length - x.ids.length || x.text.localeCompare(y.text))
+    .sort((x, y) => y.df - x.df || y.ids.length - x.ids.length || x.text.localeCompare(y.text))
     .slice(0, FORMULA_LIST)
-    .map((f) => ({ text: f.text, paragraphs: f.ids.length, examples: f.ids.slice(0, 3) }));
+    .map((f) => ({ text: f.text, paragraphs: f.df, examples: f.ids.slice(0, 3) }));
 }
