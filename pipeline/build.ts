@@ -13,7 +13,8 @@
  *   (code-unit order, not locale), paragraphs in reading order, keys in schema order (every record
  *   goes through its zod schema, whose output follows the schema's key order), no dates.
  * - The parse cache key is the SHA-256 of the parser version, the file's path and its bytes: the
- *   path is in it because positions in the output carry it.
+ *   path is in it because positions in the output carry it. An entry holds the paragraphs as
+ *   validated export lines, so an unchanged document costs a JSON.parse per paragraph, no more.
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -31,13 +32,13 @@ import {
 } from "../schemas/index.ts";
 import { diag, sortDiagnostics } from "./diagnostics.ts";
 import {
-  JsonCache,
   listFiles,
   type OutputFile,
   readBytes,
   readBytesIfExists,
   relativePath,
   sha256,
+  TextCache,
   unsafeOutput,
   type WrittenFile,
   writeDirectoryAtomic,
@@ -132,24 +133,62 @@ async function workingPapersExtractor(): Promise<ExtractWorkingPapers | null> {
   }
 }
 
-/** What the parse cache holds for one document. */
-interface CacheEntry {
+/**
+ * The parse cache's format for one document, a JSONL file: a header line (versions, file, headings,
+ * parts, diagnostics), then the document's paragraphs exactly as paragraphs.jsonl carries them,
+ * already validated. A hit then costs one JSON.parse per line and no validation or stringify.
+ */
+interface CacheHeader {
   parserVersion: number;
+  schemaVersion: number;
   file: string;
-  parsed: Parsed;
+  headings: Parsed["headings"];
+  parts: Parsed["parts"];
+  diagnostics: Parsed["diagnostics"];
 }
 
-function isCacheEntry(v: unknown, file: string): v is CacheEntry {
-  const e = v as CacheEntry | undefined;
-  return (
-    !!e &&
-    e.parserVersion === PARSER_VERSION &&
-    e.file === file &&
-    Array.isArray(e.parsed?.paragraphs) &&
-    Array.isArray(e.parsed?.headings) &&
-    Array.isArray(e.parsed?.parts) &&
-    Array.isArray(e.parsed?.diagnostics)
-  );
+/** A parsed document with its paragraphs validated and serialised for export. */
+interface ReadyDoc {
+  parsed: Parsed;
+  /** One JSON line per paragraph (no newline), in reading order. */
+  lines: string[];
+}
+
+/** Validate a fresh parse: paragraphs through their schema (key order = schema order), serialised. */
+function ready(parsed: Parsed): ReadyDoc {
+  const paragraphs = [...parsed.paragraphs].sort((a, b) => a.seq - b.seq).map((p) => Paragraph.parse(p));
+  return { parsed: { ...parsed, paragraphs }, lines: paragraphs.map((p) => JSON.stringify(p)) };
+}
+
+function toCacheText(file: string, doc: ReadyDoc): string {
+  const header: CacheHeader = {
+    parserVersion: PARSER_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    file,
+    headings: doc.parsed.headings,
+    parts: doc.parsed.parts,
+    diagnostics: doc.parsed.diagnostics,
+  };
+  return [JSON.stringify(header), ...doc.lines].join("\n");
+}
+
+/** Read a cache entry back; null on anything unexpected (a miss, never an error). */
+function fromCacheText(text: string | undefined, file: string): ReadyDoc | null {
+  if (text === undefined) return null;
+  try {
+    const [head, ...lines] = text.split("\n");
+    const h = JSON.parse(head ?? "") as CacheHeader;
+    if (h.parserVersion !== PARSER_VERSION || h.schemaVersion !== SCHEMA_VERSION || h.file !== file)
+      return null;
+    if (!Array.isArray(h.headings) || !Array.isArray(h.parts) || !Array.isArray(h.diagnostics)) return null;
+    const paragraphs = lines.map((l) => JSON.parse(l) as Paragraph);
+    return {
+      parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
+      lines,
+    };
+  } catch {
+    return null;
+  }
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -303,7 +342,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache =
     cacheMode === "off"
       ? null
-      : new JsonCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
+      : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
   const progress = options.onProgress ?? (() => {});
   const diagnostics: Diagnostic[] = [];
   if (outDir) {
@@ -334,13 +373,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const hash = sha256(doc.bytes);
     return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
   });
-  const outcomes: Array<ParseOutcome | undefined> = docs.map((doc, i) => {
-    const hit = cache?.get(keys[i]!.key);
-    if (!isCacheEntry(hit, doc.file)) return undefined;
-    stats.cached++;
-    return { ok: true, parsed: hit.parsed };
+  const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {
+    const hit = fromCacheText(cache?.get(keys[i]!.key), doc.file);
+    if (hit) stats.cached++;
+    return hit ?? undefined;
   });
-  const misses = docs.flatMap((_, i) => (outcomes[i] ? [] : [i]));
+  const outcomes: Array<ParseOutcome | undefined> = docs.map(() => undefined);
+  const misses = docs.flatMap((_, i) => (readyDocs[i] ? [] : [i]));
   const inputs: ParseInput[] = misses.map((i) => {
     const doc = docs[i]!;
     return { file: doc.file, markdown: doc.body, firstLine: doc.firstLine, meta: doc.meta };
@@ -370,33 +409,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     outcomes[i] = outcome;
     if (!outcome.ok) continue;
     stats.parsed++;
-    // Parser output is validated once, here, before it is cached; it is validated again on export.
-    for (const p of outcome.parsed.paragraphs) Paragraph.parse(p);
-    cache?.set(keys[i]!.key, {
-      parserVersion: PARSER_VERSION,
-      file: docs[i]!.file,
-      parsed: outcome.parsed,
-    } satisfies CacheEntry);
+    // Parser output is validated here, once, before it is cached and exported.
+    const r = ready(outcome.parsed);
+    readyDocs[i] = r;
+    cache?.set(keys[i]!.key, toCacheText(docs[i]!.file, r));
   }
   const documents: DocumentRecord[] = [];
   const paragraphs: Paragraph[] = [];
+  const lines: string[] = [];
   for (const [i, doc] of docs.entries()) {
-    const outcome = outcomes[i]!;
-    if (!outcome.ok) {
+    const r = readyDocs[i];
+    const outcome = outcomes[i];
+    if (!r) {
       diagnostics.push(
         diag(
           "corpus/parse-failed",
           { file: doc.file, line: doc.firstLine },
-          `the parser failed on this document (${outcome.error}); it was left out`,
+          `the parser failed on this document (${outcome && !outcome.ok ? outcome.error : "no result"}); it was left out`,
           "This is a bug in acquis: please report it with the file.",
         ),
       );
       continue;
     }
-    const parsed = outcome.parsed;
-    diagnostics.push(...parsed.diagnostics);
-    documents.push(documentRecord(doc, keys[i]!.hash, parsed));
-    for (const p of [...parsed.paragraphs].sort((a, b) => a.seq - b.seq)) paragraphs.push(p);
+    diagnostics.push(...r.parsed.diagnostics);
+    documents.push(documentRecord(doc, keys[i]!.hash, r.parsed));
+    for (const p of r.parsed.paragraphs) paragraphs.push(p);
+    for (const l of r.lines) lines.push(l);
   }
   progress({ phase: "parse", done: docs.length, total: docs.length, label: "" });
 
@@ -444,7 +482,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       {
         path: "paragraphs.jsonl",
         chunks: (function* () {
-          for (const p of paragraphs) yield `${JSON.stringify(Paragraph.parse(p))}\n`;
+          for (const l of lines) yield `${l}\n`;
         })(),
         records: paragraphs.length,
         schemaVersion: SCHEMA_VERSION,

@@ -77,31 +77,30 @@ export function relativePath(root: string, abs: string): string {
 }
 
 /**
- * A content-addressed JSON cache in one folder: `<dir>/<key>.json`. Entries are written through
+ * A content-addressed text cache in one folder: `<dir>/<key>.jsonl`. Entries are written through
  * a temporary file and a rename, so a reader never sees half an entry; an unreadable entry is a
  * miss, never an error.
  */
-export class JsonCache {
+export class TextCache {
   constructor(
     readonly dir: string,
     readonly writable: boolean,
   ) {}
 
-  get(key: string): unknown {
-    const file = path.join(this.dir, `${key}.json`);
+  get(key: string): string | undefined {
     try {
-      return JSON.parse(readFileSync(file, "utf8"));
+      return readFileSync(path.join(this.dir, `${key}.jsonl`), "utf8");
     } catch {
       return undefined;
     }
   }
 
-  set(key: string, value: unknown): void {
+  set(key: string, text: string): void {
     if (!this.writable) return;
     mkdirSync(this.dir, { recursive: true });
-    const file = path.join(this.dir, `${key}.json`);
+    const file = path.join(this.dir, `${key}.jsonl`);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(value));
+    writeFileSync(tmp, text);
     renameSync(tmp, file);
   }
 }
