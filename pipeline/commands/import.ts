@@ -217,7 +217,12 @@ export async function importOriginal(
   };
   const checked = FrontMatter.safeParse(meta);
   if (!checked.success) {
-    const missing = checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const missing = checked.error.issues
+      .map(
+        (i) =>
+          `${i.path.join(".")} (--${i.path.join(".")}): ${i.input === undefined ? "missing" : i.message}`,
+      )
+      .join("; ");
     return refuse(
       diag(
         "corpus/front-matter-invalid",

@@ -1,0 +1,204 @@
+/**
+ * `acquis import` end to end in a temporary repository: the corpus file and its front matter, the
+ * registry entry (the registry's comments and layout kept), the protection of edited files, and the
+ * errors a person meets.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, test } from "vitest";
+import YAML from "yaml";
+import { importCommand } from "../../pipeline/commands/import.ts";
+import { FrontMatter, Registry } from "../../schemas/index.ts";
+import { fixturePdf, repoRoot, tempDir } from "./helpers.ts";
+import { MODELS, pagedHtml } from "./layout.ts";
+
+/** A temporary repository holding a copy of the real registry, and a way to run the command in it. */
+function repo() {
+  const cwd = tempDir();
+  mkdirSync(resolve(cwd, "corpus"), { recursive: true });
+  writeFileSync(
+    resolve(cwd, "corpus/registry.yaml"),
+    readFileSync(resolve(repoRoot, "corpus/registry.yaml")),
+  );
+  const run = async (...argv: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await importCommand.run(argv, {
+      cwd,
+      isTTY: false,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+    });
+    return { code, stdout, stderr };
+  };
+  const write = (name: string, data: string | Uint8Array) => {
+    writeFileSync(resolve(cwd, name), data);
+    return name;
+  };
+  const read = (name: string) => readFileSync(resolve(cwd, name), "utf8");
+  return { cwd, run, write, read };
+}
+
+const FLAGS = [
+  "--symbol",
+  "A/99/200",
+  "--title",
+  "Report on testing",
+  "--body",
+  "OEWG 2021-2025",
+  "--status",
+  "consensus",
+];
+/** For originals without a cover block, which carry no date. */
+const DATED = [...FLAGS, "--date", "2030-07-30"];
+
+describe("acquis import", () => {
+  test("a PDF becomes corpus/<slug>/<lang>.md with valid front matter, the original's SHA-256, and a registry entry", async () => {
+    const r = repo();
+    const pdf = fixturePdf("en");
+    const out = await r.run(r.write("un-layout.pdf", pdf), ...FLAGS, "--lang", "en");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(
+      "corpus/A-99-200/en.md written: 10 paragraphs, parses without warnings; registry entry added.",
+    );
+    const text = r.read("corpus/A-99-200/en.md");
+    const meta = FrontMatter.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!));
+    expect(meta).toMatchObject({
+      symbol: "A/99/200",
+      lang: "en",
+      date: "2030-07-30",
+      type: "report",
+      status: "consensus",
+    });
+    expect(meta.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
+    expect(text).toContain("\n1. By its resolution 98/12,");
+    const registry = Registry.parse(YAML.parse(r.read("corpus/registry.yaml")));
+    expect(registry.documents.find((d) => d.symbol === "A/99/200")).toMatchObject({
+      title: { en: "Report on testing" },
+    });
+  });
+
+  test("the registry gains only the new entry: every other line, comments included, is kept", async () => {
+    const r = repo();
+    const before = r.read("corpus/registry.yaml");
+    await r.run(r.write("un-layout.html", pagedHtml(MODELS.zh)), ...FLAGS, "--lang", "zh");
+    const after = r.read("corpus/registry.yaml");
+    expect(after.startsWith(before.trimEnd())).toBe(true);
+    expect(after.slice(before.trimEnd().length)).toMatch(
+      /^\n {2}# added by acquis import\n {2}- symbol: A\/99\/200\n/,
+    );
+  });
+
+  test("a symbol already in the registry gives its defaults and leaves the registry untouched", async () => {
+    const r = repo();
+    const before = r.read("corpus/registry.yaml");
+    const out = await r.run(
+      r.write("t.html", "<p>1. Text.</p>"),
+      "--symbol",
+      "A/77/275",
+      "--lang",
+      "en",
+      "--date",
+      "2022-08-08",
+    );
+    expect(out.code).toBe(0);
+    expect(r.read("corpus/registry.yaml")).toBe(before);
+    expect(r.read("corpus/A-77-275/en.md")).toMatch(/^title: Report of the Open-ended working group/m);
+  });
+
+  test("importing the same original again changes nothing", async () => {
+    const r = repo();
+    const file = r.write("un-layout.pdf", fixturePdf("zh"));
+    await r.run(file, ...FLAGS, "--lang", "zh");
+    const first = r.read("corpus/A-99-200/zh.md");
+    const again = await r.run(file, ...FLAGS, "--lang", "zh");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("is up to date");
+    expect(r.read("corpus/A-99-200/zh.md")).toBe(first);
+  });
+
+  test("an edited corpus file is never overwritten without --force", async () => {
+    const r = repo();
+    const file = r.write("t.html", "<p>1. First text.</p>");
+    await r.run(file, ...DATED, "--lang", "en");
+    const edited = `${r.read("corpus/A-99-200/en.md")}\n2. A paragraph added by hand.\n`;
+    r.write("corpus/A-99-200/en.md", edited);
+    const other = r.write("t2.html", "<p>1. Second text.</p>");
+    const refused = await r.run(other, ...DATED, "--lang", "en");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("ingest/exists");
+    expect(r.read("corpus/A-99-200/en.md")).toBe(edited);
+    const forced = await r.run(other, ...DATED, "--lang", "en", "--force");
+    expect(forced.code).toBe(0);
+    expect(r.read("corpus/A-99-200/en.md")).toContain("1. Second text.");
+  });
+
+  test("an untouched import is replaced by a newer original (its own original, in the cache, converts to it)", async () => {
+    const r = repo();
+    await r.run(r.write("t.html", "<p>1. First text.</p>"), ...DATED, "--lang", "en");
+    const out = await r.run(r.write("t2.html", "<p>1. Corrected text.</p>"), ...DATED, "--lang", "en");
+    expect(out.code).toBe(0);
+    expect(r.read("corpus/A-99-200/en.md")).toContain("1. Corrected text.");
+  });
+
+  test("a hand-made corpus file (no recorded original) is not overwritten", async () => {
+    const r = repo();
+    mkdirSync(resolve(r.cwd, "corpus/A-99-200"), { recursive: true });
+    r.write("corpus/A-99-200/en.md", "---\nsymbol: A/99/200\n---\nHand-made.\n");
+    const out = await r.run(r.write("t.html", "<p>1. Text.</p>"), ...DATED, "--lang", "en");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("ingest/exists");
+    expect(r.read("corpus/A-99-200/en.md")).toBe("---\nsymbol: A/99/200\n---\nHand-made.\n");
+  });
+
+  test.each([
+    // a missing title names the flag to pass; nothing is written
+    {
+      argv: ["--symbol", "A/99/201", "--lang", "en", "--body", "X", "--date", "2030-01-01"],
+      code: 1,
+      says: "--title",
+    },
+    // a date that is not YYYY-MM-DD
+    { argv: [...FLAGS, "--lang", "en", "--date", "30 July"], code: 1, says: "date" },
+    // a language the corpus does not hold
+    { argv: [...FLAGS, "--lang", "fr"], code: 2, says: "--lang zh or --lang en" },
+    // a type outside the closed list
+    { argv: [...FLAGS, "--lang", "en", "--date", "2030-01-01", "--type", "memo"], code: 1, says: "type" },
+    // not a symbol
+    { argv: ["--symbol", "hello", "--lang", "en"], code: 2, says: "not a UN document symbol" },
+  ])("refuses with a clear message: $says", async ({ argv, code, says }) => {
+    const r = repo();
+    const out = await r.run(r.write("t.html", "<p>1. Text.</p>"), ...argv);
+    expect(out.code).toBe(code);
+    expect(out.stderr).toContain(says);
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-201"))).toBe(false);
+  });
+
+  test("a file of no supported format is refused, nothing written", async () => {
+    const r = repo();
+    const out = await r.run(
+      r.write("t.bin", new Uint8Array([0, 1, 2, 3, 250, 251])),
+      ...FLAGS,
+      "--lang",
+      "en",
+    );
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("ingest/unsupported-format");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
+  });
+
+  test("a truncated PDF is refused, nothing written", async () => {
+    const r = repo();
+    const pdf = fixturePdf("en");
+    const out = await r.run(r.write("cut.pdf", pdf.subarray(0, pdf.length >> 1)), ...FLAGS, "--lang", "en");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("ingest/conversion-failed");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
+  });
+});
