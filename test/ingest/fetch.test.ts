@@ -94,7 +94,16 @@ function repo() {
         "10",
         ...extra,
       ],
-      { cwd, isTTY: false, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) },
+      {
+        cwd,
+        isTTY: false,
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+      },
     );
     return { code, stdout, stderr };
   };
