@@ -35,7 +35,6 @@ import {
   listFiles,
   type OutputFile,
   readBytes,
-  readBytesIfExists,
   relativePath,
   sha256,
   TextCache,
@@ -246,11 +245,6 @@ function readCorpus(
     }
     files.push({ file, slug: entry.slug, lang: entry.lang, bytes: readBytes(f.abs) });
   }
-  if (registryText === null) {
-    const regAbs = path.join(corpusDir, REGISTRY_FILE);
-    const bytes = readBytesIfExists(regAbs);
-    if (bytes) registryText = new TextDecoder().decode(bytes);
-  }
   return { files, registryText, diagnostics, found };
 }
 
@@ -360,7 +354,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reg = readRegistry(corpus.registryText, registryFile);
   diagnostics.push(...reg.diagnostics);
   const registry: Registry = reg.registry;
-  const loaded = loadDocuments(corpus.files, corpus.registryText === null ? null : registry, maxBytes);
+  // A registry that is missing or unreadable as a whole was reported once; checking every document
+  // against it would only repeat that.
+  const usable =
+    corpus.registryText !== null && !(registry.documents.length === 0 && reg.diagnostics.length > 0);
+  const loaded = loadDocuments(corpus.files, usable ? registry : null, maxBytes);
   diagnostics.push(...loaded.diagnostics);
   const docs = [...loaded.documents].sort(
     (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),

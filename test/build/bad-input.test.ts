@@ -35,11 +35,14 @@ interface Row {
   name: string;
   /** Files beside the good document and a registry listing A/1/1 and A/2/2. */
   files: Record<string, string | Uint8Array>;
-  registry?: string;
+  /** The registry's text; null: no registry at all. */
+  registry?: string | null;
   expected: { code: string; file: string; line: number; column?: number; message: RegExp };
   /** Whether A/1/1 is still exported (warnings and infos keep a document; errors leave it out). */
   kept: boolean;
   maxBytes?: number;
+  /** The registry cannot be read at all: no per-document registry warnings. */
+  registryUnusable?: boolean;
 }
 
 const rows: Row[] = [
@@ -295,18 +298,32 @@ const rows: Row[] = [
     kept: true,
   },
   {
+    name: "no registry: one error, and no warning per document",
+    files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT) },
+    registry: null,
+    expected: {
+      code: "corpus/registry-invalid",
+      file: "corpus/registry.yaml",
+      line: 1,
+      message: /registry not found/,
+    },
+    kept: true,
+  },
+  {
     name: "a registry that is not YAML",
     files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT) },
     registry: "documents:\n  - symbol: [A/1/1\n",
     expected: { code: "corpus/registry-invalid", file: "corpus/registry.yaml", line: 3, message: /YAML/ },
     kept: true,
+    registryUnusable: true,
   },
 ];
 
 describe("bad input: a clear message with file and line, the other documents still build", () => {
   test.each(rows)("$name", async (row) => {
+    const reg = row.registry === undefined ? registry(["A/1/1", "A/2/2"]) : row.registry;
     const root = makeRepo({
-      "corpus/registry.yaml": row.registry ?? registry(["A/1/1", "A/2/2"]),
+      ...(reg === null ? {} : { "corpus/registry.yaml": reg }),
       [GOOD_FILE]: GOOD,
       ...row.files,
     });
@@ -335,5 +352,9 @@ describe("bad input: a clear message with file and line, the other documents sti
       ]);
     }
     expect(result.summary.errors > 0).toBe(hit!.level === "error");
+    // A registry unreadable as a whole is reported once, not again for every document.
+    if (row.registryUnusable) {
+      expect(result.diagnostics.filter((d) => d.code === "corpus/not-in-registry")).toEqual([]);
+    }
   });
 });
