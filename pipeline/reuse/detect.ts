@@ -46,6 +46,11 @@ export interface ReuseOptions {
   nearMin: number;
   /** Formula document-frequency threshold; default formulaThreshold(paragraphs taking part). */
   formulaDf?: number;
+  /**
+   * Compare every pair of same-language paragraphs instead of asking the shingle index: the
+   * exact reference the benchmark and the property tests check the index against. Quadratic.
+   */
+  exhaustive?: boolean;
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
@@ -174,17 +179,24 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   for (let p = 0; p < n; p++) {
     if (!units[p]) continue;
     touched.length = 0;
-    for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
-      const g = index.group[x]!;
-      const df = index.df[g]!;
-      if (df < 2 || df >= formulaDf) continue;
-      for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) {
-        const q = index.paraOf[index.order[y]!]!;
-        if (q <= p) continue;
-        if (count[q] === 0) touched.push(q);
-        count[q]!++;
+    if (options.exhaustive) {
+      for (let q = p + 1; q < n; q++) {
+        if (!units[q]) continue;
+        touched.push(q);
+        count[q] = options.minShared;
       }
-    }
+    } else
+      for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
+        const g = index.group[x]!;
+        const df = index.df[g]!;
+        if (df < 2 || df >= formulaDf) continue;
+        for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) {
+          const q = index.paraOf[index.order[y]!]!;
+          if (q <= p) continue;
+          if (count[q] === 0) touched.push(q);
+          count[q]!++;
+        }
+      }
     let positions: Map<number, number[]> | null = null;
     for (const q of touched) {
       const shared = count[q]!;

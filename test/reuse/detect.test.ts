@@ -1,0 +1,198 @@
+/**
+ * Reuse detection as a spec: each row is a small corpus written for the test (our own words),
+ * built with the factories, and the links it must (or must not) give. Texts are long enough to
+ * count unless the row is about length.
+ */
+import { describe, expect, test } from "vitest";
+import { buildReuse, DEFAULT_OPTIONS } from "../../pipeline/reuse/index.ts";
+import { type DocumentRecord, type Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
+import { documentRecord, paragraph } from "../factories.ts";
+import { sides } from "./helpers.ts";
+
+// Two unrelated openings and a passage to share, in Chinese and in English.
+const ZH_A = "各代表团在审议期间交换了关于区域合作安排的看法，";
+const ZH_B = "会议还听取了若干专门机构就培训方案所作的介绍，";
+const ZH_SHARED = "鼓励各国在自愿基础上分享其国家网络应急机构的联络信息与实践经验";
+const EN_SHARED =
+  "encourages States to share on a voluntary basis the contact details of their national emergency teams";
+
+const doc = (symbol: string, date: string, lang: "zh" | "en" = "zh"): DocumentRecord =>
+  documentRecord({ symbol, date, lang });
+
+/** Run the stage on a corpus; links as "from -> to: kind" with addresses shortened to doc/address. */
+function linksOf(paragraphs: Paragraph[], documents: DocumentRecord[]) {
+  const out = buildReuse({ paragraphs, documents }, SCHEMA_VERSION);
+  return { out, lines: out.reuse.map((r) => `${r.from} -> ${r.to}: ${r.kind}`) };
+}
+
+describe("kinds", () => {
+  test.each([
+    {
+      // Width, spacing and punctuation style do not make a copy less verbatim.
+      name: "verbatim up to width, spacing and punctuation",
+      earlier: `${ZH_SHARED}，并定期更新２０２１年名录。`,
+      later: `${ZH_SHARED}, 并定期更新 2021 年名录.`,
+      kind: "verbatim",
+    },
+    {
+      // Two characters changed in a long paragraph: a near copy.
+      name: "near: a small edit",
+      earlier: `${ZH_SHARED}，并定期更新其名录。`,
+      later: `${ZH_SHARED}，并及时更新其名录。`,
+      kind: "near",
+    },
+    {
+      // The shared passage sits inside two otherwise different paragraphs.
+      name: "partial: a passage inside longer paragraphs",
+      earlier: `${ZH_A}${ZH_SHARED}。`,
+      later: `${ZH_B}会议${ZH_SHARED}，以便及早沟通。`,
+      kind: "partial",
+    },
+    {
+      // English is compared by words, case folded.
+      name: "verbatim in English, case and punctuation folded",
+      earlier: `The Working Group ${EN_SHARED}.`,
+      later: `the working group ${EN_SHARED.toUpperCase()};`,
+      kind: "verbatim",
+      lang: "en" as const,
+    },
+    {
+      name: "partial in English",
+      earlier: `Delegations discussed regional arrangements at length and ${EN_SHARED}.`,
+      later: `Recalling its earlier report, the Group ${EN_SHARED}, and invites further proposals on training.`,
+      kind: "partial",
+      lang: "en" as const,
+    },
+  ])("$name", ({ earlier, later, kind, lang = "zh" }) => {
+    const a = paragraph({ doc: "A/1/1", lang, num: ["1"], text: earlier });
+    const b = paragraph({ doc: "A/2/2", lang, num: ["1"], text: later });
+    const { out, lines } = linksOf(
+      [a, b],
+      [doc("A/1/1", "2021-01-01", lang), doc("A/2/2", "2023-01-01", lang)],
+    );
+    expect(lines).toEqual([`${a.id} -> ${b.id}: ${kind}`]);
+    // The diff always gives back the later paragraph.
+    expect(sides(out.reuse[0]!.diff).to).toBe(later);
+  });
+
+  test("a partial link's span is the shared passage in each text", () => {
+    const earlier = `${ZH_A}${ZH_SHARED}。`;
+    const later = `${ZH_B}会议${ZH_SHARED}，以便及早沟通。`;
+    const a = paragraph({ doc: "A/1/1", num: ["1"], text: earlier });
+    const b = paragraph({ doc: "A/2/2", num: ["1"], text: later });
+    const { out } = linksOf([a, b], [doc("A/1/1", "2021-01-01"), doc("A/2/2", "2023-01-01")]);
+    const [span] = out.reuse[0]!.spans;
+    expect(earlier.slice(span!.from[0], span!.from[1])).toBe(ZH_SHARED);
+    expect(later.slice(span!.to[0], span!.to[1])).toBe(ZH_SHARED);
+    expect(out.reuse[0]!.length).toBe(ZH_SHARED.length);
+  });
+});
+
+describe("what is never linked", () => {
+  test.each([
+    {
+      // Identical but too short to say anything: under minUnits.
+      name: "very short texts",
+      texts: ["各国表示支持。", "各国表示支持。"],
+    },
+    {
+      // Different languages are compared only through their aligned versions.
+      name: "different languages",
+      texts: [ZH_SHARED, ZH_SHARED],
+      langs: ["zh", "en"] as const,
+    },
+    {
+      // A common name shared by two otherwise unrelated paragraphs is not reuse.
+      name: "nothing but unrelated wording",
+      texts: [`${ZH_A}并商定了下次会议的日期。`, `${ZH_B}并请秘书处分发有关文件。`],
+    },
+  ])("$name", ({ texts, langs }) => {
+    const ps = texts.map((text, i) =>
+      paragraph({ doc: `A/${i + 1}/1`, lang: langs?.[i] ?? "zh", num: ["1"], text }),
+    );
+    const docs = ps.map((p, i) => doc(p.doc, `202${i}-01-01`, p.lang));
+    expect(linksOf(ps, docs).lines).toEqual([]);
+  });
+
+  test("a paragraph and its own subparagraph", () => {
+    const parent = paragraph({ doc: "A/1/1", num: ["3"], text: `${ZH_SHARED}：` });
+    const child = paragraph({ doc: "A/1/1", num: ["3", "a"], parent: parent.id, text: `${ZH_SHARED}。` });
+    expect(linksOf([parent, child], [doc("A/1/1", "2021-01-01")]).lines).toEqual([]);
+  });
+
+  test("source notes and list entries", () => {
+    const note = `[${ZH_SHARED}]`;
+    const a = paragraph({ doc: "A/1/1", num: ["1"], kind: "source-note", text: note });
+    const b = paragraph({ doc: "A/2/2", num: ["1"], kind: "entry", text: note });
+    const c = paragraph({ doc: "A/3/3", num: ["1"], text: note });
+    const docs = [doc("A/1/1", "2021-01-01"), doc("A/2/2", "2022-01-01"), doc("A/3/3", "2023-01-01")];
+    expect(linksOf([a, b, c], docs).lines).toEqual([]);
+  });
+
+  test("an opening formula shared by many paragraphs, by itself", () => {
+    const formula = "在本届会议和以往各届会议以及非正式磋商期间，各代表团继续讨论了";
+    const endings = [
+      "区域合作安排的问题。",
+      "培训方案的设计和评估。",
+      "技术援助的来源与渠道。",
+      "关键基础设施保护的问题。",
+      "联络点名录的运作方式。",
+    ];
+    const ps = endings.map((e, i) => paragraph({ doc: "A/1/1", num: [String(i + 1)], text: formula + e }));
+    const { out, lines } = linksOf(ps, [doc("A/1/1", "2021-01-01")]);
+    expect(lines).toEqual([]);
+    expect(out.formulas.formulas[0]?.text).toBe(formula);
+  });
+});
+
+describe("direction and one best source", () => {
+  test("the earlier document by date is the source, whatever the input order", () => {
+    const later = paragraph({ doc: "A/9/9", num: ["1"], text: `${ZH_SHARED}。` });
+    const earlier = paragraph({ doc: "A/1/1", num: ["4"], text: `${ZH_SHARED}。` });
+    const { lines } = linksOf([later, earlier], [doc("A/9/9", "2024-05-01"), doc("A/1/1", "2015-07-22")]);
+    expect(lines).toEqual([`${earlier.id} -> ${later.id}: verbatim`]);
+  });
+
+  test("inside one document, the earlier paragraph is the source", () => {
+    const a = paragraph({ doc: "A/1/1", num: ["2"], text: `${ZH_A}${ZH_SHARED}。` });
+    const b = paragraph({ doc: "A/1/1", num: ["9"], text: `${ZH_B}${ZH_SHARED}。` });
+    expect(linksOf([a, b], [doc("A/1/1", "2021-01-01")]).lines).toEqual([`${a.id} -> ${b.id}: partial`]);
+  });
+
+  test("a passage carried by several earlier paragraphs links to the best, the earliest on a tie", () => {
+    const text = `${ZH_SHARED}。`;
+    const p2015 = paragraph({ doc: "A/70/1", num: ["1"], text });
+    const p2021 = paragraph({ doc: "A/76/1", num: ["1"], text });
+    const p2023 = paragraph({ doc: "A/78/1", num: ["1"], text });
+    const docs = [doc("A/70/1", "2015-07-22"), doc("A/76/1", "2021-07-14"), doc("A/78/1", "2023-08-01")];
+    const { out, lines } = linksOf([p2015, p2021, p2023], docs);
+    expect(lines).toEqual([`${p2015.id} -> ${p2021.id}: verbatim`, `${p2015.id} -> ${p2023.id}: verbatim`]);
+    // The other carrier is kept for the lineage.
+    const fam = out.lineage.families[0]!;
+    expect(fam.alsoIn).toEqual([{ from: p2021.id, to: p2023.id, score: 1 }]);
+    expect(fam.members.map((m) => [m.id, m.generation])).toEqual([
+      [p2015.id, 0],
+      [p2021.id, 1],
+      [p2023.id, 1],
+    ]);
+  });
+
+  test("a closer copy beats an older looser one: the lineage is a chain", () => {
+    const p2015 = paragraph({ doc: "A/70/1", num: ["1"], text: `${ZH_SHARED}，并定期更新其名录。` });
+    const p2021 = paragraph({ doc: "A/76/1", num: ["1"], text: `${ZH_SHARED}，并及时更新其名录。` });
+    const p2023 = paragraph({ doc: "A/78/1", num: ["1"], text: `${ZH_SHARED}，并及时更新其名录。` });
+    const docs = [doc("A/70/1", "2015-07-22"), doc("A/76/1", "2021-07-14"), doc("A/78/1", "2023-08-01")];
+    const { out, lines } = linksOf([p2015, p2021, p2023], docs);
+    expect(lines).toEqual([`${p2015.id} -> ${p2021.id}: near`, `${p2021.id} -> ${p2023.id}: verbatim`]);
+    expect(out.lineage.families[0]!.members.map((m) => m.generation)).toEqual([0, 1, 2]);
+  });
+});
+
+test("the defaults are the documented ones", () => {
+  // The README quotes these; change them on purpose only.
+  expect(DEFAULT_OPTIONS).toMatchObject({
+    zh: { k: 5, minUnits: 10, minPassage: 20 },
+    en: { k: 3, minUnits: 4, minPassage: 5 },
+    nearMin: 0.8,
+  });
+});
