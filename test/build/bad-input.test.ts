@@ -308,6 +308,7 @@ const rows: Row[] = [
       message: /registry not found/,
     },
     kept: true,
+    registryUnusable: true,
   },
   {
     name: "a registry that is not YAML",
