@@ -30,7 +30,8 @@ import type {
 } from "../../schemas/index.ts";
 import { idOf, partAddress } from "../address.ts";
 import { diag } from "../diagnostics.ts";
-import { type Found, findCitations, type Pin } from "./find.ts";
+import { type Found, findCitations } from "./find.ts";
+import { type Pin, WHOLE } from "./pins.ts";
 import { checkQuote, findQuotes } from "./quote.ts";
 import { buildIndex, type CorpusIndex, type Resolution, resolveCharter, resolveDoc } from "./resolve.ts";
 
@@ -251,8 +252,6 @@ function resolveFound(
     state.resolution = { kind: "doc", symbols: found.symbols, pins: [WHOLE] };
   return found.pins.map((pin) => resolveDoc(symbols, pin, citing, index));
 }
-
-const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
 
 function toCitation(unit: Unit, found: Found, r: Resolution): Omit<Citation, "id"> {
   return {

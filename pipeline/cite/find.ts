@@ -2,7 +2,7 @@
  * Finding, the third step of the citation grammar: walk the cleaned text once and, at each place
  * a citation can start, try the rules of the grammar in Chinese and English. A rule reads forward
  * from there with the bounded readers of tokenize.ts and returns what it found and where it ended;
- * the walk then resumes after it.
+ * the walk then resumes after it. Pinpoints (parts, sections, paragraphs) are read by pins.ts.
  *
  * Decisions:
  * - Linear time: the walk visits each offset once, a rule starts only at a trigger character and
@@ -15,40 +15,32 @@
  * - What is not recognised is left alone: the grammar never guesses a document.
  */
 import { clean } from "./clean.ts";
+import {
+  MAX_LIST,
+  type Pin,
+  parsePins,
+  readAnnexLabel,
+  readAnnexZh,
+  readHanRun,
+  readParaZh,
+  readPinComponent,
+  WHOLE,
+} from "./pins.ts";
 import type { TitleMatcher } from "./titles.ts";
 import {
   isAlnum,
-  isCjkNumeral,
   isDigit,
   isHan,
   isLatin,
-  isUpper,
   lit,
   readCjkNumeral,
   readInt,
   readLabel,
   readPair,
   readSymbol,
-  readUpperRoman,
   readWord,
   skipWs,
-  toRoman,
 } from "./tokenize.ts";
-
-/** Largest number of items a coordinated list or range may expand to. */
-export const MAX_LIST = 60;
-
-/** One pinpoint inside a cited document. */
-export interface Pin {
-  /** Part label as written, in English: "annex I", "annex C", "annex", "preamble"; null if unwritten. */
-  part: string | null;
-  /** "执行部分" / "operative paragraph": the main body of a resolution, written explicitly. */
-  operative: boolean;
-  /** Section named in words ("国际法部分，建议采取的下一步行动"), or null. */
-  section: string | null;
-  /** Normalised labels: ["23", "a"]; [] for the whole document or part. */
-  num: string[];
-}
 
 /** How the document was named. */
 export type RefKind = "symbol" | "resolution" | "decision" | "title" | "self";
@@ -78,8 +70,6 @@ interface RuleResult {
   end: number;
   found: Found[];
 }
-
-const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
 
 /**
  * Find every citation in a text. Never throws; linear in the text's length.
@@ -162,15 +152,15 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
 // Document references
 
 /** A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7". */
-function ruleSymbol(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+function ruleSymbol(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
   const sym = readSymbol(s, i);
   if (!sym) return null;
   let end = skipLinkTail(s, i, sym.end);
   // "A/75/816 号文件附件一": the pinpoints follow "号文件".
   const doc = lit(s, skipWs(s, end, 2), "号文件");
-  let pins = parsePins(s, end, titles);
+  let pins = parsePins(s, end);
   if (!pins && doc >= 0) {
-    pins = parsePins(s, doc, titles);
+    pins = parsePins(s, doc);
     if (pins) end = doc;
   }
   return {
@@ -214,7 +204,7 @@ function afterTitle(
   start: number,
   titleEnd: number,
   symbols: string[],
-  titles: TitleMatcher,
+  _titles: TitleMatcher,
 ): RuleResult {
   let q = skipWs(s, titleEnd);
   const paren = s[q] === "(";
@@ -223,7 +213,7 @@ function afterTitle(
   const sym = readSymbol(s, q);
   if (sym) {
     const symEnd = skipLinkTail(s, q, sym.end);
-    const pins = parsePins(s, symEnd, titles);
+    const pins = parsePins(s, symEnd);
     let end = pins ? pins.end : sym.end;
     if (paren) {
       const close = skipWs(s, end);
@@ -236,7 +226,7 @@ function afterTitle(
       ],
     };
   }
-  const pins = parsePins(s, titleEnd, titles);
+  const pins = parsePins(s, titleEnd);
   const end = pins ? pins.end : titleEnd;
   return {
     end,
@@ -357,7 +347,7 @@ function readOrdinalZh(s: string, p: number, unit: string): { end: number; value
  * Resolutions and decisions by number, in Chinese: "大会第 75/240 号决议",
  * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议".
  */
-function ruleNumbersZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+function ruleNumbersZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
   let p = i;
   if (s[p] === "第") p = skipWs(s, p + 1, 2);
   const pairs: [string, string][] = [];
@@ -385,7 +375,7 @@ function ruleNumbersZh(s: string, i: number, titles: TitleMatcher): RuleResult |
   let start = i;
   const before = s.slice(Math.max(0, i - 2), i);
   if (s[i] === "第" && (before === "大会" || before === "联大")) start = i - 2;
-  const pins = parsePins(s, kwEnd, titles);
+  const pins = parsePins(s, kwEnd);
   const stop = pins ? pins.end : kwEnd;
   return {
     end: stop,
@@ -472,7 +462,7 @@ function ruleNumbersEn(
   i: number,
   wordEnd: number,
   kind: "resolution" | "decision",
-  titles: TitleMatcher,
+  _titles: TitleMatcher,
 ): RuleResult | null {
   let p = skipWs(s, wordEnd);
   const pairs: [string, string][] = [];
@@ -487,7 +477,7 @@ function ruleNumbersEn(
     p = q;
   }
   if (pairs.length === 0) return null;
-  const pins = parsePins(s, end, titles);
+  const pins = parsePins(s, end);
   const stop = pins ? pins.end : end;
   return {
     end: stop,
@@ -530,7 +520,7 @@ function readListConnectorEn(s: string, p: number): number {
  * the 2021 OEWG report"; or the citing document itself: "paragraph 29 (a) and (b) above".
  */
 function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
-  const comp = readPinComponent(s, i, titles);
+  const comp = readPinComponent(s, i);
   if (!comp || comp.nums.length === 0) return null;
   const pins = comp.nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
   const q = skipWs(s, comp.end, 2);
@@ -644,7 +634,7 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
     const ref = readDocRef(s, p, titles);
     if (ref) {
       // "annex I to document A/75/816, para. 56": pinpoints after the document stay in the annex.
-      const more = parsePins(s, ref.end, titles);
+      const more = parsePins(s, ref.end);
       const pins = more ? more.pins.map((x) => (x.part ? x : { ...x, part })) : [{ ...WHOLE, part }];
       const stop = more ? more.end : ref.end;
       return {
@@ -662,18 +652,10 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
     return null;
   }
   if (!label) return null;
-  const more = parsePins(s, after, titles);
+  const more = parsePins(s, after);
   const pins = more ? more.pins.map((p) => (p.part ? p : { ...p, part })) : [{ ...WHOLE, part }];
   const end = more ? more.end : after;
   return { end, found: [{ kind: "doc", start, end, ref: "self", symbols: [], pins }] };
-}
-
-/** An annex label after "annex"/"附件": a capital letter ("A") or an upper-case roman numeral ("IV"). */
-function readAnnexLabel(s: string, q: number): { end: number; value: string } | null {
-  const roman = readUpperRoman(s, q);
-  if (roman) return roman;
-  if (isUpper(s[q]) && !isAlnum(s[q + 1])) return { end: q + 1, value: s[q]! };
-  return null;
 }
 
 /** "Article 33, paragraph 1, of the Charter", "Article 2 (3) of the Charter of the United Nations". */
@@ -714,10 +696,10 @@ function ruleArticleEn(s: string, i: number, wordEnd: number): RuleResult | null
   return { end: stop, found: [{ kind: "charter", start: i, end: stop, article: String(n.value), para }] };
 }
 
-function ruleIbidEn(s: string, i: number, wordEnd: number, titles: TitleMatcher): RuleResult {
+function ruleIbidEn(s: string, i: number, wordEnd: number, _titles: TitleMatcher): RuleResult {
   let end = wordEnd;
   if (s[end] === ".") end++;
-  const pins = parsePins(s, end, titles);
+  const pins = parsePins(s, end);
   const stop = pins ? pins.end : end;
   return {
     end: stop,
@@ -733,10 +715,10 @@ function ruleAboveMentioned(s: string, i: number, end: number): RuleResult | nul
 }
 
 /** 同上 (ibid.), 上述决议 / 该决议 (the above-mentioned resolution). */
-function ruleShortZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+function ruleShortZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
   const ibid = lit(s, i, "同上");
   if (ibid >= 0 && !isHan(s[ibid])) {
-    const pins = parsePins(s, ibid, titles);
+    const pins = parsePins(s, ibid);
     const end = pins ? pins.end : ibid;
     return { end, found: [{ kind: "short", start: i, end, form: "ibid", pins: pins ? pins.pins : null }] };
   }
@@ -752,7 +734,7 @@ function ruleShortZh(s: string, i: number, titles: TitleMatcher): RuleResult | n
  * References to the citing document: "上文第 29(a)和(b)分段", "本报告第 37(b)和(c)分段",
  * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)".
  */
-function ruleSameZh(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+function ruleSameZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
   let p = i;
   let prefixed = false;
   for (const w of ["上文", "下文", "本报告", "见"]) {
@@ -775,7 +757,7 @@ function ruleSameZh(s: string, i: number, titles: TitleMatcher): RuleResult | nu
   }
   const annex = readAnnexZh(s, p);
   if (annex && (annex.part !== "annex" || prefixed)) {
-    const more = parsePins(s, annex.end, titles);
+    const more = parsePins(s, annex.end);
     const pins = more
       ? more.pins.map((x) => (x.part ? x : { ...x, part: annex.part }))
       : [{ ...WHOLE, part: annex.part }];
@@ -798,404 +780,3 @@ function namesADocumentBefore(s: string, i: number): boolean {
 }
 
 const DOCUMENT_NOUNS = ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"];
-
-/** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
-function readAnnexZh(s: string, p: number, bare = false): { end: number; part: string } | null {
-  const e = lit(s, p, "附件");
-  if (e < 0) return null;
-  const n = readCjkNumeral(s, e);
-  if (n && n.value > 0) return { end: n.end, part: `annex ${toRoman(n.value).toUpperCase()}` };
-  const q = skipWs(s, e, 2);
-  const label = readAnnexLabel(s, q);
-  if (label) return { end: label.end, part: `annex ${label.value}` };
-  // A bare "附件" before more words is "the annex" only right after a document ("号决议附件所载").
-  if (!bare && isHan(s[e]) && s[e] !== "第") return null;
-  return { end: e, part: "annex" };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pinpoints
-
-interface Component {
-  end: number;
-  part: string | null;
-  operative: boolean;
-  section: string | null;
-  nums: string[][];
-}
-
-/**
- * Pinpoints after a document reference, separated by commas: "，附件一，第 16 段", ", annex I,
- * para. 56", "，执行部分第 1 段", "，国际法部分，建议采取的下一步行动，第 2 段", "第 15(b)(一)和(二)段以及
- * 国际法部分，……，第 2 段". Returns null when nothing follows.
- */
-export function parsePins(s: string, p: number, titles: TitleMatcher): { end: number; pins: Pin[] } | null {
-  let part: string | null = null;
-  let operative = false;
-  let section: string | null = null;
-  const pins: Pin[] = [];
-  let end = p;
-  let sawAny = false;
-  let q = p;
-  for (let k = 0; k < 8; k++) {
-    let r = skipWs(s, q, 3);
-    if (s[r] === ",") r = skipWs(s, r + 1, 3);
-    else if (sawAny && pins.length > 0) {
-      // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
-      const conn = readContinuation(s, r);
-      if (conn < 0) break;
-      r = conn;
-    }
-    const comp = readPinComponent(s, r, titles);
-    if (!comp) break;
-    sawAny = true;
-    if (comp.part !== null) {
-      part = comp.part;
-      section = null;
-    }
-    if (comp.operative) operative = true;
-    if (comp.section !== null) section = comp.section;
-    for (const num of comp.nums) pins.push({ part, operative, section, num });
-    if (comp.nums.length > 0) section = null;
-    end = comp.end;
-    q = comp.end;
-  }
-  if (!sawAny) return null;
-  if (pins.length === 0) {
-    if (part === null && !operative && section === null) return null;
-    pins.push({ part, operative, section, num: [] });
-  }
-  return { end, pins };
-}
-
-function readContinuation(s: string, r: number): number {
-  for (const w of ["以及", "和", "及"]) {
-    const e = lit(s, r, w);
-    if (e >= 0) return skipWs(s, e, 2);
-  }
-  const w = readWord(s, r);
-  if (w?.value === "and") return skipWs(s, w.end, 2);
-  return -1;
-}
-
-function readPinComponent(s: string, r: number, titles: TitleMatcher): Component | null {
-  const none = { part: null, operative: false, section: null };
-  const annexZh = readAnnexZh(s, r, true);
-  if (annexZh) return { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
-  for (const [w, part] of [
-    ["执行部分", null],
-    ["序言部分", "preamble"],
-  ] as const) {
-    const e = lit(s, r, w);
-    if (e >= 0) {
-      const para = s[skipWs(s, e, 2)] === "第" ? readParaZh(s, skipWs(s, e, 2)) : null;
-      return {
-        ...none,
-        end: para ? para.end : e,
-        part,
-        operative: part === null,
-        nums: para ? para.nums : [],
-      };
-    }
-  }
-  if (s[r] === "第") {
-    const para = readParaZh(s, r);
-    return para ? { ...none, end: para.end, nums: para.nums } : null;
-  }
-  if (isHan(s[r])) return readSectionZh(s, r);
-  const w = readWord(s, r);
-  if (!w) return null;
-  if (w.value === "annex") {
-    const label = readAnnexLabel(s, skipWs(s, w.end, 2));
-    return {
-      ...none,
-      end: label ? label.end : w.end,
-      part: label ? `annex ${label.value}` : "annex",
-      nums: [],
-    };
-  }
-  if (w.value === "operative" || w.value === "preambular") {
-    const next = readWord(s, skipWs(s, w.end, 2));
-    if (!next?.value.startsWith("para")) return null;
-    const para = readParaEn(s, skipWs(s, w.end, 2));
-    if (!para) return null;
-    const preamble = w.value === "preambular";
-    return {
-      ...none,
-      end: para.end,
-      part: preamble ? "preamble" : null,
-      operative: !preamble,
-      nums: para.nums,
-    };
-  }
-  if (w.value.startsWith("para")) {
-    const para = readParaEn(s, r);
-    return para ? { ...none, end: para.end, nums: para.nums } : null;
-  }
-  if (w.value === "sect" || w.value === "section" || w.value === "chap" || w.value === "chapter") {
-    const numbered = readNumberedSectionEn(s, r, w.end);
-    if (numbered) return numbered;
-  }
-  return readSectionEn(s, r, titles);
-}
-
-/** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
-function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
-  if (s[p] !== "第") return null;
-  const nums = parseNums(s, skipWs(s, p + 1, 2), true);
-  if (!nums) return null;
-  const q = skipWs(s, nums.end, 2);
-  const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
-  if (e < 0) return null;
-  return { end: e, nums: nums.nums };
-}
-
-/** "para. 7", "paras. 64 and 65", "paragraph 23 (a) to (h)", "paragraphs 29 (a) and (b)". */
-function readParaEn(s: string, p: number): { end: number; nums: string[][] } | null {
-  const w = readWord(s, p);
-  if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
-  let q = w.end;
-  if (s[q] === ".") q++;
-  return parseNums(s, skipWs(s, q, 2), false);
-}
-
-/**
- * A section named in words before a paragraph: "国际法部分，建议采取的下一步行动，第 2 段",
- * "建立信任措施部分，建议的下一步，第 5 段", "定期机构对话章节，……". Only accepted when a
- * paragraph pinpoint follows.
- */
-function readSectionZh(s: string, r: number): Component | null {
-  const first = readHanRun(s, r, 24);
-  const head = s.slice(r, first);
-  if (!/(部分|章节|一节)$/.test(head) || head === "执行部分" || head === "序言部分") return null;
-  let end = first;
-  let q = skipWs(s, first, 2);
-  if (s[q] === ",") {
-    const second = skipWs(s, q + 1, 2);
-    if (isHan(s[second]) && s[second] !== "第") {
-      const e = readHanRun(s, second, 16);
-      const after = skipWs(s, e, 2);
-      if (s[after] === "," && s[skipWs(s, after + 1, 2)] === "第") {
-        end = e;
-        q = after;
-      }
-    }
-  }
-  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
-  if (s[para] !== "第" || !readParaZh(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
-}
-
-/** A run of Chinese characters, stopping before "第 <number>" and after at most `max` characters. */
-function readHanRun(s: string, p: number, max: number): number {
-  let q = p;
-  while (q < s.length && q - p < max && isHan(s[q])) {
-    if (s[q] === "第" && (isDigit(s[skipWs(s, q + 1, 2)]) || isCjkNumeral(s[q + 1]))) break;
-    q++;
-  }
-  return q;
-}
-
-/**
- * An English section before a paragraph: "section on international law, recommended next steps,
- * para. 2". Accepted only when a paragraph pinpoint follows.
- */
-function readSectionEn(s: string, r: number, _titles: TitleMatcher): Component | null {
-  const first = readPhraseEn(s, r);
-  if (!first || !/\bsection\b/.test(first.text)) return null;
-  let end = first.end;
-  let q = skipWs(s, first.end, 2);
-  if (s[q] === ",") {
-    const second = readPhraseEn(s, skipWs(s, q + 1, 2));
-    if (second && /\bsteps?\b/.test(second.text)) {
-      end = second.end;
-      q = skipWs(s, second.end, 2);
-    }
-  }
-  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
-  if (!readParaEn(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
-}
-
-/** A section or chapter by its number: "sect. II.E", "chap. IV", "section 3". Kept in words. */
-function readNumberedSectionEn(s: string, r: number, wordEnd: number): Component | null {
-  let q = wordEnd;
-  if (s[q] === ".") q++;
-  q = skipWs(s, q, 2);
-  let e = q;
-  while (
-    e < s.length &&
-    e - q < 12 &&
-    (isUpper(s[e]) || isDigit(s[e]) || (s[e] === "." && isAlnum(s[e + 1])))
-  )
-    e++;
-  if (e === q || isAlnum(s[e])) return null;
-  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [] };
-}
-
-/** Up to eight lower-case-insensitive words separated by single spaces. */
-function readPhraseEn(s: string, p: number): { end: number; text: string } | null {
-  let q = p;
-  let words = 0;
-  let end = -1;
-  while (words < 8) {
-    const w = readWord(s, q);
-    if (!w || w.value.startsWith("para")) break;
-    words++;
-    end = w.end;
-    if (s[w.end] !== " ") break;
-    q = w.end + 1;
-  }
-  return end < 0 ? null : { end, text: s.slice(p, end).toLowerCase() };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers, labels, lists and ranges
-
-/**
- * A list of paragraph numbers with labels: "64 和 65", "15(b)(一)和(二)", "23 段(a)至(h)",
- * "29 (a) and (b)", "23 (a) to (h)". A labels-only item continues the previous one at its depth.
- */
-export function parseNums(s: string, p: number, zh: boolean): { end: number; nums: string[][] } | null {
-  const first = readItem(s, p, zh);
-  if (!first) return null;
-  const nums: string[][] = [first.path];
-  let end = first.end;
-  let prev = first.path;
-  while (nums.length < MAX_LIST) {
-    const q = skipWs(s, end, 2);
-    const conn = readNumConnector(s, q, zh);
-    if (!conn) break;
-    const r = skipWs(s, conn.end, 2);
-    const item = readItem(s, r, zh);
-    let path: string[] | null = item ? item.path : null;
-    let itemEnd = item ? item.end : -1;
-    if (!item) {
-      const labels = readLabels(s, r);
-      if (labels && labels.labels.length < prev.length) {
-        path = [...prev.slice(0, prev.length - labels.labels.length), ...labels.labels];
-        itemEnd = labels.end;
-      }
-    }
-    if (!path) break;
-    if (conn.range) {
-      const expanded = expandRange(prev, path);
-      if (!expanded) break;
-      nums.push(...expanded.slice(0, MAX_LIST - nums.length));
-    } else nums.push(path);
-    prev = path;
-    end = itemEnd;
-  }
-  return { end, nums };
-}
-
-function readItem(s: string, p: number, zh: boolean): { end: number; path: string[] } | null {
-  const n = readInt(s, p, 4);
-  if (!n) return null;
-  let q = n.end;
-  // "第 23 段(a)至(h)分段": the labels may follow the paragraph's "段".
-  if (zh) {
-    const a = skipWs(s, q, 1);
-    if (s[a] === "段" && s[skipWs(s, a + 1, 1)] === "(" && readLabel(s, skipWs(s, a + 1, 1))) q = a + 1;
-  }
-  const labels = readLabels(s, q);
-  return labels
-    ? { end: labels.end, path: [String(n.value), ...labels.labels] }
-    : { end: n.end, path: [String(n.value)] };
-}
-
-function readLabels(s: string, p: number): { end: number; labels: string[] } | null {
-  const labels: string[] = [];
-  let end = p;
-  while (labels.length < 6) {
-    const lab = readLabel(s, skipWs(s, end, 1));
-    if (!lab) break;
-    labels.push(lab.value);
-    end = lab.end;
-  }
-  return labels.length ? { end, labels } : null;
-}
-
-function readNumConnector(s: string, q: number, zh: boolean): { end: number; range: boolean } | null {
-  for (const w of ["至", "到", "-", "–", "—"]) {
-    const e = lit(s, q, w);
-    if (e >= 0) return { end: e, range: true };
-  }
-  if (zh) {
-    for (const w of ["和", "、", "及", "与"]) {
-      const e = lit(s, q, w);
-      if (e >= 0 && (isDigit(s[skipWs(s, e, 2)]) || s[skipWs(s, e, 2)] === "("))
-        return { end: e, range: false };
-    }
-    return null;
-  }
-  let r = q;
-  if (s[r] === ",") r = skipWs(s, r + 1, 2);
-  const w = readWord(s, r);
-  if (w?.value === "to") return { end: w.end, range: true };
-  if (w?.value === "and") return { end: w.end, range: false };
-  if (r > q && (isDigit(s[r]) || s[r] === "(")) return { end: r, range: false };
-  return null;
-}
-
-/** Expand "23(a)" .. "23(h)" or "64" .. "66"; null when the two ends do not differ in the last label only. */
-function expandRange(from: string[], to: string[]): string[][] | null {
-  if (from.length !== to.length) return null;
-  for (let k = 0; k < from.length - 1; k++) if (from[k] !== to[k]) return null;
-  const a = from[from.length - 1]!;
-  const b = to[to.length - 1]!;
-  const prefix = from.slice(0, -1);
-  const seq = labelSequence(a, b);
-  if (!seq) return null;
-  return seq.slice(1).map((x) => [...prefix, x]);
-}
-
-function labelSequence(a: string, b: string): string[] | null {
-  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b)) {
-    const x = Number(a);
-    const y = Number(b);
-    if (y <= x || y - x > MAX_LIST) return null;
-    return Array.from({ length: y - x + 1 }, (_, k) => String(x + k));
-  }
-  const romanA = romanValue(a);
-  const romanB = romanValue(b);
-  if (
-    romanA !== null &&
-    romanB !== null &&
-    (a === "i" || a.length > 1 || b.length > 1) &&
-    !(a.length === 1 && b.length === 1 && a !== "i")
-  ) {
-    if (romanB <= romanA || romanB - romanA > MAX_LIST) return null;
-    return Array.from({ length: romanB - romanA + 1 }, (_, k) => toRoman(romanA + k));
-  }
-  if (/^[a-z]$/.test(a) && /^[a-z]$/.test(b)) {
-    const x = a.charCodeAt(0);
-    const y = b.charCodeAt(0);
-    if (y <= x) return null;
-    return Array.from({ length: y - x + 1 }, (_, k) => String.fromCharCode(x + k));
-  }
-  return null;
-}
-
-function romanValue(x: string): number | null {
-  if (!/^[ivxlc]+$/.test(x)) return null;
-  const order = [
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "v",
-    "vi",
-    "vii",
-    "viii",
-    "ix",
-    "x",
-    "xi",
-    "xii",
-    "xiii",
-    "xiv",
-    "xv",
-  ];
-  const k = order.indexOf(x);
-  return k < 0 ? null : k + 1;
-}

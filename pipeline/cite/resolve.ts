@@ -26,7 +26,7 @@ import type {
   RegistryEntry,
 } from "../../schemas/index.ts";
 import { addressOf, idOf, partAddress } from "../address.ts";
-import type { Pin } from "./find.ts";
+import type { Pin } from "./pins.ts";
 import { TitleMatcher } from "./titles.ts";
 
 /** The UN Official Document System link of a document not in the corpus. */

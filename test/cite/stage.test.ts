@@ -104,6 +104,7 @@ describe("the public API of pipeline/cite", () => {
       "normaliseForQuote",
       "normaliseTitle",
       "odsUrl",
+      "parsePins",
       "resolveDoc",
       "summarise",
     ]);

@@ -1,0 +1,452 @@
+/**
+ * Pinpoints, the part of the grammar that reads where inside a document a citation points:
+ * parts ("附件一", "annex I", "执行部分"), sections named in words, paragraphs with their labels,
+ * lists and ranges ("第 15(b)(一)和(二)段", "paragraph 23 (a) to (h)"). Used by find.ts after a
+ * document reference (and, for the citing document itself, on its own).
+ *
+ * Decision: every reader is bounded (lists capped at MAX_LIST items, words and runs at a few
+ * dozen characters), so reading pinpoints is linear in what it consumes and never backtracks.
+ */
+import {
+  isAlnum,
+  isCjkNumeral,
+  isDigit,
+  isHan,
+  isUpper,
+  lit,
+  readCjkNumeral,
+  readInt,
+  readLabel,
+  readUpperRoman,
+  readWord,
+  skipWs,
+  toRoman,
+} from "./tokenize.ts";
+
+/** Largest number of items a coordinated list or range may expand to. */
+export const MAX_LIST = 60;
+
+/** One pinpoint inside a cited document. */
+export interface Pin {
+  /** Part label as written, in English: "annex I", "annex C", "annex", "preamble"; null if unwritten. */
+  part: string | null;
+  /** "执行部分" / "operative paragraph": the main body of a resolution, written explicitly. */
+  operative: boolean;
+  /** Section named in words ("国际法部分，建议采取的下一步行动"), or null. */
+  section: string | null;
+  /** Normalised labels: ["23", "a"]; [] for the whole document or part. */
+  num: string[];
+}
+
+/** The whole document: no part, no section, no number. */
+export const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
+
+/** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
+export function readAnnexZh(s: string, p: number, bare = false): { end: number; part: string } | null {
+  const e = lit(s, p, "附件");
+  if (e < 0) return null;
+  const n = readCjkNumeral(s, e);
+  if (n && n.value > 0) return { end: n.end, part: `annex ${toRoman(n.value).toUpperCase()}` };
+  const q = skipWs(s, e, 2);
+  const label = readAnnexLabel(s, q);
+  if (label) return { end: label.end, part: `annex ${label.value}` };
+  // A bare "附件" before more words is "the annex" only right after a document ("号决议附件所载").
+  if (!bare && isHan(s[e]) && s[e] !== "第") return null;
+  return { end: e, part: "annex" };
+}
+
+/** An annex label after "annex"/"附件": a capital letter ("A") or an upper-case roman numeral ("IV"). */
+export function readAnnexLabel(s: string, q: number): { end: number; value: string } | null {
+  const roman = readUpperRoman(s, q);
+  if (roman) return roman;
+  if (isUpper(s[q]) && !isAlnum(s[q + 1])) return { end: q + 1, value: s[q]! };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pinpoints
+
+/** One pinpoint component: a part, a section or paragraphs. */
+export interface Component {
+  end: number;
+  part: string | null;
+  operative: boolean;
+  section: string | null;
+  nums: string[][];
+}
+
+/**
+ * Pinpoints after a document reference, separated by commas: "，附件一，第 16 段", ", annex I,
+ * para. 56", "，执行部分第 1 段", "，国际法部分，建议采取的下一步行动，第 2 段", "第 15(b)(一)和(二)段以及
+ * 国际法部分，……，第 2 段". Returns null when nothing follows.
+ */
+export function parsePins(s: string, p: number): { end: number; pins: Pin[] } | null {
+  let part: string | null = null;
+  let operative = false;
+  let section: string | null = null;
+  const pins: Pin[] = [];
+  let end = p;
+  let sawAny = false;
+  let q = p;
+  for (let k = 0; k < 8; k++) {
+    let r = skipWs(s, q, 3);
+    if (s[r] === ",") r = skipWs(s, r + 1, 3);
+    else if (sawAny && pins.length > 0) {
+      // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
+      const conn = readContinuation(s, r);
+      if (conn < 0) break;
+      r = conn;
+    }
+    const comp = readPinComponent(s, r);
+    if (!comp) break;
+    sawAny = true;
+    if (comp.part !== null) {
+      part = comp.part;
+      section = null;
+    }
+    if (comp.operative) operative = true;
+    if (comp.section !== null) section = comp.section;
+    for (const num of comp.nums) pins.push({ part, operative, section, num });
+    if (comp.nums.length > 0) section = null;
+    end = comp.end;
+    q = comp.end;
+  }
+  if (!sawAny) return null;
+  if (pins.length === 0) {
+    if (part === null && !operative && section === null) return null;
+    pins.push({ part, operative, section, num: [] });
+  }
+  return { end, pins };
+}
+
+function readContinuation(s: string, r: number): number {
+  for (const w of ["以及", "和", "及"]) {
+    const e = lit(s, r, w);
+    if (e >= 0) return skipWs(s, e, 2);
+  }
+  const w = readWord(s, r);
+  if (w?.value === "and") return skipWs(s, w.end, 2);
+  return -1;
+}
+
+export function readPinComponent(s: string, r: number): Component | null {
+  const none = { part: null, operative: false, section: null };
+  const annexZh = readAnnexZh(s, r, true);
+  if (annexZh) return { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
+  for (const [w, part] of [
+    ["执行部分", null],
+    ["序言部分", "preamble"],
+  ] as const) {
+    const e = lit(s, r, w);
+    if (e >= 0) {
+      const para = s[skipWs(s, e, 2)] === "第" ? readParaZh(s, skipWs(s, e, 2)) : null;
+      return {
+        ...none,
+        end: para ? para.end : e,
+        part,
+        operative: part === null,
+        nums: para ? para.nums : [],
+      };
+    }
+  }
+  if (s[r] === "第") {
+    const para = readParaZh(s, r);
+    return para ? { ...none, end: para.end, nums: para.nums } : null;
+  }
+  if (isHan(s[r])) return readSectionZh(s, r);
+  const w = readWord(s, r);
+  if (!w) return null;
+  if (w.value === "annex") {
+    const label = readAnnexLabel(s, skipWs(s, w.end, 2));
+    return {
+      ...none,
+      end: label ? label.end : w.end,
+      part: label ? `annex ${label.value}` : "annex",
+      nums: [],
+    };
+  }
+  if (w.value === "operative" || w.value === "preambular") {
+    const next = readWord(s, skipWs(s, w.end, 2));
+    if (!next?.value.startsWith("para")) return null;
+    const para = readParaEn(s, skipWs(s, w.end, 2));
+    if (!para) return null;
+    const preamble = w.value === "preambular";
+    return {
+      ...none,
+      end: para.end,
+      part: preamble ? "preamble" : null,
+      operative: !preamble,
+      nums: para.nums,
+    };
+  }
+  if (w.value.startsWith("para")) {
+    const para = readParaEn(s, r);
+    return para ? { ...none, end: para.end, nums: para.nums } : null;
+  }
+  if (w.value === "sect" || w.value === "section" || w.value === "chap" || w.value === "chapter") {
+    const numbered = readNumberedSectionEn(s, r, w.end);
+    if (numbered) return numbered;
+  }
+  return readSectionEn(s, r);
+}
+
+/** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
+export function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
+  if (s[p] !== "第") return null;
+  const nums = parseNums(s, skipWs(s, p + 1, 2), true);
+  if (!nums) return null;
+  const q = skipWs(s, nums.end, 2);
+  const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
+  if (e < 0) return null;
+  return { end: e, nums: nums.nums };
+}
+
+/** "para. 7", "paras. 64 and 65", "paragraph 23 (a) to (h)", "paragraphs 29 (a) and (b)". */
+function readParaEn(s: string, p: number): { end: number; nums: string[][] } | null {
+  const w = readWord(s, p);
+  if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
+  let q = w.end;
+  if (s[q] === ".") q++;
+  return parseNums(s, skipWs(s, q, 2), false);
+}
+
+/**
+ * A section named in words before a paragraph: "国际法部分，建议采取的下一步行动，第 2 段",
+ * "建立信任措施部分，建议的下一步，第 5 段", "定期机构对话章节，……". Only accepted when a
+ * paragraph pinpoint follows.
+ */
+function readSectionZh(s: string, r: number): Component | null {
+  const first = readHanRun(s, r, 24);
+  const head = s.slice(r, first);
+  if (!/(部分|章节|一节)$/.test(head) || head === "执行部分" || head === "序言部分") return null;
+  let end = first;
+  let q = skipWs(s, first, 2);
+  if (s[q] === ",") {
+    const second = skipWs(s, q + 1, 2);
+    if (isHan(s[second]) && s[second] !== "第") {
+      const e = readHanRun(s, second, 16);
+      const after = skipWs(s, e, 2);
+      if (s[after] === "," && s[skipWs(s, after + 1, 2)] === "第") {
+        end = e;
+        q = after;
+      }
+    }
+  }
+  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
+  if (s[para] !== "第" || !readParaZh(s, para)) return null;
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+}
+
+/** A run of Chinese characters, stopping before "第 <number>" and after at most `max` characters. */
+export function readHanRun(s: string, p: number, max: number): number {
+  let q = p;
+  while (q < s.length && q - p < max && isHan(s[q])) {
+    if (s[q] === "第" && (isDigit(s[skipWs(s, q + 1, 2)]) || isCjkNumeral(s[q + 1]))) break;
+    q++;
+  }
+  return q;
+}
+
+/**
+ * An English section before a paragraph: "section on international law, recommended next steps,
+ * para. 2". Accepted only when a paragraph pinpoint follows.
+ */
+function readSectionEn(s: string, r: number): Component | null {
+  const first = readPhraseEn(s, r);
+  if (!first || !/\bsection\b/.test(first.text)) return null;
+  let end = first.end;
+  let q = skipWs(s, first.end, 2);
+  if (s[q] === ",") {
+    const second = readPhraseEn(s, skipWs(s, q + 1, 2));
+    if (second && /\bsteps?\b/.test(second.text)) {
+      end = second.end;
+      q = skipWs(s, second.end, 2);
+    }
+  }
+  const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
+  if (!readParaEn(s, para)) return null;
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+}
+
+/** A section or chapter by its number: "sect. II.E", "chap. IV", "section 3". Kept in words. */
+function readNumberedSectionEn(s: string, r: number, wordEnd: number): Component | null {
+  let q = wordEnd;
+  if (s[q] === ".") q++;
+  q = skipWs(s, q, 2);
+  let e = q;
+  while (
+    e < s.length &&
+    e - q < 12 &&
+    (isUpper(s[e]) || isDigit(s[e]) || (s[e] === "." && isAlnum(s[e + 1])))
+  )
+    e++;
+  if (e === q || isAlnum(s[e])) return null;
+  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [] };
+}
+
+/** Up to eight lower-case-insensitive words separated by single spaces. */
+function readPhraseEn(s: string, p: number): { end: number; text: string } | null {
+  let q = p;
+  let words = 0;
+  let end = -1;
+  while (words < 8) {
+    const w = readWord(s, q);
+    if (!w || w.value.startsWith("para")) break;
+    words++;
+    end = w.end;
+    if (s[w.end] !== " ") break;
+    q = w.end + 1;
+  }
+  return end < 0 ? null : { end, text: s.slice(p, end).toLowerCase() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, labels, lists and ranges
+
+/**
+ * A list of paragraph numbers with labels: "64 和 65", "15(b)(一)和(二)", "23 段(a)至(h)",
+ * "29 (a) and (b)", "23 (a) to (h)". A labels-only item continues the previous one at its depth.
+ */
+export function parseNums(s: string, p: number, zh: boolean): { end: number; nums: string[][] } | null {
+  const first = readItem(s, p, zh);
+  if (!first) return null;
+  const nums: string[][] = [first.path];
+  let end = first.end;
+  let prev = first.path;
+  while (nums.length < MAX_LIST) {
+    const q = skipWs(s, end, 2);
+    const conn = readNumConnector(s, q, zh);
+    if (!conn) break;
+    const r = skipWs(s, conn.end, 2);
+    const item = readItem(s, r, zh);
+    let path: string[] | null = item ? item.path : null;
+    let itemEnd = item ? item.end : -1;
+    if (!item) {
+      const labels = readLabels(s, r);
+      if (labels && labels.labels.length < prev.length) {
+        path = [...prev.slice(0, prev.length - labels.labels.length), ...labels.labels];
+        itemEnd = labels.end;
+      }
+    }
+    if (!path) break;
+    if (conn.range) {
+      const expanded = expandRange(prev, path);
+      if (!expanded) break;
+      nums.push(...expanded.slice(0, MAX_LIST - nums.length));
+    } else nums.push(path);
+    prev = path;
+    end = itemEnd;
+  }
+  return { end, nums };
+}
+
+function readItem(s: string, p: number, zh: boolean): { end: number; path: string[] } | null {
+  const n = readInt(s, p, 4);
+  if (!n) return null;
+  let q = n.end;
+  // "第 23 段(a)至(h)分段": the labels may follow the paragraph's "段".
+  if (zh) {
+    const a = skipWs(s, q, 1);
+    if (s[a] === "段" && s[skipWs(s, a + 1, 1)] === "(" && readLabel(s, skipWs(s, a + 1, 1))) q = a + 1;
+  }
+  const labels = readLabels(s, q);
+  return labels
+    ? { end: labels.end, path: [String(n.value), ...labels.labels] }
+    : { end: n.end, path: [String(n.value)] };
+}
+
+function readLabels(s: string, p: number): { end: number; labels: string[] } | null {
+  const labels: string[] = [];
+  let end = p;
+  while (labels.length < 6) {
+    const lab = readLabel(s, skipWs(s, end, 1));
+    if (!lab) break;
+    labels.push(lab.value);
+    end = lab.end;
+  }
+  return labels.length ? { end, labels } : null;
+}
+
+function readNumConnector(s: string, q: number, zh: boolean): { end: number; range: boolean } | null {
+  for (const w of ["至", "到", "-", "–", "—"]) {
+    const e = lit(s, q, w);
+    if (e >= 0) return { end: e, range: true };
+  }
+  if (zh) {
+    for (const w of ["和", "、", "及", "与"]) {
+      const e = lit(s, q, w);
+      if (e >= 0 && (isDigit(s[skipWs(s, e, 2)]) || s[skipWs(s, e, 2)] === "("))
+        return { end: e, range: false };
+    }
+    return null;
+  }
+  let r = q;
+  if (s[r] === ",") r = skipWs(s, r + 1, 2);
+  const w = readWord(s, r);
+  if (w?.value === "to") return { end: w.end, range: true };
+  if (w?.value === "and") return { end: w.end, range: false };
+  if (r > q && (isDigit(s[r]) || s[r] === "(")) return { end: r, range: false };
+  return null;
+}
+
+/** Expand "23(a)" .. "23(h)" or "64" .. "66"; null when the two ends do not differ in the last label only. */
+function expandRange(from: string[], to: string[]): string[][] | null {
+  if (from.length !== to.length) return null;
+  for (let k = 0; k < from.length - 1; k++) if (from[k] !== to[k]) return null;
+  const a = from[from.length - 1]!;
+  const b = to[to.length - 1]!;
+  const prefix = from.slice(0, -1);
+  const seq = labelSequence(a, b);
+  if (!seq) return null;
+  return seq.slice(1).map((x) => [...prefix, x]);
+}
+
+function labelSequence(a: string, b: string): string[] | null {
+  if (/^[0-9]+$/.test(a) && /^[0-9]+$/.test(b)) {
+    const x = Number(a);
+    const y = Number(b);
+    if (y <= x || y - x > MAX_LIST) return null;
+    return Array.from({ length: y - x + 1 }, (_, k) => String(x + k));
+  }
+  const romanA = romanValue(a);
+  const romanB = romanValue(b);
+  if (
+    romanA !== null &&
+    romanB !== null &&
+    (a === "i" || a.length > 1 || b.length > 1) &&
+    !(a.length === 1 && b.length === 1 && a !== "i")
+  ) {
+    if (romanB <= romanA || romanB - romanA > MAX_LIST) return null;
+    return Array.from({ length: romanB - romanA + 1 }, (_, k) => toRoman(romanA + k));
+  }
+  if (/^[a-z]$/.test(a) && /^[a-z]$/.test(b)) {
+    const x = a.charCodeAt(0);
+    const y = b.charCodeAt(0);
+    if (y <= x) return null;
+    return Array.from({ length: y - x + 1 }, (_, k) => String.fromCharCode(x + k));
+  }
+  return null;
+}
+
+function romanValue(x: string): number | null {
+  if (!/^[ivxlc]+$/.test(x)) return null;
+  const order = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+  ];
+  const k = order.indexOf(x);
+  return k < 0 ? null : k + 1;
+}
