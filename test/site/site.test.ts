@@ -35,8 +35,17 @@ afterAll(async () => {
   server?.close();
 });
 
+/** What went wrong in a page's console: script errors, refused resources, policy violations. */
+const consoleErrors = new WeakMap<Page, string[]>();
+
 async function open(url: string): Promise<Page> {
   const page = await context.newPage();
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(new URL(url, base).href);
   return page;
 }
@@ -281,6 +290,8 @@ describe("quality", () => {
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    // No script error, no refused resource, no policy violation on the way.
+    expect(consoleErrors.get(page)).toEqual([]);
     if (shot) await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
     await page.close();
   });

@@ -1,0 +1,309 @@
+/**
+ * Reuse detection against planted truth: recall and precision, time and peak memory at 10k, 50k
+ * and 200k paragraphs, and the shingle index against exact brute force (every pair compared) on
+ * a 2k-paragraph subset. Targets (issue 4): recall >= 0.99 and precision >= 0.99 for planted
+ * passages of >= 30 characters with <= 10 % edits; <= 30 s and <= 4 GB at 200k on 2 cores.
+ *
+ * The corpus: background paragraphs drawn from a character Markov chain (order 2) trained on the
+ * seed A/78/265 (Chinese, 80 %) and a word Markov chain trained on A/RES/80/16 and 80/22
+ * (English, 20 %), so common terms recur as in real reports; documents of 100 paragraphs, one a
+ * day. Into that, passages of 30-150 characters of fresh chain text are planted: the original
+ * in an earlier paragraph, a copy with 0-10 % character edits (substitutions, insertions,
+ * deletions) in a later one, each paragraph in at most one plant; one plant in five replaces the
+ * whole later paragraph (a near or verbatim copy). A planted pair is found when the later
+ * paragraph's links include one from the earlier paragraph; a link that joins no planted pair
+ * is a false positive (chance sharing between chain texts counts against us).
+ *
+ * Each size runs in a child process so its peak memory (maxRSS) is its own.
+ * Run alone: `npx tsx bench/sections/reuse.ts` (or `--sizes 10000,50000`).
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_OPTIONS, detectReuse } from "../../pipeline/reuse/detect.ts";
+import { buildReuse } from "../../pipeline/reuse/index.ts";
+import { type DocumentRecord, type Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
+import { documentRecord, paragraph } from "../../test/factories.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+
+/** A planted reuse: the earlier paragraph, the later one, the passage length and edit rate. */
+export interface Plant {
+  from: string;
+  to: string;
+  length: number;
+  edits: number;
+  whole: boolean;
+}
+
+export interface Corpus {
+  paragraphs: Paragraph[];
+  documents: DocumentRecord[];
+  truth: Plant[];
+}
+
+/** Deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Markov chain over units (characters or words) with a given context length. */
+class Chain {
+  private next = new Map<string, string[]>();
+  private starts: string[][] = [];
+  constructor(
+    texts: string[][],
+    private order: number,
+  ) {
+    for (const units of texts) {
+      if (units.length <= order) continue;
+      this.starts.push(units.slice(0, order));
+      for (let i = order; i < units.length; i++) {
+        const key = units.slice(i - order, i).join("\u0001");
+        const list = this.next.get(key);
+        if (list) list.push(units[i]!);
+        else this.next.set(key, [units[i]!]);
+      }
+    }
+  }
+  /** About `n` units of text. */
+  text(n: number, rand: () => number): string[] {
+    const out = [...this.starts[Math.floor(rand() * this.starts.length)]!];
+    while (out.length < n) {
+      const list = this.next.get(out.slice(out.length - this.order).join("\u0001"));
+      if (!list) {
+        out.push(...this.starts[Math.floor(rand() * this.starts.length)]!);
+        continue;
+      }
+      out.push(list[Math.floor(rand() * list.length)]!);
+    }
+    return out;
+  }
+}
+
+function stripFrontMatter(src: string): string {
+  return src.replace(/^---\n[\s\S]*?\n---\n/, "");
+}
+
+/** Build the synthetic corpus of `n` paragraphs with planted reuse (see the module header). */
+export function generateCorpus(n: number, seed = 1): Corpus {
+  const rand = rng(seed);
+  const zhSrc = stripFrontMatter(readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8"));
+  const zhLines = zhSrc
+    .split("\n")
+    .map((l) => l.replace(/[#*>|[\]]/g, "").trim())
+    .filter((l) => l.length > 20);
+  const zh = new Chain(
+    zhLines.map((l) => [...l]),
+    2,
+  );
+  const enSrc = ["A-RES-80-16.en.md", "A-RES-80-22.en.md"]
+    .map((f) => stripFrontMatter(readFileSync(path.join(repoRoot, "../shared/corpus-real", f), "utf8")))
+    .join("\n");
+  const en = new Chain(
+    enSrc
+      .split("\n")
+      .filter((l) => l.length > 40)
+      .map((l) => l.split(/\s+/)),
+    1,
+  );
+  const zhChars = [...new Set(zhLines.join(""))];
+  const gen = (lang: "zh" | "en", chars: number): string =>
+    lang === "zh" ? zh.text(chars, rand).join("").slice(0, chars) : en.text(Math.ceil(chars / 6), rand).join(" ");
+
+  const perDoc = 100;
+  const docs = Math.ceil(n / perDoc);
+  const documents: DocumentRecord[] = [];
+  const langOfDoc: ("zh" | "en")[] = [];
+  for (let d = 0; d < docs; d++) {
+    const lang = d % 5 === 4 ? "en" : "zh";
+    langOfDoc.push(lang);
+    const date = new Date(Date.UTC(2000, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+    documents.push(documentRecord({ symbol: `A/AC.999/${d + 1}`, lang, date }));
+  }
+  const texts: string[] = [];
+  const langs: ("zh" | "en")[] = [];
+  for (let i = 0; i < n; i++) {
+    const lang = langOfDoc[Math.floor(i / perDoc)]!;
+    langs.push(lang);
+    texts.push(gen(lang, 60 + Math.floor(rand() * 110)));
+  }
+
+  // Plant: one paragraph in ten is the later end of a plant.
+  const used = new Uint8Array(n);
+  const truth: Plant[] = [];
+  const plants = Math.floor(n / 20);
+  const byLang = { zh: [] as number[], en: [] as number[] };
+  for (let i = 0; i < n; i++) byLang[langs[i]!].push(i);
+  for (let t = 0, tries = 0; t < plants && tries < plants * 20; tries++) {
+    const lang = rand() < 0.8 ? "zh" : "en";
+    const pool = byLang[lang];
+    let a = pool[Math.floor(rand() * pool.length)]!;
+    let b = pool[Math.floor(rand() * pool.length)]!;
+    if (Math.floor(a / perDoc) === Math.floor(b / perDoc) || used[a] || used[b]) continue;
+    if (a > b) [a, b] = [b, a];
+    used[a] = 1;
+    used[b] = 1;
+    const length = 30 + Math.floor(rand() * 121);
+    const passage = gen(lang, length).slice(0, lang === "zh" ? length : undefined);
+    const rate = [0, 0.03, 0.06, 0.1][Math.floor(rand() * 4)]!;
+    const copy = edit(passage, rate, zhChars, rand);
+    const whole = rand() < 0.2;
+    const insertAt = (s: string) => {
+      const cut = lang === "zh" ? Math.floor(rand() * s.length) : s.indexOf(" ", Math.floor(rand() * s.length));
+      const at = cut < 0 ? s.length : cut;
+      return { before: s.slice(0, at), after: s.slice(at) };
+    };
+    const sep = lang === "en" ? " " : "";
+    if (whole) {
+      texts[a] = passage;
+      texts[b] = copy;
+    } else {
+      const x = insertAt(texts[a]!);
+      texts[a] = `${x.before}${sep}${passage}${sep}${x.after}`;
+      const y = insertAt(texts[b]!);
+      texts[b] = `${y.before}${sep}${copy}${sep}${y.after}`;
+    }
+    truth.push({ from: String(a), to: String(b), length: passage.length, edits: rate, whole });
+    t++;
+  }
+  const paragraphs = texts.map((text, i) => {
+    const d = Math.floor(i / perDoc);
+    return paragraph({ doc: documents[d]!.symbol, lang: langs[i]!, num: [String((i % perDoc) + 1)], text });
+  });
+  for (const p of truth) {
+    p.from = paragraphs[Number(p.from)]!.id;
+    p.to = paragraphs[Number(p.to)]!.id;
+  }
+  return { paragraphs, documents, truth };
+}
+
+/** Edit about `rate` of the characters: substitutions, insertions and deletions. */
+function edit(s: string, rate: number, alphabet: string[], rand: () => number): string {
+  const chars = [...s];
+  const edits = Math.round(rate * chars.length);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rand() * chars.length);
+    const op = Math.floor(rand() * 3);
+    const c = /[a-z]/i.test(chars[at] ?? "")
+      ? String.fromCharCode(97 + Math.floor(rand() * 26))
+      : alphabet[Math.floor(rand() * alphabet.length)]!;
+    if (op === 0) chars[at] = c;
+    else if (op === 1) chars.splice(at, 0, c);
+    else chars.splice(at, 1);
+  }
+  return chars.join("");
+}
+
+/** One measured size. */
+export interface ReuseBenchRow {
+  paragraphs: number;
+  planted: number;
+  links: number;
+  recall: number;
+  precision: number;
+  /** Seconds for the whole stage (detection, diffs, lineage), corpus generation excluded. */
+  seconds: number;
+  /** Peak resident memory of the process, GB (generation included). */
+  peakGB: number;
+  candidates: number;
+  byKind: Record<string, number>;
+  /** Planted pairs missed and links that join no planted pair, a few of each, for review. */
+  missed: Plant[];
+  falsePositives: { from: string; to: string; kind: string; length: number }[];
+}
+
+/** Measure one size in this process. */
+export function measure(n: number): ReuseBenchRow {
+  const corpus = generateCorpus(n);
+  const t0 = performance.now();
+  const out = buildReuse(corpus, SCHEMA_VERSION);
+  const seconds = (performance.now() - t0) / 1000;
+  const planted = new Set(corpus.truth.map((p) => `${p.from}|${p.to}`));
+  const linked = new Set(out.reuse.map((r) => `${r.from}|${r.to}`));
+  const found = corpus.truth.filter((p) => linked.has(`${p.from}|${p.to}`));
+  const fps = out.reuse.filter((r) => !planted.has(`${r.from}|${r.to}`));
+  return {
+    paragraphs: n,
+    planted: corpus.truth.length,
+    links: out.reuse.length,
+    recall: found.length / Math.max(1, corpus.truth.length),
+    precision: (out.reuse.length - fps.length) / Math.max(1, out.reuse.length),
+    seconds,
+    peakGB: process.resourceUsage().maxRSS / 1024 / 1024,
+    candidates: out.summary.candidates,
+    byKind: out.summary.byKind,
+    missed: corpus.truth.filter((p) => !linked.has(`${p.from}|${p.to}`)).slice(0, 5),
+    falsePositives: fps.slice(0, 5).map((r) => ({ from: r.from, to: r.to, kind: r.kind, length: r.length })),
+  };
+}
+
+/** The index against exact brute force (every same-language pair aligned) on `n` paragraphs. */
+export function bruteForce(n = 2000): { pairs: number; indexFound: number; recall: number; extra: number } {
+  const corpus = generateCorpus(n, 7);
+  const key = (d: ReturnType<typeof detectReuse>) =>
+    new Set([...d.links, ...d.redundant].map((l) => `${l.from}|${l.to}`));
+  const index = key(detectReuse(corpus));
+  const exact = key(detectReuse(corpus, { ...DEFAULT_OPTIONS, exhaustive: true }));
+  let found = 0;
+  for (const k of exact) if (index.has(k)) found++;
+  let extra = 0;
+  for (const k of index) if (!exact.has(k)) extra++;
+  return { pairs: exact.size, indexFound: found, recall: found / Math.max(1, exact.size), extra };
+}
+
+
+/** Run `measure(n)` in a fresh process, so the peak memory is that size's alone. */
+function measureInChild(n: number): ReuseBenchRow {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--one", String(n)], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`reuse bench at ${n} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as ReuseBenchRow;
+}
+
+/** The section as Markdown for `npm run bench`. */
+export function run(sizes = [10_000, 50_000, 200_000]): string {
+  const rows = sizes.map(measureInChild);
+  const brute = bruteForce();
+  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const lines = [
+    "## Reuse detection (planted truth; targets: recall and precision >= 0.99, <= 30 s and <= 4 GB at 200k)",
+    "",
+    "| paragraphs | planted | links | recall | precision | time | peak memory | candidates |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.paragraphs} | ${r.planted} | ${r.links} | ${pct(r.recall)} | ${pct(r.precision)} | ${r.seconds.toFixed(1)} s | ${r.peakGB.toFixed(2)} GB | ${r.candidates} |`,
+    ),
+    "",
+    `Index against exact brute force (every same-language pair aligned) on ${2000} paragraphs: ${brute.indexFound} of ${brute.pairs} pairs (${pct(brute.recall)}), ${brute.extra} pairs the brute force does not give.`,
+  ];
+  const last = rows.at(-1)!;
+  if (last.missed.length || last.falsePositives.length) {
+    lines.push("", `At ${last.paragraphs}: missed ${JSON.stringify(last.missed)}; false positives ${JSON.stringify(last.falsePositives)}`);
+  }
+  return lines.join("\n");
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const one = process.argv.indexOf("--one");
+  if (one > 0) {
+    console.log(JSON.stringify(measure(Number(process.argv[one + 1]))));
+  } else {
+    const s = process.argv.indexOf("--sizes");
+    const sizes = s > 0 ? process.argv[s + 1]!.split(",").map(Number) : undefined;
+    console.log(run(sizes));
+  }
+}
