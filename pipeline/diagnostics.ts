@@ -47,6 +47,8 @@ export const CODES = {
   "cite/short-form-unresolved": "warning",
   // reuse (pipeline/reuse)
   "reuse/structure-differs": "warning",
+  // index (pipeline/index)
+  "index/segmenter-unavailable": "warning",
   // ingest (pipeline/ingest)
   "ingest/unsupported-format": "error",
   "ingest/conversion-failed": "error",
@@ -54,7 +56,6 @@ export const CODES = {
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
   "ingest/footnote-unplaced": "warning",
-  "ingest/parse-warnings": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

@@ -330,6 +330,8 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
         para === undefined ||
         !last ||
         (last.page === l.page && last.y - l.y > pitch * 1.35) ||
+        // A label after a clause that ends: a subparagraph set without extra space.
+        (last.page === l.page && startsWithLabel(text) && /[.;:。；：]$/.test(para ?? "")) ||
         Math.abs(last.size - l.size) > 0.5 ||
         (last.page !== l.page && !continues(para, text));
       if (breaks) flush();

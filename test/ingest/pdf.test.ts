@@ -117,6 +117,22 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
       expected: "1. The first half and the second half.\n",
     },
     {
+      // a label after a line that ends a clause starts a subparagraph, even without extra space
+      pages: [page(1, [item("(a) The first point;", 70, 700), item("(b) The second point.", 70, 687)])],
+      expected: "(a) The first point;\n\n(b) The second point.\n",
+    },
+    {
+      // the hanging label of a UN paragraph is its own item on the line's baseline
+      pages: [
+        page(1, [
+          item("1.", 70, 700),
+          item("States agreed on the", 100, 700),
+          item("following text.", 100, 687),
+        ]),
+      ],
+      expected: "1. States agreed on the following text.\n",
+    },
+    {
       // a new numbered paragraph at the top of a page is not joined to the last one
       pages: [page(1, [item("1. Ends with a full stop.", 70, 700)]), page(2, [item("2. Next.", 70, 700)])],
       expected: "1. Ends with a full stop.\n\n2. Next.\n",
@@ -184,5 +200,48 @@ describe.each(["en", "zh"] as const)("a PDF printed by Chromium in UN layout (%s
     const golden = resolve(repoRoot, `test/fixtures/ingest/un-layout.${lang}.md`);
     if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, r.markdown);
     expect(r.markdown).toBe(readFileSync(golden, "utf8"));
+  });
+});
+
+describe("a PDF drawn line by line with pdf-lib (another producer: hanging labels, Helvetica)", () => {
+  /** Draw UN layout by hand: label at the margin, text indented, notes in 8 pt, markers raised. */
+  async function drawn(): Promise<Uint8Array> {
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p1 = doc.addPage([595, 842]);
+    const text = (p: typeof p1, s: string, x: number, y: number, size = 10) =>
+      p.drawText(s, { x, y, size, font });
+    text(p1, "A/98/7", 70, 800, 9);
+    text(p1, "1.", 70, 700);
+    text(p1, "The working group met in New York and agreed", 100, 700);
+    text(p1, "on the text before it.", 100, 687);
+    const w = font.widthOfTextAtSize("on the text before it.", 10);
+    text(p1, "1", 100 + w + 0.5, 691, 6.5);
+    text(p1, "2.", 70, 668);
+    text(p1, "It asked the secretariat to report on the number of", 100, 668);
+    text(p1, "1", 70, 84, 6.5);
+    text(p1, "See the annex to document A/97/5.", 76, 80, 8);
+    text(p1, "24-00001", 70, 30, 9);
+    text(p1, "1/2", 500, 30, 9);
+    const p2 = doc.addPage([595, 842]);
+    text(p2, "A/98/7", 70, 800, 9);
+    text(p2, "its meetings.", 100, 700);
+    text(p2, "24-00001", 70, 30, 9);
+    text(p2, "2/2", 500, 30, 9);
+    return doc.save();
+  }
+
+  test("gives the paragraphs, the note after page 1's text, the cut paragraph in halves", async () => {
+    const r = convertPdfPages(await extractPdf(await drawn()), { lang: "en", file: "drawn.pdf" });
+    expect(r.markdown).toBe(
+      "1. The working group met in New York and agreed on the text before it.¹\n\n2. It asked the secretariat to report on the number of\n\n¹ See the annex to document A/97/5.\n\nits meetings.\n",
+    );
+    const parsed = parseFixture(r.markdown, "en");
+    expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+    expect(parsed.paragraphs.map((p) => [p.address, p.text])).toEqual([
+      ["1", "The working group met in New York and agreed on the text before it."],
+      ["2", "It asked the secretariat to report on the number of its meetings."],
+    ]);
   });
 });
