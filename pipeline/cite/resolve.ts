@@ -156,7 +156,7 @@ export function resolveDoc(symbols: string[], pin: Pin, citing: Citing, index: C
   }
 
   // A section named in words: numbering relative to that section's list.
-  if (pin.section !== null) return resolveSection(symbol, pin, langs, versions, reportIn, citing);
+  if (pin.section !== null) return resolveSection(symbol, pin, langs, versions, reportIn);
 
   const tries: { part: string[]; inferred: boolean }[] = [];
   if (pin.part !== null) tries.push({ part: partFromLabel(pin.part, knownParts, reportIn), inferred: false });
@@ -269,7 +269,6 @@ function resolveSection(
   langs: string[],
   versions: Map<string, DocVersion>,
   reportIn: string[] | null,
-  citing: Citing,
 ): Resolution {
   const key = sectionKey(pin.section!);
   const nextSteps = /下一步|后续步骤|next steps/i.test(pin.section!);
@@ -305,7 +304,6 @@ function resolveSection(
     const hit = v.byAddress.get(addressOf(part, null, [...nth.num, ...pin.num.slice(1)]));
     if (hit) return ok(docTarget(symbol, part, pin, inferred), hit.id);
   }
-  void citing;
   return notFound(
     docTarget(symbol, part, pin, inferred),
     `${symbol} has no paragraph ${pin.num.join(".")} under "${pin.section}"`,
