@@ -84,10 +84,14 @@ export function buildRepo(root: string, over: Partial<BuildOptions> = {}): Promi
   return build({ root, stages: [], ...over });
 }
 
-/** The output folder as {name: bytes-as-latin1}, for byte comparisons. */
-export function snapshotDir(dir: string): Record<string, string> {
+/** A folder as {relative path: bytes-as-latin1}, every file at any depth, for byte comparisons. */
+export function snapshotDir(dir: string, prefix = ""): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) out[name] = readFileSync(path.join(dir, name), "latin1");
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const abs = path.join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(out, snapshotDir(abs, `${prefix}${entry.name}/`));
+    else out[`${prefix}${entry.name}`] = readFileSync(abs, "latin1");
+  }
   return out;
 }
 

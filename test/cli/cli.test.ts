@@ -2,14 +2,25 @@
  * The `acquis` command line: dispatch, help, usage errors, exit codes, the remark-cli style
  * report, --json, progress only on a terminal, and the bin as installed.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { Manifest } from "../../pipeline/build.ts";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
+import { sha256 } from "../../pipeline/host.ts";
 import { Diagnostic } from "../../schemas/index.ts";
-import { captureIO, GOOD, GOOD_FILE, makeRepo, registry, writeFiles } from "../build/helpers.ts";
+import {
+  captureIO,
+  doc,
+  GOOD,
+  GOOD_FILE,
+  makeRepo,
+  registry,
+  snapshotDir,
+  writeFiles,
+} from "../build/helpers.ts";
 import { repoRoot } from "../parse/helpers.ts";
 
 const clean = () => makeRepo({ "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]), [GOOD_FILE]: GOOD });
@@ -159,5 +170,47 @@ describe("the installed bin", () => {
     const run = spawnSync(process.execPath, [bin, "check", "--strict"], { cwd: root, encoding: "utf8" });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("corpus/not-in-registry");
+  });
+});
+
+describe("a killed build", () => {
+  test("leaves either the last good output or the new one whole, never a mix; the next build cleans up", async () => {
+    const files: Record<string, string> = {
+      "corpus/registry.yaml": registry(["A/2/2"]),
+      [GOOD_FILE]: GOOD,
+    };
+    // Enough text that a build takes a moment.
+    for (let i = 0; i < 30; i++) {
+      const text = Array.from(
+        { length: 200 },
+        (_, k) => `${k + 1}. Paragraph ${k + 1} of document ${i}.\n`,
+      ).join("\n");
+      files[`corpus/A-7-${i}/en.md`] = doc(`A/7/${i}`, "en", text);
+    }
+    const root = makeRepo(files);
+    const io = captureIO(root);
+    await runCli(["build"], io);
+    const data = path.join(root, "dist/data");
+    const before = snapshotDir(data);
+    writeFiles(root, { [GOOD_FILE]: GOOD.replace("stays too", "was changed") });
+
+    const bin = path.join(repoRoot, "bin/acquis.js");
+    for (const delay of [150, 600, 1200]) {
+      const child = spawn(process.execPath, [bin, "build", "--no-cache"], { cwd: root, stdio: "ignore" });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.on("exit", r));
+      // Both the old and the new output are whole: every file matches the manifest.
+      const now = snapshotDir(data);
+      const manifest = Manifest.parse(JSON.parse(now["manifest.json"]!));
+      for (const f of manifest.files) {
+        expect(sha256(Buffer.from(now[f.path]!, "latin1")), f.path).toBe(f.sha256);
+      }
+      const changed = now["paragraphs.jsonl"]!.includes("was changed");
+      if (!changed) expect(now).toEqual(before);
+    }
+    // The next build removes whatever a killed one left beside the output.
+    expect(await runCli(["build"], captureIO(root))).toBe(0);
+    expect(readdirSync(path.join(root, "dist"))).toEqual(["data"]);
   });
 });
