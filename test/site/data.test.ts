@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { SCHEMA_VERSION } from "../../schemas/common.ts";
 import { type DataFiles, DataVersionError, lineageOf, loadSiteData } from "../../site/src/lib/data.ts";
+import { mapPairs } from "../../site/src/lib/map.ts";
 import { makeFixture } from "./fixture.ts";
 
 function files(over: Partial<DataFiles> = {}): DataFiles {
@@ -69,6 +70,29 @@ describe("loadSiteData", () => {
     expect([entry?.zh?.id, entry?.en?.id]).toEqual([
       "A-78-265/zh/annex/23.f.ii",
       "A-78-265/en/annex/23.f.ii",
+    ]);
+  });
+});
+
+describe("mapPairs", () => {
+  test("pairs documents by language, most links first, and keeps reuse inside one document", () => {
+    const f = files();
+    const inside = {
+      from: "A-78-265/en/annex/23.f",
+      to: "A-78-265/en/annex/23.f.ii",
+      kind: "partial",
+      score: 0.4,
+      spans: [{ from: [0, 10], to: [0, 10] }],
+      length: 5,
+      formula: false,
+      diff: [{ op: "equal", text: "States" }],
+      via: "direct",
+    };
+    const data = loadSiteData({ ...f, reuse: `${f.reuse}${JSON.stringify(inside)}\n` });
+    expect(mapPairs(data).map((p) => [p.fromSlug, p.toSlug, p.lang, p.links.length])).toEqual([
+      ["A-77-275", "A-78-265", "en", 2],
+      ["A-77-275", "A-78-265", "zh", 1],
+      ["A-78-265", "A-78-265", "en", 1],
     ]);
   });
 });

@@ -14,7 +14,10 @@ export interface MapPair {
   links: Reuse[];
 }
 
-/** Every (earlier doc, later doc, language) with at least one reuse link, most links first. */
+/**
+ * Every (earlier doc, later doc, language) with at least one reuse link, most links first. A
+ * document may pair with itself: inside one document, reuse runs from earlier paragraph to later.
+ */
 export function mapPairs(data: SiteData): MapPair[] {
   const pairs = new Map<string, MapPair>();
   for (const r of data.reuse) {
@@ -23,7 +26,7 @@ export function mapPairs(data: SiteData): MapPair[] {
     if (!from || !to || from.lang !== to.lang) continue;
     const fromSlug = slugOfId(r.from);
     const toSlug = slugOfId(r.to);
-    if (fromSlug === toSlug) continue;
+    // Reuse inside one document (a report's annex quoting its own body) is a pair of its own.
     const key = `${fromSlug}|${toSlug}|${from.lang}`;
     const pair = pairs.get(key) ?? { fromSlug, toSlug, lang: from.lang, links: [] };
     pair.links.push(r);
