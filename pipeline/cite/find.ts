@@ -615,8 +615,12 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
   const to = readWord(s, r);
   if (to?.value === "to" || to?.value === "of") {
     let p = skipWs(s, to.end, 2);
-    const doc = readWord(s, p);
-    if (doc?.value === "document") p = skipWs(s, doc.end, 2);
+    // "to document …", "to its resolution …", "to General Assembly resolution …".
+    for (let k = 0; k < 3; k++) {
+      const x = readWord(s, p);
+      if (!x || !["document", "its", "general", "assembly"].includes(x.value)) break;
+      p = skipWs(s, x.end, 2);
+    }
     const the = readWord(s, p);
     if (the?.value === "the") {
       const present = readWord(s, skipWs(s, the.end, 2));
@@ -774,7 +778,8 @@ function ruleSameZh(s: string, i: number, _titles: TitleMatcher): RuleResult | n
 function namesADocumentBefore(s: string, i: number): boolean {
   const a = s[i - 2];
   const b = s[i - 1];
-  if (b === "条") return true;
+  // "条" ends an article ("第二条第三项"); "其" / "该" / "此" point at a document named earlier.
+  if (b === "条" || b === "其" || b === "该" || b === "此") return true;
   for (const noun of DOCUMENT_NOUNS) if (a === noun[0] && b === noun[1]) return true;
   return false;
 }

@@ -153,6 +153,7 @@ describe("references inside the citing document", () => {
     { input: "paragraph 2 of annex C to document A/79/214", expected: ["A/79/214 annex C:2"] }, // ... of another document
     { input: "在第 1 次会议上", expected: [] }, // 第 1 次 is a meeting, not a paragraph
     { input: "某公约第 5 段", expected: [] }, // a pinpoint of a document the grammar does not know is left alone
+    { input: "回顾其第 3 段", expected: [] }, // "its paragraph 3": a document named earlier, not the citing one
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
 });
 
@@ -209,6 +210,10 @@ describe("raw and span", () => {
     { input: "[on the report of the First Committee (A/80/534, para. 7)]", raw: ["A/80/534, para. 7"] },
     { input: "annex C to document A/79/214, as endorsed", raw: ["annex C to document A/79/214"] },
     { input: "contained in the annex to document A/80/257,", raw: ["the annex to document A/80/257"] },
+    {
+      input: "as set out in the annex to its resolution 79/237.",
+      raw: ["the annex to its resolution 79/237"],
+    },
     { input: "annex I to document A/75/816, para. 56.", raw: ["annex I to document A/75/816, para. 56"] }, // pinpoint after the document
   ])("$input", ({ input, raw }) => expect(raws(input)).toEqual(raw));
 });
