@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../schemas/index.ts";
 import { citeStage } from "./cite/stage.ts";
+import { indexStage } from "./index/stage.ts";
 import { reuseStage } from "./reuse/stage.ts";
 
 export interface BuildContext {
@@ -33,4 +34,4 @@ export interface Stage {
 }
 
 /** Registered stages. Add yours here, after the stages it reads from. */
-export const STAGES: Stage[] = [citeStage, reuseStage];
+export const STAGES: Stage[] = [citeStage, reuseStage, indexStage];

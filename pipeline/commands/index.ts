@@ -4,6 +4,7 @@ import { checkCommand } from "./check.ts";
 import { citeCommand } from "./cite.ts";
 import { fetchCommand } from "./fetch.ts";
 import { importCommand } from "./import.ts";
+import { searchCommand } from "./search.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand, fetchCommand];
+export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand, fetchCommand, searchCommand];

@@ -1,0 +1,167 @@
+/**
+ * `acquis search "<words or phrase>"`: full-text search of the built knowledge base, in Chinese
+ * and English, from the terminal.
+ *
+ * Decision: the command runs the browser's engine (site/src/lib/search/engine.ts) over the index
+ * files in dist/data/search/, read from disk instead of fetched, so the terminal and the site give
+ * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
+ * no index.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import {
+  type IndexSource,
+  SearchEngine,
+  type SearchOptions,
+  snippet,
+} from "../../site/src/lib/search/engine.ts";
+import type { Command, CommandIO } from "./types.ts";
+
+const USAGE = `Usage: acquis search "<words or phrase>" [options]
+
+Find every paragraph that carries the words (zh or en). Traditional characters,
+full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键基础设施.
+
+  --phrase         exact phrase (same as putting the query in quotes): every
+                   paragraph holding it, also across word boundaries (础设施和关键信)
+  --lang zh|en     one language
+  --doc <symbol>   one document, e.g. A/78/265
+  --type <type>    report, resolution, decision, ...
+  --body <body>    issuing body, as in the documents' front matter
+  --from <year>    documents dated in or after this year
+  --to <year>      documents dated in or before this year
+  --consensus      consensus texts only
+  --limit <n>      at most n hits (default 20)
+  --all            every hit
+  --json           print an array of hits {id, doc, lang, citation, snippet, ...}
+  --data <dir>     the built knowledge base (default: dist/data)
+
+Ranking: the whole phrase first, then every word, then some words; newer consensus
+texts first among equals. Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
+
+/** Read index files from a directory. */
+export function diskSource(dir: string): IndexSource {
+  return {
+    async get(path: string): Promise<Uint8Array> {
+      return new Uint8Array(await readFile(resolve(dir, path)));
+    },
+  };
+}
+
+function usageError(io: CommandIO, message: string): number {
+  io.stderr(`acquis search: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+/** Text with highlights marked: bold on a terminal, **like this** otherwise. */
+function marked(text: string, ranges: Array<[number, number]>, tty: boolean): string {
+  const [open, close] = tty ? ["\x1b[1;4m", "\x1b[0m"] : ["**", "**"];
+  let out = "";
+  let at = 0;
+  for (const [s, e] of ranges) {
+    out += text.slice(at, s) + open + text.slice(s, e) + close;
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+export const searchCommand: Command = {
+  name: "search",
+  summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
+  usage: USAGE,
+  async run(argv: string[], io: CommandIO): Promise<number> {
+    const opts: SearchOptions = { limit: 20 };
+    let json = false;
+    let dataDir = "dist/data";
+    const words: string[] = [];
+    const value = (k: number): string | null => {
+      const v = argv[k];
+      return v === undefined || v.startsWith("--") ? null : v;
+    };
+    for (let k = 0; k < argv.length; k++) {
+      const a = argv[k] as string;
+      if (a === "--help" || a === "-h") {
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      }
+      if (a === "--json") json = true;
+      else if (a === "--phrase") opts.phrase = true;
+      else if (a === "--all") opts.limit = Number.POSITIVE_INFINITY;
+      else if (a === "--consensus") opts.consensus = true;
+      else if (["--lang", "--doc", "--type", "--body", "--from", "--to", "--limit", "--data"].includes(a)) {
+        const v = value(++k);
+        if (v === null) return usageError(io, `${a} needs a value`);
+        if (a === "--lang") {
+          if (v !== "zh" && v !== "en") return usageError(io, `--lang is zh or en, not ${v}`);
+          opts.lang = v;
+        } else if (a === "--doc") opts.doc = v;
+        else if (a === "--type") opts.type = v;
+        else if (a === "--body") opts.body = v;
+        else if (a === "--data") dataDir = v;
+        else {
+          const n = Number(v);
+          if (!Number.isInteger(n) || n < (a === "--limit" ? 1 : 0)) {
+            return usageError(io, `${a} needs a whole number, not ${v}`);
+          }
+          if (a === "--limit") opts.limit = n;
+          else if (a === "--from") opts.yearFrom = n;
+          else opts.yearTo = n;
+        }
+      } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
+      else words.push(a);
+    }
+    const query = words.join(" ").trim();
+    if (!query) return usageError(io, "give the words or phrase to search for");
+    const dir = resolve(io.cwd, dataDir, "search");
+    if (!existsSync(resolve(dir, "index.json"))) {
+      io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
+      return 2;
+    }
+    let result: Awaited<ReturnType<SearchEngine["search"]>>;
+    try {
+      const engine = await SearchEngine.open(diskSource(dir));
+      result = await engine.search(query, opts);
+    } catch (e) {
+      io.stderr(
+        `acquis search: the search index in ${dataDir}/search could not be read: ${(e as Error).message}\n`,
+      );
+      return 2;
+    }
+    if (json) {
+      const hits = result.hits.map((h) => ({
+        id: h.id,
+        doc: h.doc,
+        lang: h.lang,
+        citation: h.citation,
+        snippet: snippet(h),
+        match:
+          h.tier === 0
+            ? "phrase"
+            : h.tier === 1
+              ? "all-terms"
+              : h.tier === 2
+                ? "all-terms-loose"
+                : "some-terms",
+        date: h.date,
+        status: h.status,
+        text: h.text,
+        highlights: h.ranges,
+      }));
+      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+    } else if (!result.hits.length) {
+      io.stdout(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`);
+    } else {
+      const blocks = result.hits.map((h) => {
+        const s = snippet(h);
+        const text = `${s.cutStart ? "…" : ""}${marked(s.text, s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
+        return `${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}\n${text}\n`;
+      });
+      const more = result.complete ? "" : " (more with --all or --limit)";
+      io.stdout(
+        `${blocks.join("\n")}\n${result.hits.length} shown${result.complete ? ` of ${result.total}` : ""}${more}.\n`,
+      );
+    }
+    return result.hits.length ? 0 : 1;
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * The host of nodejieba: the only module that imports it. Word segmentation with the UN user
+ * dictionary (un-terms.dict, kept beside this file), for term lists and nothing that recall
+ * depends on (recall comes from character pairs, site/src/lib/search/tokenize.ts).
+ *
+ * Decision: nodejieba is loaded lazily (it holds ~310 MB once loaded) and without HMM, so the cut
+ * is deterministic and dictionary-driven (HMM guesses new words and changes cuts with context).
+ * Without HMM nodejieba splits ASCII into single characters, so Latin letters and digits are
+ * taken out of the text first and never reach it.
+ */
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+interface Jieba {
+  load(opts: { userDict?: string }): void;
+  cut(text: string, useHMM?: boolean): string[];
+  cutForSearch(text: string, useHMM?: boolean): string[];
+}
+
+let jieba: Jieba | null = null;
+
+/** Path of the UN user dictionary, one "word freq tag" a line. */
+export const USER_DICT = fileURLToPath(new URL("./un-terms.dict", import.meta.url));
+
+function load(): Jieba {
+  if (jieba) return jieba;
+  const j = createRequire(import.meta.url)("nodejieba") as Jieba;
+  j.load({ userDict: USER_DICT });
+  jieba = j;
+  return j;
+}
+
+/** The Chinese runs of a text (Latin, digits and punctuation split them, never reach jieba). */
+function chineseRuns(text: string): string[] {
+  return text.match(/[\p{Script=Han}]+/gu) ?? [];
+}
+
+/** Precise-mode cut of the Chinese in `text`, without HMM. */
+export function cutWords(text: string): string[] {
+  const j = load();
+  return chineseRuns(text).flatMap((run) => j.cut(run, false));
+}
+
+/** Search-mode cut (words and their sub-words), without HMM. */
+export function cutForSearch(text: string): string[] {
+  const j = load();
+  return chineseRuns(text).flatMap((run) => j.cutForSearch(run, false));
+}

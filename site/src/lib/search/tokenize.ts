@@ -1,0 +1,199 @@
+/**
+ * The search tokeniser, shared by the index build and the browser: the index is cut by this
+ * module and a query is cut by this module, so they cannot disagree (test/index/equivalence
+ * runs it over every indexed paragraph and compares with the terms the built index holds).
+ *
+ * Decision: no dictionary. Chinese (and Japanese kana) runs become overlapping character pairs
+ * ("关键基础" -> 关键, 键基, 基础), a lone character becomes itself; runs of other letters and
+ * digits become lower-cased, diacritic-folded words with light stemming (rights -> right,
+ * policies -> policy). Word segmentation (nodejieba, pipeline/index/jieba.ts) cuts differently
+ * with context and cannot run in a browser, so it serves term lists, never recall: a phrase that
+ * starts or ends inside a Chinese word (础设施和关键信) is still found by its pairs, and then
+ * verified against the stored text. Runs on folded text (normalize.ts).
+ */
+
+/** Character class of a code point: Chinese-like (no spaces between words), word, or other. */
+export type CharClass = "cjk" | "word" | "other";
+
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3005\u3007]/u;
+const WORD_RE = /[\p{L}\p{N}]/u;
+
+const CLASS_CACHE = new Map<number, CharClass>();
+
+/** Class of one code point. */
+export function charClass(cp: number): CharClass {
+  if (cp < 0x80) {
+    if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a)) return "word";
+    return "other";
+  }
+  const hit = CLASS_CACHE.get(cp);
+  if (hit) return hit;
+  const ch = String.fromCodePoint(cp);
+  const c: CharClass = CJK_RE.test(ch) ? "cjk" : WORD_RE.test(ch) ? "word" : "other";
+  CLASS_CACHE.set(cp, c);
+  return c;
+}
+
+/** A run of one class in a folded text: [start, end) in UTF-16 units. */
+export interface Run {
+  kind: "cjk" | "word";
+  start: number;
+  end: number;
+  /** The run's characters (code points) for CJK runs. */
+  chars: string[];
+}
+
+/** Split folded text into CJK runs and word runs; everything else separates them. */
+export function runs(folded: string): Run[] {
+  const out: Run[] = [];
+  let cur: Run | null = null;
+  for (let i = 0; i < folded.length; ) {
+    const cp = folded.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const cls = charClass(cp);
+    if (cls === "other") {
+      cur = null;
+    } else {
+      if (!cur || cur.kind !== cls) {
+        cur = { kind: cls, start: i, end: i, chars: [] };
+        out.push(cur);
+      }
+      cur.end = i + width;
+      if (cls === "cjk") cur.chars.push(folded.slice(i, i + width));
+    }
+    i += width;
+  }
+  return out;
+}
+
+/**
+ * Light English stemming: plural endings only, so that "rights" finds "right" and "policies"
+ * finds "policy", without the surprises of a full stemmer (a diplomat's "States" is not "state"
+ * reduced further). Words of three letters or fewer, and digits, stay as they are.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("sses")) return word.slice(0, -2);
+  if (word.endsWith("s") && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The index terms of one run. */
+export function runTerms(run: Run, folded: string): string[] {
+  if (run.kind === "word") return [stem(folded.slice(run.start, run.end))];
+  const c = run.chars;
+  if (c.length === 1) return [c[0] as string];
+  const out: string[] = [];
+  for (let k = 0; k + 1 < c.length; k++) out.push((c[k] as string) + (c[k + 1] as string));
+  return out;
+}
+
+/**
+ * Every index term of a folded text, deduplicated, in order of first occurrence: CJK pairs, lone
+ * CJK characters (only where a run is one character long) and stemmed words.
+ */
+export function terms(folded: string): string[] {
+  const seen = new Set<string>();
+  for (const r of runs(folded)) for (const t of runTerms(r, folded)) seen.add(t);
+  return [...seen];
+}
+
+/**
+ * Each CJK character of a text, for the single-character index: a query of one character (法)
+ * must find it inside longer runs too, which its pairs alone cannot promise.
+ */
+export function unigrams(folded: string): string[] {
+  const seen = new Set<string>();
+  for (const r of runs(folded)) if (r.kind === "cjk") for (const ch of r.chars) seen.add(ch);
+  return [...seen];
+}
+
+/**
+ * The terms a phrase query needs from the index: any paragraph holding the phrase holds them all.
+ * Inner words are whole; a CJK run is covered by non-overlapping pairs (0-1, 2-3, ..., and the
+ * last pair), half the lookups of all pairs with the same guarantee. A query made only of single
+ * CJK characters asks the single-character index (`unigram: true`).
+ */
+export function phraseTerms(folded: string): { terms: string[]; unigrams: string[] } {
+  const rs = runs(folded);
+  const out = new Set<string>();
+  const uni = new Set<string>();
+  for (const r of rs) {
+    if (r.kind === "word") out.add(stem(folded.slice(r.start, r.end)));
+    else if (r.chars.length === 1) uni.add(r.chars[0] as string);
+    else {
+      const c = r.chars;
+      for (let k = 0; k + 1 < c.length; k += 2) out.add((c[k] as string) + (c[k + 1] as string));
+      if (c.length % 2 === 1) out.add((c[c.length - 2] as string) + (c[c.length - 1] as string));
+    }
+  }
+  // A lone character next to other terms is checked by verification; alone it needs its index.
+  return { terms: [...out], unigrams: out.size ? [] : [...uni] };
+}
+
+function isWordAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  let cp = s.codePointAt(i) as number;
+  // Step back onto a surrogate pair's first half.
+  if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) cp = s.codePointAt(i - 1) as number;
+  return charClass(cp) === "word";
+}
+
+/**
+ * Collapse runs of white space to one space and trim (queries are pasted with line breaks); white
+ * space between two Chinese characters goes (a line break from a PDF inside 关键 基础设施).
+ */
+export function squeeze(s: string): string {
+  return s
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(
+      /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]) (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu,
+      "",
+    );
+}
+
+/**
+ * Every occurrence of a folded phrase in a folded text, as [start, end) offsets. Letters and
+ * digits at the phrase's edges must meet a word boundary ("law" does not match inside "lawful";
+ * 国际法 matches anywhere, as Chinese has no spaces). White space in the phrase matches any run
+ * of white space in the text.
+ */
+export function findPhrase(text: string, phrase: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const p = squeeze(phrase);
+  if (!p) return out;
+  const wordStart = isWordAt(p, 0);
+  const wordEnd = isWordAt(p, p.length - 1);
+  if (!/\s/.test(p)) {
+    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
+      const end = at + p.length;
+      if (wordStart && isWordAt(text, at - 1)) continue;
+      if (wordEnd && isWordAt(text, end)) continue;
+      out.push([at, end]);
+      at = end - 1;
+    }
+    return out;
+  }
+  // With spaces: match piece by piece, any white space between pieces.
+  const pieces = p.split(" ");
+  const first = pieces[0] as string;
+  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
+    if (wordStart && isWordAt(text, at - 1)) continue;
+    let pos = at + first.length;
+    let ok = true;
+    for (let k = 1; k < pieces.length && ok; k++) {
+      const ws = pos;
+      while (pos < text.length && /\s/.test(text[pos] as string)) pos++;
+      if (pos === ws) ok = false;
+      else if (text.startsWith(pieces[k] as string, pos)) pos += (pieces[k] as string).length;
+      else ok = false;
+    }
+    if (!ok) continue;
+    if (wordEnd && isWordAt(text, pos)) continue;
+    out.push([at, pos]);
+    at = pos - 1;
+  }
+  return out;
+}
