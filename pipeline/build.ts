@@ -74,6 +74,11 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Size limit of one corpus file in bytes (default MAX_DOCUMENT_BYTES, 20 MB). */
   maxBytes?: number;
+  /**
+   * The working-papers extractor (default: extractWorkingPapers of pipeline/parse/working-papers.ts
+   * when that module exists); null for none.
+   */
+  extractWorkingPapers?: ExtractWorkingPapers | null;
   /** The stages to run after parsing (default: STAGES). */
   stages?: readonly Stage[];
   /**
@@ -109,7 +114,7 @@ export interface BuildResult {
 }
 
 /** The shape extractWorkingPapers has (pipeline/parse/working-papers.ts). */
-type ExtractWorkingPapers = (
+export type ExtractWorkingPapers = (
   paragraphs: Paragraph[],
   docs: DocumentRecord[],
 ) => { papers: WorkingPaper[]; diagnostics: Diagnostic[] };
@@ -438,7 +443,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // Working papers (annex D-style lists), when the extractor exists.
   let workingPapers: WorkingPaper[] = [];
-  const extract = await workingPapersExtractor();
+  const extract =
+    options.extractWorkingPapers === undefined
+      ? await workingPapersExtractor()
+      : options.extractWorkingPapers;
   if (extract) {
     const wp = extract(paragraphs, documents);
     workingPapers = wp.papers;

@@ -11,7 +11,13 @@ import { parseDocument } from "../../pipeline/parse/index.ts";
 import { parseInWorkers } from "../../pipeline/parse-worker.ts";
 import { BuildReport } from "../../pipeline/report.ts";
 import type { Stage } from "../../pipeline/stages.ts";
-import { DocumentsFile, FrontMatter, Paragraph, WorkingPapersFile } from "../../schemas/index.ts";
+import {
+  DocumentsFile,
+  FrontMatter,
+  Paragraph,
+  type WorkingPaper,
+  WorkingPapersFile,
+} from "../../schemas/index.ts";
 import { repoRoot, splitFrontMatter } from "../parse/helpers.ts";
 import {
   buildRepo,
@@ -140,6 +146,61 @@ describe("output", () => {
       records: 6,
       schemaVersion: 1,
     });
+  });
+});
+
+describe("working papers", () => {
+  const paper = (over: Partial<WorkingPaper> = {}): WorkingPaper => ({
+    id: "A-1-1/zh/annex/wp1",
+    doc: "A/1/1",
+    lang: "zh",
+    n: 1,
+    title: "工作文件",
+    submitter: "中国",
+    joint: false,
+    states: [{ code: "CN", name: { zh: "中国", en: "China" }, printed: "中国" }],
+    unmatched: [],
+    paragraph: "A-1-1/zh/1",
+    source: { file: "corpus/A-1-1/zh.md", line: 12 },
+    ...over,
+  });
+
+  test("the extractor sees the parsed corpus; its papers and diagnostics are exported", async () => {
+    const root = makeRepo(corpus());
+    const seen: number[] = [];
+    const result = await buildRepo(root, {
+      extractWorkingPapers: (paragraphs, docs) => {
+        seen.push(paragraphs.length, docs.length);
+        return {
+          papers: [paper()],
+          diagnostics: [
+            {
+              level: "warning",
+              code: "parse/state-unmatched",
+              file: "corpus/A-1-1/zh.md",
+              line: 12,
+              column: 1,
+              message: "x",
+            },
+          ],
+        };
+      },
+    });
+    expect(seen).toEqual([6, 2]);
+    expect(WorkingPapersFile.parse(JSON.parse(read(root, "working-papers.json"))).papers).toEqual([paper()]);
+    expect(result.summary.byCode["parse/state-unmatched"]).toBe(1);
+  });
+
+  test("an invalid paper fails the build before anything is written", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const before = snapshotDir(path.join(root, "dist/data"));
+    const bad = {
+      papers: [paper({ states: [{ code: "China", name: { zh: "中国", en: "China" }, printed: "中国" }] })],
+      diagnostics: [],
+    };
+    await expect(buildRepo(root, { extractWorkingPapers: () => bad })).rejects.toThrow(/code/);
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
   });
 });
 
