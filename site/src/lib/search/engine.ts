@@ -118,10 +118,8 @@ export function parseQuery(query: string, phrase = false): ParsedQuery {
     q = squeeze(whole[1] as string);
     phrase = true;
   }
-  if (phrase) {
-    q = squeeze(q.replace(/["“”]/g, " "));
-    return { phrase: true, segments: q ? [q] : [], whole: q };
-  }
+  // In phrase mode every character is part of the phrase, quotation marks inside it too.
+  if (phrase) return { phrase: true, segments: q ? [q] : [], whole: q };
   const segments: string[] = [];
   const rest = q.replace(/["“”]([^"“”]*)["“”]/g, (_m, inner: string) => {
     const s = squeeze(inner);

@@ -140,18 +140,9 @@ function isWordAt(s: string, i: number): boolean {
   return charClass(cp) === "word";
 }
 
-/**
- * Collapse runs of white space to one space and trim (queries are pasted with line breaks); white
- * space between two Chinese characters goes (a line break from a PDF inside 关键 基础设施).
- */
+/** Collapse runs of white space to one space and trim (queries are pasted with line breaks). */
 export function squeeze(s: string): string {
-  return s
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(
-      /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]) (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])/gu,
-      "",
-    );
+  return s.replace(/\s+/g, " ").trim();
 }
 
 /**
