@@ -29,6 +29,7 @@ import {
 import type { TitleMatcher } from "./titles.ts";
 import {
   isAlnum,
+  isCjkNumeral,
   isDigit,
   isHan,
   isLatin,
@@ -124,13 +125,17 @@ interface Memo {
 function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResult | null {
   const c = s[i]!;
   if (c === "《") return ruleBracket(s, i, titles);
-  if (c === "第")
+  if (c === "第") {
+    // Every rule starting at 第 needs a number after it ("第 16 段", "第一次", "第二条").
+    const next = s[skipWs(s, i + 1, 2)];
+    if (!isDigit(next) && !isCjkNumeral(next)) return null;
     return (
       ruleTitle(s, i, titles) ??
       ruleNumbersZh(s, i, titles) ??
       ruleSameZh(s, i, titles) ??
       ruleCoordinatedTitles(s, i, titles, memo)
     );
+  }
   if (isDigit(c)) {
     if (isAlnum(s[i - 1])) return null;
     return (
