@@ -3,8 +3,11 @@
  * line, blank lines between blocks, footnote definitions as "¹ text" paragraphs where the page's
  * footnote block stood.
  *
- * Decision: no Markdown escaping. The corpus is the text as issued, and the parser is written for
- * that text; escaping would add characters that are not in the document.
+ * Decision: escape only what Markdown would eat. The corpus is the text as issued, so most
+ * characters stay bare (an asterisk after a word is a footnote marker and must stay one); a
+ * backslash goes only where remark would otherwise turn text into markup and lose characters:
+ * an emphasis opener, inline code, a link, raw HTML, an entity, a heading or quote mark at the
+ * start of a line, a backslash before punctuation.
  */
 import { superscript } from "./lines.ts";
 import type { Block } from "./types.ts";
@@ -17,11 +20,52 @@ export function tidy(text: string): string {
     .trim();
 }
 
+const PUNCT = /[\p{P}\p{S}]/u;
+
+/**
+ * CommonMark's left-flanking rule: a run of "*" can open emphasis when the next character is not
+ * white space, and, when it is punctuation, the character before the run is space or punctuation.
+ * A footnote marker ("agenda* item", "agenda*,") is never left-flanking.
+ */
+function opensEmphasis(whole: string, at: number, length: number): boolean {
+  const before = at > 0 ? whole[at - 1]! : " ";
+  const after = whole[at + length];
+  if (after === undefined || /\s/.test(after)) return false;
+  if (!PUNCT.test(after)) return true;
+  return /\s/.test(before) || PUNCT.test(before);
+}
+
+/**
+ * Backslash-escape the characters remark would read as markup, so the parsed text equals the
+ * document's text. "*" and "_" are escaped only where they could open emphasis (followed by a
+ * non-space), never after a word, where "*" is a footnote marker.
+ */
+export function escapeMarkdown(text: string): string {
+  let out = text
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, "\\\\")
+    .replace(/`/g, "\\`")
+    .replace(/<(?=[A-Za-z/!?])/g, "\\<")
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")
+    .replace(/\](?=[([:])/g, "\\]")
+    .replace(/\*+/g, (run: string, at: number, whole: string) =>
+      opensEmphasis(whole, at, run.length) ? run.replace(/\*/g, "\\*") : run,
+    )
+    .replace(
+      /(^|[\s\p{P}\p{S}])(_+)(?=[^\s_])/gu,
+      (_m, before: string, run: string) => before + run.replace(/_/g, "\\_"),
+    )
+    .replace(/!\[/g, "!\\[");
+  // Line-start markup: ATX heading, block quote, thematic break or setext underline.
+  out = out.replace(/^(#{1,6})(?=\s|$)/, "\\$1").replace(/^>/, "\\>");
+  if (/^(?:[-=_]\s*){3,}$/.test(out)) out = `\\${out}`;
+  return out;
+}
+
 /** Write blocks as corpus Markdown, ending with one newline. Empty blocks are left out. */
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
-    const text = tidy(b.text);
+    const text = escapeMarkdown(tidy(b.text));
     if (b.kind === "note") out.push(text ? `${superscript(b.marker)} ${text}` : superscript(b.marker));
     else if (text) out.push(text);
   }
