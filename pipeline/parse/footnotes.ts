@@ -16,7 +16,6 @@ const SUP: Record<string, string> = {
   "⁸": "8",
   "⁹": "9",
 };
-const SUP_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
 
 export function supToNumber(s: string): number {
   let d = "";

@@ -61,7 +61,6 @@ type DocModel = typeof docModel extends fc.Arbitrary<infer T> ? T : never;
 function render(model: DocModel): { md: string; items: Item[] } {
   const out: string[] = [];
   const items: Item[] = [];
-  const n = 0;
   let noteNo = 0;
   const noteLines: string[] = [];
   const flushNotes = () => {
