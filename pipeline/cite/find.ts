@@ -362,10 +362,14 @@ function ruleNumbersZh(s: string, i: number, _titles: TitleMatcher): RuleResult 
     if (!pair) break;
     pairs.push(pair.value);
     end = pair.end;
-    const q = skipWs(s, pair.end, 2);
+    let q = skipWs(s, pair.end, 2);
+    // "第 75/240 号和 2021 年 12 月 6 日第 76/19 号决议": each number may close with 号, and the
+    // next may carry its date and its own 第.
+    if (s[q] === "号" && readConnectorZh(s, skipWs(s, q + 1, 2)) >= 0) q = skipWs(s, q + 1, 2);
     const conn = readConnectorZh(s, q);
     if (conn < 0) break;
-    p = skipWs(s, conn, 2);
+    p = skipDateZh(s, skipWs(s, conn, 2));
+    if (s[p] === "第") p = skipWs(s, p + 1, 2);
   }
   if (pairs.length === 0) return null;
   const q = skipWs(s, end, 2);
@@ -393,6 +397,19 @@ function ruleNumbersZh(s: string, i: number, _titles: TitleMatcher): RuleResult 
       pins: pins ? pins.pins : [WHOLE],
     })),
   };
+}
+
+/** A date "2021 年 12 月 6 日" is skipped; returns the offset after it, or `p` when there is none. */
+function skipDateZh(s: string, p: number): number {
+  let q = p;
+  for (const unit of ["年", "月", "日"]) {
+    const n = readInt(s, q, 4);
+    if (!n) return p;
+    const u = skipWs(s, n.end, 2);
+    if (s[u] !== unit) return p;
+    q = skipWs(s, u + 1, 2);
+  }
+  return q;
 }
 
 /** "resolution 75/240" -> "A/RES/75/240"; "decision 77/512" -> "A/DEC/77/512" (registry convention). */

@@ -47,6 +47,10 @@ describe("resolutions and decisions written as numbers", () => {
       input: "大会第 75/564 和 77/512 号决定以及第 70/237 和 76/19 号决议。",
       expected: ["A/DEC/75/564 whole", "A/DEC/77/512 whole", "A/RES/70/237 whole", "A/RES/76/19 whole"],
     }, // the kind distributes over coordinated numbers
+    {
+      input: "回顾其 2020 年 12 月 31 日第 75/240 号和 2021 年 12 月 6 日第 76/19 号决议，",
+      expected: ["A/RES/75/240 whole", "A/RES/76/19 whole"],
+    }, // dated numbers, 决议 at the end
     { input: "联大第 75/240 号决议", expected: ["A/RES/75/240 whole"] }, // 联大 for 大会
     { input: "大会第76/19号决议", expected: ["A/RES/76/19 whole"] }, // no spaces
     { input: "大会第 75/240 号决议，执行部分第 1 段。", expected: ["A/RES/75/240 operative:1"] }, // operative paragraph
