@@ -32,7 +32,10 @@ function termsFromIndex(dir: "p" | "u", buckets: number): Map<number, Set<string
       expect(bucketOf(term, buckets)).toBe(b);
       for (const id of decodePostings(enc)) {
         let s = out.get(id);
-        if (!s) out.set(id, (s = new Set()));
+        if (!s) {
+          s = new Set();
+          out.set(id, s);
+        }
         s.add(term);
       }
     }

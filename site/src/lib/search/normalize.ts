@@ -49,6 +49,11 @@ export function foldTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = foldOne(c);
   for (const [from, to] of t2sPairs()) t[from] = t[to] ?? to;
+  // Close the table under itself (a compatibility ideograph folds to a traditional character,
+  // which folds on to a simplified one), so folding twice is folding once.
+  for (let c = 0; c < 0x10000; c++) {
+    for (let k = 0; k < 4 && t[t[c] as number] !== t[c]; k++) t[c] = t[t[c] as number] as number;
+  }
   TABLE = t;
   return t;
 }

@@ -1,0 +1,101 @@
+/**
+ * `acquis search` over an index written to a temporary dist/data/search: what it prints, the
+ * --json hits, filters and paging on the command line, usage errors and exit codes.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { searchCommand } from "../../pipeline/commands/search.ts";
+import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { realCorpus, scan } from "./helpers.ts";
+
+const { paragraphs, documents } = realCorpus();
+const root = mkdtempSync(join(tmpdir(), "acquis-search-"));
+for (const [path, content] of Object.entries(buildSearchIndex(paragraphs, documents).files)) {
+  const file = join(root, "dist/data/search", path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await searchCommand.run(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    cwd: root,
+  });
+  return { code, stdout, stderr };
+}
+
+interface JsonHit {
+  id: string;
+  doc: string;
+  lang: string;
+  citation: string;
+  snippet: { text: string; highlights: Array<[number, number]> };
+}
+
+describe("acquis search", () => {
+  test("--json --all prints every paragraph holding the phrase, with citation and highlighted snippet", async () => {
+    const r = await run("础设施和关键信", "--phrase", "--json", "--all");
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as JsonHit[];
+    expect(hits.map((h) => h.id).sort()).toEqual(scan(paragraphs, "础设施和关键信"));
+    for (const h of hits) {
+      expect(Object.keys(h)).toEqual(expect.arrayContaining(["id", "doc", "lang", "citation", "snippet"]));
+      expect(h.doc).toBe("A/78/265");
+      expect(h.citation).toMatch(/^A\/78\/265，/);
+      expect(h.snippet.highlights.map(([s, e]) => h.snippet.text.slice(s, e))).toContain("础设施和关键信");
+    }
+  });
+
+  test("traditional characters find the simplified text; --limit pages", async () => {
+    const r = await run("關鍵基礎設施", "--json", "--limit", "3");
+    const hits = JSON.parse(r.stdout) as JsonHit[];
+    expect(hits).toHaveLength(3);
+    expect(hits[0]?.snippet.highlights.map(([s, e]) => hits[0]!.snippet.text.slice(s, e))).toContain(
+      "关键基础设施",
+    );
+  });
+
+  test.each([
+    // [argv, the documents hits may come from]
+    [
+      ["information", "--lang", "en", "--json", "--all"],
+      ["A/RES/80/16", "A/RES/80/22"],
+    ],
+    [["information", "--doc", "A/RES/80/22", "--json", "--all"], ["A/RES/80/22"]],
+    [["信息", "--type", "report", "--json", "--all"], ["A/78/265"]],
+    [["信息", "--from", "2024", "--json", "--all"], []],
+  ])("%j", async (argv, docs) => {
+    const r = await run(...argv);
+    const hits = JSON.parse(r.stdout) as JsonHit[];
+    expect([...new Set(hits.map((h) => h.doc))].sort()).toEqual(docs);
+  });
+
+  test("plain output: citation, id, snippet with the match marked, and a count", async () => {
+    const r = await run("联络点名录", "--limit", "1");
+    expect(r.stdout).toMatch(/^A\/78\/265，.*\(2023, consensus\)\nA-78-265\/zh\/.+\n.*\*\*联络点名录\*\*/);
+    expect(r.stdout).toMatch(/1 shown \(more with --all or --limit\)\.\n$/);
+  });
+
+  test.each([
+    [["不存在的短语XYZ"], 1, ""], // nothing found
+    [[], 2, "give the words"], // no query
+    [["x", "--lang", "fr"], 2, "--lang is zh or en"],
+    [["x", "--limit", "0"], 2, "whole number"],
+    [["x", "--bogus"], 2, "unknown option"],
+    [["x", "--data", "nowhere"], 2, "no search index"],
+  ])("%j exits %i", async (argv, code, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toContain(message);
+  });
+});
