@@ -42,3 +42,8 @@ export function siteData(): SiteData {
   if (!cached || cached.dir !== dir) cached = { dir, data: loadSiteData(readDataFiles(dir)) };
   return cached.data;
 }
+
+/** True when the build wrote a search index (dist/data/search/index.json): the search page uses it. */
+export function hasSearchIndex(): boolean {
+  return existsSync(path.join(distDir(), "data", "search", "index.json"));
+}

@@ -436,6 +436,36 @@ describe("the real seed, parsed by the real parser", () => {
   });
 
   test.each([
+    // Phrases that start or end inside a Chinese word, and an English one.
+    "础设施和关键信",
+    "国际法如何适用",
+    "联络点名录",
+    "the open-ended working group",
+  ])("searching the seed for the phrase %s finds exactly the paragraphs that hold it", async (phrase) => {
+    const page = await context.newPage();
+    await page.goto(new URL(`/search/?q=${encodeURIComponent(phrase)}&phrase=1`, seedBase).href);
+    await page.waitForFunction(() =>
+      / paragraphs? |No paragraph/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    const engine = await page.getAttribute("#results", "data-engine");
+    // The index answers when the build wrote one; otherwise the plain scan does. Either way, the same paragraphs.
+    expect(engine).toBe(existsSync(path.join(seedDist, "data", "search", "index.json")) ? "index" : "scan");
+    const found = await page
+      .locator("#results li > a")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const fold = (t: string) => t.normalize("NFKC").toLowerCase();
+    const expected = readFileSync(path.join(seedDist, "data", "paragraphs.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { id: string; address: string; text: string })
+      .filter((p) => fold(p.text).includes(fold(phrase)))
+      .map((p) => `/p/${p.id.split("/")[0]}/${p.address}/`);
+    expect(expected.length).toBeGreaterThan(0);
+    expect([...found].sort()).toEqual([...expected].sort());
+    await page.close();
+  });
+
+  test.each([
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
     { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },

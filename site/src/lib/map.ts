@@ -46,24 +46,32 @@ export interface FlowLine {
   y2: number;
 }
 
-/** Layout: each document's paragraphs spaced evenly down its column, a line per reuse link. */
+/**
+ * Layout: the paragraphs that take part in a link, in reading order down each column, one row
+ * (`step` px) each so their labels never overlap; a line per reuse link.
+ */
 export function flowLayout(
   data: SiteData,
   pair: MapPair,
-  height = 560,
-  top = 30,
+  step = 18,
+  top = 40,
 ): {
   left: Paragraph[];
   right: Paragraph[];
   yl: (i: number) => number;
   yr: (i: number) => number;
   lines: FlowLine[];
+  height: number;
 } {
-  const left = data.byDoc.get(`${pair.fromSlug}/${pair.lang}`) ?? [];
-  const right = data.byDoc.get(`${pair.toSlug}/${pair.lang}`) ?? [];
-  const step = (n: number) => (n > 1 ? height / (n - 1) : 0);
-  const yl = (i: number) => top + i * step(left.length);
-  const yr = (i: number) => top + i * step(right.length);
+  const fromIds = new Set(pair.links.map((r) => r.from));
+  const toIds = new Set(pair.links.map((r) => r.to));
+  const left = (data.byDoc.get(`${pair.fromSlug}/${pair.lang}`) ?? []).filter((p) => fromIds.has(p.id));
+  const right = (data.byDoc.get(`${pair.toSlug}/${pair.lang}`) ?? []).filter((p) => toIds.has(p.id));
+  const rows = Math.max(left.length, right.length, 1);
+  // The shorter column is spread over the same height, so lines keep their slope readable.
+  const spread = (n: number) => (n > 1 ? ((rows - 1) * step) / (n - 1) : 0);
+  const yl = (i: number) => top + i * spread(left.length);
+  const yr = (i: number) => top + i * spread(right.length);
   const li = new Map(left.map((p, i) => [p.id, i]));
   const ri = new Map(right.map((p, i) => [p.id, i]));
   const lines: FlowLine[] = [];
@@ -73,5 +81,5 @@ export function flowLayout(
     if (a === undefined || b === undefined) continue;
     lines.push({ reuse: r, from: left[a]!, to: right[b]!, y1: yl(a), y2: yr(b) });
   }
-  return { left, right, yl, yr, lines };
+  return { left, right, yl, yr, lines, height: top + (rows - 1) * step + 30 };
 }

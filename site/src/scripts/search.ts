@@ -1,9 +1,12 @@
+/// <reference types="vite/client" />
 /**
  * The search page in the browser: read the query from the URL, run it, draw the results.
  *
  * Decision: results are drawn with DOM nodes and textContent only (never innerHTML), so paragraph
- * text stays data. The engine is the plain substring search over dist/data/paragraphs.jsonl
- * (lib/fallback-search.ts); the search index from pipeline/index replaces it when it lands.
+ * text stays data. The engine is the search index's (site/src/lib/search/engine.ts, reading the
+ * shards under /data/search/ that pipeline/index writes); when a build has no index, a plain
+ * substring scan of /data/paragraphs.jsonl (lib/fallback-search.ts) answers instead, so search
+ * never breaks. `#results[data-engine]` says which one answered.
  */
 import { citationsOf } from "../lib/citation.ts";
 import { type SearchDoc, type SearchHit, searchParagraphs } from "../lib/fallback-search.ts";
@@ -96,6 +99,60 @@ function drawHit(hit: SearchHit, dates: Map<string, string>): HTMLLIElement {
 
 const LIMIT = 100;
 
+/** What the page needs of the index engine (site/src/lib/search/engine.ts). */
+interface IndexHit {
+  id: string;
+  doc: string;
+  lang: "zh" | "en";
+  address: string;
+  part: string[];
+  scope: string | null;
+  num: string[];
+  text: string;
+  date: string;
+  ranges: Array<[number, number]>;
+}
+interface IndexEngine {
+  search(
+    query: string,
+    opts: {
+      phrase?: boolean;
+      lang?: "" | "zh" | "en";
+      doc?: string;
+      type?: string;
+      yearFrom?: number;
+      yearTo?: number;
+      consensus?: boolean;
+      limit?: number;
+    },
+  ): Promise<{ hits: IndexHit[]; total: number; complete: boolean }>;
+}
+interface EngineModule {
+  SearchEngine: { open(source: { get(path: string): Promise<Uint8Array> }): Promise<IndexEngine> };
+}
+
+// A glob, not an import: a site built before the index engine exists still builds and searches.
+const engineModules = import.meta.glob<EngineModule>("../lib/search/engine.ts");
+
+/** The index engine over /data/search/, or null when this build has no index. */
+async function openIndex(): Promise<IndexEngine | null> {
+  const load = Object.values(engineModules)[0];
+  // The page knows from the build whether an index was written: no request for a missing one.
+  if (!load || document.getElementById("results")?.dataset.index !== "1") return null;
+  const head = await fetch("/data/search/index.json");
+  if (!head.ok) return null;
+  const first = new Uint8Array(await head.arrayBuffer());
+  const { SearchEngine } = await load();
+  return SearchEngine.open({
+    async get(path: string): Promise<Uint8Array> {
+      if (path === "index.json") return first;
+      const res = await fetch(`/data/search/${path.split("/").map(encodeURIComponent).join("/")}`);
+      if (!res.ok) throw new Error(`the search index file ${path} could not be loaded (${res.status})`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  });
+}
+
 /** Wire the search page: fill the form from the URL, search, draw. */
 export async function runSearchPage(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -123,7 +180,31 @@ export async function runSearchPage(): Promise<void> {
     return;
   }
   status.textContent = "Searching…";
+  const say = (n: number, more: boolean) =>
+    n === 0
+      ? `No paragraph contains “${q}”.`
+      : `${more ? "At least " : ""}${n} paragraph${n === 1 ? "" : "s"}${n > LIMIT ? ` (first ${LIMIT} shown)` : ""} for “${q}”.`;
   try {
+    const engine = await openIndex();
+    if (engine) {
+      const result = await engine.search(q, {
+        phrase,
+        lang,
+        doc,
+        type,
+        consensus,
+        limit: LIMIT,
+        ...(from ? { yearFrom: from } : {}),
+        ...(to < 9999 ? { yearTo: to } : {}),
+      });
+      const dates = new Map(result.hits.map((h) => [`${h.doc}|${h.lang}`, h.date]));
+      list.dataset.engine = "index";
+      list.replaceChildren(...result.hits.map((h) => drawHit({ p: h, ranges: h.ranges }, dates)));
+      status.textContent = say(result.total, !result.complete);
+      document.title = `${q} · Search · acquis`;
+      return;
+    }
+    list.dataset.engine = "scan";
     const corpus = await loadCorpus();
     // Document-level filters (type, years, consensus) decide which documents take part at all.
     const keep = new Set(
@@ -143,10 +224,7 @@ export async function runSearchPage(): Promise<void> {
     const hits = searchParagraphs(pool, q, { phrase, lang, doc }, ranker(corpus.documents));
     const dates = new Map(corpus.documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
     list.replaceChildren(...hits.slice(0, LIMIT).map((h) => drawHit(h, dates)));
-    status.textContent =
-      hits.length === 0
-        ? `No paragraph contains “${q}”.`
-        : `${hits.length} paragraph${hits.length === 1 ? "" : "s"}${hits.length > LIMIT ? ` (first ${LIMIT} shown)` : ""} for “${q}”.`;
+    status.textContent = say(hits.length, false);
     document.title = `${q} · Search · acquis`;
   } catch (e) {
     status.textContent = `Search failed: ${(e as Error).message}`;
