@@ -317,7 +317,9 @@ function ruleBracket(s: string, i: number, titles: TitleMatcher): RuleResult | n
   }
   if (close < 0) return null;
   const inner = s.slice(i + 1, close);
-  if (inner.replace(/\s/g, "") === "联合国宪章") {
+  // 《宪章》 is how a UN text names the Charter once it has been named in full.
+  const name = inner.replace(/\s/g, "");
+  if (name === "联合国宪章" || name === "宪章") {
     const art = readArticleZh(s, skipWs(s, close + 1));
     if (!art) return { end: close + 1, found: [] };
     return {

@@ -127,6 +127,7 @@ describe("the UN Charter", () => {
     { input: "重申《联合国宪章》第二条第三项，其中规定", expected: ["Charter 2(3)"] }, // Article 2 (3)
     { input: "《联合国宪章》第三十三条第一项", expected: ["Charter 33(1)"] }, // Chinese numerals above ten
     { input: "《联合国宪章》第 51 条", expected: ["Charter 51"] }, // an article without paragraph
+    { input: "《宪章》第二条第四项", expected: ["Charter 2(4)"] }, // the short name
     { input: "Article 33, paragraph 1, of the Charter", expected: ["Charter 33(1)"] },
     { input: "Article 2 (3) of the Charter of the United Nations", expected: ["Charter 2(3)"] },
     { input: "国际法，特别是《联合国宪章》，对于", expected: [] }, // the Charter named, no article: not a pinpoint
