@@ -130,9 +130,12 @@ async function workingPapersExtractor(): Promise<ExtractWorkingPapers | null> {
     const mod = (await import(spec)) as { extractWorkingPapers?: ExtractWorkingPapers };
     return mod.extractWorkingPapers ?? null;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ERR_MODULE_NOT_FOUND" || /Cannot find module|Failed to load url/.test(String(e)))
-      return null;
+    // Only the module's own absence means "none yet"; anything else (a broken import inside it)
+    // is a real failure.
+    const missing = /ERR_MODULE_NOT_FOUND|Cannot find module|Failed to load url/.test(
+      `${(e as NodeJS.ErrnoException).code} ${String(e)}`,
+    );
+    if (missing && String(e).includes("working-papers")) return null;
     throw e;
   }
 }
