@@ -1,0 +1,613 @@
+/**
+ * Synthetic corpus generator for the benchmark and for reuse tests with ground truth.
+ *
+ * Writes N paragraphs (10k, 50k, 200k) as a real corpus: `<slug>/<lang>.md` with front matter,
+ * `registry.yaml`, plus `truth.json` (the reuse planted) and `generated.json` (what was generated).
+ * About 80 % of the paragraphs are Chinese, 20 % English, in documents of 100-200 paragraphs with
+ * sections, an annex, subparagraphs at two depths, footnotes (numbering restarts in the annex) and
+ * the odd paragraph broken by a page's footnote block, so the parser does its real work.
+ *
+ * Decisions:
+ * - Chinese text is the real seed's clauses recombined (parsed with parseDocument), each character
+ *   then substituted at a background rate (8 %), so two synthetic paragraphs share little more
+ *   than short phrases by chance. English text is recombined from UN-style phrases written here,
+ *   in our own words (no real UN English enters the repository), with words swapped at the same
+ *   rate. Reuse is then planted on purpose: a later document copies a passage (>= 30 characters)
+ *   or a whole paragraph of an earlier one, mutated at a known edit rate (0, 5, 10 or 20 %), and
+ *   `truth.json` records from / to ids, kind, spans and rate. Background sharing is not recorded.
+ * - Deterministic: one seeded PRNG (mulberry32) drives everything, and the pure generateCorpus()
+ *   returns files as strings; only the command line at the bottom touches the disk.
+ *
+ * Run: `npx tsx bench/generate.ts 10k [--out DIR] [--seed N]` (default DIR bench/out/corpus-<n>).
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import YAML from "yaml";
+import { idOf } from "../pipeline/address.ts";
+import { parseDocument } from "../pipeline/parse/index.ts";
+import { symbolSlug } from "../schemas/common.ts";
+import { FrontMatter } from "../schemas/index.ts";
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Edit rates at which reuse is planted. */
+export const EDIT_RATES = [0, 0.05, 0.1, 0.2] as const;
+/** Rate at which background text is mutated away from the seed it was recombined from. */
+export const BACKGROUND_RATE = 0.08;
+/** Shortest planted passage, in characters. */
+export const MIN_PASSAGE = 30;
+
+/** One planted reuse, as `truth.json` lists it. */
+export interface TruthRow {
+  /** Paragraph id of the earlier text. */
+  from: string;
+  /** Paragraph id of the later text that reuses it. */
+  to: string;
+  /** "verbatim": a whole paragraph at rate 0; "near": a whole paragraph mutated; "partial": a passage. */
+  kind: "verbatim" | "near" | "partial";
+  /** Fraction of characters edited (substituted, deleted or inserted) in the copy. */
+  rate: number;
+  /** [start, end) of the copied passage in the source paragraph's text (UTF-16 offsets). */
+  fromSpan: [number, number];
+  /** [start, end) of the mutated copy in the target paragraph's text. */
+  toSpan: [number, number];
+  /** Edits actually made (the rate is a probability; this is the count that came out). */
+  edits: number;
+}
+
+export interface GenerateOptions {
+  /** Paragraphs to generate (the seed's own paragraphs are not counted). */
+  paragraphs: number;
+  /** PRNG seed. */
+  seed?: number;
+  /** Chinese paragraphs to recombine (the real seed's, by default read from corpus/). */
+  zhSource?: string[];
+  /** Add the real seed document (corpus/A-78-265/zh.md) and the real registry's entries. */
+  withSeed?: boolean;
+}
+
+export interface GeneratedDoc {
+  symbol: string;
+  lang: "zh" | "en";
+  /** Path relative to the corpus folder. */
+  file: string;
+  /** Paragraphs written (numbered, subparagraphs and unnumbered), as the parser should find them. */
+  paragraphs: number;
+  bytes: number;
+}
+
+export interface Generated {
+  /** Corpus files by path relative to the corpus folder (documents and registry.yaml). */
+  files: Map<string, string>;
+  truth: TruthRow[];
+  docs: GeneratedDoc[];
+}
+
+/** mulberry32: small, fast, and the same sequence everywhere for one seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+// --- Text sources --------------------------------------------------------------------------------
+
+/** Read the real seed's paragraphs with the parser (the generator recombines what the parser sees). */
+export function seedParagraphs(root = repoRoot): string[] {
+  const src = readFileSync(path.join(root, "corpus/A-78-265/zh.md"), "utf8");
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(src);
+  if (!m) throw new Error("seed has no front matter");
+  const parsed = parseDocument({
+    file: "corpus/A-78-265/zh.md",
+    markdown: src.slice(m[0].length),
+    firstLine: m[0].split("\n").length,
+    meta: FrontMatter.parse(YAML.parse(m[1]!)),
+  });
+  return parsed.paragraphs.filter((p) => p.kind === "paragraph").map((p) => p.text);
+}
+
+/** Clauses of the seed: cut after Chinese punctuation, 6-40 characters, punctuation dropped. */
+function clausesOf(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    for (const c of p.split(/[，。；：,;:！？]/)) {
+      const t = c.replace(/\s+/g, " ").trim();
+      // Keep clauses that cannot be mistaken for a label or a list marker at a line start.
+      if (t.length >= 6 && t.length <= 40 && !/^[(（\d一二三四五六七八九十A-Za-z*¹²³⁴⁵⁶⁷⁸⁹⁰]/.test(t))
+        out.push(t);
+    }
+  }
+  return out;
+}
+
+/** UN-style English phrases, written for acquis (not taken from any UN text). */
+const EN = {
+  subject: [
+    "States",
+    "Participating States",
+    "The working group",
+    "Delegations",
+    "Several States",
+    "Member States",
+    "The Chair",
+    "Regional organizations",
+    "Many delegations",
+    "The group of experts",
+  ],
+  verb: [
+    "reaffirmed",
+    "recalled",
+    "underscored",
+    "welcomed",
+    "noted with concern",
+    "emphasized",
+    "recognized",
+    "called for",
+    "encouraged further work on",
+    "agreed to continue discussions on",
+    "expressed support for",
+    "highlighted",
+  ],
+  object: [
+    "the voluntary norms of responsible behaviour",
+    "the protection of critical infrastructure",
+    "capacity-building programmes tailored to national needs",
+    "a global directory of points of contact",
+    "confidence-building measures at the regional level",
+    "the application of international law to the use of digital technologies",
+    "the exchange of national views on emerging threats",
+    "cooperation with the private sector and academia",
+    "the integrity of supply chains",
+    "the security of data and software updates",
+    "the particular needs of developing countries",
+    "gender-sensitive approaches to capacity-building",
+    "a regular institutional dialogue under the auspices of the United Nations",
+    "the peaceful settlement of disputes",
+    "information sharing on incidents affecting essential services",
+    "national surveys of implementation",
+    "the role of computer emergency response teams",
+    "transparency about national doctrines",
+    "technical assistance on request",
+    "the prevention of conflict arising from malicious activity",
+  ],
+  qualifier: [
+    "",
+    "in accordance with international law",
+    "on a voluntary basis",
+    "as appropriate",
+    "building on previous consensus outcomes",
+    "taking into account national circumstances",
+    "with a view to reducing risks of misperception",
+    "through existing mechanisms",
+    "in a balanced and inclusive manner",
+    "within available resources",
+  ],
+  filler: [
+    "further",
+    "also",
+    "notably",
+    "together",
+    "jointly",
+    "again",
+    "firmly",
+    "broadly",
+    "duly",
+    "in turn",
+  ],
+};
+
+// --- Mutation ------------------------------------------------------------------------------------
+
+/** Characters of the seed, with repeats, to draw Chinese substitutions from its own distribution. */
+function hanPool(paragraphs: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paragraphs) for (const ch of p) if (/\p{Script=Han}/u.test(ch)) out.push(ch);
+  return out;
+}
+
+/**
+ * Mutate text at `rate`: each unit (a character, or a word for English) is, with that
+ * probability, substituted (60 %), deleted (20 %) or followed by an inserted unit (20 %).
+ */
+function mutate(
+  r: Rand,
+  text: string,
+  rate: number,
+  lang: "zh" | "en",
+  han: string[],
+): { text: string; edits: number } {
+  if (rate === 0) return { text, edits: 0 };
+  const units = lang === "zh" ? [...text] : text.split(/(?<= )/);
+  const unit = () => (lang === "zh" ? pick(r, han) : `${pick(r, EN.filler)} `);
+  let edits = 0;
+  const out: string[] = [];
+  for (const u of units) {
+    // Keep spaces, digits and Latin inside Chinese as they are: they carry symbols and numbers.
+    if (r() >= rate || (lang === "zh" && !/\p{Script=Han}/u.test(u))) {
+      out.push(u);
+      continue;
+    }
+    edits++;
+    const k = r();
+    if (k < 0.6) out.push(lang === "zh" ? unit() : u.endsWith(" ") ? unit() : unit().trimEnd());
+    else if (k < 0.8) {
+      // deleted
+    } else out.push(lang === "en" && !u.endsWith(" ") ? `${u} ` : u, unit());
+  }
+  let s = out.join("");
+  if (lang === "en") s = s.replace(/\s+$/, "");
+  return { text: s || text, edits };
+}
+
+// --- Documents -----------------------------------------------------------------------------------
+
+const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+const sup = (n: number) => [...String(n)].map((d) => SUP[Number(d)]).join("");
+const ZH_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+const zhNum = (n: number): string =>
+  n <= 10
+    ? ZH_NUM[n - 1]!
+    : n < 20
+      ? `十${ZH_NUM[n - 11]!}`
+      : `${ZH_NUM[Math.floor(n / 10) - 1]}十${n % 10 ? ZH_NUM[(n % 10) - 1] : ""}`;
+const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+const roman = ["i", "ii", "iii", "iv", "v", "vi"];
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/** One paragraph the generator writes, with the address the parser will give it. */
+interface Para {
+  /** Address as pipeline/address.ts spells it: "12", "annex/3.b", "annex/3.b.ii". */
+  address: string;
+  label: string;
+  text: string;
+  depth: number;
+}
+
+interface DocPlan {
+  symbol: string;
+  lang: "zh" | "en";
+  date: string;
+  title: string;
+  paras: Para[];
+}
+
+const ZH_SECTIONS = ["引言", "组织事项", "讨论情况", "结论和建议", "今后的工作"];
+const ZH_SUBSECTIONS = [
+  "概述",
+  "现有和潜在威胁",
+  "负责任国家行为的规则、规范和原则",
+  "国际法",
+  "建立信任措施",
+  "能力建设",
+  "定期机构对话",
+];
+const EN_SECTIONS = [
+  "Introduction",
+  "Organizational matters",
+  "Discussions",
+  "Conclusions and recommendations",
+  "Future work",
+];
+const EN_SUBSECTIONS = [
+  "Overview",
+  "Existing and potential threats",
+  "Rules, norms and principles",
+  "International law",
+  "Confidence-building measures",
+  "Capacity-building",
+  "Regular institutional dialogue",
+];
+
+/**
+ * Generate a corpus. Pure: returns the files; see the command line below for writing them.
+ */
+export function generateCorpus(opts: GenerateOptions): Generated {
+  const r = prng(opts.seed ?? 1);
+  const zhSource = opts.zhSource ?? seedParagraphs();
+  const clauses = clausesOf(zhSource);
+  const han = hanPool(zhSource);
+  if (clauses.length < 20) throw new Error("too few clauses to recombine");
+
+  const zhText = (): string => {
+    const n = int(r, 2, 5);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(pick(r, clauses));
+    return `${mutate(r, parts.join("，"), BACKGROUND_RATE, "zh", han).text}。`;
+  };
+  const enText = (): string => {
+    const n = int(r, 1, 2);
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const q = pick(r, EN.qualifier);
+      parts.push(`${pick(r, EN.subject)} ${pick(r, EN.verb)} ${pick(r, EN.object)}${q ? ` ${q}` : ""}`);
+    }
+    return `${mutate(r, parts.join(", and "), BACKGROUND_RATE, "en", han).text}.`;
+  };
+
+  // Plan documents until the paragraph budget is spent.
+  const plans: DocPlan[] = [];
+  let budget = opts.paragraphs;
+  let k = 0;
+  while (budget > 0) {
+    k++;
+    const lang: "zh" | "en" = r() < 0.8 ? "zh" : "en";
+    const size = Math.min(budget, int(r, 100, 200));
+    budget -= size;
+    const year = 2001 + Math.floor((k - 1) / 50);
+    const day = ((k - 1) % 50) + 1;
+    const date = `${year}-${String(1 + Math.floor((day - 1) / 5)).padStart(2, "0")}-${String(1 + ((day - 1) % 5) * 5).padStart(2, "0")}`;
+    const symbol = `A/AC.990/${year}/${day}`;
+    const title =
+      lang === "zh"
+        ? `合成基准文件第 ${k} 号：信通技术安全问题工作组报告`
+        : `Synthetic benchmark document ${k}: report of the working group on ICT security`;
+    const text = lang === "zh" ? zhText : enText;
+    // Numbered paragraphs with subparagraphs; ~45 % in the body, the rest in the annex.
+    const paras: Para[] = [];
+    const bodyShare = Math.round(size * 0.45);
+    for (const part of ["", "annex"] as const) {
+      const target = part === "" ? bodyShare : size;
+      let n = 0;
+      while (paras.length < target) {
+        n++;
+        const base = part ? `${part}/${n}` : `${n}`;
+        paras.push({ address: base, label: `${n}.`, text: text(), depth: 1 });
+        if (r() < 0.2 && paras.length + 2 <= target) {
+          const subs = int(r, 2, 4);
+          for (let s = 0; s < subs && paras.length < target; s++) {
+            const a = `${base}.${LETTERS[s]}`;
+            paras.push({ address: a, label: `(${LETTERS[s]})`, text: text(), depth: 2 });
+            if (r() < 0.15 && paras.length + 2 <= target) {
+              for (let t = 0; t < 2; t++) {
+                const lab = lang === "zh" ? `(${ZH_NUM[t]})` : `(${roman[t]})`;
+                paras.push({ address: `${a}.${roman[t]}`, label: lab, text: text(), depth: 3 });
+              }
+            }
+          }
+        }
+      }
+    }
+    plans.push({ symbol, lang, date, title, paras });
+  }
+
+  // Plant reuse: from the 4th document on, copy from earlier documents of the same language.
+  const truth: TruthRow[] = [];
+  for (let d = 3; d < plans.length; d++) {
+    const to = plans[d]!;
+    const earlier = plans.slice(0, d).filter((p) => p.lang === to.lang);
+    if (!earlier.length) continue;
+    const plants = int(r, 3, 8);
+    const used = new Set<number>();
+    for (let i = 0; i < plants; i++) {
+      const from = pick(r, earlier);
+      const src = pick(r, from.paras);
+      const ti = Math.floor(r() * to.paras.length);
+      if (used.has(ti)) continue;
+      used.add(ti);
+      const target = to.paras[ti]!;
+      const rate = pick(r, EDIT_RATES);
+      const whole = r() < 0.4;
+      // The passage: the whole paragraph, or >= 30 characters of it (never ending in a space).
+      const body = src.text.replace(/[。.]$/, "");
+      let start = 0;
+      let end = body.length;
+      if (!whole && body.length > MIN_PASSAGE + 10) {
+        const len = int(r, MIN_PASSAGE, Math.min(body.length, 120));
+        start = int(r, 0, body.length - len);
+        end = start + len;
+        if (to.lang === "en") {
+          // Whole words: move the start back and the end forward to word boundaries.
+          while (start > 0 && body[start - 1] !== " ") start--;
+          while (end < body.length && body[end] !== " ") end++;
+        }
+      }
+      const passage = src.text.slice(start, end).trim();
+      start = src.text.indexOf(passage, start);
+      end = start + passage.length;
+      if (passage.length < MIN_PASSAGE) continue;
+      const copy = mutate(r, passage, rate, to.lang, han);
+      // Never let the copy start with what the parser would read as a label.
+      if (/^[(（\d]/.test(copy.text)) continue;
+      const isWhole = whole || (start === 0 && end >= body.length);
+      let newText: string;
+      let toStart: number;
+      if (isWhole) {
+        newText = `${copy.text}${to.lang === "zh" ? "。" : "."}`;
+        toStart = 0;
+      } else {
+        // Inside the target paragraph, after its first clause.
+        const host = target.text;
+        const cut = Math.max(host.search(/[，,]/) + 1, 0);
+        const sep = to.lang === "en" ? " " : "";
+        newText = `${host.slice(0, cut)}${cut ? sep : ""}${copy.text}${to.lang === "zh" ? "，" : ", "}${host.slice(cut).trimStart()}`;
+        toStart = cut + (cut ? sep.length : 0);
+      }
+      target.text = newText;
+      truth.push({
+        from: idOf(from.symbol, from.lang, src.address),
+        to: idOf(to.symbol, to.lang, target.address),
+        kind: isWhole ? (rate === 0 ? "verbatim" : "near") : "partial",
+        rate,
+        fromSpan: [start, end],
+        toSpan: [toStart, toStart + copy.text.length],
+        edits: copy.edits,
+      });
+    }
+  }
+  // A later plant may have rewritten the source of an earlier one: keep rows whose source is intact.
+  const byId = new Map<string, string>();
+  for (const p of plans) for (const q of p.paras) byId.set(idOf(p.symbol, p.lang, q.address), q.text);
+
+  const files = new Map<string, string>();
+  const docs: GeneratedDoc[] = [];
+  for (const p of plans) {
+    const md = render(p, r);
+    const file = `${symbolSlug(p.symbol)}/${p.lang}.md`;
+    files.set(file, md);
+    docs.push({
+      symbol: p.symbol,
+      lang: p.lang,
+      file,
+      paragraphs: p.paras.length,
+      bytes: Buffer.byteLength(md),
+    });
+  }
+  files.set("registry.yaml", registry(plans, opts.withSeed ?? true));
+  return { files, truth: truth.filter((t) => byId.has(t.from) && byId.has(t.to)), docs };
+}
+
+/** The corpus Markdown of one planned document. */
+function render(p: DocPlan, r: Rand): string {
+  const zh = p.lang === "zh";
+  const fm = {
+    symbol: p.symbol,
+    lang: p.lang,
+    title: p.title,
+    date: p.date,
+    type: "report",
+    body: "OEWG 2021-2025",
+    status: "consensus",
+    source: "Synthetic text generated by bench/generate.ts for the benchmark; not a UN text.",
+  };
+  const out: string[] = [`---\n${YAML.stringify(fm).trimEnd()}\n---`, ""];
+  out.push(p.title, "");
+  let section = 0;
+  let sub = 0;
+  let note = 0;
+  let inAnnex = false;
+  const notes: string[] = [];
+  const flushNotes = () => {
+    if (notes.length) out.push(...notes.flatMap((n) => [n, ""]));
+    notes.length = 0;
+  };
+  for (let i = 0; i < p.paras.length; i++) {
+    const q = p.paras[i]!;
+    if (!inAnnex && q.address.startsWith("annex/")) {
+      flushNotes();
+      inAnnex = true;
+      note = 0;
+      sub = 0;
+      out.push(
+        zh ? "附件" : "Annex",
+        "",
+        zh ? "工作组讨论情况的进度报告" : "Progress report on the discussions",
+        "",
+      );
+    }
+    if (q.depth === 1) {
+      // A new heading every dozen or so paragraphs: sections in the body, lettered ones in the annex.
+      if (i === 0 || (r() < 0.08 && !inAnnex)) {
+        section++;
+        const name = (zh ? ZH_SECTIONS : EN_SECTIONS)[(section - 1) % 5]!;
+        out.push(zh ? `${zhNum(section)}. ${name}` : `${ROMAN[(section - 1) % 12]}. ${name}`, "");
+      } else if (inAnnex && (sub === 0 || r() < 0.08) && sub < 7) {
+        sub++;
+        out.push(`${"ABCDEFG"[sub - 1]}. ${(zh ? ZH_SUBSECTIONS : EN_SUBSECTIONS)[sub - 1]}`, "");
+      }
+    }
+    // Footnotes on about one paragraph in ten, marker at the end, notes after the paragraph.
+    const text = q.text;
+    let marker = "";
+    if (r() < 0.1) {
+      note++;
+      marker = sup(note);
+      const cited = zh
+        ? `《2021 年不限成员名额工作组报告》，A/75/816，附件一，第 ${1 + (note % 60)} 段。`
+        : `A/75/816, annex I, para. ${1 + (note % 60)}.`;
+      notes.push(`${marker} ${cited}`);
+    }
+    // Now and then a page's footnote block interrupts a paragraph after its marker (as in the
+    // seed); the parser stitches the halves back into one paragraph.
+    // (English continues in lower case, or it would read as a new paragraph.)
+    const breakAt = marker && r() < 0.3 ? text.search(zh ? /，/ : /, [a-z]/) : -1;
+    if (breakAt > 0 && text.length - breakAt > 12) {
+      out.push(`${q.label} ${text.slice(0, breakAt + 1)}${marker}`, "");
+      flushNotes();
+      out.push(text.slice(breakAt + 1).trimStart(), "");
+    } else {
+      out.push(`${q.label} ${text}${marker}`, "");
+      flushNotes();
+    }
+  }
+  flushNotes();
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** registry.yaml: the real registry's entries (what footnotes cite) plus every generated document. */
+function registry(plans: DocPlan[], withReal: boolean): string {
+  const real = withReal
+    ? (
+        YAML.parse(readFileSync(path.join(repoRoot, "corpus/registry.yaml"), "utf8")) as {
+          documents: unknown[];
+        }
+      ).documents
+    : [];
+  const mine = plans.map((p) => ({
+    symbol: p.symbol,
+    type: "report",
+    date: p.date,
+    body: "OEWG 2021-2025",
+    status: "consensus",
+    title: { [p.lang]: p.title },
+  }));
+  return `# Generated by bench/generate.ts\n${YAML.stringify({ documents: [...real, ...mine] })}`;
+}
+
+/** "10k" -> 10000, "200k" -> 200000, "1500" -> 1500. */
+export function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)(k|m)?$/i.exec(s.trim());
+  if (!m) throw new Error(`not a size: ${s} (use 10k, 50k, 200k or a number)`);
+  const mult = m[2]?.toLowerCase() === "k" ? 1_000 : m[2]?.toLowerCase() === "m" ? 1_000_000 : 1;
+  return Math.round(Number(m[1]) * mult);
+}
+
+/** Write a generated corpus to `dir` (replacing it), with the real seed when asked. */
+export function writeCorpus(dir: string, g: Generated, withSeed = true): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [rel, text] of g.files) {
+    const file = path.join(dir, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  if (withSeed) {
+    mkdirSync(path.join(dir, "A-78-265"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "A-78-265/zh.md"),
+      readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md")),
+    );
+  }
+  writeFileSync(
+    path.join(dir, "truth.json"),
+    `${JSON.stringify({ rates: EDIT_RATES, backgroundRate: BACKGROUND_RATE, reuse: g.truth }, null, 1)}\n`,
+  );
+  writeFileSync(path.join(dir, "generated.json"), `${JSON.stringify({ docs: g.docs }, null, 1)}\n`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const out = flag("--out");
+  const seed = Number(flag("--seed") ?? 1);
+  const n = parseSize(args[0] ?? "10k");
+  const dir = out ?? path.join(repoRoot, "bench", "out", `corpus-${n}`);
+  const t = performance.now();
+  const g = generateCorpus({ paragraphs: n, seed });
+  writeCorpus(dir, g);
+  const mb = g.docs.reduce((s, d) => s + d.bytes, 0) / 1e6;
+  console.log(
+    `${g.docs.length} documents, ${n} paragraphs, ${mb.toFixed(1)} MB, ${g.truth.length} planted reuses -> ${path.relative(process.cwd(), dir) || "."} (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+  );
+}
