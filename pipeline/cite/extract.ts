@@ -84,7 +84,7 @@ export function extractCitations(input: ExtractInput): Extracted {
   for (const record of [...input.documents].sort(byDoc)) {
     const version = index.docs.get(record.symbol)?.get(record.lang);
     if (!version) continue;
-    const state: ShortState = { text: null, footnote: null, resolution: null };
+    const state: ShortState = { text: null, footnote: null, resolution: null, resolutionAt: null };
     for (const unit of unitsOf(record, version.paragraphs)) {
       if (!rank.has(unit.from)) rank.set(unit.from, rank.size);
       for (const found of findCitations(unit.text, index.titles)) {
@@ -194,6 +194,8 @@ interface ShortState {
   text: Antecedent | null;
   footnote: Antecedent | null;
   resolution: Antecedent | null;
+  /** Where the last resolution was cited: resolutions cited together ("resolutions 75/240 and 76/19") share it. */
+  resolutionAt: string | null;
 }
 
 /** A citation a short form may stand for: a document with pinpoints, or a Charter article. */
@@ -248,8 +250,15 @@ function resolveFound(
     return [];
   const symbols = found.ref === "self" ? [] : found.symbols;
   if (found.ref !== "self") state[unit.stream] = { kind: "doc", symbols: found.symbols, pins: found.pins };
-  if (found.ref === "resolution" || found.symbols.some((s) => s.startsWith("A/RES/")))
-    state.resolution = { kind: "doc", symbols: found.symbols, pins: [WHOLE] };
+  if (found.ref === "resolution" || found.symbols.some((s) => s.startsWith("A/RES/"))) {
+    // "the above-mentioned resolution" after "resolutions 75/240 and 76/19" could mean either:
+    // it is kept ambiguous, with both as candidates.
+    const at = `${unit.from}|${unit.via}|${unit.footnote}|${found.start}|${found.end}`;
+    const together =
+      state.resolution?.kind === "doc" && state.resolutionAt === at ? state.resolution.symbols : [];
+    state.resolution = { kind: "doc", symbols: [...together, ...found.symbols], pins: [WHOLE] };
+    state.resolutionAt = at;
+  }
   return found.pins.map((pin) => resolveDoc(symbols, pin, citing, index));
 }
 
@@ -343,7 +352,9 @@ function report(citation: Omit<Citation, "id">, r: Resolution, diagnostics: Diag
         "cite/ambiguous",
         at,
         `${raw} could mean any of ${r.candidates.join(", ")}: ${r.problem}. None is picked.`,
-        "Name the part (e.g. the annex) in the citation.",
+        r.candidates.some((c) => /\/(zh|en)\//.test(c))
+          ? "Name the part (e.g. the annex) in the citation."
+          : "Name the document by its symbol.",
       ),
     );
   }

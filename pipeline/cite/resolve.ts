@@ -128,7 +128,7 @@ export function resolveDoc(symbols: string[], pin: Pin, citing: Citing, index: C
       status: "ambiguous",
       candidates: [...symbols].sort(),
       url: null,
-      problem: `the title may mean ${symbols.join(", ")}`,
+      problem: `it names ${symbols.length} documents`,
     };
   }
   const self = symbols.length === 0;

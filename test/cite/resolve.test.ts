@@ -474,6 +474,18 @@ describe("short forms resolve only through a citation found before them", () => 
       expect(result.diagnostics.map((d) => d.code)).toEqual(["cite/short-form-unresolved"]);
   });
 
+  test("the above-mentioned resolution after two resolutions cited together is ambiguous, both candidates", () => {
+    const corpus = oneParagraph({
+      doc: "A/99/1",
+      lang: "en",
+      num: ["1"],
+      text: "Recalling its resolutions 70/237 and 76/19, and noting that the above-mentioned resolution",
+    });
+    const last = run(corpus).citations.pop()!;
+    expect(last.status).toBe("ambiguous");
+    expect(last.candidates).toEqual(["A/RES/70/237", "A/RES/76/19"]);
+  });
+
   test("the above-mentioned resolution is the last resolution cited", () => {
     const corpus = merge(
       oneParagraph({
