@@ -31,6 +31,10 @@ const EN_DATE =
 const ZH_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const MASTHEAD =
   /^(?:United Nations|联合国|General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)$/;
+const MASTHEAD_ANYWHERE =
+  /United Nations|General Assembly|Security Council|Economic and Social Council|联合国|大\s*会|安全理事会/g;
+const EN_DATE_ANYWHERE =
+  /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b/i;
 const DISTR = /(?:Distr\.?\s*:?\s*(General|Limited|Restricted)|分发\s*[：:]\s*(\S+))/i;
 const ORIGINAL = /^(?:Original\s*:\s*(\w+)|原\s*文\s*[：:]\s*(\S+))$/i;
 const LANGUAGE_LINE = /^(?:Chinese|English|French|Spanish|Russian|Arabic|中文|英文|法文)$/;
@@ -62,10 +66,18 @@ function readCoverLine(line: string, cover: Cover): boolean {
   if (cells.length > 1) return cells.every((c) => readCoverLine(c, cover));
   const distr = DISTR.exec(t);
   if (distr) {
-    const rest = t.replace(DISTR, "").trim();
-    if (rest && !MASTHEAD.test(rest) && !SYMBOL_LINE.test(rest)) return false;
+    // Extracted text often runs a whole cover row together: "General Assembly Distr.: General
+    // 5 December 2025". Every other piece of the row must be cover too.
+    let rest = t.replace(DISTR, " ").replace(MASTHEAD_ANYWHERE, " ");
+    const date = EN_DATE_ANYWHERE.exec(rest);
+    if (date) {
+      cover.date ??= coverDate(date[0]);
+      rest = rest.replace(date[0], " ");
+    }
+    const pieces = rest.trim().split(/\s+/).filter(Boolean);
+    if (pieces.some((p) => !SYMBOL_LINE.test(p))) return false;
     cover.distribution = distr[1] ?? distr[2];
-    if (SYMBOL_LINE.test(rest)) cover.symbol = rest;
+    if (pieces[0]) cover.symbol ??= pieces[0];
     return true;
   }
   if (MASTHEAD.test(t) || BARCODE_LINE.test(t) || LANGUAGE_LINE.test(t)) return true;

@@ -28,6 +28,10 @@ const NOTE_LINE = /^(\d{1,3}|\*{1,3})\s+(\S.*)$/;
  */
 const GLUED = /(?<=[a-z\u00df-\u00ff]|[a-z0-9)\]”’"][,.;:]|[,.;:][”’"]|[”’")\]])(\d{1,3})(?=[\s,.;:)]|$)/g;
 
+/** Abbreviations a number follows in references ("A/AC.292/2025/INF/5/Rev.1", "para.7"). */
+const ABBREVIATION =
+  /(?:^|[^A-Za-z])(?:Rev|Add|Corr|Amend|Suppl|Summ|para|paras|No|Nos|Vol|art|arts|p|pp|chap|sect|Part|item|op|fn|n)\.$/i;
+
 /** An asterisk note marker glued to a word or colon: "South Africa:* draft resolution". */
 const ASTERISK = /(?<=[A-Za-z:,.)\u4e00-\u9fff])\*(?=\s|$)/;
 
@@ -38,8 +42,11 @@ const ASTERISK = /(?<=[A-Za-z:,.)\u4e00-\u9fff])\*(?=\s|$)/;
 export function markGluedFootnotes(line: string, state: { max: number; seen: Set<number> }): string {
   return line.replace(GLUED, (digits: string, _g: string, offset: number, whole: string) => {
     const n = Number(digits);
+    const before = whole.slice(0, offset);
     // "1,000": a comma between digits and three more digits is a thousands separator.
-    if (/\d,$/.test(whole.slice(0, offset)) && digits.length === 3) return digits;
+    if (/\d,$/.test(before) && digits.length === 3) return digits;
+    // "Rev.1", "para.7", "No.3": a number after an abbreviation is part of a reference.
+    if (ABBREVIATION.test(before)) return digits;
     if (n === state.max + 1 || (n > 0 && state.seen.has(n))) {
       state.seen.add(n);
       state.max = Math.max(state.max, n);
@@ -72,6 +79,7 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
   const firstNote = NOTE_LINE.exec(lines[notesFrom]?.trim() ?? "");
   if (firstNote && !(firstNote[1] === "1" || firstNote[1]!.startsWith("*"))) notesFrom = lines.length;
 
+  const runningTitles = repeatedTitles(lines.slice(0, notesFrom));
   const state = { max: 0, seen: new Set<number>() };
   const widest = Math.max(1, ...lines.map((l) => l.trim().length));
   const blocks: Block[] = [];
@@ -94,6 +102,16 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
           "ingest/artifact-dropped",
           { file: opts.file, line: start + k + 1 },
           `"${raw}" dropped as page furniture.`,
+        ),
+      );
+      continue;
+    }
+    if (runningTitles.has(k)) {
+      diagnostics.push(
+        diag(
+          "ingest/artifact-dropped",
+          { file: opts.file, line: start + k + 1 },
+          `"${raw}" dropped: the document's title repeated as a running header, cutting a sentence.`,
         ),
       );
       continue;
@@ -121,6 +139,28 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
   }
   flushNote();
   return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+}
+
+/**
+ * Lines that repeat an earlier line (a title, with its label such as "80/16." taken off) between
+ * the two halves of a sentence: the running title of the printed page. Returns their indexes.
+ */
+function repeatedTitles(lines: readonly string[]): Set<number> {
+  const seen = new Set<string>();
+  const out = new Set<number>();
+  const key = (l: string) => l.trim().replace(/^\d+\/\d+\.\s+/, "");
+  const near = (k: number, step: number) => {
+    for (let j = k + step; j >= 0 && j < lines.length; j += step)
+      if (lines[j]!.trim()) return lines[j]!.trim();
+    return "";
+  };
+  lines.forEach((l, k) => {
+    const t = key(l);
+    if (!t) return;
+    if (seen.has(t) && !ENDS_SENTENCE.test(near(k, -1)) && /^[a-z]/.test(near(k, 1))) out.add(k);
+    seen.add(t);
+  });
+  return out;
 }
 
 /** How preambular paragraphs open: "Recalling", "Guided by", "Deeply concerned", "Bearing in mind". */

@@ -87,6 +87,40 @@ describe("the real raw text of a 2001 draft resolution (read in place)", () => {
   });
 });
 
+describe("the text of resolution 80/16 as a third party extracted it (read in place, its front matter set aside)", () => {
+  const src = readFileSync(resolve(sharedDir, "corpus-real/A-RES-80-16.en.md"), "utf8").replace(
+    /^---\n[\s\S]*?\n---\n/,
+    "",
+  );
+  const r = convertPlainText(src, { lang: "en", file: "A-RES-80-16.en.md" });
+  const parsed = parseMarkdown(r.markdown, { type: "resolution", symbol: "A/RES/80/16" });
+
+  test("the cover row run together ('General Assembly Distr.: General 5 December 2025') is read as the cover", () => {
+    expect(r.cover).toMatchObject({ distribution: "General", date: "2025-12-05" });
+    expect(r.markdown).not.toContain("Distr.");
+  });
+
+  test("the title repeated as a running header inside paragraph 2 is dropped; it parses with no warnings", () => {
+    expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+    expect(parsed.paragraphs.map((p) => p.address)).toEqual([
+      "u1",
+      "preamble/1",
+      "preamble/2",
+      "preamble/3",
+      "1",
+      "2",
+      "3",
+      "4",
+    ]);
+    const two = parsed.paragraphs.find((p) => p.address === "2")!;
+    expect(two.text).toContain("as endorsed by the General Assembly in its resolution 79/237");
+  });
+
+  test("'Rev.1' in a symbol is not read as a footnote marker", () => {
+    expect(r.markdown).toContain("A/AC.292/2025/INF/5/Rev.1,");
+  });
+});
+
 describe("glued footnote markers", () => {
   test.each([
     // a digit after a comma that follows a word, the next note number: a marker
@@ -101,6 +135,12 @@ describe("glued footnote markers", () => {
     { line: "the Working Group,8", max: 9, seen: [8], expected: "the Working Group,⁸" },
     // out of sequence: not a marker
     { line: "the Declaration4 and", max: 0, expected: "the Declaration4 and" },
+    // a number after an abbreviation belongs to the reference
+    {
+      line: "document A/AC.292/2025/INF/5/Rev.1, and",
+      max: 0,
+      expected: "document A/AC.292/2025/INF/5/Rev.1, and",
+    },
     // a thousands separator is not a marker
     { line: "some 1,000 people", max: 0, expected: "some 1,000 people" },
     // symbols, ranges and capitals are never markers
