@@ -8,7 +8,8 @@
  *   to what this import writes (nothing to do), or when it is exactly what importing its own
  *   original (kept in the cache of originals under its SHA-256) gives, i.e. nobody edited it since;
  *   anything else needs --force.
- * - Front matter comes from the flags, then the registry entry, then the cover block (its date);
+ * - Front matter comes from the flags, then the corpus file being replaced (so a curator's
+ *   correction survives a re-import), then the registry entry, then the cover block (its date);
  *   what none of them gives is an error that names the flag to pass, never a guess.
  * - The original is kept in the cache of originals (.cache/originals/<sha256>.<ext>), so a later
  *   import can tell an edited corpus file from an untouched one.
@@ -203,14 +204,20 @@ export async function importOriginal(
   }
 
   const digest = sha256(bytes);
+  // The front matter of a corpus file already there (a curator may have corrected it) comes
+  // before the registry and the cover; flags come before everything.
+  const existing = existsSync(target) ? readFileSync(target, "utf8") : undefined;
+  const priorSplit = existing === undefined ? null : splitCorpusFile(existing);
+  const priorMeta = priorSplit ? FrontMatter.safeParse(priorSplit.meta) : undefined;
+  const prior = priorMeta?.success ? priorMeta.data : undefined;
   const meta = {
     symbol: opts.symbol,
     lang: opts.lang,
-    title: opts.title ?? known?.title[opts.lang],
-    date: opts.date ?? converted.cover.date ?? known?.date,
-    type: opts.type ?? known?.type ?? "report",
-    body: opts.body ?? known?.body,
-    status: opts.status ?? known?.status ?? "other",
+    title: opts.title ?? prior?.title ?? known?.title[opts.lang],
+    date: opts.date ?? prior?.date ?? converted.cover.date ?? known?.date,
+    type: opts.type ?? prior?.type ?? known?.type ?? "report",
+    body: opts.body ?? prior?.body ?? known?.body,
+    status: opts.status ?? prior?.status ?? known?.status ?? "other",
     source: opts.source ?? `${basename(name)} (${format.toUpperCase()}), converted by acquis import`,
     sha256: digest,
     note: coverNote(converted.cover),
@@ -255,8 +262,7 @@ export async function importOriginal(
   const cached = resolve(cacheDir, `${digest}.${EXT[format]}`);
   if (!existsSync(cached)) writeFileSync(cached, bytes);
 
-  if (existsSync(target)) {
-    const existing = readFileSync(target, "utf8");
+  if (existing !== undefined) {
     if (existing === text) {
       return {
         status: "unchanged",

@@ -146,6 +146,23 @@ describe("acquis import", () => {
     expect(r.read("corpus/A-99-200/en.md")).toContain("1. Corrected text.");
   });
 
+  test("a curator's correction to the front matter survives re-importing a newer original", async () => {
+    const r = repo();
+    await r.run(r.write("t.html", "<p>1. First text.</p>"), ...DATED, "--lang", "en");
+    const path = "corpus/A-99-200/en.md";
+    r.write(path, r.read(path).replace("title: Report on testing", "title: Report on testing (corrected)"));
+    const out = await r.run(
+      r.write("t2.html", "<p>1. Corrected text.</p>"),
+      "--symbol",
+      "A/99/200",
+      "--lang",
+      "en",
+    );
+    expect(out.code).toBe(0);
+    expect(r.read(path)).toContain("title: Report on testing (corrected)\n");
+    expect(r.read(path)).toContain("1. Corrected text.");
+  });
+
   test("a hand-made corpus file (no recorded original) is not overwritten", async () => {
     const r = repo();
     mkdirSync(resolve(r.cwd, "corpus/A-99-200"), { recursive: true });
