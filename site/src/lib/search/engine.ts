@@ -339,10 +339,14 @@ export class SearchEngine {
 
     const verify = async (ids: number[], stop: () => boolean): Promise<number> => {
       // Fetch the chunks of the next few candidates together, check them in order.
+      // Batches start at a page's worth and double: a phrase whose candidates all hold it costs
+      // only the chunks of its first page; a rarer one reads on without waiting chunk by chunk.
       let k = 0;
+      let size = Math.min(256, Math.max(4, limit));
       while (k < ids.length) {
         if (stop()) return k;
-        const batch = ids.slice(k, k + Math.max(16, Math.min(256, limit * 4)));
+        const batch = ids.slice(k, k + size);
+        size = Math.min(1024, size * 2);
         const chunkNos = [...new Set(batch.map((id) => Math.floor(id / this.manifest.chunkSize)))];
         const loaded = new Map<number, ChunkRow[]>();
         await Promise.all(chunkNos.map(async (c) => loaded.set(c, await this.chunk(c))));

@@ -1,0 +1,632 @@
+/**
+ * Search benchmark: at 10k, 50k and 200k synthetic paragraphs (bench/generate.ts, parsed by the
+ * real parser), the index build time, its size in total and per shard (raw and gzip), exact-phrase
+ * recall against a plain scan, query latency (p50/p95) in Node and in headless Chromium, and the
+ * bytes a first query fetches in the browser; then the same paragraphs as HTML pages (one page per
+ * document) indexed by Pagefind (its Node API) and searched in the same Chromium with the same
+ * phrases: its bytes per first query and its phrase recall.
+ *
+ * Decisions: the query set is drawn from the corpus itself with a seeded PRNG: Chinese substrings
+ * of 3-12 characters starting anywhere (so most start or end inside a word) and English runs of
+ * 2-4 whole words. The reference is a plain scan (NFKC + lower case, indexOf) over every
+ * paragraph. In the browser every page load starts from nothing (the server sends no-store), so
+ * each first query pays for everything it fetches; files are served as stored (ours and
+ * Pagefind's are gzip already), bytes counted on the wire. Pagefind returns pages, not
+ * paragraphs: its recall is counted in pages (documents) holding the phrase.
+ *
+ * Run alone: `npx tsx bench/sections/search.ts [10k 50k 200k] [--queries N] [--browser-queries N]`.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import YAML from "yaml";
+import { buildSearchIndex, type IndexStats } from "../../pipeline/index/build.ts";
+import { parseDocument } from "../../pipeline/parse/index.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { FrontMatter } from "../../schemas/index.ts";
+import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
+import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface SearchBenchRow {
+  paragraphs: number;
+  documents: number;
+  parseMs: number;
+  buildMs: number;
+  stats: IndexStats;
+  bucketGzip: { median: number; p95: number; max: number };
+  bucketRaw: { median: number; max: number };
+  chunkGzip: { median: number; max: number };
+  queries: number;
+  nodeRecall: number;
+  nodeFalseHits: number;
+  nodeFirstP50: number;
+  nodeFirstP95: number;
+  nodeWarmP50: number;
+  nodeWarmP95: number;
+  browser?: BrowserFigures;
+  pagefind?: PagefindFigures;
+}
+
+interface BrowserFigures {
+  queries: number;
+  jsGzip: number;
+  firstP50: number;
+  firstP95: number;
+  laterP50: number;
+  laterP95: number;
+  /** The first query again, its files already in memory: compute only. */
+  repeatP50: number;
+  repeatP95: number;
+  /** Index bytes (manifest, docs, buckets) per first query. */
+  indexBytesMedian: number;
+  indexBytesP95: number;
+  indexBytesMax: number;
+  /** Text chunks for the first 10 hits. */
+  textBytesMedian: number;
+  recall: number;
+}
+
+interface PagefindFigures {
+  indexMs: number;
+  diskBytes: number;
+  queries: number;
+  jsGzip: number;
+  firstP50: number;
+  firstP95: number;
+  indexBytesMedian: number;
+  indexBytesP95: number;
+  indexBytesMax: number;
+  fragmentBytesMedian: number;
+  recallQuoted: number;
+  recallPlain: number;
+  precisionPlain: number;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+};
+
+/** Generate and parse a corpus of about `n` paragraphs. */
+export function corpus(n: number): { paragraphs: Paragraph[]; documents: DocumentRecord[]; ms: number } {
+  const g = generateCorpus({ paragraphs: n, seed: 1 });
+  const t = performance.now();
+  const paragraphs: Paragraph[] = [];
+  const documents: DocumentRecord[] = [];
+  for (const d of g.docs) {
+    const src = g.files.get(d.file) as string;
+    const m = /^---\n([\s\S]*?)\n---\n/.exec(src) as RegExpExecArray;
+    const meta = FrontMatter.parse(YAML.parse(m[1] as string));
+    const parsed = parseDocument({
+      file: d.file,
+      markdown: src.slice(m[0].length),
+      firstLine: m[0].split("\n").length,
+      meta,
+    });
+    paragraphs.push(...parsed.paragraphs);
+    documents.push({
+      symbol: meta.symbol,
+      slug: meta.symbol.replace(/\//g, "-"),
+      lang: meta.lang,
+      title: meta.title,
+      date: meta.date,
+      type: meta.type,
+      body: meta.body,
+      status: meta.status,
+      source: meta.source,
+      file: d.file,
+      hash: "",
+      paragraphs: parsed.paragraphs.length,
+      parts: parsed.parts,
+      headings: [],
+    });
+  }
+  return { paragraphs, documents, ms: performance.now() - t };
+}
+
+const refNorm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+
+/** A seeded query set: Chinese substrings (3-12 characters) and English runs of 2-4 words. */
+export function querySet(paragraphs: Paragraph[], count: number, seed = 7): string[] {
+  const r = prng(seed);
+  const zh = paragraphs.filter((p) => p.lang === "zh" && p.text.length > 14);
+  const en = paragraphs.filter((p) => p.lang === "en" && p.text.split(" ").length > 5);
+  const out = new Set<string>();
+  let guard = 0;
+  while (out.size < count && guard++ < count * 50) {
+    if (r() < 0.7 || !en.length) {
+      const p = zh[Math.floor(r() * zh.length)] as Paragraph;
+      const len = 3 + Math.floor(r() * 10);
+      const s = Math.floor(r() * (p.text.length - len));
+      const q = p.text.slice(s, s + len);
+      if (/^[\p{Script=Han}]/u.test(q) && /[\p{Script=Han}]$/u.test(q) && !/\s/.test(q)) out.add(q);
+    } else {
+      const p = en[Math.floor(r() * en.length)] as Paragraph;
+      const words = p.text.split(/\s+/);
+      const len = 2 + Math.floor(r() * 3);
+      const s = Math.floor(r() * (words.length - len));
+      const q = words
+        .slice(s, s + len)
+        .join(" ")
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (q.split(" ").length >= 2) out.add(q);
+    }
+  }
+  return [...out];
+}
+
+/** Ids of paragraphs holding the phrase: plain scan, ASCII word edges respected. */
+function scanner(paragraphs: Paragraph[]): (phrase: string) => Set<string> {
+  const texts = paragraphs.map((p) => refNorm(p.text));
+  return (phrase) => {
+    const q = refNorm(phrase).trim();
+    const sw = /^[a-z0-9]/.test(q);
+    const ew = /[a-z0-9]$/.test(q);
+    const out = new Set<string>();
+    texts.forEach((t, i) => {
+      for (let at = t.indexOf(q); at >= 0; at = t.indexOf(q, at + 1)) {
+        if (sw && /[a-z0-9]/.test(t[at - 1] ?? "")) continue;
+        if (ew && /[a-z0-9]/.test(t[at + q.length] ?? "")) continue;
+        out.add((paragraphs[i] as Paragraph).id);
+        break;
+      }
+    });
+    return out;
+  };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** One HTML page per document and language, for Pagefind. */
+function pages(paragraphs: Paragraph[]): Map<string, string> {
+  const byDoc = new Map<string, Paragraph[]>();
+  for (const p of paragraphs) {
+    const k = `${p.doc.replace(/\//g, "-")}/${p.lang}`;
+    const l = byDoc.get(k) ?? [];
+    l.push(p);
+    byDoc.set(k, l);
+  }
+  const out = new Map<string, string>();
+  for (const [k, ps] of byDoc) {
+    const lang = ps[0]?.lang === "zh" ? "zh-cn" : "en";
+    const body = ps.map((p) => `<p id="${p.anchor}">${escapeHtml(p.text)}</p>`).join("\n");
+    out.set(
+      `/doc/${k}/`,
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(ps[0]?.doc ?? "")}</title></head><body><main data-pagefind-body><h1>${escapeHtml(ps[0]?.doc ?? "")}</h1>\n${body}\n</main></body></html>`,
+    );
+  }
+  return out;
+}
+
+function write(dir: string, files: Record<string, string | Uint8Array>) {
+  for (const [rel, content] of Object.entries(files)) {
+    const f = path.join(dir, rel);
+    mkdirSync(path.dirname(f), { recursive: true });
+    writeFileSync(f, content);
+  }
+}
+
+/** The engine as one browser script (window.acquisSearch), built with esbuild. */
+async function engineBundle(): Promise<string> {
+  const { build } = await import("esbuild");
+  const entry = `import { SearchEngine } from "./site/src/lib/search/engine.ts";
+window.acquisSearch = {
+  open: (base) => SearchEngine.open({ get: async (p) => {
+    const r = await fetch(base + p, { cache: "no-store" });
+    if (!r.ok) throw new Error(p + ": " + r.status);
+    return new Uint8Array(await r.arrayBuffer());
+  } }),
+};`;
+  const out = await build({
+    stdin: { contents: entry, resolveDir: repoRoot, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    write: false,
+    platform: "browser",
+  });
+  return out.outputFiles[0]?.text ?? "";
+}
+
+interface Served {
+  url: string;
+  bytes: Map<string, number>;
+  close: () => Promise<void>;
+}
+
+/** Static server on 127.0.0.1: files as stored, no-store, bytes counted by top folder. */
+async function serve(root: string): Promise<Served> {
+  const bytes = new Map<string, number>();
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".wasm": "application/wasm",
+    ".css": "text/css",
+  };
+  const server = createServer((req, res) => {
+    const u = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    let file = path.join(root, u);
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (u.endsWith("/")) file = path.join(file, "index.html");
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      res.writeHead(404).end();
+      return;
+    }
+    const key = u.split("/")[1] ?? "";
+    const cls = /pf_fragment/.test(u) ? "pf_fragment" : /^\/search\/t-/.test(u) ? "search-text" : key;
+    bytes.set(cls, (bytes.get(cls) ?? 0) + body.length);
+    res.writeHead(200, {
+      "content-type": types[path.extname(file)] ?? "application/octet-stream",
+      "content-length": body.length,
+      "cache-control": "no-store",
+    });
+    res.end(body);
+  });
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    bytes,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+const sum = (m: Map<string, number>, keys: string[]) => keys.reduce((s, k) => s + (m.get(k) ?? 0), 0);
+
+/** Measure one corpus size. */
+export async function measure(
+  n: number,
+  opts: { queries: number; browserQueries: number; browser: boolean },
+): Promise<SearchBenchRow> {
+  const { paragraphs, documents, ms: parseMs } = corpus(n);
+  const t0 = performance.now();
+  const built = buildSearchIndex(paragraphs, documents);
+  const buildMs = performance.now() - t0;
+  const bucketFiles = Object.entries(built.files).filter(([p]) => p.startsWith("p/"));
+  const gzSizes = bucketFiles.map(([, b]) => (b as Uint8Array).length);
+  const rawSizes = bucketFiles.map(([, b]) => gunzipSync(b as Uint8Array).length);
+  const chunkSizes = Object.entries(built.files)
+    .filter(([p]) => p.startsWith(`${built.manifest.texts}/`))
+    .map(([, b]) => (b as Uint8Array).length);
+
+  const queries = querySet(paragraphs, opts.queries);
+  const scan = scanner(paragraphs);
+  const expected = queries.map((q) => scan(q));
+
+  // Node: recall over every hit; latency of a first page (10 hits) with a fresh engine, and warm.
+  let want = 0;
+  let got = 0;
+  let falseHits = 0;
+  const first: number[] = [];
+  const warm: number[] = [];
+  const shared = await SearchEngine.open(memorySource(built.files));
+  for (const [k, q] of queries.entries()) {
+    const all = await shared.search(q, { phrase: true, limit: Number.POSITIVE_INFINITY });
+    const ids = new Set(all.hits.map((h) => h.id));
+    const exp = expected[k] as Set<string>;
+    want += exp.size;
+    for (const id of exp) if (ids.has(id)) got++;
+    for (const id of ids) if (!exp.has(id)) falseHits++;
+    const a = performance.now();
+    const fresh = await SearchEngine.open(memorySource(built.files));
+    await fresh.search(q, { phrase: true, limit: 10 });
+    first.push(performance.now() - a);
+    const b = performance.now();
+    await shared.search(q, { phrase: true, limit: 10 });
+    warm.push(performance.now() - b);
+  }
+  const row: SearchBenchRow = {
+    paragraphs: paragraphs.length,
+    documents: documents.length,
+    parseMs,
+    buildMs,
+    stats: built.stats,
+    bucketGzip: { median: pct(gzSizes, 50), p95: pct(gzSizes, 95), max: Math.max(...gzSizes) },
+    bucketRaw: { median: pct(rawSizes, 50), max: Math.max(...rawSizes) },
+    chunkGzip: { median: pct(chunkSizes, 50), max: Math.max(...chunkSizes) },
+    queries: queries.length,
+    nodeRecall: want ? got / want : 1,
+    nodeFalseHits: falseHits,
+    nodeFirstP50: pct(first, 50),
+    nodeFirstP95: pct(first, 95),
+    nodeWarmP50: pct(warm, 50),
+    nodeWarmP95: pct(warm, 95),
+  };
+  if (!opts.browser) return row;
+
+  // The site: our index, Pagefind's, and two small pages that load each engine.
+  const dir = path.join(repoRoot, "bench", "out", `search-${n}`);
+  rmSync(dir, { recursive: true, force: true });
+  write(path.join(dir, "search"), built.files);
+  const js = await engineBundle();
+  write(dir, {
+    "engine.js": js,
+    "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
+    "pf.html": `<!doctype html><meta charset="utf-8"><p>pagefind</p>`,
+  });
+  const pf = await import("pagefind");
+  const pt = performance.now();
+  const { index } = await pf.createIndex({});
+  if (!index) throw new Error("pagefind: no index");
+  const docPages = pages(paragraphs);
+  for (const [url, content] of docPages) await index.addHTMLFile({ url, content });
+  await index.writeFiles({ outputPath: path.join(dir, "pagefind") });
+  const pfMs = performance.now() - pt;
+  await pf.close();
+  const { execFileSync } = await import("node:child_process");
+  const du = Number(
+    execFileSync("du", ["-sb", path.join(dir, "pagefind")])
+      .toString()
+      .split("\t")[0],
+  );
+  const pfJs = readFileSync(path.join(dir, "pagefind", "pagefind.js"));
+  const { gzipSync } = await import("node:zlib");
+
+  const { chromium } = await import("playwright-core");
+  const server = await serve(dir);
+  const userDataDir = path.join(dir, "chromium-profile");
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const bq = queries.slice(0, opts.browserQueries);
+    const bFirst: number[] = [];
+    const bLater: number[] = [];
+    const bRepeat: number[] = [];
+    const idxBytes: number[] = [];
+    const txtBytes: number[] = [];
+    for (const [k, q] of bq.entries()) {
+      await page.goto(`${server.url}/ours.html`);
+      server.bytes.clear();
+      const next = bq[(k + 1) % bq.length] as string;
+      const t = (await page.evaluate(
+        async ([q1, q2]) => {
+          const w = window as unknown as {
+            acquisSearch: {
+              open: (b: string) => Promise<{ search: (q: string, o: object) => Promise<unknown> }>;
+            };
+          };
+          const a = performance.now();
+          const e = await w.acquisSearch.open("/search/");
+          await e.search(q1 as string, { phrase: true, limit: 10 });
+          const b = performance.now();
+          await e.search(q2 as string, { phrase: true, limit: 10 });
+          const c = performance.now();
+          await e.search(q1 as string, { phrase: true, limit: 10 });
+          return [b - a, c - b, performance.now() - c];
+        },
+        [q, next],
+      )) as [number, number, number];
+      bFirst.push(t[0]);
+      bLater.push(t[1]);
+      bRepeat.push(t[2]);
+      // Bytes of the first query only: run it alone once more on a fresh page.
+      await page.goto(`${server.url}/ours.html`);
+      server.bytes.clear();
+      await page.evaluate(async (q1) => {
+        const w = window as unknown as {
+          acquisSearch: {
+            open: (b: string) => Promise<{ search: (q: string, o: object) => Promise<unknown> }>;
+          };
+        };
+        const e = await w.acquisSearch.open("/search/");
+        await e.search(q1, { phrase: true, limit: 10 });
+      }, q);
+      idxBytes.push(sum(server.bytes, ["search"]));
+      txtBytes.push(sum(server.bytes, ["search-text"]));
+    }
+    // Browser recall: every hit of every query, on one engine.
+    await page.goto(`${server.url}/ours.html`);
+    const browserIds = (await page.evaluate(async (qs) => {
+      const w = window as unknown as {
+        acquisSearch: {
+          open: (
+            b: string,
+          ) => Promise<{ search: (q: string, o: object) => Promise<{ hits: Array<{ id: string }> }> }>;
+        };
+      };
+      const e = await w.acquisSearch.open("/search/");
+      const out: string[][] = [];
+      for (const q of qs) out.push((await e.search(q, { phrase: true, limit: 1e9 })).hits.map((h) => h.id));
+      return out;
+    }, bq)) as string[][];
+    let bw = 0;
+    let bg = 0;
+    bq.forEach((_q, k) => {
+      const exp = expected[k] as Set<string>;
+      const ids = new Set(browserIds[k]);
+      bw += exp.size;
+      for (const id of exp) if (ids.has(id)) bg++;
+    });
+    row.browser = {
+      queries: bq.length,
+      jsGzip: gzipSync(js).length,
+      firstP50: pct(bFirst, 50),
+      firstP95: pct(bFirst, 95),
+      laterP50: pct(bLater, 50),
+      laterP95: pct(bLater, 95),
+      repeatP50: pct(bRepeat, 50),
+      repeatP95: pct(bRepeat, 95),
+      indexBytesMedian: pct(idxBytes, 50),
+      indexBytesP95: pct(idxBytes, 95),
+      indexBytesMax: Math.max(...idxBytes),
+      textBytesMedian: pct(txtBytes, 50),
+      recall: bw ? bg / bw : 1,
+    };
+
+    // Pagefind: the same phrases, quoted (its phrase mode) and plain, pages as the unit.
+    const pageOf = (id: string) => `/doc/${id.split("/").slice(0, 2).join("/")}/`;
+    const pfFirst: number[] = [];
+    const pfIdx: number[] = [];
+    const pfFrag: number[] = [];
+    let qWant = 0;
+    let qGot = 0;
+    let pWant = 0;
+    let pGot = 0;
+    let pReturned = 0;
+    let pRight = 0;
+    for (const [k, q] of bq.entries()) {
+      const expPages = new Set([...(expected[k] as Set<string>)].map(pageOf));
+      await page.goto(`${server.url}/pf.html`);
+      server.bytes.clear();
+      // Strings, not functions: tsx's transform would add helpers the page does not have.
+      const res = (await page.evaluate(`(async () => {
+        const a = performance.now();
+        const pf = await import("/pagefind/pagefind.js");
+        await pf.init();
+        const r = await pf.search(${JSON.stringify(q)});
+        await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+        return { ms: performance.now() - a };
+      })()`)) as { ms: number };
+      pfFirst.push(res.ms);
+      pfIdx.push(sum(server.bytes, ["pagefind"]));
+      pfFrag.push(sum(server.bytes, ["pf_fragment"]));
+      const urls = (await page.evaluate(`(async () => {
+        const pf = await import("/pagefind/pagefind.js");
+        const get = async (s) => {
+          const r = await pf.search(s);
+          return Promise.all(r.results.map(async (x) => (await x.data()).url));
+        };
+        return [await get(${JSON.stringify(`"${q}"`)}), await get(${JSON.stringify(q)})];
+      })()`)) as [string[], string[]];
+      const quoted = new Set(urls[0]);
+      const plain = new Set(urls[1]);
+      qWant += expPages.size;
+      pWant += expPages.size;
+      for (const u of expPages) {
+        if (quoted.has(u)) qGot++;
+        if (plain.has(u)) pGot++;
+      }
+      pReturned += plain.size;
+      for (const u of plain) if (expPages.has(u)) pRight++;
+    }
+    row.pagefind = {
+      indexMs: pfMs,
+      diskBytes: du,
+      queries: bq.length,
+      jsGzip: gzipSync(pfJs).length,
+      firstP50: pct(pfFirst, 50),
+      firstP95: pct(pfFirst, 95),
+      indexBytesMedian: pct(pfIdx, 50),
+      indexBytesP95: pct(pfIdx, 95),
+      indexBytesMax: Math.max(...pfIdx),
+      fragmentBytesMedian: pct(pfFrag, 50),
+      recallQuoted: qWant ? qGot / qWant : 1,
+      recallPlain: pWant ? pGot / pWant : 1,
+      precisionPlain: pReturned ? pRight / pReturned : 1,
+    };
+  } finally {
+    await ctx.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  return row;
+}
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** The section as Markdown for `npm run bench`. */
+export function render(rows: SearchBenchRow[]): string {
+  const out = [
+    "## Search (synthetic corpus, 2-core machine)",
+    "",
+    `Load average at the end of the run: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")} (other work shares the 2 cores: latencies are upper bounds).`,
+    "",
+    "Index: build time, size on disk (all gzip), buckets (term shards) and text chunks.",
+    "",
+    "| paragraphs | docs | parse | index build | total | postings | text chunks | buckets | bucket gzip median / p95 / max | bucket raw median / max | chunk gzip median |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of rows) {
+    const b = r.stats.bytes;
+    out.push(
+      `| ${r.paragraphs} | ${r.documents} | ${(r.parseMs / 1000).toFixed(1)} s | ${(r.buildMs / 1000).toFixed(1)} s | ${mb(b.total)} | ${mb(b.postings + b.unigrams)} | ${mb(b.texts)} | ${r.stats.buckets} + ${r.stats.unigramBuckets} | ${kb(r.bucketGzip.median)} / ${kb(r.bucketGzip.p95)} / ${kb(r.bucketGzip.max)} | ${kb(r.bucketRaw.median)} / ${kb(r.bucketRaw.max)} | ${kb(r.chunkGzip.median)} |`,
+    );
+  }
+  out.push(
+    "",
+    "Exact-phrase queries (10 hits a page). Recall and false hits against a plain scan, every hit of every query. Node: files in memory; first = fresh engine (gunzip + decode included), warm = engine reused.",
+    "",
+    "| paragraphs | queries | recall | false hits | Node first p50 / p95 | Node warm p50 / p95 |",
+    "|---|---|---|---|---|---|",
+  );
+  for (const r of rows) {
+    out.push(
+      `| ${r.paragraphs} | ${r.queries} | ${(r.nodeRecall * 100).toFixed(1)} % | ${r.nodeFalseHits} | ${ms(r.nodeFirstP50)} / ${ms(r.nodeFirstP95)} | ${ms(r.nodeWarmP50)} / ${ms(r.nodeWarmP95)} |`,
+    );
+  }
+  const br = rows.filter((r) => r.browser && r.pagefind);
+  if (br.length) {
+    out.push(
+      "",
+      "Headless Chromium, localhost, nothing cached (no-store): first query = open the index + first page; later = a second query on the same page. Bytes on the wire, gzip as stored; index = manifest + docs + buckets (ours) or pagefind.js + wasm + meta + index chunks (Pagefind); texts = what 10 results' text costs (our text chunks, Pagefind's fragments). Pagefind's time and bytes are for the phrase typed plain (quoted, it finds almost nothing in Chinese, so fetches no fragments); its recall is given both ways.",
+      "",
+      "| paragraphs | queries | ours first p50 / p95 | ours later p50 / p95 | ours in memory p50 / p95 | ours index bytes median / p95 / max | ours texts median | ours JS gzip | ours recall | Pagefind build | Pagefind on disk | Pagefind first p50 / p95 | Pagefind index bytes median / p95 / max | Pagefind fragments median | Pagefind JS gzip | Pagefind recall quoted / plain (pages) | Pagefind plain precision |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const r of br) {
+      const b = r.browser as BrowserFigures;
+      const p = r.pagefind as PagefindFigures;
+      out.push(
+        `| ${r.paragraphs} | ${b.queries} | ${ms(b.firstP50)} / ${ms(b.firstP95)} | ${ms(b.laterP50)} / ${ms(b.laterP95)} | ${ms(b.repeatP50)} / ${ms(b.repeatP95)} | ${kb(b.indexBytesMedian)} / ${kb(b.indexBytesP95)} / ${kb(b.indexBytesMax)} | ${kb(b.textBytesMedian)} | ${kb(b.jsGzip)} | ${(b.recall * 100).toFixed(1)} % | ${(p.indexMs / 1000).toFixed(1)} s | ${mb(p.diskBytes)} | ${ms(p.firstP50)} / ${ms(p.firstP95)} | ${kb(p.indexBytesMedian)} / ${kb(p.indexBytesP95)} / ${kb(p.indexBytesMax)} | ${kb(p.fragmentBytesMedian)} | ${kb(p.jsGzip)} | ${(p.recallQuoted * 100).toFixed(1)} % / ${(p.recallPlain * 100).toFixed(1)} % | ${(p.precisionPlain * 100).toFixed(1)} % |`,
+      );
+    }
+  }
+  return out.join("\n");
+}
+
+/** Run the section: sizes default to 10k, 50k, 200k. */
+export async function run(
+  sizes = [10_000, 50_000, 200_000],
+  opts = { queries: 100, browserQueries: 30, browser: true },
+): Promise<string> {
+  const rows: SearchBenchRow[] = [];
+  for (const n of sizes) {
+    const row = await measure(n, opts);
+    rows.push(row);
+    process.stderr.write(`search bench: ${n} done\n`);
+  }
+  return render(rows);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const queries = Number(flag("--queries") ?? 100);
+  const browserQueries = Number(flag("--browser-queries") ?? 30);
+  const browser = !args.includes("--no-browser");
+  const sizes = args.filter((a) => !a.startsWith("--")).map(parseSize);
+  console.log(await run(sizes.length ? sizes : undefined, { queries, browserQueries, browser }));
+}
