@@ -9,6 +9,8 @@
  *   sources, the paragraph just before it (via "source-note"). A note on a heading ("附件*",
  *   "商定的能力建设原则¹") belongs to the part the heading opens: `from` is that part's id
  *   ("A-78-265/zh/annex/annex-c"), as a whole-part citation target would be.
+ * - Quotations: a quotation beside a citation of a corpus paragraph is checked against it; so is
+ *   an item sourced by a bracketed note (annex B's items are extracts of the cited paragraphs).
  * - Short forms (同上, ibid., the above-mentioned resolution, 上述决议) resolve only through a
  *   citation found before them in the same document, footnotes with footnotes and text with text;
  *   without one they are reported, not guessed.
@@ -122,6 +124,7 @@ function unitsOf(record: DocumentRecord, paragraphs: Paragraph[]): Unit[] {
   const headings = record.headings.filter((h) => h.footnotes.length > 0);
   let h = 0;
   let previous: Paragraph | null = null;
+  const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const base = { doc: record.symbol, lang: record.lang };
   for (const p of paragraphs) {
     while (h < headings.length && headings[h]!.source.line <= p.source.line) {
@@ -144,6 +147,7 @@ function unitsOf(record: DocumentRecord, paragraphs: Paragraph[]): Unit[] {
     }
     if (p.kind === "source-note") {
       const owner = p.parent ?? previous?.id ?? p.id;
+      const item = byId.get(owner) ?? previous;
       units.push({
         ...base,
         from: owner,
@@ -153,7 +157,8 @@ function unitsOf(record: DocumentRecord, paragraphs: Paragraph[]): Unit[] {
         source: p.source,
         part: p.part,
         anchor: Number.MAX_SAFE_INTEGER,
-        paragraphText: p.text,
+        // The item the note sources is an extract of the cited paragraph: it is checked as a quotation.
+        paragraphText: item?.text ?? p.text,
         stream: "footnote",
       });
       continue;
@@ -297,6 +302,8 @@ function checkQuotation(
     quote = findQuotes(unit.paragraphText)
       .filter((q) => q.end + 1 <= at && at - (q.end + 1) <= 3)
       .pop();
+  } else if (unit.via === "source-note" && unit.paragraphText !== unit.text) {
+    quote = { text: unit.paragraphText };
   } else if (unit.via === "text") {
     const quotes = findQuotes(unit.text);
     const [start, end] = citation.span;
@@ -313,7 +320,7 @@ function checkQuotation(
       diag(
         "cite/quote-mismatch",
         unit.source,
-        `The quotation “${shorten(check.quote)}” does not stand in ${cited.id}, which "${citation.raw}" cites${check.closest ? `; the closest passage reads “${shorten(check.closest)}”` : ""}.`,
+        `${unit.via === "source-note" ? "The item" : "The quotation"} “${shorten(check.quote)}” does not stand in ${cited.id}, which "${citation.raw}" cites${check.closest ? `; the closest passage reads “${shorten(check.closest)}”` : ""}.`,
         "Compare the quotation with the cited paragraph; correct the quotation or the pinpoint.",
       ),
     );

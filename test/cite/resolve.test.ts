@@ -565,6 +565,31 @@ describe("quotation check", () => {
     if (result === "mismatch") expect(c.quote?.closest).toBeTruthy();
   });
 
+  test.each([
+    { item: "各国不应违反国际法义务，开展或故意支持蓄意破坏关键基础设施的信通技术活动。", result: "match" }, // the extract stands in its source
+    { item: "各国应当开展信通技术活动。", result: "mismatch" }, // it does not
+  ])(
+    "an item sourced by a bracketed note is checked against the cited paragraph: $result",
+    ({ item, result }) => {
+      const owner = paragraph({ doc: "A/99/1", part: ["annex"], num: ["1", "a"], text: item });
+      const note = paragraph({
+        doc: "A/99/1",
+        part: ["annex"],
+        num: [],
+        address: "annex/1.a/source",
+        kind: "source-note",
+        parent: owner.id,
+        text: "[A/76/135，第 42 段]",
+      });
+      const out = run(
+        merge({ documents: citedDocument("A/99/1", "zh", []).documents, paragraphs: [owner, note] }, cited),
+      );
+      const c = out.citations.find((x) => x.via === "source-note")!;
+      expect(c.from).toBe(owner.id);
+      expect(c.quote?.result).toBe(result);
+    },
+  );
+
   test("a citation of a document not in the corpus is not checked", () => {
     const text = "专家组认为“各国不应违反国际法义务”。";
     const out = run(
