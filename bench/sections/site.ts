@@ -69,7 +69,11 @@ export function run(targets?: number[]): string {
   if (a && b && b.pages > a.pages) {
     lines.push(
       "",
-      `Marginal cost per page (${a.pages} -> ${b.pages}): ${((b.ms - a.ms) / (b.pages - a.pages)).toFixed(2)} ms wall (target <= 5 ms).`,
+      `Marginal cost per page (${a.pages} -> ${b.pages}): ${((b.ms - a.ms) / (b.pages - a.pages)).toFixed(2)} ms wall${
+        a.cpuMs !== null && b.cpuMs !== null
+          ? `, ${((b.cpuMs - a.cpuMs) / (b.pages - a.pages)).toFixed(2)} ms CPU`
+          : ""
+      } (target <= 5 ms).`,
     );
   }
   const big = rows.at(-1);
