@@ -131,24 +131,22 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
     if (!isDigit(next) && !isCjkNumeral(next)) return null;
     return (
       ruleTitle(s, i, titles) ??
-      ruleNumbersZh(s, i, titles) ??
-      ruleSameZh(s, i, titles) ??
+      ruleNumbersZh(s, i) ??
+      ruleSameZh(s, i) ??
       ruleCoordinatedTitles(s, i, titles, memo)
     );
   }
   if (isDigit(c)) {
     if (isAlnum(s[i - 1])) return null;
-    return (
-      ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i, titles) ?? ruleCoordinatedTitles(s, i, titles, memo)
-    );
+    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i) ?? ruleCoordinatedTitles(s, i, titles, memo);
   }
   if (isLatin(c)) {
     if (isAlnum(s[i - 1])) return null;
-    return ruleSymbol(s, i, titles) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
+    return ruleSymbol(s, i) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
   }
   if (c === "上" || c === "本" || c === "见" || c === "附" || c === "下")
-    return ruleShortZh(s, i, titles) ?? ruleSameZh(s, i, titles) ?? ruleTitle(s, i, titles);
-  if (c === "同" || c === "该") return ruleShortZh(s, i, titles) ?? ruleTitle(s, i, titles);
+    return ruleShortZh(s, i) ?? ruleSameZh(s, i) ?? ruleTitle(s, i, titles);
+  if (c === "同" || c === "该") return ruleShortZh(s, i) ?? ruleTitle(s, i, titles);
   if (titles.startsWith(c)) return ruleTitle(s, i, titles);
   return null;
 }
@@ -157,7 +155,7 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
 // Document references
 
 /** A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7". */
-function ruleSymbol(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
+function ruleSymbol(s: string, i: number): RuleResult | null {
   const sym = readSymbol(s, i);
   if (!sym) return null;
   let end = skipLinkTail(s, i, sym.end);
@@ -201,16 +199,10 @@ function skipLinkTail(s: string, start: number, end: number): number {
 function ruleTitle(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   const m = titles.match(s, i);
   if (!m) return null;
-  return afterTitle(s, i, m.end, m.value, titles);
+  return afterTitle(s, i, m.end, m.value);
 }
 
-function afterTitle(
-  s: string,
-  start: number,
-  titleEnd: number,
-  symbols: string[],
-  _titles: TitleMatcher,
-): RuleResult {
+function afterTitle(s: string, start: number, titleEnd: number, symbols: string[]): RuleResult {
   let q = skipWs(s, titleEnd);
   const paren = s[q] === "(";
   if (s[q] === "," || paren) q = skipWs(s, q + 1);
@@ -329,7 +321,7 @@ function ruleBracket(s: string, i: number, titles: TitleMatcher): RuleResult | n
   }
   const symbols = titles.lookup(inner);
   if (symbols.length === 0) return { end: close + 1, found: [] };
-  return afterTitle(s, i, close + 1, symbols, titles);
+  return afterTitle(s, i, close + 1, symbols);
 }
 
 /** "第二条第三项", "第三十三条第一项", "第 2 条第 4 款". */
@@ -354,7 +346,7 @@ function readOrdinalZh(s: string, p: number, unit: string): { end: number; value
  * Resolutions and decisions by number, in Chinese: "大会第 75/240 号决议",
  * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议".
  */
-function ruleNumbersZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
+function ruleNumbersZh(s: string, i: number): RuleResult | null {
   let p = i;
   if (s[p] === "第") p = skipWs(s, p + 1, 2);
   const pairs: [string, string][] = [];
@@ -449,10 +441,10 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
   switch (w.value) {
     case "resolution":
     case "resolutions":
-      return ruleNumbersEn(s, i, w.end, "resolution", titles);
+      return ruleNumbersEn(s, i, w.end, "resolution");
     case "decision":
     case "decisions":
-      return ruleNumbersEn(s, i, w.end, "decision", titles);
+      return ruleNumbersEn(s, i, w.end, "decision");
     case "para":
     case "paras":
     case "paragraph":
@@ -471,7 +463,7 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
     case "article":
       return ruleArticleEn(s, i, w.end);
     case "ibid":
-      return ruleIbidEn(s, i, w.end, titles);
+      return ruleIbidEn(s, i, w.end);
     default:
       return null;
   }
@@ -486,7 +478,6 @@ function ruleNumbersEn(
   i: number,
   wordEnd: number,
   kind: "resolution" | "decision",
-  _titles: TitleMatcher,
 ): RuleResult | null {
   let p = skipWs(s, wordEnd);
   const pairs: [string, string][] = [];
@@ -724,7 +715,7 @@ function ruleArticleEn(s: string, i: number, wordEnd: number): RuleResult | null
   return { end: stop, found: [{ kind: "charter", start: i, end: stop, article: String(n.value), para }] };
 }
 
-function ruleIbidEn(s: string, i: number, wordEnd: number, _titles: TitleMatcher): RuleResult {
+function ruleIbidEn(s: string, i: number, wordEnd: number): RuleResult {
   let end = wordEnd;
   if (s[end] === ".") end++;
   const pins = parsePins(s, end);
@@ -743,7 +734,7 @@ function ruleAboveMentioned(s: string, i: number, end: number): RuleResult | nul
 }
 
 /** 同上 (ibid.), 上述决议 / 该决议 (the above-mentioned resolution). */
-function ruleShortZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
+function ruleShortZh(s: string, i: number): RuleResult | null {
   const ibid = lit(s, i, "同上");
   if (ibid >= 0 && !isHan(s[ibid])) {
     const pins = parsePins(s, ibid);
@@ -762,7 +753,7 @@ function ruleShortZh(s: string, i: number, _titles: TitleMatcher): RuleResult | 
  * References to the citing document: "上文第 29(a)和(b)分段", "本报告第 37(b)和(c)分段",
  * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)".
  */
-function ruleSameZh(s: string, i: number, _titles: TitleMatcher): RuleResult | null {
+function ruleSameZh(s: string, i: number): RuleResult | null {
   let p = i;
   let prefixed = false;
   for (const w of ["上文", "下文", "本报告", "见"]) {
