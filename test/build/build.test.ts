@@ -371,5 +371,12 @@ describe("the real seed", () => {
     expect(seed.length).toBeGreaterThan(0);
     expect(seed).toEqual(direct.paragraphs);
     expect(docs.documents.find((d) => d.symbol === "A/78/265")!.paragraphs).toBe(seed.length);
+    // Annex D's list, through the working-papers extractor: 81 papers, each on an exported paragraph.
+    const papers = WorkingPapersFile.parse(
+      JSON.parse(readFileSync(path.join(out, "data/working-papers.json"), "utf8")),
+    ).papers.filter((p) => p.doc === "A/78/265");
+    expect(papers).toHaveLength(81);
+    const ids = new Set(seed.map((p) => p.id));
+    expect(papers.filter((p) => !ids.has(p.paragraph))).toEqual([]);
   });
 });
