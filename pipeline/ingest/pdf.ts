@@ -6,8 +6,9 @@
  * - Lines are items on one baseline. A smaller item raised above a line's baseline is a
  *   superscript: a number or "*" there is a footnote marker and becomes a Unicode superscript.
  * - Page furniture is dropped: in the top and bottom margins, the symbol line, the job number, page
- *   numbers, bar codes, and any line that recurs in the same margin on two or more pages (running
- *   titles); anywhere, job numbers and bar codes; on page 1, the cover block (cover.ts).
+ *   numbers, bar codes, and running titles (a line that recurs in the same margin on half the pages
+ *   or more, or on two or more in a smaller type than the text); anywhere, job numbers and bar
+ *   codes; on page 1, the cover block (cover.ts).
  * - The footnote block is the run of lines in a smaller font at the foot of the body; each note
  *   starts with its marker. Its definitions are written where the block stood, after that page's
  *   text, so a paragraph cut by the block stands as "first half / notes / second half", the layout
@@ -221,8 +222,11 @@ function classify(
     for (const l of all[k]!) {
       const t = l.plain.trim();
       const z = zone(l, p);
+      // A running title recurs on most pages, or is set smaller than the text; a heading that
+      // happens to open two pages ("Recommended next steps") is neither.
+      const recurs = seen.get(`${z}|${shape(l.plain)}`)?.size ?? 0;
       const repeated =
-        z && !opensNote(l) && (seen.get(`${z}|${shape(l.plain)}`)?.size ?? 0) >= 2 && pages.length > 1;
+        z !== "" && !opensNote(l) && recurs >= 2 && (recurs >= pages.length / 2 || l.size < 0.95 * size);
       const furniture =
         JOB_LINE.test(t) || BARCODE_LINE.test(t) || (z !== "" && (isPageFurniture(t) || repeated));
       if (furniture) {
@@ -298,7 +302,9 @@ function linePitch(pages: readonly Classified[], size: number): number {
   let best = size * 1.2;
   let most = 0;
   for (const [g, c] of counts) if (c > most || (c === most && g < best)) [best, most] = [g, c];
-  return best;
+  // Lines of one paragraph are never two line-heights apart: a larger "pitch" comes from a page
+  // too short to show one (a few isolated lines), and would glue headings to text.
+  return best > size * 2 ? size * 1.2 : best;
 }
 
 /** Convert extracted PDF pages into blocks and corpus Markdown. */

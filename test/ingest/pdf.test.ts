@@ -96,6 +96,31 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
       expected: "1. One.\n\n2. Two.\n",
     },
     {
+      // a heading that happens to open two of six pages is text, not a running title
+      pages: [1, 2, 3, 4, 5, 6].map((n) =>
+        page(
+          n,
+          n === 2 || n === 5
+            ? [item("Recommended next steps", 70, 790), item(`${n}. Text.`, 70, 700)]
+            : [item(`${n}. Text.`, 70, 700)],
+        ),
+      ),
+      expected:
+        "1. Text.\n\nRecommended next steps\n\n2. Text.\n\n3. Text.\n\n4. Text.\n\nRecommended next steps\n\n5. Text.\n\n6. Text.\n",
+    },
+    {
+      // a smaller line on two of six pages' tops is a running title
+      pages: [1, 2, 3, 4, 5, 6].map((n) =>
+        page(
+          n,
+          n === 2 || n === 5
+            ? [item("Annex running title", 70, 800, 9), item(`${n}. Text.`, 70, 700)]
+            : [item(`${n}. Text.`, 70, 700)],
+        ),
+      ),
+      expected: "1. Text.\n\n2. Text.\n\n3. Text.\n\n4. Text.\n\n5. Text.\n\n6. Text.\n",
+    },
+    {
       // a paragraph cut by a page's footnotes stands as first half, notes, second half
       pages: [
         page(1, [
