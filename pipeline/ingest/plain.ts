@@ -32,9 +32,6 @@ const GLUED = /(?<=[a-z\u00df-\u00ff]|[a-z0-9)\]”’"][,.;:]|[,.;:][”’"]|[
 const ABBREVIATION =
   /(?:^|[^A-Za-z])(?:Rev|Add|Corr|Amend|Suppl|Summ|para|paras|No|Nos|Vol|art|arts|p|pp|chap|sect|Part|item|op|fn|n)\.$/i;
 
-/** An asterisk note marker glued to a word or colon: "South Africa:* draft resolution". */
-const ASTERISK = /(?<=[A-Za-z:,.)\u4e00-\u9fff])\*(?=\s|$)/;
-
 /**
  * Turn glued footnote digits into superscripts, in reading order; `state.max` is the highest note
  * number seen so far and `state.seen` every number seen. Returns the rewritten line.
@@ -116,7 +113,8 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
       );
       continue;
     }
-    const line = markGluedFootnotes(raw, state).replace(ASTERISK, "*");
+    // An asterisk marker ("South Africa:* draft resolution") is printed as the corpus writes it.
+    const line = markGluedFootnotes(raw, state);
     if (current.length && startsNewParagraph(previous, line, widest)) flush();
     current.push(line);
     previous = line;
