@@ -450,8 +450,15 @@ export function generateCorpus(opts: GenerateOptions): Generated {
 
   const files = new Map<string, string>();
   const docs: GeneratedDoc[] = [];
-  for (const p of plans) {
-    const md = render(p, r);
+  // Footnotes cite paragraphs that exist: the seed's body (1-16) or an earlier document's body.
+  const bodyCount = plans.map((p) => p.paras.filter((q) => /^\d+$/.test(q.address)).length);
+  plans.forEach((p, i) => {
+    const cite = (): [string, number] => {
+      if (i === 0 || r() < 0.5) return ["A/78/265", int(r, 1, 16)];
+      const j = Math.floor(r() * i);
+      return [plans[j]!.symbol, int(r, 1, Math.max(1, bodyCount[j]!))];
+    };
+    const md = render(p, r, cite);
     const file = `${symbolSlug(p.symbol)}/${p.lang}.md`;
     files.set(file, md);
     docs.push({
@@ -461,13 +468,13 @@ export function generateCorpus(opts: GenerateOptions): Generated {
       paragraphs: p.paras.length,
       bytes: Buffer.byteLength(md),
     });
-  }
+  });
   files.set("registry.yaml", registry(plans, opts.withSeed ?? true));
   return { files, truth: truth.filter((t) => byId.has(t.from) && byId.has(t.to)), docs };
 }
 
 /** The corpus Markdown of one planned document. */
-function render(p: DocPlan, r: Rand): string {
+function render(p: DocPlan, r: Rand, cite: () => [string, number]): string {
   const zh = p.lang === "zh";
   const fm = {
     symbol: p.symbol,
@@ -521,9 +528,8 @@ function render(p: DocPlan, r: Rand): string {
     if (r() < 0.1) {
       note++;
       marker = sup(note);
-      const cited = zh
-        ? `《2021 年不限成员名额工作组报告》，A/75/816，附件一，第 ${1 + (note % 60)} 段。`
-        : `A/75/816, annex I, para. ${1 + (note % 60)}.`;
+      const [symbol, para] = cite();
+      const cited = zh ? `${symbol}，第 ${para} 段。` : `${symbol}, para. ${para}.`;
       notes.push(`${marker} ${cited}`);
     }
     // Now and then a page's footnote block interrupts a paragraph after its marker (as in the
@@ -571,8 +577,24 @@ export function parseSize(s: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
+/** Bump when the same options generate a different corpus, so cached corpora are made again. */
+export const GENERATOR_VERSION = 1;
+
+/** What `generated.json` records: enough to tell whether a corpus on disk is the one asked for. */
+export interface GeneratedMeta {
+  version: number;
+  paragraphs: number;
+  seed: number;
+  docs: GeneratedDoc[];
+}
+
 /** Write a generated corpus to `dir` (replacing it), with the real seed when asked. */
-export function writeCorpus(dir: string, g: Generated, withSeed = true): void {
+export function writeCorpus(
+  dir: string,
+  g: Generated,
+  meta: { paragraphs: number; seed: number },
+  withSeed = true,
+): void {
   rmSync(dir, { recursive: true, force: true });
   for (const [rel, text] of g.files) {
     const file = path.join(dir, rel);
@@ -590,7 +612,8 @@ export function writeCorpus(dir: string, g: Generated, withSeed = true): void {
     path.join(dir, "truth.json"),
     `${JSON.stringify({ rates: EDIT_RATES, backgroundRate: BACKGROUND_RATE, reuse: g.truth }, null, 1)}\n`,
   );
-  writeFileSync(path.join(dir, "generated.json"), `${JSON.stringify({ docs: g.docs }, null, 1)}\n`);
+  const info: GeneratedMeta = { version: GENERATOR_VERSION, ...meta, docs: g.docs };
+  writeFileSync(path.join(dir, "generated.json"), `${JSON.stringify(info, null, 1)}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -605,7 +628,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = out ?? path.join(repoRoot, "bench", "out", `corpus-${n}`);
   const t = performance.now();
   const g = generateCorpus({ paragraphs: n, seed });
-  writeCorpus(dir, g);
+  writeCorpus(dir, g, { paragraphs: n, seed });
   const mb = g.docs.reduce((s, d) => s + d.bytes, 0) / 1e6;
   console.log(
     `${g.docs.length} documents, ${n} paragraphs, ${mb.toFixed(1)} MB, ${g.truth.length} planted reuses -> ${path.relative(process.cwd(), dir) || "."} (${((performance.now() - t) / 1000).toFixed(1)} s)`,

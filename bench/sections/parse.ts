@@ -1,0 +1,164 @@
+/**
+ * Parse and build: parse throughput (MB/s) on the real seed and on the synthetic corpus, then at
+ * each size the build in a child process: parse + export alone (the issue's target: 200k
+ * paragraphs in <= 60 s and <= 4 GB on 2 cores), the full build with every registered stage,
+ * and the incremental rebuild after one document changes (target: <= 5 % of the full time).
+ *
+ * Decisions: parse + export is build() with no stages (documents.json, paragraphs.jsonl,
+ * working-papers.json); the full build is build() with STAGES, what `acquis build` runs. Cold
+ * runs start with an empty parse cache (its own folder under bench/out); the incremental runs
+ * reuse that cache after appending a sentence to one document, which is then put back. The
+ * parse phase's MB/s in a build uses the worker threads the build starts (2 cores here).
+ * Run alone: `npx tsx bench/run.ts --only parse --sizes 10k`.
+ */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import YAML from "yaml";
+import { parseDocument } from "../../pipeline/parse/index.ts";
+import { FrontMatter } from "../../schemas/index.ts";
+import {
+  type BenchOptions,
+  type ChildOutcome,
+  corpusMeta,
+  ensureCorpus,
+  memory,
+  type Row,
+  repoRoot,
+  runChildBuild,
+  type Section,
+  type SectionResult,
+  seconds,
+  sizeLabel,
+} from "../harness.ts";
+
+/** Parse one corpus file in this process; returns its Markdown bytes. */
+function parseFile(file: string, rel: string): number {
+  const src = readFileSync(file, "utf8");
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(src);
+  if (!m) throw new Error(`${rel}: no front matter`);
+  const markdown = src.slice(m[0].length);
+  parseDocument({
+    file: rel,
+    markdown,
+    firstLine: m[0].split("\n").length,
+    meta: FrontMatter.parse(YAML.parse(m[1]!)),
+  });
+  return Buffer.byteLength(markdown);
+}
+
+/** MB/s of parseDocument on one thread over `files`, best of `rounds` after a warm-up round. */
+function throughput(files: string[], rounds: number): { mbps: number; bytes: number; ms: number } {
+  let best = Number.POSITIVE_INFINITY;
+  let bytes = 0;
+  for (let round = 0; round <= rounds; round++) {
+    const t = performance.now();
+    bytes = 0;
+    for (const f of files) bytes += parseFile(f, path.relative(repoRoot, f));
+    const ms = performance.now() - t;
+    if (round > 0) best = Math.min(best, ms);
+  }
+  return { mbps: bytes / 1e6 / (best / 1000), bytes, ms: best };
+}
+
+const describe = (o: ChildOutcome, cpu = true): string =>
+  o.ok ? `${seconds(o.ms)}${cpu ? ` (CPU ${seconds(o.cpuMs)})` : ""}` : o.reason;
+
+/** Append a sentence to one document (the middle Chinese one); returns how to put it back. */
+function touchOneDocument(dir: string, nth = 0): { file: string; restore: () => void } {
+  const docs = corpusMeta(dir).docs.filter((d) => d.lang === "zh");
+  const doc = docs[Math.floor(docs.length / 2) + nth] ?? docs[0]!;
+  const file = path.join(dir, doc.file);
+  const before = readFileSync(file, "utf8");
+  writeFileSync(file, `${before.trimEnd()}基准测试修改${nth}。\n`);
+  return { file: doc.file, restore: () => writeFileSync(file, before) };
+}
+
+/** Measure one size: parse + export cold and incremental, full build cold and incremental. */
+async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
+  const dir = ensureCorpus(n, opts.outDir, opts.log);
+  const meta = corpusMeta(dir);
+  const mb = meta.docs.reduce((s, d) => s + d.bytes, 0) / 1e6;
+  const rel = (p: string) => path.relative(repoRoot, p);
+  const cacheDir = path.join(opts.outDir, `cache-${n}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const base = { corpus: rel(dir), cacheDir: rel(cacheDir) };
+
+  opts.log(`${sizeLabel(n)}: parse + export, cold cache`);
+  const cold = await runChildBuild(
+    { ...base, out: rel(path.join(opts.outDir, `data-${n}-parse`)), cache: "readwrite", stages: "none" },
+    opts.timeoutSeconds,
+  );
+  const touched = touchOneDocument(dir, 0);
+  opts.log(`${sizeLabel(n)}: parse + export after changing ${touched.file}`);
+  const inc = await runChildBuild(
+    { ...base, out: rel(path.join(opts.outDir, `data-${n}-parse`)), cache: "readwrite", stages: "none" },
+    opts.timeoutSeconds,
+  );
+  touched.restore();
+
+  opts.log(`${sizeLabel(n)}: full build (every stage), no cache`);
+  const full = await runChildBuild(
+    { ...base, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "off", stages: "all" },
+    opts.timeoutSeconds,
+  );
+  let fullInc: ChildOutcome = { ok: false, reason: "not run (full build failed)", ms: 0 };
+  if (full.ok) {
+    const again = touchOneDocument(dir, 1);
+    opts.log(`${sizeLabel(n)}: full build after changing ${again.file}`);
+    fullInc = await runChildBuild(
+      { ...base, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "readwrite", stages: "all" },
+      opts.timeoutSeconds,
+    );
+    again.restore();
+  }
+
+  const parseMs = cold.ok ? (cold.phases.parse ?? 0) : 0;
+  const pct = (a: ChildOutcome, b: ChildOutcome) =>
+    a.ok && b.ok ? ` = ${((a.ms / b.ms) * 100).toFixed(1)} %` : "";
+  const slowest = full.ok
+    ? Object.entries(full.phases)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 2)
+        .map(([k, v]) => `${k} ${seconds(v)}`)
+        .join(", ")
+    : "";
+  return {
+    paragraphs: cold.ok ? cold.paragraphs : n,
+    documents: cold.ok ? cold.documents : meta.docs.length,
+    MB: mb.toFixed(1),
+    "parse + export": describe(cold),
+    "peak RSS": cold.ok ? memory(cold.maxRss) : "",
+    "parse phase MB/s": parseMs ? (mb / (parseMs / 1000)).toFixed(2) : "",
+    "incremental parse + export": `${describe(inc, false)}${pct(inc, cold)}${inc.ok ? `, ${inc.parsed} parsed` : ""}`,
+    "full build": describe(full),
+    "full peak RSS": full.ok ? memory(full.maxRss) : "",
+    "slowest phases": slowest,
+    "incremental full build": `${describe(fullInc, false)}${pct(fullInc, full)}`,
+  };
+}
+
+export const section: Section = {
+  name: "parse",
+  async run(opts: BenchOptions): Promise<SectionResult> {
+    const seedFile = path.join(repoRoot, "corpus/A-78-265/zh.md");
+    const seed = throughput([seedFile], 20);
+    opts.log(`seed: ${seed.mbps.toFixed(2)} MB/s`);
+    const smallest = Math.min(...opts.sizes);
+    const dir = ensureCorpus(smallest, opts.outDir, opts.log);
+    const files = corpusMeta(dir).docs.map((d) => path.join(dir, d.file));
+    const synth = throughput(files, 2);
+    opts.log(`synthetic ${sizeLabel(smallest)}: ${synth.mbps.toFixed(2)} MB/s`);
+
+    const rows: Row[] = [];
+    for (const n of [...opts.sizes].sort((a, b) => a - b)) rows.push(await measureSize(n, opts));
+    return {
+      title:
+        "Parse and build (targets at 200k paragraphs: parse + export <= 60 s and <= 4 GB; incremental <= 5 %)",
+      rows,
+      notes: [
+        `parseDocument on one thread: the seed A/78/265 (zh, ${(seed.bytes / 1e6).toFixed(2)} MB) ${seed.mbps.toFixed(2)} MB/s (best of 20); the synthetic ${sizeLabel(smallest)} corpus (${(synth.bytes / 1e6).toFixed(1)} MB) ${synth.mbps.toFixed(2)} MB/s (best of 2).`,
+        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), no cache. Incremental: the same again after one document changed, the parse cache warm. Each run is its own child process; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
+      ],
+    };
+  },
+};
