@@ -135,6 +135,8 @@ describe("parseCitation + resolveCitation", () => {
     // Full-width brackets and no spaces, as pasted from a Chinese document.
     { pasted: "A/78/265，附件，第23（f）（二）段", status: "found", address: "annex/23.f.ii" },
     { pasted: "A/78/265, para. 1", status: "found", address: "1" },
+    // The address form the site's own URLs use.
+    { pasted: "A/78/265 annex 23.f.ii", status: "found", address: "annex/23.f.ii" },
     // The part left out, but only the annex has a paragraph 24: found, marked inferred.
     { pasted: "A/78/265, paragraph 24", status: "found", address: "annex/24" },
     { pasted: "A/78/265, annex, annex A, para. 3", status: "found", address: "annex/annex-a/3" },

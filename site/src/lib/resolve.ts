@@ -58,7 +58,8 @@ export function parseCitation(input: string): ParsedCitation | null {
   const partRe =
     /\b(annex)(?:\s+([IVXL]+|[A-Z])\b)?|\b(appendix)\b|\b(preamb(?:le|ular))\b|(附件)\s*([一二三四五六七八九十]+|[A-Z])?|(附录)|(序言)/gi;
   let firstNumAt = rest.length;
-  const numRe = /(\d+)\s*((?:\(\s*[A-Za-z一二三四五六七八九十]+\s*\)\s*)*)/;
+  // "23 (f) (ii)", "23(f)(二)", and the site's own address form "23.f.ii".
+  const numRe = /(\d+)\s*((?:\(\s*[A-Za-z一二三四五六七八九十]+\s*\)\s*|\.[a-z]+\b)*)/;
   const numMatch = numRe.exec(rest);
   if (numMatch) firstNumAt = numMatch.index;
   for (const m of rest.matchAll(partRe)) {
@@ -76,7 +77,8 @@ export function parseCitation(input: string): ParsedCitation | null {
   const num: string[] = [];
   if (numMatch) {
     num.push(numMatch[1]!);
-    for (const sub of numMatch[2]!.matchAll(/\(\s*([^)]+?)\s*\)/g)) num.push(subLabel(sub[1]!));
+    for (const sub of numMatch[2]!.matchAll(/\(\s*([^)]+?)\s*\)|\.([a-z]+)/g))
+      num.push(subLabel(sub[1] ?? sub[2]!));
   }
   return { symbol, part, num };
 }
