@@ -4,8 +4,8 @@
  * a 2k-paragraph subset. Targets (issue 4): recall >= 0.99 and precision >= 0.99 for planted
  * passages of >= 30 characters with <= 10 % edits; <= 30 s and <= 4 GB at 200k on 2 cores.
  *
- * The corpus: background paragraphs drawn from a character Markov chain (order 2) trained on the
- * seed A/78/265 (Chinese, 80 %) and a word Markov chain trained on A/RES/80/16 and 80/22
+ * The corpus: background paragraphs drawn from a character Markov chain (order 1) trained on the
+ * seed A/78/265 (Chinese, 80 %) and words drawn by frequency from A/RES/80/16 and 80/22
  * (English, 20 %), so common terms recur as in real reports; documents of 100 paragraphs, one a
  * day. Into that, passages of 30-150 characters of fresh chain text are planted: the original
  * in an earlier paragraph, a copy with 0-10 % character edits (substitutions, insertions,
@@ -104,21 +104,22 @@ export function generateCorpus(n: number, seed = 1): Corpus {
     .filter((l) => l.length > 20);
   const zh = new Chain(
     zhLines.map((l) => [...l]),
-    2,
+    1,
   );
   const enSrc = ["A-RES-80-16.en.md", "A-RES-80-22.en.md"]
     .map((f) => stripFrontMatter(readFileSync(path.join(repoRoot, "../shared/corpus-real", f), "utf8")))
     .join("\n");
-  const en = new Chain(
-    enSrc
-      .split("\n")
-      .filter((l) => l.length > 40)
-      .map((l) => l.split(/\s+/)),
-    1,
-  );
+  // English words drawn independently by frequency: the two resolutions are too short for a
+  // word chain, which would repeat their phrases and plant chance reuse of its own.
+  const enWords = enSrc.split(/\s+/).filter((w) => w.length > 0);
   const zhChars = [...new Set(zhLines.join(""))];
   const gen = (lang: "zh" | "en", chars: number): string =>
-    lang === "zh" ? zh.text(chars, rand).join("").slice(0, chars) : en.text(Math.ceil(chars / 6), rand).join(" ");
+    lang === "zh"
+      ? zh.text(chars, rand).join("").slice(0, chars)
+      : Array.from(
+          { length: Math.ceil(chars / 6) },
+          () => enWords[Math.floor(rand() * enWords.length)]!,
+        ).join(" ");
 
   const perDoc = 100;
   const docs = Math.ceil(n / perDoc);
@@ -159,7 +160,8 @@ export function generateCorpus(n: number, seed = 1): Corpus {
     const copy = edit(passage, rate, zhChars, rand);
     const whole = rand() < 0.2;
     const insertAt = (s: string) => {
-      const cut = lang === "zh" ? Math.floor(rand() * s.length) : s.indexOf(" ", Math.floor(rand() * s.length));
+      const cut =
+        lang === "zh" ? Math.floor(rand() * s.length) : s.indexOf(" ", Math.floor(rand() * s.length));
       const at = cut < 0 ? s.length : cut;
       return { before: s.slice(0, at), after: s.slice(at) };
     };
@@ -211,8 +213,14 @@ export interface ReuseBenchRow {
   links: number;
   recall: number;
   precision: number;
-  /** Seconds for the whole stage (detection, diffs, lineage), corpus generation excluded. */
+  /** Wall seconds for the whole stage (detection, diffs, lineage), corpus generation excluded. */
   seconds: number;
+  /** CPU seconds (user + system) for the same: the machine is shared, wall time is not ours alone. */
+  cpuSeconds: number;
+  /** Recall and precision by language of the later paragraph. */
+  byLang: Record<"zh" | "en", { planted: number; recall: number; links: number; precision: number }>;
+  /** Recall of English plants by passage length (characters): word matching needs longer passages. */
+  enByLength: Record<string, { planted: number; recall: number }>;
   /** Peak resident memory of the process, GB (generation included). */
   peakGB: number;
   candidates: number;
@@ -226,13 +234,46 @@ export interface ReuseBenchRow {
 export function measure(n: number): ReuseBenchRow {
   const corpus = generateCorpus(n);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const out = buildReuse(corpus, SCHEMA_VERSION);
+  const cpu = process.cpuUsage(c0);
   const seconds = (performance.now() - t0) / 1000;
   const planted = new Set(corpus.truth.map((p) => `${p.from}|${p.to}`));
   const linked = new Set(out.reuse.map((r) => `${r.from}|${r.to}`));
   const found = corpus.truth.filter((p) => linked.has(`${p.from}|${p.to}`));
   const fps = out.reuse.filter((r) => !planted.has(`${r.from}|${r.to}`));
+  const inLang = (id: string, lang: string) => id.includes(`/${lang}/`);
+  const byLang = Object.fromEntries(
+    (["zh", "en"] as const).map((lang) => {
+      const t = corpus.truth.filter((p) => inLang(p.to, lang));
+      const l = out.reuse.filter((r) => inLang(r.to, lang));
+      const f = t.filter((p) => linked.has(`${p.from}|${p.to}`)).length;
+      const tp = l.filter((r) => planted.has(`${r.from}|${r.to}`)).length;
+      return [
+        lang,
+        {
+          planted: t.length,
+          recall: f / Math.max(1, t.length),
+          links: l.length,
+          precision: tp / Math.max(1, l.length),
+        },
+      ];
+    }),
+  ) as ReuseBenchRow["byLang"];
+  const enByLength: ReuseBenchRow["enByLength"] = {};
+  for (const [lo, hi] of [
+    [30, 60],
+    [60, 100],
+    [100, 151],
+  ] as const) {
+    const t = corpus.truth.filter((p) => inLang(p.to, "en") && p.length >= lo && p.length < hi);
+    const f = t.filter((p) => linked.has(`${p.from}|${p.to}`)).length;
+    enByLength[`${lo}-${hi - 1}`] = { planted: t.length, recall: f / Math.max(1, t.length) };
+  }
   return {
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    byLang,
+    enByLength,
     paragraphs: n,
     planted: corpus.truth.length,
     links: out.reuse.length,
@@ -261,13 +302,16 @@ export function bruteForce(n = 2000): { pairs: number; indexFound: number; recal
   return { pairs: exact.size, indexFound: found, recall: found / Math.max(1, exact.size), extra };
 }
 
-
 /** Run `measure(n)` in a fresh process, so the peak memory is that size's alone. */
 function measureInChild(n: number): ReuseBenchRow {
-  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--one", String(n)], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), "--one", String(n)],
+    {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (r.status !== 0) throw new Error(`reuse bench at ${n} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").at(-1)!) as ReuseBenchRow;
 }
@@ -280,18 +324,27 @@ export function run(sizes = [10_000, 50_000, 200_000]): string {
   const lines = [
     "## Reuse detection (planted truth; targets: recall and precision >= 0.99, <= 30 s and <= 4 GB at 200k)",
     "",
-    "| paragraphs | planted | links | recall | precision | time | peak memory | candidates |",
-    "|---|---|---|---|---|---|---|---|",
+    "| paragraphs | planted | links | recall | precision | zh recall / precision | en recall / precision | wall | CPU | peak memory | candidates |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.paragraphs} | ${r.planted} | ${r.links} | ${pct(r.recall)} | ${pct(r.precision)} | ${r.seconds.toFixed(1)} s | ${r.peakGB.toFixed(2)} GB | ${r.candidates} |`,
+        `| ${r.paragraphs} | ${r.planted} | ${r.links} | ${pct(r.recall)} | ${pct(r.precision)} | ${pct(r.byLang.zh.recall)} / ${pct(r.byLang.zh.precision)} | ${pct(r.byLang.en.recall)} / ${pct(r.byLang.en.precision)} | ${r.seconds.toFixed(1)} s | ${r.cpuSeconds.toFixed(1)} s | ${r.peakGB.toFixed(2)} GB | ${r.candidates} |`,
     ),
+    "",
+    `English recall by planted passage length at ${rows.at(-1)!.paragraphs}: ${Object.entries(
+      rows.at(-1)!.enByLength,
+    )
+      .map(([k, v]) => `${k} chars ${pct(v.recall)} (${v.planted})`)
+      .join(", ")}.`,
     "",
     `Index against exact brute force (every same-language pair aligned) on ${2000} paragraphs: ${brute.indexFound} of ${brute.pairs} pairs (${pct(brute.recall)}), ${brute.extra} pairs the brute force does not give.`,
   ];
   const last = rows.at(-1)!;
   if (last.missed.length || last.falsePositives.length) {
-    lines.push("", `At ${last.paragraphs}: missed ${JSON.stringify(last.missed)}; false positives ${JSON.stringify(last.falsePositives)}`);
+    lines.push(
+      "",
+      `At ${last.paragraphs}: missed ${JSON.stringify(last.missed)}; false positives ${JSON.stringify(last.falsePositives)}`,
+    );
   }
   return lines.join("\n");
 }

@@ -21,8 +21,6 @@ export interface Passage {
   equal: number;
   /** Equal units that are not inside a formula of the second paragraph (see formula.ts). */
   informative: number;
-  /** Equal units that are not even common terms of the second paragraph (see formula.ts). */
-  rare: number;
 }
 
 export interface AlignOptions {
@@ -34,6 +32,8 @@ export interface AlignOptions {
   maxGap: number;
   /** Smallest share of equal units in a passage (equal / longer side). */
   minIdentity: number;
+  /** Fewest shared shingles between two stretches for them to be diffed. */
+  minMatches: number;
 }
 
 /** One side of the pair: unit ids, shingle groups, and the formula mark of each unit. */
@@ -41,7 +41,6 @@ export interface Side {
   ids: Int32Array;
   groups: Uint32Array;
   formula: Uint8Array;
-  common: Uint8Array;
 }
 
 /** Stretches of covered units, merged across gaps of at most `gap`: [start, end) pairs. */
@@ -87,21 +86,26 @@ export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, o
   if (!matches.length) return [];
   const stA = stretches(coverA, opt.k);
   const stB = stretches(coverB, opt.k);
-  // Pair the stretches that share shingles; each pair is diffed once.
-  const pairs = new Set<number>();
+  // Pair the stretches that share shingles; a pair is diffed once, and only when it shares
+  // enough shingles to hold a passage (chance sharing of a common term or two is not diffed).
+  const pairs = new Map<number, number>();
   for (let m = 0; m < matches.length; m += 2) {
     const ra = whichStretch(stA, matches[m]!);
     const rb = whichStretch(stB, matches[m + 1]!);
-    pairs.add(ra * 65536 + rb);
+    const key = ra * 65536 + rb;
+    pairs.set(key, (pairs.get(key) ?? 0) + 1);
   }
   const out: Passage[] = [];
-  for (const key of [...pairs].sort((x, y) => x - y)) {
+  for (const key of [...pairs.keys()].sort((x, y) => x - y)) {
+    if (pairs.get(key)! < opt.minMatches) continue;
     const ra = Math.floor(key / 65536);
     const rb = key % 65536;
-    const a0 = stA[2 * ra]!;
-    const a1 = stA[2 * ra + 1]!;
-    const b0 = stB[2 * rb]!;
-    const b1 = stB[2 * rb + 1]!;
+    // A margin of k units each side: an edit within k units of a passage's end leaves no whole
+    // shingle after it, so the words beyond it are not covered; the diff finds them.
+    const a0 = Math.max(0, stA[2 * ra]! - opt.k);
+    const a1 = Math.min(a.ids.length, stA[2 * ra + 1]! + opt.k);
+    const b0 = Math.max(0, stB[2 * rb]! - opt.k);
+    const b1 = Math.min(b.ids.length, stB[2 * rb + 1]! + opt.k);
     if (Math.min(a1 - a0, b1 - b0) < opt.minPassage) continue;
     out.push(...passagesOf(a, b, a0, a1, b0, b1, opt));
   }
@@ -118,47 +122,64 @@ function passagesOf(
   b1: number,
   opt: AlignOptions,
 ): Passage[] {
-  const ops = diffArrays(Array.from(a.ids.subarray(a0, a1)), Array.from(b.ids.subarray(b0, b1)));
-  const out: Passage[] = [];
+  // Stretches that hold a passage differ by its edits and the margins; give up on pairs that
+  // differ by much more (Myers' cost grows with the edit distance, and such a pair holds no
+  // passage of the identity asked for).
+  const longer = Math.max(a1 - a0, b1 - b0);
+  const ops = diffArrays(Array.from(a.ids.subarray(a0, a1)), Array.from(b.ids.subarray(b0, b1)), {
+    maxEditLength: Math.ceil((1 - opt.minIdentity) * longer * 2) + 4 * opt.k,
+  });
+  if (!ops) return [];
+  // The diff's equal runs, with their positions.
+  const runs: { i: number; j: number; n: number; info: number }[] = [];
   let i = a0;
   let j = b0;
-  let cur: Passage | null = null;
-  let gapA = 0;
-  let gapB = 0;
-  const close = () => {
-    if (cur && cur.equal >= opt.minPassage) {
-      const longer = Math.max(cur.a1 - cur.a0, cur.b1 - cur.b0);
-      if (cur.equal / longer >= opt.minIdentity) out.push(cur);
-    }
-    cur = null;
-  };
   for (const op of ops) {
     const n = op.count ?? op.value.length;
-    if (op.added) {
-      j += n;
-      gapB += n;
-    } else if (op.removed) {
-      i += n;
-      gapA += n;
-    } else {
-      if (cur && (gapA > opt.maxGap || gapB > opt.maxGap)) close();
-      if (!cur) cur = { a0: i, a1: i, b0: j, b1: j, equal: 0, informative: 0, rare: 0 };
+    if (op.added) j += n;
+    else if (op.removed) i += n;
+    else {
       let info = 0;
-      let rare = 0;
-      for (let t = 0; t < n; t++) {
-        if (!b.formula[j + t]) info++;
-        if (!b.common[j + t]) rare++;
-      }
-      cur.rare += rare;
-      cur.a1 = i + n;
-      cur.b1 = j + n;
-      cur.equal += n;
-      cur.informative += info;
+      for (let t = 0; t < n; t++) if (!b.formula[j + t]) info++;
+      runs.push({ i, j, n, info });
       i += n;
       j += n;
-      gapA = 0;
-      gapB = 0;
     }
+  }
+  // A passage starts and ends on an equal run of at least k units: a stray common character
+  // matched just outside a passage (the diff aligns what it can) is not part of it.
+  const out: Passage[] = [];
+  let first = -1;
+  let last = -1;
+  const close = () => {
+    if (first < 0) return;
+    let equal = 0;
+    let informative = 0;
+    for (let r = first; r <= last; r++) {
+      equal += runs[r]!.n;
+      informative += runs[r]!.info;
+    }
+    const x = runs[first]!;
+    const y = runs[last]!;
+    const cur: Passage = { a0: x.i, a1: y.i + y.n, b0: x.j, b1: y.j + y.n, equal, informative };
+    if (equal >= opt.minPassage && equal / Math.max(cur.a1 - cur.a0, cur.b1 - cur.b0) >= opt.minIdentity) {
+      out.push(cur);
+    }
+    first = -1;
+  };
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    if (first >= 0) {
+      const prev = runs[r - 1]!;
+      const gapA = run.i - (prev.i + prev.n);
+      const gapB = run.j - (prev.j + prev.n);
+      if (gapA > opt.maxGap || gapB > opt.maxGap) close();
+    }
+    if (first < 0) {
+      if (run.n < opt.k) continue;
+      first = r;
+    }
+    if (run.n >= opt.k) last = r;
   }
   close();
   return out;

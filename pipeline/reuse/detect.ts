@@ -3,8 +3,10 @@
  *
  * Decision: candidates, then alignment, then one best source.
  * 1. Candidates come from the shingle index (shingles.ts): two paragraphs of the same language
- *    become a candidate pair when they share at least `minShared` shingles that are not formulas.
- *    No pair of paragraphs is ever compared without that evidence.
+ *    meet through a shared shingle carried by fewer than `maxDf` paragraphs, and are aligned only
+ *    if they share at least `minShared` shingles in all (6 for Chinese: a 30-character passage
+ *    with three edits keeps at least 9 of its 5-character shingles). No pair of
+ *    paragraphs is ever compared without that evidence.
  * 2. Each candidate is aligned (align.ts); the passages found decide the kind:
  *    `verbatim` the same units (same text up to width, spacing and punctuation), `near` the whole
  *    paragraphs align with at least `nearMin` of the longer one equal, else `partial`.
@@ -31,15 +33,22 @@ export interface LangOptions {
   minPassage: number;
   /** Longest edit inside one passage, in units. */
   maxGap: number;
-  /** Fewest equal units outside common terms in a partial passage (see formula.ts). */
-  minRare: number;
+  /** Window (units) over which formulas are counted (see formula.ts). */
+  formulaWindow: number;
+  /** Fewest shingles (of any frequency) a candidate pair must share before it is aligned. */
+  minShared: number;
 }
 
 export interface ReuseOptions {
   zh: LangOptions;
   en: LangOptions;
-  /** Shared non-formula shingles that make a candidate pair. */
-  minShared: number;
+  /**
+   * Shingles carried by this many paragraphs or more propose no candidate pair (they still count
+   * towards `minShared` and seed the alignment). Bounds the candidate search, as passim's max-df.
+   */
+  maxDf: number;
+  /** Shared shingles under `maxDf` that make two paragraphs meet. */
+  minRareShared: number;
   /** Smallest share of equal units inside a passage. */
   minIdentity: number;
   /** Smallest share of the longer paragraph that must align for `near`. */
@@ -54,9 +63,10 @@ export interface ReuseOptions {
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
-  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, minRare: 6 },
-  en: { k: 3, minUnits: 4, minPassage: 5, maxGap: 4, minRare: 3 },
-  minShared: 2,
+  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 12, minShared: 6 },
+  en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 6, minShared: 3 },
+  maxDf: 100,
+  minRareShared: 3,
   minIdentity: 0.7,
   nearMin: 0.8,
 };
@@ -85,8 +95,6 @@ export interface Detected {
   tokens: (Tokens | null)[];
   /** Formula mark of each unit of each paragraph taking part. */
   formula: (Uint8Array | null)[];
-  /** Common-term mark of each unit of each paragraph taking part. */
-  common: (Uint8Array | null)[];
   /** Formula passages of each paragraph taking part. */
   formulaRuns: FormulaRun[][];
   /** Reading rank of each paragraph: date, symbol, position. */
@@ -158,18 +166,17 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   }
   const index = buildShingleIndex(units, k);
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
-  const formulaFound = units.map((u, p) =>
-    u ? formulaUnits(index, p, u.length, k[p]!, formulaDf, opt(p).minPassage) : null,
-  );
+  // Formulas are counted over longer windows, in an index of their own that is dropped at once.
+  const w = Uint8Array.from(paragraphs, (_, p) => opt(p).formulaWindow);
+  const windows = buildShingleIndex(units, w);
+  const formulaFound = units.map((u, p) => (u ? formulaUnits(windows, p, u.length, w[p]!, formulaDf) : null));
   const formula = formulaFound.map((f) => f?.mark ?? null);
-  const common = formulaFound.map((f) => f?.common ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const side = (p: number): Side => ({
     ids: units[p]!,
     groups: index.group.subarray(index.off[p]!, index.off[p + 1]!),
     formula: formula[p]!,
-    common: common[p]!,
   });
 
   const found: RawLink[] = [];
@@ -183,13 +190,13 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
       for (let q = p + 1; q < n; q++) {
         if (!units[q]) continue;
         touched.push(q);
-        count[q] = options.minShared;
+        count[q] = 1;
       }
     } else
       for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
         const g = index.group[x]!;
         const df = index.df[g]!;
-        if (df < 2 || df >= formulaDf) continue;
+        if (df < 2 || df >= options.maxDf) continue;
         for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) {
           const q = index.paraOf[index.order[y]!]!;
           if (q <= p) continue;
@@ -201,10 +208,12 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     for (const q of touched) {
       const shared = count[q]!;
       count[q] = 0;
-      if (shared < options.minShared || langOf(q) !== langOf(p)) continue;
+      if (shared < options.minRareShared || langOf(q) !== langOf(p)) continue;
       if (related(byId, paragraphs[p]!, paragraphs[q]!)) continue;
-      candidates++;
       positions ??= positionsOf(index, p);
+      // Cheap before aligning: enough shared shingles of any frequency.
+      if (sharedCount(positions, index, q) < opt(p).minShared) continue;
+      candidates++;
       const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
       if (link) found.push(link);
     }
@@ -215,12 +224,17 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     redundant,
     tokens,
     formula,
-    common,
     formulaRuns,
     rank,
     formulaDf,
     stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
   };
+}
+
+function sharedCount(positions: Map<number, number[]>, index: ShingleIndex, q: number): number {
+  let n = 0;
+  for (let x = index.off[q]!; x < index.off[q + 1]!; x++) if (positions.has(index.group[x]!)) n++;
+  return n;
 }
 
 function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
@@ -251,6 +265,7 @@ function linkOf(
     minPassage: Math.min(lo.minUnits, lo.minPassage),
     maxGap: lo.maxGap,
     minIdentity: options.minIdentity,
+    minMatches: lo.minShared,
   };
   let passages = alignPair(sp, sq, positions, align);
   if (!passages.length) return null;
@@ -266,8 +281,6 @@ function linkOf(
     // A partial link stands on passages of its own, outside formulas.
     passages = passages.filter((x) => x.equal >= lo.minPassage);
     if (!passages.some((x) => x.informative >= lo.minPassage)) return null;
-    const whole = informativeOf(passages) / Math.min(na, nb) >= options.nearMin;
-    if (!whole && !passages.some((x) => x.rare >= lo.minRare)) return null;
   } else if (informative < lo.minUnits) return null;
   const formula = passages.some((x) => x.informative < x.equal);
   const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));
@@ -338,8 +351,6 @@ export function passagesBetween(
   b: Tokens,
   formulaA: Uint8Array,
   formulaB: Uint8Array,
-  commonA: Uint8Array,
-  commonB: Uint8Array,
   lang: Lang,
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): Passage[] {
@@ -357,9 +368,15 @@ export function passagesBetween(
     else positions.set(h, [s]);
   });
   return alignPair(
-    { ids: a.ids, groups: ga, formula: formulaA, common: commonA },
-    { ids: b.ids, groups: hashes(b), formula: formulaB, common: commonB },
+    { ids: a.ids, groups: ga, formula: formulaA },
+    { ids: b.ids, groups: hashes(b), formula: formulaB },
     positions,
-    { k: lo.k, minPassage: lo.minPassage, maxGap: lo.maxGap, minIdentity: options.minIdentity },
+    {
+      k: lo.k,
+      minPassage: lo.minPassage,
+      maxGap: lo.maxGap,
+      minIdentity: options.minIdentity,
+      minMatches: lo.minShared,
+    },
   );
 }

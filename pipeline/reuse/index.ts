@@ -167,18 +167,7 @@ function carry(
   const ta = detected.tokens[a];
   const tb = detected.tokens[b];
   const passages =
-    ta && tb
-      ? passagesBetween(
-          ta,
-          tb,
-          detected.formula[a]!,
-          detected.formula[b]!,
-          detected.common[a]!,
-          detected.common[b]!,
-          pb.lang,
-          options,
-        )
-      : [];
+    ta && tb ? passagesBetween(ta, tb, detected.formula[a]!, detected.formula[b]!, pb.lang, options) : [];
   if (passages.length && ta && tb) {
     const own = toReuse(
       { from: a, to: b, kind: r.kind, passages, score: r.score, formula: r.formula },

@@ -63,7 +63,8 @@ describe("kinds", () => {
       kind: "partial",
       lang: "en" as const,
     },
-  ])("$name", ({ earlier, later, kind, lang = "zh" }) => {
+  ])("$name", ({ earlier, later, kind, lang: given }) => {
+    const lang: "zh" | "en" = given ?? "zh";
     const a = paragraph({ doc: "A/1/1", lang, num: ["1"], text: earlier });
     const b = paragraph({ doc: "A/2/2", lang, num: ["1"], text: later });
     const { out, lines } = linksOf(
@@ -191,8 +192,9 @@ describe("direction and one best source", () => {
 test("the defaults are the documented ones", () => {
   // The README quotes these; change them on purpose only.
   expect(DEFAULT_OPTIONS).toMatchObject({
-    zh: { k: 5, minUnits: 10, minPassage: 20 },
-    en: { k: 3, minUnits: 4, minPassage: 5 },
+    zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 12 },
+    en: { k: 3, minUnits: 4, minPassage: 8, formulaWindow: 6 },
     nearMin: 0.8,
+    maxDf: 100,
   });
 });
