@@ -466,6 +466,29 @@ describe("the real seed, parsed by the real parser", () => {
   });
 
   test.each([
+    { pasted: "A/78/265，附件，第 23(f)段", lands: "/p/A-78-265/annex/23.f/" },
+    { pasted: "A/78/265, annex, annex B, para. 4 (c)", lands: "/p/A-78-265/annex/annex-b/4.c/" },
+  ])("in the seed, the pasted citation $pasted lands on its paragraph", async ({ pasted, lands }) => {
+    const page = await context.newPage();
+    await page.goto(new URL(`/resolve/?c=${encodeURIComponent(pasted)}`, seedBase).href);
+    await page.waitForURL((u) => u.pathname === lands);
+    await page.close();
+  });
+
+  test("in the seed, a paragraph's lineage shows the wording it shares, when reuse was computed", async () => {
+    const page = await context.newPage();
+    await page.goto(new URL("/p/A-78-265/annex/38/", seedBase).href);
+    const lineage = (await page.locator("#lineage").locator("xpath=..").textContent()) ?? "";
+    if (existsSync(path.join(seedDist, "data", "reuse.jsonl"))) {
+      // annex 38 and annex B 4 (c) carry the same sentence (the reuse stage's own spec).
+      expect(lineage).toContain("A/78/265, annex, annex B, para. 4 (c)");
+    } else {
+      expect(lineage).toContain("Reuse has not been computed in this build.");
+    }
+    await page.close();
+  });
+
+  test.each([
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
     { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },
