@@ -23,6 +23,7 @@ beforeAll(async () => {
     hits[route] = (hits[route] ?? 0) + 1;
     switch (route) {
       case "ok":
+      case "en":
         res.writeHead(200, { "content-type": "application/pdf", "content-length": pdf.length });
         res.end(pdf);
         return;
@@ -36,6 +37,7 @@ beforeAll(async () => {
         }
         return;
       case "missing":
+      case "zh":
         res.writeHead(404, { "content-type": "text/html" });
         res.end("<html><body>Not found</body></html>");
         return;
@@ -136,6 +138,47 @@ describe("acquis fetch", () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toContain("from the cache of originals");
     expect(hits.ok).toBe(before);
+  });
+
+  test("the URL template can come from ACQUIS_ODS_URL; each language is fetched on its own", async () => {
+    const r = repo();
+    const saved = process.env.ACQUIS_ODS_URL;
+    process.env.ACQUIS_ODS_URL = `${base}/{lang}?s={symbol}`;
+    try {
+      let stdout = "";
+      let stderr = "";
+      const code = await fetchCommand.run(
+        [
+          "A/99/200",
+          "--lang",
+          "en,zh",
+          "--title",
+          "Report on testing",
+          "--body",
+          "OEWG 2021-2025",
+          "--retries",
+          "0",
+        ],
+        {
+          cwd: r.cwd,
+          isTTY: false,
+          stdout: (t) => {
+            stdout += t;
+          },
+          stderr: (t) => {
+            stderr += t;
+          },
+        },
+      );
+      // English is there; Chinese is not: exit 1, English written, nothing for Chinese.
+      expect(code).toBe(1);
+      expect(stdout).toContain("corpus/A-99-200/en.md written");
+      expect(stderr).toContain(`${base}/zh?s=A%2F99%2F200: not found (404)`);
+      expect(existsSync(resolve(r.cwd, "corpus/A-99-200/zh.md"))).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.ACQUIS_ODS_URL;
+      else process.env.ACQUIS_ODS_URL = saved;
+    }
   });
 
   test("server errors are retried with backoff, then the download succeeds", async () => {
