@@ -80,9 +80,10 @@ describe("the reuse the issue names in A/78/265", () => {
 describe("every link of the seed", () => {
   test("matches the reviewed golden fixture (UPDATE=1 rewrites it)", () => {
     const file = path.join(repoRoot, "test/reuse/fixtures/seed-links.json");
-    const actual = `${JSON.stringify(views, null, 2)}\n`;
-    if (process.env.UPDATE === "1" || !existsSync(file)) writeFileSync(file, actual);
-    expect(actual).toBe(readFileSync(file, "utf8"));
+    if (process.env.UPDATE === "1" || !existsSync(file))
+      writeFileSync(file, `${JSON.stringify(views, null, 2)}\n`);
+    // Compared as data, so the formatter may lay the file out as it likes.
+    expect(views).toEqual(JSON.parse(readFileSync(file, "utf8")));
   });
 
   test("every diff gives back the later paragraph exactly, and the earlier one for whole-text kinds", () => {
