@@ -382,6 +382,7 @@ export function generateCorpus(opts: GenerateOptions): Generated {
 
   // Plant reuse: from the 4th document on, copy from earlier documents of the same language.
   const truth: TruthRow[] = [];
+  const copied = new Set<Para>();
   for (let d = 3; d < plans.length; d++) {
     const to = plans[d]!;
     const earlier = plans.slice(0, d).filter((p) => p.lang === to.lang);
@@ -391,10 +392,13 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     for (let i = 0; i < plants; i++) {
       const from = pick(r, earlier);
       const src = pick(r, from.paras);
+      // A copy of a copy would have its true source further back: copy only original text.
+      if (copied.has(src)) continue;
       const ti = Math.floor(r() * to.paras.length);
       if (used.has(ti)) continue;
       used.add(ti);
       const target = to.paras[ti]!;
+      copied.add(target);
       const rate = pick(r, EDIT_RATES);
       const whole = r() < 0.4;
       // The passage: the whole paragraph, or >= 30 characters of it (never ending in a space).
@@ -578,7 +582,7 @@ export function parseSize(s: string): number {
 }
 
 /** Bump when the same options generate a different corpus, so cached corpora are made again. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** What `generated.json` records: enough to tell whether a corpus on disk is the one asked for. */
 export interface GeneratedMeta {

@@ -76,11 +76,16 @@ export function reportData(label: string, dataDir: string, truthFile?: string): 
 
   let planted = "";
   if (truthFile && existsSync(truthFile) && reuse) {
-    const truth = (JSON.parse(readFileSync(truthFile, "utf8")) as { reuse: { from: string; to: string }[] })
-      .reuse;
+    const truth = (
+      JSON.parse(readFileSync(truthFile, "utf8")) as { reuse: { from: string; to: string; rate: number }[] }
+    ).reuse;
     const links = new Set(reuse.map((l) => `${l.from} ${l.to}`));
-    const found = truth.filter((t) => links.has(`${t.from} ${t.to}`)).length;
-    planted = `${found} of ${truth.length} (${((found / Math.max(1, truth.length)) * 100).toFixed(1)} %)`;
+    const share = (rows: typeof truth) => {
+      const found = rows.filter((t) => links.has(`${t.from} ${t.to}`)).length;
+      return `${found}/${rows.length}`;
+    };
+    const rates = [...new Set(truth.map((t) => t.rate))].sort((a, b) => a - b);
+    planted = `${share(truth)} (${rates.map((r) => `${r * 100} %: ${share(truth.filter((t) => t.rate === r))}`).join(", ")})`;
   }
   return {
     corpus: label,
@@ -115,7 +120,7 @@ export const section: Section = {
         ? rows
         : [{ corpus: "no built data found: run `npm run build` or the parse section first" }],
       notes: [
-        "Synthetic rows read bench/out/data-<n>, the parse section's full build. Planted reuse linked: truth.json pairs (earlier -> later paragraph) that reuse.jsonl links in that direction; background paragraphs also share text by chance, so links outnumber plants.",
+        "Synthetic rows read bench/out/data-<n>, the parse section's full build. Planted reuse linked: truth.json pairs (earlier -> later paragraph) that reuse.jsonl links in that direction, in all and by edit rate; background paragraphs also share text by chance, so links outnumber plants. Citations: the synthetic text recombines the seed's, so it carries the seed's internal references (上文第 43 段, 附件 C), which the synthetic documents cannot resolve (unknown-paragraph).",
       ],
     };
   },
