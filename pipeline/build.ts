@@ -303,23 +303,9 @@ function stageFile(p: string, content: string | Uint8Array): OutputFile {
   return { path: p, chunks: [content], records, schemaVersion };
 }
 
-/** `manifest.json`: every file written (not itself), with its record count, size and hash. */
-export const Manifest = z.object({
-  schemaVersion: z.number().int(),
-  files: z.array(
-    z.object({
-      /** Path inside the output folder. */
-      path: z.string(),
-      /** The contract version the file follows; null for a file that carries none. */
-      schemaVersion: z.number().int().nullable(),
-      /** JSONL lines or list entries; null when the file is not a list of records. */
-      records: z.number().int().nonnegative().nullable(),
-      bytes: z.number().int().nonnegative(),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-  ),
-});
-export type Manifest = z.infer<typeof Manifest>;
+import { Manifest } from "../schemas/build.ts";
+
+export { Manifest };
 
 /** Files the build itself writes; a stage may not return one of these names. */
 const CORE_FILES = new Set([

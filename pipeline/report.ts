@@ -7,31 +7,11 @@
 import { VFile } from "vfile";
 import { reporter } from "vfile-reporter";
 import { z } from "zod";
-import { Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
+import { BuildReport, Summary } from "../schemas/build.ts";
+import { type Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
 import { sortDiagnostics } from "./diagnostics.ts";
 
-/** Counts of a run. */
-export const Summary = z.object({
-  /** Documents found in the corpus (files named <lang>.md in a symbol folder). */
-  documents: z.number().int().nonnegative(),
-  /** Documents exported (those without an error). */
-  built: z.number().int().nonnegative(),
-  paragraphs: z.number().int().nonnegative(),
-  errors: z.number().int().nonnegative(),
-  warnings: z.number().int().nonnegative(),
-  infos: z.number().int().nonnegative(),
-  /** Diagnostics per code, codes sorted. */
-  byCode: z.record(z.string(), z.number().int().positive()),
-});
-export type Summary = z.infer<typeof Summary>;
-
-/** `dist/data/diagnostics.json`. */
-export const BuildReport = z.object({
-  schemaVersion: z.number().int(),
-  summary: Summary,
-  diagnostics: z.array(Diagnostic),
-});
-export type BuildReport = z.infer<typeof BuildReport>;
+export { BuildReport, Summary };
 
 /** Count diagnostics by level and code. */
 export function summarise(

@@ -1,5 +1,6 @@
 /** JSON Schema for each exported data file, generated from the zod schemas (zod 4's toJSONSchema). */
 import { z } from "zod";
+import { BuildReport, Manifest } from "./build.ts";
 import { Citation } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
@@ -16,6 +17,8 @@ export function jsonSchemas(): Record<string, unknown> {
     "citations.line": Citation,
     "reuse.line": Reuse,
     "working-papers": WorkingPapersFile,
+    manifest: Manifest,
+    diagnostics: BuildReport,
   };
   const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(entries)) {

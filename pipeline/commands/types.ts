@@ -2,7 +2,7 @@
 export interface CommandIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** True when stdout is a terminal: show progress; otherwise stay plain and quiet. */
+  /** True when stderr (where progress goes) is a terminal: show progress; otherwise stay plain and quiet. */
   isTTY: boolean;
   /** Repository root (where corpus/ and dist/ live). */
   cwd: string;
