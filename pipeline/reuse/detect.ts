@@ -190,7 +190,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
       for (let q = p + 1; q < n; q++) {
         if (!units[q]) continue;
         touched.push(q);
-        count[q] = 1;
+        count[q] = options.minRareShared;
       }
     } else
       for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
