@@ -6,19 +6,28 @@
  * holding word/document.xml) and by the file name only when the bytes are plain text, so a file
  * misnamed by a download is still read as what it is.
  */
-import { convertDocx } from "./docx.ts";
 import { convertHtml } from "./html.ts";
-import { convertPdfPages } from "./pdf.ts";
-import { extractPdf } from "./pdf-extract.ts";
+import { convertPdfPages, type PdfPage } from "./pdf.ts";
 import { convertPlainText } from "./plain.ts";
 import type { Converted, ConvertOptions } from "./types.ts";
 
-export { convertDocx } from "./docx.ts";
 export { convertHtml } from "./html.ts";
 export { convertPdfPages, type PdfItem, type PdfPage } from "./pdf.ts";
-export { extractPdf } from "./pdf-extract.ts";
 export { convertPlainText } from "./plain.ts";
 export type { Block, Converted, ConvertOptions, Cover } from "./types.ts";
+
+// pdfjs and mammoth are large: they load when a PDF or a DOCX is converted, not whenever the CLI
+// (which registers every command) starts.
+
+/** Extract the positioned text items of a PDF (pdfjs, loaded on first use). */
+export async function extractPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+  return (await import("./pdf-extract.ts")).extractPdf(bytes);
+}
+
+/** Convert a DOCX (mammoth, loaded on first use). */
+export async function convertDocx(bytes: Uint8Array, opts: ConvertOptions): Promise<Converted> {
+  return (await import("./docx.ts")).convertDocx(bytes, opts);
+}
 
 /** The formats `acquis import` reads. */
 export type Format = "pdf" | "docx" | "html" | "text";
