@@ -191,6 +191,17 @@ export async function importOriginal(
     return refuse(diag(code, at, (e as Error).message, "Check that the file opens, or pass --format."));
   }
 
+  if (!converted.markdown.trim()) {
+    return refuse(
+      diag(
+        "ingest/conversion-failed",
+        at,
+        `${name} holds no text to import${format === "pdf" ? " (a scanned PDF has only images: it needs OCR first)" : ""}.`,
+        "Import a version of the document with a text layer.",
+      ),
+    );
+  }
+
   // Defaults from the registry entry, if the symbol has one.
   const registryPath = resolve(corpusDir, "registry.yaml");
   const registryText = existsSync(registryPath) ? readFileSync(registryPath, "utf8") : "documents: []\n";

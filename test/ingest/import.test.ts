@@ -210,6 +210,17 @@ describe("acquis import", () => {
     expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
   });
 
+  test("a PDF without text (a scan) is refused with a word on OCR, nothing written", async () => {
+    const r = repo();
+    const { PDFDocument } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]);
+    const out = await r.run(r.write("scan.pdf", await doc.save()), ...DATED, "--lang", "en");
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("needs OCR");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
+  });
+
   test("a truncated PDF is refused, nothing written", async () => {
     const r = repo();
     const pdf = fixturePdf("en");
