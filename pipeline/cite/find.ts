@@ -547,7 +547,7 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   let p = skipWs(s, w.end, 2);
   for (let k = 0; k < 4; k++) {
     const x = readWord(s, p);
-    if (!x || !["the", "its", "general", "assembly", "document", "present"].includes(x.value)) break;
+    if (!x || !LEAD_WORDS.has(x.value)) break;
     if (x.value === "present") {
       const y = readWord(s, skipWs(s, x.end, 2));
       if (y && ["report", "resolution", "document", "decision"].includes(y.value))
@@ -584,6 +584,9 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
       .slice(0, ref.ref === "title" ? 1 : undefined),
   };
 }
+
+/** Words that may stand between "of" and the document: "of the present report", "of its resolution". */
+const LEAD_WORDS = new Set(["the", "its", "general", "assembly", "document", "present"]);
 
 /** A bare document reference: a symbol, "resolution 75/240" (or several), or a registry title. */
 function readDocRef(

@@ -66,6 +66,15 @@ export function readAnnexLabel(s: string, q: number): { end: number; value: stri
 // ---------------------------------------------------------------------------------------------
 // Pinpoints
 
+/** A component with nothing set yet. */
+const NONE = { part: null, operative: false, section: null } as const;
+
+/** "执行部分" names the operative part (the main body), "序言部分" the preamble. */
+const BODY_PARTS: readonly (readonly [string, string | null])[] = [
+  ["执行部分", null],
+  ["序言部分", "preamble"],
+];
+
 /** One pinpoint component: a part, a section or paragraphs. */
 export interface Component {
   end: number;
@@ -130,15 +139,16 @@ function readContinuation(s: string, r: number): number {
 }
 
 export function readPinComponent(s: string, r: number): Component | null {
-  const none = { part: null, operative: false, section: null };
-  const annexZh = readAnnexZh(s, r, true);
-  if (annexZh) return { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
-  for (const [w, part] of [
-    ["执行部分", null],
-    ["序言部分", "preamble"],
-  ] as const) {
-    const e = lit(s, r, w);
-    if (e >= 0) {
+  const none = NONE;
+  const c = s[r];
+  if (c === "附") {
+    const annexZh = readAnnexZh(s, r, true);
+    return annexZh ? { ...none, end: annexZh.end, part: annexZh.part, nums: [] } : readSectionZh(s, r);
+  }
+  if (c === "执" || c === "序") {
+    for (const [w, part] of BODY_PARTS) {
+      const e = lit(s, r, w);
+      if (e < 0) continue;
       const para = s[skipWs(s, e, 2)] === "第" ? readParaZh(s, skipWs(s, e, 2)) : null;
       return {
         ...none,
