@@ -214,7 +214,7 @@ export const fetchCommand: Command = {
         { ...opts, source: opts.source ?? url },
         io.cwd,
       );
-      if (reportImport(outcome, io) !== 0) {
+      if (reportImport(outcome, io, read.flags.has("verbose")) !== 0) {
         failed++;
         continue;
       }

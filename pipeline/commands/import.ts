@@ -53,6 +53,7 @@ Convert a UN document (PDF, DOCX, HTML or plain text) into corpus/<slug>/<lang>.
   --cache <dir>    where originals are kept (default: .cache/originals)
   --force          overwrite a corpus file even if it was edited
   --dry-run        print the Markdown instead of writing it
+  --verbose        also list each line dropped as page furniture
 
 Exit codes: 0 imported (or already up to date), 1 not imported, 2 bad usage.`;
 
@@ -111,7 +112,7 @@ export function readImportFlags(
   const known = new Set<string>([...FLAGS, ...extra]);
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
-    if (a === "--force" || a === "--dry-run" || a === "--help" || a === "-h") flags.add(a.replace(/^-+/, ""));
+    if (["--force", "--dry-run", "--verbose", "--help", "-h"].includes(a)) flags.add(a.replace(/^-+/, ""));
     else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       if (!known.has(name)) return `unknown option --${name}`;
@@ -345,8 +346,8 @@ async function untouched(
 }
 
 /** Print an import's outcome; returns the exit code. */
-export function reportImport(outcome: ImportOutcome, io: CommandIO): number {
-  const shown = outcome.diagnostics.filter((d) => d.level !== "info");
+export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = false): number {
+  const shown = outcome.diagnostics.filter((d) => verbose || d.level !== "info");
   const report = formatDiagnostics(shown, { color: io.isTTY });
   if (report) io.stderr(`${report}\n`);
   if (outcome.status === "refused") {
@@ -360,8 +361,10 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO): number {
       : outcome.status === "dry-run"
         ? "would be written"
         : "written";
+  // Every line dropped as page furniture is counted, so nothing leaves the text unnoticed.
+  const dropped = outcome.diagnostics.filter((d) => d.code === "ingest/artifact-dropped").length;
   io.stdout(
-    `${outcome.file} ${what}: ${outcome.paragraphs} paragraphs${warnings ? `, ${warnings} warnings (see above)` : ", parses without warnings"}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
+    `${outcome.file} ${what}: ${outcome.paragraphs} paragraphs${warnings ? `, ${warnings} warnings (see above)` : ", parses without warnings"}${dropped ? `; ${dropped} lines dropped as page furniture${verbose ? " (listed above)" : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
   );
   return 0;
 }
@@ -387,7 +390,7 @@ export const importCommand: Command = {
     }
     const outcome = await importOriginal(new Uint8Array(readFileSync(path)), basename(path), opts, io.cwd);
     if (outcome.status === "dry-run" && outcome.text) io.stdout(outcome.text);
-    return reportImport(outcome, io);
+    return reportImport(outcome, io, read.flags.has("verbose"));
   },
 };
 

@@ -64,7 +64,7 @@ describe("acquis import", () => {
     const out = await r.run(r.write("un-layout.pdf", pdf), ...FLAGS, "--lang", "en");
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(
-      "corpus/A-99-200/en.md written: 10 paragraphs, parses without warnings; registry entry added.",
+      "corpus/A-99-200/en.md written: 10 paragraphs, parses without warnings; 7 lines dropped as page furniture (--verbose lists them); registry entry added.",
     );
     const text = r.read("corpus/A-99-200/en.md");
     const meta = FrontMatter.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!));
