@@ -29,6 +29,7 @@ import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { FrontMatter } from "../../schemas/index.ts";
 import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
 import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
+import type { Section } from "../harness.ts";
 
 const CHROMIUM_FLAGS = [
   "--headless",
@@ -617,6 +618,19 @@ export async function run(
   }
   return render(rows);
 }
+
+/** The section for `npm run bench` (bench/run.ts): the sizes asked for, Markdown back. */
+export const section: Section = {
+  name: "search",
+  async run(opts) {
+    const rows: SearchBenchRow[] = [];
+    for (const n of opts.sizes) {
+      opts.log(`search: ${n} paragraphs`);
+      rows.push(await measure(n, { queries: 100, browserQueries: 30, browser: true }));
+    }
+    return render(rows);
+  },
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);

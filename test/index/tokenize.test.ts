@@ -34,9 +34,10 @@ describe("terms (what the index holds for a folded text)", () => {
     ["关键基础", ["关键", "键基", "基础"]], // overlapping pairs
     ["法", ["法"]], // a lone character is itself
     ["国际法，法", ["国际", "际法", "法"]], // punctuation splits runs
-    ["ict 2021 rights", ["ict", "2021", "right"]], // words, light-stemmed
+    ["ict 2021 rights", ["ict", "2021", "ict 2021", "right", "2021 right"]], // words, light-stemmed, and side-by-side pairs
     ["信通技术ict安全", ["信通", "通技", "技术", "ict", "安全"]], // mixed runs
-    ["policies classes status", ["policy", "class", "status"]], // -ies, -sses, -us
+    ["law, and order", ["law", "and", "order", "and order"]], // punctuation breaks a word pair
+    ["policies; classes; status", ["policy", "class", "status"]], // -ies, -sses, -us
     ["", []],
   ])("%j -> %j", (input, expected) => {
     expect(terms(fold(input))).toEqual(expected);
@@ -55,7 +56,10 @@ describe("phraseTerms (what a phrase query fetches)", () => {
     ["础设施和关键信", ["础设", "施和", "关键", "键信"]], // covering pairs, not all six
     ["关键基础设施", ["关键", "基础", "设施"]],
     ["国际法", ["国际", "际法"]], // odd length: the last pair too
-    ["international law", ["international", "law"]],
+    ["international law", ["international law"]], // a word pair
+    ["use of information and", ["use of", "information and"]], // covering word pairs
+    ["rule of law", ["rule of", "of law"]], // odd count: the last pair too
+    ["law, and order", ["law", "and order"]], // a lone word where punctuation parts them
     ["法", []], // only a single character: the single-character index
   ])("%j -> %j", (input, expected) => {
     expect(phraseTerms(fold(input)).terms).toEqual(expected);

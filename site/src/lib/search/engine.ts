@@ -213,7 +213,7 @@ export function matchText(
   if (!matched.length) return null;
   const ranges = mergeRanges([
     ...exact.flat(),
-    ...termRanges(folded, new Set(matched.flatMap((s) => terms(s)))),
+    ...termRanges(folded, new Set(matched.flatMap((s) => terms(s)).flatMap((t) => t.split(" ")))),
   ]);
   return { tier: loose.every(Boolean) ? 2 : 3, ranges };
 }
@@ -467,4 +467,19 @@ export function memorySource(
     },
   };
   return src;
+}
+
+/**
+ * An IndexSource over HTTP for the site: `fetchSource("/data/search/")`. Hashed files may be
+ * cached forever by the browser; index.json is asked for fresh (`no-cache`: revalidated).
+ */
+export function fetchSource(base: string): IndexSource {
+  const root = base.endsWith("/") ? base : `${base}/`;
+  return {
+    async get(path: string): Promise<Uint8Array> {
+      const res = await fetch(root + path, path === "index.json" ? { cache: "no-cache" } : {});
+      if (!res.ok) throw new Error(`search index file ${path}: HTTP ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+  };
 }

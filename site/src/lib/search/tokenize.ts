@@ -91,12 +91,27 @@ export function runTerms(run: Run, folded: string): string[] {
 
 /**
  * Every index term of a folded text, deduplicated, in order of first occurrence: CJK pairs, lone
- * CJK characters (only where a run is one character long) and stemmed words.
+ * CJK characters (only where a run is one character long), stemmed words, and pairs of stemmed
+ * words that stand next to each other with only white space between ("international law"): the
+ * English counterpart of character pairs, so an English phrase narrows to the paragraphs that
+ * hold its words side by side, not merely somewhere.
  */
 export function terms(folded: string): string[] {
   const seen = new Set<string>();
-  for (const r of runs(folded)) for (const t of runTerms(r, folded)) seen.add(t);
+  let prev: Run | null = null;
+  for (const r of runs(folded)) {
+    for (const t of runTerms(r, folded)) seen.add(t);
+    if (r.kind === "word" && prev && wordPair(folded, prev, r)) {
+      seen.add(`${stem(folded.slice(prev.start, prev.end))} ${stem(folded.slice(r.start, r.end))}`);
+    }
+    prev = r;
+  }
   return [...seen];
+}
+
+/** Two word runs with only white space between them form a pair term ("international law"). */
+function wordPair(folded: string, a: Run, b: Run): boolean {
+  return a.kind === "word" && b.kind === "word" && /^\s+$/.test(folded.slice(a.end, b.start));
 }
 
 /**
@@ -111,16 +126,29 @@ export function unigrams(folded: string): string[] {
 
 /**
  * The terms a phrase query needs from the index: any paragraph holding the phrase holds them all.
- * Inner words are whole; a CJK run is covered by non-overlapping pairs (0-1, 2-3, ..., and the
- * last pair), half the lookups of all pairs with the same guarantee. A query made only of single
+ * A CJK run is covered by non-overlapping pairs (0-1, 2-3, ..., and the last pair), half the
+ * lookups of all pairs with the same guarantee; words joined by white space likewise by word
+ * pairs (the words at a phrase's edges are whole words: findPhrase requires it). A query made only of single
  * CJK characters asks the single-character index (`unigram: true`).
  */
 export function phraseTerms(folded: string): { terms: string[]; unigrams: string[] } {
   const rs = runs(folded);
   const out = new Set<string>();
   const uni = new Set<string>();
+  const chain: string[] = [];
+  const flush = () => {
+    // A chain of words joined by white space: covering pairs, or the word when it stands alone.
+    if (chain.length === 1) out.add(chain[0] as string);
+    for (let k = 0; k + 1 < chain.length; k += 2) out.add(`${chain[k]} ${chain[k + 1]}`);
+    if (chain.length > 1 && chain.length % 2 === 1)
+      out.add(`${chain[chain.length - 2]} ${chain[chain.length - 1]}`);
+    chain.length = 0;
+  };
+  let prev: Run | null = null;
   for (const r of rs) {
-    if (r.kind === "word") out.add(stem(folded.slice(r.start, r.end)));
+    if (r.kind !== "word" || !prev || !wordPair(folded, prev, r)) flush();
+    prev = r;
+    if (r.kind === "word") chain.push(stem(folded.slice(r.start, r.end)));
     else if (r.chars.length === 1) uni.add(r.chars[0] as string);
     else {
       const c = r.chars;
@@ -128,6 +156,7 @@ export function phraseTerms(folded: string): { terms: string[]; unigrams: string
       if (c.length % 2 === 1) out.add((c[c.length - 2] as string) + (c[c.length - 1] as string));
     }
   }
+  flush();
   // A lone character next to other terms is checked by verification; alone it needs its index.
   return { terms: [...out], unigrams: out.size ? [] : [...uni] };
 }
