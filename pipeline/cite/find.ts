@@ -28,6 +28,7 @@ import {
 } from "./pins.ts";
 import type { TitleMatcher } from "./titles.ts";
 import {
+  forgetWords,
   isAlnum,
   isCjkNumeral,
   isDigit,
@@ -79,6 +80,7 @@ interface RuleResult {
  */
 export function findCitations(text: string, titles: TitleMatcher): Found[] {
   const s = clean(text);
+  forgetWords();
   const out: Found[] = [];
   const memo: Memo = { coordinatedFailEnd: -1 };
   let i = 0;

@@ -65,6 +65,30 @@ export function lit(s: string, p: number, word: string): number {
 /** An ASCII word at `p` (letters, inner hyphens and apostrophes), lower-cased; `p` must start a word. */
 export function readWord(s: string, p: number): Read<string> | null {
   if (!isLatin(s[p]) || isAlnum(s[p - 1])) return null;
+  // English rules read the same few words again as they try each other: remember recent ones.
+  const slot = p & (WORD_CACHE_SIZE - 1);
+  const hit = WORD_CACHE[slot];
+  if (hit && hit.s === s && hit.p === p) return hit.read;
+  const read = scanWord(s, p);
+  WORD_CACHE[slot] = { s, p, read };
+  return read;
+}
+
+/**
+ * Forget the remembered words. The grammar calls it before each text, so the cache only ever
+ * compares a text with itself (an identity check, never a character-by-character one).
+ */
+export function forgetWords(): void {
+  WORD_CACHE.fill(undefined);
+}
+
+const WORD_CACHE_SIZE = 64;
+/** Recent words by offset; a cache of a pure function, keyed by the text itself. */
+const WORD_CACHE: ({ s: string; p: number; read: Read<string> | null } | undefined)[] = new Array(
+  WORD_CACHE_SIZE,
+);
+
+function scanWord(s: string, p: number): Read<string> | null {
   let q = p;
   while (
     q < s.length &&
