@@ -12,9 +12,12 @@
  *   then substituted at a background rate (8 %), so two synthetic paragraphs share little more
  *   than short phrases by chance. English text is recombined from UN-style phrases written here,
  *   in our own words (no real UN English enters the repository), with words swapped at the same
- *   rate. Reuse is then planted on purpose: a later document copies a passage (>= 30 characters)
- *   or a whole paragraph of an earlier one, mutated at a known edit rate (0, 5, 10 or 20 %), and
- *   `truth.json` records from / to ids, kind, spans and rate. Background sharing is not recorded.
+ *   rate: formulaic, as UN English is. Reuse is then planted on purpose: a fresh passage (seed
+ *   clauses mutated at 30 %, or English words drawn at random; >= 30 characters) or a whole fresh
+ *   paragraph is written into an earlier document and copied into a later one, mutated at a known
+ *   edit rate (0, 5, 10 or 20 %). Fresh text has one true source, which background text, recurring
+ *   by chance, would not. `truth.json` records from / to ids, kind, spans and rate; background
+ *   sharing is not recorded.
  * - Deterministic: one seeded PRNG (mulberry32) drives everything, and the pure generateCorpus()
  *   returns files as strings; only the command line at the bottom touches the disk.
  *
@@ -35,6 +38,8 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const EDIT_RATES = [0, 0.05, 0.1, 0.2] as const;
 /** Rate at which background text is mutated away from the seed it was recombined from. */
 export const BACKGROUND_RATE = 0.08;
+/** Rate at which a planted passage's Chinese is mutated away from the seed, so that it is unique. */
+export const FRESH_RATE = 0.3;
 /** Shortest planted passage, in characters. */
 export const MIN_PASSAGE = 30;
 
@@ -380,77 +385,73 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     plans.push({ symbol, lang, date, title, paras });
   }
 
-  // Plant reuse: from the 4th document on, copy from earlier documents of the same language.
+  // Plant reuse: from the 4th document on, a later document copies a passage of an earlier one of
+  // its language. The passage is fresh text written into the earlier paragraph (clauses mutated at
+  // 30 %, or English words drawn at random), so it has one true source: background text can recur
+  // by chance, and a detector would then rightly link another source than the truth says.
+  const enWords = [...new Set(Object.values(EN).flat().join(" ").split(/\s+/).filter(Boolean))].filter((w) =>
+    /^[a-z]/.test(w),
+  );
+  const fresh = (lang: "zh" | "en", whole: boolean): string => {
+    let out = "";
+    while (out.length < MIN_PASSAGE) {
+      if (lang === "zh") {
+        const parts = Array.from({ length: whole ? int(r, 3, 5) : int(r, 2, 3) }, () => pick(r, clauses));
+        out += `${out ? "，" : ""}${mutate(r, parts.join("，"), FRESH_RATE, "zh", han).text}`;
+      } else {
+        const words = Array.from({ length: whole ? int(r, 14, 24) : int(r, 6, 14) }, () => pick(r, enWords));
+        out += `${out ? " " : ""}${words.join(" ")}`;
+      }
+    }
+    return lang === "en" ? `${out[0]!.toUpperCase()}${out.slice(1)}` : out;
+  };
+  /** Put `text` into a paragraph after its first clause; returns where it starts. */
+  const insert = (host: Para, text: string, lang: "zh" | "en"): number => {
+    const cut = Math.max(host.text.search(/[，,]/) + 1, 0);
+    const sep = lang === "en" && cut ? " " : "";
+    host.text = `${host.text.slice(0, cut)}${sep}${text}${lang === "zh" ? "，" : ", "}${host.text.slice(cut).trimStart()}`;
+    return cut + sep.length;
+  };
   const truth: TruthRow[] = [];
-  const copied = new Set<Para>();
+  // A paragraph takes part in one plant at most, so spans stay where they were recorded.
+  const touched = new Set<Para>();
   for (let d = 3; d < plans.length; d++) {
     const to = plans[d]!;
     const earlier = plans.slice(0, d).filter((p) => p.lang === to.lang);
     if (!earlier.length) continue;
     const plants = int(r, 3, 8);
-    const used = new Set<number>();
     for (let i = 0; i < plants; i++) {
       const from = pick(r, earlier);
       const src = pick(r, from.paras);
-      // A copy of a copy would have its true source further back: copy only original text.
-      if (copied.has(src)) continue;
-      const ti = Math.floor(r() * to.paras.length);
-      if (used.has(ti)) continue;
-      used.add(ti);
-      const target = to.paras[ti]!;
-      copied.add(target);
+      const target = pick(r, to.paras);
+      if (touched.has(src) || touched.has(target)) continue;
+      touched.add(src);
+      touched.add(target);
       const rate = pick(r, EDIT_RATES);
       const whole = r() < 0.4;
-      // The passage: the whole paragraph, or >= 30 characters of it (never ending in a space).
-      const body = src.text.replace(/[。.]$/, "");
-      let start = 0;
-      let end = body.length;
-      if (!whole && body.length > MIN_PASSAGE + 10) {
-        const len = int(r, MIN_PASSAGE, Math.min(body.length, 120));
-        start = int(r, 0, body.length - len);
-        end = start + len;
-        if (to.lang === "en") {
-          // Whole words: move the start back and the end forward to word boundaries.
-          while (start > 0 && body[start - 1] !== " ") start--;
-          while (end < body.length && body[end] !== " ") end++;
-        }
-      }
-      const passage = src.text.slice(start, end).trim();
-      start = src.text.indexOf(passage, start);
-      end = start + passage.length;
-      if (passage.length < MIN_PASSAGE) continue;
+      const passage = fresh(to.lang, whole);
       const copy = mutate(r, passage, rate, to.lang, han);
-      // Never let the copy start with what the parser would read as a label.
-      if (/^[(（\d]/.test(copy.text)) continue;
-      const isWhole = whole || (start === 0 && end >= body.length);
-      let newText: string;
-      let toStart: number;
-      if (isWhole) {
-        newText = `${copy.text}${to.lang === "zh" ? "。" : "."}`;
-        toStart = 0;
+      const end = to.lang === "zh" ? "。" : ".";
+      let fromStart = 0;
+      let toStart = 0;
+      if (whole) {
+        src.text = `${passage}${end}`;
+        target.text = `${copy.text}${end}`;
       } else {
-        // Inside the target paragraph, after its first clause.
-        const host = target.text;
-        const cut = Math.max(host.search(/[，,]/) + 1, 0);
-        const sep = to.lang === "en" ? " " : "";
-        newText = `${host.slice(0, cut)}${cut ? sep : ""}${copy.text}${to.lang === "zh" ? "，" : ", "}${host.slice(cut).trimStart()}`;
-        toStart = cut + (cut ? sep.length : 0);
+        fromStart = insert(src, passage, to.lang);
+        toStart = insert(target, copy.text, to.lang);
       }
-      target.text = newText;
       truth.push({
         from: idOf(from.symbol, from.lang, src.address),
         to: idOf(to.symbol, to.lang, target.address),
-        kind: isWhole ? (rate === 0 ? "verbatim" : "near") : "partial",
+        kind: whole ? (rate === 0 ? "verbatim" : "near") : "partial",
         rate,
-        fromSpan: [start, end],
+        fromSpan: [fromStart, fromStart + passage.length],
         toSpan: [toStart, toStart + copy.text.length],
         edits: copy.edits,
       });
     }
   }
-  // A later plant may have rewritten the source of an earlier one: keep rows whose source is intact.
-  const byId = new Map<string, string>();
-  for (const p of plans) for (const q of p.paras) byId.set(idOf(p.symbol, p.lang, q.address), q.text);
 
   const files = new Map<string, string>();
   const docs: GeneratedDoc[] = [];
@@ -474,7 +475,7 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     });
   });
   files.set("registry.yaml", registry(plans, opts.withSeed ?? true));
-  return { files, truth: truth.filter((t) => byId.has(t.from) && byId.has(t.to)), docs };
+  return { files, truth, docs };
 }
 
 /** The corpus Markdown of one planned document. */
@@ -582,7 +583,7 @@ export function parseSize(s: string): number {
 }
 
 /** Bump when the same options generate a different corpus, so cached corpora are made again. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** What `generated.json` records: enough to tell whether a corpus on disk is the one asked for. */
 export interface GeneratedMeta {

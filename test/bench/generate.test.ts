@@ -123,6 +123,14 @@ describe("planted reuse (truth.json)", () => {
     }
   });
 
+  test("a planted passage stands in its source and its copy only: it has one true source", () => {
+    const all = [...texts];
+    for (const t of g.truth.filter((x) => x.rate === 0)) {
+      const passage = texts.get(t.from)!.slice(...t.fromSpan);
+      expect(all.filter(([, text]) => text.includes(passage)).map(([id]) => id)).toEqual([t.from, t.to]);
+    }
+  });
+
   test("a whole-paragraph copy is the target paragraph's text", () => {
     for (const t of g.truth.filter((x) => x.kind !== "partial")) {
       const to = texts.get(t.to)!;
