@@ -184,6 +184,17 @@ function render(segs: readonly Segment[], size: number, marks: boolean): string 
   return out.replace(/\s+$/, "");
 }
 
+/**
+ * Join a line to the text before it. A producer that keeps the space at the end of a wrapped line
+ * (Word does) tells us a space stood there, even between Chinese and a number ("第 75/240 号"),
+ * where joinLine alone would close the gap.
+ */
+function joinPdfLine(before: string, line: string, previous: PdfLine | undefined): string {
+  const last = previous?.segments.at(-1)?.text ?? "";
+  if (/\s$/.test(last) && before && line && !/\s$/.test(before)) return `${before} ${line}`;
+  return joinLine(before, line);
+}
+
 /** The line with markers as superscripts. */
 function lineText(l: PdfLine): string {
   return render(l.segments, l.size, true).trim();
@@ -261,6 +272,7 @@ function opensNote(l: PdfLine): boolean {
 /** The notes of one page's footnote block as blocks. */
 function noteBlocks(lines: readonly PdfLine[]): Block[] {
   const out: Block[] = [];
+  let previous: PdfLine | undefined;
   let current: { marker: string; text: string } | undefined;
   for (const l of lines) {
     if (opensNote(l)) {
@@ -268,7 +280,8 @@ function noteBlocks(lines: readonly PdfLine[]): Block[] {
       const text = lineText(l);
       const m = /^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*{1,3}|\d{1,3})\s*/.exec(text)!;
       current = { marker: fromSuperscript(m[1]!), text: text.slice(m[0].length) };
-    } else if (current) current.text = joinLine(current.text, lineText(l));
+    } else if (current) current.text = joinPdfLine(current.text, lineText(l), previous);
+    previous = l;
   }
   if (current) out.push({ kind: "note", ...current });
   return out;
@@ -341,7 +354,7 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
         Math.abs(last.size - l.size) > 0.5 ||
         (last.page !== l.page && !continues(para, text));
       if (breaks) flush();
-      para = para === undefined ? text : joinLine(para, text);
+      para = para === undefined ? text : joinPdfLine(para, text, last);
       last = l;
     }
     const notes = noteBlocks(page.notes);

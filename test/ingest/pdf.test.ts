@@ -36,6 +36,12 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
       expected: "1. 各国商定了以下案文。\n",
     },
     {
+      // a space the producer kept at the end of a wrapped line stays, even before a number in Chinese
+      pages: [page(1, [item("1. 大会第", 70, 700), item(" ", 100, 700), item("98/12 号决议。", 70, 687)])],
+      lang: "zh" as const,
+      expected: "1. 大会第 98/12 号决议。\n",
+    },
+    {
       // a wider gap between lines starts a new paragraph
       pages: [
         page(1, [
