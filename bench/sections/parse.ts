@@ -137,6 +137,11 @@ async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
     "peak RSS": cold.ok ? memory(cold.maxRss) : "",
     "parse phase MB/s": parseMs ? (mb / (parseMs / 1000)).toFixed(2) : "",
     "incremental parse + export": `${describe(inc, false)}${pct(inc, cold)}${inc.ok ? `, ${inc.parsed} parsed` : ""}`,
+    "incremental phases": inc.ok
+      ? Object.entries(inc.phases)
+          .map(([k, v]) => `${k} ${seconds(v)}`)
+          .join(", ")
+      : "",
     "full build": describe(full),
     "full peak RSS": full.ok ? memory(full.maxRss) : "",
     "slowest phases": slowest,
@@ -164,7 +169,7 @@ export const section: Section = {
       rows,
       notes: [
         `parseDocument on one thread, MB of Markdown per second of CPU (of wall time): the seed A/78/265 (zh, ${(seed.bytes / 1e6).toFixed(2)} MB) ${seed.cpuMbps.toFixed(2)} (${seed.mbps.toFixed(2)}) MB/s, best of 20; the synthetic ${sizeLabel(smallest)} corpus (${(synth.bytes / 1e6).toFixed(1)} MB) ${synth.cpuMbps.toFixed(2)} (${synth.mbps.toFixed(2)}) MB/s, best of 2.`,
-        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), no cache. Incremental: the same again after one document changed, the parse cache warm. Each run is its own child process; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
+        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), no cache. Incremental: the same again after one document changed, the parse cache warm; its phases: load (start-up, reading and hashing the corpus), parse (one document parsed, the others read from the cache), write (the whole output, validated and swapped in). Each run is its own child process; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
       ],
     };
   },
