@@ -21,6 +21,9 @@ export interface Passage {
   equal: number;
   /** Equal units that are not inside a formula of the second paragraph (see formula.ts). */
   informative: number;
+  /** `equal` and `informative` weighed by the units' lengths in the text (see Side.weight). */
+  equalWeight: number;
+  informativeWeight: number;
 }
 
 export interface AlignOptions {
@@ -41,6 +44,12 @@ export interface Side {
   ids: Int32Array;
   groups: Uint32Array;
   formula: Uint8Array;
+  /**
+   * What each unit counts for in the length thresholds: for Chinese its length in characters
+   * (a Han character 1, "2021" 4), so thresholds read as characters whatever the mix; for
+   * English 1 (thresholds in words).
+   */
+  weight: Uint8Array;
 }
 
 /** Stretches of covered units, merged across gaps of at most `gap`: [start, end) pairs. */
@@ -131,7 +140,7 @@ function passagesOf(
   });
   if (!ops) return [];
   // The diff's equal runs, with their positions.
-  const runs: { i: number; j: number; n: number; info: number }[] = [];
+  const runs: { i: number; j: number; n: number; info: number; w: number; infoW: number }[] = [];
   let i = a0;
   let j = b0;
   for (const op of ops) {
@@ -140,14 +149,24 @@ function passagesOf(
     else if (op.removed) i += n;
     else {
       let info = 0;
-      for (let t = 0; t < n; t++) if (!b.formula[j + t]) info++;
-      runs.push({ i, j, n, info });
+      let w = 0;
+      let infoW = 0;
+      for (let t = 0; t < n; t++) {
+        const wt = b.weight[j + t]!;
+        w += wt;
+        if (!b.formula[j + t]) {
+          info++;
+          infoW += wt;
+        }
+      }
+      runs.push({ i, j, n, info, w, infoW });
       i += n;
       j += n;
     }
   }
-  // A passage starts and ends on an equal run of at least k units: a stray common character
-  // matched just outside a passage (the diff aligns what it can) is not part of it.
+  // A passage starts and ends on an equal run of at least three units: a stray common
+  // character matched just outside a passage (the diff aligns what it can) is not part of it.
+  const edge = Math.min(3, opt.k);
   const out: Passage[] = [];
   let first = -1;
   let last = -1;
@@ -155,14 +174,28 @@ function passagesOf(
     if (first < 0) return;
     let equal = 0;
     let informative = 0;
+    let equalWeight = 0;
+    let informativeWeight = 0;
     for (let r = first; r <= last; r++) {
       equal += runs[r]!.n;
       informative += runs[r]!.info;
+      equalWeight += runs[r]!.w;
+      informativeWeight += runs[r]!.infoW;
     }
     const x = runs[first]!;
     const y = runs[last]!;
-    const cur: Passage = { a0: x.i, a1: y.i + y.n, b0: x.j, b1: y.j + y.n, equal, informative };
-    if (equal >= opt.minPassage && equal / Math.max(cur.a1 - cur.a0, cur.b1 - cur.b0) >= opt.minIdentity) {
+    const cur: Passage = {
+      a0: x.i,
+      a1: y.i + y.n,
+      b0: x.j,
+      b1: y.j + y.n,
+      equal,
+      informative,
+      equalWeight,
+      informativeWeight,
+    };
+    const identity = equal / Math.max(cur.a1 - cur.a0, cur.b1 - cur.b0);
+    if (equalWeight >= opt.minPassage && identity >= opt.minIdentity) {
       out.push(cur);
     }
     first = -1;
@@ -176,10 +209,10 @@ function passagesOf(
       if (gapA > opt.maxGap || gapB > opt.maxGap) close();
     }
     if (first < 0) {
-      if (run.n < opt.k) continue;
+      if (run.n < edge) continue;
       first = r;
     }
-    if (run.n >= opt.k) last = r;
+    if (run.n >= edge) last = r;
   }
   close();
   return out;

@@ -65,7 +65,7 @@ export interface ReuseOptions {
 export const DEFAULT_OPTIONS: ReuseOptions = {
   zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 12, minShared: 6 },
   en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 6, minShared: 3 },
-  maxDf: 100,
+  maxDf: 50,
   minRareShared: 3,
   minIdentity: 0.7,
   nearMin: 0.8,
@@ -173,10 +173,12 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const formula = formulaFound.map((f) => f?.mark ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
+  const weight = tokens.map((t, p) => (t ? weightsOf(t, langOf(p)) : null));
   const side = (p: number): Side => ({
     ids: units[p]!,
     groups: index.group.subarray(index.off[p]!, index.off[p + 1]!),
     formula: formula[p]!,
+    weight: weight[p]!,
   });
 
   const found: RawLink[] = [];
@@ -197,7 +199,8 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
         const g = index.group[x]!;
         const df = index.df[g]!;
         if (df < 2 || df >= options.maxDf) continue;
-        for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) {
+        // Postings are in paragraph order: only those after p's own can be later paragraphs.
+        for (let y = index.rank[x]! + 1; y < index.groupStart[g + 1]!; y++) {
           const q = index.paraOf[index.order[y]!]!;
           if (q <= p) continue;
           if (count[q] === 0) touched.push(q);
@@ -229,6 +232,14 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     formulaDf,
     stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
   };
+}
+
+/** Unit weights (see Side.weight): characters for Chinese, 1 for English. */
+export function weightsOf(t: Tokens, lang: Lang): Uint8Array {
+  const w = new Uint8Array(t.ids.length);
+  if (lang === "en") return w.fill(1);
+  for (let i = 0; i < w.length; i++) w[i] = Math.min(255, t.end[i]! - t.start[i]!);
+  return w;
 }
 
 function sharedCount(positions: Map<number, number[]>, index: ShingleIndex, q: number): number {
@@ -272,15 +283,15 @@ function linkOf(
   const na = sp.ids.length;
   const nb = sq.ids.length;
   const equal = passages.reduce((s, x) => s + x.equal, 0);
-  const informative = passages.reduce((s, x) => s + x.informative, 0);
+  const informative = passages.reduce((s, x) => s + x.informativeWeight, 0);
   let kind: RawLink["kind"];
   if (sameUnits(sp.ids, sq.ids)) kind = "verbatim";
   else if (equal / Math.max(na, nb) >= options.nearMin) kind = "near";
   else kind = "partial";
   if (kind === "partial") {
     // A partial link stands on passages of its own, outside formulas.
-    passages = passages.filter((x) => x.equal >= lo.minPassage);
-    if (!passages.some((x) => x.informative >= lo.minPassage)) return null;
+    passages = passages.filter((x) => x.equalWeight >= lo.minPassage);
+    if (!passages.some((x) => x.informativeWeight >= lo.minPassage)) return null;
   } else if (informative < lo.minUnits) return null;
   const formula = passages.some((x) => x.informative < x.equal);
   const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));
@@ -368,8 +379,8 @@ export function passagesBetween(
     else positions.set(h, [s]);
   });
   return alignPair(
-    { ids: a.ids, groups: ga, formula: formulaA },
-    { ids: b.ids, groups: hashes(b), formula: formulaB },
+    { ids: a.ids, groups: ga, formula: formulaA, weight: weightsOf(a, lang) },
+    { ids: b.ids, groups: hashes(b), formula: formulaB, weight: weightsOf(b, lang) },
     positions,
     {
       k: lo.k,

@@ -22,6 +22,8 @@ export interface ShingleIndex {
   paraOf: Uint32Array;
   /** Flat positions sorted by group; group g is `order[groupStart[g]]` .. `order[groupStart[g + 1]]`. */
   order: Uint32Array;
+  /** Where each flat position stands in `order`: the postings after it are later paragraphs. */
+  rank: Uint32Array;
   groupStart: Uint32Array;
   /** Distinct paragraphs carrying each group. */
   df: Uint32Array;
@@ -64,6 +66,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
   const order = radixOrder(hash);
   // Group equal hashes; positions inside a group are in flat order, so paragraphs ascend.
   const group = new Uint32Array(total);
+  const rank = new Uint32Array(total);
   const starts: number[] = [];
   const dfs: number[] = [];
   let g = -1;
@@ -80,6 +83,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
       prevPara = -1;
     }
     group[x] = g;
+    rank[x] = y;
     const p = paraOf[x]!;
     if (p !== prevPara) {
       dfs[g]!++;
@@ -93,6 +97,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
     group,
     paraOf,
     order,
+    rank,
     groupStart: Uint32Array.from(starts),
     df: Uint32Array.from(dfs),
   };
