@@ -32,6 +32,7 @@ export const CODES = {
   "parse/footnote-unreferenced": "warning",
   "parse/footnote-duplicate": "warning",
   "parse/footnote-marker-inferred": "info",
+  "parse/footnote-repeated": "info",
   "parse/page-artifact": "warning",
   "parse/page-break-stitched": "info",
   "parse/html-ignored": "warning",

@@ -86,3 +86,32 @@ export const Citation = z.object({
   source: SourcePosition,
 });
 export type Citation = z.infer<typeof Citation>;
+
+/** `cited-by.json`: citation ids by cited paragraph id and by cited document symbol. */
+export const CitedByFile = z.object({
+  schemaVersion: z.number().int(),
+  /** Paragraph (or part) id -> ids of the citations that resolve to it. */
+  paragraphs: z.record(z.string(), z.array(z.string())),
+  /** Document symbol ("A/75/816", "UN Charter") -> ids of the citations that target it. */
+  documents: z.record(z.string(), z.array(z.string())),
+});
+export type CitedByFile = z.infer<typeof CitedByFile>;
+
+/** `citations-summary.json`: what the site shows about citations as a whole. */
+export const CitationSummaryFile = z.object({
+  schemaVersion: z.number().int(),
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byVia: z.record(z.string(), z.number().int()),
+  /** Every cited document, by symbol: how often, whether the corpus holds it, its ODS link. */
+  documents: z.array(
+    z.object({
+      symbol: z.string(),
+      citations: z.number().int(),
+      inCorpus: z.boolean(),
+      known: z.boolean(),
+      url: z.string().nullable(),
+    }),
+  ),
+});
+export type CitationSummaryFile = z.infer<typeof CitationSummaryFile>;

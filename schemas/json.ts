@@ -1,7 +1,7 @@
 /** JSON Schema for each exported data file, generated from the zod schemas (zod 4's toJSONSchema). */
 import { z } from "zod";
 import { BuildReport, Manifest } from "./build.ts";
-import { Citation } from "./citation.ts";
+import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
 import { Reuse } from "./reuse.ts";
@@ -15,6 +15,8 @@ export function jsonSchemas(): Record<string, unknown> {
     documents: DocumentsFile,
     "paragraphs.line": Paragraph,
     "citations.line": Citation,
+    "cited-by": CitedByFile,
+    "citations-summary": CitationSummaryFile,
     "reuse.line": Reuse,
     "working-papers": WorkingPapersFile,
     manifest: Manifest,

@@ -39,7 +39,7 @@ const NODE_BUILTIN =
   /^(node:|fs$|fs\/|path$|child_process$|os$|http$|https$|net$|worker_threads$|url$|crypto$|zlib$)/;
 
 describe("architecture", () => {
-  test.each(["pipeline/parse", "pipeline/cite", "pipeline/reuse"])(
+  test.each(["pipeline/parse", "pipeline/cite", "pipeline/reuse", "pipeline/ingest", "pipeline/load"])(
     "stage code in %s never touches the disk or spawns processes",
     (dir) => {
       for (const f of files(dir, [".ts"])) {

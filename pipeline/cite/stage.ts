@@ -6,29 +6,14 @@
  * Decision: every record is validated against its zod schema before it is written, and every
  * map is written with sorted keys, so the same corpus always gives byte-identical files.
  */
-import { Citation, SCHEMA_VERSION } from "../../schemas/index.ts";
+import { Citation, CitationSummaryFile, CitedByFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import type { BuildContext, Stage, StageResult } from "../stages.ts";
 import { extractCitations } from "./extract.ts";
 import { odsUrl } from "./resolve.ts";
 
-/** `cited-by.json`: citation ids by cited paragraph id and by cited document symbol. */
-export interface CitedBy {
-  schemaVersion: number;
-  /** Paragraph (or part) id -> ids of the citations that resolve to it. */
-  paragraphs: Record<string, string[]>;
-  /** Document symbol ("A/75/816", "UN Charter") -> ids of the citations that target it. */
-  documents: Record<string, string[]>;
-}
-
-/** `citations-summary.json`: what the site shows about citations as a whole. */
-export interface CitationSummary {
-  schemaVersion: number;
-  total: number;
-  byStatus: Record<string, number>;
-  byVia: Record<string, number>;
-  /** Every cited document, by symbol: how often, whether the corpus holds it, its ODS link. */
-  documents: { symbol: string; citations: number; inCorpus: boolean; known: boolean; url: string | null }[];
-}
+/** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
+export type CitedBy = CitedByFile;
+export type CitationSummary = CitationSummaryFile;
 
 /** Who cites what: built from the citations. */
 export function citedBy(citations: Citation[]): CitedBy {
@@ -107,8 +92,8 @@ export const citeStage: Stage = {
     return {
       files: {
         "citations.jsonl": lines.length ? `${lines.join("\n")}\n` : "",
-        "cited-by.json": `${JSON.stringify(citedBy(citations), null, 2)}\n`,
-        "citations-summary.json": `${JSON.stringify(summary, null, 2)}\n`,
+        "cited-by.json": `${JSON.stringify(CitedByFile.parse(citedBy(citations)), null, 2)}\n`,
+        "citations-summary.json": `${JSON.stringify(CitationSummaryFile.parse(summary), null, 2)}\n`,
       },
       diagnostics,
       data: { citations },

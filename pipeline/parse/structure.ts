@@ -235,7 +235,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
   };
 
   /** Attach a footnote definition to the earliest waiting marker with the same mark. */
-  const define = (mark: string, n: number | null, body: string, block: Block) => {
+  const define = (mark: string, n: number | null, body: string, block: Block, index: number) => {
     const k = pending.findIndex((p) => p.ref.mark === mark);
     const source = { file, line: block.line + lineOffset, endLine: block.endLine + lineOffset };
     if (k < 0 && n !== null && inferMarker(mark, n, body, source)) return;
@@ -265,21 +265,34 @@ export function buildStructure(input: StructureInput): StructureOutput {
       }
       return;
     }
-    const [p] = pending.splice(k, 1);
-    const dup = pending.find((q) => q.ref.mark === mark);
-    if (dup) {
+    // The same mark waiting twice: two notes numbered alike (a restart) if another note with this
+    // mark follows in the same block of notes; otherwise one note cited twice, as end notes are.
+    const sameMark = pending.filter((q) => q.ref.mark === mark);
+    let laterNoteAlike = false;
+    for (let j = index + 1; j < blocks.length; j++) {
+      const t = blocks[j]!.text.trim();
+      if (t === "") continue;
+      const d = readDefinition(t);
+      if (!d) break;
+      if (d.mark === mark) laterNoteAlike = true;
+    }
+    const takers = laterNoteAlike ? sameMark.slice(0, 1) : sameMark;
+    if (takers.length > 1) {
       diagnostics.push(
         diag(
-          "parse/footnote-duplicate",
-          at(dup.line, dup.column),
-          `Marker ${mark} appears again before its note; the note is given to the first one.`,
-          "Renumber the markers or add the missing note.",
+          "parse/footnote-repeated",
+          at(takers[1]!.line, takers[1]!.column),
+          `Marker ${mark} stands ${takers.length} times before its note; the note is attached at each place.`,
+          "Nothing to do if the document cites the same note again; otherwise renumber the markers.",
         ),
       );
     }
-    const note: Footnote = { mark, n, text: body, at: p!.ref.at, source };
-    if ("draft" in p!.owner) drafts[p!.owner.draft]!.footnotes.push(note);
-    else headings[p!.owner.heading]!.footnotes.push(note);
+    for (const p of takers) {
+      pending.splice(pending.indexOf(p), 1);
+      const note: Footnote = { mark, n, text: body, at: p.ref.at, source };
+      if ("draft" in p.owner) drafts[p.owner.draft]!.footnotes.push(note);
+      else headings[p.owner.heading]!.footnotes.push(note);
+    }
   };
 
   /** Drafts created since the last footnote block: the text of the current page. */
@@ -564,7 +577,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
     const def = readDefinition(raw);
     if (def && block.kind !== "heading") {
       lastWasDefinition = true;
-      define(def.mark, def.n, def.body.trim(), block);
+      define(def.mark, def.n, def.body.trim(), block, i);
       if (open !== null) {
         broken = true;
         breakCause = "a page's footnotes";
@@ -572,7 +585,7 @@ export function buildStructure(input: StructureInput): StructureOutput {
       continue;
     }
     if (block.kind === "bullet" && block.bullet === "*" && pending.some((p) => p.ref.mark === "*")) {
-      define("*", null, raw, block);
+      define("*", null, raw, block, i);
       if (open !== null) {
         broken = true;
         breakCause = "a page's footnotes";

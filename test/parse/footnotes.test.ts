@@ -57,6 +57,18 @@ const rows: Row[] = [
     codes: [],
   },
   {
+    name: "a note cited twice before it (end notes) is attached at both places",
+    md: "1. First mention.⁸\n\n2. Second mention.⁸\n\n⁸ E/CN.4/2001/26.",
+    notes: { "1": ["⁸ E/CN.4/2001/26.@14"], "2": ["⁸ E/CN.4/2001/26.@15"] },
+    codes: ["parse/footnote-repeated"],
+  },
+  {
+    name: "two notes numbered alike on one page go to their markers in order",
+    md: "1. First.¹\n\n2. Second.¹\n\n¹ Note one.\n\n¹ Note two.",
+    notes: { "1": ["¹ Note one.@6"], "2": ["¹ Note two.@7"] },
+    codes: [],
+  },
+  {
     name: "an asterisk marker on a heading, its note a '* ' line",
     md: "Annex*\n\n* Issued without formal editing.\n\n1. Text.",
     notes: {},
