@@ -20,7 +20,7 @@
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
 import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
-import { buildShingleIndex, type ShingleIndex, shingleHash } from "./shingles.ts";
+import { buildShingleIndex, type ShingleIndex, shingleHash, windowDf } from "./shingles.ts";
 import { type Tokens, tokenize } from "./tokens.ts";
 
 /** Per-language settings. */
@@ -65,7 +65,7 @@ export interface ReuseOptions {
 export const DEFAULT_OPTIONS: ReuseOptions = {
   zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 12, minShared: 6 },
   en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 6, minShared: 3 },
-  maxDf: 50,
+  maxDf: 32,
   minRareShared: 3,
   minIdentity: 0.7,
   nearMin: 0.8,
@@ -168,7 +168,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   // Formulas are counted over longer windows, in an index of their own that is dropped at once.
   const w = Uint8Array.from(paragraphs, (_, p) => opt(p).formulaWindow);
-  const windows = buildShingleIndex(units, w);
+  const windows = windowDf(units, w);
   const formulaFound = units.map((u, p) => (u ? formulaUnits(windows, p, u.length, w[p]!, formulaDf) : null));
   const formula = formulaFound.map((f) => f?.mark ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
@@ -201,7 +201,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
         if (df < 2 || df >= options.maxDf) continue;
         // Postings are in paragraph order: only those after p's own can be later paragraphs.
         for (let y = index.rank[x]! + 1; y < index.groupStart[g + 1]!; y++) {
-          const q = index.paraOf[index.order[y]!]!;
+          const q = index.postings[y]!;
           if (q <= p) continue;
           if (count[q] === 0) touched.push(q);
           count[q]!++;

@@ -22,7 +22,6 @@
  * - `formulas.json` lists the formula passages found (maximal runs of formula units, by text),
  *   with how many paragraphs carry each, so a reader can see what was discounted.
  */
-import type { ShingleIndex } from "./shingles.ts";
 
 /** The document-frequency threshold for a corpus of `n` paragraphs (see the module header). */
 export function formulaThreshold(n: number): number {
@@ -41,7 +40,7 @@ export interface FormulaRun {
  * window carried by at least `threshold` paragraphs. Also returns the maximal marked runs.
  */
 export function formulaUnits(
-  windows: ShingleIndex,
+  windows: { off: Uint32Array; df: Uint32Array },
   p: number,
   units: number,
   w: number,
@@ -54,7 +53,7 @@ export function formulaUnits(
   let s = -1;
   let minDf = 0;
   for (let i = 0; i <= count; i++) {
-    const df = i < count ? windows.df[windows.group[base + i]!]! : 0;
+    const df = i < count ? windows.df[base + i]! : 0;
     if (df >= threshold) {
       mark.fill(1, i, i + w);
       if (s < 0) {

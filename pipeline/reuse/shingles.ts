@@ -24,6 +24,8 @@ export interface ShingleIndex {
   order: Uint32Array;
   /** Where each flat position stands in `order`: the postings after it are later paragraphs. */
   rank: Uint32Array;
+  /** The paragraph of each entry of `order`, stored in that order so a walk reads memory in sequence. */
+  postings: Uint32Array;
   groupStart: Uint32Array;
   /** Distinct paragraphs carrying each group. */
   df: Uint32Array;
@@ -44,6 +46,86 @@ export function shingleHash(ids: Int32Array, s: number, k: number): number {
  * `k[p]` its shingle length in units.
  */
 export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): ShingleIndex {
+  const { off, hash, paraOf } = hashAll(units, k);
+  const n = units.length;
+  const total = off[n]!;
+  const order = radixOrder(hash);
+  // Group equal hashes; positions inside a group are in flat order, so paragraphs ascend.
+  const group = new Uint32Array(total);
+  const rank = new Uint32Array(total);
+  const postings = new Uint32Array(total);
+  const starts = new Uint32Array(total + 1);
+  const dfs = new Uint32Array(total);
+  let g = -1;
+  let prevHash = -1;
+  let prevPara = -1;
+  for (let y = 0; y < total; y++) {
+    const x = order[y]!;
+    const h = hash[x]!;
+    if (h !== prevHash) {
+      g++;
+      starts[g] = y;
+      prevHash = h;
+      prevPara = -1;
+    }
+    group[x] = g;
+    rank[x] = y;
+    const p = paraOf[x]!;
+    postings[y] = p;
+    if (p !== prevPara) {
+      dfs[g]!++;
+      prevPara = p;
+    }
+  }
+  starts[g + 1] = total;
+  return {
+    n,
+    off,
+    group,
+    paraOf,
+    order,
+    rank,
+    postings,
+    groupStart: starts.slice(0, g + 2),
+    df: dfs.slice(0, g + 1),
+  };
+}
+
+/**
+ * Only the document frequency of each window (the formula count): the same hashing and sorting,
+ * without the postings the candidate search needs, so the second index costs little memory.
+ * Returns the offsets of each paragraph's windows and the df at each flat position.
+ */
+export function windowDf(units: (Int32Array | null)[], w: Uint8Array): { off: Uint32Array; df: Uint32Array } {
+  const { off, hash, paraOf } = hashAll(units, w);
+  const total = off[units.length]!;
+  const order = radixOrder(hash);
+  const df = new Uint32Array(total);
+  let start = 0;
+  while (start < total) {
+    const h = hash[order[start]!]!;
+    let end = start;
+    let count = 0;
+    let prevPara = -1;
+    while (end < total && hash[order[end]!] === h) {
+      const p = paraOf[order[end]!]!;
+      if (p !== prevPara) {
+        count++;
+        prevPara = p;
+      }
+      end++;
+    }
+    for (let y = start; y < end; y++) df[order[y]!] = count;
+    start = end;
+  }
+  return { off, df };
+}
+
+/** Hash every shingle of every paragraph into flat arrays. */
+function hashAll(
+  units: (Int32Array | null)[],
+  k: Uint8Array,
+): { off: Uint32Array; hash: Uint32Array; paraOf: Uint32Array } {
   const n = units.length;
   const off = new Uint32Array(n + 1);
   for (let p = 0; p < n; p++) {
@@ -63,44 +145,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
       paraOf[x] = p;
     }
   }
-  const order = radixOrder(hash);
-  // Group equal hashes; positions inside a group are in flat order, so paragraphs ascend.
-  const group = new Uint32Array(total);
-  const rank = new Uint32Array(total);
-  const starts: number[] = [];
-  const dfs: number[] = [];
-  let g = -1;
-  let prevHash = -1;
-  let prevPara = -1;
-  for (let y = 0; y < total; y++) {
-    const x = order[y]!;
-    const h = hash[x]!;
-    if (h !== prevHash) {
-      g++;
-      starts.push(y);
-      dfs.push(0);
-      prevHash = h;
-      prevPara = -1;
-    }
-    group[x] = g;
-    rank[x] = y;
-    const p = paraOf[x]!;
-    if (p !== prevPara) {
-      dfs[g]!++;
-      prevPara = p;
-    }
-  }
-  starts.push(total);
-  return {
-    n,
-    off,
-    group,
-    paraOf,
-    order,
-    rank,
-    groupStart: Uint32Array.from(starts),
-    df: Uint32Array.from(dfs),
-  };
+  return { off, hash, paraOf };
 }
 
 /** Indices 0..n-1 sorted by key (stable), by two 16-bit counting passes. */

@@ -195,6 +195,6 @@ test("the defaults are the documented ones", () => {
     zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 12 },
     en: { k: 3, minUnits: 4, minPassage: 8, formulaWindow: 6 },
     nearMin: 0.8,
-    maxDf: 50,
+    maxDf: 32,
   });
 });
