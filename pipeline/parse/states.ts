@@ -72,9 +72,10 @@ function addName(name: string, code: string, owners: Map<string, Set<string>>): 
 {
   const explicit = new Map<string, Set<string>>();
   const fromPackage = new Map<string, Set<string>>();
+  const packageNames = countries.getNames("en", { select: "all" });
   for (const [code, zhNames] of Object.entries(UN_STATES_ZH)) {
     const enNames = UN_STATES_EN[code] ?? [];
-    const pkgNames = countries.getNames("en", { select: "all" })[code] ?? [];
+    const pkgNames = packageNames[code] ?? [];
     const enShown = enNames[0] ?? pkgNames[0];
     if (!enShown || !zhNames[0]) throw new Error(`state table: no name for ${code}`);
     INFO.set(code, { code, name: { zh: zhNames[0], en: enShown } });
