@@ -7,9 +7,9 @@
  * The corpus: background paragraphs drawn from a character Markov chain (order 1) trained on the
  * seed A/78/265's prose (Han characters and Chinese punctuation; Chinese, 80 %) and words drawn by frequency from A/RES/80/16 and 80/22
  * (English, 20 %), so common terms recur as in real reports; documents of 100 paragraphs, one a
- * day. Into that, passages of 30-150 characters of fresh chain text are planted: the original
- * in an earlier paragraph, a copy with 0-10 % character edits (substitutions, insertions,
- * deletions) in a later one, each paragraph in at most one plant; one plant in five replaces the
+ * day. Into that, passages of 30-150 characters of fresh text are planted: the original in an
+ * earlier paragraph, a copy with 0-10 % edits (substitutions, insertions, deletions; of
+ * characters in Chinese, of words in English, as each is compared and drafted) in a later one, each paragraph in at most one plant; one plant in five replaces the
  * whole later paragraph (a near or verbatim copy). A planted pair is found when the later
  * paragraph's links include one from the earlier paragraph; a link that joins no planted pair
  * is a false positive (chance sharing between chain texts counts against us).
@@ -159,7 +159,7 @@ export function generateCorpus(n: number, seed = 1): Corpus {
     const length = 30 + Math.floor(rand() * 121);
     const passage = gen(lang, length).slice(0, lang === "zh" ? length : undefined);
     const rate = [0, 0.03, 0.06, 0.1][Math.floor(rand() * 4)]!;
-    const copy = edit(passage, rate, zhChars, rand);
+    const copy = lang === "zh" ? edit(passage, rate, zhChars, rand) : editWords(passage, rate, enWords, rand);
     const whole = rand() < 0.2;
     const insertAt = (s: string) => {
       const cut =
@@ -206,6 +206,21 @@ function edit(s: string, rate: number, alphabet: string[], rand: () => number): 
     else chars.splice(at, 1);
   }
   return chars.join("");
+}
+
+/** Edit about `rate` of the words (English is compared, and edited by drafters, word by word). */
+function editWords(s: string, rate: number, vocabulary: string[], rand: () => number): string {
+  const words = s.split(" ");
+  const edits = Math.round(rate * words.length);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rand() * words.length);
+    const op = Math.floor(rand() * 3);
+    const w = vocabulary[Math.floor(rand() * vocabulary.length)]!;
+    if (op === 0) words[at] = w;
+    else if (op === 1) words.splice(at, 0, w);
+    else if (words.length > 1) words.splice(at, 1);
+  }
+  return words.join(" ");
 }
 
 /** One measured size. */

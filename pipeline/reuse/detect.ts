@@ -3,13 +3,15 @@
  *
  * Decision: candidates, then alignment, then one best source.
  * 1. Candidates come from the shingle index (shingles.ts): two paragraphs of the same language
- *    meet through a shared shingle carried by fewer than `maxDf` paragraphs, and are aligned only
- *    if they share at least `minShared` shingles in all (6 for Chinese: a 30-character passage
- *    with three edits keeps at least 9 of its 5-character shingles). No pair of
- *    paragraphs is ever compared without that evidence.
+ *    meet through at least `minRareShared` shared shingles carried by fewer than `maxDf`
+ *    paragraphs, and are aligned only if they share at least `minShared` shingles in all (6 for
+ *    Chinese: a 30-character passage with three edits keeps at least 9 of its 5-character
+ *    shingles). No pair of paragraphs is ever compared without that evidence.
  * 2. Each candidate is aligned (align.ts); the passages found decide the kind:
  *    `verbatim` the same units (same text up to width, spacing and punctuation), `near` the whole
  *    paragraphs align with at least `nearMin` of the longer one equal, else `partial`.
+ *    Lengths are counted in characters for Chinese (a unit weighs its length: "2021" is 4) and
+ *    in words for English: `minPassage` 20 characters or 8 words, `minUnits` 10 or 4.
  * 3. Direction: the earlier document by date (then by symbol) is `from`; inside one document the
  *    earlier paragraph. A paragraph is never linked to its own parent or subparagraphs, source
  *    notes and list entries take no part, and texts under `minUnits` units are too short to say.
