@@ -365,7 +365,9 @@ export async function measure(
   write(dir, {
     "engine.js": js,
     "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
-    "pf.html": `<!doctype html><meta charset="utf-8"><p>pagefind</p>`,
+    // Pagefind searches the index of the searching page's language: one page per language.
+    "pf-zh.html": `<!doctype html><html lang="zh-cn"><meta charset="utf-8"><p>pagefind</p></html>`,
+    "pf-en.html": `<!doctype html><html lang="en"><meta charset="utf-8"><p>pagefind</p></html>`,
   });
   const pf = await import("pagefind");
   const pt = performance.now();
@@ -493,7 +495,7 @@ export async function measure(
     let pRight = 0;
     for (const [k, q] of bq.entries()) {
       const expPages = new Set([...(expected[k] as Set<string>)].map(pageOf));
-      await page.goto(`${server.url}/pf.html`);
+      await page.goto(`${server.url}/pf-${/[\p{Script=Han}]/u.test(q) ? "zh" : "en"}.html`);
       server.bytes.clear();
       // Strings, not functions: tsx's transform would add helpers the page does not have.
       const res = (await page.evaluate(`(async () => {
