@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { extractWorkingPapers } from "../../pipeline/parse/working-papers.ts";
 import { WorkingPaper } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
-import { parseFile } from "./helpers.ts";
+import { parseFile, parseMarkdown } from "./helpers.ts";
 
 const ANNEX_D = ["annex", "annex D"];
 /** An annex D entry as the parser emits it: title, line break, submitter. */
@@ -149,6 +149,46 @@ describe("lists", () => {
       paragraph({ text: "x", kind: "source-note" }),
     ];
     expect(extractWorkingPapers(list, [seedDoc])).toEqual({ papers: [], diagnostics: [] });
+  });
+});
+
+describe("an English list, through the parser", () => {
+  // Written for this test in the layout of a UN report's list of working papers; not a UN text.
+  const md = [
+    "I. Introduction",
+    "1. The group met twice.",
+    "Annex",
+    "Progress report",
+    "A. Overview",
+    "1. States met.",
+    "Annex D",
+    "List of working papers",
+    "(as at 1 July 2030, most recent first)",
+    "Working paper on a directory of points of contact",
+    "India",
+    "Joint proposal on confidence-building measures",
+    "Multiple States (Australia, Colombia, El Salvador and Estonia)",
+    "Position paper on international law",
+    "Venezuela (Bolivarian Republic of)",
+    "Comments on the draft annual progress report",
+    "Multiple States (Trinidad and Tobago, Narnia and Canada)",
+  ].join("\n\n");
+
+  test("each entry is a paper; States matched; an unknown name warned at its line and column", () => {
+    const parsed = parseMarkdown(md);
+    const { papers, diagnostics } = extractWorkingPapers(parsed.paragraphs, []);
+    expect(papers.map((p) => [p.id, p.joint, p.states.map((s) => s.code), p.unmatched])).toEqual([
+      ["A-00-000/en/annex/annex-d/wp1", false, ["IN"], []],
+      ["A-00-000/en/annex/annex-d/wp2", true, ["AU", "CO", "SV", "EE"], []],
+      ["A-00-000/en/annex/annex-d/wp3", false, ["VE"], []],
+      ["A-00-000/en/annex/annex-d/wp4", true, ["TT", "CA"], ["Narnia"]],
+    ]);
+    // The submitter line is line 33; "Narnia" starts after "Multiple States (Trinidad and Tobago, ".
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([["parse/state-unmatched", 33, 39]]);
+    expect(papers[2]?.states[0]?.name).toEqual({
+      zh: "委内瑞拉玻利瓦尔共和国",
+      en: "Venezuela (Bolivarian Republic of)",
+    });
   });
 });
 
