@@ -37,6 +37,8 @@ export interface LangOptions {
   maxGap: number;
   /** Window (units) over which formulas are counted (see formula.ts). */
   formulaWindow: number;
+  /** Fewest equal units outside formulas in a partial link's best passage (see formula.ts). */
+  minInformative: number;
   /** Fewest shingles (of any frequency) a candidate pair must share before it is aligned. */
   minShared: number;
 }
@@ -65,8 +67,8 @@ export interface ReuseOptions {
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
-  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 12, minShared: 6 },
-  en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 6, minShared: 3 },
+  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 6, minShared: 6, minInformative: 15 },
+  en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 4, minShared: 3, minInformative: 6 },
   maxDf: 32,
   minRareShared: 3,
   minIdentity: 0.7,
@@ -293,7 +295,7 @@ function linkOf(
   if (kind === "partial") {
     // A partial link stands on passages of its own, outside formulas.
     passages = passages.filter((x) => x.equalWeight >= lo.minPassage);
-    if (!passages.some((x) => x.informativeWeight >= lo.minPassage)) return null;
+    if (!passages.some((x) => x.informativeWeight >= lo.minInformative)) return null;
   } else if (informative < lo.minUnits) return null;
   const formula = passages.some((x) => x.informative < x.equal);
   const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));

@@ -192,8 +192,8 @@ describe("direction and one best source", () => {
 test("the defaults are the documented ones", () => {
   // The README quotes these; change them on purpose only.
   expect(DEFAULT_OPTIONS).toMatchObject({
-    zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 12 },
-    en: { k: 3, minUnits: 4, minPassage: 8, formulaWindow: 6 },
+    zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 6, minInformative: 15 },
+    en: { k: 3, minUnits: 4, minPassage: 8, formulaWindow: 4, minInformative: 6 },
     nearMin: 0.8,
     maxDf: 32,
   });
