@@ -140,6 +140,12 @@ function related(byId: Map<string, Paragraph>, a: Paragraph, b: Paragraph): bool
   return false;
 }
 
+function idsHash(u: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < u.length; i++) h = Math.imul(h ^ u[i]!, 0x01000193);
+  return h >>> 0;
+}
+
 function sameUnits(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -222,6 +228,30 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
       if (sharedCount(positions, index, q) < opt(p).minShared) continue;
       candidates++;
       const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
+      if (link) found.push(link);
+    }
+  }
+  // Verbatim copies meet whatever their shingles' frequency: a norm quoted word for word in more
+  // than maxDf paragraphs has no rare shingle left to meet through, yet each copy has a source.
+  const seen = new Set(found.map((l) => Math.min(l.from, l.to) * n + Math.max(l.from, l.to)));
+  const copies = new Map<string, number[]>();
+  for (let p = 0; p < n; p++) {
+    const u = units[p];
+    if (!u) continue;
+    const key = `${langOf(p)}|${u.length}|${idsHash(u)}`;
+    const list = copies.get(key);
+    if (list) list.push(p);
+    else copies.set(key, [p]);
+  }
+  for (const members of copies.values()) {
+    if (members.length < 2) continue;
+    const src = members.reduce((a, b) => (rank[a]! < rank[b]! ? a : b));
+    const positions = positionsOf(index, src);
+    for (const m of members) {
+      if (m === src || seen.has(Math.min(src, m) * n + Math.max(src, m))) continue;
+      if (!sameUnits(units[src]!, units[m]!) || related(byId, paragraphs[src]!, paragraphs[m]!)) continue;
+      candidates++;
+      const link = linkOf(src, m, side(src), side(m), positions, options, rank, langOf(src));
       if (link) found.push(link);
     }
   }

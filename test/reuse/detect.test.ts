@@ -178,6 +178,21 @@ describe("direction and one best source", () => {
     ]);
   });
 
+  test("a paragraph copied into more paragraphs than max-df still links every copy to the first", () => {
+    // 40 copies: every shingle recurs in 40 paragraphs, over maxDf (32), so no rare shingle pairs them.
+    const text = `${ZH_SHARED}。`;
+    const ps = Array.from({ length: 40 }, (_, i) => paragraph({ doc: `A/${i + 1}/1`, num: ["1"], text }));
+    const docs = ps.map((p, i) => doc(p.doc, `${2000 + i}-01-01`));
+    const { lines } = linksOf(ps, docs);
+    // In a 40-paragraph corpus the formula threshold is 4: a text in all 40 is boilerplate there.
+    expect(lines).toEqual([]);
+    const out = buildReuse({ paragraphs: ps, documents: docs }, SCHEMA_VERSION, {
+      ...DEFAULT_OPTIONS,
+      formulaDf: 100,
+    });
+    expect(out.reuse.map((r) => [r.from, r.kind])).toEqual(ps.slice(1).map(() => [ps[0]!.id, "verbatim"]));
+  });
+
   test("a closer copy beats an older looser one: the lineage is a chain", () => {
     const p2015 = paragraph({ doc: "A/70/1", num: ["1"], text: `${ZH_SHARED}，并定期更新其名录。` });
     const p2021 = paragraph({ doc: "A/76/1", num: ["1"], text: `${ZH_SHARED}，并及时更新其名录。` });
