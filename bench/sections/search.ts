@@ -591,7 +591,7 @@ export function render(rows: SearchBenchRow[]): string {
   if (br.length) {
     out.push(
       "",
-      "Headless Chromium, localhost, nothing cached (no-store): first query = open the index + first page; later = a second query on the same page. Bytes on the wire, gzip as stored; index = manifest + docs + buckets (ours) or pagefind.js + wasm + meta + index chunks (Pagefind); texts = what 10 results' text costs (our text chunks, Pagefind's fragments). Pagefind's time and bytes are for the phrase typed plain (quoted, it finds almost nothing in Chinese, so fetches no fragments); its recall is given both ways.",
+      "Headless Chromium, localhost, nothing cached (no-store): first query = open the index + first page; later = a second query on the same page. Bytes on the wire, gzip as stored; index = manifest + docs + buckets (ours) or pagefind.js + wasm + meta + index chunks (Pagefind); texts = what 10 results' text costs (our text chunks, Pagefind's fragments). Pagefind's time and bytes are for the phrase typed plain, its usual way (quoted, it misses many pages); its recall is given both ways, in pages, from a page in the query's language.",
       "",
       "| paragraphs | queries | ours first p50 / p95 | ours later p50 / p95 | ours in memory p50 / p95 | ours index bytes median / p95 / max | ours texts median | ours JS gzip | ours recall | Pagefind build | Pagefind on disk | Pagefind first p50 / p95 | Pagefind index bytes median / p95 / max | Pagefind fragments median | Pagefind JS gzip | Pagefind recall quoted / plain (pages) | Pagefind plain precision |",
       "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
