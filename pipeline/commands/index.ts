@@ -7,4 +7,11 @@ import { importCommand } from "./import.ts";
 import { searchCommand } from "./search.ts";
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [buildCommand, checkCommand, citeCommand, importCommand, fetchCommand, searchCommand];
+export const COMMANDS: Command[] = [
+  buildCommand,
+  checkCommand,
+  citeCommand,
+  importCommand,
+  fetchCommand,
+  searchCommand,
+];
