@@ -4,7 +4,7 @@ import { BuildReport, Manifest } from "./build.ts";
 import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
-import { Reuse } from "./reuse.ts";
+import { AlignedFile, FormulasFile, LineageFile, Reuse, ReuseSummaryFile } from "./reuse.ts";
 import { WorkingPapersFile } from "./working-paper.ts";
 
 /** name -> JSON Schema; the name is the data file it describes (one line of a .jsonl file). */
@@ -18,6 +18,10 @@ export function jsonSchemas(): Record<string, unknown> {
     "cited-by": CitedByFile,
     "citations-summary": CitationSummaryFile,
     "reuse.line": Reuse,
+    lineage: LineageFile,
+    aligned: AlignedFile,
+    formulas: FormulasFile,
+    "reuse-summary": ReuseSummaryFile,
     "working-papers": WorkingPapersFile,
     manifest: Manifest,
     diagnostics: BuildReport,

@@ -40,3 +40,85 @@ export const Reuse = z.object({
   via: z.enum(["direct", "aligned"]).default("direct"),
 });
 export type Reuse = z.infer<typeof Reuse>;
+
+/** `lineage.json`: families of paragraphs linked by reuse, each a timeline the site can draw. */
+export const LineageFile = z.object({
+  schemaVersion: z.number().int(),
+  families: z.array(
+    z.object({
+      /** Index of the family in `families`. */
+      id: z.number().int(),
+      lang: z.enum(["zh", "en"]),
+      /** Members in reading order (date, symbol, position): the timeline. */
+      members: z.array(
+        z.object({
+          id: z.string(),
+          doc: z.string(),
+          /** The document's date (ISO). */
+          date: z.string(),
+          /** 0 = reuses nothing in this family; else 1 + the deepest generation among its sources. */
+          generation: z.number().int(),
+        }),
+      ),
+      /** The exported reuse links inside the family (one best source per passage). */
+      links: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          kind: ReuseKind,
+          score: z.number(),
+          via: z.enum(["direct", "aligned"]),
+        }),
+      ),
+      /** Other earlier paragraphs that carry a passage a better source already gives ("also in"). */
+      alsoIn: z.array(z.object({ from: z.string(), to: z.string(), score: z.number() })),
+    }),
+  ),
+  /** Paragraph id -> index of its family. */
+  paragraphs: z.record(z.string(), z.number().int()),
+});
+export type LineageFile = z.infer<typeof LineageFile>;
+
+/** `aligned.json`: the zh and en versions of one paragraph, paired by address. */
+export const AlignedFile = z.object({
+  schemaVersion: z.number().int(),
+  pairs: z.array(z.object({ address: z.string(), doc: z.string(), zh: z.string(), en: z.string() })),
+});
+export type AlignedFile = z.infer<typeof AlignedFile>;
+
+/** `formulas.json`: the recurring wording that counted for less (see pipeline/reuse/formula.ts). */
+export const FormulasFile = z.object({
+  schemaVersion: z.number().int(),
+  /** Document frequency at which a window counts as a formula in this corpus. */
+  threshold: z.number().int(),
+  formulas: z.array(
+    z.object({
+      /** The passage as first written (the earliest paragraph carrying it). */
+      text: z.string(),
+      /** Paragraphs that carry its wording. */
+      paragraphs: z.number().int(),
+      /** Up to three paragraphs carrying exactly this passage, earliest first. */
+      examples: z.array(z.string()),
+    }),
+  ),
+});
+export type FormulasFile = z.infer<typeof FormulasFile>;
+
+/** `reuse-summary.json`: counts for the site and the benchmark's corpus report. */
+export const ReuseSummaryFile = z.object({
+  schemaVersion: z.number().int(),
+  links: z.number().int(),
+  byKind: z.record(z.string(), z.number().int()),
+  byVia: z.record(z.string(), z.number().int()),
+  /** Links whose shared wording includes a formula. */
+  withFormula: z.number().int(),
+  /** Sources not exported because a better one carries the same passage. */
+  alsoIn: z.number().int(),
+  /** Paragraphs compared (long enough, not a source note or list entry). */
+  compared: z.number().int(),
+  /** Candidate pairs proposed by the shingle index, and how many aligned into a link. */
+  candidates: z.number().int(),
+  aligned: z.number().int(),
+  formulaThreshold: z.number().int(),
+});
+export type ReuseSummaryFile = z.infer<typeof ReuseSummaryFile>;

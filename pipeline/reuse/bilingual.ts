@@ -9,26 +9,13 @@
  * from one version is a structural fact worth a warning, not something to paper over by guessing
  * which other paragraph it "probably" is.
  */
-import type { Diagnostic, Paragraph } from "../../schemas/index.ts";
+import type { AlignedFile, Diagnostic, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 
 /** One paragraph in both languages. */
-export interface AlignedPair {
-  /** Language-neutral address: "annex/23.f.ii". */
-  address: string;
-  /** Document symbol: "A/78/265". */
-  doc: string;
-  /** Paragraph id of the Chinese version. */
-  zh: string;
-  /** Paragraph id of the English version. */
-  en: string;
-}
-
-/** `aligned.json`. */
-export interface AlignedFile {
-  schemaVersion: number;
-  pairs: AlignedPair[];
-}
+/** The shapes of `aligned.json`, declared in schemas/reuse.ts. */
+export type { AlignedFile } from "../../schemas/index.ts";
+export type AlignedPair = AlignedFile["pairs"][number];
 
 /** How many single-language paragraphs of one document are reported one by one. */
 const REPORT_LIMIT = 10;

@@ -11,53 +11,28 @@
  * reuses that one" is the first language's); its spans and diff are computed on its own two
  * texts, and are empty of spans when the translations happen to share no passage.
  */
-import type { Diagnostic, DocumentRecord, Paragraph, Reuse } from "../../schemas/index.ts";
+import type {
+  Diagnostic,
+  DocumentRecord,
+  FormulasFile,
+  Paragraph,
+  Reuse,
+  ReuseSummaryFile,
+} from "../../schemas/index.ts";
 import { type AlignedFile, alignLanguages } from "./bilingual.ts";
 import { DEFAULT_OPTIONS, type Detected, detectReuse, passagesBetween, type ReuseOptions } from "./detect.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
 import { diffTexts, toReuse } from "./links.ts";
 
+/** A formula passage, as listed in `formulas.json`. */
+/** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
+export type { FormulasFile } from "../../schemas/index.ts";
 export type { AlignedFile, AlignedPair } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";
 export { tokenize, unitsOf } from "./tokens.ts";
-
-/** A formula passage, as listed in `formulas.json`. */
-export interface Formula {
-  /** The passage as first written (the earliest paragraph carrying it). */
-  text: string;
-  /**
-   * Paragraphs that carry its wording: every k-unit piece of it recurs in at least this many
-   * (the same passage with another ending counts: the formula is the part they share).
-   */
-  paragraphs: number;
-  /** Up to three paragraphs carrying exactly this passage, earliest first. */
-  examples: string[];
-}
-
-export interface FormulasFile {
-  schemaVersion: number;
-  /** Document frequency at which a shingle counts as a formula in this corpus. */
-  threshold: number;
-  formulas: Formula[];
-}
-
-export interface ReuseSummary {
-  schemaVersion: number;
-  links: number;
-  byKind: Record<string, number>;
-  byVia: Record<string, number>;
-  /** Links whose shared wording includes a formula. */
-  withFormula: number;
-  /** Sources not exported because a better one carries the same passage. */
-  alsoIn: number;
-  /** Paragraphs compared (long enough, not a source note or list entry). */
-  compared: number;
-  /** Candidate pairs proposed by the shingle index, and how many aligned into a link. */
-  candidates: number;
-  aligned: number;
-  formulaThreshold: number;
-}
+export type Formula = FormulasFile["formulas"][number];
+export type ReuseSummary = ReuseSummaryFile;
 
 export interface ReuseResult {
   reuse: Reuse[];

@@ -10,44 +10,13 @@
  * would repeat a family once per member (quadratic); a family is written once and every member
  * points at it.
  */
-import type { Paragraph, Reuse } from "../../schemas/index.ts";
+import type { LineageFile, Paragraph, Reuse } from "../../schemas/index.ts";
 
-export interface LineageMember {
-  id: string;
-  doc: string;
-  /** The document's date (ISO). */
-  date: string;
-  /** 0 = reuses nothing in this family; else 1 + the deepest generation among its sources. */
-  generation: number;
-}
-
-export interface LineageLink {
-  from: string;
-  to: string;
-  kind: Reuse["kind"];
-  score: number;
-  via: Reuse["via"];
-}
-
-export interface LineageFamily {
-  /** Index of the family in `families`. */
-  id: number;
-  lang: "zh" | "en";
-  /** Members in reading order (date, symbol, position): the timeline. */
-  members: LineageMember[];
-  /** The exported reuse links inside the family (one best source per passage). */
-  links: LineageLink[];
-  /** Other earlier paragraphs that carry a passage a better source already gives ("also in"). */
-  alsoIn: { from: string; to: string; score: number }[];
-}
-
-/** `lineage.json`. */
-export interface LineageFile {
-  schemaVersion: number;
-  families: LineageFamily[];
-  /** Paragraph id -> index of its family. */
-  paragraphs: Record<string, number>;
-}
+/** The shapes of `lineage.json`, declared in schemas/reuse.ts. */
+export type { LineageFile } from "../../schemas/index.ts";
+export type LineageFamily = LineageFile["families"][number];
+export type LineageMember = LineageFamily["members"][number];
+export type LineageLink = LineageFamily["links"][number];
 
 /**
  * Group the links into families. `rankOf` gives a paragraph's reading rank, `dateOf` its date.

@@ -6,7 +6,14 @@
  * Decision: every Reuse record is validated against its zod schema before it is written, and
  * every list is in reading order, so the same corpus always gives byte-identical files.
  */
-import { Reuse, SCHEMA_VERSION } from "../../schemas/index.ts";
+import {
+  AlignedFile,
+  FormulasFile,
+  LineageFile,
+  Reuse,
+  ReuseSummaryFile,
+  SCHEMA_VERSION,
+} from "../../schemas/index.ts";
 import type { BuildContext, Stage, StageResult } from "../stages.ts";
 import { buildReuse } from "./index.ts";
 
@@ -21,10 +28,10 @@ export const reuseStage: Stage = {
     return {
       files: {
         "reuse.jsonl": lines.length ? `${lines.join("\n")}\n` : "",
-        "lineage.json": json(result.lineage),
-        "aligned.json": json(result.aligned),
-        "formulas.json": json(result.formulas),
-        "reuse-summary.json": json(result.summary),
+        "lineage.json": json(LineageFile.parse(result.lineage)),
+        "aligned.json": json(AlignedFile.parse(result.aligned)),
+        "formulas.json": json(FormulasFile.parse(result.formulas)),
+        "reuse-summary.json": json(ReuseSummaryFile.parse(result.summary)),
       },
       diagnostics: result.diagnostics,
       data: { reuse: result.reuse, aligned: result.aligned.pairs },
