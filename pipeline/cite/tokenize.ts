@@ -8,6 +8,8 @@
  * length of the text whatever the input. Every reader returns null instead of throwing.
  */
 
+import { cjkToNumber, isCjkNumeral, romanToNumber, toRoman } from "../numerals.ts";
+
 /** How far a reader may look past its start; anything longer is not a token of that kind. */
 export const MAX_SYMBOL = 64;
 const MAX_LABEL = 8;
@@ -172,42 +174,11 @@ export function readSymbol(s: string, p: number): Read<string> | null {
   return { end: q, value: out };
 }
 
-const CJK_DIGITS = new Map<string, number>([
-  ["零", 0],
-  ["〇", 0],
-  ["一", 1],
-  ["二", 2],
-  ["两", 2],
-  ["三", 3],
-  ["四", 4],
-  ["五", 5],
-  ["六", 6],
-  ["七", 7],
-  ["八", 8],
-  ["九", 9],
-]);
-
-/** A character of a Chinese numeral (一 … 九, 十, 百, 零, 〇, 两). */
-export function isCjkNumeral(c: string | undefined): boolean {
-  return c !== undefined && (CJK_DIGITS.has(c) || c === "十" || c === "百");
-}
+export { isCjkNumeral };
 
 /** Value of a Chinese numeral up to 999 ("三十三" -> 33, "十" -> 10), or null. */
 export function cjkToInt(text: string): number | null {
-  if (text.length === 0 || text.length > 6) return null;
-  let total = 0;
-  let digit = -1;
-  for (const c of text) {
-    if (c === "百" || c === "十") {
-      const unit = c === "百" ? 100 : 10;
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-    } else if (CJK_DIGITS.has(c)) {
-      if (digit >= 0) return null;
-      digit = CJK_DIGITS.get(c)!;
-    } else return null;
-  }
-  return total + Math.max(digit, 0);
+  return cjkToNumber(text);
 }
 
 /** A Chinese numeral at `p` (at most 6 characters). */
@@ -219,49 +190,13 @@ export function readCjkNumeral(s: string, p: number): Read<number> | null {
   return value === null ? null : { end: q, value };
 }
 
-const ROMAN: [number, string][] = [
-  [1000, "m"],
-  [900, "cm"],
-  [500, "d"],
-  [400, "cd"],
-  [100, "c"],
-  [90, "xc"],
-  [50, "l"],
-  [40, "xl"],
-  [10, "x"],
-  [9, "ix"],
-  [5, "v"],
-  [4, "iv"],
-  [1, "i"],
-];
-
-/** Lower-case roman numeral of a positive integer (1 -> "i"). */
-export function toRoman(n: number): string {
-  let out = "";
-  let rest = n;
-  for (const [v, r] of ROMAN) {
-    while (rest >= v) {
-      out += r;
-      rest -= v;
-    }
-  }
-  return out;
-}
+export { toRoman };
 
 /** Value of a lower-case roman numeral written canonically, or null ("iv" -> 4, "iiii" -> null). */
 export function fromRoman(text: string): number | null {
+  // Pinpoints never go past c: "(d)" and "(m)" are letters here.
   if (text.length === 0 || text.length > 8 || !/^[ivxlc]+$/.test(text)) return null;
-  let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const v = romanDigit(text[i]!);
-    const next = i + 1 < text.length ? romanDigit(text[i + 1]!) : 0;
-    total += v < next ? -v : v;
-  }
-  return toRoman(total) === text ? total : null;
-}
-
-function romanDigit(c: string): number {
-  return c === "i" ? 1 : c === "v" ? 5 : c === "x" ? 10 : c === "l" ? 50 : 100;
+  return romanToNumber(text);
 }
 
 /**

@@ -11,6 +11,8 @@
  * the structure builder, which knows what each open level expects next.
  */
 
+import { cjkToNumber, romanToNumber, toRoman } from "../numerals.ts";
+
 export type LabelStyle = "number" | "letter" | "roman" | "cjk" | "paren-number";
 
 export interface Label {
@@ -25,70 +27,8 @@ export interface Label {
   length: number;
 }
 
-const CJK_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
-/** 一 -> 1, 十二 -> 12, 二十三 -> 23 (up to 99, more than any list needs). */
-export function cjkToNumber(s: string): number | null {
-  if (!/^[一二三四五六七八九十]{1,3}$/.test(s)) return null;
-  if (s === "十") return 10;
-  const ten = s.indexOf("十");
-  if (ten < 0) return s.length === 1 ? (CJK_DIGITS[s] ?? null) : null;
-  const tens = ten === 0 ? 1 : (CJK_DIGITS[s.slice(0, ten)] ?? 0);
-  const ones = ten === s.length - 1 ? 0 : (CJK_DIGITS[s.slice(ten + 1)] ?? 0);
-  return tens * 10 + ones;
-}
-
-const ROMANS: [number, string][] = [
-  [1000, "m"],
-  [900, "cm"],
-  [500, "d"],
-  [400, "cd"],
-  [100, "c"],
-  [90, "xc"],
-  [50, "l"],
-  [40, "xl"],
-  [10, "x"],
-  [9, "ix"],
-  [5, "v"],
-  [4, "iv"],
-  [1, "i"],
-];
-
-export function toRoman(n: number): string {
-  let out = "";
-  let rest = n;
-  for (const [v, s] of ROMANS) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
-
-/** "xiv" -> 14; null when not a well-formed lower-case roman numeral. */
-export function romanToNumber(s: string): number | null {
-  if (!/^[ivxlcdm]{1,15}$/.test(s)) return null;
-  const vals: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
-  let n = 0;
-  for (let k = 0; k < s.length; k++) {
-    const a = vals[s[k]!]!;
-    const b = k + 1 < s.length ? vals[s[k + 1]!]! : 0;
-    n += a < b ? -a : a;
-  }
-  return toRoman(n) === s ? n : null;
-}
+/** 一 -> 1, 十二 -> 12 (the shared reader in pipeline/numerals.ts). */
+export { cjkToNumber, romanToNumber, toRoman };
 
 /** Next value in a sequence of the given style: "f" -> "g", "ii" -> "iii", "9" -> "10". */
 export function nextValue(style: LabelStyle, value: string): string {

@@ -9,48 +9,26 @@
  * the citation resolver (resolve.ts) reads what this writes.
  */
 
-const ROMAN: Array<[number, string]> = [
-  [10, "x"],
-  [9, "ix"],
-  [5, "v"],
-  [4, "iv"],
-  [1, "i"],
-];
+import { cjkToNumber, numberToCjk, romanToNumber, toRoman } from "../../../pipeline/numerals.ts";
 
-/** Lower-case roman numeral for 1..39 ("ii"). */
-export function toRoman(n: number): string {
-  let out = "";
-  let rest = n;
-  for (const [v, s] of ROMAN) {
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
-  }
-  return out;
-}
+export { toRoman };
 
-/** Value of a lower-case roman numeral, or null when it is not one. */
+/** Value of a lower-case roman numeral up to 39 (the labels a list reaches), or null. */
 export function fromRoman(s: string): number | null {
   if (!/^[ivxl]+$/.test(s)) return null;
-  for (let n = 1; n < 40; n++) if (toRoman(n) === s) return n;
-  return null;
+  const n = romanToNumber(s);
+  return n !== null && n < 40 ? n : null;
 }
-
-const ZH_DIGITS = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /** Chinese numeral for 1..99 ("二", "十二", "二十"). */
 export function toZhNumeral(n: number): string {
-  if (n < 10) return ZH_DIGITS[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? "" : ZH_DIGITS[tens]}十${ZH_DIGITS[ones]}`;
+  return numberToCjk(n);
 }
 
-/** Value of a Chinese numeral 1..99, or null. */
+/** Value of a Chinese numeral 1..99 as UN documents print it, or null. */
 export function fromZhNumeral(s: string): number | null {
-  for (let n = 1; n < 100; n++) if (toZhNumeral(n) === s) return n;
-  return null;
+  const n = cjkToNumber(s);
+  return n !== null && n > 0 && n < 100 && numberToCjk(n) === s ? n : null;
 }
 
 /** A part label in English as cited: "annex", "annex I", "annex A", "appendix", "preamble". */
