@@ -109,23 +109,9 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
     }
     case "thematicBreak":
       return;
-    case "definition": {
-      // A link reference definition is Markdown plumbing, but its text is still the document's.
-      const start = node.position?.start;
-      const end = node.position?.end;
-      const s = start?.offset ?? 0;
-      const e = end?.offset ?? s;
-      out.push({
-        text: src.slice(s, e),
-        line: start?.line ?? 1,
-        endLine: end?.line ?? 1,
-        column: start?.column ?? 1,
-        kind: "text",
-      });
-      return;
-    }
     default: {
-      // Tables and other GFM constructs are not enabled; anything else keeps its source text.
+      // A link reference definition is Markdown plumbing, but its text is still the document's;
+      // tables and other GFM constructs are not enabled. Either way the source text is kept.
       const start = node.position?.start;
       const end = node.position?.end;
       const s = start?.offset ?? 0;
