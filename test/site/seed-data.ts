@@ -12,31 +12,14 @@ import { parseDocument } from "../../pipeline/parse/index.ts";
 import { type BuildContext, STAGES } from "../../pipeline/stages.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import { type DocumentRecord, FrontMatter, type Paragraph, Registry } from "../../schemas/index.ts";
+import { splitFrontMatter } from "../parse/helpers.ts";
+import { realMeta } from "../real.ts";
 import { repoRoot } from "./build-site.ts";
-
-function split(src: string): { meta: unknown; body: string; firstLine: number } {
-  const m = /^---\n([\s\S]*?)\n---\n/.exec(src);
-  if (!m) throw new Error("no front matter");
-  return { meta: YAML.parse(m[1]!), body: src.slice(m[0].length), firstLine: m[0].split("\n").length };
-}
 
 const SOURCES: Array<{ file: string; meta?: FrontMatter }> = [
   { file: "corpus/A-78-265/zh.md" },
-  {
-    file: "../shared/corpus-real/A-RES-80-16.en.md",
-    // Its front matter is the extractor's, not ours: supply ours, as `acquis import` would.
-    meta: {
-      symbol: "A/RES/80/16",
-      lang: "en",
-      title:
-        "Open-ended working group on security of and in the use of information and communications technologies 2021-2025",
-      date: "2025-12-01",
-      type: "resolution",
-      body: "General Assembly",
-      status: "adopted",
-      source: "UN Digital Library PDF, text extracted by a third party",
-    },
-  },
+  // Its front matter is the extractor's, not ours: supply ours, as `acquis import` would.
+  { file: "../shared/corpus-real/A-RES-80-16.en.md", meta: realMeta("A/RES/80/16") },
 ];
 
 /** Parse the real documents, run the registered stages, write what they export. */
@@ -47,7 +30,7 @@ export async function writeSeedData(
   const paragraphs: Paragraph[] = [];
   for (const s of SOURCES) {
     const src = readFileSync(path.resolve(repoRoot, s.file), "utf8");
-    const { meta, body, firstLine } = split(src);
+    const { meta, body, firstLine } = splitFrontMatter(src);
     const fm = s.meta ?? FrontMatter.parse(meta);
     const parsed = parseDocument({ file: s.file, markdown: body, firstLine, meta: fm });
     documents.push({
