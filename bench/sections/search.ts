@@ -28,19 +28,9 @@ import { parseDocument } from "../../pipeline/parse/index.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { FrontMatter } from "../../schemas/index.ts";
 import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../test/chromium.ts";
 import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
 import type { Section } from "../harness.ts";
-
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export interface SearchBenchRow {
   paragraphs: number;
@@ -391,7 +381,7 @@ export async function measure(
   const server = await serve(dir);
   const userDataDir = path.join(dir, "chromium-profile");
   const ctx = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
   });

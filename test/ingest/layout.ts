@@ -7,10 +7,12 @@
  *
  * Markers in the model's text: "^1" for note 1, "^*" for the asterisk note.
  */
+
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, Footer, FootnoteReferenceRun, Header, Packer, PageBreak, Paragraph, TextRun } from "docx";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../chromium.ts";
 
 export interface Page {
   header: string[];
@@ -190,15 +192,8 @@ export function printPdf(html: string, dir: string, name: string): string {
   const pdfPath = join(dir, `${name}.pdf`);
   writeFileSync(htmlPath, html);
   const r = spawnSync(
-    process.env.CHROMIUM ?? "chromium",
-    [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-pdf-header-footer",
-      `--print-to-pdf=${pdfPath}`,
-      htmlPath,
-    ],
+    CHROMIUM,
+    [...CHROMIUM_FLAGS, "--no-pdf-header-footer", `--print-to-pdf=${pdfPath}`, htmlPath],
     { encoding: "utf8", timeout: 60_000 },
   );
   if (r.status !== 0) throw new Error(`chromium failed: ${r.stderr || r.error}`);

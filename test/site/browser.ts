@@ -2,17 +2,13 @@
  * Start Debian's Chromium through playwright-core for the browser tests: headless, no sandbox
  * (CI runs as root), nothing that reaches the network, a fresh profile each run.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../chromium.ts";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** True when the browser the tests drive is installed. */
-export function hasChromium(): boolean {
-  return existsSync(CHROMIUM);
-}
+export { CHROMIUM };
 
 /** A browser context with a throwaway profile; `close()` removes the profile. */
 export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promise<{
@@ -25,16 +21,7 @@ export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promis
     headless: true,
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_FLAGS,
   });
   return {
     context,
