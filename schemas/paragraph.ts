@@ -112,3 +112,9 @@ export const DocumentsFile = z.object({
   documents: z.array(DocumentRecord),
 });
 export type DocumentsFile = z.infer<typeof DocumentsFile>;
+
+/** What a search result or a citation needs of a paragraph: its address and its text. */
+export type ParagraphCore = Pick<
+  Paragraph,
+  "id" | "doc" | "lang" | "address" | "part" | "scope" | "num" | "text"
+>;

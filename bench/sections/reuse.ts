@@ -29,7 +29,7 @@ import { DEFAULT_OPTIONS, detectReuse } from "../../pipeline/reuse/detect.ts";
 import { buildReuse } from "../../pipeline/reuse/index.ts";
 import { type DocumentRecord, FrontMatter, type Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../../test/factories.ts";
-import { generateCorpus as generateHarness } from "../generate.ts";
+import { generateCorpus as generateHarness, prng } from "../generate.ts";
 import { CORPUS_SEED } from "../harness.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -48,18 +48,6 @@ export interface Corpus {
   paragraphs: Paragraph[];
   documents: DocumentRecord[];
   truth: Plant[];
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A Markov chain over units (characters or words) with a given context length. */
@@ -102,7 +90,7 @@ function stripFrontMatter(src: string): string {
 
 /** Build the synthetic corpus of `n` paragraphs with planted reuse (see the module header). */
 export function generateCorpus(n: number, seed = 1): Corpus {
-  const rand = rng(seed);
+  const rand = prng(seed);
   const zhSrc = stripFrontMatter(readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8"));
   const zhLines = zhSrc
     .split("\n")

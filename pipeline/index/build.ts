@@ -22,6 +22,7 @@ import {
   encodePostings,
   FORMAT_VERSION,
   type Manifest,
+  STATUS_RANK,
 } from "../../site/src/lib/search/format.ts";
 import { fold } from "../../site/src/lib/search/normalize.ts";
 import { terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
@@ -59,15 +60,6 @@ export interface BuiltIndex {
   manifest: Manifest;
   stats: IndexStats;
 }
-
-const STATUS_RANK: Record<string, number> = {
-  consensus: 0,
-  adopted: 1,
-  chair: 2,
-  draft: 3,
-  national: 4,
-  other: 5,
-};
 
 const gz = (data: Uint8Array | string) =>
   new Uint8Array(gzipSync(typeof data === "string" ? Buffer.from(data, "utf8") : data, { level: 9 }));

@@ -8,17 +8,10 @@
  * that word order inside it may differ. Ranking: consensus texts first, then newest first.
  */
 
+import type { ParagraphCore } from "../../../schemas/paragraph.ts";
+
 /** What a search result needs of a paragraph. */
-export interface SearchDoc {
-  id: string;
-  doc: string;
-  lang: "zh" | "en";
-  address: string;
-  part: string[];
-  scope: string | null;
-  num: string[];
-  text: string;
-}
+export type SearchDoc = ParagraphCore;
 
 export interface SearchOptions {
   phrase: boolean;

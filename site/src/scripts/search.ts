@@ -8,8 +8,10 @@
  * substring scan of /data/paragraphs.jsonl (lib/fallback-search.ts) answers instead, so search
  * never breaks. `#results[data-engine]` says which one answered.
  */
+import type { ParagraphCore } from "../../../schemas/paragraph.ts";
 import { citationsOf } from "../lib/citation.ts";
 import { type SearchDoc, type SearchHit, searchParagraphs } from "../lib/fallback-search.ts";
+import { STATUS_RANK } from "../lib/search/format.ts";
 import { paraUrl } from "../lib/urls.ts";
 
 interface DocInfo {
@@ -34,16 +36,8 @@ async function loadCorpus(): Promise<{ paragraphs: SearchDoc[]; documents: DocIn
 
 /** Consensus texts first, then newest first. */
 function ranker(documents: DocInfo[]): (symbol: string, lang: string) => number {
-  const statusRank: Record<string, number> = {
-    consensus: 0,
-    adopted: 1,
-    chair: 2,
-    draft: 3,
-    national: 4,
-    other: 5,
-  };
   const order = [...documents].sort(
-    (a, b) => (statusRank[a.status] ?? 9) - (statusRank[b.status] ?? 9) || b.date.localeCompare(a.date),
+    (a, b) => (STATUS_RANK[a.status] ?? 9) - (STATUS_RANK[b.status] ?? 9) || b.date.localeCompare(a.date),
   );
   const rank = new Map(order.map((d, i) => [`${d.symbol}|${d.lang}`, i]));
   return (symbol, lang) => rank.get(`${symbol}|${lang}`) ?? 1e9;
@@ -100,15 +94,7 @@ function drawHit(hit: SearchHit, dates: Map<string, string>): HTMLLIElement {
 const LIMIT = 100;
 
 /** What the page needs of the index engine (site/src/lib/search/engine.ts). */
-interface IndexHit {
-  id: string;
-  doc: string;
-  lang: "zh" | "en";
-  address: string;
-  part: string[];
-  scope: string | null;
-  num: string[];
-  text: string;
+interface IndexHit extends ParagraphCore {
   date: string;
   ranges: Array<[number, number]>;
 }

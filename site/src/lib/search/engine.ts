@@ -12,6 +12,7 @@
  * first). Because of that order, a first page needs only the first candidates' text chunks: the
  * engine reads candidates in order and stops as soon as the page is certain.
  */
+import type { ParagraphCore } from "../../../../schemas/paragraph.ts";
 import { citationsOf } from "../citation.ts";
 import {
   bucketOf,
@@ -61,16 +62,7 @@ export interface SearchOptions extends SearchFilters {
 /** How a paragraph matched: 0 the whole phrase, 1 every term as written, 2 loosely, 3 some terms. */
 export type Tier = 0 | 1 | 2 | 3;
 
-export interface SearchHit {
-  /** Paragraph id, "A-78-265/zh/annex/23.f.ii". */
-  id: string;
-  doc: string;
-  lang: "zh" | "en";
-  address: string;
-  part: string[];
-  scope: string | null;
-  num: string[];
-  text: string;
+export interface SearchHit extends ParagraphCore {
   /** UN-style citation in the paragraph's language: "A/78/265, annex, para. 37 (c)". */
   citation: string;
   /** Both citations. */

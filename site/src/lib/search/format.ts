@@ -257,3 +257,16 @@ export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
 export async function gunzipJson<T>(bytes: Uint8Array): Promise<T> {
   return JSON.parse(dec.decode(await gunzip(bytes))) as T;
 }
+
+/**
+ * How far a text is agreed, most first: ties in search results go to consensus texts. Shared by
+ * the index build (paragraph numbering) and the page's fallback ranking.
+ */
+export const STATUS_RANK: Readonly<Record<string, number>> = {
+  consensus: 0,
+  adopted: 1,
+  chair: 2,
+  draft: 3,
+  national: 4,
+  other: 5,
+};
