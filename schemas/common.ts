@@ -28,7 +28,19 @@ export const UnSymbol = z.string().regex(/^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)
 export type UnSymbol = z.infer<typeof UnSymbol>;
 
 /** A calendar date, ISO 8601 (YYYY-MM-DD). */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "a date as YYYY-MM-DD" });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "a date as YYYY-MM-DD" })
+  .refine(
+    (s) => {
+      // A real calendar day: 2024-13-01 and 2023-02-29 have the right shape and are not dates.
+      // A wrong shape is the regex's to report, once.
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: "a calendar date as YYYY-MM-DD (month 01-12, a day the month has)" },
+  );
 
 /** Where something stands in a corpus file: repository-relative path, 1-based line and column. */
 export const SourcePosition = z.object({

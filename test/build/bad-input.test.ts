@@ -87,6 +87,18 @@ const rows: Row[] = [
     kept: false,
   },
   {
+    name: "a date of the right shape that is no calendar day (month 13)",
+    files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT, { date: '"2024-13-01"' }) },
+    expected: {
+      code: "corpus/front-matter-invalid",
+      file: "corpus/A-1-1/en.md",
+      line: 5,
+      column: 7,
+      message: /date is "2024-13-01", expected a calendar date as YYYY-MM-DD/,
+    },
+    kept: false,
+  },
+  {
     name: "an unknown front matter key (a typo) at its own line",
     files: { "corpus/A-1-1/en.md": frontMatter({ symbol: "A/1/1", titel: "x" } as never) + BAD_TEXT },
     expected: {
