@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import YAML from "yaml";
 import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
+import { citationsOf } from "../../site/src/lib/citation.ts";
 import { buildIndex } from "../cite/index.ts";
 import { type Lookup, lookupCitation } from "../cite/query.ts";
 import type { Command, CommandIO } from "./types.ts";
@@ -100,10 +101,21 @@ export function render(lookup: Lookup): string {
             t.doc,
             ...(t.part.length ? [t.part[t.part.length - 1]] : []),
             ...(t.section ? [t.section] : []),
-            ...(t.num.length ? [`para. ${t.num.join(".")}`] : []),
+            ...(t.num.length
+              ? [
+                  `para. ${t.num[0]}${t.num
+                    .slice(1)
+                    .map((n) => ` (${n})`)
+                    .join("")}`,
+                ]
+              : []),
           ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "");
     if (r.status === "resolved") {
-      if (r.paragraph) return `${where}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
+      if (r.paragraph) {
+        // The paragraph's own citation, in UN style in both languages, ready to copy.
+        const c = citationsOf(r.paragraph);
+        return `${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
+      }
       return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }
     const lines = [`Not found: ${where}`, r.message ?? r.status];

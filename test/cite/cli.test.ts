@@ -42,8 +42,11 @@ describe("acquis cite", () => {
     {
       query: "A/78/265, annex, para. 23 (f) (ii)",
       code: 0,
-      says: ["A-78-265/zh/annex/23.f.ii", "自愿参与制定和利用关于规范实施"],
-    }, // en query, zh paragraph
+      says: [
+        "A/78/265, annex, para. 23 (f) (ii)\nA/78/265，附件，第 23(f)(二)段\nA-78-265/zh/annex/23.f.ii",
+        "自愿参与制定和利用关于规范实施",
+      ],
+    }, // en query, zh paragraph: its citation to copy in both languages, then its id and text
     { query: "A/78/265，附件，第 23(f)(二)段", code: 0, says: ["A-78-265/zh/annex/23.f.ii"] }, // the same in Chinese
     { query: "A/76/135，第 71(c)段", code: 0, says: ["A-76-135/en/71.c", "Text of paragraph 71.c."] }, // zh query, only en held
     {
@@ -53,6 +56,11 @@ describe("acquis cite", () => {
     }, // registry only: ODS link
     { query: "A/75/816，附件一，第 56 段", code: 1, says: ["https://undocs.org/zh/A/75/816"] }, // link in the query's language
     { query: "A/78/265, annex, para. 99", code: 1, says: ["ends at paragraph 60", "Nearby: 58, 59, 60"] }, // past the end: what is nearby
+    {
+      query: "A/78/265, annex, para. 23 (k) (iv)",
+      code: 1,
+      says: ["Not found: A/78/265, annex, para. 23 (k) (iv)"],
+    }, // the target in UN style
     { query: "A/12/345, para. 1", code: 1, says: ["A/12/345 is unknown"] }, // neither corpus nor registry
     {
       query: "2021 年不限成员名额工作组报告第 56 段",
