@@ -18,7 +18,6 @@
  */
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { z } from "zod";
 import {
   type Diagnostic,
   type DocumentRecord,

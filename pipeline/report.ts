@@ -6,7 +6,6 @@
  */
 import { VFile } from "vfile";
 import { reporter } from "vfile-reporter";
-import { z } from "zod";
 import { BuildReport, Summary } from "../schemas/build.ts";
 import { type Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
 import { sortDiagnostics } from "./diagnostics.ts";
