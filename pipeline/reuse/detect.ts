@@ -372,11 +372,18 @@ function bestSources(
       );
     const covered = new Uint8Array(tokens[to]!.ids.length);
     const lo = options[langOf(to)];
+    const weight = weightsOf(tokens[to]!, langOf(to));
     for (const l of list) {
+      // Fresh wording is counted as the thresholds are: a partial link's by weight, a copy's in units.
       let fresh = 0;
-      for (const x of l.passages) for (let j = x.b0; j < x.b1; j++) if (!covered[j]) fresh++;
-      const need = l.kind === "partial" ? lo.minPassage : lo.minUnits;
-      if (fresh >= need) {
+      let freshWeight = 0;
+      for (const x of l.passages)
+        for (let j = x.b0; j < x.b1; j++)
+          if (!covered[j]) {
+            fresh++;
+            freshWeight += weight[j]!;
+          }
+      if (l.kind === "partial" ? freshWeight >= lo.minPassage : fresh >= lo.minUnits) {
         kept.push(l);
         for (const x of l.passages) covered.fill(1, x.b0, x.b1);
       } else redundant.push(l);
