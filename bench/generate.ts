@@ -87,6 +87,13 @@ export interface Generated {
   files: Map<string, string>;
   truth: TruthRow[];
   docs: GeneratedDoc[];
+  /**
+   * The background text each paragraph was recombined from, by paragraph id: "zh:<clause>" for a
+   * seed clause, "en:<object>" for an English object phrase. Two paragraphs with a source in
+   * common really do share wording (each copy mutated at BACKGROUND_RATE), though no plant put
+   * it there: the reuse benchmark counts a link between them as background, not as noise.
+   */
+  background: Map<string, string[]>;
 }
 
 /** mulberry32: small, fast, and the same sequence everywhere for one seed. */
@@ -122,7 +129,7 @@ export function seedParagraphs(root = repoRoot): string[] {
 }
 
 /** Clauses of the seed: cut after Chinese punctuation, 6-40 characters, punctuation dropped. */
-function clausesOf(paragraphs: string[]): string[] {
+export function clausesOf(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
     for (const c of p.split(/[，。；：,;:！？]/)) {
@@ -276,6 +283,8 @@ interface Para {
   label: string;
   text: string;
   depth: number;
+  /** The background sources of the text (see Generated.background). */
+  sources: string[];
 }
 
 interface DocPlan {
@@ -323,20 +332,32 @@ export function generateCorpus(opts: GenerateOptions): Generated {
   const han = hanPool(zhSource);
   if (clauses.length < 20) throw new Error("too few clauses to recombine");
 
-  const zhText = (): string => {
+  // Indices are drawn as pick() draws them, so recording the sources leaves the corpus unchanged.
+  const index = (xs: readonly unknown[]) => Math.floor(r() * xs.length);
+  const zhText = (): { text: string; sources: string[] } => {
     const n = int(r, 2, 5);
     const parts: string[] = [];
-    for (let i = 0; i < n; i++) parts.push(pick(r, clauses));
-    return `${mutate(r, parts.join("，"), BACKGROUND_RATE, "zh", han).text}。`;
+    const sources: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = index(clauses);
+      parts.push(clauses[c]!);
+      sources.push(`zh:${c}`);
+    }
+    return { text: `${mutate(r, parts.join("，"), BACKGROUND_RATE, "zh", han).text}。`, sources };
   };
-  const enText = (): string => {
+  const enText = (): { text: string; sources: string[] } => {
     const n = int(r, 1, 2);
     const parts: string[] = [];
+    const sources: string[] = [];
     for (let i = 0; i < n; i++) {
       const q = pick(r, EN.qualifier);
-      parts.push(`${pick(r, EN.subject)} ${pick(r, EN.verb)} ${pick(r, EN.object)}${q ? ` ${q}` : ""}`);
+      const subject = pick(r, EN.subject);
+      const verb = pick(r, EN.verb);
+      const o = index(EN.object);
+      parts.push(`${subject} ${verb} ${EN.object[o]}${q ? ` ${q}` : ""}`);
+      sources.push(`en:${o}`);
     }
-    return `${mutate(r, parts.join(", and "), BACKGROUND_RATE, "en", han).text}.`;
+    return { text: `${mutate(r, parts.join(", and "), BACKGROUND_RATE, "en", han).text}.`, sources };
   };
 
   // Plan documents until the paragraph budget is spent.
@@ -366,16 +387,16 @@ export function generateCorpus(opts: GenerateOptions): Generated {
       while (paras.length < target) {
         n++;
         const base = part ? `${part}/${n}` : `${n}`;
-        paras.push({ address: base, label: `${n}.`, text: text(), depth: 1 });
+        paras.push({ address: base, label: `${n}.`, ...text(), depth: 1 });
         if (r() < 0.2 && paras.length + 2 <= target) {
           const subs = int(r, 2, 4);
           for (let s = 0; s < subs && paras.length < target; s++) {
             const a = `${base}.${LETTERS[s]}`;
-            paras.push({ address: a, label: `(${LETTERS[s]})`, text: text(), depth: 2 });
+            paras.push({ address: a, label: `(${LETTERS[s]})`, ...text(), depth: 2 });
             if (r() < 0.15 && paras.length + 2 <= target) {
               for (let t = 0; t < 2; t++) {
                 const lab = lang === "zh" ? `(${ZH_NUM[t]})` : `(${roman[t]})`;
-                paras.push({ address: `${a}.${roman[t]}`, label: lab, text: text(), depth: 3 });
+                paras.push({ address: `${a}.${roman[t]}`, label: lab, ...text(), depth: 3 });
               }
             }
           }
@@ -437,6 +458,8 @@ export function generateCorpus(opts: GenerateOptions): Generated {
       if (whole) {
         src.text = `${passage}${end}`;
         target.text = `${copy.text}${end}`;
+        src.sources = [];
+        target.sources = [];
       } else {
         fromStart = insert(src, passage, to.lang);
         toStart = insert(target, copy.text, to.lang);
@@ -475,7 +498,10 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     });
   });
   files.set("registry.yaml", registry(plans, opts.withSeed ?? true));
-  return { files, truth, docs };
+  const background = new Map<string, string[]>();
+  for (const p of plans)
+    for (const q of p.paras) background.set(idOf(p.symbol, p.lang, q.address), q.sources);
+  return { files, truth, docs, background };
 }
 
 /** The corpus Markdown of one planned document. */
