@@ -37,6 +37,14 @@ export interface AlignOptions {
   minIdentity: number;
   /** Fewest shared shingles between two stretches for them to be diffed. */
   minMatches: number;
+  /**
+   * Fewest units' weight of B, outside formulas, that the shared shingles must cover for the
+   * pair to be diffed at all (0: no bound). Equal wording the diff finds outside shared shingles
+   * lies in runs shorter than k between edits, so a pair whose shingles cover little wording
+   * outside formulas holds no passage that counts: such pairs (two texts that share only
+   * boilerplate) end here, undiffed.
+   */
+  minCovered?: number;
 }
 
 /** One side of the pair: unit ids, shingle groups, and the formula mark of each unit. */
@@ -93,6 +101,11 @@ export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, o
     }
   }
   if (!matches.length) return [];
+  if (opt.minCovered) {
+    let covered = 0;
+    for (let j = 0; j < coverB.length; j++) if (coverB[j] && !b.formula[j]) covered += b.weight[j]!;
+    if (covered < opt.minCovered) return [];
+  }
   const stA = stretches(coverA, opt.k);
   const stB = stretches(coverB, opt.k);
   // Pair the stretches that share shingles; a pair is diffed once, and only when it shares

@@ -2,15 +2,17 @@
  * Property tests with a reference: (1) a passage of 30-80 characters planted, with up to 10 %
  * edits, into two paragraphs of otherwise random text is always linked, earlier to later; (2) the
  * shingle index finds exactly the pairs that aligning every pair (exhaustive mode, the brute-force
- * reference) finds; (3) every diff gives back the later paragraph.
+ * reference) finds; (3) every diff gives back the later paragraph; (4) the cover bound, a
+ * shortcut that skips pairs sharing only boilerplate, changes no link.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { harnessCorpus } from "../../bench/sections/reuse.ts";
 import { DEFAULT_OPTIONS, detectReuse } from "../../pipeline/reuse/detect.ts";
 import { buildReuse } from "../../pipeline/reuse/index.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
-import { sides } from "./helpers.ts";
+import { seed, sides } from "./helpers.ts";
 
 // 300 common Han characters: random text over them shares no long passage by chance.
 const ALPHABET = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i * 7));
@@ -93,5 +95,25 @@ describe("reuse detection against references", () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe("the cover bound (pairs sharing only boilerplate are not diffed) changes no link", () => {
+  // The bound is a shortcut, not a rule: with it and without it the links must be the same, on
+  // the real seed (formulas open its section paragraphs) and on a generated corpus whose
+  // background text is recombined seed clauses, so most of its candidates share only formulas.
+  const key = (d: ReturnType<typeof detectReuse>) =>
+    JSON.stringify(
+      [d.links, d.redundant].map((ls) => ls.map((l) => [l.from, l.to, l.kind, l.score, l.passages])),
+    );
+  test.each([
+    { name: "the seed A/78/265", corpus: () => seed() },
+    { name: "a generated corpus of 3,000 paragraphs", corpus: () => harnessCorpus(3000) },
+  ])("$name", ({ corpus }) => {
+    const c = corpus();
+    const bounded = detectReuse(c);
+    const unbounded = detectReuse(c, { ...DEFAULT_OPTIONS, coverBound: false });
+    expect(bounded.links.length).toBeGreaterThan(20);
+    expect(key(bounded)).toBe(key(unbounded));
   });
 });
