@@ -34,6 +34,7 @@ describe("the harness corpus as the reuse benchmark reads it", () => {
     for (const p of generated) expect(c.background?.has(p.id), p.id).toBe(true);
   });
   test("planted pairs are not background pairs when the plant replaced a whole paragraph", () => {
-    for (const t of c.truth.filter((x) => x.whole)) expect(sharesBackground(c.background, t.from, t.to)).toBe(false);
+    for (const t of c.truth.filter((x) => x.whole))
+      expect(sharesBackground(c.background, t.from, t.to)).toBe(false);
   });
 });
