@@ -375,6 +375,13 @@ describe("the real seed, parsed by the real parser", () => {
     }
   });
 
+  test("the home page's most cited documents are links: held ones to their page, the rest to UN ODS", () => {
+    const html = readFileSync(path.join(seedDist, "index.html"), "utf8");
+    // The seed cites A/75/816 most, a report it does not hold; it is itself the second most cited.
+    expect(html).toContain('<a href="https://undocs.org/en/A/75/816">A/75/816</a>');
+    expect(html).toMatch(/<li><a href="\/doc\/A-78-265\/[^"]*">A\/78\/265<\/a>/);
+  });
+
   test("the seed's citations are links: cited paragraphs in the corpus, UN ODS for the rest", () => {
     const html = readFileSync(path.join(seedDist, "doc", "A-78-265", "zh", "index.html"), "utf8");
     const rows = (file: string) =>
