@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import YAML from "yaml";
 import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
-import { citationsOf } from "../../site/src/lib/citation.ts";
+import { citationsOf, pinpointEn } from "../../site/src/lib/citation.ts";
 import { buildIndex } from "../cite/index.ts";
 import { type Lookup, lookupCitation } from "../cite/query.ts";
 import type { Command, CommandIO } from "./types.ts";
@@ -101,14 +101,7 @@ export function render(lookup: Lookup): string {
             t.doc,
             ...(t.part.length ? [t.part[t.part.length - 1]] : []),
             ...(t.section ? [t.section] : []),
-            ...(t.num.length
-              ? [
-                  `para. ${t.num[0]}${t.num
-                    .slice(1)
-                    .map((n) => ` (${n})`)
-                    .join("")}`,
-                ]
-              : []),
+            ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
           ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "");
     if (r.status === "resolved") {
       if (r.paragraph) {

@@ -41,8 +41,8 @@ export interface AlignOptions {
    * Fewest units' weight of B, outside formulas, that the shared shingles must cover for the
    * pair to be diffed at all (0: no bound). Equal wording the diff finds outside shared shingles
    * lies in runs shorter than k between edits, so a pair whose shingles cover little wording
-   * outside formulas holds no passage that counts: such pairs (two texts that share only
-   * boilerplate) end here, undiffed.
+   * outside formulas all but never holds a passage that counts: such pairs (two texts that share
+   * only boilerplate) end here, undiffed.
    */
   minCovered?: number;
 }

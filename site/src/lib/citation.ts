@@ -75,16 +75,20 @@ function numZh(label: string, level: number): string {
   return label;
 }
 
+/** A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)". */
+export function pinpointEn(num: readonly string[]): string {
+  const [first, ...rest] = num;
+  return `${first ?? ""}${rest.map((r) => ` (${r})`).join("")}`;
+}
+
 /** English citation: "A/78/265, annex, para. 23 (f) (ii)"; "A/RES/76/19, preambular para. 3". */
 export function citeEn(t: CiteTarget): string {
   const preamble = t.part[0] === "preamble";
   const parts = (preamble ? t.part.slice(1) : t.part).map(partEn);
   const segs = [t.symbol, ...parts];
   if (t.scope) segs.push(scopeWords(t.scope));
-  const [first, ...rest] = t.num;
-  if (first !== undefined) {
-    const para = `${preamble ? "preambular para." : "para."} ${first}${rest.map((r) => ` (${r})`).join("")}`;
-    segs.push(para);
+  if (t.num.length) {
+    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num)}`);
   } else if (t.ordinal) {
     segs.push(`unnumbered para. ${t.ordinal}`);
   }
