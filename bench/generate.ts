@@ -89,7 +89,8 @@ export interface Generated {
   docs: GeneratedDoc[];
   /**
    * The background text each paragraph was recombined from, by paragraph id: "zh:<clause>" for a
-   * seed clause, "en:<object>" for an English object phrase. Two paragraphs with a source in
+   * seed clause (the first of the clauses that share its wording, see clauseSources),
+   * "en:<object>" for an English object phrase. Two paragraphs with a source in
    * common really do share wording (each copy mutated at BACKGROUND_RATE), though no plant put
    * it there: the reuse benchmark counts a link between them as background, not as noise.
    */
@@ -140,6 +141,37 @@ export function clausesOf(paragraphs: string[]): string[] {
     }
   }
   return out;
+}
+
+/** Consecutive characters two seed clauses must share to count as one background source. */
+export const SOURCE_OVERLAP = 12;
+
+/**
+ * The background source of each clause: the seed repeats itself (the mandate in three places,
+ * an opener in four, a list quoted into an annex), so clauses that share SOURCE_OVERLAP
+ * consecutive characters, directly or through a chain of such clauses, are one source, named
+ * by the first of them. Two paragraphs that drew such clauses share that wording for real.
+ */
+export function clauseSources(clauses: string[]): number[] {
+  const parent = clauses.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const seen = new Map<string, number>();
+  clauses.forEach((c, i) => {
+    const chars = [...c.replace(/\s+/g, "")];
+    for (let s = 0; s + SOURCE_OVERLAP <= chars.length; s++) {
+      const gram = chars.slice(s, s + SOURCE_OVERLAP).join("");
+      const j = seen.get(gram);
+      if (j === undefined) seen.set(gram, i);
+      else {
+        const [a, b] = [find(i), find(j)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  });
+  return clauses.map((_, i) => find(i));
 }
 
 /** UN-style English phrases, written for acquis (not taken from any UN text). */
@@ -329,6 +361,7 @@ export function generateCorpus(opts: GenerateOptions): Generated {
   const r = prng(opts.seed ?? 1);
   const zhSource = opts.zhSource ?? seedParagraphs();
   const clauses = clausesOf(zhSource);
+  const sourceOf = clauseSources(clauses);
   const han = hanPool(zhSource);
   if (clauses.length < 20) throw new Error("too few clauses to recombine");
 
@@ -341,7 +374,7 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     for (let i = 0; i < n; i++) {
       const c = index(clauses);
       parts.push(clauses[c]!);
-      sources.push(`zh:${c}`);
+      sources.push(`zh:${sourceOf[c]}`);
     }
     return { text: `${mutate(r, parts.join("，"), BACKGROUND_RATE, "zh", han).text}。`, sources };
   };

@@ -87,9 +87,26 @@ export const RegistryEntry = z
   .strict();
 export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
+/**
+ * One entry of the registry's `bodies:` list: a body's names as written out in full. A name is
+ * a reference, not agreed language: two paragraphs that name the same working group share
+ * nothing a reader would call reuse (see pipeline/reuse/references.ts).
+ */
+export const BodyEntry = z
+  .object({
+    /** As documents' `body` spells it: "OEWG 2021-2025". */
+    body: z.string().min(1),
+    names: z
+      .object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) })
+      .strict(),
+  })
+  .strict();
+export type BodyEntry = z.infer<typeof BodyEntry>;
+
 export const Registry = z
   .object({
     documents: z.array(RegistryEntry),
+    bodies: z.array(BodyEntry).optional(),
   })
   .strict();
 export type Registry = z.infer<typeof Registry>;

@@ -1,8 +1,9 @@
 /**
- * corpus/registry.yaml: every known document. Validated entry by entry, so that one bad entry costs
- * only itself: the others still resolve citations. Duplicate symbols keep the first entry.
+ * corpus/registry.yaml: every known document, and the bodies' names written in full. Validated
+ * entry by entry, so that one bad entry costs only itself: the others still resolve citations.
+ * Duplicate symbols keep the first entry.
  */
-import { type Diagnostic, type Registry, RegistryEntry } from "../../schemas/index.ts";
+import { BodyEntry, type Diagnostic, type Registry, RegistryEntry } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { issuesToDiagnostics, parseYaml } from "./yaml.ts";
 
@@ -34,7 +35,7 @@ export function readRegistry(
   }
   const parsed = parseYaml(text, file, 0, "corpus/registry-invalid");
   if (parsed.diagnostics.length) return { registry: empty, diagnostics: parsed.diagnostics };
-  const value = parsed.value as { documents?: unknown } | null;
+  const value = parsed.value as { documents?: unknown; bodies?: unknown } | null;
   const diagnostics: Diagnostic[] = [];
   if (!value || typeof value !== "object" || Array.isArray(value) || !Array.isArray(value.documents)) {
     diagnostics.push(
@@ -48,7 +49,7 @@ export function readRegistry(
     return { registry: empty, diagnostics };
   }
   for (const key of Object.keys(value)) {
-    if (key !== "documents") {
+    if (key !== "documents" && key !== "bodies") {
       diagnostics.push(
         ...issuesToDiagnostics(
           [{ code: "unrecognized_keys", keys: [key], path: [], message: "", input: value }],
@@ -93,5 +94,30 @@ export function readRegistry(
     seen.set(result.data.symbol, i);
     documents.push(result.data);
   });
-  return { registry: { documents }, diagnostics };
+  const bodies: NonNullable<Registry["bodies"]> = [];
+  const bodyList = Array.isArray(value.bodies) ? value.bodies : [];
+  if (value.bodies !== undefined && !Array.isArray(value.bodies))
+    diagnostics.push(
+      diag(
+        "corpus/registry-invalid",
+        { file, line: 1 },
+        "registry: `bodies:` must be a list",
+        "Each entry: body (as documents spell it), names {zh: [], en: []}.",
+      ),
+    );
+  bodyList.forEach((entry, i) => {
+    const result = BodyEntry.safeParse(entry);
+    if (result.success) bodies.push(result.data);
+    else
+      diagnostics.push(
+        ...issuesToDiagnostics(
+          result.error.issues.map((issue) => ({ ...issue, path: ["bodies", i, ...issue.path] })),
+          parsed.yaml,
+          "corpus/registry-invalid",
+          "registry",
+          "Each entry: body (as documents spell it), names {zh: [], en: []}.",
+        ),
+      );
+  });
+  return { registry: bodies.length ? { documents, bodies } : { documents }, diagnostics };
 }

@@ -24,6 +24,12 @@ export interface Passage {
   /** `equal` and `informative` weighed by the units' lengths in the text (see Side.weight). */
   equalWeight: number;
   informativeWeight: number;
+  /**
+   * Weight of the equal units that are informative or lie under a formula window's worth of
+   * shared wording that is itself rare: formulas joined the same way in both texts (see
+   * formula.ts, "joined formulas").
+   */
+  joinedWeight: number;
 }
 
 export interface AlignOptions {
@@ -45,19 +51,45 @@ export interface AlignOptions {
    * only boilerplate) end here, undiffed.
    */
   minCovered?: number;
+  /**
+   * Or: fewest units' weight of B that the shared shingles cover and that could be joined
+   * wording (see Passage.joinedWeight; 0: joined wording makes no link).
+   */
+  minCoveredJoined?: number;
 }
 
 /** One side of the pair: unit ids, shingle groups, and the formula mark of each unit. */
 export interface Side {
   ids: Int32Array;
   groups: Uint32Array;
+  /** 1 for a unit under a frequent window (see formula.ts). */
   formula: Uint8Array;
+  /** 1 at unit s when the formula window starting there is frequent. */
+  frequent: Uint8Array;
+  /** The formula window, in units. */
+  window: number;
+  /** 1 for a unit of a reference (a citation or a registered name; see references.ts), or null. */
+  ref?: Uint8Array | null;
   /**
    * What each unit counts for in the length thresholds: for Chinese its length in characters
    * (a Han character 1, "2021" 4), so thresholds read as characters whatever the mix; for
    * English 1 (thresholds in words).
    */
   weight: Uint8Array;
+}
+
+/**
+ * True when some rare formula window through unit j is made of shingles both texts share:
+ * only then can j be joined wording (a window in an equal run of the diff is such a window).
+ */
+function mayJoin(b: Side, j: number, shared: Uint8Array, k: number): boolean {
+  const last = Math.min(j, b.ids.length - b.window);
+  next: for (let s = Math.max(0, j - b.window + 1); s <= last; s++) {
+    if (b.frequent[s]) continue;
+    for (let x = s; x <= s + b.window - k; x++) if (!shared[x]) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** Stretches of covered units, merged across gaps of at most `gap`: [start, end) pairs. */
@@ -90,10 +122,13 @@ function whichStretch(st: number[], i: number): number {
 export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, opt: AlignOptions): Passage[] {
   const coverA = new Uint8Array(a.ids.length);
   const coverB = new Uint8Array(b.ids.length);
+  // Shingles of B that A shares, by start: joined wording lies under windows made of them.
+  const sharedB = opt.minCoveredJoined ? new Uint8Array(b.ids.length) : null;
   const matches: number[] = [];
   for (let j = 0; j < b.groups.length; j++) {
     const at = positionsA.get(b.groups[j]!);
     if (!at) continue;
+    if (sharedB) sharedB[j] = 1;
     for (const i of at) {
       matches.push(i, j);
       coverA.fill(1, i, i + opt.k);
@@ -103,8 +138,14 @@ export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, o
   if (!matches.length) return [];
   if (opt.minCovered) {
     let covered = 0;
-    for (let j = 0; j < coverB.length; j++) if (coverB[j] && !b.formula[j]) covered += b.weight[j]!;
-    if (covered < opt.minCovered) return [];
+    let joinable = 0;
+    for (let j = 0; j < coverB.length; j++) {
+      if (!coverB[j]) continue;
+      if (!b.formula[j]) covered += b.weight[j]!;
+      else if (sharedB && mayJoin(b, j, sharedB, opt.k)) joinable += b.weight[j]!;
+    }
+    if (covered < opt.minCovered && !(opt.minCoveredJoined && covered + joinable >= opt.minCoveredJoined))
+      return [];
   }
   const stA = stretches(coverA, opt.k);
   const stB = stretches(coverB, opt.k);
@@ -153,7 +194,8 @@ function passagesOf(
   });
   if (!ops) return [];
   // The diff's equal runs, with their positions.
-  const runs: { i: number; j: number; n: number; info: number; w: number; infoW: number }[] = [];
+  const runs: { i: number; j: number; n: number; info: number; w: number; infoW: number; joinW: number }[] =
+    [];
   let i = a0;
   let j = b0;
   for (const op of ops) {
@@ -164,15 +206,32 @@ function passagesOf(
       let info = 0;
       let w = 0;
       let infoW = 0;
-      for (let t = 0; t < n; t++) {
-        const wt = b.weight[j + t]!;
+      let joinW = 0;
+      // A reference in either text (references.ts) is never joined wording; nextRef[r] is the
+      // first reference unit at or after r in the run (n when none).
+      let nextRef: Int32Array | null = null;
+      if (a.ref || b.ref) {
+        nextRef = new Int32Array(n + 1).fill(n);
+        for (let r = n - 1; r >= 0; r--) nextRef[r] = a.ref?.[i + r] || b.ref?.[j + r] ? r : nextRef[r + 1]!;
+      }
+      // A window inside the equal run is wording both texts share; when it is rare (and holds
+      // no reference), the units under it count as joined even if each is also under some
+      // frequent window.
+      let s = j;
+      let rareUntil = -1;
+      for (let t = j; t < j + n; t++) {
+        for (; s <= t && s <= j + n - b.window; s++)
+          if (!b.frequent[s] && (!nextRef || nextRef[s - j]! >= s - j + b.window)) rareUntil = s + b.window;
+        const wt = b.weight[t]!;
         w += wt;
-        if (!b.formula[j + t]) {
+        const isRef = nextRef !== null && nextRef[t - j] === t - j;
+        if (!b.formula[t]) {
           info++;
           infoW += wt;
-        }
+          if (!isRef) joinW += wt;
+        } else if (t < rareUntil) joinW += wt;
       }
-      runs.push({ i, j, n, info, w, infoW });
+      runs.push({ i, j, n, info, w, infoW, joinW });
       i += n;
       j += n;
     }
@@ -189,11 +248,13 @@ function passagesOf(
     let informative = 0;
     let equalWeight = 0;
     let informativeWeight = 0;
+    let joinedWeight = 0;
     for (let r = first; r <= last; r++) {
       equal += runs[r]!.n;
       informative += runs[r]!.info;
       equalWeight += runs[r]!.w;
       informativeWeight += runs[r]!.infoW;
+      joinedWeight += runs[r]!.joinW;
     }
     const x = runs[first]!;
     const y = runs[last]!;
@@ -206,6 +267,7 @@ function passagesOf(
       informative,
       equalWeight,
       informativeWeight,
+      joinedWeight,
     };
     const identity = equal / Math.max(cur.a1 - cur.a0, cur.b1 - cur.b0);
     if (equalWeight >= opt.minPassage && identity >= opt.minIdentity) {

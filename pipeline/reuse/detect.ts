@@ -11,7 +11,8 @@
  *    `verbatim` the same units (same text up to width, spacing and punctuation), `near` the whole
  *    paragraphs align with at least `nearMin` of the longer one equal, else `partial`.
  *    Lengths are counted in characters for Chinese (a unit weighs its length: "2021" is 4) and
- *    in words for English: `minPassage` 20 characters or 8 words, `minUnits` 10 or 4.
+ *    in words for English: `minPassage` 20 characters or 6 words, `minUnits` 10 or 4; a
+ *    partial link also needs wording outside formulas, or formulas joined anew (formula.ts).
  * 3. Direction: the earlier document by date (then by symbol) is `from`; inside one document the
  *    earlier paragraph. A paragraph is never linked to its own parent or subparagraphs, source
  *    notes and list entries take no part, and texts under `minUnits` units are too short to say.
@@ -22,6 +23,7 @@
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
 import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
+import { nameIndex, referenceMarks } from "./references.ts";
 import { buildShingleIndex, type ShingleIndex, shingleHash, windowDf } from "./shingles.ts";
 import { type Tokens, tokenize } from "./tokens.ts";
 
@@ -41,6 +43,11 @@ export interface LangOptions {
   minInformative: number;
   /** Fewest shingles (of any frequency) a candidate pair must share before it is aligned. */
   minShared: number;
+  /**
+   * Or: fewest units' weight of a partial link's best passage that are informative or under a
+   * rare window both texts share (formulas joined the same way; see formula.ts). 0: not used.
+   */
+  minJoined: number;
 }
 
 export interface ReuseOptions {
@@ -73,8 +80,26 @@ export interface ReuseOptions {
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
-  zh: { k: 5, minUnits: 10, minPassage: 20, maxGap: 8, formulaWindow: 6, minShared: 6, minInformative: 15 },
-  en: { k: 3, minUnits: 4, minPassage: 8, maxGap: 4, formulaWindow: 4, minShared: 3, minInformative: 6 },
+  zh: {
+    k: 5,
+    minUnits: 10,
+    minPassage: 20,
+    maxGap: 8,
+    formulaWindow: 6,
+    minShared: 6,
+    minInformative: 15,
+    minJoined: 22,
+  },
+  en: {
+    k: 3,
+    minUnits: 4,
+    minPassage: 6,
+    maxGap: 4,
+    formulaWindow: 3,
+    minShared: 3,
+    minInformative: 5,
+    minJoined: 0,
+  },
   maxDf: 32,
   minRareShared: 3,
   minIdentity: 0.7,
@@ -84,6 +109,10 @@ export const DEFAULT_OPTIONS: ReuseOptions = {
 export interface DetectInput {
   paragraphs: Paragraph[];
   documents: DocumentRecord[];
+  /** In-text citation spans ([start, end) of the text) by paragraph id (see references.ts). */
+  references?: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+  /** Registered names: titles and short names of documents (see references.ts). */
+  names?: readonly string[];
 }
 
 /** A link before it is written: indices into the input paragraphs, passages in units. */
@@ -105,6 +134,10 @@ export interface Detected {
   tokens: (Tokens | null)[];
   /** Formula mark of each unit of each paragraph taking part. */
   formula: (Uint8Array | null)[];
+  /** Frequent formula windows of each paragraph taking part, by start unit (see formula.ts). */
+  frequent: (Uint8Array | null)[];
+  /** Reference units of each paragraph taking part, null when it has none (see references.ts). */
+  ref: (Uint8Array | null)[];
   /** Formula passages of each paragraph taking part. */
   formulaRuns: FormulaRun[][];
   /** Reading rank of each paragraph: date, symbol, position. */
@@ -187,14 +220,22 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const windows = windowDf(units, w);
   const formulaFound = units.map((u, p) => (u ? formulaUnits(windows, p, u.length, w[p]!, formulaDf) : null));
   const formula = formulaFound.map((f) => f?.mark ?? null);
+  const frequent = formulaFound.map((f) => f?.frequent ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const weight = tokens.map((t, p) => (t ? weightsOf(t, langOf(p)) : null));
+  const names = nameIndex(input.names ?? []);
+  const ref = tokens.map((t, p) =>
+    t ? referenceMarks(t, input.references?.get(paragraphs[p]!.id), names) : null,
+  );
   const side = (p: number): Side => ({
     ids: units[p]!,
     groups: index.group.subarray(index.off[p]!, index.off[p + 1]!),
     formula: formula[p]!,
+    frequent: frequent[p]!,
+    window: w[p]!,
     weight: weight[p]!,
+    ref: ref[p],
   });
 
   const found: RawLink[] = [];
@@ -267,6 +308,8 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     redundant,
     tokens,
     formula,
+    frequent,
+    ref,
     formulaRuns,
     rank,
     formulaDf,
@@ -321,6 +364,7 @@ function linkOf(
     // paragraphs it changes no link (4 of 6,786 at 200k), while most candidate pairs that share
     // only boilerplate are never diffed (a quarter of the reuse stage's time at 200k).
     minCovered: options.coverBound === false ? 0 : Math.floor(Math.min(lo.minUnits, lo.minInformative) / 2),
+    minCoveredJoined: Math.floor(lo.minJoined / 2),
   };
   let passages = alignPair(sp, sq, positions, align);
   if (!passages.length) return null;
@@ -335,7 +379,9 @@ function linkOf(
   if (kind === "partial") {
     // A partial link stands on passages of its own, outside formulas.
     passages = passages.filter((x) => x.equalWeight >= lo.minPassage);
-    if (!passages.some((x) => x.informativeWeight >= lo.minInformative)) return null;
+    const stands = (x: Passage) =>
+      x.informativeWeight >= lo.minInformative || (lo.minJoined > 0 && x.joinedWeight >= lo.minJoined);
+    if (!passages.some(stands)) return null;
   } else if (informative < lo.minUnits) return null;
   const formula = passages.some((x) => x.informative < x.equal);
   const score = kind === "verbatim" ? 1 : Math.min(1, informativeOf(passages) / Math.min(na, nb));
@@ -411,8 +457,8 @@ function bestSources(
 export function passagesBetween(
   a: Tokens,
   b: Tokens,
-  formulaA: Uint8Array,
-  formulaB: Uint8Array,
+  formulaA: { mark: Uint8Array; frequent: Uint8Array; ref?: Uint8Array | null },
+  formulaB: { mark: Uint8Array; frequent: Uint8Array; ref?: Uint8Array | null },
   lang: Lang,
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): Passage[] {
@@ -430,8 +476,22 @@ export function passagesBetween(
     else positions.set(h, [s]);
   });
   return alignPair(
-    { ids: a.ids, groups: ga, formula: formulaA, weight: weightsOf(a, lang) },
-    { ids: b.ids, groups: hashes(b), formula: formulaB, weight: weightsOf(b, lang) },
+    {
+      ...formulaA,
+      ids: a.ids,
+      groups: ga,
+      formula: formulaA.mark,
+      window: lo.formulaWindow,
+      weight: weightsOf(a, lang),
+    },
+    {
+      ...formulaB,
+      ids: b.ids,
+      groups: hashes(b),
+      formula: formulaB.mark,
+      window: lo.formulaWindow,
+      weight: weightsOf(b, lang),
+    },
     positions,
     {
       k: lo.k,

@@ -11,16 +11,16 @@
  * reuses that one" is the first language's); its spans and diff are computed on its own two
  * texts, and are empty of spans when the translations happen to share no passage.
  */
-import type {
-  Diagnostic,
-  DocumentRecord,
-  FormulasFile,
-  Paragraph,
-  Reuse,
-  ReuseSummaryFile,
-} from "../../schemas/index.ts";
+import type { Diagnostic, FormulasFile, Paragraph, Reuse, ReuseSummaryFile } from "../../schemas/index.ts";
 import { type AlignedFile, alignLanguages } from "./bilingual.ts";
-import { DEFAULT_OPTIONS, type Detected, detectReuse, passagesBetween, type ReuseOptions } from "./detect.ts";
+import {
+  DEFAULT_OPTIONS,
+  type Detected,
+  type DetectInput,
+  detectReuse,
+  passagesBetween,
+  type ReuseOptions,
+} from "./detect.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
 import { diffTexts, toReuse } from "./links.ts";
 
@@ -48,7 +48,7 @@ const FORMULA_LIST = 200;
 
 /** Run the whole reuse stage on a corpus. Pure; same input, same output. */
 export function buildReuse(
-  input: { paragraphs: Paragraph[]; documents: DocumentRecord[] },
+  input: DetectInput,
   schemaVersion: number,
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): ReuseResult {
@@ -142,7 +142,16 @@ function carry(
   const ta = detected.tokens[a];
   const tb = detected.tokens[b];
   const passages =
-    ta && tb ? passagesBetween(ta, tb, detected.formula[a]!, detected.formula[b]!, pb.lang, options) : [];
+    ta && tb
+      ? passagesBetween(
+          ta,
+          tb,
+          { mark: detected.formula[a]!, frequent: detected.frequent[a]!, ref: detected.ref[a] },
+          { mark: detected.formula[b]!, frequent: detected.frequent[b]!, ref: detected.ref[b] },
+          pb.lang,
+          options,
+        )
+      : [];
   if (passages.length && ta && tb) {
     const own = toReuse(
       { from: a, to: b, kind: r.kind, passages, score: r.score, formula: r.formula },

@@ -88,10 +88,13 @@ describe("acquis import", () => {
     const before = r.read("corpus/registry.yaml");
     await r.run(r.write("un-layout.html", pagedHtml(MODELS.zh)), ...FLAGS, "--lang", "zh");
     const after = r.read("corpus/registry.yaml");
-    expect(after.startsWith(before.trimEnd())).toBe(true);
-    expect(after.slice(before.trimEnd().length)).toMatch(
-      /^\n {2}# added by acquis import\n {2}- symbol: A\/99\/200\n/,
-    );
+    // Inserted at the end of the `documents:` list, before what follows it (the bodies' names).
+    const inserted = / {2}# added by acquis import\n {2}- symbol: A\/99\/200\n(?: {4}.*\n)+/.exec(after);
+    expect(inserted).not.toBeNull();
+    expect(after.replace(inserted![0], "")).toBe(before);
+    const registry = Registry.parse(YAML.parse(after));
+    expect(registry.documents.at(-1)?.symbol).toBe("A/99/200");
+    expect(registry.bodies).toEqual(Registry.parse(YAML.parse(before)).bodies);
   });
 
   test("a symbol already in the registry gives its defaults and leaves the registry untouched", async () => {

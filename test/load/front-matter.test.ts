@@ -193,4 +193,31 @@ describe("readRegistry", () => {
     expect(got.diagnostics.map((d) => [d.code, d.line])).toContainEqual([code, line]);
     expect(got.registry.documents.map((d) => d.symbol)).toEqual(kept);
   });
+
+  const BODY = (body: string, names: string) => `  - body: ${body}\n    names: ${names}\n`;
+  test("bodies: their names in full, per language", () => {
+    const got = readRegistry(
+      `documents:\n${ENTRY("A/1/1")}bodies:\n${BODY("OEWG X", "{zh: [某某问题工作组]}")}`,
+      "corpus/registry.yaml",
+    );
+    expect(got.diagnostics).toEqual([]);
+    expect(got.registry.bodies).toEqual([{ body: "OEWG X", names: { zh: ["某某问题工作组"], en: [] } }]);
+  });
+
+  test.each([
+    // A language the registry does not hold: the bad body is dropped, at its line; the rest stays.
+    {
+      name: "unknown language",
+      bodies: `bodies:\n${BODY("A", "{fr: [x]}")}${BODY("B", "{en: [Group B]}")}`,
+      line: 8,
+      kept: ["B"],
+    },
+    // Not a list at all.
+    { name: "not a list", bodies: "bodies: 3\n", line: 1, kept: [] },
+  ])("bodies: $name", ({ bodies, line, kept }) => {
+    const got = readRegistry(`documents:\n${ENTRY("A/1/1")}${bodies}`, "corpus/registry.yaml");
+    expect(got.diagnostics.map((d) => [d.code, d.line])).toEqual([["corpus/registry-invalid", line]]);
+    expect((got.registry.bodies ?? []).map((b) => b.body)).toEqual(kept);
+    expect(got.registry.documents.map((d) => d.symbol)).toEqual(["A/1/1"]);
+  });
 });

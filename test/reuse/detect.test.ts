@@ -146,6 +146,63 @@ describe("what is never linked", () => {
   });
 });
 
+describe("formulas joined the same way, and references", () => {
+  // Three clauses that each recur, alone, in four more paragraphs: formulas in this corpus.
+  const F1 = "各代表团在本届会议期间继续就各项议题交换了意见";
+  const F2 = "会议强调有必要进一步加强各国之间的务实合作";
+  const F3 = "秘书处应当定期向各会员国通报有关工作的进展";
+  const NAME = "区域信息安全合作特别委员会";
+  const endings = ["关于培训方案。", "关于技术援助。", "关于联络点名录。", "关于关键基础设施。"];
+  /** Paragraphs in which each of `formulas` stands alone, in A/1/1, plus the two under test. */
+  function corpus(formulas: string[], earlier: string, later: string) {
+    const alone = formulas.flatMap((f, i) =>
+      endings.map((e, j) => paragraph({ doc: "A/1/1", num: [String(i * 10 + j + 1)], text: `${f}，${e}` })),
+    );
+    const a = paragraph({ doc: "A/2/2", num: ["1"], text: earlier });
+    const b = paragraph({ doc: "A/3/3", num: ["1"], text: later });
+    const documents = [doc("A/1/1", "2020-01-01"), doc("A/2/2", "2021-01-01"), doc("A/3/3", "2022-01-01")];
+    return { paragraphs: [...alone, a, b], documents, a, b };
+  }
+  const joined = (x: string, y: string) => `${F1}，并认为${x}，同时指出${y}。`;
+
+  test("three formulas joined the same way in two paragraphs: a link, marked formula", () => {
+    const c = corpus([F1, F2, F3], `${ZH_A}${joined(F2, F3)}`, `${ZH_B}${joined(F2, F3)}`);
+    const out = buildReuse(c, SCHEMA_VERSION);
+    const links = out.reuse.filter((r) => r.to === c.b.id);
+    expect(links.map((r) => [r.from, r.kind, r.formula])).toEqual([[c.a.id, "partial", true]]);
+  });
+
+  test("one formula with the same edit in two paragraphs: no link", () => {
+    const edited = F1.replace("继续", "仍然");
+    const c = corpus([F1], `${ZH_A}${edited}。`, `${ZH_B}${edited}。`);
+    expect(buildReuse(c, SCHEMA_VERSION).reuse.filter((r) => r.to === c.b.id)).toEqual([]);
+  });
+
+  test("formulas joined through a registered name: a link without the name, none with it", () => {
+    const c = corpus([F1, NAME, F3], `${ZH_A}${joined(NAME, F3)}`, `${ZH_B}${joined(NAME, F3)}`);
+    const to = (names: string[]) =>
+      buildReuse({ ...c, names }, SCHEMA_VERSION)
+        .reuse.filter((r) => r.to === c.b.id)
+        .map((r) => r.from);
+    expect(to([])).toEqual([c.a.id]);
+    expect(to([NAME])).toEqual([]);
+  });
+
+  test("the same through a citation the cite stage found", () => {
+    const c = corpus([F1, NAME, F3], `${ZH_A}${joined(NAME, F3)}`, `${ZH_B}${joined(NAME, F3)}`);
+    const at = (text: string) => {
+      const s = text.indexOf(NAME);
+      return [[s, s + NAME.length]] as [number, number][];
+    };
+    const references = new Map([
+      [c.a.id, at(c.a.text)],
+      [c.b.id, at(c.b.text)],
+    ]);
+    const out = buildReuse({ ...c, references }, SCHEMA_VERSION);
+    expect(out.reuse.filter((r) => r.to === c.b.id)).toEqual([]);
+  });
+});
+
 describe("direction and one best source", () => {
   test("the earlier document by date is the source, whatever the input order", () => {
     const later = paragraph({ doc: "A/9/9", num: ["1"], text: `${ZH_SHARED}。` });
@@ -207,8 +264,8 @@ describe("direction and one best source", () => {
 test("the defaults are the documented ones", () => {
   // The README quotes these; change them on purpose only.
   expect(DEFAULT_OPTIONS).toMatchObject({
-    zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 6, minInformative: 15 },
-    en: { k: 3, minUnits: 4, minPassage: 8, formulaWindow: 4, minInformative: 6 },
+    zh: { k: 5, minUnits: 10, minPassage: 20, formulaWindow: 6, minInformative: 15, minJoined: 22 },
+    en: { k: 3, minUnits: 4, minPassage: 6, formulaWindow: 3, minInformative: 5, minJoined: 0 },
     nearMin: 0.8,
     maxDf: 32,
   });

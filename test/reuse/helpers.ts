@@ -2,21 +2,31 @@
  * Shared helpers for the reuse tests: the real seed parsed as the build does, and a compact,
  * reviewable line per link (the form the golden fixture keeps).
  */
+
+import { extractCitations } from "../../pipeline/cite/extract.ts";
+import { referenceSpans, registeredNames } from "../../pipeline/reuse/stage.ts";
 import type { Paragraph, Reuse } from "../../schemas/index.ts";
+import { loadRegistry } from "../cite/helpers.ts";
 import { documentRecord } from "../factories.ts";
 import { parseFile } from "../parse/helpers.ts";
 
 export { repoRoot } from "../parse/helpers.ts";
 
-/** The seed A/78/265 (zh), parsed by the real parser, with its document record. */
+/**
+ * The seed A/78/265 (zh), parsed by the real parser, with its document record, and what the
+ * build hands the reuse stage besides: its in-text citations and the real registry's names.
+ */
 export function seed() {
   const parsed = parseFile("corpus/A-78-265/zh.md");
-  return {
+  const corpus = {
     paragraphs: parsed.paragraphs,
     documents: [
       documentRecord({ symbol: "A/78/265", date: "2023-08-01", paragraphs: parsed.paragraphs.length }),
     ],
   };
+  const registry = loadRegistry();
+  const { citations } = extractCitations({ ...corpus, registry });
+  return { ...corpus, references: referenceSpans(citations), names: registeredNames(registry) };
 }
 
 /** A link as a reviewer reads it: addresses, kind, score, length, and the later text's spans. */

@@ -1,0 +1,71 @@
+/**
+ * References: wording that points at a document instead of saying something of its own.
+ *
+ * Two paragraphs that cite the same report ("2021 年不限成员名额工作组报告第 56 段") or name the
+ * same body by its full title share that wording, but a reader would not call it reuse of agreed
+ * language. The units of a reference count as formula units (see formula.ts): they neither make
+ * a link nor lengthen one. What is a reference:
+ *
+ * - the words of an in-text citation, as the cite stage found them (its spans);
+ * - a registered name wherever it occurs: every title and short name of `registry.yaml` of at
+ *   least `MIN_NAME_UNITS` units (shorter ones, "second APR", are ordinary words too).
+ *
+ * Decision: names are matched on the same units as the alignment (tokens.ts), so width, spacing
+ * and punctuation do not hide a title; a name is looked up by its first unit, then checked unit
+ * by unit, which costs one map lookup per unit of the corpus.
+ */
+import { type Tokens, tokenize } from "./tokens.ts";
+
+/** Fewest units of a name that is marked wherever it occurs. */
+export const MIN_NAME_UNITS = 3;
+
+/** Registered names by their first unit. */
+export type NameIndex = Map<number, Int32Array[]>;
+
+/** Index names for `referenceMarks`. */
+export function nameIndex(names: readonly string[]): NameIndex {
+  const index: NameIndex = new Map();
+  const seen = new Set<string>();
+  for (const name of names) {
+    const ids = tokenize(name).ids;
+    if (ids.length < MIN_NAME_UNITS) continue;
+    const key = ids.join(",");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = index.get(ids[0]!);
+    if (list) list.push(ids);
+    else index.set(ids[0]!, [ids]);
+  }
+  return index;
+}
+
+/**
+ * Mark a paragraph's reference units: 1 under a citation span (UTF-16 [start, end) of its text)
+ * or a registered name. Null when it has none.
+ */
+export function referenceMarks(
+  t: Tokens,
+  spans: readonly (readonly [number, number])[] | undefined,
+  names: NameIndex,
+): Uint8Array | null {
+  let mark: Uint8Array | null = null;
+  const n = t.ids.length;
+  if (spans?.length) {
+    mark = new Uint8Array(n);
+    for (const [s, e] of spans) for (let u = 0; u < n; u++) if (t.start[u]! < e && t.end[u]! > s) mark[u] = 1;
+  }
+  if (names.size)
+    for (let u = 0; u < n; u++) {
+      const list = names.get(t.ids[u]!);
+      if (!list) continue;
+      for (const name of list) {
+        if (u + name.length > n) continue;
+        let k = 1;
+        while (k < name.length && t.ids[u + k] === name[k]) k++;
+        if (k < name.length) continue;
+        mark ??= new Uint8Array(n);
+        mark.fill(1, u, u + name.length);
+      }
+    }
+  return mark;
+}
