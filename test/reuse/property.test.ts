@@ -114,6 +114,14 @@ describe("the cover bound (pairs sharing only boilerplate are not diffed) change
     const bounded = detectReuse(c);
     const unbounded = detectReuse(c, { ...DEFAULT_OPTIONS, coverBound: false });
     expect(bounded.links.length).toBeGreaterThan(20);
+    // Some links stand only on formulas joined anew, so the bound's second route is exercised.
+    const joinedOnly = bounded.links.filter(
+      (l) =>
+        l.kind === "partial" &&
+        c.paragraphs[l.to]!.lang === "zh" &&
+        l.passages.every((x) => x.informativeWeight < DEFAULT_OPTIONS.zh.minInformative),
+    );
+    expect(joinedOnly.length).toBeGreaterThan(0);
     expect(key(bounded)).toBe(key(unbounded));
   });
 });
