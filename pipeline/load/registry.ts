@@ -7,6 +7,7 @@ import { BodyEntry, type Diagnostic, type Registry, RegistryEntry } from "../../
 import { diag } from "../diagnostics.ts";
 import { issuesToDiagnostics, parseYaml } from "./yaml.ts";
 
+const BODY_HINT = "Each entry: body (as documents spell it), names {zh: [], en: []}.";
 const HINT =
   "Each entry: symbol, type, title {zh, en}; optional date (YYYY-MM-DD), body, status, short {zh: [], en: []}, structure, note.";
 
@@ -98,12 +99,7 @@ export function readRegistry(
   const bodyList = Array.isArray(value.bodies) ? value.bodies : [];
   if (value.bodies !== undefined && !Array.isArray(value.bodies))
     diagnostics.push(
-      diag(
-        "corpus/registry-invalid",
-        { file, line: 1 },
-        "registry: `bodies:` must be a list",
-        "Each entry: body (as documents spell it), names {zh: [], en: []}.",
-      ),
+      diag("corpus/registry-invalid", { file, line: 1 }, "registry: `bodies:` must be a list", BODY_HINT),
     );
   bodyList.forEach((entry, i) => {
     const result = BodyEntry.safeParse(entry);
@@ -115,7 +111,7 @@ export function readRegistry(
           parsed.yaml,
           "corpus/registry-invalid",
           "registry",
-          "Each entry: body (as documents spell it), names {zh: [], en: []}.",
+          BODY_HINT,
         ),
       );
   });

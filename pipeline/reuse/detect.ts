@@ -111,7 +111,7 @@ export interface DetectInput {
   documents: DocumentRecord[];
   /** In-text citation spans ([start, end) of the text) by paragraph id (see references.ts). */
   references?: ReadonlyMap<string, readonly (readonly [number, number])[]>;
-  /** Registered names: titles and short names of documents (see references.ts). */
+  /** Registered names: documents' titles and short titles, bodies' names (see references.ts). */
   names?: readonly string[];
 }
 
@@ -364,7 +364,7 @@ function linkOf(
     // at 50k paragraphs it changes no link (3 of 6,933 at 200k), while most candidate pairs that
     // share only boilerplate are never diffed (detection at 200k: 18.1 s with it, 24.5 s without).
     minCovered: options.coverBound === false ? 0 : Math.floor(Math.min(lo.minUnits, lo.minInformative) / 2),
-    minCoveredJoined: Math.floor(lo.minJoined / 2),
+    minCoveredJoined: options.coverBound === false ? 0 : Math.floor(lo.minJoined / 2),
   };
   let passages = alignPair(sp, sq, positions, align);
   if (!passages.length) return null;
@@ -377,7 +377,8 @@ function linkOf(
   else if (equal / Math.max(na, nb) >= options.nearMin) kind = "near";
   else kind = "partial";
   if (kind === "partial") {
-    // A partial link stands on passages of its own, outside formulas.
+    // A partial link stands on passages of its own: wording outside formulas, or formulas
+    // joined the same way in both texts (formula.ts).
     passages = passages.filter((x) => x.equalWeight >= lo.minPassage);
     const stands = (x: Passage) =>
       x.informativeWeight >= lo.minInformative || (lo.minJoined > 0 && x.joinedWeight >= lo.minJoined);
@@ -449,6 +450,14 @@ function bestSources(
   return { kept: kept.sort(order), redundant: redundant.sort(order) };
 }
 
+/** A paragraph's formula and reference marks, as detection computed them (see Side). */
+export type Marks = Pick<Side, "formula" | "frequent" | "ref">;
+
+/** The marks detection computed for paragraph p. */
+export function marksOf(detected: Detected, p: number): Marks {
+  return { formula: detected.formula[p]!, frequent: detected.frequent[p]!, ref: detected.ref[p] };
+}
+
 /**
  * Align two paragraphs outside the index (for a link carried over from the other language):
  * their shingles are hashed afresh and the same alignment runs. Returns the passages, `a` = the
@@ -457,8 +466,8 @@ function bestSources(
 export function passagesBetween(
   a: Tokens,
   b: Tokens,
-  formulaA: { mark: Uint8Array; frequent: Uint8Array; ref?: Uint8Array | null },
-  formulaB: { mark: Uint8Array; frequent: Uint8Array; ref?: Uint8Array | null },
+  marksA: Marks,
+  marksB: Marks,
   lang: Lang,
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): Passage[] {
@@ -476,22 +485,8 @@ export function passagesBetween(
     else positions.set(h, [s]);
   });
   return alignPair(
-    {
-      ...formulaA,
-      ids: a.ids,
-      groups: ga,
-      formula: formulaA.mark,
-      window: lo.formulaWindow,
-      weight: weightsOf(a, lang),
-    },
-    {
-      ...formulaB,
-      ids: b.ids,
-      groups: hashes(b),
-      formula: formulaB.mark,
-      window: lo.formulaWindow,
-      weight: weightsOf(b, lang),
-    },
+    { ...marksA, ids: a.ids, groups: ga, window: lo.formulaWindow, weight: weightsOf(a, lang) },
+    { ...marksB, ids: b.ids, groups: hashes(b), window: lo.formulaWindow, weight: weightsOf(b, lang) },
     positions,
     {
       k: lo.k,

@@ -18,6 +18,7 @@ import {
   type Detected,
   type DetectInput,
   detectReuse,
+  marksOf,
   passagesBetween,
   type ReuseOptions,
 } from "./detect.ts";
@@ -142,16 +143,7 @@ function carry(
   const ta = detected.tokens[a];
   const tb = detected.tokens[b];
   const passages =
-    ta && tb
-      ? passagesBetween(
-          ta,
-          tb,
-          { mark: detected.formula[a]!, frequent: detected.frequent[a]!, ref: detected.ref[a] },
-          { mark: detected.formula[b]!, frequent: detected.frequent[b]!, ref: detected.ref[b] },
-          pb.lang,
-          options,
-        )
-      : [];
+    ta && tb ? passagesBetween(ta, tb, marksOf(detected, a), marksOf(detected, b), pb.lang, options) : [];
   if (passages.length && ta && tb) {
     const own = toReuse(
       { from: a, to: b, kind: r.kind, passages, score: r.score, formula: r.formula },
