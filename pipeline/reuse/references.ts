@@ -11,8 +11,11 @@
  *   least `MIN_NAME_UNITS` units (shorter ones, "second APR", are ordinary words too).
  *
  * Decision: names are matched on the same units as the alignment (tokens.ts), so width, spacing
- * and punctuation do not hide a title; a name is looked up by its first unit, then checked unit
- * by unit, which costs one map lookup per unit of the corpus.
+ * and punctuation do not hide a title and a mark lands on the units the passages count; a name
+ * is looked up by its first unit, then checked unit by unit, which costs one map lookup per unit
+ * of the corpus. The cite stage's TitleMatcher is not reused: it matches short titles only, on
+ * purpose (a full title recurring as an agenda item must not cite), where here full titles and
+ * bodies' names are what must count; the short titles it finds arrive as citation spans anyway.
  */
 import { type Tokens, tokenize } from "./tokens.ts";
 
