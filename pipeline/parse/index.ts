@@ -2,12 +2,13 @@
  * Parse stage: corpus Markdown -> paragraphs, headings and footnotes, per the data contract.
  *
  * remark-parse reads the Markdown (blocks.ts); the structural reading of a UN document (parts,
- * numbering, footnotes, page breaks) is in structure.ts; labels.ts and footnotes.ts read the
- * printed forms. Pure: text in, data and diagnostics out.
+ * numbering, footnotes, page breaks) is in structure/, a classifier and a table of handlers over
+ * one parse state; labels.ts and footnotes.ts read the printed forms. Pure: text in, data and
+ * diagnostics out.
  */
 
 import { toBlocks } from "./blocks.ts";
-import { buildStructure } from "./structure.ts";
+import { buildStructure } from "./structure/index.ts";
 import type { Parsed, ParseInput } from "./types.ts";
 
 export type { Parsed, ParseInput } from "./types.ts";

@@ -1,0 +1,310 @@
+/**
+ * Classification: what kind of block this is, given what is open. Reads the state, never changes
+ * it; the handlers (handlers/) act on the answer.
+ *
+ * Decision: an ordered table of rules, the first that recognises the block wins, as a tokenizer
+ * tells the compiler which handler to call. The order is the precedence the real documents need:
+ * footnote notes before anything (a note can look like a numbered line), part headings before
+ * a list of documents (an annex ends the list), page artefacts before continuations, continuations
+ * before headings (a line after a page break that ends no sentence is text, not a title). A new
+ * layout is a new rule at its place in RULES and a handler of the same kind.
+ */
+import type { Block } from "../blocks.ts";
+import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
+import { firstValue, type Label, readLabel } from "../labels.ts";
+import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
+import type { HeadingKind, ParseState } from "./state.ts";
+
+/** A block and its place in the document. */
+interface At {
+  block: Block;
+  /** Index of the block in the input's blocks (handlers may look ahead). */
+  index: number;
+}
+
+/** Text of a block with its footnote markers taken out, and where they stood. */
+interface Marked {
+  text: string;
+  refs: MarkerRef[];
+}
+
+/** A labelled block: the label, the text after it, markers shifted to that text. */
+interface Labelled {
+  label: Label;
+  body: string;
+  refs: MarkerRef[];
+}
+
+/** Every kind of block, with what its handler needs. */
+export type Classified = At &
+  (
+    | {
+        kind: "note";
+        mark: string;
+        /** The mark's number, null for "*". */
+        n: number | null;
+        body: string;
+        /** A "*" note written as a bullet item ("* Issued without formal editing"). */
+        asterisk: boolean;
+      }
+    | ({ kind: "part"; annex: string | null | undefined } & Marked)
+    | ({ kind: "listNote" } & Marked)
+    | { kind: "entry"; text: string }
+    | { kind: "artifact"; text: string }
+    | ({ kind: "continuation"; target: number; cause: string } & Marked)
+    | ({ kind: "heading"; heading: Exclude<HeadingKind, "part"> } & Marked)
+    | ({ kind: "sourceNote"; owner: number } & Marked)
+    | ({ kind: "unnumbered" } & Marked)
+    | ({ kind: "numbered" } & Labelled)
+    | ({ kind: "subparagraph" } & Labelled)
+    | ({ kind: "looseItem" } & Labelled)
+  );
+
+export type Kind = Classified["kind"];
+
+/** What the rules read of a block, computed once. */
+interface Reading extends At {
+  /** The block's text, trimmed, markers still in. */
+  raw: string;
+  /** The text with markers taken out (untrimmed: marker offsets count from its start). */
+  text: string;
+  refs: MarkerRef[];
+  /** `text` trimmed. */
+  clean: string;
+  /** The label `clean` starts with, whatever the block's kind. */
+  printedLabel: Label | null;
+  /** The paragraph label: none for a Markdown heading. */
+  label: Label | null;
+}
+
+type Rule = (r: Reading, s: ParseState) => Classified | null;
+
+/** Classify block `index`, a block whose text is not blank. */
+export function classify(s: ParseState, index: number): Classified {
+  const block = s.input.blocks[index]!;
+  const raw = block.text.trim();
+  const { text, refs } = takeMarkers(raw, s.asterisk);
+  const clean = text.trim();
+  const printedLabel = readLabel(clean);
+  const r: Reading = {
+    block,
+    index,
+    raw,
+    text,
+    refs,
+    clean,
+    printedLabel,
+    label: block.kind === "heading" ? null : printedLabel,
+  };
+  for (const rule of RULES) {
+    const c = rule(r, s);
+    if (c) return c;
+  }
+  return paragraph(r);
+}
+
+/** A footnote note: "¹ text" or GFM "[^1]: text" (a Markdown heading never is one). */
+const note: Rule = ({ block, index, raw }) => {
+  if (block.kind === "heading") return null;
+  const def = readDefinition(raw);
+  return def
+    ? { kind: "note", block, index, mark: def.mark, n: def.n, body: def.body.trim(), asterisk: false }
+    : null;
+};
+
+/** "* text" is an asterisk's note only while a "*" marker waits for one. */
+const asteriskNote: Rule = ({ block, index, raw }, s) =>
+  block.kind === "bullet" && block.bullet === "*" && s.waiting.some((p) => p.ref.mark === "*")
+    ? { kind: "note", block, index, mark: "*", n: null, body: raw, asterisk: true }
+    : null;
+
+/** Annex, nested annex, appendix. */
+const part: Rule = ({ block, index, refs, clean }) => {
+  if (block.kind === "bullet") return null;
+  const annex = readAnnex(clean);
+  if (annex === undefined && !isAppendix(clean)) return null;
+  return { kind: "part", block, index, annex, text: clean, refs };
+};
+
+/** Inside a list of documents every block is an entry line, except a bracketed note before the first. */
+const documentList: Rule = ({ block, index, refs, clean }, s) => {
+  if (!s.entries.open) return null;
+  if (/^[(（].*[)）]$/s.test(clean) && s.entries.count === 0 && !s.entries.waiting)
+    return { kind: "listNote", block, index, text: clean, refs };
+  return { kind: "entry", block, index, text: clean };
+};
+
+/** Running headers, symbol lines, job numbers, page numbers. */
+const artifact: Rule = ({ block, index, clean, printedLabel }, s) =>
+  block.kind !== "bullet" && !printedLabel && isArtifact(s, clean)
+    ? { kind: "artifact", block, index, text: clean }
+    : null;
+
+/**
+ * After a page's footnotes or a running header, an unlabelled block continues the interrupted
+ * paragraph when that one ends open; when it ends on a full stop, a Chinese block continues it
+ * unless it reads as a heading (or the paragraph is preambular), an English one if it starts in
+ * lower case.
+ */
+const afterNotes: Rule = ({ block, index, clean, text, refs, label }, s) => {
+  if (label || !s.page.broken || s.open === null || block.kind === "heading") return null;
+  const prev = s.drafts[s.open]!;
+  const prevText = prev.text.trim();
+  const endsOpen = !TERMINAL.test(prevText) && !/[,，]$/.test(prevText);
+  const lower = /^[a-z,;:)]/.test(clean);
+  const hk = headingKind(s, clean, block);
+  let continues: boolean;
+  if (prev.kind !== "paragraph") continues = false;
+  else if (endsOpen) continues = true;
+  else if (s.input.lang === "zh") continues = hk === null && !prev.flags.has("preamble");
+  else continues = lower;
+  return continues
+    ? { kind: "continuation", block, index, target: s.open, text: text.trim(), refs, cause: s.page.cause }
+    : null;
+};
+
+/**
+ * A bare page break (a blank line and nothing else) inside a sentence: the paragraph ends on a
+ * word, not on punctuation, and what follows cannot start a paragraph of its own.
+ */
+const afterBreak: Rule = ({ block, index, clean, text, refs, label }, s) => {
+  if (label || s.open === null || block.kind !== "text" || s.drafts[s.open]!.kind !== "paragraph")
+    return null;
+  const prevText = s.drafts[s.open]!.text.trim();
+  const endsOnWord = /[\p{L}\p{N}]$/u.test(prevText) && !/\n/.test(prevText);
+  const hk = headingKind(s, clean, block);
+  const continues =
+    endsOnWord &&
+    (s.input.lang === "zh"
+      ? hk === null && s.drafts[s.open]!.num.length > 0
+      : /^[a-z]/.test(clean) ||
+        (hk === null && /\b(and|or|of|the|in|to|for|with|on|by|a|an|its|their|as)$/i.test(prevText)));
+  return continues
+    ? { kind: "continuation", block, index, target: s.open, text: text.trim(), refs, cause: "a page break" }
+    : null;
+};
+
+/**
+ * A heading, its kind refined by what follows: a plain heading before a subparagraph that continues
+ * the open list is a heading inside that paragraph (annex A, para. 13); a plain line right before a
+ * chapter heading is the title the chapters sit under.
+ */
+const heading: Rule = ({ block, index, clean, refs, label }, s) => {
+  if (label) return null;
+  const hk = headingKind(s, clean, block);
+  if (!hk || hk === "part") return null;
+  let kind = hk;
+  const { blocks } = s.input;
+  if (kind === "plain" && s.levels.length > 0) {
+    for (let j = index + 1; j < blocks.length; j++) {
+      const nb = blocks[j]!.text.trim();
+      if (!nb || readDefinition(nb)) continue;
+      const nl = readLabel(nb);
+      if (nl && nl.style !== "number" && nl.value !== firstValue(nl.style)) kind = "inner";
+      else if (nl && nl.style !== "number") kind = "inner";
+      if (!nl && headingKind(s, nb, blocks[j]!) === "plain") continue;
+      break;
+    }
+  }
+  if (kind === "plain") {
+    const nextText =
+      blocks
+        .slice(index + 1)
+        .find((b) => b.text.trim() !== "")
+        ?.text.trim() ?? "";
+    if (isChapter(nextText) || /^I\.\s+\S/.test(nextText)) kind = "title";
+  }
+  return { kind: "heading", block, index, heading: kind, text: clean, refs };
+};
+
+/** A bracketed reference right after a paragraph, naming a paragraph or a report, sources it (annex B). */
+const sourceNote: Rule = ({ block, index, clean, refs, label }, s) =>
+  !label && /^[[［][^\n]*[\]］]$/.test(clean) && s.open !== null && /段|para|A\/|报告|report/i.test(clean)
+    ? { kind: "sourceNote", block, index, owner: s.open, text: clean, refs }
+    : null;
+
+/** The label's body and its markers, offsets shifted by what the label took. */
+function labelled({ text, refs }: Reading, label: Label): Labelled {
+  const body = text.trim().slice(label.length);
+  const shift = text.length - text.trimStart().length + label.length;
+  return { label, body, refs: refs.map((r) => ({ ...r, at: Math.max(0, r.at - shift) })) };
+}
+
+/** "23." opens a numbered paragraph ("(1)" does not: it is a subparagraph label). */
+const numbered: Rule = (r) =>
+  r.label && r.label.style === "number" && !/^[(（]/.test(r.label.printed)
+    ? { kind: "numbered", block: r.block, index: r.index, ...labelled(r, r.label) }
+    : null;
+
+/** A subparagraph label with no numbered paragraph open: a list directly under a heading. */
+const looseItem: Rule = (r, s) =>
+  r.label && s.levels.length === 0
+    ? { kind: "looseItem", block: r.block, index: r.index, ...labelled(r, r.label) }
+    : null;
+
+/**
+ * What no rule took: a subparagraph of the open paragraph if labelled; else an unnumbered
+ * paragraph (a preambular paragraph, an introduction, a bullet principle).
+ */
+function paragraph(r: Reading): Classified {
+  const { block, index, clean, refs, label } = r;
+  if (label) return { kind: "subparagraph", block, index, ...labelled(r, label) };
+  return { kind: "unnumbered", block, index, text: clean, refs };
+}
+
+/** The rules in order of precedence; a block none of them takes is a paragraph (`paragraph`). */
+const RULES: Rule[] = [
+  note,
+  asteriskNote,
+  part,
+  documentList,
+  artifact,
+  afterNotes,
+  afterBreak,
+  heading,
+  sourceNote,
+  numbered,
+  looseItem,
+];
+
+/** Heading kind of a block, or null if it reads as a paragraph. */
+export function headingKind(s: ParseState, text: string, block: Block): HeadingKind | null {
+  const firstTitle = s.sincePart === 0 && !s.stack.some((h) => h.kind === "title");
+  if (block.kind === "heading") return firstTitle ? "title" : "plain";
+  if (block.kind === "bullet") return null;
+  if (readAnnex(text) !== undefined || isAppendix(text)) return "part";
+  if (/^(the general assembly|大会)\s*[,，]?$/i.test(text)) return "title";
+  const zh = s.input.lang === "zh" || CJK.test(text.slice(0, 4));
+  const max = zh ? 48 : 160;
+  if (text.length === 0 || text.length > max || (zh && text.includes("\n"))) return null;
+  if (TERMINAL.test(text) || /[，,；;]$/.test(text)) return null;
+  if (/^[[［(（]/.test(text)) return null;
+  if (zh && /[。；]/.test(text)) return null;
+  if (!zh && /^[a-z]/.test(text)) return null;
+  if (isChapter(text)) return "chapter";
+  const letter = sectionLetter(text);
+  if (letter) {
+    // "I." opens a chapter when no roman chapter or section came before it; otherwise it is a section.
+    if (letter === "I" && s.chapterRoman === 0 && !s.stack.some((h) => h.kind === "section"))
+      return "chapter";
+    return "section";
+  }
+  return firstTitle ? "title" : "plain";
+}
+
+/** Page furniture: a page number, a job number, a bar code, the symbol, a running header. */
+function isArtifact(s: ParseState, text: string): boolean {
+  const t = text.trim();
+  if (/^(\d{1,3}(\s*\/\s*\d{1,3})?|\d{2}-\d{5}(\s*\([A-Z]\))?(\s+\d{6})?|\*\d{7}\*)$/.test(t)) return true;
+  if (t === s.input.doc) return true;
+  // A repeated title is a running header only where it cuts a sentence in two: a heading that
+  // recurs between paragraphs ("Recommended next steps") is a heading.
+  if (s.open === null) return false;
+  const prev = s.drafts[s.open]!.text.trim();
+  if (TERMINAL.test(prev) || /[,，]$/.test(prev)) return false;
+  if (t.length < 20 || t.length > 160 || TERMINAL.test(t)) return false;
+  const norm = (x: string) => x.toLowerCase().replace(/\s+/g, " ").trim();
+  const nt = norm(t);
+  if (norm(s.input.title).startsWith(nt)) return true;
+  return s.headings.some((h) => norm(h.text).replace(/^\d+\/\d+\.\s*/, "") === nt);
+}

@@ -1,0 +1,104 @@
+/**
+ * The end of a document: scopes settled now that every list is known, then every draft addressed
+ * and turned into a paragraph of the data contract.
+ *
+ * Decisions: a part whose numbering restarted holds several lists, so its first list becomes
+ * "list-1" only once the restart is seen; subparagraphs and source notes take their top
+ * paragraph's scope. Unnumbered paragraphs are addressed by position in their part
+ * (`annex/annex-c/u4`), entries by position in the document (`…/e3`), a source note by the item it
+ * sources (`…/1.b/source`). An address taken twice gets "~2" and a warning, so ids stay unique.
+ */
+import type { Diagnostic, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
+import { addressOf, anchorOf, idOf } from "../../address.ts";
+import { diag } from "../../diagnostics.ts";
+import type { Draft, ParseState, StructureOutput } from "./state.ts";
+
+/** Settle scopes, address the drafts and return the stage's output. */
+export function finish(s: ParseState): StructureOutput {
+  const { drafts } = s;
+  settleScopes(s);
+  const { file, lineOffset, doc, lang } = s.input;
+  const paragraphs = toParagraphs(drafts, { file, lineOffset, doc, lang }, s.diagnostics);
+  const headings: Heading[] = s.headings.map(({ kind: _kind, ...h }) => h);
+  const parts: string[][] = [];
+  for (const p of s.parts) if (!parts.some((q) => q.join("/") === p.join("/"))) parts.push(p);
+  return { paragraphs, headings, parts, diagnostics: s.diagnostics };
+}
+
+function settleScopes(s: ParseState): void {
+  const { drafts } = s;
+  for (const nb of s.numbering.values()) {
+    if (nb.lists > 1) for (const k of nb.mainDrafts) drafts[k]!.scope = "list-1";
+  }
+  for (const d of drafts) {
+    if (d.parent !== null && d.scope === null) d.scope = drafts[d.parent]!.scope;
+  }
+  // Subparagraphs inherit their top paragraph's scope even when it was set after them.
+  for (const d of drafts) {
+    if (d.kind === "paragraph" && d.num.length > 1) {
+      let p = d.parent;
+      while (p !== null && drafts[p]!.parent !== null && drafts[p]!.kind === "paragraph")
+        p = drafts[p]!.parent;
+      if (p !== null) d.scope = drafts[p]!.scope;
+    }
+  }
+}
+
+function toParagraphs(
+  drafts: Draft[],
+  ctx: { file: string; lineOffset: number; doc: string; lang: Lang },
+  diagnostics: Diagnostic[],
+): Paragraph[] {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  const unnumbered = new Map<string, number>();
+  const addresses: string[] = [];
+  for (const d of drafts) {
+    let address: string;
+    if (d.kind === "source-note" && d.parent !== null) address = `${addresses[d.parent]}/source`;
+    else if (d.kind === "entry")
+      address = `${d.part.map((p) => p.toLowerCase().replace(/\s+/g, "-")).join("/")}/e${d.ordinal}`;
+    else if (d.num.length) address = addressOf(d.part, d.scope, d.num);
+    else {
+      const key = d.part.join("/");
+      const n = (unnumbered.get(key) ?? 0) + 1;
+      unnumbered.set(key, n);
+      address = addressOf(d.part, null, [], n);
+    }
+    if (seen.has(address)) {
+      let k = 2;
+      while (seen.has(`${address}~${k}`)) k++;
+      diagnostics.push(
+        diag(
+          "parse/numbering-irregular",
+          { file: ctx.file, line: d.line + ctx.lineOffset, column: 1 },
+          `Address ${address} is already taken by an earlier paragraph; this one becomes ${address}~${k}.`,
+          "Check the numbering of the paragraphs around this line.",
+        ),
+      );
+      address = `${address}~${k}`;
+    }
+    seen.add(address);
+    addresses.push(address);
+    ids.push(idOf(ctx.doc, ctx.lang, address));
+  }
+  return drafts.map((d, k) => ({
+    id: ids[k]!,
+    address: addresses[k]!,
+    anchor: anchorOf(addresses[k]!),
+    doc: ctx.doc,
+    lang: ctx.lang,
+    part: d.part,
+    scope: d.scope,
+    num: d.num,
+    label: d.label,
+    text: d.text,
+    footnotes: d.footnotes,
+    headings: d.headings,
+    parent: d.parent === null ? null : ids[d.parent]!,
+    seq: k,
+    source: { file: ctx.file, line: d.line + ctx.lineOffset, endLine: d.endLine + ctx.lineOffset },
+    kind: d.kind,
+    flags: [...d.flags].sort(),
+  }));
+}

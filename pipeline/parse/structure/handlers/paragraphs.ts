@@ -1,0 +1,149 @@
+/**
+ * Handlers for paragraphs: numbered, subparagraphs, unnumbered (preambular or not), and the source
+ * notes that follow a paragraph. Where a number or label goes is numbering.ts's call.
+ */
+import type { Paragraph } from "../../../../schemas/index.ts";
+import { diag } from "../../../diagnostics.ts";
+import { labelIsIrregular } from "../../labels.ts";
+import { placeLabel, placeNumber } from "../numbering.ts";
+import { addRefs, at, newDraft, numberingOf } from "../state.ts";
+import type { Handler } from "./types.ts";
+
+type Flags = Set<Paragraph["flags"][number]>;
+
+/**
+ * An unlabelled paragraph: an introduction, a bullet principle, addressed by position in its part
+ * (`annex/annex-c/u4`). In a resolution's preamble, a preambular paragraph, numbered by position
+ * (`preamble/2`). It closes the previous paragraph's list.
+ */
+export const unnumbered: Handler<"unnumbered"> = (s, { text, refs, block }) => {
+  let part = [...s.part];
+  let num: string[] = [];
+  const flags: Flags = new Set();
+  if (s.preamble.open && s.part.length === 0) {
+    s.preamble.count++;
+    part = ["preamble"];
+    num = [String(s.preamble.count)];
+    flags.add("preamble");
+  }
+  const k = newDraft(s, {
+    part,
+    scope: null,
+    num,
+    label: "",
+    text,
+    parent: null,
+    line: block.line,
+    endLine: block.endLine,
+    kind: "paragraph",
+    flags,
+  });
+  if (part[0] === "preamble" && !s.parts.some((p) => p[0] === "preamble")) s.parts.push(["preamble"]);
+  addRefs(s, refs, { draft: k }, block);
+  s.levels = [];
+  s.open = k;
+};
+
+/**
+ * A bracketed reference after a paragraph sources it (annex B): addressed by the paragraph it
+ * sources (`annex/annex-b/1.b/source`). It does not interrupt the list, and a page break after it
+ * still belongs to the paragraph, which stays open.
+ */
+export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block }) => {
+  const k = newDraft(s, {
+    part: [...s.part],
+    scope: null,
+    num: [],
+    label: "",
+    text,
+    parent: owner,
+    line: block.line,
+    endLine: block.endLine,
+    kind: "source-note",
+  });
+  addRefs(s, refs, { draft: k }, block);
+};
+
+/**
+ * A numbered paragraph ("23."): placed in its part's numbering (a restart opens a scope, a repeat
+ * is renumbered and warned), it opens a new list and ends a resolution's preamble.
+ */
+export const numbered: Handler<"numbered"> = (s, { label, body, refs, block }) => {
+  s.preamble.open = false;
+  const placed = placeNumber(s, Number(label.value), block);
+  const flags: Flags = new Set();
+  if (placed.renumbered) flags.add("renumbered");
+  if (labelIsIrregular(label)) {
+    s.diagnostics.push(
+      diag(
+        "parse/numbering-irregular",
+        at(s, block.line, block.column),
+        `Label "${label.printed}" lacks the full stop its siblings have; read as number ${label.value}.`,
+        "Nothing to do unless the conversion dropped text here.",
+      ),
+    );
+  }
+  const k = newDraft(s, {
+    part: [...s.part],
+    scope: placed.scope,
+    num: [String(placed.value)],
+    label: label.printed,
+    text: body,
+    parent: null,
+    line: block.line,
+    endLine: block.endLine,
+    kind: "paragraph",
+    flags,
+  });
+  if (placed.scope === null) numberingOf(s, s.part).mainDrafts.push(k);
+  addRefs(s, refs, { draft: k }, block);
+  s.levels = [{ style: "number", value: String(placed.value), draft: k }];
+  s.open = k;
+};
+
+/**
+ * A subparagraph ("(f)", "(ii)", "(一)") of the open paragraph: placed at the level of the open
+ * list it continues, or a new level (numbering.ts); it shares its top paragraph's scope.
+ */
+export const subparagraph: Handler<"subparagraph"> = (s, { label, body, refs, block }) => {
+  const placed = placeLabel(s, label, block);
+  const top = s.drafts[s.levels[0]!.draft]!;
+  const flags: Flags = new Set();
+  if (placed.renumbered) flags.add("renumbered");
+  const k = newDraft(s, {
+    part: [...s.part],
+    scope: top.scope,
+    num: placed.num,
+    label: label.printed,
+    text: body,
+    parent: placed.parent,
+    line: block.line,
+    endLine: block.endLine,
+    kind: "paragraph",
+    flags,
+  });
+  s.levels[s.levels.length - 1]!.draft = k;
+  addRefs(s, refs, { draft: k }, block);
+  s.open = k;
+};
+
+/**
+ * A subparagraph label with no numbered paragraph open (a list directly under a heading): the
+ * label's value is its number, and it opens a list of its own.
+ */
+export const looseItem: Handler<"looseItem"> = (s, { label, body, refs, block }) => {
+  const k = newDraft(s, {
+    part: [...s.part],
+    scope: null,
+    num: [label.value],
+    label: label.printed,
+    text: body,
+    parent: null,
+    line: block.line,
+    endLine: block.endLine,
+    kind: "paragraph",
+  });
+  addRefs(s, refs, { draft: k }, block);
+  s.levels = [{ style: "number", value: label.value, draft: k }];
+  s.open = k;
+};
