@@ -1,0 +1,156 @@
+/**
+ * The structure builder's classifier, one decision a row: what each block of a short document is
+ * read as (the handler it goes to), given what came before it. The texts are ours, in UN layout.
+ * A new layout (national papers' hierarchies, articles) adds its rows here with its handler.
+ */
+import { describe, expect, test } from "vitest";
+import { toBlocks } from "../../pipeline/parse/blocks.ts";
+import { handlers } from "../../pipeline/parse/structure/handlers/index.ts";
+import {
+  buildStructure,
+  type Classified,
+  createState,
+  readBlock,
+  type StructureInput,
+} from "../../pipeline/parse/structure/index.ts";
+
+interface Options {
+  lang?: "zh" | "en";
+  title?: string;
+  isResolution?: boolean;
+}
+
+function input(md: string, o: Options = {}): StructureInput {
+  return {
+    file: "test.md",
+    lineOffset: 0,
+    doc: "A/00/000",
+    lang: o.lang ?? "en",
+    title: o.title ?? "Report of the working group on testing",
+    isResolution: o.isResolution ?? false,
+    blocks: toBlocks(md),
+  };
+}
+
+/** The kind each non-blank block is read as; a heading's kind names its level too. */
+function kinds(md: string, o: Options = {}): string[] {
+  const s = createState(input(md, o));
+  const out: string[] = [];
+  for (let i = 0; i < s.input.blocks.length; i++) {
+    const c: Classified | null = readBlock(s, i);
+    if (c) out.push(c.kind === "heading" ? `heading:${c.heading}` : c.kind);
+  }
+  return out;
+}
+
+type Row = [what: string, md: string, expected: string[], options?: Options];
+
+const rows: Row[] = [
+  // Numbering.
+  ["a number, then its subparagraph", "1. States agreed:\n\n(a) To cooperate;", ["numbered", "subparagraph"]],
+  ["a label with no number open is a list of its own", "(a) A list under a heading.", ["looseItem"]],
+  ["a measure's number is a number", "CBM 1. Nominate points of contact.", ["numbered"]],
+  // Notes.
+  ["a note after its marker", "States agreed.¹\n\n¹ A/00/1.", ["unnumbered", "note"]],
+  ["a GFM definition is a note", "1. States agreed.[^2]\n\n[^2]: A/76/135, para. 42.", ["numbered", "note"]],
+  [
+    "a bullet starting with * is a note while a * marker waits",
+    "Annex*\n\n* Issued without formal editing.",
+    ["part", "note"],
+  ],
+  [
+    "a bullet starting with * is text when no * marker waits",
+    "* Activities should be voluntary.",
+    ["unnumbered"],
+  ],
+  // Page breaks.
+  [
+    "text after a page's notes continues a paragraph that ends open",
+    "1. States recalled the framework¹ and\n\n¹ A/00/1.\n\nagreed to continue.",
+    ["numbered", "note", "continuation"],
+  ],
+  [
+    "English text after notes does not continue a finished sentence unless it starts in lower case",
+    "1. States agreed.¹\n\n¹ A/00/1.\n\nThey also met.",
+    ["numbered", "note", "unnumbered"],
+  ],
+  [
+    "Chinese text after notes continues a numbered paragraph even after a full stop (A/78/265, 37 (c))",
+    "1. 各国强调合作。¹\n\n¹ 注释。\n\n各国还决定继续合作。",
+    ["numbered", "note", "continuation"],
+    { lang: "zh" },
+  ],
+  [
+    "a page number inside a sentence is dropped and the sentence goes on",
+    "1. States recalled the\n\n3/20\n\nframework of responsible behaviour.",
+    ["numbered", "artifact", "continuation"],
+  ],
+  [
+    "the title repeated inside a sentence is a running header",
+    "1. States recalled the\n\nReport of the working group\n\nframework of responsible behaviour.",
+    ["numbered", "artifact", "continuation"],
+  ],
+  [
+    "a bare page break inside a sentence joins its halves",
+    "1. States recalled the\n\nframework of responsible behaviour.",
+    ["numbered", "continuation"],
+  ],
+  // Headings and parts.
+  [
+    "a title, a chapter, a section",
+    "Report of the group\n\nI. Introduction\n\nA. Overview\n\n1. States met.",
+    ["heading:title", "heading:chapter", "heading:section", "numbered"],
+  ],
+  [
+    "a heading that recurs between paragraphs is a heading, not a running header",
+    "1. States agreed.\n\nRecommended next steps\n\n1. States continue.",
+    ["numbered", "heading:plain", "numbered"],
+  ],
+  [
+    "a heading before a subparagraph that continues the open list is inside the paragraph",
+    "1. States:\n\n(a) first;\n\nGeneral matters\n\n(b) second.",
+    ["numbered", "subparagraph", "heading:inner", "subparagraph"],
+  ],
+  ["annexes, nested, and an appendix", "Annex\n\nAnnex A\n\nAppendix", ["part", "part", "part"]],
+  [
+    "a resolution's preamble",
+    "The General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to continue.",
+    ["heading:title", "unnumbered", "numbered"],
+    { isResolution: true },
+  ],
+  // Lists of documents and source notes.
+  [
+    "a list of documents: a bracketed note, then entries",
+    "Annex\n\nList of working papers\n\n(In order of submission)\n\nWorking paper on points of contact\nCanada",
+    ["part", "heading:title", "listNote", "entry"],
+  ],
+  [
+    "a bracketed reference after a paragraph is its source note",
+    "1. Nominate points of contact.\n\n[A/00/1, para. 3]",
+    ["numbered", "sourceNote"],
+  ],
+];
+
+describe("what each block is read as", () => {
+  test.each(rows)("%s", (_what, md, expected, options) => {
+    expect(kinds(md, options)).toEqual(expected);
+  });
+
+  test("every kind the rows meet has its handler, and every handler is met by a row", () => {
+    const met = new Set(rows.flatMap(([, md, , o]) => kinds(md, o).map((k) => k.replace(/:.*/, ""))));
+    expect([...met].sort()).toEqual(Object.keys(handlers).sort());
+  });
+});
+
+describe("the builder", () => {
+  test("a block with no text (an image without alt text) is read as nothing and changes nothing", () => {
+    const md = "1. States agreed:\n\n![](figure.png)\n\n(a) To cooperate.";
+    const s = createState(input(md));
+    expect(s.input.blocks.map((_, i) => readBlock(s, i)?.kind ?? null)).toEqual([
+      "numbered",
+      null,
+      "subparagraph",
+    ]);
+    expect(buildStructure(input(md)).paragraphs.map((p) => p.address)).toEqual(["1", "1.a"]);
+  });
+});
