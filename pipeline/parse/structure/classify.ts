@@ -11,7 +11,7 @@
  */
 import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
-import { firstValue, type Label, readLabel } from "../labels.ts";
+import { type Label, readLabel } from "../labels.ts";
 import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
 import type { HeadingKind, ParseState } from "./state.ts";
 
@@ -185,8 +185,9 @@ const afterBreak: Rule = ({ block, index, clean, text, refs, label }, s) => {
 };
 
 /**
- * A heading, its kind refined by what follows: a plain heading before a subparagraph that continues
- * the open list is a heading inside that paragraph (annex A, para. 13); a plain line right before a
+ * A heading, its kind refined by what follows. While a paragraph's list is open, a plain heading
+ * whose next block (past notes and further plain headings) is a subparagraph is a heading inside
+ * that paragraph (annex A, para. 13): the list goes on under it. A plain line right before a
  * chapter heading is the title the chapters sit under.
  */
 const heading: Rule = ({ block, index, clean, refs, label }, s) => {
@@ -200,8 +201,7 @@ const heading: Rule = ({ block, index, clean, refs, label }, s) => {
       const nb = blocks[j]!.text.trim();
       if (!nb || readDefinition(nb)) continue;
       const nl = readLabel(nb);
-      if (nl && nl.style !== "number" && nl.value !== firstValue(nl.style)) kind = "inner";
-      else if (nl && nl.style !== "number") kind = "inner";
+      if (nl && nl.style !== "number") kind = "inner";
       if (!nl && headingKind(s, nb, blocks[j]!) === "plain") continue;
       break;
     }

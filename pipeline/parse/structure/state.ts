@@ -132,9 +132,12 @@ export interface ParseState {
   readonly parts: string[][];
   readonly diagnostics: Diagnostic[];
 
-  /** The current part: [] (main body), ["annex"], ["annex", "annex A"], ["preamble"]… */
+  /**
+   * The current part: [] (main body), ["annex"], ["annex", "annex A"], ["annex A", "appendix"]…
+   * A resolution's preambular paragraphs go to ["preamble"] while this stays [].
+   */
   part: string[];
-  /** Paragraphs drafted since the current part began (0: the next heading may be its title). */
+  /** Drafts made since the current part began (0: the next heading may be its title). */
   sincePart: number;
   /** Roman chapters ("I.", "II.") seen in the current part. */
   chapterRoman: number;
@@ -147,7 +150,10 @@ export interface ParseState {
   /** Index of the paragraph the text last added to, while no heading has intervened. */
   open: number | null;
 
-  /** A resolution's preamble: open after "The General Assembly," until the first number. */
+  /**
+   * A resolution's preamble: open after "The General Assembly," until the first number; `count`
+   * numbers its paragraphs by position.
+   */
   preamble: { open: boolean; count: number };
 
   /** A list of documents (annex D): entries are read as title line + submitter line. */
@@ -176,6 +182,7 @@ export interface ParseState {
   readonly waiting: WaitingMarker[];
 }
 
+/** The state before the first block: main body, nothing open, nothing waiting. */
 export function createState(input: StructureInput): ParseState {
   return {
     input,
