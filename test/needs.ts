@@ -47,8 +47,11 @@ function missing(need: Need): string | null {
   }
   const absent = SHARED_FILES.filter((f) => !existsSync(resolve(sharedDir, f)));
   if (!absent.length) return null;
-  const folders = [...new Set(absent.map((f) => `../shared/${f.split("/")[0]}`))];
-  return `${folders.join(" and ")} beside the repository (the project's shared texts; missing: ${absent.join(", ")})`;
+  const what =
+    absent.length === SHARED_FILES.length
+      ? `seeds/ and corpus-real/`
+      : `missing: ${absent.map((f) => `../shared/${f}`).join(", ")}`;
+  return `../shared beside the repository (the project's shared texts: ${what})`;
 }
 
 /** Whether a missing need fails instead of skipping (CI sets it). */
