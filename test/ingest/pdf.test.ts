@@ -2,12 +2,11 @@
  * PDF import: the layout rules on hand-made text items (pure), then real PDFs printed by headless
  * Chromium from our UN-layout fixture in English and Chinese, with a golden copy of the Markdown.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { convertPdfPages, extractPdf, type PdfItem, type PdfPage } from "../../pipeline/ingest/index.ts";
+import { expectGolden } from "../golden.ts";
 import { has } from "../needs.ts";
-import { digest, expectedParagraphs, fixturePdf, parseFixture, repoRoot } from "./helpers.ts";
+import { digest, expectedParagraphs, fixturePdf, parseFixture } from "./helpers.ts";
 import { MODELS } from "./layout.ts";
 
 /** An item; `y` counts from the page's bottom, as in PDF. */
@@ -231,9 +230,7 @@ describe.runIf(has("chromium")).each(["en", "zh"] as const)(
 
     test("matches the golden Markdown (UPDATE=1 rewrites it)", async () => {
       const r = await converted();
-      const golden = resolve(repoRoot, `test/fixtures/ingest/un-layout.${lang}.md`);
-      if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, r.markdown);
-      expect(r.markdown).toBe(readFileSync(golden, "utf8"));
+      expectGolden(`test/fixtures/ingest/un-layout.${lang}.md`, r.markdown);
     });
   },
 );
