@@ -55,6 +55,17 @@ describe("architecture", () => {
     }
   });
 
+  test("in pipeline/build only the runner (index.ts) touches the disk: the steps import neither fs nor the host", () => {
+    const steps = files("pipeline/build", [".ts"]).filter((f) => !f.endsWith(`${join("build", "index.ts")}`));
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    for (const f of steps) {
+      // Types only (`import type`) are erased: they reach no disk.
+      const src = readFileSync(f, "utf8").replace(/(?:^|\n)\s*import\s+type\s[^;]*;/g, "\n");
+      const bad = importsOf(src).filter((m) => /^(node:)?(fs|child_process)(\/|$)|(^|\/)host\.ts$/.test(m));
+      expect(bad, relative(repoRoot, f)).toEqual([]);
+    }
+  });
+
   test("browser code under site/src never imports Node modules", () => {
     const browser = files("site/src", [".ts", ".astro", ".js"]).filter(
       (f) =>
