@@ -55,12 +55,13 @@ describe("architecture", () => {
     }
   });
 
-  test("browser code under site/src never imports Node modules", () => {
-    const browser = files("site/src", [".ts", ".astro", ".js"]).filter(
-      (f) =>
-        f.includes(`${join("site", "src", "scripts")}`) ||
-        f.includes(`${join("site", "src", "lib", "search")}`),
-    );
+  test("browser code (site/src/scripts, core/) never imports Node modules", () => {
+    const browser = [
+      ...files("site/src", [".ts", ".astro", ".js"]).filter((f) =>
+        f.includes(`${join("site", "src", "scripts")}`),
+      ),
+      ...files("core", [".ts"]),
+    ];
     for (const f of browser) {
       const bad = importsOf(readFileSync(f, "utf8")).filter((m) => NODE_BUILTIN.test(m));
       expect(bad, relative(repoRoot, f)).toEqual([]);

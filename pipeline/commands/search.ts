@@ -2,7 +2,7 @@
  * `acquis search "<words or phrase>"`: full-text search of the built knowledge base, in Chinese
  * and English, from the terminal.
  *
- * Decision: the command runs the browser's engine (site/src/lib/search/engine.ts) over the index
+ * Decision: the command runs the browser's engine (core/search/engine.ts) over the index
  * files in dist/data/search/, read from disk instead of fetched, so the terminal and the site give
  * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
  * no index.
@@ -10,12 +10,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import {
-  type IndexSource,
-  SearchEngine,
-  type SearchOptions,
-  snippet,
-} from "../../site/src/lib/search/engine.ts";
+import { type IndexSource, SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words or phrase>" [options]

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
+import { memorySource, SearchEngine } from "../../core/search/engine.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
-import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
 import { realCorpus, scan } from "./helpers.ts";
 
 const { paragraphs, documents } = realCorpus();

@@ -3,15 +3,16 @@
  * The search page in the browser: read the query from the URL, run it, draw the results.
  *
  * Decision: results are drawn with DOM nodes and textContent only (never innerHTML), so paragraph
- * text stays data. The engine is the search index's (site/src/lib/search/engine.ts, reading the
+ * text stays data. The engine is the search index's (core/search/engine.ts, reading the
  * shards under /data/search/ that pipeline/index writes); when a build has no index, a plain
  * substring scan of /data/paragraphs.jsonl (lib/fallback-search.ts) answers instead, so search
  * never breaks. `#results[data-engine]` says which one answered.
  */
+
+import { STATUS_RANK } from "../../../core/search/format.ts";
 import type { ParagraphCore } from "../../../schemas/paragraph.ts";
 import { citationsOf } from "../lib/citation.ts";
 import { type SearchDoc, type SearchHit, searchParagraphs } from "../lib/fallback-search.ts";
-import { STATUS_RANK } from "../lib/search/format.ts";
 import { paraUrl } from "../lib/urls.ts";
 
 interface DocInfo {
@@ -93,7 +94,7 @@ function drawHit(hit: SearchHit, dates: Map<string, string>): HTMLLIElement {
 
 const LIMIT = 100;
 
-/** What the page needs of the index engine (site/src/lib/search/engine.ts). */
+/** What the page needs of the index engine (core/search/engine.ts). */
 interface IndexHit extends ParagraphCore {
   date: string;
   ranges: Array<[number, number]>;
@@ -118,7 +119,7 @@ interface EngineModule {
 }
 
 // A glob, not an import: a site built before the index engine exists still builds and searches.
-const engineModules = import.meta.glob<EngineModule>("../lib/search/engine.ts");
+const engineModules = import.meta.glob<EngineModule>("../../../core/search/engine.ts");
 
 /** The index engine over /data/search/, or null when this build has no index. */
 async function openIndex(): Promise<IndexEngine | null> {

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { fold } from "../../site/src/lib/search/normalize.ts";
-import { findPhrase, phraseTerms, stem, terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
+import { fold } from "../../../core/search/normalize.ts";
+import { findPhrase, phraseTerms, stem, terms, unigrams } from "../../../core/search/tokenize.ts";
 
 describe("fold", () => {
   test.each([

@@ -1,11 +1,11 @@
 /**
- * The query engine (site/src/lib/search/engine.ts) over an index built from factory paragraphs:
+ * The query engine (core/search/engine.ts) over an index built from factory paragraphs:
  * ranking tiers, ties broken by consensus and date, filters, citations, highlights, paging.
  */
 import { describe, expect, test } from "vitest";
-import { buildSearchIndex } from "../../pipeline/index/build.ts";
-import { memorySource, parseQuery, SearchEngine, snippet } from "../../site/src/lib/search/engine.ts";
-import { documentRecord, paragraph } from "../factories.ts";
+import { memorySource, parseQuery, SearchEngine, snippet } from "../../../core/search/engine.ts";
+import { buildSearchIndex } from "../../../pipeline/index/build.ts";
+import { documentRecord, paragraph } from "../../factories.ts";
 
 const documents = [
   documentRecord({ symbol: "A/78/265", date: "2023-08-01", status: "consensus", type: "report" }),
