@@ -27,7 +27,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { idOf } from "../pipeline/address.ts";
+import { idOf } from "../core/address/address.ts";
 import { parseDocument } from "../pipeline/parse/index.ts";
 import { symbolSlug } from "../schemas/common.ts";
 import { FrontMatter } from "../schemas/index.ts";

@@ -13,7 +13,7 @@
  * engine reads candidates in order and stops as soon as the page is certain.
  */
 import type { ParagraphCore } from "../../schemas/paragraph.ts";
-import { citationsOf } from "../../site/src/lib/citation.ts";
+import { citationsOf } from "../cite/format.ts";
 import {
   bucketOf,
   bucketPath,

@@ -21,6 +21,7 @@
  *   text); ids are "<from>#c<n>" in that order, so the same input always gives the same ids.
  */
 
+import { idOf, partAddress } from "../../core/address/address.ts";
 import type {
   Citation,
   CitationVia,
@@ -30,7 +31,6 @@ import type {
   Registry,
   SourcePosition,
 } from "../../schemas/index.ts";
-import { idOf, partAddress } from "../address.ts";
 import { diag } from "../diagnostics.ts";
 import { type Found, findCitations } from "./find.ts";
 import { type Pin, WHOLE } from "./pins.ts";

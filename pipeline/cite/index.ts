@@ -14,6 +14,6 @@ export { type Found, findCitations } from "./find.ts";
 export { type Pin, parsePins } from "./pins.ts";
 export { type Lookup, lookupCitation } from "./query.ts";
 export { checkQuote, findQuotes, normaliseForQuote } from "./quote.ts";
-export { buildIndex, type CorpusIndex, ODS_URL_TEMPLATE, odsUrl, resolveDoc } from "./resolve.ts";
+export { buildIndex, type CorpusIndex, resolveDoc } from "./resolve.ts";
 export { type CitationSummary, type CitedBy, citedBy, citeStage, summarise } from "./stage.ts";
 export { normaliseTitle, TitleMatcher } from "./titles.ts";

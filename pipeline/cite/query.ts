@@ -7,9 +7,11 @@
  * document, the part and the paragraph it looked for, and for a missing paragraph lists what the
  * document does have nearby, so a person can correct the citation without opening the file.
  */
+
+import { odsUrl } from "../../core/address/urls.ts";
 import type { CharterTarget, CitationStatus, DocTarget, Paragraph } from "../../schemas/index.ts";
 import { findCitations } from "./find.ts";
-import { type CorpusIndex, odsUrl, resolveCharter, resolveDoc } from "./resolve.ts";
+import { type CorpusIndex, resolveCharter, resolveDoc } from "./resolve.ts";
 
 /** One target of the typed citation and what became of it. */
 export interface LookupResult {

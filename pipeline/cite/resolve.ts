@@ -16,6 +16,8 @@
  *   paragraph; otherwise to the language the corpus has.
  */
 
+import { addressOf, idOf, partAddress } from "../../core/address/address.ts";
+import { odsUrl } from "../../core/address/urls.ts";
 import type {
   CharterTarget,
   CitationStatus,
@@ -25,18 +27,8 @@ import type {
   Registry,
   RegistryEntry,
 } from "../../schemas/index.ts";
-import { addressOf, idOf, partAddress } from "../address.ts";
 import type { Pin } from "./pins.ts";
 import { TitleMatcher } from "./titles.ts";
-
-/** The UN Official Document System link of a document not in the corpus. */
-export const ODS_URL_TEMPLATE = "https://undocs.org/{lang}/{symbol}";
-
-/** The ODS link for a symbol, or null for the registry's own A/DEC/ convention (no such symbol). */
-export function odsUrl(symbol: string, lang: string): string | null {
-  if (symbol.startsWith("A/DEC/")) return null;
-  return ODS_URL_TEMPLATE.replace("{lang}", lang).replace("{symbol}", symbol);
-}
 
 /** One language version of a corpus document, indexed for lookups. */
 export interface DocVersion {

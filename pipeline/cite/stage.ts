@@ -6,10 +6,11 @@
  * Decision: every record is validated against its zod schema before it is written, and every
  * map is written with sorted keys, so the same corpus always gives byte-identical files.
  */
+
+import { odsUrl } from "../../core/address/urls.ts";
 import { Citation, CitationSummaryFile, CitedByFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import type { BuildContext, Stage, StageResult } from "../stages.ts";
 import { extractCitations } from "./extract.ts";
-import { odsUrl } from "./resolve.ts";
 
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
 export type CitedBy = CitedByFile;

@@ -9,8 +9,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import YAML from "yaml";
+import { citationsOf, pinpointEn } from "../../core/cite/format.ts";
 import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
-import { citationsOf, pinpointEn } from "../../site/src/lib/citation.ts";
 import { buildIndex } from "../cite/index.ts";
 import { type Lookup, lookupCitation } from "../cite/query.ts";
 import type { Command, CommandIO } from "./types.ts";

@@ -11,7 +11,7 @@
  * the structure builder, which knows what each open level expects next.
  */
 
-import { cjkToNumber, romanToNumber, toRoman } from "../numerals.ts";
+import { cjkToNumber, romanToNumber, toRoman } from "../../core/text/numerals.ts";
 
 export type LabelStyle = "number" | "letter" | "roman" | "cjk" | "paren-number";
 

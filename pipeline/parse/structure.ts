@@ -21,8 +21,8 @@
  *   next steps" heading of section D, else "list-2", "list-3" (and the first list becomes "list-1").
  */
 
+import { addressOf, anchorOf, idOf, partAddress } from "../../core/address/address.ts";
 import type { Diagnostic, Footnote, Heading, Lang, Paragraph } from "../../schemas/index.ts";
-import { addressOf, anchorOf, idOf, partAddress } from "../address.ts";
 import { diag } from "../diagnostics.ts";
 import type { Block } from "./blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "./footnotes.ts";

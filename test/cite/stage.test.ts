@@ -90,7 +90,6 @@ describe("the cite stage", () => {
 describe("the public API of pipeline/cite", () => {
   test("exports exactly these names", () => {
     expect(Object.keys(cite).sort()).toEqual([
-      "ODS_URL_TEMPLATE",
       "TitleMatcher",
       "buildIndex",
       "checkQuote",
@@ -103,7 +102,6 @@ describe("the public API of pipeline/cite", () => {
       "lookupCitation",
       "normaliseForQuote",
       "normaliseTitle",
-      "odsUrl",
       "parsePins",
       "resolveDoc",
       "summarise",

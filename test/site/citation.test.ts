@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { addressOf } from "../../pipeline/address.ts";
+import { addressOf } from "../../core/address/address.ts";
 import {
   citationsOf,
   citeEn,
@@ -13,7 +13,7 @@ import {
   partZh,
   toRoman,
   toZhNumeral,
-} from "../../site/src/lib/citation.ts";
+} from "../../core/cite/format.ts";
 import { parseCitation, type ResolverDoc, resolveCitation } from "../../site/src/lib/resolve.ts";
 
 const t = (part: string[], num: string[], scope: string | null = null) => ({

@@ -12,7 +12,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addressOf, anchorOf, idOf } from "../../pipeline/address.ts";
+import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,

@@ -7,8 +7,8 @@
  * (never a guess), or a "not found" that says what is there instead. Browser-safe and pure; the
  * page script only fetches the index and shows the answer.
  */
-import { addressOf } from "../../../pipeline/address.ts";
-import { fromRoman, fromZhNumeral, toRoman } from "./citation.ts";
+import { addressOf } from "../../../core/address/address.ts";
+import { fromRoman, fromZhNumeral, toRoman } from "../../../core/cite/format.ts";
 
 /** What a pasted citation says. */
 export interface ParsedCitation {

@@ -3,8 +3,9 @@
  * fetch the cited document's addresses, then go to the paragraph, or say precisely what is not
  * there. Drawn with textContent only.
  */
+
+import { docBothUrl, docUrl, odsUrl, paraUrl } from "../../../core/address/urls.ts";
 import { parseCitation, type ResolverDoc, resolveCitation } from "../lib/resolve.ts";
-import { docBothUrl, docUrl, odsUrl, paraUrl } from "../lib/urls.ts";
 
 function line(text: string, href?: string): HTMLElement {
   const p = document.createElement("p");

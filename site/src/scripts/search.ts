@@ -9,11 +9,11 @@
  * never breaks. `#results[data-engine]` says which one answered.
  */
 
+import { paraUrl } from "../../../core/address/urls.ts";
+import { citationsOf } from "../../../core/cite/format.ts";
 import { STATUS_RANK } from "../../../core/search/format.ts";
 import type { ParagraphCore } from "../../../schemas/paragraph.ts";
-import { citationsOf } from "../lib/citation.ts";
 import { type SearchDoc, type SearchHit, searchParagraphs } from "../lib/fallback-search.ts";
-import { paraUrl } from "../lib/urls.ts";
 
 interface DocInfo {
   symbol: string;

@@ -5,11 +5,12 @@
  *   zh  "A/78/265，附件，第 23(f)(二)段"
  *
  * Decision: built from the language-neutral (part, scope, num) of the paragraph, never from its
- * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure;
- * the citation resolver (resolve.ts) reads what this writes.
+ * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure:
+ * the site's copy buttons, search hits (core/search) and `acquis cite` print these, and the
+ * citation grammar (find.ts) reads them back.
  */
 
-import { cjkToNumber, numberToCjk, romanToNumber, toRoman } from "../../../pipeline/numerals.ts";
+import { cjkToNumber, numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
 
 export { toRoman };
 
