@@ -310,7 +310,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** One paragraph the generator writes, with the address the parser will give it. */
 interface Para {
-  /** Address as pipeline/address.ts spells it: "12", "annex/3.b", "annex/3.b.ii". */
+  /** Address as core/address/address.ts spells it: "12", "annex/3.b", "annex/3.b.ii". */
   address: string;
   label: string;
   text: string;

@@ -10,7 +10,7 @@
  * citation grammar (find.ts) reads them back.
  */
 
-import { cjkToNumber, numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
+import { numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
 
 export { toRoman };
 
@@ -24,12 +24,6 @@ export function fromRoman(s: string): number | null {
 /** Chinese numeral for 1..99 ("二", "十二", "二十"). */
 export function toZhNumeral(n: number): string {
   return numberToCjk(n);
-}
-
-/** Value of a Chinese numeral 1..99 as UN documents print it, or null. */
-export function fromZhNumeral(s: string): number | null {
-  const n = cjkToNumber(s);
-  return n !== null && n > 0 && n < 100 && numberToCjk(n) === s ? n : null;
 }
 
 /** A part label in English as cited: "annex", "annex I", "annex A", "appendix", "preamble". */

@@ -22,6 +22,15 @@
  */
 
 import { idOf, partAddress } from "../../core/address/address.ts";
+import { type Found, findCitations } from "../../core/cite/find.ts";
+import { type Pin, WHOLE } from "../../core/cite/pins.ts";
+import {
+  buildIndex,
+  type CorpusIndex,
+  type Resolution,
+  resolveCharter,
+  resolveDoc,
+} from "../../core/cite/resolve.ts";
 import type {
   Citation,
   CitationVia,
@@ -32,10 +41,7 @@ import type {
   SourcePosition,
 } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
-import { type Found, findCitations } from "./find.ts";
-import { type Pin, WHOLE } from "./pins.ts";
 import { checkQuote, findQuotes } from "./quote.ts";
-import { buildIndex, type CorpusIndex, type Resolution, resolveCharter, resolveDoc } from "./resolve.ts";
 
 /** What extraction reads: the parse output and the registry. */
 export interface ExtractInput {

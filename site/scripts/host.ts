@@ -8,6 +8,8 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import YAML from "yaml";
+import { Registry } from "../../schemas/index.ts";
 import { type DataFiles, loadSiteData, type SiteData } from "../src/lib/data.ts";
 
 /** The dist directory: `ACQUIS_DIST` (set by astro.config.mjs), else `dist` under the working directory. */
@@ -46,4 +48,22 @@ export function siteData(): SiteData {
 /** True when the build wrote a search index (dist/data/search/index.json): the search page uses it. */
 export function hasSearchIndex(): boolean {
   return existsSync(path.join(distDir(), "data", "search", "index.json"));
+}
+
+let cachedRegistry: { file: string; registry: Registry } | undefined;
+
+/**
+ * The registry (corpus/registry.yaml, or `ACQUIS_REGISTRY`, which astro.config.mjs sets), for
+ * the citation resolver: the short titles people cite documents by and where a report sits, as
+ * `acquis cite` reads them. Absent, the resolver knows only the documents the corpus holds.
+ */
+export function registry(): Registry {
+  const file = path.resolve(process.env.ACQUIS_REGISTRY ?? path.join("corpus", "registry.yaml"));
+  if (!cachedRegistry || cachedRegistry.file !== file) {
+    const registry = existsSync(file)
+      ? Registry.parse(YAML.parse(readFileSync(file, "utf8")))
+      : { documents: [] };
+    cachedRegistry = { file, registry };
+  }
+  return cachedRegistry.registry;
 }

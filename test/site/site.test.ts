@@ -182,21 +182,32 @@ describe("scenarios", () => {
   test.each([
     { pasted: "A/78/265, annex, para. 23 (f) (ii)", lands: "/p/A-78-265/annex/23.f.ii/" },
     { pasted: "A/78/265，附件，第 23(f)(二)段", lands: "/p/A-78-265/annex/23.f.ii/" },
-    // The part left out: the only paragraph 24 is in the annex.
-    { pasted: "A/78/265, para. 24", lands: "/p/A-78-265/annex/24/" },
   ])("a pasted citation $pasted lands on its paragraph", async ({ pasted, lands }) => {
     const page = await open(`/resolve/?c=${encodeURIComponent(pasted)}`);
     await page.waitForURL((u) => u.pathname === lands);
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("a citation without its part says the part it was read in, as acquis cite does, and links the paragraph", async () => {
+    // The part left out: the registry says the report sits in the annex.
+    const page = await open(`/resolve/?c=${encodeURIComponent("A/78/265, para. 24")}`);
+    await page.waitForSelector("#resolve-result p");
+    expect(await page.textContent("#resolve-result")).toContain(
+      "Part inferred: A/78/265, annex, para. 24 (read as annex, where its report sits)",
+    );
+    await page.click("#resolve-result a[href='/p/A-78-265/annex/24/']");
+    await page.waitForURL((u) => u.pathname === "/p/A-78-265/annex/24/");
     await page.close();
   });
 
   test.each([
     {
       pasted: "A/78/265, annex, para. 99",
-      says: "has no paragraph 99 in annex; its last numbered paragraph there is 24",
+      says: "annex of A/78/265 ends at paragraph 24, so 99 is past its end",
     },
-    { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is not in the corpus" },
-    { pasted: "paragraph 7 of the report", says: "No UN document symbol found" },
+    { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is known to the registry but not in the corpus" },
+    { pasted: "paragraph 7 of the report", says: "No citation could be read" },
   ])("a citation that cannot be resolved says precisely why: $pasted", async ({ pasted, says }) => {
     const page = await open("/resolve/");
     await page.fill("#c", pasted);
