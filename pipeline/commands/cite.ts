@@ -3,16 +3,16 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json) and the registry, never the corpus Markdown, so it answers exactly as the site
- * does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
+ * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
+ * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import YAML from "yaml";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
-import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { readDataDir, readRegistryFile } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
@@ -62,16 +62,8 @@ export const citeCommand: Command = {
     }
     let index: CorpusIndex;
     try {
-      const documents = DocumentsFile.parse(JSON.parse(readFileSync(documentsFile, "utf8"))).documents;
-      const paragraphs = readFileSync(paragraphsFile, "utf8")
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => Paragraph.parse(JSON.parse(l)));
-      const registryPath = resolve(io.cwd, "corpus/registry.yaml");
-      const registry = existsSync(registryPath)
-        ? Registry.parse(YAML.parse(readFileSync(registryPath, "utf8")))
-        : { documents: [] };
-      index = buildIndex(documents, paragraphs, registry);
+      const { documents, paragraphs } = readDataDir(dir);
+      index = buildIndex(documents, paragraphs, readRegistryFile(resolve(io.cwd, "corpus/registry.yaml")));
     } catch (e) {
       io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
       return 2;
