@@ -28,6 +28,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import { idOf } from "../core/address/address.ts";
+import { toSuperscript } from "../core/text/superscript.ts";
 import { parseDocument } from "../pipeline/parse/index.ts";
 import { symbolSlug } from "../schemas/common.ts";
 import { FrontMatter } from "../schemas/index.ts";
@@ -295,8 +296,7 @@ function mutate(
 
 // --- Documents -----------------------------------------------------------------------------------
 
-const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const sup = (n: number) => [...String(n)].map((d) => SUP[Number(d)]).join("");
+const sup = (n: number) => toSuperscript(String(n));
 const ZH_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const zhNum = (n: number): string =>
   n <= 10

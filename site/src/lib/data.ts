@@ -7,10 +7,14 @@
  * absent: every index then comes back empty and every page still renders. The site never parses
  * Markdown: it shows what the pipeline exported, nothing more.
  */
-import { type DataFiles, DataVersionError, readKnowledgeBase } from "../../../core/data/read.ts";
+import {
+  type DataFiles,
+  DataVersionError,
+  type KnowledgeBase,
+  readKnowledgeBase,
+} from "../../../core/data/read.ts";
 import type {
   Citation,
-  CitationSummaryFile,
   DocumentRecord,
   Paragraph,
   Reuse,
@@ -37,17 +41,11 @@ export interface LineageStep {
   depth: number;
 }
 
-/** Everything the pages read, validated and indexed once per build. */
-export interface SiteData {
-  documents: DocumentRecord[];
-  paragraphs: Paragraph[];
-  workingPapers: WorkingPaper[];
-  citations: Citation[];
-  reuse: Reuse[];
-  /** Which optional files were present, so pages can say "not computed" rather than "none". */
-  has: { citations: boolean; reuse: boolean };
-  /** Cited documents as the cite stage summarised them; null when the file is absent. */
-  citationsSummary: CitationSummaryFile | null;
+/**
+ * Everything the pages read, validated (the knowledge base, whose `has` lets a page say "not
+ * computed" rather than "none") and indexed once per build.
+ */
+export interface SiteData extends KnowledgeBase {
   bySymbol: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   bySlug: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   byId: Map<string, Paragraph>;
@@ -75,7 +73,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Validate and index the exported data. Throws with file and line on data that breaks the contract. */
 export function loadSiteData(files: DataFiles): SiteData {
   const kb = readKnowledgeBase(files, { reader: "the site" });
-  const { documents, paragraphs, workingPapers, citations, reuse, citationsSummary } = kb;
+  const { documents, paragraphs, workingPapers, citations, reuse } = kb;
 
   const bySymbol: SiteData["bySymbol"] = new Map();
   const bySlug: SiteData["bySlug"] = new Map();
@@ -124,13 +122,7 @@ export function loadSiteData(files: DataFiles): SiteData {
     }
   }
   return {
-    documents,
-    paragraphs,
-    workingPapers,
-    citations,
-    reuse,
-    has: kb.has,
-    citationsSummary,
+    ...kb,
     bySymbol,
     bySlug,
     byId,
