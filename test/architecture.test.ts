@@ -41,7 +41,7 @@ function files(root: string, dir: string): string[] {
 }
 
 /** Every module a source text imports: static, side-effect, re-export, dynamic, import.meta.glob. */
-export function importsOf(src: string): string[] {
+function importsOf(src: string): string[] {
   const out: string[] = [];
   const patterns = [
     /(?:^|[\n;}])\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']/g,
@@ -89,7 +89,7 @@ const DISK_OR_PROCESS = /^(node:)?(fs|child_process)(\/|$)/;
  * Every broken rule in a set of files, as "file: what" lines. `read(file)` gives a file's text;
  * `file` is repository-relative.
  */
-export function violations(list: readonly string[], read: (file: string) => string): string[] {
+function violations(list: readonly string[], read: (file: string) => string): string[] {
   const out: string[] = [];
   for (const file of list) {
     const layer = layerOf(file);
