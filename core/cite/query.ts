@@ -1,11 +1,13 @@
 /**
- * `acquis cite`: a citation a person typed ("A/75/816, annex I, para. 56", "A/75/816，附件一，第
- * 56 段") read with the same grammar as the build, resolved against the corpus, and either the
- * cited paragraphs or a precise account of what could not be found.
+ * A citation a person typed ("A/75/816, annex I, para. 56", "A/75/816，附件一，第 56 段") read with
+ * the same grammar as the build, resolved against the corpus, and either the cited paragraphs or
+ * a precise account of what could not be found: `acquis cite` and the site's resolver both run
+ * this lookup, so they answer alike.
  *
- * Decision: the lookup is pure (the command loads the data and prints); every outcome names the
- * document, the part and the paragraph it looked for, and for a missing paragraph lists what the
- * document does have nearby, so a person can correct the citation without opening the file.
+ * Decision: the lookup is pure (the command loads the data and prints; the page fetches and
+ * draws); every outcome names the document, the part and the paragraph it looked for, and for a
+ * missing paragraph lists what the document does have nearby, so a person can correct the
+ * citation without opening the file.
  */
 
 import type { CharterTarget, CitationStatus, DocTarget } from "../../schemas/index.ts";

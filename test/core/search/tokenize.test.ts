@@ -1,5 +1,5 @@
 /**
- * The shared normaliser and tokeniser (site/src/lib/search): what is folded together, how a text
+ * The shared normaliser and tokeniser (core/search): what is folded together, how a text
  * is cut into index terms, what a phrase asks of the index, and where a phrase matches.
  */
 import fc from "fast-check";
