@@ -20,7 +20,6 @@ import {
   MAX_LIST,
   type Pin,
   type PinContext,
-  PLAIN,
   parsePins,
   readAnnexLabel,
   readAnnexZh,
@@ -220,7 +219,12 @@ function readUnDocPrefix(s: string, i: number): number {
 function readUn(s: string, i: number): number {
   const w = readWord(s, i);
   if (w?.value === "un") return w.end;
-  if (w?.value === "u" && s[w.end] === "." && (s[w.end + 1] === "N" || s[w.end + 1] === "n") && s[w.end + 2] === ".")
+  if (
+    w?.value === "u" &&
+    s[w.end] === "." &&
+    (s[w.end + 1] === "N" || s[w.end + 1] === "n") &&
+    s[w.end + 2] === "."
+  )
     return w.end + 3;
   return -1;
 }
@@ -695,7 +699,8 @@ function ruleResolutionPrefixEn(s: string, i: number): RuleResult | null {
     if (assembly?.value !== "assembly") return null;
     q = skipWs(s, assembly.end, 2);
   } else if (organ.value === "unga" || organ.value === "ga") q = skipWs(s, organ.end, 2);
-  else if (organ.value === "g" && lit(s.toLowerCase(), organ.end, ".a.") >= 0) q = skipWs(s, organ.end + 3, 2);
+  else if (organ.value === "g" && lit(s.toLowerCase(), organ.end, ".a.") >= 0)
+    q = skipWs(s, organ.end + 3, 2);
   else if (organ.value !== "res") return null;
   const kw = readWord(s, q);
   if (!kw) return null;
@@ -864,7 +869,8 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
     }
     // "annex A to the second annual progress report": a title may follow "the".
     const ref =
-      readDocRef(s, p, titles) ?? (the?.value === "the" ? readDocRef(s, skipWs(s, the.end, 2), titles) : null);
+      readDocRef(s, p, titles) ??
+      (the?.value === "the" ? readDocRef(s, skipWs(s, the.end, 2), titles) : null);
     if (ref) {
       // "annex I to document A/75/816, para. 56": pinpoints after the document stay in the annex.
       const more = parsePins(s, ref.end, {

@@ -76,8 +76,7 @@ export function readAnnexLabel(s: string, q: number, lower = false): { end: numb
   let e = q;
   while (e < s.length && e - q < 6 && isLower(s[e])) e++;
   const text = s.slice(q, e);
-  const value =
-    text.length === 1 ? text.toUpperCase() : fromRoman(text) !== null ? text.toUpperCase() : null;
+  const value = text.length === 1 ? text.toUpperCase() : fromRoman(text) !== null ? text.toUpperCase() : null;
   if (value === null || isAlnum(s[e])) return null;
   const after = skipWs(s, e, 2);
   const next = readWord(s, after);
@@ -87,7 +86,17 @@ export function readAnnexLabel(s: string, q: number, lower = false): { end: numb
 }
 
 /** Words after which a lower-case annex label is read: a pinpoint or a link to the document. */
-const LABEL_FOLLOWERS = new Set(["para", "paras", "paragraph", "paragraphs", "to", "of", "at", "section", "sect"]);
+const LABEL_FOLLOWERS = new Set([
+  "para",
+  "paras",
+  "paragraph",
+  "paragraphs",
+  "to",
+  "of",
+  "at",
+  "section",
+  "sect",
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Pinpoints
@@ -132,7 +141,11 @@ export interface Component {
  * para. 56", "，执行部分第 1 段", "，国际法部分，建议采取的下一步行动，第 2 段", "第 15(b)(一)和(二)段以及
  * 国际法部分，……，第 2 段". Returns null when nothing follows.
  */
-export function parsePins(s: string, p: number, ctx: PinContext = PLAIN): { end: number; pins: Pin[] } | null {
+export function parsePins(
+  s: string,
+  p: number,
+  ctx: PinContext = PLAIN,
+): { end: number; pins: Pin[] } | null {
   let part: string | null = null;
   let operative = false;
   let section: string | null = null;
