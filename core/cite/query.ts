@@ -239,7 +239,7 @@ function explain(
     case "unknown-document":
       return `${doc} is unknown: neither the corpus nor corpus/registry.yaml has it.`;
     case "unknown-paragraph":
-      return `${problem}.`;
+      return problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : null;
     case "ambiguous":
       return `The citation could mean several paragraphs (${problem}); name the part.`;
     default:
@@ -254,8 +254,7 @@ function nearby(target: DocTarget, index: CorpusIndex<CiteParagraph, CiteDocumen
   const v = [...versions.values()][0]!;
   const top = v.paragraphs.filter(
     (p) =>
-      p.parent === null &&
-      p.num.length > 0 &&
+      p.num.length === 1 &&
       p.scope === target.scope &&
       p.part.length === target.part.length &&
       p.part.every((x, k) => x === target.part[k]),

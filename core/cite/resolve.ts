@@ -159,7 +159,10 @@ export function resolveDoc(
     const exists = part.length === 0 || knownParts.some((p) => startsWithPart(p, part));
     const target = docTarget(symbol, part, pin, false);
     if (!exists) {
-      return notFound(target, `${symbol} has no ${part[part.length - 1]}; its parts are ${partsList(knownParts)}`);
+      return notFound(
+        target,
+        `${symbol} has no ${part[part.length - 1]}; its parts are ${partsList(knownParts)}`,
+      );
     }
     const resolved = part.length
       ? idOf(symbol, primary.record.lang, partAddress(part))
@@ -432,9 +435,7 @@ function missingMessage(
     }
   }
   const ranges = parts.map((part, k) => {
-    const top = v.paragraphs.filter(
-      (p) => samePart(p.part, part) && p.scope === null && p.num.length > 0 && p.parent === null,
-    );
+    const top = v.paragraphs.filter((p) => samePart(p.part, part) && p.scope === null && p.num.length === 1);
     const where = part.length
       ? k === 0
         ? `${symbol}, ${part.join(", ")},`
@@ -445,12 +446,12 @@ function missingMessage(
     const first = top[0];
     const last = top[top.length - 1];
     if (!first || !last) return `${where} has no numbered paragraphs`;
+    if (first === last) return `${where} ${k === 0 ? "has " : ""}only para. ${pinpointEn(first.num)}`;
     return `${where} ${k === 0 ? "runs " : ""}from para. ${pinpointEn(first.num)} to para. ${pinpointEn(last.num)}`;
   });
   const said =
     ranges.length > 1 ? `${ranges.slice(0, -1).join(", ")}, and ${ranges[ranges.length - 1]}` : ranges[0];
-  const text = `${said}; no para. ${pinpointEn(num)}`;
-  return text[0]!.toUpperCase() + text.slice(1);
+  return `${said}; no para. ${pinpointEn(num)}`;
 }
 
 /** "(a) to (h)" for a run of three or more labels in sequence, else "(i) and (ii)", "(a), (c) and (e)". */
