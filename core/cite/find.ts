@@ -306,14 +306,22 @@ function afterTitle(s: string, start: number, titleEnd: number, symbols: string[
     const dated = readParenDate(s, linkEnd);
     const pins = parsePins(s, dated ?? linkEnd, contextOf(sym.value));
     let end = pins ? pins.end : (dated ?? sym.end);
+    let after = pins;
     if (paren) {
       const close = skipWs(s, end);
-      if (s[close] === ")") end = close + 1;
+      if (s[close] === ")") {
+        end = close + 1;
+        // "第二次年度进展报告(A/78/265)，附件，第 40 段": the pinpoints follow the brackets.
+        if (!pins) {
+          after = parsePins(s, end, contextOf(sym.value));
+          if (after) end = after.end;
+        }
+      }
     }
     return {
       end,
       found: [
-        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: pins ? pins.pins : [WHOLE] },
+        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: after ? after.pins : [WHOLE] },
       ],
     };
   }

@@ -36,7 +36,10 @@ export const MAX_LIST = 60;
 
 /** One pinpoint inside a cited document. */
 export interface Pin {
-  /** Part label as written, in English: "annex I", "annex C", "annex", "preamble"; null if unwritten. */
+  /**
+   * Part label as written, in English: "annex I", "annex C", "annex", "preamble", "annex A/appendix"
+   * (an appendix of the annex named before it); null if unwritten.
+   */
   part: string | null;
   /** "执行部分" / "operative paragraph": the main body of a resolution, written explicitly. */
   operative: boolean;
@@ -184,7 +187,8 @@ export function parsePins(
       operative = true;
       section = null;
     } else if (comp.part !== null) {
-      part = comp.part;
+      // An appendix belongs to the annex just named: "annex A, appendix" is "annex A/appendix".
+      part = comp.part === "appendix" && part !== null && part !== "preamble" ? `${part}/appendix` : comp.part;
       operative = false;
       section = null;
     }
@@ -220,6 +224,7 @@ function readContinuation(s: string, r: number): number {
 export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN): Component | null {
   const none = NONE;
   const c = s[r];
+  if (c === "附" && lit(s, r, "附录") >= 0) return { ...none, end: r + 2, part: "appendix", nums: [] };
   if (c === "附") {
     const annexZh = readAnnexZh(s, r, true);
     return annexZh ? { ...none, end: annexZh.end, part: annexZh.part, nums: [] } : readSectionZh(s, r);
@@ -264,6 +269,7 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
   }
   const w = readWord(s, r);
   if (!w) return null;
+  if (w.value === "appendix") return { ...none, end: w.end, part: "appendix", nums: [] };
   if (w.value === "annex") {
     const label = readAnnexLabel(s, skipWs(s, w.end, 2), true);
     return {

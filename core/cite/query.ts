@@ -22,7 +22,7 @@ import type { CharterTarget, CitationStatus, DocTarget, TextSpan } from "../../s
 import { odsUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
-import { pinpointEn } from "./format.ts";
+import { partWords, pinpointEn } from "./format.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -288,7 +288,7 @@ export function targetText(t: DocTarget | CharterTarget): string {
   return (
     [
       t.doc,
-      ...(t.part.length ? [t.part[t.part.length - 1]] : []),
+      ...(t.part.length ? [partWords(t.part)] : []),
       ...(t.section ? [t.section] : []),
       ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
     ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "")

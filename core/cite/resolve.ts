@@ -28,7 +28,7 @@ import type {
 import { addressOf, idOf, partAddress } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
 import { romanToNumber } from "../text/numerals.ts";
-import { citeEn, pinpointEn } from "./format.ts";
+import { citeEn, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
 import { TitleMatcher } from "./titles.ts";
 
@@ -363,17 +363,22 @@ function orderLangs(versions: Map<string, DocVersion<CiteParagraph, CiteDocument
 }
 
 /**
- * The part a written label means in a document: the known part whose last label is it
- * ("annex A" -> ["annex", "annex A"]); a lettered annex of a document whose report sits in an
- * annex is that report's annex; otherwise the label alone.
+ * The part a written label means in a document: the known part whose last labels are it
+ * ("annex A" -> ["annex", "annex A"]; "annex A/appendix" -> ["annex", "annex A", "appendix"]); a
+ * lettered annex of a document whose report sits in an annex is that report's annex; otherwise
+ * the labels alone.
  */
 export function partFromLabel(label: string, known: string[][], reportIn: string[] | null): string[] {
   if (label === "preamble") return ["preamble"];
-  const lower = label.toLowerCase();
-  const hits = known.filter((p) => p.length > 0 && p[p.length - 1]!.toLowerCase() === lower);
+  const labels = label.toLowerCase().split("/");
+  const hits = known.filter(
+    (p) =>
+      p.length >= labels.length &&
+      labels.every((l, k) => p[p.length - labels.length + k]!.toLowerCase() === l),
+  );
   if (hits.length > 0) return [...hits.sort((a, b) => a.length - b.length)[0]!];
   if (reportIn && /^annex [A-Z]$/.test(label) && !samePart(reportIn, [label])) return [...reportIn, label];
-  return [label];
+  return label.split("/");
 }
 
 function samePart(a: readonly string[], b: readonly string[]): boolean {
@@ -471,7 +476,5 @@ function labelList(labels: string[]): string {
 
 /** A document's parts in words: "the main body, annex, annex A, annex A appendix, annex B". */
 function partsList(parts: string[][]): string {
-  return parts
-    .map((p) => (p.length === 0 ? "the main body" : p.length === 1 ? p[0] : p.slice(1).join(" ")))
-    .join(", ");
+  return parts.map(partWords).join(", ");
 }

@@ -240,6 +240,8 @@ export function readLabel(s: string, p: number): Read<string> | null {
 /** Normalise a label's inner text, or null when it is not a paragraph label. */
 export function normaliseLabel(inner: string): string | null {
   if (/^[a-z]{1,2}$/.test(inner)) return inner;
+  // A citation typed in capitals: "(C)", "(IV)". Two capitals are not read ("(EU)" is no label).
+  if (/^[A-Z]$/.test(inner) || /^[IVXLC]{2,6}$/.test(inner)) return normaliseLabel(inner.toLowerCase());
   if (/^[ivxlc]{1,6}$/.test(inner) && fromRoman(inner) !== null) return inner;
   if (/^[0-9]{1,3}$/.test(inner)) return String(Number(inner));
   const n = cjkToInt(inner);
