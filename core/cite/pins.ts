@@ -158,10 +158,12 @@ export function parsePins(
   let q = p;
   // The paragraphs of the last component, which "subparagraph (f)" continues.
   let lastNums: Pin[] = [];
+  // A part just named may be followed by its paragraphs without a comma ("附件 A 第 5 段").
+  let partOnly = false;
   for (let k = 0; k < 8; k++) {
     let r = skipWs(s, q, 3);
     if (s[r] === ",") r = skipWs(s, r + 1, 3);
-    else if (sawAny && pins.length > 0) {
+    else if (sawAny && pins.length > 0 && !partOnly) {
       // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
       const conn = readContinuation(s, r);
       if (conn < 0) break;
@@ -188,11 +190,13 @@ export function parsePins(
       section = null;
     } else if (comp.part !== null) {
       // An appendix belongs to the annex just named: "annex A, appendix" is "annex A/appendix".
-      part = comp.part === "appendix" && part !== null && part !== "preamble" ? `${part}/appendix` : comp.part;
+      part =
+        comp.part === "appendix" && part !== null && part !== "preamble" ? `${part}/appendix` : comp.part;
       operative = false;
       section = null;
     }
     if (comp.section !== null) section = comp.section;
+    partOnly = comp.nums.length === 0 && comp.part !== null;
     lastNums = comp.nums.map((num) => ({ part, operative, section, num }));
     pins.push(...lastNums);
     if (comp.nums.length > 0) section = null;
@@ -613,7 +617,7 @@ function readNumConnector(s: string, q: number, zh: boolean): { end: number; ran
   const w = readWord(s, r);
   if (w?.value === "to" || w?.value === "through") return { end: w.end, range: true };
   if (w?.value === "and") return { end: w.end, range: false };
-  if (r > q && (isDigit(s[r]) || s[r] === "(")) return { end: r, range: false };
+  if (r > q && (isDigit(s[r]) || s[r] === "(" || s[r] === "[")) return { end: r, range: false };
   return null;
 }
 

@@ -155,8 +155,22 @@ function unreadIn(s: string, from: number, to: number): [number, number] | null 
     }
     q = end;
   }
-  return first < 0 ? null : [first, last];
+  if (first < 0) return null;
+  // A bracket opened in what is said closes in it too: "resolution 2341 (2017)", not "(2017".
+  let open = 0;
+  for (let k = first; k < last; k++) {
+    if (OPENERS.includes(s[k]!)) open++;
+    else if (CLOSERS.includes(s[k]!) && open > 0) open--;
+  }
+  while (open > 0 && last < to && CLOSERS.includes(s[last]!)) {
+    last++;
+    open--;
+  }
+  return [first, last];
 }
+
+const OPENERS = "([{“‘（【「";
+const CLOSERS = ")]}”’）】」";
 
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
