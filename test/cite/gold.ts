@@ -44,8 +44,11 @@ export function goldSets(shared: boolean): [string, string, () => Corpus][] {
 
 /** Our own fixtures, as one corpus: test/fixtures/cite/*.md. */
 export function fixtures(): Corpus {
-  return merge(fixture("en-report"), fixture("en-cited"), fixture("zh-notes"));
+  return merge(...FIXTURES.map(fixture));
 }
+
+/** The names of our citation fixtures, test/fixtures/cite/<name>.md. */
+export const FIXTURES = ["en-report", "en-cited", "zh-notes", "en-un-layout"] as const;
 
 /** The line a citation is listed by. */
 export function citationLine(c: Citation): string {

@@ -21,10 +21,9 @@ import { loadSiteData } from "../../site/src/lib/data.ts";
 import { lookupPasted } from "../../site/src/lib/resolve.ts";
 import { resolverDocuments, resolverIndex } from "../../site/src/lib/resolver-index.ts";
 import { FORMS } from "../cite/forms/table.ts";
-import { loadGold } from "../cite/gold.ts";
+import { fixtures, loadGold } from "../cite/gold.ts";
 import {
   type Corpus,
-  fixture,
   loadRegistry,
   merge,
   RES_80_16,
@@ -43,9 +42,7 @@ if (!shared) {
 
 const corpus: Corpus = merge(
   seed(),
-  fixture("en-report"),
-  fixture("en-cited"),
-  fixture("zh-notes"),
+  fixtures(),
   ...(shared ? [realResolution(RES_80_16, "A/RES/80/16"), realResolution(RES_80_22, "A/RES/80/22")] : []),
 );
 const sets = ["A-78-265.zh", "fixtures", ...(shared ? ["A-RES-80-16.en", "A-RES-80-22.en"] : [])];
