@@ -42,9 +42,9 @@ const meta = (m: FidelityModel) => ({
   lang: m.lang,
   title: m.title,
   date: m.cover.isoDate,
-  type: "report",
+  type: "report" as const,
   body: "OEWG 2021-2025",
-  status: "consensus",
+  status: "consensus" as const,
 });
 
 /** The paragraphs and headings the model holds. */
