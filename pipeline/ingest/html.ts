@@ -31,8 +31,8 @@ import { unified } from "unified";
 import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
-import { BARCODE_LINE, isPageFurniture, JOB_LINE } from "./lines.ts";
-import { blocksToMarkdown, tidy } from "./markdown.ts";
+import { BARCODE_LINE, isPageFurniture, JOB_LINE, splitBullet } from "./lines.ts";
+import { finishBlocks, tidy } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions } from "./types.ts";
 
 const SKIP = new Set([
@@ -169,6 +169,8 @@ function listLabel(type: string, n: number): string {
 
 interface Raw {
   text: string;
+  /** The first block of a `<ul>` item. */
+  bullet?: boolean;
   /** Set when the block is a footnote body: the marker it is defined for. */
   note?: string;
   /** The note element's id, and whether any marker links to it. */
@@ -292,6 +294,16 @@ function walk(
       }
       continue;
     }
+    if (n.tagName === "ul") {
+      for (const li of n.children) {
+        if (li.type !== "element" || li.tagName !== "li") continue;
+        const before = out.length;
+        walk([li], out, inFurniture, notes);
+        const first = out[before];
+        if (first && !first.note) first.bullet = true;
+      }
+      continue;
+    }
     if (hasBlockChild(n)) walk(n.children, out, inFurniture, notes);
     else {
       const parts: string[] = [];
@@ -315,7 +327,11 @@ function toBlock(raw: Raw): Block {
   }
   const lead = /^\uE000([^\uE001]*)\uE001\s*/.exec(text);
   if (lead) return { kind: "note", marker: lead[1]!, text: finishMarkers(text.slice(lead[0].length)) };
-  return { kind: "text", text: finishMarkers(text) };
+  // A bullet glyph typed into the text ("• Faithfulness") is a bullet as a list item is.
+  const b = splitBullet(finishMarkers(text));
+  return raw.bullet || b.bullet
+    ? { kind: "text", text: b.text, bullet: true }
+    : { kind: "text", text: b.text };
 }
 
 function finishMarkers(text: string): string {
@@ -379,5 +395,6 @@ export function convertHtml(
   }
   const { cover, start } = splitCover(kept.map((r) => tidy(r.text)));
   const blocks = kept.slice(start).map(toBlock);
-  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+  const { markdown, hyphenation } = finishBlocks(blocks);
+  return { markdown, blocks, cover, diagnostics, hyphenation };
 }
