@@ -96,12 +96,16 @@ export function readsAsColumns(
   x0: number,
   x1: number,
   minLines: number,
+  size: number,
 ) {
   for (let k = 0; k <= gs.length; k++) {
     const [left, right] = columnRange(k, gs, x0, x1);
     const lines: { x0: number; x1: number }[] = [];
     for (const r of rows) {
-      const inside = r.items.filter((it) => it.x >= left - 1 && it.x + it.width <= right + 1);
+      // Text type only: notes and footers in small type are short lines that prove nothing.
+      const inside = r.items.filter(
+        (it) => it.x >= left - 1 && it.x + it.width <= right + 1 && it.size >= 0.92 * size,
+      );
       if (inside.length)
         lines.push({
           x0: Math.min(...inside.map((i) => i.x)),
@@ -168,12 +172,15 @@ export function candidates(rows: readonly Row[], x0: number, x1: number, size: n
   return out;
 }
 
-/** Lay out one page: its flows in reading order. */
-export function pageLayout(page: PdfPage): PageLayout {
+/**
+ * Lay out one page: its flows in reading order. `textSize` is the document's text size (a last
+ * page of notes is mostly small type); by default the page's own most common size.
+ */
+export function pageLayout(page: PdfPage, textSize?: number): PageLayout {
   const items = page.items.filter(visible);
   const one: PageLayout = { flows: [{ items: page.items, column: 0, columns: 1 }], columns: 1, head: false };
   if (items.length === 0) return one;
-  const size = mainSize(items);
+  const size = textSize ?? mainSize(items);
   const rows = rowsOf(items);
   const x0 = Math.min(...items.map((i) => i.x));
   const x1 = Math.max(...items.map((i) => i.x + i.width));
@@ -181,25 +188,38 @@ export function pageLayout(page: PdfPage): PageLayout {
   // Keep the candidates whose non-crossing rows read as columns at least a fifth of the text wide.
   const gutters = candidates(rows, x0, x1, size).filter((g) => {
     const free = rows.filter((r) => !rowCrosses(r, [g]));
-    return g.a - x0 >= 0.15 * width && x1 - g.b >= 0.15 * width && readsAsColumns(free, [g], x0, x1, 3);
+    return g.a - x0 >= 0.15 * width && x1 - g.b >= 0.15 * width && readsAsColumns(free, [g], x0, x1, 3, size);
   });
   if (gutters.length === 0) return one;
   if (gutters.length > 2)
     return { ...one, unclear: `${gutters.length + 1} columns side by side (at most three are read)` };
-  // Bands: runs of rows that cross a gutter (read row by row) or do not (read column by column).
-  const bands: { multi: boolean; rows: Row[] }[] = [];
-  for (const r of rows) {
+  // The foot of the page in small type (notes, footer) is a band of its own, after the columns:
+  // endnotes set across the page must not be read as the end of the first column. It is read by
+  // columns only when it has text on both sides of the gutter (each column's own notes).
+  let foot = rows.length;
+  while (foot > 0 && Math.max(...rows[foot - 1]!.items.map((i) => i.size)) < 0.92 * size) foot--;
+  const footRows = rows.slice(foot);
+  const bands: { multi: boolean; rows: Row[]; foot?: boolean }[] = [];
+  for (const r of rows.slice(0, foot)) {
     const multi = !rowCrosses(r, gutters);
     const last = bands.at(-1);
     if (last && last.multi === multi) last.rows.push(r);
     else bands.push({ multi, rows: [r] });
   }
   // A band of free rows that does not read as columns (a cover's cells, a table) is read by rows.
-  for (const b of bands) if (b.multi && !readsAsColumns(b.rows, gutters, x0, x1, 2)) b.multi = false;
+  for (const b of bands) if (b.multi && !readsAsColumns(b.rows, gutters, x0, x1, 2, size)) b.multi = false;
+  if (footRows.length) {
+    const g = gutters[0]!;
+    const split =
+      !footRows.some((r) => rowCrosses(r, gutters)) &&
+      footRows.some((r) => r.items.some((i) => i.x + i.width <= g.a)) &&
+      footRows.some((r) => r.items.some((i) => i.x >= g.b));
+    bands.push({ multi: split, rows: footRows, foot: true });
+  }
   const merged: typeof bands = [];
   for (const b of bands) {
     const last = merged.at(-1);
-    if (last && last.multi === b.multi) last.rows.push(...b.rows);
+    if (last && last.multi === b.multi && !b.foot) last.rows.push(...b.rows);
     else merged.push({ multi: b.multi, rows: [...b.rows] });
   }
   const multi = merged.filter((b) => b.multi);

@@ -9,10 +9,11 @@
  *   numbers, bar codes, and running titles (a line that recurs in the same margin on half the pages
  *   or more, or on two or more in a smaller type than the text); anywhere, job numbers and bar
  *   codes; on page 1, the cover block (cover.ts).
- * - The footnote block is the run of lines in a smaller font at the foot of the body; each note
- *   starts with its marker. Its definitions are written where the block stood, after that page's
- *   text, so a paragraph cut by the block stands as "first half / notes / second half", the layout
- *   the parser stitches. A paragraph cut by a bare page break is joined here.
+ * - The footnote block is the run of lines in a smaller font at the foot of the body (of each
+ *   column, in columns); each note starts with its marker. Its definitions are written after the
+ *   paragraph that the block interrupts, once that paragraph ends, so the paragraph stays whole
+ *   (a word divided across the break included) and each note follows its marker. A paragraph cut
+ *   by a page or column break is joined here.
  * - Paragraphs are split where the space between lines is clearly wider than the line pitch, or the
  *   font size changes (headings): UN print sets paragraphs apart with space, never by indentation
  *   alone.
@@ -164,8 +165,8 @@ export function pageLines(page: PdfPage): PdfLine[] {
 /**
  * The lines of a page in reading order: flow by flow (columns.ts), each flow top to bottom.
  */
-export function layoutLines(page: PdfPage): { lines: PdfLine[]; layout: PageLayout } {
-  const layout = pageLayout(page);
+export function layoutLines(page: PdfPage, textSize?: number): { lines: PdfLine[]; layout: PageLayout } {
+  const layout = pageLayout(page, textSize);
   const lines = layout.flows.flatMap((f, k) =>
     pageLines({ ...page, items: f.items }).map((l) => ({
       ...l,
@@ -361,7 +362,7 @@ function linePitch(pages: readonly Classified[], size: number): number {
 export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions): Converted {
   const diagnostics: Diagnostic[] = [];
   const size = bodySize(pages);
-  const laid = pages.map(layoutLines);
+  const laid = pages.map((p) => layoutLines(p, size));
   const all = laid.map((l) => l.lines);
   const layout: PageSummary[] = laid.map((l, k) => ({
     page: pages[k]!.number,
@@ -394,9 +395,15 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
   const blocks: Block[] = [];
   let para: string | undefined;
   let last: PdfLine | undefined;
+  // A page's (or column's) notes wait until the paragraph they interrupt ends: the paragraph stays
+  // whole, a word divided across the break is joined like any other, and every note still follows
+  // its marker, as the parser needs.
+  let waiting: Block[] = [];
   const flush = () => {
     if (para?.trim()) blocks.push(textBlock(para));
     para = undefined;
+    blocks.push(...waiting);
+    waiting = [];
   };
   for (const page of classified) {
     for (const l of page.body) {
@@ -416,12 +423,7 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
       para = para === undefined ? text : joinPdfLine(para, text, last);
       last = l;
     }
-    const notes = noteBlocks(page.notes);
-    if (notes.length) {
-      // A paragraph cut by this block is written as two halves around it: the parser stitches them.
-      flush();
-      blocks.push(...notes);
-    }
+    waiting.push(...noteBlocks(page.notes));
   }
   flush();
   for (const b of blocks)
