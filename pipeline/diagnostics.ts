@@ -58,6 +58,10 @@ export const CODES = {
   "ingest/artifact-dropped": "info",
   "ingest/footnote-unplaced": "warning",
   "ingest/layout-unclear": "error",
+  "ingest/symbol-mismatch": "error",
+  "ingest/cover-read": "info",
+  "ingest/hyphen-decided": "info",
+  "ingest/hyphen-doubtful": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

@@ -113,11 +113,12 @@ export function readsAsColumns(
         });
     }
     if (lines.length < minLines) return false;
-    const start = Math.min(...lines.map((l) => l.x0));
-    const end = Math.max(...lines.map((l) => l.x1));
-    const width = end - start;
+    // Measured against the column as the gutters bound it: a column's lines start at its left
+    // edge and most run to its right; a cover's cells or a table's stand anywhere, short.
+    const width = right - left;
     if (width <= 0) return false;
-    if (median(lines.map((l) => (l.x1 - start) / width)) < 0.6) return false;
+    if (median(lines.map((l) => (l.x1 - left) / width)) < 0.6) return false;
+    if (median(lines.map((l) => (l.x0 - left) / width)) > 0.25) return false;
   }
   return true;
 }

@@ -38,6 +38,8 @@ export interface Cover {
   job?: string;
   /** The document symbol printed on the cover, e.g. "A/78/265". */
   symbol?: string;
+  /** The organ the masthead names ("General Assembly"). */
+  organ?: string;
 }
 
 /** Options every converter takes. */
