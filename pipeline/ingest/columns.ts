@@ -81,6 +81,10 @@ function columnRange(k: number, gs: readonly Gutter[], x0: number, x1: number): 
   return [k === 0 ? x0 : gs[k - 1]!.b, k === gs.length ? x1 : gs[k]!.a];
 }
 
+/** Words of a line: Latin words, and each Chinese character as one. */
+const wordCount = (s: string) =>
+  (s.match(/\p{Script=Han}/gu)?.length ?? 0) + (s.replace(/\p{Script=Han}/gu, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : 0;
@@ -100,7 +104,7 @@ export function readsAsColumns(
 ) {
   for (let k = 0; k <= gs.length; k++) {
     const [left, right] = columnRange(k, gs, x0, x1);
-    const lines: { x0: number; x1: number }[] = [];
+    const lines: { x0: number; x1: number; words: number }[] = [];
     for (const r of rows) {
       // Text type only: notes and footers in small type are short lines that prove nothing.
       const inside = r.items.filter(
@@ -110,6 +114,7 @@ export function readsAsColumns(
         lines.push({
           x0: Math.min(...inside.map((i) => i.x)),
           x1: Math.max(...inside.map((i) => i.x + i.width)),
+          words: wordCount(inside.map((i) => i.str).join(" ")),
         });
     }
     if (lines.length < minLines) return false;
@@ -119,6 +124,9 @@ export function readsAsColumns(
     if (width <= 0) return false;
     if (median(lines.map((l) => (l.x1 - left) / width)) < 0.6) return false;
     if (median(lines.map((l) => (l.x0 - left) / width)) > 0.25) return false;
+    // Running text: a column's lines hold several words; a cover's cells ("Distr.: General",
+    // "2 March 2031") and a table's hold one to three.
+    if (median(lines.map((l) => l.words)) < 4) return false;
   }
   return true;
 }

@@ -130,7 +130,7 @@ describe("column layout from item positions", () => {
   });
 
   test("four columns side by side are not guessed: the page is said to be not understood", () => {
-    const cols = [0, 1, 2, 3].map((c) => column([para(c + 1, 30)], 60 + c * 125, 760, 105));
+    const cols = [0, 1, 2, 3].map((c) => column([para(c + 1, 30)], 40 + c * 135, 760, 125));
     const r = convertPdfPages([page(cols.flat())], { lang: "en", file: "t.pdf" });
     expect(r.layout?.[0]?.unclear).toMatch(/4 columns/);
     expect(r.diagnostics).toContainEqual(
