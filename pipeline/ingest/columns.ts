@@ -83,7 +83,8 @@ function columnRange(k: number, gs: readonly Gutter[], x0: number, x1: number): 
 
 /** Words of a line: Latin words, and each Chinese character as one. */
 const wordCount = (s: string) =>
-  (s.match(/\p{Script=Han}/gu)?.length ?? 0) + (s.replace(/\p{Script=Han}/gu, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
+  (s.match(/\p{Script=Han}/gu)?.length ?? 0) +
+  (s.replace(/\p{Script=Han}/gu, " ").match(/[\p{L}\p{N}]+/gu)?.length ?? 0);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
