@@ -47,7 +47,7 @@ interface Row {
 
 const visible = (it: PdfItem) => it.str.trim().length > 0;
 
-export function rowsOf(items: readonly PdfItem[]): Row[] {
+function rowsOf(items: readonly PdfItem[]): Row[] {
   const sorted = items.filter(visible).sort((a, b) => b.y - a.y || a.x - b.x);
   const rows: Row[] = [];
   for (const it of sorted) {
@@ -95,7 +95,7 @@ const median = (xs: number[]) => {
  * Do these rows read as columns split by these gutters? Each column holds at least `minLines`
  * lines, and its lines fill it.
  */
-export function readsAsColumns(
+function readsAsColumns(
   rows: readonly Row[],
   gs: readonly Gutter[],
   x0: number,
@@ -133,7 +133,7 @@ export function readsAsColumns(
 }
 
 /** Candidate gutters: strips of the coverage profile that few rows cross, with text on both sides. */
-export function candidates(rows: readonly Row[], x0: number, x1: number, size: number): Gutter[] {
+function candidates(rows: readonly Row[], x0: number, x1: number, size: number): Gutter[] {
   const n = Math.ceil(x1 - x0);
   if (n <= 0 || rows.length < 6) return [];
   const cov = new Array<number>(n).fill(0);

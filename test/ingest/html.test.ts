@@ -34,6 +34,11 @@ describe("HTML rules", () => {
       body: '<ol><li>One.</li><li>Two.</li></ol><ol type="a"><li>First.</li></ol>',
       expected: "1. One.\n\n2. Two.\n\n(a) First.\n",
     },
+    // a bulleted list: "- " items, as from every format
+    {
+      body: "<p>7. Principles:</p><ul><li>Faithfulness;</li><li><p>Transparency.</p></li></ul>",
+      expected: "7. Principles:\n\n- Faithfulness;\n\n- Transparency.\n",
+    },
     // <br> inside a paragraph is print layout: a space
     { body: "<p>1. A line<br>and its wrap.</p>", expected: "1. A line and its wrap.\n" },
     // running headers and footers (by class), job numbers and bar codes are dropped

@@ -140,6 +140,33 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
       expected: "1. The first half¹ and the second half.\n\n¹ A note.\n",
     },
     {
+      // two head lines set at normal spacing stay two blocks: the second's first word would have fitted
+      pages: [
+        page(1, [
+          item("Ninety-ninth session", 70, 700),
+          item("Item 93 of the provisional agenda", 70, 688),
+          item("1. States agreed on the following text, which runs to the right margin of the page", 70, 670),
+          item("and wraps.", 70, 658),
+        ]),
+      ],
+      expected:
+        "Ninety-ninth session\n\nItem 93 of the provisional agenda\n\n1. States agreed on the following text, which runs to the right margin of the page and wraps.\n",
+    },
+    {
+      // a bullet glyph opens an item, written as a "- " item; the glyph is not text
+      pages: [
+        page(1, [
+          item("7. States noted the following principles, in the order in which they were put:", 70, 700),
+          item("•", 70, 688),
+          item("Faithfulness to the text as adopted;", 85, 688),
+          item("•", 70, 676),
+          item("Transparency of every correction.", 85, 676),
+        ]),
+      ],
+      expected:
+        "7. States noted the following principles, in the order in which they were put:\n\n- Faithfulness to the text as adopted;\n\n- Transparency of every correction.\n",
+    },
+    {
       // a paragraph cut by a bare page break is joined
       pages: [
         page(1, [item("1. The first half", 70, 700)]),

@@ -160,6 +160,14 @@ describe("glued footnote markers", () => {
 
 describe("paragraph breaks in raw text", () => {
   test.each([
+    // a bullet glyph starts an item, written as a "- " item as from every format
+    {
+      text: "States noted these principles:\n• Faithfulness to the text\nas adopted;\n• Transparency.",
+      expected:
+        "States noted these principles:\n\n- Faithfulness to the text as adopted;\n\n- Transparency.\n",
+    },
+    // a word divided at a line end is joined; the decision is counted
+    { text: "1. States recom-\nmended it.", expected: "1. States recommended it.\n" },
     // a label starts a paragraph
     { text: "1. One line\nand its wrap.\n2. Two.", expected: "1. One line and its wrap.\n\n2. Two.\n" },
     // a lower-case start always continues
