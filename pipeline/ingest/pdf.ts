@@ -436,21 +436,28 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
 }
 
 /**
- * The right edge of the text each line belongs to: its column's (the widest line of that column
- * on the page), or the page's text block for lines read across the page.
+ * The right edge of the text each line belongs to: its column's, or the page's text block for lines
+ * read across the page. Not the widest line (a URL or a table can stick out past the margin, and
+ * would make every line look short) but the end that a quarter of the lines reach: justified text
+ * runs most of its lines to the margin.
  */
 function rightEdges(flows: readonly Classified[]): (l: PdfLine) => number {
-  const edge = new Map<string, number>();
+  const ends = new Map<string, number[]>();
   const key = (l: PdfLine) => `${l.page}|${l.columns > 1 ? `${l.columns}.${l.column}` : "page"}`;
+  const add = (k: string, x: number) => {
+    if (!ends.has(k)) ends.set(k, []);
+    ends.get(k)!.push(x);
+  };
   for (const f of flows)
-    for (const l of [...f.body, ...f.notes]) {
-      const k = key(l);
-      edge.set(k, Math.max(edge.get(k) ?? 0, l.x1));
-      if (l.columns > 1) {
-        const page = `${l.page}|page`;
-        edge.set(page, Math.max(edge.get(page) ?? 0, l.x1));
-      }
+    for (const l of f.body) {
+      add(key(l), l.x1);
+      if (l.columns > 1) add(`${l.page}|page`, l.x1);
     }
+  const edge = new Map<string, number>();
+  for (const [k, xs] of ends) {
+    xs.sort((a, b) => b - a);
+    edge.set(k, xs[Math.floor(xs.length / 4)]!);
+  }
   return (l) => edge.get(key(l)) ?? l.x1;
 }
 

@@ -153,6 +153,19 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
         "Ninety-ninth session\n\nItem 93 of the provisional agenda\n\n1. States agreed on the following text, which runs to the right margin of the page and wraps.\n",
     },
     {
+      // a line sticking out past the margin (a long address) does not make the others look short
+      pages: [
+        page(1, [
+          item(`1. ${"a".repeat(77)}`, 70, 700),
+          item("b".repeat(80), 70, 688),
+          item("https://example.org/a/long/address/that/runs/out/past/the/right/margin/of/the/page", 70, 676),
+          item("c".repeat(80), 70, 664),
+          item("of the text.", 70, 652),
+        ]),
+      ],
+      expected: `1. ${"a".repeat(77)} ${"b".repeat(80)} https://example.org/a/long/address/that/runs/out/past/the/right/margin/of/the/page ${"c".repeat(80)} of the text.\n`,
+    },
+    {
       // a bullet glyph opens an item, written as a "- " item; the glyph is not text
       pages: [
         page(1, [
