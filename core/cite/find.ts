@@ -734,7 +734,8 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   let compEnd = comp.end;
   // "para. 23, subparagraph (f) (ii) of …": the labels continue the one paragraph read.
   const c = skipWs(s, compEnd, 2);
-  const sub = nums.length === 1 ? readPinComponent(s, s[c] === "," ? skipWs(s, c + 1, 2) : c) : null;
+  const at = s[c] === "," ? skipWs(s, c + 1, 2) : c;
+  const sub = nums.length === 1 && readWord(s, at)?.value.startsWith("sub") ? readPinComponent(s, at) : null;
   if (sub?.labels) {
     nums = sub.labels.map((l) => [...nums[0]!, ...l]);
     compEnd = sub.end;
@@ -924,7 +925,9 @@ function ruleArticlesEn(s: string, i: number): RuleResult | null {
   const list = readArticleListEn(s, i);
   if (!list) return null;
   const tail = readCharterTailEn(s, list.end);
-  if (tail < 0) return null;
+  // Another instrument's articles: any later start in the list reads a suffix of it, with the same
+  // words after it, so the walk skips the list whole (and stays linear on a list that never ends).
+  if (tail < 0) return { end: list.end, found: [] };
   return { end: tail, found: charterFound(i, tail, list.items) };
 }
 
