@@ -25,6 +25,10 @@ export const CODES = {
   "corpus/registry-invalid": "error",
   "corpus/registry-duplicate": "error",
   "corpus/parse-failed": "error",
+  "corpus/nul-character": "error",
+  "corpus/control-character": "warning",
+  "corpus/yaml-limit": "error",
+  "corpus/unbuildable": "error",
   // parse (pipeline/parse)
   "parse/numbering-irregular": "warning",
   "parse/numbering-gap": "warning",

@@ -5,21 +5,50 @@
  */
 import { BodyEntry, type Diagnostic, type Registry, RegistryEntry } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { decodeCorpusFile } from "./decode.ts";
 import { issuesToDiagnostics, parseYaml } from "./yaml.ts";
 
 const BODY_HINT = "Each entry: body (as documents spell it), names {zh: [], en: []}.";
 const HINT =
   "Each entry: symbol, type, title {zh, en}; optional date (YYYY-MM-DD), body, status, short {zh: [], en: []}, structure, note.";
 
+/** The registry as read: `usable` is false when it could not be read as a whole (then it is empty). */
+export interface RegistryRead {
+  registry: Registry;
+  diagnostics: Diagnostic[];
+  /**
+   * False when the file is missing or cannot be read as a whole (not UTF-8, not YAML, over a YAML
+   * limit, not a `documents:` list): a build then publishes nothing, since every citation and
+   * every document check would silently degrade. Bad entries only cost themselves.
+   */
+  usable: boolean;
+}
+
+/**
+ * Read the registry from its bytes, exactly as the build does: decode, parse, validate entry by
+ * entry. Every command that reads the registry goes through here, so a bad entry costs that
+ * entry everywhere, with the same diagnostic.
+ * @param bytes the file's bytes, or null when it does not exist
+ * @param file repository-relative path, for diagnostics
+ * @param limit size limit in bytes
+ */
+export function loadRegistry(bytes: Uint8Array | null, file: string, limit?: number): RegistryRead {
+  if (bytes === null) return readRegistry(null, file);
+  const decoded = decodeCorpusFile(bytes, file, limit);
+  // An empty registry is a registry without entries: readRegistry says so once.
+  const diagnostics = decoded.diagnostics.filter((d) => d.code !== "corpus/empty");
+  const empty = decoded.diagnostics.some((d) => d.code === "corpus/empty");
+  if (decoded.text === null && !empty) return { registry: { documents: [] }, diagnostics, usable: false };
+  const read = readRegistry(decoded.text ?? "", file);
+  return { ...read, diagnostics: [...diagnostics, ...read.diagnostics] };
+}
+
 /**
  * Read and validate the registry.
  * @param text the registry's text (LF line ends), or null when the file does not exist
  * @param file repository-relative path, for diagnostics
  */
-export function readRegistry(
-  text: string | null,
-  file: string,
-): { registry: Registry; diagnostics: Diagnostic[] } {
+export function readRegistry(text: string | null, file: string): RegistryRead {
   const empty: Registry = { documents: [] };
   if (text === null) {
     return {
@@ -32,10 +61,11 @@ export function readRegistry(
           "Create it with a top-level `documents:` list, one entry per known document.",
         ),
       ],
+      usable: false,
     };
   }
   const parsed = parseYaml(text, file, 0, "corpus/registry-invalid");
-  if (parsed.diagnostics.length) return { registry: empty, diagnostics: parsed.diagnostics };
+  if (parsed.diagnostics.length) return { registry: empty, diagnostics: parsed.diagnostics, usable: false };
   const value = parsed.value as { documents?: unknown; bodies?: unknown } | null;
   const diagnostics: Diagnostic[] = [];
   if (!value || typeof value !== "object" || Array.isArray(value) || !Array.isArray(value.documents)) {
@@ -47,7 +77,7 @@ export function readRegistry(
         HINT,
       ),
     );
-    return { registry: empty, diagnostics };
+    return { registry: empty, diagnostics, usable: false };
   }
   for (const key of Object.keys(value)) {
     if (key !== "documents" && key !== "bodies") {
@@ -115,5 +145,5 @@ export function readRegistry(
         ),
       );
   });
-  return { registry: bodies.length ? { documents, bodies } : { documents }, diagnostics };
+  return { registry: bodies.length ? { documents, bodies } : { documents }, diagnostics, usable: true };
 }

@@ -1,0 +1,109 @@
+/**
+ * The site step of a build: run `astro build` on site/ into a generation folder whose data/ the
+ * build has just written (ACQUIS_DIST points the pages at it), as a child process.
+ *
+ * Decisions:
+ * - Astro runs with the generation as its working directory: it keeps its intermediate chunks
+ *   under the output folder only when that folder is inside its working directory (else in
+ *   `<cwd>/.astro/`, shared by every build started there, where two builds at once delete each
+ *   other's chunks).
+ * - Astro's output is kept whole in a log file; a person reads only its error lines, without
+ *   stack frames (no stack trace reaches a user), and where the log is.
+ * - Ctrl+C or a SIGTERM to the build stops Astro too, instead of leaving it writing.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The site's Astro project (site/ beside pipeline/). */
+export const SITE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "site");
+
+/** What the site step did. */
+export interface SiteOutcome {
+  ok: boolean;
+  /** Pages Astro reported writing. */
+  pages: number;
+  /** Astro's error, for people: its error lines without stack frames; null when ok. */
+  error: string | null;
+  /** Where Astro's whole output was written. */
+  log: string;
+}
+
+/** Astro's lines that matter to a person when it fails: no stack frames, no blank lines. */
+export function astroError(output: string): string {
+  const lines = output
+    .split("\n")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes from Astro
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/g, "").trimEnd())
+    .filter((l) => l.trim() && !/^\s+at\s/.test(l) && !/^\s*Stack trace:?$/i.test(l));
+  const from = lines.findIndex((l) => /error/i.test(l));
+  return (from < 0 ? lines.slice(-8) : lines.slice(from, from + 8)).join("\n");
+}
+
+/**
+ * Build the site into `dir` (which holds data/).
+ * @param log file to write Astro's output to
+ * @param onPage called as Astro reports each page written, with the count so far
+ */
+export function buildSite(
+  dir: string,
+  log: string,
+  onPage: (pages: number) => void = () => {},
+): Promise<SiteOutcome> {
+  const astro = path.join(
+    path.dirname(createRequire(import.meta.url).resolve("astro/package.json")),
+    "astro.js",
+  );
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [astro, "build", "--root", SITE_ROOT], {
+      cwd: dir,
+      env: { ...process.env, ACQUIS_DIST: dir, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    let pages = 0;
+    let pending = "";
+    const read = (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      output += text;
+      pending += text;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) {
+        // Astro lists every page it writes as "  ├─ /doc/A-78-265/zh/index.html (+3ms)".
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: Astro colours its output
+        if (/[├└]─ \S/.test(line.replace(/\x1b\[[0-9;]*m/g, ""))) onPage(++pages);
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    const stop = (signal: NodeJS.Signals) => {
+      child.kill(signal);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    const onInt = () => stop("SIGINT");
+    const onTerm = () => stop("SIGTERM");
+    process.once("SIGINT", onInt);
+    process.once("SIGTERM", onTerm);
+    let done = false;
+    const finish = (code: number | null, spawnError?: Error) => {
+      if (done) return;
+      done = true;
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      mkdirSync(path.dirname(log), { recursive: true });
+      writeFileSync(log, output);
+      const ok = code === 0 && !spawnError;
+      resolve({
+        ok,
+        pages,
+        error: ok ? null : spawnError ? `Astro could not start: ${spawnError.message}` : astroError(output),
+        log,
+      });
+    };
+    child.on("error", (e) => finish(null, e));
+    child.on("close", (code) => finish(code));
+  });
+}
