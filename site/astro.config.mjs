@@ -2,8 +2,9 @@
 // beside it. `npm run build` (acquis build) builds the data and the site into a new generation
 // folder and sets ACQUIS_DIST to it, so the pages read that generation's data, never the
 // published one; the generation is published whole afterwards (pipeline/generations.ts). Tests
-// and the benchmark point ACQUIS_DIST at fixture data under test-results/. ACQUIS_SITE_URL sets
-// the absolute URL the sitemap uses.
+// and the benchmark point ACQUIS_DIST at fixture data under test-results/. ACQUIS_REGISTRY points
+// at another registry (the citation resolver's short titles; default corpus/registry.yaml; the
+// build sets it to its corpus's). ACQUIS_SITE_URL sets the absolute URL the sitemap uses.
 import { lstatSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.env.ACQUIS_DIST ?? path.join(here, "..", "dist"));
 // Pages read the data through site/scripts/host.ts, which looks here.
 process.env.ACQUIS_DIST = dist;
+// The citation resolver reads the registry's short titles as `acquis cite` does (host.ts).
+process.env.ACQUIS_REGISTRY ??= path.join(here, "..", "corpus", "registry.yaml");
 
 // A published dist is a link to a generation: pages written into it in place would stand beside
 // data of another build, and a build killed half-way would leave the site half-written. Only

@@ -1,22 +1,34 @@
 /**
- * `acquis cite`: a citation a person typed ("A/75/816, annex I, para. 56", "A/75/816，附件一，第
- * 56 段") read with the same grammar as the build, resolved against the corpus, and either the
- * cited paragraphs or a precise account of what could not be found.
+ * A citation a person typed ("A/75/816, annex I, para. 56", "A/75/816，附件一，第 56 段") read with
+ * the same grammar as the build, resolved against the corpus, and either the cited paragraphs or
+ * a precise account of what could not be found: `acquis cite` and the site's resolver both run
+ * this lookup, so they answer alike.
  *
- * Decision: the lookup is pure (the command loads the data and prints); every outcome names the
- * document, the part and the paragraph it looked for, and for a missing paragraph lists what the
- * document does have nearby, so a person can correct the citation without opening the file.
+ * Decision: the lookup is pure (the command loads the data and prints; the page fetches and
+ * draws); every outcome names the document, the part and the paragraph it looked for, and for a
+ * missing paragraph lists what the document does have nearby, so a person can correct the
+ * citation without opening the file.
  */
-import type { CharterTarget, CitationStatus, DocTarget, Paragraph } from "../../schemas/index.ts";
-import { findCitations } from "./find.ts";
-import { type CorpusIndex, odsUrl, resolveCharter, resolveDoc } from "./resolve.ts";
+
+import type { CharterTarget, CitationStatus, DocTarget } from "../../schemas/index.ts";
+import { odsUrl } from "../address/urls.ts";
+import { type Found, findCitations } from "./find.ts";
+import { pinpointEn } from "./format.ts";
+import {
+  type CiteDocument,
+  type CiteParagraph,
+  type CorpusIndex,
+  resolveCharter,
+  resolveDoc,
+} from "./resolve.ts";
+import type { TitleMatcher } from "./titles.ts";
 
 /** One target of the typed citation and what became of it. */
-export interface LookupResult {
+export interface LookupResult<P extends CiteParagraph = CiteParagraph> {
   target: DocTarget | CharterTarget;
   status: CitationStatus;
   /** The cited paragraph when found. */
-  paragraph: Paragraph | null;
+  paragraph: P | null;
   /** Id of a whole document or part when the citation names one. */
   resolved: string | null;
   /** What could not be found, in a sentence; null when found. */
@@ -30,16 +42,29 @@ export interface LookupResult {
   nearby: string[];
 }
 
-export type Lookup =
+export type Lookup<P extends CiteParagraph = CiteParagraph> =
   | { kind: "unparsed"; query: string; message: string }
-  | { kind: "parsed"; query: string; raw: string; results: LookupResult[] };
+  | { kind: "parsed"; query: string; raw: string; results: LookupResult<P>[] };
+
+/**
+ * The citation a person typed: the first the grammar finds that names a document or the Charter
+ * (a reference to "the present report" means nothing outside a document). Null when none.
+ */
+export function typedCitation(query: string, titles: TitleMatcher): Found | null {
+  return (
+    findCitations(query, titles).find(
+      (f) => f.kind === "charter" || (f.kind === "doc" && f.ref !== "self"),
+    ) ?? null
+  );
+}
 
 /** Read and resolve a typed citation. Never throws. */
-export function lookupCitation(query: string, index: CorpusIndex): Lookup {
+export function lookupCitation<P extends CiteParagraph>(
+  query: string,
+  index: CorpusIndex<P, CiteDocument>,
+): Lookup<P> {
   const lang = /[\u4e00-\u9fff]/.test(query) ? "zh" : "en";
-  const found = findCitations(query, index.titles).find(
-    (f) => f.kind === "charter" || (f.kind === "doc" && f.ref !== "self"),
-  );
+  const found = typedCitation(query, index.titles);
   if (!found) {
     return {
       kind: "unparsed",
@@ -100,7 +125,7 @@ function explain(
   status: CitationStatus,
   target: DocTarget | CharterTarget,
   problem: string | null,
-  index: CorpusIndex,
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
 ): string | null {
   const doc = target.doc;
   switch (status) {
@@ -120,7 +145,7 @@ function explain(
 }
 
 /** Paragraph labels near a missing one in the same part, and the part's first and last. */
-function nearby(target: DocTarget, index: CorpusIndex): string[] {
+function nearby(target: DocTarget, index: CorpusIndex<CiteParagraph, CiteDocument>): string[] {
   const versions = index.docs.get(target.doc);
   if (!versions) return [];
   const v = [...versions.values()][0]!;
@@ -141,11 +166,28 @@ function nearby(target: DocTarget, index: CorpusIndex): string[] {
 }
 
 /** The first paragraphs of a whole document or part, by address. */
-function contents(id: string, index: CorpusIndex): string[] {
+function contents(id: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string[] {
   const out: string[] = [];
   for (const p of index.byId.values()) {
     if (p.id.startsWith(`${id}/`)) out.push(p.address);
     if (out.length === 8) break;
   }
   return out;
+}
+
+/**
+ * A target in words, as `acquis cite` and the site's resolver both say it: "A/75/816, annex I,
+ * para. 56 (read as annex I, where its report sits)", "UN Charter, Article 2 (4)". A part the
+ * citation did not write is said to be read, so an inference is never silent.
+ */
+export function targetText(t: DocTarget | CharterTarget): string {
+  if ("article" in t) return `UN Charter, Article ${t.article}${t.para ? ` (${t.para})` : ""}`;
+  return (
+    [
+      t.doc,
+      ...(t.part.length ? [t.part[t.part.length - 1]] : []),
+      ...(t.section ? [t.section] : []),
+      ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
+    ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "")
+  );
 }

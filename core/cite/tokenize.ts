@@ -8,7 +8,7 @@
  * length of the text whatever the input. Every reader returns null instead of throwing.
  */
 
-import { cjkToNumber, isCjkNumeral, romanToNumber, toRoman } from "../numerals.ts";
+import { cjkToNumber, isCjkNumeral, romanToNumber, toRoman } from "../text/numerals.ts";
 
 /** How far a reader may look past its start; anything longer is not a token of that kind. */
 export const MAX_SYMBOL = 64;

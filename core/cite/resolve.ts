@@ -22,54 +22,61 @@ import type {
   DocTarget,
   DocumentRecord,
   Paragraph,
-  Registry,
   RegistryEntry,
 } from "../../schemas/index.ts";
-import { addressOf, idOf, partAddress } from "../address.ts";
+import { addressOf, idOf, partAddress } from "../address/address.ts";
+import { odsUrl } from "../address/urls.ts";
 import type { Pin } from "./pins.ts";
 import { TitleMatcher } from "./titles.ts";
 
-/** The UN Official Document System link of a document not in the corpus. */
-export const ODS_URL_TEMPLATE = "https://undocs.org/{lang}/{symbol}";
+/**
+ * What resolution reads of a paragraph: where it stands, never its text. The build passes whole
+ * paragraphs; the browser's resolver only these fields, from the site's compact export
+ * (corpus-file.ts), and both get the same answers.
+ */
+export type CiteParagraph = Pick<
+  Paragraph,
+  "id" | "doc" | "lang" | "address" | "part" | "scope" | "num" | "parent" | "kind" | "headings"
+>;
 
-/** The ODS link for a symbol, or null for the registry's own A/DEC/ convention (no such symbol). */
-export function odsUrl(symbol: string, lang: string): string | null {
-  if (symbol.startsWith("A/DEC/")) return null;
-  return ODS_URL_TEMPLATE.replace("{lang}", lang).replace("{symbol}", symbol);
-}
+/** What resolution reads of a document version. */
+export type CiteDocument = Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts">;
+
+/** What resolution reads of a registry entry: its short titles and what is known of its structure. */
+export type CiteRegistryEntry = Pick<RegistryEntry, "symbol" | "short" | "structure">;
 
 /** One language version of a corpus document, indexed for lookups. */
-export interface DocVersion {
-  record: DocumentRecord;
+export interface DocVersion<P extends CiteParagraph = Paragraph, D extends CiteDocument = DocumentRecord> {
+  record: D;
   /** Paragraphs by address. */
-  byAddress: Map<string, Paragraph>;
+  byAddress: Map<string, P>;
   /** Paragraphs in reading order. */
-  paragraphs: Paragraph[];
+  paragraphs: P[];
 }
 
-/** Everything resolution needs, built once per build. */
-export interface CorpusIndex {
-  registry: Map<string, RegistryEntry>;
+/** Everything resolution needs, built once per build (or once per lookup in the browser). */
+export interface CorpusIndex<P extends CiteParagraph = Paragraph, D extends CiteDocument = DocumentRecord> {
+  registry: Map<string, CiteRegistryEntry>;
   titles: TitleMatcher;
   /** symbol -> lang -> version */
-  docs: Map<string, Map<string, DocVersion>>;
+  docs: Map<string, Map<string, DocVersion<P, D>>>;
   /** Paragraphs by id. */
-  byId: Map<string, Paragraph>;
+  byId: Map<string, P>;
 }
 
-/** Build the index from the parse output and the registry. */
-export function buildIndex(
-  documents: DocumentRecord[],
-  paragraphs: Paragraph[],
-  registry: Registry,
-): CorpusIndex {
-  const docs = new Map<string, Map<string, DocVersion>>();
+/** Build the index from the parse output (or the resolver export) and the registry. */
+export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
+  documents: readonly D[],
+  paragraphs: readonly P[],
+  registry: { documents: readonly CiteRegistryEntry[] },
+): CorpusIndex<P, D> {
+  const docs = new Map<string, Map<string, DocVersion<P, D>>>();
   for (const record of documents) {
-    const langs = docs.get(record.symbol) ?? new Map<string, DocVersion>();
+    const langs = docs.get(record.symbol) ?? new Map<string, DocVersion<P, D>>();
     langs.set(record.lang, { record, byAddress: new Map(), paragraphs: [] });
     docs.set(record.symbol, langs);
   }
-  const byId = new Map<string, Paragraph>();
+  const byId = new Map<string, P>();
   for (const p of paragraphs) {
     byId.set(p.id, p);
     const v = docs.get(p.doc)?.get(p.lang);
@@ -120,7 +127,12 @@ export function resolveCharter(article: string, para: string | null): Resolution
  * Resolve one pinpoint of one document.
  * @param symbols the symbols the reference may mean ([] for the citing document itself)
  */
-export function resolveDoc(symbols: string[], pin: Pin, citing: Citing, index: CorpusIndex): Resolution {
+export function resolveDoc(
+  symbols: string[],
+  pin: Pin,
+  citing: Citing,
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
+): Resolution {
   if (symbols.length > 1) {
     return {
       target: docTarget(symbols[0]!, [], pin, false),
@@ -220,7 +232,7 @@ function resolveAbsent(
   symbol: string,
   pin: Pin,
   citing: Citing,
-  entry: RegistryEntry | undefined,
+  entry: CiteRegistryEntry | undefined,
 ): Resolution {
   const url = odsUrl(symbol, citing.lang);
   const reportIn = entry?.structure?.reportIn ?? null;
@@ -267,7 +279,7 @@ function resolveSection(
   symbol: string,
   pin: Pin,
   langs: string[],
-  versions: Map<string, DocVersion>,
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
   reportIn: string[] | null,
 ): Resolution {
   const key = sectionKey(pin.section!);
@@ -327,12 +339,12 @@ function normaliseKey(text: string): string {
 }
 
 function findParagraph(
-  versions: Map<string, DocVersion>,
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
   langs: string[],
   part: string[],
   scope: string | null,
   num: string[],
-): Paragraph | null {
+): CiteParagraph | null {
   const address = addressOf(part, scope, num);
   for (const lang of langs) {
     const hit = versions.get(lang)?.byAddress.get(address);
@@ -341,7 +353,7 @@ function findParagraph(
   return null;
 }
 
-function orderLangs(versions: Map<string, DocVersion>, lang: string): string[] {
+function orderLangs(versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>, lang: string): string[] {
   const all = [...versions.keys()].sort();
   return all.includes(lang) ? [lang, ...all.filter((l) => l !== lang)] : all;
 }
@@ -385,7 +397,12 @@ function docTarget(
   };
 }
 
-function missingMessage(symbol: string, v: DocVersion, part: string[], num: string[]): string {
+function missingMessage(
+  symbol: string,
+  v: DocVersion<CiteParagraph, CiteDocument>,
+  part: string[],
+  num: string[],
+): string {
   const top = v.paragraphs.filter(
     (p) => samePart(p.part, part) && p.scope === null && p.num.length > 0 && p.parent === null,
   );

@@ -1,11 +1,11 @@
 /**
- * The shared normaliser and tokeniser (site/src/lib/search): what is folded together, how a text
+ * The shared normaliser and tokeniser (core/search): what is folded together, how a text
  * is cut into index terms, what a phrase asks of the index, and where a phrase matches.
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { fold } from "../../site/src/lib/search/normalize.ts";
-import { findPhrase, phraseTerms, stem, terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
+import { fold } from "../../../core/search/normalize.ts";
+import { findPhrase, phraseTerms, stem, terms, unigrams } from "../../../core/search/tokenize.ts";
 
 describe("fold", () => {
   test.each([

@@ -7,11 +7,11 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { clean } from "../../pipeline/cite/clean.ts";
-import { extractCitations } from "../../pipeline/cite/extract.ts";
-import { findCitations } from "../../pipeline/cite/find.ts";
-import { TitleMatcher } from "../../pipeline/cite/titles.ts";
-import { loadRegistry, oneParagraph } from "./helpers.ts";
+import { clean } from "../../../core/cite/clean.ts";
+import { findCitations } from "../../../core/cite/find.ts";
+import { TitleMatcher } from "../../../core/cite/titles.ts";
+import { extractCitations } from "../../../pipeline/cite/extract.ts";
+import { loadRegistry, oneParagraph } from "../../cite/helpers.ts";
 
 const registry = loadRegistry();
 const titles = new TitleMatcher(registry);

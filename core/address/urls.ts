@@ -1,7 +1,10 @@
 /**
- * Every URL of the site, built here and only here from symbols, slugs and addresses the pipeline
- * constructed: document text never becomes a URL. Browser-safe.
+ * Every URL acquis writes, built here and only here from symbols, slugs and addresses the pipeline
+ * constructed: the site's pages, and the UN Official Document System's link that the citations in
+ * dist/data, the site and `acquis cite` give for a document the corpus does not hold. Document
+ * text never becomes a URL. Pure and browser-safe.
  */
+
 /** A document version: "/doc/A-78-265/zh/". */
 export function docUrl(slug: string, lang: "zh" | "en"): string {
   return `/doc/${encodeURIComponent(slug)}/${lang}/`;
@@ -36,10 +39,15 @@ export function mapUrl(fromSlug: string, toSlug: string, lang: string): string {
 const SYMBOL = /^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)+$/;
 
 /**
- * The UN Official Document System's permanent link for a symbol (undocs.org), or null when the
- * string is not a well-formed symbol: we never link to what a document or citation record says.
+ * The UN Official Document System's permanent link for a symbol (undocs.org), in one language;
+ * the one ODS link of the project: the citations' `url` in dist/data, the site's links and
+ * `acquis cite` all come from here.
+ *
+ * null when the string is not a well-formed symbol (we never link to what a document or citation
+ * record says) and for the registry's own `A/DEC/<session>/<n>` convention: a General Assembly
+ * decision has no document symbol of its own, so undocs.org has nothing at that address.
  */
-export function odsUrl(symbol: string, lang: "zh" | "en"): string | null {
-  if (!SYMBOL.test(symbol)) return null;
+export function odsUrl(symbol: string, lang: string): string | null {
+  if (!SYMBOL.test(symbol) || symbol.startsWith("A/DEC/")) return null;
   return `https://undocs.org/${lang}/${symbol.split("/").map(encodeURIComponent).join("/")}`;
 }

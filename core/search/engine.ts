@@ -12,8 +12,8 @@
  * first). Because of that order, a first page needs only the first candidates' text chunks: the
  * engine reads candidates in order and stops as soon as the page is certain.
  */
-import type { ParagraphCore } from "../../../../schemas/paragraph.ts";
-import { citationsOf } from "../citation.ts";
+import type { ParagraphCore } from "../../schemas/paragraph.ts";
+import { citationsOf } from "../cite/format.ts";
 import {
   bucketOf,
   bucketPath,

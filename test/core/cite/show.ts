@@ -1,6 +1,6 @@
 /** Compact, readable forms of grammar output for table tests: one string per found reference. */
-import type { Found } from "../../pipeline/cite/find.ts";
-import type { Pin } from "../../pipeline/cite/pins.ts";
+import type { Found } from "../../../core/cite/find.ts";
+import type { Pin } from "../../../core/cite/pins.ts";
 
 /** "annex I:16", "operative:1", "«国际法部分，…»:2", "whole". */
 export function pinString(p: Pin): string {

@@ -10,7 +10,7 @@ import {
   decodePostings,
   encodeBucket,
   encodePostings,
-} from "../../site/src/lib/search/format.ts";
+} from "../../../core/search/format.ts";
 
 const sortedIds = fc
   .uniqueArray(fc.nat({ max: 300_000 }), { maxLength: 2000 })

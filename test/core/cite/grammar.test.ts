@@ -5,9 +5,9 @@
  * corpus/registry.yaml.
  */
 import { describe, expect, test } from "vitest";
-import { findCitations } from "../../pipeline/cite/find.ts";
-import { TitleMatcher } from "../../pipeline/cite/titles.ts";
-import { loadRegistry } from "./helpers.ts";
+import { findCitations } from "../../../core/cite/find.ts";
+import { TitleMatcher } from "../../../core/cite/titles.ts";
+import { loadRegistry } from "../../cite/helpers.ts";
 import { foundString } from "./show.ts";
 
 const titles = new TitleMatcher(loadRegistry());

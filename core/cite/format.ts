@@ -5,11 +5,12 @@
  *   zh  "A/78/265，附件，第 23(f)(二)段"
  *
  * Decision: built from the language-neutral (part, scope, num) of the paragraph, never from its
- * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure;
- * the citation resolver (resolve.ts) reads what this writes.
+ * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure:
+ * the site's copy buttons, search hits (core/search) and `acquis cite` print these, and the
+ * citation grammar (find.ts) reads them back.
  */
 
-import { cjkToNumber, numberToCjk, romanToNumber, toRoman } from "../../../pipeline/numerals.ts";
+import { numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
 
 export { toRoman };
 
@@ -23,12 +24,6 @@ export function fromRoman(s: string): number | null {
 /** Chinese numeral for 1..99 ("二", "十二", "二十"). */
 export function toZhNumeral(n: number): string {
   return numberToCjk(n);
-}
-
-/** Value of a Chinese numeral 1..99 as UN documents print it, or null. */
-export function fromZhNumeral(s: string): number | null {
-  const n = cjkToNumber(s);
-  return n !== null && n > 0 && n < 100 && numberToCjk(n) === s ? n : null;
 }
 
 /** A part label in English as cited: "annex", "annex I", "annex A", "appendix", "preamble". */

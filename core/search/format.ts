@@ -259,8 +259,8 @@ export async function gunzipJson<T>(bytes: Uint8Array): Promise<T> {
 }
 
 /**
- * How far a text is agreed, most first: ties in search results go to consensus texts. Shared by
- * the index build (paragraph numbering) and the page's fallback ranking.
+ * How far a text is agreed, most first: ties in search results go to consensus texts. The index
+ * build numbers paragraphs in this order, so the engine's results come out ranked by it.
  */
 export const STATUS_RANK: Readonly<Record<string, number>> = {
   consensus: 0,

@@ -1,11 +1,20 @@
 /**
- * The query engine (site/src/lib/search/engine.ts) over an index built from factory paragraphs:
+ * The query engine (core/search/engine.ts) over an index built from factory paragraphs:
  * ranking tiers, ties broken by consensus and date, filters, citations, highlights, paging.
  */
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { buildSearchIndex } from "../../pipeline/index/build.ts";
-import { memorySource, parseQuery, SearchEngine, snippet } from "../../site/src/lib/search/engine.ts";
-import { documentRecord, paragraph } from "../factories.ts";
+import {
+  memorySource,
+  mergeRanges,
+  parseQuery,
+  SearchEngine,
+  type SearchOptions,
+  snippet,
+} from "../../../core/search/engine.ts";
+import { fold } from "../../../core/search/normalize.ts";
+import { buildSearchIndex } from "../../../pipeline/index/build.ts";
+import { documentRecord, paragraph } from "../../factories.ts";
 
 const documents = [
   documentRecord({ symbol: "A/78/265", date: "2023-08-01", status: "consensus", type: "report" }),
@@ -160,5 +169,125 @@ describe("parseQuery", () => {
   ])("%j (phrase %s)", (q, phrase, expected) => {
     const p = parseQuery(q, phrase);
     expect({ phrase: p.phrase, segments: p.segments }).toEqual(expected);
+  });
+});
+
+/**
+ * The questions the search page asked of its former substring scan (site/src/lib/fallback-search.ts,
+ * removed: the page has one engine), asked of the engine, with the same answers.
+ */
+describe("what the search page asks", () => {
+  const page = [
+    paragraph({ doc: "A/78/265", num: ["1"], text: "各国重申关键基础设施保护的重要性。" }),
+    paragraph({ doc: "A/78/265", num: ["2"], text: "关键信息基础设施和关键基础设施。" }),
+    paragraph({
+      doc: "A/78/265",
+      lang: "en",
+      num: ["1"],
+      text: "States reaffirmed the importance of Critical Infrastructure.",
+    }),
+    paragraph({
+      doc: "A/77/275",
+      lang: "en",
+      num: ["1"],
+      text: "Critical infrastructure matters; so does capacity-building.",
+    }),
+  ];
+  const pageDocs = [
+    documentRecord({ symbol: "A/78/265", date: "2023-08-01" }),
+    documentRecord({ symbol: "A/78/265", lang: "en", date: "2023-08-01" }),
+    documentRecord({ symbol: "A/77/275", lang: "en", date: "2022-07-25" }),
+  ];
+  const pageEngine = SearchEngine.open(memorySource(buildSearchIndex(page, pageDocs).files));
+  /** Every paragraph that holds all the words (tiers 0-2), in rank order. */
+  const found = async (q: string, opts: SearchOptions) =>
+    (await (await pageEngine).search(q, { limit: Number.POSITIVE_INFINITY, ...opts })).hits
+      .filter((h) => h.tier <= 2)
+      .map((h) => h.id);
+
+  test.each([
+    // A phrase that starts inside a word is found (no word segmentation to miss it).
+    { q: "础设施保护", opts: { phrase: true }, ids: ["A-78-265/zh/1"] },
+    // Case and width folded; newest first.
+    { q: "ＣＲＩＴＩＣＡＬ infrastructure", opts: { phrase: true }, ids: ["A-78-265/en/1", "A-77-275/en/1"] },
+    // Without phrase mode, every term must occur, in any order.
+    { q: "infrastructure states", opts: {}, ids: ["A-78-265/en/1"] },
+    // Chinese terms separated by a space may stand in any order.
+    { q: "基础设施 关键", opts: {}, ids: ["A-78-265/zh/1", "A-78-265/zh/2"] },
+    // A Chinese term is found inside longer words, without phrase mode too.
+    { q: "施保护的", opts: {}, ids: ["A-78-265/zh/1"] },
+    // Filters.
+    { q: "critical", opts: { phrase: true, doc: "A/77/275" }, ids: ["A-77-275/en/1"] },
+    { q: "关键", opts: { phrase: true, lang: "en" as const }, ids: [] },
+    // Quotes around the query are not part of the phrase.
+    { q: "“关键基础设施”", opts: { phrase: true }, ids: ["A-78-265/zh/1", "A-78-265/zh/2"] },
+  ])("$q", async ({ q, opts, ids }) => {
+    expect(await found(q, opts)).toEqual(ids);
+  });
+
+  test("highlights cover exactly the phrase", async () => {
+    const [hit] = (
+      await (await pageEngine).search("Critical Infrastructure", { phrase: true, doc: "A/78/265" })
+    ).hits;
+    const [a, b] = hit!.ranges[0]!;
+    expect(hit!.text.slice(a, b)).toBe("Critical Infrastructure");
+  });
+
+  test("phrase mode finds a paragraph exactly when its folded text holds the phrase at word boundaries", async () => {
+    const unit = fc.constantFrom(..."关键基础设施ab AB");
+    // The reference: a regular expression over the folded text; letters at the phrase's edges
+    // must not continue a word of letters (Chinese is no part of one: 关b holds b), and a space in
+    // the phrase matches any run of white space.
+    const holds = (text: string, q: string) => {
+      const phrase = fold(q).replace(/\s+/g, " ").trim();
+      const body = phrase
+        .split(" ")
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+        .join("\\s+");
+      const lead = /^[a-z0-9]/.test(phrase) ? "(?<![a-z0-9])" : "";
+      const tail = /[a-z0-9]$/.test(phrase) ? "(?![a-z0-9])" : "";
+      return new RegExp(`${lead}${body}${tail}`, "u").test(fold(text));
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit, minLength: 1 }), { minLength: 1, maxLength: 8 }),
+        fc.string({ unit, minLength: 1, maxLength: 3 }),
+        async (texts, q) => {
+          fc.pre(/[^\s]/.test(q));
+          const paras = texts.map((text, i) => paragraph({ doc: "A/1/1", num: [String(i + 1)], text }));
+          const e = await SearchEngine.open(
+            memorySource(buildSearchIndex(paras, [documentRecord({ symbol: "A/1/1" })]).files),
+          );
+          const hits = new Set(
+            (await e.search(q, { phrase: true, limit: Number.POSITIVE_INFINITY })).hits.map((h) => h.id),
+          );
+          for (const p of paras) expect(hits.has(p.id), `${q} in ${p.text}`).toBe(holds(p.text, q));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  test.each([
+    {
+      input: [
+        [5, 8],
+        [0, 2],
+        [1, 3],
+      ] as Array<[number, number]>,
+      expected: [
+        [0, 3],
+        [5, 8],
+      ],
+    },
+    {
+      input: [
+        [0, 2],
+        [2, 4],
+      ] as Array<[number, number]>,
+      expected: [[0, 4]],
+    },
+  ])("mergeRanges($input)", ({ input, expected }) => {
+    expect(mergeRanges(input)).toEqual(expected);
   });
 });

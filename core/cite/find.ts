@@ -14,6 +14,7 @@
  * - The kind of a coordinated list distributes: "第 75/564 和 77/512 号决定" is two decisions.
  * - What is not recognised is left alone: the grammar never guesses a document.
  */
+import { MONTHS_EN } from "../text/months.ts";
 import { clean } from "./clean.ts";
 import {
   MAX_LIST,
@@ -421,20 +422,7 @@ function readConnectorZh(s: string, q: number): number {
   return -1;
 }
 
-const MONTHS = new Set([
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-]);
+const MONTHS = new Set(MONTHS_EN);
 
 /** English keywords, dispatched on the word at `i`. */
 function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | null {

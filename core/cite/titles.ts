@@ -8,7 +8,7 @@
  * title keeps it linear. The longest match wins, so "不限成员名额工作组第一次年度进展报告" is one title,
  * not a prefix plus "第一次年度进展报告".
  */
-import type { Registry } from "../../schemas/index.ts";
+import type { RegistryEntry } from "../../schemas/index.ts";
 import { clean } from "./clean.ts";
 import { isAlnum, type Read } from "./tokenize.ts";
 
@@ -36,7 +36,7 @@ export class TitleMatcher {
   private readonly byTitle = new Map<string, string[]>();
 
   /** Build from the registry: every short title, zh and en, of every entry. */
-  constructor(registry: Registry) {
+  constructor(registry: { documents: readonly Pick<RegistryEntry, "symbol" | "short">[] }) {
     for (const entry of registry.documents) {
       for (const t of [...entry.short.zh, ...entry.short.en]) this.add(t, entry.symbol);
     }
