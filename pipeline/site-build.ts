@@ -42,15 +42,20 @@ export function astroError(output: string): string {
   return (from < 0 ? lines.slice(-8) : lines.slice(from, from + 8)).join("\n");
 }
 
-/**
- * Build the site into `dir` (which holds data/).
- * @param log file to write Astro's output to
- * @param onPage called as Astro reports each page written, with the count so far
- */
+/** What the site step is given besides the generation's folder. */
+export interface SiteStepOptions {
+  /** File to write Astro's output to. */
+  log: string;
+  /** The registry the build read (the citation resolver's short titles). */
+  registry: string;
+  /** Called as Astro reports each page written, with the count so far. */
+  onPage?: (pages: number) => void;
+}
+
+/** Build the site into `dir` (which holds data/). */
 export function buildSite(
   dir: string,
-  log: string,
-  onPage: (pages: number) => void = () => {},
+  { log, registry, onPage = () => {} }: SiteStepOptions,
 ): Promise<SiteOutcome> {
   const astro = path.join(
     path.dirname(createRequire(import.meta.url).resolve("astro/package.json")),
@@ -59,7 +64,13 @@ export function buildSite(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [astro, "build", "--root", SITE_ROOT], {
       cwd: dir,
-      env: { ...process.env, ACQUIS_DIST: dir, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+      env: {
+        ...process.env,
+        ACQUIS_DIST: dir,
+        ACQUIS_REGISTRY: registry,
+        ASTRO_TELEMETRY_DISABLED: "1",
+        NO_COLOR: "1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -44,7 +44,7 @@ import {
 import { MAX_DOCUMENT_BYTES } from "../load/index.ts";
 import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
-import { buildSite, type SiteOutcome } from "../site-build.ts";
+import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageSelection } from "./stages.ts";
@@ -239,9 +239,9 @@ export interface PublishOptions extends Omit<BuildOptions, "out" | "inGeneration
   site?: boolean;
   /**
    * The site step (default: `astro build`, site-build.ts); a test seam. Gets the generation's
-   * folder, whose data/ is written, and the log file to keep the site builder's output in.
+   * folder, whose data/ is written, the log file for the site builder's output and the registry.
    */
-  buildSite?: (dir: string, log: string, onPage: (pages: number) => void) => Promise<SiteOutcome>;
+  buildSite?: (dir: string, options: SiteStepOptions) => Promise<SiteOutcome>;
 }
 
 /** What publishBuild() did. */
@@ -289,11 +289,11 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
     let site: SiteOutcome | null = null;
     if (options.site !== false) {
       progress({ phase: "site", done: 0, total: 0, label: "pages" });
-      site = await (options.buildSite ?? buildSite)(
-        gen.dir,
-        path.join(root, ".cache", "site-build.log"),
-        (pages) => progress({ phase: "site", done: pages, total: 0, label: "pages" }),
-      );
+      site = await (options.buildSite ?? buildSite)(gen.dir, {
+        log: path.join(root, ".cache", "site-build.log"),
+        registry: path.join(path.resolve(root, options.corpus ?? "corpus"), "registry.yaml"),
+        onPage: (pages) => progress({ phase: "site", done: pages, total: 0, label: "pages" }),
+      });
       if (!site.ok) return refuse(`the site build failed: ${site.error ?? "no message"}`, site);
     }
     progress({ phase: "publish", done: 0, total: 1, label: relativePath(root, dist) });

@@ -17,14 +17,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import YAML from "yaml";
 import {
   type Diagnostic,
   DocStatus,
   DocType,
   FrontMatter,
   Lang,
-  Registry,
   symbolSlug,
   UnSymbol,
 } from "../../schemas/index.ts";
@@ -32,8 +30,10 @@ import { diag } from "../diagnostics.ts";
 import { addRegistryEntry, renderCorpusFile, splitCorpusFile } from "../ingest/corpus.ts";
 import { coverNote } from "../ingest/cover.ts";
 import { convert, detectFormat, type Format, IngestError } from "../ingest/index.ts";
+import { loadRegistry } from "../load/index.ts";
 import { parseDocument } from "../parse/index.ts";
 import { formatDiagnostics } from "../report.ts";
+import { terminalSafe } from "../terminal.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis import <file> --symbol <symbol> --lang <zh|en> [options]
@@ -205,15 +205,16 @@ export async function importOriginal(
 
   // Defaults from the registry entry, if the symbol has one.
   const registryPath = resolve(corpusDir, "registry.yaml");
-  const registryText = existsSync(registryPath) ? readFileSync(registryPath, "utf8") : "documents: []\n";
-  let known: Registry["documents"][number] | undefined;
-  try {
-    known = Registry.parse(YAML.parse(registryText)).documents.find((d) => d.symbol === opts.symbol);
-  } catch (e) {
-    return refuse(
-      diag("corpus/registry-invalid", { file: relative(cwd, registryPath), line: 1 }, (e as Error).message),
-    );
-  }
+  // Read as the build reads it: a bad entry costs that entry (its diagnostic is reported with the
+  // import's); a registry unreadable as a whole is not written into.
+  const registryBytes = existsSync(registryPath) ? new Uint8Array(readFileSync(registryPath)) : null;
+  const registryText = registryBytes ? new TextDecoder().decode(registryBytes) : "documents: []\n";
+  const registry = registryBytes
+    ? loadRegistry(registryBytes, relative(cwd, registryPath).split("\\").join("/"))
+    : null;
+  if (registry && !registry.usable)
+    return { ...refuse(registry.diagnostics[0]!), diagnostics: registry.diagnostics };
+  const known = registry?.registry.documents.find((d) => d.symbol === opts.symbol);
 
   const digest = sha256(bytes);
   // The front matter of a corpus file already there (a curator may have corrected it) comes
@@ -257,7 +258,7 @@ export async function importOriginal(
   const body = splitCorpusFile(text)!;
   const firstLine = text.slice(0, text.length - body.body.length).split("\n").length;
   const parsed = parseDocument({ file, markdown: body.body, firstLine, meta: checked.data });
-  const diagnostics = [...converted.diagnostics, ...parsed.diagnostics];
+  const diagnostics = [...(registry?.diagnostics ?? []), ...converted.diagnostics, ...parsed.diagnostics];
   if (opts.dryRun)
     return {
       status: "dry-run",
@@ -351,7 +352,7 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   const report = formatDiagnostics(shown, { color: io.isTTY });
   if (report) io.stderr(`${report}\n`);
   if (outcome.status === "refused") {
-    io.stderr(`acquis import: ${outcome.file} not written.\n`);
+    io.stderr(terminalSafe(`acquis import: ${outcome.file} not written.\n`));
     return 1;
   }
   const warnings = shown.filter((d) => d.level === "warning").length;
@@ -385,16 +386,17 @@ export const importCommand: Command = {
     if (typeof opts === "string") return usageError(io, opts);
     const path = resolve(io.cwd, read.positional[0]!);
     if (!existsSync(path)) {
-      io.stderr(`acquis import: ${read.positional[0]} does not exist.\n`);
+      io.stderr(terminalSafe(`acquis import: ${read.positional[0]} does not exist.\n`));
       return 1;
     }
     const outcome = await importOriginal(new Uint8Array(readFileSync(path)), basename(path), opts, io.cwd);
-    if (outcome.status === "dry-run" && outcome.text) io.stdout(outcome.text);
+    // The preview is for reading: control characters in it must not act on the terminal.
+    if (outcome.status === "dry-run" && outcome.text) io.stdout(terminalSafe(outcome.text));
     return reportImport(outcome, io, read.flags.has("verbose"));
   },
 };
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis import: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }
