@@ -142,8 +142,9 @@ function tryCreate(file: string, content: string): boolean {
 /**
  * Take the lock of `target` (an output folder) or throw LockBusy.
  * @param command what is taking it, for the other process's message
+ * @param display how to name `target` in the message (default: as given)
  */
-export function lockOutput(target: string, command: string): OutputLock {
+export function lockOutput(target: string, command: string, display = target): OutputLock {
   const file = lockFileOf(target);
   const mine: LockHolder = {
     pid: process.pid,
@@ -170,7 +171,7 @@ export function lockOutput(target: string, command: string): OutputLock {
     const seen = readHolder(file);
     if (seen === null) continue; // released between our attempt and our read: try again
     // A lock file that does not parse was half-written by a process killed at that moment.
-    if (seen.holder && holderAlive(seen.holder)) throw new LockBusy(file, seen.holder, target);
+    if (seen.holder && holderAlive(seen.holder)) throw new LockBusy(file, seen.holder, display);
     // Stale: move it aside under a name of our own, and make sure it is the stale one we read.
     const aside = `${file}.stale-${process.pid}`;
     try {
@@ -188,9 +189,9 @@ export function lockOutput(target: string, command: string): OutputLock {
         linkSync(aside, file);
       } catch {}
       rmSync(aside, { force: true });
-      throw new LockBusy(file, readHolder(file)?.holder ?? null, target);
+      throw new LockBusy(file, readHolder(file)?.holder ?? null, display);
     }
     rmSync(aside, { force: true });
   }
-  throw new LockBusy(file, existsSync(file) ? (readHolder(file)?.holder ?? null) : null, target);
+  throw new LockBusy(file, existsSync(file) ? (readHolder(file)?.holder ?? null) : null, display);
 }

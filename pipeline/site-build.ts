@@ -3,22 +3,50 @@
  * build has just written (ACQUIS_DIST points the pages at it), as a child process.
  *
  * Decisions:
- * - Astro runs with the generation as its working directory: it keeps its intermediate chunks
- *   under the output folder only when that folder is inside its working directory (else in
- *   `<cwd>/.astro/`, shared by every build started there, where two builds at once delete each
- *   other's chunks).
+ * - Astro runs in a working folder of its own, site/.astro/build-<pid>/: it keeps its intermediate
+ *   chunks in `<cwd>/.astro/` when the output folder is outside its working directory, and those
+ *   chunks import packages, so they must sit under the repository's node_modules. One folder per
+ *   build: with a shared one, two builds at once deleted each other's chunks. The folder is
+ *   removed after the build, and a killed build's by the next one.
  * - Astro's output is kept whole in a log file; a person reads only its error lines, without
  *   stack frames (no stack trace reaches a user), and where the log is.
  * - Ctrl+C or a SIGTERM to the build stops Astro too, instead of leaving it writing.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The site's Astro project (site/ beside pipeline/). */
 export const SITE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "site");
+
+/** Astro's working folders, one per build: site/.astro/build-<pid>. */
+const WORK = path.join(SITE_ROOT, ".astro");
+
+/** Whether a process with this id is running. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** A fresh working folder for this build's Astro; those of builds no longer running are removed. */
+function workFolder(): string {
+  mkdirSync(WORK, { recursive: true });
+  for (const name of readdirSync(WORK)) {
+    const pid = Number(/^build-(\d+)$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid))
+      rmSync(path.join(WORK, name), { recursive: true, force: true });
+  }
+  const dir = path.join(WORK, `build-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  return dir;
+}
 
 /** What the site step did. */
 export interface SiteOutcome {
@@ -62,8 +90,9 @@ export function buildSite(
     "astro.js",
   );
   return new Promise((resolve) => {
+    const work = workFolder();
     const child = spawn(process.execPath, [astro, "build", "--root", SITE_ROOT], {
-      cwd: dir,
+      cwd: work,
       env: {
         ...process.env,
         ACQUIS_DIST: dir,
@@ -104,6 +133,7 @@ export function buildSite(
       done = true;
       process.off("SIGINT", onInt);
       process.off("SIGTERM", onTerm);
+      rmSync(work, { recursive: true, force: true });
       mkdirSync(path.dirname(log), { recursive: true });
       writeFileSync(log, output);
       const ok = code === 0 && !spawnError;

@@ -143,7 +143,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       `refusing to write ${relativePath(root, outDir!)}: it is part of the published build in ${relativePath(root, published)}, whose site would no longer match its data. Run acquis build without --out to publish data and site together, or choose another folder.`,
     );
   // Taken before any work, so a second build is told at once, not after parsing everything.
-  const lock = outDir && !options.inGeneration ? lockOutput(outDir, "acquis build") : null;
+  const lock =
+    outDir && !options.inGeneration ? lockOutput(outDir, "acquis build", relativePath(root, outDir)) : null;
   try {
     return await buildLocked(options, root, corpusDir, outDir, progress);
   } finally {
@@ -268,9 +269,12 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
   const g = generations.generationsOf(dist);
   const unsafe =
     holdsKept(dist, [root, path.resolve(root, options.corpus ?? "corpus")]) ?? generations.unsafeDist(g);
-  if (unsafe) throw new BuildUsageError(`refusing to publish into ${relativePath(root, dist)}: ${unsafe}.`);
+  if (unsafe)
+    throw new BuildUsageError(
+      `refusing to publish into ${relativePath(root, dist)}: ${unsafe.replaceAll(`${root}${path.sep}`, "")}.`,
+    );
   const progress = options.onProgress ?? (() => {});
-  const lock = lockOutput(dist, "acquis build");
+  const lock = lockOutput(dist, "acquis build", relativePath(root, dist));
   try {
     const before = generations.prepare(g);
     const gen = generations.create(g);
