@@ -61,6 +61,7 @@ export const CODES = {
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
   "ingest/footnote-unplaced": "warning",
+  "ingest/limit-exceeded": "error",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

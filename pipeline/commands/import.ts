@@ -15,7 +15,7 @@
  *   import can tell an edited corpus file from an untouched one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import {
   type Diagnostic,
@@ -29,12 +29,26 @@ import {
 import { diag } from "../diagnostics.ts";
 import { addRegistryEntry, renderCorpusFile, splitCorpusFile } from "../ingest/corpus.ts";
 import { coverNote } from "../ingest/cover.ts";
-import { convert, detectFormat, type Format, IngestError } from "../ingest/index.ts";
+import {
+  convert,
+  DEFAULT_IMPORT_LIMITS,
+  detectFormat,
+  type Format,
+  type ImportLimits,
+  IngestError,
+} from "../ingest/index.ts";
+import { formatBytes } from "../load/decode.ts";
 import { loadRegistry } from "../load/index.ts";
 import { parseDocument } from "../parse/index.ts";
-import { formatDiagnostics } from "../report.ts";
+import { formatDiagnostics, progressLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
 import type { Command, CommandIO } from "./types.ts";
+
+const MB = 1024 * 1024;
+/** Largest original read by default: the longest UN documents are a few MB; a DOCX or PDF of 100 MB is not text. */
+export const DEFAULT_MAX_BYTES = 100 * MB;
+/** Off a terminal, a long conversion says how far it is at most this often. */
+const PROGRESS_EVERY_S = 10;
 
 const USAGE = `Usage: acquis import <file> --symbol <symbol> --lang <zh|en> [options]
 
@@ -55,6 +69,14 @@ Convert a UN document (PDF, DOCX, HTML or plain text) into corpus/<slug>/<lang>.
   --dry-run        print the Markdown instead of writing it
   --verbose        also list each line dropped as page furniture
 
+Limits (an original over one is not converted, and the message says which):
+  --max-bytes <MB>     size of the original (default: ${DEFAULT_MAX_BYTES / MB})
+  --max-pages <n>      pages of a PDF (default: ${DEFAULT_IMPORT_LIMITS.maxPages})
+  --max-inflated <MB>  what a PDF's compressed streams or a DOCX's zipped parts inflate to,
+                       together (default: ${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB})
+  --max-time <s>       conversion time (default: ${DEFAULT_IMPORT_LIMITS.maxSeconds})
+  A long PDF shows its progress, page by page on a terminal, else every ${PROGRESS_EVERY_S} s.
+
 Exit codes: 0 imported (or already up to date), 1 not imported, 2 bad usage.`;
 
 /** Options of one import, as the flags give them. */
@@ -72,6 +94,12 @@ export interface ImportOptions {
   cache: string;
   force: boolean;
   dryRun: boolean;
+  /** Largest original read, in bytes. */
+  maxBytes: number;
+  /** Limits of the conversion (pages, inflated bytes, time). */
+  limits: ImportLimits;
+  /** Called as a long conversion advances (PDF pages read, page count). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What one import did. */
@@ -99,6 +127,10 @@ const FLAGS = [
   "format",
   "corpus",
   "cache",
+  "max-bytes",
+  "max-pages",
+  "max-inflated",
+  "max-time",
 ] as const;
 
 /** Read `import` flags; returns the options and positional arguments, or an error message. */
@@ -132,6 +164,11 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
   if (!lang.success) return "give the language with --lang zh or --lang en";
   if (values.format && !["pdf", "docx", "html", "text"].includes(values.format))
     return `--format is one of pdf, docx, html, text (not ${values.format})`;
+  const bad = ["max-bytes", "max-pages", "max-inflated", "max-time"].find(
+    (k) => values[k] !== undefined && !(Number(values[k]) > 0),
+  );
+  if (bad) return `--${bad} takes a positive number, not ${values[bad]}`;
+  const limit = (k: string, dflt: number) => (values[k] === undefined ? dflt : Number(values[k]));
   return {
     symbol: values.symbol,
     lang: lang.data,
@@ -146,6 +183,12 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
     cache: values.cache ?? ".cache/originals",
     force: flags.has("force"),
     dryRun: flags.has("dry-run"),
+    maxBytes: limit("max-bytes", DEFAULT_MAX_BYTES / MB) * MB,
+    limits: {
+      maxPages: limit("max-pages", DEFAULT_IMPORT_LIMITS.maxPages),
+      maxInflatedBytes: limit("max-inflated", DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB) * MB,
+      maxSeconds: limit("max-time", DEFAULT_IMPORT_LIMITS.maxSeconds),
+    },
   };
 }
 
@@ -167,6 +210,7 @@ export async function importOriginal(
   const corpusDir = resolve(cwd, opts.corpus);
   const target = resolve(corpusDir, symbolSlug(opts.symbol), `${opts.lang}.md`);
   const file = relative(cwd, target).split("\\").join("/");
+  if (bytes.length > opts.maxBytes) return oversized(name, bytes.length, opts, file);
   const refuse = (d: Diagnostic): ImportOutcome => ({
     status: "refused",
     file,
@@ -186,7 +230,13 @@ export async function importOriginal(
   }
   let converted: Awaited<ReturnType<typeof convert>>;
   try {
-    converted = await convert(bytes, { lang: opts.lang, file: name, format });
+    converted = await convert(bytes, {
+      lang: opts.lang,
+      file: name,
+      format,
+      limits: opts.limits,
+      onProgress: opts.onProgress,
+    });
   } catch (e) {
     const code = e instanceof IngestError ? e.code : "ingest/conversion-failed";
     return refuse(diag(code, at, (e as Error).message, "Check that the file opens, or pass --format."));
@@ -337,7 +387,7 @@ async function untouched(
     const bytes = new Uint8Array(readFileSync(path));
     if (sha256(bytes) !== meta.data.sha256) return false;
     try {
-      const again = await convert(bytes, { lang: opts.lang, file: name, format });
+      const again = await convert(bytes, { lang: opts.lang, file: name, format, limits: opts.limits });
       return renderCorpusFile(meta.data, again.markdown) === existing;
     } catch {
       return false;
@@ -385,16 +435,86 @@ export const importCommand: Command = {
     const opts = importOptions(read.values, read.flags);
     if (typeof opts === "string") return usageError(io, opts);
     const path = resolve(io.cwd, read.positional[0]!);
-    if (!existsSync(path)) {
-      io.stderr(terminalSafe(`acquis import: ${read.positional[0]} does not exist.\n`));
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      io.stderr(
+        terminalSafe(
+          `acquis import: ${read.positional[0]} ${existsSync(path) ? "is not a file" : "does not exist"}.\n`,
+        ),
+      );
       return 1;
     }
-    const outcome = await importOriginal(new Uint8Array(readFileSync(path)), basename(path), opts, io.cwd);
+    // An original over the size limit is refused before it is read into memory.
+    const size = statSync(path).size;
+    if (size > opts.maxBytes) {
+      const target = relative(
+        io.cwd,
+        resolve(io.cwd, opts.corpus, symbolSlug(opts.symbol), `${opts.lang}.md`),
+      );
+      return reportImport(oversized(basename(path), size, opts, target), io);
+    }
+    const progress = conversionProgress(io, basename(path));
+    const outcome = await importOriginal(
+      new Uint8Array(readFileSync(path)),
+      basename(path),
+      { ...opts, onProgress: progress.update },
+      io.cwd,
+    );
+    progress.clear();
     // The preview is for reading: control characters in it must not act on the terminal.
     if (outcome.status === "dry-run" && outcome.text) io.stdout(terminalSafe(outcome.text));
     return reportImport(outcome, io, read.flags.has("verbose"));
   },
 };
+
+/** The refusal of an original over --max-bytes. */
+function oversized(name: string, size: number, opts: ImportOptions, file: string): ImportOutcome {
+  return {
+    status: "refused",
+    file,
+    registryAdded: false,
+    paragraphs: 0,
+    diagnostics: [
+      diag(
+        "ingest/limit-exceeded",
+        { file: name, line: 1 },
+        `${name} is ${formatBytes(size)}, over the ${formatBytes(opts.maxBytes)} limit; it was not converted. Raise the limit with --max-bytes <MB> if this document is genuine.`,
+        "A UN document is a few MB.",
+      ),
+    ],
+  };
+}
+
+/**
+ * Progress of a long conversion: a line rewritten in place on a terminal ("pdf page 12/300 x.pdf"),
+ * else a plain line at most every PROGRESS_EVERY_S seconds, so a log shows the import is alive.
+ */
+export function conversionProgress(
+  io: CommandIO,
+  name: string,
+): { update: (done: number, total: number) => void; clear: () => void } {
+  if (io.isTTY) {
+    const line = progressLine(io.stderr, true);
+    return {
+      update: (done, total) => line.update({ phase: "pdf page", done, total, label: name }),
+      clear: line.clear,
+    };
+  }
+  const started = Date.now();
+  let said = started;
+  return {
+    update: (done, total) => {
+      const now = Date.now();
+      if (now - said < PROGRESS_EVERY_S * 1000) return;
+      said = now;
+      io.stderr(
+        terminalSafe(
+          `acquis import: ${name}: page ${done} of ${total} (${Math.round((now - started) / 1000)} s)\n`,
+        ),
+      );
+    },
+    clear: () => {},
+  };
+}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
