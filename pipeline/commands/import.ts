@@ -39,7 +39,7 @@ import {
   IngestError,
 } from "../ingest/index.ts";
 import type { PageSummary } from "../ingest/types.ts";
-import { formatBytes } from "../load/decode.ts";
+import { controlCharacters, formatBytes } from "../load/decode.ts";
 import { loadRegistry } from "../load/index.ts";
 import { parseDocument } from "../parse/index.ts";
 import { formatDiagnostics, progressLine } from "../report.ts";
@@ -377,6 +377,9 @@ export async function importOriginal(
     );
   }
   const text = renderCorpusFile(checked.data, converted.markdown);
+  // What the build would refuse (a NUL) is refused here, and warned the same way otherwise.
+  const controls = controlCharacters(text, file);
+  if (controls.fatal) return refuse(...controls.diagnostics);
 
   // Parse what would be written: imported output of well-formed input parses without warnings.
   const body = splitCorpusFile(text)!;
@@ -385,6 +388,7 @@ export async function importOriginal(
   const hyphenation = converted.hyphenation.map((h) => ({ ...h, line: (h.line ?? 1) + firstLine - 1 }));
   const diagnostics = [
     ...(registry?.diagnostics ?? []),
+    ...controls.diagnostics,
     ...coverDiagnostics,
     ...converted.diagnostics,
     ...hyphenDiagnostics(hyphenation, file),

@@ -168,3 +168,19 @@ describe("acquis import names the limit and its flag, exit 1, no stack", () => {
     expect(io.err).toMatch(/--max-pages takes a positive number, not -3/);
   });
 });
+
+describe("control characters in an original", () => {
+  test.each([
+    // A NUL would be refused by the build (Markdown turns it into U+FFFD): refused here, at its line.
+    { text: "1. Te\u0000xt.\n", code: 1, diagnostic: "corpus/nul-character" },
+    // Other controls are kept as issued, and warned as the build warns them.
+    { text: "1. Te\u001bxt.\n", code: 0, diagnostic: "corpus/control-character" },
+  ])("$diagnostic", async ({ text, code, diagnostic }) => {
+    const root = makeRepo({ "corpus/registry.yaml": registry(["A/1/1"]) });
+    writeFileSync(path.join(root, "original.txt"), text);
+    const io = captureIO(root);
+    const args = ["--symbol", "A/1/1", "--lang", "en", "--title", "T", "--date", "2024-01-01", "--body", "B"];
+    expect(await runCli(["import", "original.txt", ...args], io)).toBe(code);
+    expect(io.err).toMatch(new RegExp(`corpus/A-1-1/en\\.md\\n\\s*\\d+:\\d+\\s+\\S+\\s+.*${diagnostic}`));
+  });
+});
