@@ -62,7 +62,8 @@ progress bar on a terminal, and a summary: fetched, not on the server, failed (w
                         (UN hosts, *.un.org and undocs.org, may redirect among themselves)
   --refresh             download even when the original is cached (--cited: also ask again
                         for what an earlier run fetched or did not find)
-  Import options (--title, --date, --type, --body, --status, --corpus, --force) as for acquis import.
+  Import options (--title, --date, --type, --body, --status, --corpus, --force) and limits
+  (--max-pages, --max-inflated, --max-time) as for acquis import.
 
 Exit codes: 0 every language imported (--cited: nothing failed; documents not on the server are
 not failures), 1 something failed, 2 bad usage.`;

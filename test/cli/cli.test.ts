@@ -48,6 +48,20 @@ describe("help and usage", () => {
     { argv: ["build", "--help"], expected: /Usage: acquis build/ },
     { argv: ["check", "-h"], expected: /Usage: acquis check/ },
     { argv: ["help", "build"], expected: /--no-cache/ },
+    // Every limit is written in its command's help, with its default.
+    {
+      argv: ["build", "--help"],
+      expected: /What a failed build leaves[\s\S]*over 20 MB[\s\S]*100 anchors, 100 aliases/,
+    },
+    {
+      argv: ["import", "--help"],
+      expected:
+        /--max-bytes <MB>.*default: 100\)[\s\S]*--max-pages <n>.*default: 2000\)[\s\S]*default: 200\)[\s\S]*--max-time <s>.*default: 300\)/,
+    },
+    {
+      argv: ["fetch", "--help"],
+      expected: /--deadline <s>.*default: 60\)[\s\S]*--max-bytes <MB>.*default: 100\)[\s\S]*--allow-host/,
+    },
   ])("acquis $argv prints the usage", async ({ argv, expected }) => {
     const io = captureIO(repoRoot);
     expect(await runCli(argv, io)).toBe(0);
