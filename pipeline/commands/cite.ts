@@ -11,14 +11,19 @@
  * the exit code 1 even when a target was found. Exit codes: 0 every target found and everything
  * read, 1 something not found or not read, 2 bad usage or no data.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, readingLine, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import { CiteLookup, type Paragraph } from "../../schemas/index.ts";
+import { formatDiagnostics } from "../report.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir, readRegistryFile } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
+
+/** Where the registry is, from the repository root. */
+const REGISTRY = "corpus/registry.yaml";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
 
@@ -72,23 +77,40 @@ export const citeCommand: Command = {
       );
       return 2;
     }
+    // The registry as the build reads it: a bad entry costs that entry, and says so.
+    const registry = readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
+    const said = registry.diagnostics.filter((d) => d.level !== "info");
+    if (said.length) {
+      io.stderr(`${formatDiagnostics(said, { color: io.isTTY })}\n`);
+      io.stderr(
+        registry.usable
+          ? "acquis cite: the registry entries above were left out.\n"
+          : "acquis cite: the registry could not be read; citations by short title will not resolve.\n",
+      );
+    }
     let index: CorpusIndex;
     try {
-      const { documents, paragraphs } = readDataDir(dir);
-      index = buildIndex(documents, paragraphs, readRegistryFile(resolve(io.cwd, "corpus/registry.yaml")));
+      // Read once through the link: a build publishing meanwhile cannot mix two generations.
+      const { documents, paragraphs } = readDataDir(realpathSync(dir));
+      index = buildIndex(documents, paragraphs, registry.registry);
     } catch (e) {
-      io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
+      io.stderr(
+        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
+      );
       return 2;
     }
     const lookup = lookupCitation(query, index);
     // The printed shape is the documented one (schemas/lookup.ts), checked before it is printed.
     const checked = CiteLookup.safeParse(lookup);
     if (!checked.success) {
-      io.stderr(`acquis cite: the lookup does not have its documented shape: ${checked.error.message}\n`);
+      io.stderr(
+        `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
+      );
       return 2;
     }
-    if (json) io.stdout(`${JSON.stringify(lookup, null, 2)}\n`);
-    else io.stdout(render(lookup));
+    // The cited text is the corpus's: printed, it must not act on the terminal.
+    if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
+    else io.stdout(terminalSafe(render(lookup)));
     if (lookup.kind === "unparsed" || lookup.unread.length > 0) return 1;
     return lookup.results.every((r) => r.status === "resolved") ? 0 : 1;
   },
