@@ -12,6 +12,7 @@
  *   "2020年12月31日"), and the Chinese numerals of 第十九条 / 第二款 / 第四项 / 第三章 / 第五段,
  *   which English writes as digits ("article 19"). Ordinals written out ("seventy-fifth session"
  *   / "第七十五届") are not read: one side would carry a number the other does not.
+ * - The field's fixed terms (terms.ts: 能力建设 / capacity-building) are anchors too.
  * - A paragraph's opening word is an anchor when it is one of the words that open the paragraphs
  *   of resolutions and declarations ("Recalling" / "回顾", "Decides" / "决定"): in a preamble of
  *   ten paragraphs of like length, the opening words are what tells them apart. The table
@@ -22,16 +23,26 @@
  *   "label:1"), and the keys on the paragraph's heading path are joined, so paragraph 1 under
  *   section A of chapter II is told from paragraph 1 under section A of chapter III.
  */
-import { cjkToNumber, romanToNumber } from "../../core/text/numerals.ts";
+
 import { MONTHS_EN_PATTERN, monthNumber } from "../../core/text/months.ts";
+import { cjkToNumber, romanToNumber } from "../../core/text/numerals.ts";
 import type { Paragraph } from "../../schemas/index.ts";
+import { termsOf } from "./terms.ts";
 
 /** A paragraph as the aligner sees it. */
 export interface AlignFeatures {
   /** Characters of the text, white space excluded (Gale and Church count characters). */
   length: number;
-  /** The address when the paragraph is numbered ("annex/23.f"), else null: `u4` is a position, not a number. */
+  /**
+   * The address when the paragraph is numbered as printed ("annex/23.f"), else null: `u4` and a
+   * preambular `preamble/3` are positions, not numbers, and shift when a version splits a paragraph.
+   */
   numbered: string | null;
+  /**
+   * True when `numbered` lies in a list the parser counted (`@list-2/1`): the list's count is a
+   * position too, so the address is weaker evidence.
+   */
+  listed: boolean;
   /** The heading path's labels as one key ("chapter:2/label:a"), or null when no heading has a label. */
   heading: string | null;
   /** The part, as its address ("annex/annex-a"; "" for the body). */
@@ -48,12 +59,13 @@ export function featuresOf(p: Paragraph): AlignFeatures {
   const texts = [p.text, ...p.footnotes.map((f) => f.text)];
   return {
     length: p.text.replace(/\s+/g, "").length,
-    numbered: p.num.length > 0 ? p.address : null,
+    numbered: p.num.length > 0 && !p.flags.includes("preamble") ? p.address : null,
+    listed: p.scope?.startsWith("list-") ?? false,
     heading: headingKey(p.headings),
     part: p.part.join("/").toLowerCase(),
     kind: p.kind,
     notes: p.footnotes.length,
-    anchors: [...texts.flatMap(anchorsOf), ...openingOf(p.text)].sort(),
+    anchors: [...texts.flatMap(anchorsOf), ...texts.flatMap(termsOf), ...openingOf(p.text)].sort(),
   };
 }
 
@@ -114,13 +126,25 @@ const OPENINGS: readonly (readonly [string, readonly string[], readonly string[]
   ["therefore", ["Now, therefore", "Now therefore"], ["因此"]],
   ["recalling", ["Recalling", "Recalls"], ["回顾"]],
   ["reaffirming", ["Reaffirming", "Reaffirms"], ["重申"]],
-  ["noting", ["Noting", "Taking note", "Takes note", "Notes"], ["注意到", "表示注意到"]],
+  [
+    "noting",
+    ["Noting", "Taking note", "Takes note", "Notes"],
+    ["注意到", "表示注意到", "赞赏地注意到", "满意地注意到", "关切地注意到"],
+  ],
   ["recognizing", ["Recognizing", "Recognizes", "Acknowledging", "Acknowledges"], ["认识到", "确认", "承认"]],
   ["welcoming", ["Welcoming", "Welcomes"], ["欢迎", "表示欢迎"]],
-  ["emphasizing", ["Emphasizing", "Emphasizes", "Stressing", "Stresses", "Underlining", "Underlines"], ["强调"]],
+  [
+    "emphasizing",
+    ["Emphasizing", "Emphasizes", "Stressing", "Stresses", "Underlining", "Underlines"],
+    ["强调"],
+  ],
   ["bearing", ["Bearing in mind"], ["铭记"]],
   ["convinced", ["Convinced"], ["深信", "相信"]],
-  ["concerned", ["Concerned", "Deeply concerned", "Expressing concern", "Expresses concern"], ["关切", "深为关切", "表示关切"]],
+  [
+    "concerned",
+    ["Concerned", "Deeply concerned", "Expressing concern", "Expresses concern"],
+    ["关切", "深为关切", "深表关切", "表示关切"],
+  ],
   ["affirming", ["Affirming", "Affirms"], ["申明"]],
   ["considering", ["Considering", "Taking into account"], ["考虑到"]],
   ["decides", ["Decides"], ["决定"]],
@@ -130,19 +154,24 @@ const OPENINGS: readonly (readonly [string, readonly string[], readonly string[]
   ["invites", ["Invites"], ["邀请"]],
   ["urges", ["Urges"], ["敦促"]],
   ["proclaims", ["Proclaims"], ["宣布"]],
+  ["original", ["[Original"], ["[原件", "[原文"]],
 ];
 
 /** The opening-word token of a paragraph, if its first words are in OPENINGS. */
 export function openingOf(text: string): string[] {
-  const t = text.trimStart();
+  const t = text.normalize("NFKC").trimStart();
   for (const [token, en, zh] of OPENINGS) {
-    if (en.some((w) => t.startsWith(w) && !/[A-Za-z]/.test(t[w.length] ?? "")) || zh.some((w) => t.startsWith(w)))
+    if (
+      en.some((w) => t.startsWith(w) && !/[A-Za-z]/.test(t[w.length] ?? "")) ||
+      zh.some((w) => t.startsWith(w))
+    )
       return [`open:${token}`];
   }
   return [];
 }
 
-const HEAD_EN_KIND = /^(article|art\.|chapter|section|part|annex|appendix|rule|principle)\s+(\d+|[ivxlc]+|[a-z])\b/i;
+const HEAD_EN_KIND =
+  /^(article|art\.|chapter|section|part|annex|appendix|rule|principle)\s+(\d+|[ivxlc]+|[a-z])\b/i;
 const HEAD_EN_ANNEX = /^(annex|appendix)$/i;
 const HEAD_ZH_KIND = /^第\s*([零〇一二两三四五六七八九十百\d]+)\s*(条|章|节|部分|编|项)/;
 const HEAD_ZH_ANNEX = /^(附件|附录)\s*([一二三四五六七八九十]+|[A-Z]|\d+)?/;

@@ -67,6 +67,8 @@ export interface BitextOptions {
   addressOneSided: number;
   /** Reward for equal heading labels ("Article 12" / "第十二条"). */
   heading: number;
+  /** Cost of two paragraphs as one text when the second carries a number of its own. */
+  splitNumbered: number;
   /** Cost of pairing paragraphs of different parts, or of different kinds. */
   part: number;
   kind: number;
@@ -87,12 +89,13 @@ export interface BitextOptions {
  */
 export const DEFAULT_BITEXT: BitextOptions = {
   prior: { one: -Math.log(0.89), gap: -Math.log(0.005), split: -Math.log(0.05) },
-  variance: 12,
-  spread: 0.2,
+  variance: 3,
+  spread: 0.12,
   anchorShared: 2,
   anchorUnshared: 0.6,
   address: 4,
   addressConflict: 2,
+  splitNumbered: 4,
   addressOneSided: 0.5,
   heading: 1.5,
   part: 2,
@@ -123,7 +126,11 @@ function logErfc(x: number): number {
           (0.37409196 +
             t *
               (0.09678418 +
-                t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+                t *
+                  (-0.18628806 +
+                    t *
+                      (0.27886807 +
+                        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
   return Math.log(t) - x * x + poly;
 }
 
@@ -144,6 +151,7 @@ function addCosts(a: number, b: number): number {
 interface Side {
   chars: Float64Array;
   numbered: (string | null)[];
+  listed: boolean[];
   heading: (string | null)[];
   part: string[];
   kind: string[];
@@ -156,15 +164,17 @@ function sideOf(features: AlignFeatures[], ids: Map<string, number>): Side {
   return {
     chars: Float64Array.from(features, (f) => f.length),
     numbered: features.map((f) => f.numbered),
+    listed: features.map((f) => f.listed),
     heading: features.map((f) => f.heading),
     part: features.map((f) => f.part),
     kind: features.map((f) => f.kind),
     notes: Int32Array.from(features, (f) => f.notes),
     anchors: features.map((f) => {
       const out = Int32Array.from(f.anchors, (a) => {
-        let id = ids.get(a);
-        if (id === undefined) ids.set(a, (id = ids.size));
-        return id;
+        const id = ids.get(a);
+        if (id !== undefined) return id;
+        ids.set(a, ids.size);
+        return ids.size - 1;
       });
       return out.sort();
     }),
@@ -184,7 +194,10 @@ function anchorWeights(zh: Side, en: Side, tokens: number): Float64Array {
   const de = df(en);
   const n = Math.max(zh.anchors.length, en.anchors.length, 1);
   const norm = Math.log(1 + n);
-  return Float64Array.from({ length: tokens }, (_, t) => Math.log(1 + n / Math.max(1, dz[t]!, de[t]!)) / norm);
+  return Float64Array.from(
+    { length: tokens },
+    (_, t) => Math.log(1 + n / Math.max(1, dz[t]!, de[t]!)) / norm,
+  );
 }
 
 function merged(lists: Int32Array[]): Int32Array {
@@ -278,8 +291,10 @@ export function alignVersions(
   /** Anchors of zh[i0, i0+a) (side 0) or en[i0, i0+a) (side 1), merged once per pair of paragraphs. */
   const anchorsOfRun = (side: Side, i0: number, a: number, key: number) => {
     if (a === 1) return side.anchors[i0]!;
-    let list = pairAnchors.get(key);
-    if (!list) pairAnchors.set(key, (list = merged([side.anchors[i0]!, side.anchors[i0 + 1]!])));
+    const known = pairAnchors.get(key);
+    if (known) return known;
+    const list = merged([side.anchors[i0]!, side.anchors[i0 + 1]!]);
+    pairAnchors.set(key, list);
     return list;
   };
   const oneOrTwo = <T>(xs: readonly T[], i0: number, a: number): [T, T | undefined] => [
@@ -304,13 +319,12 @@ export function alignVersions(
     const [e1, e2] = oneOrTwo(en.numbered, j0, b);
     const zNumbered = z1 !== null || (z2 !== undefined && z2 !== null);
     const eNumbered = e1 !== null || (e2 !== undefined && e2 !== null);
-    if (z1 !== null && (z1 === e1 || z1 === e2)) {
-      cost -= o.address;
+    // A list's count is a position: its addresses count for half, and their difference for nothing.
+    const listed = zh.listed[i0]! || en.listed[j0]!;
+    if ((z1 !== null && (z1 === e1 || z1 === e2)) || (z2 && (z2 === e1 || z2 === e2))) {
+      cost -= listed ? o.address / 2 : o.address;
       evidence?.push("address");
-    } else if (z2 && (z2 === e1 || z2 === e2)) {
-      cost -= o.address;
-      evidence?.push("address");
-    } else if (zNumbered && eNumbered) cost += o.addressConflict;
+    } else if (zNumbered && eNumbered) cost += listed ? 0 : o.addressConflict;
     else if (zNumbered || eNumbered) cost += o.addressOneSided;
 
     const hz = zh.heading[i0];
@@ -318,6 +332,13 @@ export function alignVersions(
       cost -= o.heading;
       evidence?.push("heading");
     }
+    // Two paragraphs of one side are one text printed as two: the second carries no number of
+    // its own (a number opens a paragraph of its own).
+    if ((a === 2 && zh.numbered[i0 + 1] !== null) || (b === 2 && en.numbered[j0 + 1] !== null))
+      cost += o.splitNumbered;
+    // Two paragraphs of one side are one text only inside one part.
+    if ((a === 2 && zh.part[i0] !== zh.part[i0 + 1]) || (b === 2 && en.part[j0] !== en.part[j0 + 1]))
+      return Number.POSITIVE_INFINITY;
     if (zh.part[i0] !== en.part[j0]) cost += o.part;
     if (zh.kind[i0] !== en.kind[j0]) cost += o.kind;
 
