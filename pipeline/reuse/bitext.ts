@@ -29,8 +29,9 @@
 import type { Paragraph } from "../../schemas/index.ts";
 import { type AlignFeatures, featuresOf } from "./anchors.ts";
 
-/** What a pair rests on, for the side-by-side page and the diagnostics. */
+/** What a pair rests on, for the side-by-side page and the diagnostics, strongest first. */
 export type Evidence = "address" | "heading" | "anchors" | "footnotes" | "length";
+const EVIDENCE_ORDER: readonly Evidence[] = ["address", "heading", "anchors", "footnotes", "length"];
 
 /** One step of the alignment: paragraphs of each version that correspond. */
 export interface Bead {
@@ -417,6 +418,7 @@ export function alignVersions(
     const posterior = Math.exp(-(forward[p]! + costs[s]![c]! + backward[c]! - total));
     const evidence: Evidence[] = [];
     bead(i - a, a, j - b, b, evidence);
+    evidence.sort((x, y) => EVIDENCE_ORDER.indexOf(x) - EVIDENCE_ORDER.indexOf(y));
     out.push({ zh: range(i - a, a), en: range(j - b, b), confidence: Math.min(1, posterior), evidence });
     i -= a;
     j -= b;
