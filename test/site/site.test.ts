@@ -250,6 +250,23 @@ describe.runIf(chromium)("side by side", () => {
     );
     await page.close();
   });
+
+  test("a paragraph's page says when the other version's paragraph at its address is not surely its counterpart", async () => {
+    const doubtful = await open("/p/A-77-275/annex/u1/");
+    expect(await doubtful.locator(".counterparts").textContent()).toMatch(
+      /may correspond to .*\(doubtful: \d+ % sure\)/,
+    );
+    await doubtful.close();
+    const alone = await open("/p/A-77-275/annex/u2/");
+    expect(await alone.locator(".counterparts").textContent()).toContain(
+      "The English paragraph has no counterpart in the other version.",
+    );
+    await alone.close();
+    // A sure pair at one address needs no word.
+    const pair = await open("/p/A-77-275/annex/5/");
+    expect(await pair.locator(".counterparts").count()).toBe(0);
+    await pair.close();
+  });
 });
 
 describe.runIf(chromium)("documents are data", () => {
