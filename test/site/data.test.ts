@@ -50,7 +50,7 @@ describe("loadSiteData", () => {
 
   test("without citations and reuse, every index is empty and the site knows they were not computed", () => {
     const data = loadSiteData(files({ citations: null, reuse: null, workingPapers: null }));
-    expect(data.has).toEqual({ citations: false, reuse: false });
+    expect(data.has).toEqual({ citations: false, reuse: false, aligned: false });
     expect([data.citations.length, data.reuse.length, data.states.size]).toEqual([0, 0, 0]);
     expect(lineageOf(data, "A-78-265/en/annex/23.f.ii")).toEqual({ earlier: [], later: [] });
   });

@@ -73,11 +73,18 @@ describe("readKnowledgeBase", () => {
 
   test("optional files absent: empty lists, and `has` says they were not there", () => {
     const kb = readKnowledgeBase(files({ citations: null }));
-    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary]).toEqual([[], [], [], null]);
-    expect(kb.has).toEqual({ citations: false, reuse: false });
-    expect(readKnowledgeBase(files({ citations: "", reuse: "" })).has).toEqual({
+    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary, kb.aligned]).toEqual([
+      [],
+      [],
+      [],
+      null,
+      [],
+    ]);
+    expect(kb.has).toEqual({ citations: false, reuse: false, aligned: false });
+    expect(readKnowledgeBase(files({ citations: "", reuse: "", aligned: "" })).has).toEqual({
       citations: true,
       reuse: true,
+      aligned: true,
     });
   });
 });
