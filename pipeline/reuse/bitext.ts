@@ -103,7 +103,7 @@ export const DEFAULT_BITEXT: BitextOptions = {
   kind: 1.5,
   notesEqual: 0.5,
   notesDiffer: 0.5,
-  fullCells: 1_000_000,
+  fullCells: 160_000,
   band: 100,
 };
 
@@ -145,7 +145,9 @@ function addCosts(a: number, b: number): number {
   if (a === Number.POSITIVE_INFINITY) return b;
   if (b === Number.POSITIVE_INFINITY) return a;
   const m = Math.min(a, b);
-  return m - Math.log1p(Math.exp(-Math.abs(a - b)));
+  const d = Math.abs(a - b);
+  // e^-40 is below a double's precision next to 1.
+  return d > 40 ? m : m - Math.log1p(Math.exp(-d));
 }
 
 /** One version's paragraphs as numbers the lattice reads fast. */
@@ -298,10 +300,6 @@ export function alignVersions(
     pairAnchors.set(key, list);
     return list;
   };
-  const oneOrTwo = <T>(xs: readonly T[], i0: number, a: number): [T, T | undefined] => [
-    xs[i0]!,
-    a === 2 ? xs[i0 + 1] : undefined,
-  ];
 
   /** Cost of the bead made of zh[i0, i0+a) and en[j0, j0+b), and what supports it. */
   const bead = (i0: number, a: number, j0: number, b: number, evidence?: Evidence[]): number => {
@@ -316,13 +314,15 @@ export function alignVersions(
     cost += lengthCost(delta);
     if (Math.abs(delta) <= 2) evidence?.push("length");
 
-    const [z1, z2] = oneOrTwo(zh.numbered, i0, a);
-    const [e1, e2] = oneOrTwo(en.numbered, j0, b);
-    const zNumbered = z1 !== null || (z2 !== undefined && z2 !== null);
-    const eNumbered = e1 !== null || (e2 !== undefined && e2 !== null);
+    const z1 = zh.numbered[i0]!;
+    const z2 = a === 2 ? zh.numbered[i0 + 1]! : null;
+    const e1 = en.numbered[j0]!;
+    const e2 = b === 2 ? en.numbered[j0 + 1]! : null;
+    const zNumbered = z1 !== null || z2 !== null;
+    const eNumbered = e1 !== null || e2 !== null;
     // A list's count is a position: its addresses count for half, and their difference for nothing.
     const listed = zh.listed[i0]! || en.listed[j0]!;
-    if ((z1 !== null && (z1 === e1 || z1 === e2)) || (z2 && (z2 === e1 || z2 === e2))) {
+    if ((z1 !== null && (z1 === e1 || z1 === e2)) || (z2 !== null && (z2 === e1 || z2 === e2))) {
       cost -= listed ? o.address / 2 : o.address;
       evidence?.push("address");
     } else if (zNumbered && eNumbered) cost += listed ? 0 : o.addressConflict;

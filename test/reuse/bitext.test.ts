@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { addScores, generatePairs, scoreRows } from "../../bench/bitext-pairs.ts";
 import { anchorsOf, headingKey, headingLabel, openingOf } from "../../pipeline/reuse/anchors.ts";
 import { alignDocument } from "../../pipeline/reuse/bilingual.ts";
-import { alignVersions, lengthCost } from "../../pipeline/reuse/bitext.ts";
+import { alignVersions, DEFAULT_BITEXT, lengthCost } from "../../pipeline/reuse/bitext.ts";
 import { termsOf } from "../../pipeline/reuse/terms.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
@@ -190,6 +190,16 @@ describe("the lattice", () => {
     expect(a.flatMap((b) => b.zh)).toEqual([0, 1, 2, 3]);
     expect(a.flatMap((b) => b.en)).toEqual([0, 1, 2]);
     expect(alignVersions(zs, es)).toEqual(a);
+  });
+});
+
+describe("the band", () => {
+  test("a document aligned in a band around the length diagonal gets the rows of the whole lattice", () => {
+    const [p] = generatePairs({ documents: 1, seed: 5, units: [150, 150] });
+    const whole = alignVersions(p!.zh, p!.en, { ...DEFAULT_BITEXT, fullCells: Number.POSITIVE_INFINITY });
+    const band = alignVersions(p!.zh, p!.en, { ...DEFAULT_BITEXT, fullCells: 0, band: 20 });
+    expect(p!.planted.splits + p!.planted.gaps).toBeGreaterThan(3);
+    expect(band.map((b) => [b.zh, b.en])).toEqual(whole.map((b) => [b.zh, b.en]));
   });
 });
 
