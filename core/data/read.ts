@@ -14,7 +14,6 @@
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
-import YAML from "yaml";
 import { z } from "zod";
 import {
   AlignedFile,
@@ -24,7 +23,6 @@ import {
   type DocumentRecord,
   DocumentsFile,
   Paragraph,
-  Registry,
   Reuse,
   SCHEMA_VERSION,
   type WorkingPaper,
@@ -186,10 +184,8 @@ export function collectDataFiles(
 }
 
 /**
- * The registry (corpus/registry.yaml) as `acquis cite` and the site's resolver read it: the short
- * titles people cite documents by and what is known of their structure. Throws on a registry that
- * breaks its schema (`acquis check` reports the same with line and column).
+ * The registry (corpus/registry.yaml) as the site's resolver reads it: the short titles people
+ * cite documents by and what is known of their structure; the entries the build keeps
+ * (core/data/registry.ts decides for every reader).
  */
-export function readRegistry(text: string): Registry {
-  return Registry.parse(YAML.parse(text));
-}
+export { readRegistry } from "./registry.ts";
