@@ -52,6 +52,8 @@ export const CODES = {
   "cite/short-form-unresolved": "warning",
   // reuse (pipeline/reuse)
   "reuse/structure-differs": "warning",
+  "reuse/alignment-doubtful": "warning",
+  "reuse/paragraph-split": "warning",
   // index (pipeline/index)
   "index/segmenter-unavailable": "warning",
   // ingest (pipeline/ingest)

@@ -9,8 +9,11 @@ import { z } from "zod";
 /**
  * Version of the on-disk data contract (`dist/data/*`). Bump it when a field changes meaning or
  * disappears; adding an optional field does not need a bump.
+ *
+ * 2: `aligned.json` holds the rows of a paragraph-level alignment (`rows`, with confidence and
+ *    status) instead of pairs of equal addresses (`pairs`).
  */
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

@@ -10,12 +10,14 @@
  *   that needs two files never reads the others.
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
- * - Optional files (working papers, citations, reuse, the citation summary) may be absent: their
+ * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
 import { z } from "zod";
 import {
+  AlignedFile,
+  type AlignedRow,
   Citation,
   CitationSummaryFile,
   type DocumentRecord,
@@ -35,6 +37,7 @@ export const DATA_FILES = {
   citations: "citations.jsonl",
   reuse: "reuse.jsonl",
   citationsSummary: "citations-summary.json",
+  aligned: "aligned.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -46,6 +49,7 @@ export interface DataFiles {
   citations?: string | null;
   reuse?: string | null;
   citationsSummary?: string | null;
+  aligned?: string | null;
 }
 
 /** A built knowledge base, validated. */
@@ -58,8 +62,10 @@ export interface KnowledgeBase {
   reuse: Reuse[];
   /** Cited documents as the cite stage summarised them; null when the file is absent. */
   citationsSummary: CitationSummaryFile | null;
+  /** The zh/en alignment of every document held in both languages (aligned.json), rows in reading order. */
+  aligned: AlignedRow[];
   /** Which optional files were present. */
-  has: { citations: boolean; reuse: boolean };
+  has: { citations: boolean; reuse: boolean; aligned: boolean };
 }
 
 /** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
@@ -136,6 +142,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
   const citationsSummary = files.citationsSummary
     ? json(DATA_FILES.citationsSummary, files.citationsSummary, CitationSummaryFile, reader)
     : null;
+  const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
   return {
     documents,
     paragraphs,
@@ -143,7 +150,8 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     citations,
     reuse,
     citationsSummary,
-    has: { citations: files.citations != null, reuse: files.reuse != null },
+    aligned,
+    has: { citations: files.citations != null, reuse: files.reuse != null, aligned: files.aligned != null },
   };
 }
 
@@ -171,6 +179,7 @@ export function collectDataFiles(
     citations: optional("citations"),
     reuse: optional("reuse"),
     citationsSummary: optional("citationsSummary"),
+    aligned: optional("aligned"),
   };
 }
 
