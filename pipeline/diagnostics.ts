@@ -25,6 +25,8 @@ export const CODES = {
   "corpus/registry-invalid": "error",
   "corpus/registry-duplicate": "error",
   "corpus/parse-failed": "error",
+  "corpus/unknown-author": "warning",
+  "corpus/folder-collision": "error",
   // parse (pipeline/parse)
   "parse/numbering-irregular": "warning",
   "parse/numbering-gap": "warning",
@@ -39,6 +41,7 @@ export const CODES = {
   "parse/list-entry-incomplete": "warning",
   "parse/state-unmatched": "warning",
   "parse/structure-differs": "warning",
+  "parse/role-guessed": "warning",
   // cite (pipeline/cite)
   "cite/unknown-document": "warning",
   "cite/unknown-paragraph": "warning",
