@@ -25,7 +25,6 @@ import {
   Paragraph,
   type Registry,
   SCHEMA_VERSION,
-  symbolSlug,
   type WorkingPaper,
   WorkingPapersFile,
 } from "../schemas/index.ts";
@@ -53,6 +52,7 @@ import {
   tooLarge,
 } from "./load/index.ts";
 import { PARSER_VERSION, type Parsed, type ParseInput } from "./parse/index.ts";
+import { documentRecord } from "./parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "./parse-worker.ts";
 import { buildReport, type Summary, summarise } from "./report.ts";
 import { type BuildContext, STAGES, type Stage } from "./stages.ts";
@@ -253,27 +253,6 @@ function readCorpus(
     files.push({ file, slug: entry.slug, lang: entry.lang, bytes: readBytes(f.abs) });
   }
   return { files, registryText, diagnostics, found };
-}
-
-/** The record of one parsed document in documents.json. */
-function documentRecord(doc: LoadedDocument, hash: string, parsed: Parsed): DocumentRecord {
-  const m = doc.meta;
-  return {
-    symbol: m.symbol,
-    slug: symbolSlug(m.symbol),
-    lang: m.lang,
-    title: m.title,
-    date: m.date,
-    type: m.type,
-    body: m.body,
-    status: m.status,
-    source: m.source,
-    file: doc.file,
-    hash,
-    paragraphs: parsed.paragraphs.length,
-    parts: parsed.parts,
-    headings: parsed.headings,
-  };
 }
 
 /** A JSON file as one chunk, with a trailing newline. */

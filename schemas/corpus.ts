@@ -57,14 +57,14 @@ function oneKey(m: { symbol?: string; id?: string }, ctx: z.RefinementCtx): void
     ctx.addIssue({
       code: "custom",
       path: ["id"],
-      message: "give symbol (a UN symbol) or id (a document without one), not both",
+      message: "one key only: symbol (a UN symbol) or id (a document without one), not both",
     });
   if (m.symbol === undefined && m.id === undefined)
     ctx.addIssue({
       code: "custom",
       path: ["symbol"],
       message:
-        'missing: symbol (a UN symbol such as "A/78/265") or, for a document without one, id (such as "cn-2024-ict-position")',
+        'no key: give symbol (a UN symbol such as "A/78/265") or, for a document without one, id (such as "cn-2024-ict-position")',
     });
 }
 
@@ -122,7 +122,7 @@ export const FrontMatter = z
       ctx.addIssue({
         code: "custom",
         path: ["authors"],
-        message: `missing: a national paper (${m.status === "national" ? "status national" : `type ${m.type}`}) names its authors, e.g. authors: [CN], or authors: [CA, CH] for a joint paper`,
+        message: `a national paper (${m.status === "national" ? "status national" : `type ${m.type}`}) names its authors: add authors: [CN], or authors: [CA, CH] for a joint paper`,
       });
   })
   .transform(keyed);

@@ -80,8 +80,9 @@ export function keyOfSlug(slug: string): string | null {
 }
 
 /**
- * What is wrong with a string offered as a document key, in words, or null when it is one. For
- * messages at the edges (front matter, registry, `acquis import --symbol/--id`).
+ * What a string offered as a document key should have been, as a phrase that follows "expected"
+ * ("symbol is "X", expected …"), or null when it is one. For messages at the edges (front matter,
+ * registry, `acquis import --symbol/--id`).
  */
 export function keyProblem(key: string, kind: "symbol" | "id" | "key"): string | null {
   if (kind === "key") {
@@ -89,16 +90,16 @@ export function keyProblem(key: string, kind: "symbol" | "id" | "key"): string |
     return keyProblem(key, /^[a-z]/.test(key) ? "id" : "symbol");
   }
   if (key.length > MAX_KEY_LENGTH)
-    return `a ${kind === "id" ? "document id" : "UN symbol"} is at most ${MAX_KEY_LENGTH} characters (this one has ${key.length})`;
+    return `${kind === "id" ? "an id" : "a UN symbol"} of at most ${MAX_KEY_LENGTH} characters (this one has ${key.length})`;
   if (kind === "symbol") {
     if (SYMBOL_PATTERN.test(key)) return null;
-    if (/(^|\/)\.{1,2}(\/|$)/.test(key)) return 'a symbol\'s segments cannot be "." or ".."';
-    if (ID_PATTERN.test(key.toLowerCase()) && !/\//.test(key))
-      return `"${key}" is not a UN symbol; a document without one takes an id: id: ${key.toLowerCase()}`;
-    return 'expected a UN symbol such as "A/78/265" or "A/RES/76/19": segments of letters and digits (joined by single "." or "-") separated by "/", the first starting with a capital letter';
+    if (/(^|\/)\.{1,2}(\/|$)/.test(key)) return 'a UN symbol, whose segments are never "." or ".."';
+    if (ID_PATTERN.test(key.toLowerCase()) && !key.includes("/"))
+      return `a UN symbol such as "A/78/265"; a document without one is keyed by its id: id: ${key.toLowerCase()}`;
+    return 'a UN symbol such as "A/78/265" or "A/RES/76/19": segments of letters and digits (joined by single "." or "-") separated by "/", the first starting with a capital letter';
   }
   if (ID_PATTERN.test(key)) return null;
-  if (ID_PATTERN.test(key.toLowerCase())) return `a document id is lower-case: ${key.toLowerCase()}`;
-  if (SYMBOL_PATTERN.test(key)) return `"${key}" is a UN symbol: write it as symbol: ${key}`;
-  return 'expected an id of author code(s), year and short name in lower-case ASCII joined by hyphens, such as "cn-2024-ict-position"';
+  if (ID_PATTERN.test(key.toLowerCase())) return `an id in lower case: ${key.toLowerCase()}`;
+  if (SYMBOL_PATTERN.test(key)) return `an id; "${key}" is a UN symbol, written symbol: ${key}`;
+  return 'an id of author code(s), year and short name in lower-case ASCII joined by hyphens, such as "cn-2024-ict-position"';
 }

@@ -1,7 +1,8 @@
 /**
  * Golden fixtures, the way remark tests: each `test/fixtures/parse/<name>.md` beside its expected
  * `<name>.json` (paragraph addresses, labels, flags, footnote marks, first words, headings and
- * diagnostics). A missing `.json` is written on first run; `UPDATE=1` rewrites them on purpose.
+ * diagnostics). A missing `.json` fails (a fresh clone can never pass by writing its own golden);
+ * `UPDATE=1` writes them on purpose, for review.
  * The .md files are written by us in UN layout, in our own words; they are not UN texts.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -43,9 +44,8 @@ describe("parse golden fixtures", () => {
     const file = `test/fixtures/parse/${name}.md`;
     const actual = summary(parseSource(readFileSync(resolve(repoRoot, file), "utf8"), file));
     const golden = resolve(dir, `${name}.json`);
-    if (process.env.UPDATE || !existsSync(golden)) {
-      writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
-    }
+    if (process.env.UPDATE) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
+    if (!existsSync(golden)) throw new Error(`${name}.json is missing: write it with UPDATE=1 and review it`);
     expect(actual).toEqual(JSON.parse(readFileSync(golden, "utf8")));
   });
 });

@@ -13,6 +13,7 @@ import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
 import { type Label, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
 import {
+  continues,
   headingWords,
   isChapterStyle,
   isDateLine,
@@ -77,7 +78,7 @@ export type Classified = At &
     | ({ kind: "dateline" } & Marked)
     | ({ kind: "numberedHeading"; label: OutlineLabel; guessed: string | null } & Marked)
     | {
-        kind: "decimal";
+        kind: "outlined";
         label: OutlineLabel;
         body: string;
         refs: MarkerRef[];
@@ -313,9 +314,9 @@ const dateline: Rule = ({ block, index, clean, refs, label }, s) => {
 
 /**
  * A labelled line of a national paper: a heading when its words are short and unpunctuated and
- * what follows is not the next item of its list (national.ts); a decimal-numbered paragraph
- * ("2.1.3 States…"); a paragraph numbered 一、 or 1、. Other labels ("1.", "(a)", "（一）") as
- * paragraphs are the UN rules' (numbered, subparagraph).
+ * what follows is not the next item of its list (national.ts); a paragraph numbered in the
+ * outline's own terms ("2.1.3 States…", "五、各方…"); a paragraph numbered 1、. Other labels
+ * ("1.", "(a)", "（一）") as paragraphs are the UN rules' (numbered, subparagraph).
  */
 const outline: Rule = (r, s) => {
   const { block, index, clean, text, refs } = r;
@@ -331,9 +332,13 @@ const outline: Rule = (r, s) => {
   const shift = text.length - text.trimStart().length + label.length;
   const shifted = refs.map((x) => ({ ...x, at: Math.max(0, x.at - shift) }));
   const next = nextTextBlock(s.input.blocks, index);
+  // The next item of a list of short items that is already being read as paragraphs is one too.
+  const open = s.open === null ? null : s.drafts[s.open]!;
+  const afterSibling = open !== null && open.label !== "" && continues(open.label, label);
   if (
     block.kind === "heading" ||
-    (words === "heading" && (isChapterStyle(label) || !nextIsSibling(s.input.blocks, index, label)))
+    (words === "heading" &&
+      (isChapterStyle(label) || (!afterSibling && !nextIsSibling(s.input.blocks, index, label))))
   ) {
     const guessed =
       block.kind !== "heading" && next === null
@@ -345,8 +350,8 @@ const outline: Rule = (r, s) => {
     words === "long"
       ? `a labelled line without closing punctuation, too long for a heading (over ${zh ? 40 : 120} characters), read as a paragraph`
       : null;
-  if (label.style === "decimal")
-    return { kind: "decimal", block, index, label, body: rest, refs: shifted, text: clean, guessed };
+  if (label.style === "decimal" || label.style === "cjk-comma")
+    return { kind: "outlined", block, index, label, body: rest, refs: shifted, text: clean, guessed };
   if (label.style === "bare") return null;
   if (label.paragraph && !r.printedLabel)
     return { kind: "numbered", block, index, label: label.paragraph, body: rest, refs: shifted };

@@ -57,10 +57,16 @@ export function nextTextBlock(blocks: readonly Block[], index: number): Block | 
 }
 
 /** The next value of a label's family: "1" -> "2", "a" -> "b", "A" -> "B". */
-function following(label: OutlineLabel): string {
+export function following(label: OutlineLabel): string {
   if (/^[A-Z]$/.test(label.value)) return String.fromCharCode(label.value.charCodeAt(0) + 1);
   if (/^[a-z]+$/.test(label.value)) return nextValue("letter", label.value);
   return String(Number(label.value) + 1);
+}
+
+/** `label` follows `previous` in one list (same family, next value). */
+export function continues(previous: string, label: OutlineLabel): boolean {
+  const p = readOutlineLabel(`${previous} x`);
+  return p !== null && p.style === label.style && following(p) === label.value;
 }
 
 /** The block after `index` is the next item of `label`'s own list. */

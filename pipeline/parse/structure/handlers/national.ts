@@ -9,7 +9,16 @@ import type { MarkerRef } from "../../footnotes.ts";
 import { nextValue, type OutlineLabel } from "../../labels.ts";
 import { readBullet } from "../national.ts";
 import { placeSection, pushHeading } from "../outline.ts";
-import { addRefs, at, enterPart, extendPages, newDraft, type ParseState, STATE_PART } from "../state.ts";
+import {
+  addRefs,
+  at,
+  enterPart,
+  extendPages,
+  isNational,
+  newDraft,
+  type ParseState,
+  STATE_PART,
+} from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
 
@@ -76,16 +85,34 @@ export const numberedHeading: Handler<"numberedHeading"> = (
 };
 
 /**
- * A paragraph numbered "2.1.3": its number is its whole path, outside any restarting sequence; a
- * subparagraph under it continues its number ("2.1.3.a").
+ * In a national paper, a labelled paragraph ends the numbered heading of its own label family, and
+ * all under it: "五、各方…" after the heading "四、企业责任" stands beside it, not in it. `path`, for a
+ * paragraph numbered in the outline's terms, keeps the headings it is inside ("2.1" over "2.1.3").
  */
-export const decimal: Handler<"decimal"> = (s, { label, body, refs, block, guessed: why }) => {
+export function closeSiblingHeading(s: ParseState, style: string, path?: string[]): void {
+  if (!isNational(s)) return;
+  const k = s.stack.findIndex((h) => {
+    if (!h.section) return false;
+    if (path) return !h.section.path.every((v, i) => path[i] === v) || h.section.path.length >= path.length;
+    return h.section.style === style;
+  });
+  if (k >= 0) s.stack = s.stack.slice(0, k);
+}
+
+/**
+ * A paragraph numbered in the outline's own terms: "2.1.3" (its number is its whole path) or
+ * "五、" (its value), outside any restarting sequence; a subparagraph under it continues its
+ * number ("2.1.3.a").
+ */
+export const outlined: Handler<"outlined"> = (s, { label, body, refs, block, guessed: why }) => {
   s.preamble.open = false;
+  const path = label.path ?? [label.value];
+  closeSiblingHeading(s, label.style, path);
   const items = itemsIn(body, refs, false);
   const k = newDraft(s, {
     part: [...s.part],
     scope: null,
-    num: [...label.path!],
+    num: [...path],
     label: label.printed,
     text: items.text,
     parent: null,

@@ -7,7 +7,7 @@ import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, newDraft, numberingOf, type ParseState } from "../state.ts";
-import { itemsIn, type WithItems } from "./national.ts";
+import { closeSiblingHeading, itemsIn, type WithItems } from "./national.ts";
 import type { Handler } from "./types.ts";
 
 /**
@@ -80,6 +80,7 @@ export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block 
  * is renumbered and warned), it opens a new list and ends a resolution's preamble.
  */
 export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRefs, block }) => {
+  closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
   s.preamble.open = false;
@@ -145,6 +146,7 @@ export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, ref
  * label's value is its number, and it opens a list of its own.
  */
 export const looseItem: Handler<"looseItem"> = (s, { label, body: raw, refs: rawRefs, block }) => {
+  closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
   const k = newDraft(s, {
