@@ -87,3 +87,27 @@ describe("national papers and compendia, golden tables", () => {
     },
   );
 });
+
+describe("the fidelity check itself", () => {
+  const file = "test/fixtures/parse/national/zh-position.md";
+  const src = readFileSync(resolve(repoRoot, file), "utf8");
+  const { body, firstLine } = splitFrontMatter(src);
+
+  test.each([
+    ["a character lost", (p: Parsed) => (p.paragraphs[0]!.text = p.paragraphs[0]!.text.slice(1))],
+    ["a character added", (p: Parsed) => (p.paragraphs[0]!.text += "。")],
+    [
+      "two texts swapped (the same characters, out of order)",
+      (p: Parsed) => {
+        const [a, b] = [p.paragraphs[2]!, p.paragraphs[3]!];
+        [a.text, b.text] = [b.text, a.text];
+      },
+    ],
+    ["a heading dropped", (p: Parsed) => p.headings.splice(3, 1)],
+  ])("fails when %s", (_what, spoil) => {
+    const parsed = parseSource(src, file);
+    expect(coverageProblem(body, firstLine, parsed)).toBeNull();
+    spoil(parsed);
+    expect(coverageProblem(body, firstLine, parsed)).not.toBeNull();
+  });
+});
