@@ -44,7 +44,6 @@ import {
   type CorpusFile,
   classifyCorpusPath,
   decodeCorpusFile,
-  type LoadedDocument,
   loadDocuments,
   MAX_DOCUMENT_BYTES,
   REGISTRY_FILE,

@@ -13,31 +13,6 @@ import { isDocId, isUnSymbol, keyOfSlug, slugOf } from "../../schemas/index.ts";
 import { coverageProblem } from "./coverage.ts";
 import { parseMarkdown } from "./helpers.ts";
 
-const zhWords = fc.constantFrom(
-  "各国",
-  "应当",
-  "加强",
-  "合作",
-  "维护",
-  "网络",
-  "安全",
-  "和平",
-  "稳定",
-  "能力",
-);
-const enWords = fc.constantFrom(
-  "States",
-  "should",
-  "cooperate",
-  "on",
-  "the",
-  "security",
-  "of",
-  "networks",
-  "and",
-  "data",
-);
-
 const para = fc.record({
   words: fc.array(fc.nat({ max: 9 }), { minLength: 3, maxLength: 10 }),
   items: fc.nat({ max: 3 }),
