@@ -8,8 +8,7 @@
  * The last line of stdout is a JSON ChildResult.
  */
 import path from "node:path";
-import { build } from "../pipeline/build.ts";
-import { STAGES } from "../pipeline/stages.ts";
+import { build } from "../pipeline/build/index.ts";
 
 /** What the parent asks for. */
 export interface ChildOptions {
@@ -60,7 +59,7 @@ async function main(): Promise<void> {
     out: path.resolve(opts.root, opts.out),
     cache: opts.cache,
     cacheDir: path.resolve(opts.root, opts.cacheDir),
-    stages: opts.stages === "all" ? STAGES : [],
+    stages: opts.stages,
     ...(opts.threads ? { threads: opts.threads } : {}),
     onProgress: (p) => enter(p.phase === "stage" ? `stage:${p.label}` : p.phase),
   });

@@ -64,12 +64,7 @@ export function readBytesIfExists(file: string): Uint8Array | null {
   return existsSync(file) ? readFileSync(file) : null;
 }
 
-/** Hex SHA-256 of some bytes (or of several parts, in order). */
-export function sha256(...parts: Array<Uint8Array | string>): string {
-  const h = createHash("sha256");
-  for (const p of parts) h.update(p);
-  return h.digest("hex");
-}
+export { sha256 } from "./hash.ts";
 
 /** "/"-separated path of `abs` relative to `root`, as diagnostics and exported records carry it. */
 export function relativePath(root: string, abs: string): string {

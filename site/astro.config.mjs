@@ -1,8 +1,9 @@
 // The acquis site: static Astro, reading dist/data (written by the pipeline) and writing pages to
 // dist/ beside it. Decision: Astro must never wipe dist/data, so emptyOutDir is off and the build
 // only adds files. ACQUIS_DIST points the build at another dist (tests and the benchmark build the
-// site against fixture data under test-results/); ACQUIS_SITE_URL sets the absolute URL the
-// sitemap uses.
+// site against fixture data under test-results/); ACQUIS_REGISTRY at another registry (the
+// citation resolver's short titles; default corpus/registry.yaml); ACQUIS_SITE_URL sets the
+// absolute URL the sitemap uses.
 import { readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.resolve(process.env.ACQUIS_DIST ?? path.join(here, "..", "dist"));
 // Pages read the data through site/scripts/host.ts, which looks here.
 process.env.ACQUIS_DIST = dist;
+// The citation resolver reads the registry's short titles as `acquis cite` does (host.ts).
+process.env.ACQUIS_REGISTRY ??= path.join(here, "..", "corpus", "registry.yaml");
 
 /**
  * Since Astro may not empty dist/ (dist/data is the pipeline's), clear the site's own previous

@@ -1,15 +1,24 @@
 /**
- * The "cite" stage: extracts and resolves every citation of the corpus and writes
- * `citations.jsonl` (one Citation per line), `cited-by.json` (who cites each paragraph and each
- * document) and `citations-summary.json` (counts and the cited documents, for the site).
+ * The "cite" stage: every citation of the corpus extracted and resolved, who cites each paragraph
+ * and each document, and the counts the site shows. The build runner writes them as
+ * `citations.jsonl`, `cited-by.json` and `citations-summary.json` (pipeline/build/write.ts) and
+ * hands the citations to the reuse stage.
  *
- * Decision: every record is validated against its zod schema before it is written, and every
- * map is written with sorted keys, so the same corpus always gives byte-identical files.
+ * Decision: every map is built with sorted keys, so the same corpus always gives byte-identical
+ * files; the records are validated against their zod schemas where they are written.
  */
-import { Citation, CitationSummaryFile, CitedByFile, SCHEMA_VERSION } from "../../schemas/index.ts";
-import type { BuildContext, Stage, StageResult } from "../stages.ts";
+import { odsUrl } from "../../core/address/urls.ts";
+import {
+  type Citation,
+  type CitationSummaryFile,
+  type CitedByFile,
+  type Diagnostic,
+  type DocumentRecord,
+  type Paragraph,
+  type Registry,
+  SCHEMA_VERSION,
+} from "../../schemas/index.ts";
 import { extractCitations } from "./extract.ts";
-import { odsUrl } from "./resolve.ts";
 
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
 export type CitedBy = CitedByFile;
@@ -74,29 +83,30 @@ export function summarise(
   };
 }
 
-/** The stage registered in pipeline/stages.ts. */
-export const citeStage: Stage = {
-  name: "cite",
-  run(ctx: BuildContext): StageResult {
-    const { citations, diagnostics, index } = extractCitations({
-      documents: ctx.documents,
-      paragraphs: ctx.paragraphs,
-      registry: ctx.registry,
-    });
-    const lines = citations.map((c) => JSON.stringify(Citation.parse(c)));
-    const summary = summarise(
-      citations,
-      (s) => index.docs.has(s),
-      (s) => index.registry.has(s),
-    );
-    return {
-      files: {
-        "citations.jsonl": lines.length ? `${lines.join("\n")}\n` : "",
-        "cited-by.json": `${JSON.stringify(CitedByFile.parse(citedBy(citations)), null, 2)}\n`,
-        "citations-summary.json": `${JSON.stringify(CitationSummaryFile.parse(summary), null, 2)}\n`,
-      },
-      diagnostics,
-      data: { citations },
-    };
-  },
-};
+/** What the cite stage reads: the parse output and the registry. */
+export interface CiteInput {
+  /** Every parsed document, sorted by symbol then language. */
+  documents: DocumentRecord[];
+  /** Every paragraph, documents in the order above, each in reading order. */
+  paragraphs: Paragraph[];
+  registry: Registry;
+}
+
+/** What the cite stage gives: the citations in reading order, who cites what, the counts. */
+export interface Cited {
+  citations: Citation[];
+  citedBy: CitedBy;
+  summary: CitationSummary;
+  diagnostics: Diagnostic[];
+}
+
+/** The stage: extract, resolve and count every citation of the corpus. Pure. */
+export function citeStage(input: CiteInput): Cited {
+  const { citations, diagnostics, index } = extractCitations(input);
+  const summary = summarise(
+    citations,
+    (s) => index.docs.has(s),
+    (s) => index.registry.has(s),
+  );
+  return { citations, citedBy: citedBy(citations), summary, diagnostics };
+}

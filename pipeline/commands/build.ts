@@ -7,7 +7,7 @@
  * --strict, a warning) or a failed build; 2 bad usage.
  */
 import { parseArgs } from "node:util";
-import { BuildUsageError, build } from "../build.ts";
+import { BuildUsageError, build } from "../build/index.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import type { Command, CommandIO } from "./types.ts";
 

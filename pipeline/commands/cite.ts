@@ -3,16 +3,16 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json) and the registry, never the corpus Markdown, so it answers exactly as the site
- * does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
+ * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
+ * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import YAML from "yaml";
-import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
-import { citationsOf, pinpointEn } from "../../site/src/lib/citation.ts";
-import { buildIndex } from "../cite/index.ts";
-import { type Lookup, lookupCitation } from "../cite/query.ts";
+import { citationsOf } from "../../core/cite/format.ts";
+import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
+import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { readDataDir, readRegistryFile } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
@@ -60,18 +60,10 @@ export const citeCommand: Command = {
       );
       return 2;
     }
-    let index: ReturnType<typeof buildIndex>;
+    let index: CorpusIndex;
     try {
-      const documents = DocumentsFile.parse(JSON.parse(readFileSync(documentsFile, "utf8"))).documents;
-      const paragraphs = readFileSync(paragraphsFile, "utf8")
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => Paragraph.parse(JSON.parse(l)));
-      const registryPath = resolve(io.cwd, "corpus/registry.yaml");
-      const registry = existsSync(registryPath)
-        ? Registry.parse(YAML.parse(readFileSync(registryPath, "utf8")))
-        : { documents: [] };
-      index = buildIndex(documents, paragraphs, registry);
+      const { documents, paragraphs } = readDataDir(dir);
+      index = buildIndex(documents, paragraphs, readRegistryFile(resolve(io.cwd, "corpus/registry.yaml")));
     } catch (e) {
       io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
       return 2;
@@ -90,24 +82,18 @@ function usageError(io: CommandIO, message: string): number {
 }
 
 /** Plain-text rendering of a lookup, one block per target. */
-export function render(lookup: Lookup): string {
+export function render(lookup: Lookup<Paragraph>): string {
   if (lookup.kind === "unparsed") return `Not understood: ${lookup.query}\n${lookup.message}\n`;
   const blocks = lookup.results.map((r) => {
     const t = r.target;
-    const where =
-      "article" in t
-        ? `UN Charter, Article ${t.article}${t.para ? ` (${t.para})` : ""}`
-        : [
-            t.doc,
-            ...(t.part.length ? [t.part[t.part.length - 1]] : []),
-            ...(t.section ? [t.section] : []),
-            ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
-          ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "");
+    const where = targetText(t);
+    const inferred = "part" in t && t.partInferred;
     if (r.status === "resolved") {
       if (r.paragraph) {
-        // The paragraph's own citation, in UN style in both languages, ready to copy.
+        // The paragraph's own citation, in UN style in both languages, ready to copy; a part the
+        // citation did not write is said first, as the site's resolver says it.
         const c = citationsOf(r.paragraph);
-        return `${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
+        return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
       }
       return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }

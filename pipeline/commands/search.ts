@@ -2,20 +2,15 @@
  * `acquis search "<words or phrase>"`: full-text search of the built knowledge base, in Chinese
  * and English, from the terminal.
  *
- * Decision: the command runs the browser's engine (site/src/lib/search/engine.ts) over the index
- * files in dist/data/search/, read from disk instead of fetched, so the terminal and the site give
+ * Decision: the command runs the browser's engine (core/search/engine.ts) over the index
+ * files in dist/data/search/, read from disk (data-host.ts) instead of fetched, so the terminal and the site give
  * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
  * no index.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import {
-  type IndexSource,
-  SearchEngine,
-  type SearchOptions,
-  snippet,
-} from "../../site/src/lib/search/engine.ts";
+import { SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
+import { diskSource } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words or phrase>" [options]
@@ -39,15 +34,6 @@ full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键
 
 Ranking: the whole phrase first, then every word, then some words; newer consensus
 texts first among equals. Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
-
-/** Read index files from a directory. */
-export function diskSource(dir: string): IndexSource {
-  return {
-    async get(path: string): Promise<Uint8Array> {
-      return new Uint8Array(await readFile(resolve(dir, path)));
-    },
-  };
-}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis search: ${message}\n\n${USAGE}\n`);

@@ -2,37 +2,48 @@
  * The "index" stage: the search index under dist/data/search/ (build.ts), with each Chinese
  * document's key terms from nodejieba (key-terms.ts through the jieba.ts host).
  *
- * Decision: the index itself never depends on nodejieba (recall comes from the shared tokeniser);
- * if nodejieba cannot load, the key terms are left out with a warning and the index is built.
+ * Decisions:
+ * - The index itself never depends on nodejieba (recall comes from the shared tokeniser); if
+ *   nodejieba cannot load, the key terms are left out with a warning and the index is built.
+ * - Its output is files: the index's on-disk format is its own (README.md beside this file), so
+ *   the stage gives the files under search/ as it wants them written, with their manifest.
  */
+import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
-import type { Stage } from "../stages.ts";
-import { buildSearchIndex } from "./build.ts";
+import { type BuiltIndex, buildSearchIndex } from "./build.ts";
 import { cutWords } from "./jieba.ts";
 import { keyTerms } from "./key-terms.ts";
 
-export const indexStage: Stage = {
-  name: "index",
-  run(ctx) {
-    const diagnostics = [];
-    let terms: Record<string, string[]> = {};
-    if (ctx.paragraphs.some((p) => p.lang === "zh")) {
-      try {
-        terms = keyTerms(ctx.paragraphs, cutWords);
-      } catch (e) {
-        diagnostics.push(
-          diag(
-            "index/segmenter-unavailable",
-            { file: "pipeline/index/jieba.ts", line: 1 },
-            `nodejieba could not be loaded (${(e as Error).message}); key terms are left out of the search index.`,
-            "Run `npm rebuild nodejieba`; search itself does not need it.",
-          ),
-        );
-      }
+/** What the index stage reads: the parse output, nothing else. */
+export interface IndexInput {
+  /** Every parsed document, sorted by symbol then language. */
+  documents: readonly DocumentRecord[];
+  /** Every paragraph, documents in the order above, each in reading order. */
+  paragraphs: readonly Paragraph[];
+}
+
+/** The built index: its files keyed by path under dist/data/search/, its manifest and counts. */
+export interface Indexed extends BuiltIndex {
+  diagnostics: Diagnostic[];
+}
+
+/** The stage: build the search index. */
+export function indexStage(input: IndexInput): Indexed {
+  const diagnostics: Diagnostic[] = [];
+  let terms: Record<string, string[]> = {};
+  if (input.paragraphs.some((p) => p.lang === "zh")) {
+    try {
+      terms = keyTerms(input.paragraphs, cutWords);
+    } catch (e) {
+      diagnostics.push(
+        diag(
+          "index/segmenter-unavailable",
+          { file: "pipeline/index/jieba.ts", line: 1 },
+          `nodejieba could not be loaded (${(e as Error).message}); key terms are left out of the search index.`,
+          "Run `npm rebuild nodejieba`; search itself does not need it.",
+        ),
+      );
     }
-    const built = buildSearchIndex(ctx.paragraphs, ctx.documents, { keyTerms: terms });
-    const files: Record<string, string | Uint8Array> = {};
-    for (const [path, content] of Object.entries(built.files)) files[`search/${path}`] = content;
-    return { files, diagnostics, data: { manifest: built.manifest, stats: built.stats } };
-  },
-};
+  }
+  return { ...buildSearchIndex(input.paragraphs, input.documents, { keyTerms: terms }), diagnostics };
+}

@@ -8,33 +8,17 @@
  * is none of these, so a date or "General Assembly" inside the text is never taken for it.
  */
 
+import { MONTHS_EN_PATTERN, monthNumber } from "../../core/text/months.ts";
 import { BARCODE_LINE, JOB_LINE, SYMBOL_LINE } from "./lines.ts";
 import type { Cover } from "./types.ts";
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-const EN_DATE =
-  /^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$/i;
+const EN_DATE = new RegExp(`^(\\d{1,2})\\s+(${MONTHS_EN_PATTERN})\\s+(\\d{4})$`, "i");
 const ZH_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 const MASTHEAD =
   /^(?:United Nations|联合国|General Assembly|Security Council|Economic and Social Council|大\s*会|安全理事会|经济及社会理事会)$/;
 const MASTHEAD_ANYWHERE =
   /United Nations|General Assembly|Security Council|Economic and Social Council|联合国|大\s*会|安全理事会/g;
-const EN_DATE_ANYWHERE =
-  /\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4}\b/i;
+const EN_DATE_ANYWHERE = new RegExp(`\\b\\d{1,2}\\s+(?:${MONTHS_EN_PATTERN})\\s+\\d{4}\\b`, "i");
 const DISTR = /(?:Distr\.?\s*:?\s*(General|Limited|Restricted)|分发\s*[：:]\s*(\S+))/i;
 const ORIGINAL = /^(?:Original\s*:\s*(\w+)|原\s*文\s*[：:]\s*(\S+))$/i;
 const LANGUAGE_LINE = /^(?:Chinese|English|French|Spanish|Russian|Arabic|中文|英文|法文)$/;
@@ -43,7 +27,7 @@ const LANGUAGE_LINE = /^(?:Chinese|English|French|Spanish|Russian|Arabic|中文|
 export function coverDate(line: string): string | undefined {
   const t = line.trim();
   const en = EN_DATE.exec(t);
-  if (en) return iso(Number(en[3]), MONTHS.indexOf(en[2]!.toLowerCase()) + 1, Number(en[1]));
+  if (en) return iso(Number(en[3]), monthNumber(en[2]!), Number(en[1]));
   const zh = ZH_DATE.exec(t);
   if (zh) return iso(Number(zh[1]), Number(zh[2]), Number(zh[3]));
   return undefined;

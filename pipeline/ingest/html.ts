@@ -22,6 +22,7 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
+import { toSuperscript } from "../../core/text/superscript.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
 import { BARCODE_LINE, isPageFurniture, JOB_LINE } from "./lines.ts";
@@ -225,12 +226,7 @@ function toBlock(raw: Raw): Block {
 
 function finishMarkers(text: string): string {
   // The marker sits right after the word or punctuation it belongs to, as in print.
-  return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => superscriptMarker(marker));
-}
-
-const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscriptMarker(marker: string): string {
-  return [...marker].map((c) => (c >= "0" && c <= "9" ? SUP[Number(c)]! : c)).join("");
+  return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => toSuperscript(marker));
 }
 
 /** Convert an HTML document into blocks and corpus Markdown. */

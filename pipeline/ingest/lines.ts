@@ -8,12 +8,8 @@
  * plain-text and HTML paths use the same ones and agree on what is text.
  */
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-/** "12" -> "¹²"; "*" stays "*" (the corpus prints an asterisk note as "*"). */
-export function superscript(marker: string): string {
-  return [...marker].map((c) => (c >= "0" && c <= "9" ? SUPERSCRIPT_DIGITS[Number(c)]! : c)).join("");
-}
+/** "12" -> "¹²"; "*" stays "*" (the corpus prints an asterisk note as "*"): core's one table. */
+export { toSuperscript as superscript } from "../../core/text/superscript.ts";
 
 /** A Han character or CJK punctuation: lines that meet at one of these join without a space. */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2e80-\u2fdf]/;

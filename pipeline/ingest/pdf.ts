@@ -19,6 +19,7 @@
  * - Lines join as in lines.ts: Chinese without a space, English with one.
  */
 
+import { fromSuperscript } from "../../core/text/superscript.ts";
 import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
@@ -285,15 +286,6 @@ function noteBlocks(lines: readonly PdfLine[]): Block[] {
   }
   if (current) out.push({ kind: "note", ...current });
   return out;
-}
-
-function fromSuperscript(m: string): string {
-  return [...m]
-    .map((c) => {
-      const k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
-      return k >= 0 ? String(k) : c;
-    })
-    .join("");
 }
 
 /**

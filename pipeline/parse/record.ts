@@ -16,7 +16,7 @@ import {
   type Section,
   symbolSlug,
 } from "../../schemas/index.ts";
-import { partAddress, partSlug } from "../address.ts";
+import { partAddress, partSlug } from "../../core/address/address.ts";
 import { authorOf, readAuthors } from "./authors.ts";
 import { STATE_PART } from "./structure/state.ts";
 import type { Parsed } from "./types.ts";

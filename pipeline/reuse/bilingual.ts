@@ -5,7 +5,7 @@
  * have the same paragraphs.
  *
  * Decision: pair by address only, never by text similarity. The address is what a diplomat
- * cites, it is language-neutral by construction (pipeline/address.ts), and a paragraph missing
+ * cites, it is language-neutral by construction (core/address/address.ts), and a paragraph missing
  * from one version is a structural fact worth a warning, not something to paper over by guessing
  * which other paragraph it "probably" is.
  */

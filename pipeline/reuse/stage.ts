@@ -1,25 +1,22 @@
 /**
- * The "reuse" stage: writes `reuse.jsonl` (one Reuse per line), `lineage.json` (families of
- * linked paragraphs for the timeline), `aligned.json` (each paragraph's zh and en versions),
- * `formulas.json` (the boilerplate that was discounted) and `reuse-summary.json` (counts).
+ * The "reuse" stage: the reuse links (`reuse.jsonl`), the families of linked paragraphs for the
+ * timeline (`lineage.json`), each paragraph's zh and en versions (`aligned.json`), the
+ * boilerplate that was discounted (`formulas.json`) and the counts (`reuse-summary.json`), as
+ * the build runner writes them (pipeline/build/write.ts).
  *
- * Decision: every Reuse record is validated against its zod schema before it is written, and
- * every list is in reading order, so the same corpus always gives byte-identical files.
+ * Decision: the cite stage's citations come in as a parameter: their in-text spans are
+ * references, never agreed language (references.ts), so the reuse stage cannot run without them
+ * and the type says so. Every list is in reading order, so the same corpus always gives
+ * byte-identical files.
  */
 import {
-  AlignedFile,
   type Citation,
-  FormulasFile,
-  LineageFile,
+  type DocumentRecord,
+  type Paragraph,
   type Registry,
-  Reuse,
-  ReuseSummaryFile,
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
-import type { BuildContext, Stage, StageResult } from "../stages.ts";
-import { buildReuse } from "./index.ts";
-
-const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+import { buildReuse, type ReuseResult } from "./index.ts";
 
 /** In-text citation spans by citing paragraph: references, not agreed language (references.ts). */
 export function referenceSpans(citations: readonly Citation[]): Map<string, [number, number][]> {
@@ -45,31 +42,26 @@ export function registeredNames(registry: Registry): string[] {
   ];
 }
 
-/** The stage registered in pipeline/stages.ts, after "cite" (whose citations it reads). */
-export const reuseStage: Stage = {
-  name: "reuse",
-  run(ctx: BuildContext): StageResult {
-    const cite = ctx.outputs.cite as { citations: Citation[] } | undefined;
-    const result = buildReuse(
-      {
-        paragraphs: ctx.paragraphs,
-        documents: ctx.documents,
-        references: referenceSpans(cite?.citations ?? []),
-        names: registeredNames(ctx.registry),
-      },
-      SCHEMA_VERSION,
-    );
-    const lines = result.reuse.map((r) => JSON.stringify(Reuse.parse(r)));
-    return {
-      files: {
-        "reuse.jsonl": lines.length ? `${lines.join("\n")}\n` : "",
-        "lineage.json": json(LineageFile.parse(result.lineage)),
-        "aligned.json": json(AlignedFile.parse(result.aligned)),
-        "formulas.json": json(FormulasFile.parse(result.formulas)),
-        "reuse-summary.json": json(ReuseSummaryFile.parse(result.summary)),
-      },
-      diagnostics: result.diagnostics,
-      data: { reuse: result.reuse, aligned: result.aligned.pairs },
-    };
-  },
-};
+/** What the reuse stage reads: the parse output, the registry, and the cite stage's citations. */
+export interface ReuseInput {
+  /** Every parsed document, sorted by symbol then language. */
+  documents: DocumentRecord[];
+  /** Every paragraph, documents in the order above, each in reading order. */
+  paragraphs: Paragraph[];
+  registry: Registry;
+  /** Every citation of the corpus (the cite stage's output). */
+  citations: readonly Citation[];
+}
+
+/** The stage: detect reuse, lineage, zh/en pairs and formulas over the whole corpus. Pure. */
+export function reuseStage(input: ReuseInput): ReuseResult {
+  return buildReuse(
+    {
+      paragraphs: input.paragraphs,
+      documents: input.documents,
+      references: referenceSpans(input.citations),
+      names: registeredNames(input.registry),
+    },
+    SCHEMA_VERSION,
+  );
+}

@@ -1,19 +1,22 @@
 /**
- * The build runner as a whole: byte-identical output, the atomic swap, the parse cache, the
- * manifest and the build report, a 50 MB file, and the real seed.
+ * The build runner as a whole: byte-identical output, the stages composed in data-flow order,
+ * the atomic swap, the parse cache, the manifest and the build report, a 50 MB file, and the
+ * real seed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { build, Manifest, WORKER_THRESHOLD } from "../../pipeline/build.ts";
-import { sha256 } from "../../pipeline/host.ts";
+import { build, WORKER_THRESHOLD } from "../../pipeline/build/index.ts";
+import { dataFiles } from "../../pipeline/build/write.ts";
+import { sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import { parseInWorkers } from "../../pipeline/parse-worker.ts";
-import { BuildReport } from "../../pipeline/report.ts";
-import type { Stage } from "../../pipeline/stages.ts";
+import { BuildReport, summarise } from "../../pipeline/report.ts";
+import { reuseStage } from "../../pipeline/reuse/stage.ts";
 import {
   DocumentsFile,
   FrontMatter,
+  Manifest,
   Paragraph,
   type WorkingPaper,
   WorkingPapersFile,
@@ -119,105 +122,92 @@ describe("output", () => {
     expect(report.summary.byCode["corpus/front-matter-missing"]).toBe(1);
   });
 
-  test("a stage's files are written beside the core files, counted, and its data handed on", async () => {
-    const seen: unknown[] = [];
-    const stages: Stage[] = [
-      {
-        name: "count",
-        run: (ctx) => ({
-          files: { "counts.jsonl": ctx.paragraphs.map((p) => `${JSON.stringify({ id: p.id })}\n`).join("") },
-          diagnostics: [],
-          data: ctx.paragraphs.length,
-        }),
-      },
-      {
-        name: "after",
-        run: (ctx) => {
-          seen.push(ctx.outputs.count);
-          return { files: {}, diagnostics: [] };
-        },
-      },
-    ];
+  test("every stage runs, in data-flow order, and its files are in the manifest with their record counts", async () => {
     const root = makeRepo(corpus());
-    await buildRepo(root, { stages });
-    expect(seen).toEqual([6]);
-    const manifest = Manifest.parse(JSON.parse(read(root, "manifest.json")));
-    expect(manifest.files.find((f) => f.path === "counts.jsonl")).toMatchObject({
-      records: 6,
-      schemaVersion: 1,
+    const labels: string[] = [];
+    const result = await buildRepo(root, {
+      stages: "all",
+      onProgress: (p) => {
+        if (p.phase === "stage") labels.push(p.label);
+      },
     });
+    expect(labels).toEqual(["cite", "reuse", "index"]);
+    const manifest = Manifest.parse(JSON.parse(read(root, "manifest.json")));
+    const records = Object.fromEntries(manifest.files.map((f) => [f.path, f.records]));
+    const stages = result.analysed.stages!;
+    expect(records).toMatchObject({
+      "citations.jsonl": stages.cite.citations.length,
+      "citations-summary.json": stages.cite.summary.documents.length,
+      "reuse.jsonl": stages.reuse.reuse.length,
+      "lineage.json": stages.reuse.lineage.families.length,
+      "search/index.json": null,
+    });
+    expect(manifest.files.filter((f) => f.path.startsWith("search/")).length).toBeGreaterThan(1);
   });
 });
 
-describe("working papers", () => {
-  const paper = (over: Partial<WorkingPaper> = {}): WorkingPaper => ({
-    id: "A-1-1/zh/annex/wp1",
-    doc: "A/1/1",
-    lang: "zh",
-    n: 1,
-    title: "工作文件",
-    submitter: "中国",
-    joint: false,
-    states: [{ code: "CN", name: { zh: "中国", en: "China" }, printed: "中国" }],
-    unmatched: [],
-    paragraph: "A-1-1/zh/1",
-    source: { file: "corpus/A-1-1/zh.md", line: 12 },
-    ...over,
+describe("the stages, composed", () => {
+  test("the reuse stage gets the cite stage's citations: wording that is only a reference joins no link", async () => {
+    // The seed's annex paragraphs 28 and 33 (and 31 (c) and 36) share formulas joined through
+    // "2021 年不限成员名额工作组报告", which the cite stage reads as a citation of A/75/816.
+    const r = await build({ root: repoRoot, out: null, cache: "off" });
+    const stages = r.analysed.stages!;
+    const pairs = (links: readonly { from: string; to: string }[]) =>
+      links.map((l) => `${l.from} -> ${l.to}`);
+    const joined = [
+      "A-78-265/zh/annex/28 -> A-78-265/zh/annex/33",
+      "A-78-265/zh/annex/31.c -> A-78-265/zh/annex/36",
+    ];
+    expect(stages.cite.citations.some((c) => c.raw === "2021 年不限成员名额工作组报告")).toBe(true);
+    for (const pair of joined) expect(pairs(stages.reuse.reuse)).not.toContain(pair);
+    // The same stage handed no citations links them: what the composition passes counts.
+    const input = { documents: r.documents, paragraphs: r.paragraphs, registry: { documents: [] } };
+    const blind = pairs(reuseStage({ ...input, citations: [] }).reuse);
+    for (const pair of joined) expect(blind).toContain(pair);
   });
 
-  test("the extractor sees the parsed corpus; its papers and diagnostics are exported", async () => {
-    const root = makeRepo(corpus());
-    const seen: number[] = [];
-    const result = await buildRepo(root, {
-      extractWorkingPapers: (paragraphs, docs) => {
-        seen.push(paragraphs.length, docs.length);
-        return {
-          papers: [paper()],
-          diagnostics: [
-            {
-              level: "warning",
-              code: "parse/state-unmatched",
-              file: "corpus/A-1-1/zh.md",
-              line: 12,
-              column: 1,
-              message: "x",
-            },
-          ],
-        };
-      },
-    });
-    expect(seen).toEqual([6, 2]);
-    expect(WorkingPapersFile.parse(JSON.parse(read(root, "working-papers.json"))).papers).toEqual([paper()]);
-    expect(result.summary.byCode["parse/state-unmatched"]).toBe(1);
-  });
-
-  test("an invalid paper fails the build before anything is written", async () => {
-    const root = makeRepo(corpus());
-    await buildRepo(root);
-    const before = snapshotDir(path.join(root, "dist/data"));
-    const bad = {
-      papers: [paper({ states: [{ code: "China", name: { zh: "中国", en: "China" }, printed: "中国" }] })],
+  test("an invalid record fails before anything is written; a valid parse exports the four core files", () => {
+    const paper = {
+      id: "A-1-1/zh/annex/wp1",
+      doc: "A/1/1",
+      lang: "zh",
+      n: 1,
+      title: "工作文件",
+      submitter: "中国",
+      joint: false,
+      // Not an ISO 3166 code.
+      states: [{ code: "China", name: { zh: "中国", en: "China" }, printed: "中国" }],
+      unmatched: [],
+      paragraph: "A-1-1/zh/1",
+      source: { file: "corpus/A-1-1/zh.md", line: 12 },
+    } as WorkingPaper;
+    const out = {
+      documents: [],
+      paragraphLines: [],
       diagnostics: [],
+      summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
     };
-    await expect(buildRepo(root, { extractWorkingPapers: () => bad })).rejects.toThrow(/code/);
-    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
+    const analysed = { workingPapers: [], stages: null, diagnostics: [] };
+    expect(() => dataFiles({ ...out, analysed: { ...analysed, workingPapers: [paper] } })).toThrow(/code/);
+    expect(dataFiles({ ...out, analysed }).files.map((f) => f.path)).toEqual([
+      "diagnostics.json",
+      "documents.json",
+      "paragraphs.jsonl",
+      "working-papers.json",
+    ]);
   });
 });
 
 describe("atomic write: a failed build leaves the last good output intact", () => {
   const failures: Array<{ name: string; over: Parameters<typeof buildRepo>[1] }> = [
     {
-      // A stage that throws: nothing is written at all.
+      // A stage that throws: nothing is written at all (the progress callback stands in for it).
       name: "a stage throws",
       over: {
-        stages: [
-          {
-            name: "broken",
-            run: () => {
-              throw new Error("stage broke");
-            },
-          },
-        ],
+        stages: "all",
+        onProgress: (p) => {
+          if (p.phase === "stage" && p.label === "reuse") throw new Error("stage broke");
+        },
       },
     },
     {
@@ -228,11 +218,6 @@ describe("atomic write: a failed build leaves the last good output intact", () =
           throw new Error("disk full");
         },
       },
-    },
-    {
-      // A stage returns a file that cannot be written (it would leave the output folder).
-      name: "a file cannot be written mid-way",
-      over: { stages: [{ name: "escape", run: () => ({ files: { "../x.json": "{}" }, diagnostics: [] }) }] },
     },
   ];
 
@@ -245,6 +230,19 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     await expect(buildRepo(root, over)).rejects.toThrow();
     expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
     // No temporary folder is left beside the output.
+    expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
+  });
+
+  test("a file that cannot be written mid-way (it would leave the folder) leaves the output as it was", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const out = path.join(root, "dist/data");
+    const before = snapshotDir(out);
+    const file = (p: string) => ({ path: p, chunks: ["{}\n"], records: null, schemaVersion: null });
+    expect(() => writeDirectoryAtomic(out, [file("a.json"), file("../x.json"), file("z.json")])).toThrow(
+      /leaves/,
+    );
+    expect(snapshotDir(out)).toEqual(before);
     expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
   });
 
@@ -353,7 +351,7 @@ test("a 50 MB file is refused with the limit in the message, without costing the
 describe("the real seed", () => {
   test("builds: documents.json has A/78/265 zh, every line of paragraphs.jsonl validates, nothing lost", async () => {
     const out = makeRepo({});
-    const result = await build({ root: repoRoot, out: path.join(out, "data"), cache: "off", stages: [] });
+    const result = await build({ root: repoRoot, out: path.join(out, "data"), cache: "off", stages: "none" });
     expect(result.summary.errors).toBe(0);
     const docs = DocumentsFile.parse(JSON.parse(readFileSync(path.join(out, "data/documents.json"), "utf8")));
     expect(docs.documents.map((d) => `${d.symbol} ${d.lang}`)).toContain("A/78/265 zh");

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
-import { type BuildOptions, type BuildResult, build } from "../../pipeline/build.ts";
+import { type BuildOptions, type BuildResult, build } from "../../pipeline/build/index.ts";
 import type { CommandIO } from "../../pipeline/commands/types.ts";
 import { type FrontMatter, Paragraph } from "../../schemas/index.ts";
 
@@ -79,9 +79,9 @@ export function writeFiles(root: string, files: Record<string, string | Uint8Arr
   }
 }
 
-/** Build `root` into `<root>/dist/data` with the cache in `<root>/.cache` and no stages. */
+/** Build `root` into `<root>/dist/data` with the cache in `<root>/.cache`, the parse alone (no stages). */
 export function buildRepo(root: string, over: Partial<BuildOptions> = {}): Promise<BuildResult> {
-  return build({ root, stages: [], ...over });
+  return build({ root, stages: "none", ...over });
 }
 
 /** A folder as {relative path: bytes-as-latin1}, every file at any depth, for byte comparisons. */

@@ -6,11 +6,10 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { Manifest } from "../../pipeline/build.ts";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { sha256 } from "../../pipeline/host.ts";
-import { Diagnostic } from "../../schemas/index.ts";
+import { Diagnostic, Manifest } from "../../schemas/index.ts";
 import {
   captureIO,
   doc,

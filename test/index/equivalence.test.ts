@@ -1,25 +1,41 @@
 /**
  * The browser cuts exactly as the index was cut: the built index files are decoded back into
- * each paragraph's terms, and the browser's tokeniser (site/src/lib/search/tokenize.ts, run here
+ * each paragraph's terms, and the browser's tokeniser (core/search/tokenize.ts, run here
  * in Node) is run over every indexed paragraph's text; the two must be the same sets.
  */
 import { gunzipSync } from "node:zlib";
-import { describe, expect, test } from "vitest";
-import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { beforeAll, describe, expect, test } from "vitest";
 import {
   bucketOf,
   type ChunkRow,
   decodeBucket,
   decodePostings,
   type Manifest,
-} from "../../site/src/lib/search/format.ts";
-import { fold } from "../../site/src/lib/search/normalize.ts";
-import { terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
+} from "../../core/search/format.ts";
+import { fold } from "../../core/search/normalize.ts";
+import { terms, unigrams } from "../../core/search/tokenize.ts";
+import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { has } from "../needs.ts";
 import { realCorpus } from "./helpers.ts";
 
-const { paragraphs, documents } = realCorpus();
-const built = buildSearchIndex(paragraphs, documents, { postingsPerBucket: 2000 });
-const m = JSON.parse(built.files["index.json"] as string) as Manifest;
+let paragraphs: Paragraph[];
+let built: ReturnType<typeof buildSearchIndex>;
+let m: Manifest;
+/** Every indexed paragraph's row, read back from the text chunks, in paragraph order. */
+let rows: ChunkRow[];
+
+/** Build the real corpus's index with small buckets, and read its rows back. */
+function buildIndex(): void {
+  const corpus = realCorpus();
+  paragraphs = corpus.paragraphs;
+  built = buildSearchIndex(paragraphs, corpus.documents, { postingsPerBucket: 2000 });
+  m = JSON.parse(built.files["index.json"] as string) as Manifest;
+  rows = Object.entries(built.files)
+    .filter(([p]) => p.startsWith(`${m.texts}/`))
+    .sort((a, b) => Number(a[0].split("/")[1]!.split(".")[0]) - Number(b[0].split("/")[1]!.split(".")[0]))
+    .flatMap(([, bytes]) => JSON.parse(gunzipSync(bytes as Uint8Array).toString("utf8")) as ChunkRow[]);
+}
 
 /** Paragraph number -> its terms, read back from every bucket file of one kind. */
 function termsFromIndex(dir: "p" | "u", buckets: number): Map<number, Set<string>> {
@@ -43,12 +59,9 @@ function termsFromIndex(dir: "p" | "u", buckets: number): Map<number, Set<string
   return out;
 }
 
-const rows: ChunkRow[] = Object.entries(built.files)
-  .filter(([p]) => p.startsWith(`${m.texts}/`))
-  .sort((a, b) => Number(a[0].split("/")[1]!.split(".")[0]) - Number(b[0].split("/")[1]!.split(".")[0]))
-  .flatMap(([, bytes]) => JSON.parse(gunzipSync(bytes as Uint8Array).toString("utf8")) as ChunkRow[]);
+describe.runIf(has("shared"))("browser tokeniser against the built index, every paragraph", () => {
+  beforeAll(buildIndex);
 
-describe("browser tokeniser against the built index, every paragraph", () => {
   test("the index holds every paragraph once, its text unchanged", () => {
     expect(rows.length).toBe(paragraphs.length);
     expect(rows.map((r) => r[5]).sort()).toEqual(paragraphs.map((p) => p.text).sort());

@@ -5,21 +5,28 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
+import { memorySource, SearchEngine } from "../../core/search/engine.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
-import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { has } from "../needs.ts";
 import { realCorpus, scan } from "./helpers.ts";
 
-const { paragraphs, documents } = realCorpus();
+let paragraphs: Paragraph[];
 let engine: SearchEngine;
 
-beforeAll(async () => {
-  engine = await SearchEngine.open(memorySource(buildSearchIndex(paragraphs, documents).files));
-});
+/** The real corpus, indexed and opened as the browser opens it. */
+async function open(): Promise<void> {
+  const corpus = realCorpus();
+  paragraphs = corpus.paragraphs;
+  engine = await SearchEngine.open(memorySource(buildSearchIndex(paragraphs, corpus.documents).files));
+}
 
 const found = async (q: string) =>
   (await engine.search(q, { phrase: true, limit: Number.POSITIVE_INFINITY })).hits.map((h) => h.id).sort();
 
-describe("exact phrases on the real corpus", () => {
+describe.runIf(has("shared"))("exact phrases on the real corpus", () => {
+  beforeAll(open);
+
   test.each([
     // [query, the phrase a scan looks for]
     ["础设施和关键信", "础设施和关键信"], // starts and ends inside words

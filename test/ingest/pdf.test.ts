@@ -2,11 +2,11 @@
  * PDF import: the layout rules on hand-made text items (pure), then real PDFs printed by headless
  * Chromium from our UN-layout fixture in English and Chinese, with a golden copy of the Markdown.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { convertPdfPages, extractPdf, type PdfItem, type PdfPage } from "../../pipeline/ingest/index.ts";
-import { digest, expectedParagraphs, fixturePdf, parseFixture, repoRoot } from "./helpers.ts";
+import { expectGolden } from "../golden.ts";
+import { has } from "../needs.ts";
+import { digest, expectedParagraphs, fixturePdf, parseFixture } from "./helpers.ts";
 import { MODELS } from "./layout.ts";
 
 /** An item; `y` counts from the page's bottom, as in PDF. */
@@ -197,42 +197,43 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
   });
 });
 
-describe.each(["en", "zh"] as const)("a PDF printed by Chromium in UN layout (%s)", (lang) => {
-  const converted = async () =>
-    convertPdfPages(await extractPdf(fixturePdf(lang)), { lang, file: `un-layout.${lang}.pdf` });
+describe.runIf(has("chromium")).each(["en", "zh"] as const)(
+  "a PDF printed by Chromium in UN layout (%s)",
+  (lang) => {
+    const converted = async () =>
+      convertPdfPages(await extractPdf(fixturePdf(lang)), { lang, file: `un-layout.${lang}.pdf` });
 
-  test("gives the model's paragraphs, notes attached, and parses with no warnings", async () => {
-    const r = await converted();
-    const parsed = parseFixture(r.markdown, lang);
-    expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
-    expect(digest(parsed.paragraphs)).toEqual(expectedParagraphs(MODELS[lang]));
-  });
+    test("gives the model's paragraphs, notes attached, and parses with no warnings", async () => {
+      const r = await converted();
+      const parsed = parseFixture(r.markdown, lang);
+      expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+      expect(digest(parsed.paragraphs)).toEqual(expectedParagraphs(MODELS[lang]));
+    });
 
-  test("drops the cover, running headers, footers, job numbers, page numbers and bar codes", async () => {
-    const r = await converted();
-    for (const furniture of ["30-12345", "A/99/200\n", "/4", "*3012345*", "Distr.", "Original:"]) {
-      expect(r.markdown).not.toContain(furniture);
-    }
-    expect(r.cover.date).toBe("2030-07-30");
-    expect(r.cover.symbol).toBe("A/99/200");
-  });
+    test("drops the cover, running headers, footers, job numbers, page numbers and bar codes", async () => {
+      const r = await converted();
+      for (const furniture of ["30-12345", "A/99/200\n", "/4", "*3012345*", "Distr.", "Original:"]) {
+        expect(r.markdown).not.toContain(furniture);
+      }
+      expect(r.cover.date).toBe("2030-07-30");
+      expect(r.cover.symbol).toBe("A/99/200");
+    });
 
-  test("leaves the paragraph cut by page 2's footnotes as first half, notes, second half", async () => {
-    const r = await converted();
-    const half =
-      lang === "en"
-        ? /how existing\n\n² A\/76\/135, para\. 9\.\n\ncommitments/
-        : /所有国家\n\n² A\/76\/135，第 9 段。\n\n落实/;
-    expect(r.markdown).toMatch(half);
-  });
+    test("leaves the paragraph cut by page 2's footnotes as first half, notes, second half", async () => {
+      const r = await converted();
+      const half =
+        lang === "en"
+          ? /how existing\n\n² A\/76\/135, para\. 9\.\n\ncommitments/
+          : /所有国家\n\n² A\/76\/135，第 9 段。\n\n落实/;
+      expect(r.markdown).toMatch(half);
+    });
 
-  test("matches the golden Markdown (UPDATE=1 rewrites it)", async () => {
-    const r = await converted();
-    const golden = resolve(repoRoot, `test/fixtures/ingest/un-layout.${lang}.md`);
-    if (process.env.UPDATE || !existsSync(golden)) writeFileSync(golden, r.markdown);
-    expect(r.markdown).toBe(readFileSync(golden, "utf8"));
-  });
-});
+    test("matches the golden Markdown (UPDATE=1 rewrites it)", async () => {
+      const r = await converted();
+      expectGolden(`test/fixtures/ingest/un-layout.${lang}.md`, r.markdown);
+    });
+  },
+);
 
 describe("a PDF drawn line by line with pdf-lib (another producer: hanging labels, Helvetica)", () => {
   /** Draw UN layout by hand: label at the margin, text indented, notes in 8 pt, markers raised. */

@@ -5,19 +5,28 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { joinLines } from "../../pipeline/ingest/lines.ts";
 import { convertPlainText, markGluedFootnotes } from "../../pipeline/ingest/plain.ts";
+import { has } from "../needs.ts";
 import { parseMarkdown } from "../parse/helpers.ts";
 import { sharedDir } from "./helpers.ts";
 
 const SAMPLE = resolve(sharedDir, "corpus-real/right-to-development-2001-draft.en.txt");
 const meta = { type: "draft resolution" as const, symbol: "A/C.3/56/L.99" };
 
-describe("the real raw text of a 2001 draft resolution (read in place)", () => {
-  const text = readFileSync(SAMPLE, "utf8");
-  const r = convertPlainText(text, { lang: "en", file: "right-to-development-2001-draft.en.txt" });
-  const parsed = parseMarkdown(r.markdown, meta);
+type Converted = ReturnType<typeof convertPlainText>;
+type Parsed = ReturnType<typeof parseMarkdown>;
+
+describe.runIf(has("shared"))("the real raw text of a 2001 draft resolution (read in place)", () => {
+  let text: string;
+  let r: Converted;
+  let parsed: Parsed;
+  beforeAll(() => {
+    text = readFileSync(SAMPLE, "utf8");
+    r = convertPlainText(text, { lang: "en", file: "right-to-development-2001-draft.en.txt" });
+    parsed = parseMarkdown(r.markdown, meta);
+  });
 
   test("the cover block (masthead, Distr., date, language, job number, bar code) is dropped and read", () => {
     expect(r.cover).toMatchObject({
@@ -90,39 +99,46 @@ describe("the real raw text of a 2001 draft resolution (read in place)", () => {
   });
 });
 
-describe("the text of resolution 80/16 as a third party extracted it (read in place, its front matter set aside)", () => {
-  const src = readFileSync(resolve(sharedDir, "corpus-real/A-RES-80-16.en.md"), "utf8").replace(
-    /^---\n[\s\S]*?\n---\n/,
-    "",
-  );
-  const r = convertPlainText(src, { lang: "en", file: "A-RES-80-16.en.md" });
-  const parsed = parseMarkdown(r.markdown, { type: "resolution", symbol: "A/RES/80/16" });
+describe.runIf(has("shared"))(
+  "the text of resolution 80/16 as a third party extracted it (read in place, its front matter set aside)",
+  () => {
+    let r: Converted;
+    let parsed: Parsed;
+    beforeAll(() => {
+      const src = readFileSync(resolve(sharedDir, "corpus-real/A-RES-80-16.en.md"), "utf8").replace(
+        /^---\n[\s\S]*?\n---\n/,
+        "",
+      );
+      r = convertPlainText(src, { lang: "en", file: "A-RES-80-16.en.md" });
+      parsed = parseMarkdown(r.markdown, { type: "resolution", symbol: "A/RES/80/16" });
+    });
 
-  test("the cover row run together ('General Assembly Distr.: General 5 December 2025') is read as the cover", () => {
-    expect(r.cover).toMatchObject({ distribution: "General", date: "2025-12-05" });
-    expect(r.markdown).not.toContain("Distr.");
-  });
+    test("the cover row run together ('General Assembly Distr.: General 5 December 2025') is read as the cover", () => {
+      expect(r.cover).toMatchObject({ distribution: "General", date: "2025-12-05" });
+      expect(r.markdown).not.toContain("Distr.");
+    });
 
-  test("the title repeated as a running header inside paragraph 2 is dropped; it parses with no warnings", () => {
-    expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
-    expect(parsed.paragraphs.map((p) => p.address)).toEqual([
-      "u1",
-      "preamble/1",
-      "preamble/2",
-      "preamble/3",
-      "1",
-      "2",
-      "3",
-      "4",
-    ]);
-    const two = parsed.paragraphs.find((p) => p.address === "2")!;
-    expect(two.text).toContain("as endorsed by the General Assembly in its resolution 79/237");
-  });
+    test("the title repeated as a running header inside paragraph 2 is dropped; it parses with no warnings", () => {
+      expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+      expect(parsed.paragraphs.map((p) => p.address)).toEqual([
+        "u1",
+        "preamble/1",
+        "preamble/2",
+        "preamble/3",
+        "1",
+        "2",
+        "3",
+        "4",
+      ]);
+      const two = parsed.paragraphs.find((p) => p.address === "2")!;
+      expect(two.text).toContain("as endorsed by the General Assembly in its resolution 79/237");
+    });
 
-  test("'Rev.1' in a symbol is not read as a footnote marker", () => {
-    expect(r.markdown).toContain("A/AC.292/2025/INF/5/Rev.1,");
-  });
-});
+    test("'Rev.1' in a symbol is not read as a footnote marker", () => {
+      expect(r.markdown).toContain("A/AC.292/2025/INF/5/Rev.1,");
+    });
+  },
+);
 
 describe("glued footnote markers", () => {
   test.each([

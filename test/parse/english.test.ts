@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "../../pipeline/parse/index.ts";
+import { has, once } from "../needs.ts";
 import { readReal } from "../real.ts";
 import { parseFile } from "./helpers.ts";
 
@@ -93,13 +94,16 @@ describe("an English resolution (fixture)", () => {
   });
 });
 
-describe("A/RES/80/16, a real resolution read in place", () => {
+describe.runIf(has("shared"))("A/RES/80/16, a real resolution read in place", () => {
   // Its front matter is the extractor's, not ours: we supply ours, as `acquis import` would.
-  const { file, meta, body, firstLine } = readReal("A/RES/80/16");
-  const parsed = parseDocument({ file, markdown: body, firstLine, meta });
-  const numbered = parsed.paragraphs.filter((p) => p.num.length);
+  const real = once(() => {
+    const { file, meta, body, firstLine } = readReal("A/RES/80/16");
+    const parsed = parseDocument({ file, markdown: body, firstLine, meta });
+    return { body, parsed, numbered: parsed.paragraphs.filter((p) => p.num.length) };
+  });
 
   test("its three preambular and four operative paragraphs come out whole", () => {
+    const { numbered } = real();
     expect(numbered.map((p) => p.address)).toEqual([
       "preamble/1",
       "preamble/2",
@@ -115,6 +119,7 @@ describe("A/RES/80/16, a real resolution read in place", () => {
   });
 
   test("operative paragraph 2 is whole across the page break", () => {
+    const { numbered } = real();
     const p = numbered.find((x) => x.address === "2")!;
     expect(p.text).toContain(
       "as endorsed by the General Assembly in its resolution 79/237, and the additional elements",
@@ -123,6 +128,7 @@ describe("A/RES/80/16, a real resolution read in place", () => {
   });
 
   test("the running header is recognised as a page artifact, dropped from the text and warned", () => {
+    const { parsed, numbered } = real();
     const warned = parsed.diagnostics.filter((d) => d.code === "parse/page-artifact");
     expect(warned).toHaveLength(1);
     expect(warned[0]!.message).toContain("Open-ended working group on security of and in the use of");
@@ -131,12 +137,14 @@ describe("A/RES/80/16, a real resolution read in place", () => {
   });
 
   test("the bracketed line citing the First Committee's report is kept as a paragraph, not a heading", () => {
+    const { parsed } = real();
     expect(
       parsed.paragraphs.some((p) => p.text === "[on the report of the First Committee (A/80/534, para. 7)]"),
     ).toBe(true);
   });
 
   test("no word is lost: every line of the body is in a paragraph or heading, but the header", () => {
+    const { body, parsed } = real();
     const out = [
       ...parsed.paragraphs.map((p) => `${p.label} ${p.text}`),
       ...parsed.headings.map((h) => h.text),

@@ -1,14 +1,14 @@
 /**
  * Golden fixtures, the way remark tests: each `test/fixtures/parse/<name>.md` beside its expected
  * `<name>.json` (paragraph addresses, labels, flags, footnote marks, first words, headings and
- * diagnostics). A missing `.json` fails (a fresh clone can never pass by writing its own golden);
- * `UPDATE=1` writes them on purpose, for review.
+ * diagnostics). `UPDATE=1` writes them on purpose (test/golden.ts); a missing `.json` fails.
  * The .md files are written by us in UN layout, in our own words; they are not UN texts.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { describe, expect, test } from "vitest";
+import { describe, test } from "vitest";
 import type { Parsed } from "../../pipeline/parse/index.ts";
+import { expectGolden } from "../golden.ts";
 import { parseSource, repoRoot } from "./helpers.ts";
 
 const dir = resolve(repoRoot, "test/fixtures/parse");
@@ -43,9 +43,6 @@ describe("parse golden fixtures", () => {
   test.each(names)("%s.md parses as %s.json says", (name) => {
     const file = `test/fixtures/parse/${name}.md`;
     const actual = summary(parseSource(readFileSync(resolve(repoRoot, file), "utf8"), file));
-    const golden = resolve(dir, `${name}.json`);
-    if (process.env.UPDATE) writeFileSync(golden, `${JSON.stringify(actual, null, 2)}\n`);
-    if (!existsSync(golden)) throw new Error(`${name}.json is missing: write it with UPDATE=1 and review it`);
-    expect(actual).toEqual(JSON.parse(readFileSync(golden, "utf8")));
+    expectGolden(resolve(dir, `${name}.json`), `${JSON.stringify(actual, null, 2)}\n`, "json");
   });
 });

@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { numberToCjk } from "../../pipeline/numerals.ts";
+import { numberToCjk } from "../../core/text/numerals.ts";
 import { isDocId, isUnSymbol, keyOfSlug, slugOf } from "../../schemas/index.ts";
 import { coverageProblem } from "./coverage.ts";
 import { parseMarkdown } from "./helpers.ts";

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import type { Parsed } from "../../pipeline/parse/index.ts";
 import { Paragraph } from "../../schemas/index.ts";
+import { has } from "../needs.ts";
 import { parseFile, repoRoot, sharedDir, splitFrontMatter } from "./helpers.ts";
 
 const SEED = "corpus/A-78-265/zh.md";
@@ -25,7 +26,7 @@ const letters = (to: string) =>
 const romans = ["i", "ii", "iii", "iv", "v"];
 const sub = (base: string, items: string[]) => items.map((x) => `${base}.${x}`);
 
-describe("the seed corpus file", () => {
+describe.runIf(has("shared"))("the seed corpus file", () => {
   test("holds the seed's text exactly as issued, only front matter added", () => {
     const corpus = readFileSync(resolve(repoRoot, SEED), "utf8");
     const seed = readFileSync(resolve(sharedDir, "seeds/000_d4d9f46b44eff72d.txt"), "utf8");

@@ -2,14 +2,13 @@
  * The real seed, A/78/265 (zh), parsed by the real parser: the reuse the issue names must be
  * found with the right kind, and every link the seed produces is kept in a golden fixture
  * (test/reuse/fixtures/seed-links.json) that was reviewed by eye. A change in what is linked
- * shows up as a diff of that file; UPDATE=1 rewrites it on purpose.
+ * shows up as a diff of that file; UPDATE=1 rewrites it on purpose (test/golden.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { buildReuse } from "../../pipeline/reuse/index.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
-import { repoRoot, seed, sides, viewOf } from "./helpers.ts";
+import { expectGolden } from "../golden.ts";
+import { seed, sides, viewOf } from "./helpers.ts";
 
 const corpus = seed();
 const byId = new Map(corpus.paragraphs.map((p) => [p.id, p]));
@@ -79,11 +78,8 @@ describe("the reuse the issue names in A/78/265", () => {
 
 describe("every link of the seed", () => {
   test("matches the reviewed golden fixture (UPDATE=1 rewrites it)", () => {
-    const file = path.join(repoRoot, "test/reuse/fixtures/seed-links.json");
-    if (process.env.UPDATE === "1" || !existsSync(file))
-      writeFileSync(file, `${JSON.stringify(views, null, 2)}\n`);
     // Compared as data, so the formatter may lay the file out as it likes.
-    expect(views).toEqual(JSON.parse(readFileSync(file, "utf8")));
+    expectGolden("test/reuse/fixtures/seed-links.json", `${JSON.stringify(views, null, 2)}\n`, "json");
   });
 
   test("every diff gives back the later paragraph exactly, and the earlier one for whole-text kinds", () => {

@@ -12,7 +12,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addressOf, anchorOf, idOf } from "../../pipeline/address.ts";
+import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
+import { buildSearchIndex } from "../../pipeline/index/build.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -511,7 +512,10 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
   return { documents, paragraphs, citations, reuse, workingPapers };
 }
 
-/** Write a fixture as `dist/data` would hold it. `optional: false` leaves out citations and reuse. */
+/**
+ * Write a fixture as `dist/data` would hold it, with the search index the build writes (by the
+ * build's own index writer). `optional: false` leaves out citations, reuse and the search index.
+ */
 export function writeFixtureData(
   dataDir: string,
   opts: { extraParagraphs?: number; optional?: boolean } = {},
@@ -527,6 +531,11 @@ export function writeFixtureData(
   if (opts.optional !== false) {
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
+    for (const [name, content] of Object.entries(buildSearchIndex(data.paragraphs, data.documents).files)) {
+      const file = path.join(dataDir, "search", name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
   }
   return data;
 }

@@ -10,8 +10,9 @@
  * by position in their part (`…/e3`), a source note by the item it sources (`…/1.b/source`). An
  * address taken twice gets "~2" and a warning, so ids stay unique.
  */
+
+import { addressOf, anchorOf, idOf } from "../../../core/address/address.ts";
 import type { Diagnostic, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
-import { addressOf, anchorOf, idOf } from "../../address.ts";
 import { diag } from "../../diagnostics.ts";
 import type { Draft, ParseState, StructureOutput } from "./state.ts";
 

@@ -1,0 +1,182 @@
+/**
+ * Cache: the loaded documents -> parsed, validated and ready to export, through the parse cache.
+ * Only the documents the cache does not hold are parsed, on worker threads when there are enough
+ * of them (parse-worker.ts); each on its own, so one that throws is reported and left out.
+ *
+ * Decisions:
+ * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
+ *   because positions in the output carry it.
+ * - An entry is a JSONL text: a header line (versions, file, headings, parts, diagnostics), then
+ *   the document's paragraphs exactly as paragraphs.jsonl carries them, already validated. A hit
+ *   then costs one JSON.parse per line, no validation or stringify. An entry that does not read
+ *   back as one (another version, another file, anything unexpected) is a miss, never an error.
+ * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
+ *   it for texts by key, so it never touches the disk.
+ */
+import { availableParallelism } from "node:os";
+import { type Diagnostic, type DocumentRecord, Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
+import { diag } from "../diagnostics.ts";
+import { sha256 } from "../hash.ts";
+import type { LoadedDocument } from "../load/index.ts";
+import { PARSER_VERSION, type Parsed, type ParseInput } from "../parse/index.ts";
+import { documentRecord } from "../parse/record.ts";
+import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
+
+/** Where cache entries are kept: texts by key. `set` may do nothing (a read-only cache). */
+export interface TextStore {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+}
+
+/** Below this many documents to parse, starting worker threads costs more than it saves. */
+export const WORKER_THRESHOLD = 8;
+
+/** How the documents are parsed. */
+export interface ParseOptions {
+  /** The parse cache, or null for none (--no-cache). */
+  cache: TextStore | null;
+  /** Threads to parse on (default: the cores available, at most 4); 1 parses on the main thread. */
+  threads?: number;
+  /** Called once per document parsed or found in the cache, and at the start and the end. */
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/** The corpus parsed: what documents.json and paragraphs.jsonl export, and what the stages read. */
+export interface ParsedCorpus {
+  /** One record per document parsed, in the order given (symbol, then language). */
+  documents: DocumentRecord[];
+  /** Every paragraph, documents in the order above, each in reading order, validated. */
+  paragraphs: Paragraph[];
+  /** The same paragraphs as paragraphs.jsonl lines (no newline), serialised once. */
+  lines: string[];
+  /** The parser's diagnostics, and one for each document the parser failed on. */
+  diagnostics: Diagnostic[];
+  /** How many documents were parsed, and how many came from the cache. */
+  stats: { parsed: number; cached: number };
+}
+
+/** The header line of a cache entry. */
+interface CacheHeader {
+  parserVersion: number;
+  schemaVersion: number;
+  file: string;
+  headings: Parsed["headings"];
+  parts: Parsed["parts"];
+  diagnostics: Parsed["diagnostics"];
+}
+
+/** A parsed document with its paragraphs validated and serialised for export. */
+interface ReadyDoc {
+  parsed: Parsed;
+  /** One JSON line per paragraph (no newline), in reading order. */
+  lines: string[];
+}
+
+/** Validate a fresh parse: paragraphs through their schema (key order = schema order), serialised. */
+function ready(parsed: Parsed): ReadyDoc {
+  const paragraphs = [...parsed.paragraphs].sort((a, b) => a.seq - b.seq).map((p) => Paragraph.parse(p));
+  return { parsed: { ...parsed, paragraphs }, lines: paragraphs.map((p) => JSON.stringify(p)) };
+}
+
+function toCacheText(file: string, doc: ReadyDoc): string {
+  const header: CacheHeader = {
+    parserVersion: PARSER_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    file,
+    headings: doc.parsed.headings,
+    parts: doc.parsed.parts,
+    diagnostics: doc.parsed.diagnostics,
+  };
+  return [JSON.stringify(header), ...doc.lines].join("\n");
+}
+
+/** Read a cache entry back; null on anything unexpected (a miss, never an error). */
+function fromCacheText(text: string | undefined, file: string): ReadyDoc | null {
+  if (text === undefined) return null;
+  try {
+    const [head, ...lines] = text.split("\n");
+    const h = JSON.parse(head ?? "") as CacheHeader;
+    if (h.parserVersion !== PARSER_VERSION || h.schemaVersion !== SCHEMA_VERSION || h.file !== file)
+      return null;
+    if (!Array.isArray(h.headings) || !Array.isArray(h.parts) || !Array.isArray(h.diagnostics)) return null;
+    const paragraphs = lines.map((l) => JSON.parse(l) as Paragraph);
+    return {
+      parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
+      lines,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Parse every document, through the cache; results in the order given. */
+export async function parseWithCache(
+  docs: readonly LoadedDocument[],
+  options: ParseOptions,
+): Promise<ParsedCorpus> {
+  const { cache } = options;
+  const progress = options.onProgress ?? (() => {});
+  const stats = { parsed: 0, cached: 0 };
+  const keys = docs.map((doc) => {
+    const hash = sha256(doc.bytes);
+    return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
+  });
+  const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {
+    const hit = fromCacheText(cache?.get(keys[i]!.key), doc.file);
+    if (hit) stats.cached++;
+    return hit ?? undefined;
+  });
+  const outcomes: Array<ParseOutcome | undefined> = docs.map(() => undefined);
+  const misses = docs.flatMap((_, i) => (readyDocs[i] ? [] : [i]));
+  const inputs: ParseInput[] = misses.map((i) => {
+    const doc = docs[i]!;
+    return { file: doc.file, markdown: doc.body, firstLine: doc.firstLine, meta: doc.meta };
+  });
+  let done = stats.cached;
+  const tick = (j: number) => {
+    const doc = docs[misses[j]!]!;
+    progress(++done, docs.length, `${doc.meta.symbol} ${doc.meta.lang}`);
+  };
+  progress(done, docs.length, "");
+  const threads = options.threads ?? Math.min(availableParallelism(), 4);
+  const parsedNow =
+    threads > 1 && inputs.length >= WORKER_THRESHOLD
+      ? await parseInWorkers(inputs, threads, tick)
+      : inputs.map((input, j) => {
+          const outcome = parseSafely(input);
+          tick(j);
+          return outcome;
+        });
+  for (const [j, outcome] of parsedNow.entries()) {
+    const i = misses[j]!;
+    outcomes[i] = outcome;
+    if (!outcome.ok) continue;
+    stats.parsed++;
+    // Parser output is validated here, once, before it is cached and exported.
+    const r = ready(outcome.parsed);
+    readyDocs[i] = r;
+    cache?.set(keys[i]!.key, toCacheText(docs[i]!.file, r));
+  }
+  const out: ParsedCorpus = { documents: [], paragraphs: [], lines: [], diagnostics: [], stats };
+  for (const [i, doc] of docs.entries()) {
+    const r = readyDocs[i];
+    const outcome = outcomes[i];
+    if (!r) {
+      out.diagnostics.push(
+        diag(
+          "corpus/parse-failed",
+          { file: doc.file, line: doc.firstLine },
+          `the parser failed on this document (${outcome && !outcome.ok ? outcome.error : "no result"}); it was left out`,
+          "This is a bug in acquis: please report it with the file.",
+        ),
+      );
+      continue;
+    }
+    out.diagnostics.push(...r.parsed.diagnostics);
+    out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed));
+    for (const p of r.parsed.paragraphs) out.paragraphs.push(p);
+    for (const l of r.lines) out.lines.push(l);
+  }
+  progress(docs.length, docs.length, "");
+  return out;
+}

@@ -1,0 +1,171 @@
+/**
+ * The build runner: corpus/ -> dist/data/. It is the one place that wires the steps together and
+ * the only one of them that touches the disk (through host.ts):
+ *
+ *   read.ts    list + read bytes -> load (decode, front matter, registry, cross checks)
+ *   cache.ts   parse, through the parse cache, on worker threads when there is enough to parse
+ *   stages.ts  working papers -> cite -> reuse -> index, composed with typed inputs and outputs
+ *   write.ts   validate + serialise every file; then the host's atomic write swaps them in
+ *
+ * Each step is one function from a typed input to a typed output; the runner gives them the
+ * disk's listing, a reader, the cache's store and the output folder, and nothing else does.
+ * Decisions:
+ * - Bad input is a diagnostic, and an error costs only its own document: it is left out, the rest
+ *   build, the exit code says 1. An exception (a bug, a failing stage, a full disk) fails the whole
+ *   build before the swap, so the last good output stays.
+ * - Output is byte-identical for the same input (write.ts says how).
+ */
+import path from "node:path";
+import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
+import { sortDiagnostics } from "../diagnostics.ts";
+import {
+  listFiles,
+  readBytes,
+  relativePath,
+  TextCache,
+  unsafeOutput,
+  type WrittenFile,
+  writeDirectoryAtomic,
+} from "../host.ts";
+import { MAX_DOCUMENT_BYTES } from "../load/index.ts";
+import { type Summary, summarise } from "../report.ts";
+import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
+import { readCorpus } from "./read.ts";
+import { type Analysed, runStages, type StageSelection } from "./stages.ts";
+import { dataFiles } from "./write.ts";
+
+export type { Analysed, StageSelection };
+export { WORKER_THRESHOLD };
+
+/** What a build is asked to do. Paths may be absolute or relative to `root`. */
+export interface BuildOptions {
+  /** Repository root: paths in the output and in diagnostics are relative to it. */
+  root: string;
+  /** The corpus folder (default "corpus"). */
+  corpus?: string;
+  /** The output folder (default "dist/data"); null to write nothing (`acquis check`). */
+  out?: string | null;
+  /**
+   * The parse cache: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache).
+   * Lives in `<root>/.cache/parse` unless `cacheDir` says otherwise.
+   */
+  cache?: "readwrite" | "read" | "off";
+  cacheDir?: string;
+  /** Size limit of one corpus file in bytes (default MAX_DOCUMENT_BYTES, 20 MB). */
+  maxBytes?: number;
+  /** The stages after parsing: "all" (default), or "none" to export the parse alone. */
+  stages?: StageSelection;
+  /**
+   * Threads to parse on (default: the cores available, at most 4); 1 parses on the main thread.
+   * Workers start only when at least WORKER_THRESHOLD documents miss the cache.
+   */
+  threads?: number;
+  /** Called as work advances, for a progress line. */
+  onProgress?: (p: Progress) => void;
+  /** Called before the output is swapped in (a test seam: throw to simulate a late failure). */
+  beforeSwap?: (written: readonly WrittenFile[]) => void;
+}
+
+/** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse". */
+export interface Progress {
+  phase: "parse" | "stage" | "write";
+  done: number;
+  total: number;
+  label: string;
+}
+
+/** What a build did. */
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  summary: Summary;
+  documents: DocumentRecord[];
+  paragraphs: Paragraph[];
+  workingPapers: WorkingPaper[];
+  /** What the stages gave (null stages when none ran), typed, for callers that read it. */
+  analysed: Analysed;
+  /** Files written (empty when `out` is null), as the manifest lists them. */
+  written: WrittenFile[];
+  /** How many documents were parsed, and how many came from the cache. */
+  stats: { parsed: number; cached: number };
+}
+
+/** A build asked to do something it must refuse (an output folder it would wrongly replace). */
+export class BuildUsageError extends Error {
+  override name = "BuildUsageError";
+}
+
+/**
+ * Run a build: read the corpus, parse (with the cache), run the stages, and write the output
+ * unless `out` is null. Bad input never throws: it comes back as diagnostics. A bug or a failing
+ * stage throws, and then nothing is written.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const corpusDir = path.resolve(root, options.corpus ?? "corpus");
+  const outDir = options.out === null ? null : path.resolve(root, options.out ?? "dist/data");
+  const cacheMode = options.cache ?? "readwrite";
+  const progress = options.onProgress ?? (() => {});
+  if (outDir) {
+    const unsafe = unsafeOutput(outDir, [root, corpusDir]);
+    if (unsafe)
+      throw new BuildUsageError(
+        `refusing to write the output: ${unsafe}. Choose an output folder of its own, e.g. dist/data.`,
+      );
+  }
+
+  const corpus = readCorpus(
+    { path: relativePath(root, corpusDir), files: listFiles(corpusDir), read: (f) => readBytes(f.abs) },
+    options.maxBytes ?? MAX_DOCUMENT_BYTES,
+  );
+  const parsed = await parseWithCache(corpus.documents, {
+    cache:
+      cacheMode === "off"
+        ? null
+        : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite"),
+    threads: options.threads,
+    onProgress: (done, total, label) => progress({ phase: "parse", done, total, label }),
+  });
+  const { documents, paragraphs } = parsed;
+  const analysed = runStages(
+    { documents, paragraphs, registry: corpus.registry },
+    options.stages ?? "all",
+    (done, total, label) => progress({ phase: "stage", done, total, label }),
+  );
+
+  const diagnostics = sortDiagnostics([
+    ...corpus.diagnostics,
+    ...parsed.diagnostics,
+    ...analysed.diagnostics,
+  ]);
+  const summary = summarise(diagnostics, {
+    documents: corpus.found,
+    built: documents.length,
+    paragraphs: paragraphs.length,
+  });
+
+  let written: WrittenFile[] = [];
+  if (outDir) {
+    const where = relativePath(root, outDir);
+    progress({ phase: "write", done: 0, total: 1, label: where });
+    const { files, finish } = dataFiles({
+      documents,
+      paragraphLines: parsed.lines,
+      analysed,
+      diagnostics,
+      summary,
+    });
+    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap });
+    progress({ phase: "write", done: 1, total: 1, label: where });
+  }
+
+  return {
+    diagnostics,
+    summary,
+    documents,
+    paragraphs,
+    workingPapers: analysed.workingPapers,
+    analysed,
+    written,
+    stats: parsed.stats,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * Read: the corpus folder's listing -> the documents ready to parse and the registry, every
+ * problem a diagnostic. The first step of the build runner (index.ts).
+ *
+ * Decisions:
+ * - The disk stays with the runner: it hands over the listing and a function that reads one
+ *   listed file. A file is read only once its path says it is a document or the registry and it
+ *   is within the size limit, so a file over the limit never enters memory; nothing here imports
+ *   the host, and a test can hand over files that exist only in memory.
+ * - A registry that is missing or unreadable as a whole is reported once; the documents are then
+ *   not checked against it, which would only repeat that.
+ * - Documents come out sorted by symbol, then language, in code-unit order (not locale), the order
+ *   of every output file.
+ */
+import path from "node:path";
+import type { Diagnostic, Registry } from "../../schemas/index.ts";
+import { diag } from "../diagnostics.ts";
+import {
+  type CorpusFile,
+  classifyCorpusPath,
+  decodeCorpusFile,
+  type LoadedDocument,
+  loadDocuments,
+  REGISTRY_FILE,
+  readRegistry,
+  tooLarge,
+} from "../load/index.ts";
+
+/** One file of the corpus folder as the host lists it. */
+export interface ListedCorpusFile {
+  /** Path inside the corpus folder, "/"-separated ("A-78-265/zh.md"). */
+  rel: string;
+  size: number;
+}
+
+/** The corpus folder as the runner hands it over. */
+export interface CorpusFolder<F extends ListedCorpusFile = ListedCorpusFile> {
+  /** The folder, relative to the repository root and "/"-separated, as the output names it ("corpus"). */
+  path: string;
+  /** Every file under it, sorted by path; null when the folder does not exist. */
+  files: readonly F[] | null;
+  /** Read one listed file's bytes. */
+  read: (file: F) => Uint8Array;
+}
+
+/** The corpus as read: what the parser gets, the registry, and what went wrong. */
+export interface CorpusRead {
+  /** Documents that passed loading, sorted by symbol then language. */
+  documents: LoadedDocument[];
+  /** The registry (empty when there is none or it could not be read). */
+  registry: Registry;
+  /** How many document files the folder holds, read or not (the summary's "of N"). */
+  found: number;
+  diagnostics: Diagnostic[];
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Read the corpus folder: classify every listed file, read the documents within `maxBytes` and
+ * the registry, and load them (decode, front matter, registry, cross-document checks).
+ */
+export function readCorpus<F extends ListedCorpusFile>(
+  folder: CorpusFolder<F>,
+  maxBytes: number,
+): CorpusRead {
+  const diagnostics: Diagnostic[] = [];
+  const fileOf = (rel: string) => path.posix.join(folder.path, rel);
+  const registryFile = fileOf(REGISTRY_FILE);
+  if (folder.files === null) {
+    diagnostics.push(
+      diag(
+        "corpus/path",
+        { file: folder.path || ".", line: 1 },
+        "corpus folder not found",
+        "Run from the repository root, or pass --corpus DIR.",
+      ),
+    );
+    const reg = readRegistry(null, registryFile);
+    diagnostics.push(...reg.diagnostics);
+    return { documents: [], registry: reg.registry, found: 0, diagnostics };
+  }
+  const files: CorpusFile[] = [];
+  let registryText: string | null = null;
+  let found = 0;
+  for (const f of folder.files) {
+    const file = fileOf(f.rel);
+    const entry = classifyCorpusPath(f.rel, file);
+    if (entry.kind === "ignored") continue;
+    if (entry.kind === "bad") {
+      diagnostics.push(entry.diagnostic);
+      continue;
+    }
+    if (entry.kind === "registry") {
+      const decoded = decodeCorpusFile(folder.read(f), file, maxBytes);
+      diagnostics.push(...decoded.diagnostics.filter((d) => d.code !== "corpus/empty"));
+      registryText = decoded.text ?? "";
+      continue;
+    }
+    found++;
+    if (f.size > maxBytes) {
+      diagnostics.push(tooLarge(file, f.size, maxBytes));
+      continue;
+    }
+    files.push({ file, slug: entry.slug, lang: entry.lang, bytes: folder.read(f) });
+  }
+  const reg = readRegistry(registryText, registryFile);
+  diagnostics.push(...reg.diagnostics);
+  const usable =
+    registryText !== null && !(reg.registry.documents.length === 0 && reg.diagnostics.length > 0);
+  const loaded = loadDocuments(files, usable ? reg.registry : null, maxBytes);
+  diagnostics.push(...loaded.diagnostics);
+  const documents = [...loaded.documents].sort(
+    (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),
+  );
+  return { documents, registry: reg.registry, found, diagnostics };
+}

@@ -1,0 +1,61 @@
+/**
+ * Run stages: the parsed corpus -> working papers, citations, reuse, search index, in the order
+ * data flows (corpus -> parse -> cite -> reuse -> index). The composition is this one function,
+ * plain typed code: each stage is called with exactly what it reads and returns a typed result,
+ * and a later stage gets an earlier one's output as a parameter (the reuse stage the cite
+ * stage's citations). A stage never reads a later stage's output and never touches the disk.
+ */
+import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
+import { type Cited, citeStage } from "../cite/stage.ts";
+import { type Indexed, indexStage } from "../index/stage.ts";
+import { extractWorkingPapers } from "../parse/working-papers.ts";
+import type { ReuseResult } from "../reuse/index.ts";
+import { reuseStage } from "../reuse/stage.ts";
+
+/** What the stages read: the parse output and the registry. */
+export interface StagesInput {
+  /** Every parsed document, sorted by symbol then language. */
+  documents: DocumentRecord[];
+  /** Every paragraph, documents in the order above, each in reading order. */
+  paragraphs: Paragraph[];
+  registry: Registry;
+}
+
+/** The stages after parsing: "all", or "none" to export the parse alone (tests, the parse bench). */
+export type StageSelection = "all" | "none";
+
+/** The names of the stages, in the order they run (the progress labels). */
+export const STAGE_NAMES = ["cite", "reuse", "index"] as const;
+export type StageName = (typeof STAGE_NAMES)[number];
+
+/** What the stages gave; `stages` is null when none ran. */
+export interface Analysed {
+  /** The lists of working papers (annex D-style lists), read from the parse. */
+  workingPapers: WorkingPaper[];
+  stages: { cite: Cited; reuse: ReuseResult; index: Indexed } | null;
+  /** Every stage's diagnostics, in stage order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Run the stages on the parsed corpus.
+ * @param onStage called before each stage with its position and name, for progress
+ */
+export function runStages(
+  input: StagesInput,
+  selection: StageSelection,
+  onStage: (done: number, total: number, name: StageName) => void = () => {},
+): Analysed {
+  const papers = extractWorkingPapers(input.paragraphs, input.documents);
+  const diagnostics = [...papers.diagnostics];
+  if (selection === "none") return { workingPapers: papers.papers, stages: null, diagnostics };
+  const total = STAGE_NAMES.length;
+  onStage(0, total, "cite");
+  const cite = citeStage(input);
+  onStage(1, total, "reuse");
+  const reuse = reuseStage({ ...input, citations: cite.citations });
+  onStage(2, total, "index");
+  const index = indexStage(input);
+  diagnostics.push(...cite.diagnostics, ...reuse.diagnostics, ...index.diagnostics);
+  return { workingPapers: papers.papers, stages: { cite, reuse, index }, diagnostics };
+}

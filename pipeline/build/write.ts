@@ -1,0 +1,134 @@
+/**
+ * Write: what the build computed -> the files of dist/data, each validated against its zod schema
+ * and serialised, with its record count and contract version for the manifest. The runner hands
+ * them to the host's atomic write (host.ts), which writes them all into a fresh folder, adds the
+ * manifest from what was written (`finish`) and swaps the folder in.
+ *
+ * This is the data contract in one place: every file of dist/data, its schema and its layout.
+ * Decisions:
+ * - Byte-identical output for the same input: files sorted by path, every record through its
+ *   zod schema (whose output follows the schema's key order), maps with sorted keys (the stages
+ *   build them so), no dates.
+ * - Records are validated as the files are produced, before anything is swapped in: an invalid
+ *   record throws, and the last good output stays.
+ * - Large files are sequences of chunks (paragraphs.jsonl line by line), never one string.
+ */
+import {
+  AlignedFile,
+  Citation,
+  CitationSummaryFile,
+  CitedByFile,
+  type Diagnostic,
+  type DocumentRecord,
+  DocumentsFile,
+  FormulasFile,
+  LineageFile,
+  Manifest,
+  Reuse,
+  ReuseSummaryFile,
+  SCHEMA_VERSION,
+  type Summary,
+  WorkingPapersFile,
+} from "../../schemas/index.ts";
+import type { OutputFile, WrittenFile } from "../host.ts";
+import { buildReport } from "../report.ts";
+import type { Analysed } from "./stages.ts";
+
+/** Everything a build exports. */
+export interface BuildOutput {
+  documents: DocumentRecord[];
+  /** paragraphs.jsonl's lines (validated and serialised by the cache step), no newline. */
+  paragraphLines: readonly string[];
+  analysed: Analysed;
+  /** Every diagnostic of the build, sorted, and their counts. */
+  diagnostics: Diagnostic[];
+  summary: Summary;
+}
+
+/** The files to write, and the files made from what was written (the manifest). */
+export interface DataFiles {
+  files: OutputFile[];
+  finish: (written: readonly WrittenFile[]) => OutputFile[];
+}
+
+/** A JSON file as one chunk, compact, with a trailing newline. */
+function compact(path: string, value: unknown, records: number | null): OutputFile {
+  return { path, chunks: [`${JSON.stringify(value)}\n`], records, schemaVersion: SCHEMA_VERSION };
+}
+
+/** A JSON file laid out for reading (two-space indent), with a trailing newline. */
+function pretty(path: string, value: unknown, records: number | null): OutputFile {
+  return { path, chunks: [`${JSON.stringify(value, null, 2)}\n`], records, schemaVersion: SCHEMA_VERSION };
+}
+
+/** A JSONL file: one record a line, each validated by `parse` as it is written. */
+function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown): OutputFile {
+  return {
+    path,
+    chunks: (function* () {
+      for (const r of records) yield `${JSON.stringify(parse(r))}\n`;
+    })(),
+    records: records.length,
+    schemaVersion: SCHEMA_VERSION,
+  };
+}
+
+/** The stages' files: citations, reuse, the search index. */
+function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
+  const { cite, reuse, index } = stages;
+  return [
+    jsonl("citations.jsonl", cite.citations, (c) => Citation.parse(c)),
+    pretty("cited-by.json", CitedByFile.parse(cite.citedBy), null),
+    pretty("citations-summary.json", CitationSummaryFile.parse(cite.summary), cite.summary.documents.length),
+    jsonl("reuse.jsonl", reuse.reuse, (r) => Reuse.parse(r)),
+    pretty("lineage.json", LineageFile.parse(reuse.lineage), reuse.lineage.families.length),
+    pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.pairs.length),
+    pretty("formulas.json", FormulasFile.parse(reuse.formulas), reuse.formulas.formulas.length),
+    pretty("reuse-summary.json", ReuseSummaryFile.parse(reuse.summary), null),
+    // The index's files are in its own format (pipeline/index/README.md): written as given.
+    ...Object.entries(index.files).map(([path, content]) => ({
+      path: `search/${path}`,
+      chunks: [content],
+      records: null,
+      schemaVersion: path === "index.json" ? index.manifest.schemaVersion : null,
+    })),
+  ];
+}
+
+/** Every file of dist/data but the manifest, sorted by path; and the manifest, made last. */
+export function dataFiles(out: BuildOutput): DataFiles {
+  const { documents, analysed } = out;
+  const report = buildReport(out.diagnostics, out.summary);
+  const files: OutputFile[] = [
+    compact(
+      "documents.json",
+      DocumentsFile.parse({ schemaVersion: SCHEMA_VERSION, documents }),
+      documents.length,
+    ),
+    {
+      path: "paragraphs.jsonl",
+      chunks: (function* () {
+        for (const l of out.paragraphLines) yield `${l}\n`;
+      })(),
+      records: out.paragraphLines.length,
+      schemaVersion: SCHEMA_VERSION,
+    },
+    compact(
+      "working-papers.json",
+      WorkingPapersFile.parse({ schemaVersion: SCHEMA_VERSION, papers: analysed.workingPapers }),
+      analysed.workingPapers.length,
+    ),
+    ...(analysed.stages ? stageFiles(analysed.stages) : []),
+    compact("diagnostics.json", report, report.diagnostics.length),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    files,
+    finish: (written) => [
+      compact(
+        "manifest.json",
+        Manifest.parse({ schemaVersion: SCHEMA_VERSION, files: written }),
+        written.length,
+      ),
+    ],
+  };
+}
