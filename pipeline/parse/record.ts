@@ -6,6 +6,8 @@
  * heading that opens a numbered section carries its key, a State's section is a part), so the
  * parse cache, which holds headings and paragraphs, holds everything a record needs.
  */
+
+import { partAddress, partSlug } from "../../core/address/address.ts";
 import {
   type Author,
   type DocumentRecord,
@@ -16,7 +18,6 @@ import {
   type Section,
   symbolSlug,
 } from "../../schemas/index.ts";
-import { partAddress, partSlug } from "../../core/address/address.ts";
 import { authorOf, readAuthors } from "./authors.ts";
 import { STATE_PART } from "./structure/state.ts";
 import type { Parsed } from "./types.ts";
