@@ -59,6 +59,7 @@ export const CODES = {
   "ingest/exists": "error",
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
+  "ingest/bullet-inferred": "warning",
   "ingest/footnote-unplaced": "warning",
   "ingest/layout-unclear": "error",
   "ingest/symbol-mismatch": "error",

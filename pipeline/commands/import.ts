@@ -215,11 +215,11 @@ export async function importOriginal(
   let converted: Awaited<ReturnType<typeof convert>>;
   let lang: Lang = opts.lang ?? "en";
   try {
-    converted = await convert(bytes, { lang, file: name, format });
+    converted = await convert(bytes, { lang, file: name, format, pages: true });
     // No language given: the text's script tells it; Chinese lines join differently, so convert again.
     if (!opts.lang && looksChinese(converted.markdown)) {
       lang = "zh";
-      converted = await convert(bytes, { lang, file: name, format });
+      converted = await convert(bytes, { lang, file: name, format, pages: true });
     }
   } catch (e) {
     const code = e instanceof IngestError ? e.code : "ingest/conversion-failed";
@@ -440,7 +440,7 @@ async function untouched(existing: string, cacheDir: string, lang: Lang, name: s
     const bytes = new Uint8Array(readFileSync(path));
     if (sha256(bytes) !== meta.data.sha256) return false;
     try {
-      const again = await convert(bytes, { lang, file: name, format });
+      const again = await convert(bytes, { lang, file: name, format, pages: true });
       return renderCorpusFile(meta.data, again.markdown) === existing;
     } catch {
       return false;
