@@ -24,6 +24,7 @@ import type { Command, CommandIO } from "./types.ts";
 export const DEFAULT_URL_TEMPLATE = "https://documents.un.org/api/symbol/access?s={symbol}&l={lang}&t=pdf";
 
 const USAGE = `Usage: acquis fetch <symbol> --lang <zh,en> [options] [import options]
+       acquis fetch --id <id> --url <url> --lang <zh|en> --authors <codes> [options]
        acquis fetch --cited [--lang <zh,en>] [--dry-run] [options]
 
 Download a document from the UN Official Document System and import it; with --cited, every
@@ -32,6 +33,9 @@ downloads at a time, retried with backoff, resumable (state in .cache/fetch-cite
 progress bar on a terminal, and a summary: fetched, not on the server, failed (with reasons).
 
   <symbol>              e.g. A/75/816
+  --id <id>             a document without a UN symbol (a national paper), fetched from --url
+                        (one language) and imported under its id (see acquis import --id)
+  --url <url>           where that document's PDF is published
   --lang <list>         languages to fetch, comma-separated: zh, en, or zh,en (required for one symbol)
   --cited               fetch every cited document the corpus lacks (citations from
                         dist/data/citations-summary.json when newer than the corpus, else read
@@ -45,7 +49,8 @@ progress bar on a terminal, and a summary: fetched, not on the server, failed (w
   --backoff <ms>        first wait before retrying, doubled each time (default: 1000)
   --refresh             download even when the original is cached (--cited: also ask again
                         for what an earlier run fetched or did not find)
-  Import options (--title, --date, --type, --body, --status, --corpus, --force) as for acquis import.
+  Import options (--title, --date, --type, --body, --status, --authors, --corpus, --force) as for
+  acquis import.
 
 Exit codes: 0 every language imported (--cited: nothing failed; documents not on the server are
 not failures), 1 something failed, 2 bad usage.`;
@@ -236,7 +241,7 @@ export const fetchCommand: Command = {
     const cited = argv.includes("--cited");
     const read = readImportFlags(
       argv.filter((a) => a !== "--refresh" && a !== "--cited"),
-      ["url-template", "timeout", "retries", "backoff", "summary", "state"],
+      ["url-template", "timeout", "retries", "backoff", "summary", "state", "url"],
     );
     if (typeof read === "string") return usageError(io, read);
     if (read.flags.has("help") || read.flags.has("h")) {
@@ -244,9 +249,21 @@ export const fetchCommand: Command = {
       return 0;
     }
     if (cited) return runCited(read, refresh, io);
-    const [symbol, ...rest] = read.positional;
-    if (!symbol || rest.length) return usageError(io, "give exactly one document symbol");
-    if (!UnSymbol.safeParse(symbol).success) return usageError(io, `"${symbol}" is not a UN document symbol`);
+    const id = read.values.id;
+    const [given, ...rest] = read.positional;
+    if (id !== undefined) {
+      // A document without a UN symbol has no address on ODS: it comes from where it is published.
+      if (given) return usageError(io, "--id names a document without a UN symbol: give no symbol with it");
+      if (!read.values.url)
+        return usageError(io, "a document without a UN symbol has no ODS address: give its --url");
+      if ((read.values.lang ?? "").includes(","))
+        return usageError(io, "--url is one original: give one language");
+    } else {
+      if (read.values.url) return usageError(io, "--url is for a document without a UN symbol (with --id)");
+      if (!given || rest.length) return usageError(io, "give exactly one document symbol");
+      if (!UnSymbol.safeParse(given).success) return usageError(io, `"${given}" is not a UN document symbol`);
+    }
+    const symbol = id ?? given!;
     const langs = (read.values.lang ?? "")
       .split(",")
       .map((l) => l.trim())
@@ -274,9 +291,12 @@ export const fetchCommand: Command = {
 
     let failed = 0;
     for (const lang of langs) {
-      const opts = importOptions({ ...read.values, symbol, lang }, read.flags);
+      const opts = importOptions(
+        id === undefined ? { ...read.values, symbol, lang } : { ...read.values, lang },
+        read.flags,
+      );
       if (typeof opts === "string") return usageError(io, opts);
-      const url = urlFor(template, symbol, lang);
+      const url = id === undefined ? urlFor(template, symbol, lang) : read.values.url!;
       const cached = resolve(cacheDir, `${symbolSlug(symbol)}.${lang}.pdf`);
       let bytes: Uint8Array;
       if (existsSync(cached) && !refresh) {
