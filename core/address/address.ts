@@ -7,6 +7,8 @@
  *   addressOf(["annex","annex A","appendix"], "list-2", ["3"]) -> "annex/annex-a/appendix/@list-2/3"
  *   addressOf([], null, ["7"])                         -> "7"
  *   addressOf([], "2.2", [], 1)                        -> "@2.2/u1" (unnumbered, in section 2.2)
+ *   addressOf(["annex", "state DE"], null, ["5"])      -> "annex/state-de/5" (Germany's para. 5)
+ *   sectionAddress([], "2.2")                          -> "@2.2" (the section itself)
  *   idOf("A/78/265", "zh", "annex/23.f.ii")            -> "A-78-265/zh/annex/23.f.ii"
  *   idOf("A/ES-10/1", "en", "3")                       -> "A-ES--10-1/en/3" (slugOf: reversible)
  *   anchorOf("annex/23.f.ii")                          -> "annex-23-f-ii"
@@ -33,6 +35,27 @@ export function addressOf(
   if (scope) segs.push(`@${scope}`);
   segs.push(num.length ? num.join(".") : `u${ordinal}`);
   return segs.join("/");
+}
+
+/**
+ * Address of a numbered section: its part's address, "@" and its key ("@2.2", "annex/@1.2"), the
+ * prefix of the addresses of the unnumbered paragraphs counted in it ("@2.2/u1").
+ */
+export function sectionAddress(part: readonly string[], key: string): string {
+  return [...part.map(partSlug), `@${key}`].join("/");
+}
+
+/** The prefix of a State's section's part label: ["annex", "state DE"] is Germany's section. */
+export const STATE_PART = "state ";
+
+/** The part label of a State's (or group's) section of a compendium: "DE" -> "state DE". */
+export function statePart(code: string): string {
+  return `${STATE_PART}${code}`;
+}
+
+/** The State (or group) code of a State section's part label ("state DE" -> "DE"), or null. */
+export function stateOfPart(label: string | undefined): string | null {
+  return label?.startsWith(STATE_PART) ? label.slice(STATE_PART.length) : null;
 }
 
 /** Address of a part itself (a heading or a whole annex): "annex/annex-a". */

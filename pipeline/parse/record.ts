@@ -7,7 +7,7 @@
  * parse cache, which holds headings and paragraphs, holds everything a record needs.
  */
 
-import { partAddress, partSlug } from "../../core/address/address.ts";
+import { partAddress, sectionAddress, stateOfPart } from "../../core/address/address.ts";
 import {
   type Author,
   type DocumentRecord,
@@ -19,18 +19,7 @@ import {
   symbolSlug,
 } from "../../schemas/index.ts";
 import { authorOf, readAuthors } from "./authors.ts";
-import { STATE_PART } from "./structure/state.ts";
 import type { Parsed } from "./types.ts";
-
-/** The address of a numbered section: its part's address, then "@" and its key ("annex/@1.2"). */
-export function sectionAddress(part: readonly string[], key: string): string {
-  return [...part.map(partSlug), `@${key}`].join("/");
-}
-
-/** The State (or group) code of a State section's part label ("state DE" -> "DE"), or null. */
-export function stateOfPart(label: string | undefined): string | null {
-  return label?.startsWith(STATE_PART) ? label.slice(STATE_PART.length) : null;
-}
 
 /** Widen `pages` to cover `p`. */
 function cover(pages: Pages | undefined, p: Pages | undefined): Pages | undefined {

@@ -9,7 +9,7 @@
  * reading of UN documents needs (see docs/design.md, "The parser").
  */
 
-import { anchorOf, partAddress } from "../../../core/address/address.ts";
+import { anchorOf, partAddress, STATE_PART } from "../../../core/address/address.ts";
 import type { Diagnostic, Footnote, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
 import type { Block } from "../blocks.ts";
 import type { MarkerRef } from "../footnotes.ts";
@@ -166,9 +166,6 @@ export interface OpenHeading {
 
 /** A heading as recorded, with the kind the builder read it as (dropped from the output). */
 export type KindedHeading = Heading & { kind: HeadingKind };
-
-/** The prefix of a State section's part label: ["annex", "state DE"]. */
-export const STATE_PART = "state ";
 
 /** Where a footnote marker stands: in a paragraph's text or in a heading. */
 export type MarkerOwner = { draft: number } | { heading: number };

@@ -3,22 +3,14 @@
  * heading of a paper's outline, a decimal-numbered paragraph, a line of a paper's front, and the
  * bullet items a paragraph introduces.
  */
+import { stateOfPart, statePart } from "../../../../core/address/address.ts";
 import { diag } from "../../../diagnostics.ts";
 import type { Block } from "../../blocks.ts";
 import type { MarkerRef } from "../../footnotes.ts";
 import { nextValue, type OutlineLabel } from "../../labels.ts";
 import { readBullet } from "../national.ts";
 import { placeSection, pushHeading } from "../outline.ts";
-import {
-  addRefs,
-  at,
-  enterPart,
-  extendPages,
-  isNational,
-  newDraft,
-  type ParseState,
-  STATE_PART,
-} from "../state.ts";
+import { addRefs, at, enterPart, extendPages, isNational, newDraft, type ParseState } from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
 
@@ -40,8 +32,8 @@ export function guessed(s: ParseState, block: Block, what: string): void {
  */
 export const stateSection: Handler<"stateSection"> = (s, { code, text, refs, block }) => {
   closeEntries(s);
-  const base = s.part.filter((p) => !p.startsWith(STATE_PART) && p !== "appendix");
-  enterPart(s, [...base, `${STATE_PART}${code}`]);
+  const base = s.part.filter((p) => stateOfPart(p) === null && p !== "appendix");
+  enterPart(s, [...base, statePart(code)]);
   pushHeading(s, text, "part", block, refs);
   s.front = true;
 };
