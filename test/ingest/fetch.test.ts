@@ -147,6 +147,7 @@ describe("acquis fetch", () => {
       );
       expect(stderr).toContain("imported under the id nz-2024-test-position, as asked");
       expect(code).toBe(0);
+      expect(stdout).toContain("corpus/nz-2024-test-position/en.md written");
       const text = readFileSync(resolve(cwd, "corpus/nz-2024-test-position/en.md"), "utf8");
       expect(text).toMatch(/^---\nid: nz-2024-test-position\n/);
       expect(text).toContain(`source: ${base}/ok\n`);
