@@ -47,6 +47,8 @@ interface Labelled {
   label: Label;
   body: string;
   refs: MarkerRef[];
+  /** Why the line's role (paragraph, not heading) was guessed, for the handler to warn; else absent. */
+  guessed?: string;
 }
 
 /** Every kind of block, with what its handler needs. */
@@ -346,6 +348,18 @@ const outline: Rule = (r, s) => {
         : null;
     return { kind: "numberedHeading", block, index, label, text: clean, refs, guessed };
   }
+  // A number with no full stop ("2 Sovereignty") labels only headings: a long line so numbered is
+  // one, guessed.
+  if (label.style === "bare" && words === "long")
+    return {
+      kind: "numberedHeading",
+      block,
+      index,
+      label,
+      text: clean,
+      refs,
+      guessed: `a line numbered like a section heading ("${label.printed} "), with no closing punctuation but longer than a heading (over ${zh ? 40 : 120} characters), read as a heading`,
+    };
   const guessed =
     words === "long"
       ? `a labelled line without closing punctuation, too long for a heading (over ${zh ? 40 : 120} characters), read as a paragraph`
@@ -354,7 +368,13 @@ const outline: Rule = (r, s) => {
     return { kind: "outlined", block, index, label, body: rest, refs: shifted, text: clean, guessed };
   if (label.style === "bare") return null;
   if (label.paragraph && !r.printedLabel)
-    return { kind: "numbered", block, index, label: label.paragraph, body: rest, refs: shifted };
+    return { kind: "numbered", block, index, label: label.paragraph, body: rest, refs: shifted, ...(guessed ? { guessed } : {}) };
+  // A label the UN rules read ("1.", "(a)"): they place it, as they would have; the guess is said.
+  if (guessed && r.label) {
+    const l = { block, index, ...labelled(r, r.label), guessed };
+    if (r.label.style === "number" && !/^[(（]/.test(r.label.printed)) return { kind: "numbered", ...l };
+    return s.levels.length === 0 ? { kind: "looseItem", ...l } : { kind: "subparagraph", ...l };
+  }
   return null;
 };
 

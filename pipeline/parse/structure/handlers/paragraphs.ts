@@ -6,8 +6,8 @@ import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
-import { addRefs, at, newDraft, numberingOf, type ParseState } from "../state.ts";
-import { closeSiblingHeading, itemsIn, type WithItems } from "./national.ts";
+import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
+import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
 import type { Handler } from "./types.ts";
 
 /**
@@ -79,7 +79,8 @@ export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block 
  * A numbered paragraph ("23."): placed in its part's numbering (a restart opens a scope, a repeat
  * is renumbered and warned), it opens a new list and ends a resolution's preamble.
  */
-export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRefs, block }) => {
+export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+  if (why) guessed(s, block, why);
   closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
@@ -118,7 +119,8 @@ export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRe
  * A subparagraph ("(f)", "(ii)", "(一)") of the open paragraph: placed at the level of the open
  * list it continues, or a new level (numbering.ts); it shares its top paragraph's scope.
  */
-export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, refs: rawRefs, block }) => {
+export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+  if (why) guessed(s, block, why);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
   const placed = placeLabel(s, label, block);
@@ -145,13 +147,16 @@ export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, ref
  * A subparagraph label with no numbered paragraph open (a list directly under a heading): the
  * label's value is its number, and it opens a list of its own.
  */
-export const looseItem: Handler<"looseItem"> = (s, { label, body: raw, refs: rawRefs, block }) => {
+export const looseItem: Handler<"looseItem"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+  if (why) guessed(s, block, why);
   closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
+  // Such a list starts again under every heading: within a numbered section it is counted there
+  // ("@2/a"), so two sections' (a) never share an address.
   const k = newDraft(s, {
     part: [...s.part],
-    scope: null,
+    scope: currentSection(s),
     num: [label.value],
     label: label.printed,
     text: body,
