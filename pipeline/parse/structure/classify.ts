@@ -368,7 +368,15 @@ const outline: Rule = (r, s) => {
     return { kind: "outlined", block, index, label, body: rest, refs: shifted, text: clean, guessed };
   if (label.style === "bare") return null;
   if (label.paragraph && !r.printedLabel)
-    return { kind: "numbered", block, index, label: label.paragraph, body: rest, refs: shifted, ...(guessed ? { guessed } : {}) };
+    return {
+      kind: "numbered",
+      block,
+      index,
+      label: label.paragraph,
+      body: rest,
+      refs: shifted,
+      ...(guessed ? { guessed } : {}),
+    };
   // A label the UN rules read ("1.", "(a)"): they place it, as they would have; the guess is said.
   if (guessed && r.label) {
     const l = { block, index, ...labelled(r, r.label), guessed };

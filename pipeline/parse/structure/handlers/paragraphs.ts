@@ -79,7 +79,10 @@ export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block 
  * A numbered paragraph ("23."): placed in its part's numbering (a restart opens a scope, a repeat
  * is renumbered and warned), it opens a new list and ends a resolution's preamble.
  */
-export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+export const numbered: Handler<"numbered"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
   if (why) guessed(s, block, why);
   closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
@@ -119,7 +122,10 @@ export const numbered: Handler<"numbered"> = (s, { label, body: raw, refs: rawRe
  * A subparagraph ("(f)", "(ii)", "(一)") of the open paragraph: placed at the level of the open
  * list it continues, or a new level (numbering.ts); it shares its top paragraph's scope.
  */
-export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+export const subparagraph: Handler<"subparagraph"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
   if (why) guessed(s, block, why);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
@@ -147,7 +153,10 @@ export const subparagraph: Handler<"subparagraph"> = (s, { label, body: raw, ref
  * A subparagraph label with no numbered paragraph open (a list directly under a heading): the
  * label's value is its number, and it opens a list of its own.
  */
-export const looseItem: Handler<"looseItem"> = (s, { label, body: raw, refs: rawRefs, block, guessed: why }) => {
+export const looseItem: Handler<"looseItem"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
   if (why) guessed(s, block, why);
   closeSiblingHeading(s, label.style);
   const w = itemsIn(raw, rawRefs, false);
