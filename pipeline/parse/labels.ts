@@ -107,6 +107,7 @@ export function labelIsIrregular(label: Label): boolean {
 /**
  * Families of the labels national papers number their outline with, headings and paragraphs alike:
  *
+ *   "part"         "第二部分 具体主张", "Part II. Norms"      2
  *   "decimal"      "2.1 General", "2.1.3. States…"      path ["2","1"], ["2","1","3"]
  *   "bare"         "2 Sovereignty" (no full stop)        a heading only
  *   "cjk-comma"    "一、总体立场"                         1
@@ -118,7 +119,14 @@ export function labelIsIrregular(label: Label): boolean {
  *   "letter-upper" "A. Overview"                          A
  *   "letter" "roman"  "(a)" "(ii)"                        a, 2
  */
-export type OutlineStyle = "decimal" | "bare" | "cjk-comma" | "roman-upper" | "letter-upper" | LabelStyle;
+export type OutlineStyle =
+  | "part"
+  | "decimal"
+  | "bare"
+  | "cjk-comma"
+  | "roman-upper"
+  | "letter-upper"
+  | LabelStyle;
 
 /** A label read as a place in a document's outline (a section heading) or as a paragraph's label. */
 export interface OutlineLabel {
@@ -140,6 +148,8 @@ export interface OutlineLabel {
   paragraph: Label | null;
 }
 
+const PART_ZH = /^第([一二三四五六七八九十]{1,3}|\d{1,2})部分[ \t\u3000：:]*/;
+const PART_EN = /^Part[ \t]+([IVXL]{1,6}|\d{1,2})[.:]?[ \t]+(?=\S)/;
 const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){1,4})\.?(?=[ \t\u3000])[ \t\u3000]*/;
 const BARE = /^(\d{1,2})[ \t\u3000]+(?=\S)/;
 const CJK_COMMA = /^([一二三四五六七八九十]{1,3})、[ \t\u3000]*/;
@@ -148,7 +158,14 @@ const UPPER = /^([IVXL]{2,6}|[A-Z])\.[ \t\u3000]+(?=\S)/;
 
 /** Read the outline label `text` starts with, or null. Pure: which reading applies is the caller's call. */
 export function readOutlineLabel(text: string): OutlineLabel | null {
-  let m = DECIMAL.exec(text);
+  let m = PART_ZH.exec(text) ?? PART_EN.exec(text);
+  if (m) {
+    const v = m[1]!;
+    const n = /^\d/.test(v) ? Number(v) : (cjkToNumber(v) ?? romanToNumber(v.toLowerCase()));
+    if (n === null || n === 0) return null;
+    return { printed: m[0].trim(), style: "part", value: String(n), length: m[0].length, paragraph: null };
+  }
+  m = DECIMAL.exec(text);
   if (m) {
     const path = m[1]!.split(".").map((d) => String(Number(d)));
     return {

@@ -171,6 +171,17 @@ const rows: Row[] = [
     { lang: "zh", national: true },
   ],
   [
+    "a part of a Chinese paper (第二部分) and its sections are headings, the outline's outermost level",
+    "第一部分 总体立场\n\n（一）主权原则\n\n各国应尊重他国主权。\n\n第二部分 具体主张",
+    ["numberedHeading", "numberedHeading", "unnumbered", "numberedHeading"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "a State's reply in a report of States' views: its name, the original language and the date in brackets",
+    "Australia\n\n[Original: English]\n\n[31 May 2021]\n\n1. Australia welcomes the opportunity.",
+    ["stateSection", "dateline", "dateline", "numbered"],
+  ],
+  [
     "a date line and a place line under the title are the paper's front",
     "关于若干问题的立场\n\n2024 年 5 月\n\n北京\n\n各国应加强合作。",
     ["heading:title", "dateline", "dateline", "unnumbered"],

@@ -25,7 +25,7 @@ import { CJK } from "./readers.ts";
 export const HEADING_MAX = { zh: 40, en: 120 } as const;
 
 /** Labels of the families papers number chapters and sections with: short, they are headings. */
-const CHAPTER_STYLES = new Set(["decimal", "bare", "cjk-comma", "roman-upper", "letter-upper"]);
+const CHAPTER_STYLES = new Set(["part", "decimal", "bare", "cjk-comma", "roman-upper", "letter-upper"]);
 
 /** True for a label family that makes a short line a heading whatever follows. */
 export function isChapterStyle(label: OutlineLabel): boolean {
@@ -83,9 +83,12 @@ const DATE_EN = new RegExp(`^(?:\\d{1,2}\\s+(?:${MONTHS_EN})|(?:${MONTHS_EN})(?:
 /** "[Original: English]", "［原件：英文］", as the UN prints it under a State's contribution. */
 const ORIGINAL = /^[[［]\s*(?:original|原件|原文)\s*[:：][^\]］]{1,40}[\]］]$/i;
 
-/** A date alone, or with a place before or after it ("Beijing, 20 May 2024", "2024年5月，北京"). */
+/**
+ * A date alone, or with a place before or after it ("Beijing, 20 May 2024", "2024年5月，北京"), or
+ * in brackets as a report of States' views prints a reply's date ("[31 May 2021]").
+ */
 export function isDateLine(text: string): boolean {
-  const t = text.trim();
+  const t = text.trim().replace(/^[[［]\s*(.*?)\s*[\]］]$/, "$1");
   if (DATE_ZH.test(t) || DATE_EN.test(t)) return true;
   const m = /^(.{1,30}?)[,，]\s*(.+)$/.exec(t);
   if (!m) return false;
