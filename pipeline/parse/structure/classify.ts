@@ -260,11 +260,12 @@ const sourceNote: Rule = ({ block, index, clean, refs, label }, s) =>
  */
 const stateSection: Rule = ({ block, index, clean, refs, printedLabel }, s) => {
   if (block.kind === "bullet" || printedLabel || s.entries.waiting) return null;
+  if (!s.input.compendium) {
+    const next = nextTextBlock(s.input.blocks, index);
+    if (!next || !isOriginalLine(next.text)) return null;
+  }
   const code = nameOnly(clean);
-  if (!code) return null;
-  const next = nextTextBlock(s.input.blocks, index);
-  if (!s.input.compendium && !(next && isOriginalLine(next.text))) return null;
-  return { kind: "stateSection", block, index, code, text: clean, refs };
+  return code ? { kind: "stateSection", block, index, code, text: clean, refs } : null;
 };
 
 /**

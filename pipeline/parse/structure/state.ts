@@ -373,18 +373,27 @@ export function newDraft(
     pages?: Draft["pages"];
   },
 ): number {
-  const { block, flags, line, pages, ...rest } = d;
-  state.drafts.push({
-    ...rest,
-    line: line ?? block.line,
-    endLine: block.endLine,
+  // Built field by field (no rest and spread): a draft per paragraph is the parser's hottest path.
+  const { block } = d;
+  const draft: Draft = {
+    part: d.part,
+    scope: d.scope,
+    num: d.num,
+    label: d.label,
+    text: d.text,
     footnotes: [],
     headings: state.stack.map((h) => h.text),
-    flags: flags ?? new Set(),
+    parent: d.parent,
+    line: d.line ?? block.line,
+    endLine: block.endLine,
+    kind: d.kind,
+    flags: d.flags ?? new Set(),
     section: currentSection(state),
     items: [],
-    pages: pages === undefined ? pagesOf(block) : pages,
-  });
+    pages: d.pages === undefined ? pagesOf(block) : d.pages,
+  };
+  if (d.ordinal !== undefined) draft.ordinal = d.ordinal;
+  state.drafts.push(draft);
   state.sincePart++;
   state.front = false;
   state.items = null;
