@@ -25,6 +25,10 @@ export const CODES = {
   "corpus/registry-invalid": "error",
   "corpus/registry-duplicate": "error",
   "corpus/parse-failed": "error",
+  "corpus/nul-character": "error",
+  "corpus/control-character": "warning",
+  "corpus/yaml-limit": "error",
+  "corpus/unbuildable": "error",
   "corpus/unknown-author": "warning",
   "corpus/folder-collision": "error",
   // parse (pipeline/parse)
@@ -51,6 +55,8 @@ export const CODES = {
   "cite/short-form-unresolved": "warning",
   // reuse (pipeline/reuse)
   "reuse/structure-differs": "warning",
+  "reuse/alignment-doubtful": "warning",
+  "reuse/paragraph-split": "warning",
   // index (pipeline/index)
   "index/segmenter-unavailable": "warning",
   // ingest (pipeline/ingest)
@@ -61,6 +67,7 @@ export const CODES = {
   "ingest/artifact-dropped": "info",
   "ingest/bullet-inferred": "warning",
   "ingest/footnote-unplaced": "warning",
+  "ingest/limit-exceeded": "error",
   "ingest/layout-unclear": "error",
   "ingest/symbol-mismatch": "error",
   "ingest/cover-read": "info",

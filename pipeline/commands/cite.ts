@@ -6,14 +6,19 @@
  * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
  * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
+import { formatDiagnostics } from "../report.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir, readRegistryFile } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
+
+/** Where the registry is, from the repository root. */
+const REGISTRY = "corpus/registry.yaml";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
 
@@ -60,17 +65,32 @@ export const citeCommand: Command = {
       );
       return 2;
     }
+    // The registry as the build reads it: a bad entry costs that entry, and says so.
+    const registry = readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
+    const said = registry.diagnostics.filter((d) => d.level !== "info");
+    if (said.length) {
+      io.stderr(`${formatDiagnostics(said, { color: io.isTTY })}\n`);
+      io.stderr(
+        registry.usable
+          ? "acquis cite: the registry entries above were left out.\n"
+          : "acquis cite: the registry could not be read; citations by short title will not resolve.\n",
+      );
+    }
     let index: CorpusIndex;
     try {
-      const { documents, paragraphs } = readDataDir(dir);
-      index = buildIndex(documents, paragraphs, readRegistryFile(resolve(io.cwd, "corpus/registry.yaml")));
+      // Read once through the link: a build publishing meanwhile cannot mix two generations.
+      const { documents, paragraphs } = readDataDir(realpathSync(dir));
+      index = buildIndex(documents, paragraphs, registry.registry);
     } catch (e) {
-      io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
+      io.stderr(
+        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
+      );
       return 2;
     }
     const lookup = lookupCitation(query, index);
-    if (json) io.stdout(`${JSON.stringify(lookup, null, 2)}\n`);
-    else io.stdout(render(lookup));
+    // The cited text is the corpus's: printed, it must not act on the terminal.
+    if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
+    else io.stdout(terminalSafe(render(lookup)));
     if (lookup.kind === "unparsed") return 1;
     return lookup.results.every((r) => r.status === "resolved") ? 0 : 1;
   },

@@ -7,9 +7,10 @@
  * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
  * no index.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -99,18 +100,21 @@ export const searchCommand: Command = {
     }
     const query = words.join(" ").trim();
     if (!query) return usageError(io, "give the words or phrase to search for");
-    const dir = resolve(io.cwd, dataDir, "search");
+    let dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
       io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
       return 2;
     }
+    // Resolved once through the published link: a build publishing meanwhile cannot hand this
+    // search the manifest of one generation and the shards of another.
+    dir = realpathSync(dir);
     let result: Awaited<ReturnType<SearchEngine["search"]>>;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       result = await engine.search(query, opts);
     } catch (e) {
       io.stderr(
-        `acquis search: the search index in ${dataDir}/search could not be read: ${(e as Error).message}\n`,
+        `acquis search: the search index in ${dataDir}/search could not be read: ${terminalSafe((e as Error).message)}\n`,
       );
       return 2;
     }
@@ -134,14 +138,18 @@ export const searchCommand: Command = {
         text: h.text,
         highlights: h.ranges,
       }));
-      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+      io.stdout(`${jsonSafe(JSON.stringify(hits, null, 2))}\n`);
     } else if (!result.hits.length) {
-      io.stdout(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`);
+      io.stdout(
+        terminalSafe(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`),
+      );
     } else {
       const blocks = result.hits.map((h) => {
         const s = snippet(h);
-        const text = `${s.cutStart ? "…" : ""}${marked(s.text, s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
-        return `${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}\n${text}\n`;
+        // Corpus text must not act on the terminal: neutralised one character for one, so the
+        // highlight offsets still hold, before the highlights' own escapes are added.
+        const text = `${s.cutStart ? "…" : ""}${marked(terminalSafe(s.text), s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
+        return `${terminalSafe(`${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}`)}\n${text}\n`;
       });
       const more = result.complete ? "" : " (more with --all or --limit)";
       io.stdout(

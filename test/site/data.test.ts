@@ -50,7 +50,7 @@ describe("loadSiteData", () => {
 
   test("without citations and reuse, every index is empty and the site knows they were not computed", () => {
     const data = loadSiteData(files({ citations: null, reuse: null, workingPapers: null }));
-    expect(data.has).toEqual({ citations: false, reuse: false });
+    expect(data.has).toEqual({ citations: false, reuse: false, aligned: false });
     // Without the lists of working papers, States come only from the documents themselves.
     const papers = [...data.states.values()].flatMap((e) => e.papers);
     expect([data.citations.length, data.reuse.length, papers.length]).toEqual([0, 0, 0]);

@@ -14,6 +14,7 @@ import {
   readKnowledgeBase,
 } from "../../../core/data/read.ts";
 import type {
+  AlignedRow,
   Citation,
   DocumentRecord,
   Paragraph,
@@ -60,6 +61,10 @@ export interface SiteData extends KnowledgeBase {
   citedDocs: Map<string, Citation[]>;
   reuseTo: Map<string, Reuse[]>;
   reuseFrom: Map<string, Reuse[]>;
+  /** The zh/en alignment's rows per document symbol, in reading order (empty without aligned.json). */
+  alignedByDoc: Map<string, AlignedRow[]>;
+  /** The alignment row holding each paragraph id. */
+  alignedRowOf: Map<string, AlignedRow>;
   /** States and groups: the working papers they submitted, the papers they wrote, their sections of compendia. */
   states: Map<string, StateEntry>;
   /** Working papers by the id of the list entry (paragraph) that holds them. */
@@ -124,6 +129,12 @@ export function loadSiteData(files: DataFiles): SiteData {
     push(reuseTo, r.to, r);
     push(reuseFrom, r.from, r);
   }
+  const alignedByDoc = new Map<string, AlignedRow[]>();
+  const alignedRowOf = new Map<string, AlignedRow>();
+  for (const row of kb.aligned) {
+    push(alignedByDoc, row.doc, row);
+    for (const id of [...row.zh, ...row.en]) alignedRowOf.set(id, row);
+  }
   const states: SiteData["states"] = new Map();
   const stateEntry = (code: string, name: { zh: string; en: string }, printed: string): StateEntry => {
     let entry = states.get(code);
@@ -167,6 +178,8 @@ export function loadSiteData(files: DataFiles): SiteData {
     citedDocs,
     reuseTo,
     reuseFrom,
+    alignedByDoc,
+    alignedRowOf,
     states,
     papersByParagraph,
   };
