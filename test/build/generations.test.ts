@@ -94,8 +94,15 @@ describe("a build killed at any moment leaves one generation published whole", (
     timeout: 900_000,
   }, async () => {
     const root = makeRepo(corpus("A"));
+    // How long the data stage lasts here: data-stage kills are drawn within it, so they land there
+    // whatever the machine's speed (a fixed 2.5 s window let a fast machine finish the stage first).
+    let dataStage = Number.POSITIVE_INFINITY;
     const full = async () => {
+      const before = generationIds(root);
+      const start = Date.now();
       const child = startBuild(root);
+      if (await until(() => siteStageBegun(root, before) || child.exitCode !== null, 60_000))
+        dataStage = Math.min(dataStage, Date.now() - start);
       const code = await exited(child);
       expect(code, child.output()).toBe(0);
       return hashes(path.join(root, "dist"));
@@ -122,7 +129,7 @@ describe("a build killed at any moment leaves one generation published whole", (
       const begun = () => siteStageBegun(root, before);
       if (run % 2 === 0) {
         // Data stage: anywhere from the start until its data is written.
-        const delay = Math.random() * 2500;
+        const delay = Math.random() * 0.9 * Math.min(dataStage, 2500);
         await until(() => begun() || child.exitCode !== null, delay);
         if (!begun()) killedData++;
       } else {
