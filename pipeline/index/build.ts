@@ -25,7 +25,7 @@ import {
 } from "../../core/search/format.ts";
 import { fold } from "../../core/search/normalize.ts";
 import { terms, unigrams } from "../../core/search/tokenize.ts";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
 
 /** Version of the files under search/ as the data contract counts it. */
 export const SEARCH_SCHEMA_VERSION = 1;
@@ -143,7 +143,8 @@ export function buildSearchIndex(
         key,
         symbol,
         lang,
-        slug: symbol.replace(/\//g, "-"),
+        // The record's slug: a hyphenated symbol's folder is not its symbol with "/" as "-".
+        slug: rec?.slug ?? slugOf(symbol),
         type: rec?.type ?? "",
         body: rec?.body ?? "",
         date: rec?.date ?? "",

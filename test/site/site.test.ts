@@ -163,6 +163,34 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a researcher opens a national paper, follows an author to its State page, and finds the paper and the State's section of a compendium there", async () => {
+    const page = await open("/doc/nz-2024-test-position/en/");
+    const authors = page.locator("p.authors a");
+    expect(await authors.allTextContents()).toEqual(["New Zealand", "Australia"]);
+    // The paper's paragraph keeps its address within its section, in the anchor too.
+    expect(await page.locator("#s2-u1").textContent()).toContain(
+      "sovereignty applies to cyber infrastructure",
+    );
+    await authors.first().click();
+    await page.waitForURL(/\/states\/NZ\/$/);
+    expect(await page.locator("#papers-h + ul").textContent()).toContain(
+      "Test position on international law in cyberspace",
+    );
+    expect(await page.locator("#papers-h + ul").textContent()).toContain("with Australia");
+    await page.click("#sections-h + ul a");
+    await page.waitForURL(/\/doc\/A-99-136\/en\/#/);
+    expect(await page.locator("main").textContent()).toContain(
+      "New Zealand sets out its views for testing only.",
+    );
+    // A co-author's page lists the joint paper beside the working papers it submitted.
+    await page.goto(new URL("/states/AU/", base).href);
+    expect(await page.locator("#papers-h + ul").textContent()).toContain(
+      "Test position on international law in cyberspace",
+    );
+    expect(await page.locator("#wp-h + ul").textContent()).toContain("关于能力建设的工作文件");
+    await page.close();
+  });
+
   test("a researcher opens a lineage and sees the earlier wording with the changes marked", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-23-f-ii a.badge:has-text('reuses')");
@@ -334,6 +362,8 @@ describe("quality", () => {
     { url: "/symbols/", shot: "symbols" },
     { url: "/states/", shot: null },
     { url: "/states/AU/", shot: "state" },
+    { url: "/states/NZ/", shot: null },
+    { url: "/doc/nz-2024-test-position/en/", shot: "national-paper" },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },
   ])("axe-core finds no serious violation on $url", async ({ url, shot }) => {
     const page = await open(url);
@@ -375,6 +405,8 @@ describe("quality", () => {
       "/doc/A-78-265/",
       "/p/A-78-265/annex/23.f.ii/",
       "/states/VE/",
+      "/states/NZ/",
+      "/doc/nz-2024-test-position/en/",
       "/map/A-77-275/A-78-265/en/",
     ]) {
       expect(sitemap.includes(`<loc>http://localhost:4321${p}</loc>`), p).toBe(true);
