@@ -86,7 +86,7 @@ export const AlignedFile = z.object({
 });
 export type AlignedFile = z.infer<typeof AlignedFile>;
 
-/** `formulas.json`: the recurring wording that counted for less (see pipeline/reuse/formula.ts). */
+/** `formulas.json`: the recurring wording that counted for less (see core/wording/formula.ts). */
 export const FormulasFile = z.object({
   schemaVersion: z.number().int(),
   /** Document frequency at which a window counts as a formula in this corpus. */

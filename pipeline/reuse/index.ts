@@ -5,12 +5,13 @@
  * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts pairs the
  * zh and en versions of each paragraph; a link found in one language is then carried over to the
  * other language's versions of the same two paragraphs, marked `via: "aligned"`; lineage.ts
- * groups the links into families for the timeline; formula.ts says what was discounted.
+ * groups the links into families for the timeline; core/wording/formula.ts says what was discounted.
  *
  * A carried link keeps the kind and score found in the first language (the claim "this paragraph
  * reuses that one" is the first language's); its spans and diff are computed on its own two
  * texts, and are empty of spans when the translations happen to share no passage.
  */
+import { diffTexts } from "../../core/wording/diff.ts";
 import type { Diagnostic, FormulasFile, Paragraph, Reuse, ReuseSummaryFile } from "../../schemas/index.ts";
 import { type AlignedFile, alignLanguages } from "./bilingual.ts";
 import {
@@ -23,15 +24,15 @@ import {
   type ReuseOptions,
 } from "./detect.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
-import { diffTexts, toReuse } from "./links.ts";
+import { toReuse } from "./links.ts";
 
+export { tokenize, unitsOf } from "../../core/wording/tokens.ts";
 /** A formula passage, as listed in `formulas.json`. */
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
 export type { FormulasFile } from "../../schemas/index.ts";
 export type { AlignedFile, AlignedPair } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";
-export { tokenize, unitsOf } from "./tokens.ts";
 export type Formula = FormulasFile["formulas"][number];
 export type ReuseSummary = ReuseSummaryFile;
 
@@ -168,7 +169,7 @@ function carry(
   };
 }
 
-/** The formula passages of the corpus, most frequent first (see formula.ts). */
+/** The formula passages of the corpus, most frequent first (see core/wording/formula.ts). */
 function formulasOf(paragraphs: Paragraph[], detected: Detected): Formula[] {
   const found = new Map<string, { text: string; ids: string[]; df: number }>();
   const order = paragraphs.map((_, i) => i).sort((x, y) => detected.rank[x]! - detected.rank[y]!);

@@ -12,20 +12,11 @@
  * with the later paragraph's wording before and after that region as `insert`: the earlier
  * paragraph's wording outside the region is not part of the link and is left out.
  */
-import { diffChars, diffWords } from "diff";
+import type { Passage } from "../../core/wording/align.ts";
+import { diffTexts } from "../../core/wording/diff.ts";
+import type { Tokens } from "../../core/wording/tokens.ts";
 import type { DiffOp, Paragraph, Reuse, SharedSpan } from "../../schemas/index.ts";
-import type { Passage } from "./align.ts";
 import type { RawLink } from "./detect.ts";
-import type { Tokens } from "./tokens.ts";
-
-/** A diff from `a` to `b`: by character for zh, by word for en. */
-export function diffTexts(a: string, b: string, lang: "zh" | "en"): DiffOp[] {
-  const changes = lang === "zh" ? diffChars(a, b) : diffWords(a, b);
-  return changes.map((c) => ({
-    op: c.added ? "insert" : c.removed ? "delete" : "equal",
-    text: c.value,
-  }));
-}
 
 /** A passage as character offsets: [start of its first unit, end of its last unit). */
 export function spanOf(x: Passage, ta: Tokens, tb: Tokens): SharedSpan {

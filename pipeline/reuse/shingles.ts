@@ -6,9 +6,10 @@
  * shingle hashes. At 200k paragraphs there are ~20M shingles; a Map of arrays would hold tens of
  * millions of boxed numbers, the typed arrays hold five integers per shingle. Grouping equal
  * hashes gives each shingle its document frequency (the number of paragraphs that carry it),
- * which is what marks formulas (see formula.ts) and what bounds the candidate search: a shingle
+ * which is what marks formulas (see core/wording/formula.ts) and what bounds the candidate search: a shingle
  * carried by `maxDf` paragraphs or more never proposes a pair.
  */
+import { shingleHash } from "../../core/wording/shingle.ts";
 
 /** The index over all paragraphs. Paragraph `p`'s shingles are `off[p]` .. `off[p + 1]`. */
 export interface ShingleIndex {
@@ -29,16 +30,6 @@ export interface ShingleIndex {
   groupStart: Uint32Array;
   /** Distinct paragraphs carrying each group. */
   df: Uint32Array;
-}
-
-/** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
-export function shingleHash(ids: Int32Array, s: number, k: number): number {
-  let h = 0x811c9dc5 ^ k;
-  for (let t = 0; t < k; t++) {
-    h = Math.imul(h ^ ids[s + t]!, 0x01000193);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
 }
 
 /**
