@@ -11,6 +11,9 @@
  *   p/<bucket>.<hash>.bin.gz     postings of the terms hashed to that bucket
  *   u/<bucket>.<hash>.bin.gz     postings of single Chinese characters (one-character queries)
  *   t-<hash>/<chunk>.json.gz     paragraph texts and addresses, `chunkSize` paragraphs a file
+ *   formulas.<hash>.bin.gz       the formula windows (core/wording/formula.ts): sorted uint32
+ *                                hashes, little-endian, so a pasted text is discounted as the
+ *                                reuse stage discounts a paragraph
  *
  * Decision: terms are spread over buckets by a hash (FNV-1a), so a query fetches only the buckets
  * of its own terms; paragraph numbers are given in ranking order (consensus first, then newest,
@@ -20,8 +23,11 @@
  * (DecompressionStream reads it in the browser and in Node alike).
  */
 
-/** Format version: a reader refuses an index of another version. */
-export const FORMAT_VERSION = 1;
+/**
+ * Format version: a reader refuses an index of another version. 2: the manifest names the
+ * formula windows (`formulas`), which ranking by shared wording reads.
+ */
+export const FORMAT_VERSION = 2;
 
 /** The entry point of the index, `search/index.json`. */
 export interface Manifest {
@@ -44,6 +50,8 @@ export interface Manifest {
   texts: string;
   /** `terms.<hash>.json.gz`: key terms per Chinese document (nodejieba), or "" when none. */
   terms: string;
+  /** `formulas.<hash>.bin.gz`: the formula windows, or "" when the build counted none. */
+  formulas: string;
 }
 
 /** A document in the docs file. Paragraph numbers `first` .. `first + count - 1` are its own. */
@@ -244,6 +252,22 @@ export function decodeBucket(bytes: Uint8Array): Map<string, Uint8Array> {
     out.set(term, bytes.subarray(r.pos, r.pos + pl));
     r.pos += pl;
   }
+  return out;
+}
+
+/** The formula windows as stored: sorted uint32 hashes, little-endian. */
+export function encodeFormulas(hashes: Uint32Array): Uint8Array {
+  const out = new Uint8Array(hashes.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < hashes.length; i++) view.setUint32(i * 4, hashes[i] as number, true);
+  return out;
+}
+
+/** Read what encodeFormulas wrote. */
+export function decodeFormulas(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.byteLength >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
   return out;
 }
 

@@ -34,7 +34,7 @@ import {
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
 import { nameIndex, referenceMarks } from "./references.ts";
-import { buildShingleIndex, type ShingleIndex, windowDf } from "./shingles.ts";
+import { buildShingleIndex, frequentHashes, type ShingleIndex, windowDf } from "./shingles.ts";
 
 export type { LangOptions } from "../../core/wording/measure.ts";
 
@@ -108,6 +108,12 @@ export interface Detected {
   /** Reading rank of each paragraph: date, symbol, position. */
   rank: Uint32Array;
   formulaDf: number;
+  /**
+   * The formula windows: hashes (core/wording/shingle.ts) of every window carried by at least
+   * `formulaDf` paragraphs, sorted. The search index ships them, so search discounts a pasted
+   * text's formulas with the same list.
+   */
+  formulaWindows: Uint32Array;
   stats: { eligible: number; shingles: number; candidates: number; aligned: number };
 }
 
@@ -156,6 +162,40 @@ function sameUnits(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** The units of every paragraph taking part (null for the others): long enough, not a note. */
+function eligibleUnits(
+  paragraphs: readonly Paragraph[],
+  options: ReuseOptions,
+): { tokens: (Tokens | null)[]; units: (Int32Array | null)[]; eligible: number } {
+  const n = paragraphs.length;
+  const tokens: (Tokens | null)[] = new Array(n).fill(null);
+  const units: (Int32Array | null)[] = new Array(n).fill(null);
+  let eligible = 0;
+  for (let p = 0; p < n; p++) {
+    const para = paragraphs[p]!;
+    if (para.kind !== "paragraph") continue;
+    const t = tokenize(para.text);
+    if (t.ids.length < options[para.lang].minUnits) continue;
+    tokens[p] = t;
+    units[p] = t.ids;
+    eligible++;
+  }
+  return { tokens, units, eligible };
+}
+
+/**
+ * The formula windows of a corpus, as detection finds them (Detected.formulaWindows), without
+ * detecting reuse: for a search index built apart from the reuse stage (the search benchmark).
+ */
+export function formulaWindowsOf(
+  paragraphs: readonly Paragraph[],
+  options: ReuseOptions = DEFAULT_OPTIONS,
+): Uint32Array {
+  const { units, eligible } = eligibleUnits(paragraphs, options);
+  const w = Uint8Array.from(paragraphs, (p) => options[p.lang].formulaWindow);
+  return frequentHashes(windowDf(units, w), options.formulaDf ?? formulaThreshold(eligible));
+}
+
 /** Detect reuse across the corpus (see the module header). Pure. */
 export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_OPTIONS): Detected {
   const { paragraphs } = input;
@@ -164,20 +204,8 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const langOf = (p: number): Lang => paragraphs[p]!.lang;
   const opt = (p: number): LangOptions => options[langOf(p)];
 
-  const tokens: (Tokens | null)[] = new Array(n).fill(null);
-  const units: (Int32Array | null)[] = new Array(n).fill(null);
-  const k = new Uint8Array(n);
-  let eligible = 0;
-  for (let p = 0; p < n; p++) {
-    const para = paragraphs[p]!;
-    k[p] = opt(p).k;
-    if (para.kind !== "paragraph") continue;
-    const t = tokenize(para.text);
-    if (t.ids.length < opt(p).minUnits) continue;
-    tokens[p] = t;
-    units[p] = t.ids;
-    eligible++;
-  }
+  const { tokens, units, eligible } = eligibleUnits(paragraphs, options);
+  const k = Uint8Array.from(paragraphs, (_, p) => opt(p).k);
   const index = buildShingleIndex(units, k);
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   // Formulas are counted over longer windows, in an index of their own that is dropped at once.
@@ -191,6 +219,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const formula = formulaFound.map((f) => f?.mark ?? null);
   const frequent = formulaFound.map((f) => f?.frequent ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
+  const formulaWindows = frequentHashes(windows, formulaDf);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const weight = tokens.map((t, p) => (t ? weightsOf(t, langOf(p)) : null));
   const names = nameIndex(input.names ?? []);
@@ -282,6 +311,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
     formulaRuns,
     rank,
     formulaDf,
+    formulaWindows,
     stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
   };
 }

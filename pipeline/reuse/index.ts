@@ -42,6 +42,11 @@ export interface ReuseResult {
   lineage: LineageFile;
   formulas: FormulasFile;
   summary: ReuseSummary;
+  /**
+   * The formula windows (Detected.formulaWindows): not a file of dist/data, handed to the index
+   * stage, which ships them with the search index.
+   */
+  formulaWindows: Uint32Array;
   diagnostics: Diagnostic[];
 }
 
@@ -126,6 +131,7 @@ export function buildReuse(
       aligned: detected.stats.aligned,
       formulaThreshold: detected.formulaDf,
     },
+    formulaWindows: detected.formulaWindows,
     diagnostics,
   };
 }

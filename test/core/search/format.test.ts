@@ -7,9 +7,12 @@ import { describe, expect, test } from "vitest";
 import {
   bucketOf,
   decodeBucket,
+  decodeFormulas,
   decodePostings,
   encodeBucket,
+  encodeFormulas,
   encodePostings,
+  FORMAT_VERSION,
 } from "../../../core/search/format.ts";
 
 const sortedIds = fc
@@ -53,8 +56,17 @@ describe("buckets", () => {
     );
   });
 
+  test("the formula windows read back as written, any 32-bit hash", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff })), (hashes) => {
+        const sorted = Uint32Array.from(hashes).sort();
+        expect([...decodeFormulas(encodeFormulas(sorted))]).toEqual([...sorted]);
+      }),
+    );
+  });
+
   test("a file that is not a bucket of this format is refused", () => {
-    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(/format 1/);
+    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(new RegExp(`format ${FORMAT_VERSION}`));
   });
 
   test("a term's bucket is stable and in range", () => {
