@@ -66,7 +66,9 @@ describe("buckets", () => {
   });
 
   test("a file that is not a bucket of this format is refused", () => {
-    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(new RegExp(`format ${FORMAT_VERSION}`));
+    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(
+      new RegExp(`format ${FORMAT_VERSION}`),
+    );
   });
 
   test("a term's bucket is stable and in range", () => {
