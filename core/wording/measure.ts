@@ -8,6 +8,7 @@
  * words for English; the numbers below are the reuse stage's (its module header says why each is
  * what it is), and search asks for the same ones, shortened only where a query itself is shorter.
  */
+import { diffArrays } from "diff";
 import type { Lang } from "../../schemas/common.ts";
 import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
 import { shingleHashes } from "./shingle.ts";
@@ -124,4 +125,32 @@ export function alignTexts(
     weight: p.weight,
   });
   return alignPair(side(a), side(b), positionsA, opt);
+}
+
+/** A run of equal units inside a passage: `n` units from unit `a` of the first text and `b` of the second. */
+export interface EqualRun {
+  a: number;
+  b: number;
+  n: number;
+}
+
+/**
+ * The equal runs inside one passage (the diff alignPair made, made again on the passage alone):
+ * what a reader sees marked as shared, edits left unmarked.
+ */
+export function equalRuns(a: Int32Array, b: Int32Array, x: Passage): EqualRun[] {
+  const out: EqualRun[] = [];
+  let i = x.a0;
+  let j = x.b0;
+  for (const op of diffArrays(Array.from(a.subarray(x.a0, x.a1)), Array.from(b.subarray(x.b0, x.b1)))) {
+    const n = op.count ?? op.value.length;
+    if (op.added) j += n;
+    else if (op.removed) i += n;
+    else {
+      out.push({ a: i, b: j, n });
+      i += n;
+      j += n;
+    }
+  }
+  return out;
 }

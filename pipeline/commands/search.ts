@@ -121,14 +121,7 @@ export const searchCommand: Command = {
         lang: h.lang,
         citation: h.citation,
         snippet: snippet(h),
-        match:
-          h.tier === 0
-            ? "phrase"
-            : h.tier === 1
-              ? "all-terms"
-              : h.tier === 2
-                ? "all-terms-loose"
-                : "some-terms",
+        match: h.match,
         date: h.date,
         status: h.status,
         text: h.text,
