@@ -8,7 +8,7 @@ import type { Diagnostic, Level } from "../schemas/index.ts";
 
 /** The closed set of codes, by stage. The level is the default; `--strict` fails on warnings. */
 export const CODES = {
-  // corpus loading (pipeline/build.ts, pipeline/load.ts)
+  // corpus loading (pipeline/build/, pipeline/load/)
   "corpus/front-matter-missing": "error",
   "corpus/front-matter-invalid": "error",
   "corpus/front-matter-yaml": "error",
@@ -57,6 +57,11 @@ export const CODES = {
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
   "ingest/footnote-unplaced": "warning",
+  "ingest/layout-unclear": "error",
+  "ingest/symbol-mismatch": "error",
+  "ingest/cover-read": "info",
+  "ingest/hyphen-decided": "info",
+  "ingest/hyphen-doubtful": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

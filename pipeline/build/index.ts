@@ -16,7 +16,7 @@
  * - Output is byte-identical for the same input (write.ts says how).
  */
 import path from "node:path";
-import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
+import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
 import { sortDiagnostics } from "../diagnostics.ts";
 import {
   listFiles,
@@ -81,6 +81,8 @@ export interface BuildResult {
   documents: DocumentRecord[];
   paragraphs: Paragraph[];
   workingPapers: WorkingPaper[];
+  /** The registry as the build read it (entries with errors left out). */
+  registry: Registry;
   /** What the stages gave (null stages when none ran), typed, for callers that read it. */
   analysed: Analysed;
   /** Files written (empty when `out` is null), as the manifest lists them. */
@@ -164,6 +166,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     documents,
     paragraphs,
     workingPapers: analysed.workingPapers,
+    registry: corpus.registry,
     analysed,
     written,
     stats: parsed.stats,

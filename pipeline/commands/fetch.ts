@@ -24,24 +24,100 @@ import type { Command, CommandIO } from "./types.ts";
 export const DEFAULT_URL_TEMPLATE = "https://documents.un.org/api/symbol/access?s={symbol}&l={lang}&t=pdf";
 
 const USAGE = `Usage: acquis fetch <symbol> --lang <zh,en> [options] [import options]
+       acquis fetch --cited [--lang <zh,en>] [--dry-run] [options]
 
-Download a document from the UN Official Document System and import it.
+Download a document from the UN Official Document System and import it; with --cited, every
+document the corpus cites and does not hold, in each language asked (default en,zh): two
+downloads at a time, retried with backoff, resumable (state in .cache/fetch-cited.json), a
+progress bar on a terminal, and a summary: fetched, not on the server, failed (with reasons).
 
   <symbol>              e.g. A/75/816
-  --lang <list>         languages to fetch, comma-separated: zh, en, or zh,en (required)
+  --lang <list>         languages to fetch, comma-separated: zh, en, or zh,en (required for one symbol)
+  --cited               fetch every cited document the corpus lacks (citations from
+                        dist/data/citations-summary.json when newer than the corpus, else read
+                        from the corpus); --dry-run lists them; --verbose prints each outcome;
+                        --summary <file> and --state <file> name other files
   --url-template <t>    URL with {symbol} and {lang}; default $ACQUIS_ODS_URL, else
                         ${DEFAULT_URL_TEMPLATE}
   --cache <dir>         cache of originals (default: .cache/originals)
   --timeout <ms>        per attempt (default: 30000)
   --retries <n>         further attempts after a timeout or a server error (default: 3)
   --backoff <ms>        first wait before retrying, doubled each time (default: 1000)
-  --refresh             download even when the original is cached
+  --refresh             download even when the original is cached (--cited: also ask again
+                        for what an earlier run fetched or did not find)
   Import options (--title, --date, --type, --body, --status, --corpus, --force) as for acquis import.
 
-Exit codes: 0 every language imported, 1 something failed, 2 bad usage.`;
+Exit codes: 0 every language imported (--cited: nothing failed; documents not on the server are
+not failures), 1 something failed, 2 bad usage.`;
 
-/** Why a download failed, for people. */
-export class DownloadError extends Error {}
+/** What went wrong with a download, by kind: the summary of `fetch --cited` counts them. */
+export type FailureKind =
+  | "not found"
+  | "server error"
+  | "refused"
+  | "timeout"
+  | "reset"
+  | "host not found"
+  | "redirect loop"
+  | "unsupported scheme"
+  | "not a PDF"
+  | "truncated"
+  | "network";
+
+/** Why a download failed, for people; `kind` names it for counting. */
+export class DownloadError extends Error {
+  constructor(
+    message: string,
+    public kind: FailureKind = "network",
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Name a network failure (Node's fetch reports most as "fetch failed" with the reason in `cause`),
+ * and say whether trying again can help: a refused or reset connection and a timeout can pass; a
+ * redirect loop, a scheme fetch does not speak and a host that does not exist will not.
+ */
+export function networkFailure(
+  e: unknown,
+  timedOut: boolean,
+  timeoutMs: number,
+): { kind: FailureKind; reason: string; retry: boolean } {
+  if (timedOut)
+    return { kind: "timeout", reason: `no complete answer within ${timeoutMs} ms (timeout)`, retry: true };
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? "";
+  const message = cause?.message ?? (e as Error).message ?? String(e);
+  if (code === "ECONNREFUSED")
+    return { kind: "refused", reason: "the connection was refused (is the server up?)", retry: true };
+  if (code === "ECONNRESET" || code === "UND_ERR_SOCKET" || code === "EPIPE")
+    return { kind: "reset", reason: "the connection was reset before the answer was complete", retry: true };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+    return {
+      kind: "host not found",
+      reason: "the host name does not resolve (no such host, or no network)",
+      retry: false,
+    };
+  if (/redirect count exceeded/i.test(message))
+    return {
+      kind: "redirect loop",
+      reason: "the server redirects in a loop (more than 20 redirects)",
+      retry: false,
+    };
+  if (/unknown scheme|not implemented/i.test(message))
+    return { kind: "unsupported scheme", reason: "the URL's scheme is not http or https", retry: false };
+  return { kind: "network", reason: `the download failed: ${message}`, retry: true };
+}
+
+/** A URL template fetch can use: http or https. */
+export function checkTemplate(template: string): string | undefined {
+  if (!template.includes("{symbol}")) return "the URL template needs {symbol}";
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template)?.[1]?.toLowerCase();
+  if (scheme !== "http" && scheme !== "https")
+    return `the URL template's scheme is ${scheme ? `"${scheme}:"` : "missing"}: fetch speaks http and https only (unsupported scheme)`;
+  return undefined;
+}
 
 /** Options of one download. */
 export interface DownloadOptions {
@@ -67,6 +143,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function downloadPdf(url: string, opts: DownloadOptions): Promise<Uint8Array> {
   let lastReason = "";
+  let lastKind: FailureKind = "network";
   for (let attempt = 0; attempt <= opts.retries; attempt++) {
     if (attempt > 0) {
       const wait = opts.backoffMs * 2 ** (attempt - 1);
@@ -85,6 +162,7 @@ export async function downloadPdf(url: string, opts: DownloadOptions): Promise<U
       });
       if (res.status === 429 || res.status >= 500) {
         lastReason = `the server answered ${res.status} ${res.statusText}`;
+        lastKind = "server error";
         await res.body?.cancel();
         continue;
       }
@@ -94,14 +172,16 @@ export async function downloadPdf(url: string, opts: DownloadOptions): Promise<U
           res.status === 404
             ? `${url}: not found (404). Check the symbol and language; ODS has no such document.`
             : `${url}: the server answered ${res.status} ${res.statusText}.`,
+          res.status === 404 || res.status === 410 ? "not found" : "server error",
         );
       }
       bytes = new Uint8Array(await res.arrayBuffer());
     } catch (e) {
       if (e instanceof DownloadError) throw e;
-      lastReason = controller.signal.aborted
-        ? `no complete answer within ${opts.timeoutMs} ms (timeout)`
-        : `the download failed: ${(e as Error).message}`;
+      const failure = networkFailure(e, controller.signal.aborted, opts.timeoutMs);
+      if (!failure.retry) throw new DownloadError(`${url}: ${failure.reason}.`, failure.kind);
+      lastReason = failure.reason;
+      lastKind = failure.kind;
       continue;
     } finally {
       clearTimeout(timer);
@@ -109,7 +189,7 @@ export async function downloadPdf(url: string, opts: DownloadOptions): Promise<U
     checkPdf(url, res, bytes);
     return bytes;
   }
-  throw new DownloadError(`${url}: ${lastReason}, after ${opts.retries + 1} attempts.`);
+  throw new DownloadError(`${url}: ${lastReason}, after ${opts.retries + 1} attempts.`, lastKind);
 }
 
 /** Reject what is not a whole PDF: an HTML error page, a wrong content type, a truncated file. */
@@ -119,24 +199,30 @@ export function checkPdf(url: string, res: Pick<Response, "headers">, bytes: Uin
   if (type.includes("html") || /^\s*<(?:!doctype|html)/i.test(head)) {
     throw new DownloadError(
       `${url}: the server sent an HTML page (content-type ${type || "none"}), not a PDF. ODS does this when a document does not exist in that language or needs a login.`,
+      "not a PDF",
     );
   }
   if (!head.startsWith("%PDF-")) {
     throw new DownloadError(
       `${url}: the answer is not a PDF (content-type ${type || "none"}; it does not start with %PDF-).`,
+      "not a PDF",
     );
   }
   if (type && !/application\/(?:pdf|x-pdf|octet-stream)/.test(type)) {
-    throw new DownloadError(`${url}: unexpected content-type ${type} for a PDF.`);
+    throw new DownloadError(`${url}: unexpected content-type ${type} for a PDF.`, "not a PDF");
   }
   const announced = Number(res.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(announced) && announced !== bytes.length) {
-    throw new DownloadError(`${url}: truncated download: ${bytes.length} of ${announced} bytes.`);
+    throw new DownloadError(
+      `${url}: truncated download: ${bytes.length} of ${announced} bytes.`,
+      "truncated",
+    );
   }
   const tail = new TextDecoder("latin1").decode(bytes.subarray(Math.max(0, bytes.length - 2048)));
   if (!tail.includes("%%EOF")) {
     throw new DownloadError(
       `${url}: the PDF is truncated (${bytes.length} bytes, no %%EOF marker at its end).`,
+      "truncated",
     );
   }
 }
@@ -147,15 +233,17 @@ export const fetchCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const refresh = argv.includes("--refresh");
+    const cited = argv.includes("--cited");
     const read = readImportFlags(
-      argv.filter((a) => a !== "--refresh"),
-      ["url-template", "timeout", "retries", "backoff"],
+      argv.filter((a) => a !== "--refresh" && a !== "--cited"),
+      ["url-template", "timeout", "retries", "backoff", "summary", "state"],
     );
     if (typeof read === "string") return usageError(io, read);
     if (read.flags.has("help") || read.flags.has("h")) {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
+    if (cited) return runCited(read, refresh, io);
     const [symbol, ...rest] = read.positional;
     if (!symbol || rest.length) return usageError(io, "give exactly one document symbol");
     if (!UnSymbol.safeParse(symbol).success) return usageError(io, `"${symbol}" is not a UN document symbol`);
@@ -180,7 +268,8 @@ export const fetchCommand: Command = {
     if ([dl.timeoutMs, dl.retries, dl.backoffMs].some(Number.isNaN))
       return usageError(io, "--timeout, --retries and --backoff take non-negative numbers");
     const template = read.values["url-template"] ?? process.env.ACQUIS_ODS_URL ?? DEFAULT_URL_TEMPLATE;
-    if (!template.includes("{symbol}")) return usageError(io, "the URL template needs {symbol}");
+    const bad = checkTemplate(template);
+    if (bad) return usageError(io, bad);
     const cacheDir = resolve(io.cwd, read.values.cache ?? ".cache/originals");
 
     let failed = 0;
@@ -228,6 +317,74 @@ export const fetchCommand: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** The numeric download flags, or NaN for a bad one. */
+function downloadFlags(values: Record<string, string>): Omit<DownloadOptions, "onRetry"> {
+  const num = (name: string, dflt: number) => {
+    const v = values[name];
+    const n = v === undefined ? dflt : Number(v);
+    return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
+  };
+  return { timeoutMs: num("timeout", 30_000), retries: num("retries", 3), backoffMs: num("backoff", 1000) };
+}
+
+/** `acquis fetch --cited`: every document the corpus cites and does not hold (fetch-cited.ts). */
+async function runCited(
+  read: { values: Record<string, string>; flags: Set<string>; positional: string[] },
+  refresh: boolean,
+  io: CommandIO,
+): Promise<number> {
+  if (read.positional.length) return usageError(io, "--cited fetches what the corpus cites: give no symbol");
+  const langs = (read.values.lang ?? "en,zh")
+    .split(",")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (!langs.length || !langs.every((l) => Lang.safeParse(l).success))
+    return usageError(io, "give the languages with --lang zh, --lang en or --lang zh,en");
+  const download = downloadFlags(read.values);
+  if ([download.timeoutMs, download.retries, download.backoffMs].some(Number.isNaN))
+    return usageError(io, "--timeout, --retries and --backoff take non-negative numbers");
+  const template = read.values["url-template"] ?? process.env.ACQUIS_ODS_URL ?? DEFAULT_URL_TEMPLATE;
+  const bad = checkTemplate(template);
+  if (bad) return usageError(io, bad);
+  const corpus = read.values.corpus ?? "corpus";
+  const { citationsSummary, fetchCited, planCited, summarizeCited } = await import("./fetch-cited.ts");
+  let summary: Awaited<ReturnType<typeof citationsSummary>>;
+  try {
+    summary = await citationsSummary(io.cwd, corpus, read.values.summary);
+  } catch (e) {
+    io.stderr(`acquis fetch: the corpus's citations could not be read: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const items = planCited(summary.summary, langs as Lang[], resolve(io.cwd, corpus));
+  const docs = new Set(items.map((i) => i.symbol)).size;
+  io.stdout(
+    `The corpus cites ${summary.summary.documents.length} documents (citations ${summary.from === "built" ? "from dist/data" : "read from the corpus"}); ${docs} of them lack a language asked (${langs.join(", ")}): ${items.length} downloads.\n`,
+  );
+  if (read.flags.has("dry-run")) {
+    for (const i of items)
+      io.stdout(
+        `  would fetch ${i.symbol} (${i.lang}), cited ${i.citations} times: ${urlFor(template, i.symbol, i.lang)}\n`,
+      );
+    return 0;
+  }
+  const outcomes = await fetchCited(
+    items,
+    {
+      template,
+      download,
+      corpus,
+      cache: read.values.cache ?? ".cache/originals",
+      statePath: read.values.state ?? ".cache/fetch-cited.json",
+      refresh,
+      verbose: read.flags.has("verbose"),
+      concurrency: 2,
+    },
+    io,
+  );
+  io.stdout(summarizeCited(outcomes));
+  return outcomes.some((o) => o.status === "failed") ? 1 : 0;
+}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis fetch: ${message}\n\n${USAGE}\n`);
