@@ -747,6 +747,16 @@ export class SearchEngine {
   }
 }
 
+/**
+ * The corpus's one language, when a query found nothing because it is written in the other
+ * (and no language was asked for): the page and the CLI then say so instead of "nothing found".
+ */
+export function onlyOtherLanguage(result: SearchResult, asked: SearchFilters["lang"] = ""): Lang | null {
+  const [only, ...more] = result.corpusLangs;
+  if (result.hits.length || asked || !only || more.length || only === result.query.lang) return null;
+  return only;
+}
+
 /** [start, end) of a text without its leading and trailing white space. */
 function query(text: string): [number, number] {
   const start = text.length - text.trimStart().length;
