@@ -280,6 +280,9 @@ export function chooseTerms(
 interface Checked {
   id: number;
   group: number;
+  /** Its folded text and index terms (the sentence verdicts read them again). */
+  folded: string;
+  terms: Set<string>;
   c: Carried;
   exact: boolean;
   coverage: number;
@@ -606,7 +609,16 @@ export class SearchEngine {
           c.shared > 0
             ? c.textRanges
             : termRanges(text, new Set([...held].filter((t) => has.has(t)).flatMap((t) => t.split(" "))));
-        checked.push({ id, group: group(id), c, exact: exact.length > 0, coverage: cov, ranges });
+        checked.push({
+          id,
+          group: group(id),
+          folded: text,
+          terms: has,
+          c,
+          exact: exact.length > 0,
+          coverage: cov,
+          ranges,
+        });
       }
     }
     checked.sort(byRank);
@@ -625,11 +637,12 @@ export class SearchEngine {
         }),
       ),
     );
-    // Each sentence of the query against every paragraph read that carries some of it.
+    // Each sentence of the query against the paragraphs read that carry some of it.
     const sources = checked.filter((f) => f.c.shared > 0);
     const verdicts = sentences(
       paste,
-      sources.map((f) => f.c),
+      sources.map((f) => ({ folded: f.folded, terms: f.terms, queryRanges: f.c.queryRanges })),
+      await this.formulas(),
     );
     const cited = new Map<number, SearchHit>();
     for (const v of verdicts) {

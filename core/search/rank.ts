@@ -292,50 +292,97 @@ export interface Sentence {
 export const AGREED = 0.5;
 
 /**
- * The query sentence by sentence (Intl.Segmenter, the platform's sentence rules), each with the
- * paragraph among `sources` that carries most of it and how much.
+ * The sentences of a query (Intl.Segmenter, the platform's sentence rules), as [start, end)
+ * offsets that cover the whole query; a segment without a strong word ("4. ", "(a)") is a
+ * label, not a sentence, and joins the one after it.
  */
-export function sentences(paste: Paste, sources: ReadonlyArray<Pick<Carried, "queryRanges">>): Sentence[] {
+export function sentenceSpans(paste: Paste): Array<[number, number]> {
   const seg = new Intl.Segmenter(paste.lang === "zh" ? "zh" : "en", { granularity: "sentence" });
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (const s of seg.segment(paste.text)) {
+    const start = open >= 0 ? open : s.index;
+    const end = s.index + s.segment.length;
+    if (paste.units.some((u) => !u.weak && u.start >= s.index && u.end <= end)) {
+      spans.push([start, end]);
+      open = -1;
+    } else open = start;
+  }
+  if (open >= 0) {
+    const last = spans[spans.length - 1];
+    if (last) last[1] = paste.text.length;
+    else spans.push([open, paste.text.length]);
+  }
+  return spans;
+}
+
+/** A paragraph that carries some of the query, as the sentence verdicts read it. */
+export interface Source {
+  /** Its folded text. */
+  folded: string;
+  /** Its index terms. */
+  terms: ReadonlySet<string>;
+  /** What it carries of the whole query. */
+  queryRanges: ReadonlyArray<readonly [number, number]>;
+}
+
+/** Sources aligned with each sentence on its own: the likeliest few. */
+const PER_SENTENCE = 4;
+
+/**
+ * The query sentence by sentence, each measured on its own against the likeliest of `sources`
+ * (those carrying most of it within the whole query, and those holding most of its words): the
+ * paragraph carrying most of the sentence, and how much. On its own, because a sentence the draft
+ * repeats, or moves, is agreed language wherever it stands.
+ */
+export function sentences(paste: Paste, sources: readonly Source[], formulas: FormulaSet | null): Sentence[] {
   const t = paste.prepared.tokens;
   const w = paste.prepared.weight;
-  const n = t.ids.length;
-  // Per source, the weight it carries up to each unit (prefix sums), so a sentence costs O(1).
-  const carriedUpTo = sources.map((src) => {
-    const sum = new Float64Array(n + 1);
-    const ranges = [...src.queryRanges].sort((x, y) => x[0] - y[0]);
-    let r = 0;
-    for (let u = 0; u < n; u++) {
-      const us = t.start[u] as number;
-      const ue = t.end[u] as number;
-      while (r < ranges.length && (ranges[r] as [number, number])[1] <= us) r++;
-      const inside =
-        r < ranges.length &&
-        us >= (ranges[r] as [number, number])[0] &&
-        ue <= (ranges[r] as [number, number])[1];
-      sum[u + 1] = (sum[u] as number) + (inside ? (w[u] as number) : 0);
-    }
-    return sum;
-  });
-  const out: Sentence[] = [];
-  let u0 = 0;
-  for (const s of seg.segment(paste.text)) {
-    const start = s.index;
-    const end = s.index + s.segment.length;
-    let u1 = u0;
-    let weight = 0;
-    while (u1 < n && (t.end[u1] as number) <= end) weight += w[u1++] as number;
+  return sentenceSpans(paste).map(([start, end]): Sentence => {
+    const inside = (a: number, b: number) => a >= start && b <= end;
+    // The terms standing in this sentence (a term of several sentences lists all its places).
+    const strong = paste.terms.filter(
+      (term) =>
+        !term.weak &&
+        term.units.some((u) =>
+          inside((paste.units[u] as QueryUnit).start, (paste.units[u] as QueryUnit).end),
+        ),
+    );
+    // The likeliest sources: by what they carry of the sentence within the whole query, and by
+    // the weight of the sentence's terms they hold.
+    const carriedHere = sources.map((src) => {
+      let have = 0;
+      for (let u = 0; u < t.ids.length; u++) {
+        const us = t.start[u] as number;
+        const ue = t.end[u] as number;
+        if (inside(us, ue) && src.queryRanges.some(([a, b]) => us >= a && ue <= b)) have += w[u] as number;
+      }
+      return have;
+    });
+    const holds = sources.map((src) =>
+      strong.reduce((sum, term) => sum + (src.terms.has(term.term) ? term.weight : 0), 0),
+    );
+    const top = (score: number[]) =>
+      score
+        .map((v, i) => [v, i] as const)
+        .filter(([v]) => v > 0)
+        .sort((x, y) => y[0] - x[0] || x[1] - y[1])
+        .slice(0, PER_SENTENCE)
+        .map(([, i]) => i);
+    const likely = [...new Set([...top(carriedHere), ...top(holds)])].sort((x, y) => x - y);
+    const text = paste.text.slice(start, end);
+    const own = readPaste(text, paste.folded.slice(start, end), formulas, paste.lang);
     let best = -1;
     let bestShare = 0;
-    carriedUpTo.forEach((sum, i) => {
-      const share = weight ? ((sum[u1] as number) - (sum[u0] as number)) / weight : 0;
-      if (share > bestShare) {
-        bestShare = share;
-        best = i;
+    if (own.total > 0) {
+      for (const i of likely) {
+        const share = carried(own, (sources[i] as Source).folded).shared / own.total;
+        if (share > bestShare) {
+          bestShare = share;
+          best = i;
+        }
       }
-    });
-    out.push({ start, end, share: bestShare, source: best, agreed: weight > 0 && bestShare >= AGREED });
-    u0 = u1;
-  }
-  return out;
+    }
+    return { start, end, share: bestShare, source: best, agreed: bestShare >= AGREED };
+  });
 }

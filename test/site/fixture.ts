@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -531,7 +532,11 @@ export function writeFixtureData(
   if (opts.optional !== false) {
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
-    for (const [name, content] of Object.entries(buildSearchIndex(data.paragraphs, data.documents).files)) {
+    // The formula windows travel with the index, as the build ships the reuse stage's.
+    const index = buildSearchIndex(data.paragraphs, data.documents, {
+      formulaWindows: formulaWindowsOf(data.paragraphs),
+    });
+    for (const [name, content] of Object.entries(index.files)) {
       const file = path.join(dataDir, "search", name);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);

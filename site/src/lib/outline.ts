@@ -23,6 +23,21 @@ export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] 
   return blocks.map(({ line: _l, order: _o, ...b }) => b as Block);
 }
 
+/**
+ * HTML heading levels for a document's headings, in reading order, under the page's h1: depth 1
+ * is h2, each deeper depth one level more, never more than one level below the heading before
+ * it (a UN text may go from a chapter straight to a sub-subsection; the page outline must not
+ * skip a level), and never past h4, where CSS sizes by depth instead.
+ */
+export function headingLevels(depths: readonly number[]): number[] {
+  let prev = 1;
+  return depths.map((d) => {
+    const level = Math.max(2, Math.min(4, d + 1, prev + 1));
+    prev = level;
+    return level;
+  });
+}
+
 /** The part a heading or paragraph belongs to, as a display label: "Main text", "annex", "annex, annex A". */
 export function partLabel(part: readonly string[]): string {
   return part.length ? part.join(", ") : "Main text";
