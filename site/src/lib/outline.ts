@@ -25,15 +25,17 @@ export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] 
 
 /**
  * HTML heading levels for a document's headings, in reading order, under the page's h1: depth 1
- * is h2, each deeper depth one level more, never more than one level below the heading before
- * it (a UN text may go from a chapter straight to a sub-subsection; the page outline must not
- * skip a level), and never past h4, where CSS sizes by depth instead.
+ * is h2, and a heading is one level below the nearest heading before it of a smaller depth (its
+ * parent in the outline): a UN text may go from a chapter straight to a sub-subsection, and the
+ * page outline must not skip a level; never past h4, where CSS sizes by depth instead.
  */
 export function headingLevels(depths: readonly number[]): number[] {
-  let prev = 1;
-  return depths.map((d) => {
-    const level = Math.max(2, Math.min(4, d + 1, prev + 1));
-    prev = level;
+  // The open headings above the current one: a heading's level is its parent's plus one.
+  const open: Array<{ depth: number; level: number }> = [];
+  return depths.map((depth) => {
+    while (open.length && (open[open.length - 1] as { depth: number }).depth >= depth) open.pop();
+    const level = Math.min(4, (open[open.length - 1]?.level ?? 1) + 1);
+    open.push({ depth, level });
     return level;
   });
 }
