@@ -8,9 +8,11 @@ import { z } from "zod";
 
 /**
  * Version of the on-disk data contract (`dist/data/*`). Bump it when a field changes meaning or
- * disappears; adding an optional field does not need a bump.
+ * disappears; adding an optional field does not need a bump. 2: a partial reuse link's `diff`
+ * covers both whole paragraphs (the earlier one's wording outside the shared region is removed
+ * wording), where 1 gave the earlier one's region only.
  */
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

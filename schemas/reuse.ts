@@ -34,7 +34,11 @@ export const Reuse = z.object({
   length: z.number().int(),
   /** True when the shared wording is a formula that recurs across many paragraphs. */
   formula: z.boolean().default(false),
-  /** Changes from `from` to `to` over the aligned region (by character for zh, by word for en). */
+  /**
+   * Changes from `from` to `to` (by character for zh, by word for en): `equal` and `insert` give
+   * the later text, `equal` and `delete` the earlier, whole, for every kind of link (a partial
+   * link's wording outside its shared region is removed and added wording).
+   */
   diff: z.array(DiffOp),
   /** Set when this link was found in the other language's version and carried over. */
   via: z.enum(["direct", "aligned"]).default("direct"),

@@ -468,7 +468,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       spans: [{ from: [0, 52], to: [15, 67] }],
       length: 8,
       formula: false,
-      diff: [{ op: "equal", text: "States should cooperate to prevent harmful practices" }],
+      // Both whole texts, as the reuse stage gives a partial link: what the later one added
+      // around the shared wording, and what it dropped.
+      diff: [
+        { op: "insert", text: "States recalled that “" },
+        { op: "equal", text: "States should cooperate to prevent harmful practices" },
+        { op: "delete", text: " in the use of technology." },
+        { op: "insert", text: "” and stressed capacity-building." },
+      ],
       via: "direct",
     },
   ];

@@ -269,6 +269,16 @@ describe.runIf(chromium)("scenarios", () => {
     await page.click("a:has-text('see the map') >> nth=0");
     await page.waitForURL(/\/map\/A-77-275\/A-78-265\/(en|zh)\/$/);
     expect(await page.locator("svg a.flow").count()).toBeGreaterThan(0);
+    // Each link's changes: what the later text added, and what it removed.
+    await page.goto(new URL("/map/A-77-275/A-78-265/en/", base).href);
+    const partial = page.locator("tr", { hasText: "partial" });
+    expect(await partial.locator("summary").textContent()).toBe("added and removed");
+    await partial.locator("summary").click();
+    expect(await partial.locator("del").allTextContents()).toEqual([" in the use of technology."]);
+    expect(await partial.locator("ins").allTextContents()).toEqual([
+      "States recalled that “",
+      "” and stressed capacity-building.",
+    ]);
     await page.screenshot({ path: path.join(shots, "map.png"), fullPage: true });
     await page.locator("table a[href*='#lineage']").first().click();
     await page.waitForURL(/#lineage$/);
