@@ -38,6 +38,7 @@ import {
   type Carried,
   carried,
   coverage,
+  discounted,
   type FormulaSet,
   formulaSet,
   type Lang,
@@ -165,12 +166,27 @@ export interface ParsedQuery {
 
 const QUOTED = /^["“”](.*)["“”]$/s;
 
+/** The longest query whose quotation marks can be search syntax. */
+export const QUOTES_UP_TO = 120;
+
+/**
+ * Whether a query's quotation marks are search syntax (`"critical infrastructure" protection`)
+ * or the quotation marks of a pasted text (UN texts quote, and a draft quoting a phrase with a
+ * word changed must still find the paragraph it came from): syntax in a short query with no
+ * clause or sentence punctuation outside its quotes, as one types a search, not a sentence.
+ */
+function quotesAreSyntax(q: string): boolean {
+  return q.length <= QUOTES_UP_TO && !/[，。；：！？,.;:!?]/.test(q.replace(/["“”][^"“”]*["“”]/g, " "));
+}
+
 /**
  * Parse a query: a query in quotes (or phrase mode) is one phrase; otherwise quoted parts are
- * kept whole and the rest splits at white space.
+ * kept whole and the rest splits at white space. Quotation marks count so only as a search is
+ * typed (quotesAreSyntax); in a pasted text they are its own.
  */
 export function parseQuery(query: string, phrase = false): ParsedQuery {
   let q = squeeze(fold(query));
+  if (!quotesAreSyntax(q)) return { phrase, segments: q ? [q] : [], quoted: [], whole: q };
   const whole = QUOTED.exec(q);
   if (whole && !/["“”]/.test(whole[1] as string)) {
     q = squeeze(whole[1] as string);
@@ -289,11 +305,11 @@ interface Checked {
   ranges: Array<[number, number]>;
 }
 
-/** Ranking order: own language first, then wording outside formulas, all wording, word for word, words held, then paragraph number (consensus, newest). */
+/** Ranking order: own language first, then wording carried with formulas discounted, all wording, word for word, words held, then paragraph number (consensus, newest). */
 function byRank(a: Checked, b: Checked): number {
   return (
     a.group - b.group ||
-    b.c.informative - a.c.informative ||
+    discounted(b.c) - discounted(a.c) ||
     b.c.shared - a.c.shared ||
     Number(b.exact) - Number(a.exact) ||
     b.coverage - a.coverage ||
@@ -456,6 +472,17 @@ export class SearchEngine {
     return this.rankedSearch(q, paste, pasteFor, strong, opts, empty);
   }
 
+  private zhMaskCache: Uint8Array | null = null;
+
+  /** 1 for each paragraph in Chinese, by number (ranking reads it for every candidate). */
+  private zhMask(): Uint8Array {
+    if (!this.zhMaskCache) {
+      this.zhMaskCache = new Uint8Array(this.manifest.paragraphs);
+      for (const d of this.docs) if (d.lang === "zh") this.zhMaskCache.fill(1, d.first, d.first + d.count);
+    }
+    return this.zhMaskCache;
+  }
+
   /** Own language first: 0 for a paragraph in the query's language (or when one is asked for), else 1. */
   private groupOf(id: number, lang: Lang, opts: SearchFilters): number {
     return opts.lang || this.docOf(id).lang === lang ? 0 : 1;
@@ -535,25 +562,51 @@ export class SearchEngine {
     const keep = this.keptMask(opts);
     // Each candidate scored by the weight of the chosen terms it holds: an estimate, from the
     // index alone, of how much of the query it can carry.
-    const score = new Uint32Array(this.manifest.paragraphs);
+    const N = this.manifest.paragraphs;
+    // Each candidate scored twice from the index alone: by the weight of the chosen terms it
+    // holds (what it can carry of the query at most: the bound below), and by the same weight
+    // times each term's rarity (how likely it is to carry much: the order it is read in, so that
+    // the paragraph a long paste came from is read before those that share its common words).
+    const score = new Uint32Array(N);
+    const rare = new Float64Array(N);
     const touched: number[] = [];
     let fetched = 0;
+    let best = 0;
     chosen.forEach((t, i) => {
       fetched += t.weight;
-      for (const id of lists[i] as Uint32Array) {
+      const list = lists[i] as Uint32Array;
+      const idf = t.weight * Math.log(1 + N / Math.max(1, list.length));
+      for (const id of list) {
         if (keep && !keep[id]) continue;
         if (!score[id]) touched.push(id);
         score[id] = (score[id] as number) + t.weight;
+        rare[id] = (rare[id] as number) + idf;
+        if ((rare[id] as number) > best) best = rare[id] as number;
       }
     });
-    const group = (id: number) => this.groupOf(id, paste.lang, opts);
-    const order = touched.sort(
-      (a, b) => group(a) - group(b) || (score[b] as number) - (score[a] as number) || a - b,
-    );
-    // An upper bound on what a candidate not yet read can carry (share of the query): its
-    // estimate, with room for what sampling the terms may have missed.
+    const zh = this.zhMask();
+    const own = paste.lang === "zh" ? 1 : 0;
+    const group = (id: number) => (opts.lang || zh[id] === own ? 0 : 1);
+    // Read in order of language group, then rarity (highest first), then number: one packed
+    // number a candidate, sorted as numbers (a 2,000-character paste can touch most of the corpus).
+    const keys = new Float64Array(touched.length);
+    touched.forEach((id, i) => {
+      const r = Math.round(((rare[id] as number) / (best || 1)) * 65535);
+      keys[i] = (group(id) * 65536 + (65535 - r)) * 4194304 + id;
+    });
+    keys.sort();
+    const order = Array.from(keys, (key) => key % 4194304);
+    // An upper bound on what any candidate not yet read can carry (share of the query): the most
+    // any of them holds, with room for what sampling the terms may have missed; per group.
     const slack = sampled ? 0.15 : 0.02;
-    const bound = (id: number) => Math.min(1, (score[id] as number) / fetched + slack);
+    const most = new Uint32Array(order.length + 1);
+    for (let i = order.length - 1; i >= 0; i--) {
+      const id = order[i] as number;
+      const next = order[i + 1];
+      const same = next !== undefined && group(next) === group(id);
+      most[i] = Math.max(score[id] as number, same ? (most[i + 1] as number) : 0);
+    }
+    const bound = (at: number) => Math.min(1, (most[at] as number) / fetched + slack);
     const held = new Set(strong.map((t) => t.term));
     const checked: Checked[] = [];
     let k = 0;
@@ -567,9 +620,9 @@ export class SearchEngine {
       const next = order[k] as number;
       if (group(next) > kth.group) return true;
       if (group(next) < kth.group) return false;
-      const b = bound(next);
-      // The next one cannot carry more wording outside formulas than the kth carries...
-      if (b * paste.total < kth.c.informative) return true;
+      const b = bound(k);
+      // The next one cannot carry more wording, formulas discounted, than the kth carries...
+      if (b * paste.total < discounted(kth.c)) return true;
       // ...nor beat a kth that holds the whole query word for word: at best it ties, and ties
       // go by number, in which order candidates of one score are read.
       return kth.exact;

@@ -12,15 +12,18 @@
  *   query itself is shorter than the reuse stage's (20 characters, 6 words): a passage then needs
  *   half the query, so a 12-character query one character away from a paragraph still counts.
  * - What a paragraph carries is the weight of the query's units that fall in equal runs of its
- *   passages (a unit counted once however often the paragraph repeats it); what ranks first is
- *   what it carries outside formulas, then all it carries, then whether it holds the query word
- *   for word, then the share of the query's words it holds anywhere, then consensus and date.
+ *   passages (a unit counted once however often the paragraph repeats it). What ranks first is
+ *   what it carries with formulas discounted (a formula unit counts FORMULA_WEIGHT of a unit
+ *   outside formulas: "formula units count for less", as in the reuse stage, without a single
+ *   word outside formulas outweighing a whole formulaic sentence), then all it carries, then
+ *   whether it holds the query word for word, then the share of the query's words it holds
+ *   anywhere, then consensus and date.
  * - A single Latin letter, digits alone, or a lone Chinese character cut off by punctuation is a
  *   weak term: it never makes a paragraph a candidate or a hit on its own (the "A" of "A/77/275"
  *   in a Chinese paragraph, "2021" in any), though it counts inside a longer shared passage. A
  *   query made only of such terms ("A/77/275", "2021") is looked up as a phrase.
  */
-import type { AlignOptions } from "../wording/align.ts";
+import type { AlignOptions, Passage } from "../wording/align.ts";
 import { formulaUnits } from "../wording/formula.ts";
 import {
   alignTexts,
@@ -29,6 +32,7 @@ import {
   type Prepared,
   positionsOf,
   prepare,
+  slicePrepared,
 } from "../wording/measure.ts";
 import { shingleHash } from "../wording/shingle.ts";
 import { tokenize } from "../wording/tokens.ts";
@@ -65,7 +69,6 @@ export interface Paste {
   lang: Lang;
   /** Its wording units, prepared for alignment (core/wording/measure.ts). */
   prepared: Prepared;
-  positions: Map<number, number[]>;
   /** The alignment's lengths, the reuse stage's shortened to the query (module header). */
   align: AlignOptions;
   /** Weight of the whole query: characters (zh) or words (en); and outside formulas. */
@@ -180,7 +183,6 @@ export function readPaste(text: string, folded: string, formulas: FormulaSet | n
     folded,
     lang,
     prepared,
-    positions: positionsOf(prepared),
     align: {
       k,
       minPassage,
@@ -193,6 +195,14 @@ export function readPaste(text: string, folded: string, formulas: FormulaSet | n
     terms,
     units,
   };
+}
+
+/** What a unit under a formula counts for in ranking, against 1 for a unit outside formulas. */
+export const FORMULA_WEIGHT = 0.5;
+
+/** What ranks a paragraph first: what it carries, its formula units discounted. */
+export function discounted(c: Pick<Carried, "shared" | "informative">): number {
+  return c.informative + FORMULA_WEIGHT * (c.shared - c.informative);
 }
 
 /** What a paragraph carries of a query. */
@@ -217,46 +227,88 @@ function unitRanges(
   return mergeRanges(spans.map(([u0, u1]) => [start[u0] as number, end[u1 - 1] as number]));
 }
 
-/** What the paragraph (its folded text) carries of the query: the reuse stage's measure. */
+/**
+ * What the paragraph (its folded text) carries of the query: the reuse stage's measure.
+ *
+ * The paragraph is the first text of the alignment, the query the second (so the query's formula
+ * marks discount it, as a later paragraph's do). Only the regions of the query that share
+ * shingles with the paragraph are aligned, and a region much longer than the paragraph window by
+ * window (2.5 times the paragraph, a step of one paragraph, so any passage the paragraph can
+ * share, at most 1/0.7 of its length, lies whole in some window): in one long query the
+ * paragraph's common words and formulas match here and there, and the alignment would take the
+ * whole query for one stretch to diff against the paragraph, and give up.
+ */
 export function carried(paste: Paste, foldedText: string): Carried {
-  const a = paste.prepared;
+  const q = paste.prepared;
   const tokens = tokenize(foldedText);
   const none = new Uint8Array(tokens.ids.length);
-  const b = prepare(
-    tokens,
-    { formula: none, frequent: none, ref: null },
-    paste.lang,
-    paste.align.k,
-    a.window,
-  );
-  const found = alignTexts(a, b, paste.align, paste.positions);
-  const covered = new Uint8Array(a.tokens.ids.length);
+  const k = paste.align.k;
+  const para = prepare(tokens, { formula: none, frequent: none, ref: null }, paste.lang, k, q.window);
+  const positions = positionsOf(para);
+  const n = q.tokens.ids.length;
+  const m = tokens.ids.length;
+  const span = Math.ceil(2.5 * m) + 2 * k;
+  // Where the query shares a shingle with the paragraph, gathered into regions (a passage's
+  // shingles lie at most an edit apart): only those regions are aligned, each once, a region
+  // longer than a window window by window. Most of a long query shares nothing with a paragraph.
+  const gap = paste.align.maxGap + 2 * k;
+  const regions: Array<[number, number, number]> = [];
+  for (let s = 0; s < q.groups.length; s++) {
+    if (!positions.has(q.groups[s] as number)) continue;
+    const last = regions[regions.length - 1];
+    if (last && s - last[1] <= gap) {
+      last[1] = s;
+      last[2]++;
+    } else regions.push([s, s, 1]);
+  }
+  const windows: Array<[number, number]> = [];
+  for (const [first, last, count] of regions) {
+    if (count < paste.align.minMatches) continue;
+    const from = Math.max(0, first - 2 * k);
+    const to = Math.min(n, last + 3 * k);
+    for (let s = from; ; s += Math.max(1, m)) {
+      const e = Math.min(to, s + span);
+      windows.push([s, e]);
+      if (e === to) break;
+    }
+  }
+  const found: Passage[] = [];
+  const seen = new Set<string>();
+  for (const [s, e] of windows) {
+    for (const x of alignTexts(para, slicePrepared(q, s, e, k), paste.align, positions)) {
+      const key = `${x.a0}:${x.a1}:${x.b0 + s}:${x.b1 + s}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ ...x, b0: x.b0 + s, b1: x.b1 + s });
+    }
+  }
+  const covered = new Uint8Array(n);
   const qSpans: Array<[number, number]> = [];
   const tSpans: Array<[number, number]> = [];
   const passages: Carried["passages"] = [];
   for (const x of found) {
     passages.push({
-      query: [a.tokens.start[x.a0] as number, a.tokens.end[x.a1 - 1] as number],
-      text: [tokens.start[x.b0] as number, tokens.end[x.b1 - 1] as number],
+      query: [q.tokens.start[x.b0] as number, q.tokens.end[x.b1 - 1] as number],
+      text: [tokens.start[x.a0] as number, tokens.end[x.a1 - 1] as number],
     });
-    for (const run of equalRuns(a.tokens.ids, tokens.ids, x)) {
-      covered.fill(1, run.a, run.a + run.n);
-      qSpans.push([run.a, run.a + run.n]);
-      tSpans.push([run.b, run.b + run.n]);
+    for (const run of equalRuns(tokens.ids, q.tokens.ids, x)) {
+      covered.fill(1, run.b, run.b + run.n);
+      tSpans.push([run.a, run.a + run.n]);
+      qSpans.push([run.b, run.b + run.n]);
     }
   }
   let shared = 0;
   let informative = 0;
-  for (let i = 0; i < covered.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (!covered[i]) continue;
-    shared += a.weight[i] as number;
-    if (!a.formula[i]) informative += a.weight[i] as number;
+    shared += q.weight[i] as number;
+    if (!q.formula[i]) informative += q.weight[i] as number;
   }
   return {
     shared,
     informative,
-    passages,
-    queryRanges: unitRanges(a.tokens.start, a.tokens.end, qSpans),
+    passages: passages.sort((x, y) => x.query[0] - y.query[0]),
+    queryRanges: unitRanges(q.tokens.start, q.tokens.end, qSpans),
     textRanges: unitRanges(tokens.start, tokens.end, tSpans),
   };
 }
@@ -338,8 +390,30 @@ const PER_SENTENCE = 4;
 export function sentences(paste: Paste, sources: readonly Source[], formulas: FormulaSet | null): Sentence[] {
   const t = paste.prepared.tokens;
   const w = paste.prepared.weight;
+  const n = t.ids.length;
+  // Per source, the weight it carries of the whole query up to each unit (prefix sums), so a
+  // sentence's share costs two lookups.
+  const upTo = sources.map((src) => {
+    const sum = new Float64Array(n + 1);
+    const ranges = [...src.queryRanges].sort((x, y) => x[0] - y[0]);
+    let r = 0;
+    for (let u = 0; u < n; u++) {
+      const us = t.start[u] as number;
+      const ue = t.end[u] as number;
+      while (r < ranges.length && (ranges[r] as readonly [number, number])[1] <= us) r++;
+      const range = ranges[r];
+      const inside = range !== undefined && us >= range[0] && ue <= range[1];
+      sum[u + 1] = (sum[u] as number) + (inside ? (w[u] as number) : 0);
+    }
+    return sum;
+  });
+  let u0 = 0;
   return sentenceSpans(paste).map(([start, end]): Sentence => {
     const inside = (a: number, b: number) => a >= start && b <= end;
+    let u1 = u0;
+    while (u1 < n && (t.end[u1] as number) <= end) u1++;
+    const first = u0;
+    u0 = u1;
     // The terms standing in this sentence (a term of several sentences lists all its places).
     const strong = paste.terms.filter(
       (term) =>
@@ -350,15 +424,7 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
     );
     // The likeliest sources: by what they carry of the sentence within the whole query, and by
     // the weight of the sentence's terms they hold.
-    const carriedHere = sources.map((src) => {
-      let have = 0;
-      for (let u = 0; u < t.ids.length; u++) {
-        const us = t.start[u] as number;
-        const ue = t.end[u] as number;
-        if (inside(us, ue) && src.queryRanges.some(([a, b]) => us >= a && ue <= b)) have += w[u] as number;
-      }
-      return have;
-    });
+    const carriedHere = upTo.map((sum) => (sum[u1] as number) - (sum[first] as number));
     const holds = sources.map((src) =>
       strong.reduce((sum, term) => sum + (src.terms.has(term.term) ? term.weight : 0), 0),
     );

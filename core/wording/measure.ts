@@ -154,3 +154,23 @@ export function equalRuns(a: Int32Array, b: Int32Array, x: Passage): EqualRun[] 
   }
   return out;
 }
+
+/**
+ * Units [s, e) of a prepared text, as a prepared text of their own (views, no copies): its
+ * shingles are those that start and end inside.
+ */
+export function slicePrepared(p: Prepared, s: number, e: number, k: number): Prepared {
+  return {
+    tokens: {
+      ids: p.tokens.ids.subarray(s, e),
+      start: p.tokens.start.subarray(s, e),
+      end: p.tokens.end.subarray(s, e),
+    },
+    weight: p.weight.subarray(s, e),
+    formula: p.formula.subarray(s, e),
+    frequent: p.frequent.subarray(s, e),
+    ref: p.ref ? p.ref.subarray(s, e) : null,
+    groups: p.groups.subarray(s, Math.max(s, e - k + 1)),
+    window: p.window,
+  };
+}

@@ -88,7 +88,13 @@ function outside(a: string, b: string, side: "before" | "after"): DiffOp[] {
   // Punctuation and spacing both have at the end (before the region) or the start (after it).
   let near = 0;
   const at = (s: string, k: number) => (side === "before" ? s[s.length - 1 - k] : s[k]);
-  while (near < a.length && near < b.length && at(a, near) === at(b, near) && NOT_WORD.test(at(a, near) as string)) near++;
+  while (
+    near < a.length &&
+    near < b.length &&
+    at(a, near) === at(b, near) &&
+    NOT_WORD.test(at(a, near) as string)
+  )
+    near++;
   // After the region, what both end with too (the paragraph's full stop).
   let end = 0;
   if (side === "after")
