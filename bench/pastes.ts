@@ -243,6 +243,12 @@ export interface PasteRank {
   first: boolean;
   /** Among the first three, or tied with one of them. */
   top3: boolean;
+  /**
+   * Not first, but every paragraph ranked above it carries more of the paste than the source
+   * does (formulas discounted): the corpus holds the altered wording closer elsewhere (the
+   * synthetic English is recombined from a few dozen phrases), not a ranking error.
+   */
+  outcarried: boolean;
   ms: number;
 }
 
@@ -266,11 +272,16 @@ export async function rankPastes(
     const own = carried(q, fold(textOf(paste.source)));
     const same = (h: SearchHit) => discounted(h) === discounted(own) && h.shared === own.shared;
     const at = r.hits.findIndex((h) => h.id === paste.source);
+    const first = at === 0 || (r.hits[0] !== undefined && same(r.hits[0]));
+    const above = at >= 0 ? r.hits.slice(0, at) : r.hits;
+    const more = (h: SearchHit) =>
+      discounted(h) > discounted(own) || (discounted(h) === discounted(own) && h.shared >= own.shared);
     out.push({
       paste,
       rank: at >= 0 ? at + 1 : Number.POSITIVE_INFINITY,
-      first: at === 0 || (r.hits[0] !== undefined && same(r.hits[0])),
+      first,
       top3: (at >= 0 && at < 3) || r.hits.slice(0, 3).some(same),
+      outcarried: !first && above.length > 0 && above.every(more) && (at >= 0 || r.hits.length === 10),
       ms,
     });
   }
