@@ -80,10 +80,13 @@ export interface SearchOptions extends SearchFilters {
   /** Hits wanted; Infinity for all. Default 20. */
   limit?: number;
   /**
-   * Candidates a ranked query reads at most (default 200; Infinity for all): beyond the closest
-   * few hundred, a long paste shares only common words with what is left.
+   * Candidates a ranked query reads at most (default VERIFY_BUDGET, or `limit` if more;
+   * Infinity for all): read rarest first, the paragraphs a paste came from come early, and what
+   * is left shares only its common words.
    */
   budget?: number;
+  /** Index buckets a ranked query reads its terms from at most (default BUCKET_BUDGET). */
+  buckets?: number;
 }
 
 /**
@@ -253,7 +256,7 @@ function termRanges(folded: string, want: Set<string>): Array<[number, number]> 
 export const BUCKET_BUDGET = 40;
 
 /** Default `budget`: candidates a ranked query reads at most. */
-export const VERIFY_BUDGET = 200;
+export const VERIFY_BUDGET = 80;
 
 /** 0, 1/2, 1/4, 3/4, 1/8, ...: positions spread evenly over a query, however far one reads. */
 function radicalInverse(i: number): number {
@@ -556,8 +559,8 @@ export class SearchEngine {
     empty: SearchResult,
   ): Promise<SearchResult> {
     const limit = opts.limit ?? 20;
-    const budget = opts.budget ?? VERIFY_BUDGET;
-    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t));
+    const budget = opts.budget ?? Math.max(limit, VERIFY_BUDGET);
+    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t), opts.buckets ?? BUCKET_BUDGET);
     const lists = await Promise.all(chosen.map((t) => this.postingsOf(t.term)));
     const keep = this.keptMask(opts);
     // Each candidate scored by the weight of the chosen terms it holds: an estimate, from the

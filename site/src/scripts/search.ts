@@ -27,8 +27,9 @@ import {
 
 /** The longest query kept in the URL. */
 export const SHORT = 200;
-/** Results drawn. */
+/** Results drawn: every paragraph for a word or a phrase, the closest for a pasted draft. */
 const LIMIT = 100;
+const LIMIT_DRAFT = 20;
 /** The longest query read (as `acquis search`). */
 const MAX = 20_000;
 
@@ -301,7 +302,7 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     doc: s.doc,
     type: s.type,
     consensus: s.consensus,
-    limit: LIMIT,
+    limit: s.q.length > SHORT ? LIMIT_DRAFT : LIMIT,
     ...(s.from ? { yearFrom: s.from } : {}),
     ...(s.to < 9999 ? { yearTo: s.to } : {}),
   };
@@ -321,7 +322,7 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     status.textContent =
       n === 0
         ? `No paragraph ${verb}s ${result.query.phrase ? "the phrase " : "any of "}${named(s.q)}.`
-        : `${more ? "At least " : ""}${n} paragraph${n === 1 ? ` ${verb}s` : `s ${verb}`} ${result.query.phrase ? "the phrase" : "wording of"} ${named(s.q)}${n > LIMIT ? ` (the first ${LIMIT} shown)` : ""}.`;
+        : `${more ? "At least " : ""}${n} paragraph${n === 1 ? ` ${verb}s` : `s ${verb}`} ${result.query.phrase ? "the phrase" : "wording of"} ${named(s.q)}${n > result.hits.length ? ` (the first ${result.hits.length} shown)` : ""}.`;
     const only = onlyOtherLanguage(result, s.lang);
     if (only) {
       const name = { zh: "Chinese", en: "English" };
