@@ -10,7 +10,8 @@
  *   a draft does); it ends on a word.
  * - Alterations, as drafters make them: always 1-3 words changed (one per 20 characters of
  *   Chinese or 30 of English, at most 3; a Chinese "word" is two characters, replaced by two
- *   characters of the corpus; an English word by a word of the corpus); then one of: nothing
+ *   characters of the corpus that never stand together in it; an English word by a word of an
+ *   English word list the corpus never uses: new wording); then one of: nothing
  *   more, a clause dropped, a clause added (a clause of another paragraph, as drafters combine
  *   agreed language), two sentences swapped (when there are two). A clause dropped or added is
  *   at most a quarter of the paste: a draft that is mostly another text has another source.
@@ -20,6 +21,8 @@
  *   is the measure's own answer, and what the benchmark checks is that search finds it among the
  *   whole corpus and puts it first.
  */
+
+import { createRequire } from "node:module";
 import type { SearchEngine, SearchHit } from "../core/search/engine.ts";
 import { fold } from "../core/search/normalize.ts";
 import { carried, discounted, type FormulaSet, readPaste } from "../core/search/rank.ts";
@@ -27,6 +30,9 @@ import type { Paragraph } from "../schemas/index.ts";
 import { prng } from "./generate.ts";
 
 type Rand = () => number;
+
+/** An English word list (an-array-of-english-words, MIT; the importer's hyphenation uses it too). */
+const englishWords = () => createRequire(import.meta.url)("an-array-of-english-words/index.json") as string[];
 
 /** How a paste was altered. */
 export type Alteration =
@@ -79,7 +85,7 @@ function changeWords(text: string, k: number, lang: "zh" | "en", pool: string[],
       const i = at[Math.floor(r() * at.length)] as number;
       let w = t.slice(i, i + 2);
       for (let g = 0; g < 10 && w === t.slice(i, i + 2); g++)
-        w = (pool[Math.floor(r() * pool.length)] as string).slice(0, 2);
+        w = pool[Math.floor(r() * pool.length)] as string;
       t = t.slice(0, i) + w + t.slice(i + 2);
     } else {
       const words = [...t.matchAll(/[A-Za-z]{3,}/g)];
@@ -119,13 +125,25 @@ export function drawPastes(
   }
   const ofLang = (lang: "zh" | "en") =>
     paragraphs.filter((p) => p.kind === "paragraph" && p.lang === lang && p.text.length >= 20);
+  // Words a drafter writes instead: new wording, not the corpus's own (a word the corpus repeats
+  // everywhere would make the paste closer to other paragraphs than to its source). English:
+  // words of an English word list the corpus does not use; Chinese: two characters of the corpus
+  // that do not stand side by side anywhere in it.
+  const corpusWords = new Set(
+    ofLang("en").flatMap((p) => (p.text.match(/[A-Za-z]+/g) ?? []).map((w) => w.toLowerCase())),
+  );
+  const bigrams = new Set(ofLang("zh").flatMap((p) => p.text.match(/\p{Script=Han}{2}/gu) ?? []));
+  const chars = [...new Set(ofLang("zh").flatMap((p) => p.text.match(/\p{Script=Han}/gu) ?? []))].sort();
+  const zhPairs: string[] = [];
+  const rz = prng((opts.seed ?? 14) + 1);
+  for (let g = 0; zhPairs.length < 2000 && g < 20000 && chars.length; g++) {
+    const w =
+      (chars[Math.floor(rz() * chars.length)] as string) + (chars[Math.floor(rz() * chars.length)] as string);
+    if (!bigrams.has(w)) zhPairs.push(w);
+  }
   const pool = {
-    zh: [...new Set(ofLang("zh").flatMap((p) => p.text.match(/\p{Script=Han}{2}/gu) ?? []))],
-    en: [
-      ...new Set(
-        ofLang("en").flatMap((p) => (p.text.match(/[A-Za-z]{3,}/g) ?? []).map((w) => w.toLowerCase())),
-      ),
-    ],
+    zh: zhPairs,
+    en: englishWords().filter((w) => /^[a-z]{4,10}$/.test(w) && !corpusWords.has(w)),
   };
   const candidates = { zh: ofLang("zh"), en: ofLang("en") };
   const out: Omit<Paste, "source">[] = [];

@@ -433,6 +433,21 @@ export function pasteFigures(ranks: PasteRank[]): PasteFigures {
   };
 }
 
+/** The site the browser measurements load: our index, the engine as one script, Pagefind's pages. */
+export async function writeSite(dir: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  rmSync(dir, { recursive: true, force: true });
+  write(path.join(dir, "search"), files);
+  const js = await engineBundle();
+  write(dir, {
+    "engine.js": js,
+    "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
+    // Pagefind searches the index of the searching page's language: one page per language.
+    "pf-zh.html": `<!doctype html><html lang="zh-cn"><meta charset="utf-8"><p>pagefind</p></html>`,
+    "pf-en.html": `<!doctype html><html lang="en"><meta charset="utf-8"><p>pagefind</p></html>`,
+  });
+  return js;
+}
+
 /** Measure one corpus size. */
 export async function measure(
   n: number,
@@ -526,16 +541,7 @@ export async function measure(
 
   // The site: our index, Pagefind's, and two small pages that load each engine.
   const dir = path.join(repoRoot, "bench", "out", `search-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  write(path.join(dir, "search"), built.files);
-  const js = await engineBundle();
-  write(dir, {
-    "engine.js": js,
-    "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
-    // Pagefind searches the index of the searching page's language: one page per language.
-    "pf-zh.html": `<!doctype html><html lang="zh-cn"><meta charset="utf-8"><p>pagefind</p></html>`,
-    "pf-en.html": `<!doctype html><html lang="en"><meta charset="utf-8"><p>pagefind</p></html>`,
-  });
+  const js = await writeSite(dir, built.files);
   const pf = await import("pagefind");
   const pt = performance.now();
   const { index } = await pf.createIndex({});
@@ -731,7 +737,7 @@ type PageEngine = {
  * a year): each searched with nothing cached (the browser's cache cleared first), then by a new
  * engine with the files in the browser's cache, then again by that engine (files in memory).
  */
-async function pasteInBrowser(
+export async function pasteInBrowser(
   dir: string,
   paragraphs: Paragraph[],
   count = 20,

@@ -23,10 +23,10 @@ import {
   type ChunkRow,
   chunkPath,
   type DocEntry,
-  decodeBucket,
   decodeFormulas,
   decodePostings,
   FORMAT_VERSION,
+  findInBucket,
   gunzip,
   gunzipJson,
   type Manifest,
@@ -256,7 +256,7 @@ function termRanges(folded: string, want: Set<string>): Array<[number, number]> 
 export const BUCKET_BUDGET = 40;
 
 /** Default `budget`: candidates a ranked query reads at most. */
-export const VERIFY_BUDGET = 80;
+export const VERIFY_BUDGET = 40;
 
 /** 0, 1/2, 1/4, 3/4, 1/8, ...: positions spread evenly over a query, however far one reads. */
 function radicalInverse(i: number): number {
@@ -322,7 +322,7 @@ function byRank(a: Checked, b: Checked): number {
 
 /** The engine over one index. Files are fetched once and kept. */
 export class SearchEngine {
-  private buckets = new Map<string, Promise<Map<string, Uint8Array>>>();
+  private buckets = new Map<string, Promise<Uint8Array>>();
   private chunks = new Map<number, Promise<ChunkRow[]>>();
   private postings = new Map<string, Uint32Array>();
   private formulaList: Promise<FormulaSet | null> | null = null;
@@ -348,10 +348,11 @@ export class SearchEngine {
     return (["zh", "en"] as const).filter((l) => this.docs.some((d) => d.lang === l));
   }
 
-  private bucket(path: string): Promise<Map<string, Uint8Array>> {
+  /** A bucket file, gunzipped, kept as bytes: a term is found in it by findInBucket. */
+  private bucket(path: string): Promise<Uint8Array> {
     let p = this.buckets.get(path);
     if (!p) {
-      p = this.source.get(path).then(gunzip).then(decodeBucket);
+      p = this.source.get(path).then(gunzip);
       this.buckets.set(path, p);
     }
     return p;
@@ -372,7 +373,7 @@ export class SearchEngine {
     const hash = unigram ? m.unigramHashes[b] : m.bucketHashes[b];
     let list: Uint32Array = new Uint32Array(0);
     if (hash) {
-      const enc = (await this.bucket(unigram ? unigramPath(m, b) : bucketPath(m, b))).get(term);
+      const enc = findInBucket(await this.bucket(unigram ? unigramPath(m, b) : bucketPath(m, b)), term);
       if (enc) list = decodePostings(enc);
     }
     this.postings.set(key, list);
@@ -463,7 +464,13 @@ export class SearchEngine {
       const whole = q.phrase ? q : { ...q, phrase: true, segments: [q.whole], quoted: [] };
       return this.phraseSearch(whole, plain, opts, { ...empty, query: { ...empty.query, phrase: true } });
     }
-    const formulas = await this.formulas();
+    // The terms' postings and the formula windows are fetched together: the terms do not depend
+    // on the formulas (they only weigh what is carried).
+    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t), opts.buckets ?? BUCKET_BUDGET);
+    const [formulas, lists] = await Promise.all([
+      this.formulas(),
+      Promise.all(chosen.map((t) => this.postingsOf(t.term))),
+    ]);
     const paste = readPaste(query, folded, formulas);
     // The query measured as a text of the other language, read when a paragraph of it comes up.
     let other: Paste | null = null;
@@ -472,7 +479,7 @@ export class SearchEngine {
       other ??= readPaste(query, folded, formulas, lang);
       return other;
     };
-    return this.rankedSearch(q, paste, pasteFor, strong, opts, empty);
+    return this.rankedSearch(q, paste, pasteFor, strong, { chosen, sampled, lists }, opts, empty);
   }
 
   private zhMaskCache: Uint8Array | null = null;
@@ -555,13 +562,13 @@ export class SearchEngine {
     paste: Paste,
     pasteFor: (lang: Lang) => Paste,
     strong: QueryTerm[],
+    asked: { chosen: QueryTerm[]; sampled: boolean; lists: Uint32Array[] },
     opts: SearchOptions,
     empty: SearchResult,
   ): Promise<SearchResult> {
     const limit = opts.limit ?? 20;
     const budget = opts.budget ?? Math.max(limit, VERIFY_BUDGET);
-    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t), opts.buckets ?? BUCKET_BUDGET);
-    const lists = await Promise.all(chosen.map((t) => this.postingsOf(t.term)));
+    const { chosen, sampled, lists } = asked;
     const keep = this.keptMask(opts);
     // Each candidate scored by the weight of the chosen terms it holds: an estimate, from the
     // index alone, of how much of the query it can carry.
@@ -613,7 +620,9 @@ export class SearchEngine {
     const held = new Set(strong.map((t) => t.term));
     const checked: Checked[] = [];
     let k = 0;
-    let size = Math.min(256, Math.max(16, limit));
+    // Batches of texts fetched together: a page's worth first for a short query (it may stop
+    // there), all it will read at once for a long one (it reads them all: one round of fetches).
+    let size = paste.total >= 60 ? Math.min(budget, order.length) : Math.min(256, Math.max(16, limit));
     const settled = (): boolean => {
       if (k >= order.length) return true;
       if (k >= budget) return true;

@@ -13,6 +13,7 @@ import {
   encodeFormulas,
   encodePostings,
   FORMAT_VERSION,
+  findInBucket,
 } from "../../../core/search/format.ts";
 
 const sortedIds = fc
@@ -51,6 +52,22 @@ describe("buckets", () => {
           const back = decodeBucket(encodeBucket(entries));
           expect([...back.keys()]).toEqual(ts);
           for (const [k, t] of ts.entries()) expect([...decodePostings(back.get(t)!)]).toEqual(ids.slice(k));
+        },
+      ),
+    );
+  });
+
+  test("a term found by scanning a bucket's bytes has the postings decoding the bucket gives, and a term not there none", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        fc.string({ minLength: 1, maxLength: 4 }),
+        (terms, other) => {
+          const sorted = [...terms].sort();
+          const bytes = encodeBucket(sorted.map((t, k) => [t, encodePostings([k, k + 7])]));
+          const all = decodeBucket(bytes);
+          for (const t of sorted) expect(findInBucket(bytes, t)).toEqual(all.get(t));
+          if (!all.has(other)) expect(findInBucket(bytes, other)).toBeNull();
         },
       ),
     );
