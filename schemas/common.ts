@@ -8,11 +8,14 @@ import { z } from "zod";
 
 /**
  * Version of the on-disk data contract (`dist/data/*`). Bump it when a field changes meaning or
- * disappears; adding an optional field does not need a bump. 2: a partial reuse link's `diff`
- * covers both whole paragraphs (the earlier one's wording outside the shared region is removed
- * wording), where 1 gave the earlier one's region only.
+ * disappears; adding an optional field does not need a bump.
+ *
+ * 2: `aligned.json` holds the rows of a paragraph-level alignment (`rows`, with confidence and
+ *    status) instead of pairs of equal addresses (`pairs`).
+ * 3: a partial reuse link's `diff` covers both whole paragraphs (the earlier one's wording
+ *    outside the shared region is removed wording), where 2 gave the earlier one's region only.
  */
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

@@ -10,19 +10,19 @@
  *   that needs two files never reads the others.
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
- * - Optional files (working papers, citations, reuse, the citation summary) may be absent: their
+ * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
-import YAML from "yaml";
 import { z } from "zod";
 import {
+  AlignedFile,
+  type AlignedRow,
   Citation,
   CitationSummaryFile,
   type DocumentRecord,
   DocumentsFile,
   Paragraph,
-  Registry,
   Reuse,
   SCHEMA_VERSION,
   type WorkingPaper,
@@ -37,6 +37,7 @@ export const DATA_FILES = {
   citations: "citations.jsonl",
   reuse: "reuse.jsonl",
   citationsSummary: "citations-summary.json",
+  aligned: "aligned.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -48,6 +49,7 @@ export interface DataFiles {
   citations?: string | null;
   reuse?: string | null;
   citationsSummary?: string | null;
+  aligned?: string | null;
 }
 
 /** A built knowledge base, validated. */
@@ -60,8 +62,10 @@ export interface KnowledgeBase {
   reuse: Reuse[];
   /** Cited documents as the cite stage summarised them; null when the file is absent. */
   citationsSummary: CitationSummaryFile | null;
+  /** The zh/en alignment of every document held in both languages (aligned.json), rows in reading order. */
+  aligned: AlignedRow[];
   /** Which optional files were present. */
-  has: { citations: boolean; reuse: boolean };
+  has: { citations: boolean; reuse: boolean; aligned: boolean };
 }
 
 /** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
@@ -138,6 +142,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
   const citationsSummary = files.citationsSummary
     ? json(DATA_FILES.citationsSummary, files.citationsSummary, CitationSummaryFile, reader)
     : null;
+  const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
   return {
     documents,
     paragraphs,
@@ -145,7 +150,8 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     citations,
     reuse,
     citationsSummary,
-    has: { citations: files.citations != null, reuse: files.reuse != null },
+    aligned,
+    has: { citations: files.citations != null, reuse: files.reuse != null, aligned: files.aligned != null },
   };
 }
 
@@ -173,14 +179,13 @@ export function collectDataFiles(
     citations: optional("citations"),
     reuse: optional("reuse"),
     citationsSummary: optional("citationsSummary"),
+    aligned: optional("aligned"),
   };
 }
 
 /**
- * The registry (corpus/registry.yaml) as `acquis cite` and the site's resolver read it: the short
- * titles people cite documents by and what is known of their structure. Throws on a registry that
- * breaks its schema (`acquis check` reports the same with line and column).
+ * The registry (corpus/registry.yaml) as the site's resolver reads it: the short titles people
+ * cite documents by and what is known of their structure; the entries the build keeps
+ * (core/data/registry.ts decides for every reader).
  */
-export function readRegistry(text: string): Registry {
-  return Registry.parse(YAML.parse(text));
-}
+export { readRegistry } from "./registry.ts";

@@ -12,10 +12,9 @@ import {
   type DataFileKey,
   type KnowledgeBase,
   readKnowledgeBase,
-  readRegistry,
 } from "../../core/data/read.ts";
 import type { IndexSource } from "../../core/search/engine.ts";
-import type { Registry } from "../../schemas/index.ts";
+import { loadRegistry, type RegistryRead } from "../load/index.ts";
 
 /** Read and validate the knowledge base in `dir`, only the optional files in `want`. Throws on bad data. */
 export function readDataDir(dir: string, want: readonly DataFileKey[] = []): KnowledgeBase {
@@ -29,9 +28,14 @@ export function readDataDir(dir: string, want: readonly DataFileKey[] = []): Kno
   return readKnowledgeBase(files);
 }
 
-/** The registry at `file`; an empty one when there is none. Throws on a registry that breaks its schema. */
-export function readRegistryFile(file: string): Registry {
-  return existsSync(file) ? readRegistry(readFileSync(file, "utf8")) : { documents: [] };
+/**
+ * The registry at `file`, read as the build reads it (pipeline/load): a bad entry costs that
+ * entry, and a diagnostic at its line says so; a registry unreadable as a whole comes back empty,
+ * with its diagnostics. Never throws on what the file holds.
+ * @param rel the path diagnostics name ("corpus/registry.yaml")
+ */
+export function readRegistryFile(file: string, rel: string): RegistryRead {
+  return loadRegistry(existsSync(file) ? new Uint8Array(readFileSync(file)) : null, rel);
 }
 
 /** The search index's files read from a directory, for the engine the browser runs. */

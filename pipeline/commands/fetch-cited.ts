@@ -31,7 +31,7 @@ import pLimit from "p-limit";
 import { CitationSummaryFile, type Lang, symbolSlug, UnSymbol } from "../../schemas/index.ts";
 import { build } from "../build/index.ts";
 import { citeStage } from "../cite/stage.ts";
-import { DownloadError, type DownloadOptions, downloadPdf, type FailureKind, urlFor } from "./fetch.ts";
+import { DownloadError, type DownloadOptions, downloadOriginal, type FailureKind, urlFor } from "./fetch.ts";
 import { importOptions, importOriginal } from "./import.ts";
 import type { CommandIO } from "./types.ts";
 
@@ -206,10 +206,12 @@ export async function fetchCited(
     const cached = resolve(cacheDir, `${symbolSlug(item.symbol)}.${item.lang}.pdf`);
     const url = urlFor(opts.template, item.symbol, item.lang);
     let bytes: Uint8Array;
+    let from = url;
     if (existsSync(cached) && !opts.refresh) bytes = new Uint8Array(readFileSync(cached));
     else {
       try {
-        bytes = await downloadPdf(url, opts.download);
+        // `from`: the URL after redirects, which the front matter's source records.
+        ({ bytes, url: from } = await downloadOriginal(url, opts.download));
       } catch (e) {
         if (e instanceof DownloadError && e.kind === "not found")
           return record({ item, status: "not on the server", reason: e.message, kind: e.kind });
@@ -222,7 +224,7 @@ export async function fetchCited(
     }
     return imports(async () => {
       const io2 = importOptions(
-        { symbol: item.symbol, lang: item.lang, corpus: opts.corpus, cache: opts.cache, source: url },
+        { symbol: item.symbol, lang: item.lang, corpus: opts.corpus, cache: opts.cache, source: from },
         new Set(),
       );
       if (typeof io2 === "string") return record({ item, status: "failed", reason: io2, kind: "import" });

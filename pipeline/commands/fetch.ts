@@ -10,6 +10,11 @@
  *   missing document with an HTML page and status 200), the "%PDF-" signature, the announced length,
  *   the end-of-file marker. A bad answer is a clear error and leaves no file behind.
  * - Timeouts and 5xx/429 answers are retried with exponential backoff; a 4xx is final.
+ * - Limits: the bytes of one download (announced or counted as they arrive: a body over the
+ *   limit is cut off, never held whole), the time of one document's download, retries included,
+ *   and redirects: followed by hand, at most MAX_REDIRECTS, only to the same host (or to hosts
+ *   allowed with --allow-host; UN hosts among themselves), only to http or https; a loop is named
+ *   as one. The URL the document finally came from is the one `source:` records.
  * - Originals are cached in .cache/originals/<slug>.<lang>.pdf; a cached original is used without
  *   the network unless --refresh.
  */
@@ -17,12 +22,20 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { resolve } from "node:path";
 import { Lang, symbolSlug, UnSymbol } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { formatBytes } from "../load/decode.ts";
+import { terminalSafe } from "../terminal.ts";
 import { importOptions, importOriginal, readImportFlags, reportImport } from "./import.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 /** ODS's address for a document by symbol and language. */
 export const DEFAULT_URL_TEMPLATE = "https://documents.un.org/api/symbol/access?s={symbol}&l={lang}&t=pdf";
 
+/** Largest download by default: UN documents are a few MB; 100 MB is no text to import. */
+export const DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024;
+/** Time for one document's download, every attempt included, by default. */
+export const DEFAULT_DEADLINE_S = 60;
+/** Redirects followed before a chain is called a loop. */
+export const MAX_REDIRECTS = 10;
 const USAGE = `Usage: acquis fetch <symbol> --lang <zh,en> [options] [import options]
        acquis fetch --cited [--lang <zh,en>] [--dry-run] [options]
 
@@ -43,9 +56,14 @@ progress bar on a terminal, and a summary: fetched, not on the server, failed (w
   --timeout <ms>        per attempt (default: 30000)
   --retries <n>         further attempts after a timeout or a server error (default: 3)
   --backoff <ms>        first wait before retrying, doubled each time (default: 1000)
+  --deadline <s>        all attempts at one document together (default: ${DEFAULT_DEADLINE_S})
+  --max-bytes <MB>      largest original downloaded, or imported (default: 100)
+  --allow-host <hosts>  hosts a redirect may lead to besides the URL's own, comma-separated
+                        (UN hosts, *.un.org and undocs.org, may redirect among themselves)
   --refresh             download even when the original is cached (--cited: also ask again
                         for what an earlier run fetched or did not find)
-  Import options (--title, --date, --type, --body, --status, --corpus, --force) as for acquis import.
+  Import options (--title, --date, --type, --body, --status, --corpus, --force) and limits
+  (--max-pages, --max-inflated, --max-time) as for acquis import.
 
 Exit codes: 0 every language imported (--cited: nothing failed; documents not on the server are
 not failures), 1 something failed, 2 bad usage.`;
@@ -62,6 +80,8 @@ export type FailureKind =
   | "unsupported scheme"
   | "not a PDF"
   | "truncated"
+  | "too large"
+  | "redirect refused"
   | "network";
 
 /** Why a download failed, for people; `kind` names it for counting. */
@@ -124,8 +144,26 @@ export interface DownloadOptions {
   timeoutMs: number;
   retries: number;
   backoffMs: number;
+  /** Most bytes one download may bring (default DEFAULT_MAX_DOWNLOAD). */
+  maxBytes?: number;
+  /** Most time, in ms, every attempt at this document may take together (default DEFAULT_DEADLINE_S). */
+  deadlineMs?: number;
+  /** Hosts a redirect may lead to besides the URL's own (lower case). */
+  allowHosts?: readonly string[];
   /** Called before each retry (for progress and tests). */
   onRetry?: (attempt: number, reason: string, waitMs: number) => void;
+}
+
+/** UN hosts, which may redirect among themselves (ODS answers from documents.un.org and daccess-ods.un.org). */
+const UN_HOST = /(^|\.)un\.org$|^undocs\.org$/;
+
+/** Why a redirect from `from` to `to` may not be followed, or null. */
+export function refusedRedirect(from: URL, to: URL, allow: readonly string[] = []): FailureKind | null {
+  if (to.protocol !== "http:" && to.protocol !== "https:") return "unsupported scheme";
+  const host = to.hostname.toLowerCase();
+  if (host === from.hostname.toLowerCase() || allow.includes(host)) return null;
+  if (UN_HOST.test(host) && UN_HOST.test(from.hostname.toLowerCase())) return null;
+  return "redirect refused";
 }
 
 /** Fill a URL template. */
@@ -142,24 +180,119 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * with a DownloadError whose message says what came back instead.
  */
 export async function downloadPdf(url: string, opts: DownloadOptions): Promise<Uint8Array> {
+  return (await downloadOriginal(url, opts)).bytes;
+}
+
+/**
+ * GET `url`, following redirects by hand within the limits (refusedRedirect, MAX_REDIRECTS).
+ * @returns the final answer and its URL
+ */
+async function get(
+  url: string,
+  opts: DownloadOptions,
+  signal: AbortSignal,
+): Promise<{ res: Response; url: string }> {
+  let at = new URL(url);
+  const seen = new Set<string>([at.href]);
+  for (let hops = 0; ; hops++) {
+    const res = await fetch(at, { signal, redirect: "manual", headers: { accept: "application/pdf" } });
+    const location = res.status >= 300 && res.status < 400 ? res.headers.get("location") : null;
+    if (location === null) return { res, url: at.href };
+    await res.body?.cancel();
+    let next: URL;
+    try {
+      next = new URL(location, at);
+    } catch {
+      throw new DownloadError(
+        `${url}: the server redirects to "${location}", which is not a URL.`,
+        "network",
+      );
+    }
+    if (seen.has(next.href) || hops + 1 > MAX_REDIRECTS)
+      throw new DownloadError(
+        `${url}: the server redirects in a loop (${seen.has(next.href) ? `back to ${next.href}` : `more than ${MAX_REDIRECTS} redirects`}).`,
+        "redirect loop",
+      );
+    const refused = refusedRedirect(at, next, opts.allowHosts);
+    if (refused === "unsupported scheme")
+      throw new DownloadError(
+        `${url}: the server redirects to ${next.href}, whose scheme is not http or https (unsupported scheme).`,
+        refused,
+      );
+    if (refused)
+      throw new DownloadError(
+        `${url}: the server redirects to another host, ${next.hostname}; not followed. If that host is to be trusted, pass --allow-host ${next.hostname}.`,
+        refused,
+      );
+    seen.add(next.href);
+    at = next;
+  }
+}
+
+/** The body of `res`, counted as it arrives and cut off past `max` bytes. */
+async function readBody(url: string, res: Response, max: number): Promise<Uint8Array> {
+  const tooLarge = (what: string) =>
+    new DownloadError(
+      `${url}: the document is ${what}, over the ${formatBytes(max)} limit; not downloaded. Raise it with --max-bytes <MB> if this document is genuine.`,
+      "too large",
+    );
+  const announced = Number(res.headers.get("content-length") ?? Number.NaN);
+  if (Number.isFinite(announced) && announced > max) {
+    await res.body?.cancel();
+    throw tooLarge(`${formatBytes(announced)} (as announced)`);
+  }
+  if (!res.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > max) {
+      await res.body.cancel().catch(() => {});
+      throw tooLarge("larger than that");
+    }
+    chunks.push(chunk);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Download an original within the limits (bytes, time, redirects), with retries, and check it is
+ * a PDF. Resolves with its bytes and the URL it finally came from.
+ */
+export async function downloadOriginal(
+  url: string,
+  opts: DownloadOptions,
+): Promise<{ bytes: Uint8Array; url: string }> {
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_S * 1000;
+  const end = Date.now() + deadlineMs;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_DOWNLOAD;
   let lastReason = "";
   let lastKind: FailureKind = "network";
+  let attempts = 0;
   for (let attempt = 0; attempt <= opts.retries; attempt++) {
     if (attempt > 0) {
       const wait = opts.backoffMs * 2 ** (attempt - 1);
+      if (Date.now() + wait >= end) break;
       opts.onRetry?.(attempt, lastReason, wait);
       await sleep(wait);
     }
+    const left = end - Date.now();
+    if (left <= 0) break;
+    attempts++;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+    const timeoutMs = Math.min(opts.timeoutMs, left);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     let res: Response;
     let bytes: Uint8Array;
+    let finalUrl = url;
     try {
-      res = await fetch(url, {
-        signal: controller.signal,
-        redirect: "follow",
-        headers: { accept: "application/pdf" },
-      });
+      ({ res, url: finalUrl } = await get(url, opts, controller.signal));
       if (res.status === 429 || res.status >= 500) {
         lastReason = `the server answered ${res.status} ${res.statusText}`;
         lastKind = "server error";
@@ -175,10 +308,10 @@ export async function downloadPdf(url: string, opts: DownloadOptions): Promise<U
           res.status === 404 || res.status === 410 ? "not found" : "server error",
         );
       }
-      bytes = new Uint8Array(await res.arrayBuffer());
+      bytes = await readBody(url, res, maxBytes);
     } catch (e) {
       if (e instanceof DownloadError) throw e;
-      const failure = networkFailure(e, controller.signal.aborted, opts.timeoutMs);
+      const failure = networkFailure(e, controller.signal.aborted, timeoutMs);
       if (!failure.retry) throw new DownloadError(`${url}: ${failure.reason}.`, failure.kind);
       lastReason = failure.reason;
       lastKind = failure.kind;
@@ -187,9 +320,13 @@ export async function downloadPdf(url: string, opts: DownloadOptions): Promise<U
       clearTimeout(timer);
     }
     checkPdf(url, res, bytes);
-    return bytes;
+    return { bytes, url: finalUrl };
   }
-  throw new DownloadError(`${url}: ${lastReason}, after ${opts.retries + 1} attempts.`, lastKind);
+  const late = Date.now() >= end || attempts < opts.retries + 1;
+  throw new DownloadError(
+    `${url}: ${lastReason || "no answer"}, after ${attempts} attempt${attempts === 1 ? "" : "s"}${late ? ` within the ${Math.round(deadlineMs / 1000)} s deadline (--deadline)` : ""}.`,
+    late && lastKind === "network" ? "timeout" : lastKind,
+  );
 }
 
 /** Reject what is not a whole PDF: an HTML error page, a wrong content type, a truncated file. */
@@ -236,7 +373,7 @@ export const fetchCommand: Command = {
     const cited = argv.includes("--cited");
     const read = readImportFlags(
       argv.filter((a) => a !== "--refresh" && a !== "--cited"),
-      ["url-template", "timeout", "retries", "backoff", "summary", "state"],
+      ["url-template", "timeout", "retries", "backoff", "deadline", "allow-host", "summary", "state"],
     );
     if (typeof read === "string") return usageError(io, read);
     if (read.flags.has("help") || read.flags.has("h")) {
@@ -253,20 +390,13 @@ export const fetchCommand: Command = {
       .filter(Boolean);
     if (!langs.length || !langs.every((l) => Lang.safeParse(l).success))
       return usageError(io, "give the languages with --lang zh, --lang en or --lang zh,en");
-    const num = (name: string, dflt: number) => {
-      const v = read.values[name];
-      const n = v === undefined ? dflt : Number(v);
-      return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
-    };
     const dl: DownloadOptions = {
-      timeoutMs: num("timeout", 30_000),
-      retries: num("retries", 3),
-      backoffMs: num("backoff", 1000),
+      ...downloadFlags(read.values),
       onRetry: (attempt, reason, wait) =>
-        io.stderr(`acquis fetch: ${reason}; retry ${attempt} in ${wait} ms.\n`),
+        io.stderr(terminalSafe(`acquis fetch: ${reason}; retry ${attempt} in ${wait} ms.\n`)),
     };
-    if ([dl.timeoutMs, dl.retries, dl.backoffMs].some(Number.isNaN))
-      return usageError(io, "--timeout, --retries and --backoff take non-negative numbers");
+    const badFlag = badDownloadFlag(dl);
+    if (badFlag) return usageError(io, badFlag);
     const template = read.values["url-template"] ?? process.env.ACQUIS_ODS_URL ?? DEFAULT_URL_TEMPLATE;
     const bad = checkTemplate(template);
     if (bad) return usageError(io, bad);
@@ -279,12 +409,13 @@ export const fetchCommand: Command = {
       const url = urlFor(template, symbol, lang);
       const cached = resolve(cacheDir, `${symbolSlug(symbol)}.${lang}.pdf`);
       let bytes: Uint8Array;
+      let from = url;
       if (existsSync(cached) && !refresh) {
         bytes = new Uint8Array(readFileSync(cached));
         io.stderr(`acquis fetch: ${symbol} (${lang}) from the cache of originals.\n`);
       } else {
         try {
-          bytes = await downloadPdf(url, dl);
+          ({ bytes, url: from } = await downloadOriginal(url, dl));
         } catch (e) {
           const d = diag(
             "ingest/fetch-failed",
@@ -292,7 +423,7 @@ export const fetchCommand: Command = {
             (e as Error).message,
             "Nothing was written.",
           );
-          io.stderr(`acquis fetch: ${symbol} (${lang}): ${d.message}\n`);
+          io.stderr(terminalSafe(`acquis fetch: ${symbol} (${lang}): ${d.message}\n`));
           failed++;
           continue;
         }
@@ -300,7 +431,8 @@ export const fetchCommand: Command = {
       const outcome = await importOriginal(
         bytes,
         `${symbolSlug(symbol)}.${lang}.pdf`,
-        { ...opts, source: opts.source ?? url },
+        // The URL the document came from, after redirects: what a reader can fetch again.
+        { ...opts, source: opts.source ?? from },
         io.cwd,
       );
       if (reportImport(outcome, io, read.flags.has("verbose")) !== 0) {
@@ -318,14 +450,32 @@ export const fetchCommand: Command = {
   },
 };
 
-/** The numeric download flags, or NaN for a bad one. */
+/** The download flags, with NaN for a bad number (badDownloadFlag says which). */
 function downloadFlags(values: Record<string, string>): Omit<DownloadOptions, "onRetry"> {
   const num = (name: string, dflt: number) => {
     const v = values[name];
     const n = v === undefined ? dflt : Number(v);
     return Number.isFinite(n) && n >= 0 ? n : Number.NaN;
   };
-  return { timeoutMs: num("timeout", 30_000), retries: num("retries", 3), backoffMs: num("backoff", 1000) };
+  return {
+    timeoutMs: num("timeout", 30_000),
+    retries: num("retries", 3),
+    backoffMs: num("backoff", 1000),
+    deadlineMs: num("deadline", DEFAULT_DEADLINE_S) * 1000,
+    maxBytes: num("max-bytes", DEFAULT_MAX_DOWNLOAD / (1024 * 1024)) * 1024 * 1024,
+    allowHosts: (values["allow-host"] ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  };
+}
+
+/** What is wrong with the download flags, or null. */
+function badDownloadFlag(d: Omit<DownloadOptions, "onRetry">): string | null {
+  if ([d.timeoutMs, d.retries, d.backoffMs].some(Number.isNaN))
+    return "--timeout, --retries and --backoff take non-negative numbers";
+  if (!(d.deadlineMs! > 0) || !(d.maxBytes! > 0)) return "--deadline and --max-bytes take positive numbers";
+  return null;
 }
 
 /** `acquis fetch --cited`: every document the corpus cites and does not hold (fetch-cited.ts). */
@@ -342,8 +492,8 @@ async function runCited(
   if (!langs.length || !langs.every((l) => Lang.safeParse(l).success))
     return usageError(io, "give the languages with --lang zh, --lang en or --lang zh,en");
   const download = downloadFlags(read.values);
-  if ([download.timeoutMs, download.retries, download.backoffMs].some(Number.isNaN))
-    return usageError(io, "--timeout, --retries and --backoff take non-negative numbers");
+  const badFlag = badDownloadFlag(download);
+  if (badFlag) return usageError(io, badFlag);
   const template = read.values["url-template"] ?? process.env.ACQUIS_ODS_URL ?? DEFAULT_URL_TEMPLATE;
   const bad = checkTemplate(template);
   if (bad) return usageError(io, bad);
@@ -353,7 +503,9 @@ async function runCited(
   try {
     summary = await citationsSummary(io.cwd, corpus, read.values.summary);
   } catch (e) {
-    io.stderr(`acquis fetch: the corpus's citations could not be read: ${(e as Error).message}\n`);
+    io.stderr(
+      terminalSafe(`acquis fetch: the corpus's citations could not be read: ${(e as Error).message}\n`),
+    );
     return 1;
   }
   const items = planCited(summary.summary, langs as Lang[], resolve(io.cwd, corpus));
@@ -387,6 +539,6 @@ async function runCited(
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis fetch: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis fetch: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }

@@ -17,14 +17,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import YAML from "yaml";
 import {
   type Diagnostic,
   DocStatus,
   DocType,
   FrontMatter,
   Lang,
-  Registry,
   symbolSlug,
   UnSymbol,
 } from "../../schemas/index.ts";
@@ -32,11 +30,27 @@ import { diag } from "../diagnostics.ts";
 import { addRegistryEntry, renderCorpusFile, splitCorpusFile } from "../ingest/corpus.ts";
 import { coverNote, headTitle } from "../ingest/cover.ts";
 import { type HyphenDecision, summarizeHyphens } from "../ingest/hyphenation.ts";
-import { convert, detectFormat, type Format, IngestError } from "../ingest/index.ts";
+import {
+  convert,
+  DEFAULT_IMPORT_LIMITS,
+  detectFormat,
+  type Format,
+  type ImportLimits,
+  IngestError,
+} from "../ingest/index.ts";
 import type { PageSummary } from "../ingest/types.ts";
+import { controlCharacters, formatBytes } from "../load/decode.ts";
+import { loadRegistry } from "../load/index.ts";
 import { parseDocument } from "../parse/index.ts";
-import { formatDiagnostics } from "../report.ts";
+import { formatDiagnostics, progressLine } from "../report.ts";
+import { terminalSafe } from "../terminal.ts";
 import type { Command, CommandIO } from "./types.ts";
+
+const MB = 1024 * 1024;
+/** Largest original read by default: the longest UN documents are a few MB; a DOCX or PDF of 100 MB is not text. */
+export const DEFAULT_MAX_BYTES = 100 * MB;
+/** Off a terminal, a long conversion says how far it is at most this often. */
+const PROGRESS_EVERY_S = 10;
 
 const USAGE = `Usage: acquis import <file> [--symbol <symbol>] [--lang <zh|en>] [options]
        acquis import <folder> [options]
@@ -61,6 +75,14 @@ such file in a folder, each under the symbol its cover prints (a file that fails
   --dry-run        print the Markdown instead of writing it
   --verbose        also list each line dropped as page furniture and each hyphen decided
 
+Limits (an original over one is not converted, and the message says which):
+  --max-bytes <MB>     size of the original (default: ${DEFAULT_MAX_BYTES / MB})
+  --max-pages <n>      pages of a PDF (default: ${DEFAULT_IMPORT_LIMITS.maxPages})
+  --max-inflated <MB>  what a PDF's compressed streams or a DOCX's zipped parts inflate to,
+                       together (default: ${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB})
+  --max-time <s>       conversion time (default: ${DEFAULT_IMPORT_LIMITS.maxSeconds})
+  A long PDF shows its progress, page by page on a terminal, else every ${PROGRESS_EVERY_S} s.
+
 Exit codes: 0 imported (or already up to date; for a folder: every file), 1 not imported
 (for a folder: any file), 2 bad usage.`;
 
@@ -81,6 +103,12 @@ export interface ImportOptions {
   cache: string;
   force: boolean;
   dryRun: boolean;
+  /** Largest original read, in bytes. */
+  maxBytes: number;
+  /** Limits of the conversion (pages, inflated bytes, time). */
+  limits: ImportLimits;
+  /** Called as a long conversion advances (PDF pages read, page count). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What one import did. */
@@ -115,6 +143,10 @@ const FLAGS = [
   "format",
   "corpus",
   "cache",
+  "max-bytes",
+  "max-pages",
+  "max-inflated",
+  "max-time",
 ] as const;
 
 /** Read `import` flags; returns the options and positional arguments, or an error message. */
@@ -148,6 +180,11 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
   if (lang && !lang.success) return "give the language with --lang zh or --lang en";
   if (values.format && !["pdf", "docx", "html", "text"].includes(values.format))
     return `--format is one of pdf, docx, html, text (not ${values.format})`;
+  const bad = ["max-bytes", "max-pages", "max-inflated", "max-time"].find(
+    (k) => values[k] !== undefined && !(Number(values[k]) > 0),
+  );
+  if (bad) return `--${bad} takes a positive number, not ${values[bad]}`;
+  const limit = (k: string, dflt: number) => (values[k] === undefined ? dflt : Number(values[k]));
   return {
     symbol: values.symbol,
     lang: lang?.data,
@@ -162,6 +199,12 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
     cache: values.cache ?? ".cache/originals",
     force: flags.has("force"),
     dryRun: flags.has("dry-run"),
+    maxBytes: limit("max-bytes", DEFAULT_MAX_BYTES / MB) * MB,
+    limits: {
+      maxPages: limit("max-pages", DEFAULT_IMPORT_LIMITS.maxPages),
+      maxInflatedBytes: limit("max-inflated", DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB) * MB,
+      maxSeconds: limit("max-time", DEFAULT_IMPORT_LIMITS.maxSeconds),
+    },
   };
 }
 
@@ -203,6 +246,7 @@ export async function importOriginal(
     diagnostics: ds,
     hyphenation: [],
   });
+  if (bytes.length > opts.maxBytes) return oversized(name, bytes.length, opts, name);
 
   let format: Format;
   try {
@@ -215,11 +259,12 @@ export async function importOriginal(
   let converted: Awaited<ReturnType<typeof convert>>;
   let lang: Lang = opts.lang ?? "en";
   try {
-    converted = await convert(bytes, { lang, file: name, format });
+    const limited = { limits: opts.limits, onProgress: opts.onProgress };
+    converted = await convert(bytes, { lang, file: name, format, ...limited });
     // No language given: the text's script tells it; Chinese lines join differently, so convert again.
     if (!opts.lang && looksChinese(converted.markdown)) {
       lang = "zh";
-      converted = await convert(bytes, { lang, file: name, format });
+      converted = await convert(bytes, { lang, file: name, format, ...limited });
     }
   } catch (e) {
     const code = e instanceof IngestError ? e.code : "ingest/conversion-failed";
@@ -273,15 +318,15 @@ export async function importOriginal(
 
   // Defaults from the registry entry, if the symbol has one.
   const registryPath = resolve(corpusDir, "registry.yaml");
-  const registryText = existsSync(registryPath) ? readFileSync(registryPath, "utf8") : "documents: []\n";
-  let known: Registry["documents"][number] | undefined;
-  try {
-    known = Registry.parse(YAML.parse(registryText)).documents.find((d) => d.symbol === symbol);
-  } catch (e) {
-    return refuse(
-      diag("corpus/registry-invalid", { file: relative(cwd, registryPath), line: 1 }, (e as Error).message),
-    );
-  }
+  // Read as the build reads it: a bad entry costs that entry (its diagnostic is reported with the
+  // import's); a registry unreadable as a whole is not written into.
+  const registryBytes = existsSync(registryPath) ? new Uint8Array(readFileSync(registryPath)) : null;
+  const registryText = registryBytes ? new TextDecoder().decode(registryBytes) : "documents: []\n";
+  const registry = registryBytes
+    ? loadRegistry(registryBytes, relative(cwd, registryPath).split("\\").join("/"))
+    : null;
+  if (registry && !registry.usable) return refuse(...registry.diagnostics);
+  const known = registry?.registry.documents.find((d) => d.symbol === symbol);
 
   const digest = sha256(bytes);
   // The front matter of a corpus file already there (a curator may have corrected it) comes
@@ -332,6 +377,9 @@ export async function importOriginal(
     );
   }
   const text = renderCorpusFile(checked.data, converted.markdown);
+  // What the build would refuse (a NUL) is refused here, and warned the same way otherwise.
+  const controls = controlCharacters(text, file);
+  if (controls.fatal) return refuse(...controls.diagnostics);
 
   // Parse what would be written: imported output of well-formed input parses without warnings.
   const body = splitCorpusFile(text)!;
@@ -339,6 +387,8 @@ export async function importOriginal(
   const parsed = parseDocument({ file, markdown: body.body, firstLine, meta: checked.data });
   const hyphenation = converted.hyphenation.map((h) => ({ ...h, line: (h.line ?? 1) + firstLine - 1 }));
   const diagnostics = [
+    ...(registry?.diagnostics ?? []),
+    ...controls.diagnostics,
     ...coverDiagnostics,
     ...converted.diagnostics,
     ...hyphenDiagnostics(hyphenation, file),
@@ -373,7 +423,7 @@ export async function importOriginal(
 
   if (existing !== undefined) {
     if (existing === text) return { ...outcome, status: "unchanged", registryAdded: false };
-    if (!opts.force && !(await untouched(existing, cacheDir, lang, name))) {
+    if (!opts.force && !(await untouched(existing, cacheDir, lang, name, opts.limits))) {
       return refuse(
         diag(
           "ingest/exists",
@@ -430,7 +480,13 @@ export function hyphenDiagnostics(decisions: readonly HyphenDecision[], file: st
  * True when `existing` is exactly what importing its own original gives: the original is found in
  * the cache by the SHA-256 its front matter records, converted again with the front matter it has.
  */
-async function untouched(existing: string, cacheDir: string, lang: Lang, name: string): Promise<boolean> {
+async function untouched(
+  existing: string,
+  cacheDir: string,
+  lang: Lang,
+  name: string,
+  limits: ImportLimits,
+): Promise<boolean> {
   const split = splitCorpusFile(existing);
   const meta = split && FrontMatter.safeParse(split.meta);
   if (!split || !meta?.success || !meta.data.sha256) return false;
@@ -440,7 +496,7 @@ async function untouched(existing: string, cacheDir: string, lang: Lang, name: s
     const bytes = new Uint8Array(readFileSync(path));
     if (sha256(bytes) !== meta.data.sha256) return false;
     try {
-      const again = await convert(bytes, { lang, file: name, format });
+      const again = await convert(bytes, { lang, file: name, format, limits });
       return renderCorpusFile(meta.data, again.markdown) === existing;
     } catch {
       return false;
@@ -470,7 +526,7 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   const report = formatDiagnostics(shown, { color: io.isTTY });
   if (report) io.stderr(`${report}\n`);
   if (outcome.status === "refused") {
-    io.stderr(`acquis import: ${outcome.file} not written.\n`);
+    io.stderr(terminalSafe(`acquis import: ${outcome.file} not written.\n`));
     return 1;
   }
   const warnings = shown.filter((d) => d.level === "warning").length;
@@ -529,7 +585,7 @@ export const importCommand: Command = {
     if (typeof opts === "string") return usageError(io, opts);
     const path = resolve(io.cwd, read.positional[0]!);
     if (!existsSync(path)) {
-      io.stderr(`acquis import: ${read.positional[0]} does not exist.\n`);
+      io.stderr(terminalSafe(`acquis import: ${read.positional[0]} does not exist.\n`));
       return 1;
     }
     const verbose = read.flags.has("verbose");
@@ -541,8 +597,9 @@ export const importCommand: Command = {
         );
       return importFolder(path, opts, io, verbose);
     }
-    const outcome = await importOriginal(new Uint8Array(readFileSync(path)), basename(path), opts, io.cwd);
-    if (outcome.status === "dry-run" && outcome.text) io.stdout(outcome.text);
+    const outcome = await importFile(path, basename(path), opts, io);
+    // The preview is for reading: control characters in it must not act on the terminal.
+    if (outcome.status === "dry-run" && outcome.text) io.stdout(terminalSafe(outcome.text));
     return reportImport(outcome, io, verbose);
   },
 };
@@ -559,7 +616,9 @@ async function importFolder(
 ): Promise<number> {
   const files = originalsIn(dir);
   if (!files.length) {
-    io.stderr(`acquis import: ${relative(io.cwd, dir) || "."} holds no PDF, DOCX, HTML or text file.\n`);
+    io.stderr(
+      terminalSafe(`acquis import: ${relative(io.cwd, dir) || "."} holds no PDF, DOCX, HTML or text file.\n`),
+    );
     return 1;
   }
   const counts = { written: 0, unchanged: 0, "dry-run": 0, refused: 0 };
@@ -568,7 +627,7 @@ async function importFolder(
     const name = relative(dir, path);
     let outcome: ImportOutcome;
     try {
-      outcome = await importOriginal(new Uint8Array(readFileSync(path)), name, opts, io.cwd);
+      outcome = await importFile(path, name, opts, io);
     } catch (e) {
       // importOriginal reports bad input as data; this is a failure of the machine (disk, memory).
       outcome = {
@@ -580,7 +639,7 @@ async function importFolder(
         diagnostics: [diag("ingest/conversion-failed", { file: name, line: 1 }, (e as Error).message)],
       };
     }
-    io.stdout(`${name}: `);
+    io.stdout(terminalSafe(`${name}: `));
     reportImport(outcome, io, verbose);
     if (outcome.status === "refused") {
       io.stdout("not imported (see above)\n");
@@ -592,11 +651,87 @@ async function importFolder(
   io.stdout(
     `\n${files.length} files: ${counts.written} written, ${counts.unchanged} up to date${counts["dry-run"] ? `, ${counts["dry-run"]} dry run` : ""}, ${counts.refused} not imported.\n`,
   );
-  for (const f of failed) io.stdout(`  not imported: ${f}\n`);
+  for (const f of failed) io.stdout(terminalSafe(`  not imported: ${f}\n`));
   return failed.length ? 1 : 0;
 }
 
+/**
+ * Read an original and import it: one over --max-bytes is refused before it is read into
+ * memory; a long conversion shows its progress.
+ */
+async function importFile(
+  path: string,
+  name: string,
+  opts: ImportOptions,
+  io: CommandIO,
+): Promise<ImportOutcome> {
+  const size = statSync(path).size;
+  if (size > opts.maxBytes) return oversized(name, size, opts, name);
+  const progress = conversionProgress(io, name);
+  try {
+    return await importOriginal(
+      new Uint8Array(readFileSync(path)),
+      name,
+      { ...opts, onProgress: progress.update },
+      io.cwd,
+    );
+  } finally {
+    progress.clear();
+  }
+}
+
+/** The refusal of an original over --max-bytes. */
+function oversized(name: string, size: number, opts: ImportOptions, file: string): ImportOutcome {
+  return {
+    status: "refused",
+    file,
+    registryAdded: false,
+    paragraphs: 0,
+    hyphenation: [],
+    diagnostics: [
+      diag(
+        "ingest/limit-exceeded",
+        { file: name, line: 1 },
+        `${name} is ${formatBytes(size)}, over the ${formatBytes(opts.maxBytes)} limit; it was not converted. Raise the limit with --max-bytes <MB> if this document is genuine.`,
+        "A UN document is a few MB.",
+      ),
+    ],
+  };
+}
+
+/**
+ * Progress of a long conversion: a line rewritten in place on a terminal ("pdf page 12/300 x.pdf"),
+ * else a plain line at most every PROGRESS_EVERY_S seconds, so a log shows the import is alive.
+ */
+export function conversionProgress(
+  io: CommandIO,
+  name: string,
+): { update: (done: number, total: number) => void; clear: () => void } {
+  if (io.isTTY) {
+    const line = progressLine(io.stderr, true);
+    return {
+      update: (done, total) => line.update({ phase: "pdf page", done, total, label: name }),
+      clear: line.clear,
+    };
+  }
+  const started = Date.now();
+  let said = started;
+  return {
+    update: (done, total) => {
+      const now = Date.now();
+      if (now - said < PROGRESS_EVERY_S * 1000) return;
+      said = now;
+      io.stderr(
+        terminalSafe(
+          `acquis import: ${name}: page ${done} of ${total} (${Math.round((now - started) / 1000)} s)\n`,
+        ),
+      );
+    },
+    clear: () => {},
+  };
+}
+
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis import: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }

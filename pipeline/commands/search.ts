@@ -8,7 +8,7 @@
  * `acquis search -`, or no words when standard input is not a terminal; it is one query, read
  * whole. Exit codes: 0 something found, 1 nothing found, 2 bad usage or no index.
  */
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import {
   onlyOtherLanguage,
@@ -18,6 +18,7 @@ import {
   type SearchResult,
   snippet,
 } from "../../core/search/engine.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -160,18 +161,21 @@ export const searchCommand: Command = {
     if (query.length > MAX_QUERY) {
       return usageError(io, `the query has ${query.length} characters; at most ${MAX_QUERY} are read`);
     }
-    const dir = resolve(io.cwd, dataDir, "search");
+    let dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
       io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
       return 2;
     }
+    // Resolved once through the published link: a build publishing meanwhile cannot hand this
+    // search the manifest of one generation and the shards of another.
+    dir = realpathSync(dir);
     let result: SearchResult;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       result = await engine.search(query, opts);
     } catch (e) {
       io.stderr(
-        `acquis search: the search index in ${dataDir}/search could not be read: ${(e as Error).message}\n`,
+        `acquis search: the search index in ${dataDir}/search could not be read: ${terminalSafe((e as Error).message)}\n`,
       );
       return 2;
     }
@@ -192,9 +196,13 @@ export const searchCommand: Command = {
         highlights: h.ranges,
         queryRanges: h.queryRanges,
       }));
-      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+      io.stdout(`${jsonSafe(JSON.stringify(hits, null, 2))}\n`);
     } else if (!result.hits.length) {
-      io.stdout(`No paragraph carries ${shown(query)}${result.query.phrase ? " (exact phrase)" : ""}.\n`);
+      io.stdout(
+        terminalSafe(
+          `No paragraph carries ${shown(query)}${result.query.phrase ? " (exact phrase)" : ""}.\n`,
+        ),
+      );
       const only = onlyOtherLanguage(result, opts.lang);
       if (only) io.stdout(`${oneLanguage(only, result.query.lang)}\n`);
     } else {
@@ -205,17 +213,21 @@ export const searchCommand: Command = {
         for (const v of result.sentences) {
           const text = query.slice(v.start, v.end).replace(/\s+/g, " ").trim();
           out.push(
-            v.agreed && v.source
-              ? `  agreed (${Math.round(v.share * 100)} % in ${v.source.citation}): ${text}`
-              : `  new wording: ${text}`,
+            terminalSafe(
+              v.agreed && v.source
+                ? `  agreed (${Math.round(v.share * 100)} % in ${v.source.citation}): ${text}`
+                : `  new wording: ${text}`,
+            ),
           );
         }
         out.push("");
       }
       const blocks = result.hits.map((h) => {
         const s = snippet(h);
-        const text = `${s.cutStart ? "…" : ""}${marked(s.text, s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
-        return `${h.citation}  (${h.date.slice(0, 4)}, ${h.status}; ${how(h, result.query.lang)})\n${h.id}\n${text}\n`;
+        // Corpus text must not act on the terminal: neutralised one character for one, so the
+        // highlight offsets still hold, before the highlights' own escapes are added.
+        const text = `${s.cutStart ? "…" : ""}${marked(terminalSafe(s.text), s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
+        return `${terminalSafe(`${h.citation}  (${h.date.slice(0, 4)}, ${h.status}; ${how(h, result.query.lang)})\n${h.id}`)}\n${text}\n`;
       });
       const more = result.complete ? "" : " (more with --all or --limit)";
       out.push(

@@ -2,10 +2,11 @@
  * The reuse stage's public entry: paragraphs in, the agreed-language map out.
  *
  * detect.ts finds the links in each language (shingle candidates -> alignment -> one best
- * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts pairs the
- * zh and en versions of each paragraph; a link found in one language is then carried over to the
- * other language's versions of the same two paragraphs, marked `via: "aligned"`; lineage.ts
- * groups the links into families for the timeline; core/wording/formula.ts says what was discounted.
+ * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts aligns the
+ * zh and en versions of each document paragraph by paragraph (bitext.ts); a link found in one
+ * language is then carried over to the other language's counterparts of the same two paragraphs
+ * (confident one-to-one pairs), marked `via: "aligned"`; lineage.ts groups the links into
+ * families for the timeline; core/wording/formula.ts says what was discounted.
  *
  * A carried link keeps the kind and score found in the first language (the claim "this paragraph
  * reuses that one" is the first language's); its spans and diff are computed on its own two
@@ -13,7 +14,7 @@
  */
 import { diffTexts } from "../../core/wording/diff.ts";
 import type { Diagnostic, FormulasFile, Paragraph, Reuse, ReuseSummaryFile } from "../../schemas/index.ts";
-import { type AlignedFile, alignLanguages } from "./bilingual.ts";
+import { type AlignedFile, alignedFile, alignLanguages } from "./bilingual.ts";
 import {
   DEFAULT_OPTIONS,
   type Detected,
@@ -30,7 +31,7 @@ export { tokenize, unitsOf } from "../../core/wording/tokens.ts";
 /** A formula passage, as listed in `formulas.json`. */
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
 export type { FormulasFile } from "../../schemas/index.ts";
-export type { AlignedFile, AlignedPair } from "./bilingual.ts";
+export type { AlignedFile, AlignedRow } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";
 export type Formula = FormulasFile["formulas"][number];
@@ -68,7 +69,7 @@ export function buildReuse(
   const direct = detected.links.map((l) =>
     toReuse(l, paragraphs[l.from]!, paragraphs[l.to]!, tokens[l.from]!, tokens[l.to]!),
   );
-  const { pairs, partner, diagnostics } = alignLanguages(paragraphs);
+  const { rows, partner, diagnostics } = alignLanguages(paragraphs);
 
   // Carry each link over to the other language where both paragraphs have a version there.
   const linked = new Set<string>();
@@ -116,7 +117,7 @@ export function buildReuse(
   };
   return {
     reuse,
-    aligned: { schemaVersion, pairs },
+    aligned: alignedFile(rows, schemaVersion),
     lineage,
     formulas: { schemaVersion, threshold: detected.formulaDf, formulas: formulasOf(paragraphs, detected) },
     summary: {

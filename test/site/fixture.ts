@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
@@ -240,6 +241,10 @@ const A77_EN: DocSpec = {
       num: ["6"],
       text: "States should cooperate to prevent harmful practices in the use of technology.",
     },
+    // Two closing paragraphs alike where the Chinese has one: the side-by-side page shows a
+    // paragraph without counterpart and a doubtful pair.
+    { part: ["annex"], text: "The Chair thanked the delegations for their constructive engagement." },
+    { part: ["annex"], text: "The Chair thanked the secretariat for its constructive support." },
   ],
 };
 
@@ -253,6 +258,7 @@ const A77_ZH: DocSpec = {
     { part: ["annex"], num: ["4"], text: "各国注意到威胁形势日益令人关切。" },
     { part: ["annex"], num: ["5"], text: "各国重申关键基础设施保护的重要性，并同意分享做法。" },
     { part: ["annex"], num: ["6"], text: "各国应当合作防止技术使用中的有害做法。" },
+    { part: ["annex"], text: "主席感谢各方的建设性参与。" },
   ],
 };
 
@@ -522,7 +528,8 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
 
 /**
  * Write a fixture as `dist/data` would hold it, with the search index the build writes (by the
- * build's own index writer). `optional: false` leaves out citations, reuse and the search index.
+ * build's own index writer). `optional: false` leaves out citations, reuse, the zh/en alignment
+ * and the search index.
  */
 export function writeFixtureData(
   dataDir: string,
@@ -537,6 +544,8 @@ export function writeFixtureData(
   w("paragraphs.jsonl", jsonl(data.paragraphs));
   w("working-papers.json", JSON.stringify({ schemaVersion: SCHEMA_VERSION, papers: data.workingPapers }));
   if (opts.optional !== false) {
+    // The documents held in both languages, aligned by the build's own aligner.
+    w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
     // The formula windows travel with the index, as the build ships the reuse stage's.

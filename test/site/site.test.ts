@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { AlignedFile } from "../../schemas/index.ts";
 import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
@@ -310,7 +311,7 @@ describe.runIf(chromium)("scenarios", () => {
   test.each([
     {
       pasted: "A/78/265, annex, para. 99",
-      says: "annex of A/78/265 ends at paragraph 24, so 99 is past its end",
+      says: "A/78/265, annex, runs from para. 23 to para. 24; no para. 99",
     },
     { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is known to the registry but not in the corpus" },
     { pasted: "paragraph 7 of the report", says: "No citation could be read" },
@@ -321,6 +322,51 @@ describe.runIf(chromium)("scenarios", () => {
     await page.waitForSelector("#resolve-result p");
     expect(await page.textContent("#resolve-result")).toContain(says);
     await page.close();
+  });
+});
+
+describe.runIf(chromium)("side by side", () => {
+  test("a reader of both versions sees which paragraphs correspond, which stand alone, and which pairing is doubtful", async () => {
+    const { rows } = AlignedFile.parse(
+      JSON.parse(readFileSync(path.join(dist, "data", "aligned.json"), "utf8")),
+    );
+    const ours = rows.filter((r) => r.doc === "A/77/275");
+    // The fixture's closing paragraphs: two English ones alike where the Chinese has one.
+    expect(ours.map((r) => r.status)).toEqual(["pair", "pair", "pair", "doubtful", "gap"]);
+    const page = await open("/doc/A-77-275/");
+    // One row per aligned row, in order, each row's id the anchor of its English paragraph.
+    const ids = await page.locator(".aligned > .heading-row").evaluateAll((els) => els.map((e) => e.id));
+    expect(ids).toEqual(["annex-4", "annex-5", "annex-6", "annex-u1", "annex-u2"]);
+    // The doubtful pair is flagged, in words, and not styled as a pair.
+    const doubtful = page.locator("#annex-u1");
+    expect(await doubtful.getAttribute("class")).toContain("row-doubtful");
+    expect(await doubtful.locator(".doubt").textContent()).toMatch(
+      /only \d+ % sure these paragraphs correspond/,
+    );
+    // The paragraph with no counterpart says so in the other column.
+    expect(await page.locator("#annex-u2 .gap").textContent()).toContain("no Chinese counterpart");
+    // Pairs carry what they rest on.
+    expect(await page.locator("#annex-4").getAttribute("title")).toMatch(
+      /^Paired on the same paragraph number/,
+    );
+    await page.close();
+  });
+
+  test("a paragraph's page says when the other version's paragraph at its address is not surely its counterpart", async () => {
+    const doubtful = await open("/p/A-77-275/annex/u1/");
+    expect(await doubtful.locator(".counterparts").textContent()).toMatch(
+      /may correspond to .*\(doubtful: \d+ % sure\)/,
+    );
+    await doubtful.close();
+    const alone = await open("/p/A-77-275/annex/u2/");
+    expect(await alone.locator(".counterparts").textContent()).toContain(
+      "The English paragraph has no counterpart in the other version.",
+    );
+    await alone.close();
+    // A sure pair at one address needs no word.
+    const pair = await open("/p/A-77-275/annex/5/");
+    expect(await pair.locator(".counterparts").count()).toBe(0);
+    await pair.close();
   });
 });
 

@@ -14,6 +14,7 @@ import {
   readKnowledgeBase,
 } from "../../../core/data/read.ts";
 import type {
+  AlignedRow,
   Citation,
   DocumentRecord,
   Paragraph,
@@ -59,6 +60,10 @@ export interface SiteData extends KnowledgeBase {
   citedDocs: Map<string, Citation[]>;
   reuseTo: Map<string, Reuse[]>;
   reuseFrom: Map<string, Reuse[]>;
+  /** The zh/en alignment's rows per document symbol, in reading order (empty without aligned.json). */
+  alignedByDoc: Map<string, AlignedRow[]>;
+  /** The alignment row holding each paragraph id. */
+  alignedRowOf: Map<string, AlignedRow>;
   states: Map<string, { state: State; papers: WorkingPaper[] }>;
   /** Working papers by the id of the list entry (paragraph) that holds them. */
   papersByParagraph: Map<string, WorkingPaper[]>;
@@ -111,6 +116,12 @@ export function loadSiteData(files: DataFiles): SiteData {
     push(reuseTo, r.to, r);
     push(reuseFrom, r.from, r);
   }
+  const alignedByDoc = new Map<string, AlignedRow[]>();
+  const alignedRowOf = new Map<string, AlignedRow>();
+  for (const row of kb.aligned) {
+    push(alignedByDoc, row.doc, row);
+    for (const id of [...row.zh, ...row.en]) alignedRowOf.set(id, row);
+  }
   const states: SiteData["states"] = new Map();
   const papersByParagraph = new Map<string, WorkingPaper[]>();
   for (const wp of workingPapers) {
@@ -133,6 +144,8 @@ export function loadSiteData(files: DataFiles): SiteData {
     citedDocs,
     reuseTo,
     reuseFrom,
+    alignedByDoc,
+    alignedRowOf,
     states,
     papersByParagraph,
   };

@@ -4,6 +4,7 @@
  * way out, names the file and line of a record that breaks the contract, reads only the files
  * asked for, and says which optional files were there.
  */
+
 import { describe, expect, test } from "vitest";
 import {
   collectDataFiles,
@@ -13,6 +14,7 @@ import {
   readKnowledgeBase,
   readRegistry,
 } from "../../../core/data/read.ts";
+import { loadRegistry } from "../../../pipeline/load/index.ts";
 import { SCHEMA_VERSION } from "../../../schemas/common.ts";
 import { documentRecord, paragraph } from "../../factories.ts";
 
@@ -73,11 +75,18 @@ describe("readKnowledgeBase", () => {
 
   test("optional files absent: empty lists, and `has` says they were not there", () => {
     const kb = readKnowledgeBase(files({ citations: null }));
-    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary]).toEqual([[], [], [], null]);
-    expect(kb.has).toEqual({ citations: false, reuse: false });
-    expect(readKnowledgeBase(files({ citations: "", reuse: "" })).has).toEqual({
+    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary, kb.aligned]).toEqual([
+      [],
+      [],
+      [],
+      null,
+      [],
+    ]);
+    expect(kb.has).toEqual({ citations: false, reuse: false, aligned: false });
+    expect(readKnowledgeBase(files({ citations: "", reuse: "", aligned: "" })).has).toEqual({
       citations: true,
       reuse: true,
+      aligned: true,
     });
   });
 });
@@ -106,11 +115,22 @@ describe("collectDataFiles", () => {
 });
 
 describe("readRegistry", () => {
-  test("short titles default to none; a registry that breaks its schema is refused", () => {
+  test("short titles default to none; a bad entry costs that entry, as in the build; no registry at all is refused", () => {
     const r = readRegistry("documents:\n  - symbol: A/75/816\n    type: report\n    title: {}\n");
     expect(r.documents[0]?.short).toEqual({ zh: [], en: [] });
-    expect(() =>
-      readRegistry("documents:\n  - symbol: not a symbol\n    type: report\n    title: {}\n"),
-    ).toThrow();
+    const mixed = readRegistry(
+      "documents:\n  - symbol: not a symbol\n    type: report\n    title: {}\n  - symbol: A/75/816\n    type: report\n    title: {}\n",
+    );
+    expect(mixed.documents.map((d) => d.symbol)).toEqual(["A/75/816"]);
+    // The build's reader keeps exactly the same entries.
+    const built = loadRegistry(
+      new TextEncoder().encode(
+        "documents:\n  - symbol: not a symbol\n    type: report\n    title: {}\n  - symbol: A/75/816\n    type: report\n    title: {}\n",
+      ),
+      "corpus/registry.yaml",
+    );
+    expect(built.registry).toEqual(mixed);
+    expect(() => readRegistry("- A/75/816\n")).toThrow(/not a `documents:` list/);
+    expect(() => readRegistry("documents: [\n")).toThrow(/not YAML/);
   });
 });
