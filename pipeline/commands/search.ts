@@ -170,9 +170,18 @@ export const searchCommand: Command = {
     // search the manifest of one generation and the shards of another.
     dir = realpathSync(dir);
     let result: SearchResult;
+    // Nothing found: whether any word of the query occurs anywhere at all.
+    let nowhere = false;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       result = await engine.search(query, opts);
+      if (!result.hits.length && !result.query.phrase) {
+        const unseen = await engine.unseen(query, result);
+        const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, "").length;
+        nowhere =
+          unseen.complete &&
+          unseen.ranges.reduce((n, [a, b]) => n + letters(query.slice(a, b)), 0) >= letters(query);
+      }
     } catch (e) {
       io.stderr(
         `acquis search: the search index in ${dataDir}/search could not be read: ${terminalSafe((e as Error).message)}\n`,
@@ -205,6 +214,7 @@ export const searchCommand: Command = {
       );
       const only = onlyOtherLanguage(result, opts.lang);
       if (only) io.stdout(`${oneLanguage(only, result.query.lang)}\n`);
+      else if (nowhere) io.stdout("None of its words occurs in any paragraph of the corpus.\n");
     } else {
       const out: string[] = [];
       // A draft of several sentences: each said agreed language, or new.

@@ -73,6 +73,10 @@ describe("acquis search over a corpus of one language", () => {
     );
     // Asked for English, the answer is plain: nothing.
     expect((await run("points of contact directory", "--lang", "en")).stdout).not.toContain("only Chinese");
+    // Words that occur nowhere, in the corpus's own language: said so.
+    expect((await run("量子小部件")).stdout).toBe(
+      "No paragraph carries “量子小部件”.\nNone of its words occurs in any paragraph of the corpus.\n",
+    );
   });
 });
 
