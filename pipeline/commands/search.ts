@@ -45,8 +45,8 @@ or new wording.
   --to <year>      documents dated in or before this year
   --consensus      consensus texts only
   --limit <n>      at most n hits (default 20)
-  --all            every hit, every candidate read (a long draft reads the 200
-                   closest by default)
+  --all            every hit, every candidate read (by default a query reads
+                   the 40 likeliest, or as many as --limit asks for)
   --json           print an array of hits {id, doc, lang, citation, snippet,
                    match, carried, ...}
   --data <dir>     the built knowledge base (default: dist/data)
