@@ -132,6 +132,14 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     // Progress goes to stderr, so it is stderr being a terminal that matters.
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    stdin: {
+      isTTY: Boolean(process.stdin.isTTY),
+      read: async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks).toString("utf8");
+      },
+    },
   });
   process.exitCode = code;
 }

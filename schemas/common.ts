@@ -19,8 +19,10 @@ export * from "./identity.ts";
  *    has no UN symbol ("cn-2024-ict-position"); a paragraph's `scope` also names the numbered
  *    section an unnumbered paragraph, a list under a heading, or a numbering restarted per section
  *    is counted in (`@2.2/u1`); a symbol with a hyphen has a new slug ("A/ES-10/1" -> "A-ES--10-1").
+ * 4: a partial reuse link's `diff` covers both whole paragraphs (the earlier one's wording
+ *    outside the shared region is removed wording), where 2 gave the earlier one's region only.
  */
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

@@ -55,7 +55,8 @@ export function runStages(
   onStage(1, total, "reuse");
   const reuse = reuseStage({ ...input, citations: cite.citations });
   onStage(2, total, "index");
-  const index = indexStage(input);
+  // The formula windows the reuse stage counted travel with the index: search discounts them too.
+  const index = indexStage({ ...input, formulaWindows: reuse.formulaWindows });
   diagnostics.push(...cite.diagnostics, ...reuse.diagnostics, ...index.diagnostics);
   return { workingPapers: papers.papers, stages: { cite, reuse, index }, diagnostics };
 }

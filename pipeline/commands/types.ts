@@ -6,6 +6,13 @@ export interface CommandIO {
   isTTY: boolean;
   /** Repository root (where corpus/ and dist/ live). */
   cwd: string;
+  /** Standard input, for a command that can read its input there (`acquis search -`); absent in tests that give none. */
+  stdin?: {
+    /** True when standard input is a terminal: nothing is piped in. */
+    isTTY: boolean;
+    /** All of standard input, as UTF-8 text. */
+    read(): Promise<string>;
+  };
 }
 
 export interface Command {

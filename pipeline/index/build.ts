@@ -18,6 +18,7 @@ import {
   type ChunkRow,
   type DocEntry,
   encodeBucket,
+  encodeFormulas,
   encodePostings,
   FORMAT_VERSION,
   type Manifest,
@@ -28,7 +29,7 @@ import { terms, unigrams } from "../../core/search/tokenize.ts";
 import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
 
 /** Version of the files under search/ as the data contract counts it. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 
 export interface IndexOptions {
   /** Paragraphs per text chunk (default 32: ~5 KB gzip of Chinese a chunk). */
@@ -37,6 +38,8 @@ export interface IndexOptions {
   postingsPerBucket?: number;
   /** Key terms per document ("A/78/265|zh" -> words), written to terms.<hash>.json.gz. */
   keyTerms?: Record<string, string[]>;
+  /** The formula windows the reuse stage counted (sorted hashes), written to formulas.<hash>.bin.gz. */
+  formulaWindows?: Uint32Array;
 }
 
 export interface IndexStats {
@@ -49,7 +52,17 @@ export interface IndexStats {
   unigramBuckets: number;
   chunks: number;
   /** Bytes on disk (all files gzip-compressed but index.json). */
-  bytes: { total: number; postings: number; unigrams: number; texts: number; docs: number; manifest: number };
+  bytes: {
+    total: number;
+    postings: number;
+    unigrams: number;
+    texts: number;
+    docs: number;
+    manifest: number;
+    formulas: number;
+  };
+  /** Formula windows shipped. */
+  formulaWindows: number;
   /** Largest bucket file, bytes. */
   largestBucket: number;
 }
@@ -223,6 +236,16 @@ export function buildSearchIndex(
     files[termsName] = gz(json);
   }
 
+  let formulasName = "";
+  let formulaBytes = 0;
+  if (opts.formulaWindows?.length) {
+    const raw = encodeFormulas(opts.formulaWindows);
+    formulasName = `formulas.${hash10(raw)}.bin.gz`;
+    const packed = gz(raw);
+    files[formulasName] = packed;
+    formulaBytes = packed.length;
+  }
+
   const manifest: Manifest = {
     schemaVersion: SEARCH_SCHEMA_VERSION,
     format: FORMAT_VERSION,
@@ -235,6 +258,7 @@ export function buildSearchIndex(
     docs: docsName,
     texts,
     terms: termsName,
+    formulas: formulasName,
   };
   const manifestJson = `${JSON.stringify(manifest)}\n`;
   files["index.json"] = manifestJson;
@@ -252,13 +276,15 @@ export function buildSearchIndex(
       unigramBuckets,
       chunks: chunkFiles.length,
       bytes: {
-        total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length,
+        total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length + formulaBytes,
         postings: p.bytes,
         unigrams: u.bytes,
         texts: textBytes,
         docs: docsBytes,
         manifest: manifestJson.length,
+        formulas: formulaBytes,
       },
+      formulaWindows: opts.formulaWindows?.length ?? 0,
       largestBucket: p.largest,
     },
   };

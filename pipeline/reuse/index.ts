@@ -6,12 +6,13 @@
  * zh and en versions of each document paragraph by paragraph (bitext.ts); a link found in one
  * language is then carried over to the other language's counterparts of the same two paragraphs
  * (confident one-to-one pairs), marked `via: "aligned"`; lineage.ts groups the links into
- * families for the timeline; formula.ts says what was discounted.
+ * families for the timeline; core/wording/formula.ts says what was discounted.
  *
  * A carried link keeps the kind and score found in the first language (the claim "this paragraph
  * reuses that one" is the first language's); its spans and diff are computed on its own two
  * texts, and are empty of spans when the translations happen to share no passage.
  */
+import { diffTexts } from "../../core/wording/diff.ts";
 import type { Diagnostic, FormulasFile, Paragraph, Reuse, ReuseSummaryFile } from "../../schemas/index.ts";
 import { type AlignedFile, alignedFile, alignLanguages } from "./bilingual.ts";
 import {
@@ -24,15 +25,15 @@ import {
   type ReuseOptions,
 } from "./detect.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
-import { diffTexts, toReuse } from "./links.ts";
+import { toReuse } from "./links.ts";
 
+export { tokenize, unitsOf } from "../../core/wording/tokens.ts";
 /** A formula passage, as listed in `formulas.json`. */
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
 export type { FormulasFile } from "../../schemas/index.ts";
 export type { AlignedFile, AlignedRow } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";
-export { tokenize, unitsOf } from "./tokens.ts";
 export type Formula = FormulasFile["formulas"][number];
 export type ReuseSummary = ReuseSummaryFile;
 
@@ -42,6 +43,11 @@ export interface ReuseResult {
   lineage: LineageFile;
   formulas: FormulasFile;
   summary: ReuseSummary;
+  /**
+   * The formula windows (Detected.formulaWindows): not a file of dist/data, handed to the index
+   * stage, which ships them with the search index.
+   */
+  formulaWindows: Uint32Array;
   diagnostics: Diagnostic[];
 }
 
@@ -126,6 +132,7 @@ export function buildReuse(
       aligned: detected.stats.aligned,
       formulaThreshold: detected.formulaDf,
     },
+    formulaWindows: detected.formulaWindows,
     diagnostics,
   };
 }
@@ -169,7 +176,7 @@ function carry(
   };
 }
 
-/** The formula passages of the corpus, most frequent first (see formula.ts). */
+/** The formula passages of the corpus, most frequent first (see core/wording/formula.ts). */
 function formulasOf(paragraphs: Paragraph[], detected: Detected): Formula[] {
   const found = new Map<string, { text: string; ids: string[]; df: number }>();
   const order = paragraphs.map((_, i) => i).sort((x, y) => detected.rank[x]! - detected.rank[y]!);

@@ -6,9 +6,10 @@
  * shingle hashes. At 200k paragraphs there are ~20M shingles; a Map of arrays would hold tens of
  * millions of boxed numbers, the typed arrays hold five integers per shingle. Grouping equal
  * hashes gives each shingle its document frequency (the number of paragraphs that carry it),
- * which is what marks formulas (see formula.ts) and what bounds the candidate search: a shingle
+ * which is what marks formulas (see core/wording/formula.ts) and what bounds the candidate search: a shingle
  * carried by `maxDf` paragraphs or more never proposes a pair.
  */
+import { shingleHash } from "../../core/wording/shingle.ts";
 
 /** The index over all paragraphs. Paragraph `p`'s shingles are `off[p]` .. `off[p + 1]`. */
 export interface ShingleIndex {
@@ -29,16 +30,6 @@ export interface ShingleIndex {
   groupStart: Uint32Array;
   /** Distinct paragraphs carrying each group. */
   df: Uint32Array;
-}
-
-/** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
-export function shingleHash(ids: Int32Array, s: number, k: number): number {
-  let h = 0x811c9dc5 ^ k;
-  for (let t = 0; t < k; t++) {
-    h = Math.imul(h ^ ids[s + t]!, 0x01000193);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
 }
 
 /**
@@ -94,9 +85,12 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
 /**
  * Only the document frequency of each window (the formula count): the same hashing and sorting,
  * without the postings the candidate search needs, so the second index costs little memory.
- * Returns the offsets of each paragraph's windows and the df at each flat position.
+ * Returns the offsets of each paragraph's windows, the df and the hash at each flat position.
  */
-export function windowDf(units: (Int32Array | null)[], w: Uint8Array): { off: Uint32Array; df: Uint32Array } {
+export function windowDf(
+  units: (Int32Array | null)[],
+  w: Uint8Array,
+): { off: Uint32Array; df: Uint32Array; hash: Uint32Array } {
   const { off, hash, paraOf } = hashAll(units, w);
   const total = off[units.length]!;
   const order = radixOrder(hash);
@@ -118,7 +112,24 @@ export function windowDf(units: (Int32Array | null)[], w: Uint8Array): { off: Ui
     for (let y = start; y < end; y++) df[order[y]!] = count;
     start = end;
   }
-  return { off, df };
+  return { off, df, hash };
+}
+
+/**
+ * The hashes of the windows carried by at least `threshold` paragraphs (the formula windows),
+ * sorted, each once: what search needs to discount a pasted text's formulas as detection does.
+ */
+export function frequentHashes(
+  windows: { df: Uint32Array; hash: Uint32Array },
+  threshold: number,
+): Uint32Array {
+  const out: number[] = [];
+  for (let x = 0; x < windows.df.length; x++) if (windows.df[x]! >= threshold) out.push(windows.hash[x]!);
+  const sorted = Uint32Array.from(out).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
 }
 
 /** Hash every shingle of every paragraph into flat arrays. */

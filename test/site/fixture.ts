@@ -16,6 +16,7 @@ import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
+import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -530,7 +531,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       spans: [{ from: [0, 52], to: [15, 67] }],
       length: 8,
       formula: false,
-      diff: [{ op: "equal", text: "States should cooperate to prevent harmful practices" }],
+      // Both whole texts, as the reuse stage gives a partial link: what the later one added
+      // around the shared wording, and what it dropped.
+      diff: [
+        { op: "insert", text: "States recalled that “" },
+        { op: "equal", text: "States should cooperate to prevent harmful practices" },
+        { op: "delete", text: " in the use of technology." },
+        { op: "insert", text: "” and stressed capacity-building." },
+      ],
       via: "direct",
     },
   ];
@@ -597,7 +605,11 @@ export function writeFixtureData(
     w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
-    for (const [name, content] of Object.entries(buildSearchIndex(data.paragraphs, data.documents).files)) {
+    // The formula windows travel with the index, as the build ships the reuse stage's.
+    const index = buildSearchIndex(data.paragraphs, data.documents, {
+      formulaWindows: formulaWindowsOf(data.paragraphs),
+    });
+    for (const [name, content] of Object.entries(index.files)) {
       const file = path.join(dataDir, "search", name);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);
