@@ -3,6 +3,7 @@
  * and for what `acquis cite --json` prints (cite-lookup).
  */
 import { z } from "zod";
+import { AdoptionFile } from "./adoption.ts";
 import { BuildReport, Manifest } from "./build.ts";
 import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
@@ -28,6 +29,7 @@ export function jsonSchemas(): Record<string, unknown> {
     formulas: FormulasFile,
     "reuse-summary": ReuseSummaryFile,
     "working-papers": WorkingPapersFile,
+    adoption: AdoptionFile,
     manifest: Manifest,
     diagnostics: BuildReport,
     "resolver-index": ResolverIndexFile,
