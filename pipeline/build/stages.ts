@@ -65,12 +65,7 @@ export function runStages(
   // A State's wording and the agreed texts: the reuse links read by date, a pure function of
   // what is computed by now (small beside the reuse stage, so it runs under its progress label).
   const adoption = adoptionStage(
-    {
-      documents: input.documents,
-      paragraphs: input.paragraphs,
-      workingPapers: papers.papers,
-      reuse: reuse.reuse,
-    },
+    { ...input, workingPapers: papers.papers, reuse: reuse.reuse, citations: cite.citations },
     SCHEMA_VERSION,
   );
   onStage(2, total, "index");

@@ -6,25 +6,35 @@
  * nothing, and is kept apart as such.
  *
  * Decisions:
- * - It reads the reuse stage's links and nothing else of the text: what the reuse stage does not
- *   link (paragraphs sharing only formulas, citations or names of documents and bodies) is never
- *   claimed here, and a link keeps the reuse stage's kind, score and passages.
+ * - It reads the reuse stage's links: what the reuse stage does not link (paragraphs sharing only
+ *   formulas) is never claimed here, and a link keeps the reuse stage's kind, score and passages.
+ * - Nor is a link claimed whose shared wording is, outside references, shorter than a passage
+ *   the reuse stage counts (15 characters, 5 words: MEASURE_DEFAULTS.minInformative). The reuse
+ *   stage keeps a reference from being joined wording, but counts it as wording when it is not
+ *   under a formula window, so two papers that name the same report by its full title link there
+ *   (test/states/adoption.test.ts shows it); a State did not propose a title it cites.
  * - Shared wording is evidence of textual origin, not of influence: the record says which text
  *   carried the words first, never why the later one carries them.
  * - A pure function of the documents, paragraphs, working papers and reuse links, so the build's
  *   caches can keep or recompute it like any stage; output sorted, byte-identical for one input.
  */
 import { creditor, isAgreed } from "../../core/data/states.ts";
+import { MEASURE_DEFAULTS } from "../../core/wording/measure.ts";
+import { tokenize } from "../../core/wording/tokens.ts";
 import type {
   AdoptionCounts,
   AdoptionDirection,
   AdoptionFile,
   AdoptionLink,
+  Citation,
   DocumentRecord,
   Paragraph,
+  Registry,
   Reuse,
   WorkingPaper,
 } from "../../schemas/index.ts";
+import { nameIndex, referenceMarks } from "../reuse/references.ts";
+import { referenceSpans, registeredNames } from "../reuse/stage.ts";
 
 /** What the adoption stage reads. */
 export interface AdoptionInput {
@@ -33,6 +43,9 @@ export interface AdoptionInput {
   workingPapers: readonly WorkingPaper[];
   /** The reuse stage's links. */
   reuse: readonly Reuse[];
+  /** The cite stage's citations and the registry: their words are references, not wording a State proposes. */
+  citations: readonly Citation[];
+  registry: Registry;
 }
 
 /** The stage's output: `adoption.json`. */
@@ -54,6 +67,7 @@ export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adop
     const d = docOf.get(`${p.doc}\u0000${p.lang}`);
     return d && isAgreed(d) ? d : null;
   };
+  const outside = wordingOutsideReferences(input);
   const links: AdoptionLink[] = [];
   for (const r of input.reuse) {
     const from = byId.get(r.from);
@@ -65,6 +79,7 @@ export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adop
     if (!paperFirst && !agreedFirst) continue;
     const paper = paperFirst ? from : to;
     const text = paperFirst ? to : from;
+    if (!standsOutsideReferences(r, paperFirst, paper, text, outside)) continue;
     const credit = whose(paper)!;
     const paperDate = docOf.get(`${paper.doc}\u0000${paper.lang}`)!.date;
     const agreedDate = agreed(text)!.date;
@@ -89,6 +104,46 @@ export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adop
   }
   links.sort((a, b) => cmp(a.paper, b.paper) || cmp(a.agreed, b.agreed));
   return { file: { schemaVersion, links, states: countsOf(input, links, whose) } };
+}
+
+/** For a paragraph: which of its units are references, and where each unit lies in its text. */
+type Outside = (p: Paragraph) => { start: Uint32Array; end: Uint32Array; ref: Uint8Array | null };
+
+function wordingOutsideReferences(input: AdoptionInput): Outside {
+  const spans = referenceSpans(input.citations);
+  const names = nameIndex(registeredNames(input.registry));
+  return (p) => {
+    const t = tokenize(p.text);
+    return { start: t.start, end: t.end, ref: referenceMarks(t, spans.get(p.id), names) };
+  };
+}
+
+/**
+ * True when some shared passage holds, on both ends, at least a passage's worth of units
+ * (MEASURE_DEFAULTS.minInformative) that are not references. A link carried from the other
+ * language with no passage of its own stands on the other language's passages.
+ */
+function standsOutsideReferences(
+  r: Reuse,
+  paperFirst: boolean,
+  paper: Paragraph,
+  agreed: Paragraph,
+  outside: Outside,
+): boolean {
+  if (r.spans.length === 0) return r.via === "aligned";
+  const need = MEASURE_DEFAULTS[paper.lang].minInformative;
+  const p = outside(paper);
+  const a = outside(agreed);
+  if (!p.ref && !a.ref) return true;
+  const count = (u: ReturnType<Outside>, [s, e]: readonly [number, number]) => {
+    let n = 0;
+    for (let i = 0; i < u.start.length; i++) if (u.start[i]! >= s && u.end[i]! <= e && !u.ref?.[i]) n++;
+    return n;
+  };
+  return r.spans.some((s) => {
+    const [onPaper, onAgreed] = paperFirst ? [s.from, s.to] : [s.to, s.from];
+    return Math.min(count(p, onPaper), count(a, onAgreed)) >= need;
+  });
 }
 
 function cmp(a: string, b: string): number {
