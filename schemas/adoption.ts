@@ -81,3 +81,67 @@ export const AdoptionFile = z.object({
   states: z.record(z.string(), AdoptionCounts),
 });
 export type AdoptionFile = z.infer<typeof AdoptionFile>;
+
+/** One end of a link as a reader sees it: the paragraph, its citation in both languages, its date. */
+export const AdoptionEnd = z.object({
+  id: z.string(),
+  doc: z.string(),
+  lang: z.enum(["zh", "en"]),
+  citation: z.object({ en: z.string(), zh: z.string() }),
+  date: z.string(),
+});
+export type AdoptionEnd = z.infer<typeof AdoptionEnd>;
+
+/** A row of a State's tables: its paragraph, the agreed paragraph, the shared words. */
+export const AdoptionRow = z.object({
+  paper: AdoptionEnd,
+  agreed: AdoptionEnd,
+  states: z.array(AuthorCode),
+  credit: AdoptionCredit,
+  /** The shared words as the State's paragraph prints them, passage by passage. */
+  shared: z.array(z.string()),
+  kind: ReuseKind,
+  score: z.number(),
+  via: z.enum(["direct", "aligned"]),
+});
+export type AdoptionRow = z.infer<typeof AdoptionRow>;
+
+/** What `acquis state <code> --json` prints: the State's papers, then its wording and the agreed texts. */
+export const StateReport = z.object({
+  schemaVersion: z.number().int(),
+  state: z.object({ code: AuthorCode, name: z.object({ zh: z.string(), en: z.string() }) }),
+  /** Documents it wrote, co-wrote or submitted as a held working paper, newest first. */
+  papers: z.array(
+    z.object({
+      doc: z.string(),
+      title: z.string(),
+      date: z.string(),
+      langs: z.array(z.enum(["zh", "en"])),
+      /** The other authors of a joint paper. */
+      with: z.array(AuthorCode),
+    }),
+  ),
+  /** Its sections of compendia. */
+  sections: z.array(
+    z.object({ doc: z.string(), lang: z.enum(["zh", "en"]), address: z.string(), title: z.string() }),
+  ),
+  /** The working papers a list says it submitted (held in the corpus or not). */
+  workingPapers: z.array(
+    z.object({
+      doc: z.string(),
+      lang: z.enum(["zh", "en"]),
+      n: z.number().int(),
+      title: z.string(),
+      joint: z.boolean(),
+    }),
+  ),
+  /** Proposed before it was agreed, by agreed text's date then citation. */
+  proposed: z.array(AdoptionRow),
+  /** Quotes agreed language, by paper's date then citation. */
+  quotes: z.array(AdoptionRow),
+  /** Same date: the dates cannot tell which came first. */
+  sameDate: z.array(AdoptionRow),
+  /** Counts per year (null when adoption was not computed in this build). */
+  counts: AdoptionCounts.nullable(),
+});
+export type StateReport = z.infer<typeof StateReport>;

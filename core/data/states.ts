@@ -9,16 +9,23 @@
  *
  * Pure: records in, indexes out; runs in Node and in the browser.
  */
+
 import type {
   AdoptionCredit,
+  AdoptionEnd,
+  AdoptionFile,
+  AdoptionLink,
+  AdoptionRow,
   DocStatus,
   DocumentRecord,
   Lang,
   Paragraph,
   Section,
   State,
+  StateReport,
   WorkingPaper,
 } from "../../schemas/index.ts";
+import { citationsOf } from "../cite/format.ts";
 
 /** The statuses of agreed language. */
 export const AGREED_STATUSES: readonly DocStatus[] = ["consensus", "adopted"];
@@ -188,4 +195,97 @@ export function creditor(
 
 function sorted(codes: string[]): string[] {
   return [...new Set(codes)].sort();
+}
+
+/** What a State's report reads: the validated knowledge base's parts it needs. */
+export interface StateReportInput {
+  documents: readonly DocumentRecord[];
+  paragraphs: readonly Paragraph[];
+  workingPapers: readonly WorkingPaper[];
+  adoption: AdoptionFile | null;
+}
+
+/**
+ * One State's report, as `acquis state` prints it and the State page shows it: its papers, then
+ * the links of its paragraphs to agreed texts by direction; null when the corpus knows no such
+ * State or group. `states` may be passed when the caller has it already.
+ */
+export function stateReport(
+  input: StateReportInput,
+  code: string,
+  schemaVersion: number,
+  states: Map<string, StateEntry> = statesOf(input.documents, input.workingPapers),
+): StateReport | null {
+  const entry = states.get(code);
+  const counts = input.adoption?.states[code] ?? null;
+  if (!entry && !counts) return null;
+  const byId = new Map(input.paragraphs.map((p) => [p.id, p]));
+  const end = (id: string, date: string): AdoptionEnd => {
+    const p = byId.get(id);
+    return {
+      id,
+      doc: p?.doc ?? id.slice(0, id.indexOf("/")),
+      lang: p?.lang ?? (id.split("/")[1] === "zh" ? "zh" : "en"),
+      citation: p ? citationsOf(p) : { en: id, zh: id },
+      date,
+    };
+  };
+  const rows = (direction: AdoptionLink["direction"]): AdoptionRow[] =>
+    (input.adoption?.links ?? [])
+      .filter((l) => l.direction === direction && l.states.includes(code))
+      .map((l) => ({
+        paper: end(l.paper, l.paperDate),
+        agreed: end(l.agreed, l.agreedDate),
+        states: l.states,
+        credit: l.credit,
+        shared: l.passages.map((p) => p.text),
+        kind: l.kind,
+        score: l.score,
+        via: l.via,
+      }))
+      .sort((a, b) => {
+        const [x, y] = direction === "quotes" ? [a.paper, b.paper] : [a.agreed, b.agreed];
+        const [u, v] = direction === "quotes" ? [a.agreed, b.agreed] : [a.paper, b.paper];
+        return x.date.localeCompare(y.date) || bySeq(byId, x.id, y.id) || bySeq(byId, u.id, v.id);
+      });
+  const name = entry?.state.name ?? { en: code, zh: code };
+  return {
+    schemaVersion,
+    state: { code, name },
+    papers: (entry?.documents ?? []).map((versions) => {
+      const any = (versions.en ?? versions.zh)!;
+      return {
+        doc: any.symbol,
+        title: any.title,
+        date: any.date,
+        langs: (["zh", "en"] as const).filter((l) => versions[l]),
+        with: (any.authors ?? []).map((a) => a.code).filter((c) => c !== code),
+      };
+    }),
+    sections: (entry?.sections ?? []).map(({ doc, section }) => ({
+      doc: doc.symbol,
+      lang: doc.lang,
+      address: section.address,
+      title: section.title,
+    })),
+    workingPapers: (entry?.papers ?? []).map((wp) => ({
+      doc: wp.doc,
+      lang: wp.lang,
+      n: wp.n,
+      title: wp.title,
+      joint: wp.joint,
+    })),
+    proposed: rows("proposed"),
+    quotes: rows("quotes"),
+    sameDate: rows("same-date"),
+    counts,
+  };
+}
+
+/** Reading order of two paragraph ids (documents as documents.json orders them, then position). */
+function bySeq(byId: Map<string, Paragraph>, a: string, b: string): number {
+  const x = byId.get(a);
+  const y = byId.get(b);
+  if (x && y && x.doc === y.doc && x.lang === y.lang) return x.seq - y.seq;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
