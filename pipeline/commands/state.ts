@@ -75,9 +75,7 @@ export const stateCommand: Command = {
       const kb = readDataDir(realpathSync(dir), ["workingPapers", "adoption"]);
       report = stateReport(kb, code, SCHEMA_VERSION);
       if (report && !kb.has.adoption)
-        io.stderr(
-          "acquis state: adoption.json is not in this build (rebuild to compute it): papers only.\n",
-        );
+        io.stderr("acquis state: adoption.json is not in this build (rebuild to compute it): papers only.\n");
     } catch (e) {
       io.stderr(
         `acquis state: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
