@@ -36,6 +36,10 @@ export interface AdoptionBenchRow {
   paragraphs: number;
   national: number;
   expected: number;
+  /** Planted pairs (in target) that the reuse stage linked: what adoption can find at most. */
+  linked: number;
+  /** Of those, claimed. */
+  found: number;
   claimed: number;
   recall: number;
   precision: number;
@@ -91,6 +95,13 @@ export function adoptionBench(n: number): AdoptionBenchRow {
     });
   }
   const expected = [...truth.values()].filter((t) => t.inTarget).length;
+  const linkedPairs = new Set(reuse.map((r) => key(r.from, r.to)));
+  let linked = 0;
+  for (const [k, t] of truth) {
+    if (!t.inTarget) continue;
+    const [paper, agreed] = k.split("\u0000") as [string, string];
+    if (linkedPairs.has(key(paper, agreed)) || linkedPairs.has(key(agreed, paper))) linked++;
+  }
   let found = 0;
   let trueClaims = 0;
   let outsideTarget = 0;
@@ -113,6 +124,8 @@ export function adoptionBench(n: number): AdoptionBenchRow {
     paragraphs: n,
     national: corpus.paragraphs.filter((p) => docOf.get(p.doc)!.status === "national").length,
     expected,
+    linked,
+    found,
     claimed: file.links.length,
     recall: expected ? found / expected : 1,
     precision: counted ? trueClaims / counted : 1,
@@ -140,7 +153,7 @@ export const section: Section = {
         "State paragraphs": r.national,
         "planted (in target)": r.expected,
         claimed: `${r.claimed} (${r.proposed} proposed, ${r.quotes} quotes)`,
-        recall: pct(r.recall),
+        recall: `${pct(r.recall)} (reuse linked ${r.linked}, adoption claimed ${r.found} of them)`,
         precision: pct(r.precision),
         "direction right": pct(r.direction),
         "authors credited": pct(r.credit),
