@@ -217,8 +217,11 @@ export function stateReport(
   states: Map<string, StateEntry> = statesOf(input.documents, input.workingPapers),
 ): StateReport | null {
   const entry = states.get(code);
-  const counts = input.adoption?.states[code] ?? null;
-  if (!entry && !counts) return null;
+  // With adoption computed, a State none of whose paragraphs shares wording has empty counts.
+  const counts = input.adoption
+    ? (input.adoption.states[code] ?? { paragraphs: 0, proposed: {}, quotes: {}, sameDate: {} })
+    : null;
+  if (!entry && !input.adoption?.states[code]) return null;
   const byId = new Map(input.paragraphs.map((p) => [p.id, p]));
   const end = (id: string, date: string): AdoptionEnd => {
     const p = byId.get(id);

@@ -100,7 +100,7 @@ function usageError(io: CommandIO, message: string): number {
 }
 
 function rowLines(rows: readonly AdoptionRow[]): string[] {
-  if (!rows.length) return ["  none"];
+  if (!rows.length) return ["  none", ""];
   return rows.flatMap((r) => [
     `  ${r.paper.date}  ${r.paper.citation.en}${r.states.length > 1 ? ` (${r.states.join(", ")})` : ""}`,
     `  ${r.agreed.date}  ${r.agreed.citation.en}`,
@@ -136,6 +136,10 @@ export function render(r: StateReport): string {
   }
   if (!r.counts) {
     out.push("", "Adoption was not computed in this build.", "");
+    return out.join("\n");
+  }
+  if (r.counts.paragraphs === 0) {
+    out.push("", "None of its papers' texts is in the corpus: none of its wording can be traced.", "");
     return out.join("\n");
   }
   out.push(
