@@ -303,6 +303,12 @@ describe.runIf(chromium)("scenarios", () => {
       "/p/nz-2024-test-position/%402/u2/",
       "/p/A-78-265/annex/23/",
     ]);
+    // A State known only from a list of working papers: no text of its own to trace.
+    const ve = await context.newPage();
+    await ve.goto(new URL("/states/VE/", base).href);
+    expect(await ve.locator("main").textContent()).toContain("None of its papers' texts is in the corpus");
+    expect(await ve.locator("#adoption-h").count()).toBe(0);
+    await ve.close();
     await page.click("section[aria-labelledby=proposed-h] tbody a >> nth=1");
     await page.waitForURL(/\/p\/A-77-275\/annex\/6\/$/);
     // The agreed paragraph's page shows the other end: who wrote the wording first, and where, the shared words marked on both.
