@@ -26,6 +26,8 @@ import {
   nextTextBlock,
   readBullet,
 } from "./national.ts";
+import { STATE_PART } from "../../../core/address/address.ts";
+import { readArticle, readChapter } from "./articles.ts";
 import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
 import { type HeadingKind, isNational, type ParseState } from "./state.ts";
 
@@ -68,7 +70,10 @@ export type Classified = At &
     | ({ kind: "entry" } & Marked)
     | { kind: "artifact"; text: string }
     | ({ kind: "continuation"; target: number; cause: string } & Marked)
-    | ({ kind: "heading"; heading: Exclude<HeadingKind, "part"> } & Marked)
+    | ({ kind: "heading"; heading: Exclude<HeadingKind, "part" | "article"> } & Marked)
+    // Articles and the chapters above them (articles.ts).
+    | ({ kind: "article"; n: string } & Marked)
+    | ({ kind: "chapter"; n: string } & Marked)
     | ({ kind: "sourceNote"; owner: number } & Marked)
     | ({ kind: "unnumbered" } & Marked)
     | ({ kind: "numbered" } & Labelled)
@@ -164,6 +169,18 @@ const documentList: Rule = ({ block, index, refs, text, clean }, s) => {
   return { kind: "entry", block, index, text, refs };
 };
 
+/**
+ * "Article 19" / "第十九条" opens an article, "Chapter II" / "第二章" a chapter (articles.ts). Not a
+ * bullet, and not inside a State's section of a compendium, whose outline is the paper's own.
+ */
+const unit: Rule = ({ block, index, clean, refs }, s) => {
+  if (block.kind === "bullet" || s.part.some((p) => p.startsWith(STATE_PART))) return null;
+  const article = readArticle(clean);
+  if (article) return { kind: "article", block, index, n: article.n, text: clean, refs };
+  const chapter = readChapter(clean);
+  return chapter ? { kind: "chapter", block, index, n: chapter.n, text: clean, refs } : null;
+};
+
 /** Running headers, symbol lines, job numbers, page numbers. */
 const artifact: Rule = ({ block, index, clean, printedLabel }, s) =>
   block.kind !== "bullet" && !printedLabel && isArtifact(s, clean)
@@ -224,7 +241,7 @@ const afterBreak: Rule = ({ block, index, clean, text, refs, label }, s) => {
 const heading: Rule = ({ block, index, clean, refs, label }, s) => {
   if (label) return null;
   const hk = headingKind(s, clean, block);
-  if (!hk || hk === "part") return null;
+  if (!hk || hk === "part" || hk === "article") return null;
   let kind = hk;
   const { blocks } = s.input;
   if (kind === "plain" && s.levels.length > 0) {
@@ -424,6 +441,7 @@ const RULES: Rule[] = [
   stateSection,
   documentList,
   artifact,
+  unit,
   item,
   outline,
   afterNotes,

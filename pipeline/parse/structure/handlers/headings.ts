@@ -6,7 +6,8 @@
 import { cjkToNumber, romanToNumber } from "../../labels.ts";
 import { placeSection, pushHeading } from "../outline.ts";
 import { DOC_LIST, sectionLetter } from "../readers.ts";
-import { enterPart, isNational, LEVEL } from "../state.ts";
+import { isPreambleHeading } from "../articles.ts";
+import { ARTICLE_TITLE, enterPart, isNational, LEVEL } from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
 
@@ -32,7 +33,20 @@ export const part: Handler<"part"> = (s, { annex, text, refs, block }) => {
  * it). "The General Assembly," over a resolution opens its preamble; a heading naming a list of
  * documents inside an annex opens that list.
  */
-export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, block }) => {
+export const heading: Handler<"heading"> = (s, { heading: read, text, refs, block }) => {
+  let kind = read;
+  // The line under an article's or a chapter's heading is its title: it stays under that heading
+  // ("Article 2" > "Use of terms"), never a document title that would close the path above it.
+  let unitLevel: number | undefined;
+  if (s.unitTitle && (kind === "title" || kind === "plain")) {
+    kind = "plain";
+    if (s.stack.at(-1)?.kind === "article") unitLevel = ARTICLE_TITLE;
+  }
+  // "Preamble" / "序言" opens a preamble in any document (a declaration's, a convention's).
+  if (isPreambleHeading(text) && s.part.length === 0) {
+    s.preamble.open = true;
+    s.preamble.count = 0;
+  }
   if (kind === "chapter" && /^[IVXL]+\./.test(text)) s.chapterRoman++;
   if (kind === "title" && /^(the general assembly|大会)/i.test(text) && s.input.isResolution) {
     s.preamble.open = true;
@@ -47,7 +61,8 @@ export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, bloc
     ? { section: placeSection(s, kind === "chapter" ? "roman-upper" : "letter-upper", numbered, label).place }
     : {};
   // A national paper's unlabelled heading sits one level under the numbered heading it follows.
-  const level = isNational(s) && (kind === "plain" || kind === "inner") ? plainLevel(s, kind) : undefined;
+  const level =
+    unitLevel ?? (isNational(s) && (kind === "plain" || kind === "inner") ? plainLevel(s, kind) : undefined);
   pushHeading(s, text, kind, block, refs, level === undefined ? opts : { ...opts, level });
   if (kind === "title" && s.sincePart === 0 && isNational(s)) s.front = true;
 };

@@ -5,6 +5,7 @@
 import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
+import { isPreambleHeading, opensOperative } from "../articles.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
 import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
@@ -25,7 +26,7 @@ type Flags = Set<Paragraph["flags"][number]>;
 /**
  * An unlabelled paragraph: an introduction, a bullet principle, addressed by position in its part
  * (`annex/annex-c/u4`). In a resolution's preamble, a preambular paragraph, numbered by position
- * (`preamble/2`). It closes the previous paragraph's list.
+ * (`preamble/2`), until the first operative paragraph. It closes the previous paragraph's list.
  */
 export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs, block }) => {
   const w = itemsIn(raw, rawRefs, false);
@@ -33,6 +34,13 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
   let part = [...s.part];
   let num: string[] = [];
   const flags: Flags = new Set();
+  // The first operative paragraph ends the preamble (articles.ts): "Now, therefore," / "因此现在……",
+  // or a paragraph that ends a sentence where preambular ones end on a comma.
+  if (s.preamble.open && s.part.length === 0 && opensOperative(text)) {
+    s.preamble.open = false;
+    // A "Preamble" heading heads the preamble only, not the operative part after it.
+    s.stack = s.stack.filter((h) => !isPreambleHeading(h.text));
+  }
   if (s.preamble.open && s.part.length === 0) {
     s.preamble.count++;
     part = ["preamble"];
