@@ -28,7 +28,8 @@ export interface UnitHeading {
 }
 
 const CJK_NUMERAL = "[零〇一二两三四五六七八九十百]{1,6}";
-const ARTICLE_EN = /^(?:Article|ARTICLE|Art\.)\s*(\d{1,3}|[IVXLC]{1,7})(?:\s*[.:]?\s*$|(?:\s*[.:–—-]\s*|\s+)(.+)$)/;
+const ARTICLE_EN =
+  /^(?:Article|ARTICLE|Art\.)\s*(\d{1,3}|[IVXLC]{1,7})(?:\s*[.:]?\s*$|(?:\s*[.:–—-]\s*|\s+)(.+)$)/;
 const CHAPTER_EN = /^(?:Chapter|CHAPTER)\s+(\d{1,2}|[IVXL]{1,6})(?:\s*[.:]?\s*$|(?:\s*[.:–—-]\s*|\s+)(.+)$)/;
 const ARTICLE_ZH = new RegExp(`^第\\s*(${CJK_NUMERAL}|\\d{1,3})\\s*条(?:\\s*$|[\\s\\u3000]+(.+)$)`);
 const CHAPTER_ZH = new RegExp(`^第\\s*(${CJK_NUMERAL}|\\d{1,2})\\s*章(?:\\s*$|[\\s\\u3000]+(.+)$)`);

@@ -9,9 +9,12 @@
  * before headings (a line after a page break that ends no sentence is text, not a title). A new
  * layout is a new rule at its place in RULES and a handler of the same kind.
  */
+
+import { STATE_PART } from "../../../core/address/address.ts";
 import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
 import { type Label, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
+import { readArticle, readChapter } from "./articles.ts";
 import {
   continues,
   headingWords,
@@ -26,8 +29,6 @@ import {
   nextTextBlock,
   readBullet,
 } from "./national.ts";
-import { STATE_PART } from "../../../core/address/address.ts";
-import { readArticle, readChapter } from "./articles.ts";
 import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
 import { type HeadingKind, isNational, type ParseState } from "./state.ts";
 
@@ -242,7 +243,9 @@ const heading: Rule = ({ block, index, clean, refs, label }, s) => {
   if (label) return null;
   const hk = headingKind(s, clean, block);
   if (!hk || hk === "part" || hk === "article") return null;
-  let kind = hk;
+  // The line under an article's or a chapter's heading is its title: it stays under that heading
+  // ("Article 2" > "Use of terms"), never a document title that would close the path above it.
+  let kind = s.unitTitle && hk === "title" ? "plain" : hk;
   const { blocks } = s.input;
   if (kind === "plain" && s.levels.length > 0) {
     for (let j = index + 1; j < blocks.length; j++) {

@@ -4,9 +4,9 @@
  */
 
 import { cjkToNumber, romanToNumber } from "../../labels.ts";
+import { isPreambleHeading } from "../articles.ts";
 import { placeSection, pushHeading } from "../outline.ts";
 import { DOC_LIST, sectionLetter } from "../readers.ts";
-import { isPreambleHeading } from "../articles.ts";
 import { ARTICLE_TITLE, enterPart, isNational, LEVEL } from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
@@ -33,15 +33,9 @@ export const part: Handler<"part"> = (s, { annex, text, refs, block }) => {
  * it). "The General Assembly," over a resolution opens its preamble; a heading naming a list of
  * documents inside an annex opens that list.
  */
-export const heading: Handler<"heading"> = (s, { heading: read, text, refs, block }) => {
-  let kind = read;
-  // The line under an article's or a chapter's heading is its title: it stays under that heading
-  // ("Article 2" > "Use of terms"), never a document title that would close the path above it.
-  let unitLevel: number | undefined;
-  if (s.unitTitle && (kind === "title" || kind === "plain")) {
-    kind = "plain";
-    if (s.stack.at(-1)?.kind === "article") unitLevel = ARTICLE_TITLE;
-  }
+export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, block }) => {
+  // An article's title line (read as plain by the classifier) stays under the article.
+  const unitLevel = s.unitTitle && s.stack.at(-1)?.kind === "article" ? ARTICLE_TITLE : undefined;
   // "Preamble" / "序言" opens a preamble in any document (a declaration's, a convention's).
   if (isPreambleHeading(text) && s.part.length === 0) {
     s.preamble.open = true;
