@@ -149,7 +149,8 @@ const rows: Row[] = [
   [
     "a short labelled line followed by its sibling is an item of a list, not a heading",
     "(a) Sovereignty\n\n(b) Non-intervention",
-    ["looseItem", "subparagraph"],
+    // The second item is the list's next (b), not a subparagraph of (a) (was "a.b" before #20).
+    ["looseItem", "looseItem"],
     { national: true },
   ],
   [

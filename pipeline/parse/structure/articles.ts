@@ -74,6 +74,23 @@ function toArabic(v: string): number | null {
   return cjkToNumber(v);
 }
 
+/**
+ * The words that join a preamble to its operative clause: a declaration's "Now, therefore," /
+ * "因此现在", a convention's "Have agreed as follows:" / "兹议定如下：".
+ */
+const OPERATIVE_CONNECTIVE =
+  /^(Now,?\s+(therefore|Therefore)\b|NOW,?\s+THEREFORE\b|Have agreed as follows|HAVE AGREED AS FOLLOWS|因此现在|兹(协议|议定|商定)如下)/;
+
+/**
+ * A convention's opening words, "The States Parties to this Convention," / "本公约缔约国，": as
+ * "The General Assembly," heads a resolution's preamble, they head a treaty's.
+ */
+export function isPartiesLine(text: string): boolean {
+  return /^(the states parties to (this|the present) (convention|protocol|agreement)|本(公约|议定书|协定)(各)?缔约国)\s*[,，]?$/i.test(
+    text.trim(),
+  );
+}
+
 /** A heading that opens a preamble in any document. */
 export function isPreambleHeading(text: string): boolean {
   return /^(preamble|序言)$/i.test(text.trim());
@@ -86,6 +103,6 @@ export function isPreambleHeading(text: string): boolean {
  */
 export function opensOperative(text: string): boolean {
   const t = text.trim();
-  if (/^(Now,?\s+(therefore|Therefore)\b|NOW,?\s+THEREFORE\b|因此现在)/.test(t)) return true;
+  if (OPERATIVE_CONNECTIVE.test(t)) return true;
   return /[;.；。]["”’」』)）]*$/.test(t);
 }

@@ -13,8 +13,8 @@
 import { STATE_PART } from "../../../core/address/address.ts";
 import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
-import { type Label, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
-import { readArticle, readChapter } from "./articles.ts";
+import { type Label, nextValue, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
+import { isPartiesLine, readArticle, readChapter } from "./articles.ts";
 import {
   continues,
   headingWords,
@@ -420,11 +420,24 @@ const numbered: Rule = (r) =>
     ? { kind: "numbered", block: r.block, index: r.index, ...labelled(r, r.label) }
     : null;
 
-/** A subparagraph label with no numbered paragraph open: a list directly under a heading. */
-const looseItem: Rule = (r, s) =>
-  r.label && s.levels.length === 0
-    ? { kind: "looseItem", block: r.block, index: r.index, ...labelled(r, r.label) }
+/**
+ * A subparagraph label with no numbered paragraph open: a list directly under a heading. Its next
+ * item ("(b)" after "(a)") is one too, not a subparagraph of the first: an article's definitions
+ * are "article 2 (b)", never "2 (a) (b)".
+ */
+const looseItem: Rule = (r, s) => {
+  if (!r.label) return null;
+  const item = { kind: "looseItem" as const, block: r.block, index: r.index, ...labelled(r, r.label) };
+  if (s.levels.length === 0) return item;
+  if (s.levels.length > 1) return null;
+  const top = s.drafts[s.levels[0]!.draft];
+  const previous = top && /^[(（]/.test(top.label) ? readLabel(top.label) : null;
+  return previous &&
+    previous.style === r.label.style &&
+    nextValue(previous.style, previous.value) === r.label.value
+    ? item
     : null;
+};
 
 /**
  * What no rule took: a subparagraph of the open paragraph if labelled; else an unnumbered
@@ -463,6 +476,7 @@ export function headingKind(s: ParseState, text: string, block: Block): HeadingK
   if (block.kind === "bullet") return null;
   if (readAnnex(text) !== undefined || isAppendix(text)) return "part";
   if (/^(the general assembly|大会)\s*[,，]?$/i.test(text)) return "title";
+  if (isPartiesLine(text)) return "inner";
   const zh = s.input.lang === "zh" || CJK.test(text.slice(0, 4));
   const max = zh ? 48 : 160;
   if (text.length === 0 || text.length > max || (zh && text.includes("\n"))) return null;

@@ -7,7 +7,7 @@
  * is on the heading path and not in the address.
  */
 import { articlePart } from "../../../../core/address/address.ts";
-import { isPreambleHeading } from "../articles.ts";
+import { isPartiesLine, isPreambleHeading } from "../articles.ts";
 import { pushHeading } from "../outline.ts";
 import { enterPart, type ParseState } from "../state.ts";
 import { closeEntries } from "./lists.ts";
@@ -20,7 +20,9 @@ import type { Handler } from "./types.ts";
 export const article: Handler<"article"> = (s, { n, text, refs, block }) => {
   const container = s.article ? s.article.container : [...s.part];
   // The articles stand under the document's headings, not under its preamble's.
-  const outer = s.article ? s.article.outer : s.stack.filter((h) => !isPreambleHeading(h.text));
+  const outer = s.article
+    ? s.article.outer
+    : s.stack.filter((h) => !isPreambleHeading(h.text) && !isPartiesLine(h.text));
   closeEntries(s);
   enterPart(s, [...container, articlePart(n)]);
   s.stack = [...outer];

@@ -5,7 +5,7 @@
 import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
-import { isPreambleHeading, opensOperative } from "../articles.ts";
+import { isPartiesLine, isPreambleHeading, opensOperative } from "../articles.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
 import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
@@ -39,7 +39,7 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
   if (s.preamble.open && s.part.length === 0 && opensOperative(text)) {
     s.preamble.open = false;
     // A "Preamble" heading heads the preamble only, not the operative part after it.
-    s.stack = s.stack.filter((h) => !isPreambleHeading(h.text));
+    s.stack = s.stack.filter((h) => !isPreambleHeading(h.text) && !isPartiesLine(h.text));
   }
   if (s.preamble.open && s.part.length === 0) {
     s.preamble.count++;
