@@ -515,6 +515,59 @@ describe("the UN Charter", () => {
     const [c] = run(citing("Article 33, paragraph 1, of the Charter", "en")).citations;
     expect(brief(c!)).toEqual({ doc: "UN Charter", article: "33", para: "1", status: "external" });
   });
+
+  describe("resolves into a Charter document the corpus holds (#20)", () => {
+    // A stand-in for the Charter, our own words, keyed by an id the registry names as the Charter.
+    const KEY = "un-1945-charter";
+    const charter = (lang: "zh" | "en") =>
+      citedDocument(KEY, lang, [
+        { part: ["article 2"], nums: [["3"], ["4"]] },
+        { part: ["article 51"], nums: [] },
+      ]);
+    const withCharter: Registry = {
+      ...registry,
+      documents: [
+        ...registry.documents,
+        {
+          symbol: KEY,
+          type: "other",
+          date: "1945-06-26",
+          body: "United Nations",
+          status: "adopted",
+          title: { zh: "联合国宪章", en: "Charter of the United Nations" },
+          short: { zh: ["联合国宪章"], en: ["Charter of the United Nations", "UN Charter"] },
+        },
+      ] as Registry["documents"],
+    };
+    const resolvedOf = (text: string, lang: "zh" | "en") =>
+      run(merge(citing(text, lang), charter("zh"), charter("en")), withCharter).citations.map(
+        (c) => `${c.status} ${c.resolved}`,
+      );
+
+    test.each([
+      // Article and paragraph: the paragraph, in the citing paragraph's language.
+      ["Article 2, paragraph 4, of the Charter", "en", ["resolved un-1945-charter/en/article/2/4"]],
+      ["《联合国宪章》第二条第四项", "zh", ["resolved un-1945-charter/zh/article/2/4"]],
+      // Two paragraphs of one article, each a target.
+      [
+        "Article 2 (3) and (4) of the Charter",
+        "en",
+        ["resolved un-1945-charter/en/article/2/3", "resolved un-1945-charter/en/article/2/4"],
+      ],
+      // A whole article: the article's part.
+      ["Article 51 of the Charter", "en", ["resolved un-1945-charter/en/article/51"]],
+      // What the held Charter lacks is said, never the nearest article.
+      ["Article 2, paragraph 9, of the Charter", "en", ["unknown-paragraph null"]],
+      ["Article 99 of the Charter", "en", ["unknown-paragraph null"]],
+    ] as const)("%s", (text, lang, expected) => {
+      expect(resolvedOf(text, lang)).toEqual(expected);
+    });
+
+    test("without the registry naming a held document the Charter, Charter citations stay external", () => {
+      const out = run(merge(citing("Article 2, paragraph 4, of the Charter", "en"), charter("en")));
+      expect(out.citations.map((c) => c.status)).toEqual(["external"]);
+    });
+  });
 });
 
 describe("quotation check", () => {
