@@ -7,7 +7,16 @@ import { describe, expect, test } from "vitest";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import type { Citation, Registry } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
-import { type Corpus, citedDocument, loadRegistry, merge, oneParagraph, seed } from "./helpers.ts";
+import { parseFile } from "../parse/helpers.ts";
+import {
+  type Corpus,
+  citedDocument,
+  fromParsed,
+  loadRegistry,
+  merge,
+  oneParagraph,
+  seed,
+} from "./helpers.ts";
 
 const registry = loadRegistry();
 
@@ -567,6 +576,44 @@ describe("the UN Charter", () => {
       const out = run(merge(citing("Article 2, paragraph 4, of the Charter", "en"), charter("en")));
       expect(out.citations.map((c) => c.status)).toEqual(["external"]);
     });
+  });
+});
+
+describe("articles of a document (#20)", () => {
+  // Our convention fixture in both languages: articles are parts (article/3/2).
+  const convention = (lang: "zh" | "en") =>
+    fromParsed(
+      parseFile(`test/fixtures/parse/convention-${lang}.md`),
+      { symbol: "A/RES/99/3", lang, type: "resolution" },
+      `test/fixtures/parse/convention-${lang}.md`,
+    );
+  const resolvedOf = (text: string, lang: "zh" | "en") =>
+    run(merge(citing(text, lang), convention("zh"), convention("en")))
+      .citations.filter((c) => c.from.startsWith("A-99-1/"))
+      .map((c) => `${c.status} ${c.resolved}`);
+
+  test.each([
+    // An article and its paragraph, in each form the issue lists.
+    ["A/RES/99/3, article 3 (2)", "en", ["resolved A-RES-99-3/en/article/3/2"]],
+    ["A/RES/99/3, art. 3, para. 2", "en", ["resolved A-RES-99-3/en/article/3/2"]],
+    ["A/RES/99/3, article 3, paragraph 2 (a)", "en", ["resolved A-RES-99-3/en/article/3/2.a"]],
+    ["A/RES/99/3，第三条第二款", "zh", ["resolved A-RES-99-3/zh/article/3/2"]],
+    ["A/RES/99/3，第三条第二项", "zh", ["resolved A-RES-99-3/zh/article/3/2"]],
+    ["A/RES/99/3，第 3 条第 1 款", "zh", ["resolved A-RES-99-3/zh/article/3/1"]],
+    // Two paragraphs of one article.
+    [
+      "A/RES/99/3, article 3 (1) and (2)",
+      "en",
+      ["resolved A-RES-99-3/en/article/3/1", "resolved A-RES-99-3/en/article/3/2"],
+    ],
+    // A whole article: its part.
+    ["A/RES/99/3, article 4", "en", ["resolved A-RES-99-3/en/article/4"]],
+    ["A/RES/99/3，第四条", "zh", ["resolved A-RES-99-3/zh/article/4"]],
+    // What the document lacks is said, never the nearest article.
+    ["A/RES/99/3, article 3 (5)", "en", ["unknown-paragraph null"]],
+    ["A/RES/99/3, article 9", "en", ["unknown-paragraph null"]],
+  ] as const)("%s", (text, lang, expected) => {
+    expect(resolvedOf(text, lang)).toEqual(expected);
   });
 });
 
