@@ -292,6 +292,29 @@ describe("the builder", () => {
     expect(addresses(zh, { lang: "zh" })).toEqual(["preamble/1 序言", "preamble/2 序言", "u1 "]);
   });
 
+  test("a convention in an annex has its preamble and articles in the annex", () => {
+    const md = [
+      "Annex",
+      "Convention on testing",
+      "Preamble",
+      "The States Parties to this Convention,",
+      "Recalling the Charter,",
+      "Have agreed as follows:",
+      "Article 1",
+      "1. Parties test.",
+    ].join("\n\n");
+    expect(buildStructure(input(md)).paragraphs.map((p) => p.address)).toEqual([
+      "annex/preamble/1",
+      "annex/u1",
+      "annex/article/1/1",
+    ]);
+  });
+
+  test("'The General Assembly,' in an annex opens no preamble there, as before", () => {
+    const md = "Annex\n\nThe General Assembly,\n\nRecalling its work,";
+    expect(addresses(md, { isResolution: true }).map((a) => a.split(" ")[0])).toEqual(["annex/u1"]);
+  });
+
   test("in a resolution, an unnumbered paragraph that ends a sentence ends the preamble", () => {
     const md = "The General Assembly,\n\nRecalling its resolutions,\n\nDecides to meet again.";
     expect(addresses(md, { isResolution: true }).map((a) => a.split(" ")[0])).toEqual(["preamble/1", "u1"]);

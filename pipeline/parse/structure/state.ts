@@ -222,7 +222,15 @@ export interface ParseState {
    * A resolution's preamble: open after "The General Assembly," until the first number; `count`
    * numbers its paragraphs by position.
    */
-  preamble: { open: boolean; count: number };
+  preamble: {
+    open: boolean;
+    count: number;
+    /**
+     * Opened by a "Preamble" / "序言" heading, which heads a preamble in any part (a convention in
+     * an annex: `annex/preamble/2`); "The General Assembly," opens one in the main body only.
+     */
+    headed: boolean;
+  };
 
   /**
    * The article being read: its part is `container` plus "article N"; `outer` is the heading path
@@ -283,7 +291,7 @@ export function createState(input: StructureInput): ParseState {
     numbering: new Map(),
     levels: [],
     open: null,
-    preamble: { open: false, count: 0 },
+    preamble: { open: false, count: 0, headed: false },
     article: null,
     unitTitle: false,
     entries: { open: false, waiting: null, count: 0 },

@@ -37,14 +37,16 @@ export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, bloc
   // An article's title line (read as plain by the classifier) stays under the article.
   const unitLevel = s.unitTitle && s.stack.at(-1)?.kind === "article" ? ARTICLE_TITLE : undefined;
   // "Preamble" / "序言" opens a preamble in any document (a declaration's, a convention's).
-  if (isPreambleHeading(text) && s.part.length === 0) {
+  if (isPreambleHeading(text) && !s.article) {
     s.preamble.open = true;
     s.preamble.count = 0;
+    s.preamble.headed = true;
   }
   if (kind === "chapter" && /^[IVXL]+\./.test(text)) s.chapterRoman++;
   if (kind === "title" && /^(the general assembly|大会)/i.test(text) && s.input.isResolution) {
     s.preamble.open = true;
     s.preamble.count = 0;
+    s.preamble.headed = false;
   }
   if (DOC_LIST.test(text) && s.part.length > 0) s.entries.open = true;
   // A chapter ("II.", "二.") and a section ("A.") are numbered headings: unnumbered paragraphs under

@@ -25,8 +25,8 @@ type Flags = Set<Paragraph["flags"][number]>;
 
 /**
  * An unlabelled paragraph: an introduction, a bullet principle, addressed by position in its part
- * (`annex/annex-c/u4`). In a resolution's preamble, a preambular paragraph, numbered by position
- * (`preamble/2`), until the first operative paragraph. It closes the previous paragraph's list.
+ * (`annex/annex-c/u4`). In a preamble, a preambular paragraph, numbered by position (`preamble/2`,
+ * `annex/preamble/2` under a "Preamble" heading in an annex), until the first operative paragraph. It closes the previous paragraph's list.
  */
 export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs, block }) => {
   const w = itemsIn(raw, rawRefs, false);
@@ -36,14 +36,15 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
   const flags: Flags = new Set();
   // The first operative paragraph ends the preamble (articles.ts): "Now, therefore," / "因此现在……",
   // or a paragraph that ends a sentence where preambular ones end on a comma.
-  if (s.preamble.open && s.part.length === 0 && opensOperative(text)) {
+  const inPreamble = s.preamble.open && !s.article && (s.part.length === 0 || s.preamble.headed);
+  if (inPreamble && opensOperative(text)) {
     s.preamble.open = false;
     // A "Preamble" heading heads the preamble only, not the operative part after it.
     s.stack = s.stack.filter((h) => !isPreambleHeading(h.text) && !isPartiesLine(h.text));
   }
-  if (s.preamble.open && s.part.length === 0) {
+  if (inPreamble && s.preamble.open) {
     s.preamble.count++;
-    part = ["preamble"];
+    part = [...s.part, "preamble"];
     num = [String(s.preamble.count)];
     flags.add("preamble");
   }
@@ -58,7 +59,7 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
     kind: "paragraph",
     flags,
   });
-  if (part[0] === "preamble" && !s.parts.some((p) => p[0] === "preamble")) s.parts.push(["preamble"]);
+  if (flags.has("preamble") && !s.parts.some((p) => p.join("/") === part.join("/"))) s.parts.push(part);
   withItems(s, k, w, block);
   s.levels = [];
   s.open = k;
