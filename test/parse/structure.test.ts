@@ -310,6 +310,13 @@ describe("the builder", () => {
     ]);
   });
 
+  test("a paragraph that opens as a preambular one but ends a sentence is operative, and the guess is warned", () => {
+    const md = "Preamble\n\nWhereas peace matters,\n\nWhereas law applies.\n\nArticle 1\n\nText.";
+    const out = buildStructure(input(md));
+    expect(out.paragraphs.map((p) => p.address)).toEqual(["preamble/1", "u1", "article/1/u1"]);
+    expect(out.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(["5 parse/role-guessed"]);
+  });
+
   test("'The General Assembly,' in an annex opens no preamble there, as before", () => {
     const md = "Annex\n\nThe General Assembly,\n\nRecalling its work,";
     expect(addresses(md, { isResolution: true }).map((a) => a.split(" ")[0])).toEqual(["annex/u1"]);

@@ -106,3 +106,15 @@ export function opensOperative(text: string): boolean {
   if (OPERATIVE_CONNECTIVE.test(t)) return true;
   return /[;.；。]["”’」』)）]*$/.test(t);
 }
+
+/**
+ * Words that open only preambular paragraphs: "Whereas", a participle ("Recalling", "Noting",
+ * "Bearing in mind"), "鉴于", "回顾", "认识到". A paragraph so opened that ends a sentence is read as
+ * operative by its punctuation, a call worth a warning.
+ */
+export function opensLikePreamble(text: string): boolean {
+  const t = text.trim();
+  return /^(Whereas\b|[A-Z][a-z]+ing\b|Deeply\b|Mindful\b|Aware\b|Convinced\b|鉴于|回顾|认识到|铭记|深信|意识到)/.test(
+    t,
+  );
+}

@@ -5,7 +5,7 @@
 import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
-import { isPartiesLine, isPreambleHeading, opensOperative } from "../articles.ts";
+import { isPartiesLine, isPreambleHeading, opensLikePreamble, opensOperative } from "../articles.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
 import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
@@ -37,8 +37,14 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
   // The first operative paragraph ends the preamble (articles.ts): "Now, therefore," / "因此现在……",
   // or a paragraph that ends a sentence where preambular ones end on a comma.
   const inPreamble = s.preamble.open && !s.article && (s.part.length === 0 || s.preamble.headed);
-  if (inPreamble && opensOperative(text)) {
+  if (inPreamble && s.preamble.open && opensOperative(text)) {
     s.preamble.open = false;
+    if (opensLikePreamble(text) && s.preamble.count > 0)
+      guessed(
+        s,
+        block,
+        "a paragraph that opens as preambular ones do but ends a sentence, read as the first of the operative part",
+      );
     // A "Preamble" heading heads the preamble only, not the operative part after it.
     s.stack = s.stack.filter((h) => !isPreambleHeading(h.text) && !isPartiesLine(h.text));
   }
