@@ -4,6 +4,8 @@
  * expected. The registry is the real corpus/registry.yaml.
  */
 import { describe, expect, test } from "vitest";
+import { lookupCitation } from "../../core/cite/query.ts";
+import { buildIndex } from "../../core/cite/resolve.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import type { Citation, Registry } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
@@ -570,6 +572,19 @@ describe("the UN Charter", () => {
       ["Article 99 of the Charter", "en", ["unknown-paragraph null"]],
     ] as const)("%s", (text, lang, expected) => {
       expect(resolvedOf(text, lang)).toEqual(expected);
+    });
+
+    test("the browser's resolver answers the same, with the paragraph", () => {
+      const corpus = merge(charter("zh"), charter("en"));
+      const index = buildIndex(corpus.documents, corpus.paragraphs, withCharter);
+      const out = lookupCitation("UN Charter, Art. 2(4)", index);
+      expect(out.kind).toBe("parsed");
+      const [r] = out.kind === "parsed" ? out.results : [];
+      expect([r?.status, r?.resolved, r?.paragraph?.address]).toEqual([
+        "resolved",
+        "un-1945-charter/en/article/2/4",
+        "article/2/4",
+      ]);
     });
 
     test("without the registry naming a held document the Charter, Charter citations stay external", () => {
