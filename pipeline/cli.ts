@@ -10,8 +10,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { COMMANDS } from "./commands/index.ts";
+import { COMMANDS, type CommandEntry } from "./commands/index.ts";
 import type { Command, CommandIO } from "./commands/types.ts";
+
+/** What the CLI dispatches to: listed entries (loaded when run) or commands already loaded (tests). */
+export type Listed = CommandEntry | Command;
+
+/** The command behind a listed entry, loaded if it is not yet. */
+function loaded(c: Listed): Promise<Command> {
+  return "run" in c ? Promise.resolve(c) : c.load();
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,7 +33,7 @@ function version(): string {
 }
 
 /** The text of `acquis --help`. */
-export function helpText(commands: readonly Command[] = COMMANDS): string {
+export function helpText(commands: readonly Listed[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `acquis: a knowledge base of the agreed language of UN cyber diplomacy
@@ -67,7 +75,7 @@ function distance(a: string, b: string): number {
 export async function runCli(
   argv: string[],
   io: CommandIO,
-  commands: readonly Command[] = COMMANDS,
+  commands: readonly Listed[] = COMMANDS,
 ): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
@@ -89,7 +97,7 @@ export async function runCli(
       return 0;
     }
     if (target) {
-      io.stdout(`${target.usage}\n`);
+      io.stdout(`${(await loaded(target)).usage}\n`);
       return 0;
     }
   }
@@ -105,7 +113,7 @@ export async function runCli(
     io.stderr(`acquis: ${what}.${suggestion}\n\n${helpText(commands)}`);
     return 2;
   }
-  return command.run(rest, io);
+  return (await loaded(command)).run(rest, io);
 }
 
 /** Run as the program: real argv, streams and exit code. */
@@ -116,6 +124,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     // Progress goes to stderr, so it is stderr being a terminal that matters.
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    stdin: process.stdin,
   });
   process.exitCode = code;
 }

@@ -6,11 +6,7 @@
  */
 import { z } from "zod";
 
-/**
- * Version of the on-disk data contract (`dist/data/*`). Bump it when a field changes meaning or
- * disappears; adding an optional field does not need a bump.
- */
-export const SCHEMA_VERSION = 1 as const;
+export { SCHEMA_VERSION } from "./version.ts";
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

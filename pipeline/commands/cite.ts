@@ -4,18 +4,26 @@
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
  * documents.json) and the registry, never the corpus Markdown, so it answers exactly as the site
- * does. Exit codes: 0 every target found, 1 something not found, 2 bad usage or no data.
+ * does. The data files are the build's own output, validated against their schemas when written:
+ * they are read as they are, their schemaVersion checked, and the schemas (zod) are not loaded,
+ * which keeps the command's start-up near node's own; the registry, an input, is validated
+ * (registry-cache.ts). With --batch it reads many citations on standard input, loads the data once and prints
+ * one JSON line per input line (batch.ts). Exit codes: 0 every target found, 1 something not
+ * found, 2 bad usage or no data.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import YAML from "yaml";
-import { DocumentsFile, Paragraph, Registry } from "../../schemas/index.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { SCHEMA_VERSION } from "../../schemas/version.ts";
 import { citationsOf, pinpointEn } from "../../site/src/lib/citation.ts";
-import { buildIndex } from "../cite/index.ts";
 import { type Lookup, lookupCitation } from "../cite/query.ts";
+import { buildIndex } from "../cite/resolve.ts";
+import { stdinLines } from "./batch.ts";
+import { readRegistry } from "./registry-cache.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
+       acquis cite --batch [--data <dir>] < citations.txt
 
 Look up a citation and print the paragraph it cites.
 
@@ -24,9 +32,11 @@ Look up a citation and print the paragraph it cites.
                    "A/75/816，附件一，第 56 段"
                    "resolution 75/240, operative paragraph 1"
   --json         print the lookup as JSON
+  --batch        many citations on standard input, one a line: one JSON line
+                 per input line, in order, each the lookup as --json gives it
   --data <dir>   the built knowledge base (default: dist/data)
 
-Exit codes: 0 found, 1 not found, 2 bad usage.`;
+Exit codes: 0 found (with --batch: every line), 1 not found, 2 bad usage.`;
 
 export const citeCommand: Command = {
   name: "cite",
@@ -34,11 +44,13 @@ export const citeCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     let json = false;
+    let batch = false;
     let dataDir = "dist/data";
     const words: string[] = [];
     for (let k = 0; k < argv.length; k++) {
       const a = argv[k]!;
       if (a === "--json") json = true;
+      else if (a === "--batch") batch = true;
       else if (a === "--data") {
         const v = argv[++k];
         if (!v) return usageError(io, "--data needs a directory");
@@ -50,7 +62,9 @@ export const citeCommand: Command = {
       else words.push(a);
     }
     const query = words.join(" ").trim();
-    if (!query) return usageError(io, "give the citation to look up");
+    if (batch && query)
+      return usageError(io, "--batch reads the citations from standard input, not the command line");
+    if (!batch && !query) return usageError(io, "give the citation to look up");
     const dir = resolve(io.cwd, dataDir);
     const paragraphsFile = resolve(dir, "paragraphs.jsonl");
     const documentsFile = resolve(dir, "documents.json");
@@ -62,27 +76,54 @@ export const citeCommand: Command = {
     }
     let index: ReturnType<typeof buildIndex>;
     try {
-      const documents = DocumentsFile.parse(JSON.parse(readFileSync(documentsFile, "utf8"))).documents;
+      const file = JSON.parse(readFileSync(documentsFile, "utf8")) as {
+        schemaVersion?: unknown;
+        documents?: DocumentRecord[];
+      };
+      if (file.schemaVersion !== SCHEMA_VERSION || !Array.isArray(file.documents))
+        throw new Error(
+          `documents.json is of schema version ${String(file.schemaVersion)}, this acquis reads ${SCHEMA_VERSION}: run \`npm run build\` again`,
+        );
+      const documents = file.documents;
       const paragraphs = readFileSync(paragraphsFile, "utf8")
         .split("\n")
         .filter((l) => l.trim())
-        .map((l) => Paragraph.parse(JSON.parse(l)));
+        .map((l) => JSON.parse(l) as Paragraph);
       const registryPath = resolve(io.cwd, "corpus/registry.yaml");
       const registry = existsSync(registryPath)
-        ? Registry.parse(YAML.parse(readFileSync(registryPath, "utf8")))
+        ? await readRegistry(registryPath, resolve(io.cwd, ".cache/registry"))
         : { documents: [] };
       index = buildIndex(documents, paragraphs, registry);
     } catch (e) {
       io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
       return 2;
     }
+    if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
     if (json) io.stdout(`${JSON.stringify(lookup, null, 2)}\n`);
     else io.stdout(render(lookup));
-    if (lookup.kind === "unparsed") return 1;
-    return lookup.results.every((r) => r.status === "resolved") ? 0 : 1;
+    return found(lookup) ? 0 : 1;
   },
 };
+
+/** Whether every target of a lookup was found. */
+function found(lookup: Lookup): boolean {
+  return lookup.kind === "parsed" && lookup.results.every((r) => r.status === "resolved");
+}
+
+/** --batch: one lookup per line of standard input, one JSON line each; 0 when every one was found. */
+async function runBatch(index: ReturnType<typeof buildIndex>, io: CommandIO): Promise<number> {
+  let all = true;
+  for await (const line of stdinLines(io)) {
+    const query = line.trim();
+    const lookup: Lookup = query
+      ? lookupCitation(query, index)
+      : { kind: "unparsed", query, message: "Empty line: no citation to look up." };
+    all &&= found(lookup);
+    io.stdout(`${JSON.stringify(lookup)}\n`);
+  }
+  return all ? 0 : 1;
+}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis cite: ${message}\n\n${USAGE}\n`);

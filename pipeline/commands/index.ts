@@ -1,17 +1,50 @@
-/** The commands of `acquis`, in the order `acquis --help` lists them. Add yours here. */
-import { buildCommand } from "./build.ts";
-import { checkCommand } from "./check.ts";
-import { citeCommand } from "./cite.ts";
-import { fetchCommand } from "./fetch.ts";
-import { importCommand } from "./import.ts";
-import { searchCommand } from "./search.ts";
+/**
+ * The commands of `acquis`, in the order `acquis --help` lists them. Add yours here.
+ *
+ * Decision: the list holds each command's name and summary and how to load it; the command's
+ * module (its usage, its code and what that imports) is loaded only when that command runs, so
+ * `acquis search` never loads the parser, pdf.js or the build runner, and `acquis --help` loads
+ * none of them. A test checks that each entry's name and summary are the loaded command's own.
+ */
 import type { Command } from "./types.ts";
 
-export const COMMANDS: Command[] = [
-  buildCommand,
-  checkCommand,
-  citeCommand,
-  importCommand,
-  fetchCommand,
-  searchCommand,
+/** A command as listed: enough for `acquis --help`, and the loader of the rest. */
+export interface CommandEntry {
+  name: string;
+  /** One line for `acquis --help`: the same as the loaded command's `summary`. */
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: "build",
+    summary: "Build dist/data from the corpus (documents, paragraphs, citations, ...)",
+    load: async () => (await import("./build.ts")).buildCommand,
+  },
+  {
+    name: "check",
+    summary: "Validate the corpus and print diagnostics, writing nothing",
+    load: async () => (await import("./check.ts")).checkCommand,
+  },
+  {
+    name: "cite",
+    summary: "Look up a citation (zh or en) and print the cited paragraph",
+    load: async () => (await import("./cite.ts")).citeCommand,
+  },
+  {
+    name: "import",
+    summary: "Convert a PDF, DOCX, HTML or text original into a corpus file",
+    load: async () => (await import("./import.ts")).importCommand,
+  },
+  {
+    name: "fetch",
+    summary: "Download a document by symbol from the UN Official Document System and import it",
+    load: async () => (await import("./fetch.ts")).fetchCommand,
+  },
+  {
+    name: "search",
+    summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
+    load: async () => (await import("./search.ts")).searchCommand,
+  },
 ];

@@ -16,9 +16,11 @@ import {
   type SearchOptions,
   snippet,
 } from "../../site/src/lib/search/engine.ts";
+import { stdinLines } from "./batch.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words or phrase>" [options]
+       acquis search --batch [options] < queries.txt
 
 Find every paragraph that carries the words (zh or en). Traditional characters,
 full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键基础设施.
@@ -35,6 +37,9 @@ full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键
   --limit <n>      at most n hits (default 20)
   --all            every hit
   --json           print an array of hits {id, doc, lang, citation, snippet, ...}
+  --batch          many queries on standard input, one a line (the options apply
+                   to each): one JSON line per input line, in order,
+                   {query, total, complete, hits} with hits as --json prints them
   --data <dir>     the built knowledge base (default: dist/data)
 
 Ranking: the whole phrase first, then every word, then some words; newer consensus
@@ -66,6 +71,43 @@ function marked(text: string, ranges: Array<[number, number]>, tty: boolean): st
   return out + text.slice(at);
 }
 
+type Result = Awaited<ReturnType<SearchEngine["search"]>>;
+
+/** A hit as --json and --batch print it. */
+function jsonHit(h: Result["hits"][number]) {
+  return {
+    id: h.id,
+    doc: h.doc,
+    lang: h.lang,
+    citation: h.citation,
+    snippet: snippet(h),
+    match:
+      h.tier === 0 ? "phrase" : h.tier === 1 ? "all-terms" : h.tier === 2 ? "all-terms-loose" : "some-terms",
+    date: h.date,
+    status: h.status,
+    text: h.text,
+    highlights: h.ranges,
+  };
+}
+
+/** --batch: one search per line of standard input, one JSON line each; 0 when every one found something. */
+async function runBatch(engine: SearchEngine, opts: SearchOptions, io: CommandIO): Promise<number> {
+  let all = true;
+  for await (const line of stdinLines(io)) {
+    const query = line.trim();
+    if (!query) {
+      all = false;
+      io.stdout(`${JSON.stringify({ query, error: "Empty line: no words to search for." })}\n`);
+      continue;
+    }
+    const result = await engine.search(query, opts);
+    all &&= result.hits.length > 0;
+    const record = { query, total: result.total, complete: result.complete, hits: result.hits.map(jsonHit) };
+    io.stdout(`${JSON.stringify(record)}\n`);
+  }
+  return all ? 0 : 1;
+}
+
 export const searchCommand: Command = {
   name: "search",
   summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
@@ -73,6 +115,7 @@ export const searchCommand: Command = {
   async run(argv: string[], io: CommandIO): Promise<number> {
     const opts: SearchOptions = { limit: 20 };
     let json = false;
+    let batch = false;
     let dataDir = "dist/data";
     const words: string[] = [];
     const value = (k: number): string | null => {
@@ -86,6 +129,7 @@ export const searchCommand: Command = {
         return 0;
       }
       if (a === "--json") json = true;
+      else if (a === "--batch") batch = true;
       else if (a === "--phrase") opts.phrase = true;
       else if (a === "--all") opts.limit = Number.POSITIVE_INFINITY;
       else if (a === "--consensus") opts.consensus = true;
@@ -112,15 +156,18 @@ export const searchCommand: Command = {
       else words.push(a);
     }
     const query = words.join(" ").trim();
-    if (!query) return usageError(io, "give the words or phrase to search for");
+    if (batch && query)
+      return usageError(io, "--batch reads the queries from standard input, not the command line");
+    if (!batch && !query) return usageError(io, "give the words or phrase to search for");
     const dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
       io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
       return 2;
     }
-    let result: Awaited<ReturnType<SearchEngine["search"]>>;
+    let result: Result;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
+      if (batch) return await runBatch(engine, opts, io);
       result = await engine.search(query, opts);
     } catch (e) {
       io.stderr(
@@ -129,26 +176,7 @@ export const searchCommand: Command = {
       return 2;
     }
     if (json) {
-      const hits = result.hits.map((h) => ({
-        id: h.id,
-        doc: h.doc,
-        lang: h.lang,
-        citation: h.citation,
-        snippet: snippet(h),
-        match:
-          h.tier === 0
-            ? "phrase"
-            : h.tier === 1
-              ? "all-terms"
-              : h.tier === 2
-                ? "all-terms-loose"
-                : "some-terms",
-        date: h.date,
-        status: h.status,
-        text: h.text,
-        highlights: h.ranges,
-      }));
-      io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(result.hits.map(jsonHit), null, 2)}\n`);
     } else if (!result.hits.length) {
       io.stdout(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`);
     } else {

@@ -6,6 +6,11 @@ export interface CommandIO {
   isTTY: boolean;
   /** Repository root (where corpus/ and dist/ live). */
   cwd: string;
+  /**
+   * Standard input as it arrives, for the commands that read it (`--batch`); absent when the
+   * caller gives none (a test, an embedding), which those commands read as empty.
+   */
+  stdin?: AsyncIterable<string | Uint8Array>;
 }
 
 export interface Command {
