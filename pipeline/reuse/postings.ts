@@ -131,38 +131,70 @@ export function mergePostings(
   let at = 0;
   const G = old.hash.length;
   const A = added.hash.length;
+  const oldPost = old.post;
   while (i < G || j < A) {
-    const hi = i < G ? old.hash[i]! : Number.POSITIVE_INFINITY;
-    const ha = j < A ? added.hash[j]! : Number.POSITIVE_INFINITY;
-    const h = Math.min(hi, ha);
+    const hi = i < G ? old.hash[i]! : 0x100000000;
+    const ha = j < A ? added.hash[j]! : 0x100000000;
     const from = at;
     let count = 0;
-    let prevPara = -1;
-    // Old postings renumbered and new ones, merged in paragraph order.
-    let y = hi === h ? old.start[i]! : 0;
-    const yEnd = hi === h ? old.start[i + 1]! : 0;
-    let z = ha === h ? added.start[j]! : 0;
-    const zEnd = ha === h ? added.start[j + 1]! : 0;
-    for (;;) {
-      while (y < yEnd && remap[old.post[y]!]! < 0) y++;
-      const a = y < yEnd ? remap[old.post[y]!]! : -1;
-      const b = z < zEnd ? added.post[z]! : -1;
-      if (a < 0 && b < 0) break;
-      let p: number;
-      if (b < 0 || (a >= 0 && a <= b)) {
-        p = a;
-        y++;
-      } else {
-        p = b;
-        z++;
+    let before = 0;
+    if (hi < ha) {
+      // The common case: a hash the change did not add to; its postings renumbered, some dropped.
+      before = old.df[i]!;
+      let dropped = false;
+      for (let y = old.start[i]!, end = old.start[i + 1]!; y < end; y++) {
+        const p = remap[oldPost[y]!]!;
+        if (p < 0) dropped = true;
+        else post[at++] = p;
       }
-      post[at++] = p;
-      if (p !== prevPara) {
-        count++;
-        prevPara = p;
+      if (!dropped) count = before;
+      else {
+        // Recount distinct paragraphs (only where something was dropped).
+        count = 0;
+        let last = -1;
+        for (let y = from; y < at; y++)
+          if (post[y] !== last) {
+            count++;
+            last = post[y]!;
+          }
       }
+      i++;
+    } else {
+      // A hash the change added to: old postings (renumbered) and new ones, merged in order.
+      const h = ha;
+      let y = 0;
+      let yEnd = 0;
+      if (hi === h) {
+        before = old.df[i]!;
+        y = old.start[i]!;
+        yEnd = old.start[i + 1]!;
+      }
+      let z = added.start[j]!;
+      const zEnd = added.start[j + 1]!;
+      let prev = -1;
+      for (;;) {
+        while (y < yEnd && remap[oldPost[y]!]! < 0) y++;
+        const a = y < yEnd ? remap[oldPost[y]!]! : -1;
+        const b = z < zEnd ? added.post[z]! : -1;
+        if (a < 0 && b < 0) break;
+        let p: number;
+        if (b < 0 || (a >= 0 && a <= b)) {
+          p = a;
+          y++;
+        } else {
+          p = b;
+          z++;
+        }
+        post[at++] = p;
+        if (p !== prev) {
+          count++;
+          prev = p;
+        }
+      }
+      if (hi === h) i++;
+      j++;
     }
-    const before = hi === h ? old.df[i]! : 0;
+    const h = hi < ha ? hi : ha;
     if (at > from) {
       hash[groups] = h;
       start[groups] = from;
@@ -170,8 +202,6 @@ export function mergePostings(
       groups++;
     }
     if (count !== before) changed.push({ hash: h, before, after: count });
-    if (hi === h) i++;
-    if (ha === h) j++;
   }
   start[groups] = at;
   return {
