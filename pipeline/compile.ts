@@ -23,11 +23,11 @@
  *   modification time, and package-lock.json's: the bin runs the bundle only while they all
  *   still match, so an edited or checked-out source is never run from a stale bundle.
  */
-import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { sourceDigest } from "./host.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -81,23 +81,6 @@ if (globalThis.process?.versions?.unicode === ${unicode}) {
   };
 }
 
-/** A hash of every file under the folders the CLI is made from, and of the lock file. */
-async function buildId(repo: string): Promise<string> {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const e of readdirSync(path.join(repo, dir), { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const rel = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(rel);
-      else if (e.isFile()) hash.update(`${rel}\n`).update(readFileSync(path.join(repo, rel)));
-    }
-  };
-  for (const dir of ["pipeline", "schemas", "site/src/lib"]) walk(dir);
-  hash.update(readFileSync(path.join(repo, "package-lock.json")));
-  return hash.digest("hex").slice(0, 16);
-}
-
 /**
  * Compile the CLI of the repository `repo` into `out` (default `<repo>/dist-cli`, where the bin
  * looks for it); returns the files written and the stamp.
@@ -125,8 +108,8 @@ export async function compileCli(
       js: 'import { createRequire as __acquisRequire } from "node:module"; const require = __acquisRequire(import.meta.url);',
     },
     plugins: [foldTablePlugin()],
-    // The build's id (registry-cache.ts keys its entries by it): a hash of every own source.
-    define: { __ACQUIS_BUILD__: JSON.stringify(await buildId(repo)) },
+    // The build's id (host.ts's codeVersion; the caches key their entries by it).
+    define: { __ACQUIS_BUILD__: JSON.stringify(sourceDigest(repo)) },
     metafile: true,
     legalComments: "none",
     logLevel: "warning",

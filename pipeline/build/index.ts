@@ -5,6 +5,7 @@
  *   read.ts    list + read bytes -> load (decode, front matter, registry, cross checks)
  *   cache.ts   parse, through the parse cache, on worker threads when there is enough to parse
  *   stages.ts  working papers -> cite -> reuse -> index, composed with typed inputs and outputs
+ *   memos.ts   what the reuse and index stages keep for the next build, read and checked first
  *   write.ts   validate + serialise every file; then the host's atomic write swaps them in
  *
  * Each step is one function from a typed input to a typed output; the runner gives them the
@@ -13,12 +14,16 @@
  * - Bad input is a diagnostic, and an error costs only its own document: it is left out, the rest
  *   build, the exit code says 1. An exception (a bug, a failing stage, a full disk) fails the whole
  *   build before the swap, so the last good output stays.
- * - Output is byte-identical for the same input (write.ts says how).
+ * - Output is byte-identical for the same input (write.ts says how), built cold or from the
+ *   memos of an earlier build: the reuse and index stages recompute only what changed, and a
+ *   memo that does not fit the code or the corpus is not used (memos.ts).
  */
 import path from "node:path";
 import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
 import { sortDiagnostics } from "../diagnostics.ts";
 import {
+  codeVersion,
+  FileStore,
   listFiles,
   readBytes,
   relativePath,
@@ -30,11 +35,12 @@ import {
 import { MAX_DOCUMENT_BYTES } from "../load/index.ts";
 import { type Summary, summarise } from "../report.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
+import { memoFiles, readMemos } from "./memos.ts";
 import { readCorpus } from "./read.ts";
-import { type Analysed, runStages, type StageSelection } from "./stages.ts";
+import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
 import { dataFiles } from "./write.ts";
 
-export type { Analysed, StageSelection };
+export type { Analysed, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
 
 /** What a build is asked to do. Paths may be absolute or relative to `root`. */
@@ -46,11 +52,13 @@ export interface BuildOptions {
   /** The output folder (default "dist/data"); null to write nothing (`acquis check`). */
   out?: string | null;
   /**
-   * The parse cache: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache).
-   * Lives in `<root>/.cache/parse` unless `cacheDir` says otherwise.
+   * The caches: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache: a cold
+   * build, nothing read, nothing kept). The parse cache lives in `<root>/.cache/parse` unless
+   * `cacheDir` says otherwise; the stages' memos in `<root>/.cache/stages` unless `memoDir` does.
    */
   cache?: "readwrite" | "read" | "off";
   cacheDir?: string;
+  memoDir?: string;
   /** Size limit of one corpus file in bytes (default MAX_DOCUMENT_BYTES, 20 MB). */
   maxBytes?: number;
   /** The stages after parsing: "all" (default), or "none" to export the parse alone. */
@@ -87,6 +95,11 @@ export interface BuildResult {
   written: WrittenFile[];
   /** How many documents were parsed, and how many came from the cache. */
   stats: { parsed: number; cached: number };
+  /**
+   * How the reuse and index stages ran: cold (with why, when a memo was there but did not fit)
+   * or incremental; null when no stage ran.
+   */
+  runs: { reuse: StageRun; index: StageRun } | null;
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -126,11 +139,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     onProgress: (done, total, label) => progress({ phase: "parse", done, total, label }),
   });
   const { documents, paragraphs } = parsed;
+  // What the last build kept: the reuse and index stages then recompute only what changed.
+  const memoStore =
+    cacheMode === "off"
+      ? null
+      : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
+  const stages = options.stages ?? "all";
+  const version = memoStore && stages === "all" ? codeVersion() : "";
+  const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
   const analysed = runStages(
     { documents, paragraphs, registry: corpus.registry },
-    options.stages ?? "all",
+    stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),
+    memos ?? undefined,
   );
+  const runs = analysed.runs && {
+    reuse: { ...analysed.runs.reuse, why: memos?.rejected.reuse ?? analysed.runs.reuse.why },
+    index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
+  };
 
   const diagnostics = sortDiagnostics([
     ...corpus.diagnostics,
@@ -157,6 +183,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap });
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
+  // Kept only once the build went through: a failed build leaves the last memos as they were.
+  if (memoStore?.writable && analysed.runs) {
+    const present = new Set(memoStore.names());
+    const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
+    for (const f of memoOut) memoStore.set(f.name, f.chunks);
+    for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
+  }
 
   return {
     diagnostics,
@@ -167,5 +200,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     analysed,
     written,
     stats: parsed.stats,
+    runs,
   };
 }

@@ -17,11 +17,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Registry } from "../../schemas/index.ts";
 import { sha256 } from "../hash.ts";
-
-declare const __ACQUIS_BUILD__: string | undefined;
-
-/** The compiled build's id, or null when running from the TypeScript sources. */
-export const BUILD_ID: string | null = typeof __ACQUIS_BUILD__ === "string" ? __ACQUIS_BUILD__ : null;
+import { BUILD_ID } from "../host.ts";
 
 /** The registry in `file`, validated; `cacheDir` holds one `<key>.json` per content and build. */
 export async function readRegistry(file: string, cacheDir: string): Promise<Registry> {

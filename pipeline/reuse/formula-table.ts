@@ -21,7 +21,6 @@
  */
 import type { FormulasFile, Lang } from "../../schemas/index.ts";
 import type { FormulaRun } from "./formula.ts";
-import { dfOf, type Postings } from "./postings.ts";
 import { shingleHash } from "./shingles.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -114,35 +113,35 @@ export function setRuns(t: FormulaTable, p: number, ids: Int32Array, runs: Formu
   });
 }
 
-/** The count of key k's `w`-unit windows in `windows` (their least document frequency). */
-function countOf(t: FormulaTable, k: number, w: number, seed: number, windows: Postings): number {
+/** The count of key k's `w`-unit windows (their least document frequency, `dfOf` each). */
+function countOf(t: FormulaTable, k: number, w: number, dfOf: (h: number) => number): number {
   const a = t.keyStart[k]!;
-  const ids = Int32Array.from(t.units.slice(a, t.keyStart[k + 1]!));
+  const e = t.keyStart[k + 1]!;
   let min = Number.POSITIVE_INFINITY;
-  for (let s = 0; s + w <= ids.length; s++) min = Math.min(min, dfOf(windows, shingleHash(ids, s, seed)));
+  for (let s = a; s + w <= e; s++) min = Math.min(min, dfOf(shingleHash(t.units, s, w)));
   return min === Number.POSITIVE_INFINITY ? 0 : min;
 }
 
 /**
  * After window counts changed: recount every key holding one of the `changed` windows, in each
- * language whose window length is given (`w.zh`, `w.en`), from the updated `windows`.
+ * language whose window length is given (`w.zh`, `w.en`), from the updated counts (`dfOf`).
  */
 export function recount(
   t: FormulaTable,
   changed: ReadonlySet<number>,
   w: Record<Lang, number>,
-  windows: Postings,
+  dfOf: (h: number) => number,
 ): void {
   if (!changed.size) return;
   for (let k = 0; k + 1 < t.keyStart.length; k++) {
     const a = t.keyStart[k]!;
-    const ids = Int32Array.from(t.units.slice(a, t.keyStart[k + 1]!));
+    const e = t.keyStart[k + 1]!;
     for (const lang of ["zh", "en"] as const) {
       const df = lang === "zh" ? t.dfZh : t.dfEn;
       if (!df[k]) continue;
       let hit = false;
-      for (let s = 0; s + w[lang] <= ids.length && !hit; s++) hit = changed.has(shingleHash(ids, s, w[lang]));
-      if (hit) df[k] = countOf(t, k, w[lang], w[lang], windows);
+      for (let s = a; s + w[lang] <= e && !hit; s++) hit = changed.has(shingleHash(t.units, s, w[lang]));
+      if (hit) df[k] = countOf(t, k, w[lang], dfOf);
     }
   }
 }

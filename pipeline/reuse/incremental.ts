@@ -53,7 +53,17 @@ import {
 import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
 import { type FormulaTable, formulaList, recount, setRuns, unitsText } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
-import { carriers, dfOf, findHash, mergePostings, type Postings, postingsOf } from "./postings.ts";
+import {
+  compact,
+  forEachOccurrence,
+  type LivePostings,
+  liveCarriers,
+  liveDf,
+  liveOf,
+  updateLive,
+  wantsCompaction,
+} from "./live.ts";
+import { postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 import { shingleHash } from "./shingles.ts";
 import { type Tokens, tokenize } from "./tokens.ts";
@@ -87,8 +97,9 @@ export interface ReuseMemo {
    * for a paragraph that takes no part.
    */
   copyKey: Uint32Array;
-  shingles: Postings;
-  windows: Postings;
+  /** Postings of shingles and of formula windows: a base and what changed since (live.ts). */
+  shingles: LivePostings;
+  windows: LivePostings;
   /** Candidate pairs of the shingle search, (lower, higher) flattened, ascending. */
   pairs: Uint32Array;
   /** Pairs the verbatim-copy pass aligned, (source, copy) flattened. */
@@ -237,19 +248,22 @@ class Records implements RecordCache {
 /**
  * Run the stage: from the memo of an earlier build when one is given and fits, else cold; either
  * way with the memo for the next build. Pure.
+ * @param compactAt the share of a base of postings the changes since may reach before they are
+ *   merged into a new one (live.ts; tests use 0 and Infinity to run both ways every time)
  */
 export function reuseWithMemo(
   input: MemoInput,
   schemaVersion: number,
   previous: ReuseMemo | null,
   options: ReuseOptions = DEFAULT_OPTIONS,
+  compactAt = 0.1,
 ): MemoRun {
   const settings = settingsOf(input, options, schemaVersion);
   let why: string | null = null;
   if (previous) {
     if (previous.settings !== settings) why = "the settings or the registered names changed";
     else {
-      const run = incremental(input, schemaVersion, previous, options, settings);
+      const run = incremental(input, schemaVersion, previous, options, settings, compactAt);
       if (typeof run !== "string") return run;
       why = run;
     }
@@ -291,8 +305,8 @@ function cold(
     docs: docSpans(paragraphs, input.documents),
     refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
     copyKey,
-    shingles: trace.shingles!,
-    windows: trace.windows!,
+    shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
+    windows: liveOf(trace.windows!, baseId(settings, paragraphs, "windows"), paragraphs.length),
     pairs: sortedPairs(trace.pairs!),
     copies: Uint32Array.from(trace.copies!),
     found,
@@ -302,6 +316,11 @@ function cold(
     aligned: alignedOf(paragraphs, input.documents, null).memo,
   };
   return { result, memo, mode: "cold", touched: paragraphs.length };
+}
+
+/** The id of a base of postings: what it was made from (the settings and the paragraphs). */
+function baseId(settings: string, paragraphs: Paragraph[], kind: string): string {
+  return sha256(settings, kind, ...paragraphs.map((p) => `${p.id}\n${p.text}\n`)).slice(0, 20);
 }
 
 /** Pairs (flattened) sorted by (first, second). */
@@ -354,7 +373,7 @@ class Features {
   constructor(
     private readonly paragraphs: Paragraph[],
     private readonly options: ReuseOptions,
-    private readonly windows: () => Postings,
+    private readonly windows: () => LivePostings,
     private readonly formulaDf: () => number,
     private readonly references: MemoInput["references"],
     private readonly names: NameIndex,
@@ -385,7 +404,7 @@ class Features {
       const table = this.windows();
       for (let s = 0; s < windows.length; s++) {
         windows[s] = shingleHash(ids, s, w);
-        df[s] = dfOf(table, windows[s]!);
+        df[s] = liveDf(table, windows[s]!);
       }
       const marks = formulaUnits(
         { off: Uint32Array.of(0, windows.length), df },
@@ -452,6 +471,7 @@ function incremental(
   old: ReuseMemo,
   options: ReuseOptions,
   settings: string,
+  compactAt: number,
 ): MemoRun | string {
   const { paragraphs, documents } = input;
   const n = paragraphs.length;
@@ -523,10 +543,10 @@ function incremental(
   if (formulaDf !== old.formulaDf) return `the formula threshold moved (${old.formulaDf} -> ${formulaDf})`;
   const grouped = (a: { hash: number[]; para: number[] }) =>
     postingsOf(Uint32Array.from(a.hash), Uint32Array.from(a.para));
-  const sh = mergePostings(old.shingles, remap, grouped(addedSh));
-  const wi = mergePostings(old.windows, remap, grouped(addedWi));
-  windows = wi.postings;
-  const shingles = sh.postings;
+  const sh = updateLive(old.shingles, remap, grouped(addedSh));
+  const wi = updateLive(old.windows, remap, grouped(addedWi));
+  windows = wi.live;
+  const shingles = sh.live;
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
   const touched = new Uint8Array(n);
@@ -535,7 +555,7 @@ function incremental(
   for (const c of wi.changed) {
     windowMoved.add(c.hash);
     if (c.before >= formulaDf !== c.after >= formulaDf)
-      for (const p of carriers(windows, c.hash)) touched[p] = 1;
+      for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
   }
   const refs = paragraphs.map((p) => refKey(input.references.get(p.id)));
   for (let p = 0; p < n; p++) {
@@ -612,14 +632,12 @@ function incremental(
     if (!f) continue;
     const met: number[] = [];
     for (const h of f.shingles) {
-      const g = findHash(shingles, h);
-      if (g < 0 || !rare(shingles.df[g]!)) continue;
-      for (let y = shingles.start[g]!; y < shingles.start[g + 1]!; y++) {
-        const q = shingles.post[y]!;
-        if (q === p || (touched[q] && q < p)) continue;
+      if (!rare(liveDf(shingles, h))) continue;
+      forEachOccurrence(shingles, h, (q) => {
+        if (q === p || (touched[q] && q < p)) return;
         if (count[q] === 0) met.push(q);
         count[q]!++;
-      }
+      });
     }
     for (const q of met) {
       const c = count[q]!;
@@ -634,7 +652,7 @@ function incremental(
   const recheck = new Set<number>();
   for (const c of sh.changed) {
     if (rare(c.before) === rare(c.after)) continue;
-    const list = carriers(shingles, c.hash).filter((p) => !touched[p]);
+    const list = liveCarriers(shingles, c.hash).filter((p) => !touched[p]);
     for (let i = 0; i < list.length; i++)
       for (let j = i + 1; j < list.length; j++) recheck.add(list[i]! * n + list[j]!);
   }
@@ -652,7 +670,7 @@ function incremental(
       const at = positions.get(h);
       if (!at) continue;
       shared++;
-      if (rare(dfOf(shingles, h))) rareShared += at.length;
+      if (rare(liveDf(shingles, h))) rareShared += at.length;
     }
     const isCandidate = rareShared >= options.minRareShared && shared >= opt(p).minShared;
     if (wasCandidate === isCandidate) continue;
@@ -756,7 +774,9 @@ function incremental(
       oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : [],
     ),
   };
-  recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, windows);
+  recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
+    liveDf(windows, h),
+  );
   for (let p = 0; p < n; p++) {
     if (!touched[p]) continue;
     const f = features.get(p);
@@ -807,8 +827,13 @@ function incremental(
     docs,
     refs,
     copyKey,
-    shingles,
-    windows,
+    // Grown past a tenth of their base, the changes are merged into a new base (live.ts).
+    shingles: wantsCompaction(shingles)
+      ? compact(shingles, n, baseId(settings, paragraphs, "shingles"))
+      : shingles,
+    windows: wantsCompaction(windows)
+      ? compact(windows, n, baseId(settings, paragraphs, "windows"))
+      : windows,
     pairs: sortedPairs(pairs),
     copies: Uint32Array.from(copies),
     found: all.map((l) => ({

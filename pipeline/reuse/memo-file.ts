@@ -1,16 +1,19 @@
 /**
- * The reuse memo (incremental.ts) as the sections of a pack (pipeline/pack.ts) and back: the
- * postings and the pairs as typed arrays, read back as views without parsing; the links, the
- * records and the rest as JSON. Pure: the runner reads and writes the file.
+ * The reuse memo (incremental.ts) as the sections of packs (pipeline/pack.ts) and back: the state
+ * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
+ * the state names by id. Typed arrays are read back as views, without parsing; the links, the
+ * records and the rest are JSON. Pure: the runner reads and writes the files.
  */
 import type { Reuse } from "../../schemas/index.ts";
 import type { Section } from "../pack.ts";
 import { type FormulaTable, indexKeys, type KeyedRun } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
+import type { LivePostings } from "./live.ts";
 import type { Postings } from "./postings.ts";
 
-/** The kind of pack a reuse memo is (pack.ts), and its layout's version. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "1" } as const;
+/** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "2" } as const;
+export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
 
 function postingSections(prefix: string, p: Postings): Record<string, Section> {
   return {
@@ -18,6 +21,62 @@ function postingSections(prefix: string, p: Postings): Record<string, Section> {
     [`${prefix}.start`]: p.start,
     [`${prefix}.post`]: p.post,
     [`${prefix}.df`]: p.df,
+  };
+}
+
+function postingsFrom(s: Record<string, Section>, prefix: string): Postings | null {
+  const u32 = (name: string) => {
+    const v = s[`${prefix}.${name}`];
+    return v instanceof Uint32Array ? v : null;
+  };
+  const hash = u32("hash");
+  const start = u32("start");
+  const post = u32("post");
+  const df = u32("df");
+  if (!hash || !start || !post || !df || start.length !== hash.length + 1 || df.length !== hash.length)
+    return null;
+  return { hash, start, post, df };
+}
+
+/** A base of postings as sections (its own pack, named by its id). */
+export function baseSections(p: Postings): Record<string, Section> {
+  return postingSections("base", p);
+}
+
+/** A base back from its sections. */
+export function baseFromSections(s: Record<string, Section>): Postings | null {
+  return postingsFrom(s, "base");
+}
+
+/** Live postings without their base (which has a pack of its own). */
+function liveSections(prefix: string, l: LivePostings): Record<string, Section> {
+  return {
+    ...postingSections(`${prefix}.delta`, l.delta),
+    [`${prefix}.toCurrent`]: l.toCurrent,
+    [`${prefix}.dead`]: { json: { baseId: l.baseId, dead: [...l.dead], deadPostings: l.deadPostings } },
+  };
+}
+
+function liveFrom(
+  s: Record<string, Section>,
+  prefix: string,
+  base: (id: string) => Postings | null,
+): LivePostings | null {
+  const delta = postingsFrom(s, `${prefix}.delta`);
+  const toCurrent = s[`${prefix}.toCurrent`];
+  const meta = (
+    s[`${prefix}.dead`] as { json?: { baseId: string; dead: Array<[number, number]>; deadPostings: number } }
+  )?.json;
+  if (!delta || !(toCurrent instanceof Int32Array) || !meta) return null;
+  const b = base(meta.baseId);
+  if (!b) return null;
+  return {
+    base: b,
+    baseId: meta.baseId,
+    toCurrent,
+    dead: new Map(meta.dead),
+    deadPostings: meta.deadPostings,
+    delta,
   };
 }
 
@@ -54,8 +113,8 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
       },
     },
     copyKey: m.copyKey,
-    ...postingSections("shingles", m.shingles),
-    ...postingSections("windows", m.windows),
+    ...liveSections("shingles", m.shingles),
+    ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
     "formulas.units": Int32Array.from(t.units),
@@ -67,20 +126,25 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
   };
 }
 
-/** The memo back from its sections, or null when a section is missing or of another shape. */
-export function memoFromSections(s: Record<string, Section>): ReuseMemo | null {
+/** The ids of the bases a memo's sections stand on (to read them before the memo). */
+export function baseIdsOf(s: Record<string, Section>): string[] {
+  return ["shingles", "windows"].flatMap((prefix) => {
+    const id = (s[`${prefix}.dead`] as { json?: { baseId?: unknown } } | undefined)?.json?.baseId;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+/**
+ * The memo back from its sections and its bases (by id), or null when a section or a base is
+ * missing or of another shape.
+ */
+export function memoFromSections(
+  s: Record<string, Section>,
+  base: (id: string) => Postings | null,
+): ReuseMemo | null {
   const u32 = (name: string): Uint32Array | null => {
     const v = s[name];
     return v instanceof Uint32Array ? v : null;
-  };
-  const postings = (prefix: string): Postings | null => {
-    const hash = u32(`${prefix}.hash`);
-    const start = u32(`${prefix}.start`);
-    const post = u32(`${prefix}.post`);
-    const df = u32(`${prefix}.df`);
-    if (!hash || !start || !post || !df || start.length !== hash.length + 1 || df.length !== hash.length)
-      return null;
-    return { hash, start, post, df };
   };
   const meta = (s.meta as { json?: Record<string, unknown> } | undefined)?.json;
   const units = s["formulas.units"];
@@ -90,8 +154,8 @@ export function memoFromSections(s: Record<string, Section>): ReuseMemo | null {
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
   const copyKey = u32("copyKey");
-  const shingles = postings("shingles");
-  const windows = postings("windows");
+  const shingles = liveFrom(s, "shingles", base);
+  const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
   const copies = u32("copies");
   if (

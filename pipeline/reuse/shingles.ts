@@ -35,7 +35,7 @@ export interface ShingleIndex {
 }
 
 /** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
-export function shingleHash(ids: Int32Array, s: number, k: number): number {
+export function shingleHash(ids: ArrayLike<number>, s: number, k: number): number {
   let h = 0x811c9dc5 ^ k;
   for (let t = 0; t < k; t++) {
     h = Math.imul(h ^ ids[s + t]!, 0x01000193);
