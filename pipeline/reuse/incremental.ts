@@ -30,7 +30,7 @@
  * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
  */
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
-import { sha256 } from "../hash.ts";
+import { sha256, sha256Of } from "../hash.ts";
 import type { Side } from "./align.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
 import { alignLanguages } from "./bilingual.ts";
@@ -320,7 +320,12 @@ function cold(
 
 /** The id of a base of postings: what it was made from (the settings and the paragraphs). */
 function baseId(settings: string, paragraphs: Paragraph[], kind: string): string {
-  return sha256(settings, kind, ...paragraphs.map((p) => `${p.id}\n${p.text}\n`)).slice(0, 20);
+  return sha256Of(
+    (function* () {
+      yield `${settings}\n${kind}\n`;
+      for (const p of paragraphs) yield `${p.id}\n${p.text}\n`;
+    })(),
+  ).slice(0, 20);
 }
 
 /** Pairs (flattened) sorted by (first, second). */
