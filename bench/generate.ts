@@ -27,7 +27,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { idOf } from "../pipeline/address.ts";
+import { idOf } from "../core/address/address.ts";
+import { toSuperscript } from "../core/text/superscript.ts";
 import { parseDocument } from "../pipeline/parse/index.ts";
 import { symbolSlug } from "../schemas/common.ts";
 import { FrontMatter } from "../schemas/index.ts";
@@ -295,8 +296,7 @@ function mutate(
 
 // --- Documents -----------------------------------------------------------------------------------
 
-const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-const sup = (n: number) => [...String(n)].map((d) => SUP[Number(d)]).join("");
+const sup = (n: number) => toSuperscript(String(n));
 const ZH_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const zhNum = (n: number): string =>
   n <= 10
@@ -310,7 +310,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** One paragraph the generator writes, with the address the parser will give it. */
 interface Para {
-  /** Address as pipeline/address.ts spells it: "12", "annex/3.b", "annex/3.b.ii". */
+  /** Address as core/address/address.ts spells it: "12", "annex/3.b", "annex/3.b.ii". */
   address: string;
   label: string;
   text: string;

@@ -5,11 +5,13 @@
  *
  * Decision: the CLI owns only dispatch and the process (argv, streams, exit code); each command
  * prints through CommandIO, so tests run commands in-process and read what they print. Exit 2 is
- * bad usage (unknown command or option), as in most Unix tools.
+ * bad usage (unknown command or option), as in most Unix tools. No stack trace reaches a user:
+ * a failure no command foresaw is told in a line (commands/failure.ts), its stack logged.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { describeFailure } from "./commands/failure.ts";
 import { COMMANDS, type CommandEntry } from "./commands/index.ts";
 import type { Command, CommandIO } from "./commands/types.ts";
 
@@ -113,11 +115,25 @@ export async function runCli(
     io.stderr(`acquis: ${what}.${suggestion}\n\n${helpText(commands)}`);
     return 2;
   }
-  return (await loaded(command)).run(rest, io);
+  try {
+    return await (await loaded(command)).run(rest, io);
+  } catch (e) {
+    // Each command turns bad input into messages; what still escapes is told plainly, no stack.
+    io.stderr(`acquis ${command.name}: ${describeFailure(e, io.cwd)}\n`);
+    return 1;
+  }
 }
 
 /** Run as the program: real argv, streams and exit code. */
 export async function main(argv = process.argv.slice(2)): Promise<void> {
+  // Whatever escapes every handler (a rejection nobody awaited) ends the process with a plain
+  // message, never Node's stack trace.
+  const last = (e: unknown) => {
+    process.stderr.write(`acquis: ${describeFailure(e)}\n`);
+    process.exit(1);
+  };
+  process.on("uncaughtException", last);
+  process.on("unhandledRejection", last);
   const code = await runCli(argv, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -14,7 +14,7 @@
  * - The parse workers (pipeline/parse-worker.ts) are a second entry point; the worker code finds
  *   `parse-worker.mjs` beside the chunk it runs from. The UN user dictionary of nodejieba is
  *   copied beside the chunks for the same reason (jieba.ts finds it beside itself).
- * - The search fold table (site/src/lib/search/normalize.ts: 64K code units folded through
+ * - The search fold table (core/search/normalize.ts: 64K code units folded through
  *   Unicode normalisation, case and OpenCC) is computed here, once, and written into the bundle
  *   as the few thousand entries that differ from identity, so `acquis search` does not spend a
  *   third of its start building it. It is used only under the Unicode version it was computed
@@ -52,7 +52,7 @@ function foldTablePlugin(): Plugin {
   return {
     name: "acquis-fold-table",
     setup(b) {
-      b.onLoad({ filter: /site[\\/]src[\\/]lib[\\/]search[\\/]normalize\.ts$/ }, async (args) => {
+      b.onLoad({ filter: /core[\\/]search[\\/]normalize\.ts$/ }, async (args) => {
         const source = readFileSync(args.path, "utf8");
         if (!source.includes(TABLE_LINE)) {
           return {

@@ -8,7 +8,7 @@ import type { Diagnostic, Level } from "../schemas/index.ts";
 
 /** The closed set of codes, by stage. The level is the default; `--strict` fails on warnings. */
 export const CODES = {
-  // corpus loading (pipeline/build.ts, pipeline/load.ts)
+  // corpus loading (pipeline/build/, pipeline/load/)
   "corpus/front-matter-missing": "error",
   "corpus/front-matter-invalid": "error",
   "corpus/front-matter-yaml": "error",
@@ -25,6 +25,10 @@ export const CODES = {
   "corpus/registry-invalid": "error",
   "corpus/registry-duplicate": "error",
   "corpus/parse-failed": "error",
+  "corpus/nul-character": "error",
+  "corpus/control-character": "warning",
+  "corpus/yaml-limit": "error",
+  "corpus/unbuildable": "error",
   // parse (pipeline/parse)
   "parse/numbering-irregular": "warning",
   "parse/numbering-gap": "warning",
@@ -48,6 +52,8 @@ export const CODES = {
   "cite/short-form-unresolved": "warning",
   // reuse (pipeline/reuse)
   "reuse/structure-differs": "warning",
+  "reuse/alignment-doubtful": "warning",
+  "reuse/paragraph-split": "warning",
   // index (pipeline/index)
   "index/segmenter-unavailable": "warning",
   // ingest (pipeline/ingest)
@@ -57,6 +63,12 @@ export const CODES = {
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
   "ingest/footnote-unplaced": "warning",
+  "ingest/limit-exceeded": "error",
+  "ingest/layout-unclear": "error",
+  "ingest/symbol-mismatch": "error",
+  "ingest/cover-read": "info",
+  "ingest/hyphen-decided": "info",
+  "ingest/hyphen-doubtful": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

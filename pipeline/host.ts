@@ -168,7 +168,7 @@ declare const __ACQUIS_BUILD__: string | undefined;
 export const BUILD_ID: string | null = typeof __ACQUIS_BUILD__ === "string" ? __ACQUIS_BUILD__ : null;
 
 /** The folders the code of acquis lives in, relative to the repository root. */
-export const SOURCE_DIRS = ["pipeline", "schemas", "site/src/lib"] as const;
+export const SOURCE_DIRS = ["pipeline", "core", "schemas", "site/src/lib"] as const;
 
 /** A hash of every file under SOURCE_DIRS and of the lock file: which code this is. */
 export function sourceDigest(repo: string): string {
@@ -297,12 +297,8 @@ export function recoverOutput(outDir: string): void {
   }
 }
 
-/**
- * Why `outDir` must not be replaced by a build, or null when it may: the swap replaces the whole
- * folder, so it must never be the repository, the corpus or a folder of anything but data files.
- * @param keep folders that must survive the build (the repository root, the corpus)
- */
-export function unsafeOutput(outDir: string, keep: readonly string[]): string | null {
+/** Why replacing `outDir` would replace one of `keep` (the repository, the corpus), or null. */
+export function holdsKept(outDir: string, keep: readonly string[]): string | null {
   const out = path.resolve(outDir);
   for (const k of keep) {
     const rel = path.relative(out, path.resolve(k));
@@ -310,6 +306,18 @@ export function unsafeOutput(outDir: string, keep: readonly string[]): string | 
       return `${outDir} holds ${k}, which a build would replace`;
     }
   }
+  return null;
+}
+
+/**
+ * Why `outDir` must not be replaced by a build, or null when it may: the swap replaces the whole
+ * folder, so it must never be the repository, the corpus or a folder of anything but data files.
+ * @param keep folders that must survive the build (the repository root, the corpus)
+ */
+export function unsafeOutput(outDir: string, keep: readonly string[]): string | null {
+  const out = path.resolve(outDir);
+  const held = holdsKept(outDir, keep);
+  if (held) return held;
   if (!existsSync(out)) return null;
   if (!statSync(out).isDirectory()) return `${outDir} is a file, not a folder`;
   // A previous build's output (it has a manifest) may hold whatever the stages wrote.

@@ -9,6 +9,7 @@ import { reporter } from "vfile-reporter";
 import { BuildReport, Summary } from "../schemas/build.ts";
 import { type Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
 import { sortDiagnostics } from "./diagnostics.ts";
+import { jsonSafe, terminalSafe } from "./terminal.ts";
 
 export { BuildReport, Summary };
 
@@ -65,18 +66,19 @@ export function formatDiagnostics(
 ): string {
   const files = new Map<string, VFile>();
   for (const d of sortDiagnostics([...diagnostics])) {
+    // Messages quote the corpus and file names come from the disk: neither may act on a terminal.
     let file = files.get(d.file);
     if (!file) {
-      file = new VFile({ path: d.file });
+      file = new VFile({ path: terminalSafe(d.file) });
       files.set(d.file, file);
     }
-    const message = file.message(d.message, {
+    const message = file.message(terminalSafe(d.message), {
       place: { line: d.line, column: d.column },
       ruleId: d.code,
       source: "acquis",
     });
     message.fatal = d.level === "error" ? true : d.level === "warning" ? false : undefined;
-    if (d.hint) message.note = d.hint;
+    if (d.hint) message.note = terminalSafe(d.hint);
   }
   if (files.size === 0) return "";
   return reporter([...files.values()], { color: options.color ?? false, verbose: options.verbose ?? false });
@@ -84,7 +86,7 @@ export function formatDiagnostics(
 
 /** What `--json` prints: every diagnostic and the summary. */
 export function jsonReport(diagnostics: readonly Diagnostic[], summary: Summary): string {
-  return `${JSON.stringify({ diagnostics: sortDiagnostics([...diagnostics]), summary }, null, 2)}\n`;
+  return `${jsonSafe(JSON.stringify({ diagnostics: sortDiagnostics([...diagnostics]), summary }, null, 2))}\n`;
 }
 
 /** A one-line ending for people: "built 3 of 4 documents, 512 paragraphs: 1 error, 2 warnings". */
@@ -105,7 +107,8 @@ export function progressLine(
   let shown = false;
   return {
     update: (p) => {
-      const line = `${p.phase} ${p.done}/${p.total} ${p.label}`.slice(0, 100);
+      const count = p.total > 0 ? `${p.done}/${p.total}` : p.done > 0 ? String(p.done) : "";
+      const line = terminalSafe([p.phase, count, p.label].filter(Boolean).join(" ")).slice(0, 100);
       write(`\r\x1b[2K${line}`);
       shown = true;
     },

@@ -8,5 +8,6 @@ export * from "./citation.ts";
 export * from "./common.ts";
 export * from "./corpus.ts";
 export * from "./paragraph.ts";
+export * from "./resolver.ts";
 export * from "./reuse.ts";
 export * from "./working-paper.ts";

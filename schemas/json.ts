@@ -4,6 +4,7 @@ import { BuildReport, Manifest } from "./build.ts";
 import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
+import { ResolverDocumentFile, ResolverIndexFile } from "./resolver.ts";
 import { AlignedFile, FormulasFile, LineageFile, Reuse, ReuseSummaryFile } from "./reuse.ts";
 import { WorkingPapersFile } from "./working-paper.ts";
 
@@ -25,6 +26,8 @@ export function jsonSchemas(): Record<string, unknown> {
     "working-papers": WorkingPapersFile,
     manifest: Manifest,
     diagnostics: BuildReport,
+    "resolver-index": ResolverIndexFile,
+    "resolver-document": ResolverDocumentFile,
   };
   const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(entries)) {

@@ -79,10 +79,54 @@ export const LineageFile = z.object({
 });
 export type LineageFile = z.infer<typeof LineageFile>;
 
-/** `aligned.json`: the zh and en versions of one paragraph, paired by address. */
+/** What a zh/en pair rests on (pipeline/reuse/bitext.ts). */
+export const AlignEvidence = z.enum([
+  /** The same numbered address in both versions ("annex/23.f"), the strongest evidence. */
+  "address",
+  /** The same heading labels above ("Article 12" / "第十二条"). */
+  "heading",
+  /** Numbers, symbols, dates, quotations or opening words found in both. */
+  "anchors",
+  /** The same number of footnotes. */
+  "footnotes",
+  /** Lengths in the document's usual ratio. */
+  "length",
+]);
+export type AlignEvidence = z.infer<typeof AlignEvidence>;
+
+/**
+ * One row of a document's side-by-side alignment: the paragraphs of each version that say the
+ * same thing. One paragraph may match two in the other language; a row with one side empty is a
+ * paragraph with no counterpart.
+ */
+export const AlignedRow = z.object({
+  /** The document symbol. */
+  doc: z.string(),
+  /** Ids of the Chinese paragraphs in this row (none, one or two), in reading order. */
+  zh: z.array(z.string()).max(2),
+  /** Ids of the English paragraphs in this row. */
+  en: z.array(z.string()).max(2),
+  /**
+   * "pair": the paragraphs correspond; "doubtful": shown side by side but not claimed as a pair
+   * (confidence below `doubtfulBelow`); "gap": a paragraph with no counterpart.
+   */
+  status: z.enum(["pair", "doubtful", "gap"]),
+  /** 0..1, the row's probability under the aligner's model (for a gap: that there is no counterpart). */
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(AlignEvidence),
+});
+export type AlignedRow = z.infer<typeof AlignedRow>;
+
+/**
+ * `aligned.json`: the zh and en versions of every document held in both languages, aligned
+ * paragraph by paragraph (documents in symbol order, rows in reading order). Schema version 2:
+ * rows replace the address pairs of version 1, which paired equal addresses only.
+ */
 export const AlignedFile = z.object({
   schemaVersion: z.number().int(),
-  pairs: z.array(z.object({ address: z.string(), doc: z.string(), zh: z.string(), en: z.string() })),
+  /** Confidence below which a row of two sides is doubtful. */
+  doubtfulBelow: z.number(),
+  rows: z.array(AlignedRow),
 });
 export type AlignedFile = z.infer<typeof AlignedFile>;
 

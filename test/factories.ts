@@ -2,7 +2,7 @@
  * Factories for table tests: each row states only what differs from a plain paragraph, the way
  * eyecite's tests build citations.
  */
-import { addressOf, anchorOf, idOf } from "../pipeline/address.ts";
+import { addressOf, anchorOf, idOf } from "../core/address/address.ts";
 import { symbolSlug } from "../schemas/common.ts";
 import type { DocumentRecord, Paragraph } from "../schemas/index.ts";
 

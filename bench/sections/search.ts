@@ -23,11 +23,11 @@ import { loadavg } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import YAML from "yaml";
+import { memorySource, SearchEngine } from "../../core/search/engine.ts";
 import { buildSearchIndex, type IndexStats } from "../../pipeline/index/build.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { FrontMatter } from "../../schemas/index.ts";
-import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../../test/chromium.ts";
 import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
 import type { Section } from "../harness.ts";
@@ -215,7 +215,7 @@ function write(dir: string, files: Record<string, string | Uint8Array>) {
 /** The engine as one browser script (window.acquisSearch), built with esbuild. */
 async function engineBundle(): Promise<string> {
   const { build } = await import("esbuild");
-  const entry = `import { SearchEngine } from "./site/src/lib/search/engine.ts";
+  const entry = `import { SearchEngine } from "./core/search/engine.ts";
 window.acquisSearch = {
   open: (base) => SearchEngine.open({ get: async (p) => {
     const r = await fetch(base + p, { cache: "no-store" });

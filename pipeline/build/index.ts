@@ -10,20 +10,34 @@
  *
  * Each step is one function from a typed input to a typed output; the runner gives them the
  * disk's listing, a reader, the cache's store and the output folder, and nothing else does.
+ *
+ * Two entry points: `build()` writes the data alone into one folder (`acquis build --out`,
+ * `acquis check` with no folder, tests, the benchmark); `publishBuild()` is what `npm run build`
+ * runs: data and site built into a new generation and published together (generations.ts), under
+ * the output's lock (lock.ts):
+ *
+ *   lock dist -> prepare generations -> build() into <generation>/data -> site -> publish -> unlock
+ *
  * Decisions:
  * - Bad input is a diagnostic, and an error costs only its own document: it is left out, the rest
  *   build, the exit code says 1. An exception (a bug, a failing stage, a full disk) fails the whole
  *   build before the swap, so the last good output stays.
+ * - A corpus that cannot be built as a whole (no corpus folder, a registry missing or unreadable,
+ *   no document built) writes and publishes nothing, and says why (`unbuildable`): a typo in
+ *   --corpus or in registry.yaml must never replace a good build with an empty or degraded one.
+ * - One build at a time per output folder (lock.ts); a second one is refused with a plain message.
  * - Output is byte-identical for the same input (write.ts says how), built cold or from the
  *   memos of an earlier build: the reuse and index stages recompute only what changed, and a
  *   memo that does not fit the code or the corpus is not used (memos.ts).
  */
 import path from "node:path";
-import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
-import { sortDiagnostics } from "../diagnostics.ts";
+import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
+import { diag, sortDiagnostics } from "../diagnostics.ts";
+import * as generations from "../generations.ts";
 import {
   codeVersion,
   FileStore,
+  holdsKept,
   listFiles,
   readBytes,
   relativePath,
@@ -33,14 +47,16 @@ import {
   writeDirectoryAtomic,
 } from "../host.ts";
 import { MAX_DOCUMENT_BYTES } from "../load/index.ts";
+import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
+import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
 import { memoFiles, readMemos } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
 import { dataFiles } from "./write.ts";
 
-export type { Analysed, StageRun, StageSelection };
+export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
 
 /** What a build is asked to do. Paths may be absolute or relative to `root`. */
@@ -72,11 +88,16 @@ export interface BuildOptions {
   onProgress?: (p: Progress) => void;
   /** Called before the output is swapped in (a test seam: throw to simulate a late failure). */
   beforeSwap?: (written: readonly WrittenFile[]) => void;
+  /**
+   * True when publishBuild() writes into its fresh generation: it holds the published folder's
+   * lock, so no lock is taken for `out`, and `out` may lie under a generations folder.
+   */
+  inGeneration?: boolean;
 }
 
-/** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse". */
+/** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse", "site 12 pages". */
 export interface Progress {
-  phase: "parse" | "stage" | "write";
+  phase: "parse" | "stage" | "write" | "site" | "publish";
   done: number;
   total: number;
   label: string;
@@ -89,12 +110,19 @@ export interface BuildResult {
   documents: DocumentRecord[];
   paragraphs: Paragraph[];
   workingPapers: WorkingPaper[];
+  /** The registry as the build read it (entries with errors left out). */
+  registry: Registry;
   /** What the stages gave (null stages when none ran), typed, for callers that read it. */
   analysed: Analysed;
   /** Files written (empty when `out` is null), as the manifest lists them. */
   written: WrittenFile[];
   /** How many documents were parsed, and how many came from the cache. */
   stats: { parsed: number; cached: number };
+  /**
+   * Why the corpus cannot be built as a whole (then nothing was written), or null. A
+   * `corpus/unbuildable` diagnostic says the same.
+   */
+  unbuildable: string | null;
   /**
    * How the reuse and index stages ran: cold (with why, when a memo was there but did not fit)
    * or incremental; null when no stage ran.
@@ -116,7 +144,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const corpusDir = path.resolve(root, options.corpus ?? "corpus");
   const outDir = options.out === null ? null : path.resolve(root, options.out ?? "dist/data");
-  const cacheMode = options.cache ?? "readwrite";
   const progress = options.onProgress ?? (() => {});
   if (outDir) {
     const unsafe = unsafeOutput(outDir, [root, corpusDir]);
@@ -125,6 +152,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         `refusing to write the output: ${unsafe}. Choose an output folder of its own, e.g. dist/data.`,
       );
   }
+  const published = outDir && !options.inGeneration ? generations.insidePublished(outDir) : null;
+  if (published)
+    throw new BuildUsageError(
+      `refusing to write ${relativePath(root, outDir!)}: it is part of the published build in ${relativePath(root, published)}, whose site would no longer match its data. Run acquis build without --out to publish data and site together, or choose another folder.`,
+    );
+  // Taken before any work, so a second build is told at once, not after parsing everything.
+  const lock =
+    outDir && !options.inGeneration ? lockOutput(outDir, "acquis build", relativePath(root, outDir)) : null;
+  try {
+    return await buildLocked(options, root, corpusDir, outDir, progress);
+  } finally {
+    lock?.release();
+  }
+}
+
+/** build() once the output is locked. */
+async function buildLocked(
+  options: BuildOptions,
+  root: string,
+  corpusDir: string,
+  outDir: string | null,
+  progress: (p: Progress) => void,
+): Promise<BuildResult> {
+  const cacheMode = options.cache ?? "readwrite";
 
   const corpus = readCorpus(
     { path: relativePath(root, corpusDir), files: listFiles(corpusDir), read: (f) => readBytes(f.abs) },
@@ -158,10 +209,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
   };
 
+  const unbuildable =
+    corpus.broken ?? (documents.length === 0 ? `none of its ${corpus.found} documents could be built` : null);
   const diagnostics = sortDiagnostics([
     ...corpus.diagnostics,
     ...parsed.diagnostics,
     ...analysed.diagnostics,
+    ...(unbuildable
+      ? [
+          diag(
+            "corpus/unbuildable",
+            { file: relativePath(root, corpusDir) || ".", line: 1 },
+            `the corpus cannot be built: ${unbuildable}; ${outDir ? "nothing was written, the previous output stays" : "a build would write nothing"}`,
+            "Fix what the other errors say (the corpus folder, registry.yaml, the documents), then build again.",
+          ),
+        ]
+      : []),
   ]);
   const summary = summarise(diagnostics, {
     documents: corpus.found,
@@ -170,7 +233,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   });
 
   let written: WrittenFile[] = [];
-  if (outDir) {
+  if (outDir && !unbuildable) {
     const where = relativePath(root, outDir);
     progress({ phase: "write", done: 0, total: 1, label: where });
     const { files, finish } = dataFiles({
@@ -184,7 +247,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
-  if (memoStore?.writable && analysed.runs) {
+  if (memoStore?.writable && analysed.runs && !unbuildable) {
     const present = new Set(memoStore.names());
     const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
     for (const f of memoOut) memoStore.set(f.name, f.chunks);
@@ -197,9 +260,87 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     documents,
     paragraphs,
     workingPapers: analysed.workingPapers,
+    registry: corpus.registry,
     analysed,
     written,
     stats: parsed.stats,
+    unbuildable,
     runs,
   };
+}
+
+/** What publishBuild() is asked to do: build() options but the output, plus the published folder. */
+export interface PublishOptions extends Omit<BuildOptions, "out" | "inGeneration" | "beforeSwap"> {
+  /** The published folder (default "dist"): a link to its current generation. */
+  dist?: string;
+  /** Build the site into the generation too (default true); false publishes the data alone. */
+  site?: boolean;
+  /**
+   * The site step (default: `astro build`, site-build.ts); a test seam. Gets the generation's
+   * folder, whose data/ is written, the log file for the site builder's output and the registry.
+   */
+  buildSite?: (dir: string, options: SiteStepOptions) => Promise<SiteOutcome>;
+}
+
+/** What publishBuild() did. */
+export interface PublishResult extends BuildResult {
+  /** The generation published, and the one it replaced; null when nothing was published. */
+  published: { id: string; dir: string; previous: string | null } | null;
+  /** Why nothing was published (unbuildable corpus, failed site), or null. */
+  refused: string | null;
+  /** The published generation's id before this build (what `dist` still shows when refused). */
+  before: string | null;
+  /** The site step's outcome; null when it did not run. */
+  site: SiteOutcome | null;
+}
+
+/**
+ * Build the data and the site into a new generation and publish both at once (`npm run build`).
+ * Nothing is published when the corpus cannot be built as a whole or the site fails; the
+ * previous generation stays published, whole. Throws LockBusy when another build holds the
+ * folder, BuildUsageError when the folder is not one a build may replace.
+ */
+export async function publishBuild(options: PublishOptions): Promise<PublishResult> {
+  const root = path.resolve(options.root);
+  const dist = path.resolve(root, options.dist ?? "dist");
+  const g = generations.generationsOf(dist);
+  const unsafe =
+    holdsKept(dist, [root, path.resolve(root, options.corpus ?? "corpus")]) ?? generations.unsafeDist(g);
+  if (unsafe)
+    throw new BuildUsageError(
+      `refusing to publish into ${relativePath(root, dist)}: ${unsafe.replaceAll(`${root}${path.sep}`, "")}.`,
+    );
+  const progress = options.onProgress ?? (() => {});
+  const lock = lockOutput(dist, "acquis build", relativePath(root, dist));
+  try {
+    const before = generations.prepare(g);
+    const gen = generations.create(g);
+    let result: BuildResult;
+    try {
+      result = await build({ ...options, out: path.join(gen.dir, "data"), inGeneration: true });
+    } catch (e) {
+      generations.discard(gen);
+      throw e;
+    }
+    const refuse = (refused: string, site: SiteOutcome | null): PublishResult => {
+      generations.discard(gen);
+      return { ...result, written: [], published: null, refused, before, site };
+    };
+    if (result.unbuildable) return refuse(`the corpus cannot be built: ${result.unbuildable}`, null);
+    let site: SiteOutcome | null = null;
+    if (options.site !== false) {
+      progress({ phase: "site", done: 0, total: 0, label: "pages" });
+      site = await (options.buildSite ?? buildSite)(gen.dir, {
+        log: path.join(root, ".cache", "site-build.log"),
+        registry: path.join(path.resolve(root, options.corpus ?? "corpus"), "registry.yaml"),
+        onPage: (pages) => progress({ phase: "site", done: pages, total: 0, label: "pages" }),
+      });
+      if (!site.ok) return refuse(`the site build failed: ${site.error ?? "no message"}`, site);
+    }
+    progress({ phase: "publish", done: 0, total: 1, label: relativePath(root, dist) });
+    const previous = generations.publish(g, gen);
+    return { ...result, published: { id: gen.id, dir: gen.dir, previous }, refused: null, before, site };
+  } finally {
+    lock.release();
+  }
 }

@@ -8,7 +8,10 @@
  *   is within the size limit, so a file over the limit never enters memory; nothing here imports
  *   the host, and a test can hand over files that exist only in memory.
  * - A registry that is missing or unreadable as a whole is reported once; the documents are then
- *   not checked against it, which would only repeat that.
+ *   not checked against it, which would only repeat that. Such a registry, a missing corpus
+ *   folder or a folder without documents make the corpus `broken`: the runner then publishes
+ *   nothing, since every later step would silently degrade (a build of nothing, citations that
+ *   resolve to nothing).
  * - Documents come out sorted by symbol, then language, in code-unit order (not locale), the order
  *   of every output file.
  */
@@ -18,11 +21,10 @@ import { diag } from "../diagnostics.ts";
 import {
   type CorpusFile,
   classifyCorpusPath,
-  decodeCorpusFile,
   type LoadedDocument,
   loadDocuments,
+  loadRegistry,
   REGISTRY_FILE,
-  readRegistry,
   tooLarge,
 } from "../load/index.ts";
 
@@ -49,6 +51,11 @@ export interface CorpusRead {
   documents: LoadedDocument[];
   /** The registry (empty when there is none or it could not be read). */
   registry: Registry;
+  /**
+   * Why the corpus as a whole cannot be built, or null: no corpus folder, a registry missing or
+   * unreadable as a whole, no document at all. A build then publishes nothing.
+   */
+  broken: string | null;
   /** How many document files the folder holds, read or not (the summary's "of N"). */
   found: number;
   diagnostics: Diagnostic[];
@@ -76,12 +83,16 @@ export function readCorpus<F extends ListedCorpusFile>(
         "Run from the repository root, or pass --corpus DIR.",
       ),
     );
-    const reg = readRegistry(null, registryFile);
-    diagnostics.push(...reg.diagnostics);
-    return { documents: [], registry: reg.registry, found: 0, diagnostics };
+    return {
+      documents: [],
+      registry: { documents: [] },
+      found: 0,
+      diagnostics,
+      broken: `the corpus folder ${folder.path || "."} was not found`,
+    };
   }
   const files: CorpusFile[] = [];
-  let registryText: string | null = null;
+  let registryBytes: Uint8Array | null = null;
   let found = 0;
   for (const f of folder.files) {
     const file = fileOf(f.rel);
@@ -92,9 +103,7 @@ export function readCorpus<F extends ListedCorpusFile>(
       continue;
     }
     if (entry.kind === "registry") {
-      const decoded = decodeCorpusFile(folder.read(f), file, maxBytes);
-      diagnostics.push(...decoded.diagnostics.filter((d) => d.code !== "corpus/empty"));
-      registryText = decoded.text ?? "";
+      registryBytes = folder.read(f);
       continue;
     }
     found++;
@@ -104,14 +113,17 @@ export function readCorpus<F extends ListedCorpusFile>(
     }
     files.push({ file, slug: entry.slug, lang: entry.lang, bytes: folder.read(f) });
   }
-  const reg = readRegistry(registryText, registryFile);
+  const reg = loadRegistry(registryBytes, registryFile, maxBytes);
   diagnostics.push(...reg.diagnostics);
-  const usable =
-    registryText !== null && !(reg.registry.documents.length === 0 && reg.diagnostics.length > 0);
-  const loaded = loadDocuments(files, usable ? reg.registry : null, maxBytes);
+  const loaded = loadDocuments(files, reg.usable ? reg.registry : null, maxBytes);
   diagnostics.push(...loaded.diagnostics);
   const documents = [...loaded.documents].sort(
     (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),
   );
-  return { documents, registry: reg.registry, found, diagnostics };
+  const broken = !reg.usable
+    ? `the registry ${registryFile} is ${registryBytes === null ? "missing" : "unreadable as a whole"}`
+    : found === 0
+      ? `the corpus folder ${folder.path || "."} holds no document`
+      : null;
+  return { documents, registry: reg.registry, found, diagnostics, broken };
 }

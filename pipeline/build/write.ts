@@ -82,7 +82,7 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
     pretty("citations-summary.json", CitationSummaryFile.parse(cite.summary), cite.summary.documents.length),
     jsonl("reuse.jsonl", reuse.reuse, (r) => Reuse.parse(r)),
     pretty("lineage.json", LineageFile.parse(reuse.lineage), reuse.lineage.families.length),
-    pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.pairs.length),
+    pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.rows.length),
     pretty("formulas.json", FormulasFile.parse(reuse.formulas), reuse.formulas.formulas.length),
     pretty("reuse-summary.json", ReuseSummaryFile.parse(reuse.summary), null),
     // The index's files are in its own format (pipeline/index/README.md): written as given.

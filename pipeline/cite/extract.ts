@@ -21,6 +21,16 @@
  *   text); ids are "<from>#c<n>" in that order, so the same input always gives the same ids.
  */
 
+import { idOf, partAddress } from "../../core/address/address.ts";
+import { type Found, findCitations } from "../../core/cite/find.ts";
+import { type Pin, WHOLE } from "../../core/cite/pins.ts";
+import {
+  buildIndex,
+  type CorpusIndex,
+  type Resolution,
+  resolveCharter,
+  resolveDoc,
+} from "../../core/cite/resolve.ts";
 import type {
   Citation,
   CitationVia,
@@ -30,12 +40,8 @@ import type {
   Registry,
   SourcePosition,
 } from "../../schemas/index.ts";
-import { idOf, partAddress } from "../address.ts";
 import { diag } from "../diagnostics.ts";
-import { type Found, findCitations } from "./find.ts";
-import { type Pin, WHOLE } from "./pins.ts";
 import { checkQuote, findQuotes } from "./quote.ts";
-import { buildIndex, type CorpusIndex, type Resolution, resolveCharter, resolveDoc } from "./resolve.ts";
 
 /** What extraction reads: the parse output and the registry. */
 export interface ExtractInput {

@@ -7,6 +7,7 @@
  * Decision: every map is built with sorted keys, so the same corpus always gives byte-identical
  * files; the records are validated against their zod schemas where they are written.
  */
+import { odsUrl } from "../../core/address/urls.ts";
 import {
   type Citation,
   type CitationSummaryFile,
@@ -18,7 +19,6 @@ import {
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
 import { extractCitations } from "./extract.ts";
-import { odsUrl } from "./resolve.ts";
 
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
 export type CitedBy = CitedByFile;

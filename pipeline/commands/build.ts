@@ -2,31 +2,50 @@
  * `acquis build` (what `npm run build` runs) and the shared body of `acquis check`: run the build
  * runner, print diagnostics as remark-cli does (or JSON), and return the exit code.
  *
- * Decision: the report goes to stderr, as remark-cli's does, so stdout stays free for `--json`;
+ * Decisions: the report goes to stderr, as remark-cli's does, so stdout stays free for `--json`;
  * progress is shown only when stderr is a terminal. Exit codes: 0 clean; 1 an error (or, with
- * --strict, a warning) or a failed build; 2 bad usage.
+ * --strict, a warning), nothing published, another build at work, or a failed build; 2 bad
+ * usage. A failure nobody foresaw prints what happened and where the details are, never a stack.
  */
+import path from "node:path";
 import { parseArgs } from "node:util";
-import { BuildUsageError, build } from "../build/index.ts";
+import { BuildUsageError, build, type PublishResult, publishBuild } from "../build/index.ts";
+import { YAML_LIMITS } from "../load/index.ts";
+import { LockBusy } from "../lock.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
+import { terminalSafe } from "../terminal.ts";
+import { describeFailure } from "./failure.ts";
 import type { Command, CommandIO } from "./types.ts";
 
-const BUILD_USAGE = `Usage: acquis build [--corpus DIR] [--out DIR] [--strict] [--json] [--no-cache] [--verbose]
+const BUILD_USAGE = `Usage: acquis build [--corpus DIR] [--dist DIR] [--no-site] [--strict] [--json] [--no-cache] [--verbose]
+       acquis build --out DIR [--corpus DIR] [--strict] [--json] [--no-cache] [--verbose]
 
-Build the knowledge base: read every corpus/<slug>/<lang>.md and corpus/registry.yaml, parse,
-run the stages (citations, ...) and write dist/data/ (documents.json, paragraphs.jsonl,
-working-papers.json, each stage's files, diagnostics.json, manifest.json). The output is written
-to a temporary folder and swapped in whole, so a failed build leaves the last good output.
-A document with an error is left out; the others build.
+Build the knowledge base and the site, and publish them together (what \`npm run build\` runs):
+read every corpus/<slug>/<lang>.md and corpus/registry.yaml, parse, run the stages (citations,
+reuse, search index), write the data (documents.json, paragraphs.jsonl, ..., manifest.json) and
+build the site's pages against it, all into a new generation folder, dist.generations/<id>/;
+then publish it in one step: dist becomes a link to it. A document with an error is left out;
+the others build.
+
+What a failed build leaves: the previous build, published whole. Nothing is published when the
+corpus cannot be built as a whole (no corpus folder, registry.yaml missing or unreadable, no
+document built) or when the site fails; a build killed at any moment publishes nothing either.
+One build at a time per folder: a second is refused while the first runs (lock .dist.lock).
 
   --corpus DIR   the corpus folder (default: corpus)
-  --out DIR      the output folder (default: dist/data)
+  --dist DIR     the published folder (default: dist); generations live in DIR.generations/
+  --no-site      publish the data alone (no pages: quicker, for the CLI's cite and search)
+  --out DIR      write the data alone into DIR instead (swapped in whole; not published, no site)
   --strict       exit 1 on warnings too
   --json         print {diagnostics, summary} as JSON on stdout instead of the report
   --no-cache     parse every document again (the cache is .cache/parse, keyed by content)
   --verbose      print each diagnostic's hint under it
 
-Exit codes: 0 built clean, 1 errors (or warnings with --strict), 2 bad usage.`;
+Limits: a corpus file over 20 MB is skipped (an error); YAML in front matter and registry.yaml
+holds at most ${YAML_LIMITS.anchors} anchors, ${YAML_LIMITS.aliases} aliases and ${YAML_LIMITS.mergeKeys} merge keys.
+
+Exit codes: 0 built clean, 1 errors (or warnings with --strict), nothing published, or another
+build running; 2 bad usage.`;
 
 const CHECK_USAGE = `Usage: acquis check [--corpus DIR] [--strict] [--json] [--verbose]
 
@@ -39,7 +58,22 @@ everything the parser and the stages report. Diagnostics are printed as remark-c
   --json         print {diagnostics, summary} as JSON on stdout instead of the report
   --verbose      print each diagnostic's hint under it
 
+Limits: as for acquis build (a corpus file over 20 MB is skipped; YAML holds at most
+${YAML_LIMITS.anchors} anchors, ${YAML_LIMITS.aliases} aliases and ${YAML_LIMITS.mergeKeys} merge keys).
+
 Exit codes: 0 clean, 1 errors (or warnings with --strict), 2 bad usage.`;
+
+type Values = {
+  corpus?: string;
+  out?: string;
+  dist?: string;
+  "no-site"?: boolean;
+  strict?: boolean;
+  json?: boolean;
+  "no-cache"?: boolean;
+  verbose?: boolean;
+  help?: boolean;
+};
 
 /**
  * Run a build (write = true) or a check (write = false) from command-line arguments.
@@ -52,15 +86,7 @@ export async function runBuildCommand(
 ): Promise<number> {
   const write = name === "build";
   const usage = write ? BUILD_USAGE : CHECK_USAGE;
-  let values: {
-    corpus?: string;
-    out?: string;
-    strict?: boolean;
-    json?: boolean;
-    "no-cache"?: boolean;
-    verbose?: boolean;
-    help?: boolean;
-  };
+  let values: Values;
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -72,9 +98,16 @@ export async function runBuildCommand(
         json: { type: "boolean" },
         verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
-        ...(write ? { out: { type: "string" }, "no-cache": { type: "boolean" } } : {}),
+        ...(write
+          ? {
+              out: { type: "string" },
+              dist: { type: "string" },
+              "no-site": { type: "boolean" },
+              "no-cache": { type: "boolean" },
+            }
+          : {}),
       },
-    }) as { values: typeof values });
+    }) as { values: Values });
   } catch (e) {
     io.stderr(`acquis ${name}: ${(e as Error).message}\n\n${usage}\n`);
     return 2;
@@ -83,15 +116,24 @@ export async function runBuildCommand(
     io.stdout(`${usage}\n`);
     return 0;
   }
+  if (values.out !== undefined && (values.dist !== undefined || values["no-site"])) {
+    io.stderr(
+      `acquis ${name}: --out writes the data alone, unpublished; it goes with neither --dist nor --no-site.\n\n${usage}\n`,
+    );
+    return 2;
+  }
   const progress = progressLine(io.stderr, io.isTTY && !values.json);
+  const options = {
+    root: io.cwd,
+    corpus: values.corpus ?? "corpus",
+    cache: (!write ? "read" : values["no-cache"] ? "off" : "readwrite") as "read" | "off" | "readwrite",
+    onProgress: progress.update,
+  };
+  const publishing = write && values.out === undefined;
+  const dist = values.dist ?? "dist";
   try {
-    const result = await build({
-      root: io.cwd,
-      corpus: values.corpus ?? "corpus",
-      out: write ? (values.out ?? "dist/data") : null,
-      cache: !write ? "read" : values["no-cache"] ? "off" : "readwrite",
-      onProgress: progress.update,
-    });
+    const published = publishing ? await publishBuild({ ...options, dist, site: !values["no-site"] }) : null;
+    const result = published ?? (await build({ ...options, out: write ? values.out : null }));
     progress.clear();
     if (values.json) {
       io.stdout(jsonReport(result.diagnostics, result.summary));
@@ -102,7 +144,9 @@ export async function runBuildCommand(
       });
       if (report) io.stderr(`${report}\n`);
       io.stderr(`${summaryLine(result.summary, write ? "built" : "checked")}\n`);
+      if (published) io.stderr(publicationLine(published, dist));
     }
+    if (published && !published.published) return 1;
     return exitCode(result.summary, values.strict ?? false);
   } catch (e) {
     progress.clear();
@@ -110,15 +154,47 @@ export async function runBuildCommand(
       io.stderr(`acquis ${name}: ${e.message}\n`);
       return 2;
     }
-    const where = write ? `; the previous output in ${values.out ?? "dist/data"} was left as it was` : "";
-    io.stderr(`acquis ${name}: the build failed${where}.\n${(e as Error).stack ?? String(e)}\n`);
+    if (e instanceof LockBusy) {
+      io.stderr(`acquis ${name}: ${e.message}\n`);
+      return 1;
+    }
+    const where = !write
+      ? ""
+      : publishing
+        ? `; nothing was published, ${dist} shows the previous build`
+        : `; the previous output in ${values.out} was left as it was`;
+    io.stderr(`acquis ${name}: the build failed${where}.\n${describeFailure(e, io.cwd)}\n`);
     return 1;
   }
 }
 
+/** What was published, or why not, and what dist now shows. */
+function publicationLine(result: PublishResult, dist: string): string {
+  const site = result.site ? `data and site (${result.site.pages} pages)` : "data alone, no site";
+  if (result.published) {
+    return `published ${dist}: generation ${result.published.id}, ${site}${
+      result.published.previous
+        ? `; the one before, ${result.published.previous}, is kept until the next build`
+        : ""
+    }.\n`;
+  }
+  const log =
+    result.site && !result.site.ok
+      ? ` (the site builder's whole output: ${relativeLog(result.site.log)})`
+      : "";
+  return `nothing was published: ${terminalSafe(result.refused ?? "")}${log}.\n${
+    result.before ? `${dist} still shows generation ${result.before}, whole.` : `${dist} holds no build yet.`
+  }\n`;
+}
+
+function relativeLog(log: string): string {
+  const rel = path.relative(process.cwd(), log);
+  return rel.startsWith("..") ? log : rel;
+}
+
 export const buildCommand: Command = {
   name: "build",
-  summary: "Build dist/data from the corpus (documents, paragraphs, citations, ...)",
+  summary: "Build the data and the site from the corpus and publish them together in dist/",
   usage: BUILD_USAGE,
   run: (argv, io) => runBuildCommand("build", argv, io),
 };

@@ -3,24 +3,26 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json) and the registry, never the corpus Markdown, so it answers exactly as the site
- * does. The data files are the build's own output, validated against their schemas when written:
- * they are read as they are, their schemaVersion checked, and the schemas (zod) are not loaded,
- * which keeps the command's start-up near node's own; the registry, an input, is validated
- * (registry-cache.ts). With --batch it reads many citations on standard input, loads the data once and prints
- * one JSON line per input line (batch.ts). Exit codes: 0 every target found, 1 something not
- * found, 2 bad usage or no data.
+ * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
+ * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. With
+ * --batch it reads many citations on standard input, loads the data once and prints one JSON
+ * line per input line (batch.ts). Exit codes: 0 every target found, 1 something not found, 2 bad
+ * usage or no data.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
-import { SCHEMA_VERSION } from "../../schemas/version.ts";
-import { citationsOf, pinpointEn } from "../../site/src/lib/citation.ts";
-import { type Lookup, lookupCitation } from "../cite/query.ts";
-import { buildIndex } from "../cite/resolve.ts";
+import { citationsOf } from "../../core/cite/format.ts";
+import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
+import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
+import type { Paragraph } from "../../schemas/index.ts";
+import { formatDiagnostics } from "../report.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
-import { readRegistry } from "./registry-cache.ts";
+import { readDataDir, readRegistryFile } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
+
+/** Where the registry is, from the repository root. */
+const REGISTRY = "corpus/registry.yaml";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
        acquis cite --batch [--data <dir>] < citations.txt
@@ -74,53 +76,52 @@ export const citeCommand: Command = {
       );
       return 2;
     }
-    let index: ReturnType<typeof buildIndex>;
+    // The registry as the build reads it: a bad entry costs that entry, and says so.
+    const registry = readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
+    const said = registry.diagnostics.filter((d) => d.level !== "info");
+    if (said.length) {
+      io.stderr(`${formatDiagnostics(said, { color: io.isTTY })}\n`);
+      io.stderr(
+        registry.usable
+          ? "acquis cite: the registry entries above were left out.\n"
+          : "acquis cite: the registry could not be read; citations by short title will not resolve.\n",
+      );
+    }
+    let index: CorpusIndex;
     try {
-      const file = JSON.parse(readFileSync(documentsFile, "utf8")) as {
-        schemaVersion?: unknown;
-        documents?: DocumentRecord[];
-      };
-      if (file.schemaVersion !== SCHEMA_VERSION || !Array.isArray(file.documents))
-        throw new Error(
-          `documents.json is of schema version ${String(file.schemaVersion)}, this acquis reads ${SCHEMA_VERSION}: run \`npm run build\` again`,
-        );
-      const documents = file.documents;
-      const paragraphs = readFileSync(paragraphsFile, "utf8")
-        .split("\n")
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as Paragraph);
-      const registryPath = resolve(io.cwd, "corpus/registry.yaml");
-      const registry = existsSync(registryPath)
-        ? await readRegistry(registryPath, resolve(io.cwd, ".cache/registry"))
-        : { documents: [] };
-      index = buildIndex(documents, paragraphs, registry);
+      // Read once through the link: a build publishing meanwhile cannot mix two generations.
+      const { documents, paragraphs } = readDataDir(realpathSync(dir));
+      index = buildIndex(documents, paragraphs, registry.registry);
     } catch (e) {
-      io.stderr(`acquis cite: the knowledge base in ${dataDir} could not be read: ${(e as Error).message}\n`);
+      io.stderr(
+        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
+      );
       return 2;
     }
     if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
-    if (json) io.stdout(`${JSON.stringify(lookup, null, 2)}\n`);
-    else io.stdout(render(lookup));
+    // The cited text is the corpus's: printed, it must not act on the terminal.
+    if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
+    else io.stdout(terminalSafe(render(lookup)));
     return found(lookup) ? 0 : 1;
   },
 };
 
 /** Whether every target of a lookup was found. */
-function found(lookup: Lookup): boolean {
+function found(lookup: Lookup<Paragraph>): boolean {
   return lookup.kind === "parsed" && lookup.results.every((r) => r.status === "resolved");
 }
 
 /** --batch: one lookup per line of standard input, one JSON line each; 0 when every one was found. */
-async function runBatch(index: ReturnType<typeof buildIndex>, io: CommandIO): Promise<number> {
+async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
   let all = true;
   for await (const line of stdinLines(io)) {
     const query = line.trim();
-    const lookup: Lookup = query
+    const lookup: Lookup<Paragraph> = query
       ? lookupCitation(query, index)
       : { kind: "unparsed", query, message: "Empty line: no citation to look up." };
     all &&= found(lookup);
-    io.stdout(`${JSON.stringify(lookup)}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify(lookup))}\n`);
   }
   return all ? 0 : 1;
 }
@@ -131,24 +132,18 @@ function usageError(io: CommandIO, message: string): number {
 }
 
 /** Plain-text rendering of a lookup, one block per target. */
-export function render(lookup: Lookup): string {
+export function render(lookup: Lookup<Paragraph>): string {
   if (lookup.kind === "unparsed") return `Not understood: ${lookup.query}\n${lookup.message}\n`;
   const blocks = lookup.results.map((r) => {
     const t = r.target;
-    const where =
-      "article" in t
-        ? `UN Charter, Article ${t.article}${t.para ? ` (${t.para})` : ""}`
-        : [
-            t.doc,
-            ...(t.part.length ? [t.part[t.part.length - 1]] : []),
-            ...(t.section ? [t.section] : []),
-            ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
-          ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "");
+    const where = targetText(t);
+    const inferred = "part" in t && t.partInferred;
     if (r.status === "resolved") {
       if (r.paragraph) {
-        // The paragraph's own citation, in UN style in both languages, ready to copy.
+        // The paragraph's own citation, in UN style in both languages, ready to copy; a part the
+        // citation did not write is said first, as the site's resolver says it.
         const c = citationsOf(r.paragraph);
-        return `${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
+        return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
       }
       return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }

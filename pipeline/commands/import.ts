@@ -15,52 +15,83 @@
  *   import can tell an edited corpus file from an untouched one.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
-import YAML from "yaml";
 import {
   type Diagnostic,
   DocStatus,
   DocType,
   FrontMatter,
   Lang,
-  Registry,
   symbolSlug,
   UnSymbol,
 } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { addRegistryEntry, renderCorpusFile, splitCorpusFile } from "../ingest/corpus.ts";
-import { coverNote } from "../ingest/cover.ts";
-import { convert, detectFormat, type Format, IngestError } from "../ingest/index.ts";
+import { coverNote, headTitle } from "../ingest/cover.ts";
+import { type HyphenDecision, summarizeHyphens } from "../ingest/hyphenation.ts";
+import {
+  convert,
+  DEFAULT_IMPORT_LIMITS,
+  detectFormat,
+  type Format,
+  type ImportLimits,
+  IngestError,
+} from "../ingest/index.ts";
+import type { PageSummary } from "../ingest/types.ts";
+import { controlCharacters, formatBytes } from "../load/decode.ts";
+import { loadRegistry } from "../load/index.ts";
 import { parseDocument } from "../parse/index.ts";
-import { formatDiagnostics } from "../report.ts";
+import { formatDiagnostics, progressLine } from "../report.ts";
+import { terminalSafe } from "../terminal.ts";
 import type { Command, CommandIO } from "./types.ts";
 
-const USAGE = `Usage: acquis import <file> --symbol <symbol> --lang <zh|en> [options]
+const MB = 1024 * 1024;
+/** Largest original read by default: the longest UN documents are a few MB; a DOCX or PDF of 100 MB is not text. */
+export const DEFAULT_MAX_BYTES = 100 * MB;
+/** Off a terminal, a long conversion says how far it is at most this often. */
+const PROGRESS_EVERY_S = 10;
 
-Convert a UN document (PDF, DOCX, HTML or plain text) into corpus/<slug>/<lang>.md.
+const USAGE = `Usage: acquis import <file> [--symbol <symbol>] [--lang <zh|en>] [options]
+       acquis import <folder> [options]
 
-  --symbol <s>     document symbol, e.g. A/75/816 (required)
-  --lang <l>       zh or en (required)
-  --title <t>      title (default: the registry's title in that language)
+Convert a UN document (PDF, DOCX, HTML or plain text) into corpus/<slug>/<lang>.md; or every
+such file in a folder, each under the symbol its cover prints (a file that fails costs only itself).
+
+  --symbol <s>     document symbol, e.g. A/75/816 (default: the one printed on the cover; a
+                   symbol that differs from the cover's is an error unless --force)
+  --lang <l>       zh or en (default: told from the text's script)
+  --title <t>      title (default: the registry's title, then the one the document's head prints)
   --date <d>       YYYY-MM-DD (default: the cover's date, then the registry's)
   --type <t>       ${DocType.options.join(", ")} (default: registry, else report)
-  --body <b>       e.g. "OEWG 2021-2025", "General Assembly" (default: registry)
+  --body <b>       e.g. "OEWG 2021-2025", "General Assembly" (default: registry, then the masthead)
   --status <s>     ${DocStatus.options.join(", ")} (default: registry, else other)
   --source <s>     where the original came from (default: its file name)
   --format <f>     pdf, docx, html or text (default: told from the bytes)
   --corpus <dir>   the corpus folder (default: corpus)
   --cache <dir>    where originals are kept (default: .cache/originals)
-  --force          overwrite a corpus file even if it was edited
+  --force          overwrite a corpus file even if it was edited; import despite a symbol that
+                   differs from the cover's or a page layout that is not understood
   --dry-run        print the Markdown instead of writing it
-  --verbose        also list each line dropped as page furniture
+  --verbose        also list each line dropped as page furniture and each hyphen decided
 
-Exit codes: 0 imported (or already up to date), 1 not imported, 2 bad usage.`;
+Limits (an original over one is not converted, and the message says which):
+  --max-bytes <MB>     size of the original (default: ${DEFAULT_MAX_BYTES / MB})
+  --max-pages <n>      pages of a PDF (default: ${DEFAULT_IMPORT_LIMITS.maxPages})
+  --max-inflated <MB>  what a PDF's compressed streams or a DOCX's zipped parts inflate to,
+                       together (default: ${DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB})
+  --max-time <s>       conversion time (default: ${DEFAULT_IMPORT_LIMITS.maxSeconds})
+  A long PDF shows its progress, page by page on a terminal, else every ${PROGRESS_EVERY_S} s.
+
+Exit codes: 0 imported (or already up to date; for a folder: every file), 1 not imported
+(for a folder: any file), 2 bad usage.`;
 
 /** Options of one import, as the flags give them. */
 export interface ImportOptions {
-  symbol: string;
-  lang: Lang;
+  /** The document symbol; without it, the one printed on the cover. */
+  symbol?: string;
+  /** The language; without it, told from the text's script. */
+  lang?: Lang;
   title?: string;
   date?: string;
   type?: string;
@@ -72,19 +103,32 @@ export interface ImportOptions {
   cache: string;
   force: boolean;
   dryRun: boolean;
+  /** Largest original read, in bytes. */
+  maxBytes: number;
+  /** Limits of the conversion (pages, inflated bytes, time). */
+  limits: ImportLimits;
+  /** Called as a long conversion advances (PDF pages read, page count). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** What one import did. */
 export interface ImportOutcome {
   /** "written", "unchanged", or "refused" (with diagnostics saying why). */
   status: "written" | "unchanged" | "refused" | "dry-run";
-  /** Repository-relative path of the corpus file. */
+  /** Repository-relative path of the corpus file (the original's name when refused before it was known). */
   file: string;
+  /** The symbol and language imported as (given, or read from the document). */
+  symbol?: string;
+  lang?: Lang;
   registryAdded: boolean;
   paragraphs: number;
   diagnostics: Diagnostic[];
   /** The corpus file's text (front matter and Markdown), when it was made. */
   text?: string;
+  /** Every line-end or soft hyphen decided, at its line of the corpus file. */
+  hyphenation: HyphenDecision[];
+  /** PDF: how each page was laid out. */
+  layout?: PageSummary[];
 }
 
 const FLAGS = [
@@ -99,6 +143,10 @@ const FLAGS = [
   "format",
   "corpus",
   "cache",
+  "max-bytes",
+  "max-pages",
+  "max-inflated",
+  "max-time",
 ] as const;
 
 /** Read `import` flags; returns the options and positional arguments, or an error message. */
@@ -126,15 +174,20 @@ export function readImportFlags(
 
 /** Turn flags into import options, or an error message. */
 export function importOptions(values: Record<string, string>, flags: Set<string>): ImportOptions | string {
-  if (!values.symbol) return "give the document symbol with --symbol (e.g. --symbol A/75/816)";
-  if (!UnSymbol.safeParse(values.symbol).success) return `"${values.symbol}" is not a UN document symbol`;
-  const lang = Lang.safeParse(values.lang);
-  if (!lang.success) return "give the language with --lang zh or --lang en";
+  if (values.symbol !== undefined && !UnSymbol.safeParse(values.symbol).success)
+    return `"${values.symbol}" is not a UN document symbol`;
+  const lang = values.lang === undefined ? undefined : Lang.safeParse(values.lang);
+  if (lang && !lang.success) return "give the language with --lang zh or --lang en";
   if (values.format && !["pdf", "docx", "html", "text"].includes(values.format))
     return `--format is one of pdf, docx, html, text (not ${values.format})`;
+  const bad = ["max-bytes", "max-pages", "max-inflated", "max-time"].find(
+    (k) => values[k] !== undefined && !(Number(values[k]) > 0),
+  );
+  if (bad) return `--${bad} takes a positive number, not ${values[bad]}`;
+  const limit = (k: string, dflt: number) => (values[k] === undefined ? dflt : Number(values[k]));
   return {
     symbol: values.symbol,
-    lang: lang.data,
+    lang: lang?.data,
     title: values.title,
     date: values.date,
     type: values.type,
@@ -146,6 +199,12 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
     cache: values.cache ?? ".cache/originals",
     force: flags.has("force"),
     dryRun: flags.has("dry-run"),
+    maxBytes: limit("max-bytes", DEFAULT_MAX_BYTES / MB) * MB,
+    limits: {
+      maxPages: limit("max-pages", DEFAULT_IMPORT_LIMITS.maxPages),
+      maxInflatedBytes: limit("max-inflated", DEFAULT_IMPORT_LIMITS.maxInflatedBytes / MB) * MB,
+      maxSeconds: limit("max-time", DEFAULT_IMPORT_LIMITS.maxSeconds),
+    },
   };
 }
 
@@ -153,10 +212,22 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 
 const EXT: Record<Format, string> = { pdf: "pdf", docx: "docx", html: "html", text: "txt" };
 
+/** True when a text is Chinese: Han characters are at least a fifth of its letters. */
+export function looksChinese(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  return letters > 0 && han / letters >= 0.2;
+}
+
+/** Symbols compare without spaces and case: "A/78/265" is "a/78/265". */
+const sameSymbol = (a: string, b: string) =>
+  a.replace(/\s+/g, "").toUpperCase() === b.replace(/\s+/g, "").toUpperCase();
+
 /**
  * Import one original. `name` is the original's file name (for messages and the default source).
  * Paths in `opts` are relative to `cwd`. Never throws on bad input: problems come back as
- * diagnostics with status "refused".
+ * diagnostics with status "refused". Without `symbol` the symbol printed on the cover is taken;
+ * without `lang` the text's script decides.
  */
 export async function importOriginal(
   bytes: Uint8Array,
@@ -165,16 +236,17 @@ export async function importOriginal(
   cwd: string,
 ): Promise<ImportOutcome> {
   const corpusDir = resolve(cwd, opts.corpus);
-  const target = resolve(corpusDir, symbolSlug(opts.symbol), `${opts.lang}.md`);
-  const file = relative(cwd, target).split("\\").join("/");
-  const refuse = (d: Diagnostic): ImportOutcome => ({
+  const at = { file: name, line: 1 };
+  let file = name;
+  const refuse = (...ds: Diagnostic[]): ImportOutcome => ({
     status: "refused",
     file,
     registryAdded: false,
     paragraphs: 0,
-    diagnostics: [d],
+    diagnostics: ds,
+    hyphenation: [],
   });
-  const at = { file: name, line: 1 };
+  if (bytes.length > opts.maxBytes) return oversized(name, bytes.length, opts, name);
 
   let format: Format;
   try {
@@ -185,8 +257,15 @@ export async function importOriginal(
     );
   }
   let converted: Awaited<ReturnType<typeof convert>>;
+  let lang: Lang = opts.lang ?? "en";
   try {
-    converted = await convert(bytes, { lang: opts.lang, file: name, format });
+    const limited = { limits: opts.limits, onProgress: opts.onProgress };
+    converted = await convert(bytes, { lang, file: name, format, ...limited });
+    // No language given: the text's script tells it; Chinese lines join differently, so convert again.
+    if (!opts.lang && looksChinese(converted.markdown)) {
+      lang = "zh";
+      converted = await convert(bytes, { lang, file: name, format, ...limited });
+    }
   } catch (e) {
     const code = e instanceof IngestError ? e.code : "ingest/conversion-failed";
     return refuse(diag(code, at, (e as Error).message, "Check that the file opens, or pass --format."));
@@ -203,17 +282,51 @@ export async function importOriginal(
     );
   }
 
+  // The symbol: the flag, checked against the cover; or the cover's.
+  const printed = converted.cover.symbol;
+  const coverDiagnostics: Diagnostic[] = [];
+  let symbol = opts.symbol;
+  if (symbol && printed && !sameSymbol(symbol, printed)) {
+    const d = diag(
+      "ingest/symbol-mismatch",
+      at,
+      `--symbol ${symbol} differs from the symbol printed on the cover, ${printed}.`,
+      `Check that this is the document you mean; pass --symbol ${printed}, or --force to import it as ${symbol}.`,
+    );
+    if (!opts.force) return refuse(d);
+    coverDiagnostics.push({ ...d, level: "warning" });
+  }
+  if (!symbol) {
+    if (!printed || !UnSymbol.safeParse(printed).success)
+      return refuse(
+        diag(
+          "corpus/front-matter-invalid",
+          at,
+          `${name}: no document symbol ${printed ? `(the cover prints "${printed}", which is not one)` : "on its cover"}.`,
+          "Pass the symbol with --symbol (e.g. --symbol A/75/816).",
+        ),
+      );
+    symbol = printed;
+  }
+  const target = resolve(corpusDir, symbolSlug(symbol), `${lang}.md`);
+  file = relative(cwd, target).split("\\").join("/");
+
+  // A page whose layout could not be ordered stops the import unless told to go on.
+  const unclear = converted.diagnostics.filter((d) => d.code === "ingest/layout-unclear");
+  if (unclear.length && !opts.force) return refuse(...unclear);
+  for (const d of unclear) d.level = "warning";
+
   // Defaults from the registry entry, if the symbol has one.
   const registryPath = resolve(corpusDir, "registry.yaml");
-  const registryText = existsSync(registryPath) ? readFileSync(registryPath, "utf8") : "documents: []\n";
-  let known: Registry["documents"][number] | undefined;
-  try {
-    known = Registry.parse(YAML.parse(registryText)).documents.find((d) => d.symbol === opts.symbol);
-  } catch (e) {
-    return refuse(
-      diag("corpus/registry-invalid", { file: relative(cwd, registryPath), line: 1 }, (e as Error).message),
-    );
-  }
+  // Read as the build reads it: a bad entry costs that entry (its diagnostic is reported with the
+  // import's); a registry unreadable as a whole is not written into.
+  const registryBytes = existsSync(registryPath) ? new Uint8Array(readFileSync(registryPath)) : null;
+  const registryText = registryBytes ? new TextDecoder().decode(registryBytes) : "documents: []\n";
+  const registry = registryBytes
+    ? loadRegistry(registryBytes, relative(cwd, registryPath).split("\\").join("/"))
+    : null;
+  if (registry && !registry.usable) return refuse(...registry.diagnostics);
+  const known = registry?.registry.documents.find((d) => d.symbol === symbol);
 
   const digest = sha256(bytes);
   // The front matter of a corpus file already there (a curator may have corrected it) comes
@@ -222,18 +335,30 @@ export async function importOriginal(
   const priorSplit = existing === undefined ? null : splitCorpusFile(existing);
   const priorMeta = priorSplit ? FrontMatter.safeParse(priorSplit.meta) : undefined;
   const prior = priorMeta?.success ? priorMeta.data : undefined;
+  const head = headTitle(converted.blocks.filter((b) => b.kind === "text").map((b) => b.text));
+  const title = opts.title ?? prior?.title ?? known?.title[lang] ?? head?.title;
   const meta = {
-    symbol: opts.symbol,
-    lang: opts.lang,
-    title: opts.title ?? prior?.title ?? known?.title[opts.lang],
+    symbol,
+    lang,
+    title,
     date: opts.date ?? prior?.date ?? converted.cover.date ?? known?.date,
     type: opts.type ?? prior?.type ?? known?.type ?? "report",
-    body: opts.body ?? prior?.body ?? known?.body,
+    body: opts.body ?? prior?.body ?? known?.body ?? converted.cover.organ,
     status: opts.status ?? prior?.status ?? known?.status ?? "other",
     source: opts.source ?? `${basename(name)} (${format.toUpperCase()}), converted by acquis import`,
     sha256: digest,
     note: coverNote(converted.cover),
   };
+  // What was read from the cover rather than given is said, so a person can check it.
+  const read: string[] = [];
+  if (!opts.symbol) read.push(`symbol ${symbol}`);
+  if (!opts.lang) read.push(`language ${lang} (from the text's script)`);
+  if (head && title === head.title && !opts.title && !prior?.title && !known?.title[lang])
+    read.push(`title "${head.title}"`);
+  if (meta.date && meta.date === converted.cover.date && !opts.date && !prior?.date)
+    read.push(`date ${meta.date}`);
+  if (meta.body && meta.body === converted.cover.organ && !opts.body && !prior?.body && !known?.body)
+    read.push(`body "${meta.body}" (the masthead's organ)`);
   const checked = FrontMatter.safeParse(meta);
   if (!checked.success) {
     const missing = checked.error.issues
@@ -246,27 +371,49 @@ export async function importOriginal(
       diag(
         "corpus/front-matter-invalid",
         at,
-        `The front matter for ${opts.symbol} (${opts.lang}) is incomplete or invalid: ${missing}.`,
+        `The front matter for ${symbol} (${lang}) is incomplete or invalid: ${missing}.`,
         "Pass the missing fields as flags (--title, --date, --type, --body, --status), or add the document to corpus/registry.yaml first.",
       ),
     );
   }
   const text = renderCorpusFile(checked.data, converted.markdown);
+  // What the build would refuse (a NUL) is refused here, and warned the same way otherwise.
+  const controls = controlCharacters(text, file);
+  if (controls.fatal) return refuse(...controls.diagnostics);
 
   // Parse what would be written: imported output of well-formed input parses without warnings.
   const body = splitCorpusFile(text)!;
   const firstLine = text.slice(0, text.length - body.body.length).split("\n").length;
   const parsed = parseDocument({ file, markdown: body.body, firstLine, meta: checked.data });
-  const diagnostics = [...converted.diagnostics, ...parsed.diagnostics];
-  if (opts.dryRun)
-    return {
-      status: "dry-run",
-      file,
-      registryAdded: false,
-      paragraphs: parsed.paragraphs.length,
-      diagnostics,
-      text,
-    };
+  const hyphenation = converted.hyphenation.map((h) => ({ ...h, line: (h.line ?? 1) + firstLine - 1 }));
+  const diagnostics = [
+    ...(registry?.diagnostics ?? []),
+    ...controls.diagnostics,
+    ...coverDiagnostics,
+    ...converted.diagnostics,
+    ...hyphenDiagnostics(hyphenation, file),
+    ...parsed.diagnostics,
+  ];
+  if (read.length)
+    diagnostics.unshift(
+      diag(
+        "ingest/cover-read",
+        at,
+        `Read from the document, not given: ${read.join(", ")}.`,
+        "Check them in the front matter; flags (--symbol, --lang, --title, --date, --body) set them.",
+      ),
+    );
+  const outcome = {
+    file,
+    symbol,
+    lang,
+    paragraphs: parsed.paragraphs.length,
+    diagnostics,
+    text,
+    hyphenation,
+    ...(converted.layout ? { layout: converted.layout } : {}),
+  };
+  if (opts.dryRun) return { ...outcome, status: "dry-run", registryAdded: false };
 
   // Keep the original, so a later import can tell whether the corpus file was edited.
   const cacheDir = resolve(cwd, opts.cache);
@@ -275,17 +422,8 @@ export async function importOriginal(
   if (!existsSync(cached)) writeFileSync(cached, bytes);
 
   if (existing !== undefined) {
-    if (existing === text) {
-      return {
-        status: "unchanged",
-        file,
-        registryAdded: false,
-        paragraphs: parsed.paragraphs.length,
-        diagnostics,
-        text,
-      };
-    }
-    if (!opts.force && !(await untouched(existing, cacheDir, opts, name))) {
+    if (existing === text) return { ...outcome, status: "unchanged", registryAdded: false };
+    if (!opts.force && !(await untouched(existing, cacheDir, lang, name, opts.limits))) {
       return refuse(
         diag(
           "ingest/exists",
@@ -301,12 +439,12 @@ export async function importOriginal(
 
   let registryAdded = false;
   const entry = {
-    symbol: opts.symbol,
+    symbol,
     type: checked.data.type,
     date: checked.data.date,
     body: checked.data.body,
     status: checked.data.status,
-    title: { [opts.lang]: checked.data.title },
+    title: { [lang]: checked.data.title },
     short: { zh: [], en: [] },
   };
   const added = addRegistryEntry(registryText, entry);
@@ -314,7 +452,28 @@ export async function importOriginal(
     writeFileSync(registryPath, added.text);
     registryAdded = true;
   }
-  return { status: "written", file, registryAdded, paragraphs: parsed.paragraphs.length, diagnostics, text };
+  return { ...outcome, status: "written", registryAdded };
+}
+
+/**
+ * Every hyphen decision as a diagnostic at its line of the corpus file: doubtful ones are
+ * warnings (a person should look), the others are listed with --verbose.
+ */
+export function hyphenDiagnostics(decisions: readonly HyphenDecision[], file: string): Diagnostic[] {
+  return decisions.map((h) =>
+    h.doubtful
+      ? diag(
+          "ingest/hyphen-doubtful",
+          { file, line: h.line ?? 1 },
+          `Line-end hyphen in "${h.printed}" ${h.action} (${h.reason}): the text now reads "${h.result}".`,
+          "Check the word against the original and correct the corpus file if needed.",
+        )
+      : diag(
+          "ingest/hyphen-decided",
+          { file, line: h.line ?? 1 },
+          `${h.reason === "soft hyphen" ? "Soft" : "Line-end"} hyphen in "${h.printed}" ${h.action} (${h.reason}).`,
+        ),
+  );
 }
 
 /**
@@ -324,8 +483,9 @@ export async function importOriginal(
 async function untouched(
   existing: string,
   cacheDir: string,
-  opts: ImportOptions,
+  lang: Lang,
   name: string,
+  limits: ImportLimits,
 ): Promise<boolean> {
   const split = splitCorpusFile(existing);
   const meta = split && FrontMatter.safeParse(split.meta);
@@ -336,7 +496,7 @@ async function untouched(
     const bytes = new Uint8Array(readFileSync(path));
     if (sha256(bytes) !== meta.data.sha256) return false;
     try {
-      const again = await convert(bytes, { lang: opts.lang, file: name, format });
+      const again = await convert(bytes, { lang, file: name, format, limits });
       return renderCorpusFile(meta.data, again.markdown) === existing;
     } catch {
       return false;
@@ -345,13 +505,28 @@ async function untouched(
   return false;
 }
 
+/** "3 pages in one column, 2 in two columns (1 under a one-column head)". */
+export function summarizeLayout(pages: readonly PageSummary[]): string {
+  const words = ["", "one column", "two columns", "three columns"];
+  const by = new Map<number, PageSummary[]>();
+  for (const p of pages) by.set(p.columns, [...(by.get(p.columns) ?? []), p]);
+  const parts = [...by]
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, ps]) => {
+      const heads = ps.filter((p) => p.head).length;
+      return `${ps.length} ${ps.length === 1 ? "page" : "pages"} in ${words[n] ?? `${n} columns`}${heads ? ` (${heads} under a one-column head)` : ""}`;
+    });
+  const unclear = pages.filter((p) => p.unclear).map((p) => p.page);
+  return `${parts.join(", ")}${unclear.length ? `; layout not understood on page ${unclear.join(", ")}` : ""}`;
+}
+
 /** Print an import's outcome; returns the exit code. */
 export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = false): number {
   const shown = outcome.diagnostics.filter((d) => verbose || d.level !== "info");
   const report = formatDiagnostics(shown, { color: io.isTTY });
   if (report) io.stderr(`${report}\n`);
   if (outcome.status === "refused") {
-    io.stderr(`acquis import: ${outcome.file} not written.\n`);
+    io.stderr(terminalSafe(`acquis import: ${outcome.file} not written.\n`));
     return 1;
   }
   const warnings = shown.filter((d) => d.level === "warning").length;
@@ -366,12 +541,37 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   io.stdout(
     `${outcome.file} ${what}: ${outcome.paragraphs} paragraphs${warnings ? `, ${warnings} warnings (see above)` : ", parses without warnings"}${dropped ? `; ${dropped} lines dropped as page furniture${verbose ? " (listed above)" : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
   );
+  // What the import decided for the reader, counted: read from the cover, layout, hyphens.
+  const read = outcome.diagnostics.find((d) => d.code === "ingest/cover-read");
+  if (read) io.stdout(`  ${read.message}\n`);
+  if (outcome.layout?.length) io.stdout(`  Layout: ${summarizeLayout(outcome.layout)}.\n`);
+  const hyphens = summarizeHyphens(outcome.hyphenation);
+  if (hyphens) {
+    const doubtful = outcome.hyphenation.filter((h) => h.doubtful);
+    io.stdout(
+      `  Hyphens: ${hyphens}${verbose ? " (listed above)" : " (--verbose lists each)"}.${doubtful.length ? ` Doubtful, to check: ${doubtful.map((h) => `line ${h.line} "${h.printed}" ${h.action}`).join("; ")}.` : ""}\n`,
+    );
+  }
   return 0;
+}
+
+/** Originals a folder import takes: the formats acquis reads, by name; hidden files are left. */
+const ORIGINAL_NAME = /^[^.].*\.(?:pdf|docx|html?|xhtml|txt)$/i;
+
+/** The originals in a folder and its subfolders, sorted by path. */
+export function originalsIn(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolve(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith(".")) out.push(...originalsIn(path));
+    else if (entry.isFile() && ORIGINAL_NAME.test(entry.name)) out.push(path);
+  }
+  return out.sort();
 }
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Convert a PDF, DOCX, HTML or text original into a corpus file",
+  summary: "Convert a PDF, DOCX, HTML or text original (or a folder of them) into corpus files",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const read = readImportFlags(argv);
@@ -380,21 +580,158 @@ export const importCommand: Command = {
       io.stdout(`${USAGE}\n`);
       return 0;
     }
-    if (read.positional.length !== 1) return usageError(io, "give exactly one file to import");
+    if (read.positional.length !== 1) return usageError(io, "give exactly one file or folder to import");
     const opts = importOptions(read.values, read.flags);
     if (typeof opts === "string") return usageError(io, opts);
     const path = resolve(io.cwd, read.positional[0]!);
     if (!existsSync(path)) {
-      io.stderr(`acquis import: ${read.positional[0]} does not exist.\n`);
+      io.stderr(terminalSafe(`acquis import: ${read.positional[0]} does not exist.\n`));
       return 1;
     }
-    const outcome = await importOriginal(new Uint8Array(readFileSync(path)), basename(path), opts, io.cwd);
-    if (outcome.status === "dry-run" && outcome.text) io.stdout(outcome.text);
-    return reportImport(outcome, io, read.flags.has("verbose"));
+    const verbose = read.flags.has("verbose");
+    if (statSync(path).isDirectory()) {
+      if (opts.symbol || opts.title || opts.date)
+        return usageError(
+          io,
+          "a folder's files each have their own symbol, title and date: --symbol, --title and --date are for one file",
+        );
+      return importFolder(path, opts, io, verbose);
+    }
+    const outcome = await importFile(path, basename(path), opts, io);
+    // The preview is for reading: control characters in it must not act on the terminal.
+    if (outcome.status === "dry-run" && outcome.text) io.stdout(terminalSafe(outcome.text));
+    return reportImport(outcome, io, verbose);
   },
 };
 
+/**
+ * Import every original of a folder, each under the symbol its cover prints. A file that fails
+ * costs only itself: the others are imported, and the summary names the failures.
+ */
+async function importFolder(
+  dir: string,
+  opts: ImportOptions,
+  io: CommandIO,
+  verbose: boolean,
+): Promise<number> {
+  const files = originalsIn(dir);
+  if (!files.length) {
+    io.stderr(
+      terminalSafe(`acquis import: ${relative(io.cwd, dir) || "."} holds no PDF, DOCX, HTML or text file.\n`),
+    );
+    return 1;
+  }
+  const counts = { written: 0, unchanged: 0, "dry-run": 0, refused: 0 };
+  const failed: string[] = [];
+  for (const path of files) {
+    const name = relative(dir, path);
+    let outcome: ImportOutcome;
+    try {
+      outcome = await importFile(path, name, opts, io);
+    } catch (e) {
+      // importOriginal reports bad input as data; this is a failure of the machine (disk, memory).
+      outcome = {
+        status: "refused",
+        file: name,
+        registryAdded: false,
+        paragraphs: 0,
+        hyphenation: [],
+        diagnostics: [diag("ingest/conversion-failed", { file: name, line: 1 }, (e as Error).message)],
+      };
+    }
+    io.stdout(terminalSafe(`${name}: `));
+    reportImport(outcome, io, verbose);
+    if (outcome.status === "refused") {
+      io.stdout("not imported (see above)\n");
+      const error = outcome.diagnostics.find((d) => d.level === "error")?.message ?? "refused";
+      failed.push(error.startsWith(name) ? error : `${name}: ${error}`);
+    }
+    counts[outcome.status]++;
+  }
+  io.stdout(
+    `\n${files.length} files: ${counts.written} written, ${counts.unchanged} up to date${counts["dry-run"] ? `, ${counts["dry-run"]} dry run` : ""}, ${counts.refused} not imported.\n`,
+  );
+  for (const f of failed) io.stdout(terminalSafe(`  not imported: ${f}\n`));
+  return failed.length ? 1 : 0;
+}
+
+/**
+ * Read an original and import it: one over --max-bytes is refused before it is read into
+ * memory; a long conversion shows its progress.
+ */
+async function importFile(
+  path: string,
+  name: string,
+  opts: ImportOptions,
+  io: CommandIO,
+): Promise<ImportOutcome> {
+  const size = statSync(path).size;
+  if (size > opts.maxBytes) return oversized(name, size, opts, name);
+  const progress = conversionProgress(io, name);
+  try {
+    return await importOriginal(
+      new Uint8Array(readFileSync(path)),
+      name,
+      { ...opts, onProgress: progress.update },
+      io.cwd,
+    );
+  } finally {
+    progress.clear();
+  }
+}
+
+/** The refusal of an original over --max-bytes. */
+function oversized(name: string, size: number, opts: ImportOptions, file: string): ImportOutcome {
+  return {
+    status: "refused",
+    file,
+    registryAdded: false,
+    paragraphs: 0,
+    hyphenation: [],
+    diagnostics: [
+      diag(
+        "ingest/limit-exceeded",
+        { file: name, line: 1 },
+        `${name} is ${formatBytes(size)}, over the ${formatBytes(opts.maxBytes)} limit; it was not converted. Raise the limit with --max-bytes <MB> if this document is genuine.`,
+        "A UN document is a few MB.",
+      ),
+    ],
+  };
+}
+
+/**
+ * Progress of a long conversion: a line rewritten in place on a terminal ("pdf page 12/300 x.pdf"),
+ * else a plain line at most every PROGRESS_EVERY_S seconds, so a log shows the import is alive.
+ */
+export function conversionProgress(
+  io: CommandIO,
+  name: string,
+): { update: (done: number, total: number) => void; clear: () => void } {
+  if (io.isTTY) {
+    const line = progressLine(io.stderr, true);
+    return {
+      update: (done, total) => line.update({ phase: "pdf page", done, total, label: name }),
+      clear: line.clear,
+    };
+  }
+  const started = Date.now();
+  let said = started;
+  return {
+    update: (done, total) => {
+      const now = Date.now();
+      if (now - said < PROGRESS_EVERY_S * 1000) return;
+      said = now;
+      io.stderr(
+        terminalSafe(
+          `acquis import: ${name}: page ${done} of ${total} (${Math.round((now - started) / 1000)} s)\n`,
+        ),
+      );
+    },
+    clear: () => {},
+  };
+}
+
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis import: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }

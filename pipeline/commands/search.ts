@@ -2,21 +2,17 @@
  * `acquis search "<words or phrase>"`: full-text search of the built knowledge base, in Chinese
  * and English, from the terminal.
  *
- * Decision: the command runs the browser's engine (site/src/lib/search/engine.ts) over the index
- * files in dist/data/search/, read from disk instead of fetched, so the terminal and the site give
+ * Decision: the command runs the browser's engine (core/search/engine.ts) over the index
+ * files in dist/data/search/, read from disk (data-host.ts) instead of fetched, so the terminal and the site give
  * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
  * no index.
  */
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import {
-  type IndexSource,
-  SearchEngine,
-  type SearchOptions,
-  snippet,
-} from "../../site/src/lib/search/engine.ts";
+import { SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
+import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
+import { diskSource } from "./data-host.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words or phrase>" [options]
@@ -44,15 +40,6 @@ full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键
 
 Ranking: the whole phrase first, then every word, then some words; newer consensus
 texts first among equals. Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
-
-/** Read index files from a directory. */
-export function diskSource(dir: string): IndexSource {
-  return {
-    async get(path: string): Promise<Uint8Array> {
-      return new Uint8Array(await readFile(resolve(dir, path)));
-    },
-  };
-}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis search: ${message}\n\n${USAGE}\n`);
@@ -97,13 +84,13 @@ async function runBatch(engine: SearchEngine, opts: SearchOptions, io: CommandIO
     const query = line.trim();
     if (!query) {
       all = false;
-      io.stdout(`${JSON.stringify({ query, error: "Empty line: no words to search for." })}\n`);
+      io.stdout(`${jsonSafe(JSON.stringify({ query, error: "Empty line: no words to search for." }))}\n`);
       continue;
     }
     const result = await engine.search(query, opts);
     all &&= result.hits.length > 0;
     const record = { query, total: result.total, complete: result.complete, hits: result.hits.map(jsonHit) };
-    io.stdout(`${JSON.stringify(record)}\n`);
+    io.stdout(`${jsonSafe(JSON.stringify(record))}\n`);
   }
   return all ? 0 : 1;
 }
@@ -159,11 +146,14 @@ export const searchCommand: Command = {
     if (batch && query)
       return usageError(io, "--batch reads the queries from standard input, not the command line");
     if (!batch && !query) return usageError(io, "give the words or phrase to search for");
-    const dir = resolve(io.cwd, dataDir, "search");
+    let dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
       io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
       return 2;
     }
+    // Resolved once through the published link: a build publishing meanwhile cannot hand this
+    // search the manifest of one generation and the shards of another.
+    dir = realpathSync(dir);
     let result: Result;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
@@ -171,19 +161,23 @@ export const searchCommand: Command = {
       result = await engine.search(query, opts);
     } catch (e) {
       io.stderr(
-        `acquis search: the search index in ${dataDir}/search could not be read: ${(e as Error).message}\n`,
+        `acquis search: the search index in ${dataDir}/search could not be read: ${terminalSafe((e as Error).message)}\n`,
       );
       return 2;
     }
     if (json) {
-      io.stdout(`${JSON.stringify(result.hits.map(jsonHit), null, 2)}\n`);
+      io.stdout(`${jsonSafe(JSON.stringify(result.hits.map(jsonHit), null, 2))}\n`);
     } else if (!result.hits.length) {
-      io.stdout(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`);
+      io.stdout(
+        terminalSafe(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`),
+      );
     } else {
       const blocks = result.hits.map((h) => {
         const s = snippet(h);
-        const text = `${s.cutStart ? "…" : ""}${marked(s.text, s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
-        return `${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}\n${text}\n`;
+        // Corpus text must not act on the terminal: neutralised one character for one, so the
+        // highlight offsets still hold, before the highlights' own escapes are added.
+        const text = `${s.cutStart ? "…" : ""}${marked(terminalSafe(s.text), s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
+        return `${terminalSafe(`${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}`)}\n${text}\n`;
       });
       const more = result.complete ? "" : " (more with --all or --limit)";
       io.stdout(

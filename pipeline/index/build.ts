@@ -1,9 +1,9 @@
 /**
- * Build the sharded search index (format: site/src/lib/search/format.ts) from the exported
+ * Build the sharded search index (format: core/search/format.ts) from the exported
  * paragraphs. Pure: in comes the corpus, out come file contents keyed by path under
  * dist/data/search/; the build runner writes them.
  *
- * Decision: the index is cut by the browser's own tokeniser (site/src/lib/search/tokenize.ts),
+ * Decision: the index is cut by the browser's own tokeniser (core/search/tokenize.ts),
  * imported here rather than re-implemented, so build and query cannot cut a text two ways.
  * Paragraph numbers follow ranking order (consensus first, newest first, then symbol, language
  * and reading order), so postings read in order are results in rank order. Buckets are sized
@@ -13,7 +13,6 @@
  */
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import {
   bucketOf,
   type ChunkRow,
@@ -23,9 +22,10 @@ import {
   FORMAT_VERSION,
   type Manifest,
   STATUS_RANK,
-} from "../../site/src/lib/search/format.ts";
-import { fold } from "../../site/src/lib/search/normalize.ts";
-import { terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
+} from "../../core/search/format.ts";
+import { fold } from "../../core/search/normalize.ts";
+import { terms, unigrams } from "../../core/search/tokenize.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 
 /** Version of the files under search/ as the data contract counts it. */
 export const SEARCH_SCHEMA_VERSION = 1;

@@ -21,7 +21,6 @@
  * The test builds a corpus both ways after random edits and compares every file.
  */
 import { gunzipSync } from "node:zlib";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import {
   bucketOf,
   type ChunkRow,
@@ -29,7 +28,8 @@ import {
   decodePostings,
   encodePostings,
   FORMAT_VERSION,
-} from "../../site/src/lib/search/format.ts";
+} from "../../core/search/format.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import {
   type BucketFile,
   type BuiltIndex,

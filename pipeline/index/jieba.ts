@@ -1,7 +1,7 @@
 /**
  * The host of nodejieba: the only module that imports it. Word segmentation with the UN user
  * dictionary (un-terms.dict, kept beside this file), for term lists and nothing that recall
- * depends on (recall comes from character pairs, site/src/lib/search/tokenize.ts).
+ * depends on (recall comes from character pairs, core/search/tokenize.ts).
  *
  * Decision: nodejieba is loaded lazily (it holds ~310 MB once loaded) and without HMM, so the cut
  * is deterministic and dictionary-driven (HMM guesses new words and changes cuts with context).

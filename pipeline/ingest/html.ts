@@ -13,6 +13,12 @@
  * - A footnote is an element whose id names it ("footnote-1" from mammoth, "fn1", "ftn1") or a
  *   paragraph that opens with a marker ("<p><sup>1</sup> A/75/816.</p>"); it becomes a definition
  *   where it stands. Back-links ("↑") are dropped.
+ * - A note is attached by the link between marker and note (`<a href="#fn1">`), never by the
+ *   number in its id: Word's ids (mammoth's "footnote-25") are internal and are not the numbers a
+ *   reader sees. The marker's number is what the page shows (pandoc's "1", mammoth's "[1]"); for
+ *   DOCX, where mammoth counts footnotes and endnotes as one series, each kind is numbered in the
+ *   order of its references, as Word prints them. A note no marker links to, or a marker whose
+ *   note is missing, is said plainly (ingest/footnote-unplaced) and its text kept.
  * - `<ol>` items get the number a browser shows ("1.", or "(a)", "(i)" for lettered lists, as UN
  *   print labels them), because readers see and cite that number.
  * - Running headers and footers: elements whose class names them (header, footer, running...),
@@ -22,10 +28,12 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
+import { toSuperscript } from "../../core/text/superscript.ts";
+import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
-import { BARCODE_LINE, isPageFurniture, JOB_LINE } from "./lines.ts";
-import { blocksToMarkdown, tidy } from "./markdown.ts";
+import { BARCODE_LINE, isPageFurniture, JOB_LINE, splitBullet } from "./lines.ts";
+import { finishBlocks, tidy } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions } from "./types.ts";
 
 const SKIP = new Set([
@@ -112,18 +120,37 @@ function isBackLink(el: Element): boolean {
   return (el.tagName === "a" && /#(?:footnote|endnote|fn|ftn)-?ref/i.test(href)) || textOf(el).trim() === "↑";
 }
 
+/** The note an element links to (`<a href="#fn1">`, or a `<sup>` holding such a link), if any. */
+function noteLink(el: Element, notes: Notes): string | undefined {
+  const target = (a: Element) => {
+    const href = String(a.properties?.href ?? "");
+    return href.startsWith("#") && notes.ids.has(href.slice(1)) ? href.slice(1) : undefined;
+  };
+  if (el.tagName === "a") return target(el);
+  if (el.tagName === "sup") {
+    const links = el.children.filter((c): c is Element => c.type === "element" && c.tagName === "a");
+    if (links.length === 1) return target(links[0]!);
+  }
+  return undefined;
+}
+
 /** Inline content of a block as text, markers as superscripts. Nested blocks are read separately. */
-function inline(nodes: readonly ElementContent[], out: string[]): void {
+function inline(nodes: readonly ElementContent[], out: string[], notes: Notes): void {
   for (const n of nodes) {
     if (n.type === "text") out.push(n.value);
     else if (n.type === "element") {
       if (SKIP.has(n.tagName) || isBackLink(n)) continue;
+      const linked = noteLink(n, notes);
+      if (linked !== undefined) {
+        out.push(`\uE000${notes.markerOf.get(linked)}\uE001`);
+        continue;
+      }
       if (n.tagName === "br") out.push(" ");
       else if (n.tagName === "sup") {
         const t = textOf(n).trim();
         const m = MARKER_TEXT.exec(t);
         out.push(m ? `\uE000${m[1]}\uE001` : t);
-      } else inline(n.children, out);
+      } else inline(n.children, out, notes);
     }
   }
 }
@@ -143,17 +170,82 @@ function listLabel(type: string, n: number): string {
 
 interface Raw {
   text: string;
-  /** Set when the block is a footnote body. */
+  /** The first block of a `<ul>` item. */
+  bullet?: boolean;
+  /** Set when the block is a footnote body: the marker it is defined for. */
   note?: string;
+  /** The note element's id, and whether any marker links to it. */
+  noteId?: string;
+  unlinked?: boolean;
   furniture?: boolean;
 }
 
-function walk(nodes: readonly (ElementContent | RootContent)[], out: Raw[], furniture: boolean): void {
+/**
+ * The notes of a document and the markers that link to them: every element whose id names a note,
+ * and, for each note a marker links to, the marker a reader sees.
+ */
+interface Notes {
+  /** Ids of the note elements ("footnote-25", "fn1"). */
+  ids: Set<string>;
+  /** Note id -> the marker printed for it ("1", "*"). */
+  markerOf: Map<string, string>;
+  /** Note ids in the order their first marker appears. */
+  order: string[];
+  /** Markers that link to a note id the document does not hold: [id, printed marker]. */
+  missing: [string, string][];
+}
+
+/** How a reference's marker is numbered: as printed in the HTML, or by reference order per kind (DOCX). */
+export type NoteNumbering = "as-printed" | "by-reference-order";
+
+function collectNotes(tree: Root, numbering: NoteNumbering): Notes {
+  const ids = new Set<string>();
+  const links: { id: string; text: string }[] = [];
+  const visit = (node: Root | ElementContent) => {
+    if (node.type !== "element" && node.type !== "root") return;
+    if (node.type === "element") {
+      const id = String(node.properties?.id ?? "");
+      if (NOTE_ID.test(id) && !/ref/i.test(id)) ids.add(id);
+      const href = String(node.properties?.href ?? "");
+      if (node.tagName === "a" && href.startsWith("#") && !isBackLink(node))
+        links.push({ id: href.slice(1), text: textOf(node).trim() });
+    }
+    for (const c of node.children) visit(c as ElementContent);
+  };
+  visit(tree);
+  const markerOf = new Map<string, string>();
+  const order: string[] = [];
+  const counters = new Map<string, number>();
+  const missing: [string, string][] = [];
+  for (const l of links) {
+    if (!ids.has(l.id) && NOTE_ID.test(l.id) && !/ref/i.test(l.id))
+      missing.push([l.id, MARKER_TEXT.exec(l.text)?.[1] ?? l.text]);
+    if (!ids.has(l.id) || markerOf.has(l.id)) continue;
+    order.push(l.id);
+    const printed = MARKER_TEXT.exec(l.text)?.[1];
+    if (numbering === "as-printed" && printed) markerOf.set(l.id, printed);
+    else {
+      // Word numbers footnotes and endnotes as two series, each in the order of its references.
+      const kind = /^(?:endnote|edn)/i.test(l.id) ? "endnote" : "footnote";
+      const n = (counters.get(kind) ?? 0) + 1;
+      counters.set(kind, n);
+      markerOf.set(l.id, String(n));
+    }
+  }
+  return { ids, markerOf, order, missing };
+}
+
+function walk(
+  nodes: readonly (ElementContent | RootContent)[],
+  out: Raw[],
+  furniture: boolean,
+  notes: Notes,
+): void {
   let pending: ElementContent[] = [];
   const flushInline = () => {
     if (pending.length) {
       const parts: string[] = [];
-      inline(pending, parts);
+      inline(pending, parts, notes);
       const text = parts.join("");
       if (text.trim()) out.push({ text, furniture });
     }
@@ -176,8 +268,14 @@ function walk(nodes: readonly (ElementContent | RootContent)[], out: Raw[], furn
     const noteId = NOTE_ID.exec(id);
     if (noteId && !/ref/i.test(id)) {
       const parts: string[] = [];
-      inline(n.children, parts);
-      out.push({ text: parts.join(""), note: noteId[1]! });
+      inline(n.children, parts, notes);
+      const marker = notes.markerOf.get(id);
+      out.push({
+        text: parts.join(""),
+        note: marker ?? noteId[1]!,
+        noteId: id,
+        unlinked: marker === undefined,
+      });
       continue;
     }
     if (n.tagName === "ol") {
@@ -186,21 +284,31 @@ function walk(nodes: readonly (ElementContent | RootContent)[], out: Raw[], furn
       for (const li of n.children) {
         if (li.type !== "element" || li.tagName !== "li") continue;
         if (NOTE_ID.test(String(li.properties?.id ?? ""))) {
-          walk([li], out, inFurniture);
+          walk([li], out, inFurniture, notes);
           continue;
         }
         const before = out.length;
-        walk(li.children, out, inFurniture);
+        walk(li.children, out, inFurniture, notes);
         const first = out[before];
         if (first && !first.note) first.text = `${listLabel(type, k)} ${first.text.trimStart()}`;
         k++;
       }
       continue;
     }
-    if (hasBlockChild(n)) walk(n.children, out, inFurniture);
+    if (n.tagName === "ul") {
+      for (const li of n.children) {
+        if (li.type !== "element" || li.tagName !== "li") continue;
+        const before = out.length;
+        walk([li], out, inFurniture, notes);
+        const first = out[before];
+        if (first && !first.note) first.bullet = true;
+      }
+      continue;
+    }
+    if (hasBlockChild(n)) walk(n.children, out, inFurniture, notes);
     else {
       const parts: string[] = [];
-      inline(n.children, parts);
+      inline(n.children, parts, notes);
       const text = parts.join("");
       if (text.trim()) out.push({ text, furniture: inFurniture });
     }
@@ -220,25 +328,47 @@ function toBlock(raw: Raw): Block {
   }
   const lead = /^\uE000([^\uE001]*)\uE001\s*/.exec(text);
   if (lead) return { kind: "note", marker: lead[1]!, text: finishMarkers(text.slice(lead[0].length)) };
-  return { kind: "text", text: finishMarkers(text) };
+  // A bullet glyph typed into the text ("• Faithfulness") is a bullet as a list item is.
+  const b = splitBullet(finishMarkers(text));
+  return raw.bullet || b.bullet
+    ? { kind: "text", text: b.text, bullet: true }
+    : { kind: "text", text: b.text };
 }
 
 function finishMarkers(text: string): string {
   // The marker sits right after the word or punctuation it belongs to, as in print.
-  return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => superscriptMarker(marker));
-}
-
-const SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-function superscriptMarker(marker: string): string {
-  return [...marker].map((c) => (c >= "0" && c <= "9" ? SUP[Number(c)]! : c)).join("");
+  return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => toSuperscript(marker));
 }
 
 /** Convert an HTML document into blocks and corpus Markdown. */
-export function convertHtml(html: string, opts: ConvertOptions): Converted {
+export function convertHtml(
+  html: string,
+  opts: ConvertOptions & { noteNumbering?: NoteNumbering },
+): Converted {
   const tree = unified().use(rehypeParse).parse(html) as Root;
+  const notes = collectNotes(tree, opts.noteNumbering ?? "as-printed");
   const raws: Raw[] = [];
-  walk(tree.children, raws, false);
-  const diagnostics = [];
+  walk(tree.children, raws, false, notes);
+  const diagnostics: Diagnostic[] = [];
+  for (const r of raws)
+    if (r.unlinked)
+      diagnostics.push(
+        diag(
+          "ingest/footnote-unplaced",
+          { file: opts.file, line: 1 },
+          `Note "${r.noteId}" could not be attached: no marker in the text links to it. Its text is kept as note ${r.note} where it stands; the parser hangs it on the paragraph before it.`,
+          "Find where the note belongs and put its marker there in the corpus file.",
+        ),
+      );
+  for (const [id, shown] of notes.missing)
+    diagnostics.push(
+      diag(
+        "ingest/footnote-unplaced",
+        { file: opts.file, line: 1 },
+        `Marker "${shown}" links to note "${id}", which the file does not hold: the marker is kept, with no note.`,
+        "Check the original: its note may have been lost in an earlier conversion.",
+      ),
+    );
   const kept: Raw[] = [];
   for (const r of raws) {
     const t = tidy(r.text.replace(/[\uE000\uE001]/g, ""));
@@ -261,5 +391,6 @@ export function convertHtml(html: string, opts: ConvertOptions): Converted {
   }
   const { cover, start } = splitCover(kept.map((r) => tidy(r.text)));
   const blocks = kept.slice(start).map(toBlock);
-  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+  const { markdown, hyphenation } = finishBlocks(blocks);
+  return { markdown, blocks, cover, diagnostics, hyphenation };
 }

@@ -7,11 +7,21 @@
  * misnamed by a download is still read as what it is.
  */
 import { convertHtml } from "./html.ts";
+import {
+  beforeDeadline,
+  checkPdfStreams,
+  checkZipEntries,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  LimitExceeded,
+} from "./limits.ts";
 import { convertPdfPages, type PdfPage } from "./pdf.ts";
+import type { ExtractOptions } from "./pdf-extract.ts";
 import { convertPlainText } from "./plain.ts";
 import type { Converted, ConvertOptions } from "./types.ts";
 
 export { convertHtml } from "./html.ts";
+export { DEFAULT_IMPORT_LIMITS, type ImportLimits } from "./limits.ts";
 export { convertPdfPages, type PdfItem, type PdfPage } from "./pdf.ts";
 export { convertPlainText } from "./plain.ts";
 export type { Block, Converted, ConvertOptions, Cover } from "./types.ts";
@@ -20,8 +30,8 @@ export type { Block, Converted, ConvertOptions, Cover } from "./types.ts";
 // (which registers every command) starts.
 
 /** Extract the positioned text items of a PDF (pdfjs, loaded on first use). */
-export async function extractPdf(bytes: Uint8Array): Promise<PdfPage[]> {
-  return (await import("./pdf-extract.ts")).extractPdf(bytes);
+export async function extractPdf(bytes: Uint8Array, opts: ExtractOptions = {}): Promise<PdfPage[]> {
+  return (await import("./pdf-extract.ts")).extractPdf(bytes, opts);
 }
 
 /** Convert a DOCX (mammoth, loaded on first use). */
@@ -35,11 +45,19 @@ export type Format = "pdf" | "docx" | "html" | "text";
 /** A conversion that cannot start: the message says what was found and what to do. */
 export class IngestError extends Error {
   constructor(
-    public code: "ingest/unsupported-format" | "ingest/conversion-failed",
+    public code: "ingest/unsupported-format" | "ingest/conversion-failed" | "ingest/limit-exceeded",
     message: string,
   ) {
     super(message);
   }
+}
+
+/** What a conversion may cost, and who hears of a long one's progress. */
+export interface ConvertLimits {
+  /** The limits (DEFAULT_IMPORT_LIMITS for any left out). */
+  limits?: Partial<ImportLimits>;
+  /** Called as a long conversion advances: PDF pages read so far, and the page count. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const startsWith = (bytes: Uint8Array, sig: string) => [...sig].every((c, k) => bytes[k] === c.charCodeAt(0));
@@ -83,25 +101,40 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** Convert an original of any supported format into corpus Markdown. */
+/**
+ * Convert an original of any supported format into corpus Markdown, within the limits: a PDF's
+ * pages, what its streams (or a DOCX's parts) inflate to, and time (limits.ts). Over a limit it
+ * throws an IngestError with code "ingest/limit-exceeded" whose message names the flag to raise.
+ */
 export async function convert(
   bytes: Uint8Array,
-  opts: ConvertOptions & { format?: Format },
+  opts: ConvertOptions & { format?: Format } & ConvertLimits,
 ): Promise<Converted> {
   const format = opts.format ?? detectFormat(bytes, opts.file);
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...opts.limits };
+  const deadline = { at: Date.now() + limits.maxSeconds * 1000, seconds: limits.maxSeconds };
+  // The converters take the options they know; the limits stay here.
+  const { limits: _limits, onProgress, format: _format, ...base } = opts;
   try {
     switch (format) {
       case "pdf":
-        return convertPdfPages(await extractPdf(bytes), opts);
+        checkPdfStreams(bytes, limits.maxInflatedBytes);
+        return convertPdfPages(
+          await extractPdf(bytes, { maxPages: limits.maxPages, deadline, onPage: onProgress }),
+          base,
+        );
       case "docx":
-        return await convertDocx(bytes, opts);
+        checkZipEntries(bytes, limits.maxInflatedBytes);
+        return await beforeDeadline(convertDocx(bytes, base), deadline.at, deadline.seconds);
       case "html":
-        return convertHtml(decodeText(bytes, opts.file), opts);
+        return convertHtml(decodeText(bytes, opts.file), base);
       case "text":
-        return convertPlainText(decodeText(bytes, opts.file), opts);
+        return convertPlainText(decodeText(bytes, opts.file), base);
     }
   } catch (e) {
     if (e instanceof IngestError) throw e;
+    if (e instanceof LimitExceeded)
+      throw new IngestError("ingest/limit-exceeded", `${opts.file}: ${e.message}`);
     throw new IngestError(
       "ingest/conversion-failed",
       `${opts.file} could not be read as ${format}: ${(e as Error).message}`,

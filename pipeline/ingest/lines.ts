@@ -8,12 +8,10 @@
  * plain-text and HTML paths use the same ones and agree on what is text.
  */
 
-const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+/** "12" -> "¹²"; "*" stays "*" (the corpus prints an asterisk note as "*"): core's one table. */
+export { toSuperscript as superscript } from "../../core/text/superscript.ts";
 
-/** "12" -> "¹²"; "*" stays "*" (the corpus prints an asterisk note as "*"). */
-export function superscript(marker: string): string {
-  return [...marker].map((c) => (c >= "0" && c <= "9" ? SUPERSCRIPT_DIGITS[Number(c)]! : c)).join("");
-}
+import { LINE_END_HYPHEN } from "./hyphenation.ts";
 
 /** A Han character or CJK punctuation: lines that meet at one of these join without a space. */
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2e80-\u2fdf]/;
@@ -25,8 +23,10 @@ export function isCjk(c: string | undefined): boolean {
 
 /**
  * Join two wrapped lines of one paragraph. Chinese joins without a space; a line ending in a hyphen
- * keeps it and joins without a space (UN print breaks compounds such as "Seventy-seven" at their own
- * hyphen and never hyphenates words, so dropping it would change a word); otherwise one space.
+ * between letters joins without a space, the hyphen kept and marked with LINE_END_HYPHEN: whether
+ * it divides a word ("recom-mended") or is a compound's own ("confidence-building") is decided
+ * once the whole document is read (hyphenation.ts). A line ending in a soft hyphen joins without a
+ * space too. Otherwise one space.
  */
 export function joinLine(before: string, after: string): string {
   const a = before.replace(/[ \t]+$/, "");
@@ -36,7 +36,10 @@ export function joinLine(before: string, after: string): string {
   const last = a[a.length - 1];
   const first = b[0];
   if (isCjk(last) || isCjk(first)) return a + b;
+  if (last === "-" && /\p{L}/u.test(a[a.length - 2] ?? "") && /^[\p{L}\p{N}]/u.test(b))
+    return a + LINE_END_HYPHEN + b;
   if (last === "-" && /[A-Za-z]/.test(a[a.length - 2] ?? "")) return a + b;
+  if (last === "\u00ad") return a + b;
   return `${a} ${b}`;
 }
 
@@ -84,6 +87,25 @@ export function isPageFurniture(line: string): boolean {
   // Header and footer lines that carry two of these side by side ("A/78/265   3/12").
   const parts = t.split(/\s{2,}|\t/);
   return parts.length > 1 && parts.every((p) => isPageFurniture(p));
+}
+
+/**
+ * A bullet glyph opening a printed line: "•", "●", "▪", "■", "◦", "‣", "⁃", and the private-use
+ * bullets of Word's Symbol and Wingdings fonts (U+F0B7, U+F0A7) that PDF text layers keep.
+ * A dash is not among them: "–" opens ranges and quotations too.
+ */
+const BULLET = /^[•●▪■◦‣⁃\uF0B7\uF0A7][ \t\u00a0\u3000]*/;
+
+/** True when a line opens with a bullet glyph. */
+export function startsWithBullet(line: string): boolean {
+  return BULLET.test(line.trimStart()) && line.trimStart().length > 1;
+}
+
+/** A block's text without its bullet glyph, and whether it had one. */
+export function splitBullet(text: string): { text: string; bullet: boolean } {
+  const t = text.trimStart();
+  const m = BULLET.exec(t);
+  return m && t.length > m[0].length ? { text: t.slice(m[0].length), bullet: true } : { text, bullet: false };
 }
 
 /** Sentence-final punctuation, English or Chinese, possibly followed by a closing quote or bracket. */

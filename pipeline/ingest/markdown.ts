@@ -9,15 +9,13 @@
  * an emphasis opener, inline code, a link, raw HTML, an entity, a heading or quote mark at the
  * start of a line, a backslash before punctuation.
  */
+import { type HyphenDecision, resolveHyphens } from "./hyphenation.ts";
 import { superscript } from "./lines.ts";
 import type { Block } from "./types.ts";
 
 /** Collapse runs of white space inside a block (line breaks become spaces; no-break spaces stay). */
 export function tidy(text: string): string {
-  return text
-    .replace(/[\t\n\r\f\v ]+/g, " ")
-    .replace(/\u00ad/g, "")
-    .trim();
+  return text.replace(/[\t\n\r\f\v ]+/g, " ").trim();
 }
 
 const PUNCT = /[\p{P}\p{S}]/u;
@@ -61,13 +59,35 @@ export function escapeMarkdown(text: string): string {
   return out;
 }
 
+/** The line each block stands on in {@link blocksToMarkdown}'s output (0 for a block left out). */
+export function blockLines(blocks: readonly Block[]): number[] {
+  let line = 1;
+  return blocks.map((b) => {
+    if (b.kind === "text" && !tidy(b.text)) return 0;
+    const at = line;
+    line += 2;
+    return at;
+  });
+}
+
 /** Write blocks as corpus Markdown, ending with one newline. Empty blocks are left out. */
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
   for (const b of blocks) {
     const text = escapeMarkdown(tidy(b.text));
     if (b.kind === "note") out.push(text ? `${superscript(b.marker)} ${text}` : superscript(b.marker));
-    else if (text) out.push(text);
+    else if (text) out.push(b.bullet ? `- ${text}` : text);
   }
   return out.length ? `${out.join("\n\n")}\n` : "";
+}
+
+/**
+ * The last step of every converter: decide the line-end and soft hyphens (hyphenation.ts), then
+ * write the Markdown. Each decision carries the Markdown line it stands on.
+ */
+export function finishBlocks(blocks: Block[]): { markdown: string; hyphenation: HyphenDecision[] } {
+  const hyphenation = resolveHyphens(blocks);
+  const lines = blockLines(blocks);
+  for (const d of hyphenation) d.line = lines[d.block] || 1;
+  return { markdown: blocksToMarkdown(blocks), hyphenation };
 }

@@ -9,18 +9,21 @@
  *   numbers, bar codes, and running titles (a line that recurs in the same margin on half the pages
  *   or more, or on two or more in a smaller type than the text); anywhere, job numbers and bar
  *   codes; on page 1, the cover block (cover.ts).
- * - The footnote block is the run of lines in a smaller font at the foot of the body; each note
- *   starts with its marker. Its definitions are written where the block stood, after that page's
- *   text, so a paragraph cut by the block stands as "first half / notes / second half", the layout
- *   the parser stitches. A paragraph cut by a bare page break is joined here.
+ * - The footnote block is the run of lines in a smaller font at the foot of the body (of each
+ *   column, in columns); each note starts with its marker. Its definitions are written after the
+ *   paragraph that the block interrupts, once that paragraph ends, so the paragraph stays whole
+ *   (a word divided across the break included) and each note follows its marker. A paragraph cut
+ *   by a page or column break is joined here.
  * - Paragraphs are split where the space between lines is clearly wider than the line pitch, or the
  *   font size changes (headings): UN print sets paragraphs apart with space, never by indentation
  *   alone.
  * - Lines join as in lines.ts: Chinese without a space, English with one.
  */
 
+import { fromSuperscript } from "../../core/text/superscript.ts";
 import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { type PageLayout, pageLayout } from "./columns.ts";
 import { splitCover } from "./cover.ts";
 import {
   BARCODE_LINE,
@@ -29,11 +32,13 @@ import {
   isPageFurniture,
   JOB_LINE,
   joinLine,
+  splitBullet,
+  startsWithBullet,
   startsWithLabel,
   superscript,
 } from "./lines.ts";
-import { blocksToMarkdown } from "./markdown.ts";
-import type { Block, Converted, ConvertOptions } from "./types.ts";
+import { finishBlocks } from "./markdown.ts";
+import type { Block, Converted, ConvertOptions, PageSummary } from "./types.ts";
 
 /** One text item as a PDF draws it: `x`, `y` the start of its baseline (y grows upwards). */
 export interface PdfItem {
@@ -66,6 +71,11 @@ interface Segment {
 /** A printed line rebuilt from items. */
 export interface PdfLine {
   page: number;
+  /** The flow of the page it belongs to (columns.ts): lines of one flow read top to bottom. */
+  flow: number;
+  /** Its column, and how many columns its band has (1 when read row by row). */
+  column: number;
+  columns: number;
   /** Baseline, from the bottom of the page. */
   y: number;
   /** Dominant font size of the line's normal (not superscript) text. */
@@ -139,6 +149,9 @@ export function pageLines(page: PdfPage): PdfLine[] {
     if (!visible.length) continue;
     lines.push({
       page: page.number,
+      flow: 0,
+      column: 0,
+      columns: 1,
       y: r[0]!.y,
       size,
       x0: Math.min(...visible.map((s) => s.x)),
@@ -148,6 +161,22 @@ export function pageLines(page: PdfPage): PdfLine[] {
     });
   }
   return lines.sort((a, b) => b.y - a.y);
+}
+
+/**
+ * The lines of a page in reading order: flow by flow (columns.ts), each flow top to bottom.
+ */
+export function layoutLines(page: PdfPage, textSize?: number): { lines: PdfLine[]; layout: PageLayout } {
+  const layout = pageLayout(page, textSize);
+  const lines = layout.flows.flatMap((f, k) =>
+    pageLines({ ...page, items: f.items }).map((l) => ({
+      ...l,
+      flow: k,
+      column: f.column,
+      columns: f.columns,
+    })),
+  );
+  return { lines, layout };
 }
 
 /** Segments as text; with `marks`, superscript numbers and "*" become Unicode superscripts. */
@@ -203,7 +232,9 @@ function lineText(l: PdfLine): string {
 /** Text used to recognise a running title on several pages: digits ignored. */
 const shape = (t: string) => t.replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
 
+/** One flow of a page (a page, a band, a column), its furniture dropped, split into text and notes. */
 interface Classified {
+  page: number;
   body: PdfLine[];
   notes: PdfLine[];
 }
@@ -228,7 +259,7 @@ function classify(
       seen.get(key)!.add(p.number);
     }
   });
-  return pages.map((p, k) => {
+  return pages.flatMap((p, k) => {
     const kept: PdfLine[] = [];
     for (const l of all[k]!) {
       const t = l.plain.trim();
@@ -250,14 +281,22 @@ function classify(
         );
       } else kept.push(l);
     }
-    // The footnote block: smaller lines at the foot, the first of them opening with a marker.
-    let from = kept.length;
-    for (let j = kept.length - 1; j >= 0; j--) {
-      if (kept[j]!.size < 0.92 * size) from = j;
-      else break;
+    // Per flow: the footnote block is the smaller lines at the foot of the flow (the page, or each
+    // column, where a typesetter puts a column's notes), the first of them opening with a marker.
+    const flows = new Map<number, PdfLine[]>();
+    for (const l of kept) {
+      if (!flows.has(l.flow)) flows.set(l.flow, []);
+      flows.get(l.flow)!.push(l);
     }
-    while (from < kept.length && !opensNote(kept[from]!)) from++;
-    return { body: kept.slice(0, from), notes: kept.slice(from) };
+    return [...flows.values()].map((lines) => {
+      let from = lines.length;
+      for (let j = lines.length - 1; j >= 0; j--) {
+        if (lines[j]!.size < 0.92 * size) from = j;
+        else break;
+      }
+      while (from < lines.length && !opensNote(lines[from]!)) from++;
+      return { page: p.number, body: lines.slice(0, from), notes: lines.slice(from) };
+    });
   });
 }
 
@@ -285,15 +324,6 @@ function noteBlocks(lines: readonly PdfLine[]): Block[] {
   }
   if (current) out.push({ kind: "note", ...current });
   return out;
-}
-
-function fromSuperscript(m: string): string {
-  return [...m]
-    .map((c) => {
-      const k = "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c);
-      return k >= 0 ? String(k) : c;
-    })
-    .join("");
 }
 
 /**
@@ -324,7 +354,24 @@ function linePitch(pages: readonly Classified[], size: number): number {
 export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions): Converted {
   const diagnostics: Diagnostic[] = [];
   const size = bodySize(pages);
-  const all = pages.map(pageLines);
+  const laid = pages.map((p) => layoutLines(p, size));
+  const all = laid.map((l) => l.lines);
+  const layout: PageSummary[] = laid.map((l, k) => ({
+    page: pages[k]!.number,
+    columns: l.layout.columns,
+    head: l.layout.head,
+    ...(l.layout.unclear ? { unclear: l.layout.unclear } : {}),
+  }));
+  for (const p of layout)
+    if (p.unclear)
+      diagnostics.push(
+        diag(
+          "ingest/layout-unclear",
+          { file: opts.file, line: p.page },
+          `Page ${p.page}: the layout is not understood: ${p.unclear}. Its lines are read row by row across the page, which may interleave columns.`,
+          "Check the page against the original, or import another format of the document (DOCX, HTML); --force imports it as read.",
+        ),
+      );
   // The cover block sits at the top of page 1.
   let cover = { lines: [] as string[] } as Converted["cover"];
   if (all[0]?.length) {
@@ -335,34 +382,40 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
   const classified = classify(pages, all, size, opts.file, diagnostics);
   const pitch = linePitch(classified, size);
 
+  const right = rightEdges(classified);
+
   const blocks: Block[] = [];
   let para: string | undefined;
   let last: PdfLine | undefined;
+  // A page's (or column's) notes wait until the paragraph they interrupt ends: the paragraph stays
+  // whole, a word divided across the break is joined like any other, and every note still follows
+  // its marker, as the parser needs.
+  let waiting: Block[] = [];
   const flush = () => {
-    if (para?.trim()) blocks.push({ kind: "text", text: para });
+    if (para?.trim()) blocks.push(textBlock(para));
     para = undefined;
+    blocks.push(...waiting);
+    waiting = [];
   };
   for (const page of classified) {
     for (const l of page.body) {
       const text = lineText(l);
+      const sameFlow = last !== undefined && last.page === l.page && last.flow === l.flow;
       const breaks =
         para === undefined ||
         !last ||
-        (last.page === l.page && last.y - l.y > pitch * 1.35) ||
+        (sameFlow && last.y - l.y > pitch * 1.35) ||
         // A label after a clause that ends: a subparagraph set without extra space.
-        (last.page === l.page && startsWithLabel(text) && /[.;:。；：]$/.test(para ?? "")) ||
+        (sameFlow && startsWithLabel(text) && /[.;:。；：]$/.test(para ?? "")) ||
+        startsWithBullet(text) ||
         Math.abs(last.size - l.size) > 0.5 ||
-        (last.page !== l.page && !continues(para, text));
+        (sameFlow && brokenEarly(last, l, right(last), opts.lang)) ||
+        (!sameFlow && !continues(para, text));
       if (breaks) flush();
       para = para === undefined ? text : joinPdfLine(para, text, last);
       last = l;
     }
-    const notes = noteBlocks(page.notes);
-    if (notes.length) {
-      // A paragraph cut by this block is written as two halves around it: the parser stitches them.
-      flush();
-      blocks.push(...notes);
-    }
+    waiting.push(...noteBlocks(page.notes));
   }
   flush();
   for (const b of blocks)
@@ -370,12 +423,64 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
       diagnostics.push(
         diag("ingest/footnote-unplaced", { file: opts.file, line: 1 }, `Footnote ${b.marker} has no text.`),
       );
-  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+  const { markdown, hyphenation } = finishBlocks(blocks);
+  return { markdown, blocks, cover, diagnostics, layout, hyphenation };
+}
+
+/**
+ * The right edge of the text each line belongs to: its column's, or the page's text block for lines
+ * read across the page. Not the widest line (a URL or a table can stick out past the margin, and
+ * would make every line look short) but the end that a quarter of the lines reach: justified text
+ * runs most of its lines to the margin.
+ */
+function rightEdges(flows: readonly Classified[]): (l: PdfLine) => number {
+  const ends = new Map<string, number[]>();
+  const key = (l: PdfLine) => `${l.page}|${l.columns > 1 ? `${l.columns}.${l.column}` : "page"}`;
+  const add = (k: string, x: number) => {
+    if (!ends.has(k)) ends.set(k, []);
+    ends.get(k)!.push(x);
+  };
+  for (const f of flows)
+    for (const l of f.body) {
+      add(key(l), l.x1);
+      if (l.columns > 1) add(`${l.page}|page`, l.x1);
+    }
+  const edge = new Map<string, number>();
+  for (const [k, xs] of ends) {
+    xs.sort((a, b) => b - a);
+    edge.set(k, xs[Math.floor(xs.length / 4)]!);
+  }
+  return (l) => edge.get(key(l)) ?? l.x1;
+}
+
+/**
+ * Was the line before `next` ended on purpose? It was when the first word of `next` (two
+ * characters of Chinese, which may not start a line with punctuation) would have fitted at its
+ * end: a typesetter filling lines would have put it there. Two lines set one under the other
+ * at normal spacing (a session line over an agenda-item line) are two blocks, not one heading.
+ * An English line that starts in lower case continues a sentence and is never split off.
+ */
+function brokenEarly(before: PdfLine, next: PdfLine, right: number, lang: string): boolean {
+  const first = next.segments.find((s) => s.text.trim());
+  if (!first) return false;
+  const text = first.text.trimStart();
+  if (/^[a-z]/.test(text) || /-$/.test(before.plain)) return false;
+  const cjk = isCjk(text[0]);
+  const word = cjk ? [...text].slice(0, 2).join("") : (text.split(/\s/)[0] ?? "");
+  const perChar = (first.end - first.x) / Math.max(1, [...first.text].length);
+  const needed = (cjk || lang === "zh" ? 0 : 0.25 * before.size) + perChar * [...word].length;
+  return before.x1 + needed < right - 1;
+}
+
+/** A paragraph as a block; a leading bullet glyph makes it a bullet item. */
+function textBlock(text: string): Block {
+  const b = splitBullet(text);
+  return b.bullet ? { kind: "text", text: b.text, bullet: true } : { kind: "text", text };
 }
 
 /** Does the first line of a page continue the paragraph the previous page ended with? */
 function continues(para: string, next: string): boolean {
-  if (startsWithLabel(next)) return false;
+  if (startsWithLabel(next) || startsWithBullet(next)) return false;
   const end = para.trim();
   if (ENDS_SENTENCE.test(end)) return false;
   return /^[a-z(“"‘]/.test(next) || isCjk(next[0]) || /[,，、a-z]$/.test(end);

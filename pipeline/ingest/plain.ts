@@ -14,8 +14,17 @@
  */
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
-import { ENDS_SENTENCE, isCjk, isPageFurniture, joinLines, startsWithLabel, superscript } from "./lines.ts";
-import { blocksToMarkdown } from "./markdown.ts";
+import {
+  ENDS_SENTENCE,
+  isCjk,
+  isPageFurniture,
+  joinLines,
+  splitBullet,
+  startsWithBullet,
+  startsWithLabel,
+  superscript,
+} from "./lines.ts";
+import { finishBlocks } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions } from "./types.ts";
 
 /** A footnote text at the end of the document: "1 A/CONF.157/24 (Part I), chap. III." */
@@ -82,7 +91,10 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
   const blocks: Block[] = [];
   let current: string[] = [];
   const flush = () => {
-    if (current.length) blocks.push({ kind: "text", text: joinLines(current) });
+    if (current.length) {
+      const b = splitBullet(joinLines(current));
+      blocks.push(b.bullet ? { kind: "text", text: b.text, bullet: true } : { kind: "text", text: b.text });
+    }
     current = [];
   };
   let previous = "";
@@ -136,7 +148,8 @@ export function convertPlainText(text: string, opts: ConvertOptions): Converted 
     } else if (note) note.lines.push(l);
   }
   flushNote();
-  return { markdown: blocksToMarkdown(blocks), blocks, cover, diagnostics };
+  const { markdown, hyphenation } = finishBlocks(blocks);
+  return { markdown, blocks, cover, diagnostics, hyphenation };
 }
 
 /**
@@ -166,7 +179,7 @@ const PREAMBLE_OPENER =
   /^(?:[A-Z][a-z]+ing\b|(?:Deeply |Gravely |Seriously )?(?:Guided|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Recognizing|Conscious|Desirous|Cognizant|Encouraged|Noting|Having)\b)/;
 
 function startsNewParagraph(previous: string, line: string, widest: number): boolean {
-  if (startsWithLabel(line)) return true;
+  if (startsWithLabel(line) || startsWithBullet(line)) return true;
   const first = line[0] ?? "";
   const upper = /[A-Z“"‘]/.test(first) || isCjk(first);
   if (!upper) return false;

@@ -4,13 +4,25 @@
  * apart in how they lay out paragraphs, headings and footnotes.
  */
 import type { Diagnostic, Lang } from "../../schemas/index.ts";
+import type { HyphenDecision } from "./hyphenation.ts";
 
 /**
  * One block of the corpus text, in reading order.
  * - `text`: a paragraph or a heading, as one line (wrapped lines already joined).
  * - `note`: a footnote definition; `marker` is "1", "2"... or "*", `text` its words.
  */
-export type Block = { kind: "text"; text: string } | { kind: "note"; marker: string; text: string };
+export type Block =
+  | {
+      kind: "text";
+      text: string;
+      /**
+       * A bulleted item: printed with a bullet glyph (PDF, text) or as a `<ul>` item (HTML, DOCX).
+       * The corpus writes it as a Markdown "- " item, whatever the format, so one document gives
+       * one text; the glyph is not part of the text.
+       */
+      bullet?: boolean;
+    }
+  | { kind: "note"; marker: string; text: string };
 
 /** What the cover block of a UN document said (masthead, distribution, date, language, job number). */
 export interface Cover {
@@ -26,6 +38,8 @@ export interface Cover {
   job?: string;
   /** The document symbol printed on the cover, e.g. "A/78/265". */
   symbol?: string;
+  /** The organ the masthead names ("General Assembly"). */
+  organ?: string;
 }
 
 /** Options every converter takes. */
@@ -36,6 +50,17 @@ export interface ConvertOptions {
   file: string;
 }
 
+/** How a PDF page was laid out, as the importer read it. */
+export interface PageSummary {
+  page: number;
+  /** Most columns in any band of the page. */
+  columns: number;
+  /** True when full-width lines stand above the columns. */
+  head: boolean;
+  /** Why the layout was not understood, when it was not. */
+  unclear?: string;
+}
+
 /** What a converter returns. */
 export interface Converted {
   /** Corpus Markdown (no front matter), one block a line, blocks separated by blank lines. */
@@ -43,4 +68,8 @@ export interface Converted {
   blocks: Block[];
   cover: Cover;
   diagnostics: Diagnostic[];
+  /** PDF only: each page's layout. */
+  layout?: PageSummary[];
+  /** Every line-end or soft hyphen decided, with its line in `markdown`. */
+  hyphenation: HyphenDecision[];
 }

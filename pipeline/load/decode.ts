@@ -71,6 +71,27 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return -1;
 }
 
+/**
+ * The byte order of a UTF-16 file that has no byte-order mark, or null. UTF-8 text never holds a
+ * zero byte, while UTF-16 holds one in every ASCII character (and a corpus file starts with its
+ * ASCII front matter): zero bytes all on one side of each byte pair, and the sample decoding as
+ * UTF-16 of that order, name the encoding instead of reporting its first zero as a bad byte.
+ */
+export function utf16WithoutBom(b: Uint8Array): "LE" | "BE" | null {
+  const sample = b.subarray(0, Math.min(b.length, 4096) & ~1);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++;
+  const order = odd >= 2 && even === 0 ? "LE" : even >= 2 && odd === 0 ? "BE" : null;
+  if (!order) return null;
+  try {
+    new TextDecoder(order === "LE" ? "utf-16le" : "utf-16be", { fatal: true }).decode(sample);
+  } catch {
+    return null;
+  }
+  return order;
+}
+
 /** 1-based line and column (in characters) of a byte offset in well-formed UTF-8 up to it. */
 function positionOf(b: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
@@ -105,6 +126,20 @@ export function decodeCorpusFile(bytes: Uint8Array, file: string, limit = MAX_DO
           { file, line: 1, column: 1 },
           "file is UTF-16 (it starts with a UTF-16 byte-order mark), not UTF-8",
           "Save it as UTF-8 without BOM (most editors: File > Save with encoding > UTF-8).",
+        ),
+      ],
+    };
+  }
+  const order = utf16WithoutBom(bytes);
+  if (order) {
+    return {
+      text: null,
+      diagnostics: [
+        diag(
+          "corpus/invalid-utf8",
+          { file, line: 1, column: 1 },
+          `file is UTF-16 ${order === "LE" ? "little" : "big"}-endian without a byte-order mark, not UTF-8; the document was skipped`,
+          `Convert it to UTF-8 (iconv -f UTF-16${order} -t UTF-8), or save it as UTF-8 without BOM.`,
         ),
       ],
     };
@@ -153,6 +188,9 @@ export function decodeCorpusFile(bytes: Uint8Array, file: string, limit = MAX_DO
       ),
     );
   }
+  const controls = controlCharacters(text, file);
+  diagnostics.push(...controls.diagnostics);
+  if (controls.fatal) return { text: null, diagnostics };
   if (text.trim() === "") {
     diagnostics.push(
       diag(
@@ -165,6 +203,58 @@ export function decodeCorpusFile(bytes: Uint8Array, file: string, limit = MAX_DO
     return { text: null, diagnostics };
   }
   return { text, diagnostics };
+}
+
+/**
+ * Control characters: C0 but tab and line feed (carriage returns are gone by now), DEL, and C1.
+ * No UN text carries one; they come from broken conversions, and a terminal obeys them (ESC, BEL).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** "U+001B" */
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * Diagnostics for control characters in a decoded text. A NUL is an error (the document is left
+ * out): CommonMark turns it into U+FFFD, which would alter the text without a word. Any other is a
+ * warning, and stays in the text as it is: the text is kept as issued, and what prints it to a
+ * terminal neutralises it (pipeline/terminal.ts).
+ */
+export function controlCharacters(text: string, file: string): { fatal: boolean; diagnostics: Diagnostic[] } {
+  const found = [...text.matchAll(CONTROL)];
+  if (!found.length) return { fatal: false, diagnostics: [] };
+  const at = (offset: number) => {
+    const line = countLines(text, offset);
+    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+    return { file, line, column: offset - lineStart + 1 };
+  };
+  const diagnostics: Diagnostic[] = [];
+  const nul = found.find((m) => m[0] === "\u0000");
+  if (nul) {
+    const count = found.filter((m) => m[0] === "\u0000").length;
+    diagnostics.push(
+      diag(
+        "corpus/nul-character",
+        at(nul.index),
+        `a NUL character (U+0000)${count > 1 ? `, the first of ${count},` : ""} is in the text; Markdown would replace it with U+FFFD and alter the text, so the document was skipped`,
+        "Remove the NUL bytes: they come from a broken conversion (tr -d '\\000' < file), or convert the original again.",
+      ),
+    );
+  }
+  const others = found.filter((m) => m[0] !== "\u0000");
+  if (others.length) {
+    const first = others[0]!;
+    diagnostics.push(
+      diag(
+        "corpus/control-character",
+        at(first.index),
+        `${others.length === 1 ? "a control character" : `${others.length} control characters`} (${[...new Set(others.map((m) => codePoint(m[0])))].slice(0, 4).join(", ")}) in the text; kept as they are, shown neutralised on a terminal`,
+        "Remove them unless the document as issued holds them: no UN text does; they come from a broken conversion.",
+      ),
+    );
+  }
+  return { fatal: Boolean(nul), diagnostics };
 }
 
 /** 1-based line of a character offset. */

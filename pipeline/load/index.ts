@@ -4,7 +4,7 @@
  *
  *   decode.ts        bytes -> text (UTF-8, BOM, CRLF, empty, size)
  *   front-matter.ts  text -> validated front matter + Markdown body
- *   registry.ts      registry.yaml -> Registry
+ *   registry.ts      registry.yaml -> Registry (the same for the build and every command)
  *   corpus.ts        paths and cross-document checks (folder, language, duplicates, registry)
  *   yaml.ts          YAML and zod issues -> positioned diagnostics
  */
@@ -17,7 +17,8 @@ import { readFrontMatter } from "./front-matter.ts";
 export { type CorpusEntry, classifyCorpusPath, REGISTRY_FILE } from "./corpus.ts";
 export { decodeCorpusFile, MAX_DOCUMENT_BYTES, tooLarge } from "./decode.ts";
 export { readFrontMatter } from "./front-matter.ts";
-export { readRegistry } from "./registry.ts";
+export { loadRegistry, type RegistryRead, readRegistry } from "./registry.ts";
+export { YAML_LIMITS } from "./yaml.ts";
 
 /** A corpus document file as read from disk. */
 export interface CorpusFile {

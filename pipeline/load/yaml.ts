@@ -5,7 +5,7 @@
  * value of a wrong key, the key itself when it is unknown, the enclosing mapping when a key is
  * missing.
  */
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isAlias, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "../../schemas/index.ts";
 import { type Code, diag } from "../diagnostics.ts";
@@ -20,7 +20,39 @@ export interface PositionedYaml {
 }
 
 /**
- * Parse YAML text; syntax errors become diagnostics with `code`.
+ * The most anchors (`&a`), aliases (`*a`) and merge keys (`<<: *a`) one YAML text may hold. A
+ * front matter or a registry entry needs none; a few shared values are fine. The caps keep a
+ * hostile file (aliases of aliases: a "billion laughs") from costing more than its own refusal.
+ */
+export const YAML_LIMITS = { anchors: 100, aliases: 100, mergeKeys: 100 } as const;
+
+/** The first node over one of the caps, if any, and which. */
+function overLimit(doc: Document): { what: string; limit: number; offset: number } | null {
+  const counts = { anchors: 0, aliases: 0, mergeKeys: 0 };
+  let over: { what: string; limit: number; offset: number } | null = null;
+  const count = (kind: keyof typeof counts, what: string, range: readonly number[] | null | undefined) => {
+    counts[kind]++;
+    if (counts[kind] > YAML_LIMITS[kind]) over = { what, limit: YAML_LIMITS[kind], offset: range?.[0] ?? 0 };
+  };
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) count("aliases", "aliases (*name)", node.range);
+      else if ("anchor" in node && node.anchor) count("anchors", "anchors (&name)", node.range);
+      return over ? visit.BREAK : undefined;
+    },
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === "<<")
+        count("mergeKeys", "merge keys (<<)", pair.key.range);
+      return over ? visit.BREAK : undefined;
+    },
+  });
+  return over;
+}
+
+/**
+ * Parse YAML text; syntax errors become diagnostics with `code`, and a text over YAML_LIMITS a
+ * `corpus/yaml-limit` diagnostic at the first node over the cap. Never throws: what the YAML
+ * library throws (nesting too deep, aliases that expand too far) is a diagnostic too.
  * @param text the YAML source
  * @param file repository-relative path of the file that holds it
  * @param lineOffset lines of the file before the YAML text
@@ -32,19 +64,57 @@ export function parseYaml(
   code: Code,
 ): { yaml: PositionedYaml; value: unknown; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const where = (offset: number) => {
+    const pos = lines.linePos(offset);
+    return { file, line: pos.line + lineOffset, column: pos.col };
+  };
+  // Merge keys are read (YAML 1.1's `<<`), and capped like the aliases they need.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const pos = lines.linePos(e.pos[0]);
     const first = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+    // The library reports nesting past the stack as a RangeError's message: say it for people.
+    const message = /call stack/i.test(first) ? "nested too deeply to read" : first;
     return diag(
       code,
-      { file, line: pos.line + lineOffset, column: pos.col },
-      `YAML: ${first}`,
+      where(e.pos[0]),
+      `YAML: ${message}`,
       "Check indentation and quoting; quote values that contain ': ' or start with a special character.",
     );
   });
-  const value = diagnostics.length ? undefined : doc.toJS();
-  return { yaml: { doc, lines, file, lineOffset }, value, diagnostics };
+  const yaml = { doc, lines, file, lineOffset };
+  if (diagnostics.length) return { yaml, value: undefined, diagnostics };
+  const over = overLimit(doc);
+  if (over) {
+    return {
+      yaml,
+      value: undefined,
+      diagnostics: [
+        diag(
+          "corpus/yaml-limit",
+          where(over.offset),
+          `YAML: more than ${over.limit} ${over.what}; the file was not read`,
+          "Write the values out instead of sharing them with anchors and aliases.",
+        ),
+      ],
+    };
+  }
+  try {
+    return { yaml, value: doc.toJS(), diagnostics };
+  } catch (e) {
+    // The library's own guard: aliases whose expansion grows too large.
+    return {
+      yaml,
+      value: undefined,
+      diagnostics: [
+        diag(
+          "corpus/yaml-limit",
+          where(0),
+          `YAML: the aliases expand too far to read (${(e as Error).message}); the file was not read`,
+          "Write the values out instead of sharing them with anchors and aliases.",
+        ),
+      ],
+    };
+  }
 }
 
 /** File position of a character offset in the YAML text. */

@@ -4,12 +4,21 @@
  * with the printed list marker read back from the source (mdast keeps only a list's start number,
  * and a UN document's printed numbers are what people cite).
  *
- * Inline Markdown becomes plain text: link text without its URL ([A/77/275](#) -> A/77/275), strong
- * and emphasis without their delimiters, raw HTML kept as literal text (never interpreted).
+ * Inline Markdown becomes plain text. The corpus is the text as issued, so micromark reads only the
+ * inline syntax the corpus format defines on purpose (README, "The corpus"): a link's text without
+ * its URL ([A/77/275](#) -> A/77/275), an autolink's URL without its angle brackets (the seed
+ * writes "(<https://meetings.unoda.org/...>)" where the document prints the bare URL), a pair of
+ * `**` on one line dropped as bold (boldDelimiter), an image's alt text (a converted figure), a backslash escape (what `acquis import` writes before a
+ * character Markdown would eat), raw HTML kept as literal text (never interpreted, warned). Every
+ * other inline construct is switched off, so its characters stay as printed: `*`/`_` emphasis
+ * ("{{7*7}}", "__proto__"), inline code, character references ("&amp;"), a backslash
+ * before a line end, and link definitions (which made "[^1]" a link reference and ate its
+ * brackets).
  */
 import type { Nodes, Root, RootContent } from "mdast";
+import type { Construct, Extension, State } from "micromark-util-types";
 import remarkParse from "remark-parse";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
 
 export interface Block {
   /** Plain text of the block, list marker of an ordered item included ("4. 裁军…"). */
@@ -27,7 +36,94 @@ export interface Block {
   html?: boolean;
 }
 
-const processor = unified().use(remarkParse);
+/** micromark constructs the corpus format does not define: read as the characters they are. */
+export const DISABLED_CONSTRUCTS = [
+  "attention",
+  "characterReference",
+  "codeText",
+  "definition",
+  "hardBreakEscape",
+] as const;
+
+declare module "micromark-util-types" {
+  interface TokenTypeMap {
+    /** A `**` bold delimiter of the corpus format (boldDelimiter). */
+    acquisBoldSequence: "acquisBoldSequence";
+  }
+}
+
+const ASTERISK = 42;
+/** Longest text a `**` pair may hold: a bold run-in heading, never a paragraph. */
+const MAX_BOLD = 500;
+
+/**
+ * `**` as the corpus format reads it: exactly two asterisks, paired with the next `**` on the
+ * same line, are bold delimiters and leave the text; any other run of asterisks is text. This
+ * replaces CommonMark emphasis (switched off: it ate "{{7*7}}" and "__proto__") and reads what
+ * CommonMark did not close ("**访问权限和参与。**参与", bold ending on CJK punctuation). An
+ * escaped asterisk ("\*\*", what `acquis import` writes for asterisks as printed) is text.
+ */
+const boldDelimiter: Construct = {
+  name: "acquisBold",
+  tokenize(effects, ok, nok) {
+    const previous = this.previous;
+    const start: State = (code) => {
+      if (code !== ASTERISK || previous === ASTERISK) return nok(code);
+      effects.enter("acquisBoldSequence");
+      effects.consume(code);
+      return second;
+    };
+    const second: State = (code) => {
+      if (code !== ASTERISK) return nok(code);
+      effects.consume(code);
+      return after;
+    };
+    // A third asterisk makes the run text.
+    const after: State = (code) => {
+      if (code === ASTERISK) return nok(code);
+      effects.exit("acquisBoldSequence");
+      return ok(code);
+    };
+    return start;
+  },
+  // Pair delimiters in order on one line; an unpaired one goes back to being text. A paired one
+  // has a token type mdast-util-from-markdown does not know, so it adds nothing to the text.
+  resolveAll(events) {
+    let open: number | null = null;
+    const asText = (i: number) => {
+      events[i]![1].type = "data";
+    };
+    for (let i = 0; i < events.length; i++) {
+      const [kind, token] = events[i]!;
+      if (kind !== "enter") continue;
+      if (token.type === "lineEnding" && open !== null) {
+        asText(open);
+        open = null;
+      }
+      if (token.type !== "acquisBoldSequence") continue;
+      if (open === null) open = i;
+      else if (token.start.offset - events[open]![1].end.offset <= MAX_BOLD) open = null;
+      else {
+        asText(open);
+        open = i;
+      }
+    }
+    if (open !== null) asText(open);
+    return events;
+  },
+};
+
+/** remark-parse with only the corpus format's inline syntax (see the header). */
+function corpusSyntax(this: Processor): void {
+  const data = this.data();
+  const extension: Extension = {
+    disable: { null: [...DISABLED_CONSTRUCTS] },
+    text: { [ASTERISK]: boldDelimiter },
+  };
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), extension];
+}
+
+const processor = unified().use(remarkParse).use(corpusSyntax);
 
 /** Parse Markdown into flat blocks in reading order. */
 export function toBlocks(markdown: string): Block[] {
@@ -42,8 +138,7 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
     case "paragraph":
     case "heading": {
       const flags = { html: false };
-      let text = inlineText(node, flags);
-      text = unwrapLiteralStrong(text);
+      const text = inlineText(node, flags);
       const start = node.position?.start;
       const end = node.position?.end;
       const block: Block = {
@@ -146,13 +241,4 @@ function inlineText(node: Nodes, flags: { html: boolean }): string {
     return s;
   }
   return "";
-}
-
-/**
- * CommonMark does not close `**` after CJK punctuation followed by a letter ("**访问权限和参与。**参与"),
- * so the delimiters survive as literal text. They are markup, not words: drop balanced pairs.
- */
-function unwrapLiteralStrong(text: string): string {
-  if (!text.includes("**")) return text;
-  return text.replace(/\*\*([^*\n]{1,500}?)\*\*/g, "$1");
 }

@@ -3,25 +3,7 @@
  * the text ("工作。¹", "framework,⁷") or an asterisk ("附件*"), and definitions as their own blocks
  * ("¹ 大会第 75/240 号决议。", "* 未经正式编辑发布。").
  */
-
-const SUP: Record<string, string> = {
-  "⁰": "0",
-  "¹": "1",
-  "²": "2",
-  "³": "3",
-  "⁴": "4",
-  "⁵": "5",
-  "⁶": "6",
-  "⁷": "7",
-  "⁸": "8",
-  "⁹": "9",
-};
-
-export function supToNumber(s: string): number {
-  let d = "";
-  for (const ch of s) d += SUP[ch] ?? "";
-  return Number(d);
-}
+import { fromSuperscript, toSuperscript } from "../../core/text/superscript.ts";
 
 export interface MarkerRef {
   mark: string;
@@ -49,8 +31,13 @@ export function takeMarkers(text: string, asterisk: boolean): { text: string; re
     out += text.slice(last, m.index);
     // A space that only separated the marker from the next word ("段。¹⁰ 各国") is layout, but it is
     // also the document's own spacing: keep it.
-    const mark = m[0].startsWith("[^") ? toSup(m[0].slice(2, -1)) : m[0];
-    refs.push({ mark, n: mark === "*" ? null : supToNumber(mark), at: out.length, sourceOffset: m.index });
+    const mark = m[0].startsWith("[^") ? toSuperscript(m[0].slice(2, -1)) : m[0];
+    refs.push({
+      mark,
+      n: mark === "*" ? null : Number(fromSuperscript(mark)),
+      at: out.length,
+      sourceOffset: m.index,
+    });
     last = m.index + m[0].length;
   }
   out += text.slice(last);
@@ -60,16 +47,9 @@ export function takeMarkers(text: string, asterisk: boolean): { text: string; re
 /** A footnote definition block: "¹ text", "⁴⁰ text". Returns null for anything else. */
 export function readDefinition(text: string): { mark: string; n: number; body: string } | null {
   const m = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})[ \t\u3000]*(?=\S)/.exec(text);
-  if (m) return { mark: m[1]!, n: supToNumber(m[1]!), body: text.slice(m[0].length) };
+  if (m) return { mark: m[1]!, n: Number(fromSuperscript(m[1]!)), body: text.slice(m[0].length) };
   // GFM footnote definitions, as some extractors write them: "[^1]: United Nations, Treaty Series…"
   const g = /^\[\^(\d{1,3})\]:[ \t]*(?=\S)/.exec(text);
-  if (g) return { mark: toSup(g[1]!), n: Number(g[1]), body: text.slice(g[0].length) };
+  if (g) return { mark: toSuperscript(g[1]!), n: Number(g[1]), body: text.slice(g[0].length) };
   return null;
-}
-
-/** "12" -> "¹²". */
-export function toSup(digits: string): string {
-  let s = "";
-  for (const d of digits) s += "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)] ?? "";
-  return s;
 }

@@ -16,7 +16,7 @@ export type { Parsed, ParseInput } from "./types.ts";
 /**
  * Bump when the parser's output changes for the same input, so cached parses are not reused.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 const RESOLUTION_TYPES = new Set(["resolution", "draft resolution", "decision"]);
 

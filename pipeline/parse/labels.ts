@@ -11,7 +11,7 @@
  * the structure builder, which knows what each open level expects next.
  */
 
-import { cjkToNumber, romanToNumber, toRoman } from "../numerals.ts";
+import { cjkToNumber, romanToNumber, toRoman } from "../../core/text/numerals.ts";
 
 export type LabelStyle = "number" | "letter" | "roman" | "cjk" | "paren-number";
 
@@ -27,7 +27,7 @@ export interface Label {
   length: number;
 }
 
-/** 一 -> 1, 十二 -> 12 (the shared reader in pipeline/numerals.ts). */
+/** 一 -> 1, 十二 -> 12 (the shared reader in core/text/numerals.ts). */
 export { cjkToNumber, romanToNumber, toRoman };
 
 /** Next value in a sequence of the given style: "f" -> "g", "ii" -> "iii", "9" -> "10". */

@@ -8,8 +8,9 @@
  * co-sponsors, not submitters. A name that matches no State is kept, and warned at its line and
  * column, so the States table can grow from what the corpus prints.
  */
+
+import { idOf, partAddress } from "../../core/address/address.ts";
 import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
-import { idOf, partAddress } from "../address.ts";
 import { diag } from "../diagnostics.ts";
 import { parseSubmitter } from "./states.ts";
 

@@ -14,6 +14,7 @@
  */
 import type {
   AlignedFile,
+  AlignedRow,
   Diagnostic,
   DocumentRecord,
   FormulasFile,
@@ -21,6 +22,7 @@ import type {
   Reuse,
   ReuseSummaryFile,
 } from "../../schemas/index.ts";
+import { alignedFile } from "./bilingual.ts";
 import { type Marks, passagesBetween, type RawLink, type ReuseOptions } from "./detect.ts";
 import type { Formula } from "./formula-table.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
@@ -58,8 +60,8 @@ export interface Assembly {
   /** A paragraph's matching units (null when it takes no part) and its formula and reference marks. */
   tokens: (p: number) => Tokens | null;
   marks: (p: number) => Marks;
-  /** The zh/en pairs (bilingual.ts), each id's partner in the other language, and the warnings. */
-  aligned: { pairs: AlignedFile["pairs"]; partner: Map<string, string>; diagnostics: Diagnostic[] };
+  /** The zh/en alignment (bilingual.ts), each id's partner in the other language, the warnings. */
+  aligned: { rows: AlignedRow[]; partner: Map<string, string>; diagnostics: Diagnostic[] };
   formulas: Formula[];
   formulaDf: number;
   stats: { eligible: number; candidates: number; aligned: number };
@@ -136,7 +138,7 @@ export function assemble(a: Assembly): ReuseResult {
   };
   return {
     reuse,
-    aligned: { schemaVersion, pairs: a.aligned.pairs },
+    aligned: alignedFile(a.aligned.rows, schemaVersion),
     lineage,
     formulas: { schemaVersion, threshold: a.formulaDf, formulas: a.formulas },
     summary: {

@@ -33,7 +33,7 @@ import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index
 import { sha256, sha256Of } from "../hash.ts";
 import type { Side } from "./align.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
-import { alignLanguages } from "./bilingual.ts";
+import { alignDocument, type alignLanguages } from "./bilingual.ts";
 import {
   bestSources,
   DEFAULT_OPTIONS,
@@ -114,10 +114,10 @@ export interface ReuseMemo {
   aligned: Map<string, AlignedDoc>;
 }
 
-/** One document's zh/en pairs and warnings, keyed by the hashes of its two versions. */
+/** One document's zh/en alignment and warnings, keyed by the hashes of its two versions. */
 export interface AlignedDoc {
   key: string;
-  pairs: ReturnType<typeof alignLanguages>["pairs"];
+  rows: ReturnType<typeof alignLanguages>["rows"];
   diagnostics: ReturnType<typeof alignLanguages>["diagnostics"];
 }
 
@@ -165,37 +165,39 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
   return out;
 }
 
-/** The zh/en pairs, per document, through the memo's per-document results. */
+/**
+ * The zh/en alignment, document by document (bilingual.ts aligns each from its own paragraphs),
+ * through the memo's per-document results: a document pair whose two versions did not change is
+ * not aligned again. The same rows, partners and warnings as alignLanguages, in the same order.
+ */
 function alignedOf(
   paragraphs: Paragraph[],
   documents: DocumentRecord[],
   old: ReuseMemo["aligned"] | null,
 ): { result: ReturnType<typeof alignLanguages>; memo: ReuseMemo["aligned"] } {
   const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
-  const byDoc = new Map<string, Paragraph[]>();
+  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[] }>();
   for (const p of paragraphs) {
-    const list = byDoc.get(p.doc);
-    if (list) list.push(p);
-    else byDoc.set(p.doc, [p]);
+    const entry = byDoc.get(p.doc) ?? { zh: [], en: [] };
+    entry[p.lang].push(p);
+    byDoc.set(p.doc, entry);
   }
   const memo: ReuseMemo["aligned"] = new Map();
-  const result: ReturnType<typeof alignLanguages> = { pairs: [], partner: new Map(), diagnostics: [] };
+  const result: ReturnType<typeof alignLanguages> = { rows: [], partner: new Map(), diagnostics: [] };
   for (const doc of [...byDoc.keys()].sort()) {
-    const list = byDoc.get(doc)!;
-    if (!list.some((p) => p.lang === "zh") || !list.some((p) => p.lang === "en")) continue;
+    const { zh, en } = byDoc.get(doc)!;
+    if (!zh.length || !en.length) continue;
     const key = `${hash.get(`${doc}|zh`)}|${hash.get(`${doc}|en`)}`;
     let entry = old?.get(doc);
-    if (!entry || entry.key !== key) {
-      const r = alignLanguages(list);
-      entry = { key, pairs: r.pairs, diagnostics: r.diagnostics };
-    }
+    if (!entry || entry.key !== key) entry = { key, ...alignDocument(zh, en) };
     memo.set(doc, entry);
-    for (const pair of entry.pairs) {
-      result.pairs.push(pair);
-      result.partner.set(pair.zh, pair.en);
-      result.partner.set(pair.en, pair.zh);
-    }
+    result.rows.push(...entry.rows);
     result.diagnostics.push(...entry.diagnostics);
+    for (const r of entry.rows) {
+      if (r.status !== "pair" || r.zh.length !== 1 || r.en.length !== 1) continue;
+      result.partner.set(r.zh[0]!, r.en[0]!);
+      result.partner.set(r.en[0]!, r.zh[0]!);
+    }
   }
   return { result, memo };
 }

@@ -2,10 +2,11 @@
  * The reuse stage's public entry: paragraphs in, the agreed-language map out.
  *
  * detect.ts finds the links in each language (shingle candidates -> alignment -> one best
- * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts pairs the
- * zh and en versions of each paragraph; a link found in one language is then carried over to the
- * other language's versions of the same two paragraphs, marked `via: "aligned"`; lineage.ts
- * groups the links into families for the timeline; formula.ts says what was discounted.
+ * source); links.ts turns them into `Reuse` records with spans and diffs; bilingual.ts aligns the
+ * zh and en versions of each document paragraph by paragraph (bitext.ts); a link found in one
+ * language is then carried over to the other language's counterparts of the same two paragraphs
+ * (confident one-to-one pairs), marked `via: "aligned"`; lineage.ts groups the links into
+ * families for the timeline; formula.ts says what was discounted.
  *
  * A carried link keeps the kind and score found in the first language (the claim "this paragraph
  * reuses that one" is the first language's); its spans and diff are computed on its own two
@@ -28,7 +29,7 @@ import { emptyTable, type FormulaTable, formulaList, setRuns, unitsText } from "
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
 export type { FormulasFile, ReuseSummaryFile as ReuseSummary } from "../../schemas/index.ts";
 export type { RecordCache, ReuseResult } from "./assemble.ts";
-export type { AlignedFile, AlignedPair } from "./bilingual.ts";
+export type { AlignedFile, AlignedRow } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { Formula } from "./formula-table.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";

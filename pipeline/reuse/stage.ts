@@ -1,6 +1,6 @@
 /**
  * The "reuse" stage: the reuse links (`reuse.jsonl`), the families of linked paragraphs for the
- * timeline (`lineage.json`), each paragraph's zh and en versions (`aligned.json`), the
+ * timeline (`lineage.json`), each bilingual document's zh/en alignment (`aligned.json`), the
  * boilerplate that was discounted (`formulas.json`) and the counts (`reuse-summary.json`), as
  * the build runner writes them (pipeline/build/write.ts).
  *

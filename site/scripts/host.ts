@@ -1,5 +1,6 @@
 /**
- * Build-time host for the site: the one place that reads `dist/data` from disk (Node only).
+ * Build-time host for the site: the one place that reads `dist/data` and the registry from disk
+ * (Node only). What the files mean is core/data/read.ts's; this module only hands it their text.
  *
  * Decision: Astro pages run in Node at build time, but the lint rule keeps node:fs out of
  * site/src so that nothing under site/src can leak into a browser bundle. Pages call
@@ -8,7 +9,9 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type DataFiles, loadSiteData, type SiteData } from "../src/lib/data.ts";
+import { collectDataFiles, type DataFiles, readRegistry } from "../../core/data/read.ts";
+import type { Registry } from "../../schemas/index.ts";
+import { loadSiteData, type SiteData } from "../src/lib/data.ts";
 
 /** The dist directory: `ACQUIS_DIST` (set by astro.config.mjs), else `dist` under the working directory. */
 export function distDir(): string {
@@ -17,21 +20,13 @@ export function distDir(): string {
 
 /** Read the files the site needs; optional ones come back null when absent. */
 export function readDataFiles(dataDir: string): DataFiles {
-  const read = (name: string) => readFileSync(path.join(dataDir, name), "utf8");
-  const optional = (name: string) => (existsSync(path.join(dataDir, name)) ? read(name) : null);
-  if (!existsSync(path.join(dataDir, "documents.json"))) {
-    throw new Error(
-      `${path.join(dataDir, "documents.json")} is missing: build the data first (npx tsx pipeline/cli.ts build).`,
-    );
-  }
-  return {
-    documents: read("documents.json"),
-    paragraphs: optional("paragraphs.jsonl") ?? "",
-    workingPapers: optional("working-papers.json"),
-    citations: optional("citations.jsonl"),
-    reuse: optional("reuse.jsonl"),
-    citationsSummary: optional("citations-summary.json"),
-  };
+  return collectDataFiles(
+    (name) => {
+      const file = path.join(dataDir, name);
+      return existsSync(file) ? readFileSync(file, "utf8") : null;
+    },
+    { where: dataDir },
+  );
 }
 
 let cached: { dir: string; data: SiteData } | undefined;
@@ -46,4 +41,20 @@ export function siteData(): SiteData {
 /** True when the build wrote a search index (dist/data/search/index.json): the search page uses it. */
 export function hasSearchIndex(): boolean {
   return existsSync(path.join(distDir(), "data", "search", "index.json"));
+}
+
+let cachedRegistry: { file: string; registry: Registry } | undefined;
+
+/**
+ * The registry (corpus/registry.yaml, or `ACQUIS_REGISTRY`, which astro.config.mjs sets), for
+ * the citation resolver: the short titles people cite documents by and where a report sits, as
+ * `acquis cite` reads them. Absent, the resolver knows only the documents the corpus holds.
+ */
+export function registry(): Registry {
+  const file = path.resolve(process.env.ACQUIS_REGISTRY ?? path.join("corpus", "registry.yaml"));
+  if (!cachedRegistry || cachedRegistry.file !== file) {
+    const registry = existsSync(file) ? readRegistry(readFileSync(file, "utf8")) : { documents: [] };
+    cachedRegistry = { file, registry };
+  }
+  return cachedRegistry.registry;
 }

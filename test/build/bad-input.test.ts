@@ -3,7 +3,7 @@
  * document, and states the diagnostic (code, file, line, column, words of the message), whether
  * the bad document is still exported, and that the good one always is, whole.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { DocumentsFile } from "../../schemas/index.ts";
@@ -17,6 +17,8 @@ import {
   makeRepo,
   readParagraphs,
   registry,
+  snapshotDir,
+  writeFiles,
 } from "./helpers.ts";
 
 const BAD_TEXT = "1. A paragraph of the bad document.\n\n2. Another one.\n";
@@ -41,8 +43,18 @@ interface Row {
   /** Whether A/1/1 is still exported (warnings and infos keep a document; errors leave it out). */
   kept: boolean;
   maxBytes?: number;
-  /** The registry cannot be read at all: no per-document registry warnings. */
-  registryUnusable?: boolean;
+  /** The bad document's paragraph texts when kept, if not the usual ones. */
+  keptText?: string;
+}
+
+/** YAML aliases of aliases, `levels` deep, ten to a level: 10^levels values from 10 * levels aliases. */
+function laughs(levels: number): string {
+  let out = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (let i = 1; i <= levels; i++)
+    out += `l${i}: &l${i} [${Array(10)
+      .fill(`*l${i - 1}`)
+      .join(", ")}]\n`;
+  return out;
 }
 
 const rows: Row[] = [
@@ -310,25 +322,92 @@ const rows: Row[] = [
     kept: true,
   },
   {
-    name: "no registry: one error, and no warning per document",
+    name: "a registry entry with an unknown key costs that entry alone, at the key's line",
     files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT) },
-    registry: null,
+    registry: `${registry(["A/1/1", "A/2/2"])}  - symbol: A/3/3\n    type: report\n    titel: x\n    title: {}\n`,
     expected: {
       code: "corpus/registry-invalid",
       file: "corpus/registry.yaml",
-      line: 1,
-      message: /registry not found/,
+      line: 12,
+      message: /unknown key "titel" in documents\[2\]/,
     },
     kept: true,
-    registryUnusable: true,
   },
   {
-    name: "a registry that is not YAML",
-    files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT) },
-    registry: "documents:\n  - symbol: [A/1/1\n",
-    expected: { code: "corpus/registry-invalid", file: "corpus/registry.yaml", line: 3, message: /YAML/ },
+    name: "a control character (ESC) is warned at its line and column, and kept in the text",
+    files: {
+      "corpus/A-1-1/en.md": doc(
+        "A/1/1",
+        "en",
+        BAD_TEXT.replace("bad document", "bad\u001b]0;x\u0007 document"),
+      ),
+    },
+    expected: {
+      code: "corpus/control-character",
+      file: "corpus/A-1-1/en.md",
+      line: 12,
+      column: 26,
+      message: /2 control characters \(U\+001B, U\+0007\)/,
+    },
     kept: true,
-    registryUnusable: true,
+    keptText: "A paragraph of the bad\u001b]0;x\u0007 document.",
+  },
+  {
+    name: "a NUL character leaves the document out (Markdown would turn it into U+FFFD)",
+    files: { "corpus/A-1-1/en.md": doc("A/1/1", "en", BAD_TEXT.replace("Another", "Anot\u0000her")) },
+    expected: {
+      code: "corpus/nul-character",
+      file: "corpus/A-1-1/en.md",
+      line: 14,
+      column: 8,
+      message: /NUL character \(U\+0000\)/,
+    },
+    kept: false,
+  },
+  {
+    name: "UTF-16 little-endian without a byte-order mark is named as such",
+    files: { "corpus/A-1-1/en.md": new Uint8Array(Buffer.from(doc("A/1/1", "en", BAD_TEXT), "utf16le")) },
+    expected: {
+      code: "corpus/invalid-utf8",
+      file: "corpus/A-1-1/en.md",
+      line: 1,
+      message: /UTF-16 little-endian without a byte-order mark/,
+    },
+    kept: false,
+  },
+  {
+    name: "UTF-16 big-endian without a byte-order mark is named as such",
+    files: {
+      "corpus/A-1-1/en.md": new Uint8Array(Buffer.from(doc("A/1/1", "en", BAD_TEXT), "utf16le").swap16()),
+    },
+    expected: {
+      code: "corpus/invalid-utf8",
+      file: "corpus/A-1-1/en.md",
+      line: 1,
+      message: /UTF-16 big-endian without a byte-order mark/,
+    },
+    kept: false,
+  },
+  {
+    name: "a front matter with more aliases than the cap: a diagnostic at the first one over it",
+    files: {
+      "corpus/A-1-1/en.md": `---\nsymbol: A/1/1\nlang: en\nnote: &n x\nextra: [${Array.from({ length: 101 }, () => "*n").join(", ")}]\n---\n${BAD_TEXT}`,
+    },
+    expected: {
+      code: "corpus/yaml-limit",
+      file: "corpus/A-1-1/en.md",
+      line: 5,
+      message: /more than 100 aliases/,
+    },
+    kept: false,
+  },
+  {
+    name: "a front matter whose few aliases expand too far (aliases of aliases)",
+    files: {
+      "corpus/A-1-1/en.md": `---\nsymbol: A/1/1\nlang: en\n${laughs(6)}---\n${BAD_TEXT}`,
+    },
+    expected: { code: "corpus/yaml-limit", file: "corpus/A-1-1/en.md", line: 2, message: /expand too far/ },
+    kept: false,
   },
 ];
 
@@ -360,14 +439,131 @@ describe("bad input: a clear message with file and line, the other documents sti
     expect(symbols.includes("A/1/1")).toBe(row.kept);
     if (row.kept) {
       expect(paragraphs.filter((p) => p.doc === "A/1/1").map((p) => p.text)).toEqual([
-        "A paragraph of the bad document.",
+        row.keptText ?? "A paragraph of the bad document.",
         "Another one.",
       ]);
     }
     expect(result.summary.errors > 0).toBe(hit!.level === "error");
-    // A registry unreadable as a whole is reported once, not again for every document.
-    if (row.registryUnusable) {
-      expect(result.diagnostics.filter((d) => d.code === "corpus/not-in-registry")).toEqual([]);
+  });
+});
+
+interface BrokenRow {
+  name: string;
+  /** The corpus folder's files (paths inside it); the registry is one of them when present. */
+  files: Record<string, string | Uint8Array>;
+  /** The corpus folder the build is pointed at (a typo, say). */
+  corpus?: string;
+  /** The diagnostic that says what is wrong, beside `corpus/unbuildable`. */
+  cause: { code: string; file: string; line: number; message: RegExp } | null;
+  why: RegExp;
+}
+
+const GOOD_REGISTRY = registry(["A/2/2"]);
+const brokenRows: BrokenRow[] = [
+  {
+    name: "no corpus folder (a typo in --corpus)",
+    files: { "registry.yaml": GOOD_REGISTRY, "A-2-2/en.md": GOOD },
+    corpus: "corpsu",
+    cause: { code: "corpus/path", file: "corpsu", line: 1, message: /corpus folder not found/ },
+    why: /the corpus folder corpsu was not found/,
+  },
+  {
+    name: "no registry",
+    files: { "A-2-2/en.md": GOOD },
+    cause: {
+      code: "corpus/registry-invalid",
+      file: "corpus/registry.yaml",
+      line: 1,
+      message: /registry not found/,
+    },
+    why: /registry corpus\/registry\.yaml is missing/,
+  },
+  {
+    name: "a registry that is not YAML, at the line of the error",
+    files: { "registry.yaml": "documents:\n  - symbol: [A/2/2\n", "A-2-2/en.md": GOOD },
+    cause: { code: "corpus/registry-invalid", file: "corpus/registry.yaml", line: 3, message: /YAML/ },
+    why: /unreadable as a whole/,
+  },
+  {
+    name: "a registry whose aliases expand too far",
+    files: { "registry.yaml": `${laughs(7)}${GOOD_REGISTRY}`, "A-2-2/en.md": GOOD },
+    cause: { code: "corpus/yaml-limit", file: "corpus/registry.yaml", line: 1, message: /expand too far/ },
+    why: /unreadable as a whole/,
+  },
+  {
+    name: "a registry over the cap of anchors",
+    files: {
+      "registry.yaml": `${Array.from({ length: 101 }, (_, i) => `a${i}: &a${i} x\n`).join("")}${GOOD_REGISTRY}`,
+      "A-2-2/en.md": GOOD,
+    },
+    cause: {
+      code: "corpus/yaml-limit",
+      file: "corpus/registry.yaml",
+      line: 101,
+      message: /more than 100 anchors/,
+    },
+    why: /unreadable as a whole/,
+  },
+  {
+    name: "a registry that is not a documents list",
+    files: { "registry.yaml": "- A/2/2\n", "A-2-2/en.md": GOOD },
+    cause: {
+      code: "corpus/registry-invalid",
+      file: "corpus/registry.yaml",
+      line: 1,
+      message: /`documents:` list/,
+    },
+    why: /unreadable as a whole/,
+  },
+  {
+    name: "a registry in UTF-16",
+    files: { "registry.yaml": new Uint8Array(Buffer.from(GOOD_REGISTRY, "utf16le")), "A-2-2/en.md": GOOD },
+    cause: { code: "corpus/invalid-utf8", file: "corpus/registry.yaml", line: 1, message: /UTF-16/ },
+    why: /unreadable as a whole/,
+  },
+  {
+    name: "a corpus folder without documents",
+    files: { "registry.yaml": GOOD_REGISTRY },
+    cause: null,
+    why: /holds no document/,
+  },
+  {
+    name: "a corpus whose every document fails",
+    files: { "registry.yaml": GOOD_REGISTRY, "A-2-2/en.md": BAD_TEXT },
+    cause: {
+      code: "corpus/front-matter-missing",
+      file: "corpus/A-2-2/en.md",
+      line: 1,
+      message: /no front matter/,
+    },
+    why: /none of its 1 documents could be built/,
+  },
+];
+
+describe("a corpus that cannot be built as a whole writes nothing, says why, and leaves the last output", () => {
+  test.each(brokenRows)("$name", async (row) => {
+    const root = makeRepo({ "corpus/registry.yaml": GOOD_REGISTRY, [GOOD_FILE]: GOOD });
+    expect((await buildRepo(root)).unbuildable).toBeNull();
+    const before = snapshotDir(path.join(root, "dist/data"));
+    rmSync(path.join(root, "corpus"), { recursive: true });
+    writeFiles(root, Object.fromEntries(Object.entries(row.files).map(([k, v]) => [`corpus/${k}`, v])));
+
+    const result = await buildRepo(root, { corpus: row.corpus ?? "corpus" });
+    expect(result.unbuildable).toMatch(row.why);
+    expect(result.written).toEqual([]);
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
+    const said = result.diagnostics.find((d) => d.code === "corpus/unbuildable");
+    expect(said?.message).toMatch(/nothing was written, the previous output stays/);
+    expect(said?.level).toBe("error");
+    if (row.cause) {
+      const cause = result.diagnostics.find((d) => d.code === row.cause!.code);
+      expect(cause, JSON.stringify(result.diagnostics, null, 1)).toMatchObject({
+        file: row.cause.file,
+        line: row.cause.line,
+      });
+      expect(cause!.message).toMatch(row.cause.message);
     }
+    // A registry unreadable as a whole is reported once, not again for every document.
+    expect(result.diagnostics.filter((d) => d.code === "corpus/not-in-registry")).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import {
   FrontMatter,
   Manifest,
   Paragraph,
+  SCHEMA_VERSION,
   type WorkingPaper,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
@@ -90,7 +91,9 @@ describe("output", () => {
       hash: sha256(new TextEncoder().encode(ZH)),
       paragraphs: 4,
     });
-    expect(WorkingPapersFile.parse(JSON.parse(read(root, "working-papers.json"))).schemaVersion).toBe(1);
+    expect(WorkingPapersFile.parse(JSON.parse(read(root, "working-papers.json"))).schemaVersion).toBe(
+      SCHEMA_VERSION,
+    );
   });
 
   test("the manifest lists every file with its record count, size and SHA-256, and no timestamps", async () => {

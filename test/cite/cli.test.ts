@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { citeCommand } from "../../pipeline/commands/cite.ts";
+import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { citedDocument, merge, repoRoot, seed } from "./helpers.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "acquis-cite-"));
@@ -18,7 +19,10 @@ const corpus = merge(
   ]),
 );
 writeFileSync(join(dir, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
-writeFileSync(join(dir, "documents.json"), JSON.stringify({ schemaVersion: 1, documents: corpus.documents }));
+writeFileSync(
+  join(dir, "documents.json"),
+  JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
+);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {

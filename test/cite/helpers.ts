@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import YAML from "yaml";
-import { addressOf } from "../../pipeline/address.ts";
+import { addressOf } from "../../core/address/address.ts";
 import type { Parsed } from "../../pipeline/parse/index.ts";
 import { symbolSlug } from "../../schemas/common.ts";
 import { type DocumentRecord, type FrontMatter, type Paragraph, Registry } from "../../schemas/index.ts";

@@ -5,7 +5,7 @@
  * recall counting the known misses listed in the sets.
  */
 import { describe, expect, test } from "vitest";
-import { idOf, partAddress } from "../../pipeline/address.ts";
+import { idOf, partAddress } from "../../core/address/address.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { has } from "../needs.ts";
 import { citationLine, loadGold, score } from "./gold.ts";

@@ -3,12 +3,13 @@
  * report, --json, progress only on a terminal, and the bin as installed.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { sha256 } from "../../pipeline/host.ts";
+import { lockOutput } from "../../pipeline/lock.ts";
 import { Diagnostic, Manifest } from "../../schemas/index.ts";
 import {
   captureIO,
@@ -38,7 +39,7 @@ describe("help and usage", () => {
     const io = captureIO(repoRoot);
     expect(await runCli(["--help"], io)).toBe(0);
     for (const c of COMMANDS) expect(io.out).toContain(`${c.name}  `);
-    expect(io.out).toMatch(/build\s+Build dist\/data/);
+    expect(io.out).toMatch(/build\s+Build the data and the site/);
     expect(io.out).toMatch(/check\s+Validate the corpus/);
   });
 
@@ -47,6 +48,20 @@ describe("help and usage", () => {
     { argv: ["build", "--help"], expected: /Usage: acquis build/ },
     { argv: ["check", "-h"], expected: /Usage: acquis check/ },
     { argv: ["help", "build"], expected: /--no-cache/ },
+    // Every limit is written in its command's help, with its default.
+    {
+      argv: ["build", "--help"],
+      expected: /What a failed build leaves[\s\S]*over 20 MB[\s\S]*100 anchors, 100 aliases/,
+    },
+    {
+      argv: ["import", "--help"],
+      expected:
+        /--max-bytes <MB>.*default: 100\)[\s\S]*--max-pages <n>.*default: 2000\)[\s\S]*default: 200\)[\s\S]*--max-time <s>.*default: 300\)/,
+    },
+    {
+      argv: ["fetch", "--help"],
+      expected: /--deadline <s>.*default: 60\)[\s\S]*--max-bytes <MB>.*default: 100\)[\s\S]*--allow-host/,
+    },
   ])("acquis $argv prints the usage", async ({ argv, expected }) => {
     const io = captureIO(repoRoot);
     expect(await runCli(argv, io)).toBe(0);
@@ -64,6 +79,8 @@ describe("help and usage", () => {
     { argv: ["build", "--bogus"], expected: /Unknown option '--bogus'[\s\S]*Usage: acquis build/ },
     // check writes nothing, so it takes no --out.
     { argv: ["check", "--out", "x"], expected: /Unknown option '--out'/ },
+    // --out writes the data alone, unpublished: it cannot also publish.
+    { argv: ["build", "--out", "x", "--no-site"], expected: /--out writes the data alone/ },
     { argv: ["--frob"], expected: /unknown option "--frob"/ },
   ])("acquis $argv is bad usage: exit 2 and a helpful message", async ({ argv, expected }) => {
     const io = captureIO(repoRoot);
@@ -73,22 +90,73 @@ describe("help and usage", () => {
 });
 
 describe("exit codes", () => {
+  // --no-site: the data is published alone (the site's own tests build pages); test/build/
+  // generations.test.ts builds both.
   test.each([
     // Clean corpus: 0, strict or not.
-    { corpus: clean, argv: ["build"], code: 0 },
-    { corpus: clean, argv: ["build", "--strict"], code: 0 },
+    { corpus: clean, argv: ["build", "--no-site"], code: 0 },
+    { corpus: clean, argv: ["build", "--no-site", "--strict"], code: 0 },
+    { corpus: clean, argv: ["build", "--out", "dist/data"], code: 0 },
     // A warning fails only with --strict.
-    { corpus: warned, argv: ["build"], code: 0 },
-    { corpus: warned, argv: ["build", "--strict"], code: 1 },
+    { corpus: warned, argv: ["build", "--no-site"], code: 0 },
+    { corpus: warned, argv: ["build", "--no-site", "--strict"], code: 1 },
     { corpus: warned, argv: ["check", "--strict"], code: 1 },
     // An error always fails, and the good document is still built.
-    { corpus: broken, argv: ["build"], code: 1 },
+    { corpus: broken, argv: ["build", "--no-site"], code: 1 },
     { corpus: broken, argv: ["check"], code: 1 },
   ])("$argv on a $corpus.name corpus exits $code", async ({ corpus, argv, code }) => {
     const root = corpus();
     const io = captureIO(root);
     expect(await runCli(argv, io)).toBe(code);
     expect(existsSync(path.join(root, "dist/data/paragraphs.jsonl"))).toBe(argv[0] === "build");
+  });
+
+  test("a build publishes dist as a link to its generation, and says so", async () => {
+    const root = clean();
+    const io = captureIO(root);
+    expect(await runCli(["build", "--no-site"], io)).toBe(0);
+    expect(lstatSync(path.join(root, "dist")).isSymbolicLink()).toBe(true);
+    expect(io.err).toMatch(/published dist: generation \S+, data alone, no site\.\n$/);
+  });
+
+  test("a broken corpus publishes nothing: exit 1, why, and what dist still shows", async () => {
+    const root = clean();
+    expect(await runCli(["build", "--no-site"], captureIO(root))).toBe(0);
+    const before = snapshotDir(path.join(root, "dist"));
+    const io = captureIO(root);
+    expect(await runCli(["build", "--no-site", "--corpus", "corpsu"], io)).toBe(1);
+    expect(io.err).toMatch(
+      /nothing was published: the corpus cannot be built: the corpus folder corpsu was not found/,
+    );
+    expect(io.err).toMatch(/dist still shows generation \S+, whole\./);
+    expect(snapshotDir(path.join(root, "dist"))).toEqual(before);
+  });
+
+  test("--out into the published build is refused: its site would no longer match", async () => {
+    const root = clean();
+    expect(await runCli(["build", "--no-site"], captureIO(root))).toBe(0);
+    const io = captureIO(root);
+    expect(await runCli(["build", "--out", "dist/data"], io)).toBe(2);
+    expect(io.err).toMatch(/part of the published build in dist/);
+  });
+
+  test("a second build of the same folder is refused while the first holds its lock", async () => {
+    const root = clean();
+    const lock = lockOutput(path.join(root, "dist"), "acquis build");
+    try {
+      // The lock is held by this (live) process: the build must wait its turn.
+      const io = captureIO(root);
+      expect(await runCli(["build", "--no-site"], io)).toBe(1);
+      expect(io.err).toMatch(
+        new RegExp(
+          `dist is being built by acquis build \\(pid ${process.pid}, since [^)]+\\): one build at a time per output folder\\. Wait for it to finish\\.`,
+        ),
+      );
+      expect(existsSync(path.join(root, "dist"))).toBe(false);
+    } finally {
+      lock.release();
+    }
+    expect(await runCli(["build", "--no-site"], captureIO(root))).toBe(0);
   });
 
   test.each([
@@ -109,10 +177,10 @@ describe("exit codes", () => {
   test("a previous output is replaced whatever its stages wrote into it", async () => {
     const root = clean();
     const io = captureIO(root);
-    expect(await runCli(["build"], io)).toBe(0);
-    writeFiles(root, { "dist/data/search.bin": new Uint8Array([1, 2, 3]) });
-    expect(await runCli(["build"], io)).toBe(0);
-    expect(existsSync(path.join(root, "dist/data/search.bin"))).toBe(false);
+    expect(await runCli(["build", "--out", "out/data"], io)).toBe(0);
+    writeFiles(root, { "out/data/search.bin": new Uint8Array([1, 2, 3]) });
+    expect(await runCli(["build", "--out", "out/data"], io)).toBe(0);
+    expect(existsSync(path.join(root, "out/data/search.bin"))).toBe(false);
   });
 
   test("a missing corpus folder is an error with the folder named", async () => {
@@ -146,7 +214,7 @@ describe("the report", () => {
   test("--json prints {diagnostics, summary} on stdout and nothing else", async () => {
     const root = broken();
     const io = captureIO(root);
-    expect(await runCli(["build", "--json"], io)).toBe(1);
+    expect(await runCli(["build", "--no-site", "--json"], io)).toBe(1);
     expect(io.err).toBe("");
     const value = JSON.parse(io.out) as { diagnostics: unknown[]; summary: Record<string, unknown> };
     const diagnostics = value.diagnostics.map((d) => Diagnostic.parse(d));
@@ -172,7 +240,7 @@ describe("the installed bin", () => {
   });
 });
 
-describe("a killed build", () => {
+describe("a killed data build (--out)", () => {
   test("leaves either the last good output or the new one whole, never a mix; the next build cleans up", async () => {
     const files: Record<string, string> = {
       "corpus/registry.yaml": registry(["A/2/2"]),
@@ -188,14 +256,17 @@ describe("a killed build", () => {
     }
     const root = makeRepo(files);
     const io = captureIO(root);
-    await runCli(["build"], io);
-    const data = path.join(root, "dist/data");
+    await runCli(["build", "--out", "out/data"], io);
+    const data = path.join(root, "out/data");
     const before = snapshotDir(data);
     writeFiles(root, { [GOOD_FILE]: GOOD.replace("stays too", "was changed") });
 
     const bin = path.join(repoRoot, "bin/acquis.js");
     for (const delay of [150, 600, 1200]) {
-      const child = spawn(process.execPath, [bin, "build", "--no-cache"], { cwd: root, stdio: "ignore" });
+      const child = spawn(process.execPath, [bin, "build", "--no-cache", "--out", "out/data"], {
+        cwd: root,
+        stdio: "ignore",
+      });
       await new Promise((r) => setTimeout(r, delay));
       child.kill("SIGKILL");
       await new Promise((r) => child.on("exit", r));
@@ -208,8 +279,8 @@ describe("a killed build", () => {
       const changed = now["paragraphs.jsonl"]!.includes("was changed");
       if (!changed) expect(now).toEqual(before);
     }
-    // The next build removes whatever a killed one left beside the output.
-    expect(await runCli(["build"], captureIO(root))).toBe(0);
-    expect(readdirSync(path.join(root, "dist"))).toEqual(["data"]);
+    // The next build removes whatever a killed one left beside the output (its stale lock too).
+    expect(await runCli(["build", "--out", "out/data"], captureIO(root))).toBe(0);
+    expect(readdirSync(path.join(root, "out"))).toEqual(["data"]);
   });
 });

@@ -1,21 +1,21 @@
 /**
  * The browser cuts exactly as the index was cut: the built index files are decoded back into
- * each paragraph's terms, and the browser's tokeniser (site/src/lib/search/tokenize.ts, run here
+ * each paragraph's terms, and the browser's tokeniser (core/search/tokenize.ts, run here
  * in Node) is run over every indexed paragraph's text; the two must be the same sets.
  */
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, test } from "vitest";
-import { buildSearchIndex } from "../../pipeline/index/build.ts";
-import type { Paragraph } from "../../schemas/index.ts";
 import {
   bucketOf,
   type ChunkRow,
   decodeBucket,
   decodePostings,
   type Manifest,
-} from "../../site/src/lib/search/format.ts";
-import { fold } from "../../site/src/lib/search/normalize.ts";
-import { terms, unigrams } from "../../site/src/lib/search/tokenize.ts";
+} from "../../core/search/format.ts";
+import { fold } from "../../core/search/normalize.ts";
+import { terms, unigrams } from "../../core/search/tokenize.ts";
+import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import type { Paragraph } from "../../schemas/index.ts";
 import { has } from "../needs.ts";
 import { realCorpus } from "./helpers.ts";
 

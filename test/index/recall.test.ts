@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, test } from "vitest";
+import { memorySource, SearchEngine } from "../../core/search/engine.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
 import type { Paragraph } from "../../schemas/index.ts";
-import { memorySource, SearchEngine } from "../../site/src/lib/search/engine.ts";
 import { has } from "../needs.ts";
 import { realCorpus, scan } from "./helpers.ts";
 

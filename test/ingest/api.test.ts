@@ -5,6 +5,8 @@ import * as ingest from "../../pipeline/ingest/index.ts";
 test("pipeline/ingest exports exactly these names", () => {
   expect(Object.keys(ingest).sort()).toEqual(
     [
+      // The defaults of an import's limits (pages, inflated bytes, time), for the CLI's help.
+      "DEFAULT_IMPORT_LIMITS",
       "IngestError",
       "convert",
       "convertDocx",

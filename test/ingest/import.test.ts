@@ -237,3 +237,100 @@ describe("acquis import", () => {
     expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
   });
 });
+
+describe("acquis import reads the cover, and a folder", () => {
+  const html = (lang: "en" | "zh") => pagedHtml(MODELS[lang]);
+
+  test("--symbol that differs from the cover's symbol is an error; --force imports it, warned", async () => {
+    const r = repo();
+    const file = r.write("un-layout.html", html("en"));
+    const refused = await r.run(
+      file,
+      ...DATED.map((a) => (a === "A/99/200" ? "A/99/201" : a)),
+      "--lang",
+      "en",
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      "--symbol A/99/201 differs from the symbol printed on the cover, A/99/200",
+    );
+    expect(refused.stderr).toContain("ingest/symbol-mismatch");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-201"))).toBe(false);
+    const forced = await r.run(
+      file,
+      ...DATED.map((a) => (a === "A/99/200" ? "A/99/201" : a)),
+      "--lang",
+      "en",
+      "--force",
+    );
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toMatch(/warning.*differs from the symbol printed on the cover/);
+  });
+
+  test("without flags, symbol, language, title, date and body are read from the document, and said", async () => {
+    const r = repo();
+    const out = await r.run(r.write("un-layout.html", html("zh")));
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain("corpus/A-99-200/zh.md written");
+    expect(out.stdout).toContain(
+      'Read from the document, not given: symbol A/99/200, language zh (from the text\'s script), title "测试领域的发展", date 2030-07-30, body "General Assembly" (the masthead\'s organ).',
+    );
+    const meta = FrontMatter.parse(
+      YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(r.read("corpus/A-99-200/zh.md"))![1]!),
+    );
+    expect(meta).toMatchObject({
+      symbol: "A/99/200",
+      lang: "zh",
+      title: "测试领域的发展",
+      date: "2030-07-30",
+    });
+  });
+
+  test("a folder: each file under its cover's symbol; a file that fails costs only itself", async () => {
+    const r = repo();
+    mkdirSync(resolve(r.cwd, "originals/more"), { recursive: true });
+    r.write("originals/report.en.html", html("en"));
+    r.write("originals/more/report.zh.html", html("zh"));
+    const pdf = fixturePdf("en");
+    r.write("originals/cut.pdf", pdf.subarray(0, pdf.length >> 1));
+    r.write("originals/no-cover.txt", "1. A text without a cover.\n");
+    r.write("originals/.hidden.html", "<p>never read</p>");
+    const out = await r.run("originals");
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain("4 files: 2 written, 0 up to date, 2 not imported.");
+    expect(out.stdout).toMatch(/not imported: cut\.pdf.*could not be read as pdf/);
+    expect(out.stdout).toContain("not imported: no-cover.txt: no document symbol on its cover.");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200/en.md"))).toBe(true);
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200/zh.md"))).toBe(true);
+  });
+
+  test("a folder with --symbol is bad usage: each file has its own", async () => {
+    const r = repo();
+    mkdirSync(resolve(r.cwd, "originals"), { recursive: true });
+    const out = await r.run("originals", "--symbol", "A/99/200");
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain("--symbol, --title and --date are for one file");
+  });
+
+  test("a PDF whose page layout is not understood is not imported unless --force", async () => {
+    const { PDFDocument, StandardFonts } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const p = doc.addPage([595, 842]);
+    // Four narrow columns of justified-looking lines: more than the three columns acquis reads.
+    const line = "States agreed on text here";
+    for (let c = 0; c < 4; c++)
+      for (let k = 0; k < 30; k++)
+        p.drawText(`${line}${k}`, { x: 50 + c * 130, y: 780 - 12 * k, size: 8, font });
+    const r = repo();
+    const file = r.write("four.pdf", await doc.save());
+    const refused = await r.run(file, ...DATED, "--lang", "en");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("ingest/layout-unclear");
+    expect(refused.stderr).toContain("the layout is not understood: 4 columns side by side");
+    expect(existsSync(resolve(r.cwd, "corpus/A-99-200"))).toBe(false);
+    const forced = await r.run(file, ...DATED, "--lang", "en", "--force");
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("layout not understood on page 1");
+  });
+});

@@ -127,7 +127,7 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
       expected: "1. Text.\n\n2. Text.\n\n3. Text.\n\n4. Text.\n\n5. Text.\n\n6. Text.\n",
     },
     {
-      // a paragraph cut by a page's footnotes stands as first half, notes, second half
+      // a paragraph cut by a page's footnotes stays whole; the notes follow it
       pages: [
         page(1, [
           item("1. The first half", 70, 700),
@@ -137,7 +137,47 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
         ]),
         page(2, [item("and the second half.", 70, 700)]),
       ],
-      expected: "1. The first half¹\n\n¹ A note.\n\nand the second half.\n",
+      expected: "1. The first half¹ and the second half.\n\n¹ A note.\n",
+    },
+    {
+      // two head lines set at normal spacing stay two blocks: the second's first word would have fitted
+      pages: [
+        page(1, [
+          item("Ninety-ninth session", 70, 700),
+          item("Item 93 of the provisional agenda", 70, 688),
+          item("1. States agreed on the following text, which runs to the right margin of the page", 70, 670),
+          item("and wraps.", 70, 658),
+        ]),
+      ],
+      expected:
+        "Ninety-ninth session\n\nItem 93 of the provisional agenda\n\n1. States agreed on the following text, which runs to the right margin of the page and wraps.\n",
+    },
+    {
+      // a line sticking out past the margin (a long address) does not make the others look short
+      pages: [
+        page(1, [
+          item(`1. ${"a".repeat(77)}`, 70, 700),
+          item("b".repeat(80), 70, 688),
+          item("https://example.org/a/long/address/that/runs/out/past/the/right/margin/of/the/page", 70, 676),
+          item("c".repeat(80), 70, 664),
+          item("of the text.", 70, 652),
+        ]),
+      ],
+      expected: `1. ${"a".repeat(77)} ${"b".repeat(80)} https://example.org/a/long/address/that/runs/out/past/the/right/margin/of/the/page ${"c".repeat(80)} of the text.\n`,
+    },
+    {
+      // a bullet glyph opens an item, written as a "- " item; the glyph is not text
+      pages: [
+        page(1, [
+          item("7. States noted the following principles, in the order in which they were put:", 70, 700),
+          item("•", 70, 688),
+          item("Faithfulness to the text as adopted;", 85, 688),
+          item("•", 70, 676),
+          item("Transparency of every correction.", 85, 676),
+        ]),
+      ],
+      expected:
+        "7. States noted the following principles, in the order in which they were put:\n\n- Faithfulness to the text as adopted;\n\n- Transparency of every correction.\n",
     },
     {
       // a paragraph cut by a bare page break is joined
@@ -219,13 +259,13 @@ describe.runIf(has("chromium")).each(["en", "zh"] as const)(
       expect(r.cover.symbol).toBe("A/99/200");
     });
 
-    test("leaves the paragraph cut by page 2's footnotes as first half, notes, second half", async () => {
+    test("keeps the paragraph cut by page 2's footnotes whole, the notes after it", async () => {
       const r = await converted();
-      const half =
+      const whole =
         lang === "en"
-          ? /how existing\n\n² A\/76\/135, para\. 9\.\n\ncommitments/
-          : /所有国家\n\n² A\/76\/135，第 9 段。\n\n落实/;
-      expect(r.markdown).toMatch(half);
+          ? /how existing commitments are implemented by all States\.\n\n² A\/76\/135, para\. 9\.\n/
+          : /所有国家落实现有承诺的问题。\n\n² A\/76\/135，第 9 段。\n/;
+      expect(r.markdown).toMatch(whole);
     });
 
     test("matches the golden Markdown (UPDATE=1 rewrites it)", async () => {
@@ -264,10 +304,10 @@ describe("a PDF drawn line by line with pdf-lib (another producer: hanging label
     return doc.save();
   }
 
-  test("gives the paragraphs, the note after page 1's text, the cut paragraph in halves", async () => {
+  test("gives the paragraphs, the paragraph cut by page 1's note whole, the note after it", async () => {
     const r = convertPdfPages(await extractPdf(await drawn()), { lang: "en", file: "drawn.pdf" });
     expect(r.markdown).toBe(
-      "1. The working group met in New York and agreed on the text before it.¹\n\n2. It asked the secretariat to report on the number of\n\n¹ See the annex to document A/97/5.\n\nits meetings.\n",
+      "1. The working group met in New York and agreed on the text before it.¹\n\n2. It asked the secretariat to report on the number of its meetings.\n\n¹ See the annex to document A/97/5.\n",
     );
     const parsed = parseFixture(r.markdown, "en");
     expect(parsed.diagnostics.filter((d) => d.level !== "info")).toEqual([]);

@@ -4,7 +4,7 @@
  * corpus, parsed, and compared article by article.
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import { cjkToNumber } from "../../pipeline/numerals.ts";
+import { cjkToNumber } from "../../core/text/numerals.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { parseSource } from "../parse/helpers.ts";
 import { importUdhr } from "../real.ts";

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { decodeCorpusFile, firstInvalidUtf8 } from "../../pipeline/load/decode.ts";
+import { decodeCorpusFile, firstInvalidUtf8, utf16WithoutBom } from "../../pipeline/load/decode.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const bytes = (...parts: Array<string | number[]>) => {
@@ -42,6 +42,29 @@ describe("decodeCorpusFile", () => {
     { name: "UTF-16LE", input: bytes([0xff, 0xfe, 0x61, 0x00]), text: null, codes: ["corpus/invalid-utf8"] },
     // Invalid bytes are refused, never replaced.
     { name: "latin-1 byte", input: bytes("caf", [0xe9], "\n"), text: null, codes: ["corpus/invalid-utf8"] },
+    // UTF-16 without a BOM: its zero bytes are named as UTF-16, not passed as NULs in UTF-8.
+    {
+      name: "UTF-16LE, no BOM",
+      input: new Uint8Array(Buffer.from("---\n关键\n", "utf16le")),
+      text: null,
+      codes: ["corpus/invalid-utf8"],
+    },
+    // A NUL is refused (Markdown would make it U+FFFD); other controls are kept and warned.
+    { name: "NUL", input: bytes("a\u0000b\n"), text: null, codes: ["corpus/nul-character"] },
+    {
+      name: "ESC and BEL",
+      input: bytes("a\u001b[2Jb\u0007\n"),
+      text: "a\u001b[2Jb\u0007\n",
+      codes: ["corpus/control-character"],
+    },
+    {
+      name: "C1 (CSI)",
+      input: bytes("a\u009b2Jb\n"),
+      text: "a\u009b2Jb\n",
+      codes: ["corpus/control-character"],
+    },
+    // Tab and form-free text is nothing to say; a tab is layout.
+    { name: "tab", input: bytes("a\tb\n"), text: "a\tb\n", codes: [] },
   ])("$name", ({ input, text, codes }) => {
     const got = decodeCorpusFile(input, "corpus/X/en.md");
     expect(got.text).toBe(text);
@@ -72,6 +95,23 @@ describe("decodeCorpusFile", () => {
     const [d] = decodeCorpusFile(bytes("a\nb\r\nc\r\n"), "f.md").diagnostics;
     expect(d).toMatchObject({ code: "corpus/crlf", level: "info", line: 2 });
     expect(d!.message).toMatch(/^2 lines end with CRLF/);
+  });
+});
+
+describe("UTF-16 without a byte-order mark", () => {
+  test.each([
+    {
+      name: "little-endian front matter",
+      input: Buffer.from("---\nsymbol: A/1/1\n", "utf16le"),
+      order: "LE",
+    },
+    { name: "big-endian", input: Buffer.from("---\n中\n", "utf16le").swap16(), order: "BE" },
+    // UTF-8 text, with or without CJK, never holds a zero byte on one side of every pair.
+    { name: "UTF-8", input: Buffer.from("---\n中文 text\n"), order: null },
+    // A stray NUL in UTF-8 is not UTF-16: it is reported as a NUL.
+    { name: "one NUL", input: Buffer.from("ab\u0000cd"), order: null },
+  ])("$name: $order", ({ input, order }) => {
+    expect(utf16WithoutBom(new Uint8Array(input))).toBe(order);
   });
 });
 

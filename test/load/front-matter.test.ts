@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { readFrontMatter } from "../../pipeline/load/front-matter.ts";
-import { readRegistry } from "../../pipeline/load/registry.ts";
+import { loadRegistry, readRegistry } from "../../pipeline/load/registry.ts";
 
 const FM = `---
 symbol: A/78/265
@@ -188,10 +188,51 @@ describe("readRegistry", () => {
       line: 6,
       kept: ["A/1/1"],
     },
-  ])("$name", ({ text, code, line, kept }) => {
+    // Merge keys are read, and count as what they are.
+    {
+      name: "merge key",
+      text: "documents:\n  - &b {symbol: A/1/1, type: report, title: {zh: 报告}}\n  - <<: *b\n    symbol: A/1/2\n",
+      code: null,
+      line: 0,
+      kept: ["A/1/1", "A/1/2"],
+      usable: true,
+    },
+    // Over the cap of merge keys: the registry is not read at all, at the first one over.
+    {
+      name: "merge keys over the cap",
+      text: `documents:\n  - &b {symbol: A/1/0, type: report, title: {zh: 报告}}\n${Array.from({ length: 101 }, (_, i) => `  - <<: *b\n    symbol: A/1/${i + 1}\n`).join("")}`,
+      code: "corpus/yaml-limit",
+      line: 203,
+      kept: [],
+      usable: false,
+    },
+    // Nesting deeper than the parser's stack is a message, not a RangeError.
+    {
+      name: "too deep",
+      text: `documents: ${"[".repeat(20000)}`,
+      code: "corpus/registry-invalid",
+      line: 1,
+      kept: [],
+    },
+  ])("$name", ({ text, code, line, kept, usable }) => {
     const got = readRegistry(text, "corpus/registry.yaml");
-    expect(got.diagnostics.map((d) => [d.code, d.line])).toContainEqual([code, line]);
+    if (code) expect(got.diagnostics.map((d) => [d.code, d.line])).toContainEqual([code, line]);
+    else expect(got.diagnostics).toEqual([]);
     expect(got.registry.documents.map((d) => d.symbol)).toEqual(kept);
+    if (usable !== undefined) expect(got.usable).toBe(usable);
+  });
+
+  test("every command reads the registry as the build does: loadRegistry from the file's bytes", () => {
+    const bytes = new TextEncoder().encode(`documents:\n${ENTRY("A/1/1")}${ENTRY("nonsense")}`);
+    const got = loadRegistry(bytes, "corpus/registry.yaml");
+    expect(got.usable).toBe(true);
+    expect(got.registry.documents.map((d) => d.symbol)).toEqual(["A/1/1"]);
+    expect(got.diagnostics.map((d) => d.code)).toEqual(["corpus/registry-invalid"]);
+    // Bytes that are not UTF-8 make it unusable, with the decoder's diagnostic.
+    const bad = loadRegistry(new Uint8Array([0xff, 0x0a]), "corpus/registry.yaml");
+    expect(bad.usable).toBe(false);
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(["corpus/invalid-utf8"]);
+    expect(loadRegistry(null, "corpus/registry.yaml").usable).toBe(false);
   });
 
   const BODY = (body: string, names: string) => `  - body: ${body}\n    names: ${names}\n`;

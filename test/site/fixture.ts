@@ -12,7 +12,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { addressOf, anchorOf, idOf } from "../../pipeline/address.ts";
+import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
+import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -238,6 +240,10 @@ const A77_EN: DocSpec = {
       num: ["6"],
       text: "States should cooperate to prevent harmful practices in the use of technology.",
     },
+    // Two closing paragraphs alike where the Chinese has one: the side-by-side page shows a
+    // paragraph without counterpart and a doubtful pair.
+    { part: ["annex"], text: "The Chair thanked the delegations for their constructive engagement." },
+    { part: ["annex"], text: "The Chair thanked the secretariat for its constructive support." },
   ],
 };
 
@@ -251,6 +257,7 @@ const A77_ZH: DocSpec = {
     { part: ["annex"], num: ["4"], text: "各国注意到威胁形势日益令人关切。" },
     { part: ["annex"], num: ["5"], text: "各国重申关键基础设施保护的重要性，并同意分享做法。" },
     { part: ["annex"], num: ["6"], text: "各国应当合作防止技术使用中的有害做法。" },
+    { part: ["annex"], text: "主席感谢各方的建设性参与。" },
   ],
 };
 
@@ -511,7 +518,11 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
   return { documents, paragraphs, citations, reuse, workingPapers };
 }
 
-/** Write a fixture as `dist/data` would hold it. `optional: false` leaves out citations and reuse. */
+/**
+ * Write a fixture as `dist/data` would hold it, with the search index the build writes (by the
+ * build's own index writer). `optional: false` leaves out citations, reuse, the zh/en alignment
+ * and the search index.
+ */
 export function writeFixtureData(
   dataDir: string,
   opts: { extraParagraphs?: number; optional?: boolean } = {},
@@ -525,8 +536,15 @@ export function writeFixtureData(
   w("paragraphs.jsonl", jsonl(data.paragraphs));
   w("working-papers.json", JSON.stringify({ schemaVersion: SCHEMA_VERSION, papers: data.workingPapers }));
   if (opts.optional !== false) {
+    // The documents held in both languages, aligned by the build's own aligner.
+    w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
+    for (const [name, content] of Object.entries(buildSearchIndex(data.paragraphs, data.documents).files)) {
+      const file = path.join(dataDir, "search", name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    }
   }
   return data;
 }

@@ -1,11 +1,9 @@
 /**
- * The pieces a page renders (site/src/lib/render.ts) and the search page's substring engine
- * (site/src/lib/fallback-search.ts): no word of a paragraph is lost or altered on the way to the
- * page, and search finds exactly the paragraphs that hold a phrase.
+ * The pieces a page renders (site/src/lib/render.ts): no word of a paragraph is lost or altered on
+ * the way to the page. (What the search page finds is the engine's: test/core/search/engine.test.ts.)
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { fold, mergeRanges, type SearchDoc, searchParagraphs } from "../../site/src/lib/fallback-search.ts";
 import { segment } from "../../site/src/lib/render.ts";
 
 const textOf = (pieces: ReturnType<typeof segment<string>>) =>
@@ -91,99 +89,5 @@ describe("segment", () => {
         },
       ),
     );
-  });
-});
-
-const p = (id: string, text: string, lang: "zh" | "en" = "zh", doc = "A/78/265"): SearchDoc => ({
-  id,
-  doc,
-  lang,
-  address: id.split("/").slice(2).join("/"),
-  part: [],
-  scope: null,
-  num: [],
-  text,
-});
-const corpus = [
-  p("A-78-265/zh/1", "各国重申关键基础设施保护的重要性。"),
-  p("A-78-265/zh/2", "关键信息基础设施和关键基础设施。"),
-  p("A-78-265/en/1", "States reaffirmed the importance of Critical Infrastructure.", "en"),
-  p("A-77-275/en/1", "Critical infrastructure matters; so does capacity-building.", "en", "A/77/275"),
-];
-
-describe("searchParagraphs", () => {
-  test.each([
-    // A phrase that starts inside a word is found (no word segmentation to miss it).
-    { q: "础设施保护", opts: { phrase: true }, ids: ["A-78-265/zh/1"] },
-    // Case and width folded.
-    { q: "ＣＲＩＴＩＣＡＬ infrastructure", opts: { phrase: true }, ids: ["A-78-265/en/1", "A-77-275/en/1"] },
-    // Without phrase mode, every term must occur, in any order.
-    { q: "infrastructure states", opts: { phrase: false }, ids: ["A-78-265/en/1"] },
-    // Chinese terms separated by a space may stand in any order.
-    { q: "基础设施 关键", opts: { phrase: false }, ids: ["A-78-265/zh/1", "A-78-265/zh/2"] },
-    // A Chinese term is found inside longer words, without phrase mode too.
-    { q: "施保护的", opts: { phrase: false }, ids: ["A-78-265/zh/1"] },
-    // Filters.
-    { q: "critical", opts: { phrase: true, doc: "A/77/275" }, ids: ["A-77-275/en/1"] },
-    { q: "关键", opts: { phrase: true, lang: "en" as const }, ids: [] },
-    // Quotes around the query are not part of the phrase.
-    { q: "“关键基础设施”", opts: { phrase: true }, ids: ["A-78-265/zh/1", "A-78-265/zh/2"] },
-  ])("$q", ({ q, opts, ids }) => {
-    const hits = searchParagraphs(corpus, q, { lang: "", doc: "", ...opts });
-    expect(hits.map((h) => h.p.id)).toEqual(ids);
-  });
-
-  test("highlights cover exactly the phrase", () => {
-    const [hit] = searchParagraphs(corpus, "Critical Infrastructure", {
-      phrase: true,
-      lang: "en",
-      doc: "A/78/265",
-    });
-    const [a, b] = hit!.ranges[0]!;
-    expect(hit!.p.text.slice(a, b)).toBe("Critical Infrastructure");
-  });
-
-  test("phrase mode finds a paragraph exactly when its folded text contains the phrase", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.string({ unit: fc.constantFrom(..."关键基础设施ab AB") }), {
-          minLength: 1,
-          maxLength: 8,
-        }),
-        fc.string({ unit: fc.constantFrom(..."关键基础设施ab AB"), minLength: 1, maxLength: 3 }),
-        (texts, q) => {
-          fc.pre(q.trim().length > 0);
-          const docs = texts.map((t, i) => p(`A-1-1/zh/${i}`, t));
-          const found = new Set(
-            searchParagraphs(docs, q, { phrase: true, lang: "", doc: "" }).map((h) => h.p.id),
-          );
-          const needle = fold(q.trim());
-          for (const d of docs) expect(found.has(d.id), d.text).toBe(fold(d.text).includes(needle));
-        },
-      ),
-    );
-  });
-
-  test.each([
-    {
-      input: [
-        [5, 8],
-        [0, 2],
-        [1, 3],
-      ] as Array<[number, number]>,
-      expected: [
-        [0, 3],
-        [5, 8],
-      ],
-    },
-    {
-      input: [
-        [0, 2],
-        [2, 4],
-      ] as Array<[number, number]>,
-      expected: [[0, 4]],
-    },
-  ])("mergeRanges($input)", ({ input, expected }) => {
-    expect(mergeRanges(input)).toEqual(expected);
   });
 });

@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { AlignedFile } from "../../schemas/index.ts";
 import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
@@ -187,21 +188,32 @@ describe.runIf(chromium)("scenarios", () => {
   test.each([
     { pasted: "A/78/265, annex, para. 23 (f) (ii)", lands: "/p/A-78-265/annex/23.f.ii/" },
     { pasted: "A/78/265，附件，第 23(f)(二)段", lands: "/p/A-78-265/annex/23.f.ii/" },
-    // The part left out: the only paragraph 24 is in the annex.
-    { pasted: "A/78/265, para. 24", lands: "/p/A-78-265/annex/24/" },
   ])("a pasted citation $pasted lands on its paragraph", async ({ pasted, lands }) => {
     const page = await open(`/resolve/?c=${encodeURIComponent(pasted)}`);
     await page.waitForURL((u) => u.pathname === lands);
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("a citation without its part says the part it was read in, as acquis cite does, and links the paragraph", async () => {
+    // The part left out: the registry says the report sits in the annex.
+    const page = await open(`/resolve/?c=${encodeURIComponent("A/78/265, para. 24")}`);
+    await page.waitForSelector("#resolve-result p");
+    expect(await page.textContent("#resolve-result")).toContain(
+      "Part inferred: A/78/265, annex, para. 24 (read as annex, where its report sits)",
+    );
+    await page.click("#resolve-result a[href='/p/A-78-265/annex/24/']");
+    await page.waitForURL((u) => u.pathname === "/p/A-78-265/annex/24/");
     await page.close();
   });
 
   test.each([
     {
       pasted: "A/78/265, annex, para. 99",
-      says: "has no paragraph 99 in annex; its last numbered paragraph there is 24",
+      says: "annex of A/78/265 ends at paragraph 24, so 99 is past its end",
     },
-    { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is not in the corpus" },
-    { pasted: "paragraph 7 of the report", says: "No UN document symbol found" },
+    { pasted: "A/75/816, annex I, para. 7", says: "A/75/816 is known to the registry but not in the corpus" },
+    { pasted: "paragraph 7 of the report", says: "No citation could be read" },
   ])("a citation that cannot be resolved says precisely why: $pasted", async ({ pasted, says }) => {
     const page = await open("/resolve/");
     await page.fill("#c", pasted);
@@ -209,6 +221,51 @@ describe.runIf(chromium)("scenarios", () => {
     await page.waitForSelector("#resolve-result p");
     expect(await page.textContent("#resolve-result")).toContain(says);
     await page.close();
+  });
+});
+
+describe.runIf(chromium)("side by side", () => {
+  test("a reader of both versions sees which paragraphs correspond, which stand alone, and which pairing is doubtful", async () => {
+    const { rows } = AlignedFile.parse(
+      JSON.parse(readFileSync(path.join(dist, "data", "aligned.json"), "utf8")),
+    );
+    const ours = rows.filter((r) => r.doc === "A/77/275");
+    // The fixture's closing paragraphs: two English ones alike where the Chinese has one.
+    expect(ours.map((r) => r.status)).toEqual(["pair", "pair", "pair", "doubtful", "gap"]);
+    const page = await open("/doc/A-77-275/");
+    // One row per aligned row, in order, each row's id the anchor of its English paragraph.
+    const ids = await page.locator(".aligned > .heading-row").evaluateAll((els) => els.map((e) => e.id));
+    expect(ids).toEqual(["annex-4", "annex-5", "annex-6", "annex-u1", "annex-u2"]);
+    // The doubtful pair is flagged, in words, and not styled as a pair.
+    const doubtful = page.locator("#annex-u1");
+    expect(await doubtful.getAttribute("class")).toContain("row-doubtful");
+    expect(await doubtful.locator(".doubt").textContent()).toMatch(
+      /only \d+ % sure these paragraphs correspond/,
+    );
+    // The paragraph with no counterpart says so in the other column.
+    expect(await page.locator("#annex-u2 .gap").textContent()).toContain("no Chinese counterpart");
+    // Pairs carry what they rest on.
+    expect(await page.locator("#annex-4").getAttribute("title")).toMatch(
+      /^Paired on the same paragraph number/,
+    );
+    await page.close();
+  });
+
+  test("a paragraph's page says when the other version's paragraph at its address is not surely its counterpart", async () => {
+    const doubtful = await open("/p/A-77-275/annex/u1/");
+    expect(await doubtful.locator(".counterparts").textContent()).toMatch(
+      /may correspond to .*\(doubtful: \d+ % sure\)/,
+    );
+    await doubtful.close();
+    const alone = await open("/p/A-77-275/annex/u2/");
+    expect(await alone.locator(".counterparts").textContent()).toContain(
+      "The English paragraph has no counterpart in the other version.",
+    );
+    await alone.close();
+    // A sure pair at one address needs no word.
+    const pair = await open("/p/A-77-275/annex/5/");
+    expect(await pair.locator(".counterparts").count()).toBe(0);
+    await pair.close();
   });
 });
 
@@ -459,9 +516,6 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     await page.waitForFunction(() =>
       / paragraphs? |No paragraph/.test(document.getElementById("search-status")?.textContent ?? ""),
     );
-    const engine = await page.getAttribute("#results", "data-engine");
-    // The index answers when the build wrote one; otherwise the plain scan does. Either way, the same paragraphs.
-    expect(engine).toBe(existsSync(path.join(seedDist, "data", "search", "index.json")) ? "index" : "scan");
     const found = await page
       .locator("#results li > a")
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
@@ -525,7 +579,7 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
   });
 });
 
-describe("optional data absent (no citations, no reuse)", () => {
+describe("optional data absent (no citations, no reuse, no search index)", () => {
   const bareDist = path.join(repoRoot, "test-results", "site-bare");
   beforeAll(() => {
     buildFixtureSite(bareDist, { optional: false });
@@ -536,6 +590,7 @@ describe("optional data absent (no citations, no reuse)", () => {
     { file: "p/A-78-265/annex/23.f.ii/index.html", says: "Reuse has not been computed in this build." },
     { file: "map/index.html", says: "Reuse has not been computed in this build." },
     { file: "symbols/index.html", says: "Citation counts are not available in this build." },
+    { file: "search/index.html", says: "Search is unavailable in this build: it has no search index" },
     { file: "doc/A-78-265/zh/index.html", says: "各国重申关键基础设施保护" },
   ])("$file still renders and says what is missing", ({ file, says }) => {
     expect(readFileSync(path.join(bareDist, file), "utf8")).toContain(says);

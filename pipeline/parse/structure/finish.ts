@@ -8,8 +8,9 @@
  * (`annex/annex-c/u4`), entries by position in the document (`…/e3`), a source note by the item it
  * sources (`…/1.b/source`). An address taken twice gets "~2" and a warning, so ids stay unique.
  */
+
+import { addressOf, anchorOf, idOf } from "../../../core/address/address.ts";
 import type { Diagnostic, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
-import { addressOf, anchorOf, idOf } from "../../address.ts";
 import { diag } from "../../diagnostics.ts";
 import type { Draft, ParseState, StructureOutput } from "./state.ts";
 

@@ -8,8 +8,9 @@
  * operations below are the ones several handlers share; each resets or records exactly what the
  * reading of UN documents needs (see docs/design.md, "The parser").
  */
+
+import { anchorOf, partAddress } from "../../../core/address/address.ts";
 import type { Diagnostic, Footnote, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
-import { anchorOf, partAddress } from "../../address.ts";
 import type { Block } from "../blocks.ts";
 import type { MarkerRef } from "../footnotes.ts";
 import type { LabelStyle } from "../labels.ts";

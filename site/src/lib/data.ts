@@ -1,44 +1,29 @@
 /**
- * The site's view of `dist/data`: parse the exported files, check their schemaVersion, validate
- * them with the zod schemas of the data contract, and index them for the pages.
+ * The site's view of `dist/data`: the knowledge base as the one reader gives it
+ * (core/data/read.ts: schemaVersion checked, every record validated), indexed for the pages.
  *
  * Decision: this module is pure (file contents in, indexes out); reading the disk is the job of
  * `site/scripts/host.ts`, which runs only at build time. Optional files (citations, reuse) may be
  * absent: every index then comes back empty and every page still renders. The site never parses
  * Markdown: it shows what the pipeline exported, nothing more.
  */
-import { z } from "zod";
 import {
+  type DataFiles,
+  DataVersionError,
+  type KnowledgeBase,
+  readKnowledgeBase,
+} from "../../../core/data/read.ts";
+import type {
+  AlignedRow,
   Citation,
   DocumentRecord,
-  DocumentsFile,
   Paragraph,
   Reuse,
-  SCHEMA_VERSION,
-  type State,
+  State,
   WorkingPaper,
-  WorkingPapersFile,
 } from "../../../schemas/index.ts";
 
-/** The raw contents of the files the site reads; `null` when a file is absent. */
-export interface DataFiles {
-  documents: string;
-  paragraphs: string;
-  workingPapers: string | null;
-  citations: string | null;
-  reuse: string | null;
-  /** citations-summary.json from the cite stage (cited documents, known to the registry or not). */
-  citationsSummary?: string | null;
-}
-
-/** The part of `citations-summary.json` the site reads. */
-export const CitationsSummary = z.object({
-  schemaVersion: z.number().int(),
-  documents: z.array(
-    z.object({ symbol: z.string(), citations: z.number().int(), inCorpus: z.boolean(), known: z.boolean() }),
-  ),
-});
-export type CitationsSummary = z.infer<typeof CitationsSummary>;
+export { type DataFiles, DataVersionError };
 
 /** A paragraph address in both languages: the zh and en versions share it. */
 export interface AddressEntry {
@@ -57,17 +42,11 @@ export interface LineageStep {
   depth: number;
 }
 
-/** Everything the pages read, validated and indexed once per build. */
-export interface SiteData {
-  documents: DocumentRecord[];
-  paragraphs: Paragraph[];
-  workingPapers: WorkingPaper[];
-  citations: Citation[];
-  reuse: Reuse[];
-  /** Which optional files were present, so pages can say "not computed" rather than "none". */
-  has: { citations: boolean; reuse: boolean };
-  /** Cited documents as the cite stage summarised them; null when the file is absent. */
-  citationsSummary: CitationsSummary | null;
+/**
+ * Everything the pages read, validated (the knowledge base, whose `has` lets a page say "not
+ * computed" rather than "none") and indexed once per build.
+ */
+export interface SiteData extends KnowledgeBase {
   bySymbol: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   bySlug: Map<string, Partial<Record<"zh" | "en", DocumentRecord>>>;
   byId: Map<string, Paragraph>;
@@ -81,55 +60,13 @@ export interface SiteData {
   citedDocs: Map<string, Citation[]>;
   reuseTo: Map<string, Reuse[]>;
   reuseFrom: Map<string, Reuse[]>;
+  /** The zh/en alignment's rows per document symbol, in reading order (empty without aligned.json). */
+  alignedByDoc: Map<string, AlignedRow[]>;
+  /** The alignment row holding each paragraph id. */
+  alignedRowOf: Map<string, AlignedRow>;
   states: Map<string, { state: State; papers: WorkingPaper[] }>;
   /** Working papers by the id of the list entry (paragraph) that holds them. */
   papersByParagraph: Map<string, WorkingPaper[]>;
-}
-
-/** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
-export class DataVersionError extends Error {
-  override name = "DataVersionError";
-}
-
-function checkVersion(file: string, version: unknown): void {
-  if (version !== SCHEMA_VERSION) {
-    throw new DataVersionError(
-      `dist/data/${file} has schemaVersion ${JSON.stringify(version)}, the site reads ${SCHEMA_VERSION}: run the build again (npm run build).`,
-    );
-  }
-}
-
-/** Read a JSON Lines file; a header line carrying only `schemaVersion` is checked and skipped. */
-function jsonl<T>(file: string, text: string, schema: z.ZodType<T>): T[] {
-  const rows: T[] = [];
-  const lines = text.split("\n");
-  for (const [i, line] of lines.entries()) {
-    if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      throw new Error(`dist/data/${file}:${i + 1}: not JSON (${(e as Error).message})`);
-    }
-    if (value && typeof value === "object" && "schemaVersion" in value && Object.keys(value).length <= 2) {
-      checkVersion(file, (value as { schemaVersion: unknown }).schemaVersion);
-      continue;
-    }
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      throw new Error(`dist/data/${file}:${i + 1}: ${z.prettifyError(parsed.error)}`);
-    }
-    rows.push(parsed.data);
-  }
-  return rows;
-}
-
-function parseJson<T>(file: string, text: string, schema: z.ZodType<T>): T {
-  const value: unknown = JSON.parse(text);
-  checkVersion(file, (value as { schemaVersion?: unknown })?.schemaVersion);
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`dist/data/${file}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -140,16 +77,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Validate and index the exported data. Throws with file and line on data that breaks the contract. */
 export function loadSiteData(files: DataFiles): SiteData {
-  const { documents } = parseJson("documents.json", files.documents, DocumentsFile);
-  const paragraphs = jsonl("paragraphs.jsonl", files.paragraphs, Paragraph);
-  const workingPapers = files.workingPapers
-    ? parseJson("working-papers.json", files.workingPapers, WorkingPapersFile).papers
-    : [];
-  const citations = files.citations ? jsonl("citations.jsonl", files.citations, Citation) : [];
-  const reuse = files.reuse ? jsonl("reuse.jsonl", files.reuse, Reuse) : [];
-  const citationsSummary = files.citationsSummary
-    ? parseJson("citations-summary.json", files.citationsSummary, CitationsSummary)
-    : null;
+  const kb = readKnowledgeBase(files, { reader: "the site" });
+  const { documents, paragraphs, workingPapers, citations, reuse } = kb;
 
   const bySymbol: SiteData["bySymbol"] = new Map();
   const bySlug: SiteData["bySlug"] = new Map();
@@ -187,6 +116,12 @@ export function loadSiteData(files: DataFiles): SiteData {
     push(reuseTo, r.to, r);
     push(reuseFrom, r.from, r);
   }
+  const alignedByDoc = new Map<string, AlignedRow[]>();
+  const alignedRowOf = new Map<string, AlignedRow>();
+  for (const row of kb.aligned) {
+    push(alignedByDoc, row.doc, row);
+    for (const id of [...row.zh, ...row.en]) alignedRowOf.set(id, row);
+  }
   const states: SiteData["states"] = new Map();
   const papersByParagraph = new Map<string, WorkingPaper[]>();
   for (const wp of workingPapers) {
@@ -198,13 +133,7 @@ export function loadSiteData(files: DataFiles): SiteData {
     }
   }
   return {
-    documents,
-    paragraphs,
-    workingPapers,
-    citations,
-    reuse,
-    has: { citations: files.citations !== null, reuse: files.reuse !== null },
-    citationsSummary,
+    ...kb,
     bySymbol,
     bySlug,
     byId,
@@ -215,6 +144,8 @@ export function loadSiteData(files: DataFiles): SiteData {
     citedDocs,
     reuseTo,
     reuseFrom,
+    alignedByDoc,
+    alignedRowOf,
     states,
     papersByParagraph,
   };
@@ -267,5 +198,3 @@ export function lineageOf(
   };
   return { earlier: walk("earlier"), later: walk("later") };
 }
-
-export { DocumentRecord, WorkingPaper };

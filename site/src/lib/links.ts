@@ -2,9 +2,10 @@
  * Where a citation's link goes, and how a page describes it. Built only from the citation's
  * resolved id and target symbol, never from its `url` or any document text.
  */
+
+import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import type { Citation, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
-import { docUrl, odsUrl, paraUrlOfId } from "./urls.ts";
 
 const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
 
@@ -33,7 +34,10 @@ export function statusText(c: Citation): string {
     case "resolved":
       return c.resolved ? "resolved to a paragraph in the corpus" : "the document is in the corpus";
     case "not-in-corpus":
-      return "document not in the corpus: opens the UN Official Document System";
+      // A decision (A/DEC/...) has no symbol of its own on ODS: nothing to open there.
+      return odsUrl(c.target.doc, "en")
+        ? "document not in the corpus: opens the UN Official Document System"
+        : "document not in the corpus";
     case "unknown-paragraph":
       return "the document has no such paragraph";
     case "unknown-document":

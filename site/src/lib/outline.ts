@@ -2,8 +2,9 @@
  * A document version in reading order: its headings and paragraphs interleaved by source line,
  * which is how they stood in the corpus file. Pure.
  */
+
+import { partZh } from "../../../core/cite/format.ts";
 import type { DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
-import { partZh } from "./citation.ts";
 
 export type Block = { kind: "heading"; heading: Heading } | { kind: "para"; p: Paragraph };
 

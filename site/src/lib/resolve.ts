@@ -1,138 +1,101 @@
 /**
- * The citation resolver's brain: read a pasted citation (zh or en) into symbol, part and paragraph
- * numbers, then find it among the addresses the site exported at build time.
+ * The site's citation resolver: a pasted citation (zh or en) read and resolved by the same code as
+ * `acquis cite` (core/cite: the grammar, the registry's short titles, resolution with inferred
+ * parts), over the files the build wrote for it (core/cite/resolver-files.ts), then turned into
+ * what the page shows: where to go, or lines that say precisely what was found and what was not.
  *
- * Decision: keep the grammar small (symbol + annex/appendix/preamble + paragraph numbers with
- * their subparagraph labels) and the answer precise: one paragraph, a list when several match
- * (never a guess), or a "not found" that says what is there instead. Browser-safe and pure; the
- * page script only fetches the index and shows the answer.
+ * Decision: the page goes straight to a paragraph only when the citation named exactly one and
+ * named its part; a part the citation left out is said ("Part inferred: …", as the CLI says it)
+ * and the paragraph is offered as a link, so an inference is never silent. Pure: the page script
+ * (site/src/scripts/resolve.ts) fetches and draws; tests feed the files from memory.
  */
-import { addressOf } from "../../../pipeline/address.ts";
-import { fromRoman, fromZhNumeral, toRoman } from "./citation.ts";
+import { anchorOf } from "../../../core/address/address.ts";
+import { docBothUrl, docUrl, paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { citationsOf } from "../../../core/cite/format.ts";
+import { type Lookup, type LookupResult, targetText } from "../../../core/cite/query.ts";
+import { RESOLVER_INDEX_PATH, Resolver, resolverDocumentPath } from "../../../core/cite/resolver-files.ts";
+import type { ResolverDocumentFile, ResolverIndexFile } from "../../../schemas/index.ts";
 
-/** What a pasted citation says. */
-export interface ParsedCitation {
-  symbol: string;
-  part: string[];
-  num: string[];
+/** Where the resolver's files come from: `get("/resolve/index.json")` gives the parsed JSON. */
+export interface ResolverSource {
+  get(path: string): Promise<unknown>;
 }
 
-/** A document as the resolver knows it (one file per document, written at build time). */
-export interface ResolverDoc {
-  symbol: string;
-  slug: string;
-  langs: Array<"zh" | "en">;
-  /** Every paragraph address in the document (union of its language versions). */
-  addresses: string[];
+/** Look up a pasted citation over the site's resolver files, exactly as `acquis cite --json` does. */
+export async function lookupPasted(query: string, source: ResolverSource): Promise<Lookup> {
+  const resolver = new Resolver((await source.get(RESOLVER_INDEX_PATH)) as ResolverIndexFile);
+  return resolver.lookup(
+    query,
+    async (slug) => (await source.get(resolverDocumentPath(slug))) as ResolverDocumentFile,
+  );
 }
 
-export type Resolution =
-  | { status: "found"; symbol: string; slug: string; address: string; inferred: boolean }
-  | { status: "document"; symbol: string; slug: string; langs: Array<"zh" | "en"> }
-  | { status: "ambiguous"; symbol: string; slug: string; addresses: string[] }
-  | { status: "not-found"; symbol: string; slug: string; message: string }
-  | { status: "not-in-corpus"; symbol: string }
-  | { status: "unreadable"; message: string };
-
-const SYMBOL = /[A-Z]{1,4}(?:\/[A-Za-z0-9.-]+)+/;
-
-/** Normalise a sub-label: letters lower-case, Chinese numerals and roman numerals to roman. */
-function subLabel(raw: string): string {
-  const s = raw.trim();
-  const zh = fromZhNumeral(s);
-  if (zh) return toRoman(zh);
-  return s.toLowerCase();
+/** A line of the answer; with `href`, a link. */
+export interface AnswerLine {
+  text: string;
+  href?: string;
 }
 
-/**
- * Read a citation. Returns null when no UN symbol is in the text. Full-width punctuation is
- * folded first, so "A/78/265，附件，第 23(f)(二)段" and "A/78/265, annex, para. 23 (f) (ii)" read alike.
- */
-export function parseCitation(input: string): ParsedCitation | null {
-  const text = input.normalize("NFKC").replace(/\s+/g, " ").trim();
-  const sym = SYMBOL.exec(text);
-  if (!sym) return null;
-  const symbol = sym[0].replace(/[.-]+$/, "");
-  const rest = text.slice(sym.index + sym[0].length);
-  const part: string[] = [];
-  const partRe =
-    /\b(annex)(?:\s+([IVXL]+|[A-Z])\b)?|\b(appendix)\b|\b(preamb(?:le|ular))\b|(附件)\s*([一二三四五六七八九十]+|[A-Z])?|(附录)|(序言)/gi;
-  let firstNumAt = rest.length;
-  // "23 (f) (ii)", "23(f)(二)", and the site's own address form "23.f.ii".
-  const numRe = /(\d+)\s*((?:\(\s*[A-Za-z一二三四五六七八九十]+\s*\)\s*|\.[a-z]+\b)*)/;
-  const numMatch = numRe.exec(rest);
-  if (numMatch) firstNumAt = numMatch.index;
-  for (const m of rest.matchAll(partRe)) {
-    if ((m.index ?? 0) > firstNumAt) break;
-    if (m[1]) part.push(m[2] ? `annex ${m[2].toUpperCase()}` : "annex");
-    else if (m[3]) part.push("appendix");
-    else if (m[4]) part.unshift("preamble");
-    else if (m[5]) {
-      const tail = m[6];
-      const n = tail ? fromZhNumeral(tail) : null;
-      part.push(!tail ? "annex" : n ? `annex ${toRoman(n).toUpperCase()}` : `annex ${tail.toUpperCase()}`);
-    } else if (m[7]) part.push("appendix");
-    else if (m[8]) part.unshift("preamble");
+/** What the page does with a lookup: go to one paragraph, or show lines. */
+export interface Answer {
+  go: string | null;
+  lines: AnswerLine[];
+}
+
+const slugOf = (id: string) => id.slice(0, id.indexOf("/"));
+
+/** The lines of one target, in the order `acquis cite` prints them. */
+function resultLines(r: LookupResult): AnswerLine[] {
+  const t = r.target;
+  const where = targetText(t);
+  const inferred = "part" in t && t.partInferred;
+  if (r.status === "resolved" && r.paragraph) {
+    const p = r.paragraph;
+    const c = citationsOf(p);
+    const href = paraUrl(slugOf(p.id), p.address);
+    return [
+      ...(inferred ? [{ text: `Part inferred: ${where}` }] : []),
+      { text: p.lang === "zh" ? c.zh : c.en, href },
+      { text: p.lang === "zh" ? c.en : c.zh },
+    ];
   }
-  const num: string[] = [];
-  if (numMatch) {
-    num.push(numMatch[1]!);
-    for (const sub of numMatch[2]!.matchAll(/\(\s*([^)]+?)\s*\)|\.([a-z]+)/g))
-      num.push(subLabel(sub[1] ?? sub[2]!));
+  if (r.status === "resolved" && r.resolved) {
+    // A whole document ("A-78-265/zh") or a whole part ("A-78-265/zh/annex/annex-b").
+    const [slug = "", lang = "en", ...part] = r.resolved.split("/");
+    const first = r.nearby[0];
+    const href = part.length
+      ? `${docUrl(slug, lang as "zh" | "en")}${first ? `#${anchorOf(first)}` : ""}`
+      : docBothUrl(slug);
+    return [
+      { text: where, href },
+      ...(r.nearby.length
+        ? [{ text: `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}` }]
+        : []),
+    ];
   }
-  return { symbol, part, num };
+  const lines: AnswerLine[] = [{ text: `Not found: ${where}` }, { text: r.message ?? r.status }];
+  if (r.nearby.length) lines.push({ text: `Nearby: ${r.nearby.join(", ")}` });
+  if (r.candidates.length) {
+    lines.push({ text: "Candidates:" });
+    for (const id of r.candidates) {
+      // A candidate is a paragraph id, or a symbol when the citation named several documents.
+      lines.push(/^[^/]+\/(zh|en)\//.test(id) ? { text: id, href: paraUrlOfId(id) } : { text: id });
+    }
+  }
+  if (r.url) lines.push({ text: "Open it on the UN Official Document System", href: r.url });
+  return lines;
 }
 
-/** The highest top-level paragraph number among addresses of one part (for "the last is ..."). */
-function lastNumber(addresses: string[], partPrefix: string): number | null {
-  let max: number | null = null;
-  for (const a of addresses) {
-    const rest = partPrefix ? (a.startsWith(`${partPrefix}/`) ? a.slice(partPrefix.length + 1) : null) : a;
-    if (rest === null || rest.includes("/")) continue;
-    const n = Number(rest.split(".")[0]);
-    if (Number.isInteger(n) && (max === null || n > max)) max = n;
-  }
-  return max;
+/** What the page shows for a lookup. */
+export function answerOf(lookup: Lookup): Answer {
+  if (lookup.kind === "unparsed") return { go: null, lines: [{ text: lookup.message }] };
+  const [only] = lookup.results;
+  const go =
+    lookup.results.length === 1 &&
+    only?.status === "resolved" &&
+    only.paragraph &&
+    !("part" in only.target && only.target.partInferred)
+      ? paraUrl(slugOf(only.paragraph.id), only.paragraph.address)
+      : null;
+  return { go, lines: lookup.results.flatMap(resultLines) };
 }
-
-/** Resolve a read citation against the exported documents (`docs` keyed by symbol). */
-export function resolveCitation(
-  parsed: ParsedCitation | null,
-  docs: ReadonlyMap<string, ResolverDoc>,
-): Resolution {
-  if (!parsed) {
-    return {
-      status: "unreadable",
-      message: 'No UN document symbol found. Paste a citation such as "A/78/265, annex, para. 23 (f) (ii)".',
-    };
-  }
-  const doc = docs.get(parsed.symbol);
-  if (!doc) return { status: "not-in-corpus", symbol: parsed.symbol };
-  const base = { symbol: doc.symbol, slug: doc.slug };
-  if (!parsed.num.length) return { status: "document", ...base, langs: doc.langs };
-  const address = addressOf(parsed.part, null, parsed.num);
-  const all = new Set(doc.addresses);
-  if (all.has(address)) return { status: "found", ...base, address, inferred: false };
-  // The part was not written or not matched: look for the number in every part and scope.
-  const tail = parsed.num.join(".");
-  const candidates = doc.addresses.filter((a) => a === tail || a.endsWith(`/${tail}`));
-  const partPrefix = parsed.part.length ? addressOf(parsed.part, null, ["x"]).slice(0, -2) : "";
-  const inPart = candidates.filter((a) => !parsed.part.length || a.startsWith(`${partPrefix}/`));
-  const pool = inPart.length ? inPart : parsed.part.length ? [] : candidates;
-  if (pool.length === 1) return { status: "found", ...base, address: pool[0]!, inferred: true };
-  if (pool.length > 1) return { status: "ambiguous", ...base, addresses: pool };
-  const where = parsed.part.length ? `in ${parsed.part.join(", ")}` : "in the main text or any annex";
-  const last = lastNumber(doc.addresses, partPrefix);
-  const lastText =
-    last === null ? "it has no numbered paragraphs there" : `its last numbered paragraph there is ${last}`;
-  return {
-    status: "not-found",
-    ...base,
-    message: `${doc.symbol} is in the corpus but has no paragraph ${parsed.num[0]}${parsed.num
-      .slice(1)
-      .map((n) => ` (${n})`)
-      .join("")} ${where}; ${lastText}.`,
-  };
-}
-
-export { fromRoman };

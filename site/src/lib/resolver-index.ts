@@ -1,37 +1,18 @@
 /**
- * The small JSON the citation resolver fetches: the documents in the corpus and, per document,
- * every paragraph address. Written at build time by pages/resolve/*.json.ts. Pure.
+ * The citation resolver's files as the build writes them (pages/resolve/*.json.ts): the layout is
+ * core's (core/cite/resolver-files.ts), the data the site's, and each file is checked against its
+ * schema (schemas/resolver.ts) before it is written. Pure; runs at build time.
  */
+import { resolverDocumentFiles, resolverIndexFile } from "../../../core/cite/resolver-files.ts";
+import { type Registry, ResolverDocumentFile, ResolverIndexFile } from "../../../schemas/index.ts";
 import type { SiteData } from "./data.ts";
-import type { ResolverDoc } from "./resolve.ts";
 
-/** One entry per document symbol, addresses of all its language versions merged. */
-export function resolverDocs(data: SiteData): ResolverDoc[] {
-  const docs = new Map<string, ResolverDoc>();
-  for (const entry of data.byAddress.values()) {
-    let d = docs.get(entry.symbol);
-    if (!d) {
-      const versions = data.bySymbol.get(entry.symbol) ?? {};
-      d = {
-        symbol: entry.symbol,
-        slug: entry.slug,
-        langs: (["zh", "en"] as const).filter((l) => versions[l]),
-        addresses: [],
-      };
-      docs.set(entry.symbol, d);
-    }
-    d.addresses.push(entry.address);
-  }
-  for (const [symbol, versions] of data.bySymbol) {
-    if (!docs.has(symbol)) {
-      const any = (versions.en ?? versions.zh)!;
-      docs.set(symbol, {
-        symbol,
-        slug: any.slug,
-        langs: (["zh", "en"] as const).filter((l) => versions[l]),
-        addresses: [],
-      });
-    }
-  }
-  return [...docs.values()].sort((a, b) => a.symbol.localeCompare(b.symbol));
+/** `/resolve/index.json`. */
+export function resolverIndex(data: Pick<SiteData, "documents">, registry: Registry): ResolverIndexFile {
+  return ResolverIndexFile.parse(resolverIndexFile(data.documents, registry));
+}
+
+/** `/resolve/<slug>.json`, one per document. */
+export function resolverDocuments(data: Pick<SiteData, "documents" | "paragraphs">): ResolverDocumentFile[] {
+  return resolverDocumentFiles(data.documents, data.paragraphs).map((f) => ResolverDocumentFile.parse(f));
 }

@@ -1,7 +1,8 @@
 /** sitemap.xml: every page of the site, absolute URLs under the configured `site`. */
+
+import { docBothUrl, docUrl, mapUrl, paraUrl, stateUrl } from "../../../core/address/urls.ts";
 import { siteData } from "../../scripts/host.ts";
 import { mapPairs } from "../lib/map.ts";
-import { docBothUrl, docUrl, mapUrl, paraUrl, stateUrl } from "../lib/urls.ts";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

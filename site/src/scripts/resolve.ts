@@ -1,12 +1,11 @@
 /**
- * The citation resolver page in the browser: read ?c= from the URL, parse it (lib/resolve.ts),
- * fetch the cited document's addresses, then go to the paragraph, or say precisely what is not
- * there. Drawn with textContent only.
+ * The citation resolver page in the browser: read ?c= from the URL, look it up with the core
+ * grammar and resolution over the files the build wrote (lib/resolve.ts), then go to the
+ * paragraph, or say what was read and precisely what is not there. Drawn with textContent only.
  */
-import { parseCitation, type ResolverDoc, resolveCitation } from "../lib/resolve.ts";
-import { docBothUrl, docUrl, odsUrl, paraUrl } from "../lib/urls.ts";
+import { type AnswerLine, answerOf, lookupPasted } from "../lib/resolve.ts";
 
-function line(text: string, href?: string): HTMLElement {
+function line({ text, href }: AnswerLine): HTMLElement {
   const p = document.createElement("p");
   if (href) {
     const a = document.createElement("a");
@@ -17,6 +16,13 @@ function line(text: string, href?: string): HTMLElement {
   return p;
 }
 
+/** Fetch one of the resolver's files as JSON; a missing file is an error the page reports. */
+async function getJson(path: string): Promise<unknown> {
+  const res = await fetch(path);
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
 /** Wire the resolver page. */
 export async function runResolvePage(): Promise<void> {
   const raw = new URLSearchParams(location.search).get("c") ?? "";
@@ -24,58 +30,13 @@ export async function runResolvePage(): Promise<void> {
   const out = document.getElementById("resolve-result")!;
   input.value = raw;
   if (!raw.trim()) return;
-  const parsed = parseCitation(raw);
-  const docs = new Map<string, ResolverDoc>();
+  let answer: ReturnType<typeof answerOf>;
   try {
-    if (parsed) {
-      const index = (await (await fetch("/resolve/index.json")).json()) as {
-        docs: Array<Pick<ResolverDoc, "symbol" | "slug" | "langs">>;
-      };
-      const hit = index.docs.find((d) => d.symbol === parsed.symbol);
-      if (hit) {
-        const full = (await (
-          await fetch(`/resolve/${encodeURIComponent(hit.slug)}.json`)
-        ).json()) as ResolverDoc;
-        docs.set(full.symbol, full);
-      }
-    }
+    answer = answerOf(await lookupPasted(raw, { get: getJson }));
   } catch (e) {
-    out.replaceChildren(line(`The resolver index could not be loaded: ${(e as Error).message}`));
+    out.replaceChildren(line({ text: `The resolver's data could not be loaded: ${(e as Error).message}` }));
     return;
   }
-  const r = resolveCitation(parsed, docs);
-  switch (r.status) {
-    case "found": {
-      const target = paraUrl(r.slug, r.address);
-      out.replaceChildren(line(r.inferred ? "Found (part inferred); opening…" : "Found; opening…", target));
-      location.replace(target);
-      return;
-    }
-    case "document":
-      out.replaceChildren(
-        line(`${r.symbol} is in the corpus; the citation names no paragraph.`),
-        ...r.langs.map((l) => line(l === "zh" ? "中文" : "English", docUrl(r.slug, l))),
-        ...(r.langs.length > 1 ? [line("Side by side", docBothUrl(r.slug))] : []),
-      );
-      return;
-    case "ambiguous":
-      out.replaceChildren(
-        line(`${r.symbol}: several paragraphs match; choose one.`),
-        ...r.addresses.map((a) => line(`${r.symbol} · ${a}`, paraUrl(r.slug, a))),
-      );
-      return;
-    case "not-found":
-      out.replaceChildren(line(`Not found: ${r.message}`), line(`Open ${r.symbol}`, docBothUrl(r.slug)));
-      return;
-    case "not-in-corpus": {
-      const ods = odsUrl(r.symbol, /[\u4e00-\u9fff]/.test(raw) ? "zh" : "en");
-      out.replaceChildren(
-        line(`Not found: ${r.symbol} is not in the corpus.`),
-        ...(ods ? [line(`Open ${r.symbol} on the UN Official Document System`, ods)] : []),
-      );
-      return;
-    }
-    case "unreadable":
-      out.replaceChildren(line(r.message));
-  }
+  out.replaceChildren(...answer.lines.map(line));
+  if (answer.go) location.replace(answer.go);
 }

@@ -1,15 +1,12 @@
-/** One document's paragraph addresses, fetched by the resolver once it has read the symbol. */
-import { SCHEMA_VERSION } from "../../../../schemas/common.ts";
+/** One document's paragraph places, fetched by the resolver once it has read the citation. */
+import type { ResolverDocumentFile } from "../../../../schemas/index.ts";
 import { siteData } from "../../../scripts/host.ts";
-import type { ResolverDoc } from "../../lib/resolve.ts";
-import { resolverDocs } from "../../lib/resolver-index.ts";
+import { resolverDocuments } from "../../lib/resolver-index.ts";
 
 export function getStaticPaths() {
-  return resolverDocs(siteData()).map((doc) => ({ params: { slug: doc.slug }, props: { doc } }));
+  return resolverDocuments(siteData()).map((file) => ({ params: { slug: file.slug }, props: { file } }));
 }
 
-export function GET({ props }: { props: { doc: ResolverDoc } }): Response {
-  return new Response(JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...props.doc }), {
-    headers: { "content-type": "application/json" },
-  });
+export function GET({ props }: { props: { file: ResolverDocumentFile } }): Response {
+  return new Response(JSON.stringify(props.file), { headers: { "content-type": "application/json" } });
 }

@@ -1,0 +1,53 @@
+/**
+ * Every URL acquis writes, built here and only here from symbols, slugs and addresses the pipeline
+ * constructed: the site's pages, and the UN Official Document System's link that the citations in
+ * dist/data, the site and `acquis cite` give for a document the corpus does not hold. Document
+ * text never becomes a URL. Pure and browser-safe.
+ */
+
+/** A document version: "/doc/A-78-265/zh/". */
+export function docUrl(slug: string, lang: "zh" | "en"): string {
+  return `/doc/${encodeURIComponent(slug)}/${lang}/`;
+}
+
+/** The side-by-side view of a document: "/doc/A-78-265/". */
+export function docBothUrl(slug: string): string {
+  return `/doc/${encodeURIComponent(slug)}/`;
+}
+
+/** A paragraph page: "/p/A-78-265/annex/23.f.ii/". */
+export function paraUrl(slug: string, address: string): string {
+  return `/p/${encodeURIComponent(slug)}/${address.split("/").map(encodeURIComponent).join("/")}/`;
+}
+
+/** A paragraph page from a paragraph id ("A-78-265/zh/annex/23.f.ii"). */
+export function paraUrlOfId(id: string): string {
+  const [slug = "", , ...address] = id.split("/");
+  return paraUrl(slug, address.join("/"));
+}
+
+/** A State's page: "/states/VE/". */
+export function stateUrl(code: string): string {
+  return `/states/${encodeURIComponent(code)}/`;
+}
+
+/** The agreed-language map of a document pair in one language: "/map/A-77-275/A-78-265/en/". */
+export function mapUrl(fromSlug: string, toSlug: string, lang: string): string {
+  return `/map/${encodeURIComponent(fromSlug)}/${encodeURIComponent(toSlug)}/${lang}/`;
+}
+
+const SYMBOL = /^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)+$/;
+
+/**
+ * The UN Official Document System's permanent link for a symbol (undocs.org), in one language;
+ * the one ODS link of the project: the citations' `url` in dist/data, the site's links and
+ * `acquis cite` all come from here.
+ *
+ * null when the string is not a well-formed symbol (we never link to what a document or citation
+ * record says) and for the registry's own `A/DEC/<session>/<n>` convention: a General Assembly
+ * decision has no document symbol of its own, so undocs.org has nothing at that address.
+ */
+export function odsUrl(symbol: string, lang: string): string | null {
+  if (!SYMBOL.test(symbol) || symbol.startsWith("A/DEC/")) return null;
+  return `https://undocs.org/${lang}/${symbol.split("/").map(encodeURIComponent).join("/")}`;
+}

@@ -1,0 +1,795 @@
+/**
+ * Finding, the third step of the citation grammar: walk the cleaned text once and, at each place
+ * a citation can start, try the rules of the grammar in Chinese and English. A rule reads forward
+ * from there with the bounded readers of tokenize.ts and returns what it found and where it ended;
+ * the walk then resumes after it. Pinpoints (parts, sections, paragraphs) are read by pins.ts.
+ *
+ * Decisions:
+ * - Linear time: the walk visits each offset once, a rule starts only at a trigger character and
+ *   may look at most a bounded distance ahead (lists are capped), so no input can make it slow.
+ * - A citation is a document reference (a symbol, a resolution or decision number, a registry
+ *   title, or the citing document itself) plus zero or more pinpoints; every pinpoint becomes its
+ *   own target ("第 64 和 65 段" is two targets, "第 23 段(a)至(h)分段" eight), all sharing the span
+ *   of the words as written.
+ * - The kind of a coordinated list distributes: "第 75/564 和 77/512 号决定" is two decisions.
+ * - What is not recognised is left alone: the grammar never guesses a document.
+ */
+import { MONTHS_EN } from "../text/months.ts";
+import { clean } from "./clean.ts";
+import {
+  MAX_LIST,
+  type Pin,
+  parsePins,
+  readAnnexLabel,
+  readAnnexZh,
+  readHanRun,
+  readParaZh,
+  readPinComponent,
+  WHOLE,
+} from "./pins.ts";
+import type { TitleMatcher } from "./titles.ts";
+import {
+  forgetWords,
+  isAlnum,
+  isCjkNumeral,
+  isDigit,
+  isHan,
+  isLatin,
+  lit,
+  readCjkNumeral,
+  readInt,
+  readLabel,
+  readPair,
+  readSymbol,
+  readWord,
+  skipWs,
+} from "./tokenize.ts";
+
+/** How the document was named. */
+export type RefKind = "symbol" | "resolution" | "decision" | "title" | "self";
+
+export type Found =
+  | {
+      kind: "doc";
+      start: number;
+      end: number;
+      ref: RefKind;
+      /** The symbols the reference may mean: one, several for an ambiguous title, [] for "self". */
+      symbols: string[];
+      pins: Pin[];
+    }
+  | { kind: "charter"; start: number; end: number; article: string; para: string | null }
+  | {
+      kind: "short";
+      start: number;
+      end: number;
+      /** "ibid": 同上 / ibid.; "resolution": the above-mentioned resolution / 上述决议. */
+      form: "ibid" | "resolution";
+      /** Pinpoints written after the short form ("同上，第 5 段"), or null to take the antecedent's. */
+      pins: Pin[] | null;
+    };
+
+interface RuleResult {
+  end: number;
+  found: Found[];
+}
+
+/**
+ * Find every citation in a text. Never throws; linear in the text's length.
+ * @param text the paragraph or footnote text as written
+ * @param titles the registry's short titles
+ */
+export function findCitations(text: string, titles: TitleMatcher): Found[] {
+  const s = clean(text);
+  forgetWords();
+  const out: Found[] = [];
+  const memo: Memo = { coordinatedFailEnd: -1 };
+  let i = 0;
+  while (i < s.length) {
+    const r = tryAt(s, i, titles, memo);
+    if (r && r.end > i) {
+      for (const f of r.found) out.push(f.kind === "doc" ? withOriginalSections(f, s, text) : f);
+      i = r.end;
+      continue;
+    }
+    const c = s[i];
+    if (isLatin(c) || isDigit(c)) {
+      // Skip the rest of a word or number: nothing starts inside one.
+      while (i < s.length && isAlnum(s[i])) i++;
+    } else i++;
+  }
+  return out;
+}
+
+/**
+ * Sections were read from the cleaned text; give them back as written (cleaning preserves
+ * offsets, so the cleaned words' position is the original's).
+ */
+function withOriginalSections(f: Found & { kind: "doc" }, s: string, text: string): Found {
+  if (!f.pins.some((p) => p.section !== null)) return f;
+  return {
+    ...f,
+    pins: f.pins.map((p) => {
+      if (p.section === null) return p;
+      const at = s.indexOf(p.section, f.start);
+      return at < 0 ? p : { ...p, section: text.slice(at, at + p.section.length) };
+    }),
+  };
+}
+
+/**
+ * What one walk remembers so a failed rule is not retried on the same words: a list of years or
+ * ordinals before a title that named nothing the registry knows fails from any later start too.
+ */
+interface Memo {
+  coordinatedFailEnd: number;
+}
+
+function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResult | null {
+  const c = s[i]!;
+  if (c === "《") return ruleBracket(s, i, titles);
+  if (c === "第") {
+    // Every rule starting at 第 needs a number after it ("第 16 段", "第一次", "第二条").
+    const next = s[skipWs(s, i + 1, 2)];
+    if (!isDigit(next) && !isCjkNumeral(next)) return null;
+    return (
+      ruleTitle(s, i, titles) ??
+      ruleNumbersZh(s, i) ??
+      ruleSameZh(s, i) ??
+      ruleCoordinatedTitles(s, i, titles, memo)
+    );
+  }
+  if (isDigit(c)) {
+    if (isAlnum(s[i - 1])) return null;
+    return ruleTitle(s, i, titles) ?? ruleNumbersZh(s, i) ?? ruleCoordinatedTitles(s, i, titles, memo);
+  }
+  if (isLatin(c)) {
+    if (isAlnum(s[i - 1])) return null;
+    return ruleSymbol(s, i) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
+  }
+  if (c === "上" || c === "本" || c === "见" || c === "附" || c === "下")
+    return ruleShortZh(s, i) ?? ruleSameZh(s, i) ?? ruleTitle(s, i, titles);
+  if (c === "同" || c === "该") return ruleShortZh(s, i) ?? ruleTitle(s, i, titles);
+  if (titles.startsWith(c)) return ruleTitle(s, i, titles);
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document references
+
+/** A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7". */
+function ruleSymbol(s: string, i: number): RuleResult | null {
+  const sym = readSymbol(s, i);
+  if (!sym) return null;
+  let end = skipLinkTail(s, i, sym.end);
+  // "A/75/816 号文件附件一": the pinpoints follow "号文件".
+  const doc = lit(s, skipWs(s, end, 2), "号文件");
+  let pins = parsePins(s, end);
+  if (!pins && doc >= 0) {
+    pins = parsePins(s, doc);
+    if (pins) end = doc;
+  }
+  return {
+    end: pins ? pins.end : end,
+    found: [
+      {
+        kind: "doc",
+        start: i,
+        end: pins ? pins.end : sym.end,
+        ref: "symbol",
+        symbols: [sym.value],
+        pins: pins ? pins.pins : [WHOLE],
+      },
+    ],
+  };
+}
+
+/** After a symbol written as a Markdown link "[A/77/275](#)", skip "](#)". */
+function skipLinkTail(s: string, start: number, end: number): number {
+  if (s[start - 1] !== "[" || lit(s, end, "](") < 0) return end;
+  for (let q = end + 2; q < s.length && q < end + 200; q++) {
+    if (s[q] === ")") return q + 1;
+    if (s[q] === " ") break;
+  }
+  return end;
+}
+
+/**
+ * A registry title, optionally followed by the symbol and pinpoints:
+ * "2021 年不限成员名额工作组报告第 56 段", "《2021 年政府专家组报告》，A/76/135，第 42 段",
+ * "第一次年度进展报告(A/77/275)", "[2021 年不限成员名额工作组报告，第 51 段]".
+ */
+function ruleTitle(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const m = titles.match(s, i);
+  if (!m) return null;
+  return afterTitle(s, i, m.end, m.value);
+}
+
+function afterTitle(s: string, start: number, titleEnd: number, symbols: string[]): RuleResult {
+  let q = skipWs(s, titleEnd);
+  const paren = s[q] === "(";
+  if (s[q] === "," || paren) q = skipWs(s, q + 1);
+  if (s[q] === "[") q++;
+  const sym = readSymbol(s, q);
+  if (sym) {
+    const symEnd = skipLinkTail(s, q, sym.end);
+    const pins = parsePins(s, symEnd);
+    let end = pins ? pins.end : sym.end;
+    if (paren) {
+      const close = skipWs(s, end);
+      if (s[close] === ")") end = close + 1;
+    }
+    return {
+      end,
+      found: [
+        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: pins ? pins.pins : [WHOLE] },
+      ],
+    };
+  }
+  const pins = parsePins(s, titleEnd);
+  const end = pins ? pins.end : titleEnd;
+  return {
+    end,
+    found: [{ kind: "doc", start, end, ref: "title", symbols, pins: pins ? pins.pins : [WHOLE] }],
+  };
+}
+
+/**
+ * Titles sharing their words after coordinated years or ordinals: "2010 年、2013 年、2015 年和 2021
+ * 年政府专家组的共识报告" is four reports, "第一次和第二次年度进展报告" two. Each year or ordinal is
+ * put before the shared words and looked up in the registry (also without "的" and a qualifier
+ * such as 共识 / 最后 before 报告); only what the registry knows is cited.
+ */
+function ruleCoordinatedTitles(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResult | null {
+  if (i < memo.coordinatedFailEnd) return null;
+  const items: string[] = [];
+  let p = i;
+  let end = i;
+  for (;;) {
+    const item = readYear(s, p) ?? readOrdinal(s, p);
+    if (!item) break;
+    // Past the cap the list is read to its end only to remember where it ends.
+    if (items.length < MAX_COORDINATED) items.push(item.value);
+    else items.length = MAX_COORDINATED + 1;
+    end = item.end;
+    const q = skipWs(s, item.end, 2);
+    const conn = readConnectorZh(s, q);
+    if (conn < 0) break;
+    p = skipWs(s, conn, 2);
+  }
+  if (items.length < 2) return null;
+  // Any later start inside the same list reads a suffix of these items: it fails the same way.
+  memo.coordinatedFailEnd = end;
+  if (items.length > MAX_COORDINATED) return null;
+  const restStart = skipWs(s, end, 2);
+  const run = readHanRun(s, restStart, 24);
+  const at = s.slice(restStart, run).lastIndexOf("报告");
+  if (at < 0) return null;
+  const restEnd = restStart + at + 2;
+  const rest = s.slice(restStart, restEnd);
+  const plain = rest.replace(/的/g, "").replace(/(共识|最后|最终)报告$/, "报告");
+  const found: Found[] = [];
+  for (const item of items) {
+    const symbols = titles.lookup(item + rest).length
+      ? titles.lookup(item + rest)
+      : titles.lookup(item + plain);
+    if (symbols.length)
+      found.push({ kind: "doc", start: i, end: restEnd, ref: "title", symbols, pins: [WHOLE] });
+  }
+  if (found.length === 0) return null;
+  memo.coordinatedFailEnd = -1;
+  return { end: restEnd, found };
+}
+
+/** Most years or ordinals a coordinated list of titles may have. */
+const MAX_COORDINATED = 12;
+
+/** "2010 年" as a title begins. */
+function readYear(s: string, p: number): { end: number; value: string } | null {
+  const y = readInt(s, p, 4);
+  if (!y || y.end - p !== 4) return null;
+  const q = skipWs(s, y.end, 2);
+  return s[q] === "年" ? { end: q + 1, value: `${y.value}年` } : null;
+}
+
+/** "第一次" as a title begins. */
+function readOrdinal(s: string, p: number): { end: number; value: string } | null {
+  if (s[p] !== "第") return null;
+  const n = readCjkNumeral(s, p + 1);
+  if (!n || s[n.end] !== "次") return null;
+  return { end: n.end + 1, value: s.slice(p, n.end + 1) };
+}
+
+/** 《…》: the Charter with its article, or a registry title; any other book title is skipped. */
+function ruleBracket(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  let close = -1;
+  for (let q = i + 1; q < s.length && q < i + 60; q++) {
+    if (s[q] === "》") {
+      close = q;
+      break;
+    }
+    if (s[q] === "《") break;
+  }
+  if (close < 0) return null;
+  const inner = s.slice(i + 1, close);
+  // 《宪章》 is how a UN text names the Charter once it has been named in full.
+  const name = inner.replace(/\s/g, "");
+  if (name === "联合国宪章" || name === "宪章") {
+    const art = readArticleZh(s, skipWs(s, close + 1));
+    if (!art) return { end: close + 1, found: [] };
+    return {
+      end: art.end,
+      found: [{ kind: "charter", start: i, end: art.end, article: art.article, para: art.para }],
+    };
+  }
+  const symbols = titles.lookup(inner);
+  if (symbols.length === 0) return { end: close + 1, found: [] };
+  return afterTitle(s, i, close + 1, symbols);
+}
+
+/** "第二条第三项", "第三十三条第一项", "第 2 条第 4 款". */
+function readArticleZh(s: string, p: number): { end: number; article: string; para: string | null } | null {
+  const a = readOrdinalZh(s, p, "条");
+  if (!a) return null;
+  const b = readOrdinalZh(s, a.end, "项") ?? readOrdinalZh(s, a.end, "款");
+  return { end: b ? b.end : a.end, article: a.value, para: b ? b.value : null };
+}
+
+function readOrdinalZh(s: string, p: number, unit: string): { end: number; value: string } | null {
+  if (s[p] !== "第") return null;
+  const q = skipWs(s, p + 1, 2);
+  const n = readCjkNumeral(s, q) ?? readInt(s, q, 3);
+  if (!n) return null;
+  const u = skipWs(s, n.end, 2);
+  if (s[u] !== unit) return null;
+  return { end: u + 1, value: String(n.value) };
+}
+
+/**
+ * Resolutions and decisions by number, in Chinese: "大会第 75/240 号决议",
+ * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议".
+ */
+function ruleNumbersZh(s: string, i: number): RuleResult | null {
+  let p = i;
+  if (s[p] === "第") p = skipWs(s, p + 1, 2);
+  const pairs: [string, string][] = [];
+  let end = -1;
+  for (let k = 0; k < MAX_LIST; k++) {
+    const pair = readPair(s, p);
+    if (!pair) break;
+    pairs.push(pair.value);
+    end = pair.end;
+    let q = skipWs(s, pair.end, 2);
+    // "第 75/240 号和 2021 年 12 月 6 日第 76/19 号决议": each number may close with 号, and the
+    // next may carry its date and its own 第.
+    if (s[q] === "号" && readConnectorZh(s, skipWs(s, q + 1, 2)) >= 0) q = skipWs(s, q + 1, 2);
+    const conn = readConnectorZh(s, q);
+    if (conn < 0) break;
+    p = skipDateZh(s, skipWs(s, conn, 2));
+    if (s[p] === "第") p = skipWs(s, p + 1, 2);
+  }
+  if (pairs.length === 0) return null;
+  const q = skipWs(s, end, 2);
+  let kind: "resolution" | "decision";
+  let kwEnd = lit(s, q, "号决议");
+  if (kwEnd >= 0) kind = "resolution";
+  else {
+    kwEnd = lit(s, q, "号决定");
+    if (kwEnd < 0) return null;
+    kind = "decision";
+  }
+  let start = i;
+  const before = s.slice(Math.max(0, i - 2), i);
+  if (s[i] === "第" && (before === "大会" || before === "联大")) start = i - 2;
+  const pins = parsePins(s, kwEnd);
+  const stop = pins ? pins.end : kwEnd;
+  return {
+    end: stop,
+    found: pairs.map((pair) => ({
+      kind: "doc" as const,
+      start,
+      end: stop,
+      ref: kind,
+      symbols: [numberSymbol(kind, pair)],
+      pins: pins ? pins.pins : [WHOLE],
+    })),
+  };
+}
+
+/** A date "2021 年 12 月 6 日" is skipped; returns the offset after it, or `p` when there is none. */
+function skipDateZh(s: string, p: number): number {
+  let q = p;
+  for (const unit of ["年", "月", "日"]) {
+    const n = readInt(s, q, 4);
+    if (!n) return p;
+    const u = skipWs(s, n.end, 2);
+    if (s[u] !== unit) return p;
+    q = skipWs(s, u + 1, 2);
+  }
+  return q;
+}
+
+/** "resolution 75/240" -> "A/RES/75/240"; "decision 77/512" -> "A/DEC/77/512" (registry convention). */
+export function numberSymbol(kind: "resolution" | "decision", pair: readonly [string, string]): string {
+  return `${kind === "resolution" ? "A/RES" : "A/DEC"}/${pair[0]}/${pair[1]}`;
+}
+
+function readConnectorZh(s: string, q: number): number {
+  for (const w of ["以及", "和", "、", "及", "与"]) {
+    const e = lit(s, q, w);
+    if (e >= 0) return e;
+  }
+  return -1;
+}
+
+const MONTHS = new Set(MONTHS_EN);
+
+/** English keywords, dispatched on the word at `i`. */
+function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const w = readWord(s, i);
+  if (!w) return null;
+  switch (w.value) {
+    case "resolution":
+    case "resolutions":
+      return ruleNumbersEn(s, i, w.end, "resolution");
+    case "decision":
+    case "decisions":
+      return ruleNumbersEn(s, i, w.end, "decision");
+    case "para":
+    case "paras":
+    case "paragraph":
+    case "paragraphs":
+    case "operative":
+    case "preambular":
+      return rulePinsFirstEn(s, i, titles);
+    case "annex":
+      return ruleAnnexEn(s, i, i, titles);
+    case "the": {
+      const next = readWord(s, skipWs(s, w.end, 2));
+      if (next?.value === "annex") return ruleAnnexEn(s, i, skipWs(s, w.end, 2), titles);
+      if (next?.value === "above-mentioned") return ruleAboveMentioned(s, i, next.end);
+      return null;
+    }
+    case "article":
+      return ruleArticleEn(s, i, w.end);
+    case "ibid":
+      return ruleIbidEn(s, i, w.end);
+    default:
+      return null;
+  }
+}
+
+/**
+ * "resolutions 75/240 of 31 December 2020 and 76/19 of 6 December 2021", "decision 77/512",
+ * "resolution 79/237".
+ */
+function ruleNumbersEn(
+  s: string,
+  i: number,
+  wordEnd: number,
+  kind: "resolution" | "decision",
+): RuleResult | null {
+  let p = skipWs(s, wordEnd);
+  const pairs: [string, string][] = [];
+  let end = -1;
+  for (let k = 0; k < MAX_LIST; k++) {
+    const pair = readPair(s, p);
+    if (!pair) break;
+    pairs.push(pair.value);
+    end = skipDateEn(s, pair.end);
+    const q = readListConnectorEn(s, end);
+    if (q < 0) break;
+    p = q;
+  }
+  if (pairs.length === 0) return null;
+  const pins = parsePins(s, end);
+  const stop = pins ? pins.end : end;
+  return {
+    end: stop,
+    found: pairs.map((pair) => ({
+      kind: "doc" as const,
+      start: i,
+      end: stop,
+      ref: kind,
+      symbols: [numberSymbol(kind, pair)],
+      pins: pins ? pins.pins : [WHOLE],
+    })),
+  };
+}
+
+/** " of 31 December 2020" after a resolution number, skipped; returns the offset after it. */
+function skipDateEn(s: string, p: number): number {
+  const q = skipWs(s, p, 2);
+  const of = readWord(s, q);
+  if (of?.value !== "of") return p;
+  const day = readInt(s, skipWs(s, of.end, 2), 2);
+  if (!day) return p;
+  const month = readWord(s, skipWs(s, day.end, 2));
+  if (!month || !MONTHS.has(month.value)) return p;
+  const year = readInt(s, skipWs(s, month.end, 2), 4);
+  return year ? year.end : p;
+}
+
+/** ", " / " and " / ", and " between list items; the offset of the next item, or -1. */
+function readListConnectorEn(s: string, p: number): number {
+  let q = skipWs(s, p, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const and = readWord(s, q);
+  if (and?.value === "and") q = skipWs(s, and.end, 2);
+  else if (q === skipWs(s, p, 2)) return -1;
+  return q;
+}
+
+/**
+ * Pinpoint first, then the document: "paragraph 7 of resolution 75/240", "paras. 64 and 65 of
+ * the 2021 OEWG report"; or the citing document itself: "paragraph 29 (a) and (b) above".
+ */
+function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const comp = readPinComponent(s, i);
+  if (!comp || comp.nums.length === 0) return null;
+  const pins = comp.nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
+  const q = skipWs(s, comp.end, 2);
+  const w = readWord(s, q);
+  if (w?.value === "above" || w?.value === "below") {
+    return { end: w.end, found: [{ kind: "doc", start: i, end: w.end, ref: "self", symbols: [], pins }] };
+  }
+  if (w?.value !== "of") return null;
+  let p = skipWs(s, w.end, 2);
+  for (let k = 0; k < 4; k++) {
+    const x = readWord(s, p);
+    if (!x || !LEAD_WORDS.has(x.value)) break;
+    if (x.value === "present") {
+      const y = readWord(s, skipWs(s, x.end, 2));
+      if (y && ["report", "resolution", "document", "decision"].includes(y.value))
+        return { end: y.end, found: [{ kind: "doc", start: i, end: y.end, ref: "self", symbols: [], pins }] };
+      return null;
+    }
+    p = skipWs(s, x.end, 2);
+  }
+  // "paragraphs 1 to 5 of annex B" / "of annex C to document A/79/214": the annex rule reads on.
+  const annex = readWord(s, p);
+  if (annex?.value === "annex") {
+    const r = ruleAnnexEn(s, i, p, titles);
+    const f = r?.found[0];
+    if (!r || !f || f.kind !== "doc" || f.pins.some((x) => x.num.length > 0)) return null;
+    const part = f.pins[0]!.part;
+    return {
+      end: r.end,
+      found: r.found.map((x) => ({ ...x, start: i, pins: pins.map((pin) => ({ ...pin, part })) })),
+    };
+  }
+  const ref = readDocRef(s, p, titles);
+  if (!ref) return null;
+  return {
+    end: ref.end,
+    found: ref.symbols
+      .map((symbol) => ({
+        kind: "doc" as const,
+        start: i,
+        end: ref.end,
+        ref: ref.ref,
+        symbols: ref.ref === "title" ? ref.symbols : [symbol],
+        pins,
+      }))
+      .slice(0, ref.ref === "title" ? 1 : undefined),
+  };
+}
+
+/** Words that may stand between "of" and the document: "of the present report", "of its resolution". */
+const LEAD_WORDS = new Set(["the", "its", "general", "assembly", "document", "present"]);
+
+/** A bare document reference: a symbol, "resolution 75/240" (or several), or a registry title. */
+function readDocRef(
+  s: string,
+  p: number,
+  titles: TitleMatcher,
+): { end: number; ref: RefKind; symbols: string[] } | null {
+  const sym = readSymbol(s, p);
+  if (sym) return { end: skipLinkTail(s, p, sym.end), ref: "symbol", symbols: [sym.value] };
+  const w = readWord(s, p);
+  if (w && (w.value.startsWith("resolution") || w.value.startsWith("decision"))) {
+    const kind = w.value.startsWith("resolution") ? "resolution" : "decision";
+    const symbols: string[] = [];
+    let q = skipWs(s, w.end);
+    let end = -1;
+    for (let k = 0; k < MAX_LIST; k++) {
+      const pair = readPair(s, q);
+      if (!pair) break;
+      symbols.push(numberSymbol(kind, pair.value));
+      end = skipDateEn(s, pair.end);
+      const next = readListConnectorEn(s, end);
+      if (next < 0) break;
+      q = next;
+    }
+    return symbols.length ? { end, ref: kind, symbols } : null;
+  }
+  const m = titles.match(s, p);
+  if (m) return { end: m.end, ref: "title", symbols: m.value };
+  return null;
+}
+
+/**
+ * "annex C to document A/79/214", "the annex to document A/80/257", "annex I to A/80/257";
+ * without a document, the citing document's own annex: "see annex B", "annex A, paragraph 3".
+ */
+function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher): RuleResult | null {
+  const w = readWord(s, at);
+  if (!w) return null;
+  const q = skipWs(s, w.end, 2);
+  const label = readAnnexLabel(s, q);
+  const part = label ? `annex ${label.value}` : "annex";
+  const after = label ? label.end : w.end;
+  const r = skipWs(s, after, 2);
+  const to = readWord(s, r);
+  if (to?.value === "to" || to?.value === "of") {
+    let p = skipWs(s, to.end, 2);
+    // "to document …", "to its resolution …", "to General Assembly resolution …".
+    for (let k = 0; k < 3; k++) {
+      const x = readWord(s, p);
+      if (!x || !["document", "its", "general", "assembly"].includes(x.value)) break;
+      p = skipWs(s, x.end, 2);
+    }
+    const the = readWord(s, p);
+    if (the?.value === "the") {
+      const present = readWord(s, skipWs(s, the.end, 2));
+      if (present?.value === "present") {
+        const noun = readWord(s, skipWs(s, present.end, 2));
+        if (noun && ["report", "resolution", "document", "decision"].includes(noun.value)) {
+          const pin = { ...WHOLE, part };
+          return {
+            end: noun.end,
+            found: [{ kind: "doc", start, end: noun.end, ref: "self", symbols: [], pins: [pin] }],
+          };
+        }
+      }
+    }
+    const ref = readDocRef(s, p, titles);
+    if (ref) {
+      // "annex I to document A/75/816, para. 56": pinpoints after the document stay in the annex.
+      const more = parsePins(s, ref.end);
+      const pins = more ? more.pins.map((x) => (x.part ? x : { ...x, part })) : [{ ...WHOLE, part }];
+      const stop = more ? more.end : ref.end;
+      return {
+        end: stop,
+        found: (ref.ref === "title" ? [ref.symbols] : ref.symbols.map((x) => [x])).map((symbols) => ({
+          kind: "doc" as const,
+          start,
+          end: stop,
+          ref: ref.ref,
+          symbols,
+          pins,
+        })),
+      };
+    }
+    return null;
+  }
+  if (!label) return null;
+  const more = parsePins(s, after);
+  const pins = more ? more.pins.map((p) => (p.part ? p : { ...p, part })) : [{ ...WHOLE, part }];
+  const end = more ? more.end : after;
+  return { end, found: [{ kind: "doc", start, end, ref: "self", symbols: [], pins }] };
+}
+
+/** "Article 33, paragraph 1, of the Charter", "Article 2 (3) of the Charter of the United Nations". */
+function ruleArticleEn(s: string, i: number, wordEnd: number): RuleResult | null {
+  const n = readInt(s, skipWs(s, wordEnd, 2), 3);
+  if (!n) return null;
+  let end = n.end;
+  let para: string | null = null;
+  const lab = readLabel(s, skipWs(s, end, 1));
+  if (lab && /^[0-9]+$/.test(lab.value)) {
+    para = lab.value;
+    end = lab.end;
+  } else {
+    let q = skipWs(s, end, 2);
+    if (s[q] === ",") q = skipWs(s, q + 1, 2);
+    const w = readWord(s, q);
+    if (w?.value === "paragraph" || w?.value === "para") {
+      let r = w.end;
+      if (s[r] === ".") r++;
+      const p = readInt(s, skipWs(s, r, 2), 3);
+      if (p) {
+        para = String(p.value);
+        end = p.end;
+      }
+    }
+  }
+  let q = skipWs(s, end, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const of = readWord(s, q);
+  if (of?.value !== "of") return null;
+  const the = readWord(s, skipWs(s, of.end, 2));
+  if (the?.value !== "the") return null;
+  const charter = readWord(s, skipWs(s, the.end, 2));
+  if (charter?.value !== "charter") return null;
+  let stop = charter.end;
+  const tail = " of the United Nations";
+  if (s.slice(stop, stop + tail.length).toLowerCase() === tail.toLowerCase()) stop += tail.length;
+  return { end: stop, found: [{ kind: "charter", start: i, end: stop, article: String(n.value), para }] };
+}
+
+function ruleIbidEn(s: string, i: number, wordEnd: number): RuleResult {
+  let end = wordEnd;
+  if (s[end] === ".") end++;
+  const pins = parsePins(s, end);
+  const stop = pins ? pins.end : end;
+  return {
+    end: stop,
+    found: [{ kind: "short", start: i, end: stop, form: "ibid", pins: pins ? pins.pins : null }],
+  };
+}
+
+/** "the above-mentioned resolution". */
+function ruleAboveMentioned(s: string, i: number, end: number): RuleResult | null {
+  const w = readWord(s, skipWs(s, end, 2));
+  if (w?.value !== "resolution") return null;
+  return { end: w.end, found: [{ kind: "short", start: i, end: w.end, form: "resolution", pins: null }] };
+}
+
+/** 同上 (ibid.), 上述决议 / 该决议 (the above-mentioned resolution). */
+function ruleShortZh(s: string, i: number): RuleResult | null {
+  const ibid = lit(s, i, "同上");
+  if (ibid >= 0 && !isHan(s[ibid])) {
+    const pins = parsePins(s, ibid);
+    const end = pins ? pins.end : ibid;
+    return { end, found: [{ kind: "short", start: i, end, form: "ibid", pins: pins ? pins.pins : null }] };
+  }
+  for (const w of ["上述决议", "该决议"]) {
+    const e = lit(s, i, w);
+    if (e >= 0)
+      return { end: e, found: [{ kind: "short", start: i, end: e, form: "resolution", pins: null }] };
+  }
+  return null;
+}
+
+/**
+ * References to the citing document: "上文第 29(a)和(b)分段", "本报告第 37(b)和(c)分段",
+ * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)".
+ */
+function ruleSameZh(s: string, i: number): RuleResult | null {
+  let p = i;
+  let prefixed = false;
+  for (const w of ["上文", "下文", "本报告", "见"]) {
+    const e = lit(s, i, w);
+    if (e >= 0) {
+      p = skipWs(s, e, 2);
+      prefixed = true;
+      break;
+    }
+  }
+  if (s[p] === "第") {
+    if (!prefixed && namesADocumentBefore(s, i)) return null;
+    const para = readParaZh(s, p);
+    if (!para) return null;
+    const pins = para.nums.map((num) => ({ ...WHOLE, num }));
+    return {
+      end: para.end,
+      found: [{ kind: "doc", start: i, end: para.end, ref: "self", symbols: [], pins }],
+    };
+  }
+  const annex = readAnnexZh(s, p);
+  if (annex && (annex.part !== "annex" || prefixed)) {
+    const more = parsePins(s, annex.end);
+    const pins = more
+      ? more.pins.map((x) => (x.part ? x : { ...x, part: annex.part }))
+      : [{ ...WHOLE, part: annex.part }];
+    const end = more ? more.end : annex.end;
+    return { end, found: [{ kind: "doc", start: i, end, ref: "self", symbols: [], pins }] };
+  }
+  return null;
+}
+
+/**
+ * True when the words just before "第" name a document the grammar did not recognise ("某报告第 5
+ * 段"): such a pinpoint is not a reference to the citing document and is left alone.
+ */
+function namesADocumentBefore(s: string, i: number): boolean {
+  const a = s[i - 2];
+  const b = s[i - 1];
+  // "条" ends an article ("第二条第三项"); "其" / "该" / "此" point at a document named earlier.
+  if (b === "条" || b === "其" || b === "该" || b === "此") return true;
+  for (const noun of DOCUMENT_NOUNS) if (a === noun[0] && b === noun[1]) return true;
+  return false;
+}
+
+const DOCUMENT_NOUNS = ["报告", "决议", "决定", "文件", "宪章", "部分", "章节", "公约", "纲领"];

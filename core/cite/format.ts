@@ -1,0 +1,146 @@
+/**
+ * UN-style citations of a paragraph, in English and Chinese, for the "copy citation" buttons:
+ *
+ *   en  "A/78/265, annex, para. 23 (f) (ii)"
+ *   zh  "A/78/265，附件，第 23(f)(二)段"
+ *
+ * Decision: built from the language-neutral (part, scope, num) of the paragraph, never from its
+ * printed label, so both languages cite the same paragraph the same way. Browser-safe and pure:
+ * the site's copy buttons, search hits (core/search) and `acquis cite` print these, and the
+ * citation grammar (find.ts) reads them back.
+ */
+
+import { numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
+
+export { toRoman };
+
+/** Value of a lower-case roman numeral up to 39 (the labels a list reaches), or null. */
+export function fromRoman(s: string): number | null {
+  if (!/^[ivxl]+$/.test(s)) return null;
+  const n = romanToNumber(s);
+  return n !== null && n < 40 ? n : null;
+}
+
+/** Chinese numeral for 1..99 ("二", "十二", "二十"). */
+export function toZhNumeral(n: number): string {
+  return numberToCjk(n);
+}
+
+/** A part label in English as cited: "annex", "annex I", "annex A", "appendix", "preamble". */
+function partEn(label: string): string {
+  return label;
+}
+
+/** A part label in Chinese: "annex" -> 附件, "annex I" -> 附件一, "annex A" -> 附件 A, "appendix" -> 附录. */
+export function partZh(label: string): string {
+  const m = /^annex(?: (.+))?$/.exec(label);
+  if (m) {
+    const tail = m[1];
+    if (!tail) return "附件";
+    const roman = fromRoman(tail.toLowerCase());
+    if (/^[IVXL]+$/.test(tail) && roman) return `附件${toZhNumeral(roman)}`;
+    return `附件 ${tail}`;
+  }
+  if (label === "appendix") return "附录";
+  if (label === "preamble") return "序言部分";
+  return label;
+}
+
+/** A scope as words: "list-2" -> "list 2", "D/next-steps" -> "D, next steps". */
+function scopeWords(scope: string): string {
+  return scope.replace(/\//g, ", ").replace(/-/g, " ");
+}
+
+/** What the citation points at. */
+export interface CiteTarget {
+  symbol: string;
+  part: readonly string[];
+  scope: string | null;
+  num: readonly string[];
+  /** Ordinal of an unnumbered paragraph (the `u4` of its address), when `num` is empty. */
+  ordinal?: number;
+}
+
+/** Roman subparagraph labels print as Chinese numerals in Chinese citations: (ii) -> (二). */
+function numZh(label: string, level: number): string {
+  if (level >= 2) {
+    const roman = fromRoman(label);
+    if (roman) return toZhNumeral(roman);
+  }
+  return label;
+}
+
+/** A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)". */
+export function pinpointEn(num: readonly string[]): string {
+  const [first, ...rest] = num;
+  return `${first ?? ""}${rest.map((r) => ` (${r})`).join("")}`;
+}
+
+/** English citation: "A/78/265, annex, para. 23 (f) (ii)"; "A/RES/76/19, preambular para. 3". */
+export function citeEn(t: CiteTarget): string {
+  const preamble = t.part[0] === "preamble";
+  const parts = (preamble ? t.part.slice(1) : t.part).map(partEn);
+  const segs = [t.symbol, ...parts];
+  if (t.scope) segs.push(scopeWords(t.scope));
+  if (t.num.length) {
+    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num)}`);
+  } else if (t.ordinal) {
+    segs.push(`unnumbered para. ${t.ordinal}`);
+  }
+  return segs.join(", ");
+}
+
+/**
+ * Chinese citation: "A/78/265，附件，第 23(f)(二)段"; "A/77/275，第 12 段"; "A/RES/76/19，序言部分第 3 段".
+ * A bare number stands between spaces, as the UN prints it; subparagraph labels close up to 段.
+ */
+export function citeZh(t: CiteTarget): string {
+  const preamble = t.part[0] === "preamble";
+  const parts = (preamble ? t.part.slice(1) : t.part).map(partZh);
+  const segs = [t.symbol, ...parts];
+  if (t.scope) segs.push(scopeWords(t.scope));
+  const [first, ...rest] = t.num;
+  let para = "";
+  if (first !== undefined) {
+    para = rest.length
+      ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
+      : `第 ${first} 段`;
+  } else if (t.ordinal) {
+    para = `第 ${t.ordinal} 个未编号段落`;
+  }
+  if (para) segs.push(preamble ? `序言部分${para}` : para);
+  return segs.join("，");
+}
+
+/**
+ * Both citations of a paragraph, from its exported fields. Two kinds of paragraph carry no number
+ * of their own: an item of a list of documents (address ".../e3": "item 3", "第 3 项") and the
+ * source note of a paragraph (".../2.a/source": the paragraph's citation + "source note").
+ */
+export function citationsOf(p: {
+  doc: string;
+  part: readonly string[];
+  scope: string | null;
+  num: readonly string[];
+  address: string;
+}): { en: string; zh: string } {
+  if (p.address.endsWith("/source")) {
+    const parentAddress = p.address.slice(0, -"/source".length);
+    const parentNum = p.num.length ? p.num : (parentAddress.split("/").at(-1) ?? "").split(".");
+    const parent = citationsOf({ ...p, num: parentNum, address: parentAddress });
+    return { en: `${parent.en}, source note`, zh: `${parent.zh}，来源说明` };
+  }
+  const u = /(?:^|\/)u(\d+)$/.exec(p.address);
+  const e = /(?:^|\/)e(\d+)$/.exec(p.address);
+  const t: CiteTarget = {
+    symbol: p.doc,
+    part: p.part,
+    scope: p.scope,
+    num: p.num,
+    ...(u && !p.num.length ? { ordinal: Number(u[1]) } : {}),
+  };
+  if (e && !p.num.length) {
+    return { en: `${citeEn(t)}, item ${e[1]}`, zh: `${citeZh(t)}，第 ${e[1]} 项` };
+  }
+  return { en: citeEn(t), zh: citeZh(t) };
+}

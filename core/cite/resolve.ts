@@ -1,0 +1,417 @@
+/**
+ * Resolution, the last step of the citation grammar: a found reference becomes a `Citation`
+ * target, matched against the corpus (paragraph ids) and the registry (documents known only by
+ * name), with a status.
+ *
+ * Decisions:
+ * - Never guess. A target that matches several paragraphs is "ambiguous" with its candidates; a
+ *   pinpoint the document does not have is "unknown-paragraph", never the nearest paragraph.
+ * - Where the report sits: when a citation names no part, the registry's `structure.reportIn`
+ *   ("annex I" for A/75/816) is tried first, then the main body, then the one annex that has
+ *   such a paragraph; any part found this way is marked `partInferred`. A document absent from
+ *   the corpus is placed where the registry says its report sits.
+ * - The citing document's own references ("上文第 23 段", "see annex B") resolve in the part of
+ *   the citing paragraph first.
+ * - Same language first: a zh paragraph citing a document held in zh and en resolves to the zh
+ *   paragraph; otherwise to the language the corpus has.
+ */
+
+import type {
+  CharterTarget,
+  CitationStatus,
+  DocTarget,
+  DocumentRecord,
+  Paragraph,
+  RegistryEntry,
+} from "../../schemas/index.ts";
+import { addressOf, idOf, partAddress } from "../address/address.ts";
+import { odsUrl } from "../address/urls.ts";
+import type { Pin } from "./pins.ts";
+import { TitleMatcher } from "./titles.ts";
+
+/**
+ * What resolution reads of a paragraph: where it stands, never its text. The build passes whole
+ * paragraphs; the browser's resolver only these fields, from the site's compact export
+ * (corpus-file.ts), and both get the same answers.
+ */
+export type CiteParagraph = Pick<
+  Paragraph,
+  "id" | "doc" | "lang" | "address" | "part" | "scope" | "num" | "parent" | "kind" | "headings"
+>;
+
+/** What resolution reads of a document version. */
+export type CiteDocument = Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts">;
+
+/** What resolution reads of a registry entry: its short titles and what is known of its structure. */
+export type CiteRegistryEntry = Pick<RegistryEntry, "symbol" | "short" | "structure">;
+
+/** One language version of a corpus document, indexed for lookups. */
+export interface DocVersion<P extends CiteParagraph = Paragraph, D extends CiteDocument = DocumentRecord> {
+  record: D;
+  /** Paragraphs by address. */
+  byAddress: Map<string, P>;
+  /** Paragraphs in reading order. */
+  paragraphs: P[];
+}
+
+/** Everything resolution needs, built once per build (or once per lookup in the browser). */
+export interface CorpusIndex<P extends CiteParagraph = Paragraph, D extends CiteDocument = DocumentRecord> {
+  registry: Map<string, CiteRegistryEntry>;
+  titles: TitleMatcher;
+  /** symbol -> lang -> version */
+  docs: Map<string, Map<string, DocVersion<P, D>>>;
+  /** Paragraphs by id. */
+  byId: Map<string, P>;
+}
+
+/** Build the index from the parse output (or the resolver export) and the registry. */
+export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
+  documents: readonly D[],
+  paragraphs: readonly P[],
+  registry: { documents: readonly CiteRegistryEntry[] },
+): CorpusIndex<P, D> {
+  const docs = new Map<string, Map<string, DocVersion<P, D>>>();
+  for (const record of documents) {
+    const langs = docs.get(record.symbol) ?? new Map<string, DocVersion<P, D>>();
+    langs.set(record.lang, { record, byAddress: new Map(), paragraphs: [] });
+    docs.set(record.symbol, langs);
+  }
+  const byId = new Map<string, P>();
+  for (const p of paragraphs) {
+    byId.set(p.id, p);
+    const v = docs.get(p.doc)?.get(p.lang);
+    if (!v) continue;
+    v.byAddress.set(p.address, p);
+    v.paragraphs.push(p);
+  }
+  return {
+    registry: new Map(registry.documents.map((e) => [e.symbol, e])),
+    titles: new TitleMatcher(registry),
+    docs,
+    byId,
+  };
+}
+
+/** Where the citation stands. */
+export interface Citing {
+  doc: string;
+  lang: string;
+  /** Part of the citing paragraph (for references to the citing document). */
+  part: string[];
+}
+
+/** A resolved target, before it becomes a Citation. */
+export interface Resolution {
+  target: DocTarget | CharterTarget;
+  resolved: string | null;
+  status: CitationStatus;
+  candidates: string[];
+  url: string | null;
+  /** Why the status is not "resolved", for the diagnostic. */
+  problem: string | null;
+}
+
+/** A Charter article: always external. */
+export function resolveCharter(article: string, para: string | null): Resolution {
+  return {
+    target: { doc: "UN Charter", article, para },
+    resolved: null,
+    status: "external",
+    candidates: [],
+    url: null,
+    problem: null,
+  };
+}
+
+/**
+ * Resolve one pinpoint of one document.
+ * @param symbols the symbols the reference may mean ([] for the citing document itself)
+ */
+export function resolveDoc(
+  symbols: string[],
+  pin: Pin,
+  citing: Citing,
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
+): Resolution {
+  if (symbols.length > 1) {
+    return {
+      target: docTarget(symbols[0]!, [], pin, false),
+      resolved: null,
+      status: "ambiguous",
+      candidates: [...symbols].sort(),
+      url: null,
+      problem: `it names ${symbols.length} documents`,
+    };
+  }
+  const self = symbols.length === 0;
+  const symbol = self ? citing.doc : symbols[0]!;
+  const versions = index.docs.get(symbol);
+  const entry = index.registry.get(symbol);
+  if (!versions || versions.size === 0) return resolveAbsent(symbol, pin, citing, entry);
+  const langs = orderLangs(versions, citing.lang);
+  const primary = versions.get(langs[0]!)!;
+  const knownParts = primary.record.parts;
+  const reportIn = entry?.structure?.reportIn ?? null;
+
+  // The whole document or a whole part.
+  if (pin.num.length === 0) {
+    const part = pin.part !== null ? partFromLabel(pin.part, knownParts, reportIn) : pin.operative ? [] : [];
+    const exists = part.length === 0 || knownParts.some((p) => startsWithPart(p, part));
+    const target = docTarget(symbol, part, pin, false);
+    if (!exists) {
+      return notFound(target, `${symbol} has no ${part.join(", ")}`);
+    }
+    const resolved = part.length
+      ? idOf(symbol, primary.record.lang, partAddress(part))
+      : `${primary.record.slug}/${primary.record.lang}`;
+    return { target, resolved, status: "resolved", candidates: [], url: null, problem: null };
+  }
+
+  // A section named in words: numbering relative to that section's list.
+  if (pin.section !== null) return resolveSection(symbol, pin, langs, versions, reportIn);
+
+  const tries: { part: string[]; inferred: boolean }[] = [];
+  if (pin.part !== null) tries.push({ part: partFromLabel(pin.part, knownParts, reportIn), inferred: false });
+  else if (pin.operative) tries.push({ part: [], inferred: false });
+  else {
+    if (self) tries.push({ part: citing.part, inferred: false });
+    if (reportIn && !self) tries.push({ part: reportIn, inferred: true });
+    tries.push({ part: [], inferred: false });
+  }
+  for (const t of tries) {
+    const hit = findParagraph(versions, langs, t.part, null, pin.num);
+    if (hit) {
+      return {
+        target: docTarget(symbol, t.part, pin, t.inferred && t.part.length > 0),
+        resolved: hit.id,
+        status: "resolved",
+        candidates: [],
+        url: null,
+        problem: null,
+      };
+    }
+  }
+  const first = tries[0]!;
+  if (pin.part === null && !pin.operative) {
+    // The one part that has such a paragraph, if only one does.
+    const found = knownParts
+      .filter((p) => !tries.some((t) => samePart(t.part, p)))
+      .map((p) => ({ part: p, hit: findParagraph(versions, langs, p, null, pin.num) }))
+      .filter((x) => x.hit !== null);
+    if (found.length === 1) {
+      return {
+        target: docTarget(symbol, found[0]!.part, pin, true),
+        resolved: found[0]!.hit!.id,
+        status: "resolved",
+        candidates: [],
+        url: null,
+        problem: null,
+      };
+    }
+    if (found.length > 1) {
+      return {
+        target: docTarget(symbol, first.part, pin, false),
+        resolved: null,
+        status: "ambiguous",
+        candidates: found.map((x) => x.hit!.id).sort(),
+        url: null,
+        problem: `${symbol} has paragraph ${pin.num.join(".")} in several parts`,
+      };
+    }
+  }
+  const target = docTarget(symbol, first.part, pin, first.inferred && first.part.length > 0);
+  return notFound(target, missingMessage(symbol, primary, first.part, pin.num));
+}
+
+function notFound(target: DocTarget, problem: string): Resolution {
+  return { target, resolved: null, status: "unknown-paragraph", candidates: [], url: null, problem };
+}
+
+/** A document the corpus does not hold: placed by what the registry knows, linked to ODS. */
+function resolveAbsent(
+  symbol: string,
+  pin: Pin,
+  citing: Citing,
+  entry: CiteRegistryEntry | undefined,
+): Resolution {
+  const url = odsUrl(symbol, citing.lang);
+  const reportIn = entry?.structure?.reportIn ?? null;
+  const known = entry?.structure?.annexes ?? [];
+  let part: string[] = [];
+  let inferred = false;
+  if (pin.part !== null) part = partFromLabel(pin.part, reportIn ? [reportIn, ...known] : known, reportIn);
+  else if (!pin.operative && pin.num.length > 0 && reportIn) {
+    part = reportIn;
+    inferred = true;
+  }
+  const target = docTarget(symbol, part, pin, inferred);
+  if (!entry) {
+    return {
+      target,
+      resolved: null,
+      status: "unknown-document",
+      candidates: [],
+      url,
+      problem: `neither the corpus nor corpus/registry.yaml knows ${symbol}`,
+    };
+  }
+  const last = entry.structure?.lastParagraph;
+  const n = Number(pin.num[0]);
+  if (last !== undefined && pin.section === null && Number.isFinite(n) && n > last) {
+    return {
+      target,
+      resolved: null,
+      status: "unknown-paragraph",
+      candidates: [],
+      url,
+      problem: `${symbol} ends at paragraph ${last}, so paragraph ${pin.num.join(".")} is past its end`,
+    };
+  }
+  return { target, resolved: null, status: "not-in-corpus", candidates: [], url, problem: null };
+}
+
+/**
+ * "A/77/275，国际法部分，建议采取的下一步行动，第 2 段": the paragraphs under a heading naming the
+ * section and, when the words say so, under its "next steps" heading; either a scope the parser
+ * gave them, or the n-th of them when their numbering continues the main one.
+ */
+function resolveSection(
+  symbol: string,
+  pin: Pin,
+  langs: string[],
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
+  reportIn: string[] | null,
+): Resolution {
+  const key = sectionKey(pin.section!);
+  const nextSteps = /下一步|后续步骤|next steps/i.test(pin.section!);
+  // With no part written and no registry knowledge, the section's own paragraphs say where it is.
+  const wanted =
+    pin.part !== null ? partFromLabel(pin.part, versions.get(langs[0]!)!.record.parts, reportIn) : reportIn;
+  let part = wanted ?? [];
+  let inferred = pin.part === null && part.length > 0;
+  for (const lang of langs) {
+    const v = versions.get(lang)!;
+    const list = v.paragraphs.filter(
+      (p) =>
+        p.parent === null &&
+        p.kind === "paragraph" &&
+        (wanted === null || samePart(p.part, wanted)) &&
+        p.num.length > 0 &&
+        p.headings.some((h) => normaliseKey(h).includes(key)) &&
+        (!nextSteps || /下一步|后续步骤|next steps/i.test(p.headings[p.headings.length - 1] ?? "")),
+    );
+    if (list.length === 0) continue;
+    if (wanted === null) {
+      part = list[0]!.part;
+      inferred = part.length > 0;
+    }
+    const scoped = list.find((p) => p.scope !== null);
+    if (scoped) {
+      const hit = v.byAddress.get(addressOf(part, scoped.scope, pin.num));
+      if (hit) return ok(docTarget(symbol, part, pin, inferred, scoped.scope), hit.id);
+      continue;
+    }
+    const nth = list[Number(pin.num[0]) - 1];
+    if (!nth) continue;
+    const hit = v.byAddress.get(addressOf(part, null, [...nth.num, ...pin.num.slice(1)]));
+    if (hit) return ok(docTarget(symbol, part, pin, inferred), hit.id);
+  }
+  return notFound(
+    docTarget(symbol, part, pin, inferred),
+    `${symbol} has no paragraph ${pin.num.join(".")} under "${pin.section}"`,
+  );
+}
+
+function ok(target: DocTarget, id: string): Resolution {
+  return { target, resolved: id, status: "resolved", candidates: [], url: null, problem: null };
+}
+
+/** The distinctive words of a section name: "国际法部分，建议…" -> "国际法"; "section on international law" -> "internationallaw". */
+export function sectionKey(section: string): string {
+  const head = section.split(/[,，]/)[0] ?? section;
+  const zh = head.replace(/(部分|章节|一节)$/, "");
+  const en = zh.replace(/^(the\s+)?section\s+on\s+/i, "").replace(/\s+section$/i, "");
+  return normaliseKey(en);
+}
+
+function normaliseKey(text: string): string {
+  return text.toLowerCase().replace(/[\s,，.。:：;；、"“”]/g, "");
+}
+
+function findParagraph(
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
+  langs: string[],
+  part: string[],
+  scope: string | null,
+  num: string[],
+): CiteParagraph | null {
+  const address = addressOf(part, scope, num);
+  for (const lang of langs) {
+    const hit = versions.get(lang)?.byAddress.get(address);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+function orderLangs(versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>, lang: string): string[] {
+  const all = [...versions.keys()].sort();
+  return all.includes(lang) ? [lang, ...all.filter((l) => l !== lang)] : all;
+}
+
+/**
+ * The part a written label means in a document: the known part whose last label is it
+ * ("annex A" -> ["annex", "annex A"]); a lettered annex of a document whose report sits in an
+ * annex is that report's annex; otherwise the label alone.
+ */
+export function partFromLabel(label: string, known: string[][], reportIn: string[] | null): string[] {
+  if (label === "preamble") return ["preamble"];
+  const lower = label.toLowerCase();
+  const hits = known.filter((p) => p.length > 0 && p[p.length - 1]!.toLowerCase() === lower);
+  if (hits.length > 0) return [...hits.sort((a, b) => a.length - b.length)[0]!];
+  if (reportIn && /^annex [A-Z]$/.test(label) && !samePart(reportIn, [label])) return [...reportIn, label];
+  return [label];
+}
+
+function samePart(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
+function startsWithPart(p: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= p.length && prefix.every((x, k) => x === p[k]);
+}
+
+function docTarget(
+  symbol: string,
+  part: string[],
+  pin: Pin,
+  inferred: boolean,
+  scope: string | null = null,
+): DocTarget {
+  return {
+    doc: symbol,
+    part: [...part],
+    scope,
+    num: [...pin.num],
+    partInferred: inferred,
+    section: pin.section,
+  };
+}
+
+function missingMessage(
+  symbol: string,
+  v: DocVersion<CiteParagraph, CiteDocument>,
+  part: string[],
+  num: string[],
+): string {
+  const top = v.paragraphs.filter(
+    (p) => samePart(p.part, part) && p.scope === null && p.num.length > 0 && p.parent === null,
+  );
+  const last = top[top.length - 1];
+  const where = part.length ? part.join(", ") : "the main body";
+  if (!last) return `${symbol} has no numbered paragraphs in ${where}`;
+  const n = Number(num[0]);
+  const lastN = Number(last.num[0]);
+  if (Number.isFinite(n) && Number.isFinite(lastN) && n > lastN)
+    return `${where} of ${symbol} ends at paragraph ${last.num.join(".")}, so ${num.join(".")} is past its end`;
+  return `${where} of ${symbol} has no paragraph ${num.join(".")}`;
+}

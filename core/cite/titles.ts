@@ -1,0 +1,101 @@
+/**
+ * Titles: documents cited by name ("《2021 年政府专家组报告》", "2021 年不限成员名额工作组报告第 56
+ * 段", "the 2021 OEWG report"), matched against the registry's short titles.
+ *
+ * Decision: only the registry's `short` names are matched, never full titles: full titles recur
+ * as agenda items and resolution titles shared by several documents and would cite by accident.
+ * Matching ignores 《》, spaces, width and (for English) case; a trie walk bounded by the longest
+ * title keeps it linear. The longest match wins, so "不限成员名额工作组第一次年度进展报告" is one title,
+ * not a prefix plus "第一次年度进展报告".
+ */
+import type { RegistryEntry } from "../../schemas/index.ts";
+import { clean } from "./clean.ts";
+import { isAlnum, type Read } from "./tokenize.ts";
+
+interface Node {
+  next: Map<string, Node>;
+  symbols?: string[];
+}
+
+/** Lower-case an ASCII capital; leave every other character (and its string) as it is. */
+function lower(c: string): string {
+  return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
+}
+
+/** Normal form of a title for matching: cleaned, lower-case, without spaces or 《》. */
+export function normaliseTitle(title: string): string {
+  return clean(title)
+    .toLowerCase()
+    .replace(/[\s《》]/g, "");
+}
+
+/** A registry of short titles that can be matched in running text. */
+export class TitleMatcher {
+  private readonly root: Node = { next: new Map() };
+  private maxLen = 0;
+  private readonly byTitle = new Map<string, string[]>();
+
+  /** Build from the registry: every short title, zh and en, of every entry. */
+  constructor(registry: { documents: readonly Pick<RegistryEntry, "symbol" | "short">[] }) {
+    for (const entry of registry.documents) {
+      for (const t of [...entry.short.zh, ...entry.short.en]) this.add(t, entry.symbol);
+    }
+  }
+
+  private add(title: string, symbol: string): void {
+    const key = normaliseTitle(title);
+    if (key.length === 0) return;
+    const list = this.byTitle.get(key) ?? [];
+    if (!list.includes(symbol)) list.push(symbol);
+    this.byTitle.set(key, list);
+    let node = this.root;
+    for (const c of key) {
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.symbols = list;
+    this.maxLen = Math.max(this.maxLen, key.length);
+  }
+
+  /** True when some title starts with this (cleaned) character: a cheap trigger test. */
+  startsWith(c: string | undefined): boolean {
+    return c !== undefined && this.root.next.has(lower(c));
+  }
+
+  /** Symbols a whole title stands for (after normalisation), or []. */
+  lookup(title: string): string[] {
+    return this.byTitle.get(normaliseTitle(title)) ?? [];
+  }
+
+  /**
+   * The longest title starting at `p` of the cleaned text, skipping spaces inside it. A title
+   * that begins or ends with a letter or digit must stand as whole words there.
+   */
+  match(s: string, p: number): Read<string[]> | null {
+    if (s[p] === " " || s[p] === undefined) return null;
+    let node = this.root;
+    let best: Read<string[]> | null = null;
+    let q = p;
+    const limit = Math.min(s.length, p + 2 * this.maxLen + 4);
+    let last = "";
+    while (q < limit) {
+      const c = s[q]!;
+      if (c === " ") {
+        q++;
+        continue;
+      }
+      const child = node.next.get(lower(c));
+      if (!child) break;
+      node = child;
+      last = c;
+      q++;
+      if (node.symbols && !(isAlnum(last) && isAlnum(s[q]))) best = { end: q, value: node.symbols };
+    }
+    if (best && isAlnum(s[p]) && isAlnum(s[p - 1])) return null;
+    return best;
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Publishing a generation: `npm run build` builds the data and the site into a new generation and
+ * publishes both in one step, so a build killed at any moment, in the data stage or the site
+ * stage, leaves the previous generation published whole: every file of dist has the hash it had
+ * in one complete build or the other, never a mix. Also: one build at a time per folder, a failed
+ * site publishes nothing, the site reads the new generation's data, old generations are pruned.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { publishBuild } from "../../pipeline/build/index.ts";
+import { generationsOf, publishedId } from "../../pipeline/generations.ts";
+import { lockFileOf } from "../../pipeline/lock.ts";
+import { repoRoot } from "../parse/helpers.ts";
+import { doc, makeRepo, registry, writeFiles } from "./helpers.ts";
+
+const bin = path.join(repoRoot, "bin/acquis.js");
+
+/** Every file under `dir` (the published link followed) with its SHA-256, sorted by path. */
+function hashes(dir: string, prefix = ""): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const abs = path.join(dir, name);
+    if (statSync(abs).isDirectory()) Object.assign(out, hashes(abs, `${prefix}${name}/`));
+    else out[`${prefix}${name}`] = createHash("sha256").update(readFileSync(abs)).digest("hex");
+  }
+  return out;
+}
+
+/** A corpus of two documents; `version` changes one paragraph of each, so every page differs. */
+function corpus(version: "A" | "B"): Record<string, string> {
+  const text = (symbol: string) =>
+    `1. The ${version === "A" ? "first" : "revised"} paragraph of ${symbol}.\n\n2. States agreed to cooperate.\n`;
+  return {
+    "corpus/registry.yaml": registry(["A/1/1", "A/2/2"]),
+    "corpus/A-1-1/en.md": doc("A/1/1", "en", text("A/1/1")),
+    "corpus/A-2-2/en.md": doc("A/2/2", "en", text("A/2/2")),
+  };
+}
+
+/** Run `acquis build` (what `npm run build` runs) in its own process group, so a kill takes Astro too. */
+function startBuild(root: string, ...args: string[]): ChildProcess & { output: () => string } {
+  const child = spawn(process.execPath, [bin, "build", ...args], { cwd: root, detached: true });
+  let output = "";
+  child.stdout!.on("data", (d) => {
+    output += d;
+  });
+  child.stderr!.on("data", (d) => {
+    output += d;
+  });
+  return Object.assign(child, { output: () => output });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((r) =>
+    child.exitCode !== null ? r(child.exitCode) : child.on("exit", (c) => r(c)),
+  );
+
+function killGroup(child: ChildProcess): Promise<number | null> {
+  try {
+    process.kill(-child.pid!, "SIGKILL");
+  } catch {}
+  return exited(child);
+}
+
+/** Wait until `check` holds (polling), or `ms` pass; returns whether it held. */
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return check();
+}
+
+/** The generations in `root`'s dist.generations now. */
+function generationIds(root: string): Set<string> {
+  const home = generationsOf(path.join(root, "dist")).home;
+  return new Set(existsSync(home) ? readdirSync(home) : []);
+}
+
+/** A generation made since `before` has its data written: that build's site stage has begun. */
+function siteStageBegun(root: string, before: Set<string>): boolean {
+  const home = generationsOf(path.join(root, "dist")).home;
+  return [...generationIds(root)].some(
+    (id) => !before.has(id) && existsSync(path.join(home, id, "data", "manifest.json")),
+  );
+}
+
+describe("a build killed at any moment leaves one generation published whole", () => {
+  test("22 kills at random points, half in the data stage, half in the site stage", {
+    timeout: 900_000,
+  }, async () => {
+    const root = makeRepo(corpus("A"));
+    const full = async () => {
+      const child = startBuild(root);
+      const code = await exited(child);
+      expect(code, child.output()).toBe(0);
+      return hashes(path.join(root, "dist"));
+    };
+    const snapshots = { A: await full(), B: {} as Record<string, string> };
+    writeFiles(root, corpus("B"));
+    snapshots.B = await full();
+    // The two generations differ page by page, and the site read its own generation's data.
+    expect(snapshots.A["doc/A-1-1/en/index.html"]).not.toBe(snapshots.B["doc/A-1-1/en/index.html"]);
+    const page = readFileSync(path.join(root, "dist/doc/A-1-1/en/index.html"), "utf8");
+    expect(page).toContain("The revised paragraph of ");
+    expect(page).not.toContain("The first paragraph of ");
+
+    let published: "A" | "B" = "B";
+    let killedData = 0;
+    let killedSite = 0;
+    let sawRefusal = false;
+    for (let run = 0; run < 22; run++) {
+      // Build the other version, so a kill leaves either what was published or the new one.
+      const target = published === "A" ? "B" : "A";
+      writeFiles(root, corpus(target));
+      const before = generationIds(root);
+      const child = startBuild(root, "--no-cache");
+      const begun = () => siteStageBegun(root, before);
+      if (run % 2 === 0) {
+        // Data stage: anywhere from the start until its data is written.
+        const delay = Math.random() * 2500;
+        await until(() => begun() || child.exitCode !== null, delay);
+        if (!begun()) killedData++;
+      } else {
+        // Site stage: once the new generation's data is written, anywhere in Astro's run.
+        expect(await until(begun, 60_000), child.output()).toBe(true);
+        if (!sawRefusal) {
+          // A second build of the same folder meanwhile is refused, plainly.
+          const second = startBuild(root, "--no-site");
+          expect(await exited(second)).toBe(1);
+          expect(second.output()).toMatch(
+            /dist is being built by acquis build \(pid \d+, since .+\): one build at a time per output folder/,
+          );
+          expect(second.output()).not.toMatch(/\n\s+at /);
+          sawRefusal = true;
+        }
+        await new Promise((r) => setTimeout(r, Math.random() * 6000));
+        if (child.exitCode === null) killedSite++;
+      }
+      await killGroup(child);
+      const now = hashes(path.join(root, "dist"));
+      const whole =
+        JSON.stringify(now) === JSON.stringify(snapshots.A)
+          ? "A"
+          : JSON.stringify(now) === JSON.stringify(snapshots.B)
+            ? "B"
+            : null;
+      expect(whole, `run ${run}: dist is neither generation whole`).not.toBeNull();
+      published = whole!;
+    }
+    // Most kills landed where they were meant to (a build can finish before a late kill).
+    expect(killedData).toBeGreaterThanOrEqual(8);
+    expect(killedSite).toBeGreaterThanOrEqual(8);
+    expect(sawRefusal).toBe(true);
+
+    // The next build takes over the dead builds' lock, removes their generations, publishes.
+    const target = published === "A" ? "B" : "A";
+    writeFiles(root, corpus(target));
+    expect(await full()).toEqual(snapshots[target]);
+    const g = generationsOf(path.join(root, "dist"));
+    expect(readdirSync(g.home).length).toBeLessThanOrEqual(2);
+    expect(existsSync(lockFileOf(path.join(root, "dist")))).toBe(false);
+    expect(readdirSync(root).filter((n) => n.includes(".link-"))).toEqual([]);
+  });
+});
+
+describe("publishing", () => {
+  const quiet = { cache: "off" as const, threads: 1 };
+
+  test("a site that fails publishes nothing: the previous generation stays, the new one is removed", async () => {
+    const root = makeRepo(corpus("A"));
+    const first = await publishBuild({ root, site: false, ...quiet });
+    expect(first.published).not.toBeNull();
+    const before = hashes(path.join(root, "dist"));
+    writeFiles(root, corpus("B"));
+    const failed = await publishBuild({
+      root,
+      ...quiet,
+      buildSite: async (_dir, { log }) => ({ ok: false, pages: 0, error: "[ERROR] a page failed", log }),
+    });
+    expect(failed.published).toBeNull();
+    expect(failed.refused).toBe("the site build failed: [ERROR] a page failed");
+    expect(failed.before).toBe(first.published!.id);
+    expect(hashes(path.join(root, "dist"))).toEqual(before);
+    expect(readdirSync(generationsOf(path.join(root, "dist")).home)).toEqual([first.published!.id]);
+  });
+
+  test("a corpus that cannot be built publishes nothing and builds no site", async () => {
+    const root = makeRepo(corpus("A"));
+    const first = await publishBuild({ root, site: false, ...quiet });
+    let siteRan = false;
+    const result = await publishBuild({
+      root,
+      corpus: "corpsu",
+      ...quiet,
+      buildSite: async (_dir, { log }) => {
+        siteRan = true;
+        return { ok: true, pages: 0, error: null, log };
+      },
+    });
+    expect(result.refused).toMatch(/the corpus folder corpsu was not found/);
+    expect(siteRan).toBe(false);
+    expect(publishedId(generationsOf(path.join(root, "dist")))).toBe(first.published!.id);
+  });
+
+  test("the site step gets the new generation, whose data is written, and the corpus's registry", async () => {
+    const root = makeRepo(corpus("A"));
+    let seen: { dir: string; registry: string; data: boolean } | null = null;
+    const result = await publishBuild({
+      root,
+      ...quiet,
+      buildSite: async (dir, { log, registry: reg }) => {
+        seen = { dir, registry: reg, data: existsSync(path.join(dir, "data", "manifest.json")) };
+        return { ok: true, pages: 0, error: null, log };
+      },
+    });
+    expect(seen).toEqual({
+      dir: result.published!.dir,
+      registry: path.join(root, "corpus", "registry.yaml"),
+      data: true,
+    });
+    // Published as a relative link, so the repository can move.
+    expect(readlinkSync(path.join(root, "dist"))).toBe(path.join("dist.generations", result.published!.id));
+  });
+
+  test("a plain dist from before generations is adopted, then replaced in one step; other folders are refused", async () => {
+    const root = makeRepo({ ...corpus("A"), "dist/data/manifest.json": "{}\n", "dist/index.html": "old\n" });
+    const result = await publishBuild({ root, site: false, ...quiet });
+    expect(result.published?.previous).toMatch(/-adopted$/);
+    expect(lstatSync(path.join(root, "dist")).isSymbolicLink()).toBe(true);
+    const other = makeRepo({ ...corpus("A"), "dist/notes.txt": "mine\n" });
+    await expect(publishBuild({ root: other, site: false, ...quiet })).rejects.toThrow(
+      /dist holds files that are not a build's output \(notes\.txt\)/,
+    );
+    expect(readFileSync(path.join(other, "dist/notes.txt"), "utf8")).toBe("mine\n");
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Properties of the grammar, checked with fast-check: it never throws, whatever the text; what
+ * it finds is well formed (spans inside the text, in order, raw words given back exactly); the
+ * cleaning keeps every offset; and it stays linear on 1 MB pathological lines built to make a
+ * backtracking matcher blow up (completing at all is the check: a quadratic or exponential
+ * matcher would not finish within the test's limit; the timings are measured in the report).
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { clean } from "../../../core/cite/clean.ts";
+import { findCitations } from "../../../core/cite/find.ts";
+import { TitleMatcher } from "../../../core/cite/titles.ts";
+import { extractCitations } from "../../../pipeline/cite/extract.ts";
+import { loadRegistry, oneParagraph } from "../../cite/helpers.ts";
+
+const registry = loadRegistry();
+const titles = new TitleMatcher(registry);
+
+/** Pieces of the grammar, so random strings come near real citations. */
+const FRAGMENTS = [
+  "第",
+  " ",
+  "，",
+  ",",
+  "、",
+  "；",
+  "。",
+  ".",
+  "(",
+  ")",
+  "（",
+  "）",
+  "[",
+  "]",
+  "《",
+  "》",
+  "“",
+  "”",
+  "\n",
+  "号决议",
+  "号决定",
+  "段",
+  "分段",
+  "和",
+  "至",
+  "以及",
+  "附件",
+  "附件一",
+  "上文",
+  "本报告",
+  "见",
+  "同上",
+  "执行部分",
+  "国际法部分",
+  "建议采取的下一步行动",
+  "条",
+  "项",
+  "二",
+  "三十三",
+  "次",
+  "年",
+  "A/",
+  "A/RES/",
+  "75/240",
+  "A/75/816",
+  "/Rev.1",
+  "16",
+  "2021",
+  "(a)",
+  "(一)",
+  "(iv)",
+  "paragraph",
+  "paras.",
+  "para.",
+  "annex",
+  "I",
+  "C",
+  "to",
+  "document",
+  "of",
+  "the",
+  "above",
+  "and",
+  "resolution",
+  "resolutions",
+  "decision",
+  "Article",
+  "Charter",
+  "Ibid.",
+  "section on",
+  "next steps",
+  "2021 年不限成员名额工作组报告",
+  "第一次年度进展报告",
+  "2021 OEWG report",
+  "联合国宪章",
+];
+const grammarish = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((a) => a.join(""));
+const anyText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 200 }),
+  fc.string({ maxLength: 200 }),
+  grammarish,
+);
+
+describe("the grammar on any string", () => {
+  test("never throws, and every span lies inside the text, in order, non-empty", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const found = findCitations(text, titles);
+        let prev: { start: number; end: number } | null = null;
+        for (const f of found) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          // Targets of one expression share its span; otherwise spans follow each other.
+          if (prev && !(prev.start === f.start && prev.end === f.end))
+            expect(f.start).toBeGreaterThanOrEqual(prev.end);
+          prev = f;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test("cleaning keeps the length, so offsets in the cleaned text are offsets in the original", () => {
+    fc.assert(fc.property(anyText, (text) => clean(text).length === text.length));
+  });
+
+  test("the whole stage never throws on a paragraph or footnote of any text", () => {
+    fc.assert(
+      fc.property(anyText, anyText, (text, note) => {
+        const corpus = oneParagraph({
+          doc: "A/99/1",
+          num: ["1"],
+          text,
+          footnotes: [{ mark: "1", n: 1, text: note, at: text.length, source: { file: "f.md", line: 1 } }],
+        });
+        const { citations } = extractCitations({ ...corpus, registry });
+        for (const c of citations) {
+          const source = c.via === "footnote" ? note : text;
+          expect(source.slice(c.span[0], c.span[1])).toBe(c.raw);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("a citation is found whatever surrounds it", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (before, after) => {
+        const text = `${before}。A/75/816，附件一，第 16 段。${after}`;
+        const found = findCitations(text, titles).filter(
+          (f) => f.kind === "doc" && f.symbols[0] === "A/75/816",
+        );
+        expect(found.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+});
+
+describe("linear time on 1 MB pathological lines", () => {
+  const MB = 1 << 20;
+  const line = (unit: string, head = "") => head + unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  test.each([
+    { name: "one trigger character repeated", text: line("第") },
+    { name: "a list that never ends in 段", text: line("1 和 ", "第 ") },
+    { name: "labels without end", text: line("(a)", "第 1") },
+    { name: "a symbol that never ends", text: line("/1", "A") },
+    { name: "unclosed book-title marks", text: line("《") },
+    { name: "a title prefix repeated", text: line("不限成员名额工作组") },
+    { name: "coordinated years without a title", text: line("2010 年、") },
+    { name: "coordinated ordinals without a title", text: line("第一次和") },
+    { name: "English pinpoints without a document", text: line("paragraph 1 of ") },
+    { name: "a resolution list", text: line("75/240 and ", "resolutions ") },
+    { name: "unclosed quotation marks", text: line("“") },
+    { name: "spaces after a symbol", text: line(" ", "A/75/816") },
+  ])(
+    "$name",
+    ({ text }) => {
+      const found = findCitations(text, titles);
+      expect(Array.isArray(found)).toBe(true);
+    },
+    20_000,
+  );
+});

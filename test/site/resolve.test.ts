@@ -1,0 +1,177 @@
+/**
+ * The site's citation resolver (site/src/lib/resolve.ts) over the files the build writes for it
+ * (site/src/lib/resolver-index.ts): a pasted citation is read by the core grammar and resolved as
+ * `acquis cite` resolves it, and the page goes to a paragraph only when the citation named it
+ * whole; an inferred part is said. The files are fed from memory, as JSON, exactly as written.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { addressOf } from "../../core/address/address.ts";
+import { citationsOf, toRoman } from "../../core/cite/format.ts";
+import { RESOLVER_INDEX_PATH, resolverDocumentPath } from "../../core/cite/resolver-files.ts";
+import type { DocumentRecord, Paragraph, Registry } from "../../schemas/index.ts";
+import { type Answer, answerOf, lookupPasted, type ResolverSource } from "../../site/src/lib/resolve.ts";
+import { resolverDocuments, resolverIndex } from "../../site/src/lib/resolver-index.ts";
+import { documentRecord, paragraph } from "../factories.ts";
+
+/** The resolver's files for a corpus, as the site writes them, read back from JSON text. */
+function source(
+  documents: DocumentRecord[],
+  paragraphs: Paragraph[],
+  registry: Registry,
+): ResolverSource & { reads: string[] } {
+  const files = new Map<string, string>([
+    [RESOLVER_INDEX_PATH, JSON.stringify(resolverIndex({ documents }, registry))],
+  ]);
+  for (const f of resolverDocuments({ documents, paragraphs })) {
+    files.set(resolverDocumentPath(f.slug), JSON.stringify(f));
+  }
+  const reads: string[] = [];
+  return {
+    reads,
+    async get(path) {
+      reads.push(path);
+      const text = files.get(path);
+      if (text === undefined) throw new Error(`no resolver file ${path}`);
+      return JSON.parse(text);
+    },
+  };
+}
+
+const registry: Registry = {
+  documents: [
+    // Its report sits in its annex, as the real registry says.
+    {
+      symbol: "A/78/265",
+      type: "report",
+      title: {},
+      short: { zh: ["第二次年度进展报告"], en: ["second annual progress report"] },
+      structure: { reportIn: ["annex"] },
+    },
+    { symbol: "A/76/135", type: "report", title: {}, short: { zh: [], en: ["2021 GGE report"] } },
+  ],
+};
+
+const ADDRESSES: Array<[string[], string[]]> = [
+  [[], ["1"]],
+  [[], ["2"]],
+  [["annex"], ["23"]],
+  [["annex"], ["23", "f"]],
+  [["annex"], ["23", "f", "ii"]],
+  [["annex"], ["24"]],
+  [["annex", "annex A"], ["3"]],
+  [["annex", "annex B"], ["3"]],
+];
+const PARTS = [[], ["annex"], ["annex", "annex A"], ["annex", "annex B"]];
+const corpus = (["zh", "en"] as const).map((lang) => ({
+  record: documentRecord({ symbol: "A/78/265", lang, parts: PARTS, paragraphs: ADDRESSES.length }),
+  paragraphs: ADDRESSES.map(([part, num]) =>
+    paragraph({ doc: "A/78/265", lang, part, num, text: `Paragraph ${num.join(".")}.` }),
+  ),
+}));
+const documents = corpus.map((c) => c.record);
+const paragraphs = corpus.flatMap((c) => c.paragraphs);
+
+async function answer(pasted: string, src = source(documents, paragraphs, registry)): Promise<Answer> {
+  return answerOf(await lookupPasted(pasted, src));
+}
+const text = (a: Answer) => a.lines.map((l) => l.text).join("\n");
+
+describe("a pasted citation", () => {
+  test.each([
+    { pasted: "A/78/265, annex, para. 23 (f) (ii)", go: "/p/A-78-265/annex/23.f.ii/" },
+    { pasted: "A/78/265，附件，第 23(f)(二)段", go: "/p/A-78-265/annex/23.f.ii/" },
+    // Full-width brackets and no spaces, as pasted from a Chinese document.
+    { pasted: "A/78/265，附件，第23（f）（二）段", go: "/p/A-78-265/annex/23.f.ii/" },
+    { pasted: "A/78/265, annex, annex A, para. 3", go: "/p/A-78-265/annex/annex-a/3/" },
+    // The registry's short title stands for the symbol.
+    { pasted: "second annual progress report, annex, para. 24", go: "/p/A-78-265/annex/24/" },
+  ])("$pasted goes to its paragraph", async ({ pasted, go }) => {
+    expect((await answer(pasted)).go).toBe(go);
+  });
+
+  test.each([
+    // The part left out: the report sits in the annex (the registry), so annex 24 is meant.
+    {
+      pasted: "A/78/265, paragraph 24",
+      says: "Part inferred: A/78/265, annex, para. 24 (read as annex",
+      href: "/p/A-78-265/annex/24/",
+    },
+    // Not in the annex, so the main body's paragraph 1: nothing inferred, but the annex was tried first.
+    { pasted: "A/78/265, para. 1", says: "A/78/265, para. 1", href: "/p/A-78-265/1/" },
+  ])("$pasted: an inferred part is said before the page moves", async ({ pasted, says, href }) => {
+    const a = await answer(pasted);
+    expect(text(a)).toContain(says);
+    expect(a.lines.some((l) => l.href === href)).toBe(true);
+    if (says.startsWith("Part inferred")) expect(a.go).toBeNull();
+  });
+
+  test.each([
+    // Paragraph 3 of which annex? Two have one: list them, never pick.
+    {
+      pasted: "A/78/265, para. 3",
+      says: ["several paragraphs", "A-78-265/en/annex/annex-a/3", "A-78-265/en/annex/annex-b/3"],
+    },
+    // Past the end: where the part ends.
+    {
+      pasted: "A/78/265, annex, para. 99",
+      says: ["Not found: A/78/265, annex, para. 99", "ends at paragraph 24, so 99 is past its end"],
+    },
+    // The whole document: its page, and what it holds.
+    { pasted: "A/78/265", says: ["A/78/265", "Holds: 1, 2, annex/23"] },
+    // Known to the registry only: the ODS link.
+    {
+      pasted: "A/76/135, para. 42",
+      says: ["A/76/135 is known to the registry but not in the corpus", "UN Official Document System"],
+    },
+    { pasted: "A/12/345, para. 1", says: ["A/12/345 is unknown"] },
+    { pasted: "the report, para. 42", says: ["No citation could be read"] },
+  ])("$pasted says precisely what it found", async ({ pasted, says }) => {
+    const a = await answer(pasted);
+    expect(a.go).toBeNull();
+    for (const s of says) expect(text(a)).toContain(s);
+  });
+
+  test("the page fetches the index and only the files of the documents the citation names", async () => {
+    const src = source(documents, paragraphs, registry);
+    await lookupPasted("A/78/265, annex, para. 24", src);
+    expect(src.reads).toEqual([RESOLVER_INDEX_PATH, "/resolve/A-78-265.json"]);
+    const other = source(documents, paragraphs, registry);
+    await lookupPasted("A/76/135, para. 42", other);
+    expect(other.reads).toEqual([RESOLVER_INDEX_PATH]);
+  });
+
+  test("files of another layout are refused with the way out", async () => {
+    const src = source(documents, paragraphs, registry);
+    const stale: ResolverSource = {
+      async get(path) {
+        const f = (await src.get(path)) as Record<string, unknown>;
+        return { ...f, format: 99 };
+      },
+    };
+    await expect(lookupPasted("A/78/265, para. 1", stale)).rejects.toThrow(/format 99, .*rebuild the site/);
+  });
+
+  test("every citation the site prints goes back to its own paragraph (en and zh)", async () => {
+    const part = fc.constantFrom<string[]>([], ["annex"], ["annex I"], ["annex", "annex A"], ["preamble"]);
+    const num = fc.tuple(
+      fc.integer({ min: 1, max: 120 }).map(String),
+      fc.option(fc.constantFrom("a", "b", "c", "f", "k"), { nil: undefined }),
+      fc.option(fc.integer({ min: 1, max: 12 }).map(toRoman), { nil: undefined }),
+    );
+    await fc.assert(
+      fc.asyncProperty(part, num, async (p, [n, letter, roman]) => {
+        const labels = [n, ...(letter ? [letter] : []), ...(letter && roman ? [roman] : [])];
+        const address = addressOf(p, null, labels);
+        const one = paragraph({ doc: "A/78/265", lang: "en", part: p, num: labels, text: "x" });
+        const record = documentRecord({ symbol: "A/78/265", lang: "en", parts: [p] });
+        const src = source([record], [one], { documents: [] });
+        const printed = citationsOf({ doc: "A/78/265", part: p, scope: null, num: labels, address });
+        for (const t of [printed.en, printed.zh]) {
+          expect((await answer(t, src)).go, t).toBe(`/p/A-78-265/${address}/`);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
