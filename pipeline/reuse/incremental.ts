@@ -835,10 +835,10 @@ function incremental(
     refs,
     copyKey,
     // Grown past a tenth of their base, the changes are merged into a new base (live.ts).
-    shingles: wantsCompaction(shingles)
+    shingles: wantsCompaction(shingles, compactAt)
       ? compact(shingles, n, baseId(settings, paragraphs, "shingles"))
       : shingles,
-    windows: wantsCompaction(windows)
+    windows: wantsCompaction(windows, compactAt)
       ? compact(windows, n, baseId(settings, paragraphs, "windows"))
       : windows,
     pairs: sortedPairs(pairs),

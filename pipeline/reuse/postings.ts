@@ -194,7 +194,7 @@ export function mergePostings(
       if (hi === h) i++;
       j++;
     }
-    const h = hi < ha ? hi : ha;
+    const h = Math.min(hi, ha);
     if (at > from) {
       hash[groups] = h;
       start[groups] = from;

@@ -53,9 +53,9 @@ function corpusOf(docs: Doc[]): { paragraphs: Paragraph[]; documents: DocumentRe
   for (const d of [...docs].sort(
     (a, b) => a.symbol.localeCompare(b.symbol) || a.lang.localeCompare(b.lang),
   )) {
-    d.texts.forEach((text, i) =>
-      paragraphs.push(paragraph({ doc: d.symbol, lang: d.lang, num: [String(i + 1)], text, seq: i })),
-    );
+    d.texts.forEach((text, i) => {
+      paragraphs.push(paragraph({ doc: d.symbol, lang: d.lang, num: [String(i + 1)], text, seq: i }));
+    });
     documents.push(
       documentRecord({
         symbol: d.symbol,

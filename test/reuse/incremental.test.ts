@@ -121,7 +121,16 @@ function world(seed: number, docs: number): World {
     },
     next: 0,
   };
-  for (let i = 0; i < docs; i++) w.docs.push(newDoc(w, rand() < 0.7 ? "zh" : "en"));
+  for (let i = 0; i < docs; i++) {
+    const d = newDoc(w, rand() < 0.7 ? "zh" : "en");
+    w.docs.push(d);
+    // A third of the documents are held in both languages, paragraph for paragraph: their
+    // alignment pairs them, and links are carried from one language to the other.
+    if (rand() < 0.35) {
+      const other = d.lang === "zh" ? "en" : "zh";
+      w.docs.push({ ...d, lang: other, texts: d.texts.map(() => text(w, other)), refs: new Map() });
+    }
+  }
   return w;
 }
 
@@ -319,9 +328,12 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
   });
 
   test("the corpus crosses the thresholds the incremental run tracks", () => {
-    // Without links, formulas and copies the property above would prove little.
+    // Without links, formulas, copies and links carried across languages, the property above
+    // would prove little.
     const w = world(7, 12);
     const r = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, TIGHT);
+    expect(r.result.aligned.rows.length).toBeGreaterThan(5);
+    expect(r.result.summary.byVia.aligned ?? 0).toBeGreaterThan(0);
     expect(r.result.summary.links).toBeGreaterThan(5);
     expect(r.result.formulas.formulas.length).toBeGreaterThan(3);
     expect(r.result.summary.byKind.verbatim ?? 0).toBeGreaterThan(0);
