@@ -4,7 +4,8 @@
  * Decision: the list holds each command's name and summary and how to load it; the command's
  * module (its usage, its code and what that imports) is loaded only when that command runs, so
  * `acquis search` never loads the parser, pdf.js or the build runner, and `acquis --help` loads
- * none of them. A test checks that each entry's name and summary are the loaded command's own.
+ * none of them. The summary is written twice, here and in the command's module: a test
+ * (test/cli/compiled.test.ts) fails until both say the same.
  */
 import type { Command } from "./types.ts";
 
@@ -19,7 +20,7 @@ export interface CommandEntry {
 export const COMMANDS: CommandEntry[] = [
   {
     name: "build",
-    summary: "Build dist/data from the corpus (documents, paragraphs, citations, ...)",
+    summary: "Build the data and the site from the corpus and publish them together in dist/",
     load: async () => (await import("./build.ts")).buildCommand,
   },
   {
@@ -34,7 +35,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: "import",
-    summary: "Convert a PDF, DOCX, HTML or text original into a corpus file",
+    summary: "Convert a PDF, DOCX, HTML or text original (or a folder of them) into corpus files",
     load: async () => (await import("./import.ts")).importCommand,
   },
   {
