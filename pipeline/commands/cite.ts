@@ -3,7 +3,7 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
+ * documents.json, through the one reader core/data/read.ts; cite-data.ts) and the registry, never the corpus
  * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. With
  * --batch it reads many citations on standard input, loads the data once and prints one JSON
  * line per input line (batch.ts). Exit codes: 0 every target found, 1 something not found, 2 bad
@@ -15,10 +15,9 @@ import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
-import { formatDiagnostics } from "../report.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
-import { readDataDir, readRegistryFile } from "./data-host.ts";
+import { type CiteData, readCiteData } from "./cite-data.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 /** Where the registry is, from the repository root. */
@@ -76,10 +75,26 @@ export const citeCommand: Command = {
       );
       return 2;
     }
-    // The registry as the build reads it: a bad entry costs that entry, and says so.
-    const registry = readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
+    // The knowledge base read once through the link (a build publishing meanwhile cannot mix two
+    // generations), and the registry as the build reads it: a bad entry costs that entry.
+    let data: CiteData | null = null;
+    let failure: unknown = null;
+    try {
+      data = await readCiteData(
+        realpathSync(dir),
+        resolve(io.cwd, REGISTRY),
+        REGISTRY,
+        resolve(io.cwd, ".cache/cli"),
+      );
+    } catch (e) {
+      failure = e;
+    }
+    const registry =
+      data?.registry ??
+      (await import("./data-host.ts")).readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
     const said = registry.diagnostics.filter((d) => d.level !== "info");
     if (said.length) {
+      const { formatDiagnostics } = await import("../report.ts");
       io.stderr(`${formatDiagnostics(said, { color: io.isTTY })}\n`);
       io.stderr(
         registry.usable
@@ -87,17 +102,13 @@ export const citeCommand: Command = {
           : "acquis cite: the registry could not be read; citations by short title will not resolve.\n",
       );
     }
-    let index: CorpusIndex;
-    try {
-      // Read once through the link: a build publishing meanwhile cannot mix two generations.
-      const { documents, paragraphs } = readDataDir(realpathSync(dir));
-      index = buildIndex(documents, paragraphs, registry.registry);
-    } catch (e) {
+    if (!data) {
       io.stderr(
-        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
+        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((failure as Error).message)}\n`,
       );
       return 2;
     }
+    const index: CorpusIndex = buildIndex(data.documents, data.paragraphs, registry.registry);
     if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
     // The cited text is the corpus's: printed, it must not act on the terminal.

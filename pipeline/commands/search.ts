@@ -12,7 +12,7 @@ import { resolve } from "node:path";
 import { SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
-import { diskSource } from "./data-host.ts";
+import { diskSource } from "./disk-source.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words or phrase>" [options]
