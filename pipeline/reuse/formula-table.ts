@@ -171,8 +171,8 @@ export function formulaList(
     const runs = t.runs[p]!;
     if (!runs.length) continue;
     const bit = langOf(p) === "zh" ? 1 : 2;
-    runs.forEach((r, i) => {
-      const k = r.key;
+    for (let i = 0; i < runs.length; i++) {
+      const k = runs[i]!.key;
       langs[k]! |= bit;
       if (lastSeen[k] !== p) {
         lastSeen[k] = p;
@@ -183,20 +183,23 @@ export function formulaList(
         first[k] = p;
         firstRun[k] = i;
       }
-    });
+    }
   }
-  const dfOfKey = (k: number) => Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
+  const df = new Uint32Array(keys);
   const live: number[] = [];
-  for (let k = 0; k < keys; k++) if (carriers[k]) live.push(k);
-  const df = new Map(live.map((k) => [k, dfOfKey(k)]));
-  live.sort((x, y) => df.get(y)! - df.get(x)! || carriers[y]! - carriers[x]!);
+  for (let k = 0; k < keys; k++) {
+    if (!carriers[k]) continue;
+    df[k] = Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
+    live.push(k);
+  }
+  live.sort((x, y) => df[y]! - df[x]! || carriers[y]! - carriers[x]!);
   // Texts only where they can decide: the first `limit` and whatever ties with the last of them.
   let end = Math.min(limit, live.length);
   if (end > 0) {
     const last = live[end - 1]!;
     while (
       end < live.length &&
-      df.get(live[end]!) === df.get(last) &&
+      df[live[end]!] === df[last] &&
       carriers[live[end]!] === carriers[last]
     )
       end++;
@@ -208,7 +211,7 @@ export function formulaList(
   });
   top.sort(
     (x, y) =>
-      df.get(y.k)! - df.get(x.k)! ||
+      df[y.k]! - df[x.k]! ||
       carriers[y.k]! - carriers[x.k]! ||
       x.text.localeCompare(y.text) ||
       x.rank - y.rank ||
@@ -224,7 +227,7 @@ export function formulaList(
     }
   return chosen.map((c) => ({
     text: c.text,
-    paragraphs: df.get(c.k)!,
+    paragraphs: df[c.k]!,
     examples: wanted
       .get(c.k)!
       .sort((x, y) => rank[x]! - rank[y]!)

@@ -343,6 +343,33 @@ function sortedPairs(flat: ArrayLike<number>): Uint32Array {
   return out;
 }
 
+/**
+ * Pairs (flattened) in order, when the first `sorted` numbers already are: the rest sorted and
+ * merged in.
+ */
+function mergePairs(flat: number[], sorted: number): Uint32Array {
+  const tail = sortedPairs(flat.slice(sorted));
+  const out = new Uint32Array(flat.length);
+  let i = 0;
+  let j = 0;
+  let at = 0;
+  while (i < sorted || j < tail.length) {
+    const takeHead =
+      j >= tail.length ||
+      (i < sorted && (flat[i]! < tail[j]! || (flat[i] === tail[j] && flat[i + 1]! <= tail[j + 1]!)));
+    if (takeHead) {
+      out[at++] = flat[i]!;
+      out[at++] = flat[i + 1]!;
+      i += 2;
+    } else {
+      out[at++] = tail[j]!;
+      out[at++] = tail[j + 1]!;
+      j += 2;
+    }
+  }
+  return out;
+}
+
 /** Whether (a, b) is among sorted flattened pairs. */
 function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
   let lo = 0;
@@ -574,12 +601,15 @@ function incremental(
 
   // 4. What the memo found among untouched paragraphs stands; the rest is dropped.
   const rank = readingRank(paragraphs, documents);
+  // The memo's pairs that stand, renumbered: still in order (the renumbering keeps order), so
+  // the new ones are merged in at the end rather than all sorted again.
   const pairs: number[] = [];
   for (let i = 0; i < old.pairs.length; i += 2) {
     const a = old.pairs[i]!;
     const b = old.pairs[i + 1]!;
     if (!touchedOld[a] && !touchedOld[b]) pairs.push(remap[a]!, remap[b]!);
   }
+  let standing = pairs.length;
   /** Links of the shingle search, and of the verbatim-copy pass, in the new numbering. */
   const main: Link[] = [];
   const copyFound: Link[] = [];
@@ -696,12 +726,15 @@ function incremental(
   }
   if (unmade.size) {
     let w = 0;
+    let stood = 0;
     for (let i = 0; i < pairs.length; i += 2)
       if (!unmade.has(pairs[i]! * n + pairs[i + 1]!)) {
         pairs[w++] = pairs[i]!;
         pairs[w++] = pairs[i + 1]!;
+        if (i < standing) stood += 2;
       }
     pairs.length = w;
+    standing = stood;
   }
 
   // 7. Verbatim-copy groups that hold a touched paragraph or a pair whose search link moved.
@@ -841,7 +874,7 @@ function incremental(
     windows: wantsCompaction(windows, compactAt)
       ? compact(windows, n, baseId(settings, paragraphs, "windows"))
       : windows,
-    pairs: sortedPairs(pairs),
+    pairs: mergePairs(pairs, standing),
     copies: Uint32Array.from(copies),
     found: all.map((l) => ({
       from: l.from,
