@@ -7,6 +7,7 @@ export * from "./build.ts";
 export * from "./citation.ts";
 export * from "./common.ts";
 export * from "./corpus.ts";
+export * from "./lookup.ts";
 export * from "./paragraph.ts";
 export * from "./resolver.ts";
 export * from "./reuse.ts";

@@ -1,8 +1,12 @@
-/** JSON Schema for each exported data file, generated from the zod schemas (zod 4's toJSONSchema). */
+/**
+ * JSON Schema for each exported data file, generated from the zod schemas (zod 4's toJSONSchema),
+ * and for what `acquis cite --json` prints (cite-lookup).
+ */
 import { z } from "zod";
 import { BuildReport, Manifest } from "./build.ts";
 import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
+import { CiteLookup } from "./lookup.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
 import { ResolverDocumentFile, ResolverIndexFile } from "./resolver.ts";
 import { AlignedFile, FormulasFile, LineageFile, Reuse, ReuseSummaryFile } from "./reuse.ts";
@@ -28,6 +32,7 @@ export function jsonSchemas(): Record<string, unknown> {
     diagnostics: BuildReport,
     "resolver-index": ResolverIndexFile,
     "resolver-document": ResolverDocumentFile,
+    "cite-lookup": CiteLookup,
   };
   const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(entries)) {

@@ -19,10 +19,12 @@ import { clean } from "./clean.ts";
 import {
   MAX_LIST,
   type Pin,
+  type PinContext,
   parsePins,
   readAnnexLabel,
   readAnnexZh,
   readHanRun,
+  readParaAbbrev,
   readParaZh,
   readPinComponent,
   WHOLE,
@@ -145,11 +147,13 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
   }
   if (isLatin(c)) {
     if (isAlnum(s[i - 1])) return null;
-    return ruleSymbol(s, i) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
+    return ruleSymbol(s, i, i) ?? ruleEnglish(s, i, titles) ?? ruleTitle(s, i, titles);
   }
+  if (c === "¶") return rulePinsFirstEn(s, i, titles);
   if (c === "上" || c === "本" || c === "见" || c === "附" || c === "下")
     return ruleShortZh(s, i) ?? ruleSameZh(s, i) ?? ruleTitle(s, i, titles);
   if (c === "同" || c === "该") return ruleShortZh(s, i) ?? ruleTitle(s, i, titles);
+  if (c === "联") return ruleCharterZh(s, i) ?? ruleTitle(s, i, titles);
   if (titles.startsWith(c)) return ruleTitle(s, i, titles);
   return null;
 }
@@ -157,31 +161,117 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
 // ---------------------------------------------------------------------------------------------
 // Document references
 
-/** A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7". */
-function ruleSymbol(s: string, i: number): RuleResult | null {
+/**
+ * A symbol, then pinpoints: "A/75/816，附件一，第 16 段", "A/80/534, para. 7", "A/78/265 (2023),
+ * annex, para. 13" (a year or date in brackets after the symbol is read with it).
+ * @param start where the citation starts: before the symbol when "UN Doc." was read first
+ */
+function ruleSymbol(s: string, start: number, i: number): RuleResult | null {
   const sym = readSymbol(s, i);
   if (!sym) return null;
-  let end = skipLinkTail(s, i, sym.end);
+  const linkEnd = skipLinkTail(s, i, sym.end);
+  const dated = readParenDate(s, linkEnd);
+  let end = dated ?? linkEnd;
+  const ctx = contextOf(sym.value);
   // "A/75/816 号文件附件一": the pinpoints follow "号文件".
   const doc = lit(s, skipWs(s, end, 2), "号文件");
-  let pins = parsePins(s, end);
+  let pins = parsePins(s, end, ctx);
   if (!pins && doc >= 0) {
-    pins = parsePins(s, doc);
+    pins = parsePins(s, doc, ctx);
     if (pins) end = doc;
   }
+  const stop = pins ? pins.end : (dated ?? sym.end);
   return {
     end: pins ? pins.end : end,
     found: [
       {
         kind: "doc",
-        start: i,
-        end: pins ? pins.end : sym.end,
+        start,
+        end: stop,
         ref: "symbol",
         symbols: [sym.value],
         pins: pins ? pins.pins : [WHOLE],
       },
     ],
   };
+}
+
+/** A resolution's symbol ("A/RES/76/19") makes OP and PP its operative and preambular paragraphs. */
+function contextOf(symbol: string): PinContext {
+  return { resolution: /\/RES\//.test(symbol) };
+}
+
+/**
+ * "UN Doc.", "U.N. Doc.", "UN doc", "UN Document" before a symbol, as legal scholarship writes
+ * it: read with the symbol. Returns where the symbol starts, or -1.
+ */
+function readUnDocPrefix(s: string, i: number): number {
+  const un = readUn(s, i);
+  if (un < 0) return -1;
+  const w = readWord(s, skipWs(s, un, 2));
+  if (!w || (w.value !== "doc" && w.value !== "document")) return -1;
+  let q = w.end;
+  if (s[q] === ".") q++;
+  return skipWs(s, q, 2);
+}
+
+/** "UN", "U.N." (any case) at `i`; the offset after it, or -1. */
+function readUn(s: string, i: number): number {
+  const w = readWord(s, i);
+  if (w?.value === "un") return w.end;
+  if (
+    w?.value === "u" &&
+    s[w.end] === "." &&
+    (s[w.end + 1] === "N" || s[w.end + 1] === "n") &&
+    s[w.end + 2] === "."
+  )
+    return w.end + 3;
+  return -1;
+}
+
+/**
+ * "(2023)", "(31 December 2020)", "(Dec. 31, 2020)" right after a document reference, or null.
+ * Read as part of the citation; the document is named by its symbol, so the date is not checked.
+ */
+function readParenDate(s: string, p: number): number | null {
+  const q = skipWs(s, p, 1);
+  if (s[q] !== "(") return null;
+  let r = skipWs(s, q + 1, 1);
+  const year = (at: number) => {
+    const y = readInt(s, at, 4);
+    return y && y.end - at === 4 ? y.end : -1;
+  };
+  let e = year(r);
+  if (e < 0) {
+    // "31 December 2020" or "December 31, 2020" (month names full or shortened with a full stop).
+    const day = readInt(s, r, 2);
+    if (day) {
+      const m = readMonth(s, skipWs(s, day.end, 1));
+      if (m < 0) return null;
+      e = year(skipWs(s, m, 1));
+    } else {
+      const m = readMonth(s, r);
+      if (m < 0) return null;
+      const d = readInt(s, skipWs(s, m, 1), 2);
+      if (!d) return null;
+      r = skipWs(s, d.end, 1);
+      if (s[r] === ",") r = skipWs(s, r + 1, 1);
+      e = year(r);
+    }
+    if (e < 0) return null;
+  }
+  const close = skipWs(s, e, 1);
+  return s[close] === ")" ? close + 1 : null;
+}
+
+/** An English month, in full or shortened with a full stop ("Dec.", "Sept."); the offset after it, or -1. */
+function readMonth(s: string, p: number): number {
+  const w = readWord(s, p);
+  if (!w) return -1;
+  if (MONTHS.has(w.value)) return w.end;
+  if (s[w.end] === "." && w.value.length >= 3 && [...MONTHS].some((m) => m.startsWith(w.value)))
+    return w.end + 1;
+  return -1;
 }
 
 /** After a symbol written as a Markdown link "[A/77/275](#)", skip "](#)". */
@@ -212,17 +302,26 @@ function afterTitle(s: string, start: number, titleEnd: number, symbols: string[
   if (s[q] === "[") q++;
   const sym = readSymbol(s, q);
   if (sym) {
-    const symEnd = skipLinkTail(s, q, sym.end);
-    const pins = parsePins(s, symEnd);
-    let end = pins ? pins.end : sym.end;
+    const linkEnd = skipLinkTail(s, q, sym.end);
+    const dated = readParenDate(s, linkEnd);
+    const pins = parsePins(s, dated ?? linkEnd, contextOf(sym.value));
+    let end = pins ? pins.end : (dated ?? sym.end);
+    let after = pins;
     if (paren) {
       const close = skipWs(s, end);
-      if (s[close] === ")") end = close + 1;
+      if (s[close] === ")") {
+        end = close + 1;
+        // "第二次年度进展报告(A/78/265)，附件，第 40 段": the pinpoints follow the brackets.
+        if (!pins) {
+          after = parsePins(s, end, contextOf(sym.value));
+          if (after) end = after.end;
+        }
+      }
     }
     return {
       end,
       found: [
-        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: pins ? pins.pins : [WHOLE] },
+        { kind: "doc", start, end, ref: "symbol", symbols: [sym.value], pins: after ? after.pins : [WHOLE] },
       ],
     };
   }
@@ -315,24 +414,60 @@ function ruleBracket(s: string, i: number, titles: TitleMatcher): RuleResult | n
   // 《宪章》 is how a UN text names the Charter once it has been named in full.
   const name = inner.replace(/\s/g, "");
   if (name === "联合国宪章" || name === "宪章") {
-    const art = readArticleZh(s, skipWs(s, close + 1));
-    if (!art) return { end: close + 1, found: [] };
-    return {
-      end: art.end,
-      found: [{ kind: "charter", start: i, end: art.end, article: art.article, para: art.para }],
-    };
+    const list = readArticlesZh(s, skipWs(s, close + 1));
+    if (!list) return { end: close + 1, found: [] };
+    return { end: list.end, found: charterFound(i, list.end, list.items) };
   }
   const symbols = titles.lookup(inner);
   if (symbols.length === 0) return { end: close + 1, found: [] };
   return afterTitle(s, i, close + 1, symbols);
 }
 
-/** "第二条第三项", "第三十三条第一项", "第 2 条第 4 款". */
-function readArticleZh(s: string, p: number): { end: number; article: string; para: string | null } | null {
-  const a = readOrdinalZh(s, p, "条");
-  if (!a) return null;
-  const b = readOrdinalZh(s, a.end, "项") ?? readOrdinalZh(s, a.end, "款");
-  return { end: b ? b.end : a.end, article: a.value, para: b ? b.value : null };
+/**
+ * "第二条第三项", "第三十三条第一项", "第 2 条第 4 款", and coordinated: "第二条第三项和第三十三条
+ * 第一项", "第二条第三项和第四项" (two paragraphs of one article), "第二条和第五十一条".
+ */
+function readArticlesZh(s: string, p: number): { end: number; items: ArticleItem[] } | null {
+  const items: ArticleItem[] = [];
+  let q = p;
+  let end = -1;
+  while (items.length < MAX_LIST) {
+    const a = readOrdinalZh(s, q, "条");
+    if (a) {
+      items.push({ article: a.value, paras: [] });
+      end = a.end;
+    } else {
+      // "和第四项": another paragraph of the article just read.
+      const last = items[items.length - 1];
+      const b = last && last.paras.length > 0 ? readParaOrdinalZh(s, q) : null;
+      if (!last || !b) break;
+      last.paras.push(b.value);
+      end = b.end;
+    }
+    const item = items[items.length - 1]!;
+    const b = a ? readParaOrdinalZh(s, a.end) : null;
+    if (b) {
+      item.paras.push(b.value);
+      end = b.end;
+    }
+    const conn = readConnectorZh(s, skipWs(s, end, 2));
+    if (conn < 0) break;
+    q = skipWs(s, conn, 2);
+  }
+  return items.length ? { end, items } : null;
+}
+
+/** "第三项" / "第 4 款": a paragraph of an article. */
+function readParaOrdinalZh(s: string, p: number): { end: number; value: string } | null {
+  return readOrdinalZh(s, p, "项") ?? readOrdinalZh(s, p, "款");
+}
+
+/** "联合国宪章第五十一条" without book-title marks, as typed or pasted. */
+function ruleCharterZh(s: string, i: number): RuleResult | null {
+  const e = lit(s, i, "联合国宪章");
+  if (e < 0) return null;
+  const list = readArticlesZh(s, skipWs(s, e, 2));
+  return list ? { end: list.end, found: charterFound(i, list.end, list.items) } : null;
 }
 
 function readOrdinalZh(s: string, p: number, unit: string): { end: number; value: string } | null {
@@ -378,10 +513,8 @@ function ruleNumbersZh(s: string, i: number): RuleResult | null {
     if (kwEnd < 0) return null;
     kind = "decision";
   }
-  let start = i;
-  const before = s.slice(Math.max(0, i - 2), i);
-  if (s[i] === "第" && (before === "大会" || before === "联大")) start = i - 2;
-  const pins = parsePins(s, kwEnd);
+  const start = organBeforeZh(s, i);
+  const pins = parsePins(s, kwEnd, { resolution: kind === "resolution" });
   const stop = pins ? pins.end : kwEnd;
   return {
     end: stop,
@@ -394,6 +527,19 @@ function ruleNumbersZh(s: string, i: number): RuleResult | null {
       pins: pins ? pins.pins : [WHOLE],
     })),
   };
+}
+
+/**
+ * Where a Chinese resolution citation starts: before "大会", "联大" or "联合国大会" written just
+ * before its number ("联合国大会第 70/237 号决议", "大会 70/237 号决议"), else at `i`.
+ */
+function organBeforeZh(s: string, i: number): number {
+  let b = i;
+  if (s[b - 1] === " ") b--;
+  const two = s.slice(Math.max(0, b - 2), b);
+  if (two !== "大会" && two !== "联大") return i;
+  if (two === "大会" && s.slice(Math.max(0, b - 5), b - 2) === "联合国") return b - 5;
+  return b - 2;
 }
 
 /** A date "2021 年 12 月 6 日" is skipped; returns the offset after it, or `p` when there is none. */
@@ -426,6 +572,7 @@ const MONTHS = new Set(MONTHS_EN);
 
 /** English keywords, dispatched on the word at `i`. */
 function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  if (readParaAbbrev(s, i)) return rulePinsFirstEn(s, i, titles);
   const w = readWord(s, i);
   if (!w) return null;
   switch (w.value) {
@@ -435,6 +582,12 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
     case "decision":
     case "decisions":
       return ruleNumbersEn(s, i, w.end, "decision");
+    case "res":
+    case "unga":
+    case "ga":
+    case "g":
+    case "general":
+      return ruleResolutionPrefixEn(s, i);
     case "para":
     case "paras":
     case "paragraph":
@@ -448,10 +601,24 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
       const next = readWord(s, skipWs(s, w.end, 2));
       if (next?.value === "annex") return ruleAnnexEn(s, i, skipWs(s, w.end, 2), titles);
       if (next?.value === "above-mentioned") return ruleAboveMentioned(s, i, next.end);
+      if (next?.value === "charter") return ruleCharterFirstEn(s, i);
       return null;
     }
     case "article":
-      return ruleArticleEn(s, i, w.end);
+    case "articles":
+    case "art":
+    case "arts":
+      return ruleArticlesEn(s, i);
+    case "un":
+    case "u":
+    case "united":
+    case "charter": {
+      const doc = readUnDocPrefix(s, i);
+      if (doc >= 0) return ruleSymbol(s, i, doc);
+      if (w.value === "un" && readWord(s, skipWs(s, w.end, 2))?.value === "general")
+        return ruleResolutionPrefixEn(s, i);
+      return ruleCharterFirstEn(s, i);
+    }
     case "ibid":
       return ruleIbidEn(s, i, w.end);
     default:
@@ -461,13 +628,15 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
 
 /**
  * "resolutions 75/240 of 31 December 2020 and 76/19 of 6 December 2021", "decision 77/512",
- * "resolution 79/237".
+ * "resolution 79/237", "resolution 70/237 (2015)".
+ * @param start where the citation starts: before "General Assembly" or "UNGA Res." when read
  */
 function ruleNumbersEn(
   s: string,
   i: number,
   wordEnd: number,
   kind: "resolution" | "decision",
+  start = i,
 ): RuleResult | null {
   let p = skipWs(s, wordEnd);
   const pairs: [string, string][] = [];
@@ -477,18 +646,19 @@ function ruleNumbersEn(
     if (!pair) break;
     pairs.push(pair.value);
     end = skipDateEn(s, pair.end);
+    end = readParenDate(s, end) ?? end;
     const q = readListConnectorEn(s, end);
     if (q < 0) break;
     p = q;
   }
   if (pairs.length === 0) return null;
-  const pins = parsePins(s, end);
+  const pins = parsePins(s, end, { resolution: kind === "resolution" });
   const stop = pins ? pins.end : end;
   return {
     end: stop,
     found: pairs.map((pair) => ({
       kind: "doc" as const,
-      start: i,
+      start,
       end: stop,
       ref: kind,
       symbols: [numberSymbol(kind, pair)],
@@ -521,26 +691,69 @@ function readListConnectorEn(s: string, p: number): number {
 }
 
 /**
+ * A resolution named with its organ, as lawyers and delegations abbreviate it: "UNGA Res 70/237",
+ * "GA res. 70/237", "G.A. Res. 70/237", "General Assembly resolution 76/19", "UN General Assembly
+ * resolution 76/19", "Res. 70/237". The organ's words are read with the citation.
+ */
+function ruleResolutionPrefixEn(s: string, i: number): RuleResult | null {
+  let q = i;
+  const w = readWord(s, q);
+  if (!w) return null;
+  if (w.value === "un") q = skipWs(s, w.end, 2);
+  const organ = readWord(s, q);
+  if (!organ) return null;
+  if (organ.value === "general") {
+    const assembly = readWord(s, skipWs(s, organ.end, 2));
+    if (assembly?.value !== "assembly") return null;
+    q = skipWs(s, assembly.end, 2);
+  } else if (organ.value === "unga" || organ.value === "ga") q = skipWs(s, organ.end, 2);
+  else if (organ.value === "g" && lit(s.toLowerCase(), organ.end, ".a.") >= 0)
+    q = skipWs(s, organ.end + 3, 2);
+  else if (organ.value !== "res") return null;
+  const kw = readWord(s, q);
+  if (!kw) return null;
+  if (kw.value === "res" || kw.value === "resolution" || kw.value === "resolutions") {
+    const after = kw.value === "res" && s[kw.end] === "." ? kw.end + 1 : kw.end;
+    return ruleNumbersEn(s, q, after, "resolution", i);
+  }
+  if (kw.value === "decision" || kw.value === "decisions") return ruleNumbersEn(s, q, kw.end, "decision", i);
+  return null;
+}
+
+/**
  * Pinpoint first, then the document: "paragraph 7 of resolution 75/240", "paras. 64 and 65 of
- * the 2021 OEWG report"; or the citing document itself: "paragraph 29 (a) and (b) above".
+ * the 2021 OEWG report", "¶ 23 of A/78/265", "OP5 of resolution 76/19", "paragraph 13 contained
+ * in document A/78/265"; or the citing document itself: "paragraph 29 (a) and (b) above".
  */
 function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
-  const comp = readPinComponent(s, i);
+  // OP and PP are read here whatever the document; they stand only if it is a resolution.
+  const abbrev = readParaAbbrev(s, i) !== null;
+  const comp = readPinComponent(s, i, { resolution: true });
   if (!comp || comp.nums.length === 0) return null;
-  const pins = comp.nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
-  const q = skipWs(s, comp.end, 2);
+  let nums = comp.nums;
+  let compEnd = comp.end;
+  // "para. 23, subparagraph (f) (ii) of …": the labels continue the one paragraph read.
+  const c = skipWs(s, compEnd, 2);
+  const at = s[c] === "," ? skipWs(s, c + 1, 2) : c;
+  const sub = nums.length === 1 && readWord(s, at)?.value.startsWith("sub") ? readPinComponent(s, at) : null;
+  if (sub?.labels) {
+    nums = sub.labels.map((l) => [...nums[0]!, ...l]);
+    compEnd = sub.end;
+  }
+  const pins = nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
+  const q = skipWs(s, compEnd, 2);
   const w = readWord(s, q);
-  if (w?.value === "above" || w?.value === "below") {
+  if (!abbrev && (w?.value === "above" || w?.value === "below")) {
     return { end: w.end, found: [{ kind: "doc", start: i, end: w.end, ref: "self", symbols: [], pins }] };
   }
-  if (w?.value !== "of") return null;
-  let p = skipWs(s, w.end, 2);
+  let p = readPinLink(s, q);
+  if (p < 0) return null;
   for (let k = 0; k < 4; k++) {
     const x = readWord(s, p);
     if (!x || !LEAD_WORDS.has(x.value)) break;
     if (x.value === "present") {
       const y = readWord(s, skipWs(s, x.end, 2));
-      if (y && ["report", "resolution", "document", "decision"].includes(y.value))
+      if (!abbrev && y && ["report", "resolution", "document", "decision"].includes(y.value))
         return { end: y.end, found: [{ kind: "doc", start: i, end: y.end, ref: "self", symbols: [], pins }] };
       return null;
     }
@@ -552,6 +765,7 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
     const r = ruleAnnexEn(s, i, p, titles);
     const f = r?.found[0];
     if (!r || !f || f.kind !== "doc" || f.pins.some((x) => x.num.length > 0)) return null;
+    if (abbrev && !isResolution(f)) return null;
     const part = f.pins[0]!.part;
     return {
       end: r.end,
@@ -560,6 +774,7 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   }
   const ref = readDocRef(s, p, titles);
   if (!ref) return null;
+  if (abbrev && !(ref.ref === "resolution" || ref.symbols.every((x) => /\/RES\//.test(x)))) return null;
   return {
     end: ref.end,
     found: ref.symbols
@@ -575,8 +790,22 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   };
 }
 
+/** Whether a found reference names a resolution (by number or by a symbol with /RES/). */
+function isResolution(f: Found): boolean {
+  return f.kind === "doc" && (f.ref === "resolution" || f.symbols.some((x) => /\/RES\//.test(x)));
+}
+
+/** "of", "in", "contained in", "of document" between a pinpoint and its document; where the document starts, or -1. */
+function readPinLink(s: string, q: number): number {
+  let w = readWord(s, q);
+  if (s[q] === ",") w = readWord(s, skipWs(s, q + 1, 2));
+  if (w?.value === "contained") w = readWord(s, skipWs(s, w.end, 2));
+  if (w?.value !== "of" && w?.value !== "in") return -1;
+  return skipWs(s, w.end, 2);
+}
+
 /** Words that may stand between "of" and the document: "of the present report", "of its resolution". */
-const LEAD_WORDS = new Set(["the", "its", "general", "assembly", "document", "present"]);
+const LEAD_WORDS = new Set(["the", "its", "general", "assembly", "document", "present", "un", "unga", "ga"]);
 
 /** A bare document reference: a symbol, "resolution 75/240" (or several), or a registry title. */
 function readDocRef(
@@ -585,18 +814,22 @@ function readDocRef(
   titles: TitleMatcher,
 ): { end: number; ref: RefKind; symbols: string[] } | null {
   const sym = readSymbol(s, p);
-  if (sym) return { end: skipLinkTail(s, p, sym.end), ref: "symbol", symbols: [sym.value] };
+  if (sym) {
+    const end = skipLinkTail(s, p, sym.end);
+    return { end: readParenDate(s, end) ?? end, ref: "symbol", symbols: [sym.value] };
+  }
   const w = readWord(s, p);
-  if (w && (w.value.startsWith("resolution") || w.value.startsWith("decision"))) {
-    const kind = w.value.startsWith("resolution") ? "resolution" : "decision";
+  if (w && (w.value.startsWith("resolution") || w.value.startsWith("decision") || w.value === "res")) {
+    const kind = w.value.startsWith("decision") ? "decision" : "resolution";
     const symbols: string[] = [];
-    let q = skipWs(s, w.end);
+    let q = skipWs(s, w.value === "res" && s[w.end] === "." ? w.end + 1 : w.end);
     let end = -1;
     for (let k = 0; k < MAX_LIST; k++) {
       const pair = readPair(s, q);
       if (!pair) break;
       symbols.push(numberSymbol(kind, pair.value));
       end = skipDateEn(s, pair.end);
+      end = readParenDate(s, end) ?? end;
       const next = readListConnectorEn(s, end);
       if (next < 0) break;
       q = next;
@@ -616,7 +849,7 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
   const w = readWord(s, at);
   if (!w) return null;
   const q = skipWs(s, w.end, 2);
-  const label = readAnnexLabel(s, q);
+  const label = readAnnexLabel(s, q, true);
   const part = label ? `annex ${label.value}` : "annex";
   const after = label ? label.end : w.end;
   const r = skipWs(s, after, 2);
@@ -643,10 +876,15 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
         }
       }
     }
-    const ref = readDocRef(s, p, titles);
+    // "annex A to the second annual progress report": a title may follow "the".
+    const ref =
+      readDocRef(s, p, titles) ??
+      (the?.value === "the" ? readDocRef(s, skipWs(s, the.end, 2), titles) : null);
     if (ref) {
       // "annex I to document A/75/816, para. 56": pinpoints after the document stay in the annex.
-      const more = parsePins(s, ref.end);
+      const more = parsePins(s, ref.end, {
+        resolution: ref.ref === "resolution" || ref.symbols.some((x) => /\/RES\//.test(x)),
+      });
       const pins = more ? more.pins.map((x) => (x.part ? x : { ...x, part })) : [{ ...WHOLE, part }];
       const stop = more ? more.end : ref.end;
       return {
@@ -670,42 +908,187 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
   return { end, found: [{ kind: "doc", start, end, ref: "self", symbols: [], pins }] };
 }
 
-/** "Article 33, paragraph 1, of the Charter", "Article 2 (3) of the Charter of the United Nations". */
-function ruleArticleEn(s: string, i: number, wordEnd: number): RuleResult | null {
-  const n = readInt(s, skipWs(s, wordEnd, 2), 3);
-  if (!n) return null;
-  let end = n.end;
-  let para: string | null = null;
-  const lab = readLabel(s, skipWs(s, end, 1));
-  if (lab && /^[0-9]+$/.test(lab.value)) {
-    para = lab.value;
-    end = lab.end;
-  } else {
-    let q = skipWs(s, end, 2);
-    if (s[q] === ",") q = skipWs(s, q + 1, 2);
+/** One article of a coordinated list and the paragraphs written for it ([] for the whole article). */
+interface ArticleItem {
+  article: string;
+  paras: string[];
+}
+
+/**
+ * Charter articles, coordinated: "Article 33, paragraph 1, of the Charter", "Article 2 (3) of the
+ * Charter of the United Nations", "Article 2, paragraph 3, and Article 33, paragraph 1, of the
+ * Charter", "Articles 2 (4) and 51 of the UN Charter", "Art. 2(4) UN Charter", "Article 2,
+ * paragraphs 3 and 4, of the Charter". Each article (and each of its paragraphs) is a target;
+ * without the Charter named after them, articles are another instrument's and are left alone.
+ */
+function ruleArticlesEn(s: string, i: number): RuleResult | null {
+  const list = readArticleListEn(s, i);
+  if (!list) return null;
+  const tail = readCharterTailEn(s, list.end);
+  // Another instrument's articles: any later start in the list reads a suffix of it, with the same
+  // words after it, so the walk skips the list whole (and stays linear on a list that never ends).
+  if (tail < 0) return { end: list.end, found: [] };
+  return { end: tail, found: charterFound(i, tail, list.items) };
+}
+
+/**
+ * The Charter named first, then its articles: "UN Charter, Art. 2(4)", "Charter of the United
+ * Nations, Article 2, paragraph 4", "the Charter, Article 51", "U.N. Charter art. 51".
+ */
+function ruleCharterFirstEn(s: string, i: number): RuleResult | null {
+  const name = readCharterName(s, i);
+  if (name < 0) return null;
+  let q = skipWs(s, name, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const list = readArticleListEn(s, q);
+  if (!list) return null;
+  return { end: list.end, found: charterFound(i, list.end, list.items) };
+}
+
+function charterFound(start: number, end: number, items: ArticleItem[]): Found[] {
+  return items.flatMap((it) =>
+    (it.paras.length ? it.paras : [null]).map((para) => ({
+      kind: "charter" as const,
+      start,
+      end,
+      article: it.article,
+      para,
+    })),
+  );
+}
+
+/** "Article 2, paragraph 3, and Article 33, paragraph 1", "Articles 2 and 51", "Art. 2(4)". */
+function readArticleListEn(s: string, i: number): { end: number; items: ArticleItem[] } | null {
+  const items: ArticleItem[] = [];
+  let p = i;
+  let end = -1;
+  while (items.length < MAX_LIST) {
+    let q = p;
     const w = readWord(s, q);
-    if (w?.value === "paragraph" || w?.value === "para") {
-      let r = w.end;
-      if (s[r] === ".") r++;
-      const p = readInt(s, skipWs(s, r, 2), 3);
-      if (p) {
-        para = String(p.value);
-        end = p.end;
+    if (w && ARTICLE_WORDS.has(w.value)) {
+      q = w.end;
+      if (s[q] === ".") q++;
+      q = skipWs(s, q, 2);
+    } else if (items.length === 0) return null;
+    const n = readInt(s, q, 3);
+    if (!n) break;
+    const item: ArticleItem = { article: String(n.value), paras: [] };
+    let e = n.end;
+    const labels = readArticleParaLabels(s, e);
+    if (labels) {
+      item.paras = labels.paras;
+      e = labels.end;
+    } else {
+      const words = readArticleParaWords(s, e);
+      if (words) {
+        item.paras = words.paras;
+        e = words.end;
       }
     }
+    items.push(item);
+    end = e;
+    // ", and Article 33", " and 51", ", 33": the next article, with or without its word.
+    let r = skipWs(s, e, 2);
+    if (s[r] === ",") r = skipWs(s, r + 1, 2);
+    const and = readWord(s, r);
+    if (and?.value === "and") r = skipWs(s, and.end, 2);
+    else if (r === skipWs(s, e, 2)) break;
+    const next = readWord(s, r);
+    if (!(next && ARTICLE_WORDS.has(next.value)) && !isDigit(s[r])) break;
+    p = r;
   }
-  let q = skipWs(s, end, 2);
+  return items.length ? { end, items } : null;
+}
+
+const ARTICLE_WORDS = new Set(["article", "articles", "art", "arts"]);
+
+/** "(3)", "(3) and (4)", "(3)-(4)" right after an article number. */
+function readArticleParaLabels(s: string, p: number): { end: number; paras: string[] } | null {
+  const first = readLabel(s, skipWs(s, p, 1));
+  if (!first || !/^[0-9]+$/.test(first.value)) return null;
+  const paras = [first.value];
+  let end = first.end;
+  for (;;) {
+    let q = skipWs(s, end, 2);
+    const and = readWord(s, q);
+    if (and?.value === "and") q = skipWs(s, and.end, 2);
+    else if (s[q] === ",") q = skipWs(s, q + 1, 2);
+    else break;
+    const next = readLabel(s, q);
+    if (!next || !/^[0-9]+$/.test(next.value)) break;
+    paras.push(next.value);
+    end = next.end;
+  }
+  return { end, paras };
+}
+
+/** ", paragraph 1", " para. 4", ", paragraphs 3 and 4," after an article number (a trailing comma is read). */
+function readArticleParaWords(s: string, p: number): { end: number; paras: string[] } | null {
+  let q = skipWs(s, p, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  const w = readWord(s, q);
+  if (!w || !["paragraph", "paragraphs", "para", "paras"].includes(w.value)) return null;
+  let r = w.end;
+  if (s[r] === ".") r++;
+  const first = readInt(s, skipWs(s, r, 2), 3);
+  if (!first) return null;
+  const paras = [String(first.value)];
+  let end = first.end;
+  for (;;) {
+    let x = skipWs(s, end, 2);
+    if (s[x] === ",") x = skipWs(s, x + 1, 2);
+    const and = readWord(s, x);
+    if (and?.value === "and") x = skipWs(s, and.end, 2);
+    else if (x === skipWs(s, end, 2)) break;
+    const next = readInt(s, x, 3);
+    if (!next) break;
+    paras.push(String(next.value));
+    end = next.end;
+  }
+  return { end, paras };
+}
+
+/**
+ * After the articles, the Charter: ", of the Charter", "of the Charter of the United Nations",
+ * "of the UN Charter", "of the United Nations Charter", or "UN Charter" directly. Where it ends, or -1.
+ */
+function readCharterTailEn(s: string, p: number): number {
+  let q = skipWs(s, p, 2);
   if (s[q] === ",") q = skipWs(s, q + 1, 2);
   const of = readWord(s, q);
-  if (of?.value !== "of") return null;
-  const the = readWord(s, skipWs(s, of.end, 2));
-  if (the?.value !== "the") return null;
-  const charter = readWord(s, skipWs(s, the.end, 2));
-  if (charter?.value !== "charter") return null;
-  let stop = charter.end;
+  if (of?.value === "of") {
+    const the = readWord(s, skipWs(s, of.end, 2));
+    if (the?.value !== "the") return -1;
+    return readCharterName(s, skipWs(s, the.end, 2));
+  }
+  return readUn(s, q) >= 0 ? readCharterName(s, q) : -1;
+}
+
+/**
+ * The Charter's name at `p`: "Charter" (with "of the United Nations" read when it follows),
+ * "UN Charter", "U.N. Charter", "United Nations Charter"; "the" before any of them. Where it
+ * ends, or -1.
+ */
+function readCharterName(s: string, p: number): number {
+  let q = p;
+  const the = readWord(s, q);
+  if (the?.value === "the") q = skipWs(s, the.end, 2);
+  const un = readUn(s, q);
+  if (un >= 0) q = skipWs(s, un, 2);
+  else {
+    const united = readWord(s, q);
+    if (united?.value === "united") {
+      const nations = readWord(s, skipWs(s, united.end, 2));
+      if (nations?.value !== "nations") return -1;
+      q = skipWs(s, nations.end, 2);
+    }
+  }
+  const charter = readWord(s, q);
+  if (charter?.value !== "charter") return -1;
   const tail = " of the United Nations";
-  if (s.slice(stop, stop + tail.length).toLowerCase() === tail.toLowerCase()) stop += tail.length;
-  return { end: stop, found: [{ kind: "charter", start: i, end: stop, article: String(n.value), para }] };
+  if (s.slice(charter.end, charter.end + tail.length).toLowerCase() === tail.toLowerCase())
+    return charter.end + tail.length;
+  return charter.end;
 }
 
 function ruleIbidEn(s: string, i: number, wordEnd: number): RuleResult {

@@ -46,6 +46,16 @@ export function partZh(label: string): string {
   return label;
 }
 
+/**
+ * A part in a few words, as messages name it: "annex", "annex B", "annex A appendix" (the report's
+ * own "annex" before a lettered annex left out), "the main body" for [].
+ */
+export function partWords(part: readonly string[]): string {
+  if (part.length === 0) return "the main body";
+  const rest = part.length > 1 && part[0] === "annex" && /^annex /.test(part[1] ?? "") ? part.slice(1) : part;
+  return rest.join(" ");
+}
+
 /** A scope as words: "list-2" -> "list 2", "D/next-steps" -> "D, next steps". */
 function scopeWords(scope: string): string {
   return scope.replace(/\//g, ", ").replace(/-/g, " ");

@@ -15,7 +15,15 @@ export { clean } from "./clean.ts";
 export { type Found, findCitations } from "./find.ts";
 export { type CiteTarget, citationsOf, citeEn, citeZh, partZh, pinpointEn } from "./format.ts";
 export { type Pin, parsePins } from "./pins.ts";
-export { type Lookup, type LookupResult, lookupCitation, targetText, typedCitation } from "./query.ts";
+export {
+  type Lookup,
+  type LookupResult,
+  lookupCitation,
+  type Reading,
+  readingLine,
+  readTyped,
+  targetText,
+} from "./query.ts";
 export {
   buildIndex,
   type CiteDocument,

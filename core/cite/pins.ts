@@ -4,14 +4,22 @@
  * lists and ranges ("第 15(b)(一)和(二)段", "paragraph 23 (a) to (h)"). Used by find.ts after a
  * document reference (and, for the citing document itself, on its own).
  *
- * Decision: every reader is bounded (lists capped at MAX_LIST items, words and runs at a few
- * dozen characters), so reading pinpoints is linear in what it consumes and never backtracks.
+ * Decisions:
+ * - Every reader is bounded (lists capped at MAX_LIST items, words and runs at a few dozen
+ *   characters), so reading pinpoints is linear in what it consumes and never backtracks.
+ * - The abbreviations of negotiators ("OP5", "op. 5", "PP3", "pp. 3") are operative and preambular
+ *   paragraphs only where the document is a resolution (`PinContext.resolution`): after a report,
+ *   "pp. 3" is far more often pages, which are not read (a page pinpoint is left unread, and said).
+ * - Legal scholarship's pinpoints read as paragraphs: "at [64]", "at [2(a)]", "¶ 23", "¶¶ 23–25";
+ *   a bare "at 5" is a page and is not read.
  */
 import {
+  fromRoman,
   isAlnum,
   isCjkNumeral,
   isDigit,
   isHan,
+  isLower,
   isUpper,
   lit,
   readCjkNumeral,
@@ -28,7 +36,10 @@ export const MAX_LIST = 60;
 
 /** One pinpoint inside a cited document. */
 export interface Pin {
-  /** Part label as written, in English: "annex I", "annex C", "annex", "preamble"; null if unwritten. */
+  /**
+   * Part label as written, in English: "annex I", "annex C", "annex", "preamble", "annex A/appendix"
+   * (an appendix of the annex named before it); null if unwritten.
+   */
   part: string | null;
   /** "执行部分" / "operative paragraph": the main body of a resolution, written explicitly. */
   operative: boolean;
@@ -55,19 +66,58 @@ export function readAnnexZh(s: string, p: number, bare = false): { end: number; 
   return { end: e, part: "annex" };
 }
 
-/** An annex label after "annex"/"附件": a capital letter ("A") or an upper-case roman numeral ("IV"). */
-export function readAnnexLabel(s: string, q: number): { end: number; value: string } | null {
+/**
+ * An annex label after "annex"/"附件": a capital letter ("A") or an upper-case roman numeral
+ * ("IV"), normalised to capitals. With `lower`, a typed "annex b" or "annex ii" is read too, but
+ * only where a pinpoint or the end of the citation follows, so "annex a list" is not annex A.
+ */
+export function readAnnexLabel(s: string, q: number, lower = false): { end: number; value: string } | null {
   const roman = readUpperRoman(s, q);
   if (roman) return roman;
   if (isUpper(s[q]) && !isAlnum(s[q + 1])) return { end: q + 1, value: s[q]! };
-  return null;
+  if (!lower || !isLower(s[q])) return null;
+  let e = q;
+  while (e < s.length && e - q < 6 && isLower(s[e])) e++;
+  const text = s.slice(q, e);
+  const value = text.length === 1 ? text.toUpperCase() : fromRoman(text) !== null ? text.toUpperCase() : null;
+  if (value === null || isAlnum(s[e])) return null;
+  const after = skipWs(s, e, 2);
+  const next = readWord(s, after);
+  const ends = after >= s.length || ",;.)]¶".includes(s[after]!) || isDigit(s[after]);
+  if (!ends && !(next && LABEL_FOLLOWERS.has(next.value)) && !readParaAbbrev(s, after)) return null;
+  return { end: e, value };
 }
+
+/** Words after which a lower-case annex label is read: a pinpoint or a link to the document. */
+const LABEL_FOLLOWERS = new Set([
+  "para",
+  "paras",
+  "paragraph",
+  "paragraphs",
+  "to",
+  "of",
+  "at",
+  "section",
+  "sect",
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Pinpoints
 
 /** A component with nothing set yet. */
-const NONE = { part: null, operative: false, section: null } as const;
+const NONE = { part: null, operative: false, section: null, labels: null } as const;
+
+/** What the pinpoints are read after. */
+export interface PinContext {
+  /**
+   * The document is a resolution (a resolution number, or a symbol with /RES/): "OP5" and "PP3"
+   * are its operative and preambular paragraphs. Elsewhere those abbreviations are not read.
+   */
+  resolution: boolean;
+}
+
+/** No resolution: the abbreviations OP and PP are not read. */
+export const PLAIN: PinContext = { resolution: false };
 
 /** "执行部分" names the operative part (the main body), "序言部分" the preamble. */
 const BODY_PARTS: readonly (readonly [string, string | null])[] = [
@@ -82,6 +132,11 @@ export interface Component {
   operative: boolean;
   section: string | null;
   nums: string[][];
+  /**
+   * Subparagraph labels that continue the paragraph just read ("para. 23, subparagraph (f)"):
+   * each path is appended to it. Null for every other component.
+   */
+  labels: string[][] | null;
 }
 
 /**
@@ -89,7 +144,11 @@ export interface Component {
  * para. 56", "，执行部分第 1 段", "，国际法部分，建议采取的下一步行动，第 2 段", "第 15(b)(一)和(二)段以及
  * 国际法部分，……，第 2 段". Returns null when nothing follows.
  */
-export function parsePins(s: string, p: number): { end: number; pins: Pin[] } | null {
+export function parsePins(
+  s: string,
+  p: number,
+  ctx: PinContext = PLAIN,
+): { end: number; pins: Pin[] } | null {
   let part: string | null = null;
   let operative = false;
   let section: string | null = null;
@@ -97,25 +156,49 @@ export function parsePins(s: string, p: number): { end: number; pins: Pin[] } | 
   let end = p;
   let sawAny = false;
   let q = p;
+  // The paragraphs of the last component, which "subparagraph (f)" continues.
+  let lastNums: Pin[] = [];
+  // A part just named may be followed by its paragraphs without a comma ("附件 A 第 5 段").
+  let partOnly = false;
   for (let k = 0; k < 8; k++) {
     let r = skipWs(s, q, 3);
     if (s[r] === ",") r = skipWs(s, r + 1, 3);
-    else if (sawAny && pins.length > 0) {
+    else if (sawAny && pins.length > 0 && !partOnly) {
       // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
       const conn = readContinuation(s, r);
       if (conn < 0) break;
       r = conn;
     }
-    const comp = readPinComponent(s, r);
+    const comp = readPinComponent(s, r, ctx);
     if (!comp) break;
+    if (comp.labels) {
+      // "subparagraph (f)" continues the paragraph read just before; alone it means nothing.
+      if (lastNums.length !== 1) break;
+      const base = lastNums[0]!;
+      pins.pop();
+      lastNums = comp.labels.map((l) => ({ ...base, num: [...base.num, ...l] }));
+      pins.push(...lastNums);
+      end = comp.end;
+      q = comp.end;
+      continue;
+    }
     sawAny = true;
-    if (comp.part !== null) {
-      part = comp.part;
+    // A part named anew replaces the one before: "PP3 and OP5" is the preamble, then the body.
+    if (comp.operative) {
+      part = null;
+      operative = true;
+      section = null;
+    } else if (comp.part !== null) {
+      // An appendix belongs to the annex just named: "annex A, appendix" is "annex A/appendix".
+      part =
+        comp.part === "appendix" && part !== null && part !== "preamble" ? `${part}/appendix` : comp.part;
+      operative = false;
       section = null;
     }
-    if (comp.operative) operative = true;
     if (comp.section !== null) section = comp.section;
-    for (const num of comp.nums) pins.push({ part, operative, section, num });
+    partOnly = comp.nums.length === 0 && comp.part !== null;
+    lastNums = comp.nums.map((num) => ({ part, operative, section, num }));
+    pins.push(...lastNums);
     if (comp.nums.length > 0) section = null;
     end = comp.end;
     q = comp.end;
@@ -138,9 +221,14 @@ function readContinuation(s: string, r: number): number {
   return -1;
 }
 
-export function readPinComponent(s: string, r: number): Component | null {
+/**
+ * One pinpoint component at `r`: a part, a section, paragraphs, or subparagraph labels that
+ * continue the paragraph before. Null when none stands there.
+ */
+export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN): Component | null {
   const none = NONE;
   const c = s[r];
+  if (c === "附" && lit(s, r, "附录") >= 0) return { ...none, end: r + 2, part: "appendix", nums: [] };
   if (c === "附") {
     const annexZh = readAnnexZh(s, r, true);
     return annexZh ? { ...none, end: annexZh.end, part: annexZh.part, nums: [] } : readSectionZh(s, r);
@@ -163,17 +251,48 @@ export function readPinComponent(s: string, r: number): Component | null {
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
+  if (c === "¶") {
+    // "¶ 23", "¶¶ 23–25": the paragraph sign, doubled for several.
+    const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false);
+    return nums ? { ...none, end: nums.end, nums: nums.nums } : null;
+  }
   if (isHan(s[r])) return readSectionZh(s, r);
+  const abbrev = readParaAbbrev(s, r);
+  if (abbrev) {
+    if (!ctx.resolution) return null;
+    const nums = parseNums(s, abbrev.end, false, true);
+    if (!nums) return null;
+    const preamble = abbrev.kind === "pp";
+    return {
+      ...none,
+      end: nums.end,
+      part: preamble ? "preamble" : null,
+      operative: !preamble,
+      nums: nums.nums,
+    };
+  }
   const w = readWord(s, r);
   if (!w) return null;
+  if (w.value === "appendix") return { ...none, end: w.end, part: "appendix", nums: [] };
   if (w.value === "annex") {
-    const label = readAnnexLabel(s, skipWs(s, w.end, 2));
+    const label = readAnnexLabel(s, skipWs(s, w.end, 2), true);
     return {
       ...none,
       end: label ? label.end : w.end,
       part: label ? `annex ${label.value}` : "annex",
       nums: [],
     };
+  }
+  if (w.value === "at") {
+    // "at [64]", "at [2(a)]", "at [64]–[66]"; "at para. 23", "at ¶ 23". A bare "at 5" is a page.
+    const q = skipWs(s, w.end, 2);
+    if (s[q] === "[") {
+      const nums = readBracketNums(s, q);
+      return nums ? { ...none, end: nums.end, nums: nums.nums } : null;
+    }
+    if (readWord(s, q)?.value === "at") return null;
+    const next = readPinComponent(s, q, ctx);
+    return next && next.nums.length > 0 && next.part === null && next.section === null ? next : null;
   }
   if (w.value === "operative" || w.value === "preambular") {
     const next = readWord(s, skipWs(s, w.end, 2));
@@ -189,6 +308,12 @@ export function readPinComponent(s: string, r: number): Component | null {
       nums: para.nums,
     };
   }
+  if (SUBPARAGRAPH_WORDS.has(w.value)) {
+    let q = w.end;
+    if (s[q] === ".") q++;
+    const labels = parseLabelList(s, skipWs(s, q, 2));
+    return labels ? { ...none, end: labels.end, nums: [], labels: labels.labels } : null;
+  }
   if (w.value.startsWith("para")) {
     const para = readParaEn(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
@@ -200,6 +325,59 @@ export function readPinComponent(s: string, r: number): Component | null {
   return readSectionEn(s, r);
 }
 
+/** Words that introduce subparagraph labels continuing a paragraph: "subparagraph (f)". */
+const SUBPARAGRAPH_WORDS = new Set([
+  "subparagraph",
+  "subparagraphs",
+  "subpara",
+  "subparas",
+  "sub-paragraph",
+  "sub-paragraphs",
+  "sub-para",
+  "sub-paras",
+]);
+
+/**
+ * The negotiators' abbreviations of a paragraph of a resolution, case-insensitive, before its
+ * number: "OP5", "OP 5", "op. 5", "PP3", "pp.3". `end` is where the number starts. "op. cit." is
+ * not one (no number follows).
+ */
+export function readParaAbbrev(s: string, p: number): { end: number; kind: "op" | "pp" } | null {
+  if (isAlnum(s[p - 1])) return null;
+  const two = s.slice(p, p + 2).toLowerCase();
+  if (two !== "op" && two !== "pp") return null;
+  let q = p + 2;
+  if (s[q] === ".") q++;
+  q = skipWs(s, q, 2);
+  return isDigit(s[q]) ? { end: q, kind: two } : null;
+}
+
+/** "[64]", "[2(a)]", "[64]–[66]", "[64] and [65]", "[64], [65]": paragraph numbers in square brackets. */
+function readBracketNums(s: string, p: number): { end: number; nums: string[][] } | null {
+  const nums: string[][] = [];
+  let end = -1;
+  let q = p;
+  let range = false;
+  while (nums.length < MAX_LIST && s[q] === "[") {
+    const inner = parseNums(s, skipWs(s, q + 1, 1), false);
+    if (!inner) break;
+    const close = skipWs(s, inner.end, 1);
+    if (s[close] !== "]") break;
+    if (range && inner.nums.length === 1 && nums.length > 0) {
+      const expanded = expandRange(nums[nums.length - 1]!, inner.nums[0]!);
+      if (!expanded) break;
+      nums.push(...expanded.slice(0, MAX_LIST - nums.length));
+    } else if (range) break;
+    else nums.push(...inner.nums);
+    end = close + 1;
+    const conn = readNumConnector(s, skipWs(s, end, 2), false);
+    if (!conn) break;
+    range = conn.range;
+    q = skipWs(s, conn.end, 2);
+  }
+  return end < 0 ? null : { end, nums };
+}
+
 /** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
 export function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
   if (s[p] !== "第") return null;
@@ -207,7 +385,8 @@ export function readParaZh(s: string, p: number): { end: number; nums: string[][
   if (!nums) return null;
   const q = skipWs(s, nums.end, 2);
   const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
-  if (e < 0) return null;
+  // "第23段(f)(二)": 段 stood after the number, before the labels, and closes nothing more.
+  if (e < 0) return nums.closed ? { end: nums.end, nums: nums.nums } : null;
   return { end: e, nums: nums.nums };
 }
 
@@ -244,7 +423,7 @@ function readSectionZh(s: string, r: number): Component | null {
   }
   const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
   if (s[para] !== "第" || !readParaZh(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [], labels: null };
 }
 
 /** A run of Chinese characters, stopping before "第 <number>" and after at most `max` characters. */
@@ -275,7 +454,7 @@ function readSectionEn(s: string, r: number): Component | null {
   }
   const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
   if (!readParaEn(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [] };
+  return { end, part: null, operative: false, section: s.slice(r, end), nums: [], labels: null };
 }
 
 /** A section or chapter by its number: "sect. II.E", "chap. IV", "section 3". Kept in words. */
@@ -291,7 +470,7 @@ function readNumberedSectionEn(s: string, r: number, wordEnd: number): Component
   )
     e++;
   if (e === q || isAlnum(s[e])) return null;
-  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [] };
+  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [], labels: null };
 }
 
 /** Up to eight lower-case-insensitive words separated by single spaces. */
@@ -317,12 +496,18 @@ function readPhraseEn(s: string, p: number): { end: number; text: string } | nul
  * A list of paragraph numbers with labels: "64 和 65", "15(b)(一)和(二)", "23 段(a)至(h)",
  * "29 (a) and (b)", "23 (a) to (h)". A labels-only item continues the previous one at its depth.
  */
-export function parseNums(s: string, p: number, zh: boolean): { end: number; nums: string[][] } | null {
-  const first = readItem(s, p, zh);
+export function parseNums(
+  s: string,
+  p: number,
+  zh: boolean,
+  glued = false,
+): { end: number; nums: string[][]; closed: boolean } | null {
+  const first = readItem(s, p, zh, glued);
   if (!first) return null;
   const nums: string[][] = [first.path];
   let end = first.end;
   let prev = first.path;
+  let closed = first.closed;
   while (nums.length < MAX_LIST) {
     const q = skipWs(s, end, 2);
     const conn = readNumConnector(s, q, zh);
@@ -346,23 +531,60 @@ export function parseNums(s: string, p: number, zh: boolean): { end: number; num
     } else nums.push(path);
     prev = path;
     end = itemEnd;
+    closed = item?.closed ?? false;
   }
-  return { end, nums };
+  return { end, nums, closed };
 }
 
-function readItem(s: string, p: number, zh: boolean): { end: number; path: string[] } | null {
-  const n = readInt(s, p, 4);
+function readItem(
+  s: string,
+  p: number,
+  zh: boolean,
+  glued = false,
+): { end: number; path: string[]; closed: boolean } | null {
+  const n = readInt(s, p, 4, glued);
   if (!n) return null;
   let q = n.end;
-  // "第 23 段(a)至(h)分段": the labels may follow the paragraph's "段".
+  let closed = false;
+  // "第 23 段(a)至(h)分段", "第23段(f)(二)": the labels may follow the paragraph's "段".
   if (zh) {
     const a = skipWs(s, q, 1);
-    if (s[a] === "段" && s[skipWs(s, a + 1, 1)] === "(" && readLabel(s, skipWs(s, a + 1, 1))) q = a + 1;
+    if (s[a] === "段" && s[skipWs(s, a + 1, 1)] === "(" && readLabel(s, skipWs(s, a + 1, 1))) {
+      q = a + 1;
+      closed = true;
+    }
   }
   const labels = readLabels(s, q);
   return labels
-    ? { end: labels.end, path: [String(n.value), ...labels.labels] }
-    : { end: n.end, path: [String(n.value)] };
+    ? { end: labels.end, path: [String(n.value), ...labels.labels], closed }
+    : { end: n.end, path: [String(n.value)], closed: false };
+}
+
+/**
+ * Labels only, as "subparagraph" introduces them: "(f)", "(a) and (b)", "(a) to (c)", "(f) (ii)".
+ * Each item is a path of labels; a range expands on its last label.
+ */
+function parseLabelList(s: string, p: number): { end: number; labels: string[][] } | null {
+  const first = readLabels(s, p);
+  if (!first) return null;
+  const labels: string[][] = [first.labels];
+  let end = first.end;
+  let prev = first.labels;
+  while (labels.length < MAX_LIST) {
+    const conn = readNumConnector(s, skipWs(s, end, 2), false);
+    if (!conn) break;
+    const next = readLabels(s, skipWs(s, conn.end, 2));
+    if (!next || next.labels.length > prev.length) break;
+    const path = [...prev.slice(0, prev.length - next.labels.length), ...next.labels];
+    if (conn.range) {
+      const expanded = expandRange(prev, path);
+      if (!expanded) break;
+      labels.push(...expanded.slice(0, MAX_LIST - labels.length));
+    } else labels.push(path);
+    prev = path;
+    end = next.end;
+  }
+  return { end, labels };
 }
 
 function readLabels(s: string, p: number): { end: number; labels: string[] } | null {
@@ -378,7 +600,7 @@ function readLabels(s: string, p: number): { end: number; labels: string[] } | n
 }
 
 function readNumConnector(s: string, q: number, zh: boolean): { end: number; range: boolean } | null {
-  for (const w of ["至", "到", "-", "–", "—"]) {
+  for (const w of ["至", "到", "-", "–", "—", "~", "‒", "―"]) {
     const e = lit(s, q, w);
     if (e >= 0) return { end: e, range: true };
   }
@@ -393,9 +615,9 @@ function readNumConnector(s: string, q: number, zh: boolean): { end: number; ran
   let r = q;
   if (s[r] === ",") r = skipWs(s, r + 1, 2);
   const w = readWord(s, r);
-  if (w?.value === "to") return { end: w.end, range: true };
+  if (w?.value === "to" || w?.value === "through") return { end: w.end, range: true };
   if (w?.value === "and") return { end: w.end, range: false };
-  if (r > q && (isDigit(s[r]) || s[r] === "(")) return { end: r, range: false };
+  if (r > q && (isDigit(s[r]) || s[r] === "(" || s[r] === "[")) return { end: r, range: false };
   return null;
 }
 

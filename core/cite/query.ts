@@ -1,19 +1,28 @@
 /**
- * A citation a person typed ("A/75/816, annex I, para. 56", "A/75/816，附件一，第 56 段") read with
- * the same grammar as the build, resolved against the corpus, and either the cited paragraphs or
- * a precise account of what could not be found: `acquis cite` and the site's resolver both run
- * this lookup, so they answer alike.
+ * A citation a person typed or pasted ("A/75/816, annex I, para. 56", "A/75/816，附件一，第 56 段",
+ * "UN Doc A/78/265 at [23(f)(ii)]") read with the same grammar as the build, resolved against the
+ * corpus, and either the cited paragraphs or a precise account of what could not be found:
+ * `acquis cite` and the site's resolver both run this lookup, so they answer alike.
  *
- * Decision: the lookup is pure (the command loads the data and prints; the page fetches and
- * draws); every outcome names the document, the part and the paragraph it looked for, and for a
- * missing paragraph lists what the document does have nearby, so a person can correct the
- * citation without opening the file.
+ * Decisions:
+ * - Nothing silently dropped. Every character of the query is either read (inside a citation the
+ *   grammar found) or noise the grammar may ignore (NOISE below: spaces, punctuation, "see",
+ *   "cf.", "见"), or it is reported in `unread` with its offsets. An answer that landed while
+ *   something was not read says so; `acquis cite` exits 1 and the site does not move.
+ * - Every citation in the query is read, not only the first ("A/78/265, annex, para. 13; A/75/816,
+ *   annex I, para. 56" is two targets), each target carrying the span it was read from.
+ * - A reference to the citing document ("paragraph 5 above", "见附件 B") or a short form ("ibid.",
+ *   "同上") means nothing outside a document: it is not read, and the message says why.
+ * - The lookup is pure (the command loads the data and prints; the page fetches and draws); every
+ *   outcome names the document, the part and the paragraph it looked for, and for a missing
+ *   paragraph what the part does hold, so a person can correct the citation without opening it.
  */
 
-import type { CharterTarget, CitationStatus, DocTarget } from "../../schemas/index.ts";
+import type { CharterTarget, CitationStatus, DocTarget, TextSpan } from "../../schemas/index.ts";
 import { odsUrl } from "../address/urls.ts";
+import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
-import { pinpointEn } from "./format.ts";
+import { partWords, pinpointEn } from "./format.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -22,11 +31,14 @@ import {
   resolveDoc,
 } from "./resolve.ts";
 import type { TitleMatcher } from "./titles.ts";
+import { isAlnum, isHan } from "./tokenize.ts";
 
-/** One target of the typed citation and what became of it. */
+/** One target of the typed citation and what became of it (schemas/lookup.ts). */
 export interface LookupResult<P extends CiteParagraph = CiteParagraph> {
   target: DocTarget | CharterTarget;
   status: CitationStatus;
+  /** The words of the query this target was read from. */
+  span: [number, number];
   /** The cited paragraph when found. */
   paragraph: P | null;
   /** Id of a whole document or part when the citation names one. */
@@ -36,27 +48,129 @@ export interface LookupResult<P extends CiteParagraph = CiteParagraph> {
   url: string | null;
   candidates: string[];
   /**
-   * Labels of paragraphs near a missing one, in the same part ("78", "79", "80"); for a whole
-   * document or part, the first paragraphs it holds.
+   * Labels of paragraphs near a missing one, in the same part ("58", "59", "60"); for a whole
+   * document or part, the addresses of the first paragraphs it holds.
    */
   nearby: string[];
 }
 
+/** A lookup (schemas/lookup.ts `lookupSchema`), generic in the paragraph it carries. */
 export type Lookup<P extends CiteParagraph = CiteParagraph> =
-  | { kind: "unparsed"; query: string; message: string }
-  | { kind: "parsed"; query: string; raw: string; results: LookupResult<P>[] };
+  | { kind: "unparsed"; query: string; message: string; read: TextSpan[]; unread: TextSpan[] }
+  | { kind: "parsed"; query: string; read: TextSpan[]; unread: TextSpan[]; results: LookupResult<P>[] };
+
+/** A query as the grammar read it: the citations that name a document or the Charter, and the rest. */
+export interface Reading {
+  /** In the order written. */
+  citations: Found[];
+  /** Their words, merged where citations share them. */
+  read: TextSpan[];
+  /** What is neither read nor noise. */
+  unread: TextSpan[];
+  /** References that mean nothing outside a document: the citing document itself, short forms. */
+  outside: Found[];
+}
+
+/** Read a typed citation: what it names, and what of it was not read. Never throws. */
+export function readTyped(query: string, titles: TitleMatcher): Reading {
+  const found = findCitations(query, titles);
+  const citations = found.filter((f) => f.kind === "charter" || (f.kind === "doc" && f.ref !== "self"));
+  const outside = found.filter((f) => !citations.includes(f));
+  const spans: [number, number][] = [];
+  for (const f of citations) {
+    const last = spans[spans.length - 1];
+    if (last && f.start <= last[1]) last[1] = Math.max(last[1], f.end);
+    else spans.push([f.start, f.end]);
+  }
+  const s = clean(query);
+  const unread: TextSpan[] = [];
+  let at = 0;
+  for (const [start, end] of [...spans, [query.length, query.length] as [number, number]]) {
+    const gap = unreadIn(s, at, start);
+    if (gap) unread.push({ text: query.slice(gap[0], gap[1]), span: gap });
+    at = end;
+  }
+  return {
+    citations,
+    read: spans.map((span) => ({ text: query.slice(span[0], span[1]), span })),
+    unread,
+    outside,
+  };
+}
 
 /**
- * The citation a person typed: the first the grammar finds that names a document or the Charter
- * (a reference to "the present report" means nothing outside a document). Null when none.
+ * Words that may stand around a citation without being read, lower-case: they say "look here"
+ * or join citations, and change nothing of what is cited. GRAMMAR.md lists them.
  */
-export function typedCitation(query: string, titles: TitleMatcher): Found | null {
-  return (
-    findCitations(query, titles).find(
-      (f) => f.kind === "charter" || (f.kind === "doc" && f.ref !== "self"),
-    ) ?? null
-  );
+const NOISE_EN = new Set([
+  "see",
+  "also",
+  "cf",
+  "cf.",
+  "compare",
+  "e.g.",
+  "and",
+  "the",
+  "in",
+  "document",
+  "doc",
+  "doc.",
+]);
+const NOISE_ZH = ["另见", "参见", "参阅", "以及", "号文件", "文件", "见", "和", "及", "与"];
+/** Punctuation and spaces that may stand around a citation (after cleaning: full width folded). */
+const NOISE_MARKS = new Set([..." .,;:!?()[]{}\"'“”‘’«»。，；：、（）【】「」《》-–—/"]);
+
+/**
+ * The stretch of s[from, to) that is not noise, trimmed of the noise marks around it; null when
+ * the whole stretch is noise.
+ */
+function unreadIn(s: string, from: number, to: number): [number, number] | null {
+  let first = -1;
+  let last = -1;
+  let q = from;
+  while (q < to) {
+    const c = s[q]!;
+    if (NOISE_MARKS.has(c)) {
+      q++;
+      continue;
+    }
+    let end = q + 1;
+    let noise = false;
+    if (isAlnum(c)) {
+      // A word with its inner full stops ("e.g.", "cf."): noise when the list has it.
+      while (end < to && (isAlnum(s[end]) || (s[end] === "." && isAlnum(s[end + 1])))) end++;
+      const word = s.slice(q, end).toLowerCase();
+      if (s[end] === "." && NOISE_EN.has(`${word}.`)) end++;
+      noise = NOISE_EN.has(word) || NOISE_EN.has(s.slice(q, end).toLowerCase());
+    } else if (isHan(c)) {
+      const w = NOISE_ZH.find((x) => s.startsWith(x, q) && q + x.length <= to);
+      if (w) {
+        end = q + w.length;
+        noise = true;
+      }
+    }
+    if (!noise) {
+      if (first < 0) first = q;
+      last = end;
+    }
+    q = end;
+  }
+  if (first < 0) return null;
+  // A bracket opened in what is said closes in it too: "resolution 2341 (2017)", not "(2017".
+  let open = 0;
+  for (let k = first; k < last; k++) {
+    if (OPENERS.includes(s[k]!)) open++;
+    else if (CLOSERS.includes(s[k]!) && open > 0) open--;
+  }
+  while (open > 0 && last < to && CLOSERS.includes(s[last]!)) {
+    last++;
+    open--;
+  }
+  return [first, last];
 }
+
+const OPENERS = "([{“‘（【「";
+const CLOSERS = ")]}”’）】」";
 
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
@@ -64,79 +178,82 @@ export function lookupCitation<P extends CiteParagraph>(
   index: CorpusIndex<P, CiteDocument>,
 ): Lookup<P> {
   const lang = /[\u4e00-\u9fff]/.test(query) ? "zh" : "en";
-  const found = typedCitation(query, index.titles);
-  if (!found) {
+  const reading = readTyped(query, index.titles);
+  if (reading.citations.length === 0) {
+    const outside = reading.outside[0];
     return {
       kind: "unparsed",
       query,
-      message:
-        'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".',
+      message: !outside
+        ? 'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".'
+        : outside.kind === "short"
+          ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
+          : `"${query.slice(outside.start, outside.end)}" refers to the document it stands in, which a pasted citation does not have: write the document's symbol.`,
+      read: [],
+      unread: reading.unread,
     };
   }
-  const raw = query.slice(found.start, found.end);
-  if (found.kind === "charter") {
-    const r = resolveCharter(found.article, found.para);
-    return {
-      kind: "parsed",
-      query,
-      raw,
-      results: [
+  const citing = { doc: "", lang, part: [] as string[] };
+  const results = reading.citations.flatMap((found): LookupResult<P>[] => {
+    const span: [number, number] = [found.start, found.end];
+    if (found.kind === "charter") {
+      const r = resolveCharter(found.article, found.para);
+      return [
         {
           ...r,
+          span,
           paragraph: null,
           message: "The UN Charter is not a corpus document; acquis does not hold its text.",
           nearby: [],
         },
-      ],
-    };
-  }
-  if (found.kind !== "doc")
-    return { kind: "unparsed", query, message: "A short form needs the citation it refers to." };
-  const citing = { doc: "", lang, part: [] as string[] };
-  const results = found.symbols
-    .flatMap((symbol) => found.pins.map((pin) => ({ symbol, pin })))
-    .slice(0, found.ref === "title" ? found.pins.length : undefined)
-    .map(({ symbol, pin }) => {
-      const symbols = found.ref === "title" ? found.symbols : [symbol];
-      const r = resolveDoc(symbols, pin, citing, index);
-      const paragraph = r.resolved ? (index.byId.get(r.resolved) ?? null) : null;
-      return {
-        target: r.target,
-        status: r.status,
-        paragraph,
-        resolved: r.resolved,
-        message: explain(r.status, r.target, r.problem, index),
-        url:
-          r.url ??
-          (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
-        candidates: r.candidates,
-        nearby:
-          r.status === "unknown-paragraph" && "num" in r.target
-            ? nearby(r.target, index)
-            : r.resolved && !paragraph
-              ? contents(r.resolved, index)
-              : [],
-      };
-    });
-  return { kind: "parsed", query, raw, results };
+      ];
+    }
+    if (found.kind !== "doc") return [];
+    return found.symbols
+      .flatMap((symbol) => found.pins.map((pin) => ({ symbol, pin })))
+      .slice(0, found.ref === "title" ? found.pins.length : undefined)
+      .map(({ symbol, pin }) => {
+        const symbols = found.ref === "title" ? found.symbols : [symbol];
+        const r = resolveDoc(symbols, pin, citing, index);
+        const paragraph = r.resolved ? (index.byId.get(r.resolved) ?? null) : null;
+        return {
+          target: r.target,
+          status: r.status,
+          span,
+          paragraph,
+          resolved: r.resolved,
+          message: explain(r.status, r.target, r.problem),
+          url:
+            r.url ??
+            (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
+          candidates: r.candidates,
+          nearby:
+            r.status === "unknown-paragraph" && "num" in r.target
+              ? nearby(r.target, index)
+              : r.resolved && !paragraph
+                ? contents(r.resolved, index)
+                : [],
+        };
+      });
+  });
+  return { kind: "parsed", query, read: reading.read, unread: reading.unread, results };
 }
 
 function explain(
   status: CitationStatus,
   target: DocTarget | CharterTarget,
   problem: string | null,
-  index: CorpusIndex<CiteParagraph, CiteDocument>,
 ): string | null {
   const doc = target.doc;
   switch (status) {
     case "resolved":
       return null;
     case "not-in-corpus":
-      return `${doc} is known to the registry but not in the corpus, so its text is not here.`;
+      return problem ?? `${doc} is known to the registry but not in the corpus, so its text is not here.`;
     case "unknown-document":
       return `${doc} is unknown: neither the corpus nor corpus/registry.yaml has it.`;
     case "unknown-paragraph":
-      return index.docs.has(doc) ? `${doc} is in the corpus, but ${problem}.` : `${problem}.`;
+      return problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : null;
     case "ambiguous":
       return `The citation could mean several paragraphs (${problem}); name the part.`;
     default:
@@ -144,15 +261,15 @@ function explain(
   }
 }
 
-/** Paragraph labels near a missing one in the same part, and the part's first and last. */
+/** Labels of the numbered paragraphs near a missing one in the same part and scope. */
 function nearby(target: DocTarget, index: CorpusIndex<CiteParagraph, CiteDocument>): string[] {
   const versions = index.docs.get(target.doc);
   if (!versions) return [];
   const v = [...versions.values()][0]!;
   const top = v.paragraphs.filter(
     (p) =>
-      p.parent === null &&
-      p.num.length > 0 &&
+      p.num.length === 1 &&
+      p.scope === target.scope &&
       p.part.length === target.part.length &&
       p.part.every((x, k) => x === target.part[k]),
   );
@@ -185,9 +302,19 @@ export function targetText(t: DocTarget | CharterTarget): string {
   return (
     [
       t.doc,
-      ...(t.part.length ? [t.part[t.part.length - 1]] : []),
+      ...(t.part.length ? [partWords(t.part)] : []),
       ...(t.section ? [t.section] : []),
       ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
     ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "")
   );
+}
+
+/**
+ * What was read and what was not, in one line, as `acquis cite` prints it and the site shows it:
+ * "read: A/78/265; not read: at 5". Several stretches are joined with " … ".
+ */
+export function readingLine(lookup: Pick<Lookup, "read" | "unread">): string {
+  const read = lookup.read.map((r) => r.text).join(" … ");
+  const unread = lookup.unread.map((r) => r.text).join(" … ");
+  return [read ? `read: ${read}` : "read: nothing", ...(unread ? [`not read: ${unread}`] : [])].join("; ");
 }

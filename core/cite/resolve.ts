@@ -19,6 +19,7 @@
 import type {
   CharterTarget,
   CitationStatus,
+  CiteParagraph,
   DocTarget,
   DocumentRecord,
   Paragraph,
@@ -26,18 +27,17 @@ import type {
 } from "../../schemas/index.ts";
 import { addressOf, idOf, partAddress } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
+import { romanToNumber } from "../text/numerals.ts";
+import { citeEn, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
 import { TitleMatcher } from "./titles.ts";
 
 /**
- * What resolution reads of a paragraph: where it stands, never its text. The build passes whole
- * paragraphs; the browser's resolver only these fields, from the site's compact export
- * (corpus-file.ts), and both get the same answers.
+ * What resolution reads of a paragraph: where it stands, never its text (schemas/lookup.ts). The
+ * build passes whole paragraphs; the browser's resolver only these fields, from the site's compact
+ * export (resolver-files.ts), and both get the same answers.
  */
-export type CiteParagraph = Pick<
-  Paragraph,
-  "id" | "doc" | "lang" | "address" | "part" | "scope" | "num" | "parent" | "kind" | "headings"
->;
+export type { CiteParagraph };
 
 /** What resolution reads of a document version. */
 export type CiteDocument = Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts">;
@@ -159,7 +159,10 @@ export function resolveDoc(
     const exists = part.length === 0 || knownParts.some((p) => startsWithPart(p, part));
     const target = docTarget(symbol, part, pin, false);
     if (!exists) {
-      return notFound(target, `${symbol} has no ${part.join(", ")}`);
+      return notFound(
+        target,
+        `${symbol} has no ${part[part.length - 1]}; its parts are ${partsList(knownParts)}`,
+      );
     }
     const resolved = part.length
       ? idOf(symbol, primary.record.lang, partAddress(part))
@@ -220,7 +223,8 @@ export function resolveDoc(
     }
   }
   const target = docTarget(symbol, first.part, pin, first.inferred && first.part.length > 0);
-  return notFound(target, missingMessage(symbol, primary, first.part, pin.num));
+  const searched = pin.part === null && !pin.operative ? tries.map((t) => t.part) : [first.part];
+  return notFound(target, missingMessage(symbol, primary, searched, pin.num));
 }
 
 function notFound(target: DocTarget, problem: string): Resolution {
@@ -359,17 +363,22 @@ function orderLangs(versions: Map<string, DocVersion<CiteParagraph, CiteDocument
 }
 
 /**
- * The part a written label means in a document: the known part whose last label is it
- * ("annex A" -> ["annex", "annex A"]); a lettered annex of a document whose report sits in an
- * annex is that report's annex; otherwise the label alone.
+ * The part a written label means in a document: the known part whose last labels are it
+ * ("annex A" -> ["annex", "annex A"]; "annex A/appendix" -> ["annex", "annex A", "appendix"]); a
+ * lettered annex of a document whose report sits in an annex is that report's annex; otherwise
+ * the labels alone.
  */
 export function partFromLabel(label: string, known: string[][], reportIn: string[] | null): string[] {
   if (label === "preamble") return ["preamble"];
-  const lower = label.toLowerCase();
-  const hits = known.filter((p) => p.length > 0 && p[p.length - 1]!.toLowerCase() === lower);
+  const labels = label.toLowerCase().split("/");
+  const hits = known.filter(
+    (p) =>
+      p.length >= labels.length &&
+      labels.every((l, k) => p[p.length - labels.length + k]!.toLowerCase() === l),
+  );
   if (hits.length > 0) return [...hits.sort((a, b) => a.length - b.length)[0]!];
   if (reportIn && /^annex [A-Z]$/.test(label) && !samePart(reportIn, [label])) return [...reportIn, label];
-  return [label];
+  return label.split("/");
 }
 
 function samePart(a: readonly string[], b: readonly string[]): boolean {
@@ -397,21 +406,75 @@ function docTarget(
   };
 }
 
+/**
+ * What a document holds where a pinpoint is missing, naming the part searched: "A/78/265, annex,
+ * para. 23 (f) has (i) and (ii); no (iii)", "A/78/265, annex, runs from para. 1 to para. 60, and
+ * its main body from para. 1 to para. 16; no para. 999".
+ * @param parts the parts searched, the first the one the citation named or the registry placed
+ */
 function missingMessage(
   symbol: string,
   v: DocVersion<CiteParagraph, CiteDocument>,
-  part: string[],
+  parts: string[][],
   num: string[],
 ): string {
-  const top = v.paragraphs.filter(
-    (p) => samePart(p.part, part) && p.scope === null && p.num.length > 0 && p.parent === null,
+  // The deepest paragraph the pinpoint does name, in the first part that has it: its subparagraphs.
+  for (const part of parts) {
+    for (let k = num.length - 1; k >= 1; k--) {
+      const prefix = num.slice(0, k);
+      if (!v.byAddress.has(addressOf(part, null, prefix))) continue;
+      const children = v.paragraphs
+        .filter(
+          (p) =>
+            samePart(p.part, part) &&
+            p.scope === null &&
+            p.num.length === k + 1 &&
+            prefix.every((x, j) => p.num[j] === x),
+        )
+        .map((p) => p.num[k]!);
+      const here = citeEn({ symbol, part, scope: null, num: prefix });
+      const missing = `(${num[k]})`;
+      return children.length
+        ? `${here} has ${labelList(children)}; no ${missing}`
+        : `${here} has no subparagraphs; no ${missing}`;
+    }
+  }
+  const ranges = parts.map((part, k) => {
+    const top = v.paragraphs.filter((p) => samePart(p.part, part) && p.scope === null && p.num.length === 1);
+    const where = part.length
+      ? k === 0
+        ? `${symbol}, ${part.join(", ")},`
+        : `its ${part.join(", ")}`
+      : k === 0
+        ? `the main body of ${symbol}`
+        : "its main body";
+    const first = top[0];
+    const last = top[top.length - 1];
+    if (!first || !last) return `${where} has no numbered paragraphs`;
+    if (first === last) return `${where} ${k === 0 ? "has " : ""}only para. ${pinpointEn(first.num)}`;
+    return `${where} ${k === 0 ? "runs " : ""}from para. ${pinpointEn(first.num)} to para. ${pinpointEn(last.num)}`;
+  });
+  const said =
+    ranges.length > 1 ? `${ranges.slice(0, -1).join(", ")}, and ${ranges[ranges.length - 1]}` : ranges[0];
+  return `${said}; no para. ${pinpointEn(num)}`;
+}
+
+/** "(a) to (h)" for a run of three or more labels in sequence, else "(i) and (ii)", "(a), (c) and (e)". */
+function labelList(labels: string[]): string {
+  const isRun = (values: (number | null)[]) =>
+    values.every((x, k) => x !== null && (k === 0 || x === values[k - 1]! + 1));
+  // Letters first ((h) then (i) is a letter), then roman numerals and digits.
+  const letters = labels.map((l) => (/^[a-z]$/.test(l) ? l.charCodeAt(0) - 96 : null));
+  const others = labels.map((l) =>
+    /^[0-9]+$/.test(l) ? Number(l) : /^[ivxlc]+$/.test(l) ? romanToNumber(l) : null,
   );
-  const last = top[top.length - 1];
-  const where = part.length ? part.join(", ") : "the main body";
-  if (!last) return `${symbol} has no numbered paragraphs in ${where}`;
-  const n = Number(num[0]);
-  const lastN = Number(last.num[0]);
-  if (Number.isFinite(n) && Number.isFinite(lastN) && n > lastN)
-    return `${where} of ${symbol} ends at paragraph ${last.num.join(".")}, so ${num.join(".")} is past its end`;
-  return `${where} of ${symbol} has no paragraph ${num.join(".")}`;
+  if (labels.length >= 3 && (isRun(letters) || isRun(others)))
+    return `(${labels[0]}) to (${labels[labels.length - 1]})`;
+  const shown = labels.map((l) => `(${l})`);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+}
+
+/** A document's parts in words: "the main body, annex, annex A, annex A appendix, annex B". */
+function partsList(parts: string[][]): string {
+  return parts.map(partWords).join(", ");
 }

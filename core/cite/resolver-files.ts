@@ -26,7 +26,7 @@ import type {
   ResolverVersion,
 } from "../../schemas/index.ts";
 import { idOf } from "../address/address.ts";
-import { type Lookup, lookupCitation, typedCitation } from "./query.ts";
+import { type Lookup, lookupCitation, readTyped } from "./query.ts";
 import { buildIndex, type CiteDocument, type CiteParagraph, type CiteRegistryEntry } from "./resolve.ts";
 import { TitleMatcher } from "./titles.ts";
 
@@ -180,12 +180,15 @@ export class Resolver {
 
   /** Slugs of the documents held in the corpus that a typed citation names (their files are needed). */
   slugsNamed(query: string): string[] {
-    const found = typedCitation(query, this.titles);
-    if (found?.kind !== "doc") return [];
-    return found.symbols.flatMap((s) => {
-      const d = this.held.get(s);
-      return d ? [d.slug] : [];
-    });
+    const slugs = new Set<string>();
+    for (const found of readTyped(query, this.titles).citations) {
+      if (found.kind !== "doc") continue;
+      for (const s of found.symbols) {
+        const d = this.held.get(s);
+        if (d) slugs.add(d.slug);
+      }
+    }
+    return [...slugs];
   }
 
   /**

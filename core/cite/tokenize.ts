@@ -102,9 +102,12 @@ function scanWord(s: string, p: number): Read<string> | null {
   return { end: q, value: s.slice(p, q).toLowerCase() };
 }
 
-/** A run of ASCII digits (at most `maxDigits`) not glued to other digits or letters. */
-export function readInt(s: string, p: number, maxDigits = 4): Read<number> | null {
-  if (!isDigit(s[p]) || isAlnum(s[p - 1])) return null;
+/**
+ * A run of ASCII digits (at most `maxDigits`) not glued to other digits or letters; with `glued`,
+ * letters may stand just before it ("OP5").
+ */
+export function readInt(s: string, p: number, maxDigits = 4, glued = false): Read<number> | null {
+  if (!isDigit(s[p]) || isDigit(s[p - 1]) || (!glued && isAlnum(s[p - 1]))) return null;
   let q = p;
   while (q < s.length && isDigit(s[q])) {
     q++;
@@ -140,18 +143,22 @@ function readSlashInt(s: string, p: number, maxDigits: number): { end: number } 
  * A UN document symbol: an organ ("A", "S", "E", "ST") and at least two slash-separated segments
  * of letters, digits, dots and hyphens, with a digit somewhere: "A/75/816", "A/RES/76/19",
  * "A/AC.292/2023/2/Rev.1". A sentence's closing full stop is not part of it. One space after a
- * slash is allowed (a symbol broken across PDF lines).
+ * slash is allowed (a symbol broken across PDF lines). Typed in lower case ("a/78/265"), it is
+ * read when its organ is one of the principal organs' (A, S, E, ST) and given back in the UN's
+ * own case ("A/78/265", "A/AC.292/2023/2/Rev.1").
  */
 export function readSymbol(s: string, p: number): Read<string> | null {
-  if (!isUpper(s[p])) return null;
+  if (!isLatin(s[p])) return null;
   const prev = s[p - 1];
   if (isAlnum(prev) || prev === "/" || prev === "." || prev === "-") return null;
   let q = p;
-  while (q < s.length && isUpper(s[q]) && q - p < 8) q++;
+  while (q < s.length && isLatin(s[q]) && q - p < 8) q++;
   if (s[q] !== "/") return null;
+  const organ = s.slice(p, q);
+  if (organ !== organ.toUpperCase() && !LOWER_ORGANS.has(organ.toLowerCase())) return null;
   let slashes = 0;
   let digit = false;
-  let out = s.slice(p, q);
+  let out = organ;
   while (s[q] === "/" && q - p < MAX_SYMBOL) {
     let r = q + 1;
     if (s[r] === " " && isAlnum(s[r + 1])) r++;
@@ -171,7 +178,22 @@ export function readSymbol(s: string, p: number): Read<string> | null {
   }
   if (slashes < 2 || !digit || q - p > MAX_SYMBOL) return null;
   if (isAlnum(s[q])) return null;
-  return { end: q, value: out };
+  return { end: q, value: canonicalSymbol(out) };
+}
+
+/** Organs whose symbols are read when typed in lower case. */
+const LOWER_ORGANS = new Set(["a", "s", "e", "st"]);
+
+/**
+ * A symbol in the UN's case: capitals, except the suffixes the UN writes with one capital
+ * ("Rev.1", "Corr.1", "Add.2", "Amend.1", "Sub.2"). A symbol already so written is unchanged.
+ */
+export function canonicalSymbol(symbol: string): string {
+  return symbol
+    .toUpperCase()
+    .replace(/(^|[/.])(REV|CORR|ADD|AMEND|SUB)\./g, (_m, before: string, word: string) => {
+      return `${before}${word[0]}${word.slice(1).toLowerCase()}.`;
+    });
 }
 
 export { isCjkNumeral };
@@ -218,6 +240,8 @@ export function readLabel(s: string, p: number): Read<string> | null {
 /** Normalise a label's inner text, or null when it is not a paragraph label. */
 export function normaliseLabel(inner: string): string | null {
   if (/^[a-z]{1,2}$/.test(inner)) return inner;
+  // A citation typed in capitals: "(C)", "(IV)". Two capitals are not read ("(EU)" is no label).
+  if (/^[A-Z]$/.test(inner) || /^[IVXLC]{2,6}$/.test(inner)) return normaliseLabel(inner.toLowerCase());
   if (/^[ivxlc]{1,6}$/.test(inner) && fromRoman(inner) !== null) return inner;
   if (/^[0-9]{1,3}$/.test(inner)) return String(Number(inner));
   const n = cjkToInt(inner);

@@ -3,18 +3,22 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json, through the one reader core/data/read.ts; cite-data.ts) and the registry, never the corpus
- * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does. With
- * --batch it reads many citations on standard input, loads the data once and prints one JSON
- * line per input line (batch.ts). Exit codes: 0 every target found, 1 something not found, 2 bad
- * usage or no data.
+ * documents.json, through the one reader core/data/read.ts; cite-data.ts) and the registry, never
+ * the corpus Markdown, and resolves with core/cite, so it answers exactly as the site's resolver
+ * does. With --batch it reads many citations on standard input, loads the data once and prints one
+ * JSON line per input line (batch.ts).
+ *
+ * Nothing is silently dropped: the first line says what of the citation was read and what was not
+ * ("read: A/78/265; not read: at 5"), `--json` carries the unread spans, and anything unread makes
+ * the exit code 1 even when a target was found. Exit codes: 0 every target found and everything
+ * read (with --batch: on every line), 1 something not found or not read, 2 bad usage or no data.
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { citationsOf } from "../../core/cite/format.ts";
-import { type Lookup, lookupCitation, targetText } from "../../core/cite/query.ts";
+import { type Lookup, lookupCitation, readingLine, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
-import type { Paragraph } from "../../schemas/index.ts";
+import { CiteLookup, type Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
@@ -32,12 +36,19 @@ Look up a citation and print the paragraph it cites.
                    "A/75/816, annex I, para. 56"
                    "A/75/816，附件一，第 56 段"
                    "resolution 75/240, operative paragraph 1"
-  --json         print the lookup as JSON
+  --json         print the lookup as JSON (schemas/json/cite-lookup.schema.json):
+                 what was read, what was not ("unread": [{text, span}]), each target
   --batch        many citations on standard input, one a line: one JSON line
                  per input line, in order, each the lookup as --json gives it
   --data <dir>   the built knowledge base (default: dist/data)
 
-Exit codes: 0 found (with --batch: every line), 1 not found, 2 bad usage.`;
+Every part of the citation is read or reported: the first line says what was read
+and what was not ("read: A/78/265; not read: at 5"). Spaces, punctuation and words
+such as "see", "cf." and "见" around a citation are ignored (core/cite/GRAMMAR.md).
+A part of the document the citation did not write is said ("Part inferred: …").
+
+Exit codes: 0 every target found and everything read (with --batch: on every
+line); 1 a target not found, or something in the citation not read; 2 bad usage.`;
 
 export const citeCommand: Command = {
   name: "cite",
@@ -111,6 +122,14 @@ export const citeCommand: Command = {
     const index: CorpusIndex = buildIndex(data.documents, data.paragraphs, registry.registry);
     if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
+    // The printed shape is the documented one (schemas/lookup.ts), checked before it is printed.
+    const checked = CiteLookup.safeParse(lookup);
+    if (!checked.success) {
+      io.stderr(
+        `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
+      );
+      return 2;
+    }
     // The cited text is the corpus's: printed, it must not act on the terminal.
     if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
     else io.stdout(terminalSafe(render(lookup)));
@@ -118,9 +137,13 @@ export const citeCommand: Command = {
   },
 };
 
-/** Whether every target of a lookup was found. */
+/** Whether every target of a lookup was found and everything in the citation read. */
 function found(lookup: Lookup<Paragraph>): boolean {
-  return lookup.kind === "parsed" && lookup.results.every((r) => r.status === "resolved");
+  return (
+    lookup.kind === "parsed" &&
+    lookup.unread.length === 0 &&
+    lookup.results.every((r) => r.status === "resolved")
+  );
 }
 
 /** --batch: one lookup per line of standard input, one JSON line each; 0 when every one was found. */
@@ -130,7 +153,9 @@ async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
     const query = line.trim();
     const lookup: Lookup<Paragraph> = query
       ? lookupCitation(query, index)
-      : { kind: "unparsed", query, message: "Empty line: no citation to look up." };
+      : { kind: "unparsed", query, message: "Empty line: no citation to look up.", read: [], unread: [] };
+    // Each line in the documented shape (schemas/lookup.ts), as one lookup is.
+    CiteLookup.parse(lookup);
     all &&= found(lookup);
     io.stdout(`${jsonSafe(JSON.stringify(lookup))}\n`);
   }
@@ -144,7 +169,8 @@ function usageError(io: CommandIO, message: string): number {
 
 /** Plain-text rendering of a lookup, one block per target. */
 export function render(lookup: Lookup<Paragraph>): string {
-  if (lookup.kind === "unparsed") return `Not understood: ${lookup.query}\n${lookup.message}\n`;
+  if (lookup.kind === "unparsed")
+    return `${readingLine(lookup)}\nNot understood: ${lookup.query}\n${lookup.message}\n`;
   const blocks = lookup.results.map((r) => {
     const t = r.target;
     const where = targetText(t);
@@ -164,5 +190,5 @@ export function render(lookup: Lookup<Paragraph>): string {
     if (r.url) lines.push(`UN Official Document System: ${r.url}`);
     return `${lines.join("\n")}\n`;
   });
-  return blocks.join("\n");
+  return `${readingLine(lookup)}\n\n${blocks.join("\n")}`;
 }

@@ -197,12 +197,7 @@ export function formulaList(
   let end = Math.min(limit, live.length);
   if (end > 0) {
     const last = live[end - 1]!;
-    while (
-      end < live.length &&
-      df[live[end]!] === df[last] &&
-      carriers[live[end]!] === carriers[last]
-    )
-      end++;
+    while (end < live.length && df[live[end]!] === df[last] && carriers[live[end]!] === carriers[last]) end++;
   }
   const top = live.slice(0, end).map((k) => {
     const p = first[k]!;

@@ -59,7 +59,11 @@ describe("acquis cite", () => {
       says: ["not in the corpus", "https://undocs.org/en/A/75/816"],
     }, // registry only: ODS link
     { query: "A/75/816，附件一，第 56 段", code: 1, says: ["https://undocs.org/zh/A/75/816"] }, // link in the query's language
-    { query: "A/78/265, annex, para. 99", code: 1, says: ["ends at paragraph 60", "Nearby: 58, 59, 60"] }, // past the end: what is nearby
+    {
+      query: "A/78/265, annex, para. 99",
+      code: 1,
+      says: ["A/78/265, annex, runs from para. 1 to para. 60; no para. 99", "Nearby: 58, 59, 60"],
+    }, // past the end: the part's range and what is nearby
     {
       query: "A/78/265, annex, para. 23 (k) (iv)",
       code: 1,

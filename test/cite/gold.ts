@@ -10,7 +10,45 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Citation } from "../../schemas/index.ts";
-import { repoRoot } from "./helpers.ts";
+import {
+  type Corpus,
+  fixture,
+  merge,
+  RES_80_22,
+  realResolution,
+  repoRoot,
+  res8016,
+  seed,
+} from "./helpers.ts";
+
+/**
+ * The hand-checked sets: a label, the set's file name and the corpus it was checked on. The real
+ * resolutions are read in place from ../shared: without it (`shared` false), their sets are left out.
+ */
+export function goldSets(shared: boolean): [string, string, () => Corpus][] {
+  return [
+    ["the seed A/78/265 (zh, real)", "A-78-265.zh", seed],
+    ...(shared
+      ? ([
+          ["A/RES/80/16 (en, real, read in place)", "A-RES-80-16.en", res8016],
+          [
+            "A/RES/80/22 (en, real, read in place)",
+            "A-RES-80-22.en",
+            () => realResolution(RES_80_22, "A/RES/80/22"),
+          ],
+        ] as [string, string, () => Corpus][])
+      : []),
+    ["our fixtures (en and zh)", "fixtures", fixtures],
+  ];
+}
+
+/** Our own fixtures, as one corpus: test/fixtures/cite/*.md. */
+export function fixtures(): Corpus {
+  return merge(...FIXTURES.map(fixture));
+}
+
+/** The names of our citation fixtures, test/fixtures/cite/<name>.md. */
+export const FIXTURES = ["en-report", "en-cited", "zh-notes", "en-un-layout"] as const;
 
 /** The line a citation is listed by. */
 export function citationLine(c: Citation): string {

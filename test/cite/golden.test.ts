@@ -8,16 +8,17 @@
 import { describe, test } from "vitest";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { expectGolden } from "../golden.ts";
-import { fixture, loadRegistry, merge } from "./helpers.ts";
+import { fixtures as allFixtures, FIXTURES } from "./gold.ts";
+import { loadRegistry } from "./helpers.ts";
 
 const registry = loadRegistry();
-const fixtures = merge(fixture("en-report"), fixture("en-cited"), fixture("zh-notes"));
+const fixtures = allFixtures();
 
-const cases: [string, string, () => ReturnType<typeof extractCitations>][] = [
-  ["en-report", "test/fixtures/cite/en-report.md", () => extractCitations({ ...fixtures, registry })],
-  ["en-cited", "test/fixtures/cite/en-cited.md", () => extractCitations({ ...fixtures, registry })],
-  ["zh-notes", "test/fixtures/cite/zh-notes.md", () => extractCitations({ ...fixtures, registry })],
-];
+const cases: [string, string, () => ReturnType<typeof extractCitations>][] = FIXTURES.map((name) => [
+  name,
+  `test/fixtures/cite/${name}.md`,
+  () => extractCitations({ ...fixtures, registry }),
+]);
 
 describe("golden citations", () => {
   test.each(cases)("%s", (name, file, run) => {

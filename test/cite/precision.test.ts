@@ -8,39 +8,12 @@ import { describe, expect, test } from "vitest";
 import { idOf, partAddress } from "../../core/address/address.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { has } from "../needs.ts";
-import { citationLine, loadGold, score } from "./gold.ts";
-import {
-  type Corpus,
-  fixture,
-  loadRegistry,
-  merge,
-  RES_80_22,
-  realResolution,
-  res8016,
-  seed,
-} from "./helpers.ts";
+import { citationLine, goldSets, loadGold, score } from "./gold.ts";
+import { loadRegistry, seed } from "./helpers.ts";
 
 const registry = loadRegistry();
 
-const sets: [string, string, () => Corpus][] = [
-  ["the seed A/78/265 (zh, real)", "A-78-265.zh", seed],
-  // The real resolutions are read in place from ../shared: without it, their rows are left out.
-  ...(has("shared")
-    ? ([
-        ["A/RES/80/16 (en, real, read in place)", "A-RES-80-16.en", res8016],
-        [
-          "A/RES/80/22 (en, real, read in place)",
-          "A-RES-80-22.en",
-          () => realResolution(RES_80_22, "A/RES/80/22"),
-        ],
-      ] as [string, string, () => Corpus][])
-    : []),
-  [
-    "our fixtures (en and zh)",
-    "fixtures",
-    () => merge(fixture("en-report"), fixture("en-cited"), fixture("zh-notes")),
-  ],
-];
+const sets = goldSets(has("shared"));
 
 describe("precision and recall on the hand-checked sets", () => {
   const totals = { found: 0, hits: 0, gold: 0, misses: 0 };

@@ -317,10 +317,10 @@ describe("what is not resolved is kept, with a status and no guess", () => {
     expect(out.map((c) => c.status)).toEqual(["not-in-corpus", "unknown-paragraph"]);
   });
 
-  test("the diagnostic for a missing paragraph says where the document ends, with file and line", () => {
+  test("the diagnostic for a missing paragraph says the part searched and its range, with file and line", () => {
     const result = run(merge(citing("A/75/816，附件一，第 99 段"), a75816("zh")));
     const d = result.diagnostics.find((x) => x.code === "cite/unknown-paragraph")!;
-    expect(d.message).toContain("ends at paragraph 80");
+    expect(d.message).toContain("A/75/816, annex I, runs from para. 1 to para. 80; no para. 99");
     expect(d.file).toBe("corpus/A-99-1/zh.md");
     expect(d.line).toBe(1);
   });

@@ -115,10 +115,11 @@ describe("a pasted citation", () => {
     // Past the end: where the part ends.
     {
       pasted: "A/78/265, annex, para. 99",
-      says: ["Not found: A/78/265, annex, para. 99", "ends at paragraph 24, so 99 is past its end"],
+      says: [
+        "Not found: A/78/265, annex, para. 99",
+        "A/78/265, annex, runs from para. 23 to para. 24; no para. 99",
+      ],
     },
-    // The whole document: its page, and what it holds.
-    { pasted: "A/78/265", says: ["A/78/265", "Holds: 1, 2, annex/23"] },
     // Known to the registry only: the ODS link.
     {
       pasted: "A/76/135, para. 42",
@@ -130,6 +131,28 @@ describe("a pasted citation", () => {
     const a = await answer(pasted);
     expect(a.go).toBeNull();
     for (const s of says) expect(text(a)).toContain(s);
+  });
+
+  test.each([
+    // The whole document: its page, and what it holds.
+    { pasted: "A/78/265", go: "/doc/A-78-265/", says: ["A/78/265", "Holds: 1, 2, annex/23"] },
+    // A part that exists is opened at its place on the document page.
+    { pasted: "A/78/265, annex, annex B", go: "/doc/A-78-265/en/#annex-annex-b-3", says: ["annex B"] },
+  ])("$pasted opens the document page at its place", async ({ pasted, go, says }) => {
+    const a = await answer(pasted);
+    expect(a.go).toBe(go);
+    for (const s of says) expect(text(a)).toContain(s);
+  });
+
+  test.each([
+    // Read, then a page number: the words not read are said, and the page does not move.
+    { pasted: "A/78/265, annex, para. 24 at 5", says: "read: A/78/265, annex, para. 24; not read: at 5" },
+    { pasted: "A/78/265, annex, para. 24", says: "read: A/78/265, annex, para. 24" },
+  ])("what was read and what was not is said first: $pasted", async ({ pasted, says }) => {
+    const a = await answer(pasted);
+    expect(a.lines[0]?.text).toBe(says);
+    if (says.includes("not read")) expect(a.go).toBeNull();
+    else expect(a.go).not.toBeNull();
   });
 
   test("the page fetches the index and only the files of the documents the citation names", async () => {

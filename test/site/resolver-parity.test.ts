@@ -1,7 +1,8 @@
 /**
- * One grammar, one resolution: every hand-checked citation of test/cite/gold/, pasted as written,
- * gets the same answer from `acquis cite --json` and from the site's resolver module
- * (site/src/lib/resolve.ts) fed the JSON files the site build writes for it.
+ * One grammar, one resolution: every hand-checked citation of test/cite/gold/ and every form of
+ * the forms table (test/cite/forms/table.ts), pasted as written, gets the same answer from
+ * `acquis cite --json` and from the site's resolver module (site/src/lib/resolve.ts) fed the JSON
+ * files the site build writes for it: the same targets, the same words read and not read.
  *
  * The knowledge base both read is the one the gold sets were checked on: the seed, our fixtures
  * and, when ../shared/corpus-real is beside the repository, the two real resolutions. The CLI
@@ -19,10 +20,10 @@ import { SCHEMA_VERSION } from "../../schemas/common.ts";
 import { loadSiteData } from "../../site/src/lib/data.ts";
 import { lookupPasted } from "../../site/src/lib/resolve.ts";
 import { resolverDocuments, resolverIndex } from "../../site/src/lib/resolver-index.ts";
-import { loadGold } from "../cite/gold.ts";
+import { FORMS } from "../cite/forms/table.ts";
+import { fixtures, loadGold } from "../cite/gold.ts";
 import {
   type Corpus,
-  fixture,
   loadRegistry,
   merge,
   RES_80_16,
@@ -41,23 +42,22 @@ if (!shared) {
 
 const corpus: Corpus = merge(
   seed(),
-  fixture("en-report"),
-  fixture("en-cited"),
-  fixture("zh-notes"),
+  fixtures(),
   ...(shared ? [realResolution(RES_80_16, "A/RES/80/16"), realResolution(RES_80_22, "A/RES/80/22")] : []),
 );
 const sets = ["A-78-265.zh", "fixtures", ...(shared ? ["A-RES-80-16.en", "A-RES-80-22.en"] : [])];
 
-/** The pasted form of every gold line (misses too: they are citations a person writes). */
+/** The pasted form of every gold line (misses too: they are citations a person writes) and every form. */
 const pasted = [
-  ...new Set(
-    sets.flatMap((name) => {
+  ...new Set([
+    ...sets.flatMap((name) => {
       const gold = loadGold(name);
       return [...gold.expected, ...gold.misses].map((line) =>
         line.slice(line.indexOf(" | ") + 3, line.lastIndexOf(" => ")),
       );
     }),
-  ),
+    ...FORMS.map((row) => row.pasted),
+  ]),
 ];
 
 // The knowledge base as the build writes it.
@@ -127,7 +127,7 @@ function answer(lookup: unknown): unknown {
 
 describe("the site's resolver and `acquis cite --json` agree", () => {
   test("on every hand-checked citation, pasted as written", async () => {
-    expect(pasted.length).toBeGreaterThan(100);
+    expect(pasted.length).toBeGreaterThan(300);
     const outcomes = new Map<string, number>();
     for (const q of pasted) {
       const site = answer(await lookupPasted(q, source));

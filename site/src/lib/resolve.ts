@@ -4,15 +4,21 @@
  * parts), over the files the build wrote for it (core/cite/resolver-files.ts), then turned into
  * what the page shows: where to go, or lines that say precisely what was found and what was not.
  *
- * Decision: the page goes straight to a paragraph only when the citation named exactly one and
- * named its part; a part the citation left out is said ("Part inferred: …", as the CLI says it)
- * and the paragraph is offered as a link, so an inference is never silent. Pure: the page script
- * (site/src/scripts/resolve.ts) fetches and draws; tests feed the files from memory.
+ * Decisions:
+ * - The first line says what of the citation was read and what was not, as `acquis cite` prints
+ *   it ("read: A/78/265; not read: at 5").
+ * - The page goes straight to the target only when the citation named exactly one, everything in
+ *   it was read, and its part was written: a paragraph's page, or a whole part or document opened
+ *   at its place on the document page. A part the citation left out is said ("Part inferred: …",
+ *   as the CLI says it) and the paragraph offered as a link; anything unread keeps the page where
+ *   it is with the words not read shown, so neither an inference nor a skipped word is silent.
+ * Pure: the page script (site/src/scripts/resolve.ts) fetches and draws; tests feed the files
+ * from memory.
  */
 import { anchorOf } from "../../../core/address/address.ts";
 import { docBothUrl, docUrl, paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import { citationsOf } from "../../../core/cite/format.ts";
-import { type Lookup, type LookupResult, targetText } from "../../../core/cite/query.ts";
+import { type Lookup, type LookupResult, readingLine, targetText } from "../../../core/cite/query.ts";
 import { RESOLVER_INDEX_PATH, Resolver, resolverDocumentPath } from "../../../core/cite/resolver-files.ts";
 import type { ResolverDocumentFile, ResolverIndexFile } from "../../../schemas/index.ts";
 
@@ -60,12 +66,7 @@ function resultLines(r: LookupResult): AnswerLine[] {
     ];
   }
   if (r.status === "resolved" && r.resolved) {
-    // A whole document ("A-78-265/zh") or a whole part ("A-78-265/zh/annex/annex-b").
-    const [slug = "", lang = "en", ...part] = r.resolved.split("/");
-    const first = r.nearby[0];
-    const href = part.length
-      ? `${docUrl(slug, lang as "zh" | "en")}${first ? `#${anchorOf(first)}` : ""}`
-      : docBothUrl(slug);
+    const href = wholeHref(r);
     return [
       { text: where, href },
       ...(r.nearby.length
@@ -86,16 +87,34 @@ function resultLines(r: LookupResult): AnswerLine[] {
   return lines;
 }
 
+/**
+ * Where a whole document ("A-78-265/zh") or part ("A-78-265/zh/annex/annex-b") is read: the
+ * document's page, at the part's first paragraph.
+ */
+function wholeHref(r: LookupResult): string {
+  const [slug = "", lang = "en", ...part] = (r.resolved ?? "").split("/");
+  const first = r.nearby[0];
+  return part.length
+    ? `${docUrl(slug, lang as "zh" | "en")}${first ? `#${anchorOf(first)}` : ""}`
+    : docBothUrl(slug);
+}
+
 /** What the page shows for a lookup. */
 export function answerOf(lookup: Lookup): Answer {
-  if (lookup.kind === "unparsed") return { go: null, lines: [{ text: lookup.message }] };
+  const reading = { text: readingLine(lookup) };
+  if (lookup.kind === "unparsed") return { go: null, lines: [reading, { text: lookup.message }] };
   const [only] = lookup.results;
-  const go =
+  const clean =
     lookup.results.length === 1 &&
+    lookup.unread.length === 0 &&
     only?.status === "resolved" &&
-    only.paragraph &&
-    !("part" in only.target && only.target.partInferred)
+    !("part" in only.target && only.target.partInferred);
+  const go = !clean
+    ? null
+    : only.paragraph
       ? paraUrl(slugOf(only.paragraph.id), only.paragraph.address)
-      : null;
-  return { go, lines: lookup.results.flatMap(resultLines) };
+      : only.resolved
+        ? wholeHref(only)
+        : null;
+  return { go, lines: [reading, ...lookup.results.flatMap(resultLines)] };
 }

@@ -21,12 +21,13 @@ test("core/cite exports exactly these names", () => {
     "partZh",
     "pinpointEn",
     "readResolverDocument",
+    "readTyped",
+    "readingLine",
     "resolveCharter",
     "resolveDoc",
     "resolverDocumentFiles",
     "resolverDocumentPath",
     "resolverIndexFile",
     "targetText",
-    "typedCitation",
   ]);
 });

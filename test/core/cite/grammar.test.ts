@@ -186,6 +186,41 @@ describe("documents cited by title", () => {
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
 });
 
+describe("forms people paste, as the grammar finds them (the forms table checks where they land)", () => {
+  test.each([
+    { input: "A/78/265 at [23(f)(ii)]", expected: ["A/78/265 23.f.ii"] }, // legal scholarship's at [..]
+    { input: "A/78/265 at 5", expected: ["A/78/265 whole"] }, // at 5 is a page: not read
+    { input: "UN Doc A/78/265, annex, ¶ 23(f)(ii)", expected: ["A/78/265 annex:23.f.ii"] }, // UN Doc and ¶
+    { input: "A/78/265, Annex, ¶¶ 23–25", expected: ["A/78/265 annex:23 annex:24 annex:25"] }, // ¶¶ and a range
+    { input: "a/78/265 annex para 23", expected: ["A/78/265 annex:23"] }, // lower case, in the UN's case
+    { input: "A/78/265 (2023), annex, para. 13", expected: ["A/78/265 annex:13"] }, // a year in brackets
+    { input: "A/78/265，附件，第23段(f)(二)", expected: ["A/78/265 annex:23.f.ii"] }, // 段 before the labels
+    { input: "GA res. 70/237, OP 2", expected: ["A/RES/70/237 operative:2"] }, // OP after a resolution
+    { input: "resolution 76/19, PP3 and OP 5", expected: ["A/RES/76/19 preamble:3 operative:5"] }, // PP then OP
+    { input: "A/78/265, OP 5", expected: ["A/78/265 whole"] }, // OP after a report is not read
+    { input: "联合国大会第 70/237 号决议", expected: ["A/RES/70/237 whole"] }, // the organ read with it
+    { input: "annex A to the second annual progress report", expected: ["A/78/265 annex A"] }, // to the title
+    {
+      input: "Article 2, paragraph 3, and Article 33, paragraph 1, of the Charter of the United Nations",
+      expected: ["Charter 2(3)", "Charter 33(1)"],
+    }, // coordinated articles
+    { input: "《联合国宪章》第二条第三项和第四项", expected: ["Charter 2(3)", "Charter 2(4)"] }, // two paragraphs
+    {
+      input: "para. 23, subparagraph (f) (ii) of the annex to A/78/265",
+      expected: ["A/78/265 annex:23.f.ii"],
+    },
+  ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
+
+  test.each([
+    { input: "see UN Doc. A/76/135 (2021), para. 13.", raw: ["UN Doc. A/76/135 (2021), para. 13"] }, // the prefix and the year are read
+    { input: "recalling UNGA Res 70/237 of 23 December 2015,", raw: ["UNGA Res 70/237 of 23 December 2015"] },
+    {
+      input: "Articles 2 (4) and 51 of the UN Charter apply",
+      raw: ["Articles 2 (4) and 51 of the UN Charter", "Articles 2 (4) and 51 of the UN Charter"],
+    },
+  ])("raw: $input", ({ input, raw }) => expect(raws(input)).toEqual(raw));
+});
+
 describe("a footnote holding several citations", () => {
   test("each citation is found, in order", () => {
     const note =

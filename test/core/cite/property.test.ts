@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { clean } from "../../../core/cite/clean.ts";
 import { findCitations } from "../../../core/cite/find.ts";
+import { readTyped } from "../../../core/cite/query.ts";
 import { TitleMatcher } from "../../../core/cite/titles.ts";
 import { extractCitations } from "../../../pipeline/cite/extract.ts";
 import { loadRegistry, oneParagraph } from "../../cite/helpers.ts";
@@ -173,12 +174,60 @@ describe("linear time on 1 MB pathological lines", () => {
     { name: "a resolution list", text: line("75/240 and ", "resolutions ") },
     { name: "unclosed quotation marks", text: line("“") },
     { name: "spaces after a symbol", text: line(" ", "A/75/816") },
+    { name: "at repeated after a symbol", text: line("at ", "A/78/265 ") },
+    { name: "paragraph signs", text: line("¶") },
+    { name: "bracketed paragraphs without end", text: line("[1], ", "A/78/265 at ") },
+    { name: "articles of no Charter", text: line("Article 1 and ") },
+    { name: "OP without end", text: line("OP1 and ", "resolution 1/1, ") },
+    { name: "UN Doc without a symbol", text: line("UN Doc ") },
+    { name: "years in brackets", text: line("(2023) ", "A/78/265 ") },
+    { name: "subparagraphs without end", text: line("(a) and ", "para. 1, subparagraph ") },
   ])(
     "$name",
     ({ text }) => {
       const found = findCitations(text, titles);
       expect(Array.isArray(found)).toBe(true);
+      // A typed citation is read the same way, then every character accounted for.
+      const reading = readTyped(text, titles);
+      expect(Array.isArray(reading.unread)).toBe(true);
     },
     20_000,
   );
 });
+
+describe("a typed citation: every character is read, noise, or said not read", () => {
+  test("read and unread stretches never overlap, lie in order inside the query, and give back its words", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const r = readTyped(text, titles);
+        const spans = [...r.read, ...r.unread].sort((a, b) => a.span[0] - b.span[0]);
+        let end = 0;
+        for (const { text: words, span } of spans) {
+          expect(span[0]).toBeGreaterThanOrEqual(end);
+          expect(span[1]).toBeGreaterThan(span[0]);
+          expect(text.slice(span[0], span[1])).toBe(words);
+          end = span[1];
+        }
+        expect(end).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test("whatever is added after a citation is read into it or said not read, never dropped", () => {
+    const tail = fc.string({ minLength: 1, maxLength: 12 }).filter((t) => /[\p{L}\p{N}]/u.test(t));
+    fc.assert(
+      fc.property(tail, (after) => {
+        const query = `A/78/265, annex, para. 13 ${after}`;
+        const r = readTyped(query, titles);
+        const covered = [...r.read, ...r.unread].some((x) => x.span[1] > "A/78/265, annex, para. 13".length);
+        expect(covered || NOISE_ONLY.test(after), after).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** A tail made only of what GRAMMAR.md lists as noise may vanish. */
+const NOISE_ONLY =
+  /^(?:[\s.,;:!?()[\]{}"'“”‘’«»。，；：、（）【】「」《》\-–—/]|\b(?:see|also|cf|compare|e\.g|and|the|in|document|doc)\b|见|参见|另见|参阅|以及|和|及|与|号文件|文件)*$/i;
