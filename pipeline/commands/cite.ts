@@ -18,7 +18,7 @@ import { resolve } from "node:path";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, readingLine, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
-import { CiteLookup, type Paragraph } from "../../schemas/index.ts";
+import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { stdinLines } from "./batch.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
@@ -122,16 +122,21 @@ export const citeCommand: Command = {
     const index: CorpusIndex = buildIndex(data.documents, data.paragraphs, registry.registry);
     if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
-    // The printed shape is the documented one (schemas/lookup.ts), checked before it is printed.
-    const checked = CiteLookup.safeParse(lookup);
-    if (!checked.success) {
-      io.stderr(
-        `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
-      );
-      return 2;
+    if (json) {
+      // The printed JSON is the documented shape (schemas/lookup.ts), checked before it is
+      // printed. Loaded only here: the schemas (zod) are a third of the start-up of a plain
+      // `acquis cite`, whose text output is not that shape.
+      const { CiteLookup } = await import("../../schemas/lookup.ts");
+      const checked = CiteLookup.safeParse(lookup);
+      if (!checked.success) {
+        io.stderr(
+          `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
+        );
+        return 2;
+      }
+      io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
     }
     // The cited text is the corpus's: printed, it must not act on the terminal.
-    if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
     else io.stdout(terminalSafe(render(lookup)));
     return found(lookup) ? 0 : 1;
   },
@@ -148,13 +153,14 @@ function found(lookup: Lookup<Paragraph>): boolean {
 
 /** --batch: one lookup per line of standard input, one JSON line each; 0 when every one was found. */
 async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
+  const { CiteLookup } = await import("../../schemas/lookup.ts");
   let all = true;
   for await (const line of stdinLines(io)) {
     const query = line.trim();
     const lookup: Lookup<Paragraph> = query
       ? lookupCitation(query, index)
       : { kind: "unparsed", query, message: "Empty line: no citation to look up.", read: [], unread: [] };
-    // Each line in the documented shape (schemas/lookup.ts), as one lookup is.
+    // Each line in the documented shape (schemas/lookup.ts), as one lookup with --json is.
     CiteLookup.parse(lookup);
     all &&= found(lookup);
     io.stdout(`${jsonSafe(JSON.stringify(lookup))}\n`);
