@@ -29,6 +29,8 @@ export const CODES = {
   "corpus/control-character": "warning",
   "corpus/yaml-limit": "error",
   "corpus/unbuildable": "error",
+  "corpus/unknown-author": "warning",
+  "corpus/folder-collision": "error",
   // parse (pipeline/parse)
   "parse/numbering-irregular": "warning",
   "parse/numbering-gap": "warning",
@@ -43,6 +45,7 @@ export const CODES = {
   "parse/list-entry-incomplete": "warning",
   "parse/state-unmatched": "warning",
   "parse/structure-differs": "warning",
+  "parse/role-guessed": "warning",
   // cite (pipeline/cite)
   "cite/unknown-document": "warning",
   "cite/unknown-paragraph": "warning",
@@ -62,6 +65,7 @@ export const CODES = {
   "ingest/exists": "error",
   "ingest/fetch-failed": "error",
   "ingest/artifact-dropped": "info",
+  "ingest/bullet-inferred": "warning",
   "ingest/footnote-unplaced": "warning",
   "ingest/limit-exceeded": "error",
   "ingest/layout-unclear": "error",

@@ -5,6 +5,9 @@
  * so the validator and the type can never disagree.
  */
 import { z } from "zod";
+import { ID_PATTERN, KEY_PATTERN, keyProblem, MAX_KEY_LENGTH, SYMBOL_PATTERN, slugOf } from "./identity.ts";
+
+export * from "./identity.ts";
 
 export { SCHEMA_VERSION } from "./version.ts";
 
@@ -13,15 +16,33 @@ export const Lang = z.enum(["zh", "en"]);
 export type Lang = z.infer<typeof Lang>;
 
 /**
- * A UN document symbol as printed: "A/78/265", "A/RES/76/19", "A/AC.292/2023/2/Rev.1".
- * The grammar here is deliberately loose (any slash-separated run of letters, digits, dots and
- * hyphens starting with a capital letter) so that a symbol we have never seen still validates;
- * the citation grammar is where symbols are recognised strictly.
+ * A UN document symbol as printed: "A/78/265", "A/RES/76/19", "A/AC.292/2023/2/Rev.1". Loose
+ * enough that a symbol we have never seen still validates (any segments of letters and digits
+ * joined by "." or "-"), strict enough that a symbol is always a safe folder name (see
+ * identity.ts); the citation grammar is where symbols are recognised in running text.
  */
-export const UnSymbol = z.string().regex(/^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)+$/, {
-  message: 'a UN symbol such as "A/78/265" or "A/RES/76/19"',
-});
+export const UnSymbol = z
+  .string()
+  .max(MAX_KEY_LENGTH, { abort: true, error: (iss) => keyProblem(String(iss.input), "symbol") ?? "too long" })
+  .regex(SYMBOL_PATTERN, { error: (iss) => keyProblem(String(iss.input), "symbol") ?? "not a UN symbol" });
 export type UnSymbol = z.infer<typeof UnSymbol>;
+
+/**
+ * The id of a document without a UN symbol: author code(s), year, short name, lower-case ASCII
+ * ("cn-2024-ict-position"). Its folder, paragraph ids and URLs are the id itself.
+ */
+export const DocId = z
+  .string()
+  .max(MAX_KEY_LENGTH, { abort: true, error: (iss) => keyProblem(String(iss.input), "id") ?? "too long" })
+  .regex(ID_PATTERN, { error: (iss) => keyProblem(String(iss.input), "id") ?? "not a document id" });
+export type DocId = z.infer<typeof DocId>;
+
+/** A document's key: its UN symbol, or its id when it has none. */
+export const DocKey = z
+  .string()
+  .max(MAX_KEY_LENGTH, { abort: true, error: (iss) => keyProblem(String(iss.input), "key") ?? "too long" })
+  .regex(KEY_PATTERN, { error: (iss) => keyProblem(String(iss.input), "key") ?? "not a document key" });
+export type DocKey = z.infer<typeof DocKey>;
 
 /** A calendar date, ISO 8601 (YYYY-MM-DD). */
 export const IsoDate = z
@@ -71,7 +92,9 @@ export const Diagnostic = z.object({
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;
 
-/** Turn a symbol into the folder / URL slug used in corpus/ and on the site: "/" -> "-". */
-export function symbolSlug(symbol: string): string {
-  return symbol.replace(/\//g, "-");
-}
+/**
+ * The folder / URL slug of a document key (a UN symbol or an id), one-to-one and reversible:
+ * "A/78/265" -> "A-78-265", "A/ES-10/1" -> "A-ES--10-1", "cn-2024-ict-position" unchanged.
+ * Kept under its first name for the code that calls it; `slugOf` in identity.ts is the same.
+ */
+export const symbolSlug = slugOf;

@@ -34,9 +34,15 @@ export function jsonSchemas(): Record<string, unknown> {
     "resolver-document": ResolverDocumentFile,
     "cite-lookup": CiteLookup,
   };
+  // The front matter and the registry are what people write: their schema is the input's (a
+  // document keyed by `id` is keyed by `symbol` once validated); data files are described as written.
+  const written = new Set(["front-matter", "registry"]);
   const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(entries)) {
-    result[name] = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" });
+    result[name] = z.toJSONSchema(schema, {
+      io: written.has(name) ? "input" : "output",
+      unrepresentable: "any",
+    });
   }
   return result;
 }

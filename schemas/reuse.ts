@@ -34,7 +34,11 @@ export const Reuse = z.object({
   length: z.number().int(),
   /** True when the shared wording is a formula that recurs across many paragraphs. */
   formula: z.boolean().default(false),
-  /** Changes from `from` to `to` over the aligned region (by character for zh, by word for en). */
+  /**
+   * Changes from `from` to `to` (by character for zh, by word for en): `equal` and `insert` give
+   * the later text, `equal` and `delete` the earlier, whole, for every kind of link (a partial
+   * link's wording outside its shared region is removed and added wording).
+   */
   diff: z.array(DiffOp),
   /** Set when this link was found in the other language's version and carried over. */
   via: z.enum(["direct", "aligned"]).default("direct"),
@@ -130,7 +134,7 @@ export const AlignedFile = z.object({
 });
 export type AlignedFile = z.infer<typeof AlignedFile>;
 
-/** `formulas.json`: the recurring wording that counted for less (see pipeline/reuse/formula.ts). */
+/** `formulas.json`: the recurring wording that counted for less (see core/wording/formula.ts). */
 export const FormulasFile = z.object({
   schemaVersion: z.number().int(),
   /** Document frequency at which a window counts as a formula in this corpus. */

@@ -128,6 +128,7 @@ describe("architecture", () => {
     "core/data",
     "core/text",
     "core/address",
+    "core/wording",
     "schemas",
     "pipeline",
     "pipeline/build",

@@ -1,10 +1,15 @@
 /**
  * Search benchmark: at 10k, 50k and 200k synthetic paragraphs (bench/generate.ts, parsed by the
  * real parser), the index build time, its size in total and per shard (raw and gzip), exact-phrase
- * recall against a plain scan, query latency (p50/p95) in Node and in headless Chromium, and the
- * bytes a first query fetches in the browser; then the same paragraphs as HTML pages (one page per
- * document) indexed by Pagefind (its Node API) and searched in the same Chromium with the same
- * phrases: its bytes per first query and its phrase recall.
+ * recall against a plain scan (also for phrases typed with other spacing between Chinese and
+ * Latin letters or digits, and other width), query latency (p50/p95) in Node and in headless
+ * Chromium, and the bytes a first query fetches in the browser; then the same paragraphs as HTML
+ * pages (one page per document) indexed by Pagefind (its Node API) and searched in the same
+ * Chromium with the same phrases: its bytes per first query and its phrase recall. Then pasted
+ * drafts (bench/pastes.ts): 200 pastes of 20 to 2,000 characters altered as drafters alter text,
+ * and where search puts the paragraph each came from; and a 2,000-character paste in Chromium:
+ * its time with nothing cached, with the index files in the browser's cache, and again in
+ * memory, and the bytes it fetches.
  *
  * Decisions: the query set is drawn from the corpus itself with a seeded PRNG: Chinese substrings
  * of 3-12 characters starting anywhere (so most start or end inside a word) and English runs of
@@ -24,13 +29,16 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import YAML from "yaml";
 import { memorySource, SearchEngine } from "../../core/search/engine.ts";
+import { formulaSet } from "../../core/search/rank.ts";
 import { buildSearchIndex, type IndexStats } from "../../pipeline/index/build.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
+import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { FrontMatter } from "../../schemas/index.ts";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../../test/chromium.ts";
 import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
 import type { Section } from "../harness.ts";
+import { drawPastes, type PasteRank, rankPastes, withSources } from "../pastes.ts";
 
 export interface SearchBenchRow {
   paragraphs: number;
@@ -48,8 +56,43 @@ export interface SearchBenchRow {
   nodeFirstP95: number;
   nodeWarmP50: number;
   nodeWarmP95: number;
+  /** Building the formula list (the reuse stage's formula windows, counted here alone). */
+  formulaMs: number;
+  /** Phrases typed with other spacing and width (variantSet): recall against the scan. */
+  variants: { queries: number; recall: number; falseHits: number };
+  pastes: PasteFigures;
   browser?: BrowserFigures;
   pagefind?: PagefindFigures;
+  pasteBrowser?: PasteBrowserFigures;
+}
+
+/** Where pasted drafts' sources came (bench/pastes.ts), and Node's time for them (files in memory). */
+interface PasteFigures {
+  count: number;
+  first: number;
+  top3: number;
+  firstZh: number;
+  firstEn: number;
+  /** Misses where every paragraph ranked above the source carries more of the paste. */
+  outcarried: number;
+  bands: Array<{ label: string; count: number; first: number; top3: number; p50: number; p95: number }>;
+}
+
+/** A 2,000-character paste in Chromium. */
+interface PasteBrowserFigures {
+  pastes: number;
+  /** Nothing cached: open the index and search. */
+  coldP50: number;
+  coldP95: number;
+  /** A new engine, the index files in the browser's HTTP cache. */
+  cachedP50: number;
+  cachedP95: number;
+  /** The same engine again: files decoded and in memory. */
+  memoryP50: number;
+  memoryP95: number;
+  bytesMedian: number;
+  bytesP95: number;
+  bytesMax: number;
 }
 
 interface BrowserFigures {
@@ -130,7 +173,16 @@ export function corpus(n: number): { paragraphs: Paragraph[]; documents: Documen
   return { paragraphs, documents, ms: performance.now() - t };
 }
 
-const refNorm = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, " ");
+/**
+ * The reference's normalisation: NFKC, lower case, white space squeezed, and no spacing between
+ * Chinese and Latin letters or digits (a phrase matches whichever way it was spaced).
+ */
+const refNorm = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/(\p{Script=Han}) (?=[a-z0-9])|([a-z0-9]) (?=\p{Script=Han})/gu, "$1$2");
 
 /** A seeded query set: Chinese substrings (3-12 characters) and English runs of 2-4 words. */
 export function querySet(paragraphs: Paragraph[], count: number, seed = 7): string[] {
@@ -159,6 +211,56 @@ export function querySet(paragraphs: Paragraph[], count: number, seed = 7): stri
     }
   }
   return [...out];
+}
+
+/** ASCII letters and digits made full-width (Ａ, ２): how some drafts type them. */
+const wide = (s: string) => s.replace(/[A-Za-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/**
+ * Phrases typed otherwise than the text prints them: where Chinese meets Latin letters or digits
+ * ("附件 B 所载", "第 75/240 号决议"), the spacing flipped (dropped where the text has it, added
+ * where it has none) and the letters and digits full-width; English phrases full-width. Each with
+ * the phrase as the text prints it, whose scan is the reference.
+ */
+export function variantSet(
+  paragraphs: Paragraph[],
+  count: number,
+  seed = 9,
+): Array<{ query: string; printed: string }> {
+  const r = prng(seed);
+  const zh = paragraphs.filter((p) => p.lang === "zh" && /\p{Script=Han} ?[A-Za-z0-9]/u.test(p.text));
+  const en = paragraphs.filter((p) => p.lang === "en" && p.text.split(" ").length > 5);
+  const mixed = /\p{Script=Han}{2,5} ?[A-Za-z0-9][A-Za-z0-9./-]* ?\p{Script=Han}{1,5}/gu;
+  const out = new Map<string, string>();
+  for (let guard = 0; out.size < count && guard < count * 50; guard++) {
+    if (r() < 0.8 && zh.length) {
+      const p = zh[Math.floor(r() * zh.length)] as Paragraph;
+      const found = [...p.text.matchAll(mixed)];
+      const m = found[Math.floor(r() * found.length)];
+      if (!m) continue;
+      const printed = m[0];
+      const flipped = printed
+        .replace(
+          /(\p{Script=Han})( ?)([A-Za-z0-9])/u,
+          (_x, a: string, sp: string, b: string) => `${a}${sp ? "" : " "}${b}`,
+        )
+        .replace(
+          /([A-Za-z0-9./-])( ?)(\p{Script=Han}[^A-Za-z0-9]*)$/u,
+          (_x, a: string, sp: string, b: string) => `${a}${sp ? "" : " "}${b}`,
+        );
+      out.set(wide(flipped), printed);
+    } else if (en.length) {
+      const p = en[Math.floor(r() * en.length)] as Paragraph;
+      const words = p.text.split(/\s+/);
+      const s0 = Math.floor(r() * (words.length - 3));
+      const printed = words
+        .slice(s0, s0 + 3)
+        .join(" ")
+        .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (printed.split(" ").length >= 2) out.set(wide(printed), printed);
+    }
+  }
+  return [...out.entries()].map(([query, printed]) => ({ query, printed }));
 }
 
 /** Ids of paragraphs holding the phrase: plain scan, ASCII word edges respected. */
@@ -217,8 +319,8 @@ async function engineBundle(): Promise<string> {
   const { build } = await import("esbuild");
   const entry = `import { SearchEngine } from "./core/search/engine.ts";
 window.acquisSearch = {
-  open: (base) => SearchEngine.open({ get: async (p) => {
-    const r = await fetch(base + p, { cache: "no-store" });
+  open: (base, cache) => SearchEngine.open({ get: async (p) => {
+    const r = await fetch(base + p, { cache: cache || "no-store" });
     if (!r.ok) throw new Error(p + ": " + r.status);
     return new Uint8Array(await r.arrayBuffer());
   } }),
@@ -240,8 +342,12 @@ interface Served {
   close: () => Promise<void>;
 }
 
-/** Static server on 127.0.0.1: files as stored, no-store, bytes counted by top folder. */
-async function serve(root: string): Promise<Served> {
+/**
+ * Static server on 127.0.0.1: files as stored, bytes counted by top folder. Nothing cached
+ * (no-store), or, `cacheable`, as a site serves a content-hashed index: every file but
+ * index.json for a year, immutable.
+ */
+async function serve(root: string, cacheable = false): Promise<Served> {
   const bytes = new Map<string, number>();
   const types: Record<string, string> = {
     ".html": "text/html; charset=utf-8",
@@ -271,7 +377,10 @@ async function serve(root: string): Promise<Served> {
     res.writeHead(200, {
       "content-type": types[path.extname(file)] ?? "application/octet-stream",
       "content-length": body.length,
-      "cache-control": "no-store",
+      "cache-control":
+        cacheable && !u.endsWith("/index.json") && !u.endsWith(".html")
+          ? "public, max-age=31536000, immutable"
+          : "no-store",
     });
     res.end(body);
   });
@@ -286,14 +395,70 @@ async function serve(root: string): Promise<Served> {
 
 const sum = (m: Map<string, number>, keys: string[]) => keys.reduce((s, k) => s + (m.get(k) ?? 0), 0);
 
+const share = (xs: PasteRank[], f: (r: PasteRank) => boolean) =>
+  xs.length ? xs.filter(f).length / xs.length : 1;
+
+/** The pasted drafts' figures: first and top 3, by language and by length. */
+export function pasteFigures(ranks: PasteRank[]): PasteFigures {
+  const bands: Array<[string, number, number]> = [
+    ["20-99", 0, 100],
+    ["100-499", 100, 500],
+    ["500-2,000", 500, 2001],
+  ];
+  return {
+    count: ranks.length,
+    first: share(ranks, (r) => r.first),
+    top3: share(ranks, (r) => r.top3),
+    firstZh: share(
+      ranks.filter((r) => r.paste.lang === "zh"),
+      (r) => r.first,
+    ),
+    firstEn: share(
+      ranks.filter((r) => r.paste.lang === "en"),
+      (r) => r.first,
+    ),
+    outcarried: ranks.filter((r) => r.outcarried).length,
+    bands: bands.map(([label, lo, hi]) => {
+      const rs = ranks.filter((r) => r.paste.text.length >= lo && r.paste.text.length < hi);
+      const ms = rs.map((r) => r.ms);
+      return {
+        label,
+        count: rs.length,
+        first: share(rs, (r) => r.first),
+        top3: share(rs, (r) => r.top3),
+        p50: pct(ms, 50),
+        p95: pct(ms, 95),
+      };
+    }),
+  };
+}
+
+/** The site the browser measurements load: our index, the engine as one script, Pagefind's pages. */
+export async function writeSite(dir: string, files: Record<string, string | Uint8Array>): Promise<string> {
+  rmSync(dir, { recursive: true, force: true });
+  write(path.join(dir, "search"), files);
+  const js = await engineBundle();
+  write(dir, {
+    "engine.js": js,
+    "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
+    // Pagefind searches the index of the searching page's language: one page per language.
+    "pf-zh.html": `<!doctype html><html lang="zh-cn"><meta charset="utf-8"><p>pagefind</p></html>`,
+    "pf-en.html": `<!doctype html><html lang="en"><meta charset="utf-8"><p>pagefind</p></html>`,
+  });
+  return js;
+}
+
 /** Measure one corpus size. */
 export async function measure(
   n: number,
   opts: { queries: number; browserQueries: number; browser: boolean },
 ): Promise<SearchBenchRow> {
   const { paragraphs, documents, ms: parseMs } = corpus(n);
+  const tf = performance.now();
+  const windows = formulaWindowsOf(paragraphs);
+  const formulaMs = performance.now() - tf;
   const t0 = performance.now();
-  const built = buildSearchIndex(paragraphs, documents);
+  const built = buildSearchIndex(paragraphs, documents, { formulaWindows: windows });
   const buildMs = performance.now() - t0;
   const bucketFiles = Object.entries(built.files).filter(([p]) => p.startsWith("p/"));
   const gzSizes = bucketFiles.map(([, b]) => (b as Uint8Array).length);
@@ -328,6 +493,30 @@ export async function measure(
     await shared.search(q, { phrase: true, limit: 10 });
     warm.push(performance.now() - b);
   }
+  // Phrases typed with other spacing and width: every paragraph printing them, none else.
+  const variants = variantSet(paragraphs, 100);
+  let vWant = 0;
+  let vGot = 0;
+  let vFalse = 0;
+  for (const v of variants) {
+    const exp = scan(v.printed);
+    const ids = new Set(
+      (await shared.search(v.query, { phrase: true, limit: Number.POSITIVE_INFINITY })).hits.map((h) => h.id),
+    );
+    vWant += exp.size;
+    for (const id of exp) if (ids.has(id)) vGot++;
+    for (const id of ids) if (!exp.has(id)) vFalse++;
+  }
+
+  // Pasted drafts: where the source paragraph comes.
+  const textOf = (() => {
+    const byId = new Map(paragraphs.map((p) => [p.id, p.text]));
+    return (id: string) => byId.get(id) as string;
+  })();
+  const formulas = formulaSet(windows);
+  const pastes = withSources(drawPastes(paragraphs, 200), textOf, formulas);
+  const ranks = await rankPastes(shared, pastes, textOf, formulas);
+
   const row: SearchBenchRow = {
     paragraphs: paragraphs.length,
     documents: documents.length,
@@ -344,21 +533,15 @@ export async function measure(
     nodeFirstP95: pct(first, 95),
     nodeWarmP50: pct(warm, 50),
     nodeWarmP95: pct(warm, 95),
+    formulaMs,
+    variants: { queries: variants.length, recall: vWant ? vGot / vWant : 1, falseHits: vFalse },
+    pastes: pasteFigures(ranks),
   };
   if (!opts.browser) return row;
 
   // The site: our index, Pagefind's, and two small pages that load each engine.
   const dir = path.join(repoRoot, "bench", "out", `search-${n}`);
-  rmSync(dir, { recursive: true, force: true });
-  write(path.join(dir, "search"), built.files);
-  const js = await engineBundle();
-  write(dir, {
-    "engine.js": js,
-    "ours.html": `<!doctype html><meta charset="utf-8"><script src="/engine.js"></script>`,
-    // Pagefind searches the index of the searching page's language: one page per language.
-    "pf-zh.html": `<!doctype html><html lang="zh-cn"><meta charset="utf-8"><p>pagefind</p></html>`,
-    "pf-en.html": `<!doctype html><html lang="en"><meta charset="utf-8"><p>pagefind</p></html>`,
-  });
+  const js = await writeSite(dir, built.files);
   const pf = await import("pagefind");
   const pt = performance.now();
   const { index } = await pf.createIndex({});
@@ -538,7 +721,86 @@ export async function measure(
     await server.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
+  row.pasteBrowser = await pasteInBrowser(dir, paragraphs);
   return row;
+}
+
+/** Engine bundle's window API, as the pages below call it. */
+type PageEngine = {
+  acquisSearch: {
+    open: (base: string, cache?: string) => Promise<{ search: (q: string, o: object) => Promise<unknown> }>;
+  };
+};
+
+/**
+ * 2,000-character pastes in Chromium, served as a site serves the index (hashed files cached for
+ * a year): each searched with nothing cached (the browser's cache cleared first), then by a new
+ * engine with the files in the browser's cache, then again by that engine (files in memory).
+ */
+export async function pasteInBrowser(
+  dir: string,
+  paragraphs: Paragraph[],
+  count = 20,
+): Promise<PasteBrowserFigures> {
+  const pastes = drawPastes(paragraphs, count, { seed: 15, minLength: 2000, maxLength: 2000 });
+  const { chromium } = await import("playwright-core");
+  const server = await serve(dir, true);
+  const profile = path.join(dir, "chromium-pastes");
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+  });
+  const cold: number[] = [];
+  const cached: number[] = [];
+  const memory: number[] = [];
+  const bytes: number[] = [];
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const cdp = await ctx.newCDPSession(page);
+    for (const paste of pastes) {
+      await cdp.send("Network.clearBrowserCache");
+      await page.goto(`${server.url}/ours.html`);
+      server.bytes.clear();
+      cold.push(
+        (await page.evaluate(async (q) => {
+          const w = window as unknown as PageEngine & { engine?: unknown };
+          const a = performance.now();
+          const e = await w.acquisSearch.open("/search/", "default");
+          await e.search(q, { limit: 20 });
+          return performance.now() - a;
+        }, paste.text)) as number,
+      );
+      bytes.push(sum(server.bytes, ["search", "search-text"]));
+      const [c, m] = (await page.evaluate(async (q) => {
+        const w = window as unknown as PageEngine;
+        const a = performance.now();
+        const e = await w.acquisSearch.open("/search/", "default");
+        await e.search(q, { limit: 20 });
+        const b = performance.now();
+        await e.search(q, { limit: 20 });
+        return [b - a, performance.now() - b];
+      }, paste.text)) as [number, number];
+      cached.push(c);
+      memory.push(m);
+    }
+  } finally {
+    await ctx.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return {
+    pastes: pastes.length,
+    coldP50: pct(cold, 50),
+    coldP95: pct(cold, 95),
+    cachedP50: pct(cached, 50),
+    cachedP95: pct(cached, 95),
+    memoryP50: pct(memory, 50),
+    memoryP95: pct(memory, 95),
+    bytesMedian: pct(bytes, 50),
+    bytesP95: pct(bytes, 95),
+    bytesMax: Math.max(...bytes),
+  };
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -569,13 +831,47 @@ export function render(rows: SearchBenchRow[]): string {
     "",
     "Exact-phrase queries (10 hits a page). Recall and false hits against a plain scan, every hit of every query. Node: files in memory; first = fresh engine (gunzip + decode included), warm = engine reused.",
     "",
-    "| paragraphs | queries | recall | false hits | Node first p50 / p95 | Node warm p50 / p95 |",
-    "|---|---|---|---|---|---|",
+    "| paragraphs | queries | recall | false hits | spacing/width variants: queries, recall, false hits | Node first p50 / p95 | Node warm p50 / p95 |",
+    "|---|---|---|---|---|---|---|",
   );
   for (const r of rows) {
     out.push(
-      `| ${r.paragraphs} | ${r.queries} | ${(r.nodeRecall * 100).toFixed(1)} % | ${r.nodeFalseHits} | ${ms(r.nodeFirstP50)} / ${ms(r.nodeFirstP95)} | ${ms(r.nodeWarmP50)} / ${ms(r.nodeWarmP95)} |`,
+      `| ${r.paragraphs} | ${r.queries} | ${(r.nodeRecall * 100).toFixed(1)} % | ${r.nodeFalseHits} | ${r.variants.queries}, ${(r.variants.recall * 100).toFixed(1)} %, ${r.variants.falseHits} | ${ms(r.nodeFirstP50)} / ${ms(r.nodeFirstP95)} | ${ms(r.nodeWarmP50)} / ${ms(r.nodeWarmP95)} |`,
     );
+  }
+  out.push(
+    "",
+    "Pasted drafts (bench/pastes.ts): 200 pastes of 20 to 2,000 characters, half Chinese, half English, drawn from the corpus and altered as drafters do (1-3 words changed; then a clause dropped, a clause added, or two sentences swapped, or nothing more); 10 hits a query. First: the paragraph the paste came from is ranked first, or ties with the first (carries exactly as much of the paste). Outcarried: misses where every paragraph ranked above the source carries more of the altered paste than the source does (the corpus holds it closer elsewhere). Node, files in memory; the index ships the reuse stage's formula windows (built in the time shown).",
+    "",
+    "| paragraphs | pastes | first | top 3 | first zh / en | outcarried | 20-99 chars: n, first, p50 / p95 | 100-499 | 500-2,000 | formula windows |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  );
+  const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
+  for (const r of rows) {
+    const p = r.pastes;
+    const band = (i: number) => {
+      const b = p.bands[i];
+      return b ? `${b.count}, ${pc(b.first)}, ${ms(b.p50)} / ${ms(b.p95)}` : "";
+    };
+    out.push(
+      `| ${r.paragraphs} | ${p.count} | ${pc(p.first)} | ${pc(p.top3)} | ${pc(p.firstZh)} / ${pc(p.firstEn)} | ${p.outcarried} | ${band(0)} | ${band(1)} | ${band(2)} | ${r.stats.formulaWindows} (${kb(r.stats.bytes.formulas)} gzip), ${(r.formulaMs / 1000).toFixed(1)} s |`,
+    );
+  }
+  const pb = rows.filter((r) => r.pasteBrowser);
+  if (pb.length) {
+    out.push(
+      "",
+      "A 2,000-character paste in headless Chromium (20 pastes, 10 zh and 10 en, 20 hits): nothing cached = open the index and search, the browser's cache cleared; cached = a new engine with the index files in the browser's cache (served as a site serves them: hashed files cacheable for a year); in memory = the same engine again. Bytes: what the paste fetched with nothing cached (index files and text chunks, gzip as stored).",
+      "",
+      "| paragraphs | pastes | nothing cached p50 / p95 | cached p50 / p95 | in memory p50 / p95 | bytes median / p95 / max |",
+      "|---|---|---|---|---|---|",
+    );
+    for (const r of pb) {
+      const b = r.pasteBrowser as PasteBrowserFigures;
+      out.push(
+        `| ${r.paragraphs} | ${b.pastes} | ${ms(b.coldP50)} / ${ms(b.coldP95)} | ${ms(b.cachedP50)} / ${ms(b.cachedP95)} | ${ms(b.memoryP50)} / ${ms(b.memoryP95)} | ${kb(b.bytesMedian)} / ${kb(b.bytesP95)} / ${kb(b.bytesMax)} |`,
+      );
+    }
   }
   const br = rows.filter((r) => r.browser && r.pagefind);
   if (br.length) {

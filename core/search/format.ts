@@ -11,6 +11,9 @@
  *   p/<bucket>.<hash>.bin.gz     postings of the terms hashed to that bucket
  *   u/<bucket>.<hash>.bin.gz     postings of single Chinese characters (one-character queries)
  *   t-<hash>/<chunk>.json.gz     paragraph texts and addresses, `chunkSize` paragraphs a file
+ *   formulas.<hash>.bin.gz       the formula windows (core/wording/formula.ts): sorted uint32
+ *                                hashes, little-endian, so a pasted text is discounted as the
+ *                                reuse stage discounts a paragraph
  *
  * Decision: terms are spread over buckets by a hash (FNV-1a), so a query fetches only the buckets
  * of its own terms; paragraph numbers are given in ranking order (consensus first, then newest,
@@ -20,8 +23,11 @@
  * (DecompressionStream reads it in the browser and in Node alike).
  */
 
-/** Format version: a reader refuses an index of another version. */
-export const FORMAT_VERSION = 1;
+/**
+ * Format version: a reader refuses an index of another version. 2: the manifest names the
+ * formula windows (`formulas`), which ranking by shared wording reads.
+ */
+export const FORMAT_VERSION = 2;
 
 /** The entry point of the index, `search/index.json`. */
 export interface Manifest {
@@ -44,6 +50,8 @@ export interface Manifest {
   texts: string;
   /** `terms.<hash>.json.gz`: key terms per Chinese document (nodejieba), or "" when none. */
   terms: string;
+  /** `formulas.<hash>.bin.gz`: the formula windows, or "" when the build counted none. */
+  formulas: string;
 }
 
 /** A document in the docs file. Paragraph numbers `first` .. `first + count - 1` are its own. */
@@ -227,6 +235,31 @@ export function encodeBucket(entries: Array<[string, Uint8Array]>): Uint8Array {
   return w.done();
 }
 
+/**
+ * The encoded postings of one term in a bucket file, or null: a scan comparing the term's UTF-8
+ * bytes entry by entry, decoding nothing else. A query reads one or two terms of a bucket of
+ * thousands, so this costs less than decoding the bucket (decodeBucket) and allocates nothing.
+ */
+export function findInBucket(bytes: Uint8Array, term: string): Uint8Array | null {
+  if (bytes[0] !== 0x41 || bytes[1] !== 0x51 || bytes[2] !== 0x53 || bytes[3] !== FORMAT_VERSION) {
+    throw new Error(`not a search bucket of format ${FORMAT_VERSION}`);
+  }
+  const want = enc.encode(term);
+  const r = new Reader(bytes);
+  r.pos = 4;
+  const n = r.varint();
+  for (let k = 0; k < n; k++) {
+    const tl = r.varint();
+    let same = tl === want.length;
+    for (let i = 0; same && i < tl; i++) if (bytes[r.pos + i] !== want[i]) same = false;
+    r.pos += tl;
+    const pl = r.varint();
+    if (same) return bytes.subarray(r.pos, r.pos + pl);
+    r.pos += pl;
+  }
+  return null;
+}
+
 /** Read a bucket file into term -> encoded postings (decoded on demand with decodePostings). */
 export function decodeBucket(bytes: Uint8Array): Map<string, Uint8Array> {
   if (dec.decode(bytes.subarray(0, 3)) !== "AQS" || bytes[3] !== FORMAT_VERSION) {
@@ -247,14 +280,39 @@ export function decodeBucket(bytes: Uint8Array): Map<string, Uint8Array> {
   return out;
 }
 
+/** The formula windows as stored: sorted uint32 hashes, little-endian. */
+export function encodeFormulas(hashes: Uint32Array): Uint8Array {
+  const out = new Uint8Array(hashes.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < hashes.length; i++) view.setUint32(i * 4, hashes[i] as number, true);
+  return out;
+}
+
+/** Read what encodeFormulas wrote. */
+export function decodeFormulas(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.byteLength >> 2);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}
+
 /**
- * Gunzip with the platform's DecompressionStream (browsers, Node 18+). The stream is read by hand:
- * `new Response(stream)` would make Node load its whole fetch implementation, which was a
- * quarter of `acquis search`'s start-up.
+ * Gunzip with the platform's DecompressionStream (browsers, Node 18+).
+ *
+ * The bytes are written to it directly: a Blob around them costs a round trip to Chromium's blob
+ * registry per file, which a query reading a hundred files paid a hundred times (measured: most
+ * of a 2,000-character paste's time with the files in the browser's cache). The output is read
+ * by hand: `new Response(stream)` would make Node load its whole fetch implementation, which was
+ * a quarter of `acquis search`'s start-up.
  */
 export async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"));
-  const reader = stream.getReader();
+  const ds = new DecompressionStream("gzip");
+  const writer = ds.writable.getWriter();
+  // Not awaited: the writes complete only as the output is read below. A corrupt input rejects
+  // the read, which is where the caller hears of it; these rejections would only repeat it.
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  writer.close().catch(() => {});
+  const reader = ds.readable.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {

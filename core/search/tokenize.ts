@@ -174,11 +174,52 @@ export function squeeze(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
+/** A phrase as a pattern: its pieces, and between two pieces white space required or optional. */
+const PATTERNS = new Map<string, RegExp>();
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * The pattern of a squeezed, folded phrase. White space between two words stays required (at
+ * least one white space character: "a b" is not "ab"); between Chinese and a Latin letter or
+ * digit, spacing is optional whichever way it was typed, since UN texts space them one way or the
+ * other ("附件 B 所载" and "附件B所载", "第 75/240 号决议" and "第75/240号决议").
+ */
+function phrasePattern(p: string): RegExp {
+  let re = PATTERNS.get(p);
+  if (re) return re;
+  const cps = [...p];
+  const cls = cps.map((c) => (c === " " ? null : charClass(c.codePointAt(0) as number)));
+  // The class of the nearest character either side of position i (spaces skipped).
+  const near = (i: number, step: -1 | 1): CharClass | null => {
+    for (let j = i; j >= 0 && j < cps.length; j += step) if (cls[j] !== null) return cls[j] as CharClass;
+    return null;
+  };
+  const mixed = (a: CharClass | null, b: CharClass | null) =>
+    (a === "cjk" && b === "word") || (a === "word" && b === "cjk");
+  let src = "";
+  for (let i = 0; i < cps.length; i++) {
+    if (cps[i] === " ") {
+      src += mixed(near(i - 1, -1), near(i + 1, 1)) ? "\\s*" : "\\s+";
+      continue;
+    }
+    if (i > 0 && cps[i - 1] !== " " && mixed(cls[i - 1] as CharClass, cls[i] as CharClass)) src += "\\s*";
+    src += escapeRe(cps[i] as string);
+  }
+  re = new RegExp(src, "gu");
+  if (PATTERNS.size > 256) PATTERNS.clear();
+  PATTERNS.set(p, re);
+  return re;
+}
+
 /**
  * Every occurrence of a folded phrase in a folded text, as [start, end) offsets. Letters and
  * digits at the phrase's edges must meet a word boundary ("law" does not match inside "lawful";
  * 国际法 matches anywhere, as Chinese has no spaces). White space in the phrase matches any run
- * of white space in the text.
+ * of white space in the text; between Chinese and Latin letters or digits, spacing is optional
+ * either way (phrasePattern). The index cuts both spellings into the same terms (Chinese runs and
+ * word runs part wherever the script changes), so what the index narrows to, this verifies, and
+ * the offsets it gives are what the page highlights.
  */
 export function findPhrase(text: string, phrase: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
@@ -186,34 +227,18 @@ export function findPhrase(text: string, phrase: string): Array<[number, number]
   if (!p) return out;
   const wordStart = isWordAt(p, 0);
   const wordEnd = isWordAt(p, p.length - 1);
-  if (!/\s/.test(p)) {
-    for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) {
-      const end = at + p.length;
-      if (wordStart && isWordAt(text, at - 1)) continue;
-      if (wordEnd && isWordAt(text, end)) continue;
-      out.push([at, end]);
-      at = end - 1;
+  const re = phrasePattern(p);
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if ((wordStart && isWordAt(text, at - 1)) || (wordEnd && isWordAt(text, end))) {
+      // Not on a word boundary: look again from the next character.
+      re.lastIndex = at + 1;
+      continue;
     }
-    return out;
-  }
-  // With spaces: match piece by piece, any white space between pieces.
-  const pieces = p.split(" ");
-  const first = pieces[0] as string;
-  for (let at = text.indexOf(first); at >= 0; at = text.indexOf(first, at + 1)) {
-    if (wordStart && isWordAt(text, at - 1)) continue;
-    let pos = at + first.length;
-    let ok = true;
-    for (let k = 1; k < pieces.length && ok; k++) {
-      const ws = pos;
-      while (pos < text.length && /\s/.test(text[pos] as string)) pos++;
-      if (pos === ws) ok = false;
-      else if (text.startsWith(pieces[k] as string, pos)) pos += (pieces[k] as string).length;
-      else ok = false;
-    }
-    if (!ok) continue;
-    if (wordEnd && isWordAt(text, pos)) continue;
-    out.push([at, pos]);
-    at = pos - 1;
+    out.push([at, end]);
+    re.lastIndex = end;
   }
   return out;
 }

@@ -14,17 +14,12 @@
  *   it for texts by key, so it never touches the disk.
  */
 import { availableParallelism } from "node:os";
-import {
-  type Diagnostic,
-  type DocumentRecord,
-  Paragraph,
-  SCHEMA_VERSION,
-  symbolSlug,
-} from "../../schemas/index.ts";
+import { type Diagnostic, type DocumentRecord, Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
 import type { LoadedDocument } from "../load/index.ts";
 import { PARSER_VERSION, type Parsed, type ParseInput } from "../parse/index.ts";
+import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
 
 /** Where cache entries are kept: texts by key. `set` may do nothing (a read-only cache). */
@@ -112,27 +107,6 @@ function fromCacheText(text: string | undefined, file: string): ReadyDoc | null 
   } catch {
     return null;
   }
-}
-
-/** The record of one parsed document in documents.json. */
-function documentRecord(doc: LoadedDocument, hash: string, parsed: Parsed): DocumentRecord {
-  const m = doc.meta;
-  return {
-    symbol: m.symbol,
-    slug: symbolSlug(m.symbol),
-    lang: m.lang,
-    title: m.title,
-    date: m.date,
-    type: m.type,
-    body: m.body,
-    status: m.status,
-    source: m.source,
-    file: doc.file,
-    hash,
-    paragraphs: parsed.paragraphs.length,
-    parts: parsed.parts,
-    headings: parsed.headings,
-  };
 }
 
 /** Parse every document, through the cache; results in the order given. */

@@ -87,7 +87,8 @@ export function runStages(
   onStage(1, total, "reuse");
   const reuse = reuseStageMemo({ ...input, citations: cite.citations }, memos.reuse);
   onStage(2, total, "index");
-  const index = indexStageMemo(input, memos.index);
+  // The formula windows the reuse stage counted travel with the index: search discounts them too.
+  const index = indexStageMemo({ ...input, formulaWindows: reuse.result.formulaWindows }, memos.index);
   diagnostics.push(...cite.diagnostics, ...reuse.result.diagnostics, ...index.indexed.diagnostics);
   return {
     workingPapers: papers.papers,

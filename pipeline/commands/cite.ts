@@ -6,7 +6,7 @@
  * documents.json, through the one reader core/data/read.ts; cite-data.ts) and the registry, never
  * the corpus Markdown, and resolves with core/cite, so it answers exactly as the site's resolver
  * does. With --batch it reads many citations on standard input, loads the data once and prints one
- * JSON line per input line (batch.ts).
+ * JSON line per input line (stdin.ts).
  *
  * Nothing is silently dropped: the first line says what of the citation was read and what was not
  * ("read: A/78/265; not read: at 5"), `--json` carries the unread spans, and anything unread makes
@@ -20,8 +20,8 @@ import { type Lookup, lookupCitation, readingLine, targetText } from "../../core
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
-import { stdinLines } from "./batch.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
+import { stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 /** Where the registry is, from the repository root. */

@@ -37,6 +37,7 @@ export const DEFAULT_DEADLINE_S = 60;
 /** Redirects followed before a chain is called a loop. */
 export const MAX_REDIRECTS = 10;
 const USAGE = `Usage: acquis fetch <symbol> --lang <zh,en> [options] [import options]
+       acquis fetch --id <id> --url <url> --lang <zh|en> --authors <codes> [options]
        acquis fetch --cited [--lang <zh,en>] [--dry-run] [options]
 
 Download a document from the UN Official Document System and import it; with --cited, every
@@ -45,6 +46,9 @@ downloads at a time, retried with backoff, resumable (state in .cache/fetch-cite
 progress bar on a terminal, and a summary: fetched, not on the server, failed (with reasons).
 
   <symbol>              e.g. A/75/816
+  --id <id>             a document without a UN symbol (a national paper), fetched from --url
+                        (one language) and imported under its id (see acquis import --id)
+  --url <url>           where that document's PDF is published
   --lang <list>         languages to fetch, comma-separated: zh, en, or zh,en (required for one symbol)
   --cited               fetch every cited document the corpus lacks (citations from
                         dist/data/citations-summary.json when newer than the corpus, else read
@@ -62,8 +66,8 @@ progress bar on a terminal, and a summary: fetched, not on the server, failed (w
                         (UN hosts, *.un.org and undocs.org, may redirect among themselves)
   --refresh             download even when the original is cached (--cited: also ask again
                         for what an earlier run fetched or did not find)
-  Import options (--title, --date, --type, --body, --status, --corpus, --force) and limits
-  (--max-pages, --max-inflated, --max-time) as for acquis import.
+  Import options (--title, --date, --type, --body, --status, --authors, --corpus, --force) and
+  limits (--max-pages, --max-inflated, --max-time) as for acquis import.
 
 Exit codes: 0 every language imported (--cited: nothing failed; documents not on the server are
 not failures), 1 something failed, 2 bad usage.`;
@@ -373,7 +377,7 @@ export const fetchCommand: Command = {
     const cited = argv.includes("--cited");
     const read = readImportFlags(
       argv.filter((a) => a !== "--refresh" && a !== "--cited"),
-      ["url-template", "timeout", "retries", "backoff", "deadline", "allow-host", "summary", "state"],
+      ["url-template", "timeout", "retries", "backoff", "deadline", "allow-host", "summary", "state", "url"],
     );
     if (typeof read === "string") return usageError(io, read);
     if (read.flags.has("help") || read.flags.has("h")) {
@@ -381,9 +385,21 @@ export const fetchCommand: Command = {
       return 0;
     }
     if (cited) return runCited(read, refresh, io);
-    const [symbol, ...rest] = read.positional;
-    if (!symbol || rest.length) return usageError(io, "give exactly one document symbol");
-    if (!UnSymbol.safeParse(symbol).success) return usageError(io, `"${symbol}" is not a UN document symbol`);
+    const id = read.values.id;
+    const [given, ...rest] = read.positional;
+    if (id !== undefined) {
+      // A document without a UN symbol has no address on ODS: it comes from where it is published.
+      if (given) return usageError(io, "--id names a document without a UN symbol: give no symbol with it");
+      if (!read.values.url)
+        return usageError(io, "a document without a UN symbol has no ODS address: give its --url");
+      if ((read.values.lang ?? "").includes(","))
+        return usageError(io, "--url is one original: give one language");
+    } else {
+      if (read.values.url) return usageError(io, "--url is for a document without a UN symbol (with --id)");
+      if (!given || rest.length) return usageError(io, "give exactly one document symbol");
+      if (!UnSymbol.safeParse(given).success) return usageError(io, `"${given}" is not a UN document symbol`);
+    }
+    const symbol = id ?? given!;
     const langs = (read.values.lang ?? "")
       .split(",")
       .map((l) => l.trim())
@@ -404,9 +420,12 @@ export const fetchCommand: Command = {
 
     let failed = 0;
     for (const lang of langs) {
-      const opts = importOptions({ ...read.values, symbol, lang }, read.flags);
+      const opts = importOptions(
+        id === undefined ? { ...read.values, symbol, lang } : { ...read.values, lang },
+        read.flags,
+      );
       if (typeof opts === "string") return usageError(io, opts);
-      const url = urlFor(template, symbol, lang);
+      const url = id === undefined ? urlFor(template, symbol, lang) : read.values.url!;
       const cached = resolve(cacheDir, `${symbolSlug(symbol)}.${lang}.pdf`);
       let bytes: Uint8Array;
       let from = url;

@@ -18,10 +18,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, relative, resolve } from "node:path";
 import {
+  AuthorCode,
   type Diagnostic,
   DocStatus,
   DocType,
   FrontMatter,
+  isDocId,
+  keyProblem,
   Lang,
   symbolSlug,
   UnSymbol,
@@ -60,6 +63,12 @@ such file in a folder, each under the symbol its cover prints (a file that fails
 
   --symbol <s>     document symbol, e.g. A/75/816 (default: the one printed on the cover; a
                    symbol that differs from the cover's is an error unless --force)
+  --id <id>        a document without a UN symbol (a national paper): its id, author code(s),
+                   year and short name, e.g. cn-2024-ict-position (see the README); the folder
+                   is the id; type defaults to position paper, status to national
+  --authors <a,b>  who wrote it: ISO 3166-1 alpha-2 codes (several for a joint paper) or a
+                   group's code, e.g. CN or CA,CH (default: the registry's; a national paper needs
+                   them)
   --lang <l>       zh or en (default: told from the text's script)
   --title <t>      title (default: the registry's title, then the one the document's head prints)
   --date <d>       YYYY-MM-DD (default: the cover's date, then the registry's)
@@ -90,6 +99,10 @@ Exit codes: 0 imported (or already up to date; for a folder: every file), 1 not 
 export interface ImportOptions {
   /** The document symbol; without it, the one printed on the cover. */
   symbol?: string;
+  /** The id of a document without a UN symbol (instead of `symbol`). */
+  id?: string;
+  /** Author codes (ISO 3166-1 alpha-2, or a group's code). */
+  authors?: string[];
   /** The language; without it, told from the text's script. */
   lang?: Lang;
   title?: string;
@@ -133,6 +146,8 @@ export interface ImportOutcome {
 
 const FLAGS = [
   "symbol",
+  "id",
+  "authors",
   "lang",
   "title",
   "date",
@@ -174,8 +189,20 @@ export function readImportFlags(
 
 /** Turn flags into import options, or an error message. */
 export function importOptions(values: Record<string, string>, flags: Set<string>): ImportOptions | string {
-  if (values.symbol !== undefined && !UnSymbol.safeParse(values.symbol).success)
-    return `"${values.symbol}" is not a UN document symbol`;
+  if (values.symbol !== undefined && values.id !== undefined)
+    return "give --symbol (a UN symbol) or --id (a document without one), not both";
+  if (values.symbol !== undefined && keyProblem(values.symbol, "symbol"))
+    return `--symbol "${values.symbol}": expected ${keyProblem(values.symbol, "symbol")}`;
+  if (values.id !== undefined && keyProblem(values.id, "id"))
+    return `--id "${values.id}": expected ${keyProblem(values.id, "id")}`;
+  const authors = values.authors
+    ?.split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (authors && !authors.length) return "--authors needs at least one code, e.g. --authors CN";
+  const badAuthor = authors?.find((a) => !AuthorCode.safeParse(a).success);
+  if (badAuthor)
+    return `--authors: "${badAuthor}" is not an author code (a State's ISO 3166-1 alpha-2 code in capitals, such as CN, or a group's, such as EU)`;
   const lang = values.lang === undefined ? undefined : Lang.safeParse(values.lang);
   if (lang && !lang.success) return "give the language with --lang zh or --lang en";
   if (values.format && !["pdf", "docx", "html", "text"].includes(values.format))
@@ -187,6 +214,8 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
   const limit = (k: string, dflt: number) => (values[k] === undefined ? dflt : Number(values[k]));
   return {
     symbol: values.symbol,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(authors ? { authors } : {}),
     lang: lang?.data,
     title: values.title,
     date: values.date,
@@ -260,11 +289,11 @@ export async function importOriginal(
   let lang: Lang = opts.lang ?? "en";
   try {
     const limited = { limits: opts.limits, onProgress: opts.onProgress };
-    converted = await convert(bytes, { lang, file: name, format, ...limited });
+    converted = await convert(bytes, { lang, file: name, format, pages: true, ...limited });
     // No language given: the text's script tells it; Chinese lines join differently, so convert again.
     if (!opts.lang && looksChinese(converted.markdown)) {
       lang = "zh";
-      converted = await convert(bytes, { lang, file: name, format, ...limited });
+      converted = await convert(bytes, { lang, file: name, format, pages: true, ...limited });
     }
   } catch (e) {
     const code = e instanceof IngestError ? e.code : "ingest/conversion-failed";
@@ -282,11 +311,21 @@ export async function importOriginal(
     );
   }
 
-  // The symbol: the flag, checked against the cover; or the cover's.
+  // The key: an id as given; else the symbol, the flag checked against the cover, or the cover's.
   const printed = converted.cover.symbol;
   const coverDiagnostics: Diagnostic[] = [];
-  let symbol = opts.symbol;
-  if (symbol && printed && !sameSymbol(symbol, printed)) {
+  let symbol = opts.id ?? opts.symbol;
+  if (opts.id && printed)
+    coverDiagnostics.push({
+      ...diag(
+        "ingest/symbol-mismatch",
+        at,
+        `The cover prints the symbol ${printed}; imported under the id ${opts.id}, as asked.`,
+        `If this is the UN document ${printed}, import it with --symbol ${printed} instead.`,
+      ),
+      level: "warning",
+    });
+  if (!opts.id && symbol && printed && !sameSymbol(symbol, printed)) {
     const d = diag(
       "ingest/symbol-mismatch",
       at,
@@ -303,7 +342,7 @@ export async function importOriginal(
           "corpus/front-matter-invalid",
           at,
           `${name}: no document symbol ${printed ? `(the cover prints "${printed}", which is not one)` : "on its cover"}.`,
-          "Pass the symbol with --symbol (e.g. --symbol A/75/816).",
+          "Pass the symbol with --symbol (e.g. --symbol A/75/816), or, for a document without one (a national paper), its id with --id (e.g. --id cn-2024-ict-position) and its authors with --authors.",
         ),
       );
     symbol = printed;
@@ -337,14 +376,18 @@ export async function importOriginal(
   const prior = priorMeta?.success ? priorMeta.data : undefined;
   const head = headTitle(converted.blocks.filter((b) => b.kind === "text").map((b) => b.text));
   const title = opts.title ?? prior?.title ?? known?.title[lang] ?? head?.title;
+  // A document without a UN symbol is a government's text unless its registry entry says otherwise.
+  const keyed = isDocId(symbol);
+  const authors = opts.authors ?? prior?.authors ?? known?.authors;
   const meta = {
     symbol,
     lang,
     title,
     date: opts.date ?? prior?.date ?? converted.cover.date ?? known?.date,
-    type: opts.type ?? prior?.type ?? known?.type ?? "report",
+    type: opts.type ?? prior?.type ?? known?.type ?? (keyed ? "position paper" : "report"),
     body: opts.body ?? prior?.body ?? known?.body ?? converted.cover.organ,
-    status: opts.status ?? prior?.status ?? known?.status ?? "other",
+    status: opts.status ?? prior?.status ?? known?.status ?? (keyed ? "national" : "other"),
+    ...(authors ? { authors } : {}),
     source: opts.source ?? `${basename(name)} (${format.toUpperCase()}), converted by acquis import`,
     sha256: digest,
     note: coverNote(converted.cover),
@@ -372,7 +415,7 @@ export async function importOriginal(
         "corpus/front-matter-invalid",
         at,
         `The front matter for ${symbol} (${lang}) is incomplete or invalid: ${missing}.`,
-        "Pass the missing fields as flags (--title, --date, --type, --body, --status), or add the document to corpus/registry.yaml first.",
+        "Pass the missing fields as flags (--title, --date, --type, --body, --status, --authors), or add the document to corpus/registry.yaml first.",
       ),
     );
   }
@@ -444,6 +487,7 @@ export async function importOriginal(
     date: checked.data.date,
     body: checked.data.body,
     status: checked.data.status,
+    ...(checked.data.authors ? { authors: checked.data.authors } : {}),
     title: { [lang]: checked.data.title },
     short: { zh: [], en: [] },
   };
@@ -496,7 +540,7 @@ async function untouched(
     const bytes = new Uint8Array(readFileSync(path));
     if (sha256(bytes) !== meta.data.sha256) return false;
     try {
-      const again = await convert(bytes, { lang, file: name, format, limits });
+      const again = await convert(bytes, { lang, file: name, format, pages: true, limits });
       return renderCorpusFile(meta.data, again.markdown) === existing;
     } catch {
       return false;
@@ -590,10 +634,10 @@ export const importCommand: Command = {
     }
     const verbose = read.flags.has("verbose");
     if (statSync(path).isDirectory()) {
-      if (opts.symbol || opts.title || opts.date)
+      if (opts.symbol || opts.id || opts.title || opts.date)
         return usageError(
           io,
-          "a folder's files each have their own symbol, title and date: --symbol, --title and --date are for one file",
+          "a folder's files each have their own symbol (or id), title and date: --symbol, --id, --title and --date are for one file",
         );
       return importFolder(path, opts, io, verbose);
     }

@@ -4,22 +4,39 @@
  *
  * Decision: the command runs the browser's engine (core/search/engine.ts) over the index
  * files in dist/data/search/, read from disk (data-host.ts) instead of fetched, so the terminal and the site give
- * the same hits in the same order. Exit codes: 0 something found, 1 nothing found, 2 bad usage or
- * no index.
+ * the same hits in the same order. A long query (a pasted draft) can come from standard input:
+ * `acquis search -`, or no words when standard input is not a terminal; it is one query, read
+ * whole. `--batch` reads many queries there instead, one a line, each ranked by the same engine
+ * call as a single query, so a script pays the start-up and the index's loading once. Exit codes: 0 something found, 1 nothing found, 2 bad usage or no index.
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import { SearchEngine, type SearchOptions, snippet } from "../../core/search/engine.ts";
+import {
+  onlyOtherLanguage,
+  SearchEngine,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+  snippet,
+} from "../../core/search/engine.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
-import { stdinLines } from "./batch.ts";
 import { diskSource } from "./disk-source.ts";
+import { readStdin, stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
-const USAGE = `Usage: acquis search "<words or phrase>" [options]
+const USAGE = `Usage: acquis search "<words, a phrase or a draft>" [options]
+       acquis search - [options] < draft.txt
        acquis search --batch [options] < queries.txt
 
-Find every paragraph that carries the words (zh or en). Traditional characters,
-full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键基础设施.
+Find the paragraphs that carry the words (zh or en), the one carrying most of
+them first. Traditional characters, full-width letters, case and accents are
+folded: 關鍵基礎設施 finds 关键基础设施; so is the spacing between Chinese and
+Latin letters or digits: 第75/240号决议 finds 第 75/240 号决议.
+
+A draft of any length (up to 20,000 characters) can come from standard input:
+give "-" as the query, or no query with the text piped in. Its sentences are
+then said to be agreed language (with the paragraph that carries most of each)
+or new wording.
 
   --phrase         exact phrase (same as putting the query in quotes): every
                    paragraph holding it, also across word boundaries (础设施和关键信)
@@ -31,15 +48,39 @@ full-width letters, case and accents are folded: 關鍵基礎設施 finds 关键
   --to <year>      documents dated in or before this year
   --consensus      consensus texts only
   --limit <n>      at most n hits (default 20)
-  --all            every hit
-  --json           print an array of hits {id, doc, lang, citation, snippet, ...}
+  --all            every hit, every candidate read (by default a query reads
+                   the 40 likeliest, or as many as --limit asks for)
+  --json           print an array of hits {id, doc, lang, citation, snippet,
+                   match, carried, ...}
   --batch          many queries on standard input, one a line (the options apply
-                   to each): one JSON line per input line, in order,
-                   {query, total, complete, hits} with hits as --json prints them
+                   to each, ranked as one query is): one JSON line per input
+                   line, in order, {query, total, complete, hits} with hits as
+                   --json prints them
   --data <dir>     the built knowledge base (default: dist/data)
 
-Ranking: the whole phrase first, then every word, then some words; newer consensus
-texts first among equals. Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
+Ranking: by how much of the query a paragraph carries, measured as the reuse
+stage measures reuse (shared passages; characters for Chinese, words for
+English; recurring formulas count for less), then the query word for word, then
+its words held anywhere; among equals consensus texts first, then the newest.
+Paragraphs in the other language come after, unless --lang asks for one.
+A single letter, digits or a lone character never make a hit on their own.
+Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
+
+/** The longest query the command reads, as the site does: a long draft, not a book. */
+const MAX_QUERY = 20_000;
+
+/** A query shown in a message: itself when short, its first words otherwise. */
+function shown(query: string): string {
+  const q = query.replace(/\s+/g, " ").trim();
+  return q.length <= 60 ? `“${q}”` : `your text (${[...query].length} characters, “${q.slice(0, 40)}…”)`;
+}
+
+/** How a hit matched, in words. */
+function how(h: SearchHit, lang: "zh" | "en"): string {
+  if (h.match === "phrase") return "carries your text word for word";
+  if (h.match === "passage") return `carries ${Math.round(h.carried * 100)} % of your text`;
+  return `holds ${Math.round(h.coverage * 100)} % of your ${lang === "zh" ? "characters" : "words"}, not together`;
+}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis search: ${message}\n\n${USAGE}\n`);
@@ -58,22 +99,25 @@ function marked(text: string, ranges: Array<[number, number]>, tty: boolean): st
   return out + text.slice(at);
 }
 
-type Result = Awaited<ReturnType<SearchEngine["search"]>>;
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A hit as --json and --batch print it. */
-function jsonHit(h: Result["hits"][number]) {
+function jsonHit(h: SearchHit) {
   return {
     id: h.id,
     doc: h.doc,
     lang: h.lang,
     citation: h.citation,
     snippet: snippet(h),
-    match:
-      h.tier === 0 ? "phrase" : h.tier === 1 ? "all-terms" : h.tier === 2 ? "all-terms-loose" : "some-terms",
+    match: h.match,
+    carried: round(h.carried),
+    shared: round(h.shared),
+    coverage: round(h.coverage),
     date: h.date,
     status: h.status,
     text: h.text,
     highlights: h.ranges,
+    queryRanges: h.queryRanges,
   };
 }
 
@@ -87,12 +131,25 @@ async function runBatch(engine: SearchEngine, opts: SearchOptions, io: CommandIO
       io.stdout(`${jsonSafe(JSON.stringify({ query, error: "Empty line: no words to search for." }))}\n`);
       continue;
     }
+    if (query.length > MAX_QUERY) {
+      all = false;
+      const error = `The query has ${query.length} characters; at most ${MAX_QUERY} are read.`;
+      io.stdout(`${jsonSafe(JSON.stringify({ query, error }))}\n`);
+      continue;
+    }
     const result = await engine.search(query, opts);
     all &&= result.hits.length > 0;
     const record = { query, total: result.total, complete: result.complete, hits: result.hits.map(jsonHit) };
     io.stdout(`${jsonSafe(JSON.stringify(record))}\n`);
   }
   return all ? 0 : 1;
+}
+
+const LANG_NAME = { zh: "Chinese", en: "English" } as const;
+
+/** Why a query in one language finds nothing in a corpus of the other. */
+export function oneLanguage(corpus: "zh" | "en", query: "zh" | "en"): string {
+  return `The corpus holds only ${LANG_NAME[corpus]} texts, so a query in ${LANG_NAME[query]} finds nothing in it; search in ${LANG_NAME[corpus]}, or add the ${LANG_NAME[query]} versions (acquis fetch <symbol> --lang ${query}).`;
 }
 
 export const searchCommand: Command = {
@@ -118,8 +175,10 @@ export const searchCommand: Command = {
       if (a === "--json") json = true;
       else if (a === "--batch") batch = true;
       else if (a === "--phrase") opts.phrase = true;
-      else if (a === "--all") opts.limit = Number.POSITIVE_INFINITY;
-      else if (a === "--consensus") opts.consensus = true;
+      else if (a === "--all") {
+        opts.limit = Number.POSITIVE_INFINITY;
+        opts.budget = Number.POSITIVE_INFINITY;
+      } else if (a === "--consensus") opts.consensus = true;
       else if (["--lang", "--doc", "--type", "--body", "--from", "--to", "--limit", "--data"].includes(a)) {
         const v = value(++k);
         if (v === null) return usageError(io, `${a} needs a value`);
@@ -142,10 +201,22 @@ export const searchCommand: Command = {
       } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
       else words.push(a);
     }
-    const query = words.join(" ").trim();
-    if (batch && query)
+    if (batch && words.length) {
       return usageError(io, "--batch reads the queries from standard input, not the command line");
-    if (!batch && !query) return usageError(io, "give the words or phrase to search for");
+    }
+    // "-", or no words with something piped in: the query is standard input, read whole.
+    const fromStdin =
+      !batch && ((words.length === 1 && words[0] === "-") || (!words.length && io.stdin && !io.stdin.isTTY));
+    const query = (fromStdin ? await readStdin(io) : words.join(" ")).trim();
+    if (!batch && !query) {
+      return usageError(
+        io,
+        fromStdin ? "standard input was empty" : "give the words or phrase to search for",
+      );
+    }
+    if (query.length > MAX_QUERY) {
+      return usageError(io, `the query has ${query.length} characters; at most ${MAX_QUERY} are read`);
+    }
     let dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
       io.stderr(`acquis search: no search index in ${dataDir}/search. Run \`npm run build\` first.\n`);
@@ -154,11 +225,20 @@ export const searchCommand: Command = {
     // Resolved once through the published link: a build publishing meanwhile cannot hand this
     // search the manifest of one generation and the shards of another.
     dir = realpathSync(dir);
-    let result: Result;
+    let result: SearchResult;
+    // Nothing found: whether any word of the query occurs anywhere at all.
+    let nowhere = false;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       if (batch) return await runBatch(engine, opts, io);
       result = await engine.search(query, opts);
+      if (!result.hits.length && !result.query.phrase) {
+        const unseen = await engine.unseen(query, result);
+        const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, "").length;
+        nowhere =
+          unseen.complete &&
+          unseen.ranges.reduce((n, [a, b]) => n + letters(query.slice(a, b)), 0) >= letters(query);
+      }
     } catch (e) {
       io.stderr(
         `acquis search: the search index in ${dataDir}/search could not be read: ${terminalSafe((e as Error).message)}\n`,
@@ -169,20 +249,42 @@ export const searchCommand: Command = {
       io.stdout(`${jsonSafe(JSON.stringify(result.hits.map(jsonHit), null, 2))}\n`);
     } else if (!result.hits.length) {
       io.stdout(
-        terminalSafe(`No paragraph matches ${query}${result.query.phrase ? " (exact phrase)" : ""}.\n`),
+        terminalSafe(
+          `No paragraph carries ${shown(query)}${result.query.phrase ? " (exact phrase)" : ""}.\n`,
+        ),
       );
+      const only = onlyOtherLanguage(result, opts.lang);
+      if (only) io.stdout(`${oneLanguage(only, result.query.lang)}\n`);
+      else if (nowhere) io.stdout("None of its words occurs in any paragraph of the corpus.\n");
     } else {
+      const out: string[] = [];
+      // A draft of several sentences: each said agreed language, or new.
+      if (result.sentences.length > 1) {
+        out.push("Your text, sentence by sentence:");
+        for (const v of result.sentences) {
+          const text = query.slice(v.start, v.end).replace(/\s+/g, " ").trim();
+          out.push(
+            terminalSafe(
+              v.agreed && v.source
+                ? `  agreed (${Math.round(v.share * 100)} % in ${v.source.citation}): ${text}`
+                : `  new wording: ${text}`,
+            ),
+          );
+        }
+        out.push("");
+      }
       const blocks = result.hits.map((h) => {
         const s = snippet(h);
         // Corpus text must not act on the terminal: neutralised one character for one, so the
         // highlight offsets still hold, before the highlights' own escapes are added.
         const text = `${s.cutStart ? "…" : ""}${marked(terminalSafe(s.text), s.highlights, io.isTTY)}${s.cutEnd ? "…" : ""}`;
-        return `${terminalSafe(`${h.citation}  (${h.date.slice(0, 4)}, ${h.status})\n${h.id}`)}\n${text}\n`;
+        return `${terminalSafe(`${h.citation}  (${h.date.slice(0, 4)}, ${h.status}; ${how(h, result.query.lang)})\n${h.id}`)}\n${text}\n`;
       });
       const more = result.complete ? "" : " (more with --all or --limit)";
-      io.stdout(
+      out.push(
         `${blocks.join("\n")}\n${result.hits.length} shown${result.complete ? ` of ${result.total}` : ""}${more}.\n`,
       );
+      io.stdout(out.join("\n"));
     }
     return result.hits.length ? 0 : 1;
   },

@@ -7,10 +7,15 @@ export interface CommandIO {
   /** Repository root (where corpus/ and dist/ live). */
   cwd: string;
   /**
-   * Standard input as it arrives, for the commands that read it (`--batch`); absent when the
-   * caller gives none (a test, an embedding), which those commands read as empty.
+   * Standard input, for the commands that read it (`--batch` line by line, `acquis search -`
+   * whole; see stdin.ts): its chunks as they arrive, and whether it is a terminal (nothing piped
+   * in). `process.stdin` is one as it stands. Absent when the caller gives none (a test, an
+   * embedding), which those commands read as empty.
    */
-  stdin?: AsyncIterable<string | Uint8Array>;
+  stdin?: AsyncIterable<string | Uint8Array> & {
+    /** True when standard input is a terminal; Node leaves it undefined for a pipe or a file. */
+    isTTY?: boolean;
+  };
 }
 
 export interface Command {

@@ -18,6 +18,7 @@ import {
   type ChunkRow,
   type DocEntry,
   encodeBucket,
+  encodeFormulas,
   encodePostings,
   FORMAT_VERSION,
   type Manifest,
@@ -25,10 +26,10 @@ import {
 } from "../../core/search/format.ts";
 import { fold } from "../../core/search/normalize.ts";
 import { terms, unigrams } from "../../core/search/tokenize.ts";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
 
 /** Version of the files under search/ as the data contract counts it. */
-export const SEARCH_SCHEMA_VERSION = 1;
+export const SEARCH_SCHEMA_VERSION = 2;
 
 export interface IndexOptions {
   /** Paragraphs per text chunk (default 32: ~5 KB gzip of Chinese a chunk). */
@@ -37,6 +38,8 @@ export interface IndexOptions {
   postingsPerBucket?: number;
   /** Key terms per document ("A/78/265|zh" -> words), written to terms.<hash>.json.gz. */
   keyTerms?: Record<string, string[]>;
+  /** The formula windows the reuse stage counted (sorted hashes), written to formulas.<hash>.bin.gz. */
+  formulaWindows?: Uint32Array;
 }
 
 export interface IndexStats {
@@ -49,7 +52,17 @@ export interface IndexStats {
   unigramBuckets: number;
   chunks: number;
   /** Bytes on disk (all files gzip-compressed but index.json). */
-  bytes: { total: number; postings: number; unigrams: number; texts: number; docs: number; manifest: number };
+  bytes: {
+    total: number;
+    postings: number;
+    unigrams: number;
+    texts: number;
+    docs: number;
+    manifest: number;
+    formulas: number;
+  };
+  /** Formula windows shipped. */
+  formulaWindows: number;
   /** Largest bucket file, bytes. */
   largestBucket: number;
 }
@@ -143,7 +156,8 @@ export function layoutOf(paragraphs: readonly Paragraph[], documents: readonly D
         key,
         symbol,
         lang,
-        slug: symbol.replace(/\//g, "-"),
+        // The record's slug: a hyphenated symbol's folder is not its symbol with "/" as "-".
+        slug: rec?.slug ?? slugOf(symbol),
         type: rec?.type ?? "",
         body: rec?.body ?? "",
         date: rec?.date ?? "",
@@ -200,6 +214,8 @@ export interface IndexParts {
   unigramTerms: number;
   unigramPostings: number;
   keyTerms?: Record<string, string[]>;
+  /** The reuse stage's formula windows (IndexOptions.formulaWindows): given anew at every build. */
+  formulaWindows?: Uint32Array;
 }
 
 /** The files of the index, its manifest and stats, from its parts. */
@@ -237,6 +253,16 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
     files[termsName] = gz(json);
   }
 
+  let formulasName = "";
+  let formulaBytes = 0;
+  if (parts.formulaWindows?.length) {
+    const raw = encodeFormulas(parts.formulaWindows);
+    formulasName = `formulas.${hash10(raw)}.bin.gz`;
+    const packed = gz(raw);
+    files[formulasName] = packed;
+    formulaBytes = packed.length;
+  }
+
   const manifest: Manifest = {
     schemaVersion: SEARCH_SCHEMA_VERSION,
     format: FORMAT_VERSION,
@@ -249,6 +275,7 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
     docs: docsName,
     texts,
     terms: termsName,
+    formulas: formulasName,
   };
   const manifestJson = `${JSON.stringify(manifest)}\n`;
   files["index.json"] = manifestJson;
@@ -266,13 +293,15 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
       unigramBuckets: parts.unigramBuckets.length,
       chunks: parts.chunks.length,
       bytes: {
-        total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length,
+        total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length + formulaBytes,
         postings: p.bytes,
         unigrams: u.bytes,
         texts: textBytes,
         docs: docsBytes,
         manifest: manifestJson.length,
+        formulas: formulaBytes,
       },
+      formulaWindows: parts.formulaWindows?.length ?? 0,
       largestBucket: p.largest,
     },
   };
@@ -320,6 +349,7 @@ export function buildSearchIndex(
     unigramTerms: uni.size,
     unigramPostings: totalUni,
     keyTerms: opts.keyTerms,
+    ...(opts.formulaWindows ? { formulaWindows: opts.formulaWindows } : {}),
   };
   return { ...indexFiles(parts), parts };
 }

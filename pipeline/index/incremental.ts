@@ -68,6 +68,11 @@ export interface IndexMemo {
 export interface IndexMemoInput {
   documents: readonly DocumentRecord[];
   paragraphs: readonly Paragraph[];
+  /**
+   * The reuse stage's formula windows (stage.ts): one small file written whole at every build,
+   * cold or not, so the memo does not keep them.
+   */
+  formulaWindows?: Uint32Array;
 }
 
 /** A run: the index, the memo for the next build, how it ran, why a memo given was not used. */
@@ -122,6 +127,7 @@ function cold(input: IndexMemoInput, cut: ((text: string) => string[]) | null): 
     chunkSize: CHUNK_SIZE,
     postingsPerBucket: PER_BUCKET,
     keyTerms,
+    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
   });
   const { docs } = built.parts;
   const hash = hashOf(input.documents);
@@ -324,6 +330,7 @@ function incremental(
     unigramTerms: prev.unigramTerms + u.termsMoved,
     unigramPostings,
     keyTerms,
+    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
   };
   return {
     built: indexFiles(parts),

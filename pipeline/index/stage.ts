@@ -1,6 +1,7 @@
 /**
  * The "index" stage: the search index under dist/data/search/ (build.ts), with each Chinese
- * document's key terms from nodejieba (key-terms.ts through the jieba.ts host).
+ * document's key terms from nodejieba (key-terms.ts through the jieba.ts host) and the reuse
+ * stage's formula windows.
  *
  * Decisions:
  * - The index itself never depends on nodejieba (recall comes from the shared tokeniser); if
@@ -14,12 +15,17 @@ import type { BuiltIndex } from "./build.ts";
 import { type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
 
-/** What the index stage reads: the parse output, nothing else. */
+/** What the index stage reads: the parse output, and the formula windows the reuse stage counted. */
 export interface IndexInput {
   /** Every parsed document, sorted by symbol then language. */
   documents: readonly DocumentRecord[];
   /** Every paragraph, documents in the order above, each in reading order. */
   paragraphs: readonly Paragraph[];
+  /**
+   * The reuse stage's formula windows (ReuseResult.formulaWindows), shipped with the index so
+   * that search discounts formulas as the reuse stage does; absent, nothing is discounted.
+   */
+  formulaWindows?: Uint32Array;
 }
 
 /** The built index: its files keyed by path under dist/data/search/, its manifest and counts. */

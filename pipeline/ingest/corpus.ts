@@ -9,7 +9,7 @@
  *   curators' and is never touched).
  */
 import YAML from "yaml";
-import { FrontMatter, RegistryEntry } from "../../schemas/index.ts";
+import { FrontMatter, isDocId, RegistryEntry } from "../../schemas/index.ts";
 
 const KEY_ORDER = [
   "symbol",
@@ -19,6 +19,7 @@ const KEY_ORDER = [
   "type",
   "body",
   "status",
+  "authors",
   "source",
   "sha256",
   "note",
@@ -32,9 +33,11 @@ export function renderCorpusFile(meta: FrontMatter, markdown: string): string {
   for (const k of KEY_ORDER) {
     const v = valid[k];
     if (v === undefined) continue;
-    const node = doc.createNode(v) as YAML.Scalar;
-    if (k === "date" || k === "sha256") node.type = "QUOTE_DOUBLE";
-    map.set(k, node);
+    const node = doc.createNode(v) as YAML.Scalar | YAML.YAMLSeq;
+    if (YAML.isScalar(node) && (k === "date" || k === "sha256")) node.type = "QUOTE_DOUBLE";
+    if (YAML.isSeq(node)) node.flow = true;
+    // A document without a UN symbol is keyed by its id, and written so.
+    map.set(k === "symbol" && isDocId(valid.symbol) ? "id" : k, node);
   }
   doc.contents = map;
   const yaml = doc.toString({ lineWidth: 0 });
@@ -68,12 +71,17 @@ export function addRegistryEntry(
   const list = doc.get("documents");
   if (!YAML.isSeq(list)) throw new Error("registry.yaml has no `documents` list");
   for (const item of list.items) {
-    if (YAML.isMap(item) && item.get("symbol") === valid.symbol) return { text: registryText, added: false };
+    if (YAML.isMap(item) && (item.get("symbol") ?? item.get("id")) === valid.symbol)
+      return { text: registryText, added: false };
   }
-  const plain: Record<string, unknown> = { symbol: valid.symbol, type: valid.type };
+  const plain: Record<string, unknown> = {
+    [isDocId(valid.symbol) ? "id" : "symbol"]: valid.symbol,
+    type: valid.type,
+  };
   if (valid.date) plain.date = valid.date;
   if (valid.body) plain.body = valid.body;
   if (valid.status) plain.status = valid.status;
+  if (valid.authors) plain.authors = valid.authors;
   plain.title = valid.title;
   const entryDoc = new YAML.Document([plain]);
   const date = entryDoc.getIn([0, "date"], true);

@@ -59,24 +59,54 @@ export function escapeMarkdown(text: string): string {
   return out;
 }
 
+/**
+ * Where a page of the original turns inside a block's text (PDF): the converter puts
+ * PAGE_TURN_OPEN, the page's number, PAGE_TURN_CLOSE between two words (private-use characters,
+ * as the line-end hyphen's marker is), and the writer turns it into the corpus's inline page mark.
+ */
+export const PAGE_TURN_OPEN = "\uE003";
+export const PAGE_TURN_CLOSE = "\uE004";
+
+/** The corpus's page mark (pipeline/parse/blocks.ts reads it; it is not text). */
+export const pageMark = (page: number) => `<!-- page ${page} -->`;
+
+/** Does a block start a page of its own (and so take a line for its page mark)? */
+const marked = (b: Block) => b.page !== undefined;
+
 /** The line each block stands on in {@link blocksToMarkdown}'s output (0 for a block left out). */
 export function blockLines(blocks: readonly Block[]): number[] {
   let line = 1;
+  let pending = false;
   return blocks.map((b) => {
+    pending ||= marked(b);
     if (b.kind === "text" && !tidy(b.text)) return 0;
+    if (pending) line += 2;
+    pending = false;
     const at = line;
     line += 2;
     return at;
   });
 }
 
-/** Write blocks as corpus Markdown, ending with one newline. Empty blocks are left out. */
+/**
+ * Write blocks as corpus Markdown, ending with one newline. Empty blocks are left out (a page mark
+ * on one moves to the next block written). Where a page begins, a page mark stands on its own line
+ * before the block; where it turns inside a paragraph, inline between two words.
+ */
 export function blocksToMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
+  let page: number | undefined;
+  const turns = new RegExp(`${PAGE_TURN_OPEN}(\\d+)${PAGE_TURN_CLOSE}`, "g");
   for (const b of blocks) {
-    const text = escapeMarkdown(tidy(b.text));
-    if (b.kind === "note") out.push(text ? `${superscript(b.marker)} ${text}` : superscript(b.marker));
-    else if (text) out.push(b.bullet ? `- ${text}` : text);
+    page = b.page ?? page;
+    const text = escapeMarkdown(tidy(b.text)).replace(turns, (_m, n: string) => pageMark(Number(n)));
+    let line: string | null = null;
+    if (b.kind === "note") line = text ? `${superscript(b.marker)} ${text}` : superscript(b.marker);
+    else if (text) line = b.bullet ? `- ${text}` : text;
+    if (line === null) continue;
+    if (page !== undefined) out.push(pageMark(page));
+    page = undefined;
+    out.push(line);
   }
   return out.length ? `${out.join("\n\n")}\n` : "";
 }

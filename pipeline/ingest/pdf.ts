@@ -37,7 +37,7 @@ import {
   startsWithLabel,
   superscript,
 } from "./lines.ts";
-import { finishBlocks } from "./markdown.ts";
+import { finishBlocks, PAGE_TURN_CLOSE, PAGE_TURN_OPEN } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions, PageSummary } from "./types.ts";
 
 /** One text item as a PDF draws it: `x`, `y` the start of its baseline (y grows upwards). */
@@ -391,13 +391,47 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
   // whole, a word divided across the break is joined like any other, and every note still follows
   // its marker, as the parser needs.
   let waiting: Block[] = [];
+  // Where each page begins is marked, so a paragraph's page can be cited ("A/76/136, p. 58"): before
+  // the block a page opens with, or inside the paragraph a page continues.
+  let paraPage: number | undefined;
+  let tailPage: number | undefined;
+  // A list whose bullets are drawn, not written (Chromium prints <ul> markers as graphics): its
+  // items stand indented, every line, after the words that introduce them.
+  const left = leftEdges(classified, size);
+  let indented = true;
+  let inferredList = false;
   const flush = () => {
-    if (para?.trim()) blocks.push(textBlock(para));
+    if (para?.trim()) {
+      const b = textBlock(tailPage === undefined ? para : `${para}${pageTurn(tailPage)}`);
+      if (paraPage !== undefined) b.page = paraPage;
+      let before: Block | undefined;
+      for (let k = blocks.length - 1; k >= 0 && !before; k--)
+        if (blocks[k]!.kind === "text") before = blocks[k];
+      const introduced = before !== undefined && (/[:：]$/.test(before.text.trim()) || inferredList);
+      inferredList = false;
+      if (!b.bullet && indented && introduced && !startsWithLabel(b.text)) {
+        b.bullet = true;
+        inferredList = true;
+        diagnostics.push(
+          diag(
+            "ingest/bullet-inferred",
+            { file: opts.file, line: paraPage ?? last?.page ?? 1 },
+            `"${b.text.slice(0, 40)}" stands indented after the words that introduce it: read as a bulleted item whose bullet is drawn, not written.`,
+            'If it is not an item of a list, remove the "- " before it in the corpus file.',
+          ),
+        );
+      }
+      blocks.push(b);
+    }
     para = undefined;
+    paraPage = undefined;
+    tailPage = undefined;
+    indented = true;
     blocks.push(...waiting);
     waiting = [];
   };
   for (const page of classified) {
+    let opens: number | undefined = opts.pages ? page.body[0]?.page : undefined;
     for (const l of page.body) {
       const text = lineText(l);
       const sameFlow = last !== undefined && last.page === l.page && last.flow === l.flow;
@@ -408,10 +442,29 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
         // A label after a clause that ends: a subparagraph set without extra space.
         (sameFlow && startsWithLabel(text) && /[.;:。；：]$/.test(para ?? "")) ||
         startsWithBullet(text) ||
+        // An item of a list whose bullet is drawn: indented further, after the words that introduce it.
+        (sameFlow && /[:：]$/.test(para ?? "") && l.x0 > last.x0 + 0.8 * size) ||
         Math.abs(last.size - l.size) > 0.5 ||
         (sameFlow && brokenEarly(last, l, right(last), opts.lang)) ||
         (!sameFlow && !continues(para, text));
       if (breaks) flush();
+      // Every line of an item stands in from the text's left edge (a first-line indent does not).
+      indented &&= l.x0 >= left(l) + 0.8 * size;
+      if (opens !== undefined && para === undefined) paraPage = opens;
+      else if (opens !== undefined && para !== undefined) {
+        // The page turns inside the paragraph: mark it between two words, or at the paragraph's
+        // end when the turn falls inside a word or in Chinese (no spaces): its pages are the same.
+        const joined = joinPdfLine(para, text, last);
+        const start = joined.length - text.replace(/^[ \t]+/, "").length;
+        if (/\s/.test(joined[start - 1] ?? "")) {
+          para = `${joined.slice(0, start)}${pageTurn(opens)}${joined.slice(start)}`;
+          opens = undefined;
+          last = l;
+          continue;
+        }
+        tailPage = opens;
+      }
+      opens = undefined;
       para = para === undefined ? text : joinPdfLine(para, text, last);
       last = l;
     }
@@ -473,7 +526,25 @@ function brokenEarly(before: PdfLine, next: PdfLine, right: number, lang: string
 }
 
 /** A paragraph as a block; a leading bullet glyph makes it a bullet item. */
-function textBlock(text: string): Block {
+/** The left edge of each flow of each page: where most of its lines of body text start. */
+function leftEdges(flows: readonly Classified[], size: number): (l: PdfLine) => number {
+  const edge = new Map<string, number>();
+  const key = (l: PdfLine) => `${l.page}|${l.flow}`;
+  for (const f of flows)
+    for (const l of f.body) {
+      if (Math.abs(l.size - size) > 0.5) continue;
+      const k = key(l);
+      edge.set(k, Math.min(edge.get(k) ?? Number.POSITIVE_INFINITY, l.x0));
+    }
+  return (l) => edge.get(key(l)) ?? l.x0;
+}
+
+/** The page turn written inside a text: pipeline/ingest/markdown.ts makes it the corpus's mark. */
+function pageTurn(page: number): string {
+  return `${PAGE_TURN_OPEN}${page}${PAGE_TURN_CLOSE}`;
+}
+
+function textBlock(text: string): Block & { kind: "text" } {
   const b = splitBullet(text);
   return b.bullet ? { kind: "text", text: b.text, bullet: true } : { kind: "text", text };
 }

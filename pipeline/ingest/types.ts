@@ -21,8 +21,10 @@ export type Block =
        * one text; the glyph is not part of the text.
        */
       bullet?: boolean;
+      /** A page of the original begins just before this block (PDF): written as `<!-- page N -->`. */
+      page?: number;
     }
-  | { kind: "note"; marker: string; text: string };
+  | { kind: "note"; marker: string; text: string; page?: number };
 
 /** What the cover block of a UN document said (masthead, distribution, date, language, job number). */
 export interface Cover {
@@ -48,6 +50,11 @@ export interface ConvertOptions {
   lang: Lang;
   /** Name of the original, for diagnostics. */
   file: string;
+  /**
+   * Mark where each page of the original begins (`<!-- page N -->`), so paragraphs can be cited by
+   * page. PDF only; `acquis import` asks for it.
+   */
+  pages?: boolean;
 }
 
 /** How a PDF page was laid out, as the importer read it. */

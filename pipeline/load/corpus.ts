@@ -1,12 +1,14 @@
 /**
  * The corpus as a whole: which files are documents (corpus/<slug>/<lang>.md), and the checks that
- * need more than one file: folder and file name agree with the front matter, no symbol+language
- * twice, every document known to the registry. Decision: a check that fails leaves that document
- * out (an error) or only warns; it never costs another document anything.
+ * need more than one file: folder and file name agree with the front matter, no key+language
+ * twice, no two folders that a case-insensitive file system would make one, every document known
+ * to the registry, every author known. Decision: a check that fails leaves that document out (an
+ * error) or only warns; it never costs another document anything.
  */
 import type { Diagnostic, FrontMatter, Lang, Registry } from "../../schemas/index.ts";
-import { symbolSlug } from "../../schemas/index.ts";
+import { isDocId, symbolSlug } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { readAuthors } from "../parse/authors.ts";
 
 /** What a path inside the corpus folder is. */
 export type CorpusEntry =
@@ -35,8 +37,8 @@ export function classifyCorpusPath(rel: string, file: string): CorpusEntry {
       diagnostic: diag(
         "corpus/path",
         { file, line: 1 },
-        "a document directly in the corpus folder is not read: documents live in <corpus>/<symbol slug>/<lang>.md",
-        "Move it to a folder named after its symbol with / replaced by - (A/78/265 -> A-78-265/zh.md).",
+        "a document directly in the corpus folder is not read: documents live in <corpus>/<slug>/<lang>.md",
+        "Move it to the folder its key names: a symbol with / as - (A/78/265 -> A-78-265/zh.md), an id as it is (cn-2024-ict-position/zh.md).",
       ),
     };
   }
@@ -46,8 +48,8 @@ export function classifyCorpusPath(rel: string, file: string): CorpusEntry {
       diagnostic: diag(
         "corpus/path",
         { file, line: 1 },
-        "a document in a nested folder is not read: documents live in <corpus>/<symbol slug>/<lang>.md",
-        "Move it up to <corpus>/<symbol slug>/<lang>.md.",
+        "a document in a nested folder is not read: documents live in <corpus>/<slug>/<lang>.md",
+        "Move it up to <corpus>/<slug>/<lang>.md.",
       ),
     };
   }
@@ -77,6 +79,11 @@ export interface Candidate {
   keyLines: Record<string, number>;
 }
 
+/** The front matter key a document is known by: "id" for a document without a UN symbol. */
+function keyName(c: Candidate): "symbol" | "id" {
+  return isDocId(c.meta.symbol) ? "id" : "symbol";
+}
+
 /**
  * Check candidates against their paths, each other and the registry.
  * @returns the files to leave out (an error was reported for each) and the diagnostics
@@ -90,14 +97,26 @@ export function checkCorpus(
   const at = (c: Candidate, key: string) => ({ file: c.file, line: c.keyLines[key] ?? 1 });
   for (const c of candidates) {
     const want = symbolSlug(c.meta.symbol);
+    const key = keyName(c);
     if (c.slug !== want) {
       rejected.add(c.file);
       diagnostics.push(
         diag(
           "corpus/path",
-          at(c, "symbol"),
-          `folder "${c.slug}" does not match the symbol ${c.meta.symbol}, whose folder is "${want}"`,
-          `Move the file to ${want}/${c.lang}.md, or correct the symbol.`,
+          at(c, key),
+          `folder "${c.slug}" does not match the ${key === "id" ? "id" : "symbol"} ${c.meta.symbol}, whose folder is "${want}"`,
+          `Move the file to ${want}/${c.lang}.md, or correct the ${key}.`,
+        ),
+      );
+    }
+    const { unknown } = readAuthors(c.meta.authors ?? []);
+    for (const code of unknown) {
+      diagnostics.push(
+        diag(
+          "corpus/unknown-author",
+          at(c, "authors"),
+          `author "${code}" is neither a State's ISO 3166-1 alpha-2 code nor a known group's code; it is kept, but links to no State page`,
+          "Use the State's two-letter code (CN, DE, US…), or add the group to pipeline/parse/authors.ts.",
         ),
       );
     }
@@ -112,6 +131,23 @@ export function checkCorpus(
         ),
       );
     }
+  }
+  // A case-insensitive file system (macOS, Windows) would hold these two folders as one.
+  const folders = new Map<string, Candidate>();
+  for (const c of candidates) {
+    if (rejected.has(c.file)) continue;
+    const first = folders.get(c.slug.toLowerCase());
+    if (first && first.slug !== c.slug) {
+      rejected.add(c.file);
+      diagnostics.push(
+        diag(
+          "corpus/folder-collision",
+          at(c, keyName(c)),
+          `folder "${c.slug}" differs from "${first.slug}" (${first.file}) only in case: a case-insensitive file system holds them as one folder; this document was left out`,
+          "Check both keys: one is probably a typo of the other.",
+        ),
+      );
+    } else if (!first) folders.set(c.slug.toLowerCase(), c);
   }
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) {
@@ -132,7 +168,7 @@ export function checkCorpus(
       diagnostics.push(
         diag(
           "corpus/duplicate-document",
-          at(c, "symbol"),
+          at(c, keyName(c)),
           `${c.meta.symbol} (${c.meta.lang}) is already in ${kept.file}; this copy was left out`,
           "Keep one file per symbol and language: delete or merge this one.",
         ),
@@ -146,7 +182,7 @@ export function checkCorpus(
         diagnostics.push(
           diag(
             "corpus/not-in-registry",
-            at(c, "symbol"),
+            at(c, keyName(c)),
             `${c.meta.symbol} is not in the registry; citations by its title will not resolve to it`,
             "Add an entry for it to corpus/registry.yaml (symbol, type, date, title, short titles).",
           ),

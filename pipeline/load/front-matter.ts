@@ -28,7 +28,7 @@ const EXAMPLE =
   'Start the file with:\n---\nsymbol: A/78/265\nlang: zh\ntitle: ...\ndate: "2023-08-01"\ntype: report\nbody: OEWG 2021-2025\nstatus: consensus\nsource: ...\n---';
 
 const HINT =
-  "Front matter keys: symbol, lang (zh | en), title, date (YYYY-MM-DD), type, body, status, source; optional sha256, note.";
+  "Front matter keys: symbol (or id, for a document without a UN symbol), lang (zh | en), title, date (YYYY-MM-DD), type, body, status, source; authors for a national paper; optional sha256, note.";
 
 /**
  * Split and validate the front matter of a decoded corpus file (LF line ends).

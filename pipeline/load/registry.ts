@@ -112,9 +112,9 @@ export function readRegistry(text: string | null, file: string): RegistryRead {
         p.list === "documents" ? HINT : BODY_HINT,
       );
     else {
-      const node = parsed.yaml.doc.getIn(["documents", p.index, "symbol"], true) as
-        | { range?: number[] }
-        | undefined;
+      // The entry's key: `symbol`, or `id` for a document without one.
+      const node = (parsed.yaml.doc.getIn(["documents", p.index, "symbol"], true) ??
+        parsed.yaml.doc.getIn(["documents", p.index, "id"], true)) as { range?: number[] } | undefined;
       const pos = parsed.yaml.lines.linePos(node?.range?.[0] ?? 0);
       diagnostics.push(
         diag(

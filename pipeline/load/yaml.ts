@@ -191,9 +191,9 @@ export function issuesToDiagnostics(
     if (found.depth < path.length) {
       const parent = path.slice(0, -1);
       const where = parent.length ? ` in ${pathLabel(parent)}` : "";
-      out.push(
-        diag(code, startOf(y, found.node), `${what}: "${String(path.at(-1))}" is missing${where}`, hint),
-      );
+      // A rule over several keys (symbol or id; authors of a national paper) says what is missing itself.
+      const message = issue.code === "custom" ? issue.message : `"${String(path.at(-1))}" is missing${where}`;
+      out.push(diag(code, startOf(y, found.node), `${what}: ${message}`, hint));
       continue;
     }
     const value = path.length ? y.doc.getIn(path as unknown[]) : y.doc.toJS();

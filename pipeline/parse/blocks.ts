@@ -14,6 +14,12 @@
  * ("{{7*7}}", "__proto__"), inline code, character references ("&amp;"), a backslash
  * before a line end, and link definitions (which made "[^1]" a link reference and ate its
  * brackets).
+ *
+ * Page marks: `acquis import` writes where each page of a PDF begins as an HTML comment,
+ * `<!-- page 58 -->`, on a line of its own between blocks or inline where a page turns inside a
+ * paragraph. They are the corpus format's own (a reader of the Markdown never sees them, and the
+ * converter escapes any "<" of the text, so a document's words can never form one): they are not
+ * text, and become each block's `page` and `pageEnd`.
  */
 import type { Nodes, Root, RootContent } from "mdast";
 import type { Construct, Extension, State } from "micromark-util-types";
@@ -34,6 +40,18 @@ export interface Block {
   bullet?: string;
   /** True when the block contained raw HTML (kept as literal text). */
   html?: boolean;
+  /** The page of the original the block starts on, when the file marks pages. */
+  page?: number;
+  /** The page it ends on, when a page mark stands inside it. */
+  pageEnd?: number;
+}
+
+/** A page mark: `<!-- page 58 -->`. */
+export const PAGE_MARK = /^<!--\s*page\s+(\d{1,5})\s*-->$/;
+
+/** What the flattening carries from block to block: the page now running. */
+interface Flow {
+  page?: number;
 }
 
 /** micromark constructs the corpus format does not define: read as the characters they are. */
@@ -129,16 +147,34 @@ const processor = unified().use(remarkParse).use(corpusSyntax);
 export function toBlocks(markdown: string): Block[] {
   const tree = processor.parse(markdown) as Root;
   const out: Block[] = [];
-  for (const node of tree.children) visitBlock(node, markdown, out, null);
+  const flow: Flow = {};
+  for (const node of tree.children) visitBlock(node, markdown, out, null, flow);
   return out;
 }
 
-function visitBlock(node: RootContent, src: string, out: Block[], item: { marker: string } | null): void {
+/** Stamp a block with the page it starts on and, when a mark stood inside it, the page it ends on. */
+function paged(block: Block, first: number | undefined, flow: Flow): Block {
+  if (first !== undefined) block.page = first;
+  if (flow.page !== undefined && flow.page !== first) {
+    block.page ??= flow.page;
+    if (flow.page !== block.page) block.pageEnd = flow.page;
+  }
+  return block;
+}
+
+function visitBlock(
+  node: RootContent,
+  src: string,
+  out: Block[],
+  item: { marker: string } | null,
+  flow: Flow,
+): void {
   switch (node.type) {
     case "paragraph":
     case "heading": {
       const flags = { html: false };
-      const text = inlineText(node, flags);
+      const first = flow.page;
+      const text = inlineText(node, flags, flow);
       const start = node.position?.start;
       const end = node.position?.end;
       const block: Block = {
@@ -157,7 +193,7 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
           block.text = `${item.marker} ${block.text}`;
         }
       }
-      out.push(block);
+      out.push(paged(block, first, flow));
       return;
     }
     case "list": {
@@ -168,27 +204,33 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
         for (const child of li.children) {
           // Only the item's first block carries the marker; later blocks of the item are its
           // continuation paragraphs.
-          visitBlock(child, src, out, first ? { marker } : null);
+          visitBlock(child, src, out, first ? { marker } : null, flow);
           first = false;
         }
         if (li.children.length === 0) {
           const pos = li.position?.start;
-          out.push({
+          const block: Block = {
             text: marker,
             line: pos?.line ?? 1,
             endLine: pos?.line ?? 1,
             column: pos?.column ?? 1,
             kind: "text",
-          });
+          };
+          out.push(paged(block, flow.page, flow));
         }
       }
       return;
     }
     case "blockquote":
-      for (const child of node.children) visitBlock(child, src, out, item);
+      for (const child of node.children) visitBlock(child, src, out, item, flow);
       return;
     case "code":
     case "html": {
+      const mark = node.type === "html" ? PAGE_MARK.exec(node.value.trim()) : null;
+      if (mark) {
+        flow.page = Number(mark[1]);
+        return;
+      }
       const start = node.position?.start;
       const end = node.position?.end;
       const block: Block = {
@@ -199,7 +241,7 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
         kind: "text",
       };
       if (node.type === "html") block.html = true;
-      out.push(block);
+      out.push(paged(block, flow.page, flow));
       return;
     }
     case "thematicBreak":
@@ -211,13 +253,14 @@ function visitBlock(node: RootContent, src: string, out: Block[], item: { marker
       const end = node.position?.end;
       const s = start?.offset ?? 0;
       const e = end?.offset ?? s;
-      out.push({
+      const block: Block = {
         text: src.slice(s, e),
         line: start?.line ?? 1,
         endLine: end?.line ?? 1,
         column: start?.column ?? 1,
         kind: "text",
-      });
+      };
+      out.push(paged(block, flow.page, flow));
     }
   }
 }
@@ -228,16 +271,24 @@ function readMarker(src: string, offset: number): string {
   return m?.[1] ?? "";
 }
 
-function inlineText(node: Nodes, flags: { html: boolean }): string {
+function inlineText(node: Nodes, flags: { html: boolean }, flow: Flow): string {
   if ("value" in node && typeof node.value === "string") {
-    if (node.type === "html") flags.html = true;
+    if (node.type === "html") {
+      // A page turning inside the paragraph: the page runs on, the mark is not text.
+      const mark = PAGE_MARK.exec(node.value.trim());
+      if (mark) {
+        flow.page = Number(mark[1]);
+        return "";
+      }
+      flags.html = true;
+    }
     return node.value;
   }
   if (node.type === "break") return "\n";
   if (node.type === "image" || node.type === "imageReference") return node.alt ?? "";
   if ("children" in node) {
     let s = "";
-    for (const c of node.children as Nodes[]) s += inlineText(c, flags);
+    for (const c of node.children as Nodes[]) s += inlineText(c, flags, flow);
     return s;
   }
   return "";

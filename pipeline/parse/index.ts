@@ -7,6 +7,7 @@
  * diagnostics out.
  */
 
+import { isDocId, isNationalPaper } from "../../schemas/index.ts";
 import { toBlocks } from "./blocks.ts";
 import { buildStructure } from "./structure/index.ts";
 import type { Parsed, ParseInput } from "./types.ts";
@@ -15,8 +16,10 @@ export type { Parsed, ParseInput } from "./types.ts";
 
 /**
  * Bump when the parser's output changes for the same input, so cached parses are not reused.
+ * 2: only the inline Markdown the corpus format defines is read (emphasis, code spans… are text).
+ * 3: national papers' outlines, State sections, bullet items, page marks, section-scoped addresses.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 const RESOLUTION_TYPES = new Set(["resolution", "draft resolution", "decision"]);
 
@@ -30,6 +33,9 @@ export function parseDocument(input: ParseInput): Parsed {
     lang: input.meta.lang,
     title: input.meta.title,
     isResolution: RESOLUTION_TYPES.has(input.meta.type),
+    // A document keyed by an id is a government's text, whatever its type says.
+    national: isNationalPaper(input.meta) || isDocId(input.meta.symbol),
+    compendium: input.meta.type === "compendium",
     blocks,
   });
 }

@@ -12,6 +12,8 @@
  * reuses that one" is the first language's); its spans and diff are computed on its own two
  * texts, and are empty of spans when the translations happen to share no passage.
  */
+import { diffTexts } from "../../core/wording/diff.ts";
+import type { Tokens } from "../../core/wording/tokens.ts";
 import type {
   AlignedFile,
   AlignedRow,
@@ -26,8 +28,7 @@ import { alignedFile } from "./bilingual.ts";
 import { type Marks, passagesBetween, type RawLink, type ReuseOptions } from "./detect.ts";
 import type { Formula } from "./formula-table.ts";
 import { type LineageFile, lineageOf } from "./lineage.ts";
-import { diffTexts, toReuse } from "./links.ts";
-import type { Tokens } from "./tokens.ts";
+import { toReuse } from "./links.ts";
 
 export interface ReuseResult {
   reuse: Reuse[];
@@ -35,6 +36,11 @@ export interface ReuseResult {
   lineage: LineageFile;
   formulas: FormulasFile;
   summary: ReuseSummaryFile;
+  /**
+   * The formula windows (Detected.formulaWindows): not a file of dist/data, handed to the index
+   * stage, which ships them with the search index.
+   */
+  formulaWindows: Uint32Array;
   diagnostics: Diagnostic[];
 }
 
@@ -64,6 +70,8 @@ export interface Assembly {
   aligned: { rows: AlignedRow[]; partner: Map<string, string>; diagnostics: Diagnostic[] };
   formulas: Formula[];
   formulaDf: number;
+  /** Hashes of the windows carried by at least `formulaDf` paragraphs, sorted (ReuseResult.formulaWindows). */
+  formulaWindows: Uint32Array;
   stats: { eligible: number; candidates: number; aligned: number };
   options: ReuseOptions;
   schemaVersion: number;
@@ -169,6 +177,7 @@ export function assemble(a: Assembly): ReuseResult {
       aligned: a.stats.aligned,
       formulaThreshold: a.formulaDf,
     },
+    formulaWindows: a.formulaWindows,
     diagnostics: a.aligned.diagnostics,
   };
 }

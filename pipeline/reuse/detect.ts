@@ -7,12 +7,12 @@
  *    paragraphs, and are aligned only if they share at least `minShared` shingles in all (6 for
  *    Chinese: a 30-character passage with three edits keeps at least 9 of its 5-character
  *    shingles). No pair of paragraphs is ever compared without that evidence.
- * 2. Each candidate is aligned (align.ts); the passages found decide the kind:
+ * 2. Each candidate is aligned (core/wording/align.ts); the passages found decide the kind:
  *    `verbatim` the same units (same text up to width, spacing and punctuation), `near` the whole
  *    paragraphs align with at least `nearMin` of the longer one equal, else `partial`.
  *    Lengths are counted in characters for Chinese (a unit weighs its length: "2021" is 4) and
  *    in words for English: `minPassage` 20 characters or 6 words, `minUnits` 10 or 4; a
- *    partial link also needs wording outside formulas, or formulas joined anew (formula.ts).
+ *    partial link also needs wording outside formulas, or formulas joined anew (core/wording/formula.ts).
  * 3. Direction: the earlier document by date (then by symbol) is `from`; inside one document the
  *    earlier paragraph. A paragraph is never linked to its own parent or subparagraphs, source
  *    notes and list entries take no part, and texts under `minUnits` units are too short to say.
@@ -20,40 +20,33 @@
  *    verbatim > near > partial, then the earliest source); a link whose passages are already
  *    covered by a better one is not exported but kept as an "also in" source for the lineage.
  */
+import { type AlignOptions, alignPair, type Passage, type Side } from "../../core/wording/align.ts";
+import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
+import {
+  alignTexts,
+  type LangOptions,
+  type Marks,
+  MEASURE_DEFAULTS,
+  type MeasureOptions,
+  prepare,
+  weightsOf,
+} from "../../core/wording/measure.ts";
+import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
-import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
-import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
 import type { Postings } from "./postings.ts";
 import { nameIndex, referenceMarks } from "./references.ts";
-import { buildShingleIndex, postingsOfIndex, type ShingleIndex, shingleHash, windowDf } from "./shingles.ts";
-import { type Tokens, tokenize } from "./tokens.ts";
+import {
+  buildShingleIndex,
+  frequentHashes,
+  postingsOfIndex,
+  type ShingleIndex,
+  windowDf,
+} from "./shingles.ts";
 
-/** Per-language settings. */
-export interface LangOptions {
-  /** Shingle length in units (characters for zh, words for en). */
-  k: number;
-  /** Fewest units for a paragraph to take part, and for a verbatim or near copy to count. */
-  minUnits: number;
-  /** Fewest equal units (outside formulas) of a partial passage. */
-  minPassage: number;
-  /** Longest edit inside one passage, in units. */
-  maxGap: number;
-  /** Window (units) over which formulas are counted (see formula.ts). */
-  formulaWindow: number;
-  /** Fewest equal units outside formulas in a partial link's best passage (see formula.ts). */
-  minInformative: number;
-  /** Fewest shingles (of any frequency) a candidate pair must share before it is aligned. */
-  minShared: number;
-  /**
-   * Or: fewest units' weight of a partial link's best passage that are informative or under a
-   * rare window both texts share (formulas joined the same way; see formula.ts). 0: not used.
-   */
-  minJoined: number;
-}
+export type { LangOptions } from "../../core/wording/measure.ts";
 
-export interface ReuseOptions {
-  zh: LangOptions;
-  en: LangOptions;
+/** The measure's settings (core/wording/measure.ts) and the candidate search's own. */
+export interface ReuseOptions extends MeasureOptions {
   /**
    * Shingles carried by this many paragraphs or more propose no candidate pair (they still count
    * towards `minShared` and seed the alignment). Bounds the candidate search, as passim's max-df.
@@ -61,8 +54,6 @@ export interface ReuseOptions {
   maxDf: number;
   /** Shared shingles under `maxDf` that make two paragraphs meet. */
   minRareShared: number;
-  /** Smallest share of equal units inside a passage. */
-  minIdentity: number;
   /** Smallest share of the longer paragraph that must align for `near`. */
   nearMin: number;
   /** Formula document-frequency threshold; default formulaThreshold(paragraphs taking part). */
@@ -81,29 +72,9 @@ export interface ReuseOptions {
 }
 
 export const DEFAULT_OPTIONS: ReuseOptions = {
-  zh: {
-    k: 5,
-    minUnits: 10,
-    minPassage: 20,
-    maxGap: 8,
-    formulaWindow: 6,
-    minShared: 6,
-    minInformative: 15,
-    minJoined: 22,
-  },
-  en: {
-    k: 3,
-    minUnits: 4,
-    minPassage: 6,
-    maxGap: 4,
-    formulaWindow: 3,
-    minShared: 3,
-    minInformative: 5,
-    minJoined: 0,
-  },
+  ...MEASURE_DEFAULTS,
   maxDf: 32,
   minRareShared: 3,
-  minIdentity: 0.7,
   nearMin: 0.8,
 };
 
@@ -135,7 +106,7 @@ export interface Detected {
   tokens: (Tokens | null)[];
   /** Formula mark of each unit of each paragraph taking part. */
   formula: (Uint8Array | null)[];
-  /** Frequent formula windows of each paragraph taking part, by start unit (see formula.ts). */
+  /** Frequent formula windows of each paragraph taking part, by start unit (see core/wording/formula.ts). */
   frequent: (Uint8Array | null)[];
   /** Reference units of each paragraph taking part, null when it has none (see references.ts). */
   ref: (Uint8Array | null)[];
@@ -144,6 +115,12 @@ export interface Detected {
   /** Reading rank of each paragraph: date, symbol, position. */
   rank: Uint32Array;
   formulaDf: number;
+  /**
+   * The formula windows: hashes (core/wording/shingle.ts) of every window carried by at least
+   * `formulaDf` paragraphs, sorted. The search index ships them, so search discounts a pasted
+   * text's formulas with the same list.
+   */
+  formulaWindows: Uint32Array;
   stats: { eligible: number; shingles: number; candidates: number; aligned: number };
 }
 
@@ -209,6 +186,40 @@ export function sameUnits(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** The units of every paragraph taking part (null for the others): long enough, not a note. */
+function eligibleUnits(
+  paragraphs: readonly Paragraph[],
+  options: ReuseOptions,
+): { tokens: (Tokens | null)[]; units: (Int32Array | null)[]; eligible: number } {
+  const n = paragraphs.length;
+  const tokens: (Tokens | null)[] = new Array(n).fill(null);
+  const units: (Int32Array | null)[] = new Array(n).fill(null);
+  let eligible = 0;
+  for (let p = 0; p < n; p++) {
+    const para = paragraphs[p]!;
+    if (para.kind !== "paragraph") continue;
+    const t = tokenize(para.text);
+    if (t.ids.length < options[para.lang].minUnits) continue;
+    tokens[p] = t;
+    units[p] = t.ids;
+    eligible++;
+  }
+  return { tokens, units, eligible };
+}
+
+/**
+ * The formula windows of a corpus, as detection finds them (Detected.formulaWindows), without
+ * detecting reuse: for a search index built apart from the reuse stage (the search benchmark).
+ */
+export function formulaWindowsOf(
+  paragraphs: readonly Paragraph[],
+  options: ReuseOptions = DEFAULT_OPTIONS,
+): Uint32Array {
+  const { units, eligible } = eligibleUnits(paragraphs, options);
+  const w = Uint8Array.from(paragraphs, (p) => options[p.lang].formulaWindow);
+  return frequentHashes(windowDf(units, w), options.formulaDf ?? formulaThreshold(eligible));
+}
+
 /**
  * Detect reuse across the corpus (see the module header). Pure.
  * @param trace filled in with what the next build starts from, when given
@@ -224,20 +235,8 @@ export function detectReuse(
   const langOf = (p: number): Lang => paragraphs[p]!.lang;
   const opt = (p: number): LangOptions => options[langOf(p)];
 
-  const tokens: (Tokens | null)[] = new Array(n).fill(null);
-  const units: (Int32Array | null)[] = new Array(n).fill(null);
-  const k = new Uint8Array(n);
-  let eligible = 0;
-  for (let p = 0; p < n; p++) {
-    const para = paragraphs[p]!;
-    k[p] = opt(p).k;
-    if (para.kind !== "paragraph") continue;
-    const t = tokenize(para.text);
-    if (t.ids.length < opt(p).minUnits) continue;
-    tokens[p] = t;
-    units[p] = t.ids;
-    eligible++;
-  }
+  const { tokens, units, eligible } = eligibleUnits(paragraphs, options);
+  const k = Uint8Array.from(paragraphs, (_, p) => opt(p).k);
   const index = buildShingleIndex(units, k);
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   // Formulas are counted over longer windows, in an index of their own that is dropped at once.
@@ -250,10 +249,15 @@ export function detectReuse(
     trace.copies = [];
     trace.copyLinks = new Set();
   }
-  const formulaFound = units.map((u, p) => (u ? formulaUnits(windows, p, u.length, w[p]!, formulaDf) : null));
+  const formulaFound = units.map((u, p) =>
+    u
+      ? formulaUnits(windows.df.subarray(windows.off[p]!, windows.off[p + 1]!), u.length, w[p]!, formulaDf)
+      : null,
+  );
   const formula = formulaFound.map((f) => f?.mark ?? null);
   const frequent = formulaFound.map((f) => f?.frequent ?? null);
   const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
+  const formulaWindows = frequentHashes(windows, formulaDf);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   const weight = tokens.map((t, p) => (t ? weightsOf(t, langOf(p)) : null));
   const names = nameIndex(input.names ?? []);
@@ -350,16 +354,9 @@ export function detectReuse(
     formulaRuns,
     rank,
     formulaDf,
+    formulaWindows,
     stats: { eligible, shingles: index.off[n]!, candidates, aligned: found.length },
   };
-}
-
-/** Unit weights (see Side.weight): characters for Chinese, 1 for English. */
-export function weightsOf(t: Tokens, lang: Lang): Uint8Array {
-  const w = new Uint8Array(t.ids.length);
-  if (lang === "en") return w.fill(1);
-  for (let i = 0; i < w.length; i++) w[i] = Math.min(255, t.end[i]! - t.start[i]!);
-  return w;
 }
 
 function sharedCount(positions: Map<number, number[]>, index: ShingleIndex, q: number): number {
@@ -415,7 +412,7 @@ export function linkOf(
   else kind = "partial";
   if (kind === "partial") {
     // A partial link stands on passages of its own: wording outside formulas, or formulas
-    // joined the same way in both texts (formula.ts).
+    // joined the same way in both texts (core/wording/formula.ts).
     passages = passages.filter((x) => x.equalWeight >= lo.minPassage);
     const stands = (x: Passage) =>
       x.informativeWeight >= lo.minInformative || (lo.minJoined > 0 && x.joinedWeight >= lo.minJoined);
@@ -487,8 +484,7 @@ export function bestSources(
   return { kept: kept.sort(order), redundant: redundant.sort(order) };
 }
 
-/** A paragraph's formula and reference marks, as detection computed them (see Side). */
-export type Marks = Pick<Side, "formula" | "frequent" | "ref">;
+export type { Marks } from "../../core/wording/measure.ts";
 
 /** The marks detection computed for paragraph p. */
 export function marksOf(detected: Detected, p: number): Marks {
@@ -509,22 +505,9 @@ export function passagesBetween(
   options: ReuseOptions = DEFAULT_OPTIONS,
 ): Passage[] {
   const lo = options[lang];
-  const hashes = (t: Tokens) => {
-    const out = new Uint32Array(Math.max(0, t.ids.length - lo.k + 1));
-    for (let s = 0; s < out.length; s++) out[s] = shingleHash(t.ids, s, lo.k);
-    return out;
-  };
-  const ga = hashes(a);
-  const positions = new Map<number, number[]>();
-  ga.forEach((h, s) => {
-    const list = positions.get(h);
-    if (list) list.push(s);
-    else positions.set(h, [s]);
-  });
-  return alignPair(
-    { ...marksA, ids: a.ids, groups: ga, window: lo.formulaWindow, weight: weightsOf(a, lang) },
-    { ...marksB, ids: b.ids, groups: hashes(b), window: lo.formulaWindow, weight: weightsOf(b, lang) },
-    positions,
+  return alignTexts(
+    prepare(a, marksA, lang, lo.k, lo.formulaWindow),
+    prepare(b, marksB, lang, lo.k, lo.formulaWindow),
     {
       k: lo.k,
       minPassage: lo.minPassage,

@@ -19,10 +19,10 @@
  * - Keys are looked up by a hash of their units and checked unit by unit, never trusted to the
  *   hash alone.
  */
+import type { FormulaRun } from "../../core/wording/formula.ts";
+import { shingleHash } from "../../core/wording/shingle.ts";
+import type { Tokens } from "../../core/wording/tokens.ts";
 import type { FormulasFile, Lang } from "../../schemas/index.ts";
-import type { FormulaRun } from "./formula.ts";
-import { shingleHash } from "./shingles.ts";
-import type { Tokens } from "./tokens.ts";
 
 export type Formula = FormulasFile["formulas"][number];
 

@@ -29,9 +29,13 @@
  * threshold, the settings), the stage says so and the caller builds cold. The property test
  * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
  */
+import type { Side } from "../../core/wording/align.ts";
+import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
+import { weightsOf } from "../../core/wording/measure.ts";
+import { shingleHash } from "../../core/wording/shingle.ts";
+import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
 import { sha256, sha256Of } from "../hash.ts";
-import type { Side } from "./align.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
 import { alignDocument, type alignLanguages } from "./bilingual.ts";
 import {
@@ -48,9 +52,7 @@ import {
   readingRank,
   related,
   sameUnits,
-  weightsOf,
 } from "./detect.ts";
-import { type FormulaRun, formulaThreshold, formulaUnits } from "./formula.ts";
 import { type FormulaTable, formulaList, recount, setRuns, unitsText } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
@@ -63,10 +65,8 @@ import {
   updateLive,
   wantsCompaction,
 } from "./live.ts";
-import { postingsOf } from "./postings.ts";
+import { type DfChange, postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
-import { shingleHash } from "./shingles.ts";
-import { type Tokens, tokenize } from "./tokens.ts";
 
 /** A document as the memo knows it: its paragraphs are `ids[first .. first + count)`. */
 export interface DocSpan {
@@ -88,6 +88,12 @@ export interface ReuseMemo {
   /** The settings, registered names and schema version it was computed with. */
   settings: string;
   formulaDf: number;
+  /**
+   * The formula windows the search index ships (ReuseResult.formulaWindows): the hashes of the
+   * windows carried by at least `formulaDf` paragraphs, sorted. Updated from the windows whose
+   * counts crossed the threshold, never recounted over the corpus.
+   */
+  formulaWindows: Uint32Array;
   ids: string[];
   docs: DocSpan[];
   /** Each paragraph's in-text citation spans, "start-end" joined by spaces ("" for none). */
@@ -303,6 +309,7 @@ function cold(
   const memo: ReuseMemo = {
     settings,
     formulaDf: detected.formulaDf,
+    formulaWindows: detected.formulaWindows,
     ids: paragraphs.map((p) => p.id),
     docs: docSpans(paragraphs, input.documents),
     refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
@@ -440,13 +447,7 @@ class Features {
         windows[s] = shingleHash(ids, s, w);
         df[s] = liveDf(table, windows[s]!);
       }
-      const marks = formulaUnits(
-        { off: Uint32Array.of(0, windows.length), df },
-        0,
-        ids.length,
-        w,
-        this.formulaDf(),
-      );
+      const marks = formulaUnits(df, ids.length, w, this.formulaDf());
       f = {
         tokens,
         lang: para.lang,
@@ -823,7 +824,9 @@ function incremental(
     if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
   }
 
-  // 10. Put the output together.
+  // 10. Put the output together; the formula windows shipped with the search index are those of
+  // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
+  const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
   const aligned = alignedOf(paragraphs, documents, old.aligned);
   const records = new Records(
     old,
@@ -854,6 +857,7 @@ function incremental(
       (p, s, e) => unitsText(paragraphs[p]!.text, tokensOf(p)!, s, e),
     ),
     formulaDf,
+    formulaWindows,
     stats,
     options,
     schemaVersion,
@@ -863,6 +867,7 @@ function incremental(
   const memo: ReuseMemo = {
     settings,
     formulaDf,
+    formulaWindows,
     ids: paragraphs.map((p) => p.id),
     docs,
     refs,
@@ -894,4 +899,33 @@ function incremental(
   let touchedCount = 0;
   for (let p = 0; p < n; p++) touchedCount += touched[p]!;
   return { result, memo, mode: "incremental", why: null, touched: touchedCount };
+}
+
+/**
+ * Sorted hashes `old` (those at or over `threshold`) after the counts of `changes` moved: a hash
+ * that rose to the threshold joins, one that fell under it leaves. The same set a cold count of
+ * every window gives (frequentHashes, shingles.ts), at the cost of the changes only.
+ */
+export function crossed(old: Uint32Array, changes: readonly DfChange[], threshold: number): Uint32Array {
+  const joined: number[] = [];
+  const left = new Set<number>();
+  for (const c of changes) {
+    const was = c.before >= threshold;
+    if (was === c.after >= threshold) continue;
+    if (was) left.add(c.hash);
+    else joined.push(c.hash);
+  }
+  if (!joined.length && !left.size) return old;
+  joined.sort((a, b) => a - b);
+  const out = new Uint32Array(old.length - left.size + joined.length);
+  let i = 0;
+  let j = 0;
+  let at = 0;
+  while (i < old.length || j < joined.length) {
+    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!)) {
+      const h = old[i++]!;
+      if (!left.has(h)) out[at++] = h;
+    } else out[at++] = joined[j++]!;
+  }
+  return out.subarray(0, at);
 }

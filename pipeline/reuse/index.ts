@@ -6,7 +6,7 @@
  * zh and en versions of each document paragraph by paragraph (bitext.ts); a link found in one
  * language is then carried over to the other language's counterparts of the same two paragraphs
  * (confident one-to-one pairs), marked `via: "aligned"`; lineage.ts groups the links into
- * families for the timeline; formula.ts says what was discounted.
+ * families for the timeline; core/wording/formula.ts says what was discounted.
  *
  * A carried link keeps the kind and score found in the first language (the claim "this paragraph
  * reuses that one" is the first language's); its spans and diff are computed on its own two
@@ -26,6 +26,7 @@ import {
 } from "./detect.ts";
 import { emptyTable, type FormulaTable, formulaList, setRuns, unitsText } from "./formula-table.ts";
 
+export { tokenize, unitsOf } from "../../core/wording/tokens.ts";
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
 export type { FormulasFile, ReuseSummaryFile as ReuseSummary } from "../../schemas/index.ts";
 export type { RecordCache, ReuseResult } from "./assemble.ts";
@@ -33,7 +34,6 @@ export type { AlignedFile, AlignedRow } from "./bilingual.ts";
 export { DEFAULT_OPTIONS, type ReuseOptions } from "./detect.ts";
 export type { Formula } from "./formula-table.ts";
 export type { LineageFamily, LineageFile } from "./lineage.ts";
-export { tokenize, unitsOf } from "./tokens.ts";
 
 /** Run the whole reuse stage on a corpus. Pure; same input, same output. */
 export function buildReuse(
@@ -72,6 +72,7 @@ export function coldReuse(
       (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
     ),
     formulaDf: detected.formulaDf,
+    formulaWindows: detected.formulaWindows,
     stats: detected.stats,
     options,
     schemaVersion,

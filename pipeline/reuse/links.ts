@@ -5,27 +5,20 @@
  * Decision: the diff comes from the `diff` package on the original text, by character for
  * Chinese (`diffChars`) and by word for English (`diffWords`), so a reader sees the real
  * punctuation and spacing that matching ignored. Joining its `equal` and `insert` steps always
- * gives the later paragraph's full text, so a page can show the later paragraph with its changes
- * marked and lose no word. For `verbatim` and `near` it is the diff of the two whole paragraphs
- * (`equal` and `delete` give the earlier text). For `partial` it is the diff of the aligned
- * region (from the first shared passage to the last; `spans` say where it sits in each paragraph),
- * with the later paragraph's wording before and after that region as `insert`: the earlier
- * paragraph's wording outside the region is not part of the link and is left out.
+ * gives the later paragraph's full text, and joining its `equal` and `delete` steps the earlier
+ * paragraph's, so a page can show the later paragraph with what was added and what was removed,
+ * and lose no word of either. For `verbatim` and `near` it is the diff of the two whole
+ * paragraphs. For `partial` it is the diff of the aligned region (from the first shared passage
+ * to the last; `spans` say where it sits in each paragraph), with the wording before and after
+ * that region as removed (the earlier paragraph's) and added (the later one's): three opening
+ * words replaced show the dropped words beside the new ones, and a reference the later text
+ * dropped shows as dropped.
  */
-import { diffChars, diffWords } from "diff";
+import type { Passage } from "../../core/wording/align.ts";
+import { diffTexts } from "../../core/wording/diff.ts";
+import type { Tokens } from "../../core/wording/tokens.ts";
 import type { DiffOp, Paragraph, Reuse, SharedSpan } from "../../schemas/index.ts";
-import type { Passage } from "./align.ts";
 import type { RawLink } from "./detect.ts";
-import type { Tokens } from "./tokens.ts";
-
-/** A diff from `a` to `b`: by character for zh, by word for en. */
-export function diffTexts(a: string, b: string, lang: "zh" | "en"): DiffOp[] {
-  const changes = lang === "zh" ? diffChars(a, b) : diffWords(a, b);
-  return changes.map((c) => ({
-    op: c.added ? "insert" : c.removed ? "delete" : "equal",
-    text: c.value,
-  }));
-}
 
 /** A passage as character offsets: [start of its first unit, end of its last unit). */
 export function spanOf(x: Passage, ta: Tokens, tb: Tokens): SharedSpan {
@@ -74,12 +67,58 @@ export function toReuse(
  * characters); otherwise the region is diffed as a whole.
  */
 function regionDiff(a: string, b: string, spans: SharedSpan[], lang: "zh" | "en"): DiffOp[] {
+  const a0 = Math.min(...spans.map((s) => s.from[0]));
+  const a1 = Math.max(...spans.map((s) => s.from[1]));
   const b0 = Math.min(...spans.map((s) => s.to[0]));
   const b1 = Math.max(...spans.map((s) => s.to[1]));
+  // Outside the region the two texts share no wording: what the earlier one had there was
+  // removed, what the later one has was added; only punctuation and spacing they end or start
+  // alike with (the space before the region, the full stop after it) is kept as equal.
+  return [
+    ...outside(a.slice(0, a0), b.slice(0, b0), "before"),
+    ...regionOnly(a, b, spans, lang),
+    ...outside(a.slice(a1), b.slice(b1), "after"),
+  ];
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]/u;
+
+/** The wording outside a partial link's region, on one side of it: removed, added, and what both have next to the region or at the paragraph's end. */
+function outside(a: string, b: string, side: "before" | "after"): DiffOp[] {
+  // Punctuation and spacing both have at the end (before the region) or the start (after it).
+  let near = 0;
+  const at = (s: string, k: number) => (side === "before" ? s[s.length - 1 - k] : s[k]);
+  while (
+    near < a.length &&
+    near < b.length &&
+    at(a, near) === at(b, near) &&
+    NOT_WORD.test(at(a, near) as string)
+  )
+    near++;
+  // After the region, what both end with too (the paragraph's full stop).
+  let end = 0;
+  if (side === "after")
+    while (
+      end < a.length - near &&
+      end < b.length - near &&
+      a[a.length - 1 - end] === b[b.length - 1 - end] &&
+      NOT_WORD.test(a[a.length - 1 - end] as string)
+    )
+      end++;
   const out: DiffOp[] = [];
-  if (b0 > 0) out.push({ op: "insert", text: b.slice(0, b0) });
-  out.push(...regionOnly(a, b, spans, lang));
-  if (b1 < b.length) out.push({ op: "insert", text: b.slice(b1) });
+  const push = (op: DiffOp["op"], text: string) => {
+    if (text) out.push({ op, text });
+  };
+  if (side === "before") {
+    push("delete", a.slice(0, a.length - near));
+    push("insert", b.slice(0, b.length - near));
+    push("equal", a.slice(a.length - near));
+  } else {
+    push("equal", a.slice(0, near));
+    push("delete", a.slice(near, a.length - end));
+    push("insert", b.slice(near, b.length - end));
+    push("equal", a.slice(a.length - end));
+  }
   return out;
 }
 

@@ -12,7 +12,7 @@ import type { LivePostings } from "./live.ts";
 import type { Postings } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "2" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "3" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
 
 function postingSections(prefix: string, p: Postings): Record<string, Section> {
@@ -113,6 +113,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
       },
     },
     copyKey: m.copyKey,
+    formulaWindows: m.formulaWindows,
     ...liveSections("shingles", m.shingles),
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
@@ -154,6 +155,7 @@ export function memoFromSections(
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
   const copyKey = u32("copyKey");
+  const formulaWindows = u32("formulaWindows");
   const shingles = liveFrom(s, "shingles", base);
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
@@ -167,6 +169,7 @@ export function memoFromSections(
     !runStart ||
     !runs ||
     !copyKey ||
+    !formulaWindows ||
     !shingles ||
     !windows ||
     !pairs ||
@@ -193,6 +196,7 @@ export function memoFromSections(
   return {
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,
+    formulaWindows,
     ids,
     docs: meta.docs as DocSpan[],
     refs: meta.refs as string[],

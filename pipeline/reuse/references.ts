@@ -3,21 +3,21 @@
  *
  * Two paragraphs that cite the same report ("2021 年不限成员名额工作组报告第 56 段") or name the
  * same body by its full title share that wording, but a reader would not call it reuse of agreed
- * language. The units of a reference count as formula units (see formula.ts): they neither make
+ * language. The units of a reference count as formula units (see core/wording/formula.ts): they neither make
  * a link nor lengthen one. What is a reference:
  *
  * - the words of an in-text citation, as the cite stage found them (its spans);
  * - a registered name wherever it occurs: every title and short name of `registry.yaml` of at
  *   least `MIN_NAME_UNITS` units (shorter ones, "second APR", are ordinary words too).
  *
- * Decision: names are matched on the same units as the alignment (tokens.ts), so width, spacing
+ * Decision: names are matched on the same units as the alignment (core/wording/tokens.ts), so width, spacing
  * and punctuation do not hide a title and a mark lands on the units the passages count; a name
  * is looked up by its first unit, then checked unit by unit, which costs one map lookup per unit
  * of the corpus. The cite stage's TitleMatcher is not reused: it matches short titles only, on
  * purpose (a full title recurring as an agenda item must not cite), where here full titles and
  * bodies' names are what must count; the short titles it finds arrive as citation spans anyway.
  */
-import { type Tokens, tokenize } from "./tokens.ts";
+import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 
 /** Fewest units of a name that is marked wherever it occurs. */
 export const MIN_NAME_UNITS = 3;

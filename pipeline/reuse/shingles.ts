@@ -6,9 +6,10 @@
  * shingle hashes. At 200k paragraphs there are ~20M shingles; a Map of arrays would hold tens of
  * millions of boxed numbers, the typed arrays hold five integers per shingle. Grouping equal
  * hashes gives each shingle its document frequency (the number of paragraphs that carry it),
- * which is what marks formulas (see formula.ts) and what bounds the candidate search: a shingle
+ * which is what marks formulas (see core/wording/formula.ts) and what bounds the candidate search: a shingle
  * carried by `maxDf` paragraphs or more never proposes a pair.
  */
+import { shingleHash } from "../../core/wording/shingle.ts";
 import type { Postings } from "./postings.ts";
 
 /** The index over all paragraphs. Paragraph `p`'s shingles are `off[p]` .. `off[p + 1]`. */
@@ -32,16 +33,6 @@ export interface ShingleIndex {
   df: Uint32Array;
   /** The hash of each group: groups are in ascending hash order (the radix sort's). */
   hash: Uint32Array;
-}
-
-/** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
-export function shingleHash(ids: ArrayLike<number>, s: number, k: number): number {
-  let h = 0x811c9dc5 ^ k;
-  for (let t = 0; t < k; t++) {
-    h = Math.imul(h ^ ids[s + t]!, 0x01000193);
-    h ^= h >>> 15;
-  }
-  return h >>> 0;
 }
 
 /**
@@ -105,14 +96,14 @@ export function postingsOfIndex(index: ShingleIndex): Postings {
 /**
  * Only the document frequency of each window (the formula count): the same hashing and sorting,
  * without the postings the candidate search needs, so the second index costs little memory.
- * Returns the offsets of each paragraph's windows and the df at each flat position; with `keep`,
- * also the windows' postings, which the next build starts from (incremental.ts).
+ * Returns the offsets of each paragraph's windows, the df and the hash at each flat position;
+ * with `keep`, also the windows' postings, which the next build starts from (incremental.ts).
  */
 export function windowDf(
   units: (Int32Array | null)[],
   w: Uint8Array,
   keep = false,
-): { off: Uint32Array; df: Uint32Array; postings: Postings | null } {
+): { off: Uint32Array; df: Uint32Array; hash: Uint32Array; postings: Postings | null } {
   const { off, hash, paraOf } = hashAll(units, w);
   const total = off[units.length]!;
   const order = radixOrder(hash);
@@ -135,7 +126,7 @@ export function windowDf(
     for (let y = start; y < end; y++) df[order[y]!] = count;
     start = end;
   }
-  return { off, df, postings: kept };
+  return { off, df, hash, postings: kept };
 }
 
 /** The windows' postings, from their order by hash (see windowDf). */
@@ -167,6 +158,23 @@ function keptWindows(order: Uint32Array, hash: Uint32Array, paraOf: Uint32Array)
   }
   starts[g + 1] = total;
   return { hash: hashes.slice(0, g + 1), start: starts.slice(0, g + 2), post, df: dfs.slice(0, g + 1) };
+}
+
+/**
+ * The hashes of the windows carried by at least `threshold` paragraphs (the formula windows),
+ * sorted, each once: what search needs to discount a pasted text's formulas as detection does.
+ */
+export function frequentHashes(
+  windows: { df: Uint32Array; hash: Uint32Array },
+  threshold: number,
+): Uint32Array {
+  const out: number[] = [];
+  for (let x = 0; x < windows.df.length; x++) if (windows.df[x]! >= threshold) out.push(windows.hash[x]!);
+  const sorted = Uint32Array.from(out).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
 }
 
 /** Hash every shingle of every paragraph into flat arrays. */

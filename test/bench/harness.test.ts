@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { memory, renderSection, seconds, sizeLabel, table } from "../../bench/harness.ts";
 import { parseArgs, sectionOrder } from "../../bench/run.ts";
 import { reportData } from "../../bench/sections/corpus.ts";
+import { SCHEMA_VERSION } from "../../schemas/index.ts";
 
 describe("npm run bench -- <options>", () => {
   test.each([
@@ -86,10 +87,13 @@ describe("corpus report", () => {
     mkdirSync(path.join(data, "search"), { recursive: true });
     writeFileSync(
       path.join(data, "documents.json"),
-      JSON.stringify({ schemaVersion: 1, documents: [{}, {}] }),
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: [{}, {}] }),
     );
     writeFileSync(path.join(data, "paragraphs.jsonl"), jsonl([{ id: "a" }, { id: "b" }, { id: "c" }]));
-    writeFileSync(path.join(data, "working-papers.json"), JSON.stringify({ schemaVersion: 1, papers: [{}] }));
+    writeFileSync(
+      path.join(data, "working-papers.json"),
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, papers: [{}] }),
+    );
     writeFileSync(
       path.join(data, "citations.jsonl"),
       jsonl([{ status: "resolved" }, { status: "resolved" }, { status: "not-in-corpus" }]),

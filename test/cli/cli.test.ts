@@ -34,6 +34,19 @@ const broken = () =>
     "corpus/A-1-1/en.md": "1. No front matter.\n",
   });
 
+/** A national paper without a UN symbol, keyed by its id, and its registry entry. */
+const paper = (text: string) =>
+  makeRepo({
+    "corpus/registry.yaml": `${registry(["A/2/2"])}  - id: no-2024-test-paper\n    type: position paper\n    authors: [NO]\n    title:\n      en: A test paper\n`,
+    [GOOD_FILE]: GOOD,
+    "corpus/no-2024-test-paper/en.md": `---\nid: no-2024-test-paper\nlang: en\ntitle: A test paper\ndate: "2024-01-15"\ntype: position paper\nbody: A government\nstatus: national\nauthors: [NO]\nsource: written for the tests\n---\n${text}`,
+  });
+/** A national paper whose outline reads with confidence: nothing to say. */
+const national = () =>
+  paper("A test paper\n\n1 Scope\n\nStates agreed.\n\n2 Next steps\n\nStates will meet again.\n");
+/** One whose numbering starts again with no section to say why: a line whose role was guessed. */
+const guessed = () => paper("A test paper\n\n1 Scope\n\n1. One.\n\n2. Two.\n\n1. One again.\n");
+
 describe("help and usage", () => {
   test("acquis --help lists every registered command with its summary and exits 0", async () => {
     const io = captureIO(repoRoot);
@@ -101,6 +114,11 @@ describe("exit codes", () => {
     { corpus: warned, argv: ["build", "--no-site"], code: 0 },
     { corpus: warned, argv: ["build", "--no-site", "--strict"], code: 1 },
     { corpus: warned, argv: ["check", "--strict"], code: 1 },
+    // A national paper without a UN symbol builds like any other; one whose structure had to be
+    // guessed is kept whole, and only --strict fails on it.
+    { corpus: national, argv: ["check", "--strict"], code: 0 },
+    { corpus: guessed, argv: ["check"], code: 0 },
+    { corpus: guessed, argv: ["check", "--strict"], code: 1 },
     // An error always fails, and the good document is still built.
     { corpus: broken, argv: ["build", "--no-site"], code: 1 },
     { corpus: broken, argv: ["check"], code: 1 },

@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { build } from "../../pipeline/build/index.ts";
 import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
+import { stdinOf } from "../../pipeline/commands/stdin.ts";
 import { compileCli } from "../../pipeline/compile.ts";
 import { captureIO, doc, makeRepo, registry, snapshotDir } from "../build/helpers.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -77,10 +78,7 @@ function runBin(argv: string[], cwd: string, input = "") {
 /** Run the CLI in this process, from the sources, with `input` on standard input. */
 async function runSources(argv: string[], cwd: string, input = "") {
   const io = captureIO(cwd);
-  const stdin = (async function* () {
-    if (input) yield input;
-  })();
-  const code = await runCli(argv, { ...io, stdin });
+  const code = await runCli(argv, { ...io, stdin: stdinOf(input) });
   return { code, out: io.out, err: io.err };
 }
 

@@ -7,8 +7,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { searchCommand } from "../../pipeline/commands/search.ts";
+import { stdinOf } from "../../pipeline/commands/stdin.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
 import type { Paragraph } from "../../schemas/index.ts";
+import { documentRecord, paragraph } from "../factories.ts";
 import { has } from "../needs.ts";
 import { realCorpus, scan } from "./helpers.ts";
 
@@ -20,14 +22,20 @@ function writeIndex(): void {
   const corpus = realCorpus();
   paragraphs = corpus.paragraphs;
   root = mkdtempSync(join(tmpdir(), "acquis-search-"));
-  for (const [path, content] of Object.entries(buildSearchIndex(paragraphs, corpus.documents).files)) {
+  writeFiles(buildSearchIndex(paragraphs, corpus.documents).files);
+}
+
+/** Index files written to `root`/dist/data/search. */
+function writeFiles(files: Record<string, Uint8Array | string>): void {
+  for (const [path, content] of Object.entries(files)) {
     const file = join(root, "dist/data/search", path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
 }
 
-async function run(...argv: string[]) {
+/** Run the command; `input`: what is piped to standard input (absent: standard input is a terminal). */
+async function runWith(input: string | null, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
   const code = await searchCommand.run(argv, {
@@ -39,9 +47,12 @@ async function run(...argv: string[]) {
     },
     isTTY: false,
     cwd: root,
+    stdin: stdinOf(input ?? "", input === null),
   });
   return { code, stdout, stderr };
 }
+
+const run = (...argv: string[]) => runWith(null, ...argv);
 
 interface JsonHit {
   id: string;
@@ -50,6 +61,25 @@ interface JsonHit {
   citation: string;
   snippet: { text: string; highlights: Array<[number, number]> };
 }
+
+describe("acquis search over a corpus of one language", () => {
+  test("a query in the other language finds nothing, and the command says why", async () => {
+    const zh = [paragraph({ doc: "A/78/265", num: ["1"], text: "各国支持建立联络点名录。" })];
+    root = mkdtempSync(join(tmpdir(), "acquis-search-"));
+    writeFiles(buildSearchIndex(zh, [documentRecord({ symbol: "A/78/265" })]).files);
+    const r = await run("points of contact directory");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      "No paragraph carries “points of contact directory”.\nThe corpus holds only Chinese texts, so a query in English finds nothing in it; search in Chinese, or add the English versions (acquis fetch <symbol> --lang en).\n",
+    );
+    // Asked for English, the answer is plain: nothing.
+    expect((await run("points of contact directory", "--lang", "en")).stdout).not.toContain("only Chinese");
+    // Words that occur nowhere, in the corpus's own language: said so.
+    expect((await run("量子小部件")).stdout).toBe(
+      "No paragraph carries “量子小部件”.\nNone of its words occurs in any paragraph of the corpus.\n",
+    );
+  });
+});
 
 describe.runIf(has("shared"))("acquis search", () => {
   beforeAll(writeIndex);
@@ -93,8 +123,29 @@ describe.runIf(has("shared"))("acquis search", () => {
 
   test("plain output: citation, id, snippet with the match marked, and a count", async () => {
     const r = await run("联络点名录", "--limit", "1");
-    expect(r.stdout).toMatch(/^A\/78\/265，.*\(2023, consensus\)\nA-78-265\/zh\/.+\n.*\*\*联络点名录\*\*/);
+    expect(r.stdout).toMatch(
+      /^A\/78\/265，.*\(2023, consensus; carries your text word for word\)\nA-78-265\/zh\/.+\n.*\*\*联络点名录\*\*/,
+    );
     expect(r.stdout).toMatch(/1 shown \(more with --all or --limit\)\.\n$/);
+  });
+
+  test("a draft read from standard input, with - or piped without words: its source paragraph first, sentence by sentence", async () => {
+    const source = paragraphs.find((p) => p.lang === "zh" && p.text.length > 120 && p.text.length < 200)!;
+    // Two characters changed, and a sentence of new wording after it.
+    const draft = `${source.text.slice(0, 30)}某某${source.text.slice(32)}\n各国将部署量子小部件。`;
+    for (const r of [await runWith(draft, "-", "--lang", "zh"), await runWith(draft, "--lang", "zh")]) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain("Your text, sentence by sentence:");
+      expect(r.stdout).toContain("  new wording: 各国将部署量子小部件。");
+      const first = r.stdout.split("\n\n")[1] ?? "";
+      expect(first.split("\n")[1]).toBe(source.id);
+      expect(first).toMatch(/carries \d+ % of your text/);
+    }
+  });
+
+  test("words given on the command line win over a standard input that is not a terminal", async () => {
+    const r = await runWith("ignored", "联络点名录", "--limit", "1");
+    expect(r.stdout).toContain("**联络点名录**");
   });
 
   test.each([
@@ -104,8 +155,9 @@ describe.runIf(has("shared"))("acquis search", () => {
     [["x", "--limit", "0"], 2, "whole number"],
     [["x", "--bogus"], 2, "unknown option"],
     [["x", "--data", "nowhere"], 2, "no search index"],
+    [["-"], 2, "standard input was empty"],
   ])("%j exits %i", async (argv, code, message) => {
-    const r = await run(...argv);
+    const r = await runWith(argv[0] === "-" ? "" : null, ...argv);
     expect(r.code).toBe(code);
     expect(r.stderr).toContain(message);
   });

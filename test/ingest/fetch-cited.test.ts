@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkTemplate, fetchCommand, networkFailure } from "../../pipeline/commands/fetch.ts";
+import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { tempDir } from "./helpers.ts";
 
 type Kind = "ok" | "missing" | "slow" | "timeout" | "truncated" | "html" | "flaky" | "loop" | "refused";
@@ -152,7 +153,7 @@ function repo(docs = DOCS) {
   writeFileSync(
     resolve(cwd, "dist/data/citations-summary.json"),
     JSON.stringify({
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       total: docs.length + 1,
       byStatus: { "not-in-corpus": docs.length + 1 },
       byVia: { text: docs.length + 1 },

@@ -120,6 +120,61 @@ function repo() {
 }
 
 describe("acquis fetch", () => {
+  test.runIf(chromium)(
+    "a document without a UN symbol: --id, from its --url, with its --authors",
+    async () => {
+      const cwd = tempDir();
+      mkdirSync(resolve(cwd, "corpus"), { recursive: true });
+      writeFileSync(resolve(cwd, "corpus/registry.yaml"), "documents: []\n");
+      let stdout = "";
+      let stderr = "";
+      const io = {
+        cwd,
+        isTTY: false,
+        stdout: (t: string) => {
+          stdout += t;
+        },
+        stderr: (t: string) => {
+          stderr += t;
+        },
+      };
+      const code = await fetchCommand.run(
+        [
+          ...["--id", "nz-2024-test-position", "--url", `${base}/ok`, "--lang", "en", "--authors", "NZ"],
+          ...["--title", "Position on testing", "--body", "Government of New Zealand", "--retries", "0"],
+        ],
+        io,
+      );
+      expect(stderr).toContain("imported under the id nz-2024-test-position, as asked");
+      expect(code).toBe(0);
+      expect(stdout).toContain("corpus/nz-2024-test-position/en.md written");
+      const text = readFileSync(resolve(cwd, "corpus/nz-2024-test-position/en.md"), "utf8");
+      expect(text).toMatch(/^---\nid: nz-2024-test-position\n/);
+      expect(text).toContain(`source: ${base}/ok\n`);
+      expect(text).toContain("authors: [ NZ ]");
+      // Its pages are marked, as every PDF import's are.
+      expect(text).toContain("<!-- page 1 -->");
+    },
+  );
+
+  test.each([
+    [["--id", "nz-2024-test-position", "A/99/200", "--url", "http://x/"], "give no symbol with it"],
+    [["--id", "nz-2024-test-position", "--lang", "en"], "give its --url"],
+    [["--id", "nz-2024-test-position", "--url", "http://x/", "--lang", "en,zh"], "give one language"],
+    [["A/99/200", "--url", "http://x/", "--lang", "en"], "--url is for a document without a UN symbol"],
+  ])("%j is bad usage: %s", async (argv, says) => {
+    let stderr = "";
+    const code = await fetchCommand.run(argv, {
+      cwd: tempDir(),
+      isTTY: false,
+      stdout: () => {},
+      stderr: (t) => {
+        stderr += t;
+      },
+    });
+    expect(code).toBe(2);
+    expect(stderr).toContain(says);
+  });
   test("the URL template takes the symbol and the language, encoded", () => {
     expect(urlFor("https://ods.example/access?s={symbol}&l={lang}&t=pdf", "A/75/816", "zh")).toBe(
       "https://ods.example/access?s=A%2F75%2F816&l=zh&t=pdf",

@@ -194,7 +194,11 @@ describe("acquis import", () => {
     // a type outside the closed list
     { argv: [...FLAGS, "--lang", "en", "--date", "2030-01-01", "--type", "memo"], code: 1, says: "type" },
     // not a symbol
-    { argv: ["--symbol", "hello", "--lang", "en"], code: 2, says: "not a UN document symbol" },
+    {
+      argv: ["--symbol", "hello", "--lang", "en"],
+      code: 2,
+      says: '--symbol "hello": expected a UN symbol such as "A/78/265"',
+    },
   ])("refuses with a clear message: $says", async ({ argv, code, says }) => {
     const r = repo();
     const out = await r.run(r.write("t.html", "<p>1. Text.</p>"), ...argv);
@@ -309,7 +313,7 @@ describe("acquis import reads the cover, and a folder", () => {
     mkdirSync(resolve(r.cwd, "originals"), { recursive: true });
     const out = await r.run("originals", "--symbol", "A/99/200");
     expect(out.code).toBe(2);
-    expect(out.stderr).toContain("--symbol, --title and --date are for one file");
+    expect(out.stderr).toContain("--symbol, --id, --title and --date are for one file");
   });
 
   test("a PDF whose page layout is not understood is not imported unless --force", async () => {
@@ -332,5 +336,93 @@ describe("acquis import reads the cover, and a folder", () => {
     const forced = await r.run(file, ...DATED, "--lang", "en", "--force");
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain("layout not understood on page 1");
+  });
+
+  test("a national paper without a UN symbol: --id names its folder and front matter, --authors its authors", async () => {
+    const r = repo();
+    const paper = [
+      "Position on testing in cyberspace",
+      "",
+      "12 March 2024",
+      "",
+      "2 Sovereignty",
+      "",
+      "Sovereignty applies to cyber infrastructure on a State's territory.",
+      "",
+    ].join("\n");
+    const args = [
+      "--title",
+      "Position on testing in cyberspace",
+      "--date",
+      "2024-03-12",
+      "--body",
+      "Government of New Zealand",
+      "--lang",
+      "en",
+    ];
+    const out = await r.run(
+      r.write("paper.txt", paper),
+      "--id",
+      "nz-2024-test-position",
+      "--authors",
+      "NZ",
+      ...args,
+    );
+    expect(out.stderr).toBe("");
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(
+      "corpus/nz-2024-test-position/en.md written: 1 paragraphs, parses without warnings",
+    );
+    const text = r.read("corpus/nz-2024-test-position/en.md");
+    // Keyed by its id, a position paper by default, its authors named.
+    expect(text).toMatch(/^---\nid: nz-2024-test-position\nlang: en\n/);
+    expect(text).toContain("type: position paper\n");
+    expect(text).toContain("status: national\nauthors: [ NZ ]\n");
+    const meta = FrontMatter.parse(YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!));
+    expect(meta).toMatchObject({ symbol: "nz-2024-test-position", authors: ["NZ"] });
+    // The registry holds it by its id, with its authors.
+    const entry = Registry.parse(YAML.parse(r.read("corpus/registry.yaml"))).documents.find(
+      (d) => d.symbol === "nz-2024-test-position",
+    );
+    expect(entry).toMatchObject({
+      type: "position paper",
+      authors: ["NZ"],
+      title: { en: "Position on testing in cyberspace" },
+    });
+    expect(r.read("corpus/registry.yaml")).toContain("  - id: nz-2024-test-position\n");
+  });
+
+  test.each([
+    // [flags, what the person reads]
+    [
+      ["--symbol", "A/99/200", "--id", "nz-2024-test-position"],
+      "give --symbol (a UN symbol) or --id (a document without one), not both",
+    ],
+    [["--id", "NZ-2024-TEST"], '--id "NZ-2024-TEST": expected an id in lower case: nz-2024-test'],
+    [["--id", "A/99/200"], 'expected an id; "A/99/200" is a UN symbol'],
+    [["--symbol", "A/78/265/../.."], 'expected a UN symbol, whose segments are never "." or ".."'],
+    [["--symbol", `A/${"1".repeat(300)}`], "of at most 100 characters (this one has 302)"],
+    [
+      ["--id", "nz-2024-test-position", "--authors", "New Zealand"],
+      '--authors: "New Zealand" is not an author code',
+    ],
+  ])("%j is bad usage: %s", async (flags, says) => {
+    const r = repo();
+    const out = await r.run(r.write("paper.txt", "Text.\n"), ...flags, "--lang", "en");
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(says);
+  });
+
+  test("a national paper without its authors is not imported, and the message names --authors", async () => {
+    const r = repo();
+    const out = await r.run(
+      r.write("paper.txt", "Sovereignty applies.\n"),
+      "--id",
+      "nz-2024-test-position",
+      ...["--title", "Position", "--date", "2024-03-12", "--body", "Government", "--lang", "en"],
+    );
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("authors (--authors)");
+    expect(existsSync(resolve(r.cwd, "corpus/nz-2024-test-position"))).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, test } from "vitest";
 import { convertPdfPages, extractPdf, type PdfItem, type PdfPage } from "../../pipeline/ingest/index.ts";
 import { expectGolden } from "../golden.ts";
 import { has } from "../needs.ts";
+import { parseMarkdown } from "../parse/helpers.ts";
 import { digest, expectedParagraphs, fixturePdf, parseFixture } from "./helpers.ts";
 import { MODELS } from "./layout.ts";
 
@@ -274,6 +275,69 @@ describe.runIf(has("chromium")).each(["en", "zh"] as const)(
     });
   },
 );
+
+describe("page marks (acquis import records where each page begins)", () => {
+  const marked = (pages: PdfPage[], lang: "en" | "zh" = "en") =>
+    convertPdfPages(pages, { lang, file: "t.pdf", pages: true }).markdown;
+
+  test.each([
+    {
+      // each page's first block has its mark before it
+      pages: [page(1, [item("1. One.", 70, 700)]), page(2, [item("2. Two.", 70, 700)])],
+      expected: "<!-- page 1 -->\n\n1. One.\n\n<!-- page 2 -->\n\n2. Two.\n",
+    },
+    {
+      // a page turning inside a paragraph is marked between two words, the text unchanged
+      pages: [
+        page(1, [item("1. Text of page one,", 70, 700)]),
+        page(2, [item("which goes on here.", 70, 700)]),
+      ],
+      expected: "<!-- page 1 -->\n\n1. Text of page one, <!-- page 2 -->which goes on here.\n",
+    },
+    {
+      // in Chinese (no space to stand in) the mark goes at the paragraph's end: its pages are the same
+      pages: [page(1, [item("1. 各国商定了", 70, 700)]), page(2, [item("以下案文，并继续讨论", 70, 700)])],
+      lang: "zh" as const,
+      expected: "<!-- page 1 -->\n\n1. 各国商定了以下案文，并继续讨论<!-- page 2 -->\n",
+    },
+  ])("$expected", ({ pages, lang, expected }) => {
+    expect(marked(pages, lang)).toBe(expected);
+    // Without the option nothing is marked, as before.
+    expect(md(pages, lang)).toBe(expected.replace(/<!-- page \d+ -->(\n\n)?/g, ""));
+  });
+
+  test("the parser reads the marks as each paragraph's pages and keeps them out of its text", () => {
+    const markdown = marked([
+      page(1, [item("1. Text of page one,", 70, 700)]),
+      page(2, [item("which goes on here.", 70, 700), item("2. Second.", 70, 660)]),
+    ]);
+    const parsed = parseMarkdown(markdown);
+    expect(parsed.paragraphs.map((p) => [p.address, p.text, p.pages])).toEqual([
+      ["1", "Text of page one, which goes on here.", { first: 1, last: 2 }],
+      ["2", "Second.", { first: 2, last: 2 }],
+    ]);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  test("indented lines after the words that introduce them are a list whose bullets were drawn", () => {
+    const got = convertPdfPages(
+      [
+        page(1, [
+          item("1. States noted the following principles:", 70, 700),
+          // set one line under the words that introduce them, a little apart from each other
+          item("Faithfulness to the text;", 86, 680),
+          item("Transparency of every correction.", 86, 650),
+          item("2. Next.", 70, 620),
+        ]),
+      ],
+      { lang: "en", file: "t.pdf" },
+    );
+    expect(got.markdown).toBe(
+      "1. States noted the following principles:\n\n- Faithfulness to the text;\n\n- Transparency of every correction.\n\n2. Next.\n",
+    );
+    expect(got.diagnostics.filter((d) => d.code === "ingest/bullet-inferred")).toHaveLength(2);
+  });
+});
 
 describe("a PDF drawn line by line with pdf-lib (another producer: hanging labels, Helvetica)", () => {
   /** Draw UN layout by hand: label at the margin, text indented, notes in 8 pt, markers raised. */

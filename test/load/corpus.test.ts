@@ -37,14 +37,19 @@ const meta = (symbol: string, lang: "zh" | "en"): FrontMatter => ({
   status: "consensus",
   source: "s",
 });
-const candidate = (file: string, symbol: string, lang: "zh" | "en" = "zh"): Candidate => {
+const candidate = (
+  file: string,
+  symbol: string,
+  lang: "zh" | "en" = "zh",
+  over: Partial<FrontMatter> = {},
+): Candidate => {
   const [, slug, name] = /^corpus\/([^/]+)\/(zh|en)\.md$/.exec(file)!;
   return {
     file,
     slug: slug!,
     lang: name as "zh" | "en",
-    meta: meta(symbol, lang),
-    keyLines: { symbol: 2, lang: 3 },
+    meta: { ...meta(symbol, lang), ...over },
+    keyLines: { symbol: 2, id: 2, lang: 3, authors: 4 },
   };
 };
 const reg = (...symbols: string[]): Registry => ({
@@ -99,6 +104,54 @@ describe("checkCorpus", () => {
       registry: reg("A/9/9"),
       rejected: [],
       codes: ["corpus/not-in-registry"],
+    },
+    // A national paper keyed by its id, in the folder its id names.
+    {
+      name: "a paper without a symbol",
+      docs: [
+        candidate("corpus/cn-2024-ict-position/zh.md", "cn-2024-ict-position", "zh", { authors: ["CN"] }),
+      ],
+      registry: reg("cn-2024-ict-position"),
+      rejected: [],
+      codes: [],
+    },
+    // A hyphenated symbol has its own folder: A/ES-10/1 and A-ES/10/1 never share one (issue 18).
+    {
+      name: "hyphenated symbols",
+      docs: [
+        candidate("corpus/A-ES--10-1/en.md", "A/ES-10/1", "en"),
+        candidate("corpus/A--ES-10-1/en.md", "A-ES/10/1", "en"),
+      ],
+      registry: reg("A/ES-10/1", "A-ES/10/1"),
+      rejected: [],
+      codes: [],
+    },
+    // The first slug scheme's folder for a hyphenated symbol is not its folder any more.
+    {
+      name: "old slug",
+      docs: [candidate("corpus/A-ES-10-1/en.md", "A/ES-10/1", "en")],
+      registry: reg("A/ES-10/1"),
+      rejected: ["corpus/A-ES-10-1/en.md"],
+      codes: ["corpus/path"],
+    },
+    // Two folders one case apart: one folder on macOS or Windows.
+    {
+      name: "case",
+      docs: [
+        candidate("corpus/A-RES-1-1/en.md", "A/RES/1/1", "en"),
+        candidate("corpus/A-Res-1-1/en.md", "A/Res/1/1", "en"),
+      ],
+      registry: reg("A/RES/1/1", "A/Res/1/1"),
+      rejected: ["corpus/A-Res-1-1/en.md"],
+      codes: ["corpus/folder-collision"],
+    },
+    // An author code no table knows: kept, warned.
+    {
+      name: "unknown author",
+      docs: [candidate("corpus/A-1-1/zh.md", "A/1/1", "zh", { authors: ["CN", "XQ"] })],
+      registry: reg("A/1/1"),
+      rejected: [],
+      codes: ["corpus/unknown-author"],
     },
     // No registry at all (already reported): no per-document warning.
     {

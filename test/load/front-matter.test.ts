@@ -4,6 +4,7 @@
 import { describe, expect, test } from "vitest";
 import { readFrontMatter } from "../../pipeline/load/front-matter.ts";
 import { loadRegistry, readRegistry } from "../../pipeline/load/registry.ts";
+import { FrontMatter } from "../../schemas/index.ts";
 
 const FM = `---
 symbol: A/78/265
@@ -110,6 +111,54 @@ describe("readFrontMatter", () => {
       line: 8,
       message: /unknown key "statu"/,
     },
+    // A government's paper given a placeholder symbol (issue 12): told to key it by an id.
+    {
+      name: "an id written as a symbol",
+      src: FM.replace("A/78/265", "CN-2024-ICT-POSITION"),
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message:
+        /expected a UN symbol such as "A\/78\/265"; a document without one is keyed by its id: id: cn-2024-ict-position/,
+    },
+    // A path segment in a symbol never becomes a folder (issue 18).
+    {
+      name: "dots in a symbol",
+      src: FM.replace("A/78/265", "A/78/265/../../.."),
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message: /segments are never "\." or "\.\."/,
+    },
+    // A symbol too long for a folder name gets a message, not a stack trace.
+    {
+      name: "long symbol",
+      src: FM.replace("A/78/265", `A/${"1".repeat(300)}`),
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message: /at most 100 characters \(this one has 302\)/,
+    },
+    // Neither key.
+    {
+      name: "no key",
+      src: FM.replace("symbol: A/78/265\n", ""),
+      code: "corpus/front-matter-invalid",
+      line: 2,
+      message: /no key: give symbol .* or, for a document without one, id/,
+    },
+    // Both keys.
+    {
+      name: "both keys",
+      src: FM.replace("lang: zh", "id: cn-2024-ict-position\nlang: zh"),
+      code: "corpus/front-matter-invalid",
+      line: 3,
+      message: /one key only/,
+    },
+    // A national paper names its authors.
+    {
+      name: "national paper without authors",
+      src: FM.replace("status: consensus", "status: national"),
+      code: "corpus/front-matter-invalid",
+      message: /a national paper \(status national\) names its authors/,
+    },
     // The unknown language has a code of its own.
     {
       name: "language",
@@ -124,11 +173,23 @@ describe("readFrontMatter", () => {
     const d = got.diagnostics.find((x) => x.code === code && message.test(x.message));
     expect(d, JSON.stringify(got.diagnostics)).toMatchObject({
       file: "corpus/A-1-1/zh.md",
-      line,
+      ...(line ? { line } : {}),
       level: "error",
     });
     if (column) expect(d!.column).toBe(column);
     expect(d!.message).toMatch(message);
+  });
+
+  test("a national paper without a symbol: keyed by its id, its authors named", () => {
+    const src = FM.replace("symbol: A/78/265", "id: cn-2024-ict-position")
+      .replace("type: report", "type: position paper")
+      .replace("status: consensus", "status: national\nauthors: [CN]");
+    const got = readFrontMatter(src, "corpus/cn-2024-ict-position/zh.md");
+    expect(got.diagnostics).toEqual([]);
+    // Once validated, the key is in `symbol` whichever key the file used; it validates again as is.
+    expect(got.meta).toMatchObject({ symbol: "cn-2024-ict-position", authors: ["CN"] });
+    expect(got.meta).not.toHaveProperty("id");
+    expect(FrontMatter.parse(got.meta)).toEqual(got.meta);
   });
 
   test("several problems are all reported, each at its own line", () => {
@@ -149,6 +210,29 @@ describe("readRegistry", () => {
     expect(got.diagnostics).toEqual([]);
     expect(got.registry.documents.map((d) => d.symbol)).toEqual(["A/1/1", "A/2/2"]);
     expect(got.registry.documents[0]!.short).toEqual({ zh: [], en: [] });
+  });
+
+  test("a national paper is registered by its id, with its authors, titles and short titles", () => {
+    const text = `documents:
+  - id: cn-2024-ict-position
+    type: position paper
+    date: "2024-05-20"
+    status: national
+    authors: [CN]
+    title:
+      zh: 关于信息通信技术安全若干问题的立场文件
+      en: Position paper on some questions of ICT security
+    short:
+      zh: [中国立场文件]
+      en: [China's position paper]
+`;
+    const got = readRegistry(text, "corpus/registry.yaml");
+    expect(got.diagnostics).toEqual([]);
+    expect(got.registry.documents[0]).toMatchObject({
+      symbol: "cn-2024-ict-position",
+      authors: ["CN"],
+      short: { zh: ["中国立场文件"], en: ["China's position paper"] },
+    });
   });
 
   test.each([

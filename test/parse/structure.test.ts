@@ -18,6 +18,8 @@ interface Options {
   lang?: "zh" | "en";
   title?: string;
   isResolution?: boolean;
+  national?: boolean;
+  compendium?: boolean;
 }
 
 function input(md: string, o: Options = {}): StructureInput {
@@ -28,6 +30,8 @@ function input(md: string, o: Options = {}): StructureInput {
     lang: o.lang ?? "en",
     title: o.title ?? "Report of the working group on testing",
     isResolution: o.isResolution ?? false,
+    national: o.national ?? false,
+    compendium: o.compendium ?? false,
     blocks: toBlocks(md),
   };
 }
@@ -128,6 +132,76 @@ const rows: Row[] = [
     "a bracketed reference after a paragraph is its source note",
     "1. Nominate points of contact.\n\n[A/00/1, para. 3]",
     ["numbered", "sourceNote"],
+  ],
+  // National papers (national.ts): the outline, the front, bullets, compendia.
+  [
+    "a short labelled line followed by a paragraph is a heading (zh)",
+    "（二）和平解决争端\n\n各国应通过和平手段解决争端。",
+    ["numberedHeading", "unnumbered"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "the same line in a UN document is a subparagraph label, as before",
+    "1. 各国同意：\n\n（二）和平解决争端",
+    ["numbered", "subparagraph"],
+    { lang: "zh" },
+  ],
+  [
+    "a short labelled line followed by its sibling is an item of a list, not a heading",
+    "(a) Sovereignty\n\n(b) Non-intervention",
+    ["looseItem", "subparagraph"],
+    { national: true },
+  ],
+  [
+    "a chapter-style label makes a short line a heading whatever follows",
+    "一、总体立场\n\n二、具体主张",
+    ["numberedHeading", "numberedHeading"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "decimal numbers: a short line is a heading, a sentence a paragraph numbered by its path",
+    "2 Sovereignty\n\n2.1 General\n\n2.1.1 Sovereignty applies to cyber infrastructure.",
+    ["numberedHeading", "numberedHeading", "outlined"],
+    { national: true },
+  ],
+  [
+    "一、 before a sentence numbers a paragraph",
+    "一、各国应和平利用信息通信技术。",
+    ["outlined"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "a part of a Chinese paper (第二部分) and its sections are headings, the outline's outermost level",
+    "第一部分 总体立场\n\n（一）主权原则\n\n各国应尊重他国主权。\n\n第二部分 具体主张",
+    ["numberedHeading", "numberedHeading", "unnumbered", "numberedHeading"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "a State's reply in a report of States' views: its name, the original language and the date in brackets",
+    "Australia\n\n[Original: English]\n\n[31 May 2021]\n\n1. Australia welcomes the opportunity.",
+    ["stateSection", "dateline", "dateline", "numbered"],
+  ],
+  [
+    "a date line and a place line under the title are the paper's front",
+    "关于若干问题的立场\n\n2024 年 5 月\n\n北京\n\n各国应加强合作。",
+    ["heading:title", "dateline", "dateline", "unnumbered"],
+    { lang: "zh", national: true },
+  ],
+  [
+    "bullets after a paragraph that introduces them are its items; under a heading they are paragraphs",
+    "States agreed on the following:\n\n- first;\n- second.\n\nPrinciples\n\n- Activities should be voluntary.",
+    ["unnumbered", "item", "item", "heading:plain", "unnumbered"],
+  ],
+  [
+    "a bullet after a finished sentence is a paragraph of its own",
+    "States agreed.\n\n• Capacity-building is voluntary.",
+    ["unnumbered", "unnumbered"],
+  ],
+  [
+    "a State's name in a compendium opens its section; [Original: …] is its front",
+    "Annex\n\nGermany\n\n[Original: English]\n\n1. Germany considers that international law applies.",
+    ["part", "stateSection", "dateline", "numbered"],
+    { compendium: true },
   ],
 ];
 

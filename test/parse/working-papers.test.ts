@@ -263,3 +263,61 @@ describe("the seed's annex D", () => {
     expect(count.get("IN")).toBe(5);
   });
 });
+
+describe("lists of documents: the faults the parser refactor found", () => {
+  test("a footnote marker in an entry stays where it stands and meets its note (title or submitter line)", () => {
+    const md = [
+      "Annex",
+      "",
+      "List of working papers",
+      "",
+      "Working paper on points of contact¹",
+      "Canada",
+      "",
+      "Working paper on capacity-building",
+      "Switzerland²",
+      "",
+      "¹ Revised on 3 March.",
+      "",
+      "² On behalf of a group of States.",
+    ].join("\n");
+    const parsed = parseMarkdown(md);
+    const entries = parsed.paragraphs.filter((p) => p.kind === "entry");
+    expect(entries.map((p) => [p.address, p.text, p.footnotes.map((f) => [f.mark, f.at, f.text])])).toEqual([
+      ["annex/e1", "Working paper on points of contact\nCanada", [["¹", 34, "Revised on 3 March."]]],
+      [
+        "annex/e2",
+        "Working paper on capacity-building\nSwitzerland",
+        [["²", "Working paper on capacity-building\nSwitzerland".length, "On behalf of a group of States."]],
+      ],
+    ]);
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+
+  test("a second list, in another part, numbers its entries from 1; a title left waiting closes in its own part", () => {
+    const md = [
+      "Annex I",
+      "",
+      "List of working papers",
+      "",
+      "First paper",
+      "Canada",
+      "",
+      "A title with no submitter",
+      "",
+      "Annex II",
+      "",
+      "List of documents",
+      "",
+      "Second paper",
+      "Kenya",
+    ].join("\n");
+    const parsed = parseMarkdown(md);
+    expect(parsed.paragraphs.filter((p) => p.kind === "entry").map((p) => [p.address, p.text])).toEqual([
+      ["annex-i/e1", "First paper\nCanada"],
+      ["annex-i/e2", "A title with no submitter"],
+      ["annex-ii/e1", "Second paper\nKenya"],
+    ]);
+    expect(parsed.diagnostics.map((d) => [d.code, d.line])).toEqual([["parse/list-entry-incomplete", 8]]);
+  });
+});

@@ -72,9 +72,43 @@ describe("kinds", () => {
       [doc("A/1/1", "2021-01-01", lang), doc("A/2/2", "2023-01-01", lang)],
     );
     expect(lines).toEqual([`${a.id} -> ${b.id}: ${kind}`]);
-    // The diff always gives back the later paragraph.
-    expect(sides(out.reuse[0]!.diff).to).toBe(later);
+    // The diff always gives back both paragraphs, whole: added wording and removed wording.
+    expect(sides(out.reuse[0]!.diff)).toEqual({ from: earlier, to: later });
   });
+
+  test.each([
+    {
+      // Three opening words replaced: the dropped words are shown beside the new ones.
+      name: "opening words replaced",
+      earlier: `Delegations strongly recommended that the Group ${EN_SHARED}. The budget of future sessions was discussed at length.`,
+      later: `Several States proposed that the Group ${EN_SHARED}.`,
+      removed: [
+        "Delegations strongly recommended",
+        " The budget of future sessions was discussed at length.",
+      ],
+      added: ["Several States proposed"],
+    },
+    {
+      // A reference the later text dropped, after the shared wording: shown as dropped.
+      name: "a reference dropped",
+      earlier: `Delegations agreed that the Group ${EN_SHARED}, as set out in resolution 70/237, paragraph 13.`,
+      later: `Several States proposed that the Group ${EN_SHARED}.`,
+      removed: ["Delegations agreed", ", as set out in resolution 70/237, paragraph 13"],
+      added: ["Several States proposed"],
+    },
+  ])(
+    "a partial link's diff marks removed wording as well as added: $name",
+    ({ earlier, later, removed, added }) => {
+      const a = paragraph({ doc: "A/1/1", lang: "en", num: ["1"], text: earlier });
+      const b = paragraph({ doc: "A/2/2", lang: "en", num: ["1"], text: later });
+      const { out } = linksOf([a, b], [doc("A/1/1", "2021-01-01", "en"), doc("A/2/2", "2023-01-01", "en")]);
+      const diff = out.reuse[0]!.diff;
+      expect(out.reuse[0]!.kind).toBe("partial");
+      expect(diff.filter((d) => d.op === "delete").map((d) => d.text)).toEqual(removed);
+      expect(diff.filter((d) => d.op === "insert").map((d) => d.text)).toEqual(added);
+      expect(sides(diff)).toEqual({ from: earlier, to: later });
+    },
+  );
 
   test("a partial link's span is the shared passage in each text", () => {
     const earlier = `${ZH_A}${ZH_SHARED}。`;

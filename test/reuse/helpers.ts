@@ -56,7 +56,7 @@ export function viewOf(r: Reuse, byId: Map<string, Paragraph>): LinkView {
   };
 }
 
-/** The later text rebuilt from a diff (equal + insert) and the earlier region (equal + delete). */
+/** The later text rebuilt from a diff (equal + insert) and the earlier one (equal + delete). */
 export function sides(diff: Reuse["diff"]): { from: string; to: string } {
   return {
     from: diff

@@ -11,6 +11,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { shingleHash } from "../../core/wording/shingle.ts";
+import { tokenize } from "../../core/wording/tokens.ts";
 import { sha256 } from "../../pipeline/hash.ts";
 import { DEFAULT_OPTIONS, type ReuseOptions } from "../../pipeline/reuse/detect.ts";
 import { type MemoInput, type ReuseMemo, reuseWithMemo } from "../../pipeline/reuse/incremental.ts";
@@ -236,6 +238,7 @@ function canonical(m: ReuseMemo) {
     // The postings as they stand (base less removed, plus added): the same, however kept.
     shingles: effective(m.shingles, m.ids.length),
     windows: effective(m.windows, m.ids.length),
+    formulaWindows: Array.from(m.formulaWindows),
   };
 }
 
@@ -339,5 +342,43 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
     expect(r.result.summary.byKind.verbatim ?? 0).toBeGreaterThan(0);
     expect(r.result.summary.byKind.near ?? 0).toBeGreaterThan(0);
     expect(r.result.summary.alsoIn).toBeGreaterThan(0);
+    expect(r.result.formulaWindows.length).toBeGreaterThan(3);
+  });
+
+  test("a window rising to the formula threshold joins the windows shipped to search, and leaves when it falls", () => {
+    // The phrase opens three paragraphs; a fourth makes its windows formulas (formulaDf 4), and
+    // removing it makes them rare again. The incremental run must follow without a recount.
+    const options = { ...DEFAULT_OPTIONS, formulaDf: 4 };
+    const phrase = random(mulberry(11), "zh", 8);
+    const doc = (i: number): World["docs"][number] => ({
+      symbol: `A/2/${i}`,
+      lang: "zh",
+      date: `201${i}-01-01`,
+      texts: [`${phrase}${random(mulberry(20 + i), "zh", 20)}`],
+      refs: new Map(),
+    });
+    const w: World = {
+      rand: mulberry(5),
+      docs: [doc(1), doc(2), doc(3)],
+      planted: { zh: [], en: [] },
+      formulas: { zh: [], en: [] },
+      next: 0,
+    };
+    const window = shingleHash(tokenize(phrase).ids, 0, options.zh.formulaWindow);
+    const ships = (m: ReuseMemo) => m.formulaWindows.includes(window);
+    let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    expect(ships(memo)).toBe(false);
+    for (const [step, shipped] of [
+      [() => w.docs.push(doc(4)), true],
+      [() => w.docs.pop(), false],
+    ] as const) {
+      step();
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, options);
+      const cold = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options);
+      expect(inc.mode).toBe("incremental");
+      expect(inc.result.formulaWindows).toEqual(cold.result.formulaWindows);
+      expect(ships(inc.memo)).toBe(shipped);
+      memo = inc.memo;
+    }
   });
 });

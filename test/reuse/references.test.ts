@@ -3,8 +3,8 @@
  * marked wherever they stand, so that joined wording never runs through them.
  */
 import { describe, expect, test } from "vitest";
+import { tokenize } from "../../core/wording/tokens.ts";
 import { MIN_NAME_UNITS, nameIndex, referenceMarks } from "../../pipeline/reuse/references.ts";
-import { tokenize } from "../../pipeline/reuse/tokens.ts";
 
 /** The text's units, with the marked ones in brackets: "[大会 第 75/240 号决议]". */
 function marked(text: string, spans: [number, number][] = [], names: string[] = []): string {

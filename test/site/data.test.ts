@@ -51,8 +51,23 @@ describe("loadSiteData", () => {
   test("without citations and reuse, every index is empty and the site knows they were not computed", () => {
     const data = loadSiteData(files({ citations: null, reuse: null, workingPapers: null }));
     expect(data.has).toEqual({ citations: false, reuse: false, aligned: false });
-    expect([data.citations.length, data.reuse.length, data.states.size]).toEqual([0, 0, 0]);
+    // Without the lists of working papers, States come only from the documents themselves.
+    const papers = [...data.states.values()].flatMap((e) => e.papers);
+    expect([data.citations.length, data.reuse.length, papers.length]).toEqual([0, 0, 0]);
     expect(lineageOf(data, "A-78-265/en/annex/23.f.ii")).toEqual({ earlier: [], later: [] });
+  });
+
+  test("a State's entry gathers the papers it wrote or co-wrote and its sections of compendia", () => {
+    const data = loadSiteData(files());
+    const nz = data.states.get("NZ")!;
+    expect(nz.state.name).toEqual({ en: "New Zealand", zh: "新西兰" });
+    expect(nz.documents.map((v) => v.en?.symbol)).toEqual(["nz-2024-test-position"]);
+    expect(nz.sections.map(({ doc, section }) => [doc.symbol, section.address, section.title])).toEqual([
+      ["A/99/136", "annex/state-nz", "New Zealand"],
+    ]);
+    // A co-author of the joint paper, who also submitted working papers: both kinds on one entry.
+    const au = data.states.get("AU")!;
+    expect([au.documents.length, au.papers.length, au.sections.length]).toEqual([1, 1, 0]);
   });
 
   test.each([

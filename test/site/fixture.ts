@@ -14,7 +14,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
+import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -42,6 +44,7 @@ interface ParaSpec {
   headings?: string[];
   footnotes?: Array<{ mark: string; text: string; at: number }>;
   scope?: string | null;
+  items?: Paragraph["items"];
 }
 
 interface DocSpec {
@@ -52,8 +55,9 @@ interface DocSpec {
   type?: DocumentRecord["type"];
   body?: string;
   status?: DocumentRecord["status"];
-  headings: Array<{ text: string; depth: number; part: string[]; before: number }>;
+  headings: Array<{ text: string; depth: number; part: string[]; before: number; role?: Heading["role"] }>;
   paras: ParaSpec[];
+  authors?: DocumentRecord["authors"];
 }
 
 /** Turn a spec into the record and paragraphs the parser would export. */
@@ -106,6 +110,7 @@ function buildDoc(spec: DocSpec): { record: DocumentRecord; paragraphs: Paragrap
       source: { file, line },
       kind: "paragraph",
       flags: [],
+      ...(p.items ? { items: p.items } : {}),
     };
     return para;
   });
@@ -116,6 +121,7 @@ function buildDoc(spec: DocSpec): { record: DocumentRecord; paragraphs: Paragrap
     anchor: `h-${anchorOf(h.part.join("/") || "body")}-${hi}`,
     footnotes: [],
     source: { file, line: headingLines.get(hi)?.[0] ?? 1 },
+    ...(h.role ? { role: h.role } : {}),
   }));
   const parts: string[][] = [];
   for (const p of paragraphs) {
@@ -133,6 +139,9 @@ function buildDoc(spec: DocSpec): { record: DocumentRecord; paragraphs: Paragrap
     paragraphs: paragraphs.length,
     parts,
     headings,
+    authors: spec.authors ?? [],
+    // The sections as the parse stage reads them back from headings and paragraphs.
+    sections: sectionsOf(headings, paragraphs),
   });
   return { record, paragraphs };
 }
@@ -305,6 +314,55 @@ function citation(over: Partial<Citation> & Pick<Citation, "from" | "raw" | "spa
   };
 }
 
+/** A national paper without a UN symbol, by two States: keyed by its id (our own words). */
+const NATIONAL_EN: DocSpec = {
+  symbol: "nz-2024-test-position",
+  lang: "en",
+  title: "Test position on international law in cyberspace",
+  date: "2024-03-12",
+  type: "position paper",
+  body: "Governments of New Zealand and Australia",
+  status: "national",
+  authors: [
+    { code: "NZ", kind: "state", name: { en: "New Zealand", zh: "新西兰" } },
+    { code: "AU", kind: "state", name: { en: "Australia", zh: "澳大利亚" } },
+  ],
+  headings: [{ text: "2 Sovereignty", depth: 3, part: [], before: 0 }],
+  paras: [
+    {
+      scope: "2",
+      text: "The co-authors consider, for testing only, that sovereignty applies to cyber infrastructure, where an operation causes:\nphysical damage;\na loss of function.",
+      headings: ["2 Sovereignty"],
+      items: [
+        { n: 1, mark: "•", start: 120, end: 136 },
+        { n: 2, mark: "•", start: 137, end: 156 },
+      ],
+    },
+  ],
+};
+
+/** A compendium with one State's section, a part of its own (our own words). */
+const COMPENDIUM_EN: DocSpec = {
+  symbol: "A/99/136",
+  lang: "en",
+  title: "Test compendium of national contributions",
+  date: "2021-07-13",
+  type: "compendium",
+  body: "GGE 2019-2021",
+  status: "other",
+  headings: [
+    { text: "Annex", depth: 1, part: ["annex"], before: 0 },
+    { text: "New Zealand", depth: 1, part: ["annex", "state NZ"], before: 0, role: "state" },
+  ],
+  paras: [
+    {
+      part: ["annex", "state NZ"],
+      num: ["1"],
+      text: "New Zealand sets out its views for testing only.",
+    },
+  ],
+};
+
 /** Synthetic bulk paragraphs for the benchmark: `n` more paragraphs in a report of their own. */
 function bulkDoc(n: number, index: number): DocSpec {
   return {
@@ -326,7 +384,7 @@ function bulkDoc(n: number, index: number): DocSpec {
 
 /** Build the fixture in memory. `extraParagraphs` spreads that many more paragraphs over bulk documents. */
 export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureData {
-  const specs = [A77_EN, A77_ZH, A78_EN, A78_ZH, HOSTILE_EN];
+  const specs = [A77_EN, A77_ZH, A78_EN, A78_ZH, HOSTILE_EN, NATIONAL_EN, COMPENDIUM_EN];
   const extra = opts.extraParagraphs ?? 0;
   const perDoc = 100;
   for (let i = 0; i * perDoc < extra; i++) specs.push(bulkDoc(Math.min(perDoc, extra - i * perDoc), i));
@@ -473,7 +531,14 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       spans: [{ from: [0, 52], to: [15, 67] }],
       length: 8,
       formula: false,
-      diff: [{ op: "equal", text: "States should cooperate to prevent harmful practices" }],
+      // Both whole texts, as the reuse stage gives a partial link: what the later one added
+      // around the shared wording, and what it dropped.
+      diff: [
+        { op: "insert", text: "States recalled that “" },
+        { op: "equal", text: "States should cooperate to prevent harmful practices" },
+        { op: "delete", text: " in the use of technology." },
+        { op: "insert", text: "” and stressed capacity-building." },
+      ],
       via: "direct",
     },
   ];
@@ -540,7 +605,11 @@ export function writeFixtureData(
     w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
-    for (const [name, content] of Object.entries(buildSearchIndex(data.paragraphs, data.documents).files)) {
+    // The formula windows travel with the index, as the build ships the reuse stage's.
+    const index = buildSearchIndex(data.paragraphs, data.documents, {
+      formulaWindows: formulaWindowsOf(data.paragraphs),
+    });
+    for (const [name, content] of Object.entries(index.files)) {
       const file = path.join(dataDir, "search", name);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, content);

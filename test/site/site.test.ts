@@ -110,6 +110,97 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a diplomat pastes a long draft: the closest paragraph first, the draft sentence by sentence, the text kept out of the address", async () => {
+    const page = await open("/search/");
+    const draft = [
+      "States reaffirmed the importance of protecting critical infrastructure and agreed to share good practice on a strictly voluntary basis.",
+      "States will deploy zorblat quantum widgets across frontier networks.",
+      "States noted an increasingly concerning threat landscape.",
+    ].join(" ");
+    await page.fill("#q", draft);
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() =>
+      /paragraphs? carr/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    // Never in the address: the fragment names where this tab keeps it.
+    expect(page.url()).not.toContain("zorblat");
+    expect(new URL(page.url()).hash).toMatch(/^#paste=\w+$/);
+    expect(await page.textContent("#kept")).toContain("kept in this tab's session storage");
+    // The status names the draft by its length, never by repeating it.
+    expect(await page.textContent("#search-status")).toBe(
+      `3 paragraphs carry wording of your text (${draft.length} characters).`,
+    );
+    // Focus is at the results, not nineteen Tabs away.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-h");
+    expect(await page.locator("#results li > a").first().textContent()).toBe(
+      "A/78/265, annex, para. 23 (f) (ii)",
+    );
+    expect(await page.locator("#results .carried").first().textContent()).toMatch(
+      /^Carries \d+ % of your text\.$/,
+    );
+    const verdicts = await page.locator("#sentences .verdict").allTextContents();
+    expect(verdicts).toEqual([
+      "Agreed language: 84 % in A/78/265, annex, para. 23 (f) (ii)",
+      "New wording",
+      "Agreed language: 100 % in A/77/275, annex, para. 4",
+    ]);
+    await page.waitForSelector("#sentences mark.unseen");
+    expect(await page.locator("#sentences mark.unseen").allTextContents()).toEqual([
+      "strictly",
+      "will deploy zorblat quantum widgets across frontier networks",
+    ]);
+    await page.screenshot({ path: path.join(shots, "search-draft.png"), fullPage: true });
+    // A reload finds the draft again, without a server.
+    await page.reload();
+    await page.waitForFunction(() =>
+      /paragraphs? carr/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    expect(await page.inputValue("#q")).toBe(draft);
+    await page.close();
+  });
+
+  test("a short query stays in the address, so the link shares the search", async () => {
+    const page = await open("/search/");
+    await page.fill("#q", "voluntary basis");
+    await page.press("#q", "Control+Enter");
+    await page.waitForSelector("#results li");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("voluntary basis");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("results-h");
+    await page.close();
+  });
+
+  test("a phrase is found and highlighted whatever the spacing between Chinese and Latin letters or digits", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent("作为Ａ/77/275号文件")}&phrase=1`);
+    await page.waitForSelector("#results li");
+    expect(await page.locator("#results mark").allTextContents()).toEqual(["作为 A/77/275 号文件"]);
+    await page.close();
+  });
+
+  test("the search box suggests documents and States as one types; choosing one opens its page", async () => {
+    const page = await open("/states/");
+    await page.click("#site-q");
+    await page.keyboard.type("A/78");
+    await page.waitForSelector("#site-q-suggestions li");
+    expect(await page.locator("#site-q-suggestions li .label").allTextContents()).toEqual([
+      "A/78/265 · Test second progress report of the working group",
+    ]);
+    expect(await page.getAttribute("#site-q", "aria-expanded")).toBe("true");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getAttribute("#site-q", "aria-activedescendant")).toBe("site-q-suggestions-0");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/doc/A-78-265/");
+    await page.click("#site-q");
+    await page.keyboard.type("澳大");
+    await page.waitForSelector("#site-q-suggestions li");
+    expect(await page.locator("#site-q-suggestions li .label").allTextContents()).toEqual([
+      "Australia · 澳大利亚",
+    ]);
+    await page.locator("#site-q-suggestions li").first().dispatchEvent("mousedown");
+    await page.waitForURL((u) => u.pathname === "/states/AU/");
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
   test("a secretariat officer sees which quotations do not match their source", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-24 a.warn-badge");
@@ -163,6 +254,34 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a researcher opens a national paper, follows an author to its State page, and finds the paper and the State's section of a compendium there", async () => {
+    const page = await open("/doc/nz-2024-test-position/en/");
+    const authors = page.locator("p.authors a");
+    expect(await authors.allTextContents()).toEqual(["New Zealand", "Australia"]);
+    // The paper's paragraph keeps its address within its section, in the anchor too.
+    expect(await page.locator("#s2-u1").textContent()).toContain(
+      "sovereignty applies to cyber infrastructure",
+    );
+    await authors.first().click();
+    await page.waitForURL(/\/states\/NZ\/$/);
+    expect(await page.locator("#papers-h + ul").textContent()).toContain(
+      "Test position on international law in cyberspace",
+    );
+    expect(await page.locator("#papers-h + ul").textContent()).toContain("with Australia");
+    await page.click("#sections-h + ul a");
+    await page.waitForURL(/\/doc\/A-99-136\/en\/#/);
+    expect(await page.locator("main").textContent()).toContain(
+      "New Zealand sets out its views for testing only.",
+    );
+    // A co-author's page lists the joint paper beside the working papers it submitted.
+    await page.goto(new URL("/states/AU/", base).href);
+    expect(await page.locator("#papers-h + ul").textContent()).toContain(
+      "Test position on international law in cyberspace",
+    );
+    expect(await page.locator("#wp-h + ul").textContent()).toContain("关于能力建设的工作文件");
+    await page.close();
+  });
+
   test("a researcher opens a lineage and sees the earlier wording with the changes marked", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-23-f-ii a.badge:has-text('reuses')");
@@ -179,6 +298,16 @@ describe.runIf(chromium)("scenarios", () => {
     await page.click("a:has-text('see the map') >> nth=0");
     await page.waitForURL(/\/map\/A-77-275\/A-78-265\/(en|zh)\/$/);
     expect(await page.locator("svg a.flow").count()).toBeGreaterThan(0);
+    // Each link's changes: what the later text added, and what it removed.
+    await page.goto(new URL("/map/A-77-275/A-78-265/en/", base).href);
+    const partial = page.locator("tr", { hasText: "partial" });
+    expect(await partial.locator("summary").textContent()).toBe("added and removed");
+    await partial.locator("summary").click();
+    expect(await partial.locator("del").allTextContents()).toEqual([" in the use of technology."]);
+    expect(await partial.locator("ins").allTextContents()).toEqual([
+      "States recalled that “",
+      "” and stressed capacity-building.",
+    ]);
     await page.screenshot({ path: path.join(shots, "map.png"), fullPage: true });
     await page.locator("table a[href*='#lineage']").first().click();
     await page.waitForURL(/#lineage$/);
@@ -323,38 +452,79 @@ describe("quality", () => {
   });
 
   const axePath = path.join(repoRoot, "node_modules", "axe-core", "axe.min.js");
-  test.runIf(chromium).each([
+  /** Every page type, and the search page with results and with a draft read sentence by sentence. */
+  const PAGES = [
     { url: "/", shot: "home" },
     { url: "/doc/A-78-265/zh/", shot: null },
+    { url: "/doc/A-78-265/en/", shot: null },
     { url: "/doc/A-78-265/", shot: "side-by-side" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: null },
     { url: "/p/A-78-265/annex/24/", shot: "paragraph-quote-warning" },
+    { url: "/search/", shot: null },
     { url: "/search/?q=%E5%85%B3%E9%94%AE%E5%9F%BA%E7%A1%80%E8%AE%BE%E6%96%BD", shot: "search-zh" },
+    {
+      url: `/search/?q=${encodeURIComponent("States reaffirmed the importance of protecting critical infrastructure. States will deploy zorblat widgets.")}`,
+      shot: null,
+    },
     { url: "/resolve/", shot: "resolve" },
     { url: "/symbols/", shot: "symbols" },
     { url: "/states/", shot: null },
     { url: "/states/AU/", shot: "state" },
+    { url: "/states/NZ/", shot: null },
+    { url: "/doc/nz-2024-test-position/en/", shot: "national-paper" },
+    { url: "/map/", shot: null },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },
-  ])("axe-core finds no serious violation on $url", async ({ url, shot }) => {
-    const page = await open(url);
+    { url: "/404.html", shot: null },
+  ];
+  test.runIf(chromium).each(PAGES)(
+    "axe-core finds nothing on $url, moderate and minor included",
+    async ({ url, shot }) => {
+      const page = await open(url);
+      await page.waitForLoadState("networkidle");
+      // Evaluated through the DevTools protocol: the page's policy rightly refuses inline <script>.
+      await page.evaluate(readFileSync(axePath, "utf8"));
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: () => Promise<{
+                violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+              }>;
+            };
+          }
+        ).axe;
+        const r = await axe.run();
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          nodes: v.nodes.map((n) => n.target.join(" ")),
+        }));
+      });
+      expect(violations).toEqual([]);
+      // No script error, no refused resource, no policy violation on the way.
+      expect(consoleErrors.get(page)).toEqual([]);
+      if (shot) await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
+      await page.close();
+    },
+  );
+
+  test.runIf(chromium).each(PAGES)("at 390 px nothing on $url runs off the screen", async ({ url }) => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(new URL(url, base).href);
     await page.waitForLoadState("networkidle");
-    // Evaluated through the DevTools protocol: the page's policy rightly refuses inline <script>.
-    await page.evaluate(readFileSync(axePath, "utf8"));
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-          };
-        }
-      ).axe;
-      const r = await axe.run();
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-    });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-    // No script error, no refused resource, no policy violation on the way.
-    expect(consoleErrors.get(page)).toEqual([]);
-    if (shot) await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
+    const past = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("body *")]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.right > window.innerWidth + 0.5;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}`),
+    );
+    expect(past).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
     await page.close();
   });
 
@@ -375,6 +545,8 @@ describe("quality", () => {
       "/doc/A-78-265/",
       "/p/A-78-265/annex/23.f.ii/",
       "/states/VE/",
+      "/states/NZ/",
+      "/doc/nz-2024-test-position/en/",
       "/map/A-77-275/A-78-265/en/",
     ]) {
       expect(sitemap.includes(`<loc>http://localhost:4321${p}</loc>`), p).toBe(true);
@@ -561,7 +733,7 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
     { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },
-  ])("the seed page $url passes axe-core with no serious violation", async ({ url, shot }) => {
+  ])("the seed page $url passes axe-core, moderate and minor included", async ({ url, shot }) => {
     const page = await context.newPage();
     await page.goto(new URL(url, seedBase).href);
     await page.evaluate(readFileSync(path.join(repoRoot, "node_modules", "axe-core", "axe.min.js"), "utf8"));
@@ -573,7 +745,7 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
       ).axe;
       return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact }));
     });
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(violations).toEqual([]);
     await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: false });
     await page.close();
   });

@@ -11,9 +11,23 @@
  */
 import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
-import { type Label, readLabel } from "../labels.ts";
+import { type Label, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
+import {
+  continues,
+  headingWords,
+  isChapterStyle,
+  isDateLine,
+  isFrontLine,
+  isOriginalLine,
+  isPlaceLine,
+  isZh,
+  nameOnly,
+  nextIsSibling,
+  nextTextBlock,
+  readBullet,
+} from "./national.ts";
 import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
-import type { HeadingKind, ParseState } from "./state.ts";
+import { type HeadingKind, isNational, type ParseState } from "./state.ts";
 
 /** A block and its place in the document. */
 interface At {
@@ -33,6 +47,8 @@ interface Labelled {
   label: Label;
   body: string;
   refs: MarkerRef[];
+  /** Why the line's role (paragraph, not heading) was guessed, for the handler to warn; else absent. */
+  guessed?: string;
 }
 
 /** Every kind of block, with what its handler needs. */
@@ -49,7 +65,7 @@ export type Classified = At &
       }
     | ({ kind: "part"; annex: string | null | undefined } & Marked)
     | ({ kind: "listNote" } & Marked)
-    | { kind: "entry"; text: string }
+    | ({ kind: "entry" } & Marked)
     | { kind: "artifact"; text: string }
     | ({ kind: "continuation"; target: number; cause: string } & Marked)
     | ({ kind: "heading"; heading: Exclude<HeadingKind, "part"> } & Marked)
@@ -58,6 +74,19 @@ export type Classified = At &
     | ({ kind: "numbered" } & Labelled)
     | ({ kind: "subparagraph" } & Labelled)
     | ({ kind: "looseItem" } & Labelled)
+    // National papers and compendia (national.ts).
+    | ({ kind: "stateSection"; code: string } & Marked)
+    | ({ kind: "item"; target: number; mark: string } & Marked)
+    | ({ kind: "dateline" } & Marked)
+    | ({ kind: "numberedHeading"; label: OutlineLabel; guessed: string | null } & Marked)
+    | {
+        kind: "outlined";
+        label: OutlineLabel;
+        body: string;
+        refs: MarkerRef[];
+        text: string;
+        guessed: string | null;
+      }
   );
 
 export type Kind = Classified["kind"];
@@ -127,11 +156,12 @@ const part: Rule = ({ block, index, refs, clean }) => {
 };
 
 /** Inside a list of documents every block is an entry line, except a bracketed note before the first. */
-const documentList: Rule = ({ block, index, refs, clean }, s) => {
+const documentList: Rule = ({ block, index, refs, text, clean }, s) => {
   if (!s.entries.open) return null;
   if (/^[(（].*[)）]$/s.test(clean) && s.entries.count === 0 && !s.entries.waiting)
     return { kind: "listNote", block, index, text: clean, refs };
-  return { kind: "entry", block, index, text: clean };
+  // The text as read, markers out and their offsets into it: the handler cuts it into lines.
+  return { kind: "entry", block, index, text, refs };
 };
 
 /** Running headers, symbol lines, job numbers, page numbers. */
@@ -147,7 +177,8 @@ const artifact: Rule = ({ block, index, clean, printedLabel }, s) =>
  * lower case.
  */
 const afterNotes: Rule = ({ block, index, clean, text, refs, label }, s) => {
-  if (label || !s.page.broken || s.open === null || block.kind === "heading") return null;
+  // After bullet items a block is the next paragraph: items end without punctuation as a rule.
+  if (label || !s.page.broken || s.open === null || block.kind === "heading" || s.items) return null;
   const prev = s.drafts[s.open]!;
   const prevText = prev.text.trim();
   const endsOpen = !TERMINAL.test(prevText) && !/[,，]$/.test(prevText);
@@ -168,7 +199,7 @@ const afterNotes: Rule = ({ block, index, clean, text, refs, label }, s) => {
  * word, not on punctuation, and what follows cannot start a paragraph of its own.
  */
 const afterBreak: Rule = ({ block, index, clean, text, refs, label }, s) => {
-  if (label || s.open === null || block.kind !== "text" || s.drafts[s.open]!.kind !== "paragraph")
+  if (label || s.open === null || block.kind !== "text" || s.drafts[s.open]!.kind !== "paragraph" || s.items)
     return null;
   const prevText = s.drafts[s.open]!.text.trim();
   const endsOnWord = /[\p{L}\p{N}]$/u.test(prevText) && !/\n/.test(prevText);
@@ -223,6 +254,139 @@ const sourceNote: Rule = ({ block, index, clean, refs, label }, s) =>
     ? { kind: "sourceNote", block, index, owner: s.open, text: clean, refs }
     : null;
 
+/**
+ * A compendium's State section opens at a line that is a State's (or group's) name and nothing
+ * else, in a compendium or where "[Original: …]" follows it.
+ */
+const stateSection: Rule = ({ block, index, clean, refs, printedLabel }, s) => {
+  if (block.kind === "bullet" || printedLabel || s.entries.waiting) return null;
+  if (!s.input.compendium) {
+    const next = nextTextBlock(s.input.blocks, index);
+    if (!next || !isOriginalLine(next.text)) return null;
+  }
+  const code = nameOnly(clean);
+  return code ? { kind: "stateSection", block, index, code, text: clean, refs } : null;
+};
+
+/**
+ * A bullet ("- x", "• x") right after a paragraph that introduces it (it ends with a colon or runs
+ * on), or after another bullet of it, is an item of that paragraph. Bullets under a heading stay
+ * paragraphs of their own (annex C's principles).
+ */
+const item: Rule = ({ block, index, raw, text, refs, label }, s) => {
+  if (label || s.open === null) return null;
+  const target = s.drafts[s.open]!;
+  if (target.kind !== "paragraph") return null;
+  const inList = s.items?.draft === s.open;
+  let mark: string;
+  let skip = 0;
+  if (block.kind === "bullet") mark = block.bullet ?? "-";
+  else {
+    const b = readBullet(raw, inList);
+    if (!b) return null;
+    mark = b.mark;
+    skip = b.length;
+  }
+  if (!inList && /[。.!?！？]["”’」』)）]*$/.test(target.text.trim())) return null;
+  const body = text.slice(skip);
+  return {
+    kind: "item",
+    block,
+    index,
+    target: s.open,
+    mark,
+    text: body,
+    refs: refs.map((r) => ({ ...r, at: Math.max(0, r.at - skip) })),
+  };
+};
+
+/**
+ * Under a national paper's title (or a State's name in a compendium), before its first paragraph:
+ * a date line, a place line beside one, "[Original: English]".
+ */
+const dateline: Rule = ({ block, index, clean, refs, label }, s) => {
+  if (!s.front || label || block.kind === "bullet" || !isNational(s)) return null;
+  if (isFrontLine(clean)) return { kind: "dateline", block, index, text: clean, refs };
+  if (!isPlaceLine(clean)) return null;
+  const prev = s.headings.at(-1);
+  const next = nextTextBlock(s.input.blocks, index);
+  const besideDate =
+    (prev?.kind === "dateline" && isDateLine(prev.text)) || (next !== null && isDateLine(next.text));
+  return besideDate ? { kind: "dateline", block, index, text: clean, refs } : null;
+};
+
+/**
+ * A labelled line of a national paper: a heading when its words are short and unpunctuated and
+ * what follows is not the next item of its list (national.ts); a paragraph numbered in the
+ * outline's own terms ("2.1.3 States…", "五、各方…"); a paragraph numbered 1、. Other labels
+ * ("1.", "(a)", "（一）") as paragraphs are the UN rules' (numbered, subparagraph).
+ */
+const outline: Rule = (r, s) => {
+  const { block, index, clean, text, refs } = r;
+  if (block.kind === "bullet" || !isNational(s)) return null;
+  // "20 May 2024" starts like "2 Sovereignty": a date is the front's, never a label.
+  if (isFrontLine(clean)) return null;
+  const label = readOutlineLabel(clean);
+  if (!label) return null;
+  const rest = clean.slice(label.length);
+  if (!rest.trim()) return null;
+  const zh = isZh(rest, s.input.lang);
+  const words = headingWords(rest, zh);
+  const shift = text.length - text.trimStart().length + label.length;
+  const shifted = refs.map((x) => ({ ...x, at: Math.max(0, x.at - shift) }));
+  const next = nextTextBlock(s.input.blocks, index);
+  // The next item of a list of short items that is already being read as paragraphs is one too.
+  const open = s.open === null ? null : s.drafts[s.open]!;
+  const afterSibling = open !== null && open.label !== "" && continues(open.label, label);
+  if (
+    block.kind === "heading" ||
+    (words === "heading" &&
+      (isChapterStyle(label) || (!afterSibling && !nextIsSibling(s.input.blocks, index, label))))
+  ) {
+    const guessed =
+      block.kind !== "heading" && next === null
+        ? "a short labelled line at the end of the text, read as a heading with nothing under it"
+        : null;
+    return { kind: "numberedHeading", block, index, label, text: clean, refs, guessed };
+  }
+  // A number with no full stop ("2 Sovereignty") labels only headings: a long line so numbered is
+  // one, guessed.
+  if (label.style === "bare" && words === "long")
+    return {
+      kind: "numberedHeading",
+      block,
+      index,
+      label,
+      text: clean,
+      refs,
+      guessed: `a line numbered like a section heading ("${label.printed} "), with no closing punctuation but longer than a heading (over ${zh ? 40 : 120} characters), read as a heading`,
+    };
+  const guessed =
+    words === "long"
+      ? `a labelled line without closing punctuation, too long for a heading (over ${zh ? 40 : 120} characters), read as a paragraph`
+      : null;
+  if (label.style === "decimal" || label.style === "cjk-comma")
+    return { kind: "outlined", block, index, label, body: rest, refs: shifted, text: clean, guessed };
+  if (label.style === "bare") return null;
+  if (label.paragraph && !r.printedLabel)
+    return {
+      kind: "numbered",
+      block,
+      index,
+      label: label.paragraph,
+      body: rest,
+      refs: shifted,
+      ...(guessed ? { guessed } : {}),
+    };
+  // A label the UN rules read ("1.", "(a)"): they place it, as they would have; the guess is said.
+  if (guessed && r.label) {
+    const l = { block, index, ...labelled(r, r.label), guessed };
+    if (r.label.style === "number" && !/^[(（]/.test(r.label.printed)) return { kind: "numbered", ...l };
+    return s.levels.length === 0 ? { kind: "looseItem", ...l } : { kind: "subparagraph", ...l };
+  }
+  return null;
+};
+
 /** The label's body and its markers, offsets shifted by what the label took. */
 function labelled({ text, refs }: Reading, label: Label): Labelled {
   const body = text.trim().slice(label.length);
@@ -257,10 +421,14 @@ const RULES: Rule[] = [
   note,
   asteriskNote,
   part,
+  stateSection,
   documentList,
   artifact,
+  item,
+  outline,
   afterNotes,
   afterBreak,
+  dateline,
   heading,
   sourceNote,
   numbered,

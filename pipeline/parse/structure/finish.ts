@@ -4,9 +4,11 @@
  *
  * Decisions: a part whose numbering restarted holds several lists, so its first list becomes
  * "list-1" only once the restart is seen; subparagraphs and source notes take their top
- * paragraph's scope. Unnumbered paragraphs are addressed by position in their part
- * (`annex/annex-c/u4`), entries by position in the document (`…/e3`), a source note by the item it
- * sources (`…/1.b/source`). An address taken twice gets "~2" and a warning, so ids stay unique.
+ * paragraph's scope. Unnumbered paragraphs are addressed by position in their numbered section
+ * (`@2.2/u1`: the section's key is their scope), or in their part outside any
+ * (`annex/annex-c/u4`), so a paragraph added to one section renumbers nothing in another; entries
+ * by position in their part (`…/e3`), a source note by the item it sources (`…/1.b/source`). An
+ * address taken twice gets "~2" and a warning, so ids stay unique.
  */
 
 import { addressOf, anchorOf, idOf } from "../../../core/address/address.ts";
@@ -29,7 +31,11 @@ export function finish(s: ParseState): StructureOutput {
 function settleScopes(s: ParseState): void {
   const { drafts } = s;
   for (const nb of s.numbering.values()) {
-    if (nb.lists > 1) for (const k of nb.mainDrafts) drafts[k]!.scope = "list-1";
+    for (const k of nb.mainDrafts) {
+      const d = drafts[k]!;
+      if (nb.sectionScoped && d.section !== null) d.scope = d.section;
+      else if (nb.lists > 1) d.scope = "list-1";
+    }
   }
   for (const d of drafts) {
     if (d.parent !== null && d.scope === null) d.scope = drafts[d.parent]!.scope;
@@ -61,10 +67,13 @@ function toParagraphs(
       address = `${d.part.map((p) => p.toLowerCase().replace(/\s+/g, "-")).join("/")}/e${d.ordinal}`;
     else if (d.num.length) address = addressOf(d.part, d.scope, d.num);
     else {
-      const key = d.part.join("/");
+      // Only under a numbered heading: a plain heading's words differ between languages and give
+      // no address both versions share.
+      d.scope = d.section;
+      const key = `${d.part.join("/")}\u0000${d.section ?? ""}`;
       const n = (unnumbered.get(key) ?? 0) + 1;
       unnumbered.set(key, n);
-      address = addressOf(d.part, null, [], n);
+      address = addressOf(d.part, d.section, [], n);
     }
     if (seen.has(address)) {
       let k = 2;
@@ -101,5 +110,7 @@ function toParagraphs(
     source: { file: ctx.file, line: d.line + ctx.lineOffset, endLine: d.endLine + ctx.lineOffset },
     kind: d.kind,
     flags: [...d.flags].sort(),
+    ...(d.items.length ? { items: d.items } : {}),
+    ...(d.pages ? { pages: d.pages } : {}),
   }));
 }

@@ -3,10 +3,12 @@
  *
  * Decisions:
  * - A top-level number continues its part's sequence, or the restarted one running; 1 inside a
- *   part opens a scope: "D/next-steps" under a "Recommended next steps" heading of section D, else
- *   "list-2", "list-3" (finish.ts makes the first list "list-1"). A number that skips ahead is a
- *   gap (warned); one that repeats or goes back keeps its printed label, takes the next number and
- *   is warned.
+ *   part opens a scope: "D/next-steps" under a "Recommended next steps" heading of section D; the
+ *   numbered section's key ("1.2") where the restart comes with a new numbered section (a paper
+ *   numbering each section's paragraphs from 1: finish.ts then scopes the first section's too);
+ *   else "list-2", "list-3" (finish.ts makes the first list "list-1"), and in a national paper, a
+ *   warning that the line's role was guessed. A number that skips ahead is a gap (warned); one
+ *   that repeats or goes back keeps its printed label, takes the next number and is warned.
  * - A subparagraph label continues the innermost open list that expects it ("(i)" after "(h)" is the
  *   letter i), unless the open paragraph ends with a colon, which announces a new list. A label that
  *   continues no open list ((一) then "(c)" in annex 23 (f)) keeps its printed text, takes the next
@@ -15,8 +17,9 @@
 import { diag } from "../../diagnostics.ts";
 import type { Block } from "../blocks.ts";
 import { firstValue, type Label, type LabelStyle, nextValue } from "../labels.ts";
+import { guessed } from "./handlers/national.ts";
 import { NEXT_STEPS, sectionLetter } from "./readers.ts";
-import { at, numberingOf, type ParseState } from "./state.ts";
+import { at, currentSection, isNational, numberingOf, type ParseState } from "./state.ts";
 
 /** Where a top-level number goes: its scope, the value it takes, whether that differs from print. */
 export interface PlacedNumber {
@@ -28,6 +31,9 @@ export interface PlacedNumber {
 /** Scope for top-level number `n` in the current part, deciding between continuation, restart and gap. */
 export function placeNumber(s: ParseState, n: number, block: Block): PlacedNumber {
   const nb = numberingOf(s, s.part);
+  const section = currentSection(s);
+  const previous = nb.lastSection;
+  nb.lastSection = section;
   if (nb.scope !== null && n === nb.scopeLast + 1) {
     nb.scopeLast = n;
     return { scope: nb.scope, renumbered: false, value: n };
@@ -44,9 +50,18 @@ export function placeNumber(s: ParseState, n: number, block: Block): PlacedNumbe
       const sec = [...s.stack].reverse().find((h) => h.kind === "section");
       const letter = sec ? sectionLetter(sec.text) : null;
       scope = letter ? `${letter}/next-steps` : "next-steps";
+    } else if (section !== null && section !== previous) {
+      scope = section;
+      nb.sectionScoped = true;
     } else {
       nb.lists++;
       scope = `list-${nb.lists}`;
+      if (isNational(s))
+        guessed(
+          s,
+          block,
+          `paragraph numbering restarts at 1 ${section ? `inside section ${section}` : "with no numbered section around it"}; read as a new list (${scope})`,
+        );
     }
     nb.scope = scope;
     nb.scopeLast = 1;

@@ -9,11 +9,11 @@
  * reading of UN documents needs (see docs/design.md, "The parser").
  */
 
-import { anchorOf, partAddress } from "../../../core/address/address.ts";
+import { anchorOf, partAddress, STATE_PART } from "../../../core/address/address.ts";
 import type { Diagnostic, Footnote, Heading, Lang, Paragraph } from "../../../schemas/index.ts";
 import type { Block } from "../blocks.ts";
 import type { MarkerRef } from "../footnotes.ts";
-import type { LabelStyle } from "../labels.ts";
+import type { LabelStyle, OutlineStyle } from "../labels.ts";
 
 /** What the structure builder is given: one document's blocks and what its front matter says. */
 export interface StructureInput {
@@ -28,6 +28,14 @@ export interface StructureInput {
   title: string;
   /** A resolution or decision: "The General Assembly," opens a preamble. */
   isResolution: boolean;
+  /**
+   * A national paper (status national, type position paper, or keyed by an id): its outline is
+   * read as national papers number it (decimal, 一、/（一）/1./（1）/①, a short labelled line as a
+   * heading). A State's section of a compendium is read the same way.
+   */
+  national?: boolean;
+  /** A compendium of national contributions: a heading that is a State's name opens its section. */
+  compendium?: boolean;
   /** The Markdown's blocks in reading order (blocks.ts). */
   blocks: Block[];
 }
@@ -63,6 +71,26 @@ export interface Draft {
   flags: Set<Paragraph["flags"][number]>;
   /** Preamble position, entry position or source-note owner, for addressing. */
   ordinal?: number;
+  /**
+   * The key of the numbered section the paragraph stands in ("2.1", "1.2", "2.A"), from the
+   * numbered headings on its path; null outside any. Unnumbered paragraphs are counted within it.
+   */
+  section: string | null;
+  /** Bullet items of the paragraph, offsets into `text`. */
+  items: Item[];
+  /** Pages of the original the paragraph stands on, when the corpus file marks them. */
+  pages: { first: number; last: number } | null;
+}
+
+/** A bullet item kept inside the paragraph that introduces it. */
+export interface Item {
+  /** 1-based position among the paragraph's items. */
+  n: number;
+  /** The bullet as printed: "-", "•", "–", "▪", "o". */
+  mark: string;
+  /** Offsets (UTF-16 code units) of the item's text in the paragraph's `text`. */
+  start: number;
+  end: number;
 }
 
 /** One open level of the current paragraph's numbering: 23 -> (f) -> (一). */
@@ -85,10 +113,27 @@ export interface Numbering {
   lists: number;
   /** Drafts numbered in the main sequence, in case the part turns out to hold several lists. */
   mainDrafts: number[];
+  /** Numbering restarted where a numbered section began: each section's paragraphs are scoped by it. */
+  sectionScoped: boolean;
+  /** The numbered section the last top-level number stood in. */
+  lastSection: string | null;
 }
 
-/** Kinds of heading, outermost first; their order gives the heading depth (LEVEL). */
-export type HeadingKind = "part" | "title" | "chapter" | "section" | "plain" | "inner";
+/**
+ * Kinds of heading, outermost first; their order gives the heading depth (LEVEL). A national
+ * paper's numbered heading ("numbered") takes its depth from its place in the outline instead, and
+ * a line of a paper's front (its date, its place, "[Original: English]") is a "dateline", recorded
+ * but never on the heading path.
+ */
+export type HeadingKind =
+  | "part"
+  | "title"
+  | "chapter"
+  | "section"
+  | "plain"
+  | "inner"
+  | "numbered"
+  | "dateline";
 export const LEVEL: Record<HeadingKind, number> = {
   part: 1,
   title: 2,
@@ -96,13 +141,27 @@ export const LEVEL: Record<HeadingKind, number> = {
   section: 4,
   plain: 5,
   inner: 6,
+  numbered: 3,
+  dateline: 2,
 };
+
+/** Where a numbered heading stands in the outline. */
+export interface SectionPlace {
+  /** The family of its label, so that the next label of the family replaces it. */
+  style: OutlineStyle;
+  /** Its key's components: ["2","1"] for 2.1, ["1","2"] for 一、 > （二）. */
+  path: string[];
+  /** Its label as printed. */
+  label: string;
+}
 
 /** A heading on the current heading path. */
 export interface OpenHeading {
   level: number;
   text: string;
   kind: HeadingKind;
+  /** A numbered heading's place in the outline. */
+  section?: SectionPlace;
 }
 
 /** A heading as recorded, with the kind the builder read it as (dropped from the output). */
@@ -161,11 +220,20 @@ export interface ParseState {
   entries: {
     /** The current part's heading announced a list of documents. */
     open: boolean;
-    /** A title line waiting for its submitter line. */
-    waiting: { title: string; line: number } | null;
-    /** Entries read so far in the document. */
+    /** A title line waiting for its submitter line, with the footnote markers it carries. */
+    waiting: { title: string; line: number; refs: MarkerRef[]; block: Block; pages: Draft["pages"] } | null;
+    /** Entries read so far in the current part (addresses `e<n>` are the part's). */
     count: number;
   };
+
+  /** Bullet items being read into the paragraph that introduced them. */
+  items: { draft: number } | null;
+
+  /**
+   * A paper's front: after its title and before its first paragraph or heading, a date line and a
+   * place line are datelines.
+   */
+  front: boolean;
 
   /** Page furniture between two halves of a paragraph. */
   page: {
@@ -201,6 +269,8 @@ export function createState(input: StructureInput): ParseState {
     open: null,
     preamble: { open: false, count: 0 },
     entries: { open: false, waiting: null, count: 0 },
+    items: null,
+    front: false,
     page: { broken: false, cause: "a page's footnotes", inNotes: false, start: 0 },
     waiting: [],
   };
@@ -222,7 +292,15 @@ export function numberingOf(state: ParseState, p: string[]): Numbering {
   const key = p.join("\u0000");
   let n = state.numbering.get(key);
   if (!n) {
-    n = { mainLast: 0, scope: null, scopeLast: 0, lists: 1, mainDrafts: [] };
+    n = {
+      mainLast: 0,
+      scope: null,
+      scopeLast: 0,
+      lists: 1,
+      mainDrafts: [],
+      sectionScoped: false,
+      lastSection: null,
+    };
     state.numbering.set(key, n);
   }
   return n;
@@ -230,20 +308,36 @@ export function numberingOf(state: ParseState, p: string[]): Numbering {
 
 /**
  * Enter a part: nothing of the previous part stays open (its lists, its headings, a preamble or a
- * list of documents). The preamble's count and the entries' count and waiting title are the
- * document's, not the part's, and carry over.
+ * list of documents, its entries' numbering). The preamble's count is the document's and carries
+ * over. A title still waiting for its submitter was closed in its own part by the caller.
  */
 export function enterPart(state: ParseState, next: string[]): void {
   state.part = next;
   state.parts.push(next);
   state.levels = [];
   state.open = null;
+  state.items = null;
   state.page.broken = false;
   state.entries.open = false;
+  state.entries.count = 0;
   state.preamble.open = false;
   state.sincePart = 0;
   state.chapterRoman = 0;
   state.stack = [];
+}
+
+/** True where the outline is read as a national paper's: the whole paper, or a State's section. */
+export function isNational(state: ParseState): boolean {
+  return state.input.national === true || state.part.some((p) => p.startsWith(STATE_PART));
+}
+
+/** The key of the numbered section now open ("2.1"), from the numbered headings on the path. */
+export function currentSection(state: ParseState): string | null {
+  for (let k = state.stack.length - 1; k >= 0; k--) {
+    const place = state.stack[k]!.section;
+    if (place) return place.path.join(".");
+  }
+  return null;
 }
 
 /** Record where the markers of `block` stand; `base` shifts their offsets into an existing text. */
@@ -264,19 +358,53 @@ export function addRefs(
   }
 }
 
-/** Draft a paragraph under the current heading path; returns its index. */
+/** The pages a block stands on, when the corpus file marks them. */
+export function pagesOf(block: Block): Draft["pages"] {
+  return block.page === undefined ? null : { first: block.page, last: block.pageEnd ?? block.page };
+}
+
+/** Draft a paragraph under the current heading path, from `block`; returns its index. */
 export function newDraft(
   state: ParseState,
-  d: Omit<Draft, "footnotes" | "flags" | "headings"> & { flags?: Draft["flags"] },
+  d: Omit<Draft, "footnotes" | "flags" | "headings" | "section" | "items" | "pages" | "line" | "endLine"> & {
+    flags?: Draft["flags"];
+    block: Block;
+    line?: number;
+    pages?: Draft["pages"];
+  },
 ): number {
-  state.drafts.push({
-    ...d,
+  // Built field by field (no rest and spread): a draft per paragraph is the parser's hottest path.
+  const { block } = d;
+  const draft: Draft = {
+    part: d.part,
+    scope: d.scope,
+    num: d.num,
+    label: d.label,
+    text: d.text,
     footnotes: [],
     headings: state.stack.map((h) => h.text),
+    parent: d.parent,
+    line: d.line ?? block.line,
+    endLine: block.endLine,
+    kind: d.kind,
     flags: d.flags ?? new Set(),
-  });
+    section: currentSection(state),
+    items: [],
+    pages: d.pages === undefined ? pagesOf(block) : d.pages,
+  };
+  if (d.ordinal !== undefined) draft.ordinal = d.ordinal;
+  state.drafts.push(draft);
   state.sincePart++;
+  state.front = false;
+  state.items = null;
   return state.drafts.length - 1;
+}
+
+/** Extend a draft's pages to where `block` ends. */
+export function extendPages(draft: Draft, block: Block): void {
+  const p = pagesOf(block);
+  if (!p) return;
+  draft.pages = draft.pages ? { first: draft.pages.first, last: Math.max(draft.pages.last, p.last) } : p;
 }
 
 /** Record a heading of the current part; `anchorSuffix` names it within the part. */
@@ -286,15 +414,24 @@ export function recordHeading(
   kind: HeadingKind,
   anchorSuffix: string,
   source: Footnote["source"],
+  extra: { depth?: number; section?: SectionPlace; page?: number } = {},
 ): number {
-  state.headings.push({
+  const h: KindedHeading = {
     text,
-    depth: LEVEL[kind],
+    depth: extra.depth ?? LEVEL[kind],
     part: [...state.part],
     anchor: `${anchorOf(partAddress(state.part))}-${anchorSuffix}`,
     footnotes: [],
     source,
     kind,
-  });
+  };
+  if (extra.section) {
+    h.label = extra.section.label;
+    h.section = extra.section.path.join(".");
+  }
+  if (kind === "dateline") h.role = "dateline";
+  if (state.part.at(-1)?.startsWith(STATE_PART) && kind === "part") h.role = "state";
+  if (extra.page !== undefined) h.page = extra.page;
+  state.headings.push(h);
   return state.headings.length - 1;
 }

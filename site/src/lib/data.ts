@@ -19,6 +19,7 @@ import type {
   DocumentRecord,
   Paragraph,
   Reuse,
+  Section,
   State,
   WorkingPaper,
 } from "../../../schemas/index.ts";
@@ -64,9 +65,21 @@ export interface SiteData extends KnowledgeBase {
   alignedByDoc: Map<string, AlignedRow[]>;
   /** The alignment row holding each paragraph id. */
   alignedRowOf: Map<string, AlignedRow>;
-  states: Map<string, { state: State; papers: WorkingPaper[] }>;
+  /** States and groups: the working papers they submitted, the papers they wrote, their sections of compendia. */
+  states: Map<string, StateEntry>;
   /** Working papers by the id of the list entry (paragraph) that holds them. */
   papersByParagraph: Map<string, WorkingPaper[]>;
+}
+
+/** What the site knows of one State (or group of States) as an author. */
+export interface StateEntry {
+  state: State;
+  /** Working papers it submitted, alone or jointly, from the lists of documents. */
+  papers: WorkingPaper[];
+  /** Documents it wrote or co-wrote (national papers), each with the languages held, by date. */
+  documents: Array<Partial<Record<"zh" | "en", DocumentRecord>>>;
+  /** Its sections of compendia: the document version and the section. */
+  sections: Array<{ doc: DocumentRecord; section: Section }>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -123,14 +136,35 @@ export function loadSiteData(files: DataFiles): SiteData {
     for (const id of [...row.zh, ...row.en]) alignedRowOf.set(id, row);
   }
   const states: SiteData["states"] = new Map();
+  const stateEntry = (code: string, name: { zh: string; en: string }, printed: string): StateEntry => {
+    let entry = states.get(code);
+    if (!entry) {
+      entry = { state: { code, name, printed }, papers: [], documents: [], sections: [] };
+      states.set(code, entry);
+    }
+    return entry;
+  };
   const papersByParagraph = new Map<string, WorkingPaper[]>();
   for (const wp of workingPapers) {
     push(papersByParagraph, wp.paragraph, wp);
-    for (const s of wp.states) {
-      const entry = states.get(s.code) ?? { state: s, papers: [] };
-      entry.papers.push(wp);
-      states.set(s.code, entry);
+    for (const s of wp.states) stateEntry(s.code, s.name, s.printed).papers.push(wp);
+  }
+  // A national paper's authors and a compendium's State sections, from the documents themselves.
+  for (const versions of bySymbol.values()) {
+    const any = versions.en ?? versions.zh!;
+    for (const a of any.authors ?? []) stateEntry(a.code, a.name, a.name.en).documents.push(versions);
+  }
+  for (const d of documents) {
+    for (const section of d.sections ?? []) {
+      if (section.state)
+        stateEntry(section.state.code, section.state.name, section.state.name.en).sections.push({
+          doc: d,
+          section,
+        });
     }
+  }
+  for (const entry of states.values()) {
+    entry.documents.sort((a, b) => (b.en ?? b.zh)!.date.localeCompare((a.en ?? a.zh)!.date));
   }
   return {
     ...kb,

@@ -23,6 +23,23 @@ export function blocksOf(doc: DocumentRecord, paragraphs: Paragraph[]): Block[] 
   return blocks.map(({ line: _l, order: _o, ...b }) => b as Block);
 }
 
+/**
+ * HTML heading levels for a document's headings, in reading order, under the page's h1: depth 1
+ * is h2, and a heading is one level below the nearest heading before it of a smaller depth (its
+ * parent in the outline): a UN text may go from a chapter straight to a sub-subsection, and the
+ * page outline must not skip a level; never past h4, where CSS sizes by depth instead.
+ */
+export function headingLevels(depths: readonly number[]): number[] {
+  // The open headings above the current one: a heading's level is its parent's plus one.
+  const open: Array<{ depth: number; level: number }> = [];
+  return depths.map((depth) => {
+    while (open.length && (open[open.length - 1] as { depth: number }).depth >= depth) open.pop();
+    const level = Math.min(4, (open[open.length - 1]?.level ?? 1) + 1);
+    open.push({ depth, level });
+    return level;
+  });
+}
+
 /** The part a heading or paragraph belongs to, as a display label: "Main text", "annex", "annex, annex A". */
 export function partLabel(part: readonly string[]): string {
   return part.length ? part.join(", ") : "Main text";

@@ -57,3 +57,24 @@ export function segment<C>(
   }
   return out;
 }
+
+/**
+ * The part [start, end) of a text with the citations and markers that stand in it, their offsets
+ * moved to the part: a paragraph's bullet items are shown as a list, each item from its own part.
+ * A citation that crosses the part's edge is left unlinked there (it is still listed).
+ */
+export function slice<C extends { span: readonly [number, number] }>(
+  text: string,
+  start: number,
+  end: number,
+  cites: readonly C[],
+  marks: ReadonlyArray<{ at: number; mark: string }>,
+): { text: string; cites: C[]; marks: Array<{ at: number; mark: string }> } {
+  return {
+    text: text.slice(start, end),
+    cites: cites
+      .filter((c) => c.span[0] >= start && c.span[1] <= end)
+      .map((c) => ({ ...c, span: [c.span[0] - start, c.span[1] - start] as [number, number] })),
+    marks: marks.filter((m) => m.at >= start && m.at <= end).map((m) => ({ ...m, at: m.at - start })),
+  };
+}

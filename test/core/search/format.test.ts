@@ -7,9 +7,13 @@ import { describe, expect, test } from "vitest";
 import {
   bucketOf,
   decodeBucket,
+  decodeFormulas,
   decodePostings,
   encodeBucket,
+  encodeFormulas,
   encodePostings,
+  FORMAT_VERSION,
+  findInBucket,
 } from "../../../core/search/format.ts";
 
 const sortedIds = fc
@@ -53,8 +57,35 @@ describe("buckets", () => {
     );
   });
 
+  test("a term found by scanning a bucket's bytes has the postings decoding the bucket gives, and a term not there none", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { maxLength: 30 }),
+        fc.string({ minLength: 1, maxLength: 4 }),
+        (terms, other) => {
+          const sorted = [...terms].sort();
+          const bytes = encodeBucket(sorted.map((t, k) => [t, encodePostings([k, k + 7])]));
+          const all = decodeBucket(bytes);
+          for (const t of sorted) expect(findInBucket(bytes, t)).toEqual(all.get(t));
+          if (!all.has(other)) expect(findInBucket(bytes, other)).toBeNull();
+        },
+      ),
+    );
+  });
+
+  test("the formula windows read back as written, any 32-bit hash", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 0xffffffff })), (hashes) => {
+        const sorted = Uint32Array.from(hashes).sort();
+        expect([...decodeFormulas(encodeFormulas(sorted))]).toEqual([...sorted]);
+      }),
+    );
+  });
+
   test("a file that is not a bucket of this format is refused", () => {
-    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(/format 1/);
+    expect(() => decodeBucket(new TextEncoder().encode("AQS\u0009xxxx"))).toThrow(
+      new RegExp(`format ${FORMAT_VERSION}`),
+    );
   });
 
   test("a term's bucket is stable and in range", () => {

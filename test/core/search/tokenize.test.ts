@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { fold } from "../../../core/search/normalize.ts";
-import { findPhrase, phraseTerms, stem, terms, unigrams } from "../../../core/search/tokenize.ts";
+import { findPhrase, phraseTerms, squeeze, stem, terms, unigrams } from "../../../core/search/tokenize.ts";
 
 describe("fold", () => {
   test.each([
@@ -121,7 +121,67 @@ describe("findPhrase", () => {
     ], // every occurrence
     ["ict4d", "ict", []], // not inside a word of letters and digits
     ["信通技术ict", "ict", [[4, 7]]], // Chinese next to Latin is a boundary
+    // Spacing between Chinese and Latin letters or digits is optional, whichever way it is typed.
+    ["附件 B 所载的自愿", "附件B所载的自愿", [[0, 10]]],
+    ["附件B所载的自愿", "附件 B 所载的自愿", [[0, 8]]],
+    ["大会第 75/240 号决议", "第75/240号决议", [[2, 14]]],
+    ["大会第75/240号决议", "第 ７５／２４０ 号决议", [[2, 12]]], // and width
+    ["ＩＣＴ安全", "ict 安全", [[0, 5]]],
+    // Between two words white space stays required, and the edges stay whole words.
+    ["a b", "ab", []],
+    ["ab", "a b", []],
+    ["附件 Bx 所载", "附件B所载", []],
+    ["x (a+b) y", "(a+b)", [[2, 7]]], // pattern characters are matched as written
   ])("in %j, %j at %j", (text, phrase, expected) => {
     expect(findPhrase(fold(text), fold(phrase))).toEqual(expected);
+  });
+
+  /** The text with the spacing between Chinese and Latin letters or digits flipped at random. */
+  const respace = (text: string, flips: boolean[]): string => {
+    const han = (c: string | undefined) => c !== undefined && /\p{Script=Han}/u.test(c);
+    const latin = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+    const mixed = (a: string | undefined, b: string | undefined) =>
+      (han(a) && latin(b)) || (latin(a) && han(b));
+    const cs = [...text];
+    let out = "";
+    let k = 0;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i] as string;
+      const flip = flips[k % flips.length] as boolean;
+      if (c === " " && mixed(cs[i - 1], cs[i + 1])) {
+        k++;
+        if (!flip) out += c;
+        continue;
+      }
+      out += c;
+      if (mixed(c, cs[i + 1])) {
+        k++;
+        if (flip) out += " ";
+      }
+    }
+    return out;
+  };
+
+  test("a phrase respaced between Chinese and Latin or digits is found where it stands, and the index narrows to it", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."附件所载第号决议 BICT75/240，,") }),
+        fc.nat(),
+        fc.nat(),
+        fc.array(fc.boolean(), { minLength: 1 }),
+        (t, a, b, flips) => {
+          const text = fold(t);
+          const [s, e] = [Math.min(a, b) % (text.length + 1), Math.max(a, b) % (text.length + 1)];
+          const phrase = text.slice(s, e).trim();
+          const found = findPhrase(text, phrase);
+          if (!found.length) return;
+          const variant = respace(phrase, flips);
+          expect(findPhrase(text, variant)).toEqual(found);
+          const have = new Set([...terms(text), ...unigrams(text)]);
+          const need = phraseTerms(squeeze(variant));
+          for (const term of [...need.terms, ...need.unigrams]) expect(have.has(term)).toBe(true);
+        },
+      ),
+    );
   });
 });

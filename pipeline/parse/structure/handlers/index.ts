@@ -7,6 +7,7 @@ import type { Classified } from "../classify.ts";
 import type { ParseState } from "../state.ts";
 import { heading, part } from "./headings.ts";
 import { entry, listNote } from "./lists.ts";
+import { dateline, item, numberedHeading, outlined, stateSection } from "./national.ts";
 import { artifact, continuation, note } from "./page.ts";
 import { looseItem, numbered, sourceNote, subparagraph, unnumbered } from "./paragraphs.ts";
 import type { Handler, Handlers } from "./types.ts";
@@ -26,6 +27,11 @@ export const handlers: Handlers = {
   numbered,
   subparagraph,
   looseItem,
+  stateSection,
+  item,
+  dateline,
+  numberedHeading,
+  outlined,
 };
 
 /** Call the handler of `c`'s kind. */

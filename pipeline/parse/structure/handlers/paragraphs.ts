@@ -6,8 +6,19 @@ import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
-import { addRefs, at, newDraft, numberingOf } from "../state.ts";
+import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
+import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
 import type { Handler } from "./types.ts";
+
+/**
+ * Give draft `k` the bullet items its block carried on lines of their own ("States agreed:\n• …"),
+ * and the markers of its text; the items stay open for bullets in the blocks after it.
+ */
+function withItems(s: ParseState, k: number, w: WithItems, block: Parameters<typeof addRefs>[3]): void {
+  s.drafts[k]!.items = w.items.map((it, i) => ({ n: i + 1, ...it }));
+  addRefs(s, w.refs, { draft: k }, block);
+  s.items = w.items.length ? { draft: k } : null;
+}
 
 type Flags = Set<Paragraph["flags"][number]>;
 
@@ -16,7 +27,9 @@ type Flags = Set<Paragraph["flags"][number]>;
  * (`annex/annex-c/u4`). In a resolution's preamble, a preambular paragraph, numbered by position
  * (`preamble/2`). It closes the previous paragraph's list.
  */
-export const unnumbered: Handler<"unnumbered"> = (s, { text, refs, block }) => {
+export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs, block }) => {
+  const w = itemsIn(raw, rawRefs, false);
+  const text = w.text;
   let part = [...s.part];
   let num: string[] = [];
   const flags: Flags = new Set();
@@ -33,13 +46,12 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text, refs, block }) => {
     label: "",
     text,
     parent: null,
-    line: block.line,
-    endLine: block.endLine,
+    block,
     kind: "paragraph",
     flags,
   });
   if (part[0] === "preamble" && !s.parts.some((p) => p[0] === "preamble")) s.parts.push(["preamble"]);
-  addRefs(s, refs, { draft: k }, block);
+  withItems(s, k, w, block);
   s.levels = [];
   s.open = k;
 };
@@ -57,8 +69,7 @@ export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block 
     label: "",
     text,
     parent: owner,
-    line: block.line,
-    endLine: block.endLine,
+    block,
     kind: "source-note",
   });
   addRefs(s, refs, { draft: k }, block);
@@ -68,7 +79,14 @@ export const sourceNote: Handler<"sourceNote"> = (s, { owner, text, refs, block 
  * A numbered paragraph ("23."): placed in its part's numbering (a restart opens a scope, a repeat
  * is renumbered and warned), it opens a new list and ends a resolution's preamble.
  */
-export const numbered: Handler<"numbered"> = (s, { label, body, refs, block }) => {
+export const numbered: Handler<"numbered"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
+  if (why) guessed(s, block, why);
+  closeSiblingHeading(s, label.style);
+  const w = itemsIn(raw, rawRefs, false);
+  const body = w.text;
   s.preamble.open = false;
   const placed = placeNumber(s, Number(label.value), block);
   const flags: Flags = new Set();
@@ -90,13 +108,12 @@ export const numbered: Handler<"numbered"> = (s, { label, body, refs, block }) =
     label: label.printed,
     text: body,
     parent: null,
-    line: block.line,
-    endLine: block.endLine,
+    block,
     kind: "paragraph",
     flags,
   });
   if (placed.scope === null) numberingOf(s, s.part).mainDrafts.push(k);
-  addRefs(s, refs, { draft: k }, block);
+  withItems(s, k, w, block);
   s.levels = [{ style: "number", value: String(placed.value), draft: k }];
   s.open = k;
 };
@@ -105,7 +122,13 @@ export const numbered: Handler<"numbered"> = (s, { label, body, refs, block }) =
  * A subparagraph ("(f)", "(ii)", "(一)") of the open paragraph: placed at the level of the open
  * list it continues, or a new level (numbering.ts); it shares its top paragraph's scope.
  */
-export const subparagraph: Handler<"subparagraph"> = (s, { label, body, refs, block }) => {
+export const subparagraph: Handler<"subparagraph"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
+  if (why) guessed(s, block, why);
+  const w = itemsIn(raw, rawRefs, false);
+  const body = w.text;
   const placed = placeLabel(s, label, block);
   const top = s.drafts[s.levels[0]!.draft]!;
   const flags: Flags = new Set();
@@ -117,13 +140,12 @@ export const subparagraph: Handler<"subparagraph"> = (s, { label, body, refs, bl
     label: label.printed,
     text: body,
     parent: placed.parent,
-    line: block.line,
-    endLine: block.endLine,
+    block,
     kind: "paragraph",
     flags,
   });
   s.levels[s.levels.length - 1]!.draft = k;
-  addRefs(s, refs, { draft: k }, block);
+  withItems(s, k, w, block);
   s.open = k;
 };
 
@@ -131,19 +153,27 @@ export const subparagraph: Handler<"subparagraph"> = (s, { label, body, refs, bl
  * A subparagraph label with no numbered paragraph open (a list directly under a heading): the
  * label's value is its number, and it opens a list of its own.
  */
-export const looseItem: Handler<"looseItem"> = (s, { label, body, refs, block }) => {
+export const looseItem: Handler<"looseItem"> = (
+  s,
+  { label, body: raw, refs: rawRefs, block, guessed: why },
+) => {
+  if (why) guessed(s, block, why);
+  closeSiblingHeading(s, label.style);
+  const w = itemsIn(raw, rawRefs, false);
+  const body = w.text;
+  // Such a list starts again under every heading: within a numbered section it is counted there
+  // ("@2/a"), so two sections' (a) never share an address.
   const k = newDraft(s, {
     part: [...s.part],
-    scope: null,
+    scope: currentSection(s),
     num: [label.value],
     label: label.printed,
     text: body,
     parent: null,
-    line: block.line,
-    endLine: block.endLine,
+    block,
     kind: "paragraph",
   });
-  addRefs(s, refs, { draft: k }, block);
+  withItems(s, k, w, block);
   s.levels = [{ style: "number", value: label.value, draft: k }];
   s.open = k;
 };

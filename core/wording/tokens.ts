@@ -7,7 +7,9 @@
  * (an English word, "2021", "ping" inside Chinese). Width is folded (NFKC: "２０２１" -> "2021",
  * "，" -> ","), case is lowered, and spacing and punctuation separate units without being units, so
  * "实施，包括" and "实施, 包括" are the same units: two texts that differ only in width, spacing or
- * punctuation style are verbatim copies.
+ * punctuation style are verbatim copies. The reuse stage and search both cut texts with it
+ * (core/wording/measure.ts), so a pasted text is measured against a paragraph as two paragraphs
+ * are measured against each other.
  */
 
 /** A paragraph's matching units. */

@@ -49,13 +49,15 @@ export interface FormulaRun {
 }
 
 /**
- * Mark the formula units of paragraph p, given an index of its `w`-unit windows: 1 = under a
- * window carried by at least `threshold` paragraphs. Also returns the maximal marked runs, and
- * which windows are frequent (`frequent[s]` = 1 when the window starting at unit s is).
+ * Mark the formula units of one text, given the document frequency of each of its `w`-unit
+ * windows (`df[s]` for the window starting at unit s): 1 = under a window carried by at least
+ * `threshold` paragraphs. Also returns the maximal marked runs, and which windows are frequent
+ * (`frequent[s]` = 1 when the window starting at unit s is). The reuse stage reads the frequencies
+ * from its window index over the corpus; search, from the list of formula windows the build
+ * ships (every window at or over the threshold), so a pasted text is discounted as a paragraph is.
  */
 export function formulaUnits(
-  windows: { off: Uint32Array; df: Uint32Array },
-  p: number,
+  df: ArrayLike<number>,
   units: number,
   w: number,
   threshold: number,
@@ -63,19 +65,18 @@ export function formulaUnits(
   const mark = new Uint8Array(units);
   const frequent = new Uint8Array(units);
   const runs: FormulaRun[] = [];
-  const base = windows.off[p]!;
-  const count = windows.off[p + 1]! - base;
+  const count = df.length;
   let s = -1;
   let minDf = 0;
   for (let i = 0; i <= count; i++) {
-    const df = i < count ? windows.df[base + i]! : 0;
-    if (df >= threshold) {
+    const d = i < count ? df[i]! : 0;
+    if (d >= threshold) {
       mark.fill(1, i, i + w);
       frequent[i] = 1;
       if (s < 0) {
         s = i;
-        minDf = df;
-      } else minDf = Math.min(minDf, df);
+        minDf = d;
+      } else minDf = Math.min(minDf, d);
     } else if (s >= 0) {
       runs.push({ start: s, end: i - 1 + w, df: minDf });
       s = -1;
