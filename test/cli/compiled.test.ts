@@ -123,6 +123,10 @@ describe("the bin", () => {
         input: "A/78/265, annex, para. 23 (f) (ii)\n\nA/78/265, annex, para. 99\n",
       },
       { argv: ["search", "--batch", "--limit", "2"], input: "关键基础设施\n础设施和关键信\n" },
+      // A draft on standard input, with "-" and piped without words; nothing piped.
+      { argv: ["search", "-", "--limit", "2"], input: "各国保护关键基础设施。各国将部署量子小部件。\n" },
+      { argv: ["search", "--limit", "2"], input: "关键基础设施" },
+      { argv: ["search", "-"], input: "" },
       // Bad usage.
       { argv: ["cite"], input: "" },
     ])("acquis $argv prints exactly what the sources print", async ({ argv, input }) => {
