@@ -153,7 +153,10 @@ describe.runIf(has("shared"))("acquis search", () => {
     const r = await runWith(`${queries.join("\n")}\n`, "--batch", "--limit", "3");
     // Not every line found something.
     expect(r.code).toBe(1);
-    const lines = r.stdout.trimEnd().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(queries);
     expect(lines[2].error).toMatch(/Empty line/);
     for (const [i, q] of queries.entries()) {
