@@ -151,7 +151,10 @@ export async function runBuildCommand(
       });
       if (report) io.stderr(`${report}\n`);
       io.stderr(`${summaryLine(result.summary, write ? "built" : "checked")}\n`);
-      if (published) io.stderr(publicationLine(published, dist, hadSite));
+      if (published) {
+        for (const note of published.notes) io.stderr(`note: ${terminalSafe(note)}\n`);
+        io.stderr(publicationLine(published, dist, hadSite));
+      }
     }
     if (published && !published.published) return 1;
     return exitCode(result.summary, values.strict ?? false);
