@@ -105,6 +105,11 @@ describe.runIf(chromium)("scenarios", () => {
 
   test("a diplomat opens a result and lands on the paragraph with its citation", async () => {
     const page = await open("/search/?q=voluntary+basis");
+    await page.waitForSelector("#results li > a");
+    // One paragraph "carries", several "carry" (the verb was once spelt "carrys").
+    expect(await page.locator("#search-status").textContent()).toMatch(
+      /^(1 paragraph carries|\d+ paragraphs carry) wording of “voluntary basis”/,
+    );
     await page.click("#results li > a");
     await page.waitForURL(/\/p\/A-78-265\/annex\/23\.f\.ii\/$/);
     expect(await page.locator("h1").textContent()).toBe("A/78/265, annex, para. 23 (f) (ii)");
