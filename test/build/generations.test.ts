@@ -210,8 +210,8 @@ describe.runIf(existsSync("/proc"))("a build killed outright (SIGKILL) in its si
     const before = generationIds(root);
     const child = startBuild(root, "--no-cache");
     expect(await until(() => siteStageBegun(root, before), 120_000), child.output()).toBe(true);
-    let astro: number[] = [];
-    expect(await until(() => (astro = childrenOf(child.pid!)).length > 0, 60_000), child.output()).toBe(true);
+    expect(await until(() => childrenOf(child.pid!).length > 0, 60_000), child.output()).toBe(true);
+    const astro = childrenOf(child.pid!);
     // Let Astro get to work (its chunks, its pages), then kill the build alone: no handler runs,
     // and Astro, its child, is left to itself.
     await new Promise((r) => setTimeout(r, 1500));
