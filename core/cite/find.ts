@@ -764,7 +764,8 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   if (p < 0) return null;
   for (let k = 0; k < 4; k++) {
     const x = readWord(s, p);
-    if (!x || !LEAD_WORDS.has(x.value)) break;
+    // A title may begin with one of these words ("The application of international law …").
+    if (!x || !LEAD_WORDS.has(x.value) || titles.match(s, p)) break;
     if (x.value === "present") {
       const y = readWord(s, skipWs(s, x.end, 2));
       if (!abbrev && y && ["report", "resolution", "document", "decision"].includes(y.value))

@@ -18,6 +18,7 @@
  *   paragraph what the part does hold, so a person can correct the citation without opening it.
  */
 
+import { isDocId } from "../../schemas/identity.ts";
 import type { CharterTarget, CitationStatus, DocTarget, TextSpan } from "../../schemas/index.ts";
 import { odsUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
@@ -96,7 +97,7 @@ export function readTyped(
       if (h0 > at) spans.push(trimRead(query, at, h0));
       at = Math.max(at, h1);
     }
-    if (at < b) spans.push(trimRead(query, at, b));
+    if (at < b) spans.push([at, b]);
   }
   const s = clean(query);
   const unread: TextSpan[] = [];
@@ -278,18 +279,25 @@ function explain(
   switch (status) {
     case "resolved":
       // What a page holds, or why page words were not read; else nothing to say.
-      return problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : null;
+      return problem ? sentence(problem) : null;
     case "not-in-corpus":
       return problem ?? `${doc} is known to the registry but not in the corpus, so its text is not here.`;
     case "unknown-document":
       return `${doc} is unknown: neither the corpus nor corpus/registry.yaml has it.`;
     case "unknown-paragraph":
-      return problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : null;
+      return problem ? sentence(problem) : null;
     case "ambiguous":
       return `The citation could mean several paragraphs (${problem}); name the part.`;
     default:
       return problem;
   }
+}
+
+/** A problem as a sentence: its first letter a capital, unless it starts with a document id. */
+function sentence(problem: string): string {
+  const first = problem.split(/[\s,]/)[0] ?? "";
+  const head = isDocId(first) ? problem[0]! : problem[0]!.toUpperCase();
+  return `${head}${problem.slice(1)}.`;
 }
 
 /** Labels of the numbered paragraphs near a missing one in the same part and scope. */

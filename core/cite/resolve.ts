@@ -321,6 +321,11 @@ function pagesWords(page: { first: number; last: number }): string {
   return page.first === page.last ? `p. ${page.first}` : `pp. ${page.first}-${page.last}`;
 }
 
+/** "page 58", "pages 58 to 59", as a sentence names them. */
+function pagesNamed(page: { first: number; last: number }): string {
+  return page.first === page.last ? `page ${page.first}` : `pages ${page.first} to ${page.last}`;
+}
+
 /**
  * A page pinpoint: the paragraphs standing on the pages (in the State's section or part when one
  * was written), where the corpus records the document's pages. Where it records none, the whole
@@ -362,7 +367,7 @@ function resolvePage(
       status: "resolved",
       candidates: [],
       url: null,
-      problem: `${pagesWords(page)} of ${symbol} holds ${shown.join("; ")}${on.length > shown.length ? `; and ${on.length - shown.length} more` : ""}`,
+      problem: `${pagesNamed(page)} of ${symbol} ${page.first === page.last ? "holds" : "hold"} ${shown.join("; ")}${on.length > shown.length ? `; and ${on.length - shown.length} more` : ""}`,
       holds: on.map((p) => p.id),
     };
   }
@@ -416,6 +421,11 @@ function resolveNumbered(
   const hits = sections.filter((x) => x.key === key);
   const target = { ...docTarget(symbol, statePartPath ?? [], pin, false, key) };
   if (hits.length === 0) {
+    // Decimal numbering: "section 2.2.1" may be the paragraph numbered 2.2.1.
+    if (pin.num.length === 0 && /^[0-9]+(\.[0-9]+)+$/.test(key)) {
+      const para = findParagraph(versions, langs, statePartPath ?? [], null, key.split("."));
+      if (para) return ok({ ...target, scope: null, num: key.split(".") }, para.id);
+    }
     if (pin.num.length > 0 && pin.section !== null && sections.length === 0 && statePartPath === null)
       return resolveSection(symbol, pin, langs, versions, null);
     const keys = sections.map((x) => x.key!);
