@@ -136,7 +136,8 @@ export function render(lookup: Lookup<Paragraph>): string {
         const c = citationsOf(r.paragraph);
         return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
       }
-      return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
+      // A page says what it holds; page words that could not be placed say why.
+      return `${where}\n${r.resolved}\n${r.message ? `${r.message}\n` : ""}${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }
     const lines = [`Not found: ${where}`, r.message ?? r.status];
     if (r.nearby.length) lines.push(`Nearby: ${r.nearby.join(", ")}`);
