@@ -446,7 +446,7 @@ function readStateComponent(s: string, r: number, ctx: PinContext): Component | 
   const open = s[r] === "(";
   const at = open ? skipWs(s, r + 1, 1) : r;
   const m = states.match(s, at);
-  if (!m || m.value.length !== 1) return null;
+  if (m?.value.length !== 1) return null;
   let end = m.end;
   if (open) {
     const close = skipWs(s, end, 1);

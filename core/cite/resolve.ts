@@ -215,7 +215,7 @@ export function resolveDoc(
     const hit = findParagraph(versions, langs, statePartPath, null, pin.num);
     return hit
       ? ok(target, hit.id)
-      : notFound(target, missingMessage(symbol, primary, [statePartPath], pin.num));
+      : notFound(target, withStateNames(missingMessage(symbol, primary, [statePartPath], pin.num), index));
   }
 
   // The whole document or a whole part.
@@ -310,6 +310,14 @@ function noStateMessage(
   return have.length
     ? `${symbol} has no section of ${name(code)}; its States' sections are ${andList(have.map(name))}`
     : `${symbol} has no States' sections, so none of ${name(code)}`;
+}
+
+/** A message's part labels of States' sections by the States' names: "annex, state DE" -> "annex, Germany". */
+function withStateNames(text: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string {
+  return text.replace(
+    /\bstate ([A-Z][A-Z0-9-]*)\b/g,
+    (all, code: string) => index.stateNames.get(code)?.en ?? all,
+  );
 }
 
 function andList(xs: string[]): string {

@@ -39,6 +39,11 @@ describe("what a lookup says", () => {
         message: "A/99/136 has no section of China; its States' sections are Germany, Japan and Kenya.",
       },
     ],
+    // A paragraph missing in a State's section: the State by its name, what the section holds.
+    [
+      "A/99/136, Kenya, para. 2 (c)",
+      { status: "unknown-paragraph", message: "A/99/136, annex, Kenya, para. 2 has (a) and (b); no (c)." },
+    ],
     // A page is answered whole, with the paragraphs standing on it (para. 4 runs from p. 3 to p. 4).
     [
       "A/99/136, p. 3",
