@@ -33,6 +33,9 @@ Look up a citation and print the paragraph it cites.
                    "A/75/816, annex I, para. 56"
                    "A/75/816，附件一，第 56 段"
                    "resolution 75/240, operative paragraph 1"
+                   "A/76/136, Germany, para. 5"  (a State's section)
+                   "A/76/136, p. 58"  (a page, where the corpus records pages)
+                   "section 2.2 of <a national paper's title or id>"
   --json         print the lookup as JSON (schemas/json/cite-lookup.schema.json):
                  what was read, what was not ("unread": [{text, span}]), each target
   --data <dir>   the built knowledge base (default: dist/data)
