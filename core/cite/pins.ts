@@ -355,6 +355,11 @@ export function readPinComponent(
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
+  if (c === "§") {
+    // "§ 2.2": the section sign, as legal writing numbers a paper's sections.
+    const numbered = readNumberedSectionEn(s, r, s[r + 1] === "§" ? r + 2 : r + 1);
+    if (numbered?.key) return numbered;
+  }
   if (c === "¶") {
     // "¶ 23", "¶¶ 23–25": the paragraph sign, doubled for several.
     const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false);

@@ -34,8 +34,12 @@ interface Node {
   symbols?: string[];
 }
 
-/** Lower-case an ASCII capital; leave every other character (and its string) as it is. */
+/**
+ * Lower-case an ASCII capital and read a typographic apostrophe as a straight one ("China’s" is
+ * "China's"); leave every other character (and its string) as it is.
+ */
 function lower(c: string): string {
+  if (c === "’" || c === "‘") return "'";
   return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
 }
 
@@ -43,6 +47,7 @@ function lower(c: string): string {
 export function normaliseTitle(title: string): string {
   return clean(title)
     .toLowerCase()
+    .replace(/[’‘]/g, "'")
     .replace(/[\s《》]/g, "");
 }
 

@@ -591,4 +591,6 @@ export const FORMS: FormRow[] = [
   read(`${NO}, sect. II.A`, [`${NO} [ @2.A] «sect. II.A» whole`], "sect. II.A"),
   read(`${NZ}, p. 3`, [`${NZ} [] on p.3`], "a page of a national paper"),
   read(`${CN}，第 2 页`, [`${CN} [] on p.2`], "a page of a national paper, in Chinese"),
+  read("China’s ICT security paper, § 1.1", [`${CN} [ @1.1] «§ 1.1» whole`], "a typographic apostrophe, §"),
+  read(`${NZ}, § 2.2`, [`${NZ} [ @2.2] «§ 2.2» whole`], "the section sign"),
 ];
