@@ -5,7 +5,7 @@
  *
  * One knowledge base for both, the forms table's: the real build runner builds a corpus of the
  * seed and the national fixtures (test/fixtures/parse/national/, with their registry entries
- * after the real registry's), laid out under test-results/site-resolver-forms/root, into
+ * after the real registry's), laid out under test-results/site-resolver-forms-corpus, into
  * test-results/site-resolver-forms/data; the CLI reads it there, and the site is built against it
  * with `astro build`, as `npm run build` does. The expected answer is drawn from
  * the CLI's JSON by the site's own answerOf, so a difference in the lookup shows up as a
@@ -32,7 +32,8 @@ import { astroBuild, repoRoot } from "./build-site.ts";
 
 const dist = path.join(repoRoot, "test-results", "site-resolver-forms");
 const data = path.join(dist, "data");
-const root = path.join(dist, "root");
+// Outside dist: astro build empties its output folder, and the CLI reads the registry from here.
+const root = path.join(repoRoot, "test-results", "site-resolver-forms-corpus");
 const chromium = has("chromium");
 
 let server: Server;
@@ -125,6 +126,14 @@ async function paste(
 }
 
 describe.runIf(chromium)("the forms table pasted into the resolver page", () => {
+  test("the knowledge base holds the national fixtures and reads their registry entries", async () => {
+    // A title only the fixtures' registry entries give: a missing registry would answer "unparsed".
+    const l = await cli("China's ICT security paper, section 1.1");
+    expect(l.kind === "parsed" ? l.results.map((r) => [r.status, r.resolved]) : l.kind).toEqual([
+      ["resolved", "cn-2024-ict-security-position/zh/@1.1"],
+    ]);
+  });
+
   test.each(FORMS.map((row) => [row.pasted] as const))(
     "%s: the answer acquis cite --json gives",
     async (q) => {
