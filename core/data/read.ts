@@ -10,12 +10,14 @@
  *   that needs two files never reads the others.
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
- * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment) may be absent: their
+ * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment,
+ *   adoption) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
 import { z } from "zod";
 import {
+  AdoptionFile,
   AlignedFile,
   type AlignedRow,
   Citation,
@@ -38,6 +40,7 @@ export const DATA_FILES = {
   reuse: "reuse.jsonl",
   citationsSummary: "citations-summary.json",
   aligned: "aligned.json",
+  adoption: "adoption.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -50,6 +53,7 @@ export interface DataFiles {
   reuse?: string | null;
   citationsSummary?: string | null;
   aligned?: string | null;
+  adoption?: string | null;
 }
 
 /** A built knowledge base, validated. */
@@ -64,8 +68,10 @@ export interface KnowledgeBase {
   citationsSummary: CitationSummaryFile | null;
   /** The zh/en alignment of every document held in both languages (aligned.json), rows in reading order. */
   aligned: AlignedRow[];
+  /** A State's wording and the agreed texts (adoption.json); null when the file is absent. */
+  adoption: AdoptionFile | null;
   /** Which optional files were present. */
-  has: { citations: boolean; reuse: boolean; aligned: boolean };
+  has: { citations: boolean; reuse: boolean; aligned: boolean; adoption: boolean };
 }
 
 /** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
@@ -143,6 +149,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     ? json(DATA_FILES.citationsSummary, files.citationsSummary, CitationSummaryFile, reader)
     : null;
   const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
+  const adoption = files.adoption ? json(DATA_FILES.adoption, files.adoption, AdoptionFile, reader) : null;
   return {
     documents,
     paragraphs,
@@ -151,7 +158,13 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     reuse,
     citationsSummary,
     aligned,
-    has: { citations: files.citations != null, reuse: files.reuse != null, aligned: files.aligned != null },
+    adoption,
+    has: {
+      citations: files.citations != null,
+      reuse: files.reuse != null,
+      aligned: files.aligned != null,
+      adoption: files.adoption != null,
+    },
   };
 }
 
@@ -180,6 +193,7 @@ export function collectDataFiles(
     reuse: optional("reuse"),
     citationsSummary: optional("citationsSummary"),
     aligned: optional("aligned"),
+    adoption: optional("adoption"),
   };
 }
 

@@ -123,6 +123,12 @@ const fixtures: Fixture[] = [
     damage: { "dist/data/search/index.json": "\u0000\u0001garbage" },
   },
   { name: "a missing search shard", files: {}, damage: { "dist/data/search/p": "" } },
+  // What acquis state reads.
+  {
+    name: "adoption.json that breaks its contract",
+    files: {},
+    damage: { "dist/data/adoption.json": '{"schemaVersion":4,"links":[{"paper":1}],"states":{}}\n' },
+  },
 ];
 
 /** Originals handed to `acquis import`. */
@@ -153,6 +159,8 @@ function invocations(): Array<{ command: string; argv: string[] }> {
     { command: "cite", argv: ["cite", "A/1/1, para. 1"] },
     { command: "search", argv: ["search", "agreed"] },
     { command: "search", argv: ["search", "--json", "States"] },
+    { command: "state", argv: ["state", "CN"] },
+    { command: "state", argv: ["state", "--json", "CN"] },
     ...Object.keys(originals).map((f) => ({
       command: "import",
       argv: [
