@@ -12,3 +12,4 @@ export * from "./paragraph.ts";
 export * from "./resolver.ts";
 export * from "./reuse.ts";
 export * from "./working-paper.ts";
+export * from "./topics.ts";

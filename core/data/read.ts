@@ -10,7 +10,8 @@
  *   that needs two files never reads the others.
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
- * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment) may be absent: their
+ * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment,
+ *   the topics) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
@@ -25,6 +26,7 @@ import {
   Paragraph,
   Reuse,
   SCHEMA_VERSION,
+  TopicsDataFile,
   type WorkingPaper,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
@@ -38,6 +40,7 @@ export const DATA_FILES = {
   reuse: "reuse.jsonl",
   citationsSummary: "citations-summary.json",
   aligned: "aligned.json",
+  topics: "topics.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -50,6 +53,7 @@ export interface DataFiles {
   reuse?: string | null;
   citationsSummary?: string | null;
   aligned?: string | null;
+  topics?: string | null;
 }
 
 /** A built knowledge base, validated. */
@@ -64,6 +68,8 @@ export interface KnowledgeBase {
   citationsSummary: CitationSummaryFile | null;
   /** The zh/en alignment of every document held in both languages (aligned.json), rows in reading order. */
   aligned: AlignedRow[];
+  /** Each paragraph's topics and why (topics.json); null when the file is absent (not computed). */
+  topics: TopicsDataFile | null;
   /** Which optional files were present. */
   has: { citations: boolean; reuse: boolean; aligned: boolean };
 }
@@ -143,6 +149,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     ? json(DATA_FILES.citationsSummary, files.citationsSummary, CitationSummaryFile, reader)
     : null;
   const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
+  const topics = files.topics ? json(DATA_FILES.topics, files.topics, TopicsDataFile, reader) : null;
   return {
     documents,
     paragraphs,
@@ -151,6 +158,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     reuse,
     citationsSummary,
     aligned,
+    topics,
     has: { citations: files.citations != null, reuse: files.reuse != null, aligned: files.aligned != null },
   };
 }
@@ -180,6 +188,7 @@ export function collectDataFiles(
     reuse: optional("reuse"),
     citationsSummary: optional("citationsSummary"),
     aligned: optional("aligned"),
+    topics: optional("topics"),
   };
 }
 

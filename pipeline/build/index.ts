@@ -178,7 +178,7 @@ async function buildLocked(
   });
   const { documents, paragraphs } = parsed;
   const analysed = runStages(
-    { documents, paragraphs, registry: corpus.registry },
+    { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     options.stages ?? "all",
     (done, total, label) => progress({ phase: "stage", done, total, label }),
   );

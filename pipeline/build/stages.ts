@@ -1,6 +1,6 @@
 /**
  * Run stages: the parsed corpus -> working papers, citations, reuse, search index, in the order
- * data flows (corpus -> parse -> cite -> reuse -> index). The composition is this one function,
+ * data flows (corpus -> parse -> cite -> reuse -> index; topics reads the parse alone). The composition is this one function,
  * plain typed code: each stage is called with exactly what it reads and returns a typed result,
  * and a later stage gets an earlier one's output as a parameter (the reuse stage the cite
  * stage's citations). A stage never reads a later stage's output and never touches the disk.
@@ -8,9 +8,11 @@
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
 import { type Cited, citeStage } from "../cite/stage.ts";
 import { type Indexed, indexStage } from "../index/stage.ts";
+import type { LoadedTopics } from "../load/topics.ts";
 import { extractWorkingPapers } from "../parse/working-papers.ts";
 import type { ReuseResult } from "../reuse/index.ts";
 import { reuseStage } from "../reuse/stage.ts";
+import { type Tagged, topicsStage } from "../topics/stage.ts";
 
 /** What the stages read: the parse output and the registry. */
 export interface StagesInput {
@@ -19,20 +21,22 @@ export interface StagesInput {
   /** Every paragraph, documents in the order above, each in reading order. */
   paragraphs: Paragraph[];
   registry: Registry;
+  /** The topic vocabulary and overrides (corpus/topics.yaml); null when the corpus has none. */
+  topics?: LoadedTopics | null;
 }
 
 /** The stages after parsing: "all", or "none" to export the parse alone (tests, the parse bench). */
 export type StageSelection = "all" | "none";
 
 /** The names of the stages, in the order they run (the progress labels). */
-export const STAGE_NAMES = ["cite", "reuse", "index"] as const;
+export const STAGE_NAMES = ["cite", "reuse", "index", "topics"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
 /** What the stages gave; `stages` is null when none ran. */
 export interface Analysed {
   /** The lists of working papers (annex D-style lists), read from the parse. */
   workingPapers: WorkingPaper[];
-  stages: { cite: Cited; reuse: ReuseResult; index: Indexed } | null;
+  stages: { cite: Cited; reuse: ReuseResult; index: Indexed; topics: Tagged } | null;
   /** Every stage's diagnostics, in stage order. */
   diagnostics: Diagnostic[];
 }
@@ -57,6 +61,9 @@ export function runStages(
   onStage(2, total, "index");
   // The formula windows the reuse stage counted travel with the index: search discounts them too.
   const index = indexStage({ ...input, formulaWindows: reuse.formulaWindows });
-  diagnostics.push(...cite.diagnostics, ...reuse.diagnostics, ...index.diagnostics);
-  return { workingPapers: papers.papers, stages: { cite, reuse, index }, diagnostics };
+  onStage(3, total, "topics");
+  // Tagging reads the paragraphs and the vocabulary only: a pure function of the two.
+  const topics = topicsStage({ paragraphs: input.paragraphs, vocabulary: input.topics ?? null });
+  diagnostics.push(...cite.diagnostics, ...reuse.diagnostics, ...index.diagnostics, ...topics.diagnostics);
+  return { workingPapers: papers.papers, stages: { cite, reuse, index, topics }, diagnostics };
 }

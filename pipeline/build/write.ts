@@ -30,6 +30,7 @@ import {
   type Summary,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
+import { TopicsDataFile } from "../../schemas/topics.ts";
 import type { OutputFile, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import type { Analysed } from "./stages.ts";
@@ -75,7 +76,7 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
 
 /** The stages' files: citations, reuse, the search index. */
 function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
-  const { cite, reuse, index } = stages;
+  const { cite, reuse, index, topics } = stages;
   return [
     jsonl("citations.jsonl", cite.citations, (c) => Citation.parse(c)),
     pretty("cited-by.json", CitedByFile.parse(cite.citedBy), null),
@@ -85,6 +86,11 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
     pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.rows.length),
     pretty("formulas.json", FormulasFile.parse(reuse.formulas), reuse.formulas.formulas.length),
     pretty("reuse-summary.json", ReuseSummaryFile.parse(reuse.summary), null),
+    compact(
+      "topics.json",
+      TopicsDataFile.parse({ schemaVersion: SCHEMA_VERSION, ...topics.data }),
+      topics.data.paragraphs.length,
+    ),
     // The index's files are in its own format (pipeline/index/README.md): written as given.
     ...Object.entries(index.files).map(([path, content]) => ({
       path: `search/${path}`,
