@@ -39,18 +39,18 @@ export interface TermHit {
   span: [number, number];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const HAN = /\p{Script=Han}/u;
 
 /** A term as a regular expression over folded text. */
 function termRegExp(term: string): RegExp {
   const star = term.endsWith("*");
   const body = fold(star ? term.slice(0, -1) : term).trim();
-  if (HAN.test(body) && !/[A-Za-z]/.test(body)) return new RegExp(escape(body), "gu");
+  if (HAN.test(body) && !/[A-Za-z]/.test(body)) return new RegExp(escapeRe(body), "gu");
   const words = body
     .split(/[\s-]+/)
     .filter(Boolean)
-    .map(escape)
+    .map(escapeRe)
     .join("[\\s\\-\u2010\u2011]+");
   return new RegExp(`(?<![\\p{L}\\p{N}])${words}${star ? "[\\p{L}\\p{N}]*" : "(?![\\p{L}\\p{N}])"}`, "gu");
 }
