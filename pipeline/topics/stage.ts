@@ -7,6 +7,8 @@
  *   overrides): no other stage's output, no disk, no clock, so a cache may key it on those alone.
  * - A heading tags every paragraph under it: a paragraph under 能力建设 is read as part of
  *   capacity-building even when its own words only say 培训. The heading that matched is named.
+ *   A heading that names several topics tags nothing by itself (measured on the gold table: a
+ *   combined heading's paragraphs are each about one of them, and their words say which).
  * - Overrides are checked against the paragraphs as built: an unknown paragraph id or topic is an
  *   error at its line of corpus/topics.yaml, and costs only that override; one that changes
  *   nothing (adds what the words already give, removes what is not there) is a warning, since
@@ -81,7 +83,11 @@ export function topicsStage(input: TopicsInput): Tagged {
     for (const [topic, hits] of matchTopics(compiled, p.text))
       for (const h of hits) give(topic, { from: "words", term: h.term, span: h.span });
     for (const heading of p.headings) {
-      for (const [topic, hits] of matchTopics(compiled, heading))
+      const found = matchTopics(compiled, heading);
+      // A heading naming two topics ("Sovereignty and non-intervention") does not say which one
+      // a paragraph under it is about: its paragraphs are tagged by their own words only.
+      if (found.size !== 1) continue;
+      for (const [topic, hits] of found)
         for (const h of hits) give(topic, { from: "heading", term: h.term, heading });
     }
     for (const o of overrides.get(p.id) ?? []) {
