@@ -5,6 +5,7 @@ import { citeCommand } from "./cite.ts";
 import { fetchCommand } from "./fetch.ts";
 import { importCommand } from "./import.ts";
 import { searchCommand } from "./search.ts";
+import { topicCommand } from "./topic.ts";
 import type { Command } from "./types.ts";
 
 export const COMMANDS: Command[] = [
@@ -14,4 +15,5 @@ export const COMMANDS: Command[] = [
   importCommand,
   fetchCommand,
   searchCommand,
+  topicCommand,
 ];
