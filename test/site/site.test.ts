@@ -201,6 +201,46 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a diplomat reads a topic: agreed language beside each State's paragraphs, each linked to its own page", async () => {
+    const page = await open("/topics/sovereignty/");
+    const links = await page
+      .locator("li.topic-para")
+      .evaluateAll((lis) =>
+        lis.map((li) => li.querySelector<HTMLAnchorElement>("p.where a")?.getAttribute("href") ?? ""),
+      );
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\/p\//);
+    expect(await page.locator("#states-h").textContent()).toBe("States (2)");
+    expect(await page.locator("li.topic-para .why").first().textContent()).toContain("words: sovereignty");
+    // Every link leads to a page that exists.
+    for (const href of new Set(links)) {
+      const r = await page.request.get(new URL(href, base).href);
+      expect(r.status(), href).toBe(200);
+    }
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
+  test("the compare view takes any number of States, chosen on the page, and keeps the choice in the URL", async () => {
+    const page = await open("/topics/compare/?topic=sovereignty&states=NZ");
+    const shown = () =>
+      page
+        .locator("section.compare-topic:not([hidden]) section.compare-col:not([hidden])")
+        .evaluateAll((cols) => cols.map((c) => (c as HTMLElement).dataset.state));
+    expect(await shown()).toEqual(["agreed", "NZ"]);
+    await page.locator('input[name=state][value="AU"]').check();
+    expect(await shown()).toEqual(["agreed", "AU", "NZ"]);
+    expect(new URL(page.url()).searchParams.get("states")).toBe("AU,NZ");
+    await page.selectOption("#cmp-topic", "critical-infrastructure");
+    expect(
+      await page
+        .locator("section.compare-topic:not([hidden])")
+        .evaluateAll((s) => s.map((x) => (x as HTMLElement).dataset.topic)),
+    ).toEqual(["critical-infrastructure"]);
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
   test("a secretariat officer sees which quotations do not match their source", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-24 a.warn-badge");
@@ -474,6 +514,10 @@ describe("quality", () => {
     { url: "/doc/nz-2024-test-position/en/", shot: "national-paper" },
     { url: "/map/", shot: null },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },
+    { url: "/topics/", shot: null },
+    { url: "/topics/sovereignty/", shot: "topic" },
+    { url: "/topics/critical-infrastructure/", shot: null },
+    { url: "/topics/compare/?topic=sovereignty&states=AU,NZ", shot: "compare" },
     { url: "/404.html", shot: null },
   ];
   test.runIf(chromium).each(PAGES)(

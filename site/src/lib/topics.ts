@@ -1,0 +1,34 @@
+/**
+ * The site's topics: the type-ahead's topic entries and what the topic and compare pages show,
+ * from topics.json through core's view (core/data/topics.ts), the one `acquis topic` prints.
+ * Pure: the site's data in, page data out.
+ */
+import { compareUrl, topicUrl } from "../../../core/address/urls.ts";
+import { type TopicInfo, type TopicView, topicView } from "../../../core/data/topics.ts";
+import type { SuggestEntry } from "../../../core/search/suggest.ts";
+import type { SiteData } from "./data.ts";
+
+export { compareUrl, topicUrl };
+
+/** Every topic of the build's vocabulary, in its order (none when topics.json is absent). */
+export function topicsOf(data: Pick<SiteData, "topics">): TopicInfo[] {
+  return data.topics?.topics ?? [];
+}
+
+/** Each topic's view, by id. */
+export function topicViews(data: SiteData): Map<string, TopicView> {
+  return new Map(topicsOf(data).map((t) => [t.id, topicView(data, t)]));
+}
+
+/** The type-ahead's topic entries: the id and both names find a topic's page. */
+export function topicSuggestions(data: Pick<SiteData, "topics">): SuggestEntry[] {
+  return topicsOf(data).map((t) => ({
+    id: `topic:${t.id}`,
+    kind: "topic",
+    key: t.id,
+    names: [t.name.en, t.name.zh],
+    label: `${t.name.en} · ${t.name.zh}`,
+    detail: `topic · ${t.paragraphs} paragraph${t.paragraphs === 1 ? "" : "s"}`,
+    url: topicUrl(t.id),
+  }));
+}
