@@ -777,6 +777,7 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
     { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },
+    { url: "/topics/points-of-contact/", shot: "seed-topic" },
   ])("the seed page $url passes axe-core, moderate and minor included", async ({ url, shot }) => {
     const page = await context.newPage();
     await page.goto(new URL(url, seedBase).href);
