@@ -74,6 +74,7 @@ export function topicsStage(input: TopicsInput): Tagged {
     overrides.set(o.paragraph, [...(overrides.get(o.paragraph) ?? []), o]);
   }
 
+  const headingMatches = new Map<string, ReturnType<typeof matchTopics>>();
   const counts = new Map<string, number>();
   const paragraphs: TaggedParagraph[] = [];
   const removed: RemovedTag[] = [];
@@ -83,7 +84,9 @@ export function topicsStage(input: TopicsInput): Tagged {
     for (const [topic, hits] of matchTopics(compiled, p.text))
       for (const h of hits) give(topic, { from: "words", term: h.term, span: h.span });
     for (const heading of p.headings) {
-      const found = matchTopics(compiled, heading);
+      // Headings repeat over every paragraph under them: each is read once.
+      let found = headingMatches.get(heading);
+      if (!found) headingMatches.set(heading, (found = matchTopics(compiled, heading)));
       // A heading naming two topics ("Sovereignty and non-intervention") does not say which one
       // a paragraph under it is about: its paragraphs are tagged by their own words only.
       if (found.size !== 1) continue;
