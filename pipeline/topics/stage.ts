@@ -86,7 +86,10 @@ export function topicsStage(input: TopicsInput): Tagged {
     for (const heading of p.headings) {
       // Headings repeat over every paragraph under them: each is read once.
       let found = headingMatches.get(heading);
-      if (!found) headingMatches.set(heading, (found = matchTopics(compiled, heading)));
+      if (!found) {
+        found = matchTopics(compiled, heading);
+        headingMatches.set(heading, found);
+      }
       // A heading naming two topics ("Sovereignty and non-intervention") does not say which one
       // a paragraph under it is about: its paragraphs are tagged by their own words only.
       if (found.size !== 1) continue;
