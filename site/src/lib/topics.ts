@@ -15,9 +15,16 @@ export function topicsOf(data: Pick<SiteData, "topics">): TopicInfo[] {
   return data.topics?.topics ?? [];
 }
 
-/** Each topic's view, by id. */
+const views = new WeakMap<SiteData, Map<string, TopicView>>();
+
+/** Each topic's view, by id; computed once per build's data (every State page asks for it). */
 export function topicViews(data: SiteData): Map<string, TopicView> {
-  return new Map(topicsOf(data).map((t) => [t.id, topicView(data, t)]));
+  let v = views.get(data);
+  if (!v) {
+    v = new Map(topicsOf(data).map((t) => [t.id, topicView(data, t)]));
+    views.set(data, v);
+  }
+  return v;
 }
 
 /** The type-ahead's topic entries: the id and both names find a topic's page. */
