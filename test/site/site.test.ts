@@ -218,6 +218,10 @@ describe.runIf(chromium)("scenarios", () => {
       expect(r.status(), href).toBe(200);
     }
     expect(consoleErrors.get(page)).toEqual([]);
+    // The paragraph's own page names its topics, with why, linked back.
+    await page.goto(new URL(links.at(-1)!, base).href);
+    expect(await page.locator("#topics-h + ul li").first().textContent()).toContain("words: sovereignty");
+    expect(await page.locator("#topics-h + ul a").first().getAttribute("href")).toBe("/topics/sovereignty/");
     await page.close();
   });
 

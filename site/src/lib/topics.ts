@@ -6,6 +6,7 @@
 import { compareUrl, topicUrl } from "../../../core/address/urls.ts";
 import { type TopicInfo, type TopicView, topicView } from "../../../core/data/topics.ts";
 import type { SuggestEntry } from "../../../core/search/suggest.ts";
+import type { Tag } from "../../../schemas/index.ts";
 import type { SiteData } from "./data.ts";
 
 export { compareUrl, topicUrl };
@@ -38,4 +39,16 @@ export function topicSuggestions(data: Pick<SiteData, "topics">): SuggestEntry[]
     detail: `topic · ${t.paragraphs} paragraph${t.paragraphs === 1 ? "" : "s"}`,
     url: topicUrl(t.id),
   }));
+}
+
+const tagIndex = new WeakMap<SiteData, Map<string, Tag[]>>();
+
+/** A paragraph's tags by its id (none when untagged or topics.json is absent). */
+export function tagsOf(data: SiteData, id: string): Tag[] {
+  let index = tagIndex.get(data);
+  if (!index) {
+    index = new Map((data.topics?.paragraphs ?? []).map((p) => [p.paragraph, p.tags]));
+    tagIndex.set(data, index);
+  }
+  return index.get(id) ?? [];
 }
