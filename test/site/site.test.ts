@@ -519,6 +519,7 @@ describe("quality", () => {
     { url: "/map/", shot: null },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },
     { url: "/topics/", shot: null },
+    { url: "/p/nz-2024-test-position/%402/u1/", shot: null },
     { url: "/topics/sovereignty/", shot: "topic" },
     { url: "/topics/critical-infrastructure/", shot: null },
     { url: "/topics/compare/?topic=sovereignty&states=AU,NZ", shot: "compare" },
