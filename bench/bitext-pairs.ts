@@ -13,7 +13,8 @@
  * Four layouts, modelled on the corpus's: a report (numbered paragraphs, then an annex of
  * unnumbered ones), a resolution (preambular paragraphs by position, then numbered operative
  * ones with subparagraphs), a national paper (unnumbered paragraphs under labelled sections) and
- * a convention-like text (articles of one to three unnumbered paragraphs, as the UDHR is parsed).
+ * a convention-like text (articles of one to three unnumbered paragraphs, each article a part
+ * of its own, as the parser reads the UDHR since issue 20).
  *
  * Decisions:
  * - Lengths as translations have them: English characters about `ratio` (2.6-3.4, drawn per
@@ -28,7 +29,7 @@
  *   such layouts, so the measure is the aligner's alone; the fixture pairs and the UDHR test
  *   cover the path through the parser.
  */
-import { addressOf, anchorOf, idOf } from "../core/address/address.ts";
+import { addressOf, anchorOf, articlePart, idOf } from "../core/address/address.ts";
 import { numberToCjk } from "../core/text/numerals.ts";
 import { anchorsOf } from "../pipeline/reuse/anchors.ts";
 import { GLOSSARY, termsOf } from "../pipeline/reuse/terms.ts";
@@ -332,6 +333,8 @@ export function generatePairs(opts: PairOptions): SyntheticPair[] {
           planted.headings++;
         }
       }
+      // An article is a part of its own, as the parser reads one (issue 20): article/3/u1.
+      if (layout === "articles") part = [articlePart(String(section + 1))];
       const gap = r() < gapRate ? (r() < 0.5 ? "zh" : "en") : null;
       const split = !gap && r() < splitRate ? (r() < 0.5 ? "zh" : "en") : null;
       if (gap) planted.gaps++;

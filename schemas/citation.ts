@@ -46,7 +46,7 @@ export const CitationStatus = z.enum([
   "unknown-document",
   /** Several paragraphs match; `candidates` lists them, none is picked. */
   "ambiguous",
-  /** A citation of the UN Charter (not a corpus document). */
+  /** A citation of the UN Charter, which the corpus does not hold (when it does, "resolved"). */
   "external",
 ]);
 export type CitationStatus = z.infer<typeof CitationStatus>;

@@ -8,6 +8,7 @@
  *   addressOf([], null, ["7"])                         -> "7"
  *   addressOf([], "2.2", [], 1)                        -> "@2.2/u1" (unnumbered, in section 2.2)
  *   addressOf(["annex", "state DE"], null, ["5"])      -> "annex/state-de/5" (Germany's para. 5)
+ *   addressOf(["article 19"], null, ["2"])             -> "article/19/2" (article 19, para. 2)
  *   sectionAddress([], "2.2")                          -> "@2.2" (the section itself)
  *   idOf("A/78/265", "zh", "annex/23.f.ii")            -> "A-78-265/zh/annex/23.f.ii"
  *   idOf("A/ES-10/1", "en", "3")                       -> "A-ES--10-1/en/3" (slugOf: reversible)
@@ -16,9 +17,28 @@
  */
 import { slugOf } from "../../schemas/identity.ts";
 
-/** Slug of a part label: "annex A" -> "annex-a". */
+/**
+ * Slug of a part label: "annex A" -> "annex-a"; an article's "article 19" -> "article/19", so its
+ * paragraphs read as cited ("article/19/2": article 19, paragraph 2).
+ */
 export function partSlug(label: string): string {
+  const article = articleOfPart(label);
+  if (article !== null) return `article/${article}`;
   return label.toLowerCase().trim().replace(/\s+/g, "-");
+}
+
+/** The prefix of an article's part label: ["article 19"] is article 19. */
+export const ARTICLE_PART = "article ";
+
+/** The part label of article `n` ("19" -> "article 19"). */
+export function articlePart(n: string): string {
+  return `${ARTICLE_PART}${n}`;
+}
+
+/** The article number of an article's part label ("article 19" -> "19"), or null. */
+export function articleOfPart(label: string | undefined): string | null {
+  const m = /^article (\d+)$/.exec(label ?? "");
+  return m ? m[1]! : null;
 }
 
 /**

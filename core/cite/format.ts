@@ -31,7 +31,10 @@ function partEn(label: string): string {
   return label;
 }
 
-/** A part label in Chinese: "annex" -> 附件, "annex I" -> 附件一, "annex A" -> 附件 A, "appendix" -> 附录. */
+/**
+ * A part label in Chinese: "annex" -> 附件, "annex I" -> 附件一, "annex A" -> 附件 A, "appendix" -> 附录,
+ * "article 19" -> 第十九条.
+ */
 export function partZh(label: string): string {
   const m = /^annex(?: (.+))?$/.exec(label);
   if (m) {
@@ -42,6 +45,9 @@ export function partZh(label: string): string {
     return `附件 ${tail}`;
   }
   if (label === "appendix") return "附录";
+  // An article's part: "article 19" -> 第十九条.
+  const article = /^article (\d+)$/.exec(label);
+  if (article) return `第${toZhNumeral(Number(article[1]))}条`;
   if (label === "preamble") return "序言部分";
   return label;
 }

@@ -248,6 +248,8 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
     }
   }
   if (s[r] === "第") {
+    const article = readArticleZh(s, r);
+    if (article) return { ...none, end: article.end, part: article.part, nums: article.nums };
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
@@ -282,6 +284,10 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
       part: label ? `annex ${label.value}` : "annex",
       nums: [],
     };
+  }
+  if (w.value === "article" || w.value === "art" || w.value === "articles" || w.value === "arts") {
+    const article = readArticleEn(s, w.end);
+    return article ? { ...none, end: article.end, part: article.part, nums: article.nums } : null;
   }
   if (w.value === "at") {
     // "at [64]", "at [2(a)]", "at [64]–[66]"; "at para. 23", "at ¶ 23". A bare "at 5" is a page.
@@ -388,6 +394,54 @@ export function readParaZh(s: string, p: number): { end: number; nums: string[][
   // "第23段(f)(二)": 段 stood after the number, before the labels, and closes nothing more.
   if (e < 0) return nums.closed ? { end: nums.end, nums: nums.nums } : null;
   return { end: e, nums: nums.nums };
+}
+
+/**
+ * An article of the document just named (#20), read as its part ("article 19", as the parser names
+ * an article's part) and the paragraphs written with it: "article 19 (2)" -> article 19, para. 2;
+ * "art. 19" -> the whole article (", para. 2" after it is the next component); "articles 2 (3)
+ * and (4)" -> two paragraphs of article 2. Several articles ("articles 2 and 5") are not read: a
+ * component names one part.
+ */
+function readArticleEn(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+  let q = p;
+  if (s[q] === ".") q++;
+  const list = parseNums(s, skipWs(s, q, 2), false);
+  if (!list) return null;
+  const article = list.nums[0]![0]!;
+  if (!/^\d{1,3}$/.test(article) || list.nums.some((n) => n[0] !== article)) return null;
+  const nums = list.nums.map((n) => n.slice(1)).filter((n) => n.length > 0);
+  if (nums.length > 0 && nums.length !== list.nums.length) return null;
+  return { end: list.end, part: `article ${article}`, nums };
+}
+
+/**
+ * "第十九条", "第 19 条", "第十九条第二款", "第二条第四项" (#20): an article and the paragraph written
+ * with it. 款 and 项 are both read as the article's paragraph, as the Charter's Chinese writes
+ * 第二条第四项 for Article 2 (4).
+ */
+function readArticleZh(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+  const article = readZhOrdinal(s, p, "条");
+  if (!article) return null;
+  const para =
+    s[article.end] === "第"
+      ? (readZhOrdinal(s, article.end, "款") ?? readZhOrdinal(s, article.end, "项"))
+      : null;
+  return {
+    end: para ? para.end : article.end,
+    part: `article ${article.value}`,
+    nums: para ? [[String(para.value)]] : [],
+  };
+}
+
+/** "第十九条" / "第 19 条" with `unit` 条, 款 or 项: the number, or null. */
+function readZhOrdinal(s: string, p: number, unit: string): { end: number; value: number } | null {
+  if (s[p] !== "第") return null;
+  const q = skipWs(s, p + 1, 2);
+  const n = readCjkNumeral(s, q) ?? readInt(s, q, 3, true);
+  if (!n || n.value <= 0) return null;
+  const e = lit(s, skipWs(s, n.end, 2), unit);
+  return e < 0 ? null : { end: e, value: n.value };
 }
 
 /** "para. 7", "paras. 64 and 65", "paragraph 23 (a) to (h)", "paragraphs 29 (a) and (b)". */

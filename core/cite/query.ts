@@ -197,14 +197,18 @@ export function lookupCitation<P extends CiteParagraph>(
   const results = reading.citations.flatMap((found): LookupResult<P>[] => {
     const span: [number, number] = [found.start, found.end];
     if (found.kind === "charter") {
-      const r = resolveCharter(found.article, found.para);
+      const r = resolveCharter(found.article, found.para, index, lang);
+      const paragraph = r.resolved ? (index.byId.get(r.resolved) ?? null) : null;
       return [
         {
           ...r,
           span,
-          paragraph: null,
-          message: "The UN Charter is not a corpus document; acquis does not hold its text.",
-          nearby: [],
+          paragraph,
+          message:
+            r.status === "external"
+              ? "The UN Charter is not a corpus document; acquis does not hold its text."
+              : explain(r.status, r.target, r.problem),
+          nearby: r.resolved && !paragraph ? contents(r.resolved, index) : [],
         },
       ];
     }

@@ -25,7 +25,7 @@ import type {
   Paragraph,
   RegistryEntry,
 } from "../../schemas/index.ts";
-import { addressOf, idOf, partAddress } from "../address/address.ts";
+import { addressOf, articlePart, idOf, partAddress } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
 import { romanToNumber } from "../text/numerals.ts";
 import { citeEn, partWords, pinpointEn } from "./format.ts";
@@ -111,16 +111,52 @@ export interface Resolution {
   problem: string | null;
 }
 
-/** A Charter article: always external. */
-export function resolveCharter(article: string, para: string | null): Resolution {
-  return {
-    target: { doc: "UN Charter", article, para },
-    resolved: null,
-    status: "external",
-    candidates: [],
-    url: null,
-    problem: null,
-  };
+/**
+ * The names that make a registry entry the Charter of the United Nations. The Charter has no UN
+ * symbol: a corpus that holds it registers it under a key of its choosing with one of these short
+ * titles, and Charter citations resolve into it.
+ */
+export const CHARTER_NAMES = ["Charter of the United Nations", "UN Charter", "联合国宪章"];
+
+/** The key of the corpus document that is the Charter (its registry entry names it so), or null. */
+export function charterSymbol(index: Pick<CorpusIndex<CiteParagraph, CiteDocument>, "titles" | "docs">) {
+  for (const name of CHARTER_NAMES) {
+    const held = index.titles.lookup(name).filter((symbol) => index.docs.has(symbol));
+    if (held.length === 1) return held[0]!;
+  }
+  return null;
+}
+
+/**
+ * A Charter article, "Article 2 (4)": into the corpus's Charter when it holds one (article 2,
+ * paragraph 4 is `article/2/4`; a whole article is its part), else external, as before the corpus
+ * held it.
+ */
+export function resolveCharter(
+  article: string,
+  para: string | null,
+  index?: CorpusIndex<CiteParagraph, CiteDocument>,
+  lang = "en",
+): Resolution {
+  const target: CharterTarget = { doc: "UN Charter", article, para };
+  const symbol = index ? charterSymbol(index) : null;
+  const versions = symbol ? index!.docs.get(symbol) : undefined;
+  if (!symbol || !versions || versions.size === 0)
+    return { target, resolved: null, status: "external", candidates: [], url: null, problem: null };
+  const langs = orderLangs(versions, lang);
+  const primary = versions.get(langs[0]!)!;
+  const part = [articlePart(article)];
+  const hit = para === null ? null : findParagraph(versions, langs, part, null, [para]);
+  const hasArticle = primary.record.parts.some((p) => samePart(p, part));
+  if (hit) return { target, resolved: hit.id, status: "resolved", candidates: [], url: null, problem: null };
+  if (para === null && hasArticle) {
+    const resolved = idOf(symbol, primary.record.lang, partAddress(part));
+    return { target, resolved, status: "resolved", candidates: [], url: null, problem: null };
+  }
+  const problem = hasArticle
+    ? `the Charter (${symbol}) has no paragraph ${para} in article ${article}`
+    : `the Charter (${symbol}) has no article ${article}`;
+  return { target, resolved: null, status: "unknown-paragraph", candidates: [], url: null, problem };
 }
 
 /**

@@ -224,7 +224,7 @@ function resolveFound(
   const citing = { doc: unit.doc, lang: unit.lang, part: unit.part };
   if (found.kind === "charter") {
     state[unit.stream] = { kind: "charter", article: found.article, para: found.para };
-    return [resolveCharter(found.article, found.para)];
+    return [resolveCharter(found.article, found.para, index, unit.lang)];
   }
   if (found.kind === "short") {
     const antecedent = found.form === "ibid" ? state[unit.stream] : state.resolution;
@@ -239,7 +239,8 @@ function resolveFound(
       );
       return [];
     }
-    if (antecedent.kind === "charter") return [resolveCharter(antecedent.article, antecedent.para)];
+    if (antecedent.kind === "charter")
+      return [resolveCharter(antecedent.article, antecedent.para, index, unit.lang)];
     // "Ibid., para. 2" keeps the part the antecedent named ("A/99/201, annex, para. 1").
     const inherited = antecedent.pins[antecedent.pins.length - 1]?.part ?? null;
     const pins = found.pins

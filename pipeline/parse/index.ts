@@ -18,8 +18,10 @@ export type { Parsed, ParseInput } from "./types.ts";
  * Bump when the parser's output changes for the same input, so cached parses are not reused.
  * 2: only the inline Markdown the corpus format defines is read (emphasis, code spans… are text).
  * 3: national papers' outlines, State sections, bullet items, page marks, section-scoped addresses.
+ * 4: articles and chapters, a declaration's and a treaty's preamble and operative part, a loose
+ *    list's next item (issue 20).
  */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 const RESOLUTION_TYPES = new Set(["resolution", "draft resolution", "decision"]);
 

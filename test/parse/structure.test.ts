@@ -149,7 +149,8 @@ const rows: Row[] = [
   [
     "a short labelled line followed by its sibling is an item of a list, not a heading",
     "(a) Sovereignty\n\n(b) Non-intervention",
-    ["looseItem", "subparagraph"],
+    // The second item is the list's next (b), not a subparagraph of (a) (was "a.b" before #20).
+    ["looseItem", "looseItem"],
     { national: true },
   ],
   [
@@ -203,6 +204,33 @@ const rows: Row[] = [
     ["part", "stateSection", "dateline", "numbered"],
     { compendium: true },
   ],
+  // Articles and chapters (articles.ts), and a declaration's preamble.
+  [
+    "a chapter's and an article's headings, each with the title line under it",
+    "Chapter I\n\nGeneral provisions\n\nArticle 1\n\nPurpose\n\n1. This instrument sets out rules.",
+    ["chapter", "heading:plain", "article", "heading:plain", "numbered"],
+  ],
+  [
+    "an article's title on its own line",
+    "Art. 2 Use of terms\n\nTerms mean what they say.",
+    ["article", "unnumbered"],
+  ],
+  [
+    "Chinese articles under a chapter, spaced or not",
+    "第一章 总则\n\n第一条\n\n本文书订立规则。\n\n第 2 条\n\n一、各方合作。",
+    ["chapter", "article", "unnumbered", "article", "unnumbered"],
+    { lang: "zh" },
+  ],
+  [
+    "a sentence that starts with an article's name is a paragraph",
+    "Article 51 of the Charter applies.\n\n第五十一条规定了自卫权。",
+    ["unnumbered", "unnumbered"],
+  ],
+  [
+    "a Preamble heading, its paragraphs, the operative connective and a proclamation",
+    "Preamble\n\nWhereas peace matters,\n\nNow, therefore,\n\nProclaims this text.",
+    ["heading:title", "unnumbered", "unnumbered", "unnumbered"],
+  ],
 ];
 
 describe("what each block is read as", () => {
@@ -226,5 +254,76 @@ describe("the builder", () => {
       "subparagraph",
     ]);
     expect(buildStructure(input(md)).paragraphs.map((p) => p.address)).toEqual(["1", "1.a"]);
+  });
+
+  const addresses = (md: string, o: Options = {}) =>
+    buildStructure(input(md, o)).paragraphs.map((p) => `${p.address} ${p.headings.join(" > ")}`);
+
+  test("articles are parts numbered through their chapters; a chapter is on the path, not in the address", () => {
+    const md = [
+      "Chapter I\n\nGeneral provisions",
+      "Article 1\n\nPurpose\n\nThis instrument sets out rules.",
+      "Article 2\n\n1. Terms mean what they say:\n\n(a) A term is a word.\n\n2. Nothing else.",
+      "Chapter II\n\nFinal provisions",
+      "Article 3\n\nIt enters into force.",
+    ].join("\n\n");
+    expect(addresses(md)).toEqual([
+      "article/1/u1 Chapter I > General provisions > Article 1 > Purpose",
+      "article/2/1 Chapter I > General provisions > Article 2",
+      "article/2/1.a Chapter I > General provisions > Article 2",
+      "article/2/2 Chapter I > General provisions > Article 2",
+      "article/3/u1 Chapter II > Final provisions > Article 3",
+    ]);
+  });
+
+  test("articles in an annex stand in the annex; the next annex (nested in it, as before) ends them", () => {
+    const md = "Annex\n\nArticle 4\n\n1. Parties cooperate.\n\nAnnex B\n\n1. A list.";
+    expect(buildStructure(input(md)).paragraphs.map((p) => p.address)).toEqual([
+      "annex/article/4/1",
+      "annex/annex-b/1",
+    ]);
+  });
+
+  test("a declaration's preamble is numbered by position and ends at its operative part, in both languages", () => {
+    const en =
+      "Preamble\n\nWhereas peace matters,\n\nWhereas law applies,\n\nNow, therefore,\n\nProclaims this text.";
+    const zh = "序言\n\n鉴于和平重要,\n\n鉴于法律适用,\n\n因此现在,大会,发布本文。";
+    expect(addresses(en)).toEqual(["preamble/1 Preamble", "preamble/2 Preamble", "u1 ", "u2 "]);
+    expect(addresses(zh, { lang: "zh" })).toEqual(["preamble/1 序言", "preamble/2 序言", "u1 "]);
+  });
+
+  test("a convention in an annex has its preamble and articles in the annex", () => {
+    const md = [
+      "Annex",
+      "Convention on testing",
+      "Preamble",
+      "The States Parties to this Convention,",
+      "Recalling the Charter,",
+      "Have agreed as follows:",
+      "Article 1",
+      "1. Parties test.",
+    ].join("\n\n");
+    expect(buildStructure(input(md)).paragraphs.map((p) => p.address)).toEqual([
+      "annex/preamble/1",
+      "annex/u1",
+      "annex/article/1/1",
+    ]);
+  });
+
+  test("a paragraph that opens as a preambular one but ends a sentence is operative, and the guess is warned", () => {
+    const md = "Preamble\n\nWhereas peace matters,\n\nWhereas law applies.\n\nArticle 1\n\nText.";
+    const out = buildStructure(input(md));
+    expect(out.paragraphs.map((p) => p.address)).toEqual(["preamble/1", "u1", "article/1/u1"]);
+    expect(out.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(["5 parse/role-guessed"]);
+  });
+
+  test("'The General Assembly,' in an annex opens no preamble there, as before", () => {
+    const md = "Annex\n\nThe General Assembly,\n\nRecalling its work,";
+    expect(addresses(md, { isResolution: true }).map((a) => a.split(" ")[0])).toEqual(["annex/u1"]);
+  });
+
+  test("in a resolution, an unnumbered paragraph that ends a sentence ends the preamble", () => {
+    const md = "The General Assembly,\n\nRecalling its resolutions,\n\nDecides to meet again.";
+    expect(addresses(md, { isResolution: true }).map((a) => a.split(" ")[0])).toEqual(["preamble/1", "u1"]);
   });
 });

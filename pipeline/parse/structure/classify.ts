@@ -9,9 +9,12 @@
  * before headings (a line after a page break that ends no sentence is text, not a title). A new
  * layout is a new rule at its place in RULES and a handler of the same kind.
  */
+
+import { STATE_PART } from "../../../core/address/address.ts";
 import type { Block } from "../blocks.ts";
 import { type MarkerRef, readDefinition, takeMarkers } from "../footnotes.ts";
-import { type Label, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
+import { type Label, nextValue, type OutlineLabel, readLabel, readOutlineLabel } from "../labels.ts";
+import { isPartiesLine, readArticle, readChapter } from "./articles.ts";
 import {
   continues,
   headingWords,
@@ -68,7 +71,10 @@ export type Classified = At &
     | ({ kind: "entry" } & Marked)
     | { kind: "artifact"; text: string }
     | ({ kind: "continuation"; target: number; cause: string } & Marked)
-    | ({ kind: "heading"; heading: Exclude<HeadingKind, "part"> } & Marked)
+    | ({ kind: "heading"; heading: Exclude<HeadingKind, "part" | "article"> } & Marked)
+    // Articles and the chapters above them (articles.ts).
+    | ({ kind: "article"; n: string } & Marked)
+    | ({ kind: "chapter"; n: string } & Marked)
     | ({ kind: "sourceNote"; owner: number } & Marked)
     | ({ kind: "unnumbered" } & Marked)
     | ({ kind: "numbered" } & Labelled)
@@ -164,6 +170,18 @@ const documentList: Rule = ({ block, index, refs, text, clean }, s) => {
   return { kind: "entry", block, index, text, refs };
 };
 
+/**
+ * "Article 19" / "第十九条" opens an article, "Chapter II" / "第二章" a chapter (articles.ts). Not a
+ * bullet, and not inside a State's section of a compendium, whose outline is the paper's own.
+ */
+const unit: Rule = ({ block, index, clean, refs }, s) => {
+  if (block.kind === "bullet" || s.part.some((p) => p.startsWith(STATE_PART))) return null;
+  const article = readArticle(clean);
+  if (article) return { kind: "article", block, index, n: article.n, text: clean, refs };
+  const chapter = readChapter(clean);
+  return chapter ? { kind: "chapter", block, index, n: chapter.n, text: clean, refs } : null;
+};
+
 /** Running headers, symbol lines, job numbers, page numbers. */
 const artifact: Rule = ({ block, index, clean, printedLabel }, s) =>
   block.kind !== "bullet" && !printedLabel && isArtifact(s, clean)
@@ -224,8 +242,10 @@ const afterBreak: Rule = ({ block, index, clean, text, refs, label }, s) => {
 const heading: Rule = ({ block, index, clean, refs, label }, s) => {
   if (label) return null;
   const hk = headingKind(s, clean, block);
-  if (!hk || hk === "part") return null;
-  let kind = hk;
+  if (!hk || hk === "part" || hk === "article") return null;
+  // The line under an article's or a chapter's heading is its title: it stays under that heading
+  // ("Article 2" > "Use of terms"), never a document title that would close the path above it.
+  let kind = s.unitTitle && hk === "title" ? "plain" : hk;
   const { blocks } = s.input;
   if (kind === "plain" && s.levels.length > 0) {
     for (let j = index + 1; j < blocks.length; j++) {
@@ -400,11 +420,24 @@ const numbered: Rule = (r) =>
     ? { kind: "numbered", block: r.block, index: r.index, ...labelled(r, r.label) }
     : null;
 
-/** A subparagraph label with no numbered paragraph open: a list directly under a heading. */
-const looseItem: Rule = (r, s) =>
-  r.label && s.levels.length === 0
-    ? { kind: "looseItem", block: r.block, index: r.index, ...labelled(r, r.label) }
+/**
+ * A subparagraph label with no numbered paragraph open: a list directly under a heading. Its next
+ * item ("(b)" after "(a)") is one too, not a subparagraph of the first: an article's definitions
+ * are "article 2 (b)", never "2 (a) (b)".
+ */
+const looseItem: Rule = (r, s) => {
+  if (!r.label) return null;
+  const item = { kind: "looseItem" as const, block: r.block, index: r.index, ...labelled(r, r.label) };
+  if (s.levels.length === 0) return item;
+  if (s.levels.length > 1) return null;
+  const top = s.drafts[s.levels[0]!.draft];
+  const previous = top && /^[(（]/.test(top.label) ? readLabel(top.label) : null;
+  return previous &&
+    previous.style === r.label.style &&
+    nextValue(previous.style, previous.value) === r.label.value
+    ? item
     : null;
+};
 
 /**
  * What no rule took: a subparagraph of the open paragraph if labelled; else an unnumbered
@@ -424,6 +457,7 @@ const RULES: Rule[] = [
   stateSection,
   documentList,
   artifact,
+  unit,
   item,
   outline,
   afterNotes,
@@ -442,6 +476,7 @@ export function headingKind(s: ParseState, text: string, block: Block): HeadingK
   if (block.kind === "bullet") return null;
   if (readAnnex(text) !== undefined || isAppendix(text)) return "part";
   if (/^(the general assembly|大会)\s*[,，]?$/i.test(text)) return "title";
+  if (isPartiesLine(text)) return "inner";
   const zh = s.input.lang === "zh" || CJK.test(text.slice(0, 4));
   const max = zh ? 48 : 160;
   if (text.length === 0 || text.length > max || (zh && text.includes("\n"))) return null;

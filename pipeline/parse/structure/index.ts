@@ -39,6 +39,8 @@ export function readBlock(s: ParseState, index: number): Classified | null {
   const c = classify(s, index);
   turnPage(s, c);
   handle(s, c);
+  // Only the block right after an article's or chapter's heading can be its title line.
+  s.unitTitle = c.kind === "article" || c.kind === "chapter";
   return c;
 }
 

@@ -133,7 +133,8 @@ export type HeadingKind =
   | "plain"
   | "inner"
   | "numbered"
-  | "dateline";
+  | "dateline"
+  | "article";
 export const LEVEL: Record<HeadingKind, number> = {
   part: 1,
   title: 2,
@@ -143,7 +144,13 @@ export const LEVEL: Record<HeadingKind, number> = {
   inner: 6,
   numbered: 3,
   dateline: 2,
+  // Deepest but an article's own title (ARTICLE_TITLE): a chapter's title line (plain) stays above
+  // the articles under it.
+  article: 6,
 };
+
+/** The level of an article's title line ("Use of terms" under "Article 2"): under the article. */
+export const ARTICLE_TITLE = 7;
 
 /** Where a numbered heading stands in the outline. */
 export interface SectionPlace {
@@ -194,7 +201,8 @@ export interface ParseState {
 
   /**
    * The current part: [] (main body), ["annex"], ["annex", "annex A"], ["annex A", "appendix"]…
-   * A resolution's preambular paragraphs go to ["preamble"] while this stays [].
+   * A resolution's preambular paragraphs go to ["preamble"] while this stays []. An article's
+   * paragraphs are its part: ["article 19"], ["annex", "article 19"].
    */
   part: string[];
   /** Drafts made since the current part began (0: the next heading may be its title). */
@@ -214,7 +222,23 @@ export interface ParseState {
    * A resolution's preamble: open after "The General Assembly," until the first number; `count`
    * numbers its paragraphs by position.
    */
-  preamble: { open: boolean; count: number };
+  preamble: {
+    open: boolean;
+    count: number;
+    /**
+     * Opened by a "Preamble" / "序言" heading, which heads a preamble in any part (a convention in
+     * an annex: `annex/preamble/2`); "The General Assembly," opens one in the main body only.
+     */
+    headed: boolean;
+  };
+
+  /**
+   * The article being read: its part is `container` plus "article N"; `outer` is the heading path
+   * above the articles (the document's title, the chapter), which each article keeps.
+   */
+  article: { container: string[]; outer: OpenHeading[] } | null;
+  /** The previous block was an article's or a chapter's heading: a title line may follow it. */
+  unitTitle: boolean;
 
   /** A list of documents (annex D): entries are read as title line + submitter line. */
   entries: {
@@ -267,7 +291,9 @@ export function createState(input: StructureInput): ParseState {
     numbering: new Map(),
     levels: [],
     open: null,
-    preamble: { open: false, count: 0 },
+    preamble: { open: false, count: 0, headed: false },
+    article: null,
+    unitTitle: false,
     entries: { open: false, waiting: null, count: 0 },
     items: null,
     front: false,
@@ -321,6 +347,7 @@ export function enterPart(state: ParseState, next: string[]): void {
   state.entries.open = false;
   state.entries.count = 0;
   state.preamble.open = false;
+  state.article = null;
   state.sincePart = 0;
   state.chapterRoman = 0;
   state.stack = [];

@@ -42,6 +42,12 @@ describe("citeEn / citeZh", () => {
     },
     // Preambular paragraphs.
     { target: t(["preamble"], ["2"]), en: "A/78/265, preambular para. 2", zh: "A/78/265，序言部分第 2 段" },
+    // An article's paragraph (#20): the article is its part.
+    {
+      target: t(["article 19"], ["2"]),
+      en: "A/78/265, article 19, para. 2",
+      zh: "A/78/265，第十九条，第 2 段",
+    },
     // An appendix, with its second numbered list.
     {
       target: t(["annex", "annex A", "appendix"], ["3"], "list-2"),

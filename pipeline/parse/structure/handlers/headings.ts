@@ -4,9 +4,10 @@
  */
 
 import { cjkToNumber, romanToNumber } from "../../labels.ts";
+import { isPreambleHeading } from "../articles.ts";
 import { placeSection, pushHeading } from "../outline.ts";
 import { DOC_LIST, sectionLetter } from "../readers.ts";
-import { enterPart, isNational, LEVEL } from "../state.ts";
+import { ARTICLE_TITLE, enterPart, isNational, LEVEL } from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
 
@@ -33,10 +34,19 @@ export const part: Handler<"part"> = (s, { annex, text, refs, block }) => {
  * documents inside an annex opens that list.
  */
 export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, block }) => {
+  // An article's title line (read as plain by the classifier) stays under the article.
+  const unitLevel = s.unitTitle && s.stack.at(-1)?.kind === "article" ? ARTICLE_TITLE : undefined;
+  // "Preamble" / "序言" opens a preamble in any document (a declaration's, a convention's).
+  if (isPreambleHeading(text) && !s.article) {
+    s.preamble.open = true;
+    s.preamble.count = 0;
+    s.preamble.headed = true;
+  }
   if (kind === "chapter" && /^[IVXL]+\./.test(text)) s.chapterRoman++;
   if (kind === "title" && /^(the general assembly|大会)/i.test(text) && s.input.isResolution) {
     s.preamble.open = true;
     s.preamble.count = 0;
+    s.preamble.headed = false;
   }
   if (DOC_LIST.test(text) && s.part.length > 0) s.entries.open = true;
   // A chapter ("II.", "二.") and a section ("A.") are numbered headings: unnumbered paragraphs under
@@ -47,7 +57,8 @@ export const heading: Handler<"heading"> = (s, { heading: kind, text, refs, bloc
     ? { section: placeSection(s, kind === "chapter" ? "roman-upper" : "letter-upper", numbered, label).place }
     : {};
   // A national paper's unlabelled heading sits one level under the numbered heading it follows.
-  const level = isNational(s) && (kind === "plain" || kind === "inner") ? plainLevel(s, kind) : undefined;
+  const level =
+    unitLevel ?? (isNational(s) && (kind === "plain" || kind === "inner") ? plainLevel(s, kind) : undefined);
   pushHeading(s, text, kind, block, refs, level === undefined ? opts : { ...opts, level });
   if (kind === "title" && s.sincePart === 0 && isNational(s)) s.front = true;
 };

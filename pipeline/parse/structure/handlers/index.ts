@@ -5,6 +5,7 @@
  */
 import type { Classified } from "../classify.ts";
 import type { ParseState } from "../state.ts";
+import { article, chapter } from "./articles.ts";
 import { heading, part } from "./headings.ts";
 import { entry, listNote } from "./lists.ts";
 import { dateline, item, numberedHeading, outlined, stateSection } from "./national.ts";
@@ -32,6 +33,8 @@ export const handlers: Handlers = {
   dateline,
   numberedHeading,
   outlined,
+  article,
+  chapter,
 };
 
 /** Call the handler of `c`'s kind. */

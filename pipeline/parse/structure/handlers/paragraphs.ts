@@ -5,6 +5,7 @@
 import type { Paragraph } from "../../../../schemas/index.ts";
 import { diag } from "../../../diagnostics.ts";
 import { labelIsIrregular } from "../../labels.ts";
+import { isPartiesLine, isPreambleHeading, opensLikePreamble, opensOperative } from "../articles.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
 import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
@@ -24,8 +25,8 @@ type Flags = Set<Paragraph["flags"][number]>;
 
 /**
  * An unlabelled paragraph: an introduction, a bullet principle, addressed by position in its part
- * (`annex/annex-c/u4`). In a resolution's preamble, a preambular paragraph, numbered by position
- * (`preamble/2`). It closes the previous paragraph's list.
+ * (`annex/annex-c/u4`). In a preamble, a preambular paragraph, numbered by position (`preamble/2`,
+ * `annex/preamble/2` under a "Preamble" heading in an annex), until the first operative paragraph. It closes the previous paragraph's list.
  */
 export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs, block }) => {
   const w = itemsIn(raw, rawRefs, false);
@@ -33,9 +34,23 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
   let part = [...s.part];
   let num: string[] = [];
   const flags: Flags = new Set();
-  if (s.preamble.open && s.part.length === 0) {
+  // The first operative paragraph ends the preamble (articles.ts): "Now, therefore," / "因此现在……",
+  // or a paragraph that ends a sentence where preambular ones end on a comma.
+  const inPreamble = s.preamble.open && !s.article && (s.part.length === 0 || s.preamble.headed);
+  if (inPreamble && s.preamble.open && opensOperative(text)) {
+    s.preamble.open = false;
+    if (opensLikePreamble(text) && s.preamble.count > 0)
+      guessed(
+        s,
+        block,
+        "a paragraph that opens as preambular ones do but ends a sentence, read as the first of the operative part",
+      );
+    // A "Preamble" heading heads the preamble only, not the operative part after it.
+    s.stack = s.stack.filter((h) => !isPreambleHeading(h.text) && !isPartiesLine(h.text));
+  }
+  if (inPreamble && s.preamble.open) {
     s.preamble.count++;
-    part = ["preamble"];
+    part = [...s.part, "preamble"];
     num = [String(s.preamble.count)];
     flags.add("preamble");
   }
@@ -50,7 +65,7 @@ export const unnumbered: Handler<"unnumbered"> = (s, { text: raw, refs: rawRefs,
     kind: "paragraph",
     flags,
   });
-  if (part[0] === "preamble" && !s.parts.some((p) => p[0] === "preamble")) s.parts.push(["preamble"]);
+  if (flags.has("preamble") && !s.parts.some((p) => p.join("/") === part.join("/"))) s.parts.push(part);
   withItems(s, k, w, block);
   s.levels = [];
   s.open = k;
