@@ -3,6 +3,7 @@
  * validates with these schemas where data enters (front matter, registry, CLI input) and before
  * each output file is written. `npm run schemas` writes the JSON Schema of each for users.
  */
+export * from "./adoption.ts";
 export * from "./build.ts";
 export * from "./citation.ts";
 export * from "./common.ts";

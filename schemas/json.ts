@@ -3,6 +3,7 @@
  * and for what `acquis cite --json` prints (cite-lookup).
  */
 import { z } from "zod";
+import { AdoptionFile, StateReport } from "./adoption.ts";
 import { BuildReport, Manifest } from "./build.ts";
 import { Citation, CitationSummaryFile, CitedByFile } from "./citation.ts";
 import { FrontMatter, Registry } from "./corpus.ts";
@@ -31,11 +32,13 @@ export function jsonSchemas(): Record<string, unknown> {
     "working-papers": WorkingPapersFile,
     topics: TopicsDataFile,
     "topics-vocabulary": TopicsFile,
+    adoption: AdoptionFile,
     manifest: Manifest,
     diagnostics: BuildReport,
     "resolver-index": ResolverIndexFile,
     "resolver-document": ResolverDocumentFile,
     "cite-lookup": CiteLookup,
+    "state-report": StateReport,
   };
   // The front matter and the registry are what people write: their schema is the input's (a
   // document keyed by `id` is keyed by `symbol` once validated); data files are described as written.

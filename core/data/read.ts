@@ -11,12 +11,13 @@
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
  * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment,
- *   the topics) may be absent: their
+ *   the topics, adoption) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
 import { z } from "zod";
 import {
+  AdoptionFile,
   AlignedFile,
   type AlignedRow,
   Citation,
@@ -41,6 +42,7 @@ export const DATA_FILES = {
   citationsSummary: "citations-summary.json",
   aligned: "aligned.json",
   topics: "topics.json",
+  adoption: "adoption.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
 
@@ -54,6 +56,7 @@ export interface DataFiles {
   citationsSummary?: string | null;
   aligned?: string | null;
   topics?: string | null;
+  adoption?: string | null;
 }
 
 /** A built knowledge base, validated. */
@@ -70,8 +73,10 @@ export interface KnowledgeBase {
   aligned: AlignedRow[];
   /** Each paragraph's topics and why (topics.json); null when the file is absent (not computed). */
   topics: TopicsDataFile | null;
+  /** A State's wording and the agreed texts (adoption.json); null when the file is absent. */
+  adoption: AdoptionFile | null;
   /** Which optional files were present. */
-  has: { citations: boolean; reuse: boolean; aligned: boolean };
+  has: { citations: boolean; reuse: boolean; aligned: boolean; adoption: boolean };
 }
 
 /** Thrown when the data was written for another version of the contract: rebuild, do not guess. */
@@ -150,6 +155,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     : null;
   const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
   const topics = files.topics ? json(DATA_FILES.topics, files.topics, TopicsDataFile, reader) : null;
+  const adoption = files.adoption ? json(DATA_FILES.adoption, files.adoption, AdoptionFile, reader) : null;
   return {
     documents,
     paragraphs,
@@ -159,7 +165,13 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     citationsSummary,
     aligned,
     topics,
-    has: { citations: files.citations != null, reuse: files.reuse != null, aligned: files.aligned != null },
+    adoption,
+    has: {
+      citations: files.citations != null,
+      reuse: files.reuse != null,
+      aligned: files.aligned != null,
+      adoption: files.adoption != null,
+    },
   };
 }
 
@@ -189,6 +201,7 @@ export function collectDataFiles(
     citationsSummary: optional("citationsSummary"),
     aligned: optional("aligned"),
     topics: optional("topics"),
+    adoption: optional("adoption"),
   };
 }
 

@@ -5,13 +5,21 @@
  * and a later stage gets an earlier one's output as a parameter (the reuse stage the cite
  * stage's citations). A stage never reads a later stage's output and never touches the disk.
  */
-import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
+import {
+  type Diagnostic,
+  type DocumentRecord,
+  type Paragraph,
+  type Registry,
+  SCHEMA_VERSION,
+  type WorkingPaper,
+} from "../../schemas/index.ts";
 import { type Cited, citeStage } from "../cite/stage.ts";
 import { type Indexed, indexStage } from "../index/stage.ts";
 import type { LoadedTopics } from "../load/topics.ts";
 import { extractWorkingPapers } from "../parse/working-papers.ts";
 import type { ReuseResult } from "../reuse/index.ts";
 import { reuseStage } from "../reuse/stage.ts";
+import { type Adopted, adoptionStage } from "../states/adoption.ts";
 import { type Tagged, topicsStage } from "../topics/stage.ts";
 
 /** What the stages read: the parse output and the registry. */
@@ -36,7 +44,7 @@ export type StageName = (typeof STAGE_NAMES)[number];
 export interface Analysed {
   /** The lists of working papers (annex D-style lists), read from the parse. */
   workingPapers: WorkingPaper[];
-  stages: { cite: Cited; reuse: ReuseResult; index: Indexed; topics: Tagged } | null;
+  stages: { cite: Cited; reuse: ReuseResult; adoption: Adopted; index: Indexed; topics: Tagged } | null;
   /** Every stage's diagnostics, in stage order. */
   diagnostics: Diagnostic[];
 }
@@ -58,6 +66,12 @@ export function runStages(
   const cite = citeStage(input);
   onStage(1, total, "reuse");
   const reuse = reuseStage({ ...input, citations: cite.citations });
+  // A State's wording and the agreed texts: the reuse links read by date, a pure function of
+  // what is computed by now (small beside the reuse stage, so it runs under its progress label).
+  const adoption = adoptionStage(
+    { ...input, workingPapers: papers.papers, reuse: reuse.reuse, citations: cite.citations },
+    SCHEMA_VERSION,
+  );
   onStage(2, total, "index");
   // The formula windows the reuse stage counted travel with the index: search discounts them too.
   const index = indexStage({ ...input, formulaWindows: reuse.formulaWindows });
@@ -65,5 +79,5 @@ export function runStages(
   // Tagging reads the paragraphs and the vocabulary only: a pure function of the two.
   const topics = topicsStage({ paragraphs: input.paragraphs, vocabulary: input.topics ?? null });
   diagnostics.push(...cite.diagnostics, ...reuse.diagnostics, ...index.diagnostics, ...topics.diagnostics);
-  return { workingPapers: papers.papers, stages: { cite, reuse, index, topics }, diagnostics };
+  return { workingPapers: papers.papers, stages: { cite, reuse, adoption, index, topics }, diagnostics };
 }

@@ -14,6 +14,7 @@
  * - Large files are sequences of chunks (paragraphs.jsonl line by line), never one string.
  */
 import {
+  AdoptionFile,
   AlignedFile,
   Citation,
   CitationSummaryFile,
@@ -76,8 +77,9 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
 
 /** The stages' files: citations, reuse, the search index. */
 function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
-  const { cite, reuse, index, topics } = stages;
+  const { cite, reuse, adoption, index, topics } = stages;
   return [
+    pretty("adoption.json", AdoptionFile.parse(adoption.file), adoption.file.links.length),
     jsonl("citations.jsonl", cite.citations, (c) => Citation.parse(c)),
     pretty("cited-by.json", CitedByFile.parse(cite.citedBy), null),
     pretty("citations-summary.json", CitationSummaryFile.parse(cite.summary), cite.summary.documents.length),

@@ -5,6 +5,7 @@ import { citeCommand } from "./cite.ts";
 import { fetchCommand } from "./fetch.ts";
 import { importCommand } from "./import.ts";
 import { searchCommand } from "./search.ts";
+import { stateCommand } from "./state.ts";
 import { topicCommand } from "./topic.ts";
 import type { Command } from "./types.ts";
 
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   fetchCommand,
   searchCommand,
   topicCommand,
+  stateCommand,
 ];

@@ -136,6 +136,12 @@ const fixtures: Fixture[] = [
         "topics:\n  - id: sovereignty\n    name: {zh: 主权, en: Sovereignty}\n    scope: x\n    terms: {en: [sovereignty]}\noverrides:\n  - paragraph: nowhere/en/1\n    add: [sovereignty]\n    why: x\n",
     },
   },
+  // What acquis state reads.
+  {
+    name: "adoption.json that breaks its contract",
+    files: {},
+    damage: { "dist/data/adoption.json": '{"schemaVersion":4,"links":[{"paper":1}],"states":{}}\n' },
+  },
 ];
 
 /** Originals handed to `acquis import`. */
@@ -168,6 +174,8 @@ function invocations(): Array<{ command: string; argv: string[] }> {
     { command: "search", argv: ["search", "--json", "States"] },
     { command: "topic", argv: ["topic", "sovereignty"] },
     { command: "topic", argv: ["topic", "--json", "--states", "CN"] },
+    { command: "state", argv: ["state", "CN"] },
+    { command: "state", argv: ["state", "--json", "CN"] },
     ...Object.keys(originals).map((f) => ({
       command: "import",
       argv: [

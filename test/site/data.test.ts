@@ -4,6 +4,7 @@
  * orders a paragraph's lineage in time.
  */
 import { describe, expect, test } from "vitest";
+import { adoptionStage } from "../../pipeline/states/adoption.ts";
 import { SCHEMA_VERSION } from "../../schemas/common.ts";
 import { type DataFiles, DataVersionError, lineageOf, loadSiteData } from "../../site/src/lib/data.ts";
 import { mapPairs } from "../../site/src/lib/map.ts";
@@ -50,7 +51,8 @@ describe("loadSiteData", () => {
 
   test("without citations and reuse, every index is empty and the site knows they were not computed", () => {
     const data = loadSiteData(files({ citations: null, reuse: null, workingPapers: null }));
-    expect(data.has).toEqual({ citations: false, reuse: false, aligned: false });
+    expect(data.has).toEqual({ citations: false, reuse: false, aligned: false, adoption: false });
+    expect(data.adoptionByParagraph.size).toBe(0);
     // Without the lists of working papers, States come only from the documents themselves.
     const papers = [...data.states.values()].flatMap((e) => e.papers);
     expect([data.citations.length, data.reuse.length, papers.length]).toEqual([0, 0, 0]);
@@ -91,6 +93,23 @@ describe("loadSiteData", () => {
   });
 });
 
+test("adoption links are found from either end: the State's paragraph and the agreed one", () => {
+  const f = files();
+  const adoption = adoptionStage(
+    { ...makeFixture(), citations: [], registry: { documents: [] } },
+    SCHEMA_VERSION,
+  );
+  const data = loadSiteData({ ...f, adoption: JSON.stringify(adoption.file) });
+  expect(data.has.adoption).toBe(true);
+  const agreed = data.adoptionByParagraph.get("A-77-275/en/annex/6") ?? [];
+  expect(agreed.map((l) => [l.paper, l.direction, l.states, l.credit])).toEqual([
+    ["A-99-136/en/annex/state-nz/2", "proposed", ["NZ"], "section"],
+  ]);
+  expect(data.adoptionByParagraph.get("A-99-136/en/annex/state-nz/2")).toEqual(agreed);
+  const quote = data.adoptionByParagraph.get("A-78-265/en/annex/23") ?? [];
+  expect(quote.map((l) => [l.direction, l.states])).toEqual([["quotes", ["AU", "NZ"]]]);
+});
+
 describe("mapPairs", () => {
   test("pairs documents by language, most links first, and keeps reuse inside one document", () => {
     const f = files();
@@ -109,7 +128,9 @@ describe("mapPairs", () => {
     expect(mapPairs(data).map((p) => [p.fromSlug, p.toSlug, p.lang, p.links.length])).toEqual([
       ["A-77-275", "A-78-265", "en", 2],
       ["A-77-275", "A-78-265", "zh", 1],
+      ["A-78-265", "nz-2024-test-position", "en", 1],
       ["A-78-265", "A-78-265", "en", 1],
+      ["A-99-136", "A-77-275", "en", 1],
     ]);
   });
 });

@@ -19,6 +19,7 @@ import { loadTopics } from "../../pipeline/load/topics.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
+import { adoptionStage } from "../../pipeline/states/adoption.ts";
 import { topicsStage } from "../../pipeline/topics/stage.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
@@ -341,6 +342,12 @@ const NATIONAL_EN: DocSpec = {
         { n: 2, mark: "•", start: 137, end: 156 },
       ],
     },
+    {
+      // Quotes the agreed language of A/78/265 (2023), a year later.
+      scope: "2",
+      text: "The co-authors note that States put forward the following proposals for further discussion, and support them, for testing only.",
+      headings: ["2 Sovereignty"],
+    },
   ],
 };
 
@@ -362,6 +369,12 @@ const COMPENDIUM_EN: DocSpec = {
       part: ["annex", "state NZ"],
       num: ["1"],
       text: "New Zealand sets out its views for testing only.",
+    },
+    {
+      // Its wording, which the consensus text of 2022 (A/77/275) carries later.
+      part: ["annex", "state NZ"],
+      num: ["2"],
+      text: "In its view, for testing only, States should cooperate to prevent harmful practices in the use of technology.",
     },
   ],
 };
@@ -545,6 +558,43 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       via: "direct",
     },
   ];
+  // A State's wording and the agreed texts: a compendium section's paragraph that a consensus
+  // text carries later, and a national paper's paragraph that quotes a consensus text.
+  const textOf = (id: string) => paragraphs.find((p) => p.id === id)?.text ?? "";
+  const spanOf = (id: string, words: string): [number, number] => {
+    const at = textOf(id).indexOf(words);
+    if (at < 0) throw new Error(`fixture: ${id} does not hold “${words}”`);
+    return [at, at + words.length];
+  };
+  const shared = (from: string, to: string, words: string, kind: Reuse["kind"]): Reuse => ({
+    from,
+    to,
+    kind,
+    score: 0.7,
+    spans: [{ from: spanOf(from, words), to: spanOf(to, words) }],
+    length: words.split(" ").length,
+    formula: false,
+    diff: [{ op: "equal", text: words }],
+    via: "direct",
+  });
+  const nzSection = paragraphs.find((p) => p.doc === "A/99/136" && p.text.startsWith("In its view"))!.id;
+  const nzPaper = paragraphs.find(
+    (p) => p.doc === "nz-2024-test-position" && p.text.includes("support them"),
+  )!.id;
+  reuse.push(
+    shared(
+      nzSection,
+      "A-77-275/en/annex/6",
+      "States should cooperate to prevent harmful practices in the use of technology",
+      "partial",
+    ),
+    shared(
+      "A-78-265/en/annex/23",
+      nzPaper,
+      "States put forward the following proposals for further discussion",
+      "partial",
+    ),
+  );
 
   const state = (code: string, en: string, zh: string, printed: string) => ({
     code,
@@ -615,6 +665,9 @@ export function writeFixtureData(
     ).topics;
     const tagged = topicsStage({ paragraphs: data.paragraphs, vocabulary });
     w("topics.json", JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...tagged.data }));
+    // The build's own adoption stage over the fixture's links.
+    const adoption = adoptionStage({ ...data, citations: [], registry: { documents: [] } }, SCHEMA_VERSION);
+    w("adoption.json", JSON.stringify(adoption.file));
     // The formula windows travel with the index, as the build ships the reuse stage's.
     const index = buildSearchIndex(data.paragraphs, data.documents, {
       formulaWindows: formulaWindowsOf(data.paragraphs),

@@ -326,6 +326,54 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a researcher opens a State's page, sees which of its paragraphs' wording reached agreed texts and what it quotes, and follows each row to the paragraphs' own pages", async () => {
+    const page = await open("/states/NZ/");
+    expect(await page.locator("#proposed-h").textContent()).toBe("Proposed before it was agreed (1)");
+    expect(await page.locator("#quotes-h").textContent()).toBe("Quotes agreed language (1)");
+    const proposed = page.locator("section[aria-labelledby=proposed-h] tbody tr");
+    expect(await proposed.locator("td").allTextContents()).toEqual([
+      "A/99/136, annex, state NZ, para. 22021-07-13",
+      "A/77/275, annex, para. 62022-08-08",
+      "States should cooperate to prevent harmful practices in the use of technology",
+    ]);
+    expect(await page.locator("section[aria-labelledby=proposed-h]").textContent()).toContain("2022: 1");
+    // Every paragraph in the tables links to its own page.
+    const hrefs = await page
+      .locator("section[aria-labelledby=adoption-h] tbody a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs).toEqual([
+      "/p/A-99-136/annex/state-nz/2/",
+      "/p/A-77-275/annex/6/",
+      "/p/nz-2024-test-position/%402/u2/",
+      "/p/A-78-265/annex/23/",
+    ]);
+    // A State known only from a list of working papers: no text of its own to trace.
+    const ve = await context.newPage();
+    await ve.goto(new URL("/states/VE/", base).href);
+    expect(await ve.locator("main").textContent()).toContain("None of its papers' texts is in the corpus");
+    expect(await ve.locator("#adoption-h").count()).toBe(0);
+    await ve.close();
+    await page.click("section[aria-labelledby=proposed-h] tbody a >> nth=1");
+    await page.waitForURL(/\/p\/A-77-275\/annex\/6\/$/);
+    // The agreed paragraph's page shows the other end: who wrote the wording first, and where, the shared words marked on both.
+    const section = page.locator("section[aria-labelledby=adoption-h]");
+    const said = async (l: typeof section) => ((await l.textContent()) ?? "").replace(/\s+/g, " ");
+    expect(await said(section.locator("li > p").first())).toContain(
+      "Proposed before it was agreed: New Zealand wrote this wording earlier, in A/99/136, annex, state NZ, para. 2 (2021-07-13).",
+    );
+    expect(await section.locator("mark.shared").allTextContents()).toEqual([
+      "States should cooperate to prevent harmful practices in the use of technology",
+      "States should cooperate to prevent harmful practices in the use of technology",
+    ]);
+    expect(await section.textContent()).toContain("evidence of textual origin, not of influence");
+    // And the paper's page says the same from its side.
+    await page.goto(new URL("/p/nz-2024-test-position/%402/u2/", base).href);
+    expect(await said(page.locator("section[aria-labelledby=adoption-h] li > p").first())).toContain(
+      "Quotes agreed language: this paragraph (2024-03-12) carries wording that A/78/265, annex, para. 23 carried earlier (2023-08-01). Credited to Australia and New Zealand.",
+    );
+    await page.close();
+  });
+
   test("a researcher opens a lineage and sees the earlier wording with the changes marked", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-23-f-ii a.badge:has-text('reuses')");
@@ -514,7 +562,9 @@ describe("quality", () => {
     { url: "/symbols/", shot: "symbols" },
     { url: "/states/", shot: null },
     { url: "/states/AU/", shot: "state" },
-    { url: "/states/NZ/", shot: null },
+    { url: "/states/NZ/", shot: "state-adoption" },
+    { url: "/p/A-77-275/annex/6/", shot: "paragraph-adoption" },
+    { url: "/p/nz-2024-test-position/%402/u2/", shot: null },
     { url: "/doc/nz-2024-test-position/en/", shot: "national-paper" },
     { url: "/map/", shot: null },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },

@@ -13,17 +13,18 @@ import {
   type KnowledgeBase,
   readKnowledgeBase,
 } from "../../../core/data/read.ts";
+import { type StateEntry, statesOf } from "../../../core/data/states.ts";
 import type {
+  AdoptionLink,
   AlignedRow,
   Citation,
   DocumentRecord,
   Paragraph,
   Reuse,
-  Section,
-  State,
   WorkingPaper,
 } from "../../../schemas/index.ts";
 
+export type { StateEntry };
 export { type DataFiles, DataVersionError };
 
 /** A paragraph address in both languages: the zh and en versions share it. */
@@ -69,17 +70,8 @@ export interface SiteData extends KnowledgeBase {
   states: Map<string, StateEntry>;
   /** Working papers by the id of the list entry (paragraph) that holds them. */
   papersByParagraph: Map<string, WorkingPaper[]>;
-}
-
-/** What the site knows of one State (or group of States) as an author. */
-export interface StateEntry {
-  state: State;
-  /** Working papers it submitted, alone or jointly, from the lists of documents. */
-  papers: WorkingPaper[];
-  /** Documents it wrote or co-wrote (national papers), each with the languages held, by date. */
-  documents: Array<Partial<Record<"zh" | "en", DocumentRecord>>>;
-  /** Its sections of compendia: the document version and the section. */
-  sections: Array<{ doc: DocumentRecord; section: Section }>;
+  /** Adoption links by paragraph id, at either end (the State's paragraph or the agreed one). */
+  adoptionByParagraph: Map<string, AdoptionLink[]>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -135,36 +127,14 @@ export function loadSiteData(files: DataFiles): SiteData {
     push(alignedByDoc, row.doc, row);
     for (const id of [...row.zh, ...row.en]) alignedRowOf.set(id, row);
   }
-  const states: SiteData["states"] = new Map();
-  const stateEntry = (code: string, name: { zh: string; en: string }, printed: string): StateEntry => {
-    let entry = states.get(code);
-    if (!entry) {
-      entry = { state: { code, name, printed }, papers: [], documents: [], sections: [] };
-      states.set(code, entry);
-    }
-    return entry;
-  };
   const papersByParagraph = new Map<string, WorkingPaper[]>();
-  for (const wp of workingPapers) {
-    push(papersByParagraph, wp.paragraph, wp);
-    for (const s of wp.states) stateEntry(s.code, s.name, s.printed).papers.push(wp);
-  }
-  // A national paper's authors and a compendium's State sections, from the documents themselves.
-  for (const versions of bySymbol.values()) {
-    const any = versions.en ?? versions.zh!;
-    for (const a of any.authors ?? []) stateEntry(a.code, a.name, a.name.en).documents.push(versions);
-  }
-  for (const d of documents) {
-    for (const section of d.sections ?? []) {
-      if (section.state)
-        stateEntry(section.state.code, section.state.name, section.state.name.en).sections.push({
-          doc: d,
-          section,
-        });
-    }
-  }
-  for (const entry of states.values()) {
-    entry.documents.sort((a, b) => (b.en ?? b.zh)!.date.localeCompare((a.en ?? a.zh)!.date));
+  for (const wp of workingPapers) push(papersByParagraph, wp.paragraph, wp);
+  // Papers, compendium sections and working papers per State, counted as the adoption stage counts them.
+  const states: SiteData["states"] = statesOf(documents, workingPapers);
+  const adoptionByParagraph = new Map<string, AdoptionLink[]>();
+  for (const l of kb.adoption?.links ?? []) {
+    push(adoptionByParagraph, l.paper, l);
+    push(adoptionByParagraph, l.agreed, l);
   }
   return {
     ...kb,
@@ -182,6 +152,7 @@ export function loadSiteData(files: DataFiles): SiteData {
     alignedRowOf,
     states,
     papersByParagraph,
+    adoptionByParagraph,
   };
 }
 

@@ -75,18 +75,20 @@ describe("readKnowledgeBase", () => {
 
   test("optional files absent: empty lists, and `has` says they were not there", () => {
     const kb = readKnowledgeBase(files({ citations: null }));
-    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary, kb.aligned]).toEqual([
+    expect([kb.citations, kb.reuse, kb.workingPapers, kb.citationsSummary, kb.aligned, kb.adoption]).toEqual([
       [],
       [],
       [],
       null,
       [],
+      null,
     ]);
-    expect(kb.has).toEqual({ citations: false, reuse: false, aligned: false });
+    expect(kb.has).toEqual({ citations: false, reuse: false, aligned: false, adoption: false });
     expect(readKnowledgeBase(files({ citations: "", reuse: "", aligned: "" })).has).toEqual({
       citations: true,
       reuse: true,
       aligned: true,
+      adoption: false,
     });
   });
 });

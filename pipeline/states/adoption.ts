@@ -1,0 +1,198 @@
+/**
+ * Adoption: the reuse links read from a State's side. For every link between a State's paragraph
+ * (core/data/states.ts says whose a paragraph is) and a paragraph of an agreed text (consensus or
+ * adopted), the documents' dates say which way the wording went: "proposed before it was agreed"
+ * (the paper earlier) or "quotes agreed language" (the agreed text earlier); the same day says
+ * nothing, and is kept apart as such.
+ *
+ * Decisions:
+ * - It reads the reuse stage's links: what the reuse stage does not link (paragraphs sharing only
+ *   formulas) is never claimed here, and a link keeps the reuse stage's kind, score and passages.
+ * - Nor is a link claimed whose shared wording is, outside references, shorter than a passage
+ *   the reuse stage counts (15 characters, 5 words: MEASURE_DEFAULTS.minInformative). The reuse
+ *   stage keeps a reference from being joined wording, but counts it as wording when it is not
+ *   under a formula window, so two papers that name the same report by its full title link there
+ *   (test/states/adoption.test.ts shows it); a State did not propose a title it cites.
+ * - Shared wording is evidence of textual origin, not of influence: the record says which text
+ *   carried the words first, never why the later one carries them.
+ * - A pure function of the documents, paragraphs, working papers and reuse links, so the build's
+ *   caches can keep or recompute it like any stage; output sorted, byte-identical for one input.
+ */
+import { creditor, isAgreed } from "../../core/data/states.ts";
+import { MEASURE_DEFAULTS } from "../../core/wording/measure.ts";
+import { tokenize } from "../../core/wording/tokens.ts";
+import type {
+  AdoptionCounts,
+  AdoptionDirection,
+  AdoptionFile,
+  AdoptionLink,
+  Citation,
+  DocumentRecord,
+  Paragraph,
+  Registry,
+  Reuse,
+  WorkingPaper,
+} from "../../schemas/index.ts";
+import { nameIndex, referenceMarks } from "../reuse/references.ts";
+import { referenceSpans, registeredNames } from "../reuse/stage.ts";
+
+/** What the adoption stage reads. */
+export interface AdoptionInput {
+  documents: readonly DocumentRecord[];
+  paragraphs: readonly Paragraph[];
+  workingPapers: readonly WorkingPaper[];
+  /** The reuse stage's links. */
+  reuse: readonly Reuse[];
+  /** The cite stage's citations and the registry: their words are references, not wording a State proposes. */
+  citations: readonly Citation[];
+  registry: Registry;
+}
+
+/** The stage's output: `adoption.json`. */
+export interface Adopted {
+  file: AdoptionFile;
+}
+
+/** The direction a link between a paper dated `paper` and an agreed text dated `agreed` reads. */
+export function directionOf(paper: string, agreed: string): AdoptionDirection {
+  return paper < agreed ? "proposed" : paper > agreed ? "quotes" : "same-date";
+}
+
+/** Read every reuse link between a State's paragraph and an agreed text's. Pure. */
+export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adopted {
+  const docOf = new Map(input.documents.map((d) => [`${d.symbol}\u0000${d.lang}`, d]));
+  const byId = new Map(input.paragraphs.map((p) => [p.id, p]));
+  const whose = creditor(input.documents, input.workingPapers);
+  const agreed = (p: Paragraph) => {
+    const d = docOf.get(`${p.doc}\u0000${p.lang}`);
+    return d && isAgreed(d) ? d : null;
+  };
+  const outside = wordingOutsideReferences(input);
+  const links: AdoptionLink[] = [];
+  for (const r of input.reuse) {
+    const from = byId.get(r.from);
+    const to = byId.get(r.to);
+    if (!from || !to) continue;
+    // One end a State's, the other agreed; which end is which decides how the spans map.
+    const paperFirst = !!whose(from) && !!agreed(to);
+    const agreedFirst = !paperFirst && !!agreed(from) && !!whose(to);
+    if (!paperFirst && !agreedFirst) continue;
+    const paper = paperFirst ? from : to;
+    const text = paperFirst ? to : from;
+    if (!standsOutsideReferences(r, paperFirst, paper, text, outside)) continue;
+    const credit = whose(paper)!;
+    const paperDate = docOf.get(`${paper.doc}\u0000${paper.lang}`)!.date;
+    const agreedDate = agreed(text)!.date;
+    links.push({
+      direction: directionOf(paperDate, agreedDate),
+      paper: paper.id,
+      agreed: text.id,
+      states: credit.states,
+      credit: credit.credit,
+      paperDate,
+      agreedDate,
+      kind: r.kind,
+      score: r.score,
+      via: r.via,
+      formula: r.formula,
+      passages: r.spans.map((s) => {
+        const onPaper = paperFirst ? s.from : s.to;
+        const onAgreed = paperFirst ? s.to : s.from;
+        return { paper: onPaper, agreed: onAgreed, text: paper.text.slice(onPaper[0], onPaper[1]) };
+      }),
+    });
+  }
+  links.sort((a, b) => cmp(a.paper, b.paper) || cmp(a.agreed, b.agreed));
+  return { file: { schemaVersion, links, states: countsOf(input, links, whose) } };
+}
+
+/** For a paragraph: which of its units are references, and where each unit lies in its text. */
+type Outside = (p: Paragraph) => { start: Uint32Array; end: Uint32Array; ref: Uint8Array | null };
+
+function wordingOutsideReferences(input: AdoptionInput): Outside {
+  const spans = referenceSpans(input.citations);
+  const names = nameIndex(registeredNames(input.registry));
+  return (p) => {
+    const t = tokenize(p.text);
+    return { start: t.start, end: t.end, ref: referenceMarks(t, spans.get(p.id), names) };
+  };
+}
+
+/**
+ * True when some shared passage holds, on both ends, at least a passage's worth of units
+ * (MEASURE_DEFAULTS.minInformative) that are not references. A link carried from the other
+ * language with no passage of its own stands on the other language's passages.
+ */
+function standsOutsideReferences(
+  r: Reuse,
+  paperFirst: boolean,
+  paper: Paragraph,
+  agreed: Paragraph,
+  outside: Outside,
+): boolean {
+  if (r.spans.length === 0) return r.via === "aligned";
+  const need = MEASURE_DEFAULTS[paper.lang].minInformative;
+  const p = outside(paper);
+  const a = outside(agreed);
+  if (!p.ref && !a.ref) return true;
+  const count = (u: ReturnType<Outside>, [s, e]: readonly [number, number]) => {
+    let n = 0;
+    for (let i = 0; i < u.start.length; i++) if (u.start[i]! >= s && u.end[i]! <= e && !u.ref?.[i]) n++;
+    return n;
+  };
+  return r.spans.some((s) => {
+    const [onPaper, onAgreed] = paperFirst ? [s.from, s.to] : [s.to, s.from];
+    return Math.min(count(p, onPaper), count(a, onAgreed)) >= need;
+  });
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Per State: its paragraphs, and links per year of the later end, by direction (codes sorted). */
+function countsOf(
+  input: AdoptionInput,
+  links: readonly AdoptionLink[],
+  whose: ReturnType<typeof creditor>,
+): Record<string, AdoptionCounts> {
+  const counts = new Map<string, AdoptionCounts>();
+  const of = (code: string) => {
+    let c = counts.get(code);
+    if (!c) {
+      c = { paragraphs: 0, proposed: {}, quotes: {}, sameDate: {} };
+      counts.set(code, c);
+    }
+    return c;
+  };
+  for (const p of input.paragraphs) for (const code of whose(p)?.states ?? []) of(code).paragraphs++;
+  for (const l of links) {
+    // Counted in the year the wording reached its later text: the agreed text for a proposal,
+    // the paper for a quotation.
+    const [year, table] =
+      l.direction === "proposed"
+        ? [l.agreedDate.slice(0, 4), "proposed" as const]
+        : l.direction === "quotes"
+          ? [l.paperDate.slice(0, 4), "quotes" as const]
+          : [l.paperDate.slice(0, 4), "sameDate" as const];
+    for (const code of l.states) {
+      const t = of(code)[table];
+      t[year] = (t[year] ?? 0) + 1;
+    }
+  }
+  const out: Record<string, AdoptionCounts> = {};
+  for (const code of [...counts.keys()].sort()) {
+    const c = counts.get(code)!;
+    out[code] = {
+      paragraphs: c.paragraphs,
+      proposed: sortedRecord(c.proposed),
+      quotes: sortedRecord(c.quotes),
+      sameDate: sortedRecord(c.sameDate),
+    };
+  }
+  return out;
+}
+
+function sortedRecord(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => cmp(a, b)));
+}
