@@ -220,7 +220,9 @@ describe.runIf(chromium)("scenarios", () => {
     expect(consoleErrors.get(page)).toEqual([]);
     // The paragraph's own page names its topics, with why, linked back.
     await page.goto(new URL(links.at(-1)!, base).href);
-    expect(await page.locator("#topics-h + ul li").first().textContent()).toContain("words: sovereignty");
+    expect(await page.locator("#topics-h + ul li").first().textContent()).toMatch(
+      /words: sovereignty|heading: 2 Sovereignty/,
+    );
     expect(await page.locator("#topics-h + ul a").first().getAttribute("href")).toBe("/topics/sovereignty/");
     await page.close();
   });

@@ -23,10 +23,11 @@ beforeAll(() => {
 describe("topic views", () => {
   test("a joint paper's paragraph stands under each of its authors; agreed language apart", () => {
     const v = topicViews(data).get("sovereignty")!;
-    expect(v.states.map((s) => [s.code, s.paragraphs.map((p) => p.paragraph.id)])).toEqual([
-      ["AU", ["nz-2024-test-position/en/@2/u1"]],
-      ["NZ", ["nz-2024-test-position/en/@2/u1"]],
-    ]);
+    const of = (code: string) =>
+      v.states.find((s) => s.code === code)?.paragraphs.map((p) => p.paragraph.id) ?? [];
+    // The joint paper by New Zealand and Australia: its paragraph stands under both.
+    expect(of("AU")).toContain("nz-2024-test-position/en/@2/u1");
+    expect(of("NZ")).toContain("nz-2024-test-position/en/@2/u1");
     expect(v.agreed.every((t) => t.doc.status === "consensus" || t.doc.status === "adopted")).toBe(true);
   });
   test("agreed language is newest first", () => {
