@@ -8,7 +8,7 @@
  * The last line of stdout is a JSON ChildResult.
  */
 import path from "node:path";
-import { build } from "../pipeline/build/index.ts";
+import { type BuildResult, build } from "../pipeline/build/index.ts";
 
 /** What the parent asks for. */
 export interface ChildOptions {
@@ -16,6 +16,7 @@ export interface ChildOptions {
   corpus: string;
   out: string;
   cache: "readwrite" | "off";
+  /** The parse cache; the stages' memos are kept beside it, in `<cacheDir>-stages`. */
   cacheDir: string;
   /** "all": the registered stages; "none": parse + export only. */
   stages: "all" | "none";
@@ -37,19 +38,30 @@ export interface ChildResult {
   warnings: number;
   /** Peak resident set size of this process (worker threads included), bytes. */
   maxRss: number;
+  /** How the reuse and index stages ran (cold or incremental). */
+  runs: BuildResult["runs"];
+  /** CPU time of each phase in ms (the main thread and the workers it waited on). */
+  cpuPhases: Record<string, number>;
 }
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? "{}") as ChildOptions;
   const phases: Record<string, number> = {};
+  const cpuPhases: Record<string, number> = {};
   let current = "";
   let since = performance.now();
+  let sinceCpu = process.cpuUsage();
   const enter = (name: string) => {
     if (name === current) return;
     const now = performance.now();
-    if (current) phases[current] = (phases[current] ?? 0) + (now - since);
+    const cpu = process.cpuUsage(sinceCpu);
+    if (current) {
+      phases[current] = (phases[current] ?? 0) + (now - since);
+      cpuPhases[current] = (cpuPhases[current] ?? 0) + (cpu.user + cpu.system) / 1000;
+    }
     current = name;
     since = now;
+    sinceCpu = process.cpuUsage();
   };
   const t0 = performance.now();
   enter("load");
@@ -59,6 +71,7 @@ async function main(): Promise<void> {
     out: path.resolve(opts.root, opts.out),
     cache: opts.cache,
     cacheDir: path.resolve(opts.root, opts.cacheDir),
+    memoDir: path.resolve(opts.root, `${opts.cacheDir}-stages`),
     stages: opts.stages,
     ...(opts.threads ? { threads: opts.threads } : {}),
     onProgress: (p) => enter(p.phase === "stage" ? `stage:${p.label}` : p.phase),
@@ -78,6 +91,8 @@ async function main(): Promise<void> {
     errors: r.summary.errors,
     warnings: r.summary.warnings,
     maxRss: process.resourceUsage().maxRSS * 1024,
+    runs: r.runs,
+    cpuPhases,
   };
   console.log(JSON.stringify(result));
 }

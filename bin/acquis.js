@@ -1,8 +1,53 @@
 #!/usr/bin/env node
-// The `acquis` bin: register tsx so the TypeScript sources run as they are (no build step), then
-// hand over to pipeline/cli.ts. `npx acquis <command>` works in a checkout after `npm install`.
-import { register } from "tsx/esm/api";
+// The `acquis` bin. It runs the compiled CLI in dist-cli/ (written by `npm run build`, see
+// pipeline/compile.ts), which starts in about the time node itself takes. Before the first build,
+// or when a source is no longer what the compiled CLI was made from (an edit, a checkout), it
+// runs the TypeScript sources through tsx instead, saying so in one line on stderr: never a stale
+// build, never a silent slow start. Without either, it says what to run.
+import { readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-register();
-const { main } = await import("../pipeline/cli.ts");
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** Why the compiled CLI cannot be run (a sentence), or null when it can. */
+function notCompiled() {
+  let stamp;
+  try {
+    stamp = JSON.parse(readFileSync(`${root}dist-cli/stamp.json`, "utf8"));
+  } catch {
+    return "the CLI is not compiled yet";
+  }
+  for (const input of stamp.inputs) {
+    let st;
+    try {
+      st = statSync(`${root}${input.path}`);
+    } catch {
+      return `${input.path} is gone since the CLI was compiled`;
+    }
+    if (st.size !== input.size || st.mtimeMs !== input.mtimeMs)
+      return `${input.path} changed since the CLI was compiled`;
+  }
+  return null;
+}
+
+const why = notCompiled();
+let main;
+if (why === null) {
+  ({ main } = await import("../dist-cli/cli.mjs"));
+} else {
+  let register;
+  try {
+    ({ register } = await import("tsx/esm/api"));
+  } catch {
+    process.stderr.write(
+      `acquis: ${why}, and tsx is not installed to run the sources. Run \`npm install && npm run build\`.\n`,
+    );
+    process.exit(1);
+  }
+  process.stderr.write(
+    `acquis: ${why}; running the sources with tsx (slower start). \`npm run build:cli\` compiles it.\n`,
+  );
+  register();
+  ({ main } = await import("../pipeline/cli.ts"));
+}
 await main(process.argv.slice(2));

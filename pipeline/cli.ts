@@ -12,8 +12,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describeFailure } from "./commands/failure.ts";
-import { COMMANDS } from "./commands/index.ts";
+import { COMMANDS, type CommandEntry } from "./commands/index.ts";
 import type { Command, CommandIO } from "./commands/types.ts";
+
+/** What the CLI dispatches to: listed entries (loaded when run) or commands already loaded (tests). */
+export type Listed = CommandEntry | Command;
+
+/** The command behind a listed entry, loaded if it is not yet. */
+function loaded(c: Listed): Promise<Command> {
+  return "run" in c ? Promise.resolve(c) : c.load();
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,7 +35,7 @@ function version(): string {
 }
 
 /** The text of `acquis --help`. */
-export function helpText(commands: readonly Command[] = COMMANDS): string {
+export function helpText(commands: readonly Listed[] = COMMANDS): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `acquis: a knowledge base of the agreed language of UN cyber diplomacy
@@ -69,7 +77,7 @@ function distance(a: string, b: string): number {
 export async function runCli(
   argv: string[],
   io: CommandIO,
-  commands: readonly Command[] = COMMANDS,
+  commands: readonly Listed[] = COMMANDS,
 ): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
@@ -91,7 +99,7 @@ export async function runCli(
       return 0;
     }
     if (target) {
-      io.stdout(`${target.usage}\n`);
+      io.stdout(`${(await loaded(target)).usage}\n`);
       return 0;
     }
   }
@@ -108,7 +116,7 @@ export async function runCli(
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await (await loaded(command)).run(rest, io);
   } catch (e) {
     // Each command turns bad input into messages; what still escapes is told plainly, no stack.
     io.stderr(`acquis ${command.name}: ${describeFailure(e, io.cwd)}\n`);
@@ -132,14 +140,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
     // Progress goes to stderr, so it is stderr being a terminal that matters.
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
-    stdin: {
-      isTTY: Boolean(process.stdin.isTTY),
-      read: async () => {
-        const chunks: Buffer[] = [];
-        for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-        return Buffer.concat(chunks).toString("utf8");
-      },
-    },
+    stdin: process.stdin,
   });
   process.exitCode = code;
 }

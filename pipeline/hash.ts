@@ -10,3 +10,10 @@ export function sha256(...parts: Array<Uint8Array | string>): string {
   for (const p of parts) h.update(p);
   return h.digest("hex");
 }
+
+/** Hex SHA-256 of a sequence of parts, in order (for sequences too long to spread). */
+export function sha256Of(parts: Iterable<Uint8Array | string>): string {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p);
+  return h.digest("hex");
+}

@@ -24,6 +24,7 @@ import {
   writeSync,
 } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** A file under a directory, with its size; `rel` is "/"-separated. */
 export interface ListedFile {
@@ -98,6 +99,103 @@ export class TextCache {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   }
+}
+
+/**
+ * Whole files by name in one folder (what a build keeps for the next: the stages' memos), each
+ * written through a temporary file and a rename, so a reader never sees half a file and a build
+ * killed while writing one leaves the previous file. A file that cannot be read is absent.
+ */
+export class FileStore {
+  constructor(
+    readonly dir: string,
+    readonly writable: boolean,
+  ) {}
+
+  get(name: string): Uint8Array | undefined {
+    try {
+      return readFileSync(path.join(this.dir, name));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The names of the files kept. Temporary files are not among them; those a killed build left
+   * (its process is gone) are removed on the way, when the store is writable.
+   */
+  names(): string[] {
+    let all: string[];
+    try {
+      all = readdirSync(this.dir);
+    } catch {
+      return [];
+    }
+    for (const n of all) {
+      const m = /\.(\d+)\.tmp$/.exec(n);
+      if (m && this.writable && !isAlive(Number(m[1]))) rmSync(path.join(this.dir, n), { force: true });
+    }
+    return all.filter((n) => !n.endsWith(".tmp"));
+  }
+
+  /** Remove a file. */
+  remove(name: string): void {
+    if (!this.writable) return;
+    rmSync(path.join(this.dir, name), { force: true });
+  }
+
+  set(name: string, chunks: readonly Uint8Array[]): void {
+    if (!this.writable) return;
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, name);
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = openSync(tmp, "w");
+    try {
+      for (const c of chunks) {
+        let off = 0;
+        while (off < c.length) off += writeSync(fd, c, off, c.length - off);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  }
+}
+
+declare const __ACQUIS_BUILD__: string | undefined;
+
+/** The compiled CLI's build id (pipeline/compile.ts defines it), or null when run from the sources. */
+export const BUILD_ID: string | null = typeof __ACQUIS_BUILD__ === "string" ? __ACQUIS_BUILD__ : null;
+
+/** The folders the code of acquis lives in, relative to the repository root. */
+export const SOURCE_DIRS = ["pipeline", "core", "schemas", "site/src/lib"] as const;
+
+/** A hash of every file under SOURCE_DIRS and of the lock file: which code this is. */
+export function sourceDigest(repo: string): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const e of readdirSync(path.join(repo, dir), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    )) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (e.isFile()) hash.update(`${rel}\n`).update(readFileSync(path.join(repo, rel)));
+    }
+  };
+  for (const dir of SOURCE_DIRS) walk(dir);
+  hash.update(readFileSync(path.join(repo, "package-lock.json")));
+  return hash.digest("hex").slice(0, 16);
+}
+
+let version: string | null = null;
+
+/**
+ * The version of the running code, for what a build keeps for the next: the compiled build's id,
+ * or, run from the sources, a hash of them (computed once, a few milliseconds).
+ */
+export function codeVersion(): string {
+  version ??= BUILD_ID ?? sourceDigest(path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."));
+  return version;
 }
 
 /** One output file: its content as a sequence of chunks, so a large JSONL is never one string. */

@@ -5,7 +5,9 @@
  *
  * Decisions:
  * - The worker is this same module, started from a tiny bootstrap that registers tsx first, so it
- *   runs the TypeScript sources as they are under `tsx`, the `acquis` bin and vitest alike.
+ *   runs the TypeScript sources as they are under `tsx` and vitest alike. Compiled (dist-cli/,
+ *   pipeline/compile.ts), this module is bundled into a chunk and the worker is the compiled
+ *   entry `parse-worker.mjs` beside it: no tsx, no compiling at the worker's start.
  * - Workers are an optimisation only: if one cannot start or dies, the documents it held are parsed
  *   on the main thread, and the output is the same either way (a test compares the bytes).
  */
@@ -34,8 +36,12 @@ export function parseSafely(input: ParseInput): ParseOutcome {
   }
 }
 
-/** The bootstrap module: register tsx's loader in the worker, then load this module. */
+/**
+ * What a worker runs: compiled, the `parse-worker.mjs` entry beside this chunk; from the sources,
+ * a bootstrap module that registers tsx's loader in the worker, then loads this module.
+ */
 function bootstrapUrl(): URL {
+  if (!import.meta.url.endsWith(".ts")) return new URL("./parse-worker.mjs", import.meta.url);
   const require = createRequire(import.meta.url);
   const tsxDir = path.dirname(require.resolve("tsx/package.json"));
   const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;

@@ -9,20 +9,7 @@ import { ID_PATTERN, KEY_PATTERN, keyProblem, MAX_KEY_LENGTH, SYMBOL_PATTERN, sl
 
 export * from "./identity.ts";
 
-/**
- * Version of the on-disk data contract (`dist/data/*`). Bump it when a field changes meaning or
- * disappears; adding an optional field does not need a bump.
- *
- * 2: `aligned.json` holds the rows of a paragraph-level alignment (`rows`, with confidence and
- *    status) instead of pairs of equal addresses (`pairs`).
- * 3: a document's `symbol` and a paragraph's `doc` hold the document's key, which is its id when it
- *    has no UN symbol ("cn-2024-ict-position"); a paragraph's `scope` also names the numbered
- *    section an unnumbered paragraph, a list under a heading, or a numbering restarted per section
- *    is counted in (`@2.2/u1`); a symbol with a hyphen has a new slug ("A/ES-10/1" -> "A-ES--10-1").
- * 4: a partial reuse link's `diff` covers both whole paragraphs (the earlier one's wording
- *    outside the shared region is removed wording), where 2 gave the earlier one's region only.
- */
-export const SCHEMA_VERSION = 4 as const;
+export { SCHEMA_VERSION } from "./version.ts";
 
 /** The languages acquis reads. */
 export const Lang = z.enum(["zh", "en"]);

@@ -2,7 +2,9 @@
  * Parse and build: parse throughput (MB/s) on the real seed and on the synthetic corpus, then at
  * each size the build in a child process: parse + export alone (the issue's target: 200k
  * paragraphs in <= 60 s and <= 4 GB on 2 cores), the full build with every registered stage,
- * and the incremental rebuild after one document changes (target: <= 5 % of the full time).
+ * and the incremental rebuild after one document changes (target: <= 5 % of the full time),
+ * beside Pagefind indexing the same paragraphs in the same run (the target: every stage in less
+ * time than Pagefind alone; a ratio in one run holds where absolute times vary between runs).
  *
  * Decisions: parse + export is build() with no stages (documents.json, paragraphs.jsonl,
  * working-papers.json); the full build is build() with STAGES, what `acquis build` runs. Cold
@@ -30,6 +32,7 @@ import {
   seconds,
   sizeLabel,
 } from "../harness.ts";
+import { pagefindIndex, readParagraphs } from "../pagefind.ts";
 
 /** Parse one corpus file in this process; returns its Markdown bytes. */
 function parseFile(file: string, rel: string): number {
@@ -103,25 +106,59 @@ async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
   );
   touched.restore();
 
-  opts.log(`${sizeLabel(n)}: full build (every stage), no cache`);
+  // The full build cold: empty caches of its own (parse cache and the stages' memos), which it
+  // fills; then the same build after one document changed, from them.
+  const fullCache = path.join(opts.outDir, `cache-${n}-full`);
+  rmSync(fullCache, { recursive: true, force: true });
+  rmSync(`${fullCache}-stages`, { recursive: true, force: true });
+  const fullBase = { corpus: rel(dir), cacheDir: rel(fullCache) };
+  opts.log(`${sizeLabel(n)}: full build (every stage), cold`);
   const full = await runChildBuild(
-    { ...base, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "off", stages: "all" },
+    { ...fullBase, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "readwrite", stages: "all" },
     opts.timeoutSeconds,
   );
   let fullInc: ChildOutcome = { ok: false, reason: "not run (full build failed)", ms: 0 };
+  let pagefind: { ms: number; bytes: number } | null = null;
+  let identical = "";
   if (full.ok) {
+    // Pagefind on the same paragraphs, in the same run (bench/pagefind.ts).
+    opts.log(`${sizeLabel(n)}: Pagefind on the same paragraphs`);
+    pagefind = await pagefindIndex(
+      readParagraphs(path.join(opts.outDir, `data-${n}`)),
+      path.join(opts.outDir, `pagefind-${n}`),
+    );
     const again = touchOneDocument(dir, 1);
     opts.log(`${sizeLabel(n)}: full build after changing ${again.file}`);
     fullInc = await runChildBuild(
-      { ...base, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "readwrite", stages: "all" },
+      { ...fullBase, out: rel(path.join(opts.outDir, `data-${n}`)), cache: "readwrite", stages: "all" },
       opts.timeoutSeconds,
     );
+    // The same corpus built cold: the incremental build must have written the same bytes (the
+    // manifests list every file with its SHA-256).
+    if (fullInc.ok) {
+      opts.log(`${sizeLabel(n)}: the same corpus built cold, to compare`);
+      const check = await runChildBuild(
+        { ...base, out: rel(path.join(opts.outDir, `data-${n}-cold`)), cache: "off", stages: "all" },
+        opts.timeoutSeconds,
+      );
+      const manifest = (d: string) => readFileSync(path.join(opts.outDir, d, "manifest.json"), "utf8");
+      identical = check.ok
+        ? manifest(`data-${n}`) === manifest(`data-${n}-cold`)
+          ? "yes, every file"
+          : "NO: the manifests differ"
+        : check.reason;
+    }
     again.restore();
   }
 
   const parseMs = cold.ok ? (cold.phases.parse ?? 0) : 0;
   const pct = (a: ChildOutcome, b: ChildOutcome) =>
     a.ok && b.ok ? ` = ${((a.ms / b.ms) * 100).toFixed(1)} %` : "";
+  const cpuPct = (a: ChildOutcome, b: ChildOutcome) =>
+    a.ok && b.ok ? `; CPU ${seconds(a.cpuMs)} = ${((a.cpuMs / b.cpuMs) * 100).toFixed(1)} %` : "";
+  const vsPagefind = (a: ChildOutcome) => (a.ok && pagefind ? `${(a.ms / pagefind.ms).toFixed(2)} x` : "");
+  const modes = (o: ChildOutcome) =>
+    o.ok && o.runs ? `reuse ${o.runs.reuse.mode}, index ${o.runs.index.mode}` : "";
   const slowest = full.ok
     ? Object.entries(full.phases)
         .sort((a, b) => b[1] - a[1])
@@ -145,7 +182,16 @@ async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
     "full build": describe(full),
     "full peak RSS": full.ok ? memory(full.maxRss) : "",
     "slowest phases": slowest,
-    "incremental full build": `${describe(fullInc, false)}${pct(fullInc, full)}`,
+    "incremental full build": `${describe(fullInc, false)}${pct(fullInc, full)}${cpuPct(fullInc, full)} (${modes(fullInc)})`,
+    "incremental phases (CPU)": fullInc.ok
+      ? Object.entries(fullInc.cpuPhases)
+          .map(([k, v]) => `${k} ${seconds(v)}`)
+          .join(", ")
+      : "",
+    "Pagefind, same paragraphs": pagefind ? `${seconds(pagefind.ms)}, ${memory(pagefind.bytes)}` : "",
+    "incremental output = cold build's": identical,
+    "full build / Pagefind": vsPagefind(full),
+    "incremental / Pagefind": vsPagefind(fullInc),
   };
 }
 
@@ -169,7 +215,7 @@ export const section: Section = {
       rows,
       notes: [
         `parseDocument on one thread, MB of Markdown per second of CPU (of wall time): the seed A/78/265 (zh, ${(seed.bytes / 1e6).toFixed(2)} MB) ${seed.cpuMbps.toFixed(2)} (${seed.mbps.toFixed(2)}) MB/s, best of 20; the synthetic ${sizeLabel(smallest)} corpus (${(synth.bytes / 1e6).toFixed(1)} MB) ${synth.cpuMbps.toFixed(2)} (${synth.mbps.toFixed(2)}) MB/s, best of 2.`,
-        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), no cache. Incremental: the same again after one document changed, the parse cache warm; its phases: load (start-up, reading and hashing the corpus), parse (one document parsed, the others read from the cache), write (the whole output, validated and swapped in). Each run is its own child process; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
+        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), with empty caches of its own (parse cache and the stages' memos, which it writes). Incremental full build: the same again after one document changed, from those caches: one document parsed, the reuse and index stages from their memos (their mode is given: incremental, or cold when a memo did not fit); its CPU phases: load (start-up, reading and hashing the corpus), parse (one document parsed, the others and the memos read), cite, reuse, index, write (the whole output, validated and swapped in, and the memos kept). The incremental output is compared with a cold build (--no-cache) of the same corpus through the two manifests, which list every file with its SHA-256. Pagefind: its Node API indexing the same paragraphs (one page per document and language) in the same run, wall time; the ratios are wall time over Pagefind's. Each run is its own child process; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
       ],
     };
   },

@@ -4,8 +4,11 @@
  * hashed in the browser is the window the build counted.
  */
 
-/** Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time). */
-export function shingleHash(ids: Int32Array, s: number, k: number): number {
+/**
+ * Hash of the k units starting at `s` (FNV-style mixing; collisions only cost a little time).
+ * Any array of unit ids: the reuse stage's formula table keeps a formula's units as plain numbers.
+ */
+export function shingleHash(ids: ArrayLike<number>, s: number, k: number): number {
   let h = 0x811c9dc5 ^ k;
   for (let t = 0; t < k; t++) {
     h = Math.imul(h ^ ids[s + t]!, 0x01000193);

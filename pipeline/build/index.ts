@@ -5,6 +5,7 @@
  *   read.ts    list + read bytes -> load (decode, front matter, registry, cross checks)
  *   cache.ts   parse, through the parse cache, on worker threads when there is enough to parse
  *   stages.ts  working papers -> cite -> reuse -> index, composed with typed inputs and outputs
+ *   memos.ts   what the reuse and index stages keep for the next build, read and checked first
  *   write.ts   validate + serialise every file; then the host's atomic write swaps them in
  *
  * Each step is one function from a typed input to a typed output; the runner gives them the
@@ -25,13 +26,17 @@
  *   no document built) writes and publishes nothing, and says why (`unbuildable`): a typo in
  *   --corpus or in registry.yaml must never replace a good build with an empty or degraded one.
  * - One build at a time per output folder (lock.ts); a second one is refused with a plain message.
- * - Output is byte-identical for the same input (write.ts says how).
+ * - Output is byte-identical for the same input (write.ts says how), built cold or from the
+ *   memos of an earlier build: the reuse and index stages recompute only what changed, and a
+ *   memo that does not fit the code or the corpus is not used (memos.ts).
  */
 import path from "node:path";
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
 import { diag, sortDiagnostics } from "../diagnostics.ts";
 import * as generations from "../generations.ts";
 import {
+  codeVersion,
+  FileStore,
   holdsKept,
   listFiles,
   readBytes,
@@ -46,11 +51,12 @@ import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
 import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
+import { memoFiles, readMemos } from "./memos.ts";
 import { readCorpus } from "./read.ts";
-import { type Analysed, runStages, type StageSelection } from "./stages.ts";
+import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
 import { dataFiles } from "./write.ts";
 
-export type { Analysed, SiteOutcome, StageSelection };
+export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
 
 /** What a build is asked to do. Paths may be absolute or relative to `root`. */
@@ -62,11 +68,13 @@ export interface BuildOptions {
   /** The output folder (default "dist/data"); null to write nothing (`acquis check`). */
   out?: string | null;
   /**
-   * The parse cache: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache).
-   * Lives in `<root>/.cache/parse` unless `cacheDir` says otherwise.
+   * The caches: "readwrite" (build), "read" (check: use, never write), "off" (--no-cache: a cold
+   * build, nothing read, nothing kept). The parse cache lives in `<root>/.cache/parse` unless
+   * `cacheDir` says otherwise; the stages' memos in `<root>/.cache/stages` unless `memoDir` does.
    */
   cache?: "readwrite" | "read" | "off";
   cacheDir?: string;
+  memoDir?: string;
   /** Size limit of one corpus file in bytes (default MAX_DOCUMENT_BYTES, 20 MB). */
   maxBytes?: number;
   /** The stages after parsing: "all" (default), or "none" to export the parse alone. */
@@ -115,6 +123,11 @@ export interface BuildResult {
    * `corpus/unbuildable` diagnostic says the same.
    */
   unbuildable: string | null;
+  /**
+   * How the reuse and index stages ran: cold (with why, when a memo was there but did not fit)
+   * or incremental; null when no stage ran.
+   */
+  runs: { reuse: StageRun; index: StageRun } | null;
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -177,11 +190,24 @@ async function buildLocked(
     onProgress: (done, total, label) => progress({ phase: "parse", done, total, label }),
   });
   const { documents, paragraphs } = parsed;
+  // What the last build kept: the reuse and index stages then recompute only what changed.
+  const memoStore =
+    cacheMode === "off"
+      ? null
+      : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
+  const stages = options.stages ?? "all";
+  const version = memoStore && stages === "all" ? codeVersion() : "";
+  const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
   const analysed = runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
-    options.stages ?? "all",
+    stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),
+    memos ?? undefined,
   );
+  const runs = analysed.runs && {
+    reuse: { ...analysed.runs.reuse, why: memos?.rejected.reuse ?? analysed.runs.reuse.why },
+    index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
+  };
 
   const unbuildable =
     corpus.broken ?? (documents.length === 0 ? `none of its ${corpus.found} documents could be built` : null);
@@ -220,6 +246,13 @@ async function buildLocked(
     written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap });
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
+  // Kept only once the build went through: a failed build leaves the last memos as they were.
+  if (memoStore?.writable && analysed.runs && !unbuildable) {
+    const present = new Set(memoStore.names());
+    const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
+    for (const f of memoOut) memoStore.set(f.name, f.chunks);
+    for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
+  }
 
   return {
     diagnostics,
@@ -232,6 +265,7 @@ async function buildLocked(
     written,
     stats: parsed.stats,
     unbuildable,
+    runs,
   };
 }
 

@@ -3,29 +3,32 @@
  * the cited paragraph, or say precisely what could not be found.
  *
  * Decision: the command reads only the built knowledge base (dist/data/paragraphs.jsonl and
- * documents.json, through the one reader core/data/read.ts) and the registry, never the corpus
- * Markdown, and resolves with core/cite, so it answers exactly as the site's resolver does.
+ * documents.json, through the one reader core/data/read.ts; cite-data.ts) and the registry, never
+ * the corpus Markdown, and resolves with core/cite, so it answers exactly as the site's resolver
+ * does. With --batch it reads many citations on standard input, loads the data once and prints one
+ * JSON line per input line (stdin.ts).
  *
  * Nothing is silently dropped: the first line says what of the citation was read and what was not
  * ("read: A/78/265; not read: at 5"), `--json` carries the unread spans, and anything unread makes
  * the exit code 1 even when a target was found. Exit codes: 0 every target found and everything
- * read, 1 something not found or not read, 2 bad usage or no data.
+ * read (with --batch: on every line), 1 something not found or not read, 2 bad usage or no data.
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, readingLine, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
-import { CiteLookup, type Paragraph } from "../../schemas/index.ts";
-import { formatDiagnostics } from "../report.ts";
+import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
-import { readDataDir, readRegistryFile } from "./data-host.ts";
+import { type CiteData, readCiteData } from "./cite-data.ts";
+import { stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 /** Where the registry is, from the repository root. */
 const REGISTRY = "corpus/registry.yaml";
 
 const USAGE = `Usage: acquis cite "<citation>" [--json] [--data <dir>]
+       acquis cite --batch [--data <dir>] < citations.txt
 
 Look up a citation and print the paragraph it cites.
 
@@ -35,6 +38,8 @@ Look up a citation and print the paragraph it cites.
                    "resolution 75/240, operative paragraph 1"
   --json         print the lookup as JSON (schemas/json/cite-lookup.schema.json):
                  what was read, what was not ("unread": [{text, span}]), each target
+  --batch        many citations on standard input, one a line: one JSON line
+                 per input line, in order, each the lookup as --json gives it
   --data <dir>   the built knowledge base (default: dist/data)
 
 Every part of the citation is read or reported: the first line says what was read
@@ -42,8 +47,8 @@ and what was not ("read: A/78/265; not read: at 5"). Spaces, punctuation and wor
 such as "see", "cf." and "见" around a citation are ignored (core/cite/GRAMMAR.md).
 A part of the document the citation did not write is said ("Part inferred: …").
 
-Exit codes: 0 every target found and everything read; 1 a target not found, or
-something in the citation not read; 2 bad usage.`;
+Exit codes: 0 every target found and everything read (with --batch: on every
+line); 1 a target not found, or something in the citation not read; 2 bad usage.`;
 
 export const citeCommand: Command = {
   name: "cite",
@@ -51,11 +56,13 @@ export const citeCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     let json = false;
+    let batch = false;
     let dataDir = "dist/data";
     const words: string[] = [];
     for (let k = 0; k < argv.length; k++) {
       const a = argv[k]!;
       if (a === "--json") json = true;
+      else if (a === "--batch") batch = true;
       else if (a === "--data") {
         const v = argv[++k];
         if (!v) return usageError(io, "--data needs a directory");
@@ -67,7 +74,9 @@ export const citeCommand: Command = {
       else words.push(a);
     }
     const query = words.join(" ").trim();
-    if (!query) return usageError(io, "give the citation to look up");
+    if (batch && query)
+      return usageError(io, "--batch reads the citations from standard input, not the command line");
+    if (!batch && !query) return usageError(io, "give the citation to look up");
     const dir = resolve(io.cwd, dataDir);
     const paragraphsFile = resolve(dir, "paragraphs.jsonl");
     const documentsFile = resolve(dir, "documents.json");
@@ -77,10 +86,26 @@ export const citeCommand: Command = {
       );
       return 2;
     }
-    // The registry as the build reads it: a bad entry costs that entry, and says so.
-    const registry = readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
+    // The knowledge base read once through the link (a build publishing meanwhile cannot mix two
+    // generations), and the registry as the build reads it: a bad entry costs that entry.
+    let data: CiteData | null = null;
+    let failure: unknown = null;
+    try {
+      data = await readCiteData(
+        realpathSync(dir),
+        resolve(io.cwd, REGISTRY),
+        REGISTRY,
+        resolve(io.cwd, ".cache/cli"),
+      );
+    } catch (e) {
+      failure = e;
+    }
+    const registry =
+      data?.registry ??
+      (await import("./data-host.ts")).readRegistryFile(resolve(io.cwd, REGISTRY), REGISTRY);
     const said = registry.diagnostics.filter((d) => d.level !== "info");
     if (said.length) {
+      const { formatDiagnostics } = await import("../report.ts");
       io.stderr(`${formatDiagnostics(said, { color: io.isTTY })}\n`);
       io.stderr(
         registry.usable
@@ -88,33 +113,60 @@ export const citeCommand: Command = {
           : "acquis cite: the registry could not be read; citations by short title will not resolve.\n",
       );
     }
-    let index: CorpusIndex;
-    try {
-      // Read once through the link: a build publishing meanwhile cannot mix two generations.
-      const { documents, paragraphs } = readDataDir(realpathSync(dir));
-      index = buildIndex(documents, paragraphs, registry.registry);
-    } catch (e) {
+    if (!data) {
       io.stderr(
-        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((e as Error).message)}\n`,
+        `acquis cite: the knowledge base in ${dataDir} could not be read: ${terminalSafe((failure as Error).message)}\n`,
       );
       return 2;
     }
+    const index: CorpusIndex = buildIndex(data.documents, data.paragraphs, registry.registry);
+    if (batch) return runBatch(index, io);
     const lookup = lookupCitation(query, index);
-    // The printed shape is the documented one (schemas/lookup.ts), checked before it is printed.
-    const checked = CiteLookup.safeParse(lookup);
-    if (!checked.success) {
-      io.stderr(
-        `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
-      );
-      return 2;
+    if (json) {
+      // The printed JSON is the documented shape (schemas/lookup.ts), checked before it is
+      // printed. Loaded only here: the schemas (zod) are a third of the start-up of a plain
+      // `acquis cite`, whose text output is not that shape.
+      const { CiteLookup } = await import("../../schemas/lookup.ts");
+      const checked = CiteLookup.safeParse(lookup);
+      if (!checked.success) {
+        io.stderr(
+          `acquis cite: the lookup does not have its documented shape: ${terminalSafe(checked.error.message)}\n`,
+        );
+        return 2;
+      }
+      io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
     }
     // The cited text is the corpus's: printed, it must not act on the terminal.
-    if (json) io.stdout(`${jsonSafe(JSON.stringify(lookup, null, 2))}\n`);
     else io.stdout(terminalSafe(render(lookup)));
-    if (lookup.kind === "unparsed" || lookup.unread.length > 0) return 1;
-    return lookup.results.every((r) => r.status === "resolved") ? 0 : 1;
+    return found(lookup) ? 0 : 1;
   },
 };
+
+/** Whether every target of a lookup was found and everything in the citation read. */
+function found(lookup: Lookup<Paragraph>): boolean {
+  return (
+    lookup.kind === "parsed" &&
+    lookup.unread.length === 0 &&
+    lookup.results.every((r) => r.status === "resolved")
+  );
+}
+
+/** --batch: one lookup per line of standard input, one JSON line each; 0 when every one was found. */
+async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
+  const { CiteLookup } = await import("../../schemas/lookup.ts");
+  let all = true;
+  for await (const line of stdinLines(io)) {
+    const query = line.trim();
+    const lookup: Lookup<Paragraph> = query
+      ? lookupCitation(query, index)
+      : { kind: "unparsed", query, message: "Empty line: no citation to look up.", read: [], unread: [] };
+    // Each line in the documented shape (schemas/lookup.ts), as one lookup with --json is.
+    CiteLookup.parse(lookup);
+    all &&= found(lookup);
+    io.stdout(`${jsonSafe(JSON.stringify(lookup))}\n`);
+  }
+  return all ? 0 : 1;
+}
 
 function usageError(io: CommandIO, message: string): number {
   io.stderr(`acquis cite: ${message}\n\n${USAGE}\n`);

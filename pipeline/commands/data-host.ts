@@ -5,7 +5,6 @@
  * core's; this module only finds and reads them.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
   collectDataFiles,
@@ -13,7 +12,6 @@ import {
   type KnowledgeBase,
   readKnowledgeBase,
 } from "../../core/data/read.ts";
-import type { IndexSource } from "../../core/search/engine.ts";
 import { loadRegistry, type RegistryRead } from "../load/index.ts";
 
 /** Read and validate the knowledge base in `dir`, only the optional files in `want`. Throws on bad data. */
@@ -38,11 +36,5 @@ export function readRegistryFile(file: string, rel: string): RegistryRead {
   return loadRegistry(existsSync(file) ? new Uint8Array(readFileSync(file)) : null, rel);
 }
 
-/** The search index's files read from a directory, for the engine the browser runs. */
-export function diskSource(dir: string): IndexSource {
-  return {
-    async get(path: string): Promise<Uint8Array> {
-      return new Uint8Array(await readFile(resolve(dir, path)));
-    },
-  };
-}
+/** The search index's files read from a directory (disk-source.ts, kept light for `acquis search`). */
+export { diskSource } from "./disk-source.ts";

@@ -6,7 +6,8 @@
  * files in dist/data/search/, read from disk (data-host.ts) instead of fetched, so the terminal and the site give
  * the same hits in the same order. A long query (a pasted draft) can come from standard input:
  * `acquis search -`, or no words when standard input is not a terminal; it is one query, read
- * whole. Exit codes: 0 something found, 1 nothing found, 2 bad usage or no index.
+ * whole. `--batch` reads many queries there instead, one a line, each ranked by the same engine
+ * call as a single query, so a script pays the start-up and the index's loading once. Exit codes: 0 something found, 1 nothing found, 2 bad usage or no index.
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
@@ -19,11 +20,13 @@ import {
   snippet,
 } from "../../core/search/engine.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
-import { diskSource } from "./data-host.ts";
+import { diskSource } from "./disk-source.ts";
+import { readStdin, stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis search "<words, a phrase or a draft>" [options]
        acquis search - [options] < draft.txt
+       acquis search --batch [options] < queries.txt
 
 Find the paragraphs that carry the words (zh or en), the one carrying most of
 them first. Traditional characters, full-width letters, case and accents are
@@ -49,6 +52,10 @@ or new wording.
                    the 40 likeliest, or as many as --limit asks for)
   --json           print an array of hits {id, doc, lang, citation, snippet,
                    match, carried, ...}
+  --batch          many queries on standard input, one a line (the options apply
+                   to each, ranked as one query is): one JSON line per input
+                   line, in order, {query, total, complete, hits} with hits as
+                   --json prints them
   --data <dir>     the built knowledge base (default: dist/data)
 
 Ranking: by how much of the query a paragraph carries, measured as the reuse
@@ -94,6 +101,50 @@ function marked(text: string, ranges: Array<[number, number]>, tty: boolean): st
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** A hit as --json and --batch print it. */
+function jsonHit(h: SearchHit) {
+  return {
+    id: h.id,
+    doc: h.doc,
+    lang: h.lang,
+    citation: h.citation,
+    snippet: snippet(h),
+    match: h.match,
+    carried: round(h.carried),
+    shared: round(h.shared),
+    coverage: round(h.coverage),
+    date: h.date,
+    status: h.status,
+    text: h.text,
+    highlights: h.ranges,
+    queryRanges: h.queryRanges,
+  };
+}
+
+/** --batch: one search per line of standard input, one JSON line each; 0 when every one found something. */
+async function runBatch(engine: SearchEngine, opts: SearchOptions, io: CommandIO): Promise<number> {
+  let all = true;
+  for await (const line of stdinLines(io)) {
+    const query = line.trim();
+    if (!query) {
+      all = false;
+      io.stdout(`${jsonSafe(JSON.stringify({ query, error: "Empty line: no words to search for." }))}\n`);
+      continue;
+    }
+    if (query.length > MAX_QUERY) {
+      all = false;
+      const error = `The query has ${query.length} characters; at most ${MAX_QUERY} are read.`;
+      io.stdout(`${jsonSafe(JSON.stringify({ query, error }))}\n`);
+      continue;
+    }
+    const result = await engine.search(query, opts);
+    all &&= result.hits.length > 0;
+    const record = { query, total: result.total, complete: result.complete, hits: result.hits.map(jsonHit) };
+    io.stdout(`${jsonSafe(JSON.stringify(record))}\n`);
+  }
+  return all ? 0 : 1;
+}
+
 const LANG_NAME = { zh: "Chinese", en: "English" } as const;
 
 /** Why a query in one language finds nothing in a corpus of the other. */
@@ -108,6 +159,7 @@ export const searchCommand: Command = {
   async run(argv: string[], io: CommandIO): Promise<number> {
     const opts: SearchOptions = { limit: 20 };
     let json = false;
+    let batch = false;
     let dataDir = "dist/data";
     const words: string[] = [];
     const value = (k: number): string | null => {
@@ -121,6 +173,7 @@ export const searchCommand: Command = {
         return 0;
       }
       if (a === "--json") json = true;
+      else if (a === "--batch") batch = true;
       else if (a === "--phrase") opts.phrase = true;
       else if (a === "--all") {
         opts.limit = Number.POSITIVE_INFINITY;
@@ -148,11 +201,14 @@ export const searchCommand: Command = {
       } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
       else words.push(a);
     }
+    if (batch && words.length) {
+      return usageError(io, "--batch reads the queries from standard input, not the command line");
+    }
     // "-", or no words with something piped in: the query is standard input, read whole.
     const fromStdin =
-      (words.length === 1 && words[0] === "-") || (!words.length && io.stdin && !io.stdin.isTTY);
-    const query = (fromStdin && io.stdin ? await io.stdin.read() : words.join(" ")).trim();
-    if (!query) {
+      !batch && ((words.length === 1 && words[0] === "-") || (!words.length && io.stdin && !io.stdin.isTTY));
+    const query = (fromStdin ? await readStdin(io) : words.join(" ")).trim();
+    if (!batch && !query) {
       return usageError(
         io,
         fromStdin ? "standard input was empty" : "give the words or phrase to search for",
@@ -174,6 +230,7 @@ export const searchCommand: Command = {
     let nowhere = false;
     try {
       const engine = await SearchEngine.open(diskSource(dir));
+      if (batch) return await runBatch(engine, opts, io);
       result = await engine.search(query, opts);
       if (!result.hits.length && !result.query.phrase) {
         const unseen = await engine.unseen(query, result);
@@ -189,23 +246,7 @@ export const searchCommand: Command = {
       return 2;
     }
     if (json) {
-      const hits = result.hits.map((h) => ({
-        id: h.id,
-        doc: h.doc,
-        lang: h.lang,
-        citation: h.citation,
-        snippet: snippet(h),
-        match: h.match,
-        carried: round(h.carried),
-        shared: round(h.shared),
-        coverage: round(h.coverage),
-        date: h.date,
-        status: h.status,
-        text: h.text,
-        highlights: h.ranges,
-        queryRanges: h.queryRanges,
-      }));
-      io.stdout(`${jsonSafe(JSON.stringify(hits, null, 2))}\n`);
+      io.stdout(`${jsonSafe(JSON.stringify(result.hits.map(jsonHit), null, 2))}\n`);
     } else if (!result.hits.length) {
       io.stdout(
         terminalSafe(

@@ -6,12 +6,15 @@ export interface CommandIO {
   isTTY: boolean;
   /** Repository root (where corpus/ and dist/ live). */
   cwd: string;
-  /** Standard input, for a command that can read its input there (`acquis search -`); absent in tests that give none. */
-  stdin?: {
-    /** True when standard input is a terminal: nothing is piped in. */
-    isTTY: boolean;
-    /** All of standard input, as UTF-8 text. */
-    read(): Promise<string>;
+  /**
+   * Standard input, for the commands that read it (`--batch` line by line, `acquis search -`
+   * whole; see stdin.ts): its chunks as they arrive, and whether it is a terminal (nothing piped
+   * in). `process.stdin` is one as it stands. Absent when the caller gives none (a test, an
+   * embedding), which those commands read as empty.
+   */
+  stdin?: AsyncIterable<string | Uint8Array> & {
+    /** True when standard input is a terminal; Node leaves it undefined for a pipe or a file. */
+    isTTY?: boolean;
   };
 }
 

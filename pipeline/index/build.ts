@@ -97,46 +97,46 @@ export function rankDocuments<T extends Pick<DocumentRecord, "status" | "date" |
   );
 }
 
-/** Postings of a term map, bucketed, encoded and compressed. */
-function bucketFiles(
-  map: Map<string, number[]>,
-  buckets: number,
-  dir: string,
-  files: Record<string, Uint8Array | string>,
-): { hashes: string[]; bytes: number; largest: number } {
-  const byBucket: Array<Array<[string, number[]]>> = Array.from({ length: buckets }, () => []);
-  for (const [term, ids] of map) byBucket[bucketOf(term, buckets)]?.push([term, ids]);
-  const hashes: string[] = [];
-  let bytes = 0;
-  let largest = 0;
-  byBucket.forEach((entries, b) => {
-    if (!entries.length) {
-      hashes.push("");
-      return;
-    }
-    entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const raw = encodeBucket(entries.map(([t, ids]) => [t, encodePostings(ids)]));
-    const h = hash10(raw);
-    const packed = gz(raw);
-    files[`${dir}/${b}.${h}.bin.gz`] = packed;
-    hashes.push(h);
-    bytes += packed.length;
-    largest = Math.max(largest, packed.length);
-  });
-  return { hashes, bytes, largest };
+/** One bucket file: its content hash (the name's) and its gzip'd bytes. */
+export interface BucketFile {
+  hash: string;
+  gz: Uint8Array;
+}
+
+/** A bucket's entries (term, its encoded postings) as a file; the entries are sorted here. */
+export function bucketFile(entries: Array<[string, Uint8Array]>): BucketFile {
+  entries.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  const raw = encodeBucket(entries);
+  return { hash: hash10(raw), gz: gz(raw) };
+}
+
+/** Postings of a term map, bucketed, encoded and compressed: one file per non-empty bucket. */
+function bucketFiles(map: Map<string, number[]>, buckets: number): Array<BucketFile | null> {
+  const byBucket: Array<Array<[string, Uint8Array]>> = Array.from({ length: buckets }, () => []);
+  for (const [term, ids] of map) byBucket[bucketOf(term, buckets)]?.push([term, encodePostings(ids)]);
+  return byBucket.map((entries) => (entries.length ? bucketFile(entries) : null));
+}
+
+/** How many buckets `total` postings take (about `perBucket` each), between `min` and `max`. */
+export function bucketCount(total: number, perBucket: number, unigram: boolean): number {
+  return unigram ? pow2(total / perBucket, 4, 1024) : pow2(total / perBucket, 8, 4096);
+}
+
+/** The documents in ranking order and the rows (paragraph numbers) they give. */
+export interface Layout {
+  docs: DocEntry[];
+  /** The "symbol|lang" of each entry of `docs`. */
+  keys: string[];
+  /** Row n is paragraph number n: [doc index, address, part, scope, num, text]. */
+  rows: ChunkRow[];
 }
 
 /**
- * Build the index. `documents` gives each paragraph's document its type, body, date and status;
- * a paragraph whose document is missing there is indexed with empty metadata, never dropped.
+ * Rank the documents and number their paragraphs (see the module header). `documents` gives each
+ * paragraph's document its metadata; a paragraph whose document is missing there is indexed with
+ * empty metadata, never dropped.
  */
-export function buildSearchIndex(
-  paragraphs: readonly Paragraph[],
-  documents: readonly DocumentRecord[],
-  opts: IndexOptions = {},
-): BuiltIndex {
-  const chunkSize = opts.chunkSize ?? 32;
-  const perBucket = opts.postingsPerBucket ?? 16_000;
+export function layoutOf(paragraphs: readonly Paragraph[], documents: readonly DocumentRecord[]): Layout {
   const recordOf = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d]));
   const groups = new Map<string, Paragraph[]>();
   for (const p of paragraphs) {
@@ -165,13 +165,8 @@ export function buildSearchIndex(
       };
     }),
   );
-
   const docs: DocEntry[] = [];
   const rows: ChunkRow[] = [];
-  const postings = new Map<string, number[]>();
-  const uni = new Map<string, number[]>();
-  let total = 0;
-  let totalUni = 0;
   for (const h of heads) {
     const ps = [...(groups.get(h.key) as Paragraph[])].sort((a, b) => a.seq - b.seq);
     const d = docs.length;
@@ -187,59 +182,81 @@ export function buildSearchIndex(
       first: rows.length,
       count: ps.length,
     });
-    for (const p of ps) {
-      const id = rows.length;
-      rows.push([d, p.address, p.part, p.scope, p.num, p.text]);
-      const folded = fold(p.text);
-      for (const t of terms(folded)) {
-        const l = postings.get(t);
-        if (l) l.push(id);
-        else postings.set(t, [id]);
-        total++;
-      }
-      for (const t of unigrams(folded)) {
-        const l = uni.get(t);
-        if (l) l.push(id);
-        else uni.set(t, [id]);
-        totalUni++;
-      }
-    }
+    for (const p of ps) rows.push([d, p.address, p.part, p.scope, p.num, p.text]);
   }
+  return { docs, keys: heads.map((h) => h.key), rows };
+}
 
+/** The index terms of a paragraph's text: pairs and words, and single CJK characters. */
+export function rowTerms(text: string): { terms: string[]; unigrams: string[] } {
+  const folded = fold(text);
+  return { terms: terms(folded), unigrams: unigrams(folded) };
+}
+
+/** A text chunk: rows n*size .. n*size+size-1 as JSON, its hash and its gzip'd bytes. */
+export function chunkFile(rows: readonly ChunkRow[], n: number, size: number): BucketFile {
+  const json = JSON.stringify(rows.slice(n * size, (n + 1) * size));
+  return { hash: hash10(json), gz: gz(json) };
+}
+
+/** Everything the index's files are made of, computed cold or kept and patched (incremental.ts). */
+export interface IndexParts {
+  chunkSize: number;
+  rows: number;
+  docs: DocEntry[];
+  /** Term buckets and single-character buckets (null: empty), and text chunks. */
+  buckets: Array<BucketFile | null>;
+  unigramBuckets: Array<BucketFile | null>;
+  chunks: BucketFile[];
+  /** Distinct terms and postings (the bucket counts follow the postings). */
+  terms: number;
+  postings: number;
+  unigramTerms: number;
+  unigramPostings: number;
+  keyTerms?: Record<string, string[]>;
+  /** The reuse stage's formula windows (IndexOptions.formulaWindows): given anew at every build. */
+  formulaWindows?: Uint32Array;
+}
+
+/** The files of the index, its manifest and stats, from its parts. */
+export function indexFiles(parts: IndexParts): BuiltIndex {
   const files: Record<string, Uint8Array | string> = {};
-  const buckets = pow2(total / perBucket, 8, 4096);
-  const unigramBuckets = pow2(totalUni / perBucket, 4, 1024);
-  const p = bucketFiles(postings, buckets, "p", files);
-  const u = bucketFiles(uni, unigramBuckets, "u", files);
+  const put = (dir: string, list: Array<BucketFile | null>) => {
+    let bytes = 0;
+    let largest = 0;
+    list.forEach((f, b) => {
+      if (!f) return;
+      files[`${dir}/${b}.${f.hash}.bin.gz`] = f.gz;
+      bytes += f.gz.length;
+      largest = Math.max(largest, f.gz.length);
+    });
+    return { hashes: list.map((f) => f?.hash ?? ""), bytes, largest };
+  };
+  const p = put("p", parts.buckets);
+  const u = put("u", parts.unigramBuckets);
 
-  const chunkHashes: string[] = [];
-  const chunkFiles: Array<[number, Uint8Array]> = [];
+  const texts = `t-${hash10(parts.chunks.map((c) => c.hash).join(","))}`;
   let textBytes = 0;
-  for (let c = 0; c * chunkSize < rows.length; c++) {
-    const json = JSON.stringify(rows.slice(c * chunkSize, (c + 1) * chunkSize));
-    chunkHashes.push(hash10(json));
-    const packed = gz(json);
-    chunkFiles.push([c, packed]);
-    textBytes += packed.length;
-  }
-  const texts = `t-${hash10(chunkHashes.join(","))}`;
-  for (const [c, packed] of chunkFiles) files[`${texts}/${c}.json.gz`] = packed;
+  parts.chunks.forEach((c, n) => {
+    files[`${texts}/${n}.json.gz`] = c.gz;
+    textBytes += c.gz.length;
+  });
 
-  const docsJson = JSON.stringify(docs);
+  const docsJson = JSON.stringify(parts.docs);
   const docsName = `docs.${hash10(docsJson)}.json.gz`;
   files[docsName] = gz(docsJson);
 
   let termsName = "";
-  if (opts.keyTerms && Object.keys(opts.keyTerms).length) {
-    const json = JSON.stringify(opts.keyTerms);
+  if (parts.keyTerms && Object.keys(parts.keyTerms).length) {
+    const json = JSON.stringify(parts.keyTerms);
     termsName = `terms.${hash10(json)}.json.gz`;
     files[termsName] = gz(json);
   }
 
   let formulasName = "";
   let formulaBytes = 0;
-  if (opts.formulaWindows?.length) {
-    const raw = encodeFormulas(opts.formulaWindows);
+  if (parts.formulaWindows?.length) {
+    const raw = encodeFormulas(parts.formulaWindows);
     formulasName = `formulas.${hash10(raw)}.bin.gz`;
     const packed = gz(raw);
     files[formulasName] = packed;
@@ -249,11 +266,11 @@ export function buildSearchIndex(
   const manifest: Manifest = {
     schemaVersion: SEARCH_SCHEMA_VERSION,
     format: FORMAT_VERSION,
-    paragraphs: rows.length,
-    chunkSize,
-    buckets,
+    paragraphs: parts.rows,
+    chunkSize: parts.chunkSize,
+    buckets: parts.buckets.length,
     bucketHashes: p.hashes,
-    unigramBuckets,
+    unigramBuckets: parts.unigramBuckets.length,
     unigramHashes: u.hashes,
     docs: docsName,
     texts,
@@ -267,14 +284,14 @@ export function buildSearchIndex(
     files,
     manifest,
     stats: {
-      paragraphs: rows.length,
-      documents: docs.length,
-      terms: postings.size,
-      postings: total,
-      buckets,
-      unigramTerms: uni.size,
-      unigramBuckets,
-      chunks: chunkFiles.length,
+      paragraphs: parts.rows,
+      documents: parts.docs.length,
+      terms: parts.terms,
+      postings: parts.postings,
+      buckets: parts.buckets.length,
+      unigramTerms: parts.unigramTerms,
+      unigramBuckets: parts.unigramBuckets.length,
+      chunks: parts.chunks.length,
       bytes: {
         total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length + formulaBytes,
         postings: p.bytes,
@@ -284,8 +301,55 @@ export function buildSearchIndex(
         manifest: manifestJson.length,
         formulas: formulaBytes,
       },
-      formulaWindows: opts.formulaWindows?.length ?? 0,
+      formulaWindows: parts.formulaWindows?.length ?? 0,
       largestBucket: p.largest,
     },
   };
+}
+
+/** Build the index cold (see the module header); `parts` is what the next build can patch. */
+export function buildSearchIndex(
+  paragraphs: readonly Paragraph[],
+  documents: readonly DocumentRecord[],
+  opts: IndexOptions = {},
+): BuiltIndex & { parts: IndexParts } {
+  const chunkSize = opts.chunkSize ?? 32;
+  const perBucket = opts.postingsPerBucket ?? 16_000;
+  const { docs, rows } = layoutOf(paragraphs, documents);
+  const postings = new Map<string, number[]>();
+  const uni = new Map<string, number[]>();
+  let total = 0;
+  let totalUni = 0;
+  rows.forEach((row, id) => {
+    const t = rowTerms(row[5]);
+    for (const term of t.terms) {
+      const l = postings.get(term);
+      if (l) l.push(id);
+      else postings.set(term, [id]);
+      total++;
+    }
+    for (const term of t.unigrams) {
+      const l = uni.get(term);
+      if (l) l.push(id);
+      else uni.set(term, [id]);
+      totalUni++;
+    }
+  });
+  const chunks: BucketFile[] = [];
+  for (let c = 0; c * chunkSize < rows.length; c++) chunks.push(chunkFile(rows, c, chunkSize));
+  const parts: IndexParts = {
+    chunkSize,
+    rows: rows.length,
+    docs,
+    buckets: bucketFiles(postings, bucketCount(total, perBucket, false)),
+    unigramBuckets: bucketFiles(uni, bucketCount(totalUni, perBucket, true)),
+    chunks,
+    terms: postings.size,
+    postings: total,
+    unigramTerms: uni.size,
+    unigramPostings: totalUni,
+    keyTerms: opts.keyTerms,
+    ...(opts.formulaWindows ? { formulaWindows: opts.formulaWindows } : {}),
+  };
+  return { ...indexFiles(parts), parts };
 }

@@ -15,16 +15,12 @@ const STOP = new Set(
   ),
 );
 
-/**
- * Top `top` words of each Chinese document ("A/78/265|zh" -> words, best first; ties by word, so
- * the output is stable).
- */
-export function keyTerms(
-  paragraphs: readonly Paragraph[],
-  cut: (text: string) => string[],
-  top = 20,
-): Record<string, string[]> {
-  const tf = new Map<string, Map<string, number>>();
+/** Each Chinese document's words (two characters or more, no stop words) with their counts. */
+export type TermCounts = Map<string, Map<string, number>>;
+
+/** The word counts of the Chinese paragraphs given, by document ("A/78/265|zh"). */
+export function termCounts(paragraphs: readonly Paragraph[], cut: (text: string) => string[]): TermCounts {
+  const tf: TermCounts = new Map();
   for (const p of paragraphs) {
     if (p.lang !== "zh") continue;
     const key = `${p.doc}|${p.lang}`;
@@ -38,17 +34,41 @@ export function keyTerms(
       m.set(w, (m.get(w) ?? 0) + 1);
     }
   }
+  return tf;
+}
+
+/** In how many documents each word occurs. */
+export function documentFrequency(tf: TermCounts): Map<string, number> {
   const df = new Map<string, number>();
   for (const m of tf.values()) for (const w of m.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = tf.size;
+  return df;
+}
+
+/** One document's top `top` words by tf-idf over `n` documents (ties by word). */
+export function topTerms(m: Map<string, number>, df: Map<string, number>, n: number, top: number): string[] {
+  return [...m]
+    .map(([w, c]) => [w, c * Math.log(1 + n / (df.get(w) ?? 1))] as const)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, top)
+    .map(([w]) => w);
+}
+
+/**
+ * Top `top` words of each Chinese document ("A/78/265|zh" -> words, best first; ties by word, so
+ * the output is stable).
+ */
+export function keyTerms(
+  paragraphs: readonly Paragraph[],
+  cut: (text: string) => string[],
+  top = 20,
+): Record<string, string[]> {
+  return rankTerms(termCounts(paragraphs, cut), top);
+}
+
+/** The key terms of every document of `tf`, in document order. */
+export function rankTerms(tf: TermCounts, top = 20): Record<string, string[]> {
+  const df = documentFrequency(tf);
   const out: Record<string, string[]> = {};
-  for (const key of [...tf.keys()].sort()) {
-    const m = tf.get(key) as Map<string, number>;
-    out[key] = [...m]
-      .map(([w, c]) => [w, c * Math.log(1 + n / (df.get(w) ?? 1))] as const)
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, top)
-      .map(([w]) => w);
-  }
+  for (const key of [...tf.keys()].sort()) out[key] = topTerms(tf.get(key)!, df, tf.size, top);
   return out;
 }

@@ -11,9 +11,9 @@
  */
 import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
-import { type BuiltIndex, buildSearchIndex } from "./build.ts";
+import type { BuiltIndex } from "./build.ts";
+import { type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
-import { keyTerms } from "./key-terms.ts";
 
 /** What the index stage reads: the parse output, and the formula windows the reuse stage counted. */
 export interface IndexInput {
@@ -35,25 +35,45 @@ export interface Indexed extends BuiltIndex {
 
 /** The stage: build the search index. */
 export function indexStage(input: IndexInput): Indexed {
+  return indexStageMemo(input, null).indexed;
+}
+
+/** nodejieba failed (it could not load): the index is built without key terms. */
+class SegmenterError extends Error {}
+
+/** What the stage gives with a memo: the index, and how the run went (incremental.ts). */
+export interface IndexStageRun extends Omit<IndexRun, "built"> {
+  indexed: Indexed;
+}
+
+/**
+ * The stage, from the memo of an earlier build when one is given and fits (incremental.ts); the
+ * memo for the next build comes back with the index.
+ */
+export function indexStageMemo(input: IndexInput, previous: IndexMemo | null): IndexStageRun {
   const diagnostics: Diagnostic[] = [];
-  let terms: Record<string, string[]> = {};
-  if (input.paragraphs.some((p) => p.lang === "zh")) {
-    try {
-      terms = keyTerms(input.paragraphs, cutWords);
-    } catch (e) {
-      diagnostics.push(
-        diag(
-          "index/segmenter-unavailable",
-          { file: "pipeline/index/jieba.ts", line: 1 },
-          `nodejieba could not be loaded (${(e as Error).message}); key terms are left out of the search index.`,
-          "Run `npm rebuild nodejieba`; search itself does not need it.",
-        ),
-      );
-    }
+  let run: IndexRun;
+  try {
+    run = indexWithMemo(input, previous, (text) => {
+      try {
+        return cutWords(text);
+      } catch (e) {
+        throw new SegmenterError((e as Error).message);
+      }
+    });
+  } catch (e) {
+    if (!(e instanceof SegmenterError)) throw e;
+    // nodejieba is the only part that can fail on its own: without it, no key terms.
+    diagnostics.push(
+      diag(
+        "index/segmenter-unavailable",
+        { file: "pipeline/index/jieba.ts", line: 1 },
+        `nodejieba could not be loaded (${(e as Error).message}); key terms are left out of the search index.`,
+        "Run `npm rebuild nodejieba`; search itself does not need it.",
+      ),
+    );
+    run = indexWithMemo(input, previous, null);
   }
-  const built = buildSearchIndex(input.paragraphs, input.documents, {
-    keyTerms: terms,
-    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
-  });
-  return { ...built, diagnostics };
+  const { built, ...rest } = run;
+  return { ...rest, indexed: { ...built, diagnostics } };
 }

@@ -33,8 +33,15 @@ import {
 } from "../../core/wording/measure.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
+import type { Postings } from "./postings.ts";
 import { nameIndex, referenceMarks } from "./references.ts";
-import { buildShingleIndex, frequentHashes, type ShingleIndex, windowDf } from "./shingles.ts";
+import {
+  buildShingleIndex,
+  frequentHashes,
+  postingsOfIndex,
+  type ShingleIndex,
+  windowDf,
+} from "./shingles.ts";
 
 export type { LangOptions } from "../../core/wording/measure.ts";
 
@@ -117,6 +124,22 @@ export interface Detected {
   stats: { eligible: number; shingles: number; candidates: number; aligned: number };
 }
 
+/**
+ * What a cold detection leaves for the next build to start from (incremental.ts), filled in when
+ * asked: the postings of shingles and formula windows, the candidate pairs, and which pairs the
+ * verbatim-copy pass aligned.
+ */
+export interface DetectTrace {
+  shingles: Postings;
+  windows: Postings;
+  /** Candidate pairs of the shingle search, [lower index, higher index] flattened. */
+  pairs: number[];
+  /** Pairs the verbatim-copy pass aligned, [source, copy] flattened. */
+  copies: number[];
+  /** The links the verbatim-copy pass found (the others came from the shingle search). */
+  copyLinks: Set<RawLink>;
+}
+
 const KIND_RANK = { verbatim: 0, near: 1, partial: 2 } as const;
 
 /** The reading order of the corpus: document date, then symbol, then position in the document. */
@@ -139,7 +162,7 @@ export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]
 }
 
 /** True when one paragraph encloses the other (a chapeau and its items share no text anyway). */
-function related(byId: Map<string, Paragraph>, a: Paragraph, b: Paragraph): boolean {
+export function related(byId: Map<string, Paragraph>, a: Paragraph, b: Paragraph): boolean {
   if (a.doc !== b.doc || a.lang !== b.lang) return false;
   for (let p: Paragraph | undefined = a; p; p = p.parent ? byId.get(p.parent) : undefined) {
     if (p.id === b.id) return true;
@@ -150,13 +173,14 @@ function related(byId: Map<string, Paragraph>, a: Paragraph, b: Paragraph): bool
   return false;
 }
 
-function idsHash(u: Int32Array): number {
+/** Hash of a paragraph's whole units: verbatim copies meet through it (with their length). */
+export function idsHash(u: Int32Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < u.length; i++) h = Math.imul(h ^ u[i]!, 0x01000193);
   return h >>> 0;
 }
 
-function sameUnits(a: Int32Array, b: Int32Array): boolean {
+export function sameUnits(a: Int32Array, b: Int32Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
@@ -196,8 +220,15 @@ export function formulaWindowsOf(
   return frequentHashes(windowDf(units, w), options.formulaDf ?? formulaThreshold(eligible));
 }
 
-/** Detect reuse across the corpus (see the module header). Pure. */
-export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_OPTIONS): Detected {
+/**
+ * Detect reuse across the corpus (see the module header). Pure.
+ * @param trace filled in with what the next build starts from, when given
+ */
+export function detectReuse(
+  input: DetectInput,
+  options: ReuseOptions = DEFAULT_OPTIONS,
+  trace?: Partial<DetectTrace>,
+): Detected {
   const { paragraphs } = input;
   const n = paragraphs.length;
   const rank = readingRank(paragraphs, input.documents);
@@ -210,7 +241,14 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
   const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   // Formulas are counted over longer windows, in an index of their own that is dropped at once.
   const w = Uint8Array.from(paragraphs, (_, p) => opt(p).formulaWindow);
-  const windows = windowDf(units, w);
+  const windows = windowDf(units, w, trace !== undefined);
+  if (trace) {
+    trace.shingles = postingsOfIndex(index);
+    trace.windows = windows.postings!;
+    trace.pairs = [];
+    trace.copies = [];
+    trace.copyLinks = new Set();
+  }
   const formulaFound = units.map((u, p) =>
     u
       ? formulaUnits(windows.df.subarray(windows.off[p]!, windows.off[p + 1]!), u.length, w[p]!, formulaDf)
@@ -272,6 +310,7 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
       // Cheap before aligning: enough shared shingles of any frequency.
       if (sharedCount(positions, index, q) < opt(p).minShared) continue;
       candidates++;
+      trace?.pairs?.push(p, q);
       const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
       if (link) found.push(link);
     }
@@ -296,8 +335,12 @@ export function detectReuse(input: DetectInput, options: ReuseOptions = DEFAULT_
       if (m === src || seen.has(Math.min(src, m) * n + Math.max(src, m))) continue;
       if (!sameUnits(units[src]!, units[m]!) || related(byId, paragraphs[src]!, paragraphs[m]!)) continue;
       candidates++;
+      trace?.copies?.push(src, m);
       const link = linkOf(src, m, side(src), side(m), positions, options, rank, langOf(src));
-      if (link) found.push(link);
+      if (link) {
+        found.push(link);
+        trace?.copyLinks?.add(link);
+      }
     }
   }
   const { kept, redundant } = bestSources(found, rank, weight, options, langOf);
@@ -334,7 +377,7 @@ function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
 }
 
 /** Align a candidate pair and classify it; null when it shares no passage that counts. */
-function linkOf(
+export function linkOf(
   p: number,
   q: number,
   sp: Side,
@@ -397,7 +440,7 @@ function swap(x: Passage): Passage {
 }
 
 /** Keep one best source per passage of each later paragraph (see the module header). */
-function bestSources(
+export function bestSources(
   found: RawLink[],
   rank: Uint32Array,
   weights: (Uint8Array | null)[],

@@ -10,6 +10,7 @@
  * carried by `maxDf` paragraphs or more never proposes a pair.
  */
 import { shingleHash } from "../../core/wording/shingle.ts";
+import type { Postings } from "./postings.ts";
 
 /** The index over all paragraphs. Paragraph `p`'s shingles are `off[p]` .. `off[p + 1]`. */
 export interface ShingleIndex {
@@ -30,6 +31,8 @@ export interface ShingleIndex {
   groupStart: Uint32Array;
   /** Distinct paragraphs carrying each group. */
   df: Uint32Array;
+  /** The hash of each group: groups are in ascending hash order (the radix sort's). */
+  hash: Uint32Array;
 }
 
 /**
@@ -47,6 +50,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
   const postings = new Uint32Array(total);
   const starts = new Uint32Array(total + 1);
   const dfs = new Uint32Array(total);
+  const hashes = new Uint32Array(total);
   let g = -1;
   let prevHash = -1;
   let prevPara = -1;
@@ -56,6 +60,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
     if (h !== prevHash) {
       g++;
       starts[g] = y;
+      hashes[g] = h;
       prevHash = h;
       prevPara = -1;
     }
@@ -79,22 +84,31 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
     postings,
     groupStart: starts.slice(0, g + 2),
     df: dfs.slice(0, g + 1),
+    hash: hashes.slice(0, g + 1),
   };
+}
+
+/** The index's postings as the next build keeps them (postings.ts): the same arrays, shared. */
+export function postingsOfIndex(index: ShingleIndex): Postings {
+  return { hash: index.hash, start: index.groupStart, post: index.postings, df: index.df };
 }
 
 /**
  * Only the document frequency of each window (the formula count): the same hashing and sorting,
  * without the postings the candidate search needs, so the second index costs little memory.
- * Returns the offsets of each paragraph's windows, the df and the hash at each flat position.
+ * Returns the offsets of each paragraph's windows, the df and the hash at each flat position;
+ * with `keep`, also the windows' postings, which the next build starts from (incremental.ts).
  */
 export function windowDf(
   units: (Int32Array | null)[],
   w: Uint8Array,
-): { off: Uint32Array; df: Uint32Array; hash: Uint32Array } {
+  keep = false,
+): { off: Uint32Array; df: Uint32Array; hash: Uint32Array; postings: Postings | null } {
   const { off, hash, paraOf } = hashAll(units, w);
   const total = off[units.length]!;
   const order = radixOrder(hash);
   const df = new Uint32Array(total);
+  const kept = keep ? keptWindows(order, hash, paraOf) : null;
   let start = 0;
   while (start < total) {
     const h = hash[order[start]!]!;
@@ -112,7 +126,38 @@ export function windowDf(
     for (let y = start; y < end; y++) df[order[y]!] = count;
     start = end;
   }
-  return { off, df, hash };
+  return { off, df, hash, postings: kept };
+}
+
+/** The windows' postings, from their order by hash (see windowDf). */
+function keptWindows(order: Uint32Array, hash: Uint32Array, paraOf: Uint32Array): Postings {
+  const total = order.length;
+  const post = new Uint32Array(total);
+  const hashes = new Uint32Array(total);
+  const starts = new Uint32Array(total + 1);
+  const dfs = new Uint32Array(total);
+  let g = -1;
+  let prevHash = -1;
+  let prevPara = -1;
+  for (let y = 0; y < total; y++) {
+    const x = order[y]!;
+    const h = hash[x]!;
+    if (h !== prevHash) {
+      g++;
+      starts[g] = y;
+      hashes[g] = h;
+      prevHash = h;
+      prevPara = -1;
+    }
+    const p = paraOf[x]!;
+    post[y] = p;
+    if (p !== prevPara) {
+      dfs[g]!++;
+      prevPara = p;
+    }
+  }
+  starts[g + 1] = total;
+  return { hash: hashes.slice(0, g + 1), start: starts.slice(0, g + 2), post, df: dfs.slice(0, g + 1) };
 }
 
 /**

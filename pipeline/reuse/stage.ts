@@ -16,7 +16,8 @@ import {
   type Registry,
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
-import { buildReuse, type ReuseResult } from "./index.ts";
+import { type MemoRun, type ReuseMemo, reuseWithMemo } from "./incremental.ts";
+import type { ReuseResult } from "./index.ts";
 
 /** In-text citation spans by citing paragraph: references, not agreed language (references.ts). */
 export function referenceSpans(citations: readonly Citation[]): Map<string, [number, number][]> {
@@ -55,7 +56,15 @@ export interface ReuseInput {
 
 /** The stage: detect reuse, lineage, zh/en pairs and formulas over the whole corpus. Pure. */
 export function reuseStage(input: ReuseInput): ReuseResult {
-  return buildReuse(
+  return reuseStageMemo(input, null).result;
+}
+
+/**
+ * The stage, from the memo of an earlier build when one is given and fits (incremental.ts): the
+ * same result as a cold run, and the memo for the next build. The memo given is consumed.
+ */
+export function reuseStageMemo(input: ReuseInput, previous: ReuseMemo | null): MemoRun {
+  return reuseWithMemo(
     {
       paragraphs: input.paragraphs,
       documents: input.documents,
@@ -63,5 +72,6 @@ export function reuseStage(input: ReuseInput): ReuseResult {
       names: registeredNames(input.registry),
     },
     SCHEMA_VERSION,
+    previous,
   );
 }

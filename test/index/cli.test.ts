@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import { searchCommand } from "../../pipeline/commands/search.ts";
+import { stdinOf } from "../../pipeline/commands/stdin.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
@@ -46,7 +47,7 @@ async function runWith(input: string | null, ...argv: string[]) {
     },
     isTTY: false,
     cwd: root,
-    stdin: { isTTY: input === null, read: async () => input ?? "" },
+    stdin: stdinOf(input ?? "", input === null),
   });
   return { code, stdout, stderr };
 }
@@ -147,6 +148,27 @@ describe.runIf(has("shared"))("acquis search", () => {
     expect(r.stdout).toContain("**联络点名录**");
   });
 
+  test("--batch: each line is ranked as the same query alone (one engine), an empty line answered in its place", async () => {
+    const queries = ["联络点名录", "关键基础设施", "", "points of contact", "不存在的短语XYZ"];
+    const r = await runWith(`${queries.join("\n")}\n`, "--batch", "--limit", "3");
+    // Not every line found something.
+    expect(r.code).toBe(1);
+    const lines = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.query)).toEqual(queries);
+    expect(lines[2].error).toMatch(/Empty line/);
+    for (const [i, q] of queries.entries()) {
+      if (!q) continue;
+      const alone = await run(q, "--json", "--limit", "3");
+      expect(lines[i].hits, q).toEqual(JSON.parse(alone.stdout));
+    }
+    // The ranking is the shared-wording one: a hit says what it matched and how much it carries.
+    expect(lines[0].hits[0]).toMatchObject({ match: expect.any(String), carried: expect.any(Number) });
+    expect(lines[4].hits).toEqual([]);
+  });
+
   test.each([
     [["不存在的短语XYZ"], 1, ""], // nothing found
     [[], 2, "give the words"], // no query
@@ -155,6 +177,7 @@ describe.runIf(has("shared"))("acquis search", () => {
     [["x", "--bogus"], 2, "unknown option"],
     [["x", "--data", "nowhere"], 2, "no search index"],
     [["-"], 2, "standard input was empty"],
+    [["x", "--batch"], 2, "--batch reads the queries from standard input"],
   ])("%j exits %i", async (argv, code, message) => {
     const r = await runWith(argv[0] === "-" ? "" : null, ...argv);
     expect(r.code).toBe(code);

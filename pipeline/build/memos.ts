@@ -1,0 +1,124 @@
+/**
+ * Memos: what the reuse and index stages keep from one build for the next (reuse/incremental.ts,
+ * index/incremental.ts), as files the runner reads and writes through its store (host.ts).
+ *
+ * Decisions:
+ * - A memo is never trusted, only used when it proves itself: it is a pack (pipeline/pack.ts)
+ *   whose header names its kind and a version made of the memo layout's and the running code's
+ *   (`codeVersion`: another acquis, or an edited source, is another version), and whose bytes
+ *   match the checksum it carries (a file edited by hand, or cut short). Anything else is no
+ *   memo: the stage builds cold, and says why.
+ * - What a memo describes is the corpus it was made from (documents by content hash, with their
+ *   citations' spans and the registry's names): the stage compares it with the corpus at hand, so
+ *   a memo from an older or newer corpus, or from a build killed after writing it, is still
+ *   right about what it says. Each memo is one file, replaced whole (a temporary file and a
+ *   rename), so a build killed while writing leaves the previous file or the new one.
+ * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
+ */
+import type { IndexMemo } from "../index/incremental.ts";
+import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
+import { pack, unpack } from "../pack.ts";
+import type { ReuseMemo } from "../reuse/incremental.ts";
+import {
+  baseFromSections,
+  baseIdsOf,
+  baseSections,
+  memoFromSections,
+  memoSections,
+  REUSE_BASE,
+  REUSE_MEMO,
+} from "../reuse/memo-file.ts";
+import type { Postings } from "../reuse/postings.ts";
+
+/** The memos a build starts from (null: none, or none usable) and why one was not usable. */
+export interface Memos {
+  reuse: ReuseMemo | null;
+  index: IndexMemo | null;
+  /** Why a memo file present was not used, by stage. */
+  rejected: { reuse?: string; index?: string };
+}
+
+/** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
+export const MEMO_FILES = { reuse: "reuse.memo", index: "index.memo" } as const;
+const baseFile = (id: string) => `reuse-${id}.base`;
+
+/** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
+export function readMemos(read: (name: string) => Uint8Array | undefined, version: string): Memos {
+  const out: Memos = { reuse: null, index: null, rejected: {} };
+  const reuse = read(MEMO_FILES.reuse);
+  if (reuse) {
+    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`);
+    const bases = new Map<string, Postings | null>();
+    for (const id of s ? baseIdsOf(s) : []) {
+      const bytes = read(baseFile(id));
+      const b = bytes && unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`);
+      bases.set(id, b ? baseFromSections(b) : null);
+    }
+    out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
+    if (!out.reuse)
+      out.rejected.reuse = s
+        ? "a base of postings it stands on is missing or changed"
+        : rejection(reuse, REUSE_MEMO.kind);
+  }
+  const index = read(MEMO_FILES.index);
+  if (index) {
+    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`);
+    out.index = s && indexMemoFromSections(s);
+    if (!out.index) out.rejected.index = rejection(index, INDEX_MEMO.kind);
+  }
+  return out;
+}
+
+/** Why bytes that should be a memo are not one, in a phrase. */
+function rejection(bytes: Uint8Array, kind: string): string {
+  const nl = bytes.indexOf(0x0a);
+  try {
+    const head = JSON.parse(new TextDecoder().decode(bytes.subarray(0, nl < 0 ? bytes.length : nl))) as {
+      kind?: string;
+      version?: string;
+    };
+    if (head.kind !== kind) return "the file is not a memo";
+    return "it was made by another version of acquis, or the file was changed or cut short";
+  } catch {
+    return "the file is not a memo";
+  }
+}
+
+/**
+ * The memos to write, as files of chunks, and the names of every file they need (the others can
+ * go). A base already in the store (`exists`) is not written again: bases are written once.
+ */
+export function memoFiles(
+  memos: { reuse: ReuseMemo | null; index: IndexMemo | null },
+  version: string,
+  exists: (name: string) => boolean,
+): { files: Array<{ name: string; chunks: Uint8Array[] }>; keep: string[] } {
+  const out: Array<{ name: string; chunks: Uint8Array[] }> = [];
+  const keep: string[] = [];
+  if (memos.reuse) {
+    for (const live of [memos.reuse.shingles, memos.reuse.windows]) {
+      const name = baseFile(live.baseId);
+      keep.push(name);
+      if (!exists(name))
+        out.push({
+          name,
+          chunks: pack(
+            REUSE_BASE.kind,
+            `${REUSE_BASE.version}|${version}|${live.baseId}`,
+            baseSections(live.base),
+          ),
+        });
+    }
+    out.push({
+      name: MEMO_FILES.reuse,
+      chunks: pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, memoSections(memos.reuse)),
+    });
+  }
+  if (memos.index)
+    out.push({
+      name: MEMO_FILES.index,
+      chunks: pack(INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, indexMemoSections(memos.index)),
+    });
+  keep.push(...out.map((f) => f.name));
+  return { files: out, keep };
+}

@@ -1,0 +1,342 @@
+/**
+ * The index stage after some documents changed: only the buckets whose terms' postings changed
+ * and the text chunks whose rows changed are encoded and compressed again; every other file is
+ * the one the earlier build made, and the output is what a cold build writes, byte for byte.
+ *
+ * A build keeps a memo (`IndexMemo`): each bucket's and chunk's file (hash and gzip'd bytes), the
+ * documents in ranking order with their content hashes, the posting counts, and each Chinese
+ * document's word counts with the key terms they gave. The next build:
+ *
+ * - lays the corpus out again (ranking, paragraph numbers: build.ts). When the documents, their
+ *   order or their paragraph counts differ, paragraph numbers move and almost every bucket with
+ *   them: that is a cold build (the format numbers paragraphs in ranking order on purpose, so a
+ *   first page of results needs only its own text chunks);
+ * - otherwise compares the rows of each changed document with the earlier ones (read back from
+ *   the earlier text chunk), and for each row that changed takes its old terms off the postings
+ *   and puts its new ones on: only the buckets those terms hash to are decoded and written again;
+ *   when the postings' total moves the bucket count, that is a cold build too;
+ * - counts the words of changed Chinese documents again (nodejieba) and ranks again the key
+ *   terms of the documents whose counts, or whose words' document frequencies, changed.
+ *
+ * The test builds a corpus both ways after random edits and compares every file.
+ */
+import { gunzipSync } from "node:zlib";
+import {
+  bucketOf,
+  type ChunkRow,
+  decodeBucket,
+  decodePostings,
+  encodePostings,
+  FORMAT_VERSION,
+} from "../../core/search/format.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import {
+  type BucketFile,
+  type BuiltIndex,
+  bucketCount,
+  bucketFile,
+  buildSearchIndex,
+  chunkFile,
+  type IndexParts,
+  indexFiles,
+  layoutOf,
+  rowTerms,
+  SEARCH_SCHEMA_VERSION,
+} from "./build.ts";
+import { documentFrequency, type TermCounts, termCounts, topTerms } from "./key-terms.ts";
+
+/** Settings of the index build (build.ts's defaults). */
+const CHUNK_SIZE = 32;
+const PER_BUCKET = 16_000;
+const TOP_TERMS = 20;
+
+/** What a build keeps for the next (see the module header). */
+export interface IndexMemo {
+  /** Format, schema and settings it was made with. */
+  settings: string;
+  parts: IndexParts;
+  /** "symbol|lang" and content hash of each document, in ranking order. */
+  keys: string[];
+  hashes: string[];
+  /** Word counts of each Chinese document (null: the key terms were left out). */
+  tf: TermCounts | null;
+  /** In how many of those documents each word occurs. */
+  df: Map<string, number>;
+}
+
+/** What the index stage reads. */
+export interface IndexMemoInput {
+  documents: readonly DocumentRecord[];
+  paragraphs: readonly Paragraph[];
+  /**
+   * The reuse stage's formula windows (stage.ts): one small file written whole at every build,
+   * cold or not, so the memo does not keep them.
+   */
+  formulaWindows?: Uint32Array;
+}
+
+/** A run: the index, the memo for the next build, how it ran, why a memo given was not used. */
+export interface IndexRun {
+  built: BuiltIndex;
+  memo: IndexMemo;
+  mode: "cold" | "incremental";
+  why: string | null;
+  /** Buckets and chunks written again (all of them, cold). */
+  rewritten: number;
+}
+
+const SETTINGS = JSON.stringify({
+  format: FORMAT_VERSION,
+  schema: SEARCH_SCHEMA_VERSION,
+  chunk: CHUNK_SIZE,
+  bucket: PER_BUCKET,
+  top: TOP_TERMS,
+});
+
+/**
+ * Build the index, from the memo of an earlier build when one is given and fits, else cold.
+ * @param cut nodejieba's cut (jieba.ts), called only for Chinese documents that changed; when
+ *   it throws, key terms are left out and the error is rethrown for the stage to report
+ */
+export function indexWithMemo(
+  input: IndexMemoInput,
+  previous: IndexMemo | null,
+  cut: ((text: string) => string[]) | null,
+): IndexRun {
+  let why: string | null = null;
+  if (previous) {
+    if (previous.settings !== SETTINGS) why = "the index settings changed";
+    else if ((previous.tf === null) !== (cut === null)) why = "key terms were left out in one of the builds";
+    else {
+      const run = incremental(input, previous, cut);
+      if (typeof run !== "string") return run;
+      why = run;
+    }
+  }
+  return { ...cold(input, cut), why };
+}
+
+function hashOf(documents: readonly DocumentRecord[]): Map<string, string> {
+  return new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
+}
+
+function cold(input: IndexMemoInput, cut: ((text: string) => string[]) | null): Omit<IndexRun, "why"> {
+  const tf = cut && input.paragraphs.some((p) => p.lang === "zh") ? termCounts(input.paragraphs, cut) : null;
+  const keyTerms = tf ? rankAll(tf) : undefined;
+  const built = buildSearchIndex(input.paragraphs, input.documents, {
+    chunkSize: CHUNK_SIZE,
+    postingsPerBucket: PER_BUCKET,
+    keyTerms,
+    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
+  });
+  const { docs } = built.parts;
+  const hash = hashOf(input.documents);
+  const keys = docs.map((d) => `${d.symbol}|${d.lang}`);
+  return {
+    built,
+    memo: {
+      settings: SETTINGS,
+      parts: built.parts,
+      keys,
+      hashes: keys.map((k) => hash.get(k) ?? ""),
+      tf: tf ?? (cut ? new Map() : null),
+      df: tf ? documentFrequency(tf) : new Map(),
+    },
+    mode: "cold",
+    rewritten: built.parts.buckets.length + built.parts.unigramBuckets.length + built.parts.chunks.length,
+  };
+}
+
+/** Key terms of every document, as key-terms.ts ranks them. */
+function rankAll(tf: TermCounts): Record<string, string[]> {
+  const df = documentFrequency(tf);
+  const out: Record<string, string[]> = {};
+  for (const key of [...tf.keys()].sort()) out[key] = topTerms(tf.get(key)!, df, tf.size, TOP_TERMS);
+  return out;
+}
+
+/** A term's postings to change: rows to take off and rows to put on. */
+interface Delta {
+  del: number[];
+  add: number[];
+}
+
+function noteDelta(map: Map<string, Delta>, term: string, row: number, add: boolean): void {
+  let d = map.get(term);
+  if (!d) {
+    d = { del: [], add: [] };
+    map.set(term, d);
+  }
+  (add ? d.add : d.del).push(row);
+}
+
+/** Apply term deltas to buckets: the buckets touched are decoded, patched and written again. */
+function patchBuckets(
+  old: Array<BucketFile | null>,
+  deltas: Map<string, Delta>,
+): { buckets: Array<BucketFile | null>; termsMoved: number; rewritten: number } {
+  const byBucket = new Map<number, Array<[string, Delta]>>();
+  for (const [term, d] of deltas) {
+    const b = bucketOf(term, old.length);
+    const list = byBucket.get(b);
+    if (list) list.push([term, d]);
+    else byBucket.set(b, [[term, d]]);
+  }
+  const buckets = [...old];
+  let termsMoved = 0;
+  for (const [b, changes] of byBucket) {
+    const before = old[b];
+    const entries = before
+      ? decodeBucket(new Uint8Array(gunzipSync(before.gz)))
+      : new Map<string, Uint8Array>();
+    for (const [term, d] of changes) {
+      const had = entries.get(term);
+      const ids = new Set(had ? decodePostings(had) : []);
+      for (const r of d.del) ids.delete(r);
+      for (const r of d.add) ids.add(r);
+      if (!ids.size) {
+        if (had) {
+          entries.delete(term);
+          termsMoved--;
+        }
+        continue;
+      }
+      if (!had) termsMoved++;
+      entries.set(term, encodePostings([...ids].sort((x, y) => x - y)));
+    }
+    buckets[b] = entries.size ? bucketFile([...entries]) : null;
+  }
+  return { buckets, termsMoved, rewritten: byBucket.size };
+}
+
+function incremental(
+  input: IndexMemoInput,
+  old: IndexMemo,
+  cut: ((text: string) => string[]) | null,
+): IndexRun | string {
+  const layout = layoutOf(input.paragraphs, input.documents);
+  const prev = old.parts;
+  if (
+    layout.docs.length !== prev.docs.length ||
+    layout.keys.some((k, i) => k !== old.keys[i] || layout.docs[i]!.count !== prev.docs[i]!.count)
+  )
+    return "documents were added, removed, reordered or changed their paragraph count: paragraph numbers move";
+  const hash = hashOf(input.documents);
+  const hashes = layout.keys.map((k) => hash.get(k) ?? "");
+
+  // Rows of changed documents, compared with the earlier ones (read back from their text chunk).
+  const oldChunk = new Map<number, ChunkRow[]>();
+  const oldRow = (r: number): ChunkRow => {
+    const c = Math.floor(r / prev.chunkSize);
+    let rows = oldChunk.get(c);
+    if (!rows) {
+      rows = JSON.parse(gunzipSync(prev.chunks[c]!.gz).toString("utf8")) as ChunkRow[];
+      oldChunk.set(c, rows);
+    }
+    return rows[r - c * prev.chunkSize]!;
+  };
+  const terms = new Map<string, Delta>();
+  const uni = new Map<string, Delta>();
+  let postings = prev.postings;
+  let unigramPostings = prev.unigramPostings;
+  const chunksMoved = new Set<number>();
+  const changedDocs: number[] = [];
+  layout.docs.forEach((d, i) => {
+    if (hashes[i] === old.hashes[i]) return;
+    changedDocs.push(i);
+    for (let r = d.first; r < d.first + d.count; r++) {
+      const now = layout.rows[r]!;
+      const was = oldRow(r);
+      if (JSON.stringify(now) === JSON.stringify(was)) continue;
+      chunksMoved.add(Math.floor(r / prev.chunkSize));
+      if (now[5] === was[5]) continue;
+      const a = rowTerms(was[5]);
+      const b = rowTerms(now[5]);
+      const diff = (before: string[], after: string[], map: Map<string, Delta>) => {
+        const keep = new Set(after);
+        const had = new Set(before);
+        for (const t of before) if (!keep.has(t)) noteDelta(map, t, r, false);
+        for (const t of after) if (!had.has(t)) noteDelta(map, t, r, true);
+        return after.length - before.length;
+      };
+      postings += diff(a.terms, b.terms, terms);
+      unigramPostings += diff(a.unigrams, b.unigrams, uni);
+    }
+  });
+  if (
+    bucketCount(postings, PER_BUCKET, false) !== prev.buckets.length ||
+    bucketCount(unigramPostings, PER_BUCKET, true) !== prev.unigramBuckets.length
+  )
+    return "the number of postings moved the bucket count";
+  const p = patchBuckets(prev.buckets, terms);
+  const u = patchBuckets(prev.unigramBuckets, uni);
+  const chunks = [...prev.chunks];
+  for (const c of chunksMoved) chunks[c] = chunkFile(layout.rows, c, prev.chunkSize);
+
+  // Key terms: counts of changed Chinese documents; ranks where counts or frequencies moved.
+  let tf = old.tf;
+  let df = old.df;
+  let keyTerms = prev.keyTerms;
+  const zhChanged = changedDocs.map((i) => layout.keys[i]!).filter((k) => k.endsWith("|zh"));
+  if (tf && cut && zhChanged.length) {
+    tf = new Map(tf);
+    df = new Map(df);
+    const moved = new Set<string>();
+    for (const key of zhChanged) {
+      const symbol = key.slice(0, key.lastIndexOf("|"));
+      const counts =
+        termCounts(
+          input.paragraphs.filter((x) => x.doc === symbol && x.lang === "zh"),
+          cut,
+        ).get(key) ?? new Map<string, number>();
+      const before = tf.get(key);
+      for (const w of before?.keys() ?? []) {
+        moved.add(w);
+        const n = df.get(w)! - 1;
+        if (n) df.set(w, n);
+        else df.delete(w);
+      }
+      for (const w of counts.keys()) {
+        moved.add(w);
+        df.set(w, (df.get(w) ?? 0) + 1);
+      }
+      if (counts.size) tf.set(key, counts);
+      else tf.delete(key);
+    }
+    const dfMoved = [...moved].filter((w) => (old.df.get(w) ?? 0) !== (df.get(w) ?? 0));
+    const n = tf.size;
+    const out: Record<string, string[]> = {};
+    for (const key of [...tf.keys()].sort()) {
+      const counts = tf.get(key)!;
+      const rerank =
+        n !== old.tf!.size ||
+        zhChanged.includes(key) ||
+        !keyTerms?.[key] ||
+        dfMoved.some((w) => counts.has(w));
+      out[key] = rerank ? topTerms(counts, df, n, TOP_TERMS) : keyTerms![key]!;
+    }
+    keyTerms = Object.keys(out).length ? out : undefined;
+  }
+
+  const parts: IndexParts = {
+    chunkSize: prev.chunkSize,
+    rows: layout.rows.length,
+    docs: layout.docs,
+    buckets: p.buckets,
+    unigramBuckets: u.buckets,
+    chunks,
+    terms: prev.terms + p.termsMoved,
+    postings,
+    unigramTerms: prev.unigramTerms + u.termsMoved,
+    unigramPostings,
+    keyTerms,
+    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
+  };
+  return {
+    built: indexFiles(parts),
+    memo: { settings: SETTINGS, parts, keys: layout.keys, hashes, tf, df },
+    mode: "incremental",
+    why: null,
+    rewritten: p.rewritten + u.rewritten + chunksMoved.size,
+  };
+}

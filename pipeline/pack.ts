@@ -1,0 +1,114 @@
+/**
+ * A file of named sections, for what a build keeps for the next (the reuse and index stages'
+ * memos): typed arrays kept as their bytes (read back as views, no parsing), everything else as
+ * JSON, behind one header line that names the sections, the kind of file and its version, and
+ * carries the SHA-256 of everything after it.
+ *
+ * Decision: a pack that does not read back exactly as written (another kind or version, a byte
+ * changed by hand, a file cut short by a killed build) is not a pack: `unpack` returns null and
+ * the caller starts cold. Pure: bytes in, bytes out; the runner reads and writes the files.
+ */
+import { sha256 } from "./hash.ts";
+
+/** What a section can hold. */
+export type Section = Uint8Array | Uint32Array | Int32Array | { json: unknown };
+
+interface SectionHead {
+  name: string;
+  type: "u8" | "u32" | "i32" | "json";
+  offset: number;
+  length: number;
+}
+
+interface Header {
+  kind: string;
+  version: string;
+  sha256: string;
+  sections: SectionHead[];
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+function typeOf(s: Section): SectionHead["type"] {
+  if (s instanceof Uint8Array) return "u8";
+  if (s instanceof Uint32Array) return "u32";
+  if (s instanceof Int32Array) return "i32";
+  return "json";
+}
+
+/**
+ * Pack sections into the chunks of one file: the header line, then each section's bytes, each
+ * starting at a multiple of 8 from the end of the header line so typed arrays read back as views.
+ */
+export function pack(kind: string, version: string, sections: Record<string, Section>): Uint8Array[] {
+  const heads: SectionHead[] = [];
+  const bodies: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, s] of Object.entries(sections)) {
+    const type = typeOf(s);
+    const bytes =
+      type === "json"
+        ? enc.encode(JSON.stringify((s as { json: unknown }).json))
+        : new Uint8Array(
+            (s as Uint8Array).buffer,
+            (s as Uint8Array).byteOffset,
+            (s as Uint8Array).byteLength,
+          );
+    const pad = (8 - (offset % 8)) % 8;
+    if (pad) bodies.push(new Uint8Array(pad));
+    offset += pad;
+    heads.push({ name, type, offset, length: bytes.length });
+    bodies.push(bytes);
+    offset += bytes.length;
+  }
+  const header: Header = { kind, version, sha256: sha256(...bodies), sections: heads };
+  const line = enc.encode(`${JSON.stringify(header)}\n`);
+  // The payload starts at a multiple of 8 too: the header line is padded with spaces.
+  const pad = (8 - (line.length % 8)) % 8;
+  const head = new Uint8Array(line.length + pad).fill(0x20);
+  head.set(line.subarray(0, line.length - 1));
+  head[head.length - 1] = 0x0a;
+  return [head, ...bodies];
+}
+
+/**
+ * The sections of a pack of this kind and version, or null when the bytes are not one (see the
+ * module header). Typed arrays are views on `bytes` when aligned, copies otherwise.
+ */
+export function unpack(bytes: Uint8Array, kind: string, version: string): Record<string, Section> | null {
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) return null;
+  let header: Header;
+  try {
+    header = JSON.parse(dec.decode(bytes.subarray(0, nl))) as Header;
+  } catch {
+    return null;
+  }
+  if (header.kind !== kind || header.version !== version || !Array.isArray(header.sections)) return null;
+  const body = bytes.subarray(nl + 1);
+  if (sha256(body) !== header.sha256) return null;
+  const out: Record<string, Section> = {};
+  for (const s of header.sections) {
+    if (s.offset + s.length > body.length) return null;
+    const raw = body.subarray(s.offset, s.offset + s.length);
+    if (s.type === "json") {
+      try {
+        out[s.name] = { json: JSON.parse(dec.decode(raw)) };
+      } catch {
+        return null;
+      }
+      continue;
+    }
+    const width = s.type === "u8" ? 1 : 4;
+    const aligned = (raw.byteOffset % width === 0 ? raw : raw.slice()) as Uint8Array;
+    const n = aligned.byteLength / width;
+    out[s.name] =
+      s.type === "u8"
+        ? aligned
+        : s.type === "u32"
+          ? new Uint32Array(aligned.buffer, aligned.byteOffset, n)
+          : new Int32Array(aligned.buffer, aligned.byteOffset, n);
+  }
+  return out;
+}

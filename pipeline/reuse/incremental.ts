@@ -1,0 +1,931 @@
+/**
+ * The reuse stage after some documents changed: only what the change can reach is computed again,
+ * and the output is what a cold build of the same corpus writes, byte for byte.
+ *
+ * A build keeps a memo (`ReuseMemo`) for the next: the postings of every shingle and formula
+ * window (postings.ts), the candidate pairs and the links found, the formula table
+ * (formula-table.ts) and the records written. The next build compares its documents with the
+ * memo's (by content hash) and recomputes:
+ *
+ * - the changed documents' paragraphs (`touched`), compared with every other paragraph through
+ *   the updated postings, exactly as the cold search compares them (same candidate rule, same
+ *   alignment, detect.ts);
+ * - the paragraphs whose formula marks the change moved: a window whose count crossed the
+ *   formula threshold changes the marks of every paragraph carrying it, so those paragraphs are
+ *   touched too, and so are paragraphs whose citation spans changed (their reference marks);
+ * - the pairs of untouched paragraphs whose candidacy the change moved: a shingle whose count
+ *   crossed `maxDf` may make or unmake a candidate pair among its carriers (at most `maxDf` of
+ *   them), so exactly those pairs are counted again;
+ * - the verbatim-copy groups that hold a touched paragraph, or whose pairs were or became linked
+ *   by the search;
+ * - the best source of every paragraph whose incoming links changed.
+ *
+ * Everything decided over the whole corpus is then put together again from those parts, which
+ * costs a pass over the links, not the corpus: the lineage, the summary, the formula list (each
+ * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
+ * of links whose two paragraphs and passages did not change are taken from the memo.
+ *
+ * When the change reaches what everything depends on (the registered names, the formula
+ * threshold, the settings), the stage says so and the caller builds cold. The property test
+ * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
+ */
+import type { Side } from "../../core/wording/align.ts";
+import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
+import { weightsOf } from "../../core/wording/measure.ts";
+import { shingleHash } from "../../core/wording/shingle.ts";
+import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
+import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
+import { sha256, sha256Of } from "../hash.ts";
+import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
+import { alignDocument, type alignLanguages } from "./bilingual.ts";
+import {
+  bestSources,
+  DEFAULT_OPTIONS,
+  type DetectInput,
+  type DetectTrace,
+  idsHash,
+  type LangOptions,
+  linkOf,
+  type Marks,
+  type RawLink,
+  type ReuseOptions,
+  readingRank,
+  related,
+  sameUnits,
+} from "./detect.ts";
+import { type FormulaTable, formulaList, recount, setRuns, unitsText } from "./formula-table.ts";
+import { coldReuse } from "./index.ts";
+import {
+  compact,
+  forEachOccurrence,
+  type LivePostings,
+  liveCarriers,
+  liveDf,
+  liveOf,
+  updateLive,
+  wantsCompaction,
+} from "./live.ts";
+import { type DfChange, postingsOf } from "./postings.ts";
+import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
+
+/** A document as the memo knows it: its paragraphs are `ids[first .. first + count)`. */
+export interface DocSpan {
+  key: string;
+  hash: string;
+  first: number;
+  count: number;
+}
+
+/** A link found, with how it was found and whether it was kept as a best source. */
+export interface StoredLink extends RawLink {
+  /** Found by the verbatim-copy pass rather than the shingle search. */
+  copy: boolean;
+  kept: boolean;
+}
+
+/** What a build keeps for the next (see the module header); paragraphs are numbered as in `ids`. */
+export interface ReuseMemo {
+  /** The settings, registered names and schema version it was computed with. */
+  settings: string;
+  formulaDf: number;
+  /**
+   * The formula windows the search index ships (ReuseResult.formulaWindows): the hashes of the
+   * windows carried by at least `formulaDf` paragraphs, sorted. Updated from the windows whose
+   * counts crossed the threshold, never recounted over the corpus.
+   */
+  formulaWindows: Uint32Array;
+  ids: string[];
+  docs: DocSpan[];
+  /** Each paragraph's in-text citation spans, "start-end" joined by spaces ("" for none). */
+  refs: string[];
+  /**
+   * Each paragraph's verbatim-copy key: (units * 2 + 1 for English, hash of its units); (0, 0)
+   * for a paragraph that takes no part.
+   */
+  copyKey: Uint32Array;
+  /** Postings of shingles and of formula windows: a base and what changed since (live.ts). */
+  shingles: LivePostings;
+  windows: LivePostings;
+  /** Candidate pairs of the shingle search, (lower, higher) flattened, ascending. */
+  pairs: Uint32Array;
+  /** Pairs the verbatim-copy pass aligned, (source, copy) flattened. */
+  copies: Uint32Array;
+  found: StoredLink[];
+  formulas: FormulaTable;
+  /** Records of kept links, by "from|to" ids, with the signature of the link they were made from. */
+  direct: Map<string, { sig: string; record: Reuse }>;
+  /** Links carried to the other language, by "from|to|x|y" (direct link, then the carried pair). */
+  carried: Map<string, Reuse>;
+  /** zh/en pairs and their warnings per document held in both languages, by symbol. */
+  aligned: Map<string, AlignedDoc>;
+}
+
+/** One document's zh/en alignment and warnings, keyed by the hashes of its two versions. */
+export interface AlignedDoc {
+  key: string;
+  rows: ReturnType<typeof alignLanguages>["rows"];
+  diagnostics: ReturnType<typeof alignLanguages>["diagnostics"];
+}
+
+/** What the reuse stage reads, with the citations' spans already gathered (stage.ts). */
+export interface MemoInput extends DetectInput {
+  references: ReadonlyMap<string, readonly (readonly [number, number])[]>;
+  names: readonly string[];
+}
+
+/** What a run gives: the stage's result, the memo for the next build, and how it ran. */
+export interface MemoRun {
+  result: ReuseResult;
+  memo: ReuseMemo;
+  /** "cold", or "incremental" with what was recomputed. */
+  mode: "cold" | "incremental";
+  /** Why a memo given was not used (null when it was, or none was given). */
+  why: string | null;
+  /** Paragraphs recomputed (touched) and pairs counted again, for the bench. */
+  touched: number;
+}
+
+/** The settings a memo must share with the build using it. */
+function settingsOf(input: MemoInput, options: ReuseOptions, schemaVersion: number): string {
+  return sha256(JSON.stringify({ options, names: input.names, schemaVersion }));
+}
+
+const refKey = (spans: readonly (readonly [number, number])[] | undefined) =>
+  spans?.length ? spans.map(([s, e]) => `${s}-${e}`).join(" ") : "";
+
+/** Sign a raw link: its kind, score, formula flag and passages. */
+function sigOf(l: RawLink): string {
+  return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
+}
+
+/** The documents of a corpus as spans of its paragraph list. */
+function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan[] {
+  const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
+  const out: DocSpan[] = [];
+  paragraphs.forEach((p, i) => {
+    const key = `${p.doc}|${p.lang}`;
+    const last = out[out.length - 1];
+    if (last && last.key === key) last.count++;
+    else out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1 });
+  });
+  return out;
+}
+
+/**
+ * The zh/en alignment, document by document (bilingual.ts aligns each from its own paragraphs),
+ * through the memo's per-document results: a document pair whose two versions did not change is
+ * not aligned again. The same rows, partners and warnings as alignLanguages, in the same order.
+ */
+function alignedOf(
+  paragraphs: Paragraph[],
+  documents: DocumentRecord[],
+  old: ReuseMemo["aligned"] | null,
+): { result: ReturnType<typeof alignLanguages>; memo: ReuseMemo["aligned"] } {
+  const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
+  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[] }>();
+  for (const p of paragraphs) {
+    const entry = byDoc.get(p.doc) ?? { zh: [], en: [] };
+    entry[p.lang].push(p);
+    byDoc.set(p.doc, entry);
+  }
+  const memo: ReuseMemo["aligned"] = new Map();
+  const result: ReturnType<typeof alignLanguages> = { rows: [], partner: new Map(), diagnostics: [] };
+  for (const doc of [...byDoc.keys()].sort()) {
+    const { zh, en } = byDoc.get(doc)!;
+    if (!zh.length || !en.length) continue;
+    const key = `${hash.get(`${doc}|zh`)}|${hash.get(`${doc}|en`)}`;
+    let entry = old?.get(doc);
+    if (!entry || entry.key !== key) entry = { key, ...alignDocument(zh, en) };
+    memo.set(doc, entry);
+    result.rows.push(...entry.rows);
+    result.diagnostics.push(...entry.diagnostics);
+    for (const r of entry.rows) {
+      if (r.status !== "pair" || r.zh.length !== 1 || r.en.length !== 1) continue;
+      result.partner.set(r.zh[0]!, r.en[0]!);
+      result.partner.set(r.en[0]!, r.zh[0]!);
+    }
+  }
+  return { result, memo };
+}
+
+/** The verbatim-copy key of units (see ReuseMemo.copyKey). */
+function copyKeyOf(ids: Int32Array, lang: Lang): [number, number] {
+  return [ids.length * 2 + (lang === "en" ? 1 : 0), idsHash(ids)];
+}
+
+/** Records kept and reused through the memo (assemble.ts's RecordCache). */
+class Records implements RecordCache {
+  readonly directOut = new Map<string, { sig: string; record: Reuse }>();
+  readonly carriedOut = new Map<string, Reuse>();
+  /** Direct records taken from the memo unchanged: their carried links may be too. */
+  private readonly reused = new Set<string>();
+  constructor(
+    private readonly old: ReuseMemo | null,
+    private readonly ids: (p: number) => string,
+    /** Whether paragraph p's text changed (its records must be made again). */
+    private readonly textChanged: (p: number) => boolean,
+    /** Whether paragraph p's text or marks changed. */
+    private readonly touched: (p: number) => boolean,
+  ) {}
+
+  direct(link: RawLink, compute: () => Reuse): Reuse {
+    const key = `${this.ids(link.from)}|${this.ids(link.to)}`;
+    const sig = sigOf(link);
+    const before = this.old?.direct.get(key);
+    let record: Reuse;
+    if (before && before.sig === sig && !this.textChanged(link.from) && !this.textChanged(link.to)) {
+      record = before.record;
+      this.reused.add(key);
+    } else record = compute();
+    this.directOut.set(key, { sig, record });
+    return record;
+  }
+
+  carried(r: Reuse, a: number, b: number, compute: () => Reuse): Reuse {
+    const key = `${r.from}|${r.to}|${this.ids(a)}|${this.ids(b)}`;
+    const before = this.old?.carried.get(key);
+    const record =
+      before && this.reused.has(`${r.from}|${r.to}`) && !this.touched(a) && !this.touched(b)
+        ? before
+        : compute();
+    this.carriedOut.set(key, record);
+    return record;
+  }
+}
+
+/**
+ * Run the stage: from the memo of an earlier build when one is given and fits, else cold; either
+ * way with the memo for the next build. Pure.
+ * @param compactAt the share of a base of postings the changes since may reach before they are
+ *   merged into a new one (live.ts; tests use 0 and Infinity to run both ways every time)
+ */
+export function reuseWithMemo(
+  input: MemoInput,
+  schemaVersion: number,
+  previous: ReuseMemo | null,
+  options: ReuseOptions = DEFAULT_OPTIONS,
+  compactAt = 0.1,
+): MemoRun {
+  const settings = settingsOf(input, options, schemaVersion);
+  let why: string | null = null;
+  if (previous) {
+    if (previous.settings !== settings) why = "the settings or the registered names changed";
+    else {
+      const run = incremental(input, schemaVersion, previous, options, settings, compactAt);
+      if (typeof run !== "string") return run;
+      why = run;
+    }
+  }
+  return { ...cold(input, schemaVersion, options, settings), why };
+}
+
+/** A cold run, and the memo made from what it computed. */
+function cold(
+  input: MemoInput,
+  schemaVersion: number,
+  options: ReuseOptions,
+  settings: string,
+): Omit<MemoRun, "why"> {
+  const { paragraphs } = input;
+  const trace: Partial<DetectTrace> = {};
+  const records = new Records(
+    null,
+    (p) => paragraphs[p]!.id,
+    () => true,
+    () => true,
+  );
+  const { result, detected, table } = coldReuse(input, schemaVersion, options, trace, records);
+  const copyKey = new Uint32Array(paragraphs.length * 2);
+  detected.tokens.forEach((t, p) => {
+    if (!t) return;
+    const [a, b] = copyKeyOf(t.ids, paragraphs[p]!.lang);
+    copyKey[2 * p] = a;
+    copyKey[2 * p + 1] = b;
+  });
+  const found: StoredLink[] = [
+    ...detected.links.map((l) => ({ ...l, copy: trace.copyLinks!.has(l), kept: true })),
+    ...detected.redundant.map((l) => ({ ...l, copy: trace.copyLinks!.has(l), kept: false })),
+  ];
+  const memo: ReuseMemo = {
+    settings,
+    formulaDf: detected.formulaDf,
+    formulaWindows: detected.formulaWindows,
+    ids: paragraphs.map((p) => p.id),
+    docs: docSpans(paragraphs, input.documents),
+    refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
+    copyKey,
+    shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
+    windows: liveOf(trace.windows!, baseId(settings, paragraphs, "windows"), paragraphs.length),
+    pairs: sortedPairs(trace.pairs!),
+    copies: Uint32Array.from(trace.copies!),
+    found,
+    formulas: table,
+    direct: records.directOut,
+    carried: records.carriedOut,
+    aligned: alignedOf(paragraphs, input.documents, null).memo,
+  };
+  return { result, memo, mode: "cold", touched: paragraphs.length };
+}
+
+/** The id of a base of postings: what it was made from (the settings and the paragraphs). */
+function baseId(settings: string, paragraphs: Paragraph[], kind: string): string {
+  return sha256Of(
+    (function* () {
+      yield `${settings}\n${kind}\n`;
+      for (const p of paragraphs) yield `${p.id}\n${p.text}\n`;
+    })(),
+  ).slice(0, 20);
+}
+
+/** Pairs (flattened) sorted by (first, second). */
+function sortedPairs(flat: ArrayLike<number>): Uint32Array {
+  const n = flat.length / 2;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((x, y) => flat[2 * x]! - flat[2 * y]! || flat[2 * x + 1]! - flat[2 * y + 1]!);
+  const out = new Uint32Array(flat.length);
+  idx.forEach((i, j) => {
+    out[2 * j] = flat[2 * i]!;
+    out[2 * j + 1] = flat[2 * i + 1]!;
+  });
+  return out;
+}
+
+/**
+ * Pairs (flattened) in order, when the first `sorted` numbers already are: the rest sorted and
+ * merged in.
+ */
+function mergePairs(flat: number[], sorted: number): Uint32Array {
+  const tail = sortedPairs(flat.slice(sorted));
+  const out = new Uint32Array(flat.length);
+  let i = 0;
+  let j = 0;
+  let at = 0;
+  while (i < sorted || j < tail.length) {
+    const takeHead =
+      j >= tail.length ||
+      (i < sorted && (flat[i]! < tail[j]! || (flat[i] === tail[j] && flat[i + 1]! <= tail[j + 1]!)));
+    if (takeHead) {
+      out[at++] = flat[i]!;
+      out[at++] = flat[i + 1]!;
+      i += 2;
+    } else {
+      out[at++] = tail[j]!;
+      out[at++] = tail[j + 1]!;
+      j += 2;
+    }
+  }
+  return out;
+}
+
+/** Whether (a, b) is among sorted flattened pairs. */
+function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
+  let lo = 0;
+  let hi = pairs.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = pairs[2 * mid]!;
+    const y = pairs[2 * mid + 1]!;
+    if (x < a || (x === a && y < b)) lo = mid + 1;
+    else if (x > a || (x === a && y > b)) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** A paragraph as detection sees it, computed when first asked (see Features). */
+interface Feature {
+  tokens: Tokens;
+  lang: Lang;
+  /** Shingle hash at each start (the alignment's groups: equal hashes, equal shingles). */
+  shingles: Uint32Array;
+  /** Formula-window hash at each start. */
+  windows: Uint32Array;
+  formula: Uint8Array;
+  frequent: Uint8Array;
+  runs: FormulaRun[];
+  weight: Uint8Array;
+  ref: Uint8Array | null;
+  positions: Map<number, number[]> | null;
+}
+
+/** Per-paragraph features of the new corpus, from its text and the updated window counts. */
+class Features {
+  private readonly cache = new Map<number, Feature | null>();
+  constructor(
+    private readonly paragraphs: Paragraph[],
+    private readonly options: ReuseOptions,
+    private readonly windows: () => LivePostings,
+    private readonly formulaDf: () => number,
+    private readonly references: MemoInput["references"],
+    private readonly names: NameIndex,
+  ) {}
+
+  /** Units alone, without counts (for the changed documents, before the postings are updated). */
+  units(p: number): Tokens | null {
+    const para = this.paragraphs[p]!;
+    if (para.kind !== "paragraph") return null;
+    const t = tokenize(para.text);
+    return t.ids.length < this.options[para.lang].minUnits ? null : t;
+  }
+
+  get(p: number): Feature | null {
+    let f = this.cache.get(p);
+    if (f !== undefined) return f;
+    const para = this.paragraphs[p]!;
+    const lo = this.options[para.lang];
+    const tokens = this.units(p);
+    if (!tokens) f = null;
+    else {
+      const ids = tokens.ids;
+      const shingles = new Uint32Array(Math.max(0, ids.length - lo.k + 1));
+      for (let s = 0; s < shingles.length; s++) shingles[s] = shingleHash(ids, s, lo.k);
+      const w = lo.formulaWindow;
+      const windows = new Uint32Array(Math.max(0, ids.length - w + 1));
+      const df = new Uint32Array(windows.length);
+      const table = this.windows();
+      for (let s = 0; s < windows.length; s++) {
+        windows[s] = shingleHash(ids, s, w);
+        df[s] = liveDf(table, windows[s]!);
+      }
+      const marks = formulaUnits(df, ids.length, w, this.formulaDf());
+      f = {
+        tokens,
+        lang: para.lang,
+        shingles,
+        windows,
+        formula: marks.mark,
+        frequent: marks.frequent,
+        runs: marks.runs,
+        weight: weightsOf(tokens, para.lang),
+        ref: referenceMarks(tokens, this.references.get(para.id), this.names),
+        positions: null,
+      };
+    }
+    this.cache.set(p, f);
+    return f;
+  }
+
+  side(p: number): Side {
+    const f = this.get(p)!;
+    return {
+      ids: f.tokens.ids,
+      groups: f.shingles,
+      formula: f.formula,
+      frequent: f.frequent,
+      window: this.options[f.lang].formulaWindow,
+      weight: f.weight,
+      ref: f.ref,
+    };
+  }
+
+  positions(p: number): Map<number, number[]> {
+    const f = this.get(p)!;
+    if (!f.positions) {
+      const m = new Map<number, number[]>();
+      f.shingles.forEach((h, s) => {
+        const list = m.get(h);
+        if (list) list.push(s);
+        else m.set(h, [s]);
+      });
+      f.positions = m;
+    }
+    return f.positions;
+  }
+}
+
+/** A link during an incremental run: `kept` is the best-source verdict, unset until chosen. */
+type Link = RawLink & { copy: boolean; kept?: boolean };
+
+/**
+ * The incremental run, or why it cannot be made (the caller then builds cold). The memo given is
+ * consumed: its formula table is updated in place and handed on.
+ */
+function incremental(
+  input: MemoInput,
+  schemaVersion: number,
+  old: ReuseMemo,
+  options: ReuseOptions,
+  settings: string,
+  compactAt: number,
+): MemoRun | string {
+  const { paragraphs, documents } = input;
+  const n = paragraphs.length;
+  const nOld = old.ids.length;
+  const langOf = (p: number): Lang => paragraphs[p]!.lang;
+  const opt = (p: number): LangOptions => options[langOf(p)];
+
+  // 1. Which documents changed: old paragraph -> new (or -1), and the new ones' paragraphs.
+  const docs = docSpans(paragraphs, documents);
+  const oldDocs = new Map(old.docs.map((d) => [d.key, d]));
+  const remap = new Int32Array(nOld).fill(-1);
+  const oldOf = new Int32Array(n).fill(-1);
+  const changed = new Uint8Array(n);
+  for (const d of docs) {
+    const o = oldDocs.get(d.key);
+    const same =
+      o !== undefined &&
+      o.hash === d.hash &&
+      o.count === d.count &&
+      old.ids[o.first] === paragraphs[d.first]!.id &&
+      old.ids[o.first + o.count - 1] === paragraphs[d.first + d.count - 1]!.id;
+    for (let i = 0; i < d.count; i++) {
+      if (same) {
+        remap[o.first + i] = d.first + i;
+        oldOf[d.first + i] = o.first + i;
+      } else changed[d.first + i] = 1;
+    }
+  }
+
+  // 2. The changed paragraphs' shingles and windows, and the counts updated.
+  const names = nameIndex(input.names);
+  let windows = old.windows;
+  let formulaDf = old.formulaDf;
+  const features = new Features(
+    paragraphs,
+    options,
+    () => windows,
+    () => formulaDf,
+    input.references,
+    names,
+  );
+  const addedSh: { hash: number[]; para: number[] } = { hash: [], para: [] };
+  const addedWi: { hash: number[]; para: number[] } = { hash: [], para: [] };
+  let eligible = 0;
+  const copyKey = new Uint32Array(n * 2);
+  for (let p = 0; p < n; p++) {
+    const o = oldOf[p]!;
+    if (o >= 0) {
+      copyKey[2 * p] = old.copyKey[2 * o]!;
+      copyKey[2 * p + 1] = old.copyKey[2 * o + 1]!;
+      if (copyKey[2 * p]) eligible++;
+      continue;
+    }
+    const t = features.units(p);
+    if (!t) continue;
+    eligible++;
+    const lo = opt(p);
+    [copyKey[2 * p], copyKey[2 * p + 1]] = copyKeyOf(t.ids, langOf(p));
+    for (let s = 0; s + lo.k <= t.ids.length; s++) {
+      addedSh.hash.push(shingleHash(t.ids, s, lo.k));
+      addedSh.para.push(p);
+    }
+    for (let s = 0; s + lo.formulaWindow <= t.ids.length; s++) {
+      addedWi.hash.push(shingleHash(t.ids, s, lo.formulaWindow));
+      addedWi.para.push(p);
+    }
+  }
+  formulaDf = options.formulaDf ?? formulaThreshold(eligible);
+  if (formulaDf !== old.formulaDf) return `the formula threshold moved (${old.formulaDf} -> ${formulaDf})`;
+  const grouped = (a: { hash: number[]; para: number[] }) =>
+    postingsOf(Uint32Array.from(a.hash), Uint32Array.from(a.para));
+  const sh = updateLive(old.shingles, remap, grouped(addedSh));
+  const wi = updateLive(old.windows, remap, grouped(addedWi));
+  windows = wi.live;
+  const shingles = sh.live;
+
+  // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
+  const touched = new Uint8Array(n);
+  for (let p = 0; p < n; p++) if (changed[p]) touched[p] = 1;
+  const windowMoved = new Set<number>();
+  for (const c of wi.changed) {
+    windowMoved.add(c.hash);
+    if (c.before >= formulaDf !== c.after >= formulaDf)
+      for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
+  }
+  const refs = paragraphs.map((p) => refKey(input.references.get(p.id)));
+  for (let p = 0; p < n; p++) {
+    const o = oldOf[p]!;
+    if (o >= 0 && old.refs[o] !== refs[p]) touched[p] = 1;
+  }
+  const touchedOld = new Uint8Array(nOld);
+  for (let o = 0; o < nOld; o++) if (remap[o]! < 0 || touched[remap[o]!]) touchedOld[o] = 1;
+
+  // 4. What the memo found among untouched paragraphs stands; the rest is dropped.
+  const rank = readingRank(paragraphs, documents);
+  // The memo's pairs that stand, renumbered: still in order (the renumbering keeps order), so
+  // the new ones are merged in at the end rather than all sorted again.
+  const pairs: number[] = [];
+  for (let i = 0; i < old.pairs.length; i += 2) {
+    const a = old.pairs[i]!;
+    const b = old.pairs[i + 1]!;
+    if (!touchedOld[a] && !touchedOld[b]) pairs.push(remap[a]!, remap[b]!);
+  }
+  let standing = pairs.length;
+  /** Links of the shingle search, and of the verbatim-copy pass, in the new numbering. */
+  const main: Link[] = [];
+  const copyFound: Link[] = [];
+  /** Paragraphs whose incoming links changed: their best sources are chosen again. */
+  const dirtyTo = new Set<number>();
+  /** Pairs whose search link appeared or went: the copy pass reads them (`seen`). */
+  const seenMoved: Array<[number, number]> = [];
+  for (const l of old.found) {
+    const from = remap[l.from]!;
+    const to = remap[l.to]!;
+    if (touchedOld[l.from] || touchedOld[l.to]) {
+      if (to >= 0) dirtyTo.add(to);
+      if (!l.copy && from >= 0 && to >= 0) seenMoved.push([from, to]);
+      continue;
+    }
+    (l.copy ? copyFound : main).push({ ...l, from, to });
+  }
+  const spans = new Map(docs.map((d) => [d.key, d]));
+  const docMaps = new Map<string, Map<string, Paragraph>>();
+  /** `related` (detect.ts) over the paragraphs of the one document both are in. */
+  const relatedPair = (p: number, q: number): boolean => {
+    const a = paragraphs[p]!;
+    const b = paragraphs[q]!;
+    if (a.doc !== b.doc || a.lang !== b.lang) return false;
+    const key = `${a.doc}|${a.lang}`;
+    let m = docMaps.get(key);
+    if (!m) {
+      const d = spans.get(key)!;
+      m = new Map(paragraphs.slice(d.first, d.first + d.count).map((x) => [x.id, x]));
+      docMaps.set(key, m);
+    }
+    return related(m, a, b);
+  };
+
+  // 5. Touched paragraphs against all others, as the cold search compares them.
+  const count = new Uint32Array(n);
+  const rare = (df: number) => df >= 2 && df < options.maxDf;
+  const addLink = (l: RawLink | null) => {
+    if (!l) return;
+    main.push({ ...l, copy: false });
+    dirtyTo.add(l.to);
+    seenMoved.push([l.from, l.to]);
+  };
+  const evaluate = (p: number, q: number) => {
+    const lo = Math.min(p, q);
+    const hi = Math.max(p, q);
+    const positions = features.positions(lo);
+    let shared = 0;
+    for (const h of features.get(hi)!.shingles) if (positions.has(h)) shared++;
+    if (shared < opt(lo).minShared) return;
+    pairs.push(lo, hi);
+    addLink(linkOf(lo, hi, features.side(lo), features.side(hi), positions, options, rank, langOf(lo)));
+  };
+  for (let p = 0; p < n; p++) {
+    if (!touched[p]) continue;
+    const f = features.get(p);
+    if (!f) continue;
+    const met: number[] = [];
+    for (const h of f.shingles) {
+      if (!rare(liveDf(shingles, h))) continue;
+      forEachOccurrence(shingles, h, (q) => {
+        if (q === p || (touched[q] && q < p)) return;
+        if (count[q] === 0) met.push(q);
+        count[q]!++;
+      });
+    }
+    for (const q of met) {
+      const c = count[q]!;
+      count[q] = 0;
+      if (c < options.minRareShared || langOf(q) !== langOf(p)) continue;
+      if (relatedPair(p, q)) continue;
+      evaluate(p, q);
+    }
+  }
+
+  // 6. Untouched pairs whose candidacy a shingle crossing maxDf may have moved.
+  const recheck = new Set<number>();
+  for (const c of sh.changed) {
+    if (rare(c.before) === rare(c.after)) continue;
+    const list = liveCarriers(shingles, c.hash).filter((p) => !touched[p]);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) recheck.add(list[i]! * n + list[j]!);
+  }
+  /** Pairs no longer candidates: dropped from the pairs at the end. */
+  const unmade = new Set<number>();
+  for (const key of [...recheck].sort((x, y) => x - y)) {
+    const p = Math.floor(key / n);
+    const q = key % n;
+    if (langOf(p) !== langOf(q) || relatedPair(p, q)) continue;
+    const wasCandidate = hasPair(old.pairs, oldOf[p]!, oldOf[q]!);
+    const positions = features.positions(p);
+    let rareShared = 0;
+    let shared = 0;
+    for (const h of features.get(q)!.shingles) {
+      const at = positions.get(h);
+      if (!at) continue;
+      shared++;
+      if (rare(liveDf(shingles, h))) rareShared += at.length;
+    }
+    const isCandidate = rareShared >= options.minRareShared && shared >= opt(p).minShared;
+    if (wasCandidate === isCandidate) continue;
+    if (isCandidate) {
+      pairs.push(p, q);
+      addLink(linkOf(p, q, features.side(p), features.side(q), positions, options, rank, langOf(p)));
+    } else {
+      unmade.add(key);
+      const at = main.findIndex((l) => Math.min(l.from, l.to) === p && Math.max(l.from, l.to) === q);
+      if (at >= 0) {
+        const [l] = main.splice(at, 1);
+        dirtyTo.add(l!.to);
+        seenMoved.push([l!.from, l!.to]);
+      }
+    }
+  }
+  if (unmade.size) {
+    let w = 0;
+    let stood = 0;
+    for (let i = 0; i < pairs.length; i += 2)
+      if (!unmade.has(pairs[i]! * n + pairs[i + 1]!)) {
+        pairs[w++] = pairs[i]!;
+        pairs[w++] = pairs[i + 1]!;
+        if (i < standing) stood += 2;
+      }
+    pairs.length = w;
+    standing = stood;
+  }
+
+  // 7. Verbatim-copy groups that hold a touched paragraph or a pair whose search link moved.
+  const groupKey = (p: number) => `${copyKey[2 * p]}|${copyKey[2 * p + 1]}`;
+  const oldGroupKey = (o: number) => `${old.copyKey[2 * o]}|${old.copyKey[2 * o + 1]}`;
+  const dirtyGroups = new Set<string>();
+  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirtyGroups.add(groupKey(p));
+  for (let o = 0; o < nOld; o++) if (touchedOld[o] && old.copyKey[2 * o]) dirtyGroups.add(oldGroupKey(o));
+  for (const [a, b] of seenMoved)
+    if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirtyGroups.add(groupKey(a));
+  const copies: number[] = [];
+  for (let i = 0; i < old.copies.length; i += 2) {
+    const a = old.copies[i]!;
+    const b = old.copies[i + 1]!;
+    if (dirtyGroups.has(oldGroupKey(a))) continue;
+    copies.push(remap[a]!, remap[b]!);
+  }
+  const copyLinks = copyFound.filter((l) => !dirtyGroups.has(groupKey(l.from)));
+  for (const l of copyFound) if (dirtyGroups.has(groupKey(l.from))) dirtyTo.add(l.to);
+  if (dirtyGroups.size) {
+    const members = new Map<string, number[]>();
+    for (let p = 0; p < n; p++) {
+      if (!copyKey[2 * p]) continue;
+      const key = groupKey(p);
+      if (!dirtyGroups.has(key)) continue;
+      const list = members.get(key);
+      if (list) list.push(p);
+      else members.set(key, [p]);
+    }
+    const seen = new Set(main.map((l) => Math.min(l.from, l.to) * n + Math.max(l.from, l.to)));
+    for (const list of members.values()) {
+      if (list.length < 2) continue;
+      const src = list.reduce((a, b) => (rank[a]! < rank[b]! ? a : b));
+      for (const m of list) {
+        if (m === src || seen.has(Math.min(src, m) * n + Math.max(src, m))) continue;
+        const fs = features.get(src)!;
+        const fm = features.get(m)!;
+        if (!sameUnits(fs.tokens.ids, fm.tokens.ids) || relatedPair(src, m)) continue;
+        copies.push(src, m);
+        const link = linkOf(
+          src,
+          m,
+          features.side(src),
+          features.side(m),
+          features.positions(src),
+          options,
+          rank,
+          langOf(src),
+        );
+        if (link) {
+          copyLinks.push({ ...link, copy: true });
+          dirtyTo.add(link.to);
+        }
+      }
+    }
+  }
+
+  // 8. Best sources again where a paragraph's incoming links changed.
+  const all: Link[] = [...main, ...copyLinks];
+  const redo = all.filter((l) => dirtyTo.has(l.to));
+  const weights: (Uint8Array | null)[] = new Array(n).fill(null);
+  for (const l of redo) weights[l.to] ??= features.get(l.to)!.weight;
+  const chosen = bestSources(redo, rank, weights, options, langOf);
+  for (const l of chosen.kept) (l as Link).kept = true;
+  for (const l of chosen.redundant) (l as Link).kept = false;
+  const kept: Link[] = [];
+  const redundant: Link[] = [];
+  for (const l of all) (l.kept ? kept : redundant).push(l);
+  const order = (x: RawLink, y: RawLink) => rank[x.to]! - rank[y.to]! || rank[x.from]! - rank[y.from]!;
+  kept.sort(order);
+  redundant.sort(order);
+
+  // 9. Formulas: the runs of touched paragraphs, the counts of formulas whose windows moved.
+  const table: FormulaTable = {
+    ...old.formulas,
+    runs: Array.from({ length: n }, (_, p) =>
+      oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : [],
+    ),
+  };
+  recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
+    liveDf(windows, h),
+  );
+  for (let p = 0; p < n; p++) {
+    if (!touched[p]) continue;
+    const f = features.get(p);
+    if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
+  }
+
+  // 10. Put the output together; the formula windows shipped with the search index are those of
+  // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
+  const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
+  const aligned = alignedOf(paragraphs, documents, old.aligned);
+  const records = new Records(
+    old,
+    (p) => paragraphs[p]!.id,
+    (p) => changed[p] === 1,
+    (p) => touched[p] === 1,
+  );
+  const tokensOf = (p: number) => features.get(p)?.tokens ?? null;
+  const marksOf = (p: number): Marks => {
+    const f = features.get(p)!;
+    return { formula: f.formula, frequent: f.frequent, ref: f.ref };
+  };
+  const stats = { eligible, candidates: pairs.length / 2 + copies.length / 2, aligned: all.length };
+  const result = assemble({
+    paragraphs,
+    documents,
+    kept,
+    redundant,
+    rank,
+    tokens: tokensOf,
+    marks: marksOf,
+    aligned: aligned.result,
+    formulas: formulaList(
+      table,
+      langOf,
+      (p) => paragraphs[p]!.id,
+      rank,
+      (p, s, e) => unitsText(paragraphs[p]!.text, tokensOf(p)!, s, e),
+    ),
+    formulaDf,
+    formulaWindows,
+    stats,
+    options,
+    schemaVersion,
+    cache: records,
+  });
+
+  const memo: ReuseMemo = {
+    settings,
+    formulaDf,
+    formulaWindows,
+    ids: paragraphs.map((p) => p.id),
+    docs,
+    refs,
+    copyKey,
+    // Grown past a tenth of their base, the changes are merged into a new base (live.ts).
+    shingles: wantsCompaction(shingles, compactAt)
+      ? compact(shingles, n, baseId(settings, paragraphs, "shingles"))
+      : shingles,
+    windows: wantsCompaction(windows, compactAt)
+      ? compact(windows, n, baseId(settings, paragraphs, "windows"))
+      : windows,
+    pairs: mergePairs(pairs, standing),
+    copies: Uint32Array.from(copies),
+    found: all.map((l) => ({
+      from: l.from,
+      to: l.to,
+      kind: l.kind,
+      passages: l.passages,
+      score: l.score,
+      formula: l.formula,
+      copy: l.copy,
+      kept: l.kept === true,
+    })),
+    formulas: table,
+    direct: records.directOut,
+    carried: records.carriedOut,
+    aligned: aligned.memo,
+  };
+  let touchedCount = 0;
+  for (let p = 0; p < n; p++) touchedCount += touched[p]!;
+  return { result, memo, mode: "incremental", why: null, touched: touchedCount };
+}
+
+/**
+ * Sorted hashes `old` (those at or over `threshold`) after the counts of `changes` moved: a hash
+ * that rose to the threshold joins, one that fell under it leaves. The same set a cold count of
+ * every window gives (frequentHashes, shingles.ts), at the cost of the changes only.
+ */
+export function crossed(old: Uint32Array, changes: readonly DfChange[], threshold: number): Uint32Array {
+  const joined: number[] = [];
+  const left = new Set<number>();
+  for (const c of changes) {
+    const was = c.before >= threshold;
+    if (was === c.after >= threshold) continue;
+    if (was) left.add(c.hash);
+    else joined.push(c.hash);
+  }
+  if (!joined.length && !left.size) return old;
+  joined.sort((a, b) => a - b);
+  const out = new Uint32Array(old.length - left.size + joined.length);
+  let i = 0;
+  let j = 0;
+  let at = 0;
+  while (i < old.length || j < joined.length) {
+    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!)) {
+      const h = old[i++]!;
+      if (!left.has(h)) out[at++] = h;
+    } else out[at++] = joined[j++]!;
+  }
+  return out.subarray(0, at);
+}

@@ -1,0 +1,214 @@
+/**
+ * The reuse memo (incremental.ts) as the sections of packs (pipeline/pack.ts) and back: the state
+ * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
+ * the state names by id. Typed arrays are read back as views, without parsing; the links, the
+ * records and the rest are JSON. Pure: the runner reads and writes the files.
+ */
+import type { Reuse } from "../../schemas/index.ts";
+import type { Section } from "../pack.ts";
+import { type FormulaTable, indexKeys, type KeyedRun } from "./formula-table.ts";
+import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
+import type { LivePostings } from "./live.ts";
+import type { Postings } from "./postings.ts";
+
+/** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "3" } as const;
+export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
+
+function postingSections(prefix: string, p: Postings): Record<string, Section> {
+  return {
+    [`${prefix}.hash`]: p.hash,
+    [`${prefix}.start`]: p.start,
+    [`${prefix}.post`]: p.post,
+    [`${prefix}.df`]: p.df,
+  };
+}
+
+function postingsFrom(s: Record<string, Section>, prefix: string): Postings | null {
+  const u32 = (name: string) => {
+    const v = s[`${prefix}.${name}`];
+    return v instanceof Uint32Array ? v : null;
+  };
+  const hash = u32("hash");
+  const start = u32("start");
+  const post = u32("post");
+  const df = u32("df");
+  if (!hash || !start || !post || !df || start.length !== hash.length + 1 || df.length !== hash.length)
+    return null;
+  return { hash, start, post, df };
+}
+
+/** A base of postings as sections (its own pack, named by its id). */
+export function baseSections(p: Postings): Record<string, Section> {
+  return postingSections("base", p);
+}
+
+/** A base back from its sections. */
+export function baseFromSections(s: Record<string, Section>): Postings | null {
+  return postingsFrom(s, "base");
+}
+
+/** Live postings without their base (which has a pack of its own). */
+function liveSections(prefix: string, l: LivePostings): Record<string, Section> {
+  return {
+    ...postingSections(`${prefix}.delta`, l.delta),
+    [`${prefix}.toCurrent`]: l.toCurrent,
+    [`${prefix}.dead`]: { json: { baseId: l.baseId, dead: [...l.dead], deadPostings: l.deadPostings } },
+  };
+}
+
+function liveFrom(
+  s: Record<string, Section>,
+  prefix: string,
+  base: (id: string) => Postings | null,
+): LivePostings | null {
+  const delta = postingsFrom(s, `${prefix}.delta`);
+  const toCurrent = s[`${prefix}.toCurrent`];
+  const meta = (
+    s[`${prefix}.dead`] as { json?: { baseId: string; dead: Array<[number, number]>; deadPostings: number } }
+  )?.json;
+  if (!delta || !(toCurrent instanceof Int32Array) || !meta) return null;
+  const b = base(meta.baseId);
+  if (!b) return null;
+  return {
+    base: b,
+    baseId: meta.baseId,
+    toCurrent,
+    dead: new Map(meta.dead),
+    deadPostings: meta.deadPostings,
+    delta,
+  };
+}
+
+/** The memo as sections. */
+export function memoSections(m: ReuseMemo): Record<string, Section> {
+  const t = m.formulas;
+  const runStart = new Uint32Array(t.runs.length + 1);
+  let total = 0;
+  t.runs.forEach((runs, p) => {
+    runStart[p] = total;
+    total += runs.length;
+  });
+  runStart[t.runs.length] = total;
+  const runs = new Uint32Array(total * 3);
+  let at = 0;
+  for (const list of t.runs)
+    for (const r of list) {
+      runs[at++] = r.start;
+      runs[at++] = r.end;
+      runs[at++] = r.key;
+    }
+  return {
+    meta: {
+      json: {
+        settings: m.settings,
+        formulaDf: m.formulaDf,
+        ids: m.ids,
+        docs: m.docs,
+        refs: m.refs,
+        found: m.found,
+        direct: [...m.direct],
+        carried: [...m.carried],
+        aligned: [...m.aligned],
+      },
+    },
+    copyKey: m.copyKey,
+    formulaWindows: m.formulaWindows,
+    ...liveSections("shingles", m.shingles),
+    ...liveSections("windows", m.windows),
+    pairs: m.pairs,
+    copies: m.copies,
+    "formulas.units": Int32Array.from(t.units),
+    "formulas.keyStart": Uint32Array.from(t.keyStart),
+    "formulas.dfZh": Uint32Array.from(t.dfZh),
+    "formulas.dfEn": Uint32Array.from(t.dfEn),
+    "formulas.runStart": runStart,
+    "formulas.runs": runs,
+  };
+}
+
+/** The ids of the bases a memo's sections stand on (to read them before the memo). */
+export function baseIdsOf(s: Record<string, Section>): string[] {
+  return ["shingles", "windows"].flatMap((prefix) => {
+    const id = (s[`${prefix}.dead`] as { json?: { baseId?: unknown } } | undefined)?.json?.baseId;
+    return typeof id === "string" ? [id] : [];
+  });
+}
+
+/**
+ * The memo back from its sections and its bases (by id), or null when a section or a base is
+ * missing or of another shape.
+ */
+export function memoFromSections(
+  s: Record<string, Section>,
+  base: (id: string) => Postings | null,
+): ReuseMemo | null {
+  const u32 = (name: string): Uint32Array | null => {
+    const v = s[name];
+    return v instanceof Uint32Array ? v : null;
+  };
+  const meta = (s.meta as { json?: Record<string, unknown> } | undefined)?.json;
+  const units = s["formulas.units"];
+  const keyStart = u32("formulas.keyStart");
+  const dfZh = u32("formulas.dfZh");
+  const dfEn = u32("formulas.dfEn");
+  const runStart = u32("formulas.runStart");
+  const runs = u32("formulas.runs");
+  const copyKey = u32("copyKey");
+  const formulaWindows = u32("formulaWindows");
+  const shingles = liveFrom(s, "shingles", base);
+  const windows = liveFrom(s, "windows", base);
+  const pairs = u32("pairs");
+  const copies = u32("copies");
+  if (
+    !meta ||
+    !(units instanceof Int32Array) ||
+    !keyStart ||
+    !dfZh ||
+    !dfEn ||
+    !runStart ||
+    !runs ||
+    !copyKey ||
+    !formulaWindows ||
+    !shingles ||
+    !windows ||
+    !pairs ||
+    !copies
+  )
+    return null;
+  const ids = meta.ids as string[];
+  if (!Array.isArray(ids) || runStart.length !== ids.length + 1 || copyKey.length !== ids.length * 2)
+    return null;
+  const table: FormulaTable = {
+    units: Array.from(units),
+    keyStart: Array.from(keyStart),
+    dfZh: Array.from(dfZh),
+    dfEn: Array.from(dfEn),
+    runs: Array.from({ length: ids.length }, (_, p) => {
+      const out: KeyedRun[] = [];
+      for (let r = runStart[p]!; r < runStart[p + 1]!; r++)
+        out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key: runs[3 * r + 2]! });
+      return out;
+    }),
+    byHash: new Map(),
+  };
+  indexKeys(table);
+  return {
+    settings: meta.settings as string,
+    formulaDf: meta.formulaDf as number,
+    formulaWindows,
+    ids,
+    docs: meta.docs as DocSpan[],
+    refs: meta.refs as string[],
+    copyKey,
+    shingles,
+    windows,
+    pairs,
+    copies,
+    found: meta.found as StoredLink[],
+    formulas: table,
+    direct: new Map(meta.direct as Array<[string, { sig: string; record: Reuse }]>),
+    carried: new Map(meta.carried as Array<[string, Reuse]>),
+    aligned: new Map(meta.aligned as Array<[string, AlignedDoc]>),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * A build after a change, from the memos of the build before (pipeline/build/memos.ts), against a
+ * cold build (`--no-cache`) of the same corpus: every file of dist/data the same bytes, edit after
+ * edit, with the reuse and index stages running incrementally where they can and saying why not
+ * where they cannot. A memo that does not fit (edited by hand, cut short by a killed build, made
+ * by another version, its base gone) is never used: the build runs cold and says why.
+ *
+ * The corpus: the repository's seed A/78/265 and documents written here, in our own words, that
+ * reuse its wording and each other's.
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { type BuildResult, build } from "../../pipeline/build/index.ts";
+import { MEMO_FILES, memoFiles, readMemos } from "../../pipeline/build/memos.ts";
+import { codeVersion, FileStore } from "../../pipeline/host.ts";
+import { repoRoot } from "../parse/helpers.ts";
+import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
+
+const seedText = () => readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8");
+const seedRegistry = () => readFileSync(path.join(repoRoot, "corpus/registry.yaml"), "utf8");
+
+/** A later report that takes up sentences of the seed, with edits, and words of its own. */
+function later(symbol: string, date: string, sentences: string[]): string {
+  const text = sentences.map((s, i) => `${i + 1}. ${s}`).join("\n\n");
+  return doc(symbol, "zh", `${text}\n`, { date: `"${date}"` });
+}
+
+/** Paragraph texts of the seed's body, to plant in the other documents. */
+function seedSentences(): string[] {
+  return seedText()
+    .split("\n\n")
+    .map((b) => b.replace(/^\d+\.\s*/, "").trim())
+    .filter((b) => b.length > 60 && b.length < 400 && !b.startsWith("---") && !/^[(（]/.test(b))
+    .slice(5, 40);
+}
+
+function files(): Record<string, string> {
+  const s = seedSentences();
+  return {
+    "corpus/registry.yaml": seedRegistry(),
+    "corpus/A-78-265/zh.md": seedText(),
+    "corpus/A-79-10/zh.md": later("A/79/10", "2024-07-01", [
+      s[0]!,
+      `${s[1]!.slice(0, 40)}，并决定继续审议这一问题。`,
+      "各方同意在下届会议上再次讨论本报告所述的各项建议。",
+      s[2]!,
+    ]),
+    "corpus/A-80-20/zh.md": later("A/80/20", "2025-07-01", [
+      s[3]!,
+      `${s[0]!}此外还强调了合作的重要性。`,
+      "工作组欢迎各国提交的书面意见，并注意到其中提出的新想法。",
+    ]),
+    "corpus/A-80-20/en.md": doc(
+      "A/80/20",
+      "en",
+      "1. The group welcomed the written contributions of States and took note of the new ideas they raised.\n\n2. States agreed to consider the recommendations again at the next session.\n",
+      { date: '"2025-07-01"' },
+    ),
+  };
+}
+
+/** Build into dist/data with the caches (incremental when it can), and into cold/ without. */
+async function bothWays(root: string): Promise<{ inc: BuildResult; cold: BuildResult }> {
+  const inc = await build({ root });
+  const cold = await build({ root, out: "cold", cache: "off" });
+  expect(snapshotDir(path.join(root, "dist/data"))).toEqual(snapshotDir(path.join(root, "cold")));
+  return { inc, cold };
+}
+
+const append = (root: string, file: string, text: string) =>
+  writeFiles(root, { [file]: readFileSync(path.join(root, file), "utf8").trimEnd() + text });
+
+describe("a build after a change equals a cold build, byte for byte", () => {
+  test("edit after edit, incremental where paragraph numbers stay, cold (saying why) where not", async () => {
+    const root = makeRepo(files());
+    const first = await build({ root });
+    expect(first.runs).toMatchObject({
+      reuse: { mode: "cold", why: null },
+      index: { mode: "cold", why: null },
+    });
+
+    // Nothing changed: both stages incremental, nothing redone.
+    let { inc } = await bothWays(root);
+    expect(inc.runs).toMatchObject({
+      reuse: { mode: "incremental", redone: 0 },
+      index: { mode: "incremental", redone: 0 },
+    });
+
+    // A sentence appended to the seed (the benchmark's edit).
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改0。\n");
+    ({ inc } = await bothWays(root));
+    expect(inc.runs).toMatchObject({ reuse: { mode: "incremental" }, index: { mode: "incremental" } });
+    expect(inc.runs!.reuse.redone).toBeGreaterThan(0);
+    expect(inc.runs!.reuse.redone).toBeLessThan(inc.paragraphs.length);
+
+    // A paragraph of the later report rewritten to carry more of the seed's wording.
+    const s = seedSentences();
+    writeFiles(root, {
+      "corpus/A-79-10/zh.md": later("A/79/10", "2024-07-01", [s[0]!, s[5]!, "各方同意再次讨论。", s[2]!]),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs).toMatchObject({ reuse: { mode: "incremental" }, index: { mode: "incremental" } });
+
+    // A new document: reuse stays incremental; the index numbers paragraphs anew, cold.
+    writeFiles(root, {
+      "corpus/A-81-5/zh.md": later("A/81/5", "2026-01-01", [s[6]!, `${s[3]!}再次重申。`]),
+      "corpus/registry.yaml": seedRegistry(),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.reuse.mode).toBe("incremental");
+    expect(inc.runs!.index).toMatchObject({
+      mode: "cold",
+      why: expect.stringMatching(/paragraph numbers move/),
+    });
+
+    // A document redated: the direction of its links and the ranking move.
+    writeFiles(root, {
+      "corpus/A-80-20/zh.md": files()["corpus/A-80-20/zh.md"]!.replace("2025-07-01", "2022-01-01"),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.reuse.mode).toBe("incremental");
+  });
+
+  test("a change to the registry's names rebuilds the reuse stage cold, saying why", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    // A body's name added (bodies: is the registry's last list).
+    writeFiles(root, {
+      "corpus/registry.yaml": `${seedRegistry().trimEnd()}\n  - body: Test body\n    names:\n      zh:\n        - 一个新登记的机构名称\n      en: []\n`,
+    });
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.reuse).toMatchObject({ mode: "cold", why: expect.stringMatching(/registered names/) });
+  });
+});
+
+describe("a memo that does not fit is not used", () => {
+  const memoDir = (root: string) => path.join(root, ".cache/stages");
+
+  test.each([
+    {
+      name: "a byte of the reuse memo changed by hand",
+      spoil: (dir: string) => {
+        const f = path.join(dir, MEMO_FILES.reuse);
+        const b = readFileSync(f);
+        b[b.length - 10] = b[b.length - 10]! ^ 0xff;
+        writeFileSync(f, b);
+      },
+      stage: "reuse" as const,
+      why: /changed or cut short/,
+    },
+    {
+      name: "the index memo cut short (a build killed while writing it)",
+      spoil: (dir: string) => {
+        const f = path.join(dir, MEMO_FILES.index);
+        writeFileSync(f, readFileSync(f).subarray(0, 1000));
+      },
+      stage: "index" as const,
+      why: /changed or cut short/,
+    },
+    {
+      name: "a base of postings the reuse memo stands on removed",
+      spoil: (dir: string) => {
+        for (const f of readdirSync(dir))
+          if (f.endsWith(".base")) writeFileSync(path.join(dir, f), "not a base");
+      },
+      stage: "reuse" as const,
+      why: /base of postings/,
+    },
+    {
+      name: "memos made by another version of acquis",
+      spoil: (dir: string) => {
+        const store = new FileStore(dir, true);
+        const memos = readMemos((n) => store.get(n), codeVersion());
+        for (const f of memoFiles(memos, "another-version", () => false).files) store.set(f.name, f.chunks);
+      },
+      stage: "reuse" as const,
+      why: /another version/,
+    },
+  ])("$name: the build runs cold and says why", async ({ spoil, stage, why }) => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    spoil(memoDir(root));
+    const { inc } = await bothWays(root);
+    expect(inc.runs![stage]).toMatchObject({ mode: "cold", why: expect.stringMatching(why) });
+    // The next build has good memos again.
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改2。\n");
+    expect((await bothWays(root)).inc.runs).toMatchObject({
+      reuse: { mode: "incremental" },
+      index: { mode: "incremental" },
+    });
+  });
+
+  test("--no-cache builds cold and neither reads nor writes memos", async () => {
+    const root = makeRepo(files());
+    const r = await build({ root, cache: "off" });
+    expect(r.runs).toMatchObject({ reuse: { mode: "cold", why: null }, index: { mode: "cold", why: null } });
+    expect(new FileStore(memoDir(root), false).names()).toEqual([]);
+  });
+});

@@ -1,0 +1,384 @@
+/**
+ * The reuse stage after a change (pipeline/reuse/incremental.ts) against a cold build of the same
+ * corpus, over random sequences of edits on a small generated corpus: paragraphs rewritten,
+ * added and removed, documents added, removed and redated, verbatim copies made and unmade,
+ * citation spans moved. After every edit the incremental result must equal the cold one in every
+ * field, and so must what it keeps for the next build (no drift over a sequence).
+ *
+ * The corpus is drawn so that the thresholds the incremental run must track are crossed often:
+ * a few phrases recur in many paragraphs (formula windows around the threshold of 4 paragraphs,
+ * shingles around a lowered maxDf), and paragraphs are recombined from shared passages with edits.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { shingleHash } from "../../core/wording/shingle.ts";
+import { tokenize } from "../../core/wording/tokens.ts";
+import { sha256 } from "../../pipeline/hash.ts";
+import { DEFAULT_OPTIONS, type ReuseOptions } from "../../pipeline/reuse/detect.ts";
+import { type MemoInput, type ReuseMemo, reuseWithMemo } from "../../pipeline/reuse/incremental.ts";
+import { compact, type LivePostings } from "../../pipeline/reuse/live.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { SCHEMA_VERSION } from "../../schemas/index.ts";
+import { documentRecord, paragraph } from "../factories.ts";
+
+/** 40 Han characters: random text over them shares no 5-character shingle by chance, often. */
+const HAN = Array.from({ length: 40 }, (_, i) => String.fromCharCode(0x4e00 + i * 11));
+const WORDS =
+  "states agreed norms responsible behaviour cyberspace security capacity building confidence measures international law group report session open ended working voluntary framework critical infrastructure information communications technologies cooperation dialogue".split(
+    " ",
+  );
+
+/** Random text: `n` characters of Chinese or `n` words of English. */
+function random(rand: () => number, lang: "zh" | "en", n: number): string {
+  if (lang === "zh") return Array.from({ length: n }, () => HAN[Math.floor(rand() * HAN.length)]).join("");
+  return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
+}
+
+/** A mulberry32 generator: the corpus is a function of its seed. */
+function mulberry(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A corpus as the test edits it: documents with their texts, dates and citation spans. */
+interface Doc {
+  symbol: string;
+  lang: "zh" | "en";
+  date: string;
+  texts: string[];
+  /** Citation spans by paragraph index. */
+  refs: Map<number, [number, number][]>;
+}
+
+interface World {
+  rand: () => number;
+  docs: Doc[];
+  /** Passages planted in a few paragraphs each (reuse), and short ones in many (formulas). */
+  planted: Record<"zh" | "en", string[]>;
+  formulas: Record<"zh" | "en", string[]>;
+  next: number;
+}
+
+function text(w: World, lang: "zh" | "en"): string {
+  const parts: string[] = [
+    random(w.rand, lang, lang === "zh" ? 6 + Math.floor(w.rand() * 20) : 3 + Math.floor(w.rand() * 6)),
+  ];
+  if (w.rand() < 0.5) {
+    let p = w.planted[lang][Math.floor(w.rand() * w.planted[lang].length)]!;
+    // An edit now and then, so near copies and partial links appear.
+    if (w.rand() < 0.4) {
+      const at = Math.floor(w.rand() * p.length);
+      p =
+        lang === "zh"
+          ? p.slice(0, at) + HAN[Math.floor(w.rand() * HAN.length)] + p.slice(at + 1)
+          : `${p} ${WORDS[1]}`;
+    }
+    parts.push(p);
+  }
+  if (w.rand() < 0.5) parts.push(w.formulas[lang][Math.floor(w.rand() * w.formulas[lang].length)]!);
+  if (w.rand() < 0.5) parts.push(random(w.rand, lang, lang === "zh" ? 10 : 4));
+  return parts.join(lang === "zh" ? "，" : ", ");
+}
+
+function newDoc(w: World, lang: "zh" | "en"): Doc {
+  const n = 3 + Math.floor(w.rand() * 12);
+  const k = w.next++;
+  return {
+    symbol: `A/${70 + (k % 9)}/${100 + k}`,
+    lang,
+    date: `20${10 + Math.floor(w.rand() * 14)}-0${1 + Math.floor(w.rand() * 9)}-1${Math.floor(w.rand() * 9)}`,
+    texts: Array.from({ length: n }, () => {
+      // Now and then a copy of a paragraph of an earlier document: verbatim, or with one edit.
+      const earlier = w.docs.filter((d) => d.lang === lang);
+      const r = w.rand();
+      if (earlier.length && r < 0.2) {
+        const d = earlier[Math.floor(w.rand() * earlier.length)]!;
+        const t = d.texts[Math.floor(w.rand() * d.texts.length)]!;
+        return r < 0.1 ? t : `${t.slice(0, -3)}${lang === "zh" ? "另" : " other"}${t.slice(-2)}`;
+      }
+      return text(w, lang);
+    }),
+    refs: new Map(),
+  };
+}
+
+function world(seed: number, docs: number): World {
+  const rand = mulberry(seed);
+  const w: World = {
+    rand,
+    docs: [],
+    planted: {
+      zh: Array.from({ length: 14 }, () => random(rand, "zh", 22 + Math.floor(rand() * 20))),
+      en: Array.from({ length: 10 }, () => random(rand, "en", 7 + Math.floor(rand() * 6))),
+    },
+    formulas: {
+      zh: Array.from({ length: 3 }, () => random(rand, "zh", 7 + Math.floor(rand() * 5))),
+      en: Array.from({ length: 2 }, () => random(rand, "en", 3 + Math.floor(rand() * 2))),
+    },
+    next: 0,
+  };
+  for (let i = 0; i < docs; i++) {
+    const d = newDoc(w, rand() < 0.7 ? "zh" : "en");
+    w.docs.push(d);
+    // A third of the documents are held in both languages, paragraph for paragraph: their
+    // alignment pairs them, and links are carried from one language to the other.
+    if (rand() < 0.35) {
+      const other = d.lang === "zh" ? "en" : "zh";
+      w.docs.push({ ...d, lang: other, texts: d.texts.map(() => text(w, other)), refs: new Map() });
+    }
+  }
+  return w;
+}
+
+/** The stage input of a world: paragraphs in document order, records hashed on their content. */
+function inputOf(w: World): MemoInput {
+  const docs = [...w.docs].sort((a, b) => a.symbol.localeCompare(b.symbol) || a.lang.localeCompare(b.lang));
+  const paragraphs: Paragraph[] = [];
+  const documents: DocumentRecord[] = [];
+  const references = new Map<string, [number, number][]>();
+  for (const d of docs) {
+    const ps: Paragraph[] = [];
+    d.texts.forEach((t, i) => {
+      const p = paragraph({ doc: d.symbol, lang: d.lang, num: [String(i + 1)], text: t, seq: i });
+      // One paragraph in ten is a subparagraph of the one before (chapeau and item are never linked).
+      ps.push(i % 10 === 3 ? { ...p, parent: ps[i - 1]!.id } : p);
+    });
+    for (const [i, spans] of d.refs) if (ps[i]) references.set(ps[i]!.id, spans);
+    paragraphs.push(...ps);
+    documents.push(
+      documentRecord({
+        symbol: d.symbol,
+        lang: d.lang,
+        date: d.date,
+        paragraphs: ps.length,
+        hash: sha256(JSON.stringify([d.date, d.texts])),
+      }),
+    );
+  }
+  return { paragraphs, documents, references, names: [] };
+}
+
+/** One edit of a world, chosen and applied from random numbers. */
+type Edit = [kind: number, a: number, b: number];
+
+function apply(w: World, [kind, a, b]: Edit): void {
+  const pick = (x: number) => w.docs[Math.floor(x * w.docs.length) % Math.max(1, w.docs.length)];
+  const d = pick(a);
+  switch (kind) {
+    case 0: // rewrite one paragraph
+      if (d?.texts.length) d.texts[Math.floor(b * d.texts.length)] = text(w, d.lang);
+      break;
+    case 1: // append a sentence to the last paragraph (the bench's edit)
+      if (d?.texts.length) d.texts[d.texts.length - 1] += d.lang === "zh" ? "修改。" : " amended.";
+      break;
+    case 2: // add a paragraph
+      d?.texts.splice(Math.floor(b * (d.texts.length + 1)), 0, text(w, d.lang));
+      break;
+    case 3: // remove a paragraph
+      if (d && d.texts.length > 1) d.texts.splice(Math.floor(b * d.texts.length), 1);
+      break;
+    case 4: // a new document
+      w.docs.push(newDoc(w, b < 0.6 ? "zh" : "en"));
+      break;
+    case 5: // a document removed
+      if (w.docs.length > 2) w.docs.splice(Math.floor(a * w.docs.length) % w.docs.length, 1);
+      break;
+    case 6: // a document redated (reading order, hence the direction of links, moves)
+      if (d) d.date = `20${10 + Math.floor(b * 14)}-05-05`;
+      break;
+    case 7: {
+      // a verbatim copy of a paragraph of another document, in the same language
+      const src = pick(b);
+      if (d && src && src.lang === d.lang && src.texts.length)
+        d.texts.push(src.texts[Math.floor(a * src.texts.length)]!);
+      break;
+    }
+    case 8: // citation spans moved on a paragraph (its reference marks change, its text not)
+      if (d?.texts.length) {
+        const i = Math.floor(b * d.texts.length);
+        const len = d.texts[i]!.length;
+        const s = Math.floor(a * Math.max(1, len - 6));
+        if (d.refs.has(i)) d.refs.delete(i);
+        else d.refs.set(i, [[s, Math.min(len, s + 6)]]);
+      }
+      break;
+  }
+}
+
+function effective(l: LivePostings, n: number) {
+  const p = compact(l, n, "").base;
+  return [Array.from(p.hash), Array.from(p.df), Array.from(p.post)];
+}
+
+/** What a memo holds, in a form two memos can be compared in: sets sorted, ids for numbers. */
+function canonical(m: ReuseMemo) {
+  const pairs = (flat: Uint32Array) => {
+    const out: string[] = [];
+    for (let i = 0; i < flat.length; i += 2) out.push(`${m.ids[flat[i]!]}|${m.ids[flat[i + 1]!]}`);
+    return out.sort();
+  };
+  return {
+    formulaDf: m.formulaDf,
+    ids: m.ids,
+    pairs: pairs(m.pairs),
+    copies: pairs(m.copies),
+    found: m.found
+      .map(
+        (l) =>
+          `${m.ids[l.from]}|${m.ids[l.to]}|${l.kind}|${l.score}|${l.copy}|${l.kept}|${JSON.stringify(l.passages)}`,
+      )
+      .sort(),
+    copyKey: Array.from(m.copyKey),
+    // The postings as they stand (base less removed, plus added): the same, however kept.
+    shingles: effective(m.shingles, m.ids.length),
+    windows: effective(m.windows, m.ids.length),
+    formulaWindows: Array.from(m.formulaWindows),
+  };
+}
+
+/** Settings that make the thresholds cross often in a corpus of a few hundred paragraphs. */
+const TIGHT: ReuseOptions = { ...DEFAULT_OPTIONS, maxDf: 6 };
+
+describe("the reuse stage after edits equals a cold build of the same corpus", () => {
+  test.each([
+    // Postings compacted into a new base at every build, and never (only base and delta).
+    { name: "default settings", options: DEFAULT_OPTIONS, compactAt: 0 },
+    { name: "default settings, postings never compacted", options: DEFAULT_OPTIONS, compactAt: Infinity },
+    { name: "maxDf 6 (shingles cross it often)", options: TIGHT, compactAt: Infinity },
+    { name: "maxDf 6, compacted at every build", options: TIGHT, compactAt: 0 },
+  ])("$name: random sequences of edits", ({ options, compactAt }) => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 8 }),
+            fc.double({ min: 0, max: 0.999, noNaN: true }),
+            fc.double({ min: 0, max: 0.999, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (seed, edits) => {
+          const w = world(seed, 12);
+          let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+          for (const edit of edits) {
+            apply(w, edit);
+            const input = inputOf(w);
+            const inc = reuseWithMemo(input, SCHEMA_VERSION, memo, options, compactAt);
+            const cold = reuseWithMemo(input, SCHEMA_VERSION, null, options);
+            expect(inc.mode).toBe("incremental");
+            expect(inc.result).toEqual(cold.result);
+            expect(canonical(inc.memo)).toEqual(canonical(cold.memo));
+            memo = inc.memo;
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  test("a shingle crossing maxDf moves a pair of copies from the search to the copy pass and back", () => {
+    // A and B carry the same paragraph; C, D, E carry it inside longer ones. With maxDf 6 its
+    // shingles are rare while five paragraphs carry them (A-B is linked by the search), frequent
+    // once F makes six (A-B is then linked by the verbatim-copy pass), rare again when F goes.
+    // (Formulas are counted from 100 paragraphs here, so that the copies are not formulas.)
+    const options = { ...TIGHT, formulaDf: 100 };
+    const T = random(mulberry(3), "zh", 30);
+    const base = (): World => ({
+      rand: mulberry(5),
+      docs: [
+        { symbol: "A/1/1", lang: "zh", date: "2015-01-01", texts: [T], refs: new Map() },
+        { symbol: "A/1/2", lang: "zh", date: "2016-01-01", texts: [T], refs: new Map() },
+        ...["A/1/3", "A/1/4", "A/1/5"].map((symbol, i) => ({
+          symbol,
+          lang: "zh" as const,
+          date: "2017-01-01",
+          texts: [`${T}${random(mulberry(10 + i), "zh", 12)}`],
+          refs: new Map(),
+        })),
+      ],
+      planted: { zh: [], en: [] },
+      formulas: { zh: [], en: [] },
+      next: 0,
+    });
+    const w = base();
+    const steps = [
+      () =>
+        w.docs.push({ symbol: "A/1/6", lang: "zh", date: "2018-01-01", texts: [`${T}另`], refs: new Map() }),
+      () => w.docs.pop(),
+    ];
+    let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    const viaCopy = (m: ReuseMemo) => m.found.filter((l) => l.copy).length;
+    const before = viaCopy(memo);
+    for (const step of steps) {
+      step();
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, options);
+      const cold = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options);
+      expect(inc.result).toEqual(cold.result);
+      expect(canonical(inc.memo)).toEqual(canonical(cold.memo));
+      memo = inc.memo;
+      if (step === steps[0]) expect(viaCopy(memo)).toBeGreaterThan(before);
+    }
+  });
+
+  test("the corpus crosses the thresholds the incremental run tracks", () => {
+    // Without links, formulas, copies and links carried across languages, the property above
+    // would prove little.
+    const w = world(7, 12);
+    const r = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, TIGHT);
+    expect(r.result.aligned.rows.length).toBeGreaterThan(5);
+    expect(r.result.summary.byVia.aligned ?? 0).toBeGreaterThan(0);
+    expect(r.result.summary.links).toBeGreaterThan(5);
+    expect(r.result.formulas.formulas.length).toBeGreaterThan(3);
+    expect(r.result.summary.byKind.verbatim ?? 0).toBeGreaterThan(0);
+    expect(r.result.summary.byKind.near ?? 0).toBeGreaterThan(0);
+    expect(r.result.summary.alsoIn).toBeGreaterThan(0);
+    expect(r.result.formulaWindows.length).toBeGreaterThan(3);
+  });
+
+  test("a window rising to the formula threshold joins the windows shipped to search, and leaves when it falls", () => {
+    // The phrase opens three paragraphs; a fourth makes its windows formulas (formulaDf 4), and
+    // removing it makes them rare again. The incremental run must follow without a recount.
+    const options = { ...DEFAULT_OPTIONS, formulaDf: 4 };
+    const phrase = random(mulberry(11), "zh", 8);
+    const doc = (i: number): World["docs"][number] => ({
+      symbol: `A/2/${i}`,
+      lang: "zh",
+      date: `201${i}-01-01`,
+      texts: [`${phrase}${random(mulberry(20 + i), "zh", 20)}`],
+      refs: new Map(),
+    });
+    const w: World = {
+      rand: mulberry(5),
+      docs: [doc(1), doc(2), doc(3)],
+      planted: { zh: [], en: [] },
+      formulas: { zh: [], en: [] },
+      next: 0,
+    };
+    const window = shingleHash(tokenize(phrase).ids, 0, options.zh.formulaWindow);
+    const ships = (m: ReuseMemo) => m.formulaWindows.includes(window);
+    let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    expect(ships(memo)).toBe(false);
+    for (const [step, shipped] of [
+      [() => w.docs.push(doc(4)), true],
+      [() => w.docs.pop(), false],
+    ] as const) {
+      step();
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, options);
+      const cold = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options);
+      expect(inc.mode).toBe("incremental");
+      expect(inc.result.formulaWindows).toEqual(cold.result.formulaWindows);
+      expect(ships(inc.memo)).toBe(shipped);
+      memo = inc.memo;
+    }
+  });
+});
