@@ -4,7 +4,7 @@
  * short titles the registry knows it by) and every State with a page (names in both languages,
  * the name as printed). Pure: the site's data and the registry in, entries out.
  *
- * Decision: topics (a later issue) join as one more list of `SuggestEntry` of kind "topic",
+ * Decision: topics join as one more list of `SuggestEntry` of kind "topic" (lib/topics.ts),
  * passed in `extra`, with nothing to change here or in the browser.
  */
 import { docBothUrl, docUrl, stateUrl } from "../../../core/address/urls.ts";
