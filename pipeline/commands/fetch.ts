@@ -535,7 +535,7 @@ async function runCited(
   if (read.flags.has("dry-run")) {
     for (const i of items)
       io.stdout(
-        `  would fetch ${i.symbol} (${i.lang}), cited ${i.citations} times: ${urlFor(template, i.symbol, i.lang)}\n`,
+        `  would fetch ${i.symbol} (${i.lang}), cited ${i.citations === 1 ? "once" : `${i.citations} times`}: ${urlFor(template, i.symbol, i.lang)}\n`,
       );
     return 0;
   }

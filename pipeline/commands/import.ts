@@ -204,7 +204,7 @@ export function importOptions(values: Record<string, string>, flags: Set<string>
   if (badAuthor)
     return `--authors: "${badAuthor}" is not an author code (a State's ISO 3166-1 alpha-2 code in capitals, such as CN, or a group's, such as EU)`;
   const lang = values.lang === undefined ? undefined : Lang.safeParse(values.lang);
-  if (lang && !lang.success) return "give the language with --lang zh or --lang en";
+  if (lang && !lang.success) return `--lang "${values.lang}": give the language with --lang zh or --lang en`;
   if (values.format && !["pdf", "docx", "html", "text"].includes(values.format))
     return `--format is one of pdf, docx, html, text (not ${values.format})`;
   const bad = ["max-bytes", "max-pages", "max-inflated", "max-time"].find(

@@ -69,6 +69,17 @@ Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
 /** The longest query the command reads, as the site does: a long draft, not a book. */
 const MAX_QUERY = 20_000;
 
+/**
+ * Why an empty answer was an exact-phrase search: asked for (--phrase, quotes), or because the
+ * query has no word to rank by (single letters, digits, symbol fragments), which the engine then
+ * looks for only where it stands whole; without this "x" answered "(exact phrase)" unasked.
+ */
+function phraseNote(query: string, asked: boolean, asPhrase: boolean): string {
+  if (!asPhrase) return "";
+  if (asked || /^\s*["“].*["”]\s*$/s.test(query)) return " (exact phrase)";
+  return " (read as an exact phrase: it has no word to rank by, only single letters, digits or symbols, which are found only where they stand whole)";
+}
+
 /** A query shown in a message: itself when short, its first words otherwise. */
 function shown(query: string): string {
   const q = query.replace(/\s+/g, " ").trim();
@@ -133,7 +144,7 @@ async function runBatch(engine: SearchEngine, opts: SearchOptions, io: CommandIO
     }
     if (query.length > MAX_QUERY) {
       all = false;
-      const error = `The query has ${query.length} characters; at most ${MAX_QUERY} are read.`;
+      const error = `The query has ${query.length} characters, more than the ${MAX_QUERY} a query may have; nothing was searched.`;
       io.stdout(`${jsonSafe(JSON.stringify({ query, error }))}\n`);
       continue;
     }
@@ -215,7 +226,11 @@ export const searchCommand: Command = {
       );
     }
     if (query.length > MAX_QUERY) {
-      return usageError(io, `the query has ${query.length} characters; at most ${MAX_QUERY} are read`);
+      // Nothing is read then: saying "at most N are read" sounded as if the rest were cut off.
+      return usageError(
+        io,
+        `the query has ${query.length} characters, more than the ${MAX_QUERY} a query may have; nothing was searched: split it in parts`,
+      );
     }
     let dir = resolve(io.cwd, dataDir, "search");
     if (!existsSync(resolve(dir, "index.json"))) {
@@ -250,7 +265,7 @@ export const searchCommand: Command = {
     } else if (!result.hits.length) {
       io.stdout(
         terminalSafe(
-          `No paragraph carries ${shown(query)}${result.query.phrase ? " (exact phrase)" : ""}.\n`,
+          `No paragraph carries ${shown(query)}${phraseNote(query, opts.phrase === true, result.query.phrase)}.\n`,
         ),
       );
       const only = onlyOtherLanguage(result, opts.lang);

@@ -81,6 +81,34 @@ describe("acquis search over a corpus of one language", () => {
   });
 });
 
+describe("acquis search says why it found nothing, and why it searched nothing", () => {
+  test("a query of a single letter is an exact phrase unasked, and the answer says so; asked for, it says only that", async () => {
+    const en = [
+      paragraph({
+        doc: "A/78/265",
+        lang: "en",
+        num: ["1"],
+        text: "States support a directory of points of contact.",
+      }),
+    ];
+    root = mkdtempSync(join(tmpdir(), "acquis-search-"));
+    writeFiles(buildSearchIndex(en, [documentRecord({ symbol: "A/78/265", lang: "en" })]).files);
+    expect((await run("x")).stdout).toContain(
+      "No paragraph carries “x” (read as an exact phrase: it has no word to rank by",
+    );
+    expect((await run("x", "--phrase")).stdout).toBe("No paragraph carries “x” (exact phrase).\n");
+  });
+
+  test("a query over 20,000 characters is refused whole, and the message does not read as a cut", async () => {
+    const r = await runWith("各国".repeat(10_001), "-");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "the query has 20002 characters, more than the 20000 a query may have; nothing was searched",
+    );
+    expect(r.stderr).not.toContain("are read");
+  });
+});
+
 describe.runIf(has("shared"))("acquis search", () => {
   beforeAll(writeIndex);
 

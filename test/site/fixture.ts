@@ -10,14 +10,17 @@
  *
  * `scale` adds synthetic paragraphs for the site build benchmark (bench/sections/site.ts).
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { loadTopics } from "../../pipeline/load/topics.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { adoptionStage } from "../../pipeline/states/adoption.ts";
+import { topicsStage } from "../../pipeline/topics/stage.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -674,6 +677,13 @@ export function writeFixtureData(
     w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
+    // Tagged by the build's own stage with the corpus's vocabulary.
+    const vocabulary = loadTopics(
+      readFileSync(fileURLToPath(new URL("../../corpus/topics.yaml", import.meta.url))),
+      "corpus/topics.yaml",
+    ).topics;
+    const tagged = topicsStage({ paragraphs: data.paragraphs, vocabulary });
+    w("topics.json", JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...tagged.data }));
     // The build's own adoption stage over the fixture's links.
     const adoption = adoptionStage({ ...data, citations: [], registry: { documents: [] } }, SCHEMA_VERSION);
     w("adoption.json", JSON.stringify(adoption.file));

@@ -318,11 +318,12 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     list.replaceChildren(...result.hits.map((h) => drawHit(h, s.q, result)));
     const n = result.total;
     const more = !result.complete;
-    const verb = result.query.phrase ? "hold" : "carry";
+    // Both forms written out: "carry" + "s" gave "carrys".
+    const [one, many] = result.query.phrase ? ["holds", "hold"] : ["carries", "carry"];
     status.textContent =
       n === 0
-        ? `No paragraph ${verb}s ${result.query.phrase ? "the phrase " : "any of "}${named(s.q)}.`
-        : `${more ? "At least " : ""}${n} paragraph${n === 1 ? ` ${verb}s` : `s ${verb}`} ${result.query.phrase ? "the phrase" : "wording of"} ${named(s.q)}${n > result.hits.length ? ` (the first ${result.hits.length} shown)` : ""}.`;
+        ? `No paragraph ${one} ${result.query.phrase ? "the phrase " : "any of "}${named(s.q)}.`
+        : `${more ? "At least " : ""}${n} paragraph${n === 1 ? ` ${one}` : `s ${many}`} ${result.query.phrase ? "the phrase" : "wording of"} ${named(s.q)}${n > result.hits.length ? ` (the first ${result.hits.length} shown)` : ""}.`;
     const only = onlyOtherLanguage(result, s.lang);
     if (only) {
       const name = { zh: "Chinese", en: "English" };
