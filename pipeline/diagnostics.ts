@@ -59,6 +59,11 @@ export const CODES = {
   "reuse/paragraph-split": "warning",
   // index (pipeline/index)
   "index/segmenter-unavailable": "warning",
+  // topics (pipeline/load/topics.ts, pipeline/topics)
+  "topics/vocabulary-invalid": "error",
+  "topics/unknown-paragraph": "error",
+  "topics/unknown-topic": "error",
+  "topics/override-unneeded": "warning",
   // ingest (pipeline/ingest)
   "ingest/unsupported-format": "error",
   "ingest/conversion-failed": "error",

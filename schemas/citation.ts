@@ -24,6 +24,14 @@ export const DocTarget = z.object({
   partInferred: z.boolean().default(false),
   /** Section named in words, kept for display ("国际法部分，建议采取的下一步行动"). */
   section: z.string().nullable().default(null),
+  /**
+   * Pages cited ("p. 58", "pp. 58-59", "第 58 页"), where the corpus records the document's pages;
+   * `num` is then [] and the citation means the paragraphs standing on those pages. Null otherwise.
+   */
+  page: z
+    .object({ first: z.number().int().positive(), last: z.number().int().positive() })
+    .nullable()
+    .default(null),
 });
 export type DocTarget = z.infer<typeof DocTarget>;
 

@@ -12,4 +12,5 @@ export * from "./lookup.ts";
 export * from "./paragraph.ts";
 export * from "./resolver.ts";
 export * from "./reuse.ts";
+export * from "./topics.ts";
 export * from "./working-paper.ts";

@@ -11,6 +11,7 @@ import { CiteLookup } from "./lookup.ts";
 import { DocumentsFile, Paragraph } from "./paragraph.ts";
 import { ResolverDocumentFile, ResolverIndexFile } from "./resolver.ts";
 import { AlignedFile, FormulasFile, LineageFile, Reuse, ReuseSummaryFile } from "./reuse.ts";
+import { TopicsDataFile, TopicsFile } from "./topics.ts";
 import { WorkingPapersFile } from "./working-paper.ts";
 
 /** name -> JSON Schema; the name is the data file it describes (one line of a .jsonl file). */
@@ -29,6 +30,8 @@ export function jsonSchemas(): Record<string, unknown> {
     formulas: FormulasFile,
     "reuse-summary": ReuseSummaryFile,
     "working-papers": WorkingPapersFile,
+    topics: TopicsDataFile,
+    "topics-vocabulary": TopicsFile,
     adoption: AdoptionFile,
     manifest: Manifest,
     diagnostics: BuildReport,
@@ -39,7 +42,7 @@ export function jsonSchemas(): Record<string, unknown> {
   };
   // The front matter and the registry are what people write: their schema is the input's (a
   // document keyed by `id` is keyed by `symbol` once validated); data files are described as written.
-  const written = new Set(["front-matter", "registry"]);
+  const written = new Set(["front-matter", "registry", "topics-vocabulary"]);
   const result: Record<string, unknown> = {};
   for (const [name, schema] of Object.entries(entries)) {
     result[name] = z.toJSONSchema(schema, {

@@ -28,6 +28,7 @@ export const CiteParagraph = Paragraph.pick({
   parent: true,
   kind: true,
   headings: true,
+  pages: true,
 });
 export type CiteParagraph = z.infer<typeof CiteParagraph>;
 

@@ -11,9 +11,12 @@
 import { z } from "zod";
 import { Lang } from "./common.ts";
 import { KnownStructure } from "./corpus.ts";
-import { Paragraph } from "./paragraph.ts";
+import { Paragraph, Section } from "./paragraph.ts";
 
-/** A registry entry as the resolver needs it; `short` and `structure` left out when empty. */
+/**
+ * A registry entry as the resolver needs it; `short` and `structure` left out when empty; `title`
+ * only for a national paper (an entry keyed by an id), which is cited by its title.
+ */
 export const ResolverRegistryEntry = z
   .object({
     symbol: z.string(),
@@ -22,6 +25,7 @@ export const ResolverRegistryEntry = z
       .strict()
       .optional(),
     structure: KnownStructure.optional(),
+    title: z.object({ zh: z.string().optional(), en: z.string().optional() }).strict().optional(),
   })
   .strict();
 export type ResolverRegistryEntry = z.infer<typeof ResolverRegistryEntry>;
@@ -31,6 +35,13 @@ export const ResolverIndexFile = z
   .object({
     format: z.number().int(),
     registry: z.array(ResolverRegistryEntry),
+    /**
+     * The States the corpus knows (authors, compendium sections) and their names: what the grammar
+     * reads as a State's section ("A/76/136, Germany, para. 5").
+     */
+    states: z.array(
+      z.object({ code: z.string(), zh: z.array(z.string()), en: z.array(z.string()) }).strict(),
+    ),
     /** One entry per symbol in the corpus; its paragraphs are in `/resolve/<slug>.json`. */
     documents: z.array(z.object({ symbol: z.string(), slug: z.string(), langs: z.array(Lang) }).strict()),
   })
@@ -40,7 +51,8 @@ export type ResolverIndexFile = z.infer<typeof ResolverIndexFile>;
 /**
  * One paragraph's place: [address, part (index into `paraParts`), scope, num, kind, parent (row
  * of the enclosing paragraph in the same version, -1 for none), headings (index into
- * `headings`)]. Rows stand in reading order.
+ * `headings`), pages ([first, last], or null where the corpus records none)]. Rows stand in
+ * reading order.
  */
 export const ResolverRow = z.tuple([
   z.string(),
@@ -50,6 +62,7 @@ export const ResolverRow = z.tuple([
   Paragraph.shape.kind,
   z.number().int().min(-1),
   z.number().int().nonnegative(),
+  z.tuple([z.number().int().positive(), z.number().int().positive()]).nullable(),
 ]);
 export type ResolverRow = z.infer<typeof ResolverRow>;
 
@@ -63,6 +76,8 @@ export const ResolverVersion = z
     paraParts: z.array(z.array(z.string())),
     /** The distinct heading paths of its paragraphs. */
     headings: z.array(z.array(z.string())),
+    /** Its numbered and States' sections (documents.json `sections`). */
+    sections: z.array(Section),
     rows: z.array(ResolverRow),
   })
   .strict();

@@ -2,7 +2,8 @@
  * Citations: how well the grammar reads what people write, the figures the README quotes.
  *
  * - Typed citations: the forms table (test/cite/forms/table.ts), each row looked up over the real
- *   seed and registry as `acquis cite` looks it up, scored against what the citation means
+ *   seed and registry with the national fixtures and their registry entries, as `acquis cite`
+ *   looks it up, scored against what the citation means
  *   (test/cite/forms/score.ts): precision, recall, and the answers that are silently wrong
  *   (landed somewhere wrong while saying everything was read), which must be 0.
  * - Citations in documents: every hand-checked set of test/cite/gold/, extracted by the cite
@@ -20,7 +21,7 @@ import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { figures, figuresLine, gotOf, scoreRow } from "../../test/cite/forms/score.ts";
 import { FORMS } from "../../test/cite/forms/table.ts";
 import { citationLine, goldSets, loadGold, score } from "../../test/cite/gold.ts";
-import { loadRegistry, RES_80_16, seed } from "../../test/cite/helpers.ts";
+import { formsCorpus, formsRegistry, loadRegistry, RES_80_16 } from "../../test/cite/helpers.ts";
 import { type Row, repoRoot, type Section, type SectionResult } from "../harness.ts";
 
 export const section: Section = {
@@ -31,7 +32,8 @@ export const section: Section = {
     const notes: string[] = [];
 
     // Typed citations.
-    const index = buildIndex(seed().documents, seed().paragraphs, registry);
+    const forms = formsCorpus();
+    const index = buildIndex(forms.documents, forms.paragraphs, formsRegistry());
     const times: number[] = [];
     const scores = FORMS.map((row) => {
       const t = performance.now();

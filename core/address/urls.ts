@@ -31,6 +31,20 @@ export function stateUrl(code: string): string {
   return `/states/${encodeURIComponent(code)}/`;
 }
 
+/** A topic's page: "/topics/due-diligence/". */
+export function topicUrl(id: string): string {
+  return `/topics/${encodeURIComponent(id)}/`;
+}
+
+/** The compare view: States' paragraphs side by side, topic and States chosen on the page. */
+export function compareUrl(topic?: string, states: readonly string[] = []): string {
+  const q = new URLSearchParams();
+  if (topic) q.set("topic", topic);
+  if (states.length) q.set("states", states.join(","));
+  const qs = q.toString();
+  return `/topics/compare/${qs ? `?${qs}` : ""}`;
+}
+
 /** The agreed-language map of a document pair in one language: "/map/A-77-275/A-78-265/en/". */
 export function mapUrl(fromSlug: string, toSlug: string, lang: string): string {
   return `/map/${encodeURIComponent(fromSlug)}/${encodeURIComponent(toSlug)}/${lang}/`;

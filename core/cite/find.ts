@@ -14,6 +14,7 @@
  * - The kind of a coordinated list distributes: "第 75/564 和 77/512 号决定" is two decisions.
  * - What is not recognised is left alone: the grammar never guesses a document.
  */
+import { isDocId } from "../../schemas/identity.ts";
 import { MONTHS_EN } from "../text/months.ts";
 import { clean } from "./clean.ts";
 import {
@@ -27,6 +28,7 @@ import {
   readParaAbbrev,
   readParaZh,
   readPinComponent,
+  useStates,
   WHOLE,
 } from "./pins.ts";
 import type { TitleMatcher } from "./titles.ts";
@@ -84,6 +86,7 @@ interface RuleResult {
 export function findCitations(text: string, titles: TitleMatcher): Found[] {
   const s = clean(text);
   forgetWords();
+  useStates(titles.states);
   const out: Found[] = [];
   const memo: Memo = { coordinatedFailEnd: -1 };
   let i = 0;
@@ -325,7 +328,8 @@ function afterTitle(s: string, start: number, titleEnd: number, symbols: string[
       ],
     };
   }
-  const pins = parsePins(s, titleEnd);
+  // A national paper (keyed by its id) may be followed by a bare number: "…, 2.1".
+  const pins = parsePins(s, titleEnd, { resolution: false, national: symbols.every(isDocId) });
   const end = pins ? pins.end : titleEnd;
   return {
     end,
@@ -597,6 +601,12 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
       return rulePinsFirstEn(s, i, titles);
     case "annex":
       return ruleAnnexEn(s, i, i, titles);
+    case "section":
+    case "sect":
+    case "part":
+    case "chapter":
+    case "chap":
+      return rulePinsFirstEn(s, i, titles);
     case "the": {
       const next = readWord(s, skipWs(s, w.end, 2));
       if (next?.value === "annex") return ruleAnnexEn(s, i, skipWs(s, w.end, 2), titles);
@@ -728,8 +738,10 @@ function ruleResolutionPrefixEn(s: string, i: number): RuleResult | null {
 function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   // OP and PP are read here whatever the document; they stand only if it is a resolution.
   const abbrev = readParaAbbrev(s, i) !== null;
-  const comp = readPinComponent(s, i, { resolution: true });
-  if (!comp || comp.nums.length === 0) return null;
+  const comp = readPinComponent(s, i, { resolution: true }, true);
+  // "section 2.2 of …", "Part II of …": a numbered section before its document.
+  const sectionOnly = comp !== null && comp.nums.length === 0 && comp.key !== null;
+  if (!comp || (comp.nums.length === 0 && !sectionOnly)) return null;
   let nums = comp.nums;
   let compEnd = comp.end;
   // "para. 23, subparagraph (f) (ii) of …": the labels continue the one paragraph read.
@@ -740,7 +752,9 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
     nums = sub.labels.map((l) => [...nums[0]!, ...l]);
     compEnd = sub.end;
   }
-  const pins = nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
+  const pins: Pin[] = sectionOnly
+    ? [{ ...WHOLE, section: comp.section, key: comp.key }]
+    : nums.map((num) => ({ ...WHOLE, part: comp.part, operative: comp.operative, num }));
   const q = skipWs(s, compEnd, 2);
   const w = readWord(s, q);
   if (!abbrev && (w?.value === "above" || w?.value === "below")) {
@@ -750,7 +764,8 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   if (p < 0) return null;
   for (let k = 0; k < 4; k++) {
     const x = readWord(s, p);
-    if (!x || !LEAD_WORDS.has(x.value)) break;
+    // A title may begin with one of these words ("The application of international law …").
+    if (!x || !LEAD_WORDS.has(x.value) || titles.match(s, p)) break;
     if (x.value === "present") {
       const y = readWord(s, skipWs(s, x.end, 2));
       if (!abbrev && y && ["report", "resolution", "document", "decision"].includes(y.value))

@@ -11,7 +11,15 @@
  *   paragraphs only where the document is a resolution (`PinContext.resolution`): after a report,
  *   "pp. 3" is far more often pages, which are not read (a page pinpoint is left unread, and said).
  * - Legal scholarship's pinpoints read as paragraphs: "at [64]", "at [2(a)]", "¶ 23", "¶¶ 23–25";
- *   a bare "at 5" is a page and is not read.
+ *   a bare "at 5" is a page.
+ * - Pages ("p. 58", "pp. 58-59", "第 58 页", "at 58") are read as pages with their words' span;
+ *   resolution places them only where the corpus records the document's pages, and the lookup
+ *   gives the words back as not read everywhere else (a page is never the whole document unsaid).
+ * - A State's section of a compendium is read by the names of the States the corpus knows (see
+ *   `useStates`), and only where a pinpoint or the end of the citation follows the name, so "A/75/816,
+ *   China stated" is not a State section.
+ * - Numbered sections are read with their key in arabic numerals, as the parser keys them: "section
+ *   2.2" -> "2.2", "Part II" -> "2", "sect. II.A" -> "2.A", "第二部分第（一）节" -> "2.1".
  */
 import {
   fromRoman,
@@ -47,10 +55,57 @@ export interface Pin {
   section: string | null;
   /** Normalised labels: ["23", "a"]; [] for the whole document or part. */
   num: string[];
+  /** A State's (or group's) section of a compendium, by its code ("DE"), or null. */
+  state: string | null;
+  /**
+   * A numbered section's key, numerals in arabic as the parser keys sections ("2.2", "2.1" for
+   * 第二部分第（一）节, "2" for Part II, "2.A" for sect. II.A); null if none was written.
+   */
+  key: string | null;
+  /**
+   * A number written bare after a national paper ("cn-2024-ict-position, 2.1"): paragraph 2.1
+   * where there is one, else section 2.1.
+   */
+  bare?: true;
+  /** Pages ("p. 58", "pp. 58-59", "第 58 页"), with the span of their words in the text; or null. */
+  page: PagePin | null;
+}
+
+/** A page pinpoint: the pages and where their words stand in the text (offsets, UTF-16). */
+export interface PagePin {
+  first: number;
+  last: number;
+  span: [number, number];
 }
 
 /** The whole document: no part, no section, no number. */
-export const WHOLE: Pin = { part: null, operative: false, section: null, num: [] };
+export const WHOLE: Pin = {
+  part: null,
+  operative: false,
+  section: null,
+  num: [],
+  state: null,
+  key: null,
+  page: null,
+};
+
+/** Something that names a State at an offset: the States' codes (see `useStates`). */
+export interface StateNames {
+  match(s: string, p: number): { end: number; value: string[] } | null;
+}
+
+let states: StateNames | null = null;
+
+/**
+ * The State names the next readings use (findCitations sets them from its title matcher): one
+ * grammar run reads one text synchronously, as the word cache of tokenize.ts assumes too.
+ */
+export function useStates(names: StateNames | null): void {
+  states = names;
+}
+
+/** Longest page range a page pinpoint may span. */
+const MAX_PAGES = 200;
 
 /** "附件一" -> "annex I", "附件 A" -> "annex A", "附件" -> "annex". */
 export function readAnnexZh(s: string, p: number, bare = false): { end: number; part: string } | null {
@@ -105,7 +160,15 @@ const LABEL_FOLLOWERS = new Set([
 // Pinpoints
 
 /** A component with nothing set yet. */
-const NONE = { part: null, operative: false, section: null, labels: null } as const;
+const NONE = {
+  part: null,
+  operative: false,
+  section: null,
+  labels: null,
+  state: null,
+  key: null,
+  page: null,
+} as const;
 
 /** What the pinpoints are read after. */
 export interface PinContext {
@@ -114,6 +177,8 @@ export interface PinContext {
    * are its operative and preambular paragraphs. Elsewhere those abbreviations are not read.
    */
   resolution: boolean;
+  /** The document is keyed by an id (a national paper): a bare "2.1" after it is read. */
+  national?: boolean;
 }
 
 /** No resolution: the abbreviations OP and PP are not read. */
@@ -137,6 +202,14 @@ export interface Component {
    * each path is appended to it. Null for every other component.
    */
   labels: string[][] | null;
+  /** A State's section, by code. */
+  state: string | null;
+  /** A numbered section's key. */
+  key: string | null;
+  /** Pages. */
+  page: PagePin | null;
+  /** A bare number after a national paper. */
+  bare?: true;
 }
 
 /**
@@ -152,6 +225,8 @@ export function parsePins(
   let part: string | null = null;
   let operative = false;
   let section: string | null = null;
+  let state: string | null = null;
+  let key: string | null = null;
   const pins: Pin[] = [];
   let end = p;
   let sawAny = false;
@@ -196,17 +271,29 @@ export function parsePins(
       section = null;
     }
     if (comp.section !== null) section = comp.section;
-    partOnly = comp.nums.length === 0 && comp.part !== null;
-    lastNums = comp.nums.map((num) => ({ part, operative, section, num }));
+    // A State's section, then a numbered section in it: each carries to the pinpoints after it.
+    if (comp.state !== null) {
+      state = comp.state;
+      key = null;
+    }
+    if (comp.key !== null) key = comp.key;
+    partOnly =
+      comp.nums.length === 0 &&
+      comp.page === null &&
+      (comp.part !== null || comp.state !== null || comp.key !== null);
+    const base = { part, operative, section, state, key, page: null };
+    lastNums = comp.page
+      ? [{ ...base, num: [], page: comp.page }]
+      : comp.nums.map((num) => ({ ...base, num, ...(comp.bare ? { bare: true as const } : {}) }));
     pins.push(...lastNums);
-    if (comp.nums.length > 0) section = null;
+    if (comp.nums.length > 0 || comp.page) section = null;
     end = comp.end;
     q = comp.end;
   }
   if (!sawAny) return null;
   if (pins.length === 0) {
-    if (part === null && !operative && section === null) return null;
-    pins.push({ part, operative, section, num: [] });
+    if (part === null && !operative && section === null && state === null && key === null) return null;
+    pins.push({ part, operative, section, num: [], state, key, page: null });
   }
   return { end, pins };
 }
@@ -225,9 +312,22 @@ function readContinuation(s: string, r: number): number {
  * One pinpoint component at `r`: a part, a section, paragraphs, or subparagraph labels that
  * continue the paragraph before. Null when none stands there.
  */
-export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN): Component | null {
+export function readPinComponent(
+  s: string,
+  r: number,
+  ctx: PinContext = PLAIN,
+  noState = false,
+): Component | null {
   const none = NONE;
   const c = s[r];
+  if (!noState) {
+    const state = readStateComponent(s, r, ctx);
+    if (state) return state;
+  }
+  if (ctx.national && isDigit(c)) {
+    const bare = readBareNumber(s, r);
+    if (bare) return bare;
+  }
   if (c === "附" && lit(s, r, "附录") >= 0) return { ...none, end: r + 2, part: "appendix", nums: [] };
   if (c === "附") {
     const annexZh = readAnnexZh(s, r, true);
@@ -248,10 +348,19 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
     }
   }
   if (s[r] === "第") {
+    const page = readPageZh(s, r);
+    if (page) return page;
+    const numbered = readSectionNumZh(s, r);
+    if (numbered) return numbered;
     const article = readArticleZh(s, r);
     if (article) return { ...none, end: article.end, part: article.part, nums: article.nums };
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
+  }
+  if (c === "§") {
+    // "§ 2.2": the section sign, as legal writing numbers a paper's sections.
+    const numbered = readNumberedSectionEn(s, r, s[r + 1] === "§" ? r + 2 : r + 1);
+    if (numbered?.key) return numbered;
   }
   if (c === "¶") {
     // "¶ 23", "¶¶ 23–25": the paragraph sign, doubled for several.
@@ -261,7 +370,8 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
   if (isHan(s[r])) return readSectionZh(s, r);
   const abbrev = readParaAbbrev(s, r);
   if (abbrev) {
-    if (!ctx.resolution) return null;
+    // After any other document "pp. 12" is pages.
+    if (!ctx.resolution) return abbrev.kind === "pp" ? readPageEn(s, r) : null;
     const nums = parseNums(s, abbrev.end, false, true);
     if (!nums) return null;
     const preamble = abbrev.kind === "pp";
@@ -297,6 +407,8 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
       return nums ? { ...none, end: nums.end, nums: nums.nums } : null;
     }
     if (readWord(s, q)?.value === "at") return null;
+    // A bare "at 58" is a page.
+    if (isDigit(s[q])) return pageRange(s, r, q);
     const next = readPinComponent(s, q, ctx);
     return next && next.nums.length > 0 && next.part === null && next.section === null ? next : null;
   }
@@ -324,11 +436,146 @@ export function readPinComponent(s: string, r: number, ctx: PinContext = PLAIN):
     const para = readParaEn(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
-  if (w.value === "sect" || w.value === "section" || w.value === "chap" || w.value === "chapter") {
+  if (w.value === "p" || w.value === "page" || w.value === "pages") return readPageEn(s, r);
+  if (SECTION_WORDS.has(w.value)) {
     const numbered = readNumberedSectionEn(s, r, w.end);
     if (numbered) return numbered;
   }
   return readSectionEn(s, r);
+}
+
+/** Words before a section's or chapter's number: "sect. II.E", "section 2.2", "Part II". */
+export const SECTION_WORDS = new Set(["sect", "section", "chap", "chapter", "part"]);
+
+/**
+ * A State's section of a compendium by the State's name: "Germany", "德国", "(Germany)". Read only
+ * where a pinpoint, a section or the end of the citation follows the name, so a State named in
+ * running text after a symbol ("A/75/816, China stated") is not taken for a section.
+ */
+function readStateComponent(s: string, r: number, ctx: PinContext): Component | null {
+  if (!states) return null;
+  const open = s[r] === "(";
+  const at = open ? skipWs(s, r + 1, 1) : r;
+  const m = states.match(s, at);
+  if (m?.value.length !== 1) return null;
+  let end = m.end;
+  if (open) {
+    const close = skipWs(s, end, 1);
+    if (s[close] !== ")") return null;
+    end = close + 1;
+  }
+  let q = skipWs(s, end, 2);
+  if (s[q] === ",") q = skipWs(s, q + 1, 2);
+  if (!(q >= s.length || ";.)]".includes(s[q]!))) {
+    const next = readPinComponent(s, q, ctx, true);
+    if (!next || (next.nums.length === 0 && next.page === null && next.key === null)) return null;
+  }
+  return { ...NONE, end, nums: [], state: m.value[0]! };
+}
+
+/** "2.1", "2.2.1", "3" written bare after a national paper: a paragraph, or else a section. */
+function readBareNumber(s: string, r: number): Component | null {
+  if (isAlnum(s[r - 1])) return null;
+  const path: string[] = [];
+  let q = r;
+  while (path.length < 6) {
+    const n = readInt(s, q, 3, true);
+    if (!n) return null;
+    path.push(String(n.value));
+    q = n.end;
+    if (s[q] === "." && isDigit(s[q + 1])) q++;
+    else break;
+  }
+  if (isAlnum(s[q])) return null;
+  return { ...NONE, end: q, nums: [path], bare: true };
+}
+
+/** "p. 58", "pp. 58-59", "page 58", "p.58": pages, in English. */
+function readPageEn(s: string, r: number): Component | null {
+  const w = readWord(s, r);
+  if (!w) return null;
+  let q = w.end;
+  if (s[q] === ".") q++;
+  return pageRange(s, r, skipWs(s, q, 2));
+}
+
+/** "第 58 页", "第 58-59 页", "第58至59页". */
+function readPageZh(s: string, r: number): Component | null {
+  const pages = pageRange(s, r, skipWs(s, r + 1, 2));
+  if (!pages?.page) return null;
+  const e = skipWs(s, pages.end, 2);
+  if (s[e] !== "页") return null;
+  return { ...pages, end: e + 1, page: { ...pages.page, span: [r, e + 1] } };
+}
+
+/** A page or a range of pages at `q`, its words spanning from `start`. */
+function pageRange(s: string, start: number, q: number): Component | null {
+  const a = readInt(s, q, 4);
+  if (!a || a.value < 1) return null;
+  let last = a.value;
+  let end = a.end;
+  const c = skipWs(s, end, 1);
+  for (const w of ["-", "–", "—", "至", "~"]) {
+    const e = lit(s, c, w);
+    if (e < 0) continue;
+    const b = readInt(s, skipWs(s, e, 1), 4);
+    if (b && b.value >= a.value && b.value - a.value <= MAX_PAGES) {
+      last = b.value;
+      end = b.end;
+    }
+    break;
+  }
+  if (isAlnum(s[end])) return null;
+  return { ...NONE, end, nums: [], page: { first: a.value, last, span: [start, end] } };
+}
+
+/**
+ * "第二部分", "第二部分第（一）节", "第二部分第一节", "第 2 部分": a numbered section of a paper, keyed
+ * as the parser keys it ("2", "2.1").
+ */
+function readSectionNumZh(s: string, r: number): Component | null {
+  const q = skipWs(s, r + 1, 2);
+  const n = readCjkNumeral(s, q) ?? readInt(s, q, 3);
+  if (!n || n.value < 1) return null;
+  const u = skipWs(s, n.end, 2);
+  if (lit(s, u, "部分") < 0) return null;
+  let key = String(n.value);
+  let end = u + 2;
+  const sub = skipWs(s, end, 2);
+  if (s[sub] === "第") {
+    let x = skipWs(s, sub + 1, 2);
+    const paren = s[x] === "(";
+    if (paren) x++;
+    const m = readCjkNumeral(s, x) ?? readInt(s, x, 3);
+    if (m && m.value > 0) {
+      let y = m.end;
+      if (paren) y = s[y] === ")" ? y + 1 : -1;
+      if (y > 0 && s[y] === "节") {
+        key += `.${m.value}`;
+        end = y + 1;
+      }
+    }
+  }
+  return { ...NONE, end, section: s.slice(r, end), key, nums: [] };
+}
+
+/**
+ * The key of a numbered section as the parser gives it: "2.2" -> "2.2", "II" -> "2", "II.E" ->
+ * "2.E" (the first level's roman numeral in arabic, letters as printed); null for anything else.
+ */
+export function sectionKeyOf(label: string): string | null {
+  const segs = label.split(".").filter((x) => x.length > 0);
+  const out: string[] = [];
+  for (const [k, seg] of segs.entries()) {
+    if (/^[0-9]+$/.test(seg)) out.push(String(Number(seg)));
+    else if (k === 0 && /^[IVXL]+$/.test(seg)) {
+      const n = fromRoman(seg.toLowerCase());
+      if (!n) return null;
+      out.push(String(n));
+    } else if (/^[A-Z]$/.test(seg)) out.push(seg);
+    else return null;
+  }
+  return out.length ? out.join(".") : null;
 }
 
 /** Words that introduce subparagraph labels continuing a paragraph: "subparagraph (f)". */
@@ -477,7 +724,7 @@ function readSectionZh(s: string, r: number): Component | null {
   }
   const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
   if (s[para] !== "第" || !readParaZh(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [], labels: null };
+  return { ...NONE, end, section: s.slice(r, end), nums: [] };
 }
 
 /** A run of Chinese characters, stopping before "第 <number>" and after at most `max` characters. */
@@ -508,7 +755,7 @@ function readSectionEn(s: string, r: number): Component | null {
   }
   const para = skipWs(s, s[q] === "," ? q + 1 : q, 2);
   if (!readParaEn(s, para)) return null;
-  return { end, part: null, operative: false, section: s.slice(r, end), nums: [], labels: null };
+  return { ...NONE, end, section: s.slice(r, end), nums: [] };
 }
 
 /** A section or chapter by its number: "sect. II.E", "chap. IV", "section 3". Kept in words. */
@@ -524,7 +771,9 @@ function readNumberedSectionEn(s: string, r: number, wordEnd: number): Component
   )
     e++;
   if (e === q || isAlnum(s[e])) return null;
-  return { end: e, part: null, operative: false, section: s.slice(r, e), nums: [], labels: null };
+  // A trailing full stop ends the sentence, not the number ("sect. II.E.").
+  const key = sectionKeyOf(s.slice(q, e));
+  return { ...NONE, end: e, section: s.slice(r, e), key, nums: [] };
 }
 
 /** Up to eight lower-case-insensitive words separated by single spaces. */

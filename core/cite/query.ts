@@ -18,6 +18,7 @@
  *   paragraph what the part does hold, so a person can correct the citation without opening it.
  */
 
+import { isDocId } from "../../schemas/identity.ts";
 import type { CharterTarget, CitationStatus, DocTarget, TextSpan } from "../../schemas/index.ts";
 import { odsUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
@@ -72,15 +73,31 @@ export interface Reading {
 }
 
 /** Read a typed citation: what it names, and what of it was not read. Never throws. */
-export function readTyped(query: string, titles: TitleMatcher): Reading {
+export function readTyped(
+  query: string,
+  titles: TitleMatcher,
+  holes: readonly (readonly [number, number])[] = [],
+): Reading {
   const found = findCitations(query, titles);
   const citations = found.filter((f) => f.kind === "charter" || (f.kind === "doc" && f.ref !== "self"));
   const outside = found.filter((f) => !citations.includes(f));
-  const spans: [number, number][] = [];
+  const merged: [number, number][] = [];
   for (const f of citations) {
-    const last = spans[spans.length - 1];
+    const last = merged[merged.length - 1];
     if (last && f.start <= last[1]) last[1] = Math.max(last[1], f.end);
-    else spans.push([f.start, f.end]);
+    else merged.push([f.start, f.end]);
+  }
+  // Words read by the grammar that resolution could not use (pages of a document whose pages the
+  // corpus does not record) are cut out of what was read, so they are said as not read.
+  const spans: [number, number][] = [];
+  for (const [a, b] of merged) {
+    let at = a;
+    for (const [h0, h1] of [...holes].sort((x, y) => x[0] - y[0])) {
+      if (h1 <= at || h0 >= b) continue;
+      if (h0 > at) spans.push(trimRead(query, at, h0));
+      at = Math.max(at, h1);
+    }
+    if (at < b) spans.push([at, b]);
   }
   const s = clean(query);
   const unread: TextSpan[] = [];
@@ -92,10 +109,18 @@ export function readTyped(query: string, titles: TitleMatcher): Reading {
   }
   return {
     citations,
-    read: spans.map((span) => ({ text: query.slice(span[0], span[1]), span })),
+    read: spans.filter(([a, b]) => b > a).map((span) => ({ text: query.slice(span[0], span[1]), span })),
     unread,
     outside,
   };
+}
+
+/** A stretch of read words without the noise marks at its end ("A/78/265, " -> "A/78/265"). */
+function trimRead(query: string, a: number, b: number): [number, number] {
+  const s = clean(query);
+  let e = b;
+  while (e > a && NOISE_MARKS.has(s[e - 1]!)) e--;
+  return [a, e];
 }
 
 /**
@@ -178,7 +203,7 @@ export function lookupCitation<P extends CiteParagraph>(
   index: CorpusIndex<P, CiteDocument>,
 ): Lookup<P> {
   const lang = /[\u4e00-\u9fff]/.test(query) ? "zh" : "en";
-  const reading = readTyped(query, index.titles);
+  let reading = readTyped(query, index.titles);
   if (reading.citations.length === 0) {
     const outside = reading.outside[0];
     return {
@@ -194,6 +219,7 @@ export function lookupCitation<P extends CiteParagraph>(
     };
   }
   const citing = { doc: "", lang, part: [] as string[] };
+  const dropped: [number, number][] = [];
   const results = reading.citations.flatMap((found): LookupResult<P>[] => {
     const span: [number, number] = [found.start, found.end];
     if (found.kind === "charter") {
@@ -219,7 +245,9 @@ export function lookupCitation<P extends CiteParagraph>(
       .map(({ symbol, pin }) => {
         const symbols = found.ref === "title" ? found.symbols : [symbol];
         const r = resolveDoc(symbols, pin, citing, index);
-        const paragraph = r.resolved ? (index.byId.get(r.resolved) ?? null) : null;
+        if (r.dropped) dropped.push(r.dropped);
+        // A page or a section is answered whole, with what it holds, like a part.
+        const paragraph = r.resolved && !r.holds ? (index.byId.get(r.resolved) ?? null) : null;
         return {
           target: r.target,
           status: r.status,
@@ -234,12 +262,15 @@ export function lookupCitation<P extends CiteParagraph>(
           nearby:
             r.status === "unknown-paragraph" && "num" in r.target
               ? nearby(r.target, index)
-              : r.resolved && !paragraph
-                ? contents(r.resolved, index)
-                : [],
+              : r.holds
+                ? r.holds.slice(0, 8).map((id) => index.byId.get(id)?.address ?? id)
+                : r.resolved && !paragraph
+                  ? contents(r.resolved, index)
+                  : [],
         };
       });
   });
+  if (dropped.length) reading = readTyped(query, index.titles, dropped);
   return { kind: "parsed", query, read: reading.read, unread: reading.unread, results };
 }
 
@@ -251,18 +282,26 @@ function explain(
   const doc = target.doc;
   switch (status) {
     case "resolved":
-      return null;
+      // What a page holds, or why page words were not read; else nothing to say.
+      return problem ? sentence(problem) : null;
     case "not-in-corpus":
       return problem ?? `${doc} is known to the registry but not in the corpus, so its text is not here.`;
     case "unknown-document":
       return `${doc} is unknown: neither the corpus nor corpus/registry.yaml has it.`;
     case "unknown-paragraph":
-      return problem ? `${problem[0]!.toUpperCase()}${problem.slice(1)}.` : null;
+      return problem ? sentence(problem) : null;
     case "ambiguous":
       return `The citation could mean several paragraphs (${problem}); name the part.`;
     default:
       return problem;
   }
+}
+
+/** A problem as a sentence: its first letter a capital, unless it starts with a document id. */
+function sentence(problem: string): string {
+  const first = problem.split(/[\s,]/)[0] ?? "";
+  const head = isDocId(first) ? problem[0]! : problem[0]!.toUpperCase();
+  return `${head}${problem.slice(1)}.`;
 }
 
 /** Labels of the numbered paragraphs near a missing one in the same part and scope. */
@@ -307,8 +346,11 @@ export function targetText(t: DocTarget | CharterTarget): string {
     [
       t.doc,
       ...(t.part.length ? [partWords(t.part)] : []),
-      ...(t.section ? [t.section] : []),
+      ...(t.section ? [t.section] : t.scope && /^[0-9A-Z]/.test(t.scope) ? [`section ${t.scope}`] : []),
       ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
+      ...(t.page
+        ? [t.page.first === t.page.last ? `p. ${t.page.first}` : `pp. ${t.page.first}-${t.page.last}`]
+        : []),
     ].join(", ") + (t.partInferred ? ` (read as ${t.part.join(", ")}, where its report sits)` : "")
   );
 }

@@ -25,12 +25,12 @@ import type {
   Paragraph,
   RegistryEntry,
 } from "../../schemas/index.ts";
-import { addressOf, articlePart, idOf, partAddress } from "../address/address.ts";
+import { addressOf, articlePart, idOf, partAddress, stateOfPart, statePart } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
 import { romanToNumber } from "../text/numerals.ts";
 import { citeEn, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
-import { TitleMatcher } from "./titles.ts";
+import { type StateName, TitleMatcher } from "./titles.ts";
 
 /**
  * What resolution reads of a paragraph: where it stands, never its text (schemas/lookup.ts). The
@@ -39,11 +39,22 @@ import { TitleMatcher } from "./titles.ts";
  */
 export type { CiteParagraph };
 
-/** What resolution reads of a document version. */
-export type CiteDocument = Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts">;
+/**
+ * What resolution reads of a document version: its parts, and its numbered and States' sections
+ * with their authors (for "section 2.2", "A/76/136, Germany").
+ */
+export type CiteDocument = Pick<
+  DocumentRecord,
+  "symbol" | "slug" | "lang" | "parts" | "sections" | "authors"
+>;
 
-/** What resolution reads of a registry entry: its short titles and what is known of its structure. */
-export type CiteRegistryEntry = Pick<RegistryEntry, "symbol" | "short" | "structure">;
+/**
+ * What resolution reads of a registry entry: its short titles, what is known of its structure,
+ * and (for a national paper) its titles.
+ */
+export type CiteRegistryEntry = Pick<RegistryEntry, "symbol" | "short" | "structure"> & {
+  title?: RegistryEntry["title"];
+};
 
 /** One language version of a corpus document, indexed for lookups. */
 export interface DocVersion<P extends CiteParagraph = Paragraph, D extends CiteDocument = DocumentRecord> {
@@ -62,6 +73,27 @@ export interface CorpusIndex<P extends CiteParagraph = Paragraph, D extends Cite
   docs: Map<string, Map<string, DocVersion<P, D>>>;
   /** Paragraphs by id. */
   byId: Map<string, P>;
+  /** Names of the States the corpus knows, by code. */
+  stateNames: Map<string, { zh: string; en: string }>;
+}
+
+/**
+ * The States the corpus knows, as authors of its papers or as sections of its compendiums, with
+ * their names: what the grammar reads as a State's section.
+ */
+export function statesOf(documents: readonly Pick<CiteDocument, "sections" | "authors">[]): StateName[] {
+  const byCode = new Map<string, StateName>();
+  const add = (a: { code: string; name: { zh: string; en: string } }) => {
+    const x = byCode.get(a.code) ?? { code: a.code, zh: [], en: [] };
+    if (!x.zh.includes(a.name.zh)) x.zh.push(a.name.zh);
+    if (!x.en.includes(a.name.en)) x.en.push(a.name.en);
+    byCode.set(a.code, x);
+  };
+  for (const d of documents) {
+    for (const a of d.authors ?? []) add(a);
+    for (const sec of d.sections ?? []) if (sec.state) add(sec.state);
+  }
+  return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 /** Build the index from the parse output (or the resolver export) and the registry. */
@@ -69,6 +101,7 @@ export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
   documents: readonly D[],
   paragraphs: readonly P[],
   registry: { documents: readonly CiteRegistryEntry[] },
+  states: readonly StateName[] = statesOf(documents),
 ): CorpusIndex<P, D> {
   const docs = new Map<string, Map<string, DocVersion<P, D>>>();
   for (const record of documents) {
@@ -86,9 +119,10 @@ export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
   }
   return {
     registry: new Map(registry.documents.map((e) => [e.symbol, e])),
-    titles: new TitleMatcher(registry),
+    titles: new TitleMatcher(registry, states),
     docs,
     byId,
+    stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),
   };
 }
 
@@ -107,8 +141,15 @@ export interface Resolution {
   status: CitationStatus;
   candidates: string[];
   url: string | null;
-  /** Why the status is not "resolved", for the diagnostic. */
+  /** Why the status is not "resolved", for the diagnostic; for a page, what the page holds. */
   problem: string | null;
+  /**
+   * The span of page words that could not be placed (the corpus records no pages for the
+   * document): the target is the whole document or part, and the lookup says the words not read.
+   */
+  dropped?: [number, number];
+  /** Ids of the paragraphs a page or a section holds, in reading order. */
+  holds?: string[];
 }
 
 /**
@@ -189,6 +230,30 @@ export function resolveDoc(
   const knownParts = primary.record.parts;
   const reportIn = entry?.structure?.reportIn ?? null;
 
+  // A State's section of a compendium: its part, or not found, saying which States have one.
+  let statePartPath: string[] | null = null;
+  if (pin.state !== null) {
+    const label = statePart(pin.state);
+    const found = knownParts.find((p) => p[p.length - 1] === label);
+    if (!found)
+      return notFound(
+        docTarget(symbol, [label], pin, false),
+        noStateMessage(symbol, pin.state, primary, index),
+      );
+    statePartPath = found;
+  }
+  if (pin.page) return resolvePage(symbol, pin, statePartPath, langs, versions, citing, index);
+  if (pin.key !== null) return resolveNumbered(symbol, pin, statePartPath, pin.key, langs, versions);
+  if (statePartPath) {
+    const target = docTarget(symbol, statePartPath, pin, false);
+    if (pin.num.length === 0)
+      return ok(target, idOf(symbol, primary.record.lang, partAddress(statePartPath)));
+    const hit = findParagraph(versions, langs, statePartPath, null, pin.num);
+    return hit
+      ? ok(target, hit.id)
+      : notFound(target, withStateNames(missingMessage(symbol, primary, [statePartPath], pin.num), index));
+  }
+
   // The whole document or a whole part.
   if (pin.num.length === 0) {
     const part = pin.part !== null ? partFromLabel(pin.part, knownParts, reportIn) : pin.operative ? [] : [];
@@ -258,9 +323,189 @@ export function resolveDoc(
       };
     }
   }
+  // "cn-2024-ict-position, 2.1" where the paper has no paragraph 2.1: its section 2.1.
+  if (pin.bare) {
+    const key = pin.num.join(".");
+    if ((primary.record.sections ?? []).some((x) => x.key === key))
+      return resolveNumbered(symbol, { ...pin, num: [], key, section: key }, null, key, langs, versions);
+  }
   const target = docTarget(symbol, first.part, pin, first.inferred && first.part.length > 0);
   const searched = pin.part === null && !pin.operative ? tries.map((t) => t.part) : [first.part];
   return notFound(target, missingMessage(symbol, primary, searched, pin.num));
+}
+
+/** "A/76/136 has no section of France; its States' sections are Germany, Japan and Kenya". */
+function noStateMessage(
+  symbol: string,
+  code: string,
+  v: DocVersion<CiteParagraph, CiteDocument>,
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
+): string {
+  const name = (c: string) => index.stateNames.get(c)?.en ?? c;
+  const have = v.record.parts.map((p) => stateOfPart(p[p.length - 1])).filter((c): c is string => c !== null);
+  return have.length
+    ? `${symbol} has no section of ${name(code)}; its States' sections are ${andList(have.map(name))}`
+    : `${symbol} has no States' sections, so none of ${name(code)}`;
+}
+
+/** A message's part labels of States' sections by the States' names: "annex, state DE" -> "annex, Germany". */
+function withStateNames(text: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string {
+  return text.replace(
+    /\bstate ([A-Z][A-Z0-9-]*)\b/g,
+    (all, code: string) => index.stateNames.get(code)?.en ?? all,
+  );
+}
+
+function andList(xs: string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+}
+
+/** "p. 58", "pp. 58-59". */
+function pagesWords(page: { first: number; last: number }): string {
+  return page.first === page.last ? `p. ${page.first}` : `pp. ${page.first}-${page.last}`;
+}
+
+/** "page 58", "pages 58 to 59", as a sentence names them. */
+function pagesNamed(page: { first: number; last: number }): string {
+  return page.first === page.last ? `page ${page.first}` : `pages ${page.first} to ${page.last}`;
+}
+
+/**
+ * A page pinpoint: the paragraphs standing on the pages (in the State's section or part when one
+ * was written), where the corpus records the document's pages. Where it records none, the whole
+ * document (or part) with the page words given back as not read: never the whole document unsaid.
+ */
+function resolvePage(
+  symbol: string,
+  pin: Pin,
+  statePartPath: string[] | null,
+  langs: string[],
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
+  citing: Citing,
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
+): Resolution {
+  const page = pin.page!;
+  const known = versions.get(langs[0]!)!.record.parts;
+  const part = statePartPath ?? (pin.part !== null ? partFromLabel(pin.part, known, null) : []);
+  const target: DocTarget = {
+    ...docTarget(symbol, part, pin, false),
+    page: { first: page.first, last: page.last },
+  };
+  for (const lang of langs) {
+    const v = versions.get(lang)!;
+    const paged = v.paragraphs.filter((p) => p.pages && startsWithPart(p.part, part));
+    if (paged.length === 0) continue;
+    const on = paged.filter(
+      (p) => p.kind !== "source-note" && p.pages!.first <= page.last && p.pages!.last >= page.first,
+    );
+    const where = part.length ? `${symbol}, ${placeWords(part, index)},` : symbol;
+    if (on.length === 0) {
+      const lo = Math.min(...paged.map((p) => p.pages!.first));
+      const hi = Math.max(...paged.map((p) => p.pages!.last));
+      return notFound(target, `${where} runs from p. ${lo} to p. ${hi}; no ${pagesWords(page)}`);
+    }
+    const shown = on.slice(0, 12).map((p) => paragraphWords(p, index));
+    return {
+      target,
+      resolved: on[0]!.id,
+      status: "resolved",
+      candidates: [],
+      url: null,
+      problem: `${pagesNamed(page)} of ${symbol} ${page.first === page.last ? "holds" : "hold"} ${shown.join("; ")}${on.length > shown.length ? `; and ${on.length - shown.length} more` : ""}`,
+      holds: on.map((p) => p.id),
+    };
+  }
+  const whole = resolveDoc([symbol], { ...pin, page: null }, citing, index);
+  return {
+    ...whole,
+    dropped: page.span,
+    problem: `${symbol} has no page marks in the corpus, so ${pagesWords(page)} cannot be placed`,
+  };
+}
+
+/** A part in words, States by name: "annex, Germany". */
+function placeWords(part: readonly string[], index: CorpusIndex<CiteParagraph, CiteDocument>): string {
+  return part
+    .map((l) => {
+      const code = stateOfPart(l);
+      return code ? (index.stateNames.get(code)?.en ?? code) : l;
+    })
+    .join(", ");
+}
+
+/** A paragraph in words, without its document: "annex, Germany, para. 3", "section 2.2, unnumbered para. 1". */
+function paragraphWords(p: CiteParagraph, index: CorpusIndex<CiteParagraph, CiteDocument>): string {
+  const u = /(?:^|\/)u(\d+)$/.exec(p.address);
+  const segs = [
+    ...(p.part.length ? [placeWords(p.part, index)] : []),
+    ...(p.scope ? [`section ${p.scope}`] : []),
+    p.num.length ? `para. ${pinpointEn(p.num)}` : u ? `unnumbered para. ${u[1]}` : p.address,
+  ];
+  return segs.join(", ");
+}
+
+/**
+ * A numbered section ("section 2.2", "第二部分第（一）节", "Part II", a State's "A. Basic position"):
+ * the section itself, a whole section being a valid answer, or a paragraph in it ("第三部分第 1
+ * 段"). Where the document keys no sections (a document read before sections were), the words are
+ * matched against headings as a section named in words is.
+ */
+function resolveNumbered(
+  symbol: string,
+  pin: Pin,
+  statePartPath: string[] | null,
+  key: string,
+  langs: string[],
+  versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
+): Resolution {
+  const primary = versions.get(langs[0]!)!;
+  const sections = (primary.record.sections ?? []).filter(
+    (x) => x.kind === "numbered" && (statePartPath === null || samePart(x.part, statePartPath)),
+  );
+  const hits = sections.filter((x) => x.key === key);
+  const target = { ...docTarget(symbol, statePartPath ?? [], pin, false, key) };
+  if (hits.length === 0) {
+    // Decimal numbering: "section 2.2.1" may be the paragraph numbered 2.2.1.
+    if (pin.num.length === 0 && /^[0-9]+(\.[0-9]+)+$/.test(key)) {
+      const para = findParagraph(versions, langs, statePartPath ?? [], null, key.split("."));
+      if (para) return ok({ ...target, scope: null, num: key.split(".") }, para.id);
+    }
+    if (pin.num.length > 0 && pin.section !== null && sections.length === 0 && statePartPath === null)
+      return resolveSection(symbol, pin, langs, versions, null);
+    const keys = sections.map((x) => x.key!);
+    return notFound(
+      target,
+      keys.length
+        ? `${symbol}${statePartPath ? `, ${statePartPath.join(", ")},` : ""} has no section ${key}; its sections are ${andList(keys)}`
+        : `${symbol} has no numbered sections, so no section ${key}`,
+    );
+  }
+  if (hits.length > 1) {
+    return {
+      target,
+      resolved: null,
+      status: "ambiguous",
+      candidates: hits.map((x) => idOf(symbol, primary.record.lang, x.address)).sort(),
+      url: null,
+      problem: `${symbol} has a section ${key} in several parts`,
+    };
+  }
+  const sec = hits[0]!;
+  const placed = { ...target, part: [...sec.part] };
+  const under = primary.paragraphs.filter(
+    (p) => samePart(p.part, sec.part) && p.headings.includes(sec.title) && p.kind !== "source-note",
+  );
+  if (pin.num.length === 0)
+    return { ...ok(placed, idOf(symbol, primary.record.lang, sec.address)), holds: under.map((p) => p.id) };
+  const direct = findParagraph(versions, langs, sec.part, key, pin.num);
+  if (direct) return ok(placed, direct.id);
+  const byLabel = under.filter((p) => p.num.join(".") === pin.num.join("."));
+  if (byLabel.length === 1) return ok(placed, byLabel[0]!.id);
+  const labels = under.filter((p) => p.num.length === 1).map((p) => p.num[0]!);
+  return notFound(
+    placed,
+    `section ${key} of ${symbol} ${labels.length ? `has paras ${andList(labels)}` : "has no numbered paragraphs"}; no para. ${pinpointEn(pin.num)}`,
+  );
 }
 
 function notFound(target: DocTarget, problem: string): Resolution {
@@ -279,7 +524,14 @@ function resolveAbsent(
   const known = entry?.structure?.annexes ?? [];
   let part: string[] = [];
   let inferred = false;
-  if (pin.part !== null) part = partFromLabel(pin.part, reportIn ? [reportIn, ...known] : known, reportIn);
+  if (pin.page) {
+    // A document the corpus does not hold records no pages here: the page words are not read.
+    const whole = resolveAbsent(symbol, { ...pin, page: null }, citing, entry);
+    return { ...whole, dropped: pin.page.span };
+  }
+  if (pin.state !== null) part = [statePart(pin.state)];
+  else if (pin.part !== null)
+    part = partFromLabel(pin.part, reportIn ? [reportIn, ...known] : known, reportIn);
   else if (!pin.operative && pin.num.length > 0 && reportIn) {
     part = reportIn;
     inferred = true;
@@ -439,6 +691,7 @@ function docTarget(
     num: [...pin.num],
     partInferred: inferred,
     section: pin.section,
+    page: null,
   };
 }
 

@@ -15,6 +15,8 @@
  *   paragraphs in that order.
  * Pure and browser-safe.
  */
+
+import { isDocId } from "../../schemas/identity.ts";
 import type {
   DocumentRecord,
   Lang,
@@ -27,11 +29,21 @@ import type {
 } from "../../schemas/index.ts";
 import { idOf } from "../address/address.ts";
 import { type Lookup, lookupCitation, readTyped } from "./query.ts";
-import { buildIndex, type CiteDocument, type CiteParagraph, type CiteRegistryEntry } from "./resolve.ts";
-import { TitleMatcher } from "./titles.ts";
+import {
+  buildIndex,
+  type CiteDocument,
+  type CiteParagraph,
+  type CiteRegistryEntry,
+  statesOf,
+} from "./resolve.ts";
+import { type StateName, TitleMatcher } from "./titles.ts";
 
-/** Version of the resolver files' layout: the browser refuses files of another. */
-export const RESOLVER_FORMAT = 1;
+/**
+ * Version of the resolver files' layout: the browser refuses files of another. 2: the index lists
+ * the States the corpus knows and national papers' titles; a version carries its sections and a
+ * row its pages.
+ */
+export const RESOLVER_FORMAT = 2;
 
 /** Where the files stand on the site. */
 export const RESOLVER_INDEX_PATH = "/resolve/index.json";
@@ -41,7 +53,7 @@ export function resolverDocumentPath(slug: string): string {
 
 /** `/resolve/index.json`: the registry as resolution reads it, and the documents held. */
 export function resolverIndexFile(
-  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang">[],
+  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang" | "sections" | "authors">[],
   registry: { documents: readonly RegistryEntry[] },
 ): ResolverIndexFile {
   const held = new Map<string, { symbol: string; slug: string; langs: Lang[] }>();
@@ -56,7 +68,9 @@ export function resolverIndexFile(
       symbol: e.symbol,
       ...(e.short.zh.length || e.short.en.length ? { short: { zh: e.short.zh, en: e.short.en } } : {}),
       ...(e.structure ? { structure: e.structure } : {}),
+      ...(isDocId(e.symbol) ? { title: { ...e.title } } : {}),
     })),
+    states: statesOf(documents),
     documents: [...held.values()]
       .map((d) => ({ ...d, langs: [...d.langs].sort() }))
       .sort((a, b) => (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0)),
@@ -68,7 +82,7 @@ export function resolverIndexFile(
  * version's paragraphs in the order of paragraphs.jsonl.
  */
 export function resolverDocumentFiles(
-  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts">[],
+  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts" | "sections">[],
   paragraphs: readonly Paragraph[],
 ): ResolverDocumentFile[] {
   const byVersion = new Map<string, Paragraph[]>();
@@ -90,7 +104,10 @@ export function resolverDocumentFiles(
   return [...files.values()];
 }
 
-function encodeVersion(d: Pick<DocumentRecord, "lang" | "parts">, paragraphs: Paragraph[]): ResolverVersion {
+function encodeVersion(
+  d: Pick<DocumentRecord, "lang" | "parts" | "sections">,
+  paragraphs: Paragraph[],
+): ResolverVersion {
   const paraParts: string[][] = [];
   const headings: string[][] = [];
   const partIndex = new Map<string, number>();
@@ -115,8 +132,9 @@ function encodeVersion(d: Pick<DocumentRecord, "lang" | "parts">, paragraphs: Pa
     p.kind,
     p.parent === null ? -1 : (rowOf.get(p.parent) ?? -1),
     indexOf(headings, headingIndex, p.headings),
+    p.pages ? [p.pages.first, p.pages.last] : null,
   ]);
-  return { lang: d.lang, parts: d.parts, paraParts, headings, rows };
+  return { lang: d.lang, parts: d.parts, paraParts, headings, sections: d.sections ?? [], rows };
 }
 
 /** A resolver file of another layout, or not one at all: rebuild the site. */
@@ -141,10 +159,17 @@ export function readResolverDocument(file: ResolverDocumentFile): {
   const documents: CiteDocument[] = [];
   const paragraphs: CiteParagraph[] = [];
   for (const v of file.versions) {
-    documents.push({ symbol: file.symbol, slug: file.slug, lang: v.lang, parts: v.parts });
+    documents.push({
+      symbol: file.symbol,
+      slug: file.slug,
+      lang: v.lang,
+      parts: v.parts,
+      sections: v.sections,
+    });
     const ids = v.rows.map((r) => idOf(file.symbol, v.lang, r[0]));
-    v.rows.forEach(([address, part, scope, num, kind, parent, headings], k) => {
+    v.rows.forEach(([address, part, scope, num, kind, parent, headings, pages], k) => {
       paragraphs.push({
+        ...(pages ? { pages: { first: pages[0], last: pages[1] } } : {}),
         id: ids[k] as string,
         doc: file.symbol,
         lang: v.lang,
@@ -165,6 +190,7 @@ export function readResolverDocument(file: ResolverDocumentFile): {
 export class Resolver {
   readonly titles: TitleMatcher;
   private readonly registry: CiteRegistryEntry[];
+  private readonly states: StateName[];
   private readonly held: Map<string, { slug: string }>;
 
   constructor(index: ResolverIndexFile) {
@@ -173,8 +199,10 @@ export class Resolver {
       symbol: e.symbol,
       short: e.short ?? { zh: [], en: [] },
       ...(e.structure ? { structure: e.structure } : {}),
+      ...(e.title ? { title: e.title } : {}),
     }));
-    this.titles = new TitleMatcher({ documents: this.registry });
+    this.states = index.states;
+    this.titles = new TitleMatcher({ documents: this.registry }, this.states);
     this.held = new Map(index.documents.map((d) => [d.symbol, { slug: d.slug }]));
   }
 
@@ -204,6 +232,10 @@ export class Resolver {
       documents.push(...read.documents);
       paragraphs.push(...read.paragraphs);
     }
-    return lookupCitation(query, buildIndex(documents, paragraphs, { documents: this.registry }));
+    // The States of the whole corpus, not of the documents fetched: the CLI reads the same names.
+    return lookupCitation(
+      query,
+      buildIndex(documents, paragraphs, { documents: this.registry }, this.states),
+    );
   }
 }

@@ -7,18 +7,39 @@
  * Matching ignores 《》, spaces, width and (for English) case; a trie walk bounded by the longest
  * title keeps it linear. The longest match wins, so "不限成员名额工作组第一次年度进展报告" is one title,
  * not a prefix plus "第一次年度进展报告".
+ *
+ * A national paper (an entry keyed by an id, not a UN symbol) is also matched by its full titles
+ * and by its id ("cn-2024-ict-position"): a government's title names one paper, and people cite
+ * such papers by title far more than by any short name.
+ *
+ * The same trie reads the names of States (`states`), for a State's section of a compendium
+ * ("A/76/136, Germany, para. 5"): the States the corpus knows as authors or as sections, so the
+ * build, `acquis cite` and the site's resolver, which all see the same documents, read the same
+ * names.
  */
+import { isDocId } from "../../schemas/identity.ts";
 import type { RegistryEntry } from "../../schemas/index.ts";
 import { clean } from "./clean.ts";
 import { isAlnum, type Read } from "./tokenize.ts";
+
+/** A State (or group) and the names it is cited by, in each language. */
+export interface StateName {
+  code: string;
+  zh: string[];
+  en: string[];
+}
 
 interface Node {
   next: Map<string, Node>;
   symbols?: string[];
 }
 
-/** Lower-case an ASCII capital; leave every other character (and its string) as it is. */
+/**
+ * Lower-case an ASCII capital and read a typographic apostrophe as a straight one ("China’s" is
+ * "China's"); leave every other character (and its string) as it is.
+ */
 function lower(c: string): string {
+  if (c === "’" || c === "‘") return "'";
   return c >= "A" && c <= "Z" ? c.toLowerCase() : c;
 }
 
@@ -26,6 +47,7 @@ function lower(c: string): string {
 export function normaliseTitle(title: string): string {
   return clean(title)
     .toLowerCase()
+    .replace(/[’‘]/g, "'")
     .replace(/[\s《》]/g, "");
 }
 
@@ -35,11 +57,32 @@ export class TitleMatcher {
   private maxLen = 0;
   private readonly byTitle = new Map<string, string[]>();
 
-  /** Build from the registry: every short title, zh and en, of every entry. */
-  constructor(registry: { documents: readonly Pick<RegistryEntry, "symbol" | "short">[] }) {
+  /** The names of States, when given: codes by name (see `StateName`). */
+  readonly states: TitleMatcher | null;
+
+  /**
+   * Build from the registry: every short title, zh and en, of every entry; a national paper's
+   * titles and id too.
+   * @param states the States whose names are read as sections of a compendium
+   */
+  constructor(
+    registry: {
+      documents: readonly (Pick<RegistryEntry, "symbol" | "short"> & { title?: RegistryEntry["title"] })[];
+    },
+    states: readonly StateName[] = [],
+  ) {
     for (const entry of registry.documents) {
       for (const t of [...entry.short.zh, ...entry.short.en]) this.add(t, entry.symbol);
+      if (isDocId(entry.symbol)) {
+        this.add(entry.symbol, entry.symbol);
+        for (const t of [entry.title?.zh, entry.title?.en]) if (t) this.add(t, entry.symbol);
+      }
     }
+    this.states = states.length
+      ? new TitleMatcher({
+          documents: states.map((x) => ({ symbol: x.code, short: { zh: x.zh, en: x.en } })),
+        })
+      : null;
   }
 
   private add(title: string, symbol: string): void {

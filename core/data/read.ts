@@ -11,7 +11,7 @@
  * - Data written for another version of the contract is refused with the way out (rebuild), never
  *   read by guess; a line that breaks the contract is named by file and line.
  * - Optional files (working papers, citations, reuse, the citation summary, the zh/en alignment,
- *   adoption) may be absent: their
+ *   the topics, adoption) may be absent: their
  *   lists come back empty and `has` says which were there, so a reader can say "not computed"
  *   rather than "none".
  */
@@ -27,6 +27,7 @@ import {
   Paragraph,
   Reuse,
   SCHEMA_VERSION,
+  TopicsDataFile,
   type WorkingPaper,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
@@ -40,6 +41,7 @@ export const DATA_FILES = {
   reuse: "reuse.jsonl",
   citationsSummary: "citations-summary.json",
   aligned: "aligned.json",
+  topics: "topics.json",
   adoption: "adoption.json",
 } as const;
 export type DataFileKey = keyof typeof DATA_FILES;
@@ -53,6 +55,7 @@ export interface DataFiles {
   reuse?: string | null;
   citationsSummary?: string | null;
   aligned?: string | null;
+  topics?: string | null;
   adoption?: string | null;
 }
 
@@ -68,6 +71,8 @@ export interface KnowledgeBase {
   citationsSummary: CitationSummaryFile | null;
   /** The zh/en alignment of every document held in both languages (aligned.json), rows in reading order. */
   aligned: AlignedRow[];
+  /** Each paragraph's topics and why (topics.json); null when the file is absent (not computed). */
+  topics: TopicsDataFile | null;
   /** A State's wording and the agreed texts (adoption.json); null when the file is absent. */
   adoption: AdoptionFile | null;
   /** Which optional files were present. */
@@ -149,6 +154,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     ? json(DATA_FILES.citationsSummary, files.citationsSummary, CitationSummaryFile, reader)
     : null;
   const aligned = files.aligned ? json(DATA_FILES.aligned, files.aligned, AlignedFile, reader).rows : [];
+  const topics = files.topics ? json(DATA_FILES.topics, files.topics, TopicsDataFile, reader) : null;
   const adoption = files.adoption ? json(DATA_FILES.adoption, files.adoption, AdoptionFile, reader) : null;
   return {
     documents,
@@ -158,6 +164,7 @@ export function readKnowledgeBase(files: DataFiles, opts: ReadOptions = {}): Kno
     reuse,
     citationsSummary,
     aligned,
+    topics,
     adoption,
     has: {
       citations: files.citations != null,
@@ -193,6 +200,7 @@ export function collectDataFiles(
     reuse: optional("reuse"),
     citationsSummary: optional("citationsSummary"),
     aligned: optional("aligned"),
+    topics: optional("topics"),
     adoption: optional("adoption"),
   };
 }

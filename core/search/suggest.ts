@@ -13,8 +13,8 @@
  *   MiniSearch's default tokeniser), English into folded, lightly stemmed words, so "不限成员"
  *   finds 不限成员名额工作组 and "A/78" finds A/78/265. Fuzzy matching applies to Latin words of
  *   four letters or more only: one character off in a Chinese pair is another word.
- * - Entries carry their kind, and the kinds are open: topics (a later issue) are entries like
- *   the others, with their own page.
+ * - Entries carry their kind, and the kinds are open: topics are entries like the others, with
+ *   their own page (written by site/src/lib/topics.ts).
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { fold } from "./normalize.ts";

@@ -199,7 +199,7 @@ async function buildLocked(
   const version = memoStore && stages === "all" ? codeVersion() : "";
   const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
   const analysed = runStages(
-    { documents, paragraphs, registry: corpus.registry },
+    { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),
     memos ?? undefined,

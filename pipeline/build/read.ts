@@ -27,6 +27,7 @@ import {
   REGISTRY_FILE,
   tooLarge,
 } from "../load/index.ts";
+import { type LoadedTopics, loadTopics, TOPICS_FILE } from "../load/topics.ts";
 
 /** One file of the corpus folder as the host lists it. */
 export interface ListedCorpusFile {
@@ -51,6 +52,8 @@ export interface CorpusRead {
   documents: LoadedDocument[];
   /** The registry (empty when there is none or it could not be read). */
   registry: Registry;
+  /** The topic vocabulary (corpus/topics.yaml), or null when there is none or it is unreadable. */
+  topics: LoadedTopics | null;
   /**
    * Why the corpus as a whole cannot be built, or null: no corpus folder, a registry missing or
    * unreadable as a whole, no document at all. A build then publishes nothing.
@@ -86,6 +89,7 @@ export function readCorpus<F extends ListedCorpusFile>(
     return {
       documents: [],
       registry: { documents: [] },
+      topics: null,
       found: 0,
       diagnostics,
       broken: `the corpus folder ${folder.path || "."} was not found`,
@@ -93,6 +97,7 @@ export function readCorpus<F extends ListedCorpusFile>(
   }
   const files: CorpusFile[] = [];
   let registryBytes: Uint8Array | null = null;
+  let topicsBytes: Uint8Array | null = null;
   let found = 0;
   for (const f of folder.files) {
     const file = fileOf(f.rel);
@@ -106,6 +111,11 @@ export function readCorpus<F extends ListedCorpusFile>(
       registryBytes = folder.read(f);
       continue;
     }
+    if (entry.kind === "topics") {
+      if (f.size > maxBytes) diagnostics.push(tooLarge(file, f.size, maxBytes));
+      else topicsBytes = folder.read(f);
+      continue;
+    }
     found++;
     if (f.size > maxBytes) {
       diagnostics.push(tooLarge(file, f.size, maxBytes));
@@ -115,6 +125,8 @@ export function readCorpus<F extends ListedCorpusFile>(
   }
   const reg = loadRegistry(registryBytes, registryFile, maxBytes);
   diagnostics.push(...reg.diagnostics);
+  const topics = loadTopics(topicsBytes, fileOf(TOPICS_FILE), maxBytes);
+  diagnostics.push(...topics.diagnostics);
   const loaded = loadDocuments(files, reg.usable ? reg.registry : null, maxBytes);
   diagnostics.push(...loaded.diagnostics);
   const documents = [...loaded.documents].sort(
@@ -125,5 +137,5 @@ export function readCorpus<F extends ListedCorpusFile>(
     : found === 0
       ? `the corpus folder ${folder.path || "."} holds no document`
       : null;
-  return { documents, registry: reg.registry, found, diagnostics, broken };
+  return { documents, registry: reg.registry, topics: topics.topics, found, diagnostics, broken };
 }

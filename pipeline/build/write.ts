@@ -31,6 +31,7 @@ import {
   type Summary,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
+import { TopicsDataFile } from "../../schemas/topics.ts";
 import type { OutputFile, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import type { Analysed } from "./stages.ts";
@@ -76,7 +77,7 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
 
 /** The stages' files: citations, reuse, the search index. */
 function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
-  const { cite, reuse, adoption, index } = stages;
+  const { cite, reuse, adoption, index, topics } = stages;
   return [
     pretty("adoption.json", AdoptionFile.parse(adoption.file), adoption.file.links.length),
     jsonl("citations.jsonl", cite.citations, (c) => Citation.parse(c)),
@@ -87,6 +88,11 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
     pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.rows.length),
     pretty("formulas.json", FormulasFile.parse(reuse.formulas), reuse.formulas.formulas.length),
     pretty("reuse-summary.json", ReuseSummaryFile.parse(reuse.summary), null),
+    compact(
+      "topics.json",
+      TopicsDataFile.parse({ schemaVersion: SCHEMA_VERSION, ...topics.data }),
+      topics.data.paragraphs.length,
+    ),
     // The index's files are in its own format (pipeline/index/README.md): written as given.
     ...Object.entries(index.files).map(([path, content]) => ({
       path: `search/${path}`,

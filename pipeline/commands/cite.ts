@@ -36,6 +36,9 @@ Look up a citation and print the paragraph it cites.
                    "A/75/816, annex I, para. 56"
                    "A/75/816，附件一，第 56 段"
                    "resolution 75/240, operative paragraph 1"
+                   "A/76/136, Germany, para. 5"  (a State's section)
+                   "A/76/136, p. 58"  (a page, where the corpus records pages)
+                   "section 2.2 of <a national paper's title or id>"
   --json         print the lookup as JSON (schemas/json/cite-lookup.schema.json):
                  what was read, what was not ("unread": [{text, span}]), each target
   --batch        many citations on standard input, one a line: one JSON line
@@ -188,7 +191,8 @@ export function render(lookup: Lookup<Paragraph>): string {
         const c = citationsOf(r.paragraph);
         return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
       }
-      return `${where}\n${r.resolved}\n${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
+      // A page says what it holds; page words that could not be placed say why.
+      return `${where}\n${r.resolved}\n${r.message ? `${r.message}\n` : ""}${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
     }
     const lines = [`Not found: ${where}`, r.message ?? r.status];
     if (r.nearby.length) lines.push(`Nearby: ${r.nearby.join(", ")}`);

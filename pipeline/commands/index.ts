@@ -53,4 +53,9 @@ export const COMMANDS: CommandEntry[] = [
     summary: "A State's papers, and its wording that reached or quotes agreed texts",
     load: async () => (await import("./state.ts")).stateCommand,
   },
+  {
+    name: "topic",
+    summary: "What is agreed on a topic and what each State says on it (--states to compare)",
+    load: async () => (await import("./topic.ts")).topicCommand,
+  },
 ];

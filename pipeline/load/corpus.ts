@@ -14,6 +14,7 @@ import { readAuthors } from "../parse/authors.ts";
 export type CorpusEntry =
   | { kind: "document"; slug: string; lang: Lang }
   | { kind: "registry" }
+  | { kind: "topics" }
   | { kind: "ignored" }
   | { kind: "bad"; diagnostic: Diagnostic };
 
@@ -29,6 +30,8 @@ export function classifyCorpusPath(rel: string, file: string): CorpusEntry {
   const segs = rel.split("/");
   const name = segs.at(-1) ?? "";
   if (segs.length === 1 && name === REGISTRY_FILE) return { kind: "registry" };
+  // The topic vocabulary (pipeline/load/topics.ts); named here to keep this module free of it.
+  if (segs.length === 1 && name === "topics.yaml") return { kind: "topics" };
   if (!name.endsWith(".md") || segs.some((s) => s.startsWith("."))) return { kind: "ignored" };
   if (segs.length === 1) {
     if (/^readme\.md$/i.test(name)) return { kind: "ignored" };

@@ -11,9 +11,13 @@ import type { Author } from "../../schemas/index.ts";
 import { stateByCode } from "./states.ts";
 
 /** Groups that table papers as one author: code, names, the names they are printed by. */
-const GROUPS: ReadonlyArray<{ code: string; zh: string; en: string; also?: string[] }> = [
+/**
+ * A group's code is never a State's two letters: the African Union was once "AU", which is
+ * Australia's, so Australia could not be named as an author (a test holds every code to this).
+ */
+export const GROUPS: ReadonlyArray<{ code: string; zh: string; en: string; also?: string[] }> = [
   { code: "EU", zh: "欧洲联盟", en: "European Union", also: ["欧盟"] },
-  { code: "AU", zh: "非洲联盟", en: "African Union", also: ["非盟"] },
+  { code: "AFRICAN-UNION", zh: "非洲联盟", en: "African Union", also: ["非盟"] },
   { code: "ASEAN", zh: "东南亚国家联盟", en: "Association of Southeast Asian Nations", also: ["东盟"] },
   { code: "NAM", zh: "不结盟运动", en: "Non-Aligned Movement" },
   { code: "G77", zh: "七十七国集团", en: "Group of 77", also: ["Group of 77 and China"] },

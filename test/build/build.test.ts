@@ -134,7 +134,7 @@ describe("output", () => {
         if (p.phase === "stage") labels.push(p.label);
       },
     });
-    expect(labels).toEqual(["cite", "reuse", "index"]);
+    expect(labels).toEqual(["cite", "reuse", "index", "topics"]);
     const manifest = Manifest.parse(JSON.parse(read(root, "manifest.json")));
     const records = Object.fromEntries(manifest.files.map((f) => [f.path, f.records]));
     const stages = result.analysed.stages!;
@@ -144,6 +144,7 @@ describe("output", () => {
       "reuse.jsonl": stages.reuse.reuse.length,
       "lineage.json": stages.reuse.lineage.families.length,
       "search/index.json": null,
+      "topics.json": stages.topics.data.paragraphs.length,
     });
     expect(manifest.files.filter((f) => f.path.startsWith("search/")).length).toBeGreaterThan(1);
   });

@@ -10,9 +10,9 @@ import { lookupCitation } from "../../core/cite/query.ts";
 import { buildIndex } from "../../core/cite/resolve.ts";
 import { figures, figuresLine, gotOf, type RowScore, scoreRow } from "./forms/score.ts";
 import { FORMS } from "./forms/table.ts";
-import { loadRegistry, seed } from "./helpers.ts";
+import { formsCorpus, formsRegistry } from "./helpers.ts";
 
-const index = buildIndex(seed().documents, seed().paragraphs, loadRegistry());
+const index = buildIndex(formsCorpus().documents, formsCorpus().paragraphs, formsRegistry());
 const scores: RowScore[] = [];
 
 describe("every pasted form lands where it means, or says what it did not read", () => {

@@ -8,8 +8,9 @@ import { resolve } from "node:path";
 import YAML from "yaml";
 import { addressOf } from "../../core/address/address.ts";
 import type { Parsed } from "../../pipeline/parse/index.ts";
+import { documentRecord as recordOf } from "../../pipeline/parse/record.ts";
 import { symbolSlug } from "../../schemas/common.ts";
-import { type DocumentRecord, type FrontMatter, type Paragraph, Registry } from "../../schemas/index.ts";
+import { type DocumentRecord, FrontMatter, type Paragraph, Registry } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 import { parseFile, parseMarkdown, repoRoot, sharedDir, splitFrontMatter } from "../parse/helpers.ts";
 
@@ -58,6 +59,37 @@ export function seed(): Corpus {
     "corpus/A-78-265/zh.md",
   );
   return seedCache;
+}
+
+/**
+ * The national papers and the compendium of test/fixtures/parse/national/ the forms table cites
+ * (our own words), each with the record the build writes (authors, sections, pages).
+ */
+export const NATIONAL_FIXTURES = ["zh-position", "en-decimal", "en-roman", "compendium-en", "compendium-zh"];
+
+/** One national fixture, recorded as the build records it. */
+export function nationalFixture(name: string): Corpus {
+  const file = `test/fixtures/parse/national/${name}.md`;
+  const meta = FrontMatter.parse(splitFrontMatter(readFileSync(resolve(repoRoot, file), "utf8")).meta);
+  const parsed = parseFile(file);
+  return { documents: [recordOf({ file, meta }, "0".repeat(64), parsed)], paragraphs: parsed.paragraphs };
+}
+
+/** The registry entries of the national fixtures (test/fixtures/cite/registry-national.yaml). */
+export const NATIONAL_REGISTRY = "test/fixtures/cite/registry-national.yaml";
+
+/** The real registry with the national fixtures' entries after it. */
+export function formsRegistry(): Registry {
+  const extra = Registry.parse(YAML.parse(readFileSync(resolve(repoRoot, NATIONAL_REGISTRY), "utf8")));
+  const real = loadRegistry();
+  return { ...real, documents: [...real.documents, ...extra.documents] };
+}
+
+let formsCache: Corpus | null = null;
+/** What the forms table is looked up in: the seed and the national fixtures. */
+export function formsCorpus(): Corpus {
+  formsCache ??= merge(seed(), ...NATIONAL_FIXTURES.map(nationalFixture));
+  return formsCache;
 }
 
 /** Paths of the real English resolutions, relative to the repository root (read in place, never copied). */

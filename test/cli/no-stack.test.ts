@@ -123,6 +123,19 @@ const fixtures: Fixture[] = [
     damage: { "dist/data/search/index.json": "\u0000\u0001garbage" },
   },
   { name: "a missing search shard", files: {}, damage: { "dist/data/search/p": "" } },
+  {
+    name: "topics.json of another schema version",
+    files: {},
+    damage: { "dist/data/topics.json": '{"schemaVersion":99,"topics":[]}\n' },
+  },
+  { name: "a topic vocabulary that is not YAML", files: { "corpus/topics.yaml": "topics: [\n  - {id: x\n" } },
+  {
+    name: "a topic vocabulary whose overrides name nothing known",
+    files: {
+      "corpus/topics.yaml":
+        "topics:\n  - id: sovereignty\n    name: {zh: 主权, en: Sovereignty}\n    scope: x\n    terms: {en: [sovereignty]}\noverrides:\n  - paragraph: nowhere/en/1\n    add: [sovereignty]\n    why: x\n",
+    },
+  },
   // What acquis state reads.
   {
     name: "adoption.json that breaks its contract",
@@ -159,6 +172,8 @@ function invocations(): Array<{ command: string; argv: string[] }> {
     { command: "cite", argv: ["cite", "A/1/1, para. 1"] },
     { command: "search", argv: ["search", "agreed"] },
     { command: "search", argv: ["search", "--json", "States"] },
+    { command: "topic", argv: ["topic", "sovereignty"] },
+    { command: "topic", argv: ["topic", "--json", "--states", "CN"] },
     { command: "state", argv: ["state", "CN"] },
     { command: "state", argv: ["state", "--json", "CN"] },
     ...Object.keys(originals).map((f) => ({

@@ -30,12 +30,12 @@ export function childCpuMs(): number | null {
 }
 
 /** Run `astro build --root site` into `dist` (data must already be in `<dist>/data`). Returns wall time in ms. */
-export function astroBuild(dist: string): number {
+export function astroBuild(dist: string, env: Record<string, string> = {}): number {
   const started = performance.now();
   const astroBin = path.join(repoRoot, "node_modules", "astro", "astro.js");
   const run = spawnSync(process.execPath, [astroBin, "build", "--root", "site", "--silent"], {
     cwd: repoRoot,
-    env: { ...process.env, ACQUIS_DIST: dist, ASTRO_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, ...env, ACQUIS_DIST: dist, ASTRO_TELEMETRY_DISABLED: "1" },
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(`astro build failed (${run.status}):\n${run.stdout}\n${run.stderr}`);

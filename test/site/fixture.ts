@@ -10,14 +10,17 @@
  *
  * `scale` adds synthetic paragraphs for the site build benchmark (bench/sections/site.ts).
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { addressOf, anchorOf, idOf } from "../../core/address/address.ts";
 import { buildSearchIndex } from "../../pipeline/index/build.ts";
+import { loadTopics } from "../../pipeline/load/topics.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { alignedFile, alignLanguages } from "../../pipeline/reuse/bilingual.ts";
 import { formulaWindowsOf } from "../../pipeline/reuse/detect.ts";
 import { adoptionStage } from "../../pipeline/states/adoption.ts";
+import { topicsStage } from "../../pipeline/topics/stage.ts";
 import { SCHEMA_VERSION, symbolSlug } from "../../schemas/common.ts";
 import type {
   Citation,
@@ -429,6 +432,7 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
         num: ["5"],
         partInferred: false,
         section: null,
+        page: null,
       },
       resolved: "A-77-275/zh/annex/5",
       status: "resolved",
@@ -438,7 +442,15 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       from: "A-78-265/en/2",
       raw: "A/77/275",
       span: [39, 47],
-      target: { doc: "A/77/275", part: [], scope: null, num: [], partInferred: false, section: null },
+      target: {
+        doc: "A/77/275",
+        part: [],
+        scope: null,
+        num: [],
+        partInferred: false,
+        section: null,
+        page: null,
+      },
       resolved: null,
       status: "resolved",
     }),
@@ -447,7 +459,15 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       from: "A-78-265/zh/2",
       raw: "A/77/275",
       span: [9, 17],
-      target: { doc: "A/77/275", part: [], scope: null, num: [], partInferred: false, section: null },
+      target: {
+        doc: "A/77/275",
+        part: [],
+        scope: null,
+        num: [],
+        partInferred: false,
+        section: null,
+        page: null,
+      },
       resolved: null,
       status: "resolved",
     }),
@@ -463,6 +483,7 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
         num: ["7"],
         partInferred: false,
         section: null,
+        page: null,
       },
       status: "not-in-corpus",
       url: "javascript:window.__pwned='url'",
@@ -479,6 +500,7 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
         num: ["6"],
         partInferred: false,
         section: null,
+        page: null,
       },
       resolved: "A-77-275/en/annex/6",
       status: "resolved",
@@ -655,6 +677,13 @@ export function writeFixtureData(
     w("aligned.json", JSON.stringify(alignedFile(alignLanguages(data.paragraphs).rows, SCHEMA_VERSION)));
     w("citations.jsonl", jsonl(data.citations));
     w("reuse.jsonl", jsonl(data.reuse));
+    // Tagged by the build's own stage with the corpus's vocabulary.
+    const vocabulary = loadTopics(
+      readFileSync(fileURLToPath(new URL("../../corpus/topics.yaml", import.meta.url))),
+      "corpus/topics.yaml",
+    ).topics;
+    const tagged = topicsStage({ paragraphs: data.paragraphs, vocabulary });
+    w("topics.json", JSON.stringify({ schemaVersion: SCHEMA_VERSION, ...tagged.data }));
     // The build's own adoption stage over the fixture's links.
     const adoption = adoptionStage({ ...data, citations: [], registry: { documents: [] } }, SCHEMA_VERSION);
     w("adoption.json", JSON.stringify(adoption.file));

@@ -5,15 +5,16 @@
  * files the site build writes for it: the same targets, the same words read and not read.
  *
  * The knowledge base both read is the one the gold sets were checked on: the seed, our fixtures
- * and, when ../shared/corpus-real is beside the repository, the two real resolutions. The CLI
+ * (with the forms table's national papers and compendium, and their registry entries) and, when ../shared/corpus-real is beside the repository, the two real resolutions. The CLI
  * reads it from disk as dist/data; the site's files are made from the same file contents by the
  * functions its pages call (loadSiteData, resolverIndex, resolverDocuments), then read back from
  * their JSON text.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import YAML from "yaml";
 import { RESOLVER_INDEX_PATH, resolverDocumentPath } from "../../core/cite/resolver-files.ts";
 import { citeCommand } from "../../pipeline/commands/cite.ts";
 import { SCHEMA_VERSION } from "../../schemas/common.ts";
@@ -24,8 +25,11 @@ import { FORMS } from "../cite/forms/table.ts";
 import { fixtures, loadGold } from "../cite/gold.ts";
 import {
   type Corpus,
-  loadRegistry,
+  formsRegistry,
   merge,
+  NATIONAL_FIXTURES,
+  NATIONAL_REGISTRY,
+  nationalFixture,
   RES_80_16,
   RES_80_22,
   realResolution,
@@ -43,6 +47,8 @@ if (!shared) {
 const corpus: Corpus = merge(
   seed(),
   fixtures(),
+  // The forms table's national papers and compendium (pages, sections, States).
+  ...NATIONAL_FIXTURES.map(nationalFixture),
   ...(shared ? [realResolution(RES_80_16, "A/RES/80/16"), realResolution(RES_80_22, "A/RES/80/22")] : []),
 );
 const sets = ["A-78-265.zh", "fixtures", ...(shared ? ["A-RES-80-16.en", "A-RES-80-22.en"] : [])];
@@ -67,6 +73,14 @@ const documentsText = JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents:
 const paragraphsText = corpus.paragraphs.map((p) => `${JSON.stringify(p)}\n`).join("");
 writeFileSync(join(dir, "documents.json"), documentsText);
 writeFileSync(join(dir, "paragraphs.jsonl"), paragraphsText);
+// The registry both read: the real one with the national fixtures' entries (the CLI reads it
+// from corpus/registry.yaml under its working folder).
+const registryYaml = YAML.parse(readFileSync(resolve(repoRoot, "corpus", "registry.yaml"), "utf8"));
+registryYaml.documents.push(
+  ...YAML.parse(readFileSync(resolve(repoRoot, NATIONAL_REGISTRY), "utf8")).documents,
+);
+mkdirSync(join(dir, "corpus"));
+writeFileSync(join(dir, "corpus", "registry.yaml"), YAML.stringify(registryYaml));
 
 // The resolver's files as the site build writes them, from the same contents.
 const data = loadSiteData({
@@ -77,7 +91,7 @@ const data = loadSiteData({
   reuse: null,
 });
 const files = new Map<string, string>([
-  [RESOLVER_INDEX_PATH, JSON.stringify(resolverIndex(data, loadRegistry()))],
+  [RESOLVER_INDEX_PATH, JSON.stringify(resolverIndex(data, formsRegistry()))],
   ...resolverDocuments(data).map(
     (f) => [resolverDocumentPath(f.slug), JSON.stringify(f)] as [string, string],
   ),
@@ -98,7 +112,7 @@ async function cli(query: string): Promise<unknown> {
     },
     stderr: () => {},
     isTTY: false,
-    cwd: repoRoot,
+    cwd: dir,
   });
   return JSON.parse(out);
 }

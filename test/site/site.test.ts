@@ -207,6 +207,52 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a diplomat reads a topic: agreed language beside each State's paragraphs, each linked to its own page", async () => {
+    const page = await open("/topics/sovereignty/");
+    const links = await page
+      .locator("li.topic-para")
+      .evaluateAll((lis) =>
+        lis.map((li) => li.querySelector<HTMLAnchorElement>("p.where a")?.getAttribute("href") ?? ""),
+      );
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^\/p\//);
+    expect(await page.locator("#states-h").textContent()).toBe("States (2)");
+    expect(await page.locator("li.topic-para .why").first().textContent()).toContain("words: sovereignty");
+    // Every link leads to a page that exists.
+    for (const href of new Set(links)) {
+      const r = await page.request.get(new URL(href, base).href);
+      expect(r.status(), href).toBe(200);
+    }
+    expect(consoleErrors.get(page)).toEqual([]);
+    // The paragraph's own page names its topics, with why, linked back.
+    await page.goto(new URL(links.at(-1)!, base).href);
+    expect(await page.locator("#topics-h + ul li").first().textContent()).toMatch(
+      /words: sovereignty|heading: 2 Sovereignty/,
+    );
+    expect(await page.locator("#topics-h + ul a").first().getAttribute("href")).toBe("/topics/sovereignty/");
+    await page.close();
+  });
+
+  test("the compare view takes any number of States, chosen on the page, and keeps the choice in the URL", async () => {
+    const page = await open("/topics/compare/?topic=sovereignty&states=NZ");
+    const shown = () =>
+      page
+        .locator("section.compare-topic:not([hidden]) section.compare-col:not([hidden])")
+        .evaluateAll((cols) => cols.map((c) => (c as HTMLElement).dataset.state));
+    expect(await shown()).toEqual(["agreed", "NZ"]);
+    await page.locator('input[name=state][value="AU"]').check();
+    expect(await shown()).toEqual(["agreed", "AU", "NZ"]);
+    expect(new URL(page.url()).searchParams.get("states")).toBe("AU,NZ");
+    await page.selectOption("#cmp-topic", "critical-infrastructure");
+    expect(
+      await page
+        .locator("section.compare-topic:not([hidden])")
+        .evaluateAll((s) => s.map((x) => (x as HTMLElement).dataset.topic)),
+    ).toEqual(["critical-infrastructure"]);
+    expect(consoleErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+
   test("a secretariat officer sees which quotations do not match their source", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-24 a.warn-badge");
@@ -530,6 +576,11 @@ describe("quality", () => {
     { url: "/doc/nz-2024-test-position/en/", shot: "national-paper" },
     { url: "/map/", shot: null },
     { url: "/map/A-77-275/A-78-265/en/", shot: null },
+    { url: "/topics/", shot: null },
+    { url: "/p/nz-2024-test-position/%402/u1/", shot: null },
+    { url: "/topics/sovereignty/", shot: "topic" },
+    { url: "/topics/critical-infrastructure/", shot: null },
+    { url: "/topics/compare/?topic=sovereignty&states=AU,NZ", shot: "compare" },
     { url: "/404.html", shot: null },
   ];
   test.runIf(chromium).each(PAGES)(
@@ -810,6 +861,7 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },
     { url: "/doc/A-RES-80-16/en/", shot: "seed-resolution-en" },
+    { url: "/topics/points-of-contact/", shot: "seed-topic" },
   ])("the seed page $url passes axe-core, moderate and minor included", async ({ url, shot }) => {
     const page = await context.newPage();
     await page.goto(new URL(url, seedBase).href);

@@ -69,6 +69,8 @@ function resultLines(r: LookupResult): AnswerLine[] {
     const href = wholeHref(r);
     return [
       { text: where, href },
+      // What a page holds, or why page words were not read.
+      ...(r.message ? [{ text: r.message }] : []),
       ...(r.nearby.length
         ? [{ text: `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}` }]
         : []),

@@ -4,7 +4,7 @@
  * short titles the registry knows it by) and every State with a page (names in both languages,
  * the name as printed). Pure: the site's data and the registry in, entries out.
  *
- * Decision: topics (a later issue) join as one more list of `SuggestEntry` of kind "topic",
+ * Decision: topics join as one more list of `SuggestEntry` of kind "topic" (lib/topics.ts),
  * passed in `extra`, with nothing to change here or in the browser.
  */
 import { docBothUrl, docUrl, stateUrl } from "../../../core/address/urls.ts";
@@ -46,15 +46,30 @@ export function suggestFile(
   const states = [...data.states.values()]
     .sort((a, b) => a.state.name.en.localeCompare(b.state.name.en))
     .map(
-      ({ state, papers }): SuggestEntry => ({
+      ({ state, papers, documents, sections }): SuggestEntry => ({
         id: `state:${state.code}`,
         kind: "state",
         key: state.code,
         names: [...new Set([state.name.en, state.name.zh, state.printed])],
         label: `${state.name.en} · ${state.name.zh}`,
-        detail: `${papers.length} working paper${papers.length === 1 ? "" : "s"}`,
+        detail: stateDetail(documents.length, sections.length, papers.length),
         url: stateUrl(state.code),
       }),
     );
   return { version: 1, entries: [...documents, ...states, ...extra] };
+}
+
+/**
+ * What a State's entry holds, in words: its papers, its sections of compendia, its working
+ * papers (only the last was once counted, so a State with one paper and two working papers read
+ * "2 working papers").
+ */
+export function stateDetail(papers: number, sections: number, workingPapers: number): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    papers ? count(papers, "paper", "papers") : "",
+    sections ? count(sections, "section of a compendium", "sections of compendia") : "",
+    workingPapers ? count(workingPapers, "working paper", "working papers") : "",
+  ].filter(Boolean);
+  return parts.length ? parts.join(" · ") : "no papers held";
 }

@@ -1,6 +1,14 @@
 /** sitemap.xml: every page of the site, absolute URLs under the configured `site`. */
 
-import { docBothUrl, docUrl, mapUrl, paraUrl, stateUrl } from "../../../core/address/urls.ts";
+import {
+  compareUrl,
+  docBothUrl,
+  docUrl,
+  mapUrl,
+  paraUrl,
+  stateUrl,
+  topicUrl,
+} from "../../../core/address/urls.ts";
 import { siteData } from "../../scripts/host.ts";
 import { mapPairs } from "../lib/map.ts";
 
@@ -16,6 +24,9 @@ export function GET({ site }: { site?: URL }): Response {
     "/symbols/",
     "/states/",
     "/map/",
+    "/topics/",
+    compareUrl(),
+    ...(data.topics?.topics ?? []).map((t) => topicUrl(t.id)),
     ...data.documents.map((d) => docUrl(d.slug, d.lang)),
     ...[...data.bySlug.keys()].map(docBothUrl),
     ...[...data.byAddress.values()].map((e) => paraUrl(e.slug, e.address)),

@@ -18,7 +18,8 @@ import type { FormRow } from "./table.ts";
 export function targetKey(t: DocTarget | CharterTarget): string {
   if ("article" in t) return `UN Charter ${t.article}${t.para ? `(${t.para})` : ""}`;
   const part = `${t.part.join(", ")}${t.partInferred ? "*" : ""}${t.scope ? ` @${t.scope}` : ""}`;
-  return `${t.doc} [${part}]${t.section ? ` «${t.section}»` : ""} ${t.num.length ? t.num.join(".") : "whole"}`;
+  const page = t.page ? ` p.${t.page.first}${t.page.last !== t.page.first ? `-${t.page.last}` : ""}` : "";
+  return `${t.doc} [${part}]${t.section ? ` «${t.section}»` : ""} ${t.num.length ? t.num.join(".") : page ? "on" : "whole"}${page}`;
 }
 
 /** What a lookup landed on and what it said it did not read. */

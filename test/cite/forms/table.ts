@@ -9,8 +9,11 @@
  * say it inferred), what the lookup must report as not read (`unread`) and, where the grammar
  * knowingly falls short of the meaning, what it lands on instead (`lands`), never silently.
  *
- * The knowledge base is the real seed (A/78/265 in Chinese, corpus/) and the real registry: the
- * seed's paragraphs resolve, every other document is known to the registry only (or unknown).
+ * The knowledge base is the real seed (A/78/265 in Chinese, corpus/) and the real registry, with
+ * the national papers and the compendium of test/fixtures/parse/national/ (our own words) and
+ * their registry entries (test/fixtures/cite/registry-national.yaml): their paragraphs and the
+ * seed's resolve, every other document is known to the registry only (or unknown). The seed
+ * records no pages, so a page of it is said not read.
  * The seed holds: the main body u1, 1-16; the annex 1-60 (23 (a)-(h) with 23 (f) (i)-(ii), 29,
  * 30, 31, 37 (c) (i)-(iv), 43 (a)-(i), 52, 55 with subparagraphs); annex A 1-16 and its appendix;
  * annex B 1-4 with subparagraphs; annexes C and D unnumbered.
@@ -45,6 +48,11 @@ function partly(
 }
 
 const S = "A/78/265";
+/** The compendium and the national papers of test/fixtures/parse/national/. */
+const C = "A/99/136";
+const CN = "cn-2024-ict-security-position";
+const NZ = "nz-2024-international-law-cyberspace";
+const NO = "no-2023-cyber-norms-views";
 /** Targets in the seed's annex (written, or inferred with `*`). */
 const annex = (nums: string[], inferred = false) =>
   nums.map((n) => `${S} [annex${inferred ? "*" : ""}] ${n}`);
@@ -493,4 +501,96 @@ export const FORMS: FormRow[] = [
     { means: annex(["23"]), lands: [`${S} [annex] whole`], unread: ["第二十三段"] },
     "a paragraph number in Chinese numerals",
   ),
+
+  // --- A compendium's State sections and pages (test/fixtures/parse/national/compendium-*.md, A/99/136:
+  // Germany paras 1-5 on pages 2-4, Japan sections A and B on page 4, Kenya paras 1-2 (b) on page 5).
+  read("A/99/136, Germany, para. 5", [`${C} [annex, state DE] 5`], "a State's section by name"),
+  read("A/99/136 (Germany), para. 5", [`${C} [annex, state DE] 5`], "the State in brackets"),
+  read("A/99/136，德国，第 5 段", [`${C} [annex, state DE] 5`], "the State in Chinese"),
+  read("A/99/136（德国），第 5 段", [`${C} [annex, state DE] 5`], "the State in full-width brackets"),
+  read(
+    "A/99/136, Germany, paras. 3 and 4",
+    [`${C} [annex, state DE] 3`, `${C} [annex, state DE] 4`],
+    "a list in a State's section",
+  ),
+  read("A/99/136, Kenya, para. 2 (a)", [`${C} [annex, state KE] 2.a`], "a subparagraph in a State's section"),
+  read("A/99/136，肯尼亚，第 2(a) 段", [`${C} [annex, state KE] 2.a`], "a subparagraph, in Chinese"),
+  read("A/99/136, Kenya", [`${C} [annex, state KE] whole`], "a State's whole section"),
+  read("A/99/136，日本", [`${C} [annex, state JP] whole`], "a State's whole section, in Chinese"),
+  read(
+    "A/99/136, Japan, section B",
+    [`${C} [annex, state JP @B] «section B» whole`],
+    "a section in a State's section",
+  ),
+  read("A/99/136, China, para. 1", [`${C} [state CN] 1`], "a State without a section there: said not found"),
+  read(
+    "the test compendium, Germany, para. 2",
+    [`${C} [annex, state DE] 2`],
+    "a compendium by its short title",
+  ),
+  read(
+    "国家文稿汇编，德国，第 2 段",
+    [`${C} [annex, state DE] 2`],
+    "a compendium by its Chinese short title",
+  ),
+  read("A/99/136, p. 3", [`${C} [] on p.3`], "a page"),
+  read("A/99/136, pp. 3-4", [`${C} [] on p.3-4`], "pages"),
+  read("A/99/136, page 2", [`${C} [] on p.2`], "page in full"),
+  read("A/99/136，第 3 页", [`${C} [] on p.3`], "a page in Chinese"),
+  read("A/99/136，第 3-4 页", [`${C} [] on p.3-4`], "pages in Chinese"),
+  read("A/99/136，第3至4页", [`${C} [] on p.3-4`], "pages with 至"),
+  read("A/99/136 at 5", [`${C} [] on p.5`], "at 5 where the document records pages"),
+  read("A/99/136, Germany, p. 3", [`${C} [annex, state DE] on p.3`], "a page in a State's section"),
+  read("A/99/136, p. 58", [`${C} [] on p.58`], "a page past the end: said not found"),
+
+  // --- National papers by id, title and section (test/fixtures/parse/national/; their registry
+  // entries in test/fixtures/cite/registry-national.yaml).
+  read(`${CN}`, [`${CN} [] whole`], "a national paper by its id"),
+  read(`${CN}, 2.1`, [`${CN} [] 2.1`], "a bare number after the id: the paragraph 2 (1)"),
+  read(`${NZ}, 2.1`, [`${NZ} [ @2.1] «2.1» whole`], "a bare number with no such paragraph: section 2.1"),
+  read("关于信息通信技术安全若干问题的立场文件", [`${CN} [] whole`], "a national paper by its Chinese title"),
+  read("《关于信息通信技术安全若干问题的立场文件》第二部分", [`${CN} [ @2] «第二部分» whole`], "第二部分"),
+  read(
+    "《关于信息通信技术安全若干问题的立场文件》第一部分第（一）节",
+    [`${CN} [ @1.1] «第一部分第（一）节» whole`],
+    "第一部分第（一）节",
+  ),
+  read(
+    "中国信通技术安全立场文件第二部分第 2 段",
+    [`${CN} [ @2] «第二部分» 2`],
+    "a paragraph of a part, by short title",
+  ),
+  read(
+    "China's position paper on certain questions of ICT security, section 1.2",
+    [`${CN} [ @1.2] «section 1.2» whole`],
+    "an English title, a section",
+  ),
+  read(
+    "China's ICT security paper, section 1.1",
+    [`${CN} [ @1.1] «section 1.1» whole`],
+    "a short title, a section",
+  ),
+  read(
+    "section 2.2 of the application of international law to State activity in cyberspace",
+    [`${NZ} [ @2.2] «section 2.2» whole`],
+    "section … of a title",
+  ),
+  read(
+    "The application of international law to State activity in cyberspace, section 3",
+    [`${NZ} [ @3] «section 3» whole`],
+    "a title, then a section",
+  ),
+  read(
+    "New Zealand's 2024 position on international law, sect. 2.2.1",
+    [`${NZ} [] «sect. 2.2.1» 2.2.1`],
+    "sect. 2.2.1 is the paragraph numbered 2.2.1",
+  ),
+  read(`section 2.2 of ${NZ}`, [`${NZ} [ @2.2] «section 2.2» whole`], "section … of an id"),
+  read(`${NZ}, section 5`, [`${NZ} [ @5] «section 5» whole`], "a section the paper lacks: said not found"),
+  read(`${NO}, Part II`, [`${NO} [ @2] «Part II» whole`], "Part II"),
+  read(`${NO}, sect. II.A`, [`${NO} [ @2.A] «sect. II.A» whole`], "sect. II.A"),
+  read(`${NZ}, p. 3`, [`${NZ} [] on p.3`], "a page of a national paper"),
+  read(`${CN}，第 2 页`, [`${CN} [] on p.2`], "a page of a national paper, in Chinese"),
+  read("China’s ICT security paper, § 1.1", [`${CN} [ @1.1] «§ 1.1» whole`], "a typographic apostrophe, §"),
+  read(`${NZ}, § 2.2`, [`${NZ} [ @2.2] «§ 2.2» whole`], "the section sign"),
 ];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import { type SuggestEntry, suggest, suggestionIndex, suggestTerms } from "../../../core/search/suggest.ts";
-import { suggestFile } from "../../../site/src/lib/suggest.ts";
+import { stateDetail, suggestFile } from "../../../site/src/lib/suggest.ts";
 import { documentRecord } from "../../factories.ts";
 
 const entry = (over: Partial<SuggestEntry> & Pick<SuggestEntry, "id" | "key" | "names">): SuggestEntry => ({
@@ -127,5 +127,16 @@ describe("the site's entries", () => {
       "第二次年度进展报告",
     ]);
     expect(suggest(suggestionIndex(file.entries), "建立信任").map((s) => s.kind)).toEqual(["topic"]);
+  });
+});
+
+describe("a State's entry says what it holds", () => {
+  test.each([
+    [1, 0, 2, "1 paper · 2 working papers"],
+    [0, 1, 0, "1 section of a compendium"],
+    [2, 3, 1, "2 papers · 3 sections of compendia · 1 working paper"],
+    [0, 0, 0, "no papers held"],
+  ])("%i papers, %i sections, %i working papers: %s", (papers, sections, workingPapers, detail) => {
+    expect(stateDetail(papers, sections, workingPapers)).toBe(detail);
   });
 });
