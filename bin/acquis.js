@@ -4,6 +4,10 @@
 // or when a source is no longer what the compiled CLI was made from (an edit, a checkout), it
 // runs the TypeScript sources through tsx instead, saying so in one line on stderr: never a stale
 // build, never a silent slow start. Without either, it says what to run.
+// Size and mtime are the cheap first look; a file whose size or mtime differs (a `touch`, a
+// checkout restoring the same bytes) is hashed and compared with the hash recorded at compile
+// time, so only a change of content costs the slow start, and only a differing file is hashed.
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -24,8 +28,19 @@ function notCompiled() {
     } catch {
       return `${input.path} is gone since the CLI was compiled`;
     }
-    if (st.size !== input.size || st.mtimeMs !== input.mtimeMs)
+    if (st.size === input.size && st.mtimeMs === input.mtimeMs) continue;
+    // A stamp from before hashes were recorded has none: a differing time then counts as a change.
+    if (st.size !== input.size || typeof input.sha256 !== "string")
       return `${input.path} changed since the CLI was compiled`;
+    let digest;
+    try {
+      digest = createHash("sha256")
+        .update(readFileSync(`${root}${input.path}`))
+        .digest("hex");
+    } catch {
+      return `${input.path} is unreadable since the CLI was compiled`;
+    }
+    if (digest !== input.sha256) return `${input.path} changed since the CLI was compiled`;
   }
   return null;
 }

@@ -19,10 +19,13 @@
  *   as the few thousand entries that differ from identity, so `acquis search` does not spend a
  *   third of its start building it. It is used only under the Unicode version it was computed
  *   with (`process.versions.unicode`); under another, the module builds its own as before.
- * - `stamp.json` records every own source file the bundle was made from, with its size and
- *   modification time, and package-lock.json's: the bin runs the bundle only while they all
- *   still match, so an edited or checked-out source is never run from a stale bundle.
+ * - `stamp.json` records every own source file the bundle was made from, with its size,
+ *   modification time and SHA-256, and package-lock.json's: the bin runs the bundle only while
+ *   they all still match, so an edited or checked-out source is never run from a stale bundle.
+ *   Size and time are compared first (free); the hash only for a file whose time differs, so a
+ *   `touch` or a checkout restoring the same bytes keeps the fast start.
  */
+import { createHash } from "node:crypto";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,8 +39,8 @@ export const OUT_DIR = "dist-cli";
 
 /** What stamp.json holds: the inputs as they were when compiled. */
 export interface Stamp {
-  /** Repository-relative paths ("/"-separated), with size and mtime in ms. */
-  inputs: Array<{ path: string; size: number; mtimeMs: number }>;
+  /** Repository-relative paths ("/"-separated), with size, mtime in ms and SHA-256 (hex). */
+  inputs: Array<{ path: string; size: number; mtimeMs: number; sha256: string }>;
 }
 
 /** The line of normalize.ts that the precomputed fold table fills in. */
@@ -122,8 +125,10 @@ export async function compileCli(
     .sort();
   const stamp: Stamp = {
     inputs: own.map((p) => {
-      const st = statSync(path.join(repo, p));
-      return { path: p, size: st.size, mtimeMs: st.mtimeMs };
+      const file = path.join(repo, p);
+      const st = statSync(file);
+      const sha256 = createHash("sha256").update(readFileSync(file)).digest("hex");
+      return { path: p, size: st.size, mtimeMs: st.mtimeMs, sha256 };
     }),
   };
   writeFileSync(path.join(out, "stamp.json"), `${JSON.stringify(stamp)}\n`);

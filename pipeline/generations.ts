@@ -34,6 +34,11 @@ export interface Generations {
   dist: string;
   /** The folder holding every generation, absolute (`<dist>.generations`). */
   home: string;
+  /**
+   * One line for each leftover this build could not remove yet (a killed build's generation that
+   * a process still writes into): left for a later build, and said, never an error.
+   */
+  notes: string[];
 }
 
 /** A generation being built or published. */
@@ -46,7 +51,7 @@ export interface Generation {
 /** The generations folder of a published folder: a sibling, `dist.generations`. */
 export function generationsOf(dist: string): Generations {
   const abs = path.resolve(dist);
-  return { dist: abs, home: `${abs}.generations` };
+  return { dist: abs, home: `${abs}.generations`, notes: [] };
 }
 
 /** Ids sort by the time they were made: "20250101T120000-123Z-4242". */
@@ -162,7 +167,24 @@ export function prepare(g: Generations): string | null {
 /** Remove every generation but `keep`. */
 function prune(g: Generations, ...keep: Array<string | null>): void {
   for (const id of ids(g)) {
-    if (!keep.includes(id)) rmSync(path.join(g.home, id), { recursive: true, force: true });
+    if (!keep.includes(id)) removeLeftover(g, id);
+  }
+}
+
+/**
+ * Remove one generation that is not kept. A killed build's Astro may still be writing into its
+ * generation for a moment (it stops once it notices its build is gone: site-build.ts), and a
+ * folder being written cannot be removed whole (ENOTEMPTY): it is left for a later build, with a
+ * note, since nothing reads it and the build itself is not at fault.
+ */
+function removeLeftover(g: Generations, id: string): void {
+  try {
+    rmSync(path.join(g.home, id), { recursive: true, force: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "an error";
+    g.notes.push(
+      `${path.basename(g.home)}/${id} is left for a later build: it could not be removed yet (${code}), a process may still be writing it.`,
+    );
   }
 }
 

@@ -10,7 +10,13 @@
  *   removed after the build, and a killed build's by the next one.
  * - Astro's output is kept whole in a log file; a person reads only its error lines, without
  *   stack frames (no stack trace reaches a user), and where the log is.
- * - Ctrl+C or a SIGTERM to the build stops Astro too, instead of leaving it writing.
+ * - Ctrl+C or a SIGTERM to the build stops Astro too, instead of leaving it writing. A build killed
+ *   outright (SIGKILL, no handler runs) cannot stop it, so Astro watches its build: it runs with an
+ *   IPC channel to the build, and a preloaded watchdog exits when that channel closes, which the
+ *   kernel does when the build dies however it dies (a parent-pid poll would miss a build left a
+ *   zombie). The channel is unref'd, so it never keeps a finished Astro alive.
+ * - A killed build's working folder is removed by the next build when it can be: one an orphaned
+ *   Astro is still writing (ENOTEMPTY) is left for a later build, with a one-line note.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -34,13 +40,30 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A fresh working folder for this build's Astro; those of builds no longer running are removed. */
-function workFolder(): string {
+/**
+ * What Astro's process loads first (`node --import`): exit when the build that started it is gone,
+ * its IPC channel closed (see the module header). Exit code 129, as for a hang-up.
+ */
+export const WATCHDOG = `data:text/javascript,${encodeURIComponent(
+  'process.on("disconnect", () => process.exit(129)); process.channel?.unref();',
+)}`;
+
+/**
+ * A fresh working folder for this build's Astro; those of builds no longer running are removed,
+ * or, when one cannot be yet, named in `notes`.
+ */
+function workFolder(notes: string[]): string {
   mkdirSync(WORK, { recursive: true });
   for (const name of readdirSync(WORK)) {
     const pid = Number(/^build-(\d+)$/.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid))
+    if (!pid || pid === process.pid || alive(pid)) continue;
+    try {
       rmSync(path.join(WORK, name), { recursive: true, force: true });
+    } catch (e) {
+      notes.push(
+        `site/.astro/${name}, left by a killed build, is left for a later build: it could not be removed yet (${(e as NodeJS.ErrnoException).code ?? "an error"}), its Astro may still be writing it.`,
+      );
+    }
   }
   const dir = path.join(WORK, `build-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
@@ -57,6 +80,8 @@ export interface SiteOutcome {
   error: string | null;
   /** Where Astro's whole output was written. */
   log: string;
+  /** One line for each leftover of a killed build that could not be removed yet. */
+  notes?: string[];
 }
 
 /** Astro's lines that matter to a person when it fails: no stack frames, no blank lines. */
@@ -90,8 +115,9 @@ export function buildSite(
     "astro.js",
   );
   return new Promise((resolve) => {
-    const work = workFolder();
-    const child = spawn(process.execPath, [astro, "build", "--root", SITE_ROOT], {
+    const notes: string[] = [];
+    const work = workFolder(notes);
+    const child = spawn(process.execPath, ["--import", WATCHDOG, astro, "build", "--root", SITE_ROOT], {
       cwd: work,
       env: {
         ...process.env,
@@ -100,7 +126,7 @@ export function buildSite(
         ASTRO_TELEMETRY_DISABLED: "1",
         NO_COLOR: "1",
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     let output = "";
     let pages = 0;
@@ -117,8 +143,8 @@ export function buildSite(
         if (/[├└]─ \S/.test(line.replace(/\x1b\[[0-9;]*m/g, ""))) onPage(++pages);
       }
     };
-    child.stdout.on("data", read);
-    child.stderr.on("data", read);
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", read);
     const stop = (signal: NodeJS.Signals) => {
       child.kill(signal);
       process.exit(signal === "SIGINT" ? 130 : 143);
@@ -142,6 +168,7 @@ export function buildSite(
         pages,
         error: ok ? null : spawnError ? `Astro could not start: ${spawnError.message}` : astroError(output),
         log,
+        ...(notes.length ? { notes } : {}),
       });
     };
     child.on("error", (e) => finish(null, e));

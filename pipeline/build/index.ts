@@ -292,6 +292,16 @@ export interface PublishResult extends BuildResult {
   before: string | null;
   /** The site step's outcome; null when it did not run. */
   site: SiteOutcome | null;
+  /**
+   * Leftovers of killed builds this build could not remove yet (still being written), one line
+   * each: left for a later build, never an error.
+   */
+  notes: string[];
+}
+
+/** The notes of the generations' removal and of the site step, in that order. */
+function notesOf(g: generations.Generations, site: SiteOutcome | null): string[] {
+  return [...g.notes, ...(site?.notes ?? [])];
 }
 
 /**
@@ -324,7 +334,7 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
     }
     const refuse = (refused: string, site: SiteOutcome | null): PublishResult => {
       generations.discard(gen);
-      return { ...result, written: [], published: null, refused, before, site };
+      return { ...result, written: [], published: null, refused, before, site, notes: notesOf(g, site) };
     };
     if (result.unbuildable) return refuse(`the corpus cannot be built: ${result.unbuildable}`, null);
     let site: SiteOutcome | null = null;
@@ -339,7 +349,14 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
     }
     progress({ phase: "publish", done: 0, total: 1, label: relativePath(root, dist) });
     const previous = generations.publish(g, gen);
-    return { ...result, published: { id: gen.id, dir: gen.dir, previous }, refused: null, before, site };
+    return {
+      ...result,
+      published: { id: gen.id, dir: gen.dir, previous },
+      refused: null,
+      before,
+      site,
+      notes: notesOf(g, site),
+    };
   } finally {
     lock.release();
   }

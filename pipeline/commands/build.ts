@@ -7,6 +7,7 @@
  * --strict, a warning), nothing published, another build at work, or a failed build; 2 bad
  * usage. A failure nobody foresaw prints what happened and where the details are, never a stack.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BuildUsageError, build, type PublishResult, publishBuild } from "../build/index.ts";
@@ -34,7 +35,9 @@ One build at a time per folder: a second is refused while the first runs (lock .
 
   --corpus DIR   the corpus folder (default: corpus)
   --dist DIR     the published folder (default: dist); generations live in DIR.generations/
-  --no-site      publish the data alone (no pages: quicker, for the CLI's cite and search)
+  --no-site      publish the data alone (quicker, for the CLI's cite and search): dist then holds
+                 no pages, so a site published before is gone (a server answers 404) until the
+                 next build without --no-site
   --out DIR      write the data alone into DIR instead (swapped in whole; not published, no site)
   --strict       exit 1 on warnings too
   --json         print {diagnostics, summary} as JSON on stdout instead of the report
@@ -131,6 +134,10 @@ export async function runBuildCommand(
   };
   const publishing = write && values.out === undefined;
   const dist = values.dist ?? "dist";
+  // A data-only build replaces a published site too (keeping its pages beside new data would mix
+  // two generations): known before publishing, so the report can say the site is gone.
+  const hadSite =
+    publishing && values["no-site"] === true && existsSync(path.join(io.cwd, dist, "index.html"));
   try {
     const published = publishing ? await publishBuild({ ...options, dist, site: !values["no-site"] }) : null;
     const result = published ?? (await build({ ...options, out: write ? values.out : null }));
@@ -144,7 +151,10 @@ export async function runBuildCommand(
       });
       if (report) io.stderr(`${report}\n`);
       io.stderr(`${summaryLine(result.summary, write ? "built" : "checked")}\n`);
-      if (published) io.stderr(publicationLine(published, dist));
+      if (published) {
+        for (const note of published.notes) io.stderr(`note: ${terminalSafe(note)}\n`);
+        io.stderr(publicationLine(published, dist, hadSite));
+      }
     }
     if (published && !published.published) return 1;
     return exitCode(result.summary, values.strict ?? false);
@@ -168,15 +178,22 @@ export async function runBuildCommand(
   }
 }
 
-/** What was published, or why not, and what dist now shows. */
-function publicationLine(result: PublishResult, dist: string): string {
+/**
+ * What was published, or why not, and what dist now shows; `hadSite`: dist held a site before a
+ * data-only build, which this publication took down.
+ */
+function publicationLine(result: PublishResult, dist: string, hadSite = false): string {
   const site = result.site ? `data and site (${result.site.pages} pages)` : "data alone, no site";
   if (result.published) {
     return `published ${dist}: generation ${result.published.id}, ${site}${
       result.published.previous
         ? `; the one before, ${result.published.previous}, is kept until the next build`
         : ""
-    }.\n`;
+    }.\n${
+      hadSite && !result.site
+        ? `${dist} has no pages now: the site it showed is gone until a build without --no-site.\n`
+        : ""
+    }`;
   }
   const log =
     result.site && !result.site.ok

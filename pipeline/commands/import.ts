@@ -70,7 +70,8 @@ such file in a folder, each under the symbol its cover prints (a file that fails
                    group's code, e.g. CN or CA,CH (default: the registry's; a national paper needs
                    them)
   --lang <l>       zh or en (default: told from the text's script)
-  --title <t>      title (default: the registry's title, then the one the document's head prints)
+  --title <t>      title (default: the registry's title, then an HTML file's first <h1>, else its
+                   <title>, then the one the document's head prints)
   --date <d>       YYYY-MM-DD (default: the cover's date, then the registry's)
   --type <t>       ${DocType.options.join(", ")} (default: registry, else report)
   --body <b>       e.g. "OEWG 2021-2025", "General Assembly" (default: registry, then the masthead)
@@ -374,7 +375,11 @@ export async function importOriginal(
   const priorSplit = existing === undefined ? null : splitCorpusFile(existing);
   const priorMeta = priorSplit ? FrontMatter.safeParse(priorSplit.meta) : undefined;
   const prior = priorMeta?.success ? priorMeta.data : undefined;
-  const head = headTitle(converted.blocks.filter((b) => b.kind === "text").map((b) => b.text));
+  // A title the format declares (an HTML <h1>) is the document's own; otherwise one is read from
+  // the head of the text.
+  const head = converted.title
+    ? { title: converted.title }
+    : headTitle(converted.blocks.filter((b) => b.kind === "text").map((b) => b.text));
   const title = opts.title ?? prior?.title ?? known?.title[lang] ?? head?.title;
   // A document without a UN symbol is a government's text unless its registry entry says otherwise.
   const keyed = isDocId(symbol);
@@ -394,7 +399,8 @@ export async function importOriginal(
   };
   // What was read from the cover rather than given is said, so a person can check it.
   const read: string[] = [];
-  if (!opts.symbol) read.push(`symbol ${symbol}`);
+  // Only what was read: a key given by --symbol or --id is not.
+  if (!opts.symbol && !opts.id) read.push(`symbol ${symbol}`);
   if (!opts.lang) read.push(`language ${lang} (from the text's script)`);
   if (head && title === head.title && !opts.title && !prior?.title && !known?.title[lang])
     read.push(`title "${head.title}"`);

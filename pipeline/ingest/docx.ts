@@ -14,7 +14,12 @@ import type { Converted, ConvertOptions } from "./types.ts";
 export async function convertDocx(bytes: Uint8Array, opts: ConvertOptions): Promise<Converted> {
   // mammoth's Node build reads a Buffer (its `arrayBuffer` input is for the browser build).
   const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-  const converted = convertHtml(result.value, { ...opts, noteNumbering: "by-reference-order" });
+  const { title: _h1, ...converted } = convertHtml(result.value, {
+    ...opts,
+    noteNumbering: "by-reference-order",
+  });
+  // mammoth's <h1> is Word's "Heading 1", a style many UN and government files give their section
+  // headings: it names no title, which is read from the head of the text as for PDF.
   for (const m of result.messages) {
     if (m.type === "warning")
       converted.diagnostics.push(

@@ -28,11 +28,12 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import rehypeParse from "rehype-parse";
 import { unified } from "unified";
+import { EXIT, visit } from "unist-util-visit";
 import { toSuperscript } from "../../core/text/superscript.ts";
 import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
-import { BARCODE_LINE, isPageFurniture, JOB_LINE, splitBullet } from "./lines.ts";
+import { BARCODE_LINE, isPageFurniture, JOB_LINE, SYMBOL_LINE, splitBullet } from "./lines.ts";
 import { finishBlocks, tidy } from "./markdown.ts";
 import type { Block, Converted, ConvertOptions } from "./types.ts";
 
@@ -340,6 +341,35 @@ function finishMarkers(text: string): string {
   return text.replace(/\s*\uE000([^\uE001]*)\uE001/g, (_m, marker: string) => toSuperscript(marker));
 }
 
+/**
+ * The title the markup itself declares: the first `<h1>`, else `<title>` (which a browser shows in
+ * its tab; a site's name often trails it, so the `<h1>` is the document's own). A `<title>` that is
+ * only a document symbol (as UN pages give) names no title. Its whitespace is tidied, its footnote
+ * markers dropped; undefined when neither has words, and the importer reads the head of the text.
+ */
+function declaredTitle(tree: Root): string | undefined {
+  let h1: string | undefined;
+  let title: string | undefined;
+  visit(tree, "element", (el: Element) => {
+    if (el.tagName === "title" && title === undefined) title = textOf(el);
+    if (el.tagName === "h1") {
+      // A footnote marker (`<sup>1</sup>`) is not part of the title.
+      const words = el.children
+        .filter((c) => !(c.type === "element" && c.tagName === "sup"))
+        .map(textOf)
+        .join("");
+      h1 = words;
+      return EXIT;
+    }
+  });
+  const tidy = (t: string | undefined) => t?.replace(/\s+/g, " ").trim();
+  const fromH1 = tidy(h1);
+  if (fromH1) return fromH1;
+  const fromTitle = tidy(title);
+  if (fromTitle && !SYMBOL_LINE.test(fromTitle)) return fromTitle;
+  return undefined;
+}
+
 /** Convert an HTML document into blocks and corpus Markdown. */
 export function convertHtml(
   html: string,
@@ -392,5 +422,6 @@ export function convertHtml(
   const { cover, start } = splitCover(kept.map((r) => tidy(r.text)));
   const blocks = kept.slice(start).map(toBlock);
   const { markdown, hyphenation } = finishBlocks(blocks);
-  return { markdown, blocks, cover, diagnostics, hyphenation };
+  const title = declaredTitle(tree);
+  return { markdown, blocks, cover, diagnostics, hyphenation, ...(title ? { title } : {}) };
 }

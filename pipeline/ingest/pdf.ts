@@ -16,7 +16,8 @@
  *   by a page or column break is joined here.
  * - Paragraphs are split where the space between lines is clearly wider than the line pitch, or the
  *   font size changes (headings): UN print sets paragraphs apart with space, never by indentation
- *   alone.
+ *   alone. A heading wrapped over lines (larger than the text, one size and font, lines adjacent
+ *   at its own line height) stays one block.
  * - Lines join as in lines.ts: Chinese without a space, English with one.
  */
 
@@ -80,6 +81,8 @@ export interface PdfLine {
   y: number;
   /** Dominant font size of the line's normal (not superscript) text. */
   size: number;
+  /** The font most of the line's characters are set in (its name carries the weight: "…-Bold"). */
+  font: string;
   x0: number;
   x1: number;
   segments: Segment[];
@@ -147,6 +150,8 @@ export function pageLines(page: PdfPage): PdfLine[] {
     ].sort((a, b) => a.x - b.x);
     const visible = segs.filter((s) => s.text.trim());
     if (!visible.length) continue;
+    const fonts = new Map<string, number>();
+    for (const i of r) fonts.set(i.font, (fonts.get(i.font) ?? 0) + i.str.trim().length);
     lines.push({
       page: page.number,
       flow: 0,
@@ -154,6 +159,7 @@ export function pageLines(page: PdfPage): PdfLine[] {
       columns: 1,
       y: r[0]!.y,
       size,
+      font: [...fonts].sort((a, b) => b[1] - a[1])[0]![0],
       x0: Math.min(...visible.map((s) => s.x)),
       x1: Math.max(...visible.map((s) => s.end)),
       segments: segs,
@@ -435,17 +441,29 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
     for (const l of page.body) {
       const text = lineText(l);
       const sameFlow = last !== undefined && last.page === l.page && last.flow === l.flow;
+      // A heading wrapped over lines ("…of information and / telecommunications"): set larger than
+      // the text, in one size and font, one line under the other at its own line height. Its lines
+      // are spaced wider than the text's pitch and end short, which would otherwise split it.
+      const headingGoesOn =
+        sameFlow &&
+        last !== undefined &&
+        l.size > size + 0.5 &&
+        Math.abs(last.size - l.size) <= 0.5 &&
+        last.font === l.font &&
+        last.y - l.y <= 1.5 * l.size &&
+        !startsWithLabel(text) &&
+        !startsWithBullet(text);
       const breaks =
         para === undefined ||
         !last ||
-        (sameFlow && last.y - l.y > pitch * 1.35) ||
+        (sameFlow && !headingGoesOn && last.y - l.y > pitch * 1.35) ||
         // A label after a clause that ends: a subparagraph set without extra space.
         (sameFlow && startsWithLabel(text) && /[.;:。；：]$/.test(para ?? "")) ||
         startsWithBullet(text) ||
         // An item of a list whose bullet is drawn: indented further, after the words that introduce it.
         (sameFlow && /[:：]$/.test(para ?? "") && l.x0 > last.x0 + 0.8 * size) ||
         Math.abs(last.size - l.size) > 0.5 ||
-        (sameFlow && brokenEarly(last, l, right(last), opts.lang)) ||
+        (sameFlow && !headingGoesOn && brokenEarly(last, l, right(last), opts.lang)) ||
         (!sameFlow && !continues(para, text));
       if (breaks) flush();
       // Every line of an item stands in from the text's left edge (a first-line indent does not).

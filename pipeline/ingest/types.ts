@@ -79,4 +79,10 @@ export interface Converted {
   layout?: PageSummary[];
   /** Every line-end or soft hyphen decided, with its line in `markdown`. */
   hyphenation: HyphenDecision[];
+  /**
+   * The title the format declares, where it has a place for one (HTML: the first `<h1>`, else a
+   * `<title>` that is not only a symbol): preferred by `acquis import` to a title read from the
+   * head of the text. Not for DOCX, whose "Heading 1" is often a section heading.
+   */
+  title?: string;
 }

@@ -177,6 +177,60 @@ describe("a build killed at any moment leaves one generation published whole", (
   });
 });
 
+/** The processes whose parent is `pid` (Linux: read from /proc). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // "pid (comm) state ppid ...": comm may hold spaces, so read after its closing parenthesis.
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) out.push(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
+
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe.runIf(existsSync("/proc"))("a build killed outright (SIGKILL) in its site stage", () => {
+  test("its Astro notices and stops within seconds, and the next build publishes", {
+    timeout: 600_000,
+  }, async () => {
+    const root = makeRepo(corpus("A"));
+    const before = generationIds(root);
+    const child = startBuild(root, "--no-cache");
+    expect(await until(() => siteStageBegun(root, before), 120_000), child.output()).toBe(true);
+    expect(await until(() => childrenOf(child.pid!).length > 0, 60_000), child.output()).toBe(true);
+    const astro = childrenOf(child.pid!);
+    // Let Astro get to work (its chunks, its pages), then kill the build alone: no handler runs,
+    // and Astro, its child, is left to itself.
+    await new Promise((r) => setTimeout(r, 1500));
+    process.kill(child.pid!, "SIGKILL");
+    await exited(child);
+    const gone = await until(() => astro.every((pid) => !running(pid)), 5000);
+    for (const pid of astro) if (running(pid)) process.kill(pid, "SIGKILL");
+    expect(gone, "Astro outlived its build by more than 5 s").toBe(true);
+    // The next build takes over what the killed one left, whole, without an unexpected error.
+    writeFiles(root, corpus("B"));
+    const next = startBuild(root);
+    expect(await exited(next), next.output()).toBe(0);
+    expect(next.output()).not.toMatch(/unexpected error|ENOTEMPTY/);
+    expect(readFileSync(path.join(root, "dist/doc/A-1-1/en/index.html"), "utf8")).toContain(
+      "The revised paragraph of ",
+    );
+  });
+});
+
 describe("publishing", () => {
   const quiet = { cache: "off" as const, threads: 1 };
 

@@ -3,7 +3,7 @@
  * report, --json, progress only on a terminal, and the bin as installed.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { runCli } from "../../pipeline/cli.ts";
@@ -135,6 +135,23 @@ describe("exit codes", () => {
     expect(await runCli(["build", "--no-site"], io)).toBe(0);
     expect(lstatSync(path.join(root, "dist")).isSymbolicLink()).toBe(true);
     expect(io.err).toMatch(/published dist: generation \S+, data alone, no site\.\n$/);
+  });
+
+  test("--no-site after a build with a site says the site is gone until a full build", async () => {
+    const root = clean();
+    expect(await runCli(["build", "--no-site"], captureIO(root))).toBe(0);
+    // Stands for a site published by a full build (its pages are built in test/build).
+    writeFileSync(path.join(root, "dist", "index.html"), "<h1>site</h1>");
+    const io = captureIO(root);
+    expect(await runCli(["build", "--no-site"], io)).toBe(0);
+    expect(existsSync(path.join(root, "dist", "index.html"))).toBe(false);
+    expect(io.err).toMatch(
+      /\ndist has no pages now: the site it showed is gone until a build without --no-site\.\n$/,
+    );
+    // The help says the same before anyone runs it.
+    const help = captureIO(root);
+    expect(await runCli(["help", "build"], help)).toBe(0);
+    expect(help.out + help.err).toMatch(/site published before is gone/);
   });
 
   test("a broken corpus publishes nothing: exit 1, why, and what dist still shows", async () => {

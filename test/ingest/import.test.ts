@@ -392,6 +392,56 @@ describe("acquis import reads the cover, and a folder", () => {
     expect(r.read("corpus/registry.yaml")).toContain("  - id: nz-2024-test-position\n");
   });
 
+  test("an HTML paper's title is its <h1>, and what --id gave is not said to be read", async () => {
+    const r = repo();
+    // A paper as a government site serves it: the page's <title> trails the site's name, the <h1>
+    // is the paper's own title, and its sections open with numbered <h2>s.
+    const page = [
+      "<html><head><title>Paper on testing | Ministry of Tests</title></head><body>",
+      "<h1>Test position paper on <em>ICT</em> security</h1>",
+      "<h2>1 General</h2>",
+      "<p>States test their networks in line with international law.</p>",
+      "<h2>2 Sovereignty</h2>",
+      "<p>Sovereignty applies to tests on a State's territory.</p>",
+      "</body></html>",
+    ].join("\n");
+    const out = await r.run(
+      r.write("paper.html", page),
+      "--id",
+      "no-2023-test-paper",
+      "--authors",
+      "NO",
+      "--date",
+      "2023-05-02",
+      "--body",
+      "Government of Norway",
+    );
+    expect(out.code).toBe(0);
+    const meta = FrontMatter.parse(
+      YAML.parse(/^---\n([\s\S]*?)\n---\n/.exec(r.read("corpus/no-2023-test-paper/en.md"))![1]!),
+    );
+    expect(meta.title).toBe("Test position paper on ICT security");
+    expect(out.stdout).toContain(
+      'Read from the document, not given: language en (from the text\'s script), title "Test position paper on ICT security".',
+    );
+  });
+
+  test("without an <h1>, an HTML paper's title is its <title>", async () => {
+    const r = repo();
+    const page =
+      "<html><head><title>Test paper on networks</title></head><body><h2>1 General</h2><p>States test.</p></body></html>";
+    const out = await r.run(
+      r.write("paper.html", page),
+      "--id",
+      "no-2023-other-paper",
+      "--authors",
+      "NO",
+      ...["--date", "2023-05-02", "--body", "Government of Norway", "--lang", "en"],
+    );
+    expect(out.code).toBe(0);
+    expect(r.read("corpus/no-2023-other-paper/en.md")).toContain("title: Test paper on networks\n");
+  });
+
   test.each([
     // [flags, what the person reads]
     [

@@ -11,13 +11,13 @@ import { digest, expectedParagraphs, fixturePdf, parseFixture } from "./helpers.
 import { MODELS } from "./layout.ts";
 
 /** An item; `y` counts from the page's bottom, as in PDF. */
-const item = (str: string, x: number, y: number, size = 10): PdfItem => ({
+const item = (str: string, x: number, y: number, size = 10, font = "f"): PdfItem => ({
   str,
   x,
   y,
   width: str.length * size * 0.5,
   size,
-  font: "f",
+  font,
 });
 const page = (number: number, items: PdfItem[]): PdfPage => ({ number, width: 600, height: 840, items });
 const md = (pages: PdfPage[], lang: "en" | "zh" = "en") =>
@@ -52,6 +52,33 @@ describe("PDF layout rules (text items in, Markdown out)", () => {
         ]),
       ],
       expected: "1. First paragraph runs over two lines.\n\n2. Second paragraph.\n",
+    },
+    {
+      // a heading wrapped over two lines (as Chromium prints an <h1>) is one heading, not two blocks
+      pages: [
+        page(1, [
+          item("Developments in the field of information and", 70, 760, 16, "f-Bold"),
+          item("telecommunications", 70, 741, 16, "f-Bold"),
+          item("1. States agreed on the following text, which runs", 70, 710),
+          item("over three lines of the body, set smaller than the", 70, 697),
+          item("heading above it.", 70, 684),
+        ]),
+      ],
+      expected:
+        "Developments in the field of information and telecommunications\n\n1. States agreed on the following text, which runs over three lines of the body, set smaller than the heading above it.\n",
+    },
+    {
+      // two headings in one size but different fonts (a bold title over a light subtitle) stay two
+      pages: [
+        page(1, [
+          item("Position paper", 70, 760, 16, "f-Bold"),
+          item("submitted by a State", 70, 741, 16, "f-Light"),
+          item("1. States agreed on the following text, which runs", 70, 710),
+          item("over two lines of the body.", 70, 697),
+        ]),
+      ],
+      expected:
+        "Position paper\n\nsubmitted by a State\n\n1. States agreed on the following text, which runs over two lines of the body.\n",
     },
     {
       // a small raised number after a word is a footnote marker: a Unicode superscript

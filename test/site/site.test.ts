@@ -9,6 +9,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readRegistry } from "../../core/data/read.ts";
 import { AlignedFile } from "../../schemas/index.ts";
 import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
@@ -720,6 +721,27 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     // The seed cites A/75/816 most, a report it does not hold; it is itself the second most cited.
     expect(html).toContain('<a href="https://undocs.org/en/A/75/816">A/75/816</a>');
     expect(html).toMatch(/<li><a href="\/doc\/A-78-265\/[^"]*">A\/78\/265<\/a>/);
+  });
+
+  test("the symbols page shows what the registry holds of a document only cited, and the Charter as the Charter", () => {
+    const symbols = readFileSync(path.join(seedDist, "symbols", "index.html"), "utf8");
+    const rowOf = (symbol: string) =>
+      [...symbols.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+        .map((m) => m[1]!)
+        .find((r) => r.includes(`>${symbol}</a>`));
+    // A/75/816 is cited by the seed and held only in the registry: its date and title are shown.
+    const entry = readRegistry(
+      readFileSync(path.join(repoRoot, "corpus", "registry.yaml"), "utf8"),
+    ).documents.find((e) => e.symbol === "A/75/816")!;
+    const row = rowOf("A/75/816");
+    expect(row).toBeDefined();
+    expect(row).toContain(`<td>${entry.date}</td>`);
+    expect(row).toContain(`<td>${entry.title.en ?? entry.title.zh}</td>`);
+    expect(row).not.toContain("check the symbol");
+    // The Charter, where the seed cites it, is not a symbol to check.
+    const charter = rowOf("UN Charter");
+    if (charter) expect(charter).toContain("the Charter of the United Nations");
+    expect(symbols).not.toMatch(/UN Charter<\/a><\/td>(?:(?!<\/tr>)[\s\S])*check the symbol/);
   });
 
   test("the seed's citations are links: cited paragraphs in the corpus, UN ODS for the rest", () => {

@@ -7,7 +7,10 @@ import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import type { Citation, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
 
-const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
+/** The Charter's full text on un.org: it is not a corpus document, and has no ODS symbol. */
+export const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
+/** The document key the citation grammar gives the Charter (core/cite/resolve.ts). */
+export const CHARTER_DOC = "UN Charter";
 
 /** The link of a citation: the resolved paragraph, the document in the corpus, or UN ODS. */
 export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string | null {
@@ -19,7 +22,7 @@ export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string
     if (first) return `${docUrl(slug, first.lang)}#${first.anchor}`;
   }
   if (c.status === "ambiguous") return `${paraUrlOfId(c.from)}#cites`;
-  if (c.target.doc === "UN Charter") return CHARTER;
+  if (c.target.doc === CHARTER_DOC) return CHARTER;
   const inCorpus = data.bySymbol.get(c.target.doc);
   if (inCorpus) {
     const version = inCorpus[lang] ?? inCorpus.en ?? inCorpus.zh;
@@ -52,7 +55,7 @@ export function statusText(c: Citation): string {
 /** "A/77/275, annex, para. 5" style label of a target, for lists. */
 export function targetText(c: Citation): string {
   const t = c.target;
-  if (t.doc === "UN Charter" && "article" in t)
+  if (t.doc === CHARTER_DOC && "article" in t)
     return `Charter of the United Nations, Article ${t.article}${t.para ? ` (${t.para})` : ""}`;
   if (!("part" in t)) return t.doc;
   const segs = [t.doc, ...t.part];
