@@ -517,9 +517,22 @@ function ruleNumbersZh(s: string, i: number): RuleResult | null {
     if (kwEnd < 0) return null;
     kind = "decision";
   }
-  const start = organBeforeZh(s, i);
-  const pins = parsePins(s, kwEnd, { resolution: kind === "resolution" });
-  const stop = pins ? pins.end : kwEnd;
+  return numberedCitations(s, organBeforeZh(s, i), kwEnd, kind, pairs);
+}
+
+/**
+ * The citations of a list of resolution or decision numbers, zh or en alike: one per number,
+ * all sharing the pinpoints read after the list (from `after`), which end them all.
+ */
+function numberedCitations(
+  s: string,
+  start: number,
+  after: number,
+  kind: "resolution" | "decision",
+  pairs: [string, string][],
+): RuleResult {
+  const pins = parsePins(s, after, { resolution: kind === "resolution" });
+  const stop = pins ? pins.end : after;
   return {
     end: stop,
     found: pairs.map((pair) => ({
@@ -662,19 +675,7 @@ function ruleNumbersEn(
     p = q;
   }
   if (pairs.length === 0) return null;
-  const pins = parsePins(s, end, { resolution: kind === "resolution" });
-  const stop = pins ? pins.end : end;
-  return {
-    end: stop,
-    found: pairs.map((pair) => ({
-      kind: "doc" as const,
-      start,
-      end: stop,
-      ref: kind,
-      symbols: [numberSymbol(kind, pair)],
-      pins: pins ? pins.pins : [WHOLE],
-    })),
-  };
+  return numberedCitations(s, start, end, kind, pairs);
 }
 
 /** " of 31 December 2020" after a resolution number, skipped; returns the offset after it. */
