@@ -38,6 +38,7 @@ import { FrontMatter } from "../../schemas/index.ts";
 import { CHROMIUM, CHROMIUM_FLAGS } from "../../test/chromium.ts";
 import { generateCorpus, parseSize, prng, repoRoot } from "../generate.ts";
 import type { Section } from "../harness.ts";
+import { pagefindPages } from "../pagefind.ts";
 import { drawPastes, type PasteRank, rankPastes, withSources } from "../pastes.ts";
 
 export interface SearchBenchRow {
@@ -283,29 +284,6 @@ function scanner(paragraphs: Paragraph[]): (phrase: string) => Set<string> {
   };
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** One HTML page per document and language, for Pagefind. */
-function pages(paragraphs: Paragraph[]): Map<string, string> {
-  const byDoc = new Map<string, Paragraph[]>();
-  for (const p of paragraphs) {
-    const k = `${p.doc.replace(/\//g, "-")}/${p.lang}`;
-    const l = byDoc.get(k) ?? [];
-    l.push(p);
-    byDoc.set(k, l);
-  }
-  const out = new Map<string, string>();
-  for (const [k, ps] of byDoc) {
-    const lang = ps[0]?.lang === "zh" ? "zh-cn" : "en";
-    const body = ps.map((p) => `<p id="${p.anchor}">${escapeHtml(p.text)}</p>`).join("\n");
-    out.set(
-      `/doc/${k}/`,
-      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(ps[0]?.doc ?? "")}</title></head><body><main data-pagefind-body><h1>${escapeHtml(ps[0]?.doc ?? "")}</h1>\n${body}\n</main></body></html>`,
-    );
-  }
-  return out;
-}
-
 function write(dir: string, files: Record<string, string | Uint8Array>) {
   for (const [rel, content] of Object.entries(files)) {
     const f = path.join(dir, rel);
@@ -546,7 +524,7 @@ export async function measure(
   const pt = performance.now();
   const { index } = await pf.createIndex({});
   if (!index) throw new Error("pagefind: no index");
-  const docPages = pages(paragraphs);
+  const docPages = pagefindPages(paragraphs);
   for (const [url, content] of docPages) await index.addHTMLFile({ url, content });
   await index.writeFiles({ outputPath: path.join(dir, "pagefind") });
   const pfMs = performance.now() - pt;
