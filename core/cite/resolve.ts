@@ -508,6 +508,12 @@ function resolveNumbered(
   );
 }
 
+/**
+ * A Security Council resolution with its year ("S/RES/2341(2017)") or an old-style General
+ * Assembly resolution with its session ("A/RES/217(III)"): symbols the citation's own words make.
+ */
+const NUMBERED_BY_FORM = /^(S\/RES\/[0-9]+\([0-9]{4}\)|A\/RES\/[0-9]+\([IVXL]+\))$/;
+
 function notFound(target: DocTarget, problem: string): Resolution {
   return { target, resolved: null, status: "unknown-paragraph", candidates: [], url: null, problem };
 }
@@ -537,6 +543,18 @@ function resolveAbsent(
     inferred = true;
   }
   const target = docTarget(symbol, part, pin, inferred);
+  if (!entry && NUMBERED_BY_FORM.test(symbol)) {
+    // The registry cannot list every Council resolution: the number and the year (or the old
+    // style's session) make the symbol, so the document is linked, and said unchecked.
+    return {
+      target,
+      resolved: null,
+      status: "not-in-corpus",
+      candidates: [],
+      url,
+      problem: `${symbol} is not in the corpus, nor listed in corpus/registry.yaml; its number and ${symbol.startsWith("S/") ? "year" : "session"} make the symbol, so the link to it is given unchecked.`,
+    };
+  }
   if (!entry) {
     return {
       target,

@@ -48,6 +48,9 @@ function partly(
 }
 
 const S = "A/78/265";
+/** A Security Council resolution and an old-style Assembly resolution, neither held nor registered. */
+const SC = "S/RES/2341(2017) [] whole";
+const UDHR = "A/RES/217(III) [] whole";
 /** The compendium and the national papers of test/fixtures/parse/national/. */
 const C = "A/99/136";
 const CN = "cn-2024-ict-security-position";
@@ -162,6 +165,96 @@ export const FORMS: FormRow[] = [
     "A/78/265, pp. 12-13",
     { means: [`${S} [] whole`], unread: ["pp. 12-13"] },
     "pp. after a report is pages: not read",
+  ),
+
+  // --- Security Council resolutions: the number and the year make the symbol, as UN documents
+  // write it (S/RES/2341(2017)); none is in the corpus or the registry, so each is linked unchecked.
+  read("resolution 2341 (2017)", [SC], "a Council resolution by number and year"),
+  read("Security Council resolution 2341 (2017)", [SC], "with the Council named"),
+  read("UN Security Council resolution 2341 (2017)", [SC], "UN Security Council"),
+  read("UNSC res. 2341 (2017)", [SC], "UNSC res."),
+  read("S.C. Res. 2341 (2017)", [SC], "S.C. Res., as law reviews write it"),
+  read("S/RES/2341 (2017)", [SC], "the symbol with its year, spaced"),
+  read("S/RES/2341(2017)", [SC], "the symbol as the UN writes it"),
+  read("s/res/2341 (2017)", [SC], "the symbol typed in lower case"),
+  read("安全理事会第 2341（2017）号决议", [SC], "安全理事会, full-width brackets"),
+  read("安理会第2341(2017)号决议", [SC], "安理会, no spaces"),
+  read("联合国安全理事会第 2341 (2017) 号决议", [SC], "联合国安全理事会"),
+  read(
+    "resolutions 2341 (2017) and 2286 (2016)",
+    [SC, "S/RES/2286(2016) [] whole"],
+    "two Council resolutions",
+  ),
+  read(
+    "安全理事会第 2341（2017）号和第 2286（2016）号决议",
+    [SC, "S/RES/2286(2016) [] whole"],
+    "two Council resolutions, in Chinese",
+  ),
+  read(
+    "paragraph 3 of Security Council resolution 2341 (2017)",
+    ["S/RES/2341(2017) [] 3"],
+    "a paragraph before",
+  ),
+  read("resolution 2341 (2017), para. 3", ["S/RES/2341(2017) [] 3"], "a paragraph after"),
+  partly(
+    "resolution 2341",
+    { means: [SC], lands: [], unread: ["resolution 2341"] },
+    "no year: no symbol, not read",
+  ),
+  partly(
+    "Security Council resolution 75/240",
+    { means: [], unread: ["Security Council resolution 75/240"] },
+    "an Assembly number after the Council: not read",
+  ),
+  partly(
+    "General Assembly resolution 2341 (2017)",
+    { means: [], unread: ["General Assembly resolution 2341 (2017)"] },
+    "a year after the Assembly: not read",
+  ),
+  partly(
+    "安理会第 75/240 号决议",
+    { means: [], unread: ["安理会第 75/240 号决议"] },
+    "an Assembly number after 安理会: not read",
+  ),
+  partly(
+    "大会第 2341(2017) 号决议",
+    { means: [], unread: ["大会第 2341(2017) 号决议"] },
+    "a year after 大会: not read",
+  ),
+  partly(
+    "decision 2341 (2017)",
+    { means: [], unread: ["decision 2341 (2017)"] },
+    "a year in brackets after a decision is no resolution",
+  ),
+  partly(
+    "resolution 2341 (1899)",
+    { means: [], unread: ["resolution 2341 (1899)"] },
+    "a year before the Council's first: not read",
+  ),
+  partly(
+    "paragraph 2341 (2017)",
+    { means: [], unread: ["paragraph 2341 (2017)"] },
+    "a year in brackets after a paragraph is no resolution",
+  ),
+
+  // --- Old-style General Assembly resolutions (sessions I to XXX): number, letter, session.
+  read("resolution 217 A (III)", [UDHR], "the Universal Declaration's resolution"),
+  read("General Assembly resolution 217 A (III)", [UDHR], "with the Assembly named"),
+  read("A/RES/217 (III) A", [UDHR], "the symbol, the letter after the session"),
+  read("A/RES/217(III)", [UDHR], "the symbol as registered"),
+  read("第 217 A (III) 号决议", [UDHR], "in Chinese"),
+  read("大会第217 A(III)号决议", [UDHR], "大会, no spaces"),
+  read("resolution 2625 (XXV)", ["A/RES/2625(XXV) [] whole"], "no letter"),
+  read("G.A. Res. 2625 (XXV)", ["A/RES/2625(XXV) [] whole"], "G.A. Res."),
+  partly(
+    "resolution 217 A (XXXI)",
+    { means: [], unread: ["resolution 217 A (XXXI)"] },
+    "a session past the old style's thirtieth: not read",
+  ),
+  partly(
+    "Security Council resolution 217 (III)",
+    { means: [], unread: ["Security Council resolution 217 (III)"] },
+    "a session after the Council: not read",
   ),
 
   // --- UN Doc. and the symbol's prefixes.
@@ -446,16 +539,6 @@ export const FORMS: FormRow[] = [
       unread: ["annexes I and II"],
     },
     "plural annexes",
-  ),
-  partly(
-    "Security Council resolution 2341 (2017)",
-    { means: ["S/RES/2341 (2017) [] whole"], lands: [], unread: ["Security Council resolution 2341 (2017)"] },
-    "a Security Council resolution by number",
-  ),
-  partly(
-    "resolution 217 A (III)",
-    { means: ["A/RES/217(III) [] whole"], lands: [], unread: ["resolution 217 A (III)"] },
-    "an old-style lettered resolution",
   ),
   partly(
     "A/78/265, annex, para. 23 (f) (ii) [emphasis added]",
