@@ -21,6 +21,7 @@ import {
   MAX_LIST,
   type Pin,
   type PinContext,
+  PLAIN,
   parsePins,
   readAnnexLabel,
   readAnnexZh,
@@ -762,7 +763,7 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
     case "articles":
     case "art":
     case "arts":
-      return ruleArticlesEn(s, i);
+      return ruleArticlesEn(s, i, titles);
     case "un":
     case "u":
     case "united":
@@ -1121,14 +1122,61 @@ interface ArticleItem {
  * paragraphs 3 and 4, of the Charter". Each article (and each of its paragraphs) is a target;
  * without the Charter named after them, articles are another instrument's and are left alone.
  */
-function ruleArticlesEn(s: string, i: number): RuleResult | null {
+function ruleArticlesEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   const list = readArticleListEn(s, i);
   if (!list) return null;
   const tail = readCharterTailEn(s, list.end);
   // Another instrument's articles: any later start in the list reads a suffix of it, with the same
   // words after it, so the walk skips the list whole (and stays linear on a list that never ends).
-  if (tail < 0) return { end: list.end, found: [] };
+  // Where a document the grammar knows follows ("article 19 of A/RES/99/3"), they are its articles.
+  if (tail < 0) return ruleArticlesBeforeDocEn(s, i, titles) ?? { end: list.end, found: [] };
   return { end: tail, found: charterFound(i, tail, list.items) };
+}
+
+/**
+ * Articles written before their document: "article 19 of A/RES/99/3", "articles 2 and 5 of
+ * resolution 99/3", "art. 19, para. 2, of A/RES/99/3", "article 3 (2) of document A/RES/99/3". The
+ * document is read as after "paragraph 7 of" (a symbol, a resolution number or a registry title);
+ * anything else after "of" is another instrument, and nothing is read.
+ */
+function ruleArticlesBeforeDocEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const comp = readPinComponent(s, i, PLAIN, true);
+  if (!comp || (!comp.parts && !comp.part?.startsWith("article "))) return null;
+  let pins: Pin[] = comp.parts
+    ? comp.parts.map((x) => ({ ...WHOLE, part: x.part, num: x.num }))
+    : (comp.nums.length ? comp.nums : [[]]).map((num) => ({ ...WHOLE, part: comp.part, num }));
+  let end = comp.end;
+  // "art. 19, para. 2, of …": the paragraphs of the one article.
+  const c = skipWs(s, end, 2);
+  if (!comp.parts && comp.nums.length === 0 && s[c] === ",") {
+    const para = readPinComponent(s, skipWs(s, c + 1, 2), PLAIN, true);
+    if (para && para.nums.length > 0 && para.part === null && !para.operative && para.page === null) {
+      pins = para.nums.map((num) => ({ ...WHOLE, part: comp.part, num }));
+      end = para.end;
+      const comma = skipWs(s, end, 2);
+      if (s[comma] === ",") end = comma + 1;
+    }
+  }
+  let p = readPinLink(s, skipWs(s, end, 2));
+  if (p < 0) return null;
+  for (let k = 0; k < 4; k++) {
+    const x = readWord(s, p);
+    if (!x || !LEAD_WORDS.has(x.value) || x.value === "present" || titles.match(s, p)) break;
+    p = skipWs(s, x.end, 2);
+  }
+  const ref = readDocRef(s, p, titles);
+  if (!ref) return null;
+  return {
+    end: ref.end,
+    found: (ref.ref === "title" ? [ref.symbols] : ref.symbols.map((x) => [x])).map((symbols) => ({
+      kind: "doc" as const,
+      start: i,
+      end: ref.end,
+      ref: ref.ref,
+      symbols,
+      pins,
+    })),
+  };
 }
 
 /**

@@ -210,6 +210,11 @@ export interface Component {
   page: PagePin | null;
   /** A bare number after a national paper. */
   bare?: true;
+  /**
+   * Several parts named in one component, each with its paragraph or none: "articles 2 and 5",
+   * "arts. 2-4", "第二条和第五条", "annexes I and II", "附件一和附件二". Null for every other component.
+   */
+  parts?: { part: string; num: string[] }[];
 }
 
 /**
@@ -246,6 +251,23 @@ export function parsePins(
     }
     const comp = readPinComponent(s, r, ctx);
     if (!comp) break;
+    if (comp.parts) {
+      // Several parts: each is a target. What follows them ("articles 2 and 5, para. 1") could
+      // belong to any of them, so reading stops here and the rest is said not read.
+      sawAny = true;
+      for (const x of comp.parts)
+        pins.push({
+          part: x.part,
+          operative: false,
+          section: null,
+          num: x.num,
+          state,
+          key: null,
+          page: null,
+        });
+      end = comp.end;
+      break;
+    }
     if (comp.labels) {
       // "subparagraph (f)" continues the paragraph read just before; alone it means nothing.
       if (lastNums.length !== 1) break;
@@ -352,8 +374,8 @@ export function readPinComponent(
     if (page) return page;
     const numbered = readSectionNumZh(s, r);
     if (numbered) return numbered;
-    const article = readArticleZh(s, r);
-    if (article) return { ...none, end: article.end, part: article.part, nums: article.nums };
+    const article = readArticlesZh(s, r);
+    if (article) return article;
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
@@ -396,8 +418,7 @@ export function readPinComponent(
     };
   }
   if (w.value === "article" || w.value === "art" || w.value === "articles" || w.value === "arts") {
-    const article = readArticleEn(s, w.end);
-    return article ? { ...none, end: article.end, part: article.part, nums: article.nums } : null;
+    return readArticleEn(s, w.end);
   }
   if (w.value === "at") {
     // "at [64]", "at [2(a)]", "at [64]–[66]"; "at para. 23", "at ¶ 23". A bare "at 5" is a page.
@@ -644,30 +665,80 @@ export function readParaZh(s: string, p: number): { end: number; nums: string[][
 }
 
 /**
- * An article of the document just named (#20), read as its part ("article 19", as the parser names
- * an article's part) and the paragraphs written with it: "article 19 (2)" -> article 19, para. 2;
- * "art. 19" -> the whole article (", para. 2" after it is the next component); "articles 2 (3)
- * and (4)" -> two paragraphs of article 2. Several articles ("articles 2 and 5") are not read: a
- * component names one part.
+ * Articles of the document just named (#20), each read as its part ("article 19", as the parser
+ * names an article's part) with the paragraphs written with it: "article 19 (2)" -> article 19,
+ * para. 2; "art. 19" -> the whole article (", para. 2" after it is the next component); "articles
+ * 2 (3) and (4)" -> two paragraphs of article 2; "articles 2 and 5", "arts. 2-4", "articles 2 (3)
+ * and 5" -> several articles, one target each (`parts`).
  */
-function readArticleEn(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+function readArticleEn(s: string, p: number): Component | null {
   let q = p;
   if (s[q] === ".") q++;
   const list = parseNums(s, skipWs(s, q, 2), false);
   if (!list) return null;
-  const article = list.nums[0]![0]!;
-  if (!/^\d{1,3}$/.test(article) || list.nums.some((n) => n[0] !== article)) return null;
-  const nums = list.nums.map((n) => n.slice(1)).filter((n) => n.length > 0);
-  if (nums.length > 0 && nums.length !== list.nums.length) return null;
-  return { end: list.end, part: `article ${article}`, nums };
+  if (list.nums.some((n) => !/^\d{1,3}$/.test(n[0]!))) return null;
+  return articlesComponent(
+    list.end,
+    list.nums.map((n) => ({ article: n[0]!, num: n.slice(1) })),
+  );
+}
+
+/**
+ * One article: its part and paragraphs, as any part. Several: `parts`. An article written both
+ * whole and with a paragraph ("articles 2 and 2 (3)") is not read.
+ */
+function articlesComponent(end: number, items: { article: string; num: string[] }[]): Component | null {
+  const first = items[0]!.article;
+  if (items.every((x) => x.article === first)) {
+    const nums = items.map((x) => x.num).filter((n) => n.length > 0);
+    if (nums.length > 0 && nums.length !== items.length) return null;
+    return { ...NONE, end, part: `article ${first}`, nums };
+  }
+  return { ...NONE, end, nums: [], parts: items.map((x) => ({ part: `article ${x.article}`, num: x.num })) };
 }
 
 /**
  * "第十九条", "第 19 条", "第十九条第二款", "第二条第四项" (#20): an article and the paragraph written
  * with it. 款 and 项 are both read as the article's paragraph, as the Charter's Chinese writes
- * 第二条第四项 for Article 2 (4).
+ * 第二条第四项 for Article 2 (4). Several: "第二条和第五条", "第二条第三款、第五条", "第二条至第四条".
  */
-function readArticleZh(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+function readArticlesZh(s: string, p: number): Component | null {
+  const items: { article: string; num: string[] }[] = [];
+  let q = p;
+  let end = -1;
+  while (items.length < MAX_LIST) {
+    const one = readArticleZh(s, q);
+    if (!one) break;
+    const prev = items[items.length - 1];
+    if (q !== p && s.slice(end, q).includes("至")) {
+      // "第二条至第四条": a range of whole articles.
+      if (!prev || prev.num.length > 0 || one.num.length > 0) return null;
+      const from = Number(prev.article);
+      const to = Number(one.article);
+      if (to <= from || to - from > MAX_LIST) return null;
+      for (let n = from + 1; n <= to && items.length < MAX_LIST; n++)
+        items.push({ article: String(n), num: [] });
+    } else items.push(one);
+    end = one.end;
+    const r = skipWs(s, end, 2);
+    let conn = -1;
+    for (const w of ["以及", "和", "、", "及", "至"]) {
+      const e = lit(s, r, w);
+      if (e >= 0 && s[skipWs(s, e, 2)] === "第") {
+        conn = skipWs(s, e, 2);
+        break;
+      }
+    }
+    if (conn < 0) break;
+    // Only another article continues the list ("第二条和第 5 段" is an article, then a paragraph).
+    if (!readArticleZh(s, conn)) break;
+    q = conn;
+  }
+  return items.length ? articlesComponent(end, items) : null;
+}
+
+/** One article in Chinese and the paragraph written with it. */
+function readArticleZh(s: string, p: number): { end: number; article: string; num: string[] } | null {
   const article = readZhOrdinal(s, p, "条");
   if (!article) return null;
   const para =
@@ -676,8 +747,8 @@ function readArticleZh(s: string, p: number): { end: number; part: string; nums:
       : null;
   return {
     end: para ? para.end : article.end,
-    part: `article ${article.value}`,
-    nums: para ? [[String(para.value)]] : [],
+    article: String(article.value),
+    num: para ? [String(para.value)] : [],
   };
 }
 

@@ -51,6 +51,9 @@ const S = "A/78/265";
 /** A Security Council resolution and an old-style Assembly resolution, neither held nor registered. */
 const SC = "S/RES/2341(2017) [] whole";
 const UDHR = "A/RES/217(III) [] whole";
+/** A resolution the registry knows and the corpus does not hold; an article of it. */
+const R = "A/RES/75/240";
+const art = (article: string, para?: string) => `${R} [article ${article}] ${para ?? "whole"}`;
 /** The compendium and the national papers of test/fixtures/parse/national/. */
 const C = "A/99/136";
 const CN = "cn-2024-ict-security-position";
@@ -480,6 +483,36 @@ export const FORMS: FormRow[] = [
     "Article 33 of the draft convention",
     { means: [], unread: ["Article 33 of the draft convention"] },
     "another instrument's article",
+  ),
+
+  // --- Articles of a document (#20): several in one component, and written before the document.
+  read("A/RES/75/240, articles 2 and 5", [art("2"), art("5")], "two articles"),
+  read("A/RES/75/240, arts. 2-4", [art("2"), art("3"), art("4")], "a range of articles"),
+  read("A/RES/75/240, articles 2 (3) and 5", [art("2", "3"), art("5")], "a paragraph of one, another whole"),
+  read("A/RES/75/240，第二条和第五条", [art("2"), art("5")], "第二条和第五条"),
+  read("A/RES/75/240，第二条至第四条", [art("2"), art("3"), art("4")], "第二条至第四条"),
+  read("A/RES/75/240，第二条第三款、第五条", [art("2", "3"), art("5")], "第二条第三款、第五条"),
+  read("article 19 of A/RES/75/240", [art("19")], "an article before its document"),
+  read("article 19 (2) of A/RES/75/240", [art("19", "2")], "with its paragraph"),
+  read("art. 19, para. 2, of A/RES/75/240", [art("19", "2")], "art. …, para. …, of"),
+  read("articles 2 and 5 of resolution 75/240", [art("2"), art("5")], "several, before a resolution number"),
+  read("article 3 of document A/RES/75/240", [art("3")], "of document"),
+  read("A/RES/75/240 号决议第十九条", [art("19")], "号决议 then the article"),
+  read("第 75/240 号决议第三条第一款", [art("3", "1")], "a resolution number, an article and its paragraph"),
+  partly(
+    "A/RES/75/240, articles 2 and 5, para. 1",
+    { means: [art("2"), art("5")], unread: ["para. 1"] },
+    "a paragraph after several articles could be either's: not read",
+  ),
+  partly(
+    "articles 2 and 5 of the draft convention",
+    { means: [], unread: ["articles 2 and 5 of the draft convention"] },
+    "another instrument's articles",
+  ),
+  partly(
+    "article 19 of the Covenant, A/RES/75/240",
+    { means: [`${R} [] whole`], unread: ["article 19 of the Covenant"] },
+    "an article of a document the grammar does not know, then a symbol",
   ),
 
   // --- Noise around a citation.
