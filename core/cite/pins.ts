@@ -143,6 +143,107 @@ export function readAnnexLabel(s: string, q: number, lower = false): { end: numb
   return { end: e, value };
 }
 
+/**
+ * Several annexes: "annexes I and II", "annexes I, II and III", "annexes I to III", "annexes A-C".
+ * Labels as annexes are labelled (capital letters, upper-case roman numerals); a range runs over
+ * one kind. Each annex is a part (`parts`).
+ */
+function readAnnexListEn(s: string, p: number): Component | null {
+  const first = readAnnexLabel(s, p);
+  if (!first) return null;
+  const labels = [first.value];
+  let end = first.end;
+  while (labels.length < MAX_LIST) {
+    let q = skipWs(s, end, 2);
+    let range = false;
+    if (s[q] === ",") q = skipWs(s, q + 1, 2);
+    const w = readWord(s, q);
+    if (w?.value === "and") q = skipWs(s, w.end, 2);
+    else if (w?.value === "to" || w?.value === "through") {
+      q = skipWs(s, w.end, 2);
+      range = true;
+    } else if ("-–—".includes(s[q] ?? "x")) {
+      q = skipWs(s, q + 1, 2);
+      range = true;
+    } else if (q === skipWs(s, end, 2)) break;
+    const next = readAnnexLabel(s, q);
+    if (!next) break;
+    if (range) {
+      const run = annexRange(labels[labels.length - 1]!, next.value);
+      if (!run) return null;
+      labels.push(...run.slice(0, MAX_LIST - labels.length));
+    } else labels.push(next.value);
+    end = next.end;
+  }
+  return labels.length < 2
+    ? null
+    : annexesComponent(
+        end,
+        labels.map((x) => `annex ${x}`),
+      );
+}
+
+/**
+ * "附件一和附件二", "附件一和二", "附件一、二和三", "附件一至附件三", "附件一至三", "附件 A 和 B": several
+ * annexes after the first one read. Null when no other annex follows.
+ */
+function readAnnexListZh(s: string, first: { end: number; part: string }): Component | null {
+  if (first.part === "annex") return null;
+  const parts = [first.part];
+  let end = first.end;
+  while (parts.length < MAX_LIST) {
+    const q = skipWs(s, end, 2);
+    let conn = -1;
+    let range = false;
+    for (const w of ["以及", "和", "、", "及", "与", "至", "到"]) {
+      const e = lit(s, q, w);
+      if (e >= 0) {
+        conn = skipWs(s, e, 2);
+        range = w === "至" || w === "到";
+        break;
+      }
+    }
+    if (conn < 0) break;
+    // The next annex, with "附件" again or its label alone ("附件一和二").
+    const next =
+      lit(s, conn, "附件") >= 0
+        ? readAnnexZh(s, conn, true)
+        : (() => {
+            const n = readCjkNumeral(s, conn);
+            if (n && n.value > 0 && !isHan(s[n.end]))
+              return { end: n.end, part: `annex ${toRoman(n.value).toUpperCase()}` };
+            const label = readAnnexLabel(s, conn);
+            return label ? { end: label.end, part: `annex ${label.value}` } : null;
+          })();
+    if (!next || next.part === "annex") break;
+    if (range) {
+      const run = annexRange(parts[parts.length - 1]!.slice(6), next.part.slice(6));
+      if (!run) return null;
+      parts.push(...run.slice(0, MAX_LIST - parts.length).map((x) => `annex ${x}`));
+    } else parts.push(next.part);
+    end = next.end;
+  }
+  return parts.length < 2 ? null : annexesComponent(end, parts);
+}
+
+function annexesComponent(end: number, parts: string[]): Component {
+  return { ...NONE, end, nums: [], parts: parts.map((part) => ({ part, num: [] })) };
+}
+
+/** The labels after `from` up to `to`: "I" .. "III" -> ["II", "III"], "A" .. "C" -> ["B", "C"]. */
+function annexRange(from: string, to: string): string[] | null {
+  if (/^[A-Z]$/.test(from) && /^[A-Z]$/.test(to) && !(/^[IVXL]$/.test(from) && /^[IVXL]+$/.test(to))) {
+    const a = from.charCodeAt(0);
+    const b = to.charCodeAt(0);
+    if (b <= a) return null;
+    return Array.from({ length: b - a }, (_, k) => String.fromCharCode(a + k + 1));
+  }
+  const a = fromRoman(from.toLowerCase());
+  const b = fromRoman(to.toLowerCase());
+  if (!a || !b || b <= a || b - a > MAX_LIST) return null;
+  return Array.from({ length: b - a }, (_, k) => toRoman(a + k + 1).toUpperCase());
+}
+
 /** Words after which a lower-case annex label is read: a pinpoint or a link to the document. */
 const LABEL_FOLLOWERS = new Set([
   "para",
@@ -353,7 +454,8 @@ export function readPinComponent(
   if (c === "附" && lit(s, r, "附录") >= 0) return { ...none, end: r + 2, part: "appendix", nums: [] };
   if (c === "附") {
     const annexZh = readAnnexZh(s, r, true);
-    return annexZh ? { ...none, end: annexZh.end, part: annexZh.part, nums: [] } : readSectionZh(s, r);
+    if (!annexZh) return readSectionZh(s, r);
+    return readAnnexListZh(s, annexZh) ?? { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
   }
   if (c === "执" || c === "序") {
     for (const [w, part] of BODY_PARTS) {
@@ -386,7 +488,7 @@ export function readPinComponent(
   }
   if (c === "¶") {
     // "¶ 23", "¶¶ 23–25": the paragraph sign, doubled for several.
-    const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false);
+    const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false, false, true);
     return nums ? { ...none, end: nums.end, nums: nums.nums } : null;
   }
   if (isHan(s[r])) return readSectionZh(s, r);
@@ -408,6 +510,7 @@ export function readPinComponent(
   const w = readWord(s, r);
   if (!w) return null;
   if (w.value === "appendix") return { ...none, end: w.end, part: "appendix", nums: [] };
+  if (w.value === "annexes") return readAnnexListEn(s, skipWs(s, w.end, 2));
   if (w.value === "annex") {
     const label = readAnnexLabel(s, skipWs(s, w.end, 2), true);
     return {
@@ -768,7 +871,7 @@ function readParaEn(s: string, p: number): { end: number; nums: string[][] } | n
   if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
   let q = w.end;
   if (s[q] === ".") q++;
-  return parseNums(s, skipWs(s, q, 2), false);
+  return parseNums(s, skipWs(s, q, 2), false, false, true);
 }
 
 /**
@@ -875,8 +978,9 @@ export function parseNums(
   p: number,
   zh: boolean,
   glued = false,
+  bare = false,
 ): { end: number; nums: string[][]; closed: boolean } | null {
-  const first = readItem(s, p, zh, glued);
+  const first = readItem(s, p, zh, glued, bare);
   if (!first) return null;
   const nums: string[][] = [first.path];
   let end = first.end;
@@ -887,7 +991,7 @@ export function parseNums(
     const conn = readNumConnector(s, q, zh);
     if (!conn) break;
     const r = skipWs(s, conn.end, 2);
-    const item = readItem(s, r, zh);
+    const item = readItem(s, r, zh, false, bare);
     let path: string[] | null = item ? item.path : null;
     let itemEnd = item ? item.end : -1;
     if (!item) {
@@ -915,8 +1019,10 @@ function readItem(
   p: number,
   zh: boolean,
   glued = false,
+  bare = false,
 ): { end: number; path: string[]; closed: boolean } | null {
-  const n = readInt(s, p, 4, glued);
+  // "第二十三段": a paragraph number in Chinese numerals, read only where 段 closes it.
+  const n = readInt(s, p, 4, glued) ?? (zh ? readCjkParaNumber(s, p) : null);
   if (!n) return null;
   let q = n.end;
   let closed = false;
@@ -928,10 +1034,44 @@ function readItem(
       closed = true;
     }
   }
-  const labels = readLabels(s, q);
+  const labels = readLabels(s, q) ?? (bare ? readBareLabels(s, q) : null);
   return labels
     ? { end: labels.end, path: [String(n.value), ...labels.labels], closed }
     : { end: n.end, path: [String(n.value)], closed: false };
+}
+
+/**
+ * A paragraph number in Chinese numerals ("二十三" in "第二十三段"). readParaZh reads a list only
+ * where 段 closes it, so "第二部分", "第二条", "第一次" are never paragraphs.
+ */
+function readCjkParaNumber(s: string, p: number): { end: number; value: number } | null {
+  const n = readCjkNumeral(s, p);
+  return n && n.value >= 1 ? n : null;
+}
+
+/**
+ * Labels written without brackets after a paragraph number, as typed: "para. 23 f ii" -> 23 (f)
+ * (ii). Read only where they cannot be a word: a single letter, then at most one lower-case roman
+ * numeral, each after one space, and the citation ends there (end of text, or , ; . ) ]). "para.
+ * 5 a list" is not read ("a" is a word there).
+ */
+function readBareLabels(s: string, p: number): { end: number; labels: string[] } | null {
+  if (s[p] !== " " || !/[a-z]/.test(s[p + 1] ?? "") || isAlnum(s[p + 2])) return null;
+  const labels = [s[p + 1]!];
+  let end = p + 2;
+  if (s[end] === " " && /[ivx]/.test(s[end + 1] ?? "")) {
+    let e = end + 1;
+    while (e < s.length && e - end <= 5 && /[ivx]/.test(s[e]!)) e++;
+    const roman = s.slice(end + 1, e);
+    if (!isAlnum(s[e]) && fromRoman(roman) !== null) {
+      labels.push(roman);
+      end = e;
+    }
+  }
+  const after = s[end];
+  const closes =
+    after === undefined || ",;.)]".includes(after) || (after === " " && s[end + 1] === undefined);
+  return closes ? { end, labels } : null;
 }
 
 /**
@@ -981,8 +1121,8 @@ function readNumConnector(s: string, q: number, zh: boolean): { end: number; ran
   if (zh) {
     for (const w of ["和", "、", "及", "与"]) {
       const e = lit(s, q, w);
-      if (e >= 0 && (isDigit(s[skipWs(s, e, 2)]) || s[skipWs(s, e, 2)] === "("))
-        return { end: e, range: false };
+      const next = s[skipWs(s, e, 2)];
+      if (e >= 0 && (isDigit(next) || next === "(" || isCjkNumeral(next))) return { end: e, range: false };
     }
     return null;
   }

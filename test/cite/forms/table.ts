@@ -515,6 +515,68 @@ export const FORMS: FormRow[] = [
     "an article of a document the grammar does not know, then a symbol",
   ),
 
+  // --- Several annexes, labels without brackets, paragraph numbers in Chinese numerals.
+  read(
+    "A/75/816, annexes I and II",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
+    "plural annexes",
+  ),
+  read(
+    "A/75/816, annexes I, II and III",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "three annexes",
+  ),
+  read(
+    "A/75/816, annexes I to III",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "a range of annexes",
+  ),
+  read(
+    "A/78/265, annexes A-C",
+    [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"]), ...annexOf("C", ["whole"])],
+    "lettered annexes, a range",
+  ),
+  read(
+    "A/75/816，附件一和附件二",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
+    "附件一和附件二",
+  ),
+  read("A/75/816，附件一和二", ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"], "附件一和二"),
+  read(
+    "A/75/816，附件一至三",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "附件一至三",
+  ),
+  read("A/78/265，附件 A 和 B", [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"])], "附件 A 和 B"),
+  partly(
+    "A/78/265, annexes A and B, para. 2",
+    { means: [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"])], unread: ["para. 2"] },
+    "a paragraph after several annexes could be either's: not read",
+  ),
+  partly("A/78/265, annexes", { means: [`${S} [] whole`], unread: ["annexes"] }, "annexes with no label"),
+  read("A/78/265, annex, para. 23 f ii", annex(["23.f.ii"]), "labels without brackets"),
+  read("A/78/265, annex, para. 23 f", annex(["23.f"]), "one label without brackets"),
+  read("A/78/265, annex, ¶ 23 f ii.", annex(["23.f.ii"]), "¶, labels without brackets, a full stop"),
+  partly(
+    "A/78/265, annex, para. 5 a list",
+    { means: annex(["5"]), unread: ["a list"] },
+    "a letter followed by a word may be a word: not read",
+  ),
+  partly(
+    "A/78/265, annex, paras. 23 f and 24",
+    { means: annex(["23.f", "24"]), lands: annex(["23"]), unread: ["f and 24"] },
+    "a bare label inside a list is not read",
+  ),
+  read("A/78/265，附件，第二十三段", annex(["23"]), "a paragraph number in Chinese numerals"),
+  read("A/78/265，附件，第二十三和二十四段", annex(["23", "24"]), "two, in Chinese numerals"),
+  read("A/78/265，附件，第二十三至二十五段", annex(["23", "24", "25"]), "a range in Chinese numerals"),
+  read("A/78/265，附件，第二十三(f)段", annex(["23.f"]), "Chinese numerals with a label"),
+  partly(
+    "A/78/265，附件，第二次会议",
+    { means: [`${S} [annex] whole`], unread: ["第二次会议"] },
+    "an ordinal that is no paragraph",
+  ),
+
   // --- Noise around a citation.
   read("See A/78/265, annex, para. 13.", annex(["13"]), "See and a full stop"),
   read("Cf. A/78/265, annex, para. 14", annex(["14"]), "Cf."),
@@ -560,20 +622,6 @@ export const FORMS: FormRow[] = [
   partly("A/78/265 at 5", { means: [`${S} [] whole`], unread: ["at 5"] }, "at 5 is a page"),
   partly("A/78/265, p. 12", { means: [`${S} [] whole`], unread: ["p. 12"] }, "a page"),
   partly(
-    "A/78/265, annex, para. 23 f ii",
-    { means: annex(["23.f.ii"]), lands: annex(["23"]), unread: ["f ii"] },
-    "labels without brackets",
-  ),
-  partly(
-    "A/75/816, annexes I and II",
-    {
-      means: ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
-      lands: ["A/75/816 [] whole"],
-      unread: ["annexes I and II"],
-    },
-    "plural annexes",
-  ),
-  partly(
     "A/78/265, annex, para. 23 (f) (ii) [emphasis added]",
     { means: annex(["23.f.ii"]), unread: ["emphasis added"] },
     "words after the citation",
@@ -611,11 +659,6 @@ export const FORMS: FormRow[] = [
     "the report of the working group, para. 5",
     { means: [], unread: ["report of the working group, para. 5"] },
     "a title the registry does not have",
-  ),
-  partly(
-    "A/78/265，附件，第二十三段",
-    { means: annex(["23"]), lands: [`${S} [annex] whole`], unread: ["第二十三段"] },
-    "a paragraph number in Chinese numerals",
   ),
 
   // --- A compendium's State sections and pages (test/fixtures/parse/national/compendium-*.md, A/99/136:
