@@ -92,6 +92,8 @@ export const WHOLE: Pin = {
 /** Something that names a State at an offset: the States' codes (see `useStates`). */
 export interface StateNames {
   match(s: string, p: number): { end: number; value: string[] } | null;
+  /** The States' codes. */
+  readonly symbols: ReadonlySet<string>;
 }
 
 let states: StateNames | null = null;
@@ -579,8 +581,11 @@ export const SECTION_WORDS = new Set(["sect", "section", "chap", "chapter", "par
 function readStateComponent(s: string, r: number, ctx: PinContext): Component | null {
   if (!states) return null;
   const open = s[r] === "(";
-  const at = open ? skipWs(s, r + 1, 1) : r;
-  const m = states.match(s, at);
+  let at = open ? skipWs(s, r + 1, 1) : r;
+  // "the Federal Republic of Germany", "the Russian Federation": "the" is read with the name.
+  const the = readWord(s, at);
+  if (the?.value === "the" && !open) at = skipWs(s, the.end, 2);
+  const m = states.match(s, at) ?? readStateCode(s, at, states);
   if (m?.value.length !== 1) return null;
   let end = m.end;
   if (open) {
@@ -596,6 +601,22 @@ function readStateComponent(s: string, r: number, ctx: PinContext): Component | 
   }
   return { ...NONE, end, nums: [], state: m.value[0]! };
 }
+
+/**
+ * A State's ISO code as compendia's users write it, "DE" in "A/76/136 (DE)" or "A/76/136, DE,
+ * para. 5": two capitals standing alone, a code of a State the corpus knows. The codes that are
+ * also the UN's language codes (AR, ES, FR, RU, ZH, EN) are not read: "A/76/136 (FR)" may mean
+ * the French text.
+ */
+function readStateCode(s: string, p: number, names: StateNames): { end: number; value: string[] } | null {
+  if (!isUpper(s[p]) || !isUpper(s[p + 1]) || isAlnum(s[p - 1]) || isAlnum(s[p + 2])) return null;
+  const code = s.slice(p, p + 2);
+  if (LANGUAGE_CODES.has(code) || !names.symbols.has(code)) return null;
+  return { end: p + 2, value: [code] };
+}
+
+/** The UN's language codes, which a two-letter code after a symbol may as well mean. */
+const LANGUAGE_CODES = new Set(["AR", "ES", "FR", "RU", "ZH", "EN"]);
 
 /** "2.1", "2.2.1", "3" written bare after a national paper: a paragraph, or else a section. */
 function readBareNumber(s: string, r: number): Component | null {

@@ -27,6 +27,7 @@ import type {
 } from "../../schemas/index.ts";
 import { addressOf, articlePart, idOf, partAddress, stateOfPart, statePart } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
+import { UN_STATES_EN, UN_STATES_ZH } from "../data/state-names.ts";
 import { romanToNumber } from "../text/numerals.ts";
 import { citeEn, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
@@ -92,6 +93,12 @@ export function statesOf(documents: readonly Pick<CiteDocument, "sections" | "au
   for (const d of documents) {
     for (const a of d.authors ?? []) add(a);
     for (const sec of d.sections ?? []) if (sec.state) add(sec.state);
+  }
+  // Other spellings of the same States from the one table of States' names ("Russia", "the
+  // Federal Republic of Germany", "中华人民共和国"); only for States the corpus knows.
+  for (const x of byCode.values()) {
+    for (const n of UN_STATES_ZH[x.code] ?? []) if (!x.zh.includes(n)) x.zh.push(n);
+    for (const n of UN_STATES_EN[x.code] ?? []) if (!x.en.includes(n)) x.en.push(n);
   }
   return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
