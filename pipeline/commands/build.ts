@@ -9,13 +9,13 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { BuildUsageError, build, type PublishResult, publishBuild } from "../build/index.ts";
 import { YAML_LIMITS } from "../load/index.ts";
 import { LockBusy } from "../lock.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
 import { describeFailure } from "./failure.ts";
+import { readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const BUILD_USAGE = `Usage: acquis build [--corpus DIR] [--dist DIR] [--no-site] [--strict] [--json] [--no-cache] [--verbose]
@@ -89,32 +89,27 @@ export async function runBuildCommand(
 ): Promise<number> {
   const write = name === "build";
   const usage = write ? BUILD_USAGE : CHECK_USAGE;
-  let values: Values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        corpus: { type: "string" },
-        strict: { type: "boolean" },
-        json: { type: "boolean" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        ...(write
-          ? {
-              out: { type: "string" },
-              dist: { type: "string" },
-              "no-site": { type: "boolean" },
-              "no-cache": { type: "boolean" },
-            }
-          : {}),
-      },
-    }) as { values: Values });
-  } catch (e) {
-    io.stderr(`acquis ${name}: ${(e as Error).message}\n\n${usage}\n`);
+  const read = readOptions(argv, {
+    corpus: { type: "string", value: "a directory" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    ...(write
+      ? {
+          out: { type: "string", value: "a directory" },
+          dist: { type: "string", value: "a directory" },
+          "no-site": { type: "boolean" },
+          "no-cache": { type: "boolean" },
+        }
+      : {}),
+  } as const);
+  if (read.error !== undefined || read.words.length) {
+    const problem = read.error ?? `takes no words, only options (not "${read.words[0]}")`;
+    io.stderr(`acquis ${name}: ${terminalSafe(problem)}\n\n${usage}\n`);
     return 2;
   }
+  const values = read.values as Values;
   if (values.help) {
     io.stdout(`${usage}\n`);
     return 0;
