@@ -783,6 +783,9 @@ export function readParaZh(s: string, p: number): { end: number; nums: string[][
   if (!nums) return null;
   const q = skipWs(s, nums.end, 2);
   const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
+  // "第一段时间" is "a first period of time", "第二段路" a stretch of road: in Chinese numerals
+  // 段 is also a measure word, so a word it begins is no paragraph.
+  if (e >= 0 && isCjkNumeral(s[skipWs(s, p + 1, 2)]) && "时路距落".includes(s[e] ?? "x")) return null;
   // "第23段(f)(二)": 段 stood after the number, before the labels, and closes nothing more.
   if (e < 0) return nums.closed ? { end: nums.end, nums: nums.nums } : null;
   return { end: e, nums: nums.nums };

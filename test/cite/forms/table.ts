@@ -572,6 +572,11 @@ export const FORMS: FormRow[] = [
   read("A/78/265，附件，第二十三至二十五段", annex(["23", "24", "25"]), "a range in Chinese numerals"),
   read("A/78/265，附件，第二十三(f)段", annex(["23.f"]), "Chinese numerals with a label"),
   partly(
+    "A/78/265，附件，第一段时间",
+    { means: [`${S} [annex] whole`], unread: ["第一段时间"] },
+    "段 as a measure word (a period of time) is no paragraph",
+  ),
+  partly(
     "A/78/265，附件，第二次会议",
     { means: [`${S} [annex] whole`], unread: ["第二次会议"] },
     "an ordinal that is no paragraph",
