@@ -103,12 +103,29 @@ export function statesOf(documents: readonly Pick<CiteDocument, "sections" | "au
   return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** Build the index from the parse output (or the resolver export) and the registry. */
+/**
+ * Build the index from the parse output (or the resolver export) and the registry, reading as
+ * States those the documents name, under every spelling of the table of States' names.
+ */
 export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
   documents: readonly D[],
   paragraphs: readonly P[],
   registry: { documents: readonly CiteRegistryEntry[] },
   states: readonly StateName[] = statesOf(documents),
+): CorpusIndex<P, D> {
+  return indexWith(documents, paragraphs, registry, states);
+}
+
+/**
+ * The index with the States given: the browser's resolver passes those its index file lists
+ * (written with `statesOf` by the build), so the table of States' names, which only `statesOf`
+ * reads, stays out of the page's script.
+ */
+export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
+  documents: readonly D[],
+  paragraphs: readonly P[],
+  registry: { documents: readonly CiteRegistryEntry[] },
+  states: readonly StateName[],
 ): CorpusIndex<P, D> {
   const docs = new Map<string, Map<string, DocVersion<P, D>>>();
   for (const record of documents) {
