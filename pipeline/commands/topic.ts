@@ -98,7 +98,11 @@ export const topicCommand: Command = {
     }
     const topics = kb.topics?.topics ?? [];
     const list = topics
-      .map((t) => `  ${t.id.padEnd(24)} ${t.name.en} · ${t.name.zh} (${t.paragraphs} paragraphs)`)
+      // "1 paragraphs" read as a typo to users trying the list; say the number as English says it.
+      .map(
+        (t) =>
+          `  ${t.id.padEnd(24)} ${t.name.en} · ${t.name.zh} (${t.paragraphs} ${t.paragraphs === 1 ? "paragraph" : "paragraphs"})`,
+      )
       .join("\n");
     if (!words.length) {
       if (json) io.stdout(`${jsonSafe(JSON.stringify(topics, null, 2))}\n`);

@@ -21,6 +21,14 @@ const VOCAB = `topics:
     name: { zh: 应尽义务, en: Due diligence }
     scope: Due diligence.
     terms: { zh: [应尽义务], en: [due diligence] }
+  - id: capacity-building
+    name: { zh: 能力建设, en: Capacity-building }
+    scope: Capacity-building.
+    terms: { zh: [能力建设], en: [capacity] }
+  - id: countermeasures
+    name: { zh: 反措施, en: Countermeasures }
+    scope: Countermeasures.
+    terms: { zh: [反措施], en: [countermeasure] }
 overrides:
   - paragraph: A-1-1/en/2
     add: [due-diligence]
@@ -100,12 +108,14 @@ describe("the build", () => {
     expect(file.topics.map((t) => [t.id, t.paragraphs])).toEqual([
       ["sovereignty", 3],
       ["due-diligence", 2],
+      ["capacity-building", 1],
+      ["countermeasures", 0],
     ]);
   });
   test("an override of a paragraph that does not exist is an error at its line, and costs only itself", () => {
     const d = result.diagnostics.filter((x) => x.code.startsWith("topics/"));
     expect(d.map((x) => [x.code, x.level, x.file, x.line])).toEqual([
-      ["topics/unknown-paragraph", "error", "corpus/topics.yaml", 15],
+      ["topics/unknown-paragraph", "error", "corpus/topics.yaml", 23],
     ]);
     expect(d[0]!.message).toContain("A-1-1/en/9");
   });
@@ -147,6 +157,13 @@ describe("acquis topic", () => {
     const r = await run("Due diligence", "--states", "--json");
     expect(r.code).toBe(2);
     expect(r.err).toContain("--states needs codes, e.g. CN,US");
+  });
+  test("the list of topics says each count in English: 1 paragraph, 0 paragraphs, 3 paragraphs", async () => {
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/capacity-building +Capacity-building · 能力建设 \(1 paragraph\)\n/);
+    expect(r.out).toMatch(/countermeasures +Countermeasures · 反措施 \(0 paragraphs\)\n/);
+    expect(r.out).toMatch(/sovereignty +Sovereignty · 主权 \(3 paragraphs\)\n/);
   });
   test("a name in Chinese finds the topic", async () => {
     const r = await run("应尽义务", "--json");
