@@ -209,8 +209,14 @@ export const searchCommand: Command = {
       const text = v[name];
       if (text === undefined) continue;
       const n = Number(text);
-      if (!Number.isInteger(n) || n < (name === "limit" ? 1 : 0))
-        return usageError(io, `--${name} needs a whole number, not ${text}`);
+      // 0 is a whole number: saying "needs a whole number, not 0" told the user something false.
+      if (name === "limit" && !(Number.isInteger(n) && n >= 1))
+        return usageError(
+          io,
+          `--limit needs a whole number of 1 or more (or --all for every hit), not ${text}`,
+        );
+      if (!Number.isInteger(n) || n < 0)
+        return usageError(io, `--${name} needs a year, a whole number, not ${text}`);
       if (name === "limit") opts.limit = n;
       else if (name === "from") opts.yearFrom = n;
       else opts.yearTo = n;

@@ -99,6 +99,24 @@ describe("acquis search says why it found nothing, and why it searched nothing",
     expect((await run("x", "--phrase")).stdout).toBe("No paragraph carries “x” (exact phrase).\n");
   });
 
+  test.each([
+    // 0 is a whole number: the message says what --limit takes, and what asks for every hit.
+    {
+      argv: ["--limit", "0"],
+      said: "--limit needs a whole number of 1 or more (or --all for every hit), not 0",
+    },
+    {
+      argv: ["--limit", "2.5"],
+      said: "--limit needs a whole number of 1 or more (or --all for every hit), not 2.5",
+    },
+    // A year option names what it takes.
+    { argv: ["--from", "abc"], said: "--from needs a year, a whole number, not abc" },
+  ])("$argv is bad usage with a true message", async ({ argv, said }) => {
+    const r = await run("各国", ...argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`acquis search: ${said}`);
+  });
+
   test("a query over 20,000 characters is refused whole, and the message does not read as a cut", async () => {
     const r = await runWith("各国".repeat(10_001), "-");
     expect(r.code).toBe(2);
