@@ -253,6 +253,21 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("the compare view says which States and topic the address asked for are not on the page", async () => {
+    const page = await open("/topics/compare/?topic=cyber-peace&states=NZ,ZZ,YY");
+    const status = page.locator("[data-compare-status]");
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        "Showing 1 State beside the agreed language. No topic “cyber-peace”, so the first is shown. " +
+          "ZZ, YY: none of their paragraphs carries a topic in the corpus, so they are not on this page.",
+      );
+    // Choosing on the page replaces the address's request, and with it what was said about it.
+    await page.locator('input[name=state][value="AU"]').check();
+    expect(await status.textContent()).toBe("Showing 2 States beside the agreed language.");
+    await page.close();
+  });
+
   test("a secretariat officer sees which quotations do not match their source", async () => {
     const page = await open("/doc/A-78-265/en/");
     await page.click("#annex-24 a.warn-badge");

@@ -12,11 +12,29 @@ export function wireCompare(): void {
   const status = document.querySelector<HTMLElement>("[data-compare-status]");
   const params = new URLSearchParams(location.search);
   const topic = params.get("topic");
-  if (select && topic && [...select.options].some((o) => o.value === topic)) select.value = topic;
+  // What the address asked for and the page cannot show is said, not dropped without a word: a
+  // shared link to ?states=CN,US where CN has no tagged paragraph showed "1 State" and nothing
+  // about CN, which read as if CN had been compared and said nothing.
+  let notHere: string[] = [];
+  if (select && topic) {
+    if ([...select.options].some((o) => o.value === topic)) select.value = topic;
+    else notHere.push(`no topic “${topic}”, so the first is shown`);
+  }
   const wanted = params.get("states") ?? params.getAll("state").join(",");
   if (wanted) {
-    const set = new Set(wanted.split(",").map((s) => s.trim().toUpperCase()));
+    const set = new Set(
+      wanted
+        .split(",")
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean),
+    );
     for (const b of boxes) b.checked = set.has(b.value);
+    const known = new Set(boxes.map((b) => b.value));
+    const missing = [...set].filter((c) => !known.has(c));
+    if (missing.length)
+      notHere.push(
+        `${missing.join(", ")}: none of ${missing.length === 1 ? "its paragraphs carries a topic in the corpus, so it is" : "their paragraphs carries a topic in the corpus, so they are"} not on this page`,
+      );
   }
   const apply = () => {
     const t = select?.value ?? "";
@@ -32,12 +50,20 @@ export function wireCompare(): void {
     if (chosen.length) q.set("states", chosen.join(","));
     history.replaceState(null, "", `${location.pathname}?${q}`);
     if (status)
-      status.textContent = `Showing ${chosen.length} State${chosen.length === 1 ? "" : "s"} beside the agreed language.`;
+      status.textContent = [
+        `Showing ${chosen.length} State${chosen.length === 1 ? "" : "s"} beside the agreed language.`,
+        ...notHere.map((n) => `${n[0]?.toUpperCase()}${n.slice(1)}.`),
+      ].join(" ");
+  };
+  // Once the reader chooses on the page, the address's request is no longer what is shown.
+  const chooseHere = () => {
+    notHere = [];
+    apply();
   };
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    apply();
+    chooseHere();
   });
-  form.addEventListener("change", apply);
+  form.addEventListener("change", chooseHere);
   apply();
 }
