@@ -13,6 +13,7 @@
  *   and it could run in a browser).
  */
 import type { DocumentRecord, Paragraph, Tag, TopicsDataFile } from "../../schemas/index.ts";
+import { citationsOf } from "../cite/format.ts";
 import { fold } from "../search/normalize.ts";
 import type { KnowledgeBase } from "./read.ts";
 
@@ -107,6 +108,15 @@ export function topicView(kb: KnowledgeBase, topic: TopicInfo, states?: readonly
   const statesOut = [...byState.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   for (const s of statesOut) s.paragraphs.sort(newestFirst);
   return { topic, agreed: agreed.sort(newestFirst), states: statesOut, other: other.sort(newestFirst) };
+}
+
+/**
+ * Where a tagged paragraph stands, as it is cited, in its own language: "A/78/265, annex, para. 29
+ * (a)" or "A/78/265，附件，第 29(a)段". The topic and compare pages and `acquis topic` printed the
+ * internal address ("A/78/265, annex/29.a"), which no one can paste into a text or a resolver.
+ */
+export function topicCitation(t: TopicParagraph): string {
+  return citationsOf(t.paragraph)[t.paragraph.lang === "zh" ? "zh" : "en"];
 }
 
 /** A tag's reasons in a few words: "words: 主权; heading: D. 国际法; curator: …". */

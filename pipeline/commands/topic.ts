@@ -10,7 +10,7 @@
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
-import { findTopic, type TopicParagraph, topicView, whyText } from "../../core/data/topics.ts";
+import { findTopic, type TopicParagraph, topicCitation, topicView, whyText } from "../../core/data/topics.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
 import { readOptions } from "./options.ts";
@@ -50,7 +50,7 @@ const asJson = (t: TopicParagraph) => ({
 });
 
 const line = (t: TopicParagraph) =>
-  `  ${t.doc.symbol} (${t.doc.date}) ${t.paragraph.address} [${t.paragraph.lang}]  ${whyText(t.tag)}\n    ${terminalSafe(t.paragraph.text.replace(/\s+/g, " "))}\n`;
+  `  ${topicCitation(t)} (${t.doc.date}) [${t.paragraph.lang}]  ${whyText(t.tag)}\n    ${terminalSafe(t.paragraph.text.replace(/\s+/g, " "))}\n`;
 
 export const topicCommand: Command = {
   name: "topic",

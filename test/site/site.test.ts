@@ -216,6 +216,13 @@ describe.runIf(chromium)("scenarios", () => {
       );
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^\/p\//);
+    // Each paragraph is named by its citation, as it would be pasted, never by its internal
+    // address ("A/78/265, annex/29.a").
+    const names = await page.locator("li.topic-para p.where a").allTextContents();
+    for (const name of names) {
+      expect(name).toMatch(/, para\. |，第 .*段|, unnumbered para\. /);
+      expect(name).not.toMatch(/\/(?:annex|u\d|@)|\d\.[a-z]/);
+    }
     expect(await page.locator("#states-h").textContent()).toBe("States (2)");
     expect(await page.locator("li.topic-para .why").first().textContent()).toContain("words: sovereignty");
     // Every link leads to a page that exists.

@@ -139,6 +139,13 @@ describe("acquis topic", () => {
     ]);
     expect(out.agreed[0].why).toEqual([{ from: "words", term: "sovereignty", span: [24, 35] }]);
   });
+  test("each paragraph is named by its citation, to paste or resolve, not by its internal address", async () => {
+    const r = await run("sovereignty");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("  A/1/1, para. 1 (2029-07-01) [en]  words: sovereignty\n");
+    expect(r.out).toContain("  ca-ch-2031-paper, para. 1 (2031-02-01) [en]");
+    expect(r.out).not.toMatch(/\) \d+ \[en\]/);
+  });
   test("--states narrows to the States asked for and says which have nothing", async () => {
     const r = await run("Due diligence", "--states", "cn,ca");
     expect(r.code).toBe(0);
