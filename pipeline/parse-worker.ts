@@ -65,15 +65,27 @@ const bootstrapUrl = (): URL => workerUrl(import.meta.url, "parse-worker.mjs");
 /**
  * Parse every input on `threads` worker threads; results in input order. Falls back to the main
  * thread for whatever a worker could not do.
- * @param onDone called once per finished document (for progress), in completion order
+ * @param onDone called once per finished document with its outcome, in completion order: the
+ *   caller's own work on a result (validating, caching) then runs while the workers parse on
  */
 export async function parseInWorkers(
   inputs: readonly ParseInput[],
   threads: number,
-  onDone: (index: number) => void = () => {},
+  onDone: (index: number, outcome: ParseOutcome) => void = () => {},
 ): Promise<ParseOutcome[]> {
   const results: Array<ParseOutcome | undefined> = new Array(inputs.length);
   let next = 0;
+  // What onDone throws in a message handler would be an uncaught exception: kept, and thrown
+  // from here once the workers are done, as it would have been without workers.
+  let failure: { error: unknown } | null = null;
+  const settle = (index: number, outcome: ParseOutcome) => {
+    if (failure) return;
+    try {
+      onDone(index, outcome);
+    } catch (error) {
+      failure = { error };
+    }
+  };
   const runWorker = () =>
     new Promise<void>((resolve) => {
       let worker: Worker;
@@ -96,8 +108,9 @@ export async function parseInWorkers(
       worker.on("message", (msg: { index: number; outcome: ParseOutcome } | "ready") => {
         if (msg === "ready") return feed();
         results[msg.index] = msg.outcome;
-        onDone(msg.index);
+        // The worker's next document first, so that it parses while onDone's work runs here.
         feed();
+        settle(msg.index, msg.outcome);
       });
       // A worker that fails leaves its document to the main thread; the others carry on.
       worker.on("error", () => {});
@@ -105,11 +118,12 @@ export async function parseInWorkers(
     });
   const n = Math.max(1, Math.min(threads, inputs.length));
   await Promise.all(Array.from({ length: n }, runWorker));
+  if (failure) throw (failure as { error: unknown }).error;
   return inputs.map((input, i) => {
     const done = results[i];
     if (done) return done;
     const outcome = parseSafely(input);
-    onDone(i);
+    onDone(i, outcome);
     return outcome;
   });
 }
