@@ -7,8 +7,8 @@
  *
  * Decisions:
  * - Measured before (200k paragraphs, cold, CPU): cite 8.1 s, reuse 43.5 s, index 26.6 s, all on
- *   the main thread while the second core waited. On a machine shared with other work the thread
- *   also gets its own share of the cores.
+ *   the main thread while the second core waited. On a machine shared with other work the second
+ *   thread also gets a share of the cores of its own.
  * - Only cold: with a memo the index stage patches a few files in a second or two, and starting a
  *   worker (and cloning the corpus to it) would cost more than it saves; under MIN_PARAGRAPHS too.
  * - An optimisation only: when the worker cannot start, fails, or nodejieba fails in it, the
@@ -24,8 +24,10 @@ import { cutWords } from "./jieba.ts";
 const ROLE = "acquis-index-worker";
 
 /**
- * Below this many paragraphs the index takes well under a second on the main thread: a worker's
- * start (and, from the sources, compiling the modules again) would cost as much as it saves.
+ * Below this many paragraphs the worker is not started. At 50k paragraphs the index took 6.0 s
+ * of CPU on the main thread, and nodejieba's dictionary alone 1.6 s of it; a worker's start (from
+ * the sources, tsx compiling its modules again) and the corpus cloned to it cost about a second.
+ * The bound between is set by that, not measured finely.
  */
 export const MIN_PARAGRAPHS = 20_000;
 
