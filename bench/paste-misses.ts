@@ -1,6 +1,6 @@
 /**
  * The pasted-draft misses, one line each, classified (issue 14): run as
- * `npx tsx bench/paste-misses.ts 50k [--budget N] [--buckets N]`.
+ * `npx tsx bench/paste-misses.ts 50k [--budget N] [--buckets N] [--only 3,17]`.
  *
  * For every paste whose source is not first, the source's own measure (what it carries of the
  * altered paste, formulas discounted / in all) beside the hits above it, and a class:
@@ -26,6 +26,8 @@ const flag = (name: string) => {
   return i >= 0 ? Number(args.splice(i, 2)[1]) : undefined;
 };
 const budget = flag("--budget");
+const onlyAt = args.indexOf("--only");
+const only = onlyAt >= 0 ? new Set(args.splice(onlyAt, 2)[1]?.split(",").map(Number)) : null;
 const buckets = flag("--buckets");
 const n = parseSize(args[0] ?? "10k");
 const { paragraphs, documents } = corpus(n);
@@ -40,6 +42,7 @@ const counts = { first: 0, engine: 0, outcarried: 0, near: 0, tie: 0 };
 const fmt = (x: number) => x.toFixed(1);
 let ms = 0;
 for (const [i, paste] of pastes.entries()) {
+  if (only && !only.has(i)) continue;
   const t = performance.now();
   const r = await engine.search(paste.text, { limit: 10, budget, buckets });
   ms += performance.now() - t;
