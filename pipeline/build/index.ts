@@ -198,7 +198,7 @@ async function buildLocked(
   const stages = options.stages ?? "all";
   const version = memoStore && stages === "all" ? codeVersion() : "";
   const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
-  const analysed = runStages(
+  const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),
