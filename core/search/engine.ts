@@ -129,6 +129,11 @@ export interface SentenceVerdict {
   agreed: boolean;
   /** Share (0..1) of the sentence its best source carries. */
   share: number;
+  /**
+   * Places where the best source has wording the sentence leaves out or changes (rank.ts
+   * `Sentence.gaps`); with a share of 1 and no gap the sentence is the source's, word for word.
+   */
+  gaps: number;
   /** The paragraph carrying most of it, or null. */
   source: { id: string; citation: string; doc: string; lang: Lang; address: string } | null;
 }
@@ -781,6 +786,7 @@ export class SearchEngine {
           end: v.end,
           agreed: v.agreed,
           share: v.share,
+          gaps: v.gaps,
           source: h ? { id: h.id, citation: h.citation, doc: h.doc, lang: h.lang, address: h.address } : null,
         };
       }),

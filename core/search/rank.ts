@@ -338,7 +338,16 @@ export interface Sentence {
   source: number;
   /** Agreed language: its best source carries at least AGREED of it. */
   agreed: boolean;
+  /**
+   * Places where the best source has wording the sentence leaves out or changes: breaks between
+   * the runs the two share, in the source. A sentence with words struck from agreed language is
+   * carried whole (share 1) and yet is not the agreed text: this says so.
+   */
+  gaps: number;
 }
+
+/** Word for word: the source carries the whole sentence, in one run. */
+export const verbatim = (s: Pick<Sentence, "share" | "gaps">): boolean => s.share >= 0.999 && s.gaps === 0;
 
 /** The share of a sentence a source must carry for the sentence to be called agreed language. */
 export const AGREED = 0.5;
@@ -440,15 +449,34 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
     const own = readPaste(text, paste.folded.slice(start, end), formulas, paste.lang);
     let best = -1;
     let bestShare = 0;
+    let gaps = 0;
     if (own.total > 0) {
       for (const i of likely) {
-        const share = carried(own, (sources[i] as Source).folded).shared / own.total;
+        const c = carried(own, (sources[i] as Source).folded);
+        const share = c.shared / own.total;
         if (share > bestShare) {
           bestShare = share;
           best = i;
+          gaps = Math.max(0, c.textRanges.length - 1);
         }
       }
     }
-    return { start, end, share: bestShare, source: best, agreed: bestShare >= AGREED };
+    return { start, end, share: bestShare, source: best, agreed: bestShare >= AGREED, gaps };
   });
+}
+
+/**
+ * What a sentence's verdict says, around its source's citation: `[before, after]` (the site links
+ * the citation between them; the terminal prints it). Word for word only when it is; a sentence
+ * with words struck from, or changed in, the agreed text is "close to" it and says where it
+ * differs, however much of it the source carries.
+ */
+export function verdictWords(s: Pick<Sentence, "share" | "gaps" | "agreed">): [string, string] {
+  if (!s.agreed) return ["New wording", ""];
+  if (verbatim(s)) return ["Agreed language, word for word: ", ""];
+  const places = `${s.gaps} place${s.gaps === 1 ? "" : "s"}`;
+  return [
+    `Close to agreed language: ${Math.round(s.share * 100)} % of it in `,
+    s.gaps ? `, whose wording your text leaves out or changes in ${places}` : "",
+  ];
 }

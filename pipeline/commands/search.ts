@@ -19,6 +19,7 @@ import {
   type SearchResult,
   snippet,
 } from "../../core/search/engine.ts";
+import { verdictWords } from "../../core/search/rank.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./disk-source.ts";
 import { readOptions } from "./options.ts";
@@ -295,8 +296,8 @@ export const searchCommand: Command = {
           out.push(
             terminalSafe(
               v.agreed && v.source
-                ? `  agreed (${Math.round(v.share * 100)} % in ${v.source.citation}): ${text}`
-                : `  new wording: ${text}`,
+                ? `  ${verdictWords(v).join(v.source.citation)}: ${text}`
+                : `  New wording: ${text}`,
             ),
           );
         }

@@ -182,7 +182,7 @@ describe.runIf(has("shared"))("acquis search", () => {
     for (const r of [await runWith(draft, "-", "--lang", "zh"), await runWith(draft, "--lang", "zh")]) {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("Your text, sentence by sentence:");
-      expect(r.stdout).toContain("  new wording: 各国将部署量子小部件。");
+      expect(r.stdout).toContain("  New wording: 各国将部署量子小部件。");
       const first = r.stdout.split("\n\n")[1] ?? "";
       expect(first.split("\n")[1]).toBe(source.id);
       expect(first).toMatch(/carries \d+ % of your text/);

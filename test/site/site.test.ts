@@ -146,9 +146,10 @@ describe.runIf(chromium)("scenarios", () => {
     );
     const verdicts = await page.locator("#sentences .verdict").allTextContents();
     expect(verdicts).toEqual([
-      "Agreed language: 84 % in A/78/265, annex, para. 23 (f) (ii)",
+      // "strictly" is the draft's own: close to agreed language, not it.
+      "Close to agreed language: 84 % of it in A/78/265, annex, para. 23 (f) (ii)",
       "New wording",
-      "Agreed language: 100 % in A/77/275, annex, para. 4",
+      "Agreed language, word for word: A/77/275, annex, para. 4",
     ]);
     await page.waitForSelector("#sentences mark.unseen");
     expect(await page.locator("#sentences mark.unseen").allTextContents()).toEqual([

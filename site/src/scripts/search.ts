@@ -24,6 +24,7 @@ import {
   type SearchOptions,
   type SearchResult,
 } from "../../../core/search/engine.ts";
+import { verdictWords } from "../../../core/search/rank.ts";
 
 /** The longest query kept in the URL. */
 export const SHORT = 200;
@@ -228,12 +229,13 @@ function drawSentences(q: string, result: SearchResult): HTMLLIElement[] {
     const verdict = document.createElement("span");
     verdict.className = `verdict ${s.agreed ? "agreed" : "new"}`;
     if (s.agreed && s.source) {
-      verdict.append(`Agreed language: ${Math.round(s.share * 100)} % in `);
+      const [before, after] = verdictWords(s);
+      verdict.append(before);
       const a = document.createElement("a");
       a.href = paraUrlOfId(s.source.id);
       a.textContent = s.source.citation;
       a.lang = s.source.lang === "zh" ? "zh-Hans" : "en";
-      verdict.append(a);
+      verdict.append(a, after);
     } else verdict.textContent = "New wording";
     const text = document.createElement("span");
     text.className = "s-text";

@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { memorySource, SearchEngine } from "../../../core/search/engine.ts";
+import { verdictWords } from "../../../core/search/rank.ts";
 import { buildSearchIndex } from "../../../pipeline/index/build.ts";
 import { formulaWindowsOf } from "../../../pipeline/reuse/detect.ts";
 import { documentRecord, paragraph } from "../../factories.ts";
@@ -146,6 +147,27 @@ describe("what is agreed and what is new", () => {
     ]);
     // 24 of its 25 words: all but "malicious".
     expect(r.sentences[0]!.share).toBeCloseTo(24 / 25, 3);
+  });
+
+  test("a sentence with words struck from agreed language is carried whole, yet said close to it, not agreed word for word", async () => {
+    // Every word of the sentence is in A/77/275, para. 5, but not its text: "on incidents" struck.
+    const struck = await engine.search(`${NORM.replace("on incidents ", "")} States will deploy zorblat widgets.`);
+    const s = struck.sentences[0]!;
+    expect(s.share).toBeCloseTo(1, 3);
+    expect(s.gaps).toBe(1);
+    expect(verdictWords(s)).toEqual([
+      "Close to agreed language: 100 % of it in ",
+      ", whose wording your text leaves out or changes in 1 place",
+    ]);
+    // The sentence as agreed: word for word.
+    const exact = await engine.search(`${NORM} States will deploy zorblat widgets.`);
+    expect(exact.sentences[0]).toMatchObject({ agreed: true, gaps: 0 });
+    expect(verdictWords(exact.sentences[0]!)).toEqual(["Agreed language, word for word: ", ""]);
+    // One word changed ("malicious" for "harmful"): close to it, where it differs said.
+    const r = await engine.search(draft);
+    expect(r.sentences[0]!.gaps).toBe(1);
+    expect(verdictWords(r.sentences[0]!)[0]).toBe("Close to agreed language: 96 % of it in ");
+    expect(verdictWords(r.sentences[1]!)).toEqual(["New wording", ""]);
   });
 
   test("words that occur in no paragraph are found and marked", async () => {
