@@ -151,7 +151,9 @@ describe("what is agreed and what is new", () => {
 
   test("a sentence with words struck from agreed language is carried whole, yet said close to it, not agreed word for word", async () => {
     // Every word of the sentence is in A/77/275, para. 5, but not its text: "on incidents" struck.
-    const struck = await engine.search(`${NORM.replace("on incidents ", "")} States will deploy zorblat widgets.`);
+    const struck = await engine.search(
+      `${NORM.replace("on incidents ", "")} States will deploy zorblat widgets.`,
+    );
     const s = struck.sentences[0]!;
     expect(s.share).toBeCloseTo(1, 3);
     expect(s.gaps).toBe(1);
