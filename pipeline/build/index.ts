@@ -124,10 +124,10 @@ export interface BuildResult {
    */
   unbuildable: string | null;
   /**
-   * How the reuse and index stages ran: cold (with why, when a memo was there but did not fit)
+   * How the cite, reuse and index stages ran: cold (with why, when a memo was there but did not fit)
    * or incremental; null when no stage ran.
    */
-  runs: { reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -205,6 +205,7 @@ async function buildLocked(
     memos ?? undefined,
   );
   const runs = analysed.runs && {
+    cite: { ...analysed.runs.cite, why: memos?.rejected.cite ?? analysed.runs.cite.why },
     reuse: { ...analysed.runs.reuse, why: memos?.rejected.reuse ?? analysed.runs.reuse.why },
     index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
   };

@@ -1,6 +1,6 @@
 /**
- * Memos: what the reuse and index stages keep from one build for the next (reuse/incremental.ts,
- * index/incremental.ts), as files the runner reads and writes through its store (host.ts).
+ * Memos: what the cite, reuse and index stages keep from one build for the next (reuse/incremental.ts,
+ * index/incremental.ts, cite/stage.ts), as files the runner reads and writes through its store (host.ts).
  *
  * Decisions:
  * - A memo is never trusted, only used when it proves itself: it is a pack (pipeline/pack.ts)
@@ -15,6 +15,8 @@
  *   rename), so a build killed while writing leaves the previous file or the new one.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
  */
+import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
+import type { CiteMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { pack, unpack } from "../pack.ts";
@@ -32,19 +34,26 @@ import type { Postings } from "../reuse/postings.ts";
 
 /** The memos a build starts from (null: none, or none usable) and why one was not usable. */
 export interface Memos {
+  cite: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
   /** Why a memo file present was not used, by stage. */
-  rejected: { reuse?: string; index?: string };
+  rejected: { cite?: string; reuse?: string; index?: string };
 }
 
 /** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
-export const MEMO_FILES = { reuse: "reuse.memo", index: "index.memo" } as const;
+export const MEMO_FILES = { cite: "cite.memo", reuse: "reuse.memo", index: "index.memo" } as const;
 const baseFile = (id: string) => `reuse-${id}.base`;
 
 /** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
 export function readMemos(read: (name: string) => Uint8Array | undefined, version: string): Memos {
-  const out: Memos = { reuse: null, index: null, rejected: {} };
+  const out: Memos = { cite: null, reuse: null, index: null, rejected: {} };
+  const cite = read(MEMO_FILES.cite);
+  if (cite) {
+    const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`);
+    out.cite = s && citeMemoFromSections(s);
+    if (!out.cite) out.rejected.cite = rejection(cite, CITE_MEMO.kind);
+  }
   const reuse = read(MEMO_FILES.reuse);
   if (reuse) {
     const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`);
@@ -89,7 +98,7 @@ function rejection(bytes: Uint8Array, kind: string): string {
  * go). A base already in the store (`exists`) is not written again: bases are written once.
  */
 export function memoFiles(
-  memos: { reuse: ReuseMemo | null; index: IndexMemo | null },
+  memos: { cite?: CiteMemo | null; reuse: ReuseMemo | null; index: IndexMemo | null },
   version: string,
   exists: (name: string) => boolean,
 ): { files: Array<{ name: string; chunks: Uint8Array[] }>; keep: string[] } {
@@ -114,6 +123,11 @@ export function memoFiles(
       chunks: pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, memoSections(memos.reuse)),
     });
   }
+  if (memos.cite)
+    out.push({
+      name: MEMO_FILES.cite,
+      chunks: pack(CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, citeMemoSections(memos.cite)),
+    });
   if (memos.index)
     out.push({
       name: MEMO_FILES.index,

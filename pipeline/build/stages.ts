@@ -13,7 +13,7 @@ import {
   SCHEMA_VERSION,
   type WorkingPaper,
 } from "../../schemas/index.ts";
-import { type Cited, citeStage } from "../cite/stage.ts";
+import { type Cited, type CiteMemo, citeStageMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { type Indexed, indexStageMemo } from "../index/stage.ts";
 import type { LoadedTopics } from "../load/topics.ts";
@@ -42,8 +42,9 @@ export type StageSelection = "all" | "none";
 export const STAGE_NAMES = ["cite", "reuse", "index", "topics"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
-/** What the reuse and index stages keep from one build for the next (memos.ts). */
+/** What the cite, reuse and index stages keep from one build for the next (memos.ts). */
 export interface StageMemos {
+  cite?: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
 }
@@ -52,7 +53,7 @@ export interface StageMemos {
 export interface StageRun {
   mode: "cold" | "incremental";
   why: string | null;
-  /** Paragraphs recomputed (reuse), files written again (index). */
+  /** Document versions extracted again (cite), paragraphs recomputed (reuse), files written again (index). */
   redone: number;
 }
 
@@ -69,7 +70,7 @@ export interface Analysed {
 export interface StagesRun extends Analysed {
   memos: StageMemos;
   /** How the stages that keep a memo ran (null when no stage ran). */
-  runs: { reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
 }
 
 /**
@@ -90,12 +91,13 @@ export function runStages(
       workingPapers: papers.papers,
       stages: null,
       diagnostics,
-      memos: { reuse: null, index: null },
+      memos: { cite: null, reuse: null, index: null },
       runs: null,
     };
   const total = STAGE_NAMES.length;
   onStage(0, total, "cite");
-  const cite = citeStage(input);
+  const citeRun = citeStageMemo(input, memos.cite ?? null);
+  const cite = citeRun.cited;
   onStage(1, total, "reuse");
   const reuse = reuseStageMemo({ ...input, citations: cite.citations }, memos.reuse);
   // A State's wording and the agreed texts: the reuse links read by date, a pure function of
@@ -122,8 +124,9 @@ export function runStages(
     workingPapers: papers.papers,
     stages: { cite, reuse: reuse.result, adoption, index: index.indexed, topics },
     diagnostics,
-    memos: { reuse: reuse.memo, index: index.memo },
+    memos: { cite: citeRun.memo, reuse: reuse.memo, index: index.memo },
     runs: {
+      cite: { mode: citeRun.mode, why: citeRun.why, redone: citeRun.redone },
       reuse: { mode: reuse.mode, why: reuse.why, redone: reuse.touched },
       index: { mode: index.mode, why: index.why, redone: index.rewritten },
     },

@@ -16,7 +16,6 @@
 import {
   AdoptionFile,
   AlignedFile,
-  Citation,
   CitationSummaryFile,
   CitedByFile,
   type Diagnostic,
@@ -75,12 +74,25 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
   };
 }
 
+/** A JSONL file from lines already validated and serialised (no newline). */
+function lines(path: string, records: readonly string[]): OutputFile {
+  return {
+    path,
+    chunks: (function* () {
+      for (const l of records) yield `${l}\n`;
+    })(),
+    records: records.length,
+    schemaVersion: SCHEMA_VERSION,
+  };
+}
+
 /** The stages' files: citations, reuse, the search index. */
 function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
   const { cite, reuse, adoption, index, topics } = stages;
   return [
     pretty("adoption.json", AdoptionFile.parse(adoption.file), adoption.file.links.length),
-    jsonl("citations.jsonl", cite.citations, (c) => Citation.parse(c)),
+    // Validated and serialised by the cite stage, once (kept so by its memo): written as given.
+    lines("citations.jsonl", cite.lines),
     pretty("cited-by.json", CitedByFile.parse(cite.citedBy), null),
     pretty("citations-summary.json", CitationSummaryFile.parse(cite.summary), cite.summary.documents.length),
     jsonl("reuse.jsonl", reuse.reuse, (r) => Reuse.parse(r)),

@@ -8,7 +8,7 @@
  * The corpus: the repository's seed A/78/265 and documents written here, in our own words, that
  * reuse its wording and each other's.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type BuildResult, build } from "../../pipeline/build/index.ts";
@@ -197,5 +197,69 @@ describe("a memo that does not fit is not used", () => {
     const r = await build({ root, cache: "off" });
     expect(r.runs).toMatchObject({ reuse: { mode: "cold", why: null }, index: { mode: "cold", why: null } });
     expect(new FileStore(memoDir(root), false).names()).toEqual([]);
+  });
+});
+
+describe("the cite stage after a change", () => {
+  /** A report that cites A/79/10's second paragraph and A/82/1's first, which the corpus lacks. */
+  const citing = (extra = "") =>
+    later("A/81/9", "2026-02-01", [
+      `工作组回顾了A/79/10，第 2 段所载的建议。${extra}`,
+      "工作组还注意到A/82/1，第 1 段。",
+    ]);
+  const citationsOf = (r: BuildResult, from: string) =>
+    r.analysed.stages!.cite.citations.filter((c) => c.from.startsWith(from));
+
+  test("citations into and out of a changed, added or removed document are resolved again; the others come from the memo", async () => {
+    const root = makeRepo({ ...files(), "corpus/A-81-9/zh.md": citing() });
+    const first = await build({ root });
+    expect(first.runs!.cite).toMatchObject({ mode: "cold", why: null });
+    const docs = first.documents.length;
+    expect(citationsOf(first, "A-81-9/").map((c) => [c.status, c.resolved])).toEqual([
+      ["resolved", "A-79-10/zh/2"],
+      ["unknown-document", null],
+    ]);
+
+    // Nothing changed: every document's citations from the memo.
+    let { inc } = await bothWays(root);
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 0 });
+
+    // The cited document loses its second paragraph: it and the report citing it are redone.
+    const s = seedSentences();
+    writeFiles(root, { "corpus/A-79-10/zh.md": later("A/79/10", "2024-07-01", [s[0]!]) });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 2 });
+    expect(citationsOf(inc, "A-81-9/")[0]).toMatchObject({ status: "unknown-paragraph", resolved: null });
+
+    // The document it cites that was absent is added: the citing report is redone with it.
+    writeFiles(root, {
+      "corpus/A-82-1/zh.md": later("A/82/1", "2026-03-01", ["各方欢迎这份报告。"]),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.documents.length).toBe(docs + 1);
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 2 });
+    expect(citationsOf(inc, "A-81-9/")[1]).toMatchObject({ status: "resolved", resolved: "A-82-1/zh/1" });
+
+    // The citing report changed: only it is redone (its own citations, its ids).
+    writeFiles(root, { "corpus/A-81-9/zh.md": citing("另见A/82/1，第 1 段。") });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 1 });
+    expect(citationsOf(inc, "A-81-9/")).toHaveLength(3);
+
+    // The added document removed again: the citation is to an unknown document once more.
+    rmSync(path.join(root, "corpus/A-82-1"), { recursive: true });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 1 });
+    expect(citationsOf(inc, "A-81-9/")[1]).toMatchObject({ status: "unknown-document", resolved: null });
+  });
+
+  test("a change to the registry extracts every document again, saying why", async () => {
+    const root = makeRepo({ ...files(), "corpus/A-81-9/zh.md": citing() });
+    await build({ root });
+    writeFiles(root, {
+      "corpus/registry.yaml": `${seedRegistry().trimEnd()}\n  - body: Test body\n    names:\n      zh:\n        - 一个新登记的机构名称\n      en: []\n`,
+    });
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.cite).toMatchObject({ mode: "cold", why: expect.stringMatching(/registry/) });
   });
 });
