@@ -6,7 +6,7 @@
  */
 import { VFile } from "vfile";
 import { reporter } from "vfile-reporter";
-import { BuildReport, Summary } from "../schemas/build.ts";
+import { BuildReport, type Publication, Summary } from "../schemas/build.ts";
 import { type Diagnostic, type Level, SCHEMA_VERSION } from "../schemas/index.ts";
 import { sortDiagnostics } from "./diagnostics.ts";
 import { jsonSafe, terminalSafe } from "./terminal.ts";
@@ -85,8 +85,17 @@ export function formatDiagnostics(
 }
 
 /** What `--json` prints: every diagnostic and the summary. */
-export function jsonReport(diagnostics: readonly Diagnostic[], summary: Summary): string {
-  return `${jsonSafe(JSON.stringify({ diagnostics: sortDiagnostics([...diagnostics]), summary }, null, 2))}\n`;
+export function jsonReport(
+  diagnostics: readonly Diagnostic[],
+  summary: Summary,
+  publication?: Publication,
+): string {
+  const report = {
+    diagnostics: sortDiagnostics([...diagnostics]),
+    summary,
+    ...(publication ? { publication } : {}),
+  };
+  return `${jsonSafe(JSON.stringify(report, null, 2))}\n`;
 }
 
 /** A one-line ending for people: "built 3 of 4 documents, 512 paragraphs: 1 error, 2 warnings". */

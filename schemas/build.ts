@@ -45,3 +45,34 @@ export const BuildReport = z.object({
   diagnostics: z.array(Diagnostic),
 });
 export type BuildReport = z.infer<typeof BuildReport>;
+
+/**
+ * What `acquis build --json` says of the publication, beside the report: what `dist` shows now
+ * and why, the same facts the build prints for people (a script reads them here, not from text).
+ */
+export const Publication = z.object({
+  /** True when this build's generation is what `dist` shows now. */
+  published: z.boolean(),
+  /** The generation published; null when nothing was. */
+  generation: z.string().nullable(),
+  /** The generation it replaced (kept until the next build); null when none. */
+  previous: z.string().nullable(),
+  /** What `dist` showed before this build, and still shows when nothing was published. */
+  before: z.string().nullable(),
+  /** Why nothing was published; null when the build was. */
+  refused: z.string().nullable(),
+  /** The site step; null when it did not run (--no-site). `log`: Astro's whole output. */
+  site: z
+    .object({
+      ok: z.boolean(),
+      pages: z.number().int().nonnegative(),
+      error: z.string().nullable(),
+      log: z.string(),
+    })
+    .nullable(),
+  /** A data-only build took down the site `dist` showed before (until a build with the site). */
+  siteRemoved: z.boolean(),
+  /** Leftovers of killed builds left for a later build, one line each. */
+  notes: z.array(z.string()),
+});
+export type Publication = z.infer<typeof Publication>;

@@ -9,13 +9,14 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { Publication } from "../../schemas/build.ts";
 import { BuildUsageError, build, type PublishResult, publishBuild } from "../build/index.ts";
 import { YAML_LIMITS } from "../load/index.ts";
 import { LockBusy } from "../lock.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
 import { describeFailure } from "./failure.ts";
+import { readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const BUILD_USAGE = `Usage: acquis build [--corpus DIR] [--dist DIR] [--no-site] [--strict] [--json] [--no-cache] [--verbose]
@@ -40,7 +41,9 @@ One build at a time per folder: a second is refused while the first runs (lock .
                  next build without --no-site
   --out DIR      write the data alone into DIR instead (swapped in whole; not published, no site)
   --strict       exit 1 on warnings too
-  --json         print {diagnostics, summary} as JSON on stdout instead of the report
+  --json         print {diagnostics, summary, publication} as JSON on stdout instead of
+                 the report (publication: generation published or why not, the one it
+                 replaced, the site, notes; schemas/build.ts)
   --no-cache     parse every document again (the cache is .cache/parse, keyed by content)
   --verbose      print each diagnostic's hint under it
 
@@ -89,32 +92,27 @@ export async function runBuildCommand(
 ): Promise<number> {
   const write = name === "build";
   const usage = write ? BUILD_USAGE : CHECK_USAGE;
-  let values: Values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        corpus: { type: "string" },
-        strict: { type: "boolean" },
-        json: { type: "boolean" },
-        verbose: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        ...(write
-          ? {
-              out: { type: "string" },
-              dist: { type: "string" },
-              "no-site": { type: "boolean" },
-              "no-cache": { type: "boolean" },
-            }
-          : {}),
-      },
-    }) as { values: Values });
-  } catch (e) {
-    io.stderr(`acquis ${name}: ${(e as Error).message}\n\n${usage}\n`);
+  const read = readOptions(argv, {
+    corpus: { type: "string", value: "a directory" },
+    strict: { type: "boolean" },
+    json: { type: "boolean" },
+    verbose: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+    ...(write
+      ? {
+          out: { type: "string", value: "a directory" },
+          dist: { type: "string", value: "a directory" },
+          "no-site": { type: "boolean" },
+          "no-cache": { type: "boolean" },
+        }
+      : {}),
+  } as const);
+  if (read.error !== undefined || read.words.length) {
+    const problem = read.error ?? `takes no words, only options (not "${read.words[0]}")`;
+    io.stderr(`acquis ${name}: ${terminalSafe(problem)}\n\n${usage}\n`);
     return 2;
   }
+  const values = read.values as Values;
   if (values.help) {
     io.stdout(`${usage}\n`);
     return 0;
@@ -143,7 +141,13 @@ export async function runBuildCommand(
     const result = published ?? (await build({ ...options, out: write ? values.out : null }));
     progress.clear();
     if (values.json) {
-      io.stdout(jsonReport(result.diagnostics, result.summary));
+      io.stdout(
+        jsonReport(
+          result.diagnostics,
+          result.summary,
+          published ? publicationOf(published, hadSite) : undefined,
+        ),
+      );
     } else {
       const report = formatDiagnostics(result.diagnostics, {
         color: io.isTTY,
@@ -202,6 +206,27 @@ function publicationLine(result: PublishResult, dist: string, hadSite = false): 
   return `nothing was published: ${terminalSafe(result.refused ?? "")}${log}.\n${
     result.before ? `${dist} still shows generation ${result.before}, whole.` : `${dist} holds no build yet.`
   }\n`;
+}
+
+/** The publication as `--json` gives it: the facts of publicationLine, for a script. */
+function publicationOf(result: PublishResult, hadSite: boolean): Publication {
+  return Publication.parse({
+    published: result.published !== null,
+    generation: result.published?.id ?? null,
+    previous: result.published?.previous ?? null,
+    before: result.before,
+    refused: result.refused,
+    site: result.site
+      ? {
+          ok: result.site.ok,
+          pages: result.site.pages,
+          error: result.site.error,
+          log: relativeLog(result.site.log),
+        }
+      : null,
+    siteRemoved: result.published !== null && hadSite && !result.site,
+    notes: result.notes,
+  });
 }
 
 function relativeLog(log: string): string {

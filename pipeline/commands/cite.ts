@@ -21,6 +21,7 @@ import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
+import { readOptions } from "./options.ts";
 import { stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -58,24 +59,21 @@ export const citeCommand: Command = {
   summary: "Look up a citation (zh or en) and print the cited paragraph",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    let json = false;
-    let batch = false;
-    let dataDir = "dist/data";
-    const words: string[] = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k]!;
-      if (a === "--json") json = true;
-      else if (a === "--batch") batch = true;
-      else if (a === "--data") {
-        const v = argv[++k];
-        if (!v) return usageError(io, "--data needs a directory");
-        dataDir = v;
-      } else if (a === "--help" || a === "-h") {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-      } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
-      else words.push(a);
+    const read = readOptions(argv, {
+      json: { type: "boolean" },
+      batch: { type: "boolean" },
+      data: { type: "string", value: "a directory" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (read.error !== undefined) return usageError(io, read.error);
+    if (read.values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
     }
+    const { words } = read;
+    const json = read.values.json === true;
+    const batch = read.values.batch === true;
+    const dataDir = read.values.data ?? "dist/data";
     const query = words.join(" ").trim();
     if (batch && query)
       return usageError(io, "--batch reads the citations from standard input, not the command line");
@@ -172,7 +170,7 @@ async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis cite: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis cite: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }
 

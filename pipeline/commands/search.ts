@@ -21,6 +21,7 @@ import {
 } from "../../core/search/engine.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./disk-source.ts";
+import { readOptions } from "./options.ts";
 import { readStdin, stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -94,7 +95,7 @@ function how(h: SearchHit, lang: "zh" | "en"): string {
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis search: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis search: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -168,49 +169,56 @@ export const searchCommand: Command = {
   summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
+    const read = readOptions(argv, {
+      json: { type: "boolean" },
+      batch: { type: "boolean" },
+      phrase: { type: "boolean" },
+      all: { type: "boolean" },
+      consensus: { type: "boolean" },
+      lang: { type: "string", value: "zh or en" },
+      doc: { type: "string", value: "a document's symbol or id" },
+      type: { type: "string", value: "a document type" },
+      body: { type: "string", value: "a body" },
+      from: { type: "string", value: "a year" },
+      to: { type: "string", value: "a year" },
+      limit: { type: "string", value: "a number of results" },
+      data: { type: "string", value: "a directory" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (read.error !== undefined) return usageError(io, read.error);
+    const v = read.values;
+    if (v.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const { words } = read;
+    const json = v.json === true;
+    const batch = v.batch === true;
+    const dataDir = v.data ?? "dist/data";
     const opts: SearchOptions = { limit: 20 };
-    let json = false;
-    let batch = false;
-    let dataDir = "dist/data";
-    const words: string[] = [];
-    const value = (k: number): string | null => {
-      const v = argv[k];
-      return v === undefined || v.startsWith("--") ? null : v;
-    };
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k] as string;
-      if (a === "--help" || a === "-h") {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-      }
-      if (a === "--json") json = true;
-      else if (a === "--batch") batch = true;
-      else if (a === "--phrase") opts.phrase = true;
-      else if (a === "--all") {
-        opts.limit = Number.POSITIVE_INFINITY;
-        opts.budget = Number.POSITIVE_INFINITY;
-      } else if (a === "--consensus") opts.consensus = true;
-      else if (["--lang", "--doc", "--type", "--body", "--from", "--to", "--limit", "--data"].includes(a)) {
-        const v = value(++k);
-        if (v === null) return usageError(io, `${a} needs a value`);
-        if (a === "--lang") {
-          if (v !== "zh" && v !== "en") return usageError(io, `--lang is zh or en, not ${v}`);
-          opts.lang = v;
-        } else if (a === "--doc") opts.doc = v;
-        else if (a === "--type") opts.type = v;
-        else if (a === "--body") opts.body = v;
-        else if (a === "--data") dataDir = v;
-        else {
-          const n = Number(v);
-          if (!Number.isInteger(n) || n < (a === "--limit" ? 1 : 0)) {
-            return usageError(io, `${a} needs a whole number, not ${v}`);
-          }
-          if (a === "--limit") opts.limit = n;
-          else if (a === "--from") opts.yearFrom = n;
-          else opts.yearTo = n;
-        }
-      } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
-      else words.push(a);
+    if (v.phrase) opts.phrase = true;
+    if (v.consensus) opts.consensus = true;
+    if (v.lang !== undefined) {
+      if (v.lang !== "zh" && v.lang !== "en") return usageError(io, `--lang is zh or en, not ${v.lang}`);
+      opts.lang = v.lang;
+    }
+    if (v.doc !== undefined) opts.doc = v.doc;
+    if (v.type !== undefined) opts.type = v.type;
+    if (v.body !== undefined) opts.body = v.body;
+    for (const name of ["limit", "from", "to"] as const) {
+      const text = v[name];
+      if (text === undefined) continue;
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < (name === "limit" ? 1 : 0))
+        return usageError(io, `--${name} needs a whole number, not ${text}`);
+      if (name === "limit") opts.limit = n;
+      else if (name === "from") opts.yearFrom = n;
+      else opts.yearTo = n;
+    }
+    // --all asks for every hit, whatever --limit says.
+    if (v.all) {
+      opts.limit = Number.POSITIVE_INFINITY;
+      opts.budget = Number.POSITIVE_INFINITY;
     }
     if (batch && words.length) {
       return usageError(io, "--batch reads the queries from standard input, not the command line");

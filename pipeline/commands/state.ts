@@ -14,6 +14,7 @@ import { stateReport } from "../../core/data/states.ts";
 import { type AdoptionRow, SCHEMA_VERSION, StateReport } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
+import { readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis state <code> [--json] [--data <dir>]
@@ -21,7 +22,7 @@ const USAGE = `Usage: acquis state <code> [--json] [--data <dir>]
 A State's (or group's) papers, then which of its paragraphs' wording reached
 agreed texts and which quote them.
 
-  <code>         ISO 3166-1 alpha-2 (CN, US, CH) or a group's code (EU, AU, ASEAN)
+  <code>         ISO 3166-1 alpha-2 (CN, US, CH) or a group's code (EU, AFRICAN-UNION, ASEAN)
   --json         print the report as JSON (schemas/json/state-report.schema.json)
   --data <dir>   the built knowledge base (default: dist/data)
 
@@ -41,22 +42,19 @@ export const stateCommand: Command = {
   summary: "A State's papers, and its wording that reached or quotes agreed texts",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    let json = false;
-    let dataDir = "dist/data";
-    const words: string[] = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k]!;
-      if (a === "--json") json = true;
-      else if (a === "--data") {
-        const v = argv[++k];
-        if (!v) return usageError(io, "--data needs a directory");
-        dataDir = v;
-      } else if (a === "--help" || a === "-h") {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-      } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
-      else words.push(a);
+    const read = readOptions(argv, {
+      json: { type: "boolean" },
+      data: { type: "string", value: "a directory" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (read.error !== undefined) return usageError(io, read.error);
+    if (read.values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
     }
+    const { words } = read;
+    const json = read.values.json === true;
+    const dataDir = read.values.data ?? "dist/data";
     if (words.length !== 1)
       return usageError(io, words.length ? "give one code" : "give the State's code, e.g. CN");
     const code = words[0]!.trim().toUpperCase();
@@ -95,7 +93,7 @@ export const stateCommand: Command = {
 };
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis state: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis state: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }
 

@@ -13,6 +13,7 @@ import { resolve } from "node:path";
 import { findTopic, type TopicParagraph, topicView, whyText } from "../../core/data/topics.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
+import { readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis topic <name> [--states CN,US,...] [--json] [--data <dir>]
@@ -26,7 +27,7 @@ English or Chinese (Due diligence, 应尽义务). The vocabulary is
 corpus/topics.yaml. A tag is a reading aid drawn from words, not a legal
 classification.
 
-  --states CN,US   only these States (ISO 3166-1 codes, or groups: EU, AU...)
+  --states CN,US   only these States (ISO 3166-1 codes, or groups: EU, AFRICAN-UNION)
   --json           print {topic, agreed, states: [{code, name, paragraphs}],
                    other}, each paragraph {id, doc, date, address, text, why}
   --data <dir>     the built knowledge base (default: dist/data)
@@ -34,7 +35,7 @@ classification.
 Exit codes: 0 found, 1 nothing tagged with it, 2 bad usage or unknown topic.`;
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis topic: ${message}\n\n${USAGE}\n`);
+  io.stderr(`acquis topic: ${terminalSafe(message)}\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -56,32 +57,28 @@ export const topicCommand: Command = {
   summary: "What is agreed on a topic and what each State says on it (--states to compare)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    let json = false;
-    let dataDir = "dist/data";
+    const read = readOptions(argv, {
+      json: { type: "boolean" },
+      states: { type: "string", value: "codes, e.g. CN,US" },
+      data: { type: "string", value: "a directory" },
+      help: { type: "boolean", short: "h" },
+    });
+    if (read.error !== undefined) return usageError(io, read.error);
+    if (read.values.help) {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
+    const { words } = read;
+    const json = read.values.json === true;
+    const dataDir = read.values.data ?? "dist/data";
     let states: string[] | undefined;
-    const words: string[] = [];
-    for (let k = 0; k < argv.length; k++) {
-      const a = argv[k] as string;
-      if (a === "--help" || a === "-h") {
-        io.stdout(`${USAGE}\n`);
-        return 0;
-      }
-      if (a === "--json") json = true;
-      else if (a === "--states" || a === "--data") {
-        const v = argv[++k];
-        if (v === undefined || v.startsWith("--")) return usageError(io, `${a} needs a value`);
-        if (a === "--data") dataDir = v;
-        else {
-          states = v
-            .split(/[,\s]+/)
-            .filter(Boolean)
-            .map((s) => s.toUpperCase());
-          const bad = states.filter((s) => !/^[A-Z][A-Z0-9]{1,9}$/.test(s));
-          if (bad.length)
-            return usageError(io, `--states takes codes such as CN,US,EU; not ${bad.join(", ")}`);
-        }
-      } else if (a.startsWith("--")) return usageError(io, `unknown option ${a}`);
-      else words.push(a);
+    if (read.values.states !== undefined) {
+      states = read.values.states
+        .split(/[,\s]+/)
+        .filter(Boolean)
+        .map((s) => s.toUpperCase());
+      const bad = states.filter((s) => !/^[A-Z][A-Z0-9-]{1,40}$/.test(s));
+      if (bad.length) return usageError(io, `--states takes codes such as CN,US,EU; not ${bad.join(", ")}`);
     }
     const dir = resolve(io.cwd, dataDir);
     if (!existsSync(resolve(dir, "topics.json"))) {

@@ -10,7 +10,7 @@ import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { sha256 } from "../../pipeline/host.ts";
 import { lockOutput } from "../../pipeline/lock.ts";
-import { Diagnostic, Manifest } from "../../schemas/index.ts";
+import { Diagnostic, Manifest, Publication } from "../../schemas/index.ts";
 import {
   captureIO,
   doc,
@@ -89,9 +89,11 @@ describe("help and usage", () => {
     // No command at all.
     { argv: [], expected: /Usage: acquis <command>/ },
     // An option the command does not take, with the command's usage.
-    { argv: ["build", "--bogus"], expected: /Unknown option '--bogus'[\s\S]*Usage: acquis build/ },
+    { argv: ["build", "--bogus"], expected: /unknown option --bogus[\s\S]*Usage: acquis build/ },
+    // build reads no words: a stray one is named.
+    { argv: ["build", "corpus"], expected: /takes no words, only options \(not "corpus"\)/ },
     // check writes nothing, so it takes no --out.
-    { argv: ["check", "--out", "x"], expected: /Unknown option '--out'/ },
+    { argv: ["check", "--out", "x"], expected: /unknown option --out/ },
     // --out writes the data alone, unpublished: it cannot also publish.
     { argv: ["build", "--out", "x", "--no-site"], expected: /--out writes the data alone/ },
     { argv: ["--frob"], expected: /unknown option "--frob"/ },
@@ -152,6 +154,33 @@ describe("exit codes", () => {
     const help = captureIO(root);
     expect(await runCli(["help", "build"], help)).toBe(0);
     expect(help.out + help.err).toMatch(/site published before is gone/);
+  });
+
+  test("--json says what was published, beside the report: generation, the one replaced, the site taken down", async () => {
+    const root = clean();
+    const first = captureIO(root);
+    expect(await runCli(["build", "--no-site", "--json"], first)).toBe(0);
+    const one = Publication.parse(JSON.parse(first.out).publication);
+    expect(one).toMatchObject({ published: true, previous: null, before: null, refused: null, site: null });
+    expect(one.siteRemoved).toBe(false);
+    writeFileSync(path.join(root, "dist", "index.html"), "<h1>site</h1>");
+    const second = captureIO(root);
+    expect(await runCli(["build", "--no-site", "--json"], second)).toBe(0);
+    expect(second.err).toBe("");
+    const two = Publication.parse(JSON.parse(second.out).publication);
+    expect(two).toMatchObject({
+      published: true,
+      previous: one.generation,
+      before: one.generation,
+      siteRemoved: true,
+    });
+    expect(two.generation).not.toBe(one.generation);
+    // Nothing published: why, and what dist still shows.
+    const third = captureIO(root);
+    expect(await runCli(["build", "--no-site", "--json", "--corpus", "corpsu"], third)).toBe(1);
+    const three = Publication.parse(JSON.parse(third.out).publication);
+    expect(three).toMatchObject({ published: false, generation: null, before: two.generation });
+    expect(three.refused).toMatch(/the corpus folder corpsu was not found/);
   });
 
   test("a broken corpus publishes nothing: exit 1, why, and what dist still shows", async () => {

@@ -137,6 +137,17 @@ describe("acquis topic", () => {
     expect(r.out).not.toContain("(CH)");
     expect(r.out).toContain("curator: the paragraph states the due diligence norm");
   });
+  test("--states takes a group's code (AFRICAN-UNION, not two letters) and --states=… alike", async () => {
+    const r = await run("Due diligence", "--states=CN,AFRICAN-UNION");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("CN: no paragraph on this topic.");
+    expect(r.out).toContain("AFRICAN-UNION: no paragraph on this topic.");
+  });
+  test("--states without codes is bad usage that says what it needs", async () => {
+    const r = await run("Due diligence", "--states", "--json");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--states needs codes, e.g. CN,US");
+  });
   test("a name in Chinese finds the topic", async () => {
     const r = await run("应尽义务", "--json");
     expect(JSON.parse(r.out).topic.id).toBe("due-diligence");

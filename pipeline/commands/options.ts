@@ -1,0 +1,73 @@
+/**
+ * The commands' one reader of options, over node:util's parseArgs (its tokens, not its strict
+ * mode, whose messages are written for programmers: "Option '--data <value>' argument missing").
+ * Every command then reads `--data dir` and `--data=dir` alike, says "--data needs a directory"
+ * in its own words, and keeps a word that starts with one dash ("-" for standard input, "-5 %")
+ * as a word: only "--name" and the short options a command declares are options.
+ */
+
+import { parseArgs } from "node:util";
+import { terminalSafe } from "../terminal.ts";
+
+/** One option: a flag, or one that takes a value (`value` says what, for messages). */
+export type OptionSpec =
+  | { type: "boolean"; short?: string }
+  | { type: "string"; short?: string; value?: string };
+
+export type OptionValues<S extends Record<string, OptionSpec>> = {
+  [K in keyof S]?: S[K]["type"] extends "boolean" ? boolean : string;
+};
+
+/** The options read and the other words, or the message for a usage error. */
+export type ReadOptions<S extends Record<string, OptionSpec>> =
+  | { values: OptionValues<S>; words: string[]; error?: undefined }
+  | { error: string };
+
+/** Read `argv` against `spec`; the first problem found is the message. */
+export function readOptions<S extends Record<string, OptionSpec>>(
+  argv: readonly string[],
+  spec: S,
+): ReadOptions<S> {
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      Object.entries(spec).map(([name, o]) => [
+        name,
+        o.short ? { type: o.type, short: o.short } : { type: o.type },
+      ]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Record<string, string | boolean> = {};
+  const words: string[] = [];
+  const seen = new Set<number>();
+  for (const t of tokens) {
+    if (t.kind === "positional") words.push(t.value);
+    if (t.kind !== "option") continue;
+    const o = spec[t.name];
+    if (!o) {
+      // "-5" or "-x": a word that begins with a dash, kept whole (a group "-abc" is one word).
+      if (!t.rawName.startsWith("--")) {
+        if (!seen.has(t.index)) words.push(argv[t.index] as string);
+        seen.add(t.index);
+        continue;
+      }
+      return { error: `unknown option ${terminalSafe(t.rawName)}` };
+    }
+    if (o.type === "boolean") {
+      if (t.value !== undefined)
+        return { error: `${t.rawName} takes no value (not ${terminalSafe(t.value)})` };
+      values[t.name] = true;
+      continue;
+    }
+    // Without strict mode parseArgs takes the next argument whatever it is: "--data --json" would
+    // read "--json" as the directory. A value that looks like an option is a missing value.
+    const v = t.value;
+    if (v === undefined || (!t.inlineValue && v.startsWith("-") && v !== "-"))
+      return { error: `${t.rawName} needs ${o.value ?? "a value"}` };
+    values[t.name] = v;
+  }
+  return { values: values as OptionValues<S>, words };
+}
