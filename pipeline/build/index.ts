@@ -51,10 +51,10 @@ import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
 import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
-import { memoFiles, readMemos } from "./memos.ts";
+import { memoFiles, OUTPUT_MEMO, outputMemoFile, readMemos, readOutputMemo } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles } from "./write.ts";
+import { dataFiles, linkPrevious, outputMemoOf } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -93,6 +93,11 @@ export interface BuildOptions {
    * lock, so no lock is taken for `out`, and `out` may lie under a generations folder.
    */
   inGeneration?: boolean;
+  /**
+   * The folder holding the last output, whose unchanged files the writer may hard-link (write.ts
+   * `linkPrevious`): publishBuild() gives the published generation's data; by default `out`.
+   */
+  previous?: string;
 }
 
 /** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse", "site 12 pages". */
@@ -244,7 +249,12 @@ async function buildLocked(
       diagnostics,
       summary,
     });
-    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap });
+    const link =
+      memoStore && cacheMode === "readwrite"
+        ? linkPrevious(readOutputMemo(memoStore.get(OUTPUT_MEMO.file)), options.previous ?? outDir)
+        : undefined;
+    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
+    if (memoStore?.writable) memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written)));
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
@@ -252,6 +262,7 @@ async function buildLocked(
     const present = new Set(memoStore.names());
     const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
     for (const f of memoOut) memoStore.set(f.name, f.chunks);
+    keep.push(OUTPUT_MEMO.file);
     for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
   }
 
@@ -271,7 +282,8 @@ async function buildLocked(
 }
 
 /** What publishBuild() is asked to do: build() options but the output, plus the published folder. */
-export interface PublishOptions extends Omit<BuildOptions, "out" | "inGeneration" | "beforeSwap"> {
+export interface PublishOptions
+  extends Omit<BuildOptions, "out" | "inGeneration" | "beforeSwap" | "previous"> {
   /** The published folder (default "dist"): a link to its current generation. */
   dist?: string;
   /** Build the site into the generation too (default true); false publishes the data alone. */
@@ -328,7 +340,12 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
     const gen = generations.create(g);
     let result: BuildResult;
     try {
-      result = await build({ ...options, out: path.join(gen.dir, "data"), inGeneration: true });
+      result = await build({
+        ...options,
+        out: path.join(gen.dir, "data"),
+        inGeneration: true,
+        previous: before === null ? undefined : path.join(g.home, before, "data"),
+      });
     } catch (e) {
       generations.discard(gen);
       throw e;

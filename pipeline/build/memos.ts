@@ -17,6 +17,7 @@
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
 import type { CiteMemo } from "../cite/stage.ts";
+import type { FileStamp } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { pack, unpack } from "../pack.ts";
@@ -31,6 +32,30 @@ import {
   REUSE_MEMO,
 } from "../reuse/memo-file.ts";
 import type { Postings } from "../reuse/postings.ts";
+
+/**
+ * What the last build wrote, for the writer (write.ts `linkPrevious`): the folder it finally
+ * stood in, and each file's SHA-256, path there, and stamp (host.ts `stampOf`) right after writing.
+ */
+export interface OutputMemo {
+  dir: string;
+  files: Array<{ sha256: string; path: string; stamp: FileStamp }>;
+}
+
+/** The output memo's file in the store, and the kind of pack it is. */
+export const OUTPUT_MEMO = { file: "output.memo", kind: "acquis output memo", version: "1" } as const;
+
+/** The output memo from its bytes, or null when they are not one (then every file is written). */
+export function readOutputMemo(bytes: Uint8Array | undefined): OutputMemo | null {
+  const s = bytes && unpack(bytes, OUTPUT_MEMO.kind, OUTPUT_MEMO.version);
+  const m = (s?.meta as { json?: OutputMemo } | undefined)?.json;
+  return m && typeof m.dir === "string" && Array.isArray(m.files) ? m : null;
+}
+
+/** The output memo as a file's chunks. */
+export function outputMemoFile(m: OutputMemo): Uint8Array[] {
+  return pack(OUTPUT_MEMO.kind, OUTPUT_MEMO.version, { meta: { json: m } });
+}
 
 /** The memos a build starts from (null: none, or none usable) and why one was not usable. */
 export interface Memos {

@@ -8,10 +8,10 @@
  * The corpus: the repository's seed A/78/265 and documents written here, in our own words, that
  * reuse its wording and each other's.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { type BuildResult, build } from "../../pipeline/build/index.ts";
+import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
 import { MEMO_FILES, memoFiles, readMemos } from "../../pipeline/build/memos.ts";
 import { codeVersion, FileStore } from "../../pipeline/host.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -261,5 +261,59 @@ describe("the cite stage after a change", () => {
     });
     const { inc } = await bothWays(root);
     expect(inc.runs!.cite).toMatchObject({ mode: "cold", why: expect.stringMatching(/registry/) });
+  });
+});
+
+describe("the writer after a change", () => {
+  /** Every file of an output folder by path, with its inode. */
+  const inodes = (dir: string): Map<string, bigint> => {
+    const out = new Map<string, bigint>();
+    const walk = (rel: string) => {
+      for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(r);
+        else out.set(r, statSync(path.join(dir, r), { bigint: true }).ino);
+      }
+    };
+    walk("");
+    return out;
+  };
+
+  test("links the files the last output holds byte for byte, and writes anew one edited there by hand", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const before = inodes(out);
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改0。\n");
+    await bothWays(root);
+    const after = inodes(out);
+    const kept = new Set(before.values());
+    const linked = [...after].filter(([, ino]) => kept.has(ino)).map(([p]) => p);
+    // The index's files whose bytes did not move are links; the changed paragraphs are new bytes.
+    expect(linked.filter((p) => p.startsWith("search/")).length).toBeGreaterThan(0);
+    expect(linked).not.toContain("paragraphs.jsonl");
+
+    // A file of the output edited by hand (same size, other bytes) is not linked again.
+    const victim = linked.find((p) => p.startsWith("search/") && p.endsWith(".gz"))!;
+    const bytes = readFileSync(path.join(out, victim));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(path.join(out, victim), bytes);
+    await bothWays(root);
+    expect(statSync(path.join(out, victim), { bigint: true }).ino).not.toBe(after.get(victim));
+  });
+
+  test("a published build links from the generation it replaces, which stays as it was", async () => {
+    const root = makeRepo(files());
+    const first = await publishBuild({ root, site: false, onProgress: () => {} });
+    const old = path.join(first.published!.dir, "data");
+    const oldFiles = snapshotDir(old);
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    const second = await publishBuild({ root, site: false, onProgress: () => {} });
+    const now = path.join(second.published!.dir, "data");
+    const kept = new Set(inodes(old).values());
+    expect([...inodes(now).values()].filter((ino) => kept.has(ino)).length).toBeGreaterThan(0);
+    expect(snapshotDir(old)).toEqual(oldFiles);
+    await build({ root, out: "cold", cache: "off" });
+    expect(snapshotDir(now)).toEqual(snapshotDir(path.join(root, "cold")));
   });
 });
