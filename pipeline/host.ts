@@ -139,6 +139,11 @@ export class FileStore {
     return all.filter((n) => !n.endsWith(".tmp"));
   }
 
+  /** A kept file's stamp (host.ts `stampOf`), or null when there is none. */
+  stamp(name: string): FileStamp | null {
+    return stampOf(path.join(this.dir, name));
+  }
+
   /** Remove a file. */
   remove(name: string): void {
     if (!this.writable) return;

@@ -36,6 +36,7 @@ import { diag, sortDiagnostics } from "../diagnostics.ts";
 import * as generations from "../generations.ts";
 import {
   codeVersion,
+  type FileStamp,
   FileStore,
   holdsKept,
   listFiles,
@@ -51,7 +52,17 @@ import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
 import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
-import { memoFiles, OUTPUT_MEMO, outputMemoFile, readMemos, readOutputMemo } from "./memos.ts";
+import {
+  memoFiles,
+  OUTPUT_MEMO,
+  outputMemoFile,
+  readMemos,
+  readOutputMemo,
+  readStamps,
+  STAMPS,
+  sameStamp,
+  stampsFile,
+} from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
 import { dataFiles, linkPrevious, outputMemoOf } from "./write.ts";
@@ -202,7 +213,15 @@ async function buildLocked(
       : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
   const stages = options.stages ?? "all";
   const version = memoStore && stages === "all" ? codeVersion() : "";
-  const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
+  const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map();
+  const memos =
+    memoStore && stages === "all"
+      ? readMemos(
+          (name) => memoStore.get(name),
+          version,
+          (name) => sameStamp(stamps.get(name), memoStore.stamp(name)),
+        )
+      : null;
   const analysed = runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
@@ -262,8 +281,19 @@ async function buildLocked(
     const present = new Set(memoStore.names());
     const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
     for (const f of memoOut) memoStore.set(f.name, f.chunks);
-    keep.push(OUTPUT_MEMO.file);
+    keep.push(OUTPUT_MEMO.file, STAMPS.file);
     for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
+    // Recorded last: a build killed before this leaves stamps that do not fit, so checksums are
+    // checked. A file written now is stamped now; one kept from before keeps its stamp only if it
+    // has not moved (a base edited by hand and not rewritten must be checked in full next time).
+    const fresh = new Set(memoOut.map((f) => f.name));
+    const now = new Map<string, FileStamp>();
+    for (const name of keep) {
+      if (name === STAMPS.file) continue;
+      const st = memoStore.stamp(name);
+      if (st && (fresh.has(name) || sameStamp(stamps.get(name), st))) now.set(name, st);
+    }
+    memoStore.set(STAMPS.file, stampsFile(now));
   }
 
   return {

@@ -57,6 +57,29 @@ export function outputMemoFile(m: OutputMemo): Uint8Array[] {
   return pack(OUTPUT_MEMO.kind, OUTPUT_MEMO.version, { meta: { json: m } });
 }
 
+/**
+ * The stamps of the memo files as they were right after this build's runner wrote them (host.ts
+ * `stampOf`): a memo whose stamp has not moved since is read without computing its checksum again
+ * (some 270 MB at 200k paragraphs); any other is checked in full.
+ */
+export const STAMPS = { file: "stamps.memo", kind: "acquis memo stamps", version: "1" } as const;
+
+/** The recorded stamps from their bytes (none when they are not a stamps file). */
+export function readStamps(bytes: Uint8Array | undefined): Map<string, FileStamp> {
+  const s = bytes && unpack(bytes, STAMPS.kind, STAMPS.version);
+  const m = (s?.meta as { json?: Array<[string, FileStamp]> } | undefined)?.json;
+  return new Map(Array.isArray(m) ? m : []);
+}
+
+/** The stamps as a file's chunks. */
+export function stampsFile(stamps: ReadonlyMap<string, FileStamp>): Uint8Array[] {
+  return pack(STAMPS.kind, STAMPS.version, { meta: { json: [...stamps].sort() } });
+}
+
+/** Whether two stamps are of the same unchanged file. */
+export const sameStamp = (a: FileStamp | null | undefined, b: FileStamp | null | undefined): boolean =>
+  !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
 /** The memos a build starts from (null: none, or none usable) and why one was not usable. */
 export interface Memos {
   cite: CiteMemo | null;
@@ -71,21 +94,27 @@ export const MEMO_FILES = { cite: "cite.memo", reuse: "reuse.memo", index: "inde
 const baseFile = (id: string) => `reuse-${id}.base`;
 
 /** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
-export function readMemos(read: (name: string) => Uint8Array | undefined, version: string): Memos {
+export function readMemos(
+  read: (name: string) => Uint8Array | undefined,
+  version: string,
+  vouched: (name: string) => boolean = () => false,
+): Memos {
   const out: Memos = { cite: null, reuse: null, index: null, rejected: {} };
   const cite = read(MEMO_FILES.cite);
   if (cite) {
-    const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`);
+    const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
     out.cite = s && citeMemoFromSections(s);
     if (!out.cite) out.rejected.cite = rejection(cite, CITE_MEMO.kind);
   }
   const reuse = read(MEMO_FILES.reuse);
   if (reuse) {
-    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`);
+    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, vouched(MEMO_FILES.reuse));
     const bases = new Map<string, Postings | null>();
     for (const id of s ? baseIdsOf(s) : []) {
       const bytes = read(baseFile(id));
-      const b = bytes && unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`);
+      const b =
+        bytes &&
+        unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`, vouched(baseFile(id)));
       bases.set(id, b ? baseFromSections(b) : null);
     }
     out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
@@ -96,7 +125,7 @@ export function readMemos(read: (name: string) => Uint8Array | undefined, versio
   }
   const index = read(MEMO_FILES.index);
   if (index) {
-    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`);
+    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, vouched(MEMO_FILES.index));
     out.index = s && indexMemoFromSections(s);
     if (!out.index) out.rejected.index = rejection(index, INDEX_MEMO.kind);
   }

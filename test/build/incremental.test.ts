@@ -12,7 +12,14 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
-import { MEMO_FILES, memoFiles, readMemos } from "../../pipeline/build/memos.ts";
+import {
+  MEMO_FILES,
+  memoFiles,
+  readMemos,
+  readStamps,
+  STAMPS,
+  sameStamp,
+} from "../../pipeline/build/memos.ts";
 import { codeVersion, FileStore } from "../../pipeline/host.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
@@ -190,6 +197,23 @@ describe("a memo that does not fit is not used", () => {
       reuse: { mode: "incremental" },
       index: { mode: "incremental" },
     });
+  });
+
+  test("the stamps of the memos just written are recorded, so the next build need not checksum them again", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    await bothWays(root);
+    const store = new FileStore(memoDir(root), false);
+    const stamps = readStamps(store.get(STAMPS.file));
+    for (const name of [MEMO_FILES.cite, MEMO_FILES.reuse, MEMO_FILES.index])
+      expect(sameStamp(stamps.get(name), store.stamp(name))).toBe(true);
+    // A memo rewritten since (here by hand) no longer has its recorded stamp: it is checked in full.
+    writeFileSync(
+      path.join(memoDir(root), MEMO_FILES.index),
+      readFileSync(path.join(memoDir(root), MEMO_FILES.index)),
+    );
+    expect(sameStamp(stamps.get(MEMO_FILES.index), store.stamp(MEMO_FILES.index))).toBe(false);
   });
 
   test("--no-cache builds cold and neither reads nor writes memos", async () => {
