@@ -42,6 +42,7 @@ import {
   listFiles,
   readBytes,
   relativePath,
+  stampOf,
   TextCache,
   unsafeOutput,
   type WrittenFile,
@@ -270,10 +271,11 @@ async function buildLocked(
     });
     const link =
       memoStore && cacheMode === "readwrite"
-        ? linkPrevious(readOutputMemo(memoStore.get(OUTPUT_MEMO.file)), options.previous ?? outDir)
+        ? linkPrevious(readOutputMemo(memoStore.get(OUTPUT_MEMO.file)), options.previous ?? outDir, stampOf)
         : undefined;
     written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
-    if (memoStore?.writable) memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written)));
+    if (memoStore?.writable)
+      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf)));
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.

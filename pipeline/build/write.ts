@@ -40,7 +40,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import { TopicsDataFile } from "../../schemas/topics.ts";
-import { type OutputFile, stampOf, type WrittenFile } from "../host.ts";
+import type { FileStamp, OutputFile, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import type { OutputMemo } from "./memos.ts";
 import type { Analysed } from "./stages.ts";
@@ -168,11 +168,13 @@ export function dataFiles(out: BuildOutput): DataFiles {
  * A file is linked only when the output memo says the last build wrote these bytes (SHA-256 and
  * size) at that path of this very folder, and the file's stamp (inode, size, modification time
  * in nanoseconds) is still the one recorded right after it was written: a file edited by hand, or
- * replaced, since then is written anew (host.ts `stampOf` says why the stamp is enough).
+ * replaced, since then is written anew (host.ts `stampOf`, which the runner hands in, says why
+ * the stamp is enough).
  */
 export function linkPrevious(
   memo: OutputMemo | null,
   dir: string,
+  stampOf: (abs: string) => FileStamp | null,
 ): ((file: { sha256: string; bytes: number }) => string | null) | undefined {
   if (!memo || path.resolve(memo.dir) !== path.resolve(dir)) return undefined;
   const bySha = new Map(memo.files.map((f) => [f.sha256, f]));
@@ -188,7 +190,11 @@ export function linkPrevious(
 }
 
 /** The output memo of files just written into `dir` (their stamps read now), for the next build. */
-export function outputMemoOf(dir: string, written: readonly WrittenFile[]): OutputMemo {
+export function outputMemoOf(
+  dir: string,
+  written: readonly WrittenFile[],
+  stampOf: (abs: string) => FileStamp | null,
+): OutputMemo {
   const files: OutputMemo["files"] = [];
   for (const w of written) {
     const stamp = stampOf(path.join(dir, w.path));
