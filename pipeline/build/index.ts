@@ -5,8 +5,10 @@
  *   read.ts    list + read bytes -> load (decode, front matter, registry, cross checks)
  *   cache.ts   parse, through the parse cache, on worker threads when there is enough to parse
  *   stages.ts  working papers -> cite -> reuse -> index, composed with typed inputs and outputs
- *   memos.ts   what the reuse and index stages keep for the next build, read and checked first
- *   write.ts   validate + serialise every file; then the host's atomic write swaps them in
+ *   memos.ts   what the cite, reuse and index stages keep for the next build, read and checked
+ *              first; what the last build wrote (the output memo); the memo files' stamps
+ *   write.ts   validate + serialise every file; then the host's atomic write swaps them in,
+ *              hard-linking from the last output the files whose bytes it already holds
  *
  * Each step is one function from a typed input to a typed output; the runner gives them the
  * disk's listing, a reader, the cache's store and the output folder, and nothing else does.
@@ -27,8 +29,8 @@
  *   --corpus or in registry.yaml must never replace a good build with an empty or degraded one.
  * - One build at a time per output folder (lock.ts); a second one is refused with a plain message.
  * - Output is byte-identical for the same input (write.ts says how), built cold or from the
- *   memos of an earlier build: the reuse and index stages recompute only what changed, and a
- *   memo that does not fit the code or the corpus is not used (memos.ts).
+ *   memos of an earlier build: the cite, reuse and index stages recompute only what changed,
+ *   and a memo that does not fit the code or the corpus is not used (memos.ts).
  */
 import path from "node:path";
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
