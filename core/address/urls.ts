@@ -50,7 +50,11 @@ export function mapUrl(fromSlug: string, toSlug: string, lang: string): string {
   return `/map/${encodeURIComponent(fromSlug)}/${encodeURIComponent(toSlug)}/${lang}/`;
 }
 
-const SYMBOL = /^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)+$/;
+/**
+ * A symbol, with the bracket that closes a Security Council resolution's ("S/RES/2341(2017)") or an
+ * old-style General Assembly resolution's ("A/RES/217(III)") as the UN writes them.
+ */
+const SYMBOL = /^[A-Z][A-Za-z0-9.-]*(\/[A-Za-z0-9.-]+)+(\([0-9]{4}\)|\([IVXL]+\))?$/;
 
 /**
  * The UN Official Document System's permanent link for a symbol (undocs.org), in one language;

@@ -21,6 +21,7 @@ import {
   MAX_LIST,
   type Pin,
   type PinContext,
+  PLAIN,
   parsePins,
   readAnnexLabel,
   readAnnexZh,
@@ -34,17 +35,20 @@ import {
 import type { TitleMatcher } from "./titles.ts";
 import {
   forgetWords,
+  fromRoman,
   isAlnum,
   isCjkNumeral,
   isDigit,
   isHan,
   isLatin,
+  isUpper,
   lit,
   readCjkNumeral,
   readInt,
   readLabel,
   readPair,
   readSymbol,
+  readUpperRoman,
   readWord,
   skipWs,
 } from "./tokenize.ts";
@@ -170,14 +174,15 @@ function tryAt(s: string, i: number, titles: TitleMatcher, memo: Memo): RuleResu
  * @param start where the citation starts: before the symbol when "UN Doc." was read first
  */
 function ruleSymbol(s: string, start: number, i: number): RuleResult | null {
-  const sym = readSymbol(s, i);
+  const sym = readSymbolAt(s, i);
   if (!sym) return null;
   const linkEnd = skipLinkTail(s, i, sym.end);
   const dated = readParenDate(s, linkEnd);
   let end = dated ?? linkEnd;
   const ctx = contextOf(sym.value);
-  // "A/75/816 号文件附件一": the pinpoints follow "号文件".
-  const doc = lit(s, skipWs(s, end, 2), "号文件");
+  // "A/75/816 号文件附件一", "A/RES/99/3 号决议第十九条": the pinpoints follow "号文件" / "号决议".
+  const after = skipWs(s, end, 2);
+  const doc = Math.max(lit(s, after, "号文件"), lit(s, after, "号决议"), lit(s, after, "号决定"));
   let pins = parsePins(s, end, ctx);
   if (!pins && doc >= 0) {
     pins = parsePins(s, doc, ctx);
@@ -197,6 +202,21 @@ function ruleSymbol(s: string, start: number, i: number): RuleResult | null {
       },
     ],
   };
+}
+
+/**
+ * A symbol with what the UN writes after the number of a Security Council resolution or an
+ * old-style General Assembly resolution: "S/RES/2341 (2017)" -> "S/RES/2341(2017)", "A/RES/217
+ * (III) A" -> "A/RES/217(III)". The bracket is part of those symbols (S/RES/2341 alone names no
+ * document), so it is read into the symbol rather than as a date beside it.
+ */
+function readSymbolAt(s: string, p: number): { end: number; value: string } | null {
+  const sym = readSymbol(s, p);
+  if (!sym) return null;
+  const organ = /^S\/RES\/\d+$/.test(sym.value) ? "sc" : /^A\/RES\/\d+$/.test(sym.value) ? "ga" : null;
+  if (!organ) return sym;
+  const tail = readNumberTail(s, sym.end, organ, true);
+  return tail ? { end: tail.end, value: `${sym.value}${tail.tail}` } : sym;
 }
 
 /** A resolution's symbol ("A/RES/76/19") makes OP and PP its operative and preambular paragraphs. */
@@ -303,7 +323,7 @@ function afterTitle(s: string, start: number, titleEnd: number, symbols: string[
   const paren = s[q] === "(";
   if (s[q] === "," || paren) q = skipWs(s, q + 1);
   if (s[q] === "[") q++;
-  const sym = readSymbol(s, q);
+  const sym = readSymbolAt(s, q);
   if (sym) {
     const linkEnd = skipLinkTail(s, q, sym.end);
     const dated = readParenDate(s, linkEnd);
@@ -486,19 +506,30 @@ function readOrdinalZh(s: string, p: number, unit: string): { end: number; value
 
 /**
  * Resolutions and decisions by number, in Chinese: "大会第 75/240 号决议",
- * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议".
+ * "第 75/564 和 77/512 号决定" (two decisions), "75/240 号决议", the Security Council's
+ * "安全理事会第 2341（2017）号决议" and the General Assembly's old style "第 217 A (III) 号决议".
  */
 function ruleNumbersZh(s: string, i: number): RuleResult | null {
+  const before = organBeforeZh(s, i);
+  const r = readNumbersZh(s, i, before);
+  if (r || before.organ === null) return r;
+  // "安理会第 75/240 号决议": numbers of the other organ's form are no citation, and are skipped
+  // whole so that no later start reads them without the organ.
+  const other = readNumbersZh(s, i, { start: before.start, organ: null });
+  return other ? { end: other.end, found: [] } : null;
+}
+
+function readNumbersZh(s: string, i: number, before: { start: number; organ: Organ }): RuleResult | null {
   let p = i;
   if (s[p] === "第") p = skipWs(s, p + 1, 2);
-  const pairs: [string, string][] = [];
+  const items: NumberItem[] = [];
   let end = -1;
   for (let k = 0; k < MAX_LIST; k++) {
-    const pair = readPair(s, p);
-    if (!pair) break;
-    pairs.push(pair.value);
-    end = pair.end;
-    let q = skipWs(s, pair.end, 2);
+    const item = readNumberItem(s, p, before.organ);
+    if (!item) break;
+    items.push(item);
+    end = item.end;
+    let q = skipWs(s, item.end, 2);
     // "第 75/240 号和 2021 年 12 月 6 日第 76/19 号决议": each number may close with 号, and the
     // next may carry its date and its own 第.
     if (s[q] === "号" && readConnectorZh(s, skipWs(s, q + 1, 2)) >= 0) q = skipWs(s, q + 1, 2);
@@ -507,7 +538,7 @@ function ruleNumbersZh(s: string, i: number): RuleResult | null {
     p = skipDateZh(s, skipWs(s, conn, 2));
     if (s[p] === "第") p = skipWs(s, p + 1, 2);
   }
-  if (pairs.length === 0) return null;
+  if (items.length === 0) return null;
   const q = skipWs(s, end, 2);
   let kind: "resolution" | "decision";
   let kwEnd = lit(s, q, "号决议");
@@ -517,7 +548,93 @@ function ruleNumbersZh(s: string, i: number): RuleResult | null {
     if (kwEnd < 0) return null;
     kind = "decision";
   }
-  return numberedCitations(s, organBeforeZh(s, i), kwEnd, kind, pairs);
+  const symbols = symbolsOf(items, kind);
+  return symbols ? numberedCitations(s, before.start, kwEnd, kind, symbols) : null;
+}
+
+/** Who adopted a resolution, as the words before its number say: the Assembly, the Council, or unsaid. */
+type Organ = "ga" | "sc" | null;
+
+/**
+ * One number of a resolution or decision as written: a session and number ("75/240"), a Security
+ * Council resolution's number and year ("2341 (2017)"), or an old-style resolution of the General
+ * Assembly's first thirty sessions, its number and session in roman numerals, with a letter where
+ * the resolution has several ("217 A (III)", "2625 (XXV)").
+ */
+interface NumberItem {
+  end: number;
+  /** "75/240"; "2341(2017)" for the Council; "217(III)" for the old style. */
+  value: string;
+  form: "pair" | "sc" | "old";
+}
+
+function readNumberItem(s: string, p: number, organ: Organ): NumberItem | null {
+  const pair = organ === "sc" ? null : readPair(s, p);
+  if (pair) return { end: pair.end, value: `${pair.value[0]}/${pair.value[1]}`, form: "pair" };
+  const n = readInt(s, p, 4);
+  if (!n || n.value < 1) return null;
+  const tail = readNumberTail(s, n.end, organ, false);
+  return tail
+    ? { end: tail.end, value: `${n.value}${tail.tail}`, form: tail.organ === "sc" ? "sc" : "old" }
+    : null;
+}
+
+/**
+ * What follows a bare resolution number: "(2017)", a Security Council resolution's year (1946 on);
+ * "(III)" or "A (III)", an old-style General Assembly session (I to XXX: from the thirty-first
+ * session the Assembly numbers resolutions 31/1). In a symbol ("A/RES/217 (III) A") the letter
+ * may follow the session. The letter names one resolution of several adopted under one number;
+ * the symbol, as the UN registers it, is the number's ("A/RES/217(III)"), so the letter is read
+ * and the document is the target. Null when the words are neither.
+ */
+function readNumberTail(
+  s: string,
+  p: number,
+  organ: Organ,
+  symbol: boolean,
+): { end: number; tail: string; organ: "ga" | "sc" } | null {
+  let q = skipWs(s, p, 1);
+  let letter = false;
+  if (organ !== "sc" && isUpper(s[q]) && !isAlnum(s[q + 1])) {
+    const open = skipWs(s, q + 1, 1);
+    if (s[open] !== "(") return null;
+    q = open;
+    letter = true;
+  }
+  if (s[q] !== "(") return null;
+  const inner = skipWs(s, q + 1, 1);
+  const year = readInt(s, inner, 4);
+  if (year) {
+    if (letter || organ === "ga" || year.end - inner !== 4 || year.value < 1946) return null;
+    const close = skipWs(s, year.end, 1);
+    return s[close] === ")" ? { end: close + 1, tail: `(${year.value})`, organ: "sc" } : null;
+  }
+  if (organ === "sc") return null;
+  const roman = readUpperRoman(s, inner);
+  const session = roman ? fromRoman(roman.value.toLowerCase()) : null;
+  if (!roman || !session || session > 30) return null;
+  const close = skipWs(s, roman.end, 1);
+  if (s[close] !== ")") return null;
+  let end = close + 1;
+  // "A/RES/217 (III) A": the symbol's letter after the session.
+  const l = skipWs(s, end, 1);
+  if (symbol && !letter && isUpper(s[l]) && !isAlnum(s[l + 1]) && s[l + 1] !== "/") end = l + 1;
+  return { end, tail: `(${roman.value})`, organ: "ga" };
+}
+
+/**
+ * The symbols of the numbers read, or null when one of them cannot be of that kind (the Council's
+ * and the old-style numbers are resolutions; there are no such decisions).
+ */
+function symbolsOf(items: NumberItem[], kind: "resolution" | "decision"): string[] | null {
+  if (kind === "decision" && items.some((x) => x.form !== "pair")) return null;
+  return items.map((x) =>
+    x.form === "sc"
+      ? `S/RES/${x.value}`
+      : x.form === "old"
+        ? `A/RES/${x.value}`
+        : numberSymbol(kind, x.value.split("/") as [string, string]),
+  );
 }
 
 /**
@@ -529,35 +646,46 @@ function numberedCitations(
   start: number,
   after: number,
   kind: "resolution" | "decision",
-  pairs: [string, string][],
+  symbols: string[],
 ): RuleResult {
   const pins = parsePins(s, after, { resolution: kind === "resolution" });
   const stop = pins ? pins.end : after;
   return {
     end: stop,
-    found: pairs.map((pair) => ({
+    found: symbols.map((symbol) => ({
       kind: "doc" as const,
       start,
       end: stop,
       ref: kind,
-      symbols: [numberSymbol(kind, pair)],
+      symbols: [symbol],
       pins: pins ? pins.pins : [WHOLE],
     })),
   };
 }
 
 /**
- * Where a Chinese resolution citation starts: before "大会", "联大" or "联合国大会" written just
- * before its number ("联合国大会第 70/237 号决议", "大会 70/237 号决议"), else at `i`.
+ * Where a Chinese resolution citation starts, and the organ written there: before "大会", "联大"
+ * or "联合国大会" ("联合国大会第 70/237 号决议", "大会 70/237 号决议"), or "安全理事会", "安理会",
+ * "联合国安全理事会" ("安理会第2341(2017)号决议") written just before its number; else at `i`.
  */
-function organBeforeZh(s: string, i: number): number {
+function organBeforeZh(s: string, i: number): { start: number; organ: Organ } {
   let b = i;
   if (s[b - 1] === " ") b--;
-  const two = s.slice(Math.max(0, b - 2), b);
-  if (two !== "大会" && two !== "联大") return i;
-  if (two === "大会" && s.slice(Math.max(0, b - 5), b - 2) === "联合国") return b - 5;
-  return b - 2;
+  for (const [word, organ] of ORGANS_ZH) {
+    if (s.slice(Math.max(0, b - word.length), b) !== word) continue;
+    const w = b - word.length;
+    return { start: s.slice(Math.max(0, w - 3), w) === "联合国" ? w - 3 : w, organ };
+  }
+  return { start: i, organ: null };
 }
+
+/** The organs' names before a resolution number, longest first. */
+const ORGANS_ZH: readonly (readonly [string, Organ])[] = [
+  ["安全理事会", "sc"],
+  ["安理会", "sc"],
+  ["大会", "ga"],
+  ["联大", "ga"],
+];
 
 /** A date "2021 年 12 月 6 日" is skipped; returns the offset after it, or `p` when there is none. */
 function skipDateZh(s: string, p: number): number {
@@ -604,6 +732,10 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
     case "ga":
     case "g":
     case "general":
+    case "security":
+    case "unsc":
+    case "sc":
+    case "s":
       return ruleResolutionPrefixEn(s, i);
     case "para":
     case "paras":
@@ -631,14 +763,14 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
     case "articles":
     case "art":
     case "arts":
-      return ruleArticlesEn(s, i);
+      return ruleArticlesEn(s, i, titles);
     case "un":
     case "u":
     case "united":
     case "charter": {
       const doc = readUnDocPrefix(s, i);
       if (doc >= 0) return ruleSymbol(s, i, doc);
-      if (w.value === "un" && readWord(s, skipWs(s, w.end, 2))?.value === "general")
+      if (w.value === "un" && ["general", "security"].includes(readWord(s, skipWs(s, w.end, 2))?.value ?? ""))
         return ruleResolutionPrefixEn(s, i);
       return ruleCharterFirstEn(s, i);
     }
@@ -660,22 +792,37 @@ function ruleNumbersEn(
   wordEnd: number,
   kind: "resolution" | "decision",
   start = i,
+  organ: Organ = null,
 ): RuleResult | null {
-  let p = skipWs(s, wordEnd);
-  const pairs: [string, string][] = [];
+  const list = readNumberListEn(s, skipWs(s, wordEnd), kind, organ);
+  return list ? numberedCitations(s, start, list.end, kind, list.symbols) : null;
+}
+
+/**
+ * A list of resolution or decision numbers after "resolution(s)" / "decision(s)", each with its
+ * date where written: "75/240 of 31 December 2020 and 76/19", "2341 (2017) and 2286 (2016)".
+ */
+function readNumberListEn(
+  s: string,
+  from: number,
+  kind: "resolution" | "decision",
+  organ: Organ,
+): { end: number; symbols: string[] } | null {
+  let p = from;
+  const items: NumberItem[] = [];
   let end = -1;
   for (let k = 0; k < MAX_LIST; k++) {
-    const pair = readPair(s, p);
-    if (!pair) break;
-    pairs.push(pair.value);
-    end = skipDateEn(s, pair.end);
-    end = readParenDate(s, end) ?? end;
+    const item = readNumberItem(s, p, organ);
+    if (!item) break;
+    items.push(item);
+    end = skipDateEn(s, item.end);
+    if (item.form === "pair") end = readParenDate(s, end) ?? end;
     const q = readListConnectorEn(s, end);
     if (q < 0) break;
     p = q;
   }
-  if (pairs.length === 0) return null;
-  return numberedCitations(s, start, end, kind, pairs);
+  const symbols = items.length ? symbolsOf(items, kind) : null;
+  return symbols ? { end, symbols } : null;
 }
 
 /** " of 31 December 2020" after a resolution number, skipped; returns the offset after it. */
@@ -711,6 +858,13 @@ function ruleResolutionPrefixEn(s: string, i: number): RuleResult | null {
   const w = readWord(s, q);
   if (!w) return null;
   if (w.value === "un") q = skipWs(s, w.end, 2);
+  const council = readCouncilEn(s, q);
+  if (council >= 0) {
+    const kw = readWord(s, council);
+    if (kw?.value !== "res" && kw?.value !== "resolution" && kw?.value !== "resolutions") return null;
+    const after = kw.value === "res" && s[kw.end] === "." ? kw.end + 1 : kw.end;
+    return ruleNumbersOf(s, council, after, i, "sc");
+  }
   const organ = readWord(s, q);
   if (!organ) return null;
   if (organ.value === "general") {
@@ -725,10 +879,48 @@ function ruleResolutionPrefixEn(s: string, i: number): RuleResult | null {
   if (!kw) return null;
   if (kw.value === "res" || kw.value === "resolution" || kw.value === "resolutions") {
     const after = kw.value === "res" && s[kw.end] === "." ? kw.end + 1 : kw.end;
-    return ruleNumbersEn(s, q, after, "resolution", i);
+    if (organ.value === "res") return ruleNumbersEn(s, q, after, "resolution", i);
+    return ruleNumbersOf(s, q, after, i, "ga");
   }
   if (kw.value === "decision" || kw.value === "decisions") return ruleNumbersEn(s, q, kw.end, "decision", i);
   return null;
+}
+
+/**
+ * Resolution numbers after an organ's name. Numbers of the other organ's form ("Security Council
+ * resolution 75/240", "General Assembly resolution 2341 (2017)") are no citation: they are skipped
+ * whole, so that no later start reads them without the organ.
+ */
+function ruleNumbersOf(
+  s: string,
+  q: number,
+  after: number,
+  start: number,
+  organ: "ga" | "sc",
+): RuleResult | null {
+  const r = ruleNumbersEn(s, q, after, "resolution", start, organ);
+  if (r) return r;
+  const other = ruleNumbersEn(s, q, after, "resolution", start);
+  return other ? { end: other.end, found: [] } : null;
+}
+
+/**
+ * The Security Council named before a resolution: "Security Council", "UN Security Council",
+ * "UNSC", "SC", "S.C." (any case). Where the next word starts, or -1.
+ */
+function readCouncilEn(s: string, p: number): number {
+  let q = p;
+  const un = readUn(s, q);
+  if (un >= 0) q = skipWs(s, un, 2);
+  const w = readWord(s, q);
+  if (!w) return -1;
+  if (w.value === "security") {
+    const council = readWord(s, skipWs(s, w.end, 2));
+    return council?.value === "council" ? skipWs(s, council.end, 2) : -1;
+  }
+  if ((w.value === "unsc" || w.value === "sc") && un < 0) return skipWs(s, w.end, 2);
+  if (w.value === "s" && un < 0 && lit(s.toLowerCase(), w.end, ".c.") >= 0) return skipWs(s, w.end + 3, 2);
+  return -1;
 }
 
 /**
@@ -829,29 +1021,22 @@ function readDocRef(
   p: number,
   titles: TitleMatcher,
 ): { end: number; ref: RefKind; symbols: string[] } | null {
-  const sym = readSymbol(s, p);
+  const sym = readSymbolAt(s, p);
   if (sym) {
     const end = skipLinkTail(s, p, sym.end);
     return { end: readParenDate(s, end) ?? end, ref: "symbol", symbols: [sym.value] };
   }
-  const w = readWord(s, p);
+  // "of Security Council resolution 2341 (2017)": the Council's numbers only.
+  const council = readCouncilEn(s, p);
+  const at = council >= 0 ? council : p;
+  const w = readWord(s, at);
   if (w && (w.value.startsWith("resolution") || w.value.startsWith("decision") || w.value === "res")) {
     const kind = w.value.startsWith("decision") ? "decision" : "resolution";
-    const symbols: string[] = [];
-    let q = skipWs(s, w.value === "res" && s[w.end] === "." ? w.end + 1 : w.end);
-    let end = -1;
-    for (let k = 0; k < MAX_LIST; k++) {
-      const pair = readPair(s, q);
-      if (!pair) break;
-      symbols.push(numberSymbol(kind, pair.value));
-      end = skipDateEn(s, pair.end);
-      end = readParenDate(s, end) ?? end;
-      const next = readListConnectorEn(s, end);
-      if (next < 0) break;
-      q = next;
-    }
-    return symbols.length ? { end, ref: kind, symbols } : null;
+    const q = skipWs(s, w.value === "res" && s[w.end] === "." ? w.end + 1 : w.end);
+    const list = readNumberListEn(s, q, kind, council >= 0 ? "sc" : null);
+    return list ? { end: list.end, ref: kind, symbols: list.symbols } : null;
   }
+  if (council >= 0) return null;
   const m = titles.match(s, p);
   if (m) return { end: m.end, ref: "title", symbols: m.value };
   return null;
@@ -937,14 +1122,61 @@ interface ArticleItem {
  * paragraphs 3 and 4, of the Charter". Each article (and each of its paragraphs) is a target;
  * without the Charter named after them, articles are another instrument's and are left alone.
  */
-function ruleArticlesEn(s: string, i: number): RuleResult | null {
+function ruleArticlesEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
   const list = readArticleListEn(s, i);
   if (!list) return null;
   const tail = readCharterTailEn(s, list.end);
   // Another instrument's articles: any later start in the list reads a suffix of it, with the same
   // words after it, so the walk skips the list whole (and stays linear on a list that never ends).
-  if (tail < 0) return { end: list.end, found: [] };
+  // Where a document the grammar knows follows ("article 19 of A/RES/99/3"), they are its articles.
+  if (tail < 0) return ruleArticlesBeforeDocEn(s, i, titles) ?? { end: list.end, found: [] };
   return { end: tail, found: charterFound(i, tail, list.items) };
+}
+
+/**
+ * Articles written before their document: "article 19 of A/RES/99/3", "articles 2 and 5 of
+ * resolution 99/3", "art. 19, para. 2, of A/RES/99/3", "article 3 (2) of document A/RES/99/3". The
+ * document is read as after "paragraph 7 of" (a symbol, a resolution number or a registry title);
+ * anything else after "of" is another instrument, and nothing is read.
+ */
+function ruleArticlesBeforeDocEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
+  const comp = readPinComponent(s, i, PLAIN, true);
+  if (!comp || (!comp.parts && !comp.part?.startsWith("article "))) return null;
+  let pins: Pin[] = comp.parts
+    ? comp.parts.map((x) => ({ ...WHOLE, part: x.part, num: x.num }))
+    : (comp.nums.length ? comp.nums : [[]]).map((num) => ({ ...WHOLE, part: comp.part, num }));
+  let end = comp.end;
+  // "art. 19, para. 2, of …": the paragraphs of the one article.
+  const c = skipWs(s, end, 2);
+  if (!comp.parts && comp.nums.length === 0 && s[c] === ",") {
+    const para = readPinComponent(s, skipWs(s, c + 1, 2), PLAIN, true);
+    if (para && para.nums.length > 0 && para.part === null && !para.operative && para.page === null) {
+      pins = para.nums.map((num) => ({ ...WHOLE, part: comp.part, num }));
+      end = para.end;
+      const comma = skipWs(s, end, 2);
+      if (s[comma] === ",") end = comma + 1;
+    }
+  }
+  let p = readPinLink(s, skipWs(s, end, 2));
+  if (p < 0) return null;
+  for (let k = 0; k < 4; k++) {
+    const x = readWord(s, p);
+    if (!x || !LEAD_WORDS.has(x.value) || x.value === "present" || titles.match(s, p)) break;
+    p = skipWs(s, x.end, 2);
+  }
+  const ref = readDocRef(s, p, titles);
+  if (!ref) return null;
+  return {
+    end: ref.end,
+    found: (ref.ref === "title" ? [ref.symbols] : ref.symbols.map((x) => [x])).map((symbols) => ({
+      kind: "doc" as const,
+      start: i,
+      end: ref.end,
+      ref: ref.ref,
+      symbols,
+      pins,
+    })),
+  };
 }
 
 /**

@@ -92,6 +92,8 @@ export const WHOLE: Pin = {
 /** Something that names a State at an offset: the States' codes (see `useStates`). */
 export interface StateNames {
   match(s: string, p: number): { end: number; value: string[] } | null;
+  /** The States' codes. */
+  readonly symbols: ReadonlySet<string>;
 }
 
 let states: StateNames | null = null;
@@ -141,6 +143,107 @@ export function readAnnexLabel(s: string, q: number, lower = false): { end: numb
   const ends = after >= s.length || ",;.)]¶".includes(s[after]!) || isDigit(s[after]);
   if (!ends && !(next && LABEL_FOLLOWERS.has(next.value)) && !readParaAbbrev(s, after)) return null;
   return { end: e, value };
+}
+
+/**
+ * Several annexes: "annexes I and II", "annexes I, II and III", "annexes I to III", "annexes A-C".
+ * Labels as annexes are labelled (capital letters, upper-case roman numerals); a range runs over
+ * one kind. Each annex is a part (`parts`).
+ */
+function readAnnexListEn(s: string, p: number): Component | null {
+  const first = readAnnexLabel(s, p);
+  if (!first) return null;
+  const labels = [first.value];
+  let end = first.end;
+  while (labels.length < MAX_LIST) {
+    let q = skipWs(s, end, 2);
+    let range = false;
+    if (s[q] === ",") q = skipWs(s, q + 1, 2);
+    const w = readWord(s, q);
+    if (w?.value === "and") q = skipWs(s, w.end, 2);
+    else if (w?.value === "to" || w?.value === "through") {
+      q = skipWs(s, w.end, 2);
+      range = true;
+    } else if ("-–—".includes(s[q] ?? "x")) {
+      q = skipWs(s, q + 1, 2);
+      range = true;
+    } else if (q === skipWs(s, end, 2)) break;
+    const next = readAnnexLabel(s, q);
+    if (!next) break;
+    if (range) {
+      const run = annexRange(labels[labels.length - 1]!, next.value);
+      if (!run) return null;
+      labels.push(...run.slice(0, MAX_LIST - labels.length));
+    } else labels.push(next.value);
+    end = next.end;
+  }
+  return labels.length < 2
+    ? null
+    : annexesComponent(
+        end,
+        labels.map((x) => `annex ${x}`),
+      );
+}
+
+/**
+ * "附件一和附件二", "附件一和二", "附件一、二和三", "附件一至附件三", "附件一至三", "附件 A 和 B": several
+ * annexes after the first one read. Null when no other annex follows.
+ */
+function readAnnexListZh(s: string, first: { end: number; part: string }): Component | null {
+  if (first.part === "annex") return null;
+  const parts = [first.part];
+  let end = first.end;
+  while (parts.length < MAX_LIST) {
+    const q = skipWs(s, end, 2);
+    let conn = -1;
+    let range = false;
+    for (const w of ["以及", "和", "、", "及", "与", "至", "到"]) {
+      const e = lit(s, q, w);
+      if (e >= 0) {
+        conn = skipWs(s, e, 2);
+        range = w === "至" || w === "到";
+        break;
+      }
+    }
+    if (conn < 0) break;
+    // The next annex, with "附件" again or its label alone ("附件一和二").
+    const next =
+      lit(s, conn, "附件") >= 0
+        ? readAnnexZh(s, conn, true)
+        : (() => {
+            const n = readCjkNumeral(s, conn);
+            if (n && n.value > 0 && !isHan(s[n.end]))
+              return { end: n.end, part: `annex ${toRoman(n.value).toUpperCase()}` };
+            const label = readAnnexLabel(s, conn);
+            return label ? { end: label.end, part: `annex ${label.value}` } : null;
+          })();
+    if (!next || next.part === "annex") break;
+    if (range) {
+      const run = annexRange(parts[parts.length - 1]!.slice(6), next.part.slice(6));
+      if (!run) return null;
+      parts.push(...run.slice(0, MAX_LIST - parts.length).map((x) => `annex ${x}`));
+    } else parts.push(next.part);
+    end = next.end;
+  }
+  return parts.length < 2 ? null : annexesComponent(end, parts);
+}
+
+function annexesComponent(end: number, parts: string[]): Component {
+  return { ...NONE, end, nums: [], parts: parts.map((part) => ({ part, num: [] })) };
+}
+
+/** The labels after `from` up to `to`: "I" .. "III" -> ["II", "III"], "A" .. "C" -> ["B", "C"]. */
+function annexRange(from: string, to: string): string[] | null {
+  if (/^[A-Z]$/.test(from) && /^[A-Z]$/.test(to) && !(/^[IVXL]$/.test(from) && /^[IVXL]+$/.test(to))) {
+    const a = from.charCodeAt(0);
+    const b = to.charCodeAt(0);
+    if (b <= a) return null;
+    return Array.from({ length: b - a }, (_, k) => String.fromCharCode(a + k + 1));
+  }
+  const a = fromRoman(from.toLowerCase());
+  const b = fromRoman(to.toLowerCase());
+  if (!a || !b || b <= a || b - a > MAX_LIST) return null;
+  return Array.from({ length: b - a }, (_, k) => toRoman(a + k + 1).toUpperCase());
 }
 
 /** Words after which a lower-case annex label is read: a pinpoint or a link to the document. */
@@ -210,6 +313,11 @@ export interface Component {
   page: PagePin | null;
   /** A bare number after a national paper. */
   bare?: true;
+  /**
+   * Several parts named in one component, each with its paragraph or none: "articles 2 and 5",
+   * "arts. 2-4", "第二条和第五条", "annexes I and II", "附件一和附件二". Null for every other component.
+   */
+  parts?: { part: string; num: string[] }[];
 }
 
 /**
@@ -246,6 +354,23 @@ export function parsePins(
     }
     const comp = readPinComponent(s, r, ctx);
     if (!comp) break;
+    if (comp.parts) {
+      // Several parts: each is a target. What follows them ("articles 2 and 5, para. 1") could
+      // belong to any of them, so reading stops here and the rest is said not read.
+      sawAny = true;
+      for (const x of comp.parts)
+        pins.push({
+          part: x.part,
+          operative: false,
+          section: null,
+          num: x.num,
+          state,
+          key: null,
+          page: null,
+        });
+      end = comp.end;
+      break;
+    }
     if (comp.labels) {
       // "subparagraph (f)" continues the paragraph read just before; alone it means nothing.
       if (lastNums.length !== 1) break;
@@ -331,7 +456,8 @@ export function readPinComponent(
   if (c === "附" && lit(s, r, "附录") >= 0) return { ...none, end: r + 2, part: "appendix", nums: [] };
   if (c === "附") {
     const annexZh = readAnnexZh(s, r, true);
-    return annexZh ? { ...none, end: annexZh.end, part: annexZh.part, nums: [] } : readSectionZh(s, r);
+    if (!annexZh) return readSectionZh(s, r);
+    return readAnnexListZh(s, annexZh) ?? { ...none, end: annexZh.end, part: annexZh.part, nums: [] };
   }
   if (c === "执" || c === "序") {
     for (const [w, part] of BODY_PARTS) {
@@ -352,8 +478,8 @@ export function readPinComponent(
     if (page) return page;
     const numbered = readSectionNumZh(s, r);
     if (numbered) return numbered;
-    const article = readArticleZh(s, r);
-    if (article) return { ...none, end: article.end, part: article.part, nums: article.nums };
+    const article = readArticlesZh(s, r);
+    if (article) return article;
     const para = readParaZh(s, r);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
@@ -364,7 +490,7 @@ export function readPinComponent(
   }
   if (c === "¶") {
     // "¶ 23", "¶¶ 23–25": the paragraph sign, doubled for several.
-    const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false);
+    const nums = parseNums(s, skipWs(s, s[r + 1] === "¶" ? r + 2 : r + 1, 2), false, false, true);
     return nums ? { ...none, end: nums.end, nums: nums.nums } : null;
   }
   if (isHan(s[r])) return readSectionZh(s, r);
@@ -386,6 +512,7 @@ export function readPinComponent(
   const w = readWord(s, r);
   if (!w) return null;
   if (w.value === "appendix") return { ...none, end: w.end, part: "appendix", nums: [] };
+  if (w.value === "annexes") return readAnnexListEn(s, skipWs(s, w.end, 2));
   if (w.value === "annex") {
     const label = readAnnexLabel(s, skipWs(s, w.end, 2), true);
     return {
@@ -396,8 +523,7 @@ export function readPinComponent(
     };
   }
   if (w.value === "article" || w.value === "art" || w.value === "articles" || w.value === "arts") {
-    const article = readArticleEn(s, w.end);
-    return article ? { ...none, end: article.end, part: article.part, nums: article.nums } : null;
+    return readArticleEn(s, w.end);
   }
   if (w.value === "at") {
     // "at [64]", "at [2(a)]", "at [64]–[66]"; "at para. 23", "at ¶ 23". A bare "at 5" is a page.
@@ -455,8 +581,11 @@ export const SECTION_WORDS = new Set(["sect", "section", "chap", "chapter", "par
 function readStateComponent(s: string, r: number, ctx: PinContext): Component | null {
   if (!states) return null;
   const open = s[r] === "(";
-  const at = open ? skipWs(s, r + 1, 1) : r;
-  const m = states.match(s, at);
+  let at = open ? skipWs(s, r + 1, 1) : r;
+  // "the Federal Republic of Germany", "the Russian Federation": "the" is read with the name.
+  const the = readWord(s, at);
+  if (the?.value === "the" && !open) at = skipWs(s, the.end, 2);
+  const m = states.match(s, at) ?? readStateCode(s, at, states);
   if (m?.value.length !== 1) return null;
   let end = m.end;
   if (open) {
@@ -472,6 +601,22 @@ function readStateComponent(s: string, r: number, ctx: PinContext): Component | 
   }
   return { ...NONE, end, nums: [], state: m.value[0]! };
 }
+
+/**
+ * A State's ISO code as compendia's users write it, "DE" in "A/76/136 (DE)" or "A/76/136, DE,
+ * para. 5": two capitals standing alone, a code of a State the corpus knows. The codes that are
+ * also the UN's language codes (AR, ES, FR, RU, ZH, EN) are not read: "A/76/136 (FR)" may mean
+ * the French text.
+ */
+function readStateCode(s: string, p: number, names: StateNames): { end: number; value: string[] } | null {
+  if (!isUpper(s[p]) || !isUpper(s[p + 1]) || isAlnum(s[p - 1]) || isAlnum(s[p + 2])) return null;
+  const code = s.slice(p, p + 2);
+  if (LANGUAGE_CODES.has(code) || !names.symbols.has(code)) return null;
+  return { end: p + 2, value: [code] };
+}
+
+/** The UN's language codes, which a two-letter code after a symbol may as well mean. */
+const LANGUAGE_CODES = new Set(["AR", "ES", "FR", "RU", "ZH", "EN"]);
 
 /** "2.1", "2.2.1", "3" written bare after a national paper: a paragraph, or else a section. */
 function readBareNumber(s: string, r: number): Component | null {
@@ -638,36 +783,89 @@ export function readParaZh(s: string, p: number): { end: number; nums: string[][
   if (!nums) return null;
   const q = skipWs(s, nums.end, 2);
   const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
+  // "第一段时间" is "a first period of time", "第二段路" a stretch of road: in Chinese numerals
+  // 段 is also a measure word, so a word it begins is no paragraph.
+  if (e >= 0 && isCjkNumeral(s[skipWs(s, p + 1, 2)]) && "时路距落".includes(s[e] ?? "x")) return null;
   // "第23段(f)(二)": 段 stood after the number, before the labels, and closes nothing more.
   if (e < 0) return nums.closed ? { end: nums.end, nums: nums.nums } : null;
   return { end: e, nums: nums.nums };
 }
 
 /**
- * An article of the document just named (#20), read as its part ("article 19", as the parser names
- * an article's part) and the paragraphs written with it: "article 19 (2)" -> article 19, para. 2;
- * "art. 19" -> the whole article (", para. 2" after it is the next component); "articles 2 (3)
- * and (4)" -> two paragraphs of article 2. Several articles ("articles 2 and 5") are not read: a
- * component names one part.
+ * Articles of the document just named (#20), each read as its part ("article 19", as the parser
+ * names an article's part) with the paragraphs written with it: "article 19 (2)" -> article 19,
+ * para. 2; "art. 19" -> the whole article (", para. 2" after it is the next component); "articles
+ * 2 (3) and (4)" -> two paragraphs of article 2; "articles 2 and 5", "arts. 2-4", "articles 2 (3)
+ * and 5" -> several articles, one target each (`parts`).
  */
-function readArticleEn(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+function readArticleEn(s: string, p: number): Component | null {
   let q = p;
   if (s[q] === ".") q++;
   const list = parseNums(s, skipWs(s, q, 2), false);
   if (!list) return null;
-  const article = list.nums[0]![0]!;
-  if (!/^\d{1,3}$/.test(article) || list.nums.some((n) => n[0] !== article)) return null;
-  const nums = list.nums.map((n) => n.slice(1)).filter((n) => n.length > 0);
-  if (nums.length > 0 && nums.length !== list.nums.length) return null;
-  return { end: list.end, part: `article ${article}`, nums };
+  if (list.nums.some((n) => !/^\d{1,3}$/.test(n[0]!))) return null;
+  return articlesComponent(
+    list.end,
+    list.nums.map((n) => ({ article: n[0]!, num: n.slice(1) })),
+  );
+}
+
+/**
+ * One article: its part and paragraphs, as any part. Several: `parts`. An article written both
+ * whole and with a paragraph ("articles 2 and 2 (3)") is not read.
+ */
+function articlesComponent(end: number, items: { article: string; num: string[] }[]): Component | null {
+  const first = items[0]!.article;
+  if (items.every((x) => x.article === first)) {
+    const nums = items.map((x) => x.num).filter((n) => n.length > 0);
+    if (nums.length > 0 && nums.length !== items.length) return null;
+    return { ...NONE, end, part: `article ${first}`, nums };
+  }
+  return { ...NONE, end, nums: [], parts: items.map((x) => ({ part: `article ${x.article}`, num: x.num })) };
 }
 
 /**
  * "第十九条", "第 19 条", "第十九条第二款", "第二条第四项" (#20): an article and the paragraph written
  * with it. 款 and 项 are both read as the article's paragraph, as the Charter's Chinese writes
- * 第二条第四项 for Article 2 (4).
+ * 第二条第四项 for Article 2 (4). Several: "第二条和第五条", "第二条第三款、第五条", "第二条至第四条".
  */
-function readArticleZh(s: string, p: number): { end: number; part: string; nums: string[][] } | null {
+function readArticlesZh(s: string, p: number): Component | null {
+  const items: { article: string; num: string[] }[] = [];
+  let q = p;
+  let end = -1;
+  while (items.length < MAX_LIST) {
+    const one = readArticleZh(s, q);
+    if (!one) break;
+    const prev = items[items.length - 1];
+    if (q !== p && s.slice(end, q).includes("至")) {
+      // "第二条至第四条": a range of whole articles.
+      if (!prev || prev.num.length > 0 || one.num.length > 0) return null;
+      const from = Number(prev.article);
+      const to = Number(one.article);
+      if (to <= from || to - from > MAX_LIST) return null;
+      for (let n = from + 1; n <= to && items.length < MAX_LIST; n++)
+        items.push({ article: String(n), num: [] });
+    } else items.push(one);
+    end = one.end;
+    const r = skipWs(s, end, 2);
+    let conn = -1;
+    for (const w of ["以及", "和", "、", "及", "至"]) {
+      const e = lit(s, r, w);
+      if (e >= 0 && s[skipWs(s, e, 2)] === "第") {
+        conn = skipWs(s, e, 2);
+        break;
+      }
+    }
+    if (conn < 0) break;
+    // Only another article continues the list ("第二条和第 5 段" is an article, then a paragraph).
+    if (!readArticleZh(s, conn)) break;
+    q = conn;
+  }
+  return items.length ? articlesComponent(end, items) : null;
+}
+
+/** One article in Chinese and the paragraph written with it. */
+function readArticleZh(s: string, p: number): { end: number; article: string; num: string[] } | null {
   const article = readZhOrdinal(s, p, "条");
   if (!article) return null;
   const para =
@@ -676,8 +874,8 @@ function readArticleZh(s: string, p: number): { end: number; part: string; nums:
       : null;
   return {
     end: para ? para.end : article.end,
-    part: `article ${article.value}`,
-    nums: para ? [[String(para.value)]] : [],
+    article: String(article.value),
+    num: para ? [String(para.value)] : [],
   };
 }
 
@@ -697,7 +895,7 @@ function readParaEn(s: string, p: number): { end: number; nums: string[][] } | n
   if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
   let q = w.end;
   if (s[q] === ".") q++;
-  return parseNums(s, skipWs(s, q, 2), false);
+  return parseNums(s, skipWs(s, q, 2), false, false, true);
 }
 
 /**
@@ -804,8 +1002,9 @@ export function parseNums(
   p: number,
   zh: boolean,
   glued = false,
+  bare = false,
 ): { end: number; nums: string[][]; closed: boolean } | null {
-  const first = readItem(s, p, zh, glued);
+  const first = readItem(s, p, zh, glued, bare);
   if (!first) return null;
   const nums: string[][] = [first.path];
   let end = first.end;
@@ -816,7 +1015,7 @@ export function parseNums(
     const conn = readNumConnector(s, q, zh);
     if (!conn) break;
     const r = skipWs(s, conn.end, 2);
-    const item = readItem(s, r, zh);
+    const item = readItem(s, r, zh, false, bare);
     let path: string[] | null = item ? item.path : null;
     let itemEnd = item ? item.end : -1;
     if (!item) {
@@ -844,8 +1043,10 @@ function readItem(
   p: number,
   zh: boolean,
   glued = false,
+  bare = false,
 ): { end: number; path: string[]; closed: boolean } | null {
-  const n = readInt(s, p, 4, glued);
+  // "第二十三段": a paragraph number in Chinese numerals, read only where 段 closes it.
+  const n = readInt(s, p, 4, glued) ?? (zh ? readCjkParaNumber(s, p) : null);
   if (!n) return null;
   let q = n.end;
   let closed = false;
@@ -857,10 +1058,44 @@ function readItem(
       closed = true;
     }
   }
-  const labels = readLabels(s, q);
+  const labels = readLabels(s, q) ?? (bare ? readBareLabels(s, q) : null);
   return labels
     ? { end: labels.end, path: [String(n.value), ...labels.labels], closed }
     : { end: n.end, path: [String(n.value)], closed: false };
+}
+
+/**
+ * A paragraph number in Chinese numerals ("二十三" in "第二十三段"). readParaZh reads a list only
+ * where 段 closes it, so "第二部分", "第二条", "第一次" are never paragraphs.
+ */
+function readCjkParaNumber(s: string, p: number): { end: number; value: number } | null {
+  const n = readCjkNumeral(s, p);
+  return n && n.value >= 1 ? n : null;
+}
+
+/**
+ * Labels written without brackets after a paragraph number, as typed: "para. 23 f ii" -> 23 (f)
+ * (ii). Read only where they cannot be a word: a single letter, then at most one lower-case roman
+ * numeral, each after one space, and the citation ends there (end of text, or , ; . ) ]). "para.
+ * 5 a list" is not read ("a" is a word there).
+ */
+function readBareLabels(s: string, p: number): { end: number; labels: string[] } | null {
+  if (s[p] !== " " || !/[a-z]/.test(s[p + 1] ?? "") || isAlnum(s[p + 2])) return null;
+  const labels = [s[p + 1]!];
+  let end = p + 2;
+  if (s[end] === " " && /[ivx]/.test(s[end + 1] ?? "")) {
+    let e = end + 1;
+    while (e < s.length && e - end <= 5 && /[ivx]/.test(s[e]!)) e++;
+    const roman = s.slice(end + 1, e);
+    if (!isAlnum(s[e]) && fromRoman(roman) !== null) {
+      labels.push(roman);
+      end = e;
+    }
+  }
+  const after = s[end];
+  const closes =
+    after === undefined || ",;.)]".includes(after) || (after === " " && s[end + 1] === undefined);
+  return closes ? { end, labels } : null;
 }
 
 /**
@@ -910,8 +1145,8 @@ function readNumConnector(s: string, q: number, zh: boolean): { end: number; ran
   if (zh) {
     for (const w of ["和", "、", "及", "与"]) {
       const e = lit(s, q, w);
-      if (e >= 0 && (isDigit(s[skipWs(s, e, 2)]) || s[skipWs(s, e, 2)] === "("))
-        return { end: e, range: false };
+      const next = s[skipWs(s, e, 2)];
+      if (e >= 0 && (isDigit(next) || next === "(" || isCjkNumeral(next))) return { end: e, range: false };
     }
     return null;
   }

@@ -27,6 +27,7 @@ import type {
 } from "../../schemas/index.ts";
 import { addressOf, articlePart, idOf, partAddress, stateOfPart, statePart } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
+import { UN_STATES_EN, UN_STATES_ZH } from "../data/state-names.ts";
 import { romanToNumber } from "../text/numerals.ts";
 import { citeEn, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
@@ -93,15 +94,38 @@ export function statesOf(documents: readonly Pick<CiteDocument, "sections" | "au
     for (const a of d.authors ?? []) add(a);
     for (const sec of d.sections ?? []) if (sec.state) add(sec.state);
   }
+  // Other spellings of the same States from the one table of States' names ("Russia", "the
+  // Federal Republic of Germany", "中华人民共和国"); only for States the corpus knows.
+  for (const x of byCode.values()) {
+    for (const n of UN_STATES_ZH[x.code] ?? []) if (!x.zh.includes(n)) x.zh.push(n);
+    for (const n of UN_STATES_EN[x.code] ?? []) if (!x.en.includes(n)) x.en.push(n);
+  }
   return [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** Build the index from the parse output (or the resolver export) and the registry. */
+/**
+ * Build the index from the parse output (or the resolver export) and the registry, reading as
+ * States those the documents name, under every spelling of the table of States' names.
+ */
 export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
   documents: readonly D[],
   paragraphs: readonly P[],
   registry: { documents: readonly CiteRegistryEntry[] },
   states: readonly StateName[] = statesOf(documents),
+): CorpusIndex<P, D> {
+  return indexWith(documents, paragraphs, registry, states);
+}
+
+/**
+ * The index with the States given: the browser's resolver passes those its index file lists
+ * (written with `statesOf` by the build), so the table of States' names, which only `statesOf`
+ * reads, stays out of the page's script.
+ */
+export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
+  documents: readonly D[],
+  paragraphs: readonly P[],
+  registry: { documents: readonly CiteRegistryEntry[] },
+  states: readonly StateName[],
 ): CorpusIndex<P, D> {
   const docs = new Map<string, Map<string, DocVersion<P, D>>>();
   for (const record of documents) {
@@ -508,6 +532,12 @@ function resolveNumbered(
   );
 }
 
+/**
+ * A Security Council resolution with its year ("S/RES/2341(2017)") or an old-style General
+ * Assembly resolution with its session ("A/RES/217(III)"): symbols the citation's own words make.
+ */
+const NUMBERED_BY_FORM = /^(S\/RES\/[0-9]+\([0-9]{4}\)|A\/RES\/[0-9]+\([IVXL]+\))$/;
+
 function notFound(target: DocTarget, problem: string): Resolution {
   return { target, resolved: null, status: "unknown-paragraph", candidates: [], url: null, problem };
 }
@@ -537,6 +567,18 @@ function resolveAbsent(
     inferred = true;
   }
   const target = docTarget(symbol, part, pin, inferred);
+  if (!entry && NUMBERED_BY_FORM.test(symbol)) {
+    // The registry cannot list every Council resolution: the number and the year (or the old
+    // style's session) make the symbol, so the document is linked, and said unchecked.
+    return {
+      target,
+      resolved: null,
+      status: "not-in-corpus",
+      candidates: [],
+      url,
+      problem: `${symbol} is not in the corpus, nor listed in corpus/registry.yaml; its number and ${symbol.startsWith("S/") ? "year" : "session"} make the symbol, so the link to it is given unchecked.`,
+    };
+  }
   if (!entry) {
     return {
       target,

@@ -30,10 +30,10 @@ import type {
 import { idOf } from "../address/address.ts";
 import { type Lookup, lookupCitation, readTyped } from "./query.ts";
 import {
-  buildIndex,
   type CiteDocument,
   type CiteParagraph,
   type CiteRegistryEntry,
+  indexWith,
   statesOf,
 } from "./resolve.ts";
 import { type StateName, TitleMatcher } from "./titles.ts";
@@ -233,9 +233,6 @@ export class Resolver {
       paragraphs.push(...read.paragraphs);
     }
     // The States of the whole corpus, not of the documents fetched: the CLI reads the same names.
-    return lookupCitation(
-      query,
-      buildIndex(documents, paragraphs, { documents: this.registry }, this.states),
-    );
+    return lookupCitation(query, indexWith(documents, paragraphs, { documents: this.registry }, this.states));
   }
 }

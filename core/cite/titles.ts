@@ -60,6 +60,9 @@ export class TitleMatcher {
   /** The names of States, when given: codes by name (see `StateName`). */
   readonly states: TitleMatcher | null;
 
+  /** Every symbol (for the States' matcher, every State's code) that some title stands for. */
+  readonly symbols = new Set<string>();
+
   /**
    * Build from the registry: every short title, zh and en, of every entry; a national paper's
    * titles and id too.
@@ -72,6 +75,7 @@ export class TitleMatcher {
     states: readonly StateName[] = [],
   ) {
     for (const entry of registry.documents) {
+      this.symbols.add(entry.symbol);
       for (const t of [...entry.short.zh, ...entry.short.en]) this.add(t, entry.symbol);
       if (isDocId(entry.symbol)) {
         this.add(entry.symbol, entry.symbol);

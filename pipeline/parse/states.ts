@@ -6,13 +6,13 @@
  * position, and only then looking at what separates them. Splitting first on 、/和/"and" would cut
  * names that contain the separator (塞浦路斯共和国, 圣多美和普林西比, Trinidad and Tobago). A run
  * that matches no State is kept as printed, up to the next separator, so nothing printed is lost.
- * The set of States and their Chinese forms come from ./states-zh.ts; English names and spellings
+ * The set of States and their Chinese forms come from core/data/state-names.ts; English names and spellings
  * from i18n-iso-countries plus the UN forms there.
  */
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
+import { UN_STATES_EN, UN_STATES_ZH } from "../../core/data/state-names.ts";
 import type { State } from "../../schemas/index.ts";
-import { UN_STATES_EN, UN_STATES_ZH } from "./states-zh.ts";
 
 countries.registerLocale(en);
 

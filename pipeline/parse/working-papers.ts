@@ -60,7 +60,7 @@ export function extractWorkingPapers(paragraphs: Paragraph[], docs: DocumentReco
           "parse/state-unmatched",
           { file: p.source.file, line, column: u.offset + 1 },
           `"${u.name}" in the submitter line of list entry ${n} ("${title}") matches no State; kept as printed.`,
-          "If it is a State, add this spelling to pipeline/parse/states-zh.ts; a group or organisation stays unmatched.",
+          "If it is a State, add this spelling to core/data/state-names.ts; a group or organisation stays unmatched.",
         ),
       );
     }

@@ -58,6 +58,17 @@ describe("acquis cite", () => {
       code: 1,
       says: ["not in the corpus", "https://undocs.org/en/A/75/816"],
     }, // registry only: ODS link
+    {
+      query: "安理会第2341(2017)号决议，第 3 段",
+      code: 1,
+      says: ["S/RES/2341(2017), para. 3", "given unchecked", "https://undocs.org/zh/S/RES/2341(2017)"],
+    }, // a Security Council resolution no registry lists: its symbol, linked and said unchecked
+    { query: "A/78/265，附件，第二十三段", code: 0, says: ["A-78-265/zh/annex/23"] }, // Chinese numerals
+    {
+      query: "Security Council resolution 75/240",
+      code: 1,
+      says: ["not read: Security Council resolution 75/240"],
+    }, // the Assembly's number after the Council: not read, never read without the organ
     { query: "A/75/816，附件一，第 56 段", code: 1, says: ["https://undocs.org/zh/A/75/816"] }, // link in the query's language
     {
       query: "A/78/265, annex, para. 99",

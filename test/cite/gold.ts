@@ -48,7 +48,14 @@ export function fixtures(): Corpus {
 }
 
 /** The names of our citation fixtures, test/fixtures/cite/<name>.md. */
-export const FIXTURES = ["en-report", "en-cited", "zh-notes", "en-un-layout"] as const;
+export const FIXTURES = [
+  "en-report",
+  "en-cited",
+  "zh-notes",
+  "en-un-layout",
+  "en-forms",
+  "zh-forms",
+] as const;
 
 /** The line a citation is listed by. */
 export function citationLine(c: Citation): string {

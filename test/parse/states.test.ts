@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { UN_STATES_EN, UN_STATES_ZH } from "../../core/data/state-names.ts";
 import { allStates, matchStateList, parseSubmitter, stateByCode } from "../../pipeline/parse/states.ts";
-import { UN_STATES_EN, UN_STATES_ZH } from "../../pipeline/parse/states-zh.ts";
 
 const codes = (line: string) => parseSubmitter(line).states.map((s) => s.code);
 

@@ -48,6 +48,12 @@ function partly(
 }
 
 const S = "A/78/265";
+/** A Security Council resolution and an old-style Assembly resolution, neither held nor registered. */
+const SC = "S/RES/2341(2017) [] whole";
+const UDHR = "A/RES/217(III) [] whole";
+/** A resolution the registry knows and the corpus does not hold; an article of it. */
+const R = "A/RES/75/240";
+const art = (article: string, para?: string) => `${R} [article ${article}] ${para ?? "whole"}`;
 /** The compendium and the national papers of test/fixtures/parse/national/. */
 const C = "A/99/136";
 const CN = "cn-2024-ict-security-position";
@@ -162,6 +168,96 @@ export const FORMS: FormRow[] = [
     "A/78/265, pp. 12-13",
     { means: [`${S} [] whole`], unread: ["pp. 12-13"] },
     "pp. after a report is pages: not read",
+  ),
+
+  // --- Security Council resolutions: the number and the year make the symbol, as UN documents
+  // write it (S/RES/2341(2017)); none is in the corpus or the registry, so each is linked unchecked.
+  read("resolution 2341 (2017)", [SC], "a Council resolution by number and year"),
+  read("Security Council resolution 2341 (2017)", [SC], "with the Council named"),
+  read("UN Security Council resolution 2341 (2017)", [SC], "UN Security Council"),
+  read("UNSC res. 2341 (2017)", [SC], "UNSC res."),
+  read("S.C. Res. 2341 (2017)", [SC], "S.C. Res., as law reviews write it"),
+  read("S/RES/2341 (2017)", [SC], "the symbol with its year, spaced"),
+  read("S/RES/2341(2017)", [SC], "the symbol as the UN writes it"),
+  read("s/res/2341 (2017)", [SC], "the symbol typed in lower case"),
+  read("安全理事会第 2341（2017）号决议", [SC], "安全理事会, full-width brackets"),
+  read("安理会第2341(2017)号决议", [SC], "安理会, no spaces"),
+  read("联合国安全理事会第 2341 (2017) 号决议", [SC], "联合国安全理事会"),
+  read(
+    "resolutions 2341 (2017) and 2286 (2016)",
+    [SC, "S/RES/2286(2016) [] whole"],
+    "two Council resolutions",
+  ),
+  read(
+    "安全理事会第 2341（2017）号和第 2286（2016）号决议",
+    [SC, "S/RES/2286(2016) [] whole"],
+    "two Council resolutions, in Chinese",
+  ),
+  read(
+    "paragraph 3 of Security Council resolution 2341 (2017)",
+    ["S/RES/2341(2017) [] 3"],
+    "a paragraph before",
+  ),
+  read("resolution 2341 (2017), para. 3", ["S/RES/2341(2017) [] 3"], "a paragraph after"),
+  partly(
+    "resolution 2341",
+    { means: [SC], lands: [], unread: ["resolution 2341"] },
+    "no year: no symbol, not read",
+  ),
+  partly(
+    "Security Council resolution 75/240",
+    { means: [], unread: ["Security Council resolution 75/240"] },
+    "an Assembly number after the Council: not read",
+  ),
+  partly(
+    "General Assembly resolution 2341 (2017)",
+    { means: [], unread: ["General Assembly resolution 2341 (2017)"] },
+    "a year after the Assembly: not read",
+  ),
+  partly(
+    "安理会第 75/240 号决议",
+    { means: [], unread: ["安理会第 75/240 号决议"] },
+    "an Assembly number after 安理会: not read",
+  ),
+  partly(
+    "大会第 2341(2017) 号决议",
+    { means: [], unread: ["大会第 2341(2017) 号决议"] },
+    "a year after 大会: not read",
+  ),
+  partly(
+    "decision 2341 (2017)",
+    { means: [], unread: ["decision 2341 (2017)"] },
+    "a year in brackets after a decision is no resolution",
+  ),
+  partly(
+    "resolution 2341 (1899)",
+    { means: [], unread: ["resolution 2341 (1899)"] },
+    "a year before the Council's first: not read",
+  ),
+  partly(
+    "paragraph 2341 (2017)",
+    { means: [], unread: ["paragraph 2341 (2017)"] },
+    "a year in brackets after a paragraph is no resolution",
+  ),
+
+  // --- Old-style General Assembly resolutions (sessions I to XXX): number, letter, session.
+  read("resolution 217 A (III)", [UDHR], "the Universal Declaration's resolution"),
+  read("General Assembly resolution 217 A (III)", [UDHR], "with the Assembly named"),
+  read("A/RES/217 (III) A", [UDHR], "the symbol, the letter after the session"),
+  read("A/RES/217(III)", [UDHR], "the symbol as registered"),
+  read("第 217 A (III) 号决议", [UDHR], "in Chinese"),
+  read("大会第217 A(III)号决议", [UDHR], "大会, no spaces"),
+  read("resolution 2625 (XXV)", ["A/RES/2625(XXV) [] whole"], "no letter"),
+  read("G.A. Res. 2625 (XXV)", ["A/RES/2625(XXV) [] whole"], "G.A. Res."),
+  partly(
+    "resolution 217 A (XXXI)",
+    { means: [], unread: ["resolution 217 A (XXXI)"] },
+    "a session past the old style's thirtieth: not read",
+  ),
+  partly(
+    "Security Council resolution 217 (III)",
+    { means: [], unread: ["Security Council resolution 217 (III)"] },
+    "a session after the Council: not read",
   ),
 
   // --- UN Doc. and the symbol's prefixes.
@@ -389,6 +485,103 @@ export const FORMS: FormRow[] = [
     "another instrument's article",
   ),
 
+  // --- Articles of a document (#20): several in one component, and written before the document.
+  read("A/RES/75/240, articles 2 and 5", [art("2"), art("5")], "two articles"),
+  read("A/RES/75/240, arts. 2-4", [art("2"), art("3"), art("4")], "a range of articles"),
+  read("A/RES/75/240, articles 2 (3) and 5", [art("2", "3"), art("5")], "a paragraph of one, another whole"),
+  read("A/RES/75/240，第二条和第五条", [art("2"), art("5")], "第二条和第五条"),
+  read("A/RES/75/240，第二条至第四条", [art("2"), art("3"), art("4")], "第二条至第四条"),
+  read("A/RES/75/240，第二条第三款、第五条", [art("2", "3"), art("5")], "第二条第三款、第五条"),
+  read("article 19 of A/RES/75/240", [art("19")], "an article before its document"),
+  read("article 19 (2) of A/RES/75/240", [art("19", "2")], "with its paragraph"),
+  read("art. 19, para. 2, of A/RES/75/240", [art("19", "2")], "art. …, para. …, of"),
+  read("articles 2 and 5 of resolution 75/240", [art("2"), art("5")], "several, before a resolution number"),
+  read("article 3 of document A/RES/75/240", [art("3")], "of document"),
+  read("A/RES/75/240 号决议第十九条", [art("19")], "号决议 then the article"),
+  read("第 75/240 号决议第三条第一款", [art("3", "1")], "a resolution number, an article and its paragraph"),
+  partly(
+    "A/RES/75/240, articles 2 and 5, para. 1",
+    { means: [art("2"), art("5")], unread: ["para. 1"] },
+    "a paragraph after several articles could be either's: not read",
+  ),
+  partly(
+    "articles 2 and 5 of the draft convention",
+    { means: [], unread: ["articles 2 and 5 of the draft convention"] },
+    "another instrument's articles",
+  ),
+  partly(
+    "article 19 of the Covenant, A/RES/75/240",
+    { means: [`${R} [] whole`], unread: ["article 19 of the Covenant"] },
+    "an article of a document the grammar does not know, then a symbol",
+  ),
+
+  // --- Several annexes, labels without brackets, paragraph numbers in Chinese numerals.
+  read(
+    "A/75/816, annexes I and II",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
+    "plural annexes",
+  ),
+  read(
+    "A/75/816, annexes I, II and III",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "three annexes",
+  ),
+  read(
+    "A/75/816, annexes I to III",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "a range of annexes",
+  ),
+  read(
+    "A/78/265, annexes A-C",
+    [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"]), ...annexOf("C", ["whole"])],
+    "lettered annexes, a range",
+  ),
+  read(
+    "A/75/816，附件一和附件二",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
+    "附件一和附件二",
+  ),
+  read("A/75/816，附件一和二", ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"], "附件一和二"),
+  read(
+    "A/75/816，附件一至三",
+    ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole", "A/75/816 [annex III] whole"],
+    "附件一至三",
+  ),
+  read("A/78/265，附件 A 和 B", [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"])], "附件 A 和 B"),
+  partly(
+    "A/78/265, annexes A and B, para. 2",
+    { means: [...annexOf("A", ["whole"]), ...annexOf("B", ["whole"])], unread: ["para. 2"] },
+    "a paragraph after several annexes could be either's: not read",
+  ),
+  partly("A/78/265, annexes", { means: [`${S} [] whole`], unread: ["annexes"] }, "annexes with no label"),
+  read("A/78/265, annex, para. 23 f ii", annex(["23.f.ii"]), "labels without brackets"),
+  read("A/78/265, annex, para. 23 f", annex(["23.f"]), "one label without brackets"),
+  read("A/78/265, annex, ¶ 23 f ii.", annex(["23.f.ii"]), "¶, labels without brackets, a full stop"),
+  partly(
+    "A/78/265, annex, para. 5 a list",
+    { means: annex(["5"]), unread: ["a list"] },
+    "a letter followed by a word may be a word: not read",
+  ),
+  partly(
+    "A/78/265, annex, paras. 23 f and 24",
+    { means: annex(["23.f", "24"]), lands: annex(["23"]), unread: ["f and 24"] },
+    "a bare label inside a list is not read",
+  ),
+  read("A/78/265，附件，第二十三段", annex(["23"]), "a paragraph number in Chinese numerals"),
+  read("A/78/265，附件，第二十三和二十四段", annex(["23", "24"]), "two, in Chinese numerals"),
+  read("A/78/265，附件，第二十三至二十五段", annex(["23", "24", "25"]), "a range in Chinese numerals"),
+  read("A/78/265，附件，第二十三(f)段", annex(["23.f"]), "Chinese numerals with a label"),
+  partly(
+    "A/78/265，附件，第一段时间",
+    { means: [`${S} [annex] whole`], unread: ["第一段时间"] },
+    "段 as a measure word (a period of time) is no paragraph",
+  ),
+  partly(
+    "A/78/265，附件，第二次会议",
+    { means: [`${S} [annex] whole`], unread: ["第二次会议"] },
+    "an ordinal that is no paragraph",
+  ),
+
   // --- Noise around a citation.
   read("See A/78/265, annex, para. 13.", annex(["13"]), "See and a full stop"),
   read("Cf. A/78/265, annex, para. 14", annex(["14"]), "Cf."),
@@ -434,30 +627,6 @@ export const FORMS: FormRow[] = [
   partly("A/78/265 at 5", { means: [`${S} [] whole`], unread: ["at 5"] }, "at 5 is a page"),
   partly("A/78/265, p. 12", { means: [`${S} [] whole`], unread: ["p. 12"] }, "a page"),
   partly(
-    "A/78/265, annex, para. 23 f ii",
-    { means: annex(["23.f.ii"]), lands: annex(["23"]), unread: ["f ii"] },
-    "labels without brackets",
-  ),
-  partly(
-    "A/75/816, annexes I and II",
-    {
-      means: ["A/75/816 [annex I] whole", "A/75/816 [annex II] whole"],
-      lands: ["A/75/816 [] whole"],
-      unread: ["annexes I and II"],
-    },
-    "plural annexes",
-  ),
-  partly(
-    "Security Council resolution 2341 (2017)",
-    { means: ["S/RES/2341 (2017) [] whole"], lands: [], unread: ["Security Council resolution 2341 (2017)"] },
-    "a Security Council resolution by number",
-  ),
-  partly(
-    "resolution 217 A (III)",
-    { means: ["A/RES/217(III) [] whole"], lands: [], unread: ["resolution 217 A (III)"] },
-    "an old-style lettered resolution",
-  ),
-  partly(
     "A/78/265, annex, para. 23 (f) (ii) [emphasis added]",
     { means: annex(["23.f.ii"]), unread: ["emphasis added"] },
     "words after the citation",
@@ -496,11 +665,6 @@ export const FORMS: FormRow[] = [
     { means: [], unread: ["report of the working group, para. 5"] },
     "a title the registry does not have",
   ),
-  partly(
-    "A/78/265，附件，第二十三段",
-    { means: annex(["23"]), lands: [`${S} [annex] whole`], unread: ["第二十三段"] },
-    "a paragraph number in Chinese numerals",
-  ),
 
   // --- A compendium's State sections and pages (test/fixtures/parse/national/compendium-*.md, A/99/136:
   // Germany paras 1-5 on pages 2-4, Japan sections A and B on page 4, Kenya paras 1-2 (b) on page 5).
@@ -532,6 +696,40 @@ export const FORMS: FormRow[] = [
     "国家文稿汇编，德国，第 2 段",
     [`${C} [annex, state DE] 2`],
     "a compendium by its Chinese short title",
+  ),
+  read("A/99/136 (DE), para. 5", [`${C} [annex, state DE] 5`], "a State by its ISO code, in brackets"),
+  read("A/99/136, DE, para. 5", [`${C} [annex, state DE] 5`], "a State by its ISO code, between commas"),
+  read("A/99/136 (KE)", [`${C} [annex, state KE] whole`], "a State's whole section by its code"),
+  read(
+    "A/99/136, the Federal Republic of Germany, para. 5",
+    [`${C} [annex, state DE] 5`],
+    "another spelling of a State's name, with the",
+  ),
+  read("A/99/136，中华人民共和国，第 1 段", [`${C} [state CN] 1`], "中华人民共和国 is 中国"),
+  read(
+    "A/99/136, the People's Republic of China, para. 1",
+    [`${C} [state CN] 1`],
+    "the People's Republic of China",
+  ),
+  partly(
+    "A/99/136 (FR), para. 1",
+    { means: [`${C} [] whole`], unread: ["FR), para. 1"] },
+    "a code that is also a UN language code is not read",
+  ),
+  partly(
+    "A/99/136 (XX), para. 1",
+    { means: [`${C} [] whole`], unread: ["XX), para. 1"] },
+    "a code no State the corpus knows has",
+  ),
+  partly(
+    "A/99/136, De, para. 5",
+    { means: [`${C} [] whole`], unread: ["De, para. 5"] },
+    "a code not in capitals",
+  ),
+  partly(
+    "A/99/136, Russia, para. 1",
+    { means: [`${C} [state RU] 1`], lands: [`${C} [] whole`], unread: ["Russia, para. 1"] },
+    "a State the corpus does not know, by any name",
   ),
   read("A/99/136, p. 3", [`${C} [] on p.3`], "a page"),
   read("A/99/136, pp. 3-4", [`${C} [] on p.3-4`], "pages"),

@@ -9,6 +9,11 @@
  * Chinese names live here, hand-checked; the package supplies only English names and extra
  * spellings. The first Chinese name of a row is the one shown (`State.name.zh`); the others are
  * variants met in UN texts (a short and a long form, older forms such as 捷克共和国).
+ *
+ * One table for the build and the browser: the parse stage reads lists of submitters with it
+ * (pipeline/parse/states.ts, which adds i18n-iso-countries' English names), and the citation
+ * grammar reads a State's section of a compendium by any name here (core/cite/resolve.ts
+ * `statesOf`), so it lives in core/.
  */
 
 /** ISO 3166-1 alpha-2 code -> Chinese names as printed in UN documents, display form first. */
@@ -213,15 +218,18 @@ export const UN_STATES_ZH: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * English names as the UN prints them, where i18n-iso-countries' first English name differs
- * ("Moldova, Republic of" -> "Republic of Moldova"). The first is shown; all are matched.
+ * ("Moldova, Republic of" -> "Republic of Moldova"), and the other spellings citations use
+ * ("Russia", "the Federal Republic of Germany"): the citation grammar reads no i18n-iso-countries
+ * names, only these and the corpus's own. The first is shown; all are matched.
  */
 export const UN_STATES_EN: Readonly<Record<string, readonly string[]>> = {
   BO: ["Bolivia (Plurinational State of)", "Plurinational State of Bolivia"],
   BN: ["Brunei Darussalam"],
   CV: ["Cabo Verde"],
-  CN: ["China"],
+  CN: ["China", "People's Republic of China"],
   CI: ["Côte d'Ivoire"],
   CZ: ["Czechia"],
+  DE: ["Germany", "Federal Republic of Germany"],
   KP: ["Democratic People's Republic of Korea"],
   CD: ["Democratic Republic of the Congo"],
   CG: ["Congo", "Republic of the Congo"],
@@ -232,7 +240,7 @@ export const UN_STATES_EN: Readonly<Record<string, readonly string[]>> = {
   MD: ["Republic of Moldova", "Moldova"],
   MK: ["North Macedonia", "Republic of North Macedonia"],
   NL: ["Netherlands", "Netherlands (Kingdom of the)", "Kingdom of the Netherlands"],
-  RU: ["Russian Federation"],
+  RU: ["Russian Federation", "Russia"],
   SY: ["Syrian Arab Republic", "Syria"],
   SZ: ["Eswatini", "Swaziland"],
   TZ: ["United Republic of Tanzania"],
