@@ -133,30 +133,24 @@ export async function parseWithCache(
     return { file: doc.file, markdown: doc.body, firstLine: doc.firstLine, meta: doc.meta };
   });
   let done = stats.cached;
-  const tick = (j: number) => {
-    const doc = docs[misses[j]!]!;
+  // Each result as it comes: validated here, once, before it is cached and exported; with
+  // workers, this runs on the main thread while they parse the next documents.
+  const settle = (j: number, outcome: ParseOutcome) => {
+    const i = misses[j]!;
+    outcomes[i] = outcome;
+    if (outcome.ok) {
+      stats.parsed++;
+      const r = ready(outcome.parsed);
+      readyDocs[i] = r;
+      cache?.set(keys[i]!.key, toCacheText(docs[i]!.file, r));
+    }
+    const doc = docs[i]!;
     progress(++done, docs.length, `${doc.meta.symbol} ${doc.meta.lang}`);
   };
   progress(done, docs.length, "");
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
-  const parsedNow =
-    threads > 1 && inputs.length >= WORKER_THRESHOLD
-      ? await parseInWorkers(inputs, threads, tick)
-      : inputs.map((input, j) => {
-          const outcome = parseSafely(input);
-          tick(j);
-          return outcome;
-        });
-  for (const [j, outcome] of parsedNow.entries()) {
-    const i = misses[j]!;
-    outcomes[i] = outcome;
-    if (!outcome.ok) continue;
-    stats.parsed++;
-    // Parser output is validated here, once, before it is cached and exported.
-    const r = ready(outcome.parsed);
-    readyDocs[i] = r;
-    cache?.set(keys[i]!.key, toCacheText(docs[i]!.file, r));
-  }
+  if (threads > 1 && inputs.length >= WORKER_THRESHOLD) await parseInWorkers(inputs, threads, settle);
+  else for (const [j, input] of inputs.entries()) settle(j, parseSafely(input));
   const out: ParsedCorpus = { documents: [], paragraphs: [], lines: [], diagnostics: [], stats };
   for (const [i, doc] of docs.entries()) {
     const r = readyDocs[i];

@@ -225,7 +225,7 @@ async function buildLocked(
           (name) => sameStamp(stamps.get(name), memoStore.stamp(name)),
         )
       : null;
-  const analysed = runStages(
+  const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),

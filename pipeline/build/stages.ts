@@ -5,6 +5,7 @@
  * and a later stage gets an earlier one's output as a parameter (the reuse stage the cite
  * stage's citations). A stage never reads a later stage's output and never touches the disk.
  */
+import { availableParallelism } from "node:os";
 import {
   type Diagnostic,
   type DocumentRecord,
@@ -16,6 +17,7 @@ import {
 import { type Cited, type CiteMemo, citeStageMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { type Indexed, indexStageMemo } from "../index/stage.ts";
+import { MIN_PARAGRAPHS, startColdIndex } from "../index/worker.ts";
 import type { LoadedTopics } from "../load/topics.ts";
 import { extractWorkingPapers } from "../parse/working-papers.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
@@ -78,12 +80,12 @@ export interface StagesRun extends Analysed {
  * @param onStage called before each stage with its position and name, for progress
  * @param memos what an earlier build kept (consumed); the stages recompute only what changed
  */
-export function runStages(
+export async function runStages(
   input: StagesInput,
   selection: StageSelection,
   onStage: (done: number, total: number, name: StageName) => void = () => {},
   memos: StageMemos = { reuse: null, index: null },
-): StagesRun {
+): Promise<StagesRun> {
   const papers = extractWorkingPapers(input.paragraphs, input.documents);
   const diagnostics = [...papers.diagnostics];
   if (selection === "none")
@@ -95,6 +97,12 @@ export function runStages(
       runs: null,
     };
   const total = STAGE_NAMES.length;
+  // A cold index reads the parse alone: it runs on a worker thread beside cite and reuse
+  // (index/worker.ts), and waits for the reuse stage's formula windows only at the end.
+  const aheadIndex =
+    !memos.index && input.paragraphs.length >= MIN_PARAGRAPHS && availableParallelism() > 1
+      ? startColdIndex(input)
+      : null;
   onStage(0, total, "cite");
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;
@@ -109,7 +117,11 @@ export function runStages(
   );
   onStage(2, total, "index");
   // The formula windows the reuse stage counted travel with the index: search discounts them too.
-  const index = indexStageMemo({ ...input, formulaWindows: reuse.result.formulaWindows }, memos.index);
+  const index = indexStageMemo(
+    { ...input, formulaWindows: reuse.result.formulaWindows },
+    memos.index,
+    await aheadIndex,
+  );
   onStage(3, total, "topics");
   // Tagging reads the paragraphs and the vocabulary only: a pure function of the two, cheap beside
   // reuse and index (3.4 s of CPU at 200k paragraphs), so it is recomputed whole on every build.

@@ -313,6 +313,20 @@ export function buildSearchIndex(
   documents: readonly DocumentRecord[],
   opts: IndexOptions = {},
 ): BuiltIndex & { parts: IndexParts } {
+  const parts = indexParts(paragraphs, documents, opts);
+  return { ...indexFiles(parts), parts };
+}
+
+/**
+ * The parts of a cold index: all of buildSearchIndex's work but the few whole-corpus files that
+ * indexFiles() makes from them. Apart so that the parts can be computed on a worker thread while
+ * the reuse stage runs, and the formula windows it counts added afterwards (worker.ts).
+ */
+export function indexParts(
+  paragraphs: readonly Paragraph[],
+  documents: readonly DocumentRecord[],
+  opts: IndexOptions = {},
+): IndexParts {
   const chunkSize = opts.chunkSize ?? 32;
   const perBucket = opts.postingsPerBucket ?? 16_000;
   const { docs, rows } = layoutOf(paragraphs, documents);
@@ -337,7 +351,7 @@ export function buildSearchIndex(
   });
   const chunks: BucketFile[] = [];
   for (let c = 0; c * chunkSize < rows.length; c++) chunks.push(chunkFile(rows, c, chunkSize));
-  const parts: IndexParts = {
+  return {
     chunkSize,
     rows: rows.length,
     docs,
@@ -351,5 +365,4 @@ export function buildSearchIndex(
     keyTerms: opts.keyTerms,
     ...(opts.formulaWindows ? { formulaWindows: opts.formulaWindows } : {}),
   };
-  return { ...indexFiles(parts), parts };
 }

@@ -35,10 +35,10 @@ import {
   type BuiltIndex,
   bucketCount,
   bucketFile,
-  buildSearchIndex,
   chunkFile,
   type IndexParts,
   indexFiles,
+  indexParts,
   layoutOf,
   rowTerms,
   SEARCH_SCHEMA_VERSION,
@@ -97,11 +97,13 @@ const SETTINGS = JSON.stringify({
  * Build the index, from the memo of an earlier build when one is given and fits, else cold.
  * @param cut nodejieba's cut (jieba.ts), called only for Chinese documents that changed; when
  *   it throws, key terms are left out and the error is rethrown for the stage to report
+ * @param ready coldParts() of this input and cut, computed ahead (worker.ts), for a cold run
  */
 export function indexWithMemo(
   input: IndexMemoInput,
   previous: IndexMemo | null,
   cut: ((text: string) => string[]) | null,
+  ready: ColdParts | null = null,
 ): IndexRun {
   let why: string | null = null;
   if (previous) {
@@ -113,22 +115,54 @@ export function indexWithMemo(
       why = run;
     }
   }
-  return { ...cold(input, cut), why };
+  // Parts made ahead are made with nodejieba's cut: without a cut (it failed), they do not stand.
+  return { ...cold(input, cut, cut ? ready : null), why };
 }
 
 function hashOf(documents: readonly DocumentRecord[]): Map<string, string> {
   return new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
 }
 
-function cold(input: IndexMemoInput, cut: ((text: string) => string[]) | null): Omit<IndexRun, "why"> {
+/**
+ * What a cold index is made of before the formula windows are added: its parts, and the word
+ * counts of the Chinese documents (null when no cut was given or no document is Chinese).
+ */
+export interface ColdParts {
+  parts: IndexParts;
+  tf: TermCounts | null;
+}
+
+/**
+ * A cold index's parts, without the formula windows (they are the reuse stage's, added by
+ * cold()): this is the stage's whole work, which worker.ts runs on a thread of its own while the
+ * reuse stage runs. A cut that throws throws here.
+ */
+export function coldParts(
+  input: Pick<IndexMemoInput, "documents" | "paragraphs">,
+  cut: ((text: string) => string[]) | null,
+): ColdParts {
   const tf = cut && input.paragraphs.some((p) => p.lang === "zh") ? termCounts(input.paragraphs, cut) : null;
   const keyTerms = tf ? rankAll(tf) : undefined;
-  const built = buildSearchIndex(input.paragraphs, input.documents, {
+  const parts = indexParts(input.paragraphs, input.documents, {
     chunkSize: CHUNK_SIZE,
     postingsPerBucket: PER_BUCKET,
     keyTerms,
-    ...(input.formulaWindows ? { formulaWindows: input.formulaWindows } : {}),
   });
+  return { parts, tf };
+}
+
+/**
+ * The index built cold; from `ready`, the parts a worker computed from the same input with the
+ * same cut, when given (the output is the same bytes either way).
+ */
+function cold(
+  input: IndexMemoInput,
+  cut: ((text: string) => string[]) | null,
+  ready: ColdParts | null = null,
+): Omit<IndexRun, "why"> {
+  const { parts: bare, tf } = ready ?? coldParts(input, cut);
+  const parts: IndexParts = input.formulaWindows ? { ...bare, formulaWindows: input.formulaWindows } : bare;
+  const built = { ...indexFiles(parts), parts };
   const { docs } = built.parts;
   const hash = hashOf(input.documents);
   const keys = docs.map((d) => `${d.symbol}|${d.lang}`);

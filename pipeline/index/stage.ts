@@ -12,7 +12,7 @@
 import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import type { BuiltIndex } from "./build.ts";
-import { type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
+import { type ColdParts, type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
 
 /** What the index stage reads: the parse output, and the formula windows the reuse stage counted. */
@@ -48,19 +48,29 @@ export interface IndexStageRun extends Omit<IndexRun, "built"> {
 
 /**
  * The stage, from the memo of an earlier build when one is given and fits (incremental.ts); the
- * memo for the next build comes back with the index.
+ * memo for the next build comes back with the index. `ready`: the cold parts computed ahead on a
+ * worker (worker.ts), used when the run is cold.
  */
-export function indexStageMemo(input: IndexInput, previous: IndexMemo | null): IndexStageRun {
+export function indexStageMemo(
+  input: IndexInput,
+  previous: IndexMemo | null,
+  ready: ColdParts | null = null,
+): IndexStageRun {
   const diagnostics: Diagnostic[] = [];
   let run: IndexRun;
   try {
-    run = indexWithMemo(input, previous, (text) => {
-      try {
-        return cutWords(text);
-      } catch (e) {
-        throw new SegmenterError((e as Error).message);
-      }
-    });
+    run = indexWithMemo(
+      input,
+      previous,
+      (text) => {
+        try {
+          return cutWords(text);
+        } catch (e) {
+          throw new SegmenterError((e as Error).message);
+        }
+      },
+      ready,
+    );
   } catch (e) {
     if (!(e instanceof SegmenterError)) throw e;
     // nodejieba is the only part that can fail on its own: without it, no key terms.

@@ -1,0 +1,79 @@
+/**
+ * The cold index on a thread of its own: the index stage's whole work (nodejieba's word counts
+ * and key terms, every bucket and text chunk, encoded and compressed) reads the parse alone, and
+ * only the formula windows, one small file, wait for the reuse stage. So a cold build starts it
+ * here before the cite stage and collects it after reuse: the two heaviest stages run side by
+ * side on the 2 cores instead of one after the other (build/stages.ts).
+ *
+ * Decisions:
+ * - Measured before (200k paragraphs, cold, CPU): cite 8.1 s, reuse 43.5 s, index 26.6 s, all on
+ *   the main thread while the second core waited. On a machine shared with other work the second
+ *   thread also gets a share of the cores of its own.
+ * - Only cold: with a memo the index stage patches a few files in a second or two, and starting a
+ *   worker (and cloning the corpus to it) would cost more than it saves; under MIN_PARAGRAPHS too.
+ * - An optimisation only: when the worker cannot start, fails, or nodejieba fails in it, the
+ *   caller gets null and the stage runs on the main thread as before, reporting what it reports.
+ *   The output is the same bytes either way (test/index/worker.test.ts compares them).
+ */
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { WORKER_LIMITS, workerUrl } from "../parse-worker.ts";
+import { type ColdParts, coldParts } from "./incremental.ts";
+import { cutWords } from "./jieba.ts";
+
+const ROLE = "acquis-index-worker";
+
+/**
+ * Below this many paragraphs the worker is not started. At 50k paragraphs the index took 6.0 s
+ * of CPU on the main thread, and nodejieba's dictionary alone 1.6 s of it; a worker's start (from
+ * the sources, tsx compiling its modules again) and the corpus cloned to it cost about a second.
+ * The bound between is set by that, not measured finely.
+ */
+export const MIN_PARAGRAPHS = 20_000;
+
+/** What the worker is given: the parse, as the stage reads it. */
+export interface ColdIndexInput {
+  documents: readonly DocumentRecord[];
+  paragraphs: readonly Paragraph[];
+}
+
+type Reply = { ok: true; ready: ColdParts } | { ok: false; error: string };
+
+/**
+ * Start computing the cold index's parts (coldParts with nodejieba's cut) on a worker thread.
+ * The promise gives them, or null when the worker could not give them (then run the stage as
+ * usual); it never rejects. The input is cloned to the worker at once.
+ */
+export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl(import.meta.url, "index-worker.mjs"), {
+        workerData: { role: ROLE, documents: input.documents, paragraphs: input.paragraphs },
+        resourceLimits: WORKER_LIMITS,
+      });
+    } catch {
+      resolve(null);
+      return;
+    }
+    let reply: Reply | null = null;
+    worker.once("message", (m: Reply) => {
+      reply = m;
+    });
+    // A worker that fails is no error of the build: the stage runs on the main thread instead.
+    worker.on("error", () => {});
+    worker.on("exit", () => resolve(reply?.ok ? reply.ready : null));
+  });
+}
+
+// Worker side: compute, answer once, and end.
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
+  const { documents, paragraphs } = workerData as ColdIndexInput;
+  let reply: Reply;
+  try {
+    reply = { ok: true, ready: coldParts({ documents, paragraphs }, cutWords) };
+  } catch (e) {
+    reply = { ok: false, error: (e as Error).message };
+  }
+  parentPort.postMessage(reply);
+}

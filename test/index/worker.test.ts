@@ -1,0 +1,59 @@
+/**
+ * The cold index computed ahead on a worker thread (pipeline/index/worker.ts) against the same
+ * stage run on this thread: every file of search/ the same bytes, and the same memo for the next
+ * build. The worker runs nodejieba itself, so the key terms are compared too.
+ */
+import { describe, expect, test } from "vitest";
+import { indexStageMemo } from "../../pipeline/index/stage.ts";
+import { startColdIndex } from "../../pipeline/index/worker.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { documentRecord, paragraph } from "../factories.ts";
+
+/** Two Chinese documents and one English one, in our own words. */
+function corpus(): { documents: DocumentRecord[]; paragraphs: Paragraph[] } {
+  const zh = [
+    "各国应当加强信息通信技术安全领域的合作，建立信任措施。",
+    "关键基础设施的保护需要各国共同努力，联络点名录应当保持更新。",
+    "不限成员名额工作组建议各国交流国家立场，促进能力建设。",
+  ];
+  const en = [
+    "States should cooperate to strengthen the security of information and communications technologies.",
+    "Confidence-building measures 2025 and the directory of points of contact should be kept current.",
+  ];
+  const documents = [
+    documentRecord({ symbol: "A/78/265", lang: "zh", paragraphs: 3 }),
+    documentRecord({ symbol: "A/79/1", lang: "zh", date: "2024-07-01", status: "draft", paragraphs: 3 }),
+    documentRecord({ symbol: "A/78/265", lang: "en", paragraphs: 2 }),
+  ];
+  const paragraphs = [
+    ...zh.map((text) => paragraph({ doc: "A/78/265", lang: "zh", text })),
+    ...zh.map((text, i) => paragraph({ doc: "A/79/1", lang: "zh", text: `${text}${i}号建议。` })),
+    ...en.map((text) => paragraph({ doc: "A/78/265", lang: "en", text })),
+  ];
+  return { documents, paragraphs };
+}
+
+describe("the cold index on a worker thread", () => {
+  test("gives the files and the memo the stage gives on the main thread", async () => {
+    const input = { ...corpus(), formulaWindows: new Uint32Array([3, 17, 42]) };
+    const ready = await startColdIndex(input);
+    // Null would mean the worker did not run, and the comparison below would compare nothing.
+    expect(ready).not.toBeNull();
+    const ahead = indexStageMemo(input, null, ready);
+    const here = indexStageMemo(input, null);
+    expect(ahead.mode).toBe("cold");
+    expect(ahead.indexed.diagnostics).toEqual([]);
+    expect(Object.keys(ahead.indexed.files)).toEqual(Object.keys(here.indexed.files));
+    for (const [name, bytes] of Object.entries(here.indexed.files))
+      expect(Buffer.from(ahead.indexed.files[name]!).equals(Buffer.from(bytes)), name).toBe(true);
+    expect(ahead.indexed.manifest.terms).not.toBe("");
+    expect(ahead.memo).toEqual(here.memo);
+  });
+
+  test("a memo that fits is used, and the parts computed ahead are not", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    const again = indexStageMemo(input, first.memo, await startColdIndex(input));
+    expect(again.mode).toBe("incremental");
+  });
+});
