@@ -258,6 +258,18 @@ export const BUCKET_BUDGET = 40;
 /** Default `budget`: candidates a ranked query reads at most. */
 export const VERIFY_BUDGET = 40;
 
+/** Rounds of neighbours read after the candidates (rankedSearch): a run of pasted paragraphs. */
+const NEIGHBOUR_ROUNDS = 24;
+
+/** Paragraphs whose neighbours a round reads. */
+const NEIGHBOURS_A_ROUND = 4;
+
+/** Neighbours read at most (rankedSearch). */
+const NEIGHBOUR_BUDGET = 64;
+
+/** A query of at least this length (characters or words) has its best paragraphs' neighbours read. */
+const NEIGHBOURS_FROM = 20;
+
 /** 0, 1/2, 1/4, 3/4, 1/8, ...: positions spread evenly over a query, however far one reads. */
 function radicalInverse(i: number): number {
   let r = 0;
@@ -639,6 +651,46 @@ export class SearchEngine {
       // go by number, in which order candidates of one score are read.
       return kth.exact;
     };
+    const read = new Set<number>();
+    const check = (id: number, row: ChunkRow) => {
+      read.add(id);
+      const text = fold(row[5]);
+      if (q.quoted.some((s) => !findPhrase(text, s).length)) return;
+      const has = new Set(terms(text));
+      const cov = coverage(paste, (t) => has.has(t));
+      const exact = findPhrase(text, q.whole);
+      const own = pasteFor(this.docOf(id).lang);
+      const c: Carried = exact.length
+        ? {
+            shared: own.total,
+            informative: own.informativeTotal,
+            passages: [],
+            queryRanges: [query(paste.text)],
+            textRanges: exact,
+          }
+        : carried(own, text);
+      // Measured in its own language's units; compared in shares of the query.
+      const scale = own === paste ? 1 : paste.total / Math.max(1, own.total);
+      if (scale !== 1) {
+        c.shared *= scale;
+        c.informative *= scale;
+      }
+      if (c.shared === 0 && cov < 0.5) return;
+      const ranges =
+        c.shared > 0
+          ? c.textRanges
+          : termRanges(text, new Set([...held].filter((t) => has.has(t)).flatMap((t) => t.split(" "))));
+      checked.push({
+        id,
+        group: group(id),
+        folded: text,
+        terms: has,
+        c,
+        exact: exact.length > 0,
+        coverage: cov,
+        ranges,
+      });
+    };
     while (!settled()) {
       const batch = order.slice(
         k,
@@ -648,43 +700,43 @@ export class SearchEngine {
       const rows = await this.rows(batch);
       for (const id of batch) {
         k++;
-        const text = fold((rows.get(id) as ChunkRow)[5]);
-        if (q.quoted.some((s) => !findPhrase(text, s).length)) continue;
-        const has = new Set(terms(text));
-        const cov = coverage(paste, (t) => has.has(t));
-        const exact = findPhrase(text, q.whole);
-        const own = pasteFor(this.docOf(id).lang);
-        const c: Carried = exact.length
-          ? {
-              shared: own.total,
-              informative: own.informativeTotal,
-              passages: [],
-              queryRanges: [query(paste.text)],
-              textRanges: exact,
-            }
-          : carried(own, text);
-        // Measured in its own language's units; compared in shares of the query.
-        const scale = own === paste ? 1 : paste.total / Math.max(1, own.total);
-        if (scale !== 1) {
-          c.shared *= scale;
-          c.informative *= scale;
-        }
-        if (c.shared === 0 && cov < 0.5) continue;
-        const ranges =
-          c.shared > 0
-            ? c.textRanges
-            : termRanges(text, new Set([...held].filter((t) => has.has(t)).flatMap((t) => t.split(" "))));
-        checked.push({
-          id,
-          group: group(id),
-          folded: text,
-          terms: has,
-          c,
-          exact: exact.length > 0,
-          coverage: cov,
-          ranges,
-        });
+        check(id, rows.get(id) as ChunkRow);
       }
+    }
+    // The neighbours of what carries much, read and measured too. A draft pastes consecutive
+    // paragraphs of one text, and a long paste's terms are sampled (chooseTerms): a paragraph
+    // carrying a tenth of it may hold only one or two of the sampled terms and never be read,
+    // though it carries more than any paragraph read. A paragraph next to it, carrying the
+    // wording just before or after, was read more likely: its neighbours are read then (their
+    // chunk mostly fetched already), and theirs in turn while they carry at least half of what
+    // the page's last carries, so a run of pasted paragraphs is followed along. What they carry
+    // is measured exactly, like every other candidate: this only finds more candidates.
+    let extra = 0;
+    for (let round = 0; round < NEIGHBOUR_ROUNDS && paste.total >= NEIGHBOURS_FROM; round++) {
+      checked.sort(byRank);
+      const own = checked.filter((f) => f.group === 0);
+      const last = own[Math.min(limit, own.length) - 1];
+      if (!last) break;
+      const floor = discounted(last.c) / 2;
+      // Best first, a few a round: the paragraphs carrying most lead to the paste's own run
+      // (a corpus that repeats its phrases has many paragraphs carrying a little).
+      const want = new Set<number>();
+      let from = 0;
+      for (const f of own) {
+        if (f.c.shared === 0 || discounted(f.c) < floor || from >= NEIGHBOURS_A_ROUND) continue;
+        const d = this.docOf(f.id);
+        let any = false;
+        for (const id of [f.id - 1, f.id + 1]) {
+          if (id < d.first || id >= d.first + d.count || read.has(id) || (keep && !keep[id])) continue;
+          if (extra + want.size < NEIGHBOUR_BUDGET) want.add(id);
+          any = true;
+        }
+        if (any) from++;
+      }
+      if (!want.size) break;
+      extra += want.size;
+      const rows = await this.rows([...want]);
+      for (const id of want) check(id, rows.get(id) as ChunkRow);
     }
     checked.sort(byRank);
     const page = checked.slice(0, limit);

@@ -93,6 +93,30 @@ describe("ranking a pasted draft", () => {
     expect(zh.hits.map((h) => h.id)).toEqual(["A-78-265/zh/7"]);
   });
 
+  test("a pasted run of paragraphs is followed along from the one read first: the budget does not hide its neighbours", async () => {
+    // Four consecutive paragraphs of one working paper, pasted whole with a word changed; one
+    // candidate read from the index (budget 1): the other three are found as its neighbours,
+    // and the first hit is the one the full reading puts first.
+    const run = [
+      "The working group recalled that confidence-building measures among States reduce the risk of misperception and escalation arising from incidents.",
+      "Regional organizations have developed their own catalogues of such measures, which complement the global framework agreed by the General Assembly.",
+      "Delegations proposed that a standing directory of points of contact be maintained by the secretariat and updated twice a year, with technical and diplomatic contacts listed separately for each State that volunteers them.",
+      "The group invited States to report on their implementation of these measures on a voluntary basis.",
+    ];
+    const docs = [documentRecord({ symbol: "A/AC.290/2021/WP.9", lang: "en", date: "2021-03-01" })];
+    const paras = run.map((text, i) =>
+      paragraph({ doc: "A/AC.290/2021/WP.9", lang: "en", num: [String(i + 1)], text }),
+    );
+    const index = buildSearchIndex(paras, docs, { formulaWindows: formulaWindowsOf(paras) });
+    const e = await SearchEngine.open(memorySource(index.files));
+    const draft = run.join("\n").replace("twice a year", "once a year");
+    const one = await e.search(draft, { limit: 10, budget: 1 });
+    const full = await e.search(draft, { limit: 10, budget: Number.POSITIVE_INFINITY });
+    expect(one.hits.map((h) => h.num[0]).sort()).toEqual(["1", "2", "3", "4"]);
+    expect(one.hits[0]?.id).toBe(full.hits[0]?.id);
+    expect(full.hits[0]?.num).toEqual(["3"]);
+  });
+
   test("reading stops at the budget and says the answer may be incomplete", async () => {
     const r = await engine.search("States should cooperate", { limit: 10, budget: 1 });
     expect(r.complete).toBe(false);
