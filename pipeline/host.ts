@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import {
   closeSync,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -138,6 +139,11 @@ export class FileStore {
     return all.filter((n) => !n.endsWith(".tmp"));
   }
 
+  /** A kept file's stamp (host.ts `stampOf`), or null when there is none. */
+  stamp(name: string): FileStamp | null {
+    return stampOf(path.join(this.dir, name));
+  }
+
   /** Remove a file. */
   remove(name: string): void {
     if (!this.writable) return;
@@ -255,6 +261,17 @@ function writeChunks(abs: string, chunks: Iterable<string | Uint8Array>): { byte
   return { bytes, sha256: hash.digest("hex") };
 }
 
+/** Hard-link `from` at `dest`; false when the file system refuses (then the caller writes). */
+function linkTo(from: string, dest: string): boolean {
+  try {
+    mkdirSync(path.dirname(dest), { recursive: true });
+    linkSync(from, dest);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Sibling paths used during the swap: `<out>.tmp-<pid>` and `<out>.old-<pid>`. */
 function siblings(outDir: string): { tmp: string; old: string; parent: string; base: string } {
   const parent = path.dirname(outDir);
@@ -334,8 +351,43 @@ export function unsafeOutput(outDir: string, keep: readonly string[]): string | 
   return null;
 }
 
+/**
+ * What identifies a file's content on disk without reading it: its inode, size and modification
+ * time in nanoseconds. See `stampOf`.
+ */
+export interface FileStamp {
+  ino: string;
+  size: number;
+  mtimeNs: string;
+}
+
+/**
+ * A file's stamp, or null when it is not a regular file. Why a stamp that is unchanged means the
+ * content is unchanged, for a file a build wrote itself and recorded at once: every write through
+ * the file system moves the modification time (nanoseconds on the file systems we build on), and
+ * replacing the file (an editor saving through a new file, a copy) gives another inode; only
+ * setting the time back on purpose after an edit escapes it. A hard link shares the inode and the
+ * time, so the stamp holds from one output to the next.
+ */
+export function stampOf(abs: string): FileStamp | null {
+  try {
+    const st = statSync(abs, { bigint: true });
+    if (!st.isFile()) return null;
+    return { ino: String(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs) };
+  } catch {
+    return null;
+  }
+}
+
 /** Hooks of an atomic write. */
 export interface WriteHooks {
+  /**
+   * For a file whose chunks are given as an array (its content already in memory): an existing
+   * file with exactly this content (by SHA-256 and size), to hard-link instead of writing the
+   * bytes again, or null. Linking saves the write and, on file systems that discard freed blocks,
+   * the much dearer removal of the previous output's copy.
+   */
+  link?: (file: { path: string; sha256: string; bytes: number }) => string | null;
   /** Files to add once the others are written, from what was written (the manifest). */
   finish?: (written: readonly WrittenFile[]) => OutputFile[];
   /**
@@ -366,7 +418,34 @@ export function writeDirectoryAtomic(
     if (safe.startsWith("../") || safe === ".." || path.posix.isAbsolute(safe)) {
       throw new Error(`output path ${JSON.stringify(f.path)} leaves the output directory`);
     }
-    const { bytes, sha256: digest } = writeChunks(path.join(tmp, safe), f.chunks);
+    const dest = path.join(tmp, safe);
+    if (hooks.link && Array.isArray(f.chunks)) {
+      const bufs = (f.chunks as Array<string | Uint8Array>).map((c) =>
+        typeof c === "string" ? Buffer.from(c, "utf8") : c,
+      );
+      const hash = createHash("sha256");
+      let bytes = 0;
+      for (const b of bufs) {
+        hash.update(b);
+        bytes += b.length;
+      }
+      const digest = hash.digest("hex");
+      const from = hooks.link({ path: safe, sha256: digest, bytes });
+      if (from && linkTo(from, dest)) {
+        written.push({
+          path: safe,
+          schemaVersion: f.schemaVersion,
+          records: f.records,
+          bytes,
+          sha256: digest,
+        });
+        return;
+      }
+      writeChunks(dest, bufs);
+      written.push({ path: safe, schemaVersion: f.schemaVersion, records: f.records, bytes, sha256: digest });
+      return;
+    }
+    const { bytes, sha256: digest } = writeChunks(dest, f.chunks);
     written.push({ path: safe, schemaVersion: f.schemaVersion, records: f.records, bytes, sha256: digest });
   };
   try {

@@ -158,7 +158,9 @@ async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
     a.ok && b.ok ? `; CPU ${seconds(a.cpuMs)} = ${((a.cpuMs / b.cpuMs) * 100).toFixed(1)} %` : "";
   const vsPagefind = (a: ChildOutcome) => (a.ok && pagefind ? `${(a.ms / pagefind.ms).toFixed(2)} x` : "");
   const modes = (o: ChildOutcome) =>
-    o.ok && o.runs ? `reuse ${o.runs.reuse.mode}, index ${o.runs.index.mode}` : "";
+    o.ok && o.runs
+      ? `cite ${o.runs.cite?.mode ?? "cold"}, reuse ${o.runs.reuse.mode}, index ${o.runs.index.mode}`
+      : "";
   const slowest = full.ok
     ? Object.entries(full.phases)
         .sort((a, b) => b[1] - a[1])

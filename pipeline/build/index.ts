@@ -5,8 +5,10 @@
  *   read.ts    list + read bytes -> load (decode, front matter, registry, cross checks)
  *   cache.ts   parse, through the parse cache, on worker threads when there is enough to parse
  *   stages.ts  working papers -> cite -> reuse -> index, composed with typed inputs and outputs
- *   memos.ts   what the reuse and index stages keep for the next build, read and checked first
- *   write.ts   validate + serialise every file; then the host's atomic write swaps them in
+ *   memos.ts   what the cite, reuse and index stages keep for the next build, read and checked
+ *              first; what the last build wrote (the output memo); the memo files' stamps
+ *   write.ts   validate + serialise every file; then the host's atomic write swaps them in,
+ *              hard-linking from the last output the files whose bytes it already holds
  *
  * Each step is one function from a typed input to a typed output; the runner gives them the
  * disk's listing, a reader, the cache's store and the output folder, and nothing else does.
@@ -27,8 +29,8 @@
  *   --corpus or in registry.yaml must never replace a good build with an empty or degraded one.
  * - One build at a time per output folder (lock.ts); a second one is refused with a plain message.
  * - Output is byte-identical for the same input (write.ts says how), built cold or from the
- *   memos of an earlier build: the reuse and index stages recompute only what changed, and a
- *   memo that does not fit the code or the corpus is not used (memos.ts).
+ *   memos of an earlier build: the cite, reuse and index stages recompute only what changed,
+ *   and a memo that does not fit the code or the corpus is not used (memos.ts).
  */
 import path from "node:path";
 import type { Diagnostic, DocumentRecord, Paragraph, Registry, WorkingPaper } from "../../schemas/index.ts";
@@ -36,11 +38,13 @@ import { diag, sortDiagnostics } from "../diagnostics.ts";
 import * as generations from "../generations.ts";
 import {
   codeVersion,
+  type FileStamp,
   FileStore,
   holdsKept,
   listFiles,
   readBytes,
   relativePath,
+  stampOf,
   TextCache,
   unsafeOutput,
   type WrittenFile,
@@ -51,10 +55,20 @@ import { lockOutput } from "../lock.ts";
 import { type Summary, summarise } from "../report.ts";
 import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
-import { memoFiles, readMemos } from "./memos.ts";
+import {
+  memoFiles,
+  OUTPUT_MEMO,
+  outputMemoFile,
+  readMemos,
+  readOutputMemo,
+  readStamps,
+  STAMPS,
+  sameStamp,
+  stampsFile,
+} from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles } from "./write.ts";
+import { dataFiles, linkPrevious, outputMemoOf } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -93,6 +107,11 @@ export interface BuildOptions {
    * lock, so no lock is taken for `out`, and `out` may lie under a generations folder.
    */
   inGeneration?: boolean;
+  /**
+   * The folder holding the last output, whose unchanged files the writer may hard-link (write.ts
+   * `linkPrevious`): publishBuild() gives the published generation's data; by default `out`.
+   */
+  previous?: string;
 }
 
 /** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse", "site 12 pages". */
@@ -124,10 +143,10 @@ export interface BuildResult {
    */
   unbuildable: string | null;
   /**
-   * How the reuse and index stages ran: cold (with why, when a memo was there but did not fit)
+   * How the cite, reuse and index stages ran: cold (with why, when a memo was there but did not fit)
    * or incremental; null when no stage ran.
    */
-  runs: { reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -197,7 +216,15 @@ async function buildLocked(
       : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
   const stages = options.stages ?? "all";
   const version = memoStore && stages === "all" ? codeVersion() : "";
-  const memos = memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version) : null;
+  const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map();
+  const memos =
+    memoStore && stages === "all"
+      ? readMemos(
+          (name) => memoStore.get(name),
+          version,
+          (name) => sameStamp(stamps.get(name), memoStore.stamp(name)),
+        )
+      : null;
   const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
@@ -205,6 +232,7 @@ async function buildLocked(
     memos ?? undefined,
   );
   const runs = analysed.runs && {
+    cite: { ...analysed.runs.cite, why: memos?.rejected.cite ?? analysed.runs.cite.why },
     reuse: { ...analysed.runs.reuse, why: memos?.rejected.reuse ?? analysed.runs.reuse.why },
     index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
   };
@@ -243,7 +271,13 @@ async function buildLocked(
       diagnostics,
       summary,
     });
-    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap });
+    const link =
+      memoStore && cacheMode === "readwrite"
+        ? linkPrevious(readOutputMemo(memoStore.get(OUTPUT_MEMO.file)), options.previous ?? outDir, stampOf)
+        : undefined;
+    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
+    if (memoStore?.writable)
+      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf)));
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
@@ -251,7 +285,19 @@ async function buildLocked(
     const present = new Set(memoStore.names());
     const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
     for (const f of memoOut) memoStore.set(f.name, f.chunks);
+    keep.push(OUTPUT_MEMO.file, STAMPS.file);
     for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
+    // Recorded last: a build killed before this leaves stamps that do not fit, so checksums are
+    // checked. A file written now is stamped now; one kept from before keeps its stamp only if it
+    // has not moved (a base edited by hand and not rewritten must be checked in full next time).
+    const fresh = new Set(memoOut.map((f) => f.name));
+    const now = new Map<string, FileStamp>();
+    for (const name of keep) {
+      if (name === STAMPS.file) continue;
+      const st = memoStore.stamp(name);
+      if (st && (fresh.has(name) || sameStamp(stamps.get(name), st))) now.set(name, st);
+    }
+    memoStore.set(STAMPS.file, stampsFile(now));
   }
 
   return {
@@ -270,7 +316,8 @@ async function buildLocked(
 }
 
 /** What publishBuild() is asked to do: build() options but the output, plus the published folder. */
-export interface PublishOptions extends Omit<BuildOptions, "out" | "inGeneration" | "beforeSwap"> {
+export interface PublishOptions
+  extends Omit<BuildOptions, "out" | "inGeneration" | "beforeSwap" | "previous"> {
   /** The published folder (default "dist"): a link to its current generation. */
   dist?: string;
   /** Build the site into the generation too (default true); false publishes the data alone. */
@@ -327,7 +374,12 @@ export async function publishBuild(options: PublishOptions): Promise<PublishResu
     const gen = generations.create(g);
     let result: BuildResult;
     try {
-      result = await build({ ...options, out: path.join(gen.dir, "data"), inGeneration: true });
+      result = await build({
+        ...options,
+        out: path.join(gen.dir, "data"),
+        inGeneration: true,
+        previous: before === null ? undefined : path.join(g.home, before, "data"),
+      });
     } catch (e) {
       generations.discard(gen);
       throw e;

@@ -1,6 +1,6 @@
 /**
- * Memos: what the reuse and index stages keep from one build for the next (reuse/incremental.ts,
- * index/incremental.ts), as files the runner reads and writes through its store (host.ts).
+ * Memos: what the cite, reuse and index stages keep from one build for the next (reuse/incremental.ts,
+ * index/incremental.ts, cite/stage.ts), as files the runner reads and writes through its store (host.ts).
  *
  * Decisions:
  * - A memo is never trusted, only used when it proves itself: it is a pack (pipeline/pack.ts)
@@ -15,6 +15,9 @@
  *   rename), so a build killed while writing leaves the previous file or the new one.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
  */
+import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
+import type { CiteMemo } from "../cite/stage.ts";
+import type { FileStamp } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { pack, unpack } from "../pack.ts";
@@ -30,28 +33,88 @@ import {
 } from "../reuse/memo-file.ts";
 import type { Postings } from "../reuse/postings.ts";
 
+/**
+ * What the last build wrote, for the writer (write.ts `linkPrevious`): the folder it finally
+ * stood in, and each file's SHA-256, path there, and stamp (host.ts `stampOf`) right after writing.
+ */
+export interface OutputMemo {
+  dir: string;
+  files: Array<{ sha256: string; path: string; stamp: FileStamp }>;
+}
+
+/** The output memo's file in the store, and the kind of pack it is. */
+export const OUTPUT_MEMO = { file: "output.memo", kind: "acquis output memo", version: "1" } as const;
+
+/** The output memo from its bytes, or null when they are not one (then every file is written). */
+export function readOutputMemo(bytes: Uint8Array | undefined): OutputMemo | null {
+  const s = bytes && unpack(bytes, OUTPUT_MEMO.kind, OUTPUT_MEMO.version);
+  const m = (s?.meta as { json?: OutputMemo } | undefined)?.json;
+  return m && typeof m.dir === "string" && Array.isArray(m.files) ? m : null;
+}
+
+/** The output memo as a file's chunks. */
+export function outputMemoFile(m: OutputMemo): Uint8Array[] {
+  return pack(OUTPUT_MEMO.kind, OUTPUT_MEMO.version, { meta: { json: m } });
+}
+
+/**
+ * The stamps of the memo files as they were right after this build's runner wrote them (host.ts
+ * `stampOf`): a memo whose stamp has not moved since is read without computing its checksum again
+ * (some 270 MB at 200k paragraphs); any other is checked in full.
+ */
+export const STAMPS = { file: "stamps.memo", kind: "acquis memo stamps", version: "1" } as const;
+
+/** The recorded stamps from their bytes (none when they are not a stamps file). */
+export function readStamps(bytes: Uint8Array | undefined): Map<string, FileStamp> {
+  const s = bytes && unpack(bytes, STAMPS.kind, STAMPS.version);
+  const m = (s?.meta as { json?: Array<[string, FileStamp]> } | undefined)?.json;
+  return new Map(Array.isArray(m) ? m : []);
+}
+
+/** The stamps as a file's chunks. */
+export function stampsFile(stamps: ReadonlyMap<string, FileStamp>): Uint8Array[] {
+  return pack(STAMPS.kind, STAMPS.version, { meta: { json: [...stamps].sort() } });
+}
+
+/** Whether two stamps are of the same unchanged file. */
+export const sameStamp = (a: FileStamp | null | undefined, b: FileStamp | null | undefined): boolean =>
+  !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
 /** The memos a build starts from (null: none, or none usable) and why one was not usable. */
 export interface Memos {
+  cite: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
   /** Why a memo file present was not used, by stage. */
-  rejected: { reuse?: string; index?: string };
+  rejected: { cite?: string; reuse?: string; index?: string };
 }
 
 /** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
-export const MEMO_FILES = { reuse: "reuse.memo", index: "index.memo" } as const;
+export const MEMO_FILES = { cite: "cite.memo", reuse: "reuse.memo", index: "index.memo" } as const;
 const baseFile = (id: string) => `reuse-${id}.base`;
 
 /** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
-export function readMemos(read: (name: string) => Uint8Array | undefined, version: string): Memos {
-  const out: Memos = { reuse: null, index: null, rejected: {} };
+export function readMemos(
+  read: (name: string) => Uint8Array | undefined,
+  version: string,
+  vouched: (name: string) => boolean = () => false,
+): Memos {
+  const out: Memos = { cite: null, reuse: null, index: null, rejected: {} };
+  const cite = read(MEMO_FILES.cite);
+  if (cite) {
+    const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
+    out.cite = s && citeMemoFromSections(s);
+    if (!out.cite) out.rejected.cite = rejection(cite, CITE_MEMO.kind);
+  }
   const reuse = read(MEMO_FILES.reuse);
   if (reuse) {
-    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`);
+    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, vouched(MEMO_FILES.reuse));
     const bases = new Map<string, Postings | null>();
     for (const id of s ? baseIdsOf(s) : []) {
       const bytes = read(baseFile(id));
-      const b = bytes && unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`);
+      const b =
+        bytes &&
+        unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`, vouched(baseFile(id)));
       bases.set(id, b ? baseFromSections(b) : null);
     }
     out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
@@ -62,7 +125,7 @@ export function readMemos(read: (name: string) => Uint8Array | undefined, versio
   }
   const index = read(MEMO_FILES.index);
   if (index) {
-    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`);
+    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, vouched(MEMO_FILES.index));
     out.index = s && indexMemoFromSections(s);
     if (!out.index) out.rejected.index = rejection(index, INDEX_MEMO.kind);
   }
@@ -89,7 +152,7 @@ function rejection(bytes: Uint8Array, kind: string): string {
  * go). A base already in the store (`exists`) is not written again: bases are written once.
  */
 export function memoFiles(
-  memos: { reuse: ReuseMemo | null; index: IndexMemo | null },
+  memos: { cite?: CiteMemo | null; reuse: ReuseMemo | null; index: IndexMemo | null },
   version: string,
   exists: (name: string) => boolean,
 ): { files: Array<{ name: string; chunks: Uint8Array[] }>; keep: string[] } {
@@ -114,6 +177,11 @@ export function memoFiles(
       chunks: pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, memoSections(memos.reuse)),
     });
   }
+  if (memos.cite)
+    out.push({
+      name: MEMO_FILES.cite,
+      chunks: pack(CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, citeMemoSections(memos.cite)),
+    });
   if (memos.index)
     out.push({
       name: MEMO_FILES.index,

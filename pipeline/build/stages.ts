@@ -14,7 +14,7 @@ import {
   SCHEMA_VERSION,
   type WorkingPaper,
 } from "../../schemas/index.ts";
-import { type Cited, citeStage } from "../cite/stage.ts";
+import { type Cited, type CiteMemo, citeStageMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { type Indexed, indexStageMemo } from "../index/stage.ts";
 import { MIN_PARAGRAPHS, startColdIndex } from "../index/worker.ts";
@@ -44,8 +44,9 @@ export type StageSelection = "all" | "none";
 export const STAGE_NAMES = ["cite", "reuse", "index", "topics"] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 
-/** What the reuse and index stages keep from one build for the next (memos.ts). */
+/** What the cite, reuse and index stages keep from one build for the next (memos.ts). */
 export interface StageMemos {
+  cite?: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
 }
@@ -54,7 +55,7 @@ export interface StageMemos {
 export interface StageRun {
   mode: "cold" | "incremental";
   why: string | null;
-  /** Paragraphs recomputed (reuse), files written again (index). */
+  /** Document versions extracted again (cite), paragraphs recomputed (reuse), files written again (index). */
   redone: number;
 }
 
@@ -71,7 +72,7 @@ export interface Analysed {
 export interface StagesRun extends Analysed {
   memos: StageMemos;
   /** How the stages that keep a memo ran (null when no stage ran). */
-  runs: { reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
 }
 
 /**
@@ -92,7 +93,7 @@ export async function runStages(
       workingPapers: papers.papers,
       stages: null,
       diagnostics,
-      memos: { reuse: null, index: null },
+      memos: { cite: null, reuse: null, index: null },
       runs: null,
     };
   const total = STAGE_NAMES.length;
@@ -103,7 +104,8 @@ export async function runStages(
       ? startColdIndex(input)
       : null;
   onStage(0, total, "cite");
-  const cite = citeStage(input);
+  const citeRun = citeStageMemo(input, memos.cite ?? null);
+  const cite = citeRun.cited;
   onStage(1, total, "reuse");
   const reuse = reuseStageMemo({ ...input, citations: cite.citations }, memos.reuse);
   // A State's wording and the agreed texts: the reuse links read by date, a pure function of
@@ -134,8 +136,9 @@ export async function runStages(
     workingPapers: papers.papers,
     stages: { cite, reuse: reuse.result, adoption, index: index.indexed, topics },
     diagnostics,
-    memos: { reuse: reuse.memo, index: index.memo },
+    memos: { cite: citeRun.memo, reuse: reuse.memo, index: index.memo },
     runs: {
+      cite: { mode: citeRun.mode, why: citeRun.why, redone: citeRun.redone },
       reuse: { mode: reuse.mode, why: reuse.why, redone: reuse.touched },
       index: { mode: index.mode, why: index.why, redone: index.rewritten },
     },

@@ -86,27 +86,54 @@ interface Draft {
 export function extractCitations(input: ExtractInput): Extracted {
   const index = buildIndex(input.documents, input.paragraphs, input.registry);
   const diagnostics: Diagnostic[] = [];
+  const citations: Citation[] = [];
+  for (const record of citingOrder(input.documents)) {
+    const one = extractDocument(record, index);
+    for (const c of one.citations) citations.push(c);
+    for (const d of one.diagnostics) diagnostics.push(d);
+  }
+  return { citations, diagnostics, index };
+}
+
+/**
+ * The documents in the order their citations are written (by symbol, then language): the
+ * citations of a corpus are those of each document in this order, each document's on its own.
+ */
+export function citingOrder(documents: readonly DocumentRecord[]): DocumentRecord[] {
+  return [...documents].sort(byDoc);
+}
+
+/**
+ * Extract and resolve the citations of one document version, in output order, with ids. Every
+ * citation's `from` is a paragraph or part of this document and short forms look back only within
+ * it, so a document's citations and ids are the same whichever other documents are extracted
+ * with it: what the cite stage's memo (stage.ts) relies on. Reads of other documents go through
+ * `index` alone (its `docs` and `byId`).
+ */
+export function extractDocument(
+  record: DocumentRecord,
+  index: CorpusIndex,
+): { citations: Citation[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const version = index.docs.get(record.symbol)?.get(record.lang);
+  if (!version) return { citations: [], diagnostics };
   const drafts: Draft[] = [];
   const rank = new Map<string, number>();
   let order = 0;
-  for (const record of [...input.documents].sort(byDoc)) {
-    const version = index.docs.get(record.symbol)?.get(record.lang);
-    if (!version) continue;
-    const state: ShortState = { text: null, footnote: null, resolution: null, resolutionAt: null };
-    for (const unit of unitsOf(record, version.paragraphs)) {
-      if (!rank.has(unit.from)) rank.set(unit.from, rank.size);
-      for (const found of findCitations(unit.text, index.titles)) {
-        for (const r of resolveFound(found, unit, state, index, diagnostics)) {
-          const citation = toCitation(unit, found, r);
-          checkQuotation(citation, unit, index, diagnostics);
-          report(citation, r, diagnostics);
-          drafts.push({
-            citation,
-            rank: rank.get(unit.from)!,
-            anchor: unit.anchor ?? found.start,
-            order: order++,
-          });
-        }
+  const state: ShortState = { text: null, footnote: null, resolution: null, resolutionAt: null };
+  for (const unit of unitsOf(record, version.paragraphs)) {
+    if (!rank.has(unit.from)) rank.set(unit.from, rank.size);
+    for (const found of findCitations(unit.text, index.titles)) {
+      for (const r of resolveFound(found, unit, state, index, diagnostics)) {
+        const citation = toCitation(unit, found, r);
+        checkQuotation(citation, unit, index, diagnostics);
+        report(citation, r, diagnostics);
+        drafts.push({
+          citation,
+          rank: rank.get(unit.from)!,
+          anchor: unit.anchor ?? found.start,
+          order: order++,
+        });
       }
     }
   }
@@ -117,7 +144,7 @@ export function extractCitations(input: ExtractInput): Extracted {
     counts.set(d.citation.from, n);
     return { id: `${d.citation.from}#c${n}`, ...d.citation };
   });
-  return { citations, diagnostics, index };
+  return { citations, diagnostics };
 }
 
 function byDoc(a: DocumentRecord, b: DocumentRecord): number {

@@ -8,11 +8,18 @@
  * The corpus: the repository's seed A/78/265 and documents written here, in our own words, that
  * reuse its wording and each other's.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { type BuildResult, build } from "../../pipeline/build/index.ts";
-import { MEMO_FILES, memoFiles, readMemos } from "../../pipeline/build/memos.ts";
+import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
+import {
+  MEMO_FILES,
+  memoFiles,
+  readMemos,
+  readStamps,
+  STAMPS,
+  sameStamp,
+} from "../../pipeline/build/memos.ts";
 import { codeVersion, FileStore } from "../../pipeline/host.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
@@ -192,10 +199,145 @@ describe("a memo that does not fit is not used", () => {
     });
   });
 
+  test("the stamps of the memos just written are recorded, so the next build need not checksum them again", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    await bothWays(root);
+    const store = new FileStore(memoDir(root), false);
+    const stamps = readStamps(store.get(STAMPS.file));
+    for (const name of [MEMO_FILES.cite, MEMO_FILES.reuse, MEMO_FILES.index])
+      expect(sameStamp(stamps.get(name), store.stamp(name))).toBe(true);
+    // A memo rewritten since (here by hand) no longer has its recorded stamp: it is checked in full.
+    writeFileSync(
+      path.join(memoDir(root), MEMO_FILES.index),
+      readFileSync(path.join(memoDir(root), MEMO_FILES.index)),
+    );
+    expect(sameStamp(stamps.get(MEMO_FILES.index), store.stamp(MEMO_FILES.index))).toBe(false);
+  });
+
   test("--no-cache builds cold and neither reads nor writes memos", async () => {
     const root = makeRepo(files());
     const r = await build({ root, cache: "off" });
     expect(r.runs).toMatchObject({ reuse: { mode: "cold", why: null }, index: { mode: "cold", why: null } });
     expect(new FileStore(memoDir(root), false).names()).toEqual([]);
+  });
+});
+
+describe("the cite stage after a change", () => {
+  /** A report that cites A/79/10's second paragraph and A/82/1's first, which the corpus lacks. */
+  const citing = (extra = "") =>
+    later("A/81/9", "2026-02-01", [
+      `工作组回顾了A/79/10，第 2 段所载的建议。${extra}`,
+      "工作组还注意到A/82/1，第 1 段。",
+    ]);
+  const citationsOf = (r: BuildResult, from: string) =>
+    r.analysed.stages!.cite.citations.filter((c) => c.from.startsWith(from));
+
+  test("citations into and out of a changed, added or removed document are resolved again; the others come from the memo", async () => {
+    const root = makeRepo({ ...files(), "corpus/A-81-9/zh.md": citing() });
+    const first = await build({ root });
+    expect(first.runs!.cite).toMatchObject({ mode: "cold", why: null });
+    const docs = first.documents.length;
+    expect(citationsOf(first, "A-81-9/").map((c) => [c.status, c.resolved])).toEqual([
+      ["resolved", "A-79-10/zh/2"],
+      ["unknown-document", null],
+    ]);
+
+    // Nothing changed: every document's citations from the memo.
+    let { inc } = await bothWays(root);
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 0 });
+
+    // The cited document loses its second paragraph: it and the report citing it are redone.
+    const s = seedSentences();
+    writeFiles(root, { "corpus/A-79-10/zh.md": later("A/79/10", "2024-07-01", [s[0]!]) });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 2 });
+    expect(citationsOf(inc, "A-81-9/")[0]).toMatchObject({ status: "unknown-paragraph", resolved: null });
+
+    // The document it cites that was absent is added: the citing report is redone with it.
+    writeFiles(root, {
+      "corpus/A-82-1/zh.md": later("A/82/1", "2026-03-01", ["各方欢迎这份报告。"]),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.documents.length).toBe(docs + 1);
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 2 });
+    expect(citationsOf(inc, "A-81-9/")[1]).toMatchObject({ status: "resolved", resolved: "A-82-1/zh/1" });
+
+    // The citing report changed: only it is redone (its own citations, its ids).
+    writeFiles(root, { "corpus/A-81-9/zh.md": citing("另见A/82/1，第 1 段。") });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 1 });
+    expect(citationsOf(inc, "A-81-9/")).toHaveLength(3);
+
+    // The added document removed again: the citation is to an unknown document once more.
+    rmSync(path.join(root, "corpus/A-82-1"), { recursive: true });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 1 });
+    expect(citationsOf(inc, "A-81-9/")[1]).toMatchObject({ status: "unknown-document", resolved: null });
+  });
+
+  test("a change to the registry extracts every document again, saying why", async () => {
+    const root = makeRepo({ ...files(), "corpus/A-81-9/zh.md": citing() });
+    await build({ root });
+    writeFiles(root, {
+      "corpus/registry.yaml": `${seedRegistry().trimEnd()}\n  - body: Test body\n    names:\n      zh:\n        - 一个新登记的机构名称\n      en: []\n`,
+    });
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.cite).toMatchObject({ mode: "cold", why: expect.stringMatching(/registry/) });
+  });
+});
+
+describe("the writer after a change", () => {
+  /** Every file of an output folder by path, with its inode. */
+  const inodes = (dir: string): Map<string, bigint> => {
+    const out = new Map<string, bigint>();
+    const walk = (rel: string) => {
+      for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(r);
+        else out.set(r, statSync(path.join(dir, r), { bigint: true }).ino);
+      }
+    };
+    walk("");
+    return out;
+  };
+
+  test("links the files the last output holds byte for byte, and writes anew one edited there by hand", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const before = inodes(out);
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改0。\n");
+    await bothWays(root);
+    const after = inodes(out);
+    const kept = new Set(before.values());
+    const linked = [...after].filter(([, ino]) => kept.has(ino)).map(([p]) => p);
+    // The index's files whose bytes did not move are links; the changed paragraphs are new bytes.
+    expect(linked.filter((p) => p.startsWith("search/")).length).toBeGreaterThan(0);
+    expect(linked).not.toContain("paragraphs.jsonl");
+
+    // A file of the output edited by hand (same size, other bytes) is not linked again.
+    const victim = linked.find((p) => p.startsWith("search/") && p.endsWith(".gz"))!;
+    const bytes = readFileSync(path.join(out, victim));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
+    writeFileSync(path.join(out, victim), bytes);
+    await bothWays(root);
+    expect(statSync(path.join(out, victim), { bigint: true }).ino).not.toBe(after.get(victim));
+  });
+
+  test("a published build links from the generation it replaces, which stays as it was", async () => {
+    const root = makeRepo(files());
+    const first = await publishBuild({ root, site: false, onProgress: () => {} });
+    const old = path.join(first.published!.dir, "data");
+    const oldFiles = snapshotDir(old);
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    const second = await publishBuild({ root, site: false, onProgress: () => {} });
+    const now = path.join(second.published!.dir, "data");
+    const kept = new Set(inodes(old).values());
+    expect([...inodes(now).values()].filter((ino) => kept.has(ino)).length).toBeGreaterThan(0);
+    expect(snapshotDir(old)).toEqual(oldFiles);
+    await build({ root, out: "cold", cache: "off" });
+    expect(snapshotDir(now)).toEqual(snapshotDir(path.join(root, "cold")));
   });
 });
