@@ -21,7 +21,7 @@ import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
-import { readOptions } from "./options.ts";
+import { READER_OPTIONS, readOptions } from "./options.ts";
 import { stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -60,10 +60,8 @@ export const citeCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const read = readOptions(argv, {
-      json: { type: "boolean" },
+      ...READER_OPTIONS,
       batch: { type: "boolean" },
-      data: { type: "string", value: "a directory" },
-      help: { type: "boolean", short: "h" },
     });
     if (read.error !== undefined) return usageError(io, read.error);
     if (read.values.help) {

@@ -71,3 +71,10 @@ export function readOptions<S extends Record<string, OptionSpec>>(
   }
   return { values: values as OptionValues<S>, words };
 }
+
+/** The options every command that reads a knowledge base takes: --json, --data <dir>, --help. */
+export const READER_OPTIONS = {
+  json: { type: "boolean" },
+  data: { type: "string", value: "a directory" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies Record<string, OptionSpec>;

@@ -22,7 +22,7 @@ import {
 import { verdictWords } from "../../core/search/rank.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./disk-source.ts";
-import { readOptions } from "./options.ts";
+import { READER_OPTIONS, readOptions } from "./options.ts";
 import { readStdin, stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -171,7 +171,7 @@ export const searchCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const read = readOptions(argv, {
-      json: { type: "boolean" },
+      ...READER_OPTIONS,
       batch: { type: "boolean" },
       phrase: { type: "boolean" },
       all: { type: "boolean" },
@@ -183,8 +183,6 @@ export const searchCommand: Command = {
       from: { type: "string", value: "a year" },
       to: { type: "string", value: "a year" },
       limit: { type: "string", value: "a number of results" },
-      data: { type: "string", value: "a directory" },
-      help: { type: "boolean", short: "h" },
     });
     if (read.error !== undefined) return usageError(io, read.error);
     const v = read.values;

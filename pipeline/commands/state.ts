@@ -14,7 +14,7 @@ import { stateReport } from "../../core/data/states.ts";
 import { type AdoptionRow, SCHEMA_VERSION, StateReport } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
-import { readOptions } from "./options.ts";
+import { READER_OPTIONS, readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis state <code> [--json] [--data <dir>]
@@ -42,11 +42,7 @@ export const stateCommand: Command = {
   summary: "A State's papers, and its wording that reached or quotes agreed texts",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const read = readOptions(argv, {
-      json: { type: "boolean" },
-      data: { type: "string", value: "a directory" },
-      help: { type: "boolean", short: "h" },
-    });
+    const read = readOptions(argv, READER_OPTIONS);
     if (read.error !== undefined) return usageError(io, read.error);
     if (read.values.help) {
       io.stdout(`${USAGE}\n`);

@@ -13,7 +13,7 @@ import { resolve } from "node:path";
 import { findTopic, type TopicParagraph, topicCitation, topicView, whyText } from "../../core/data/topics.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
-import { readOptions } from "./options.ts";
+import { READER_OPTIONS, readOptions } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis topic <name> [--states CN,US,...] [--json] [--data <dir>]
@@ -58,10 +58,8 @@ export const topicCommand: Command = {
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const read = readOptions(argv, {
-      json: { type: "boolean" },
+      ...READER_OPTIONS,
       states: { type: "string", value: "codes, e.g. CN,US" },
-      data: { type: "string", value: "a directory" },
-      help: { type: "boolean", short: "h" },
     });
     if (read.error !== undefined) return usageError(io, read.error);
     if (read.values.help) {
