@@ -32,7 +32,10 @@ export const Reuse = z.object({
   spans: z.array(SharedSpan),
   /** Characters (zh) or words (en) of the longest shared passage. */
   length: z.number().int(),
-  /** True when the shared wording is a formula that recurs across many paragraphs. */
+  /**
+   * True when the shared wording includes a formula (wording that recurs across many paragraphs,
+   * counted for less); the link stands on its other wording (pipeline/reuse/detect.ts).
+   */
   formula: z.boolean().default(false),
   /**
    * Changes from `from` to `to` (by character for zh, by word for en): `equal` and `insert` give
