@@ -44,6 +44,7 @@ import {
 import type { PageSummary } from "../ingest/types.ts";
 import { controlCharacters, formatBytes } from "../load/decode.ts";
 import { loadRegistry } from "../load/index.ts";
+import { readAuthors } from "../parse/authors.ts";
 import { parseDocument } from "../parse/index.ts";
 import { formatDiagnostics, progressLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
@@ -633,6 +634,14 @@ export const importCommand: Command = {
     if (read.positional.length !== 1) return usageError(io, "give exactly one file or folder to import");
     const opts = importOptions(read.values, read.flags);
     if (typeof opts === "string") return usageError(io, opts);
+    // A code of no State and no known group is kept (a new group is one line in authors.ts), but
+    // said now, where it was typed, not only by the next build.
+    for (const code of readAuthors(opts.authors ?? []).unknown)
+      io.stderr(
+        terminalSafe(
+          `acquis import: warning: --authors ${code} is neither a UN Member or observer State's ISO 3166-1 code nor a known group's (EU, AFRICAN-UNION, ASEAN, NAM, G77, …); the paper keeps it as written and the build will warn on it.\n`,
+        ),
+      );
     const path = resolve(io.cwd, read.positional[0]!);
     if (!existsSync(path)) {
       io.stderr(terminalSafe(`acquis import: ${read.positional[0]} does not exist.\n`));
