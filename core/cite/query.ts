@@ -197,6 +197,21 @@ function unreadIn(s: string, from: number, to: number): [number, number] | null 
 const OPENERS = "([{“‘（【「";
 const CLOSERS = ")]}”’）】」";
 
+/**
+ * Why "Security Council resolution 75/240" reads as nothing: the grammar skips a Council name
+ * before an Assembly resolution's number whole (find.ts), never reading either half, so the
+ * answer says which half to mend instead of the generic "no citation".
+ */
+const COUNCIL_ASSEMBLY =
+  /(Security Council|UNSC|S\.C\.|安全理事会|安理会)[^0-9/]{0,30}?(\d{1,3}\/\d{1,4})(?!\s*[(（]\s*\d{4})/u;
+
+function councilWithAssemblyNumber(query: string): string | null {
+  const m = COUNCIL_ASSEMBLY.exec(query);
+  if (!m) return null;
+  const [, council, number] = m;
+  return `"${m[0].trim()}" names the ${council === "安理会" || council === "安全理事会" ? "Security Council (安理会)" : "Security Council"} with a General Assembly resolution's number (${number}, session/number), so neither was read. The Council's resolutions are numbered with their year, e.g. "resolution 2341 (2017)" or "S/RES/2341 (2017)"; for the Assembly's, write "resolution ${number}" or "A/RES/${number}".`;
+}
+
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
   query: string,
@@ -210,7 +225,8 @@ export function lookupCitation<P extends CiteParagraph>(
       kind: "unparsed",
       query,
       message: !outside
-        ? 'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".'
+        ? (councilWithAssemblyNumber(query) ??
+          'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".')
         : outside.kind === "short"
           ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
           : `"${query.slice(outside.start, outside.end)}" refers to the document it stands in, which a pasted citation does not have: write the document's symbol.`,

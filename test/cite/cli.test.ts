@@ -92,6 +92,15 @@ describe("acquis cite", () => {
       says: ["A-78-265/zh/annex/annex-b", "Holds: annex/annex-b/u1, annex/annex-b/1"],
     }, // a whole part: what it holds
     { query: "hello world", code: 1, says: ["No citation could be read"] }, // nothing to look up
+    {
+      query: "Security Council resolution 75/240",
+      code: 1,
+      says: [
+        "names the Security Council with a General Assembly resolution's number (75/240",
+        "A/RES/75/240",
+      ],
+    }, // the Council's name before an Assembly number: read as neither, and said which to mend
+    { query: "安理会第 75/240 号决议", code: 1, says: ["names the Security Council (安理会)"] },
   ])("$query", async ({ query, code, says }) => {
     const r = await run(query, "--data", dir);
     expect(r.code).toBe(code);

@@ -127,6 +127,10 @@ describe("a pasted citation", () => {
     },
     { pasted: "A/12/345, para. 1", says: ["A/12/345 is unknown"] },
     { pasted: "the report, para. 42", says: ["No citation could be read"] },
+    {
+      pasted: "Security Council resolution 75/240, para. 2",
+      says: ["names the Security Council with a General Assembly resolution's number"],
+    },
   ])("$pasted says precisely what it found", async ({ pasted, says }) => {
     const a = await answer(pasted);
     expect(a.go).toBeNull();
