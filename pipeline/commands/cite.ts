@@ -21,7 +21,7 @@ import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
 import type { Paragraph } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { type CiteData, readCiteData } from "./cite-data.ts";
-import { READER_OPTIONS, readOptions } from "./options.ts";
+import { READER_OPTIONS, readCommandLine, usageError as usage } from "./options.ts";
 import { stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -59,15 +59,17 @@ export const citeCommand: Command = {
   summary: "Look up a citation (zh or en) and print the cited paragraph",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const read = readOptions(argv, {
-      ...READER_OPTIONS,
-      batch: { type: "boolean" },
-    });
-    if (read.error !== undefined) return usageError(io, read.error);
-    if (read.values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+    const read = readCommandLine(
+      argv,
+      {
+        ...READER_OPTIONS,
+        batch: { type: "boolean" },
+      },
+      io,
+      "cite",
+      USAGE,
+    );
+    if (read.exit !== undefined) return read.exit;
     const { words } = read;
     const json = read.values.json === true;
     const batch = read.values.batch === true;
@@ -167,10 +169,7 @@ async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
   return all ? 0 : 1;
 }
 
-function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis cite: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (io: CommandIO, message: string): number => usage(io, "cite", USAGE, message);
 
 /** Plain-text rendering of a lookup, one block per target. */
 export function render(lookup: Lookup<Paragraph>): string {

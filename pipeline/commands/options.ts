@@ -8,6 +8,7 @@
 
 import { parseArgs } from "node:util";
 import { terminalSafe } from "../terminal.ts";
+import type { CommandIO } from "./types.ts";
 
 /** One option: a flag, or one that takes a value (`value` says what, for messages). */
 export type OptionSpec =
@@ -78,3 +79,29 @@ export const READER_OPTIONS = {
   data: { type: "string", value: "a directory" },
   help: { type: "boolean", short: "h" },
 } as const satisfies Record<string, OptionSpec>;
+
+/** Bad usage: the command's name and the message, then its usage; exit code 2. */
+export function usageError(io: CommandIO, name: string, usage: string, message: string): number {
+  io.stderr(`acquis ${name}: ${terminalSafe(message)}\n\n${usage}\n`);
+  return 2;
+}
+
+/**
+ * A command's arguments read against `spec` (which holds `help`): the options and words, or the
+ * exit code when there is nothing more to do — 2 after a usage error, 0 after printing --help.
+ */
+export function readCommandLine<S extends Record<string, OptionSpec> & { help: OptionSpec }>(
+  argv: readonly string[],
+  spec: S,
+  io: CommandIO,
+  name: string,
+  usage: string,
+): { values: OptionValues<S>; words: string[]; exit?: undefined } | { exit: number } {
+  const read = readOptions(argv, spec);
+  if (read.error !== undefined) return { exit: usageError(io, name, usage, read.error) };
+  if (read.values.help) {
+    io.stdout(`${usage}\n`);
+    return { exit: 0 };
+  }
+  return read;
+}

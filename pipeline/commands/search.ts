@@ -22,7 +22,7 @@ import {
 import { verdictWords } from "../../core/search/rank.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { diskSource } from "./disk-source.ts";
-import { READER_OPTIONS, readOptions } from "./options.ts";
+import { READER_OPTIONS, readCommandLine, usageError as usage } from "./options.ts";
 import { readStdin, stdinLines } from "./stdin.ts";
 import type { Command, CommandIO } from "./types.ts";
 
@@ -95,10 +95,7 @@ function how(h: SearchHit, lang: "zh" | "en"): string {
   return `holds ${Math.round(h.coverage * 100)} % of your ${lang === "zh" ? "characters" : "words"}, not together`;
 }
 
-function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis search: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (io: CommandIO, message: string): number => usage(io, "search", USAGE, message);
 
 /** Text with highlights marked: bold on a terminal, **like this** otherwise. */
 function marked(text: string, ranges: Array<[number, number]>, tty: boolean): string {
@@ -170,26 +167,28 @@ export const searchCommand: Command = {
   summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const read = readOptions(argv, {
-      ...READER_OPTIONS,
-      batch: { type: "boolean" },
-      phrase: { type: "boolean" },
-      all: { type: "boolean" },
-      consensus: { type: "boolean" },
-      lang: { type: "string", value: "zh or en" },
-      doc: { type: "string", value: "a document's symbol or id" },
-      type: { type: "string", value: "a document type" },
-      body: { type: "string", value: "a body" },
-      from: { type: "string", value: "a year" },
-      to: { type: "string", value: "a year" },
-      limit: { type: "string", value: "a number of results" },
-    });
-    if (read.error !== undefined) return usageError(io, read.error);
+    const read = readCommandLine(
+      argv,
+      {
+        ...READER_OPTIONS,
+        batch: { type: "boolean" },
+        phrase: { type: "boolean" },
+        all: { type: "boolean" },
+        consensus: { type: "boolean" },
+        lang: { type: "string", value: "zh or en" },
+        doc: { type: "string", value: "a document's symbol or id" },
+        type: { type: "string", value: "a document type" },
+        body: { type: "string", value: "a body" },
+        from: { type: "string", value: "a year" },
+        to: { type: "string", value: "a year" },
+        limit: { type: "string", value: "a number of results" },
+      },
+      io,
+      "search",
+      USAGE,
+    );
+    if (read.exit !== undefined) return read.exit;
     const v = read.values;
-    if (v.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
     const { words } = read;
     const json = v.json === true;
     const batch = v.batch === true;

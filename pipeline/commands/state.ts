@@ -14,7 +14,7 @@ import { stateReport } from "../../core/data/states.ts";
 import { type AdoptionRow, SCHEMA_VERSION, StateReport } from "../../schemas/index.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
-import { READER_OPTIONS, readOptions } from "./options.ts";
+import { READER_OPTIONS, readCommandLine, usageError as usage } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis state <code> [--json] [--data <dir>]
@@ -42,12 +42,8 @@ export const stateCommand: Command = {
   summary: "A State's papers, and its wording that reached or quotes agreed texts",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const read = readOptions(argv, READER_OPTIONS);
-    if (read.error !== undefined) return usageError(io, read.error);
-    if (read.values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+    const read = readCommandLine(argv, READER_OPTIONS, io, "state", USAGE);
+    if (read.exit !== undefined) return read.exit;
     const { words } = read;
     const json = read.values.json === true;
     const dataDir = read.values.data ?? "dist/data";
@@ -88,10 +84,7 @@ export const stateCommand: Command = {
   },
 };
 
-function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis state: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (io: CommandIO, message: string): number => usage(io, "state", USAGE, message);
 
 function rowLines(rows: readonly AdoptionRow[]): string[] {
   if (!rows.length) return ["  none", ""];

@@ -13,7 +13,7 @@ import { resolve } from "node:path";
 import { findTopic, type TopicParagraph, topicCitation, topicView, whyText } from "../../core/data/topics.ts";
 import { jsonSafe, terminalSafe } from "../terminal.ts";
 import { readDataDir } from "./data-host.ts";
-import { READER_OPTIONS, readOptions } from "./options.ts";
+import { READER_OPTIONS, readCommandLine, usageError as usage } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const USAGE = `Usage: acquis topic <name> [--states CN,US,...] [--json] [--data <dir>]
@@ -34,10 +34,7 @@ classification.
 
 Exit codes: 0 found, 1 nothing tagged with it, 2 bad usage or unknown topic.`;
 
-function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis topic: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
-}
+const usageError = (io: CommandIO, message: string): number => usage(io, "topic", USAGE, message);
 
 const asJson = (t: TopicParagraph) => ({
   id: t.paragraph.id,
@@ -57,15 +54,17 @@ export const topicCommand: Command = {
   summary: "What is agreed on a topic and what each State says on it (--states to compare)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const read = readOptions(argv, {
-      ...READER_OPTIONS,
-      states: { type: "string", value: "codes, e.g. CN,US" },
-    });
-    if (read.error !== undefined) return usageError(io, read.error);
-    if (read.values.help) {
-      io.stdout(`${USAGE}\n`);
-      return 0;
-    }
+    const read = readCommandLine(
+      argv,
+      {
+        ...READER_OPTIONS,
+        states: { type: "string", value: "codes, e.g. CN,US" },
+      },
+      io,
+      "topic",
+      USAGE,
+    );
+    if (read.exit !== undefined) return read.exit;
     const { words } = read;
     const json = read.values.json === true;
     const dataDir = read.values.data ?? "dist/data";
