@@ -6,6 +6,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+// The benchmarks' mulberry32: the corpus is a function of its seed.
+import { prng as mulberry } from "../../bench/generate.ts";
 import { sha256 } from "../../pipeline/hash.ts";
 import { type IndexMemo, indexWithMemo } from "../../pipeline/index/incremental.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
@@ -34,17 +36,6 @@ function textOf(rand: () => number, lang: "zh" | "en"): string {
   const n = 5 + Math.floor(rand() * 30);
   if (lang === "zh") return Array.from({ length: n }, () => HAN[Math.floor(rand() * HAN.length)]).join("");
   return Array.from({ length: Math.ceil(n / 4) }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
-}
-
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function corpusOf(docs: Doc[]): { paragraphs: Paragraph[]; documents: DocumentRecord[] } {

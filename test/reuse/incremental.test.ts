@@ -11,6 +11,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+// The benchmarks' mulberry32: the corpus is a function of its seed.
+import { prng as mulberry } from "../../bench/generate.ts";
 import { shingleHash } from "../../core/wording/shingle.ts";
 import { tokenize } from "../../core/wording/tokens.ts";
 import { sha256 } from "../../pipeline/hash.ts";
@@ -32,18 +34,6 @@ const WORDS =
 function random(rand: () => number, lang: "zh" | "en", n: number): string {
   if (lang === "zh") return Array.from({ length: n }, () => HAN[Math.floor(rand() * HAN.length)]).join("");
   return Array.from({ length: n }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(" ");
-}
-
-/** A mulberry32 generator: the corpus is a function of its seed. */
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A corpus as the test edits it: documents with their texts, dates and citation spans. */
