@@ -56,9 +56,12 @@ import { type Summary, summarise } from "../report.ts";
 import { buildSite, type SiteOutcome, type SiteStepOptions } from "../site-build.ts";
 import { parseWithCache, WORKER_THRESHOLD } from "./cache.ts";
 import {
+  LOAD_FILE,
+  loadMemoFile,
   memoFiles,
   OUTPUT_MEMO,
   outputMemoFile,
+  readLoadMemo,
   readMemos,
   readOutputMemo,
   readStamps,
@@ -196,9 +199,19 @@ async function buildLocked(
 ): Promise<BuildResult> {
   const cacheMode = options.cache ?? "readwrite";
 
+  // What the last build kept: loading, the reuse and index stages then redo only what changed.
+  const memoStore =
+    cacheMode === "off"
+      ? null
+      : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
+  const stages = options.stages ?? "all";
+  const version = memoStore ? codeVersion() : "";
+  const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map<string, FileStamp>();
+  const vouched = (name: string) => !!memoStore && sameStamp(stamps.get(name), memoStore.stamp(name));
   const corpus = readCorpus(
     { path: relativePath(root, corpusDir), files: listFiles(corpusDir), read: (f) => readBytes(f.abs) },
     options.maxBytes ?? MAX_DOCUMENT_BYTES,
+    memoStore && readLoadMemo(memoStore.get(LOAD_FILE), version, vouched(LOAD_FILE)),
   );
   const parsed = await parseWithCache(corpus.documents, {
     cache:
@@ -209,22 +222,8 @@ async function buildLocked(
     onProgress: (done, total, label) => progress({ phase: "parse", done, total, label }),
   });
   const { documents, paragraphs } = parsed;
-  // What the last build kept: the reuse and index stages then recompute only what changed.
-  const memoStore =
-    cacheMode === "off"
-      ? null
-      : new FileStore(path.resolve(root, options.memoDir ?? ".cache/stages"), cacheMode === "readwrite");
-  const stages = options.stages ?? "all";
-  const version = memoStore && stages === "all" ? codeVersion() : "";
-  const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map();
   const memos =
-    memoStore && stages === "all"
-      ? readMemos(
-          (name) => memoStore.get(name),
-          version,
-          (name) => sameStamp(stamps.get(name), memoStore.stamp(name)),
-        )
-      : null;
+    memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version, vouched) : null;
   const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
@@ -281,16 +280,17 @@ async function buildLocked(
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
+  if (memoStore?.writable && !unbuildable) memoStore.set(LOAD_FILE, loadMemoFile(corpus.memo, version));
   if (memoStore?.writable && analysed.runs && !unbuildable) {
     const present = new Set(memoStore.names());
     const { files: memoOut, keep } = memoFiles(analysed.memos, version, (name) => present.has(name));
     for (const f of memoOut) memoStore.set(f.name, f.chunks);
-    keep.push(OUTPUT_MEMO.file, STAMPS.file);
+    keep.push(OUTPUT_MEMO.file, STAMPS.file, LOAD_FILE);
     for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
     // Recorded last: a build killed before this leaves stamps that do not fit, so checksums are
     // checked. A file written now is stamped now; one kept from before keeps its stamp only if it
     // has not moved (a base edited by hand and not rewritten must be checked in full next time).
-    const fresh = new Set(memoOut.map((f) => f.name));
+    const fresh = new Set([...memoOut.map((f) => f.name), LOAD_FILE]);
     const now = new Map<string, FileStamp>();
     for (const name of keep) {
       if (name === STAMPS.file) continue;

@@ -20,6 +20,7 @@ import type { CiteMemo } from "../cite/stage.ts";
 import type { FileStamp } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
+import { LOAD_MEMO, type LoadMemo, loadMemoFromSections, loadMemoSections } from "../load/memo.ts";
 import { pack, unpack } from "../pack.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
 import {
@@ -79,6 +80,27 @@ export function stampsFile(stamps: ReadonlyMap<string, FileStamp>): Uint8Array[]
 /** Whether two stamps are of the same unchanged file. */
 export const sameStamp = (a: FileStamp | null | undefined, b: FileStamp | null | undefined): boolean =>
   !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
+/** The load memo's file in the store (load/memo.ts). */
+export const LOAD_FILE = "load.memo";
+
+/**
+ * The load memo from its bytes, or null when they are not one of this code's (then every corpus
+ * file is read as on a cold build). `vouched` as for the stages' memos.
+ */
+export function readLoadMemo(
+  bytes: Uint8Array | undefined,
+  version: string,
+  vouched: boolean,
+): LoadMemo | null {
+  const s = bytes && unpack(bytes, LOAD_MEMO.kind, `${LOAD_MEMO.version}|${version}`, vouched);
+  return s ? loadMemoFromSections(s) : null;
+}
+
+/** The load memo as a file's chunks. */
+export function loadMemoFile(m: LoadMemo, version: string): Uint8Array[] {
+  return pack(LOAD_MEMO.kind, `${LOAD_MEMO.version}|${version}`, loadMemoSections(m));
+}
 
 /** The memos a build starts from (null: none, or none usable) and why one was not usable. */
 export interface Memos {

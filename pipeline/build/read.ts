@@ -8,7 +8,9 @@
  *   is within the size limit, so a file over the limit never enters memory; nothing here imports
  *   the host, and a test can hand over files that exist only in memory.
  * - A registry that is missing or unreadable as a whole is reported once; the documents are then
- *   not checked against it, which would only repeat that. Such a registry, a missing corpus
+ *   not checked against it, which would only repeat that.
+ * - A file whose path and bytes the last build read is taken from its load memo (load/memo.ts),
+ *   not decoded and parsed again; the checks across files run on every build. Such a registry, a missing corpus
  *   folder or a folder without documents make the corpus `broken`: the runner then publishes
  *   nothing, since every later step would silently degrade (a build of nothing, citations that
  *   resolve to nothing).
@@ -18,6 +20,7 @@
 import path from "node:path";
 import type { Diagnostic, Registry } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { sha256 } from "../hash.ts";
 import {
   type CorpusFile,
   classifyCorpusPath,
@@ -27,6 +30,7 @@ import {
   REGISTRY_FILE,
   tooLarge,
 } from "../load/index.ts";
+import { fileKey, type LoadMemo, registryKey } from "../load/memo.ts";
 import { type LoadedTopics, loadTopics, TOPICS_FILE } from "../load/topics.ts";
 
 /** One file of the corpus folder as the host lists it. */
@@ -62,6 +66,8 @@ export interface CorpusRead {
   /** How many document files the folder holds, read or not (the summary's "of N"). */
   found: number;
   diagnostics: Diagnostic[];
+  /** What was read this time, for the next build's `known` (the runner keeps it). */
+  memo: LoadMemo;
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -69,12 +75,15 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * Read the corpus folder: classify every listed file, read the documents within `maxBytes` and
  * the registry, and load them (decode, front matter, registry, cross-document checks).
+ * @param known what the last build read (its load memo), or null
  */
 export function readCorpus<F extends ListedCorpusFile>(
   folder: CorpusFolder<F>,
   maxBytes: number,
+  known: LoadMemo | null = null,
 ): CorpusRead {
   const diagnostics: Diagnostic[] = [];
+  const memo: LoadMemo = { files: new Map(), registry: null };
   const fileOf = (rel: string) => path.posix.join(folder.path, rel);
   const registryFile = fileOf(REGISTRY_FILE);
   if (folder.files === null) {
@@ -92,6 +101,7 @@ export function readCorpus<F extends ListedCorpusFile>(
       topics: null,
       found: 0,
       diagnostics,
+      memo,
       broken: `the corpus folder ${folder.path || "."} was not found`,
     };
   }
@@ -123,12 +133,27 @@ export function readCorpus<F extends ListedCorpusFile>(
     }
     files.push({ file, slug: entry.slug, lang: entry.lang, bytes: folder.read(f) });
   }
-  const reg = loadRegistry(registryBytes, registryFile, maxBytes);
+  const regKey = registryBytes && registryKey(registryFile, sha256(registryBytes), maxBytes);
+  const reg =
+    regKey && known?.registry?.key === regKey
+      ? known.registry.read
+      : loadRegistry(registryBytes, registryFile, maxBytes);
+  if (regKey) memo.registry = { key: regKey, read: reg };
   diagnostics.push(...reg.diagnostics);
   const topics = loadTopics(topicsBytes, fileOf(TOPICS_FILE), maxBytes);
   diagnostics.push(...topics.diagnostics);
-  const loaded = loadDocuments(files, reg.usable ? reg.registry : null, maxBytes);
+  const keys = new Map(files.map((f) => [f.file, fileKey(f.file, sha256(f.bytes))]));
+  const loaded = loadDocuments(
+    files,
+    reg.usable ? reg.registry : null,
+    maxBytes,
+    known ? (f) => known.files.get(keys.get(f.file)!) : undefined,
+  );
   diagnostics.push(...loaded.diagnostics);
+  for (const f of files) {
+    const load = loaded.loads.get(f.file);
+    if (load) memo.files.set(keys.get(f.file)!, load);
+  }
   const documents = [...loaded.documents].sort(
     (a, b) => byKey(a.meta.symbol, b.meta.symbol) || byKey(a.meta.lang, b.meta.lang),
   );
@@ -137,5 +162,5 @@ export function readCorpus<F extends ListedCorpusFile>(
     : found === 0
       ? `the corpus folder ${folder.path || "."} holds no document`
       : null;
-  return { documents, registry: reg.registry, topics: topics.topics, found, diagnostics, broken };
+  return { documents, registry: reg.registry, topics: topics.topics, found, diagnostics, broken, memo };
 }

@@ -42,20 +42,68 @@ export interface LoadedDocument {
 }
 
 /**
+ * What reading one file that loaded gave, but its body: what a later build may take from the last
+ * one's load memo (load/memo.ts) for a file of the same path and bytes instead of decoding it and
+ * parsing its front matter again. Files that did not load are never kept: they are read again.
+ */
+export interface FileLoad {
+  meta: FrontMatter;
+  firstLine: number;
+  keyLines: Record<string, number>;
+  /** The file's own diagnostics (a BOM removed): warnings only, since it loaded. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The body of a file read before: decoded and split from its front matter on first use only (the
+ * parser is the one reader, and only of the documents the parse cache does not hold).
+ */
+function lazyBody(f: CorpusFile, limit: number | undefined): () => string {
+  let body: string | null = null;
+  return () => {
+    body ??= readFrontMatter(decodeCorpusFile(f.bytes, f.file, limit).text ?? "", f.file).body;
+    return body;
+  };
+}
+
+/**
  * Load every document file: decode, read front matter, check paths, duplicates and registry.
  * A file with an error is left out; its diagnostics say why.
  * @param files the document files, in any order
  * @param registry the validated registry, or null when there is none (no registry check then)
  * @param limit the size limit in bytes
+ * @param known what an earlier build read from a file of the same path and bytes (load/memo.ts),
+ *   or undefined; `loads` gives back what was read this time, for the next build
  */
 export function loadDocuments(
   files: readonly CorpusFile[],
   registry: Registry | null,
   limit?: number,
-): { documents: LoadedDocument[]; diagnostics: Diagnostic[] } {
+  known: (f: CorpusFile) => FileLoad | undefined = () => undefined,
+): { documents: LoadedDocument[]; diagnostics: Diagnostic[]; loads: Map<string, FileLoad> } {
   const diagnostics: Diagnostic[] = [];
+  const loads = new Map<string, FileLoad>();
   const read: Array<LoadedDocument & { slug: string; lang: Lang; keyLines: Record<string, number> }> = [];
   for (const f of files) {
+    const hit = known(f);
+    if (hit) {
+      diagnostics.push(...hit.diagnostics);
+      loads.set(f.file, hit);
+      const body = lazyBody(f, limit);
+      read.push({
+        file: f.file,
+        bytes: f.bytes,
+        meta: hit.meta,
+        get body() {
+          return body();
+        },
+        firstLine: hit.firstLine,
+        slug: f.slug,
+        lang: f.lang,
+        keyLines: hit.keyLines,
+      });
+      continue;
+    }
     const decoded = decodeCorpusFile(f.bytes, f.file, limit);
     diagnostics.push(...decoded.diagnostics);
     if (decoded.text === null) continue;
@@ -73,6 +121,12 @@ export function loadDocuments(
       );
       continue;
     }
+    loads.set(f.file, {
+      meta: fm.meta,
+      firstLine: fm.firstLine,
+      keyLines: fm.keyLines,
+      diagnostics: [...decoded.diagnostics, ...fm.diagnostics],
+    });
     read.push({
       file: f.file,
       bytes: f.bytes,
@@ -86,8 +140,7 @@ export function loadDocuments(
   }
   const checked = checkCorpus(read, registry);
   diagnostics.push(...checked.diagnostics);
-  const documents = read
-    .filter((d) => !checked.rejected.has(d.file))
-    .map(({ file, bytes, meta, body, firstLine }) => ({ file, bytes, meta, body, firstLine }));
-  return { documents, diagnostics };
+  // Each document keeps its own `body` (a getter for a file read before): not copied out here.
+  const documents: LoadedDocument[] = read.filter((d) => !checked.rejected.has(d.file));
+  return { documents, diagnostics, loads };
 }

@@ -13,8 +13,11 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
 import {
+  LOAD_FILE,
+  loadMemoFile,
   MEMO_FILES,
   memoFiles,
+  readLoadMemo,
   readMemos,
   readStamps,
   STAMPS,
@@ -339,5 +342,61 @@ describe("the writer after a change", () => {
     expect(snapshotDir(old)).toEqual(oldFiles);
     await build({ root, out: "cold", cache: "off" });
     expect(snapshotDir(now)).toEqual(snapshotDir(path.join(root, "cold")));
+  });
+});
+
+describe("loading after a change", () => {
+  const memoDir = (root: string) => path.join(root, ".cache/stages");
+  /** The load memo as the build would read it, or null. */
+  const loadMemo = (root: string) => {
+    const store = new FileStore(memoDir(root), false);
+    return readLoadMemo(store.get(LOAD_FILE), codeVersion(), false);
+  };
+
+  test("a file read before is taken from the load memo; one whose bytes moved is read again; warnings stay", async () => {
+    const root = makeRepo(files());
+    // A byte-order mark: a warning of the file itself, which a build from the memo must repeat.
+    writeFiles(root, { "corpus/A-80-20/en.md": `\uFEFF${files()["corpus/A-80-20/en.md"]!}` });
+    const first = await build({ root });
+    const bom = first.diagnostics.filter((d) => d.code === "corpus/bom");
+    expect(bom).toHaveLength(1);
+    const memo = loadMemo(root);
+    expect(memo?.files.size).toBe(4);
+    expect(memo?.registry).not.toBeNull();
+
+    // Title and date of one document changed: its front matter is read again, the others not.
+    writeFiles(root, {
+      "corpus/A-79-10/zh.md": files()["corpus/A-79-10/zh.md"]!.replace("2024-07-01", "2024-08-02"),
+    });
+    const { inc } = await bothWays(root);
+    expect(inc.diagnostics.filter((d) => d.code === "corpus/bom")).toEqual(bom);
+    expect(inc.documents.find((d) => d.symbol === "A/79/10")?.date).toBe("2024-08-02");
+    expect([...loadMemo(root)!.files.keys()].filter((k) => k.startsWith("corpus/A-79-10/"))).toHaveLength(1);
+  });
+
+  test("an entry is used only for the same path and bytes, and a load memo edited by hand is not used", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const store = new FileStore(memoDir(root), true);
+    const memo = loadMemo(root)!;
+    // A memo that lies about a file (re-packed with the right version and checksum) is believed
+    // for the very bytes it names, which shows the entry is what the build used...
+    const [key, load] = [...memo.files].find(([k]) => k.startsWith("corpus/A-80-20/zh.md"))!;
+    memo.files.set(key, { ...load, meta: { ...load.meta, title: "从备忘录读取的标题" } });
+    store.set(LOAD_FILE, loadMemoFile(memo, codeVersion()));
+    const fromMemo = await build({ root, out: "probe" });
+    expect(fromMemo.documents.find((d) => d.file === "corpus/A-80-20/zh.md")?.title).toBe(
+      "从备忘录读取的标题",
+    );
+    // ...and not for other bytes at that path:
+    append(root, "corpus/A-80-20/zh.md", "\n\n4. 各方同意继续讨论。\n");
+    await bothWays(root);
+    // A byte of the memo changed by hand: the memo is not used, every file is read.
+    const f = path.join(memoDir(root), LOAD_FILE);
+    const b = readFileSync(f);
+    b[b.length - 3] = b[b.length - 3]! ^ 0xff;
+    writeFileSync(f, b);
+    expect(loadMemo(root)).toBeNull();
+    await bothWays(root);
   });
 });
