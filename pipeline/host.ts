@@ -84,9 +84,10 @@ export class TextCache {
     readonly writable: boolean,
   ) {}
 
-  get(key: string): string | undefined {
+  /** An entry's bytes (its text in UTF-8), or undefined when there is none. */
+  get(key: string): Uint8Array | undefined {
     try {
-      return readFileSync(path.join(this.dir, `${key}.jsonl`), "utf8");
+      return readFileSync(path.join(this.dir, `${key}.jsonl`));
     } catch {
       return undefined;
     }

@@ -6,10 +6,13 @@
  * Decisions:
  * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
  *   because positions in the output carry it.
- * - An entry is a JSONL text: a header line (versions, file, headings, parts, diagnostics), then
- *   the document's paragraphs exactly as paragraphs.jsonl carries them, already validated. A hit
- *   then costs one JSON.parse per line, no validation or stringify. An entry that does not read
- *   back as one (another version, another file, anything unexpected) is a miss, never an error.
+ * - An entry is a JSONL text: a header line (versions, layout, file, headings, parts, diagnostics),
+ *   then the document's paragraphs exactly as paragraphs.jsonl carries them, already validated,
+ *   each line ending in a newline. A hit then costs one JSON.parse per line, no validation or
+ *   stringify, and the entry's bytes after the header are the document's piece of
+ *   paragraphs.jsonl as they stand: the writer copies them, never encodes the lines again (133 MB
+ *   at 200k paragraphs). An entry that does not read back as one (another version or layout,
+ *   another file, anything unexpected) is a miss, never an error.
  * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
  *   it for texts by key, so it never touches the disk.
  */
@@ -22,11 +25,14 @@ import { PARSER_VERSION, type Parsed, type ParseInput } from "../parse/index.ts"
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
 
-/** Where cache entries are kept: texts by key. `set` may do nothing (a read-only cache). */
+/** Where cache entries are kept: texts by key, read back as their UTF-8 bytes. `set` may do nothing (a read-only cache). */
 export interface TextStore {
-  get(key: string): string | undefined;
+  get(key: string): Uint8Array | undefined;
   set(key: string, text: string): void;
 }
+
+/** The layout of a cache entry (module header): another layout is a miss. */
+const LAYOUT = 2;
 
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 8;
@@ -47,8 +53,11 @@ export interface ParsedCorpus {
   documents: DocumentRecord[];
   /** Every paragraph, documents in the order above, each in reading order, validated. */
   paragraphs: Paragraph[];
-  /** The same paragraphs as paragraphs.jsonl lines (no newline), serialised once. */
-  lines: string[];
+  /**
+   * The same paragraphs as paragraphs.jsonl carries them: one piece of UTF-8 bytes per document
+   * record above, each line ending in a newline, serialised once (the cache entry's own bytes).
+   */
+  pieces: Uint8Array[];
   /** The parser's diagnostics, and one for each document the parser failed on. */
   diagnostics: Diagnostic[];
   /** How many documents were parsed, and how many came from the cache. */
@@ -59,6 +68,7 @@ export interface ParsedCorpus {
 interface CacheHeader {
   parserVersion: number;
   schemaVersion: number;
+  layout: number;
   file: string;
   headings: Parsed["headings"];
   parts: Parsed["parts"];
@@ -68,41 +78,55 @@ interface CacheHeader {
 /** A parsed document with its paragraphs validated and serialised for export. */
 interface ReadyDoc {
   parsed: Parsed;
-  /** One JSON line per paragraph (no newline), in reading order. */
-  lines: string[];
+  /** Its piece of paragraphs.jsonl: one JSON line per paragraph, each ending in a newline. */
+  piece: Uint8Array;
 }
 
 /** Validate a fresh parse: paragraphs through their schema (key order = schema order), serialised. */
 function ready(parsed: Parsed): ReadyDoc {
   const paragraphs = [...parsed.paragraphs].sort((a, b) => a.seq - b.seq).map((p) => Paragraph.parse(p));
-  return { parsed: { ...parsed, paragraphs }, lines: paragraphs.map((p) => JSON.stringify(p)) };
+  const text = paragraphs.map((p) => `${JSON.stringify(p)}\n`).join("");
+  return { parsed: { ...parsed, paragraphs }, piece: Buffer.from(text, "utf8") };
 }
 
 function toCacheText(file: string, doc: ReadyDoc): string {
   const header: CacheHeader = {
     parserVersion: PARSER_VERSION,
     schemaVersion: SCHEMA_VERSION,
+    layout: LAYOUT,
     file,
     headings: doc.parsed.headings,
     parts: doc.parsed.parts,
     diagnostics: doc.parsed.diagnostics,
   };
-  return [JSON.stringify(header), ...doc.lines].join("\n");
+  return `${JSON.stringify(header)}\n${Buffer.from(doc.piece.buffer, doc.piece.byteOffset, doc.piece.byteLength).toString("utf8")}`;
 }
 
 /** Read a cache entry back; null on anything unexpected (a miss, never an error). */
-function fromCacheText(text: string | undefined, file: string): ReadyDoc | null {
-  if (text === undefined) return null;
+function fromCacheBytes(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
+  if (bytes === undefined) return null;
   try {
-    const [head, ...lines] = text.split("\n");
-    const h = JSON.parse(head ?? "") as CacheHeader;
-    if (h.parserVersion !== PARSER_VERSION || h.schemaVersion !== SCHEMA_VERSION || h.file !== file)
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const nl = buf.indexOf(0x0a);
+    if (nl < 0) return null;
+    const h = JSON.parse(buf.toString("utf8", 0, nl)) as CacheHeader;
+    if (
+      h.parserVersion !== PARSER_VERSION ||
+      h.schemaVersion !== SCHEMA_VERSION ||
+      h.layout !== LAYOUT ||
+      h.file !== file
+    )
       return null;
     if (!Array.isArray(h.headings) || !Array.isArray(h.parts) || !Array.isArray(h.diagnostics)) return null;
+    const piece = buf.subarray(nl + 1);
+    // Every line ends in a newline: an entry cut short ends in the middle of one.
+    if (piece.length > 0 && piece[piece.length - 1] !== 0x0a) return null;
+    const lines = piece.toString("utf8").split("\n");
+    lines.pop();
     const paragraphs = lines.map((l) => JSON.parse(l) as Paragraph);
     return {
       parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
-      lines,
+      piece,
     };
   } catch {
     return null;
@@ -122,7 +146,7 @@ export async function parseWithCache(
     return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
   });
   const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {
-    const hit = fromCacheText(cache?.get(keys[i]!.key), doc.file);
+    const hit = fromCacheBytes(cache?.get(keys[i]!.key), doc.file);
     if (hit) stats.cached++;
     return hit ?? undefined;
   });
@@ -151,7 +175,7 @@ export async function parseWithCache(
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
   if (threads > 1 && inputs.length >= WORKER_THRESHOLD) await parseInWorkers(inputs, threads, settle);
   else for (const [j, input] of inputs.entries()) settle(j, parseSafely(input));
-  const out: ParsedCorpus = { documents: [], paragraphs: [], lines: [], diagnostics: [], stats };
+  const out: ParsedCorpus = { documents: [], paragraphs: [], pieces: [], diagnostics: [], stats };
   for (const [i, doc] of docs.entries()) {
     const r = readyDocs[i];
     const outcome = outcomes[i];
@@ -169,7 +193,7 @@ export async function parseWithCache(
     out.diagnostics.push(...r.parsed.diagnostics);
     out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed));
     for (const p of r.parsed.paragraphs) out.paragraphs.push(p);
-    for (const l of r.lines) out.lines.push(l);
+    out.pieces.push(r.piece);
   }
   progress(docs.length, docs.length, "");
   return out;

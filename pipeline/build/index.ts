@@ -265,7 +265,8 @@ async function buildLocked(
     progress({ phase: "write", done: 0, total: 1, label: where });
     const { files, finish } = dataFiles({
       documents,
-      paragraphLines: parsed.lines,
+      paragraphPieces: parsed.pieces,
+      paragraphCount: paragraphs.length,
       analysed,
       diagnostics,
       summary,

@@ -48,8 +48,12 @@ import type { Analysed } from "./stages.ts";
 /** Everything a build exports. */
 export interface BuildOutput {
   documents: DocumentRecord[];
-  /** paragraphs.jsonl's lines (validated and serialised by the cache step), no newline. */
-  paragraphLines: readonly string[];
+  /**
+   * paragraphs.jsonl as pieces of UTF-8 bytes, one per document, each line ending in a newline
+   * (validated and serialised by the cache step, cache.ts), and how many lines they hold.
+   */
+  paragraphPieces: readonly Uint8Array[];
+  paragraphCount: number;
   analysed: Analysed;
   /** Every diagnostic of the build, sorted, and their counts. */
   diagnostics: Diagnostic[];
@@ -137,10 +141,11 @@ export function dataFiles(out: BuildOutput): DataFiles {
     ),
     {
       path: "paragraphs.jsonl",
+      // Written and hashed as the bytes they are (a generator, not an array: streamed once).
       chunks: (function* () {
-        for (const l of out.paragraphLines) yield `${l}\n`;
+        yield* out.paragraphPieces;
       })(),
-      records: out.paragraphLines.length,
+      records: out.paragraphCount,
       schemaVersion: SCHEMA_VERSION,
     },
     compact(

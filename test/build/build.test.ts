@@ -187,7 +187,8 @@ describe("the stages, composed", () => {
     } as WorkingPaper;
     const out = {
       documents: [],
-      paragraphLines: [],
+      paragraphPieces: [],
+      paragraphCount: 0,
       diagnostics: [],
       summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
     };
@@ -331,6 +332,23 @@ describe("parse cache", () => {
         .filter((p) => p.doc === "A/2/2")
         .map((p) => p.text),
     ).toEqual(GOOD_TEXTS);
+  });
+
+  test("an entry cut short is a miss, and paragraphs.jsonl comes out the same", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root);
+    const before = readFileSync(path.join(root, "dist/data/paragraphs.jsonl"));
+    const dir = path.join(root, ".cache/parse");
+    // Cut after the last line's closing brace: every line still parses, the newline is gone.
+    for (const f of readdirSync(dir)) {
+      const b = readFileSync(path.join(dir, f));
+      writeFileSync(path.join(dir, f), b.subarray(0, b.length - 1));
+    }
+    expect((await buildRepo(root)).stats).toEqual({ parsed: 2, cached: 0 });
+    expect(readFileSync(path.join(root, "dist/data/paragraphs.jsonl"))).toEqual(before);
+    // Entries written again: read back as hits, to the same bytes.
+    expect((await buildRepo(root)).stats).toEqual({ parsed: 0, cached: 2 });
+    expect(readFileSync(path.join(root, "dist/data/paragraphs.jsonl"))).toEqual(before);
   });
 
   test("check writes no output", async () => {
