@@ -124,9 +124,15 @@ export async function compileCli(
     logLevel: "warning",
   });
   copyFileSync(path.join(repo, "pipeline/index/un-terms.dict"), path.join(out, "un-terms.dict"));
+  copyFileSync(path.join(repo, "pipeline/index/no-idf.utf8"), path.join(out, "no-idf.utf8"));
   const own = Object.keys(result.metafile.inputs)
     .filter((p) => !p.includes("node_modules/") && !p.startsWith("<"))
-    .concat(["pipeline/index/un-terms.dict", "package-lock.json", "package.json"])
+    .concat([
+      "pipeline/index/un-terms.dict",
+      "pipeline/index/no-idf.utf8",
+      "package-lock.json",
+      "package.json",
+    ])
     .sort();
   const stamp: Stamp = {
     inputs: own.map((p) => {

@@ -271,13 +271,19 @@ async function buildLocked(
       diagnostics,
       summary,
     });
+    const linked = new Map<string, FileStamp>();
     const link =
       memoStore && cacheMode === "readwrite"
-        ? linkPrevious(readOutputMemo(memoStore.get(OUTPUT_MEMO.file)), options.previous ?? outDir, stampOf)
+        ? linkPrevious(
+            readOutputMemo(memoStore.get(OUTPUT_MEMO.file)),
+            options.previous ?? outDir,
+            stampOf,
+            linked,
+          )
         : undefined;
     written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
     if (memoStore?.writable)
-      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf)));
+      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf, linked)));
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
