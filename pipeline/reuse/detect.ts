@@ -274,6 +274,15 @@ export function detectReuse(
     ref: ref[p],
   });
 
+  // The shingles that can propose a pair (2 <= df < maxDf), marked at their flat positions: the
+  // walk below reads the mark in sequence and skips the rest (most shingles are carried by one
+  // paragraph) without looking up their group's df at random in the index.
+  const proposes = new Uint8Array(index.off[n]!);
+  for (let g = 0; g + 1 < index.groupStart.length; g++) {
+    const df = index.df[g]!;
+    if (df < 2 || df >= options.maxDf) continue;
+    for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) proposes[index.order[y]!] = 1;
+  }
   const found: RawLink[] = [];
   const count = new Uint32Array(n);
   const touched: number[] = [];
@@ -289,9 +298,8 @@ export function detectReuse(
       }
     } else
       for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
+        if (!proposes[x]) continue;
         const g = index.group[x]!;
-        const df = index.df[g]!;
-        if (df < 2 || df >= options.maxDf) continue;
         // Postings are in paragraph order: only those after p's own can be later paragraphs.
         for (let y = index.rank[x]! + 1; y < index.groupStart[g + 1]!; y++) {
           const q = index.postings[y]!;
