@@ -327,6 +327,7 @@ function passagesOf(
 
 /** Stretch pairs can overlap when a passage recurs; keep each (a0, b0) passage once. */
 function dedupe(list: Passage[]): Passage[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   const out: Passage[] = [];
   for (const p of list) {

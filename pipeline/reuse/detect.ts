@@ -309,6 +309,7 @@ export function detectReuse(
         }
       }
     let positions: Map<number, number[]> | null = null;
+    let sideP: Side | null = null;
     for (const q of touched) {
       const shared = count[q]!;
       count[q] = 0;
@@ -319,7 +320,8 @@ export function detectReuse(
       if (sharedCount(positions, index, q) < opt(p).minShared) continue;
       candidates++;
       trace?.pairs?.push(p, q);
-      const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
+      sideP ??= side(p);
+      const link = linkOf(p, q, sideP, side(q), positions, options, rank, langOf(p));
       if (link) found.push(link);
     }
   }
@@ -384,17 +386,20 @@ function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
   return m;
 }
 
-/** Align a candidate pair and classify it; null when it shares no passage that counts. */
-export function linkOf(
-  p: number,
-  q: number,
-  sp: Side,
-  sq: Side,
-  positions: Map<number, number[]>,
-  options: ReuseOptions,
-  rank: Uint32Array,
-  lang: Lang,
-): RawLink | null {
+/**
+ * The alignment's settings for a language, made once per settings object (linkOf runs per pair;
+ * settings objects are made whole, never changed in place).
+ */
+const alignCache = new WeakMap<ReuseOptions, Partial<Record<Lang, AlignOptions>>>();
+
+function alignOptionsOf(options: ReuseOptions, lang: Lang): AlignOptions {
+  let byLang = alignCache.get(options);
+  if (!byLang) {
+    byLang = {};
+    alignCache.set(options, byLang);
+  }
+  const cached = byLang[lang];
+  if (cached) return cached;
   const lo = options[lang];
   const align: AlignOptions = {
     k: lo.k,
@@ -408,6 +413,23 @@ export function linkOf(
     minCovered: options.coverBound === false ? 0 : Math.floor(Math.min(lo.minUnits, lo.minInformative) / 2),
     minCoveredJoined: options.coverBound === false ? 0 : Math.floor(lo.minJoined / 2),
   };
+  byLang[lang] = align;
+  return align;
+}
+
+/** Align a candidate pair and classify it; null when it shares no passage that counts. */
+export function linkOf(
+  p: number,
+  q: number,
+  sp: Side,
+  sq: Side,
+  positions: Map<number, number[]>,
+  options: ReuseOptions,
+  rank: Uint32Array,
+  lang: Lang,
+): RawLink | null {
+  const lo = options[lang];
+  const align = alignOptionsOf(options, lang);
   let passages = alignPair(sp, sq, positions, align);
   if (!passages.length) return null;
   const na = sp.ids.length;
