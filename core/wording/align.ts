@@ -136,10 +136,20 @@ function reserve(na: number, nb: number): void {
 }
 
 /**
+ * Where each shingle group of A stands in A (start units, ascending): a Map does, and so does
+ * the reuse stage's table over its whole shingle index (a typed-array lookup instead of hashing,
+ * for the millions of candidate pairs of a large corpus).
+ */
+export interface Positions {
+  has(group: number): boolean;
+  get(group: number): readonly number[] | undefined;
+}
+
+/**
  * The passages two paragraphs share. `positionsA` maps each shingle group of A to its positions
  * (built once per paragraph by the caller and reused across its candidates).
  */
-export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, opt: AlignOptions): Passage[] {
+export function alignPair(a: Side, b: Side, positionsA: Positions, opt: AlignOptions): Passage[] {
   const na = a.ids.length;
   const nb = b.ids.length;
   reserve(na, nb);

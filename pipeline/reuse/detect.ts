@@ -20,7 +20,13 @@
  *    verbatim > near > partial, then the earliest source); a link whose passages are already
  *    covered by a better one is not exported but kept as an "also in" source for the lineage.
  */
-import { type AlignOptions, alignPair, type Passage, type Side } from "../../core/wording/align.ts";
+import {
+  type AlignOptions,
+  alignPair,
+  type Passage,
+  type Positions,
+  type Side,
+} from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
 import {
   alignTexts,
@@ -283,6 +289,7 @@ export function detectReuse(
     if (df < 2 || df >= options.maxDf) continue;
     for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) proposes[index.order[y]!] = 1;
   }
+  const table = new PositionsTable(index);
   const found: RawLink[] = [];
   const count = new Uint32Array(n);
   const touched: number[] = [];
@@ -308,14 +315,14 @@ export function detectReuse(
           count[q]!++;
         }
       }
-    let positions: Map<number, number[]> | null = null;
+    let positions: Positions | null = null;
     let sideP: Side | null = null;
     for (const q of touched) {
       const shared = count[q]!;
       count[q] = 0;
       if (shared < options.minRareShared || langOf(q) !== langOf(p)) continue;
       if (related(byId, paragraphs[p]!, paragraphs[q]!)) continue;
-      positions ??= positionsOf(index, p);
+      positions ??= table.of(p);
       // Cheap before aligning: enough shared shingles of any frequency.
       if (sharedCount(positions, index, q) < opt(p).minShared) continue;
       candidates++;
@@ -340,7 +347,7 @@ export function detectReuse(
   for (const members of copies.values()) {
     if (members.length < 2) continue;
     const src = members.reduce((a, b) => (rank[a]! < rank[b]! ? a : b));
-    const positions = positionsOf(index, src);
+    const positions = table.of(src);
     for (const m of members) {
       if (m === src || seen.has(Math.min(src, m) * n + Math.max(src, m))) continue;
       if (!sameUnits(units[src]!, units[m]!) || related(byId, paragraphs[src]!, paragraphs[m]!)) continue;
@@ -369,21 +376,52 @@ export function detectReuse(
   };
 }
 
-function sharedCount(positions: Map<number, number[]>, index: ShingleIndex, q: number): number {
+function sharedCount(positions: Positions, index: ShingleIndex, q: number): number {
   let n = 0;
   for (let x = index.off[q]!; x < index.off[q + 1]!; x++) if (positions.has(index.group[x]!)) n++;
   return n;
 }
 
-function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
-    const g = index.group[x]!;
-    const list = m.get(g);
-    if (list) list.push(s);
-    else m.set(g, [s]);
+/**
+ * The positions of one paragraph's shingle groups at a time, over the whole index: a group is
+ * the current paragraph's when its stamp says so, and its positions are a list of that
+ * paragraph. Asking for another paragraph's positions replaces the last one's (the candidate
+ * loop works on one paragraph at a time). The stamps cost two integers per group, once, where a
+ * Map per paragraph was hashed once per shingle of every candidate.
+ */
+class PositionsTable implements Positions {
+  private readonly stamp: Int32Array;
+  private readonly slot: Int32Array;
+  private lists: number[][] = [];
+  /** Stamps are call numbers, not paragraphs: a paragraph asked for again is stamped anew. */
+  private current = -1;
+  constructor(private readonly index: ShingleIndex) {
+    this.stamp = new Int32Array(index.df.length).fill(-1);
+    this.slot = new Int32Array(index.df.length);
   }
-  return m;
+  /** Paragraph p's positions (valid until the next call). */
+  of(p: number): Positions {
+    const { index, stamp, slot } = this;
+    const now = ++this.current;
+    const lists: number[][] = [];
+    for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
+      const g = index.group[x]!;
+      if (stamp[g] === now) lists[slot[g]!]!.push(s);
+      else {
+        stamp[g] = now;
+        slot[g] = lists.length;
+        lists.push([s]);
+      }
+    }
+    this.lists = lists;
+    return this;
+  }
+  has(group: number): boolean {
+    return this.stamp[group] === this.current;
+  }
+  get(group: number): readonly number[] | undefined {
+    return this.stamp[group] === this.current ? this.lists[this.slot[group]!] : undefined;
+  }
 }
 
 /**
@@ -423,7 +461,7 @@ export function linkOf(
   q: number,
   sp: Side,
   sq: Side,
-  positions: Map<number, number[]>,
+  positions: Positions,
   options: ReuseOptions,
   rank: Uint32Array,
   lang: Lang,
