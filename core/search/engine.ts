@@ -30,6 +30,9 @@ import {
   gunzip,
   gunzipJson,
   type Manifest,
+  packMembers,
+  packOf,
+  packPath,
   unigramPath,
 } from "./format.ts";
 import { fold } from "./normalize.ts";
@@ -285,17 +288,45 @@ function radicalInverse(i: number): number {
 
 /**
  * The terms a ranked query asks the index for. All of them when their buckets are few; otherwise
- * the terms of at most `budget` buckets, picked at positions spread over the whole query (word
- * pairs and character pairs before single words, as they say more), plus every other term of the
- * query that lives in a bucket already picked (it costs nothing more).
+ * a sample of them, read from `budget` buckets' worth of files:
+ * - with packs (`packSize` buckets a file, format.ts), the terms of the `budget / packSize` packs
+ *   holding most of the query's terms (pairs weigh two, as they say more), so a 2,000-character
+ *   paste reads a few files instead of 40 (each costs a browser 1.5-2 ms from its cache) and, as
+ *   a pack is chosen for the terms it holds, as many terms from the same bytes. The query's terms
+ *   fall in packs by their hash, so the densest packs still hold terms from all over the query;
+ * - without, the terms of `budget` buckets picked at positions spread over the whole query (word
+ *   pairs and character pairs before single words), plus every other term of the query that lives
+ *   in a bucket already picked (it costs nothing more).
+ * `packs`: the packs to read (empty when the terms are read from their buckets).
  */
 export function chooseTerms(
   strong: QueryTerm[],
   bucket: (term: string) => number,
   budget = BUCKET_BUDGET,
-): { chosen: QueryTerm[]; sampled: boolean } {
+  packSize = 1,
+): { chosen: QueryTerm[]; sampled: boolean; packs: number[] } {
   const all = new Set(strong.map((t) => bucket(t.term)));
-  if (all.size <= budget) return { chosen: strong, sampled: false };
+  if (all.size <= budget) return { chosen: strong, sampled: false, packs: [] };
+  if (packSize > 1) {
+    const weight = new Map<number, number>();
+    const seen = new Set<string>();
+    for (const t of strong) {
+      if (seen.has(t.term)) continue;
+      seen.add(t.term);
+      const n = Math.floor(bucket(t.term) / packSize);
+      weight.set(n, (weight.get(n) ?? 0) + t.weight);
+    }
+    const packs = [...weight.keys()]
+      .sort((a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a - b)
+      .slice(0, Math.max(1, Math.round(budget / packSize)))
+      .sort((a, b) => a - b);
+    const picked = new Set(packs);
+    return {
+      chosen: strong.filter((t) => picked.has(Math.floor(bucket(t.term) / packSize))),
+      sampled: true,
+      packs,
+    };
+  }
   const picked = new Set<number>();
   const pass = (list: QueryTerm[]) => {
     const seen = new Uint8Array(list.length);
@@ -309,7 +340,7 @@ export function chooseTerms(
   };
   pass(strong.filter((t) => t.weight === 2));
   pass(strong.filter((t) => t.weight === 1));
-  return { chosen: strong.filter((t) => picked.has(bucket(t.term))), sampled: true };
+  return { chosen: strong.filter((t) => picked.has(bucket(t.term))), sampled: true, packs: [] };
 }
 
 /** A checked candidate of a ranked query: what it carries and holds. */
@@ -340,6 +371,7 @@ function byRank(a: Checked, b: Checked): number {
 /** The engine over one index. Files are fetched once and kept. */
 export class SearchEngine {
   private buckets = new Map<string, Promise<Uint8Array>>();
+  private packs = new Map<number, Promise<Uint8Array[]>>();
   private chunks = new Map<number, Promise<ChunkRow[]>>();
   private postings = new Map<string, Uint32Array>();
   private formulaList: Promise<FormulaSet | null> | null = null;
@@ -365,14 +397,36 @@ export class SearchEngine {
     return (["zh", "en"] as const).filter((l) => this.docs.some((d) => d.lang === l));
   }
 
-  /** A bucket file, gunzipped, kept as bytes: a term is found in it by findInBucket. */
-  private bucket(path: string): Promise<Uint8Array> {
-    let p = this.buckets.get(path);
+  /**
+   * A bucket, gunzipped, kept as bytes: a term is found in it by findInBucket. From its pack when
+   * the pack was asked for (a long paste's terms: readPacks), else from its own file.
+   */
+  private bucket(b: number, unigram: boolean): Promise<Uint8Array> {
+    const m = this.manifest;
+    const key = `${unigram ? "u" : "p"}${b}`;
+    let p = this.buckets.get(key);
     if (!p) {
-      p = this.source.get(path).then(gunzip);
-      this.buckets.set(path, p);
+      const n = packOf(m, b);
+      const pack = unigram ? undefined : this.packs.get(n);
+      p = pack
+        ? pack.then((members) => gunzip(members[b - n * m.packSize] as Uint8Array))
+        : this.source.get(unigram ? unigramPath(m, b) : bucketPath(m, b)).then(gunzip);
+      this.buckets.set(key, p);
     }
     return p;
+  }
+
+  /** Fetch packs (all at once), so that their buckets are read from them, not one by one. */
+  private readPacks(ns: readonly number[]): void {
+    for (const n of ns) {
+      if (this.packs.has(n) || !this.manifest.packHashes[n]) continue;
+      this.packs.set(n, this.source.get(packPath(this.manifest, n)).then(packMembers));
+    }
+  }
+
+  /** Whether term bucket b can be read without fetching a file of its own (its pack is read). */
+  private inPack(b: number): boolean {
+    return this.packs.has(packOf(this.manifest, b));
   }
 
   /** The bucket a term lives in. */
@@ -390,7 +444,7 @@ export class SearchEngine {
     const hash = unigram ? m.unigramHashes[b] : m.bucketHashes[b];
     let list: Uint32Array = new Uint32Array(0);
     if (hash) {
-      const enc = findInBucket(await this.bucket(unigram ? unigramPath(m, b) : bucketPath(m, b)), term);
+      const enc = findInBucket(await this.bucket(b, unigram), term);
       if (enc) list = decodePostings(enc);
     }
     this.postings.set(key, list);
@@ -483,7 +537,13 @@ export class SearchEngine {
     }
     // The terms' postings and the formula windows are fetched together: the terms do not depend
     // on the formulas (they only weigh what is carried).
-    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t), opts.buckets ?? BUCKET_BUDGET);
+    const { chosen, sampled, packs } = chooseTerms(
+      strong,
+      (t) => this.bucketOf(t),
+      opts.buckets ?? BUCKET_BUDGET,
+      this.manifest.packSize,
+    );
+    this.readPacks(packs);
     const [formulas, lists] = await Promise.all([
       this.formulas(),
       Promise.all(chosen.map((t) => this.postingsOf(t.term))),
@@ -829,7 +889,8 @@ export class SearchEngine {
   /**
    * The words of a query that occur in no paragraph at all: [start, end) offsets into the query.
    * Only words that no hit of `result` carries are looked up (a word in a shared passage occurs),
-   * in at most `budget` buckets; `complete` says whether every such word was looked up. A Chinese
+   * in at most `budget` buckets besides those of the packs the search read (they cost no fetch);
+   * `complete` says whether every such word was looked up. A Chinese
    * character counts as occurring when it stands in any paragraph next to either neighbour it
    * has in the query (the index holds character pairs).
    */
@@ -849,7 +910,13 @@ export class SearchEngine {
     let complete = true;
     for (const t of paste.terms) {
       if (!t.units.some((u) => open[u])) continue;
-      const key = `${lone(t) ? "u" : "p"}${this.bucketOf(t.term, lone(t))}`;
+      const b = this.bucketOf(t.term, lone(t));
+      // A bucket whose pack the search read costs no fetch: it is looked up beyond the budget.
+      if (!lone(t) && this.inPack(b)) {
+        asked.push(t);
+        continue;
+      }
+      const key = `${lone(t) ? "u" : "p"}${b}`;
       if (!picked.has(key) && picked.size >= budget) {
         complete = false;
         continue;
