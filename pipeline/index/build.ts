@@ -33,11 +33,13 @@ import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index
 export const SEARCH_SCHEMA_VERSION = 3;
 
 /**
- * Term buckets a pack holds (format.ts). A 2,000-character paste reads the terms of five packs,
- * 40 buckets' bytes as before; packs of 8 of some 20 KB gzip each are 150-170 KB files at 200k
- * paragraphs, which a browser fetches and a build after a change concatenates cheaply.
+ * Term buckets a pack holds (format.ts). A long Chinese paste reads the terms of ten packs, 40
+ * buckets' bytes as before, in a quarter of the files (engine.ts chooseTerms); packs of 4 of some
+ * 20 KB gzip each are 70-90 KB files at 200k paragraphs. Packs of 8 hold fewer of a paste's terms
+ * for the same bytes (the densest 5 of 128 against the densest 10 of 256): measured on 10 long
+ * Chinese pastes, they held as many terms as 40 buckets in 4, packs of 4 in 9.
  */
-export const PACK_SIZE = 8;
+export const PACK_SIZE = 4;
 
 export interface IndexOptions {
   /** Paragraphs per text chunk (default 32: ~5 KB gzip of Chinese a chunk). */
