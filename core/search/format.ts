@@ -27,11 +27,13 @@
  * Decision (format 3): the buckets also come grouped in packs. A short query reads a few small
  * buckets (a first query's bytes stay low); a 2,000-character paste reads the terms of some 40
  * buckets, and each file costs a browser 1.5-2 ms even from its cache (measured in Chromium), so
- * a paste reads its terms from a few packs instead (engine.ts chooseTerms), the same bytes in a
- * tenth of the files. A pack is an uncompressed table of lengths followed by its buckets' gzip'd
- * bytes as the p/ files hold them: written with no compression of its own (a build, and a build
- * after a change, only concatenates), read with no Content-Encoding from the host (any static
- * host serves it as it is), each bucket gunzipped only when read. The postings are on disk twice.
+ * a paste whose terms fill the packs (a long Chinese one) reads them from a few packs instead
+ * (engine.ts chooseTerms), the same bytes in a quarter of the files. A pack is an uncompressed
+ * table of lengths followed by its buckets' gzip'd bytes as the p/ files hold them: written with
+ * no compression of its own (a build, and a build after a change, only concatenates), read with
+ * no Content-Encoding from the host (any static host serves it as it is; a browser would gunzip
+ * a Content-Encoding response itself, but a host that sets none would leave the bytes to the
+ * page anyway), each bucket gunzipped only when read. The postings are on disk twice.
  */
 
 /**
