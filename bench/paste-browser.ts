@@ -6,6 +6,8 @@
  *       builds the synthetic corpus's index with the code as it stands, writes it as a site
  *       (the index, the engine as one script: bench/sections/search.ts writeSite) and the pastes
  *       the search section draws (20, 2,000 characters, seed 15) beside it
+ *   npx tsx bench/paste-browser.ts engine bench/out/paste-after
+ *       writes the engine as the code stands into a saved site, its index kept
  *   npx tsx bench/paste-browser.ts compare bench/out/paste-before bench/out/paste-after
  *       runs the pastes on each site in turn (pastesInBrowser) and prints the figures side by side
  *
@@ -19,7 +21,7 @@ import { buildSearchIndex } from "../pipeline/index/build.ts";
 import { formulaWindowsOf } from "../pipeline/reuse/detect.ts";
 import { parseSize } from "./generate.ts";
 import { drawPastes } from "./pastes.ts";
-import { corpus, type PasteFetches, pastesInBrowser, writeSite } from "./sections/search.ts";
+import { corpus, engineBundle, type PasteFetches, pastesInBrowser, writeSite } from "./sections/search.ts";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -68,8 +70,12 @@ async function compare(dirs: string[]): Promise<void> {
 
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "save" && args.length === 2) await save(args[0] as string, args[1] as string);
+else if (cmd === "engine" && args.length === 1)
+  writeFileSync(path.join(args[0] as string, "engine.js"), await engineBundle());
 else if (cmd === "compare" && args.length >= 1) await compare(args);
 else {
-  console.error("usage: npx tsx bench/paste-browser.ts save <size> <dir> | compare <dir> [<dir> ...]");
+  console.error(
+    "usage: npx tsx bench/paste-browser.ts save <size> <dir> | engine <dir> | compare <dir> [<dir> ...]",
+  );
   process.exitCode = 2;
 }

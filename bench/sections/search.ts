@@ -296,21 +296,24 @@ function write(dir: string, files: Record<string, string | Uint8Array>) {
 }
 
 /** The engine as one browser script (window.acquisSearch), built with esbuild. */
-async function engineBundle(): Promise<string> {
+export async function engineBundle(): Promise<string> {
   const { build } = await import("esbuild");
   // Every fetch is logged (path, start, end, bytes) so that a paste's time can be taken apart:
   // how many files, in how many rounds one after another, how long the fetching took.
-  const entry = `import { SearchEngine } from "./core/search/engine.ts";
+  // The site's own fetch host (fetchSource): with nothing cached ("no-store", no Cache Storage)
+  // for the first-query figures, as a site serves it (the HTTP cache and Cache Storage) for pastes.
+  const entry = `import { fetchSource, SearchEngine } from "./core/search/engine.ts";
 window.acquisFetches = [];
 window.acquisSearch = {
-  open: (base, cache) => SearchEngine.open({ get: async (p) => {
-    const a = performance.now();
-    const r = await fetch(base + p, { cache: cache || "no-store" });
-    if (!r.ok) throw new Error(p + ": " + r.status);
-    const b = new Uint8Array(await r.arrayBuffer());
-    window.acquisFetches.push([p, a, performance.now(), b.length]);
-    return b;
-  } }),
+  open: (base, cache) => {
+    const src = fetchSource(base, { cache: cache || "no-store", store: cache === "default" });
+    return SearchEngine.open({ get: async (p) => {
+      const a = performance.now();
+      const b = await src.get(p);
+      window.acquisFetches.push([p, a, performance.now(), b.length]);
+      return b;
+    } });
+  },
 };`;
   const out = await build({
     stdin: { contents: entry, resolveDir: repoRoot, loader: "ts" },
@@ -808,6 +811,7 @@ export async function pastesInBrowser(dirs: string[], pastes: string[]): Promise
         const server = servers[i] as Served;
         const run = runs[i] as (typeof runs)[number];
         await cdp.send("Network.clearBrowserCache");
+        await cdp.send("Storage.clearDataForOrigin", { origin: server.url, storageTypes: "cache_storage" });
         await page.goto(`${server.url}/ours.html`);
         server.bytes.clear();
         run.cold.push(
