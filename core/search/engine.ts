@@ -292,14 +292,14 @@ function radicalInverse(i: number): number {
  * - the terms of `budget` buckets picked at positions spread over the whole query (word pairs and
  *   character pairs before single words, as they say more), plus every other term of the query
  *   that lives in a bucket already picked (it costs nothing more): `budget` files;
- * - or, with packs (`packSize` buckets a file, format.ts), the terms of the `budget / packSize`
- *   packs holding most of the query's terms: the same bytes in a few files (a file costs a
- *   browser 1.5-2 ms even from its cache). Taken only when they hold at least as many pairs and
- *   as much weight as the buckets would (measured: a long Chinese paste, whose ~1,100 pairs fill
- *   every pack, nearly always; an English one, ~190 word pairs over 1,024 buckets, never, as a
- *   pack is a quarter as selective as a bucket picked for the term it holds). Fewer terms read
- *   put the paragraph a paste came from out of the first place more often (a first try, packs
- *   always: 87 % first against 94.5 % at 200k paragraphs).
+ * - or, with packs (`packSize` buckets a file, format.ts), the terms of the packs holding most of
+ *   the query's terms: about the same bytes in a few files (a file costs a browser 1.5-2 ms even
+ *   from its cache). Taken only when a few packs hold more pairs and weight than the buckets
+ *   would (PACKS_MARGIN, PACKS_AT_MOST): a long Chinese paste, whose ~1,100 pairs fill every
+ *   pack; never an English one, ~190 word pairs over 1,024 buckets, as a pack is a quarter as
+ *   selective as a bucket picked for a term it holds. Fewer terms read put the paragraph a paste
+ *   came from out of the first place more often (a first try, packs always: 87 % first against
+ *   94.5 % at 200k paragraphs).
  * `packs`: the packs to read (empty when the terms are read from their buckets).
  */
 export function chooseTerms(
@@ -326,28 +326,48 @@ export function chooseTerms(
   const byBucket = strong.filter((t) => picked.has(bucket(t.term)));
   if (packSize <= 1) return { chosen: byBucket, sampled: true, packs: [] };
   const packOfTerm = (t: QueryTerm) => Math.floor(bucket(t.term) / packSize);
+  const distinct = [...new Map(strong.map((t) => [t.term, t])).values()];
   const weight = new Map<number, number>();
-  for (const t of new Map(strong.map((t) => [t.term, t])).values())
-    weight.set(packOfTerm(t), (weight.get(packOfTerm(t)) ?? 0) + t.weight);
-  const packs = [...weight.keys()]
-    .sort((a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a - b)
-    .slice(0, Math.max(1, Math.round(budget / packSize)))
-    .sort((a, b) => a - b);
-  const inPacks = new Set(packs);
-  const byPack = strong.filter((t) => inPacks.has(packOfTerm(t)));
+  for (const t of distinct) weight.set(packOfTerm(t), (weight.get(packOfTerm(t)) ?? 0) + t.weight);
   const held = (list: QueryTerm[]) => {
-    const distinct = [...new Map(list.map((t) => [t.term, t])).values()];
-    return {
-      pairs: distinct.filter((t) => t.weight === 2).length,
-      weight: distinct.reduce((s, t) => s + t.weight, 0),
-    };
+    const d = [...new Map(list.map((t) => [t.term, t])).values()];
+    return { pairs: d.filter((t) => t.weight === 2).length, weight: d.reduce((s, t) => s + t.weight, 0) };
   };
-  const a = held(byPack);
-  const b = held(byBucket);
-  return a.pairs >= b.pairs && a.weight >= b.weight
-    ? { chosen: byPack, sampled: true, packs }
-    : { chosen: byBucket, sampled: true, packs: [] };
+  const want = held(byBucket);
+  // The densest packs, as many as it takes to hold a quarter more pairs and weight than the
+  // buckets (never fewer terms read: a first try that took packs holding merely as many lost
+  // one long Chinese paste's source from the first place at 200k), at most half as many bytes
+  // again as the buckets.
+  const dense = [...weight.keys()].sort(
+    (a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a - b,
+  );
+  const most = Math.round((PACKS_AT_MOST * budget) / packSize);
+  const packs: number[] = [];
+  let pairs = 0;
+  let weighed = 0;
+  for (const n of dense.slice(0, most)) {
+    packs.push(n);
+    for (const t of distinct) {
+      if (packOfTerm(t) !== n) continue;
+      weighed += t.weight;
+      if (t.weight === 2) pairs++;
+    }
+    if (pairs >= PACKS_MARGIN * want.pairs && weighed >= PACKS_MARGIN * want.weight) {
+      const inPacks = new Set(packs);
+      return {
+        chosen: strong.filter((t) => inPacks.has(packOfTerm(t))),
+        sampled: true,
+        packs: packs.sort((a, b) => a - b),
+      };
+    }
+  }
+  return { chosen: byBucket, sampled: true, packs: [] };
 }
+
+/** Packs are read instead of buckets when they hold this many times the buckets' pairs and weight... */
+const PACKS_MARGIN = 1.25;
+/** ...within this many times the buckets' bytes. */
+const PACKS_AT_MOST = 1.5;
 
 /** A checked candidate of a ranked query: what it carries and holds. */
 interface Checked {

@@ -33,11 +33,11 @@ import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index
 export const SEARCH_SCHEMA_VERSION = 3;
 
 /**
- * Term buckets a pack holds (format.ts). A long Chinese paste reads the terms of ten packs, 40
- * buckets' bytes as before, in a quarter of the files (engine.ts chooseTerms); packs of 4 of some
- * 20 KB gzip each are 70-90 KB files at 200k paragraphs. Packs of 8 hold fewer of a paste's terms
- * for the same bytes (the densest 5 of 128 against the densest 10 of 256): measured on 10 long
- * Chinese pastes, they held as many terms as 40 buckets in 4, packs of 4 in 9.
+ * Term buckets a pack holds (format.ts). A long Chinese paste reads the terms of 10-15 packs
+ * instead of 40 buckets (engine.ts chooseTerms); packs of 4 of some 20 KB gzip each are 70-90 KB
+ * files at 200k paragraphs. Packs of 8 hold fewer of a paste's terms for the same bytes (the
+ * densest 5 of 128 against the densest 10 of 256): measured on 10 long Chinese pastes, 40
+ * buckets' bytes of them held as many terms as the 40 buckets in 4, of packs of 4 in 9.
  */
 export const PACK_SIZE = 4;
 

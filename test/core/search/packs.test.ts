@@ -75,12 +75,14 @@ describe("the index's packs", () => {
     });
   });
 
-  test("a long Chinese paste reads its terms from the packs holding most of them, at most budget / pack size", () => {
+  test("a long Chinese paste reads its terms from the packs holding most of them, more terms in fewer files", () => {
     const strong = readPaste(draft, fold(draft), null).terms.filter((t) => !t.weak);
     const bucket = (t: string) => bucketOf(t, m.buckets);
     const { chosen, sampled, packs } = chooseTerms(strong, bucket, 16, PACK_SIZE);
     expect(sampled).toBe(true);
-    expect(packs.length).toBe(16 / PACK_SIZE);
+    // At most half as many bytes again as the 16 buckets would be.
+    expect(packs.length).toBeGreaterThan(0);
+    expect(packs.length).toBeLessThanOrEqual((1.5 * 16) / PACK_SIZE);
     const packOfTerm = (t: string) => Math.floor(bucket(t) / PACK_SIZE);
     expect(chosen).toEqual(strong.filter((t) => packs.includes(packOfTerm(t.term))));
     const weight = new Map<number, number>();
@@ -88,8 +90,8 @@ describe("the index's packs", () => {
       weight.set(packOfTerm(t.term), (weight.get(packOfTerm(t.term)) ?? 0) + t.weight);
     const least = Math.min(...packs.map((n) => weight.get(n) as number));
     for (const [n, w] of weight) if (!packs.includes(n)) expect(w).toBeLessThanOrEqual(least);
-    // Never fewer terms than the buckets would give.
-    expect(chosen.length).toBeGreaterThanOrEqual(chooseTerms(strong, bucket, 16, 1).chosen.length);
+    // A quarter more terms than the buckets would give, never fewer.
+    expect(chosen.length).toBeGreaterThanOrEqual(1.25 * chooseTerms(strong, bucket, 16, 1).chosen.length);
   });
 
   test("a paste whose terms are sparse in the index (English over many buckets) reads them from their buckets, as before", () => {
@@ -109,7 +111,7 @@ describe("the index's packs", () => {
     expect(r.hits.length).toBeGreaterThan(0);
     const packsRead = src.reads.filter((p) => p.startsWith("k/"));
     expect(packsRead.length).toBeGreaterThan(0);
-    expect(packsRead.length).toBeLessThanOrEqual(16 / PACK_SIZE);
+    expect(packsRead.length).toBeLessThanOrEqual((1.5 * 16) / PACK_SIZE);
     const fromPacks = new Set(packsRead.map((p) => Number(p.slice(2, p.indexOf(".")))));
     const bucketsRead = src.reads
       .filter((p) => p.startsWith("p/"))
