@@ -30,9 +30,6 @@ import {
   gunzip,
   gunzipJson,
   type Manifest,
-  packMembers,
-  packOf,
-  packPath,
   unigramPath,
 } from "./format.ts";
 import { fold } from "./normalize.ts";
@@ -288,28 +285,17 @@ function radicalInverse(i: number): number {
 
 /**
  * The terms a ranked query asks the index for. All of them when their buckets are few; otherwise
- * a sample, `budget` buckets' worth:
- * - the terms of `budget` buckets picked at positions spread over the whole query (word pairs and
- *   character pairs before single words, as they say more), plus every other term of the query
- *   that lives in a bucket already picked (it costs nothing more): `budget` files;
- * - or, with packs (`packSize` buckets a file, format.ts), the terms of the packs holding most of
- *   the query's terms: about the same bytes in a few files (a file costs a browser 1.5-2 ms even
- *   from its cache). Taken only when a few packs hold more pairs and weight than the buckets
- *   would (PACKS_MARGIN, PACKS_AT_MOST): a long Chinese paste, whose ~1,100 pairs fill every
- *   pack; never an English one, ~190 word pairs over 1,024 buckets, as a pack is a quarter as
- *   selective as a bucket picked for a term it holds. Fewer terms read put the paragraph a paste
- *   came from out of the first place more often (a first try, packs always: 87 % first against
- *   94.5 % at 200k paragraphs).
- * `packs`: the packs to read (empty when the terms are read from their buckets).
+ * the terms of at most `budget` buckets, picked at positions spread over the whole query (word
+ * pairs and character pairs before single words, as they say more), plus every other term of the
+ * query that lives in a bucket already picked (it costs nothing more).
  */
 export function chooseTerms(
   strong: QueryTerm[],
   bucket: (term: string) => number,
   budget = BUCKET_BUDGET,
-  packSize = 1,
-): { chosen: QueryTerm[]; sampled: boolean; packs: number[] } {
+): { chosen: QueryTerm[]; sampled: boolean } {
   const all = new Set(strong.map((t) => bucket(t.term)));
-  if (all.size <= budget) return { chosen: strong, sampled: false, packs: [] };
+  if (all.size <= budget) return { chosen: strong, sampled: false };
   const picked = new Set<number>();
   const pass = (list: QueryTerm[]) => {
     const seen = new Uint8Array(list.length);
@@ -323,51 +309,8 @@ export function chooseTerms(
   };
   pass(strong.filter((t) => t.weight === 2));
   pass(strong.filter((t) => t.weight === 1));
-  const byBucket = strong.filter((t) => picked.has(bucket(t.term)));
-  if (packSize <= 1) return { chosen: byBucket, sampled: true, packs: [] };
-  const packOfTerm = (t: QueryTerm) => Math.floor(bucket(t.term) / packSize);
-  const distinct = [...new Map(strong.map((t) => [t.term, t])).values()];
-  const weight = new Map<number, number>();
-  for (const t of distinct) weight.set(packOfTerm(t), (weight.get(packOfTerm(t)) ?? 0) + t.weight);
-  const held = (list: QueryTerm[]) => {
-    const d = [...new Map(list.map((t) => [t.term, t])).values()];
-    return { pairs: d.filter((t) => t.weight === 2).length, weight: d.reduce((s, t) => s + t.weight, 0) };
-  };
-  const want = held(byBucket);
-  // The densest packs, as many as it takes to hold a quarter more pairs and weight than the
-  // buckets (never fewer terms read: a first try that took packs holding merely as many lost
-  // one long Chinese paste's source from the first place at 200k), at most half as many bytes
-  // again as the buckets.
-  const dense = [...weight.keys()].sort(
-    (a, b) => (weight.get(b) as number) - (weight.get(a) as number) || a - b,
-  );
-  const most = Math.round((PACKS_AT_MOST * budget) / packSize);
-  const packs: number[] = [];
-  let pairs = 0;
-  let weighed = 0;
-  for (const n of dense.slice(0, most)) {
-    packs.push(n);
-    for (const t of distinct) {
-      if (packOfTerm(t) !== n) continue;
-      weighed += t.weight;
-      if (t.weight === 2) pairs++;
-    }
-    if (pairs >= PACKS_MARGIN * want.pairs && weighed >= PACKS_MARGIN * want.weight) {
-      const inPacks = new Set(packs);
-      return {
-        chosen: strong.filter((t) => inPacks.has(packOfTerm(t))),
-        sampled: true,
-        packs: packs.sort((a, b) => a - b),
-      };
-    }
-  }
-  return { chosen: byBucket, sampled: true, packs: [] };
+  return { chosen: strong.filter((t) => picked.has(bucket(t.term))), sampled: true };
 }
-
-/** Packs are read instead of buckets when they hold this many times the buckets' pairs and weight... */
-const PACKS_MARGIN = 1.25;
-/** ...within this many times the buckets' bytes. */
-const PACKS_AT_MOST = 1.5;
 
 /** A checked candidate of a ranked query: what it carries and holds. */
 interface Checked {
@@ -397,7 +340,6 @@ function byRank(a: Checked, b: Checked): number {
 /** The engine over one index. Files are fetched once and kept. */
 export class SearchEngine {
   private buckets = new Map<string, Promise<Uint8Array>>();
-  private packs = new Map<number, Promise<Uint8Array[]>>();
   private chunks = new Map<number, Promise<ChunkRow[]>>();
   private postings = new Map<string, Uint32Array>();
   private formulaList: Promise<FormulaSet | null> | null = null;
@@ -423,36 +365,14 @@ export class SearchEngine {
     return (["zh", "en"] as const).filter((l) => this.docs.some((d) => d.lang === l));
   }
 
-  /**
-   * A bucket, gunzipped, kept as bytes: a term is found in it by findInBucket. From its pack when
-   * the pack was asked for (a long paste's terms: readPacks), else from its own file.
-   */
-  private bucket(b: number, unigram: boolean): Promise<Uint8Array> {
-    const m = this.manifest;
-    const key = `${unigram ? "u" : "p"}${b}`;
-    let p = this.buckets.get(key);
+  /** A bucket file, gunzipped, kept as bytes: a term is found in it by findInBucket. */
+  private bucket(path: string): Promise<Uint8Array> {
+    let p = this.buckets.get(path);
     if (!p) {
-      const n = packOf(m, b);
-      const pack = unigram ? undefined : this.packs.get(n);
-      p = pack
-        ? pack.then((members) => gunzip(members[b - n * m.packSize] as Uint8Array))
-        : this.source.get(unigram ? unigramPath(m, b) : bucketPath(m, b)).then(gunzip);
-      this.buckets.set(key, p);
+      p = this.source.get(path).then(gunzip);
+      this.buckets.set(path, p);
     }
     return p;
-  }
-
-  /** Fetch packs (all at once), so that their buckets are read from them, not one by one. */
-  private readPacks(ns: readonly number[]): void {
-    for (const n of ns) {
-      if (this.packs.has(n) || !this.manifest.packHashes[n]) continue;
-      this.packs.set(n, this.source.get(packPath(this.manifest, n)).then(packMembers));
-    }
-  }
-
-  /** Whether term bucket b can be read without fetching a file of its own (its pack is read). */
-  private inPack(b: number): boolean {
-    return this.packs.has(packOf(this.manifest, b));
   }
 
   /** The bucket a term lives in. */
@@ -470,7 +390,7 @@ export class SearchEngine {
     const hash = unigram ? m.unigramHashes[b] : m.bucketHashes[b];
     let list: Uint32Array = new Uint32Array(0);
     if (hash) {
-      const enc = findInBucket(await this.bucket(b, unigram), term);
+      const enc = findInBucket(await this.bucket(unigram ? unigramPath(m, b) : bucketPath(m, b)), term);
       if (enc) list = decodePostings(enc);
     }
     this.postings.set(key, list);
@@ -563,13 +483,7 @@ export class SearchEngine {
     }
     // The terms' postings and the formula windows are fetched together: the terms do not depend
     // on the formulas (they only weigh what is carried).
-    const { chosen, sampled, packs } = chooseTerms(
-      strong,
-      (t) => this.bucketOf(t),
-      opts.buckets ?? BUCKET_BUDGET,
-      this.manifest.packSize,
-    );
-    this.readPacks(packs);
+    const { chosen, sampled } = chooseTerms(strong, (t) => this.bucketOf(t), opts.buckets ?? BUCKET_BUDGET);
     const [formulas, lists] = await Promise.all([
       this.formulas(),
       Promise.all(chosen.map((t) => this.postingsOf(t.term))),
@@ -915,8 +829,7 @@ export class SearchEngine {
   /**
    * The words of a query that occur in no paragraph at all: [start, end) offsets into the query.
    * Only words that no hit of `result` carries are looked up (a word in a shared passage occurs),
-   * in at most `budget` buckets besides those of the packs the search read (they cost no fetch);
-   * `complete` says whether every such word was looked up. A Chinese
+   * in at most `budget` buckets; `complete` says whether every such word was looked up. A Chinese
    * character counts as occurring when it stands in any paragraph next to either neighbour it
    * has in the query (the index holds character pairs).
    */
@@ -936,13 +849,7 @@ export class SearchEngine {
     let complete = true;
     for (const t of paste.terms) {
       if (!t.units.some((u) => open[u])) continue;
-      const b = this.bucketOf(t.term, lone(t));
-      // A bucket whose pack the search read costs no fetch: it is looked up beyond the budget.
-      if (!lone(t) && this.inPack(b)) {
-        asked.push(t);
-        continue;
-      }
-      const key = `${lone(t) ? "u" : "p"}${b}`;
+      const key = `${lone(t) ? "u" : "p"}${this.bucketOf(t.term, lone(t))}`;
       if (!picked.has(key) && picked.size >= budget) {
         complete = false;
         continue;

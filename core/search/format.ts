@@ -9,8 +9,6 @@
  *   docs.<hash>.json.gz          the documents (symbol, language, type, body, date, status) and
  *                                the range of paragraph numbers each holds
  *   p/<bucket>.<hash>.bin.gz     postings of the terms hashed to that bucket
- *   k/<pack>.<hash>.bin          a pack: buckets pack*packSize .. +packSize-1 in one file, each
- *                                as its own p/ file holds it (gzip), for a long paste
  *   u/<bucket>.<hash>.bin.gz     postings of single Chinese characters (one-character queries)
  *   t-<hash>/<chunk>.json.gz     paragraph texts and addresses, `chunkSize` paragraphs a file
  *   formulas.<hash>.bin.gz       the formula windows (core/wording/formula.ts): sorted uint32
@@ -23,25 +21,13 @@
  * needs only the first few text chunks. A postings list is stored as varint deltas or, when
  * denser, as a bitmap, whichever is smaller; every file is gzip-compressed at build time
  * (DecompressionStream reads it in the browser and in Node alike).
- *
- * Decision (format 3): the buckets also come grouped in packs. A short query reads a few small
- * buckets (a first query's bytes stay low); a 2,000-character paste reads the terms of some 40
- * buckets, and each file costs a browser 1.5-2 ms even from its cache (measured in Chromium), so
- * a paste whose terms fill the packs (a long Chinese one) reads them from a few packs instead
- * (engine.ts chooseTerms), the same bytes in a quarter of the files. A pack is an uncompressed
- * table of lengths followed by its buckets' gzip'd bytes as the p/ files hold them: written with
- * no compression of its own (a build, and a build after a change, only concatenates), read with
- * no Content-Encoding from the host (any static host serves it as it is; a browser would gunzip
- * a Content-Encoding response itself, but a host that sets none would leave the bytes to the
- * page anyway), each bucket gunzipped only when read. The postings are on disk twice.
  */
 
 /**
  * Format version: a reader refuses an index of another version. 2: the manifest names the
- * formula windows (`formulas`), which ranking by shared wording reads. 3: buckets also in packs
- * (`packSize`, `packHashes`, k/ files).
+ * formula windows (`formulas`), which ranking by shared wording reads.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 2;
 
 /** The entry point of the index, `search/index.json`. */
 export interface Manifest {
@@ -55,10 +41,6 @@ export interface Manifest {
   buckets: number;
   /** Content hash of each term bucket (10 hex digits), "" when the bucket is empty. */
   bucketHashes: string[];
-  /** Term buckets a pack holds: pack n is `k/<n>.<hash>.bin`, buckets n*packSize .. +packSize-1. */
-  packSize: number;
-  /** Content hash of each pack, "" when all its buckets are empty. */
-  packHashes: string[];
   /** Single-character buckets: `u/<b>.<hash>.bin.gz`. */
   unigramBuckets: number;
   unigramHashes: string[];
@@ -102,16 +84,6 @@ export function bucketOf(term: string, buckets: number): number {
 /** Path of a term bucket file. */
 export function bucketPath(m: Manifest, b: number): string {
   return `p/${b}.${m.bucketHashes[b]}.bin.gz`;
-}
-
-/** The pack holding term bucket b. */
-export function packOf(m: Pick<Manifest, "packSize">, b: number): number {
-  return Math.floor(b / m.packSize);
-}
-
-/** Path of a pack file. */
-export function packPath(m: Manifest, n: number): string {
-  return `k/${n}.${m.packHashes[n]}.bin`;
 }
 
 /** Path of a single-character bucket file. */
@@ -306,39 +278,6 @@ export function decodeBucket(bytes: Uint8Array): Map<string, Uint8Array> {
     r.pos += pl;
   }
   return out;
-}
-
-/**
- * A pack file: "AQK" + version byte, member count, each member's length (0: an empty bucket),
- * then the members' bytes one after another. The members are bucket files as stored (gzip).
- */
-export function encodePack(members: ReadonlyArray<Uint8Array | null>): Uint8Array {
-  const w = new Writer();
-  w.bytes(enc.encode("AQK"));
-  w.byte(FORMAT_VERSION);
-  w.varint(members.length);
-  for (const m of members) w.varint(m?.length ?? 0);
-  for (const m of members) if (m) w.bytes(m);
-  return w.done();
-}
-
-/** The members of a pack file (views into `bytes`; an empty bucket is an empty view). */
-export function packMembers(bytes: Uint8Array): Uint8Array[] {
-  if (bytes[0] !== 0x41 || bytes[1] !== 0x51 || bytes[2] !== 0x4b || bytes[3] !== FORMAT_VERSION) {
-    throw new Error(`not a search pack of format ${FORMAT_VERSION}`);
-  }
-  const r = new Reader(bytes);
-  r.pos = 4;
-  const n = r.varint();
-  const lengths: number[] = [];
-  for (let k = 0; k < n; k++) lengths.push(r.varint());
-  let at = r.pos;
-  return lengths.map((len) => {
-    const member = bytes.subarray(at, at + len);
-    at += len;
-    if (at > bytes.length) throw new Error("search pack cut short");
-    return member;
-  });
 }
 
 /** The formula windows as stored: sorted uint32 hashes, little-endian. */

@@ -19,7 +19,6 @@ import {
   type DocEntry,
   encodeBucket,
   encodeFormulas,
-  encodePack,
   encodePostings,
   FORMAT_VERSION,
   type Manifest,
@@ -29,17 +28,8 @@ import { fold } from "../../core/search/normalize.ts";
 import { terms, unigrams } from "../../core/search/tokenize.ts";
 import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
 
-/** Version of the files under search/ as the data contract counts it (3: packs, format 3). */
-export const SEARCH_SCHEMA_VERSION = 3;
-
-/**
- * Term buckets a pack holds (format.ts). A long Chinese paste reads the terms of 10-15 packs
- * instead of 40 buckets (engine.ts chooseTerms); packs of 4 of some 20 KB gzip each are 70-90 KB
- * files at 200k paragraphs. Packs of 8 hold fewer of a paste's terms for the same bytes (the
- * densest 5 of 128 against the densest 10 of 256): measured on 10 long Chinese pastes, 40
- * buckets' bytes of them held as many terms as the 40 buckets in 4, of packs of 4 in 9.
- */
-export const PACK_SIZE = 4;
+/** Version of the files under search/ as the data contract counts it. */
+export const SEARCH_SCHEMA_VERSION = 2;
 
 export interface IndexOptions {
   /** Paragraphs per text chunk (default 32: ~5 KB gzip of Chinese a chunk). */
@@ -65,8 +55,6 @@ export interface IndexStats {
   bytes: {
     total: number;
     postings: number;
-    /** The packs: the term buckets' bytes again, grouped (format.ts). */
-    packs: number;
     unigrams: number;
     texts: number;
     docs: number;
@@ -247,23 +235,6 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
   const p = put("p", parts.buckets);
   const u = put("u", parts.unigramBuckets);
 
-  // Packs: each PACK_SIZE buckets' files in one, named by their hashes (a pack changes when any
-  // of its buckets does). Made from the buckets at every build, cold or not: concatenation only.
-  const packHashes: string[] = [];
-  let packBytes = 0;
-  for (let k = 0; k * PACK_SIZE < parts.buckets.length; k++) {
-    const members = parts.buckets.slice(k * PACK_SIZE, (k + 1) * PACK_SIZE);
-    if (members.every((f) => !f)) {
-      packHashes.push("");
-      continue;
-    }
-    const hash = hash10(members.map((f) => f?.hash ?? "").join(","));
-    const bytes = encodePack(members.map((f) => f?.gz ?? null));
-    files[`k/${k}.${hash}.bin`] = bytes;
-    packHashes.push(hash);
-    packBytes += bytes.length;
-  }
-
   const texts = `t-${hash10(parts.chunks.map((c) => c.hash).join(","))}`;
   let textBytes = 0;
   parts.chunks.forEach((c, n) => {
@@ -299,8 +270,6 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
     chunkSize: parts.chunkSize,
     buckets: parts.buckets.length,
     bucketHashes: p.hashes,
-    packSize: PACK_SIZE,
-    packHashes,
     unigramBuckets: parts.unigramBuckets.length,
     unigramHashes: u.hashes,
     docs: docsName,
@@ -324,9 +293,8 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
       unigramBuckets: parts.unigramBuckets.length,
       chunks: parts.chunks.length,
       bytes: {
-        total: p.bytes + packBytes + u.bytes + textBytes + docsBytes + manifestJson.length + formulaBytes,
+        total: p.bytes + u.bytes + textBytes + docsBytes + manifestJson.length + formulaBytes,
         postings: p.bytes,
-        packs: packBytes,
         unigrams: u.bytes,
         texts: textBytes,
         docs: docsBytes,

@@ -40,7 +40,6 @@ import {
   indexFiles,
   indexParts,
   layoutOf,
-  PACK_SIZE,
   rowTerms,
   SEARCH_SCHEMA_VERSION,
 } from "./build.ts";
@@ -82,7 +81,7 @@ export interface IndexRun {
   memo: IndexMemo;
   mode: "cold" | "incremental";
   why: string | null;
-  /** Buckets, packs and chunks written again (all of them, cold). */
+  /** Buckets and chunks written again (all of them, cold). */
   rewritten: number;
 }
 
@@ -178,11 +177,7 @@ function cold(
       df: tf ? documentFrequency(tf) : new Map(),
     },
     mode: "cold",
-    rewritten:
-      built.parts.buckets.length +
-      Math.ceil(built.parts.buckets.length / PACK_SIZE) +
-      built.parts.unigramBuckets.length +
-      built.parts.chunks.length,
+    rewritten: built.parts.buckets.length + built.parts.unigramBuckets.length + built.parts.chunks.length,
   };
 }
 
@@ -213,7 +208,7 @@ function noteDelta(map: Map<string, Delta>, term: string, row: number, add: bool
 function patchBuckets(
   old: Array<BucketFile | null>,
   deltas: Map<string, Delta>,
-): { buckets: Array<BucketFile | null>; termsMoved: number; rewritten: number; packs: number } {
+): { buckets: Array<BucketFile | null>; termsMoved: number; rewritten: number } {
   const byBucket = new Map<number, Array<[string, Delta]>>();
   for (const [term, d] of deltas) {
     const b = bucketOf(term, old.length);
@@ -245,9 +240,7 @@ function patchBuckets(
     }
     buckets[b] = entries.size ? bucketFile([...entries]) : null;
   }
-  // A pack holds its buckets' files (build.ts): any of them changed, it is written again too.
-  const packs = new Set([...byBucket.keys()].map((b) => Math.floor(b / PACK_SIZE))).size;
-  return { buckets, termsMoved, rewritten: byBucket.size, packs };
+  return { buckets, termsMoved, rewritten: byBucket.size };
 }
 
 function incremental(
@@ -378,6 +371,6 @@ function incremental(
     memo: { settings: SETTINGS, parts, keys: layout.keys, hashes, tf, df },
     mode: "incremental",
     why: null,
-    rewritten: p.rewritten + p.packs + u.rewritten + chunksMoved.size,
+    rewritten: p.rewritten + u.rewritten + chunksMoved.size,
   };
 }
