@@ -265,9 +265,15 @@ function markUnseen(q: string, ranges: Array<[number, number]>): void {
 
 let engine: Promise<SearchEngine> | null = null;
 
-/** The engine over the site's index, opened once (its manifest and documents: two small files). */
+/**
+ * The engine over the site's index, opened once (its manifest and documents: two small files).
+ * A failed opening is not kept: it is opened on page load now, and the next search tries again.
+ */
 function openEngine(): Promise<SearchEngine> {
-  engine ??= SearchEngine.open(fetchSource("/data/search/"));
+  engine ??= SearchEngine.open(fetchSource("/data/search/")).catch((e: unknown) => {
+    engine = null;
+    throw e;
+  });
   return engine;
 }
 
