@@ -48,6 +48,7 @@ import { readAuthors } from "../parse/authors.ts";
 import { parseDocument } from "../parse/index.ts";
 import { formatDiagnostics, progressLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
+import { usageError as sharedUsageError } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const MB = 1024 * 1024;
@@ -791,6 +792,5 @@ export function conversionProgress(
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
+  return sharedUsageError(io, "import", USAGE, message);
 }
