@@ -89,8 +89,11 @@ describe("acquis cite", () => {
     {
       query: "A/78/265, annex B",
       code: 0,
-      says: ["A-78-265/zh/annex/annex-b", "Holds: annex/annex-b/u1, annex/annex-b/1"],
-    }, // a whole part: what it holds
+      says: [
+        "A-78-265/zh/annex/annex-b",
+        "Holds 5 paragraphs: annex, annex B, paras. 1-4 and 1 unnumbered para.\nSite: /doc/A-78-265/zh/#annex-annex-b-h1\n",
+      ],
+    }, // a whole part: what it holds as people cite it, never by address, and where the site shows it, at its heading
     { query: "hello world", code: 1, says: ["No citation could be read"] }, // nothing to look up
     {
       query: "Security Council resolution 75/240",

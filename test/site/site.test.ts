@@ -865,6 +865,31 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
   });
 
   test.runIf(chromium)(
+    "in the seed, a cited section opens the document page at its heading, not at its first paragraph",
+    async () => {
+      // The heading of annex section D as the build recorded it (documents.json), not written here.
+      const documents = JSON.parse(readFileSync(path.join(seedDist, "data", "documents.json"), "utf8")) as {
+        documents: { headings: { section?: string; part: string[]; anchor: string; text: string }[] }[];
+      };
+      const heading = documents.documents[0]!.headings.find(
+        (h) => h.section === "D" && h.part.join() === "annex",
+      )!;
+      const page = await context.newPage();
+      await page.goto(
+        new URL(`/resolve/?c=${encodeURIComponent("A/78/265, annex, section D")}`, seedBase).href,
+      );
+      await page.waitForURL((u) => u.pathname === "/doc/A-78-265/zh/");
+      expect(new URL(page.url()).hash).toBe(`#${heading.anchor}`);
+      // The target is the heading itself, on screen.
+      const target = page.locator(":target");
+      expect(await target.evaluate((el) => el.tagName)).toMatch(/^H[1-6]$/);
+      expect(await target.textContent()).toContain(heading.text.slice(3));
+      expect(await target.isVisible()).toBe(true);
+      await page.close();
+    },
+  );
+
+  test.runIf(chromium)(
     "in the seed, a paragraph's lineage shows the wording it shares, when reuse was computed",
     async () => {
       const page = await context.newPage();
