@@ -137,3 +137,23 @@ describe("acquis cite", () => {
     expect(r.err).toContain(says);
   });
 });
+
+describe("acquis cite: the site address", () => {
+  test("from the site's root, or whole when ACQUIS_SITE_URL names the site; text and --json alike", async () => {
+    const q = "A/78/265, annex, para. 23 (f) (ii)";
+    const before = process.env.ACQUIS_SITE_URL;
+    try {
+      delete process.env.ACQUIS_SITE_URL;
+      expect((await run(q, "--data", dir)).out).toContain("\nSite: /p/A-78-265/annex/23.f.ii/\n");
+      process.env.ACQUIS_SITE_URL = "https://acquis.example.org/";
+      expect((await run(q, "--data", dir)).out).toContain(
+        "\nSite: https://acquis.example.org/p/A-78-265/annex/23.f.ii/\n",
+      );
+      const json = JSON.parse((await run(q, "--json", "--data", dir)).out);
+      expect(json.results[0].site).toBe("https://acquis.example.org/p/A-78-265/annex/23.f.ii/");
+    } finally {
+      if (before === undefined) delete process.env.ACQUIS_SITE_URL;
+      else process.env.ACQUIS_SITE_URL = before;
+    }
+  });
+});
