@@ -11,6 +11,11 @@
  */
 import { diffArrays } from "diff";
 
+/** `Side.ref` under the words of an in-text citation: never joined wording. */
+export const REF_CITATION = 1;
+/** `Side.ref` under a registered title or name: never joined wording, and no weight towards a link. */
+export const REF_NAME = 2;
+
 /** A shared passage, in unit indices: [a0, a1) of the first paragraph, [b0, b1) of the second. */
 export interface Passage {
   a0: number;
@@ -68,7 +73,10 @@ export interface Side {
   frequent: Uint8Array;
   /** The formula window, in units. */
   window: number;
-  /** 1 for a unit of a reference (a citation or a registered name; see references.ts), or null. */
+  /**
+   * A unit of a reference (see references.ts), or null: `REF_CITATION` under the words of an
+   * in-text citation, `REF_NAME` under a registered title or name.
+   */
   ref?: Uint8Array | null;
   /**
    * What each unit counts for in the length thresholds: for Chinese its length in characters
@@ -269,7 +277,11 @@ function passagesOf(
         const isRef = nextRef !== null && nextRef[t - j] === t - j;
         if (!b.formula[t]) {
           info++;
-          infoW += wt;
+          // A registered title or name (in either text) is not agreed language: it weighs
+          // nothing towards a link, as formula units do not, so two paragraphs that share only a
+          // document's title are not linked. It still counts in `info`, which marks formulas
+          // (the `formula` flag keeps its meaning) and the score.
+          if (a.ref?.[i + t - j] !== REF_NAME && b.ref?.[t] !== REF_NAME) infoW += wt;
           if (!isRef) joinW += wt;
         } else if (t < rareUntil) joinW += wt;
       }

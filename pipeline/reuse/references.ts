@@ -1,5 +1,7 @@
 /**
  * References: wording that points at a document instead of saying something of its own.
+ * (A registered name weighs nothing towards a link, as formula units do not; a citation's words
+ * are never joined wording. core/wording/align.ts.)
  *
  * Two paragraphs that cite the same report ("2021 年不限成员名额工作组报告第 56 段") or name the
  * same body by its full title share that wording, but a reader would not call it reuse of agreed
@@ -17,6 +19,7 @@
  * purpose (a full title recurring as an agenda item must not cite), where here full titles and
  * bodies' names are what must count; the short titles it finds arrive as citation spans anyway.
  */
+import { REF_CITATION, REF_NAME } from "../../core/wording/align.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 
 /** Fewest units of a name that is marked wherever it occurs. */
@@ -54,8 +57,9 @@ export function nameIndex(names: readonly string[]): NameIndex {
 }
 
 /**
- * Mark a paragraph's reference units: 1 under a citation span (UTF-16 [start, end) of its text)
- * or a registered name. Null when it has none.
+ * Mark a paragraph's reference units: `REF_CITATION` under a citation span (UTF-16 [start, end)
+ * of its text), `REF_NAME` under a registered name (over a citation's mark: a short title the
+ * cite stage read is a name too). Null when it has none.
  */
 export function referenceMarks(
   t: Tokens,
@@ -66,7 +70,8 @@ export function referenceMarks(
   const n = t.ids.length;
   if (spans?.length) {
     mark = new Uint8Array(n);
-    for (const [s, e] of spans) for (let u = 0; u < n; u++) if (t.start[u]! < e && t.end[u]! > s) mark[u] = 1;
+    for (const [s, e] of spans)
+      for (let u = 0; u < n; u++) if (t.start[u]! < e && t.end[u]! > s) mark[u] = REF_CITATION;
   }
   const { byFirst, filter } = names;
   if (byFirst.size)
@@ -81,7 +86,7 @@ export function referenceMarks(
         while (k < name.length && t.ids[u + k] === name[k]) k++;
         if (k < name.length) continue;
         mark ??= new Uint8Array(n);
-        mark.fill(1, u, u + name.length);
+        mark.fill(REF_NAME, u, u + name.length);
       }
     }
   return mark;
