@@ -372,6 +372,7 @@ export function parsePins(
       // Several parts: each is a target. What follows them ("articles 2 and 5, para. 1") could
       // belong to any of them, so reading stops here and the rest is said not read.
       sawAny = true;
+      partOnly = false;
       for (const x of comp.parts)
         pins.push({
           part: x.part,
@@ -439,14 +440,16 @@ export function parsePins(
 }
 
 /**
- * Whether a component names one part of the same kind as `part`, with its word: "article 5" after
- * "article 2", "annex II" after "annex I" (not "annexes", not a list of parts).
+ * Whether a component names another part of the same kind as `part`, with its word: "article 5"
+ * after "article 2", "annex II" after "annex I", "articles 5 and 6" after "article 2".
  */
 function samePartKind(part: string, comp: Component): boolean {
-  if (comp.parts || comp.part === null || comp.part === part) return false;
   const kind = (x: string) =>
     x.startsWith("article ") ? "article" : /^annex [A-Z]+$/.test(x) ? "annex" : null;
-  return kind(part) !== null && kind(part) === kind(comp.part);
+  const k = kind(part);
+  if (k === null) return false;
+  if (comp.parts) return comp.parts.every((x) => x.part !== part && kind(x.part) === k);
+  return comp.part !== null && comp.part !== part && kind(comp.part) === k;
 }
 
 function readContinuation(s: string, r: number): number {

@@ -522,12 +522,12 @@ export const FORMS: FormRow[] = [
   ),
   partly(
     "A/RES/75/240, article 2 and articles 5 and 6, para. 1",
-    { means: [art("2")], unread: ["articles 5 and 6, para. 1"] },
-    "a pinpoint after a plural list stays the list's, whatever came before: not read",
+    { means: [art("2"), art("5"), art("6")], unread: ["para. 1"] },
+    "a pinpoint after a plural list could be any of the list's: not read",
   ),
   partly(
     "articles 2 and 5, para. 1, of A/RES/75/240",
-    { means: [`${R} [] whole`], unread: ["articles 2 and 5, para. 1, of"] },
+    { means: [art("2"), art("5")], lands: [`${R} [] whole`], unread: ["articles 2 and 5, para. 1, of"] },
     "a paragraph after several articles before the document: the document only, the rest said",
   ),
   read(
