@@ -746,6 +746,10 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
       return rulePinsFirstEn(s, i, titles);
     case "annex":
       return ruleAnnexEn(s, i, i, titles);
+    case "annexed":
+      // "the declaration annexed to the present resolution", "annexed to resolution 75/240": the
+      // annex of the document after "to" (annexes are read so only with "to" and a document).
+      return readWord(s, skipWs(s, w.end, 2))?.value === "to" ? ruleAnnexEn(s, i, i, titles) : null;
     case "section":
     case "sect":
     case "part":

@@ -170,6 +170,9 @@ describe("references inside the citing document", () => {
     { input: "paragraph 4 of the present declaration", expected: ["self 4"] }, // another noun for itself
     { input: "in annex II to the present report", expected: ["self annex II"] },
     { input: "article 19 of the Covenant", expected: [] }, // an instrument the grammar does not know
+    { input: "the declaration annexed to the present resolution", expected: ["self annex"] },
+    { input: "the principles annexed to resolution 75/240", expected: ["A/RES/75/240 annex"] },
+    { input: "annexed to the letter dated 5 May", expected: [] }, // no document the grammar knows
     { input: "article 5 of this convention", expected: [] }, // "this" may point back at a document just named
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
 });
