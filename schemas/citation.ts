@@ -6,8 +6,12 @@
 import { z } from "zod";
 import { SourcePosition } from "./common.ts";
 
-/** Where in the citing paragraph the reference stands. */
-export const CitationVia = z.enum(["text", "footnote", "source-note"]);
+/**
+ * Where in the citing paragraph the reference stands: its text, one of its footnotes, the source
+ * note after it, or (`from` then names the part the heading opens, as for a heading's footnotes)
+ * the text of a heading ("Follow-up to resolution 75/240"), the span into the heading's text.
+ */
+export const CitationVia = z.enum(["text", "footnote", "source-note", "heading"]);
 export type CitationVia = z.infer<typeof CitationVia>;
 
 /** A paragraph of a UN document (or the whole document when `num` is []). */

@@ -746,6 +746,10 @@ function ruleEnglish(s: string, i: number, titles: TitleMatcher): RuleResult | n
       return rulePinsFirstEn(s, i, titles);
     case "annex":
       return ruleAnnexEn(s, i, i, titles);
+    case "annexed":
+      // "the declaration annexed to the present resolution", "annexed to resolution 75/240": the
+      // annex of the document after "to" (annexes are read so only with "to" and a document).
+      return readWord(s, skipWs(s, w.end, 2))?.value === "to" ? ruleAnnexEn(s, i, i, titles) : null;
     case "section":
     case "sect":
     case "part":
@@ -961,7 +965,7 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
     if (!x || !LEAD_WORDS.has(x.value) || titles.match(s, p)) break;
     if (x.value === "present") {
       const y = readWord(s, skipWs(s, x.end, 2));
-      if (!abbrev && y && ["report", "resolution", "document", "decision"].includes(y.value))
+      if (!abbrev && y && SELF_NOUNS_EN.has(y.value))
         return { end: y.end, found: [{ kind: "doc", start: i, end: y.end, ref: "self", symbols: [], pins }] };
       return null;
     }
@@ -1011,6 +1015,22 @@ function readPinLink(s: string, q: number): number {
   if (w?.value !== "of" && w?.value !== "in") return -1;
   return skipWs(s, w.end, 2);
 }
+
+/**
+ * What "the present" names the citing document with: "paragraph 12 of the present report",
+ * "annex II to the present resolution", "article 5 of the present convention".
+ */
+const SELF_NOUNS_EN = new Set([
+  "report",
+  "resolution",
+  "document",
+  "decision",
+  "declaration",
+  "convention",
+  "note",
+  "protocol",
+  "agreement",
+]);
 
 /** Words that may stand between "of" and the document: "of the present report", "of its resolution". */
 const LEAD_WORDS = new Set(["the", "its", "general", "assembly", "document", "present", "un", "unga", "ga"]);
@@ -1068,7 +1088,7 @@ function ruleAnnexEn(s: string, start: number, at: number, titles: TitleMatcher)
       const present = readWord(s, skipWs(s, the.end, 2));
       if (present?.value === "present") {
         const noun = readWord(s, skipWs(s, present.end, 2));
-        if (noun && ["report", "resolution", "document", "decision"].includes(noun.value)) {
+        if (noun && SELF_NOUNS_EN.has(noun.value)) {
           const pin = { ...WHOLE, part };
           return {
             end: noun.end,
@@ -1140,23 +1160,16 @@ function ruleArticlesEn(s: string, i: number, titles: TitleMatcher): RuleResult 
  * anything else after "of" is another instrument, and nothing is read.
  */
 function ruleArticlesBeforeDocEn(s: string, i: number, titles: TitleMatcher): RuleResult | null {
-  const comp = readPinComponent(s, i, PLAIN, true);
-  if (!comp || (!comp.parts && !comp.part?.startsWith("article "))) return null;
-  let pins: Pin[] = comp.parts
-    ? comp.parts.map((x) => ({ ...WHOLE, part: x.part, num: x.num }))
-    : (comp.nums.length ? comp.nums : [[]]).map((num) => ({ ...WHOLE, part: comp.part, num }));
-  let end = comp.end;
-  // "art. 19, para. 2, of …": the paragraphs of the one article.
-  const c = skipWs(s, end, 2);
-  if (!comp.parts && comp.nums.length === 0 && s[c] === ",") {
-    const para = readPinComponent(s, skipWs(s, c + 1, 2), PLAIN, true);
-    if (para && para.nums.length > 0 && para.part === null && !para.operative && para.page === null) {
-      pins = para.nums.map((num) => ({ ...WHOLE, part: comp.part, num }));
-      end = para.end;
-      const comma = skipWs(s, end, 2);
-      if (s[comma] === ",") end = comma + 1;
-    }
-  }
+  // "art. 19, para. 2", "articles 2 and 5", "article 2 and article 5, para. 1": read as after a
+  // document, and only articles (with their paragraphs) may stand before "of".
+  const read = parsePins(s, i, PLAIN);
+  if (!read?.pins.every(isArticlePin)) return null;
+  const pins = read.pins;
+  const end = read.end;
+  // "article 5 above", "articles 2 and 5 of the present convention": the citing document's own.
+  const self = readSelfTailEn(s, skipWs(s, end, 2));
+  if (self >= 0)
+    return { end: self, found: [{ kind: "doc", start: i, end: self, ref: "self", symbols: [], pins }] };
   let p = readPinLink(s, skipWs(s, end, 2));
   if (p < 0) return null;
   for (let k = 0; k < 4; k++) {
@@ -1177,6 +1190,34 @@ function ruleArticlesBeforeDocEn(s: string, i: number, titles: TitleMatcher): Ru
       pins,
     })),
   };
+}
+
+/** A pinpoint into an article (or a paragraph of one), nothing else. */
+function isArticlePin(p: Pin): boolean {
+  return (
+    p.part?.startsWith("article ") === true &&
+    !p.operative &&
+    p.section === null &&
+    p.state === null &&
+    p.key === null &&
+    p.page === null
+  );
+}
+
+/**
+ * After a pinpoint, words that make it the citing document's own: "above", "below", "of the
+ * present convention" (a noun of SELF_NOUNS_EN). Where they end, or -1.
+ */
+function readSelfTailEn(s: string, q: number): number {
+  // "art. 3, para. 2, above": the comma that closes the pinpoint.
+  const w = readWord(s, s[q] === "," ? skipWs(s, q + 1, 2) : q);
+  if (w?.value === "above" || w?.value === "below") return w.end;
+  const p = readPinLink(s, q);
+  if (p < 0) return -1;
+  const the = readWord(s, p);
+  const present = the?.value === "the" ? readWord(s, skipWs(s, the.end, 2)) : null;
+  const noun = present?.value === "present" ? readWord(s, skipWs(s, present.end, 2)) : null;
+  return noun && SELF_NOUNS_EN.has(noun.value) ? noun.end : -1;
 }
 
 /**
@@ -1375,18 +1416,31 @@ function ruleShortZh(s: string, i: number): RuleResult | null {
 
 /**
  * References to the citing document: "上文第 29(a)和(b)分段", "本报告第 37(b)和(c)分段",
- * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)".
+ * "第 52(a)和(b)分段", "本报告附件 A", "见附件 D", "(见附件)", "本决议附件", "本决议第 5 段",
+ * "本公约第十九条第二款".
  */
 function ruleSameZh(s: string, i: number): RuleResult | null {
   let p = i;
   let prefixed = false;
-  for (const w of ["上文", "下文", "本报告", "见"]) {
+  for (const w of ["上文", "下文", "见"]) {
     const e = lit(s, i, w);
     if (e >= 0) {
       p = skipWs(s, e, 2);
       prefixed = true;
       break;
     }
+  }
+  if (s[i] === "本") {
+    // "本报告第 37(b)和(c)分段", "本决议附件", "本公约第十九条": 本 and a document's noun name the
+    // citing document, so whatever pinpoints follow (paragraphs, annexes, articles) are its own.
+    const noun = SELF_NOUNS_ZH.find((w) => lit(s, i + 1, w) >= 0);
+    if (!noun) return null;
+    const pins = parsePins(s, skipWs(s, i + 1 + noun.length, 2));
+    if (!pins) return null;
+    return {
+      end: pins.end,
+      found: [{ kind: "doc", start: i, end: pins.end, ref: "self", symbols: [], pins: pins.pins }],
+    };
   }
   if (s[p] === "第") {
     if (!prefixed && namesADocumentBefore(s, i)) return null;
@@ -1409,6 +1463,9 @@ function ruleSameZh(s: string, i: number): RuleResult | null {
   }
   return null;
 }
+
+/** What "本" names the citing document with: "本报告", "本决议", "本公约" … */
+const SELF_NOUNS_ZH = ["报告", "决议", "决定", "文件", "公约", "宣言", "说明", "议定书", "协定"];
 
 /**
  * True when the words just before "第" name a document the grammar did not recognise ("某报告第 5

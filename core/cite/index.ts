@@ -45,3 +45,4 @@ export {
   resolverIndexFile,
 } from "./resolver-files.ts";
 export { normaliseTitle, TitleMatcher } from "./titles.ts";
+export { GRAMMAR_VERSION } from "./version.ts";

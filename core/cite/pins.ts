@@ -343,21 +343,36 @@ export function parsePins(
   let lastNums: Pin[] = [];
   // A part just named may be followed by its paragraphs without a comma ("附件 A 第 5 段").
   let partOnly = false;
+  // A part named whole has been pushed before another of its kind ("article 2 and article 5").
+  let chained = false;
   for (let k = 0; k < 8; k++) {
     let r = skipWs(s, q, 3);
+    // "article 2 and article 5, para. 1": a part named whole, then another of its kind with its
+    // word written again. Each is its own pinpoint, as the Charter's "Article 2, paragraph 3, and
+    // Article 33, paragraph 1" writes them, so what follows the second is the second's alone.
+    let again: Component | null = null;
     if (s[r] === ",") r = skipWs(s, r + 1, 3);
     else if (sawAny && pins.length > 0 && !partOnly) {
       // After a paragraph, "以及" / "和" / "and" may add another pinpoint of the same document.
       const conn = readContinuation(s, r);
       if (conn < 0) break;
       r = conn;
+    } else if (partOnly && part !== null) {
+      const conn = readContinuation(s, r);
+      const next = conn < 0 ? null : readPinComponent(s, conn, ctx, true);
+      if (next && samePartKind(part, next)) {
+        pins.push({ part, operative: false, section, num: [], state, key, page: null });
+        again = next;
+        chained = true;
+      }
     }
-    const comp = readPinComponent(s, r, ctx);
+    const comp = again ?? readPinComponent(s, r, ctx);
     if (!comp) break;
     if (comp.parts) {
       // Several parts: each is a target. What follows them ("articles 2 and 5, para. 1") could
       // belong to any of them, so reading stops here and the rest is said not read.
       sawAny = true;
+      partOnly = false;
       for (const x of comp.parts)
         pins.push({
           part: x.part,
@@ -416,11 +431,25 @@ export function parsePins(
     q = comp.end;
   }
   if (!sawAny) return null;
+  if (chained && partOnly) pins.push({ part, operative, section, num: [], state, key, page: null });
   if (pins.length === 0) {
     if (part === null && !operative && section === null && state === null && key === null) return null;
     pins.push({ part, operative, section, num: [], state, key, page: null });
   }
   return { end, pins };
+}
+
+/**
+ * Whether a component names another part of the same kind as `part`, with its word: "article 5"
+ * after "article 2", "annex II" after "annex I", "articles 5 and 6" after "article 2".
+ */
+function samePartKind(part: string, comp: Component): boolean {
+  const kind = (x: string) =>
+    x.startsWith("article ") ? "article" : /^annex [A-Z]+$/.test(x) ? "annex" : null;
+  const k = kind(part);
+  if (k === null) return false;
+  if (comp.parts) return comp.parts.every((x) => x.part !== part && kind(x.part) === k);
+  return comp.part !== null && comp.part !== part && kind(comp.part) === k;
 }
 
 function readContinuation(s: string, r: number): number {
@@ -1076,8 +1105,9 @@ function readCjkParaNumber(s: string, p: number): { end: number; value: number }
 /**
  * Labels written without brackets after a paragraph number, as typed: "para. 23 f ii" -> 23 (f)
  * (ii). Read only where they cannot be a word: a single letter, then at most one lower-case roman
- * numeral, each after one space, and the citation ends there (end of text, or , ; . ) ]). "para.
- * 5 a list" is not read ("a" is a word there).
+ * numeral, each after one space, and the citation ends there (end of text, or , ; . ) ]) or the
+ * list goes on with a number ("paras. 23 f and 24"). "para. 5 a list" is not read ("a" is a word
+ * there).
  */
 function readBareLabels(s: string, p: number): { end: number; labels: string[] } | null {
   if (s[p] !== " " || !/[a-z]/.test(s[p + 1] ?? "") || isAlnum(s[p + 2])) return null;
@@ -1094,8 +1124,26 @@ function readBareLabels(s: string, p: number): { end: number; labels: string[] }
   }
   const after = s[end];
   const closes =
-    after === undefined || ",;.)]".includes(after) || (after === " " && s[end + 1] === undefined);
+    after === undefined ||
+    ",;.)]".includes(after) ||
+    (after === " " && s[end + 1] === undefined) ||
+    nextInList(s, end);
   return closes ? { end, labels } : null;
+}
+
+/**
+ * True when another paragraph number follows in the list: "paras. 23 f and 24", "¶¶ 23 f, 24".
+ * A number after "and" or a comma cannot be a word, so the bare label before it is one ("paras.
+ * 23 f and others" is still not read).
+ */
+function nextInList(s: string, p: number): boolean {
+  let q = skipWs(s, p, 2);
+  const comma = s[q] === ",";
+  if (comma) q = skipWs(s, q + 1, 2);
+  const and = readWord(s, q);
+  if (and?.value === "and") q = skipWs(s, and.end, 2);
+  else if (!comma) return false;
+  return isDigit(s[q]);
 }
 
 /**

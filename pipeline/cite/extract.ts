@@ -8,7 +8,9 @@
  *   (via "footnote", span into the note's text); a bracketed source note belongs to the item it
  *   sources, the paragraph just before it (via "source-note"). A note on a heading ("附件*",
  *   "商定的能力建设原则¹") belongs to the part the heading opens: `from` is that part's id
- *   ("A-78-265/zh/annex/annex-c"), as a whole-part citation target would be.
+ *   ("A-78-265/zh/annex/annex-c"), as a whole-part citation target would be. So does a citation
+ *   in a heading's own text ("Follow-up to resolution 75/240", via "heading"); a heading's words
+ *   for its own part ("附件 B", "Annex II") and short forms are not read there.
  * - Quotations: a quotation beside a citation of a corpus paragraph is checked against it; so is
  *   an item sourced by a bracketed note (annex B's items are extracts of the cited paragraphs).
  * - Short forms (同上, ibid., the above-mentioned resolution, 上述决议) resolve only through a
@@ -124,6 +126,13 @@ export function extractDocument(
   for (const unit of unitsOf(record, version.paragraphs)) {
     if (!rank.has(unit.from)) rank.set(unit.from, rank.size);
     for (const found of findCitations(unit.text, index.titles)) {
+      // A heading names its own part ("附件 B", "Annex II"), it does not cite it; nor does it
+      // repeat a citation by a short form. Only the documents a heading names are its citations.
+      if (
+        unit.via === "heading" &&
+        (found.kind === "short" || (found.kind === "doc" && found.ref === "self"))
+      )
+        continue;
       for (const r of resolveFound(found, unit, state, index, diagnostics)) {
         const citation = toCitation(unit, found, r);
         checkQuotation(citation, unit, index, diagnostics);
@@ -154,7 +163,7 @@ function byDoc(a: DocumentRecord, b: DocumentRecord): number {
 /** The texts of one document version in reading order. */
 function unitsOf(record: DocumentRecord, paragraphs: Paragraph[]): Unit[] {
   const units: Unit[] = [];
-  const headings = record.headings.filter((h) => h.footnotes.length > 0);
+  const headings = record.headings;
   let h = 0;
   let previous: Paragraph | null = null;
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
@@ -163,6 +172,18 @@ function unitsOf(record: DocumentRecord, paragraphs: Paragraph[]): Unit[] {
     while (h < headings.length && headings[h]!.source.line <= p.source.line) {
       const heading = headings[h++]!;
       const from = idOf(record.symbol, record.lang, partAddress(heading.part));
+      units.push({
+        ...base,
+        from,
+        via: "heading",
+        footnote: null,
+        text: heading.text,
+        source: heading.source,
+        part: heading.part,
+        anchor: null,
+        paragraphText: heading.text,
+        stream: "text",
+      });
       for (const fn of heading.footnotes) {
         units.push({
           ...base,

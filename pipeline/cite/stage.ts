@@ -15,12 +15,14 @@
  *   `docs` and `byId` (extract.ts). Those look-ups are recorded while a document is extracted, with
  *   the state each looked-up document had (its versions' files and hashes; absent is a state too).
  *   A later build reuses a document's citations only when its own file and hash, the registry and
- *   States, and every recorded document's state are unchanged: a citation whose target was added,
- *   removed or changed is resolved again; nothing is taken on trust. Cited-by and the summary are
- *   rebuilt from all the citations, memo'd or fresh (cheap beside extraction).
+ *   States, the grammar's version (core/cite/version.ts) and every recorded document's state are
+ *   unchanged: a citation whose target was added, removed or changed is resolved again; nothing is
+ *   taken on trust. Cited-by and the summary are rebuilt from all the citations, memo'd or fresh
+ *   (cheap beside extraction).
  */
 import { odsUrl } from "../../core/address/urls.ts";
 import { buildIndex, statesOf } from "../../core/cite/resolve.ts";
+import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import {
   Citation,
   type CitationSummaryFile,
@@ -175,11 +177,17 @@ function documentStates(documents: readonly DocumentRecord[]): Map<string, strin
 export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): CiteRun {
   const index = buildIndex(input.documents, input.paragraphs, input.registry);
   const states = documentStates(input.documents);
-  const context = sha256(
+  // The grammar's version leads the key, so a memo of another grammar is told apart (and said).
+  const context = `grammar ${GRAMMAR_VERSION}:${sha256(
     JSON.stringify([input.registry.documents, input.registry.bodies ?? null, statesOf(input.documents)]),
-  );
+  )}`;
   const usable = previous && previous.context === context ? previous.docs : null;
-  const why = previous && !usable ? "the registry or the States the corpus knows changed" : null;
+  const why =
+    previous && !usable
+      ? previous.context.startsWith(`grammar ${GRAMMAR_VERSION}:`)
+        ? "the registry or the States the corpus knows changed"
+        : "the citation grammar changed"
+      : null;
 
   // Every look-up of a document while one document is extracted lands in `reads`.
   let reads = new Set<string>();

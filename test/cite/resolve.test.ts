@@ -12,7 +12,7 @@ import { extractCitations } from "../../pipeline/cite/extract.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import type { Citation, Registry } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
-import { parseFile } from "../parse/helpers.ts";
+import { parseFile, parseMarkdown } from "../parse/helpers.ts";
 import {
   type Corpus,
   citedDocument,
@@ -378,6 +378,8 @@ describe("references inside the citing document", () => {
     { text: "同时考虑到上文第 2(a)至(b)分段。", resolved: ["A-99-2/zh/annex/2.a", "A-99-2/zh/annex/2.b"] }, // in the citing paragraph's part
     { text: "本报告附件 A 所载", resolved: ["A-99-2/zh/annex/annex-a"] }, // a whole annex: the part's id
     { text: "见附件 Z。", resolved: [null] }, // no such annex: unknown-paragraph
+    { text: "本报告附件所载", resolved: ["A-99-2/zh/annex"] }, // 本报告 and a bare 附件: the whole annex
+    { text: "本决议第 2(a)段", resolved: ["A-99-2/zh/annex/2.a"] }, // 本决议 as 本报告
   ])("$text", ({ text, resolved }) => {
     const corpus = doc([
       [["annex"], ["2"], "第二段。"],
@@ -387,6 +389,36 @@ describe("references inside the citing document", () => {
     ]);
     const out = run(corpus).citations.filter((c) => c.from === "A-99-2/zh/annex/3");
     expect(out.map((c) => c.resolved)).toEqual(resolved);
+  });
+});
+
+describe("a document's references to its own articles", () => {
+  // A convention of our own whose articles are parts, as the parser makes them ("article/5/2").
+  const convention = (text: string) => ({
+    documents: citedDocument("A/99/3", "en", []).documents.map((d) => ({
+      ...d,
+      parts: [[], ["article 2"], ["article 5"]],
+    })),
+    paragraphs: [
+      paragraph({ doc: "A/99/3", lang: "en", part: ["article 2"], num: [], text: "Article 2 text." }),
+      paragraph({ doc: "A/99/3", lang: "en", part: ["article 5"], num: ["1"], text: "One." }),
+      paragraph({ doc: "A/99/3", lang: "en", part: ["article 5"], num: ["2"], text: "Two." }),
+      paragraph({ doc: "A/99/3", lang: "en", part: [], num: ["9"], text }),
+    ],
+  });
+
+  test.each([
+    { text: "as provided in article 5 (2) above", resolved: ["A-99-3/en/article/5/2"] },
+    {
+      text: "Subject to article 2 and article 5, paragraph 1, of the present convention",
+      resolved: ["A-99-3/en/article/2", "A-99-3/en/article/5/1"],
+    }, // a whole article: its part's id
+    { text: "article 7 above", resolved: [null] }, // no article 7: unknown-paragraph, never another article
+    { text: "article 5 (2) of the Covenant", resolved: [] }, // another instrument: nothing read
+  ])("$text", ({ text, resolved }) => {
+    const out = run(convention(text)).citations.filter((c) => c.from === "A-99-3/en/9");
+    expect(out.map((c) => c.resolved)).toEqual(resolved);
+    for (const c of out) expect(c.target.doc).toBe("A/99/3");
   });
 });
 
@@ -420,6 +452,53 @@ describe("who cites: footnotes, source notes, headings", () => {
       { from: "A-99-1/zh/4", via: "footnote", footnote: "1", raw: "A/76/135，第 2 段" },
     ]);
     expect(out[0]!.source.line).toBe(9);
+  });
+
+  test("a heading's own text cites: the part it opens is who cites, the span into the heading", () => {
+    // A report in UN layout whose headings name documents, in our own words; "Annex II" and
+    // "附件 A" are headings naming their own part, not citations of it.
+    const en = [
+      "I. Follow-up to General Assembly resolution 75/240",
+      "",
+      "1. The group met.",
+      "",
+      "Annex II",
+      "",
+      "Views on annex I to document A/75/816",
+      "",
+      "1. The views follow.",
+    ].join("\n");
+    const zh = ["附件 A", "", "关于 A/75/816 号文件附件一第 7 段的意见", "", "1. 各国发表了意见。"].join(
+      "\n",
+    );
+    const corpus = merge(
+      fromParsed(
+        parseMarkdown(en, { symbol: "A/99/7", lang: "en" }),
+        { symbol: "A/99/7", lang: "en" },
+        "x.md",
+      ),
+      fromParsed(
+        parseMarkdown(zh, { symbol: "A/99/7", lang: "zh" }),
+        { symbol: "A/99/7", lang: "zh" },
+        "y.md",
+      ),
+    );
+    const out = run(corpus).citations.map((c) => ({
+      from: c.from,
+      via: c.via,
+      raw: c.raw,
+      doc: c.target.doc,
+    }));
+    expect(out).toEqual([
+      {
+        from: "A-99-7/en/body",
+        via: "heading",
+        raw: "General Assembly resolution 75/240",
+        doc: "A/RES/75/240",
+      },
+      { from: "A-99-7/en/annex-ii", via: "heading", raw: "annex I to document A/75/816", doc: "A/75/816" },
+      { from: "A-99-7/zh/annex-a", via: "heading", raw: "A/75/816 号文件附件一第 7 段", doc: "A/75/816" },
+    ]);
   });
 
   test("a source note's citation belongs to the item it sources", () => {

@@ -4,8 +4,9 @@
  * pins the public API of pipeline/cite.
  */
 import { describe, expect, test } from "vitest";
+import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import * as cite from "../../pipeline/cite/index.ts";
-import type { CiteInput } from "../../pipeline/cite/stage.ts";
+import { type CiteInput, citeStageMemo } from "../../pipeline/cite/stage.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { Citation, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { fixture, loadRegistry, merge, seed } from "./helpers.ts";
@@ -79,6 +80,21 @@ describe("the cite stage", () => {
 
   test("the same input gives the same output", () => {
     expect(cite.citeStage(input())).toEqual(result);
+  });
+});
+
+describe("the cite stage's memo and the grammar's version", () => {
+  test("a memo kept by another grammar is not used, and the run says why", () => {
+    const first = citeStageMemo(input(), null);
+    const again = citeStageMemo(input(), first.memo);
+    expect([again.mode, again.redone]).toEqual(["incremental", 0]);
+    // The same memo as an older grammar would have written it: every document is extracted again.
+    const older = { ...first.memo, context: first.memo.context.replace(/^grammar \d+:/, "grammar 0:") };
+    const redo = citeStageMemo(input(), older);
+    expect([redo.mode, redo.why]).toEqual(["cold", "the citation grammar changed"]);
+    expect(redo.redone).toBe(first.redone);
+    expect(redo.cited).toEqual(first.cited);
+    expect(first.memo.context.startsWith(`grammar ${GRAMMAR_VERSION}:`)).toBe(true);
   });
 });
 

@@ -4,6 +4,7 @@ import * as cite from "../../../core/cite/index.ts";
 
 test("core/cite exports exactly these names", () => {
   expect(Object.keys(cite).sort()).toEqual([
+    "GRAMMAR_VERSION",
     "RESOLVER_FORMAT",
     "RESOLVER_INDEX_PATH",
     "Resolver",

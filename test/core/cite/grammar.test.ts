@@ -159,6 +159,21 @@ describe("references inside the citing document", () => {
     { input: "在第 1 次会议上", expected: [] }, // 第 1 次 is a meeting, not a paragraph
     { input: "某公约第 5 段", expected: [] }, // a pinpoint of a document the grammar does not know is left alone
     { input: "回顾其第 3 段", expected: [] }, // "its paragraph 3": a document named earlier, not the citing one
+    { input: "本决议附件所载的原则", expected: ["self annex"] }, // 本决议: the citing resolution's annex
+    { input: "本决议第 5 段所述", expected: ["self 5"] }, // 本决议: its paragraph
+    { input: "本公约第十九条第二款规定", expected: ["self article 19:2"] }, // 本公约: its article and paragraph
+    { input: "本报告第二条和第五条", expected: ["self article 2 article 5"] }, // its articles, coordinated
+    { input: "本报告", expected: [] }, // the citing document named, no pinpoint: no citation
+    { input: "as provided in article 5 above", expected: ["self article 5"] }, // the citing document's article
+    { input: "articles 2 and 5 of the present convention", expected: ["self article 2 article 5"] },
+    { input: "art. 3, para. 2, below", expected: ["self article 3:2"] },
+    { input: "paragraph 4 of the present declaration", expected: ["self 4"] }, // another noun for itself
+    { input: "in annex II to the present report", expected: ["self annex II"] },
+    { input: "article 19 of the Covenant", expected: [] }, // an instrument the grammar does not know
+    { input: "the declaration annexed to the present resolution", expected: ["self annex"] },
+    { input: "the principles annexed to resolution 75/240", expected: ["A/RES/75/240 annex"] },
+    { input: "annexed to the letter dated 5 May", expected: [] }, // no document the grammar knows
+    { input: "article 5 of this convention", expected: [] }, // "this" may point back at a document just named
   ])("$input", ({ input, expected }) => expect(find(input)).toEqual(expected));
 });
 
