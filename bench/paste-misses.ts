@@ -1,6 +1,6 @@
 /**
  * The pasted-draft misses, one line each, classified (issue 14): run as
- * `npx tsx bench/paste-misses.ts 50k [--budget N] [--buckets N] [--only 3,17] [--show]`.
+ * `npx tsx bench/paste-misses.ts 50k [--budget N] [--buckets N] [--only 3,17] [--show] [--varied]`.
  *
  * For every paste whose source is not first, the source's own measure (what it carries of the
  * altered paste, formulas discounted / in all) beside the hits above it, and a class:
@@ -13,7 +13,8 @@
  *
  * `--show` prints each miss whole: the paste, its source, and every hit ranked above the source
  * with the wording of the paste it carries that the source does not, and the reverse (what the
- * source carries that the hit does not): why the hit carries more.
+ * source carries that the hit does not): why the hit carries more. `--varied`: the corpus whose
+ * English is the varied generator's (bench/english.ts), as the search section's second table.
  */
 import { memorySource, SearchEngine } from "../core/search/engine.ts";
 import { fold } from "../core/search/normalize.ts";
@@ -35,8 +36,10 @@ const only = onlyAt >= 0 ? new Set(args.splice(onlyAt, 2)[1]?.split(",").map(Num
 const buckets = flag("--buckets");
 const showAt = args.indexOf("--show");
 const show = showAt >= 0 && args.splice(showAt, 1).length > 0;
+const variedAt = args.indexOf("--varied");
+const varied = variedAt >= 0 && args.splice(variedAt, 1).length > 0;
 const n = parseSize(args[0] ?? "10k");
-const { paragraphs, documents } = corpus(n);
+const { paragraphs, documents } = corpus(n, varied ? "varied" : "current");
 const windows = formulaWindowsOf(paragraphs);
 const built = buildSearchIndex(paragraphs, documents, { formulaWindows: windows });
 const formulas = formulaSet(windows);
