@@ -405,6 +405,10 @@ export function generateCorpus(opts: GenerateOptions): Generated {
   let depthNow = 1;
   const variedText =
     (doc: (depth: number) => English, k: number) => (): { text: string; sources: string[] } => {
+      // The current English is written and set aside, so that the main PRNG runs as it does
+      // without the variant: the same documents, languages, plants and footnotes; only the
+      // English background wording differs.
+      enText();
       const e = doc(depthNow);
       // A document's own terms are its own: named with the document, formulas with none.
       return { text: e.text, sources: e.sources.map((x) => `en:${x.startsWith("term:") ? `${k}:${x}` : x}`) };
