@@ -871,7 +871,7 @@ export function render(rows: SearchBenchRow[]): string {
   if (pv.length) {
     out.push(
       "",
-      "The same 200 pastes, drawn and measured the same way, on the corpus whose English is the varied generator's (bench/english.ts; the Chinese generated as above): the table above is the benchmark's figure, unchanged; this one is beside it because the current English (a few dozen phrases recombined) is several times as self-similar as real UN English, and the varied one about as self-similar as the real (bench/self-similarity.ts, figures in the README).",
+      "Pasted drafts again, 200 drawn and measured the same way (same seed, same engine, same measure), from the corpus whose English is the varied generator's (bench/english.ts): the same documents, languages, Chinese paragraphs and plants, only the English wording differs (so the pastes drawn differ too). The table above is the benchmark's figure, unchanged; this one is beside it because the current English (a few dozen phrases recombined) is far more self-similar than real UN English, and the varied one about as self-similar as the real (bench/self-similarity.ts; figures in the README).",
       "",
       "| paragraphs | pastes | first | top 3 | first zh / en | outcarried | 20-99 chars: n, first, p50 / p95 | 100-499 | 500-2,000 |",
       "|---|---|---|---|---|---|---|---|---|",
