@@ -253,30 +253,26 @@ export const HEADER = [
   "|---|---|---|---|---|---|---|---|---|---|",
 ];
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const flag = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? Number(args.splice(i, 2)[1]) : undefined;
-  };
-  const bool = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 && args.splice(i, 1).length > 0;
-  };
-  const sample = flag("--sample") ?? 300;
-  const noReal = bool("--no-real");
-  const noVariant = bool("--no-variant");
-  const sizes = (args.length ? args : ["10k"]).map(parseSize);
+/**
+ * The whole report, as Markdown: each size's synthetic corpora (English of both generators,
+ * Chinese), then, once, the real texts beside synthetic corpora of their shape.
+ */
+export async function report(
+  sizes: number[],
+  opts: { sample?: number; real?: boolean; variant?: boolean; log?: (m: string) => void } = {},
+): Promise<string> {
+  const sample = opts.sample ?? 300;
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const lines = [...HEADER];
+  const notes: string[] = [];
   const say = (label: string, texts: Text[]) => {
     const t = performance.now();
-    const got = nearest(texts, sample);
-    lines.push(...row(label, got));
-    console.error(`${label}: ${texts.length} paragraphs, ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    lines.push(...row(label, nearest(texts, sample)));
+    log(`${label}: ${texts.length} paragraphs, ${((performance.now() - t) / 1000).toFixed(1)} s`);
   };
-  const real = noReal ? null : await realTexts();
-  if (!noReal && !real)
-    console.log("skipped: the real texts (../shared/corpus-real beside the repository is missing)");
+  const real = opts.real === false ? null : await realTexts();
+  if (opts.real !== false && !real)
+    notes.push("skipped: the real texts (../shared/corpus-real beside the repository is missing)");
   let first = true;
   for (const n of sizes) {
     const synth = syntheticTexts(n);
@@ -284,7 +280,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const zh = synth.filter((t) => t.lang === "zh");
     say(`synthetic ${n / 1000}k, English (${en.length})`, en);
     say(`synthetic ${n / 1000}k, Chinese (${zh.length})`, zh);
-    const varied = noVariant ? [] : syntheticTexts(n, "varied").filter((t) => t.lang === "en");
+    const varied = opts.variant === false ? [] : syntheticTexts(n, "varied").filter((t) => t.lang === "en");
     if (varied.length) say(`synthetic ${n / 1000}k, English, varied generator (${varied.length})`, varied);
     if (real && first) {
       // The real documents' shapes: paragraphs per document, by language.
@@ -313,5 +309,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     first = false;
   }
-  console.log(lines.join("\n"));
+  return [...notes, ...lines].join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args.splice(i, 2)[1]) : undefined;
+  };
+  const bool = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 && args.splice(i, 1).length > 0;
+  };
+  const sample = flag("--sample") ?? 300;
+  const real = !bool("--no-real");
+  const variant = !bool("--no-variant");
+  const sizes = (args.length ? args : ["10k"]).map(parseSize);
+  console.log(await report(sizes, { sample, real, variant }));
 }
