@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { describeFailure } from "./commands/failure.ts";
 import { COMMANDS, type CommandEntry } from "./commands/index.ts";
 import type { Command, CommandIO } from "./commands/types.ts";
+import { terminalSafe } from "./terminal.ts";
 
 /** What the CLI dispatches to: listed entries (loaded when run) or commands already loaded (tests). */
 export type Listed = CommandEntry | Command;
@@ -111,8 +112,15 @@ export async function runCli(
       .filter((x) => x.d <= 2)
       .sort((a, b) => a.d - b.d)[0];
     const suggestion = near ? ` Did you mean "${near.c.name}"?` : "";
-    const what = first.startsWith("-") ? `unknown option "${first}"` : `unknown command "${name}"`;
-    io.stderr(`acquis: ${what}.${suggestion}\n\n${helpText(commands)}`);
+    // An unknown command gets the list of commands, which is what it lacks; an unknown option,
+    // like a command's, the usage line and where the rest is, not the whole help.
+    if (first.startsWith("-")) {
+      io.stderr(
+        `acquis: unknown option "${terminalSafe(first)}".\nUsage: acquis <command> [options]\nRun \`acquis --help\` for the commands and options.\n`,
+      );
+      return 2;
+    }
+    io.stderr(`acquis: unknown command "${terminalSafe(name)}".${suggestion}\n\n${helpText(commands)}`);
     return 2;
   }
   try {

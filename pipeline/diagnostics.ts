@@ -78,6 +78,7 @@ export const CODES = {
   "ingest/cover-read": "info",
   "ingest/hyphen-decided": "info",
   "ingest/hyphen-doubtful": "warning",
+  "ingest/lang-doubtful": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

@@ -54,6 +54,22 @@ export function lookupSchema<P extends z.ZodType>(paragraph: P) {
      * whole document or part, the addresses of the first paragraphs it holds.
      */
     nearby: z.array(z.string()),
+    /**
+     * What a whole document, part, section or page holds, as people cite it: the number of
+     * paragraphs and their ranges part by part ("75 paragraphs: annex, paras. 1-60; …"), in both
+     * languages; null for a paragraph or a target not found.
+     */
+    holds: z.object({ count: z.number().int().nonnegative(), en: z.string(), zh: z.string() }).nullable(),
+    /**
+     * The HTML fragment the document page opens at: a whole part's or section's heading, a page's
+     * first paragraph; null for a paragraph, a whole document or a target not found.
+     */
+    anchor: z.string().nullable(),
+    /**
+     * Where the site shows the target, from the site's root: "/p/A-78-265/annex/23.f.ii/" for a
+     * paragraph, "/doc/A-78-265/zh/#annex-h1" for a part; null when not found.
+     */
+    site: z.string().nullable(),
   });
   return z.discriminatedUnion("kind", [
     z.object({

@@ -72,6 +72,8 @@ export const ResolverVersion = z
     lang: Lang,
     /** The document's parts in reading order (documents.json `parts`). */
     parts: z.array(z.array(z.string())),
+    /** The anchor of each part's title (its heading on the document page), null where it has none; as `parts`. */
+    partAnchors: z.array(z.string().nullable()),
     /** The distinct `part` paths of its paragraphs. */
     paraParts: z.array(z.array(z.string())),
     /** The distinct heading paths of its paragraphs. */

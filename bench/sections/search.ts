@@ -98,9 +98,12 @@ interface PasteBrowserFigures {
   /** Nothing cached: open the index and search. */
   coldP50: number;
   coldP95: number;
-  /** A new engine, the index files in the browser's HTTP cache. */
+  /** A new engine, the index files in the browser's HTTP cache: opening it and searching. */
   cachedP50: number;
   cachedP95: number;
+  /** The same, the search alone: the engine opened beforehand, as the search page opens it on load. */
+  searchP50: number;
+  searchP95: number;
   /** The same engine again: files decoded and in memory. */
   memoryP50: number;
   memoryP95: number;
@@ -309,15 +312,24 @@ function write(dir: string, files: Record<string, string | Uint8Array>) {
 }
 
 /** The engine as one browser script (window.acquisSearch), built with esbuild. */
-async function engineBundle(): Promise<string> {
+export async function engineBundle(): Promise<string> {
   const { build } = await import("esbuild");
-  const entry = `import { SearchEngine } from "./core/search/engine.ts";
+  // Every fetch is logged (path, start, end, bytes) so that a paste's time can be taken apart:
+  // how many files, in how many rounds one after another, how long the fetching took.
+  // The site's own fetch host (fetchSource): with nothing cached ("no-store", no Cache Storage)
+  // for the first-query figures, as a site serves it (the HTTP cache and Cache Storage) for pastes.
+  const entry = `import { fetchSource, SearchEngine } from "./core/search/engine.ts";
+window.acquisFetches = [];
 window.acquisSearch = {
-  open: (base, cache) => SearchEngine.open({ get: async (p) => {
-    const r = await fetch(base + p, { cache: cache || "no-store" });
-    if (!r.ok) throw new Error(p + ": " + r.status);
-    return new Uint8Array(await r.arrayBuffer());
-  } }),
+  open: (base, cache) => {
+    const src = fetchSource(base, { cache: cache || "no-store", store: cache === "default" });
+    return SearchEngine.open({ get: async (p) => {
+      const a = performance.now();
+      const b = await src.get(p);
+      window.acquisFetches.push([p, a, performance.now(), b.length]);
+      return b;
+    } });
+  },
 };`;
   const out = await build({
     stdin: { contents: entry, resolveDir: repoRoot, loader: "ts" },
@@ -740,7 +752,46 @@ type PageEngine = {
   acquisSearch: {
     open: (base: string, cache?: string) => Promise<{ search: (q: string, o: object) => Promise<unknown> }>;
   };
+  /** Every fetch of the page: [path, start, end, bytes] (engineBundle). */
+  acquisFetches: Array<[string, number, number, number]>;
 };
+
+/** Where a paste's time went with the files cached: its fetches, from the page's fetch log. */
+export interface PasteFetches {
+  /** Files fetched (opening the index included), and of them text chunks. */
+  files: number;
+  texts: number;
+  /** Rounds of fetches, each waiting for the one before: a fetch begun after another ended. */
+  rounds: number;
+  /** Time some fetch was under way (the union of their spans), ms. */
+  fetchMs: number;
+}
+
+/** The fetch log of one search taken apart (PasteFetches). */
+function fetchesOf(log: Array<[string, number, number, number]>): PasteFetches {
+  const spans = log.map(([, a, b]) => [a, b] as [number, number]).sort((x, y) => x[0] - y[0]);
+  let rounds = 0;
+  let roundEnd = Number.NEGATIVE_INFINITY;
+  let fetchMs = 0;
+  let coverEnd = Number.NEGATIVE_INFINITY;
+  for (const [a, b] of spans) {
+    // A fetch begun after the first of the current round ended waited for something: a new round.
+    if (a >= roundEnd) {
+      rounds++;
+      roundEnd = b;
+    } else roundEnd = Math.min(roundEnd, b);
+    if (b > coverEnd) {
+      fetchMs += b - Math.max(a, coverEnd);
+      coverEnd = b;
+    }
+  }
+  return { files: log.length, texts: log.filter(([p]) => p.startsWith("t-")).length, rounds, fetchMs };
+}
+
+/** One site's figures for the pastes, and the cached runs' fetches, paste by paste. */
+export interface PasteSiteFigures extends PasteBrowserFigures {
+  fetches: PasteFetches[];
+}
 
 /**
  * 2,000-character pastes in Chromium, served as a site serves the index (hashed files cached for
@@ -753,64 +804,96 @@ export async function pasteInBrowser(
   count = 20,
 ): Promise<PasteBrowserFigures> {
   const pastes = drawPastes(paragraphs, count, { seed: 15, minLength: 2000, maxLength: 2000 });
+  const [figures] = await pastesInBrowser(
+    [dir],
+    pastes.map((p) => p.text),
+  );
+  return figures as PasteSiteFigures;
+}
+
+/**
+ * The same pastes on several sites (writeSite: each its own index and its own engine), taken in
+ * turn paste by paste, the order of the sites alternating, so that the load of the machine falls
+ * on each alike: an index before and after a change, side by side.
+ */
+export async function pastesInBrowser(dirs: string[], pastes: string[]): Promise<PasteSiteFigures[]> {
   const { chromium } = await import("playwright-core");
-  const server = await serve(dir, true);
-  const profile = path.join(dir, "chromium-pastes");
+  const servers = await Promise.all(dirs.map((d) => serve(d, true)));
+  const profile = path.join(dirs[0] as string, "..", `chromium-pastes-${process.pid}`);
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
   });
-  const cold: number[] = [];
-  const cached: number[] = [];
-  const memory: number[] = [];
-  const bytes: number[] = [];
+  const runs = dirs.map(() => ({
+    cold: [] as number[],
+    cached: [] as number[],
+    search: [] as number[],
+    memory: [] as number[],
+    bytes: [] as number[],
+    fetches: [] as PasteFetches[],
+  }));
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const cdp = await ctx.newCDPSession(page);
-    for (const paste of pastes) {
-      await cdp.send("Network.clearBrowserCache");
-      await page.goto(`${server.url}/ours.html`);
-      server.bytes.clear();
-      cold.push(
-        (await page.evaluate(async (q) => {
-          const w = window as unknown as PageEngine & { engine?: unknown };
+    for (const [k, paste] of pastes.entries()) {
+      const order = dirs.map((_d, i) => i);
+      if (k % 2) order.reverse();
+      for (const i of order) {
+        const server = servers[i] as Served;
+        const run = runs[i] as (typeof runs)[number];
+        await cdp.send("Network.clearBrowserCache");
+        await cdp.send("Storage.clearDataForOrigin", { origin: server.url, storageTypes: "cache_storage" });
+        await page.goto(`${server.url}/ours.html`);
+        server.bytes.clear();
+        run.cold.push(
+          (await page.evaluate(async (q) => {
+            const w = window as unknown as PageEngine;
+            const a = performance.now();
+            const e = await w.acquisSearch.open("/search/", "default");
+            await e.search(q, { limit: 20 });
+            return performance.now() - a;
+          }, paste)) as number,
+        );
+        run.bytes.push(sum(server.bytes, ["search", "search-text"]));
+        const [c, o, m, log] = (await page.evaluate(async (q) => {
+          const w = window as unknown as PageEngine;
+          w.acquisFetches.length = 0;
           const a = performance.now();
           const e = await w.acquisSearch.open("/search/", "default");
+          const opened = performance.now();
           await e.search(q, { limit: 20 });
-          return performance.now() - a;
-        }, paste.text)) as number,
-      );
-      bytes.push(sum(server.bytes, ["search", "search-text"]));
-      const [c, m] = (await page.evaluate(async (q) => {
-        const w = window as unknown as PageEngine;
-        const a = performance.now();
-        const e = await w.acquisSearch.open("/search/", "default");
-        await e.search(q, { limit: 20 });
-        const b = performance.now();
-        await e.search(q, { limit: 20 });
-        return [b - a, performance.now() - b];
-      }, paste.text)) as [number, number];
-      cached.push(c);
-      memory.push(m);
+          const b = performance.now();
+          const log = w.acquisFetches.slice();
+          await e.search(q, { limit: 20 });
+          return [b - a, b - opened, performance.now() - b, log];
+        }, paste)) as [number, number, number, Array<[string, number, number, number]>];
+        run.cached.push(c);
+        run.search.push(o);
+        run.memory.push(m);
+        run.fetches.push(fetchesOf(log));
+      }
     }
   } finally {
     await ctx.close();
-    await server.close();
+    await Promise.all(servers.map((s) => s.close()));
     rmSync(profile, { recursive: true, force: true });
   }
-  return {
+  return runs.map((r) => ({
     pastes: pastes.length,
-    coldP50: pct(cold, 50),
-    coldP95: pct(cold, 95),
-    cachedP50: pct(cached, 50),
-    cachedP95: pct(cached, 95),
-    memoryP50: pct(memory, 50),
-    memoryP95: pct(memory, 95),
-    bytesMedian: pct(bytes, 50),
-    bytesP95: pct(bytes, 95),
-    bytesMax: Math.max(...bytes),
-  };
+    coldP50: pct(r.cold, 50),
+    coldP95: pct(r.cold, 95),
+    cachedP50: pct(r.cached, 50),
+    cachedP95: pct(r.cached, 95),
+    searchP50: pct(r.search, 50),
+    searchP95: pct(r.search, 95),
+    memoryP50: pct(r.memory, 50),
+    memoryP95: pct(r.memory, 95),
+    bytesMedian: pct(r.bytes, 50),
+    bytesP95: pct(r.bytes, 95),
+    bytesMax: Math.max(...r.bytes),
+    fetches: r.fetches,
+  }));
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
@@ -891,15 +974,15 @@ export function render(rows: SearchBenchRow[]): string {
   if (pb.length) {
     out.push(
       "",
-      "A 2,000-character paste in headless Chromium (20 pastes, 10 zh and 10 en, 20 hits): nothing cached = open the index and search, the browser's cache cleared; cached = a new engine with the index files in the browser's cache (served as a site serves them: hashed files cacheable for a year); in memory = the same engine again. Bytes: what the paste fetched with nothing cached (index files and text chunks, gzip as stored).",
+      "A 2,000-character paste in headless Chromium (20 pastes, 10 zh and 10 en, 20 hits): nothing cached = open the index and search, the browser's cache cleared; cached = a new engine with the index files in the browser's cache (served as a site serves them: hashed files cacheable for a year), opened and searching, and the search alone (the engine opened beforehand, as the search page opens it when it loads); in memory = the same engine again. Bytes: what the paste fetched with nothing cached (index files and text chunks, gzip as stored).",
       "",
-      "| paragraphs | pastes | nothing cached p50 / p95 | cached p50 / p95 | in memory p50 / p95 | bytes median / p95 / max |",
-      "|---|---|---|---|---|---|",
+      "| paragraphs | pastes | nothing cached p50 / p95 | cached p50 / p95 | cached, search alone p50 / p95 | in memory p50 / p95 | bytes median / p95 / max |",
+      "|---|---|---|---|---|---|---|",
     );
     for (const r of pb) {
       const b = r.pasteBrowser as PasteBrowserFigures;
       out.push(
-        `| ${r.paragraphs} | ${b.pastes} | ${ms(b.coldP50)} / ${ms(b.coldP95)} | ${ms(b.cachedP50)} / ${ms(b.cachedP95)} | ${ms(b.memoryP50)} / ${ms(b.memoryP95)} | ${kb(b.bytesMedian)} / ${kb(b.bytesP95)} / ${kb(b.bytesMax)} |`,
+        `| ${r.paragraphs} | ${b.pastes} | ${ms(b.coldP50)} / ${ms(b.coldP95)} | ${ms(b.cachedP50)} / ${ms(b.cachedP95)} | ${ms(b.searchP50)} / ${ms(b.searchP95)} | ${ms(b.memoryP50)} / ${ms(b.memoryP95)} | ${kb(b.bytesMedian)} / ${kb(b.bytesP95)} / ${kb(b.bytesMax)} |`,
       );
     }
   }

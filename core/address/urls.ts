@@ -26,6 +26,21 @@ export function paraUrlOfId(id: string): string {
   return paraUrl(slug, address.join("/"));
 }
 
+/**
+ * Where the site shows what a citation resolved to, from the site's root: a paragraph's own page;
+ * a part, a section or a page of the original at its place on the document page (`anchor`: the
+ * heading, or the first paragraph); a whole document side by side. The one function the site's
+ * resolver and `acquis cite` both use (through core/cite/query.ts), so they give the same address.
+ * @param resolved a paragraph id ("A-78-265/zh/annex/23.f.ii"), a part's ("A-78-265/zh/annex"),
+ *   or a whole document's ("A-78-265/zh")
+ */
+export function resolvedUrl(resolved: string, place: { paragraph: boolean; anchor: string | null }): string {
+  if (place.paragraph) return paraUrlOfId(resolved);
+  const [slug = "", lang = "", ...address] = resolved.split("/");
+  if (address.length === 0 || (lang !== "zh" && lang !== "en")) return docBothUrl(slug);
+  return `${docUrl(slug, lang)}${place.anchor ? `#${encodeURIComponent(place.anchor)}` : ""}`;
+}
+
 /** A State's page: "/states/VE/". */
 export function stateUrl(code: string): string {
   return `/states/${encodeURIComponent(code)}/`;

@@ -160,3 +160,91 @@ export function citationsOf(p: {
   }
   return { en: citeEn(t), zh: citeZh(t) };
 }
+
+/** A paragraph as `holdsWords` reads it. */
+export interface HeldParagraph {
+  id: string;
+  part: readonly string[];
+  scope: string | null;
+  num: readonly string[];
+  parent: string | null;
+  kind: string;
+}
+
+/**
+ * What a whole part, section or page holds, as people cite it: how many paragraphs, and their
+ * ranges part by part, "annex, paras. 1-60; annex, annex A, paras. 1-9" / "附件，第 1-60 段；附件，
+ * 附件 A，第 1-9 段". A subparagraph counts only where its paragraph is not held (a page that
+ * starts inside a list); unnumbered paragraphs and list entries are counted, not ranged.
+ * Decision: never the internal addresses ("annex/1, annex/2, …"), which no one cites.
+ * @param max the ranges said before "and N more"
+ */
+export function holdsWords(
+  paragraphs: readonly HeldParagraph[],
+  max = 6,
+): { count: number; en: string; zh: string } {
+  const held = new Set(paragraphs.map((p) => p.id));
+  const top = paragraphs.filter(
+    (p) => p.kind !== "source-note" && (p.parent === null || !held.has(p.parent)),
+  );
+  // By part, in the order first met; a part's numbered lists (scopes) said within it.
+  const parts = new Map<string, { part: readonly string[]; items: HeldParagraph[] }>();
+  for (const p of top) {
+    const key = p.part.join("\u0000");
+    const group = parts.get(key);
+    if (group) group.items.push(p);
+    else parts.set(key, { part: p.part, items: [p] });
+  }
+  const said = [...parts.values()].map((g) => partHolds(g.part, g.items));
+  const more = said.length - max;
+  const en = said.slice(0, max).map((s) => s.en);
+  const zh = said.slice(0, max).map((s) => s.zh);
+  if (more > 0) {
+    en.push(`and ${more} more ${more === 1 ? "part" : "parts"}`);
+    zh.push(`另有 ${more} 个部分`);
+  }
+  const n = top.length;
+  return {
+    count: n,
+    en: `${n} ${n === 1 ? "paragraph" : "paragraphs"}${en.length ? `: ${en.join("; ")}` : ""}`,
+    zh: `${n} 段${zh.length ? `：${zh.join("；")}` : ""}`,
+  };
+}
+
+/**
+ * One part: "annex, paras. 1-60", "annex, annex A, appendix, list 1 paras. 1-4, list 2 paras. 1-3
+ * and 2 unnumbered paras." / "附件，第 1-60 段".
+ */
+function partHolds(part: readonly string[], items: readonly HeldParagraph[]): { en: string; zh: string } {
+  const preamble = part[0] === "preamble";
+  const where = (preamble ? part.slice(1) : part).map(partEn);
+  const whereZh = (preamble ? part.slice(1) : part).map(partZh);
+  const en: string[] = [];
+  const zh: string[] = [];
+  const scopes = [...new Set(items.filter((p) => p.num.length > 0).map((p) => p.scope))];
+  for (const scope of scopes) {
+    const numbered = items.filter((p) => p.num.length > 0 && p.scope === scope);
+    const a = pinpointEn(numbered[0]!.num);
+    const b = pinpointEn(numbered[numbered.length - 1]!.num);
+    const one = numbered.length === 1;
+    const word = preamble ? "preambular para" : "para";
+    const head = scope ? `${scopeWords(scope)} ` : "";
+    en.push(`${head}${word}${one ? "." : "s."} ${one ? a : `${a}-${b}`}`);
+    zh.push(`${head}${preamble ? "序言部分" : ""}第 ${one ? a : `${a}-${b}`} 段`);
+  }
+  const entries = items.filter((p) => p.num.length === 0 && p.kind === "entry").length;
+  const unnumbered = items.filter((p) => p.num.length === 0).length - entries;
+  if (unnumbered) {
+    en.push(`${unnumbered} unnumbered ${unnumbered === 1 ? "para." : "paras."}`);
+    zh.push(`${unnumbered} 个未编号段落`);
+  }
+  if (entries) {
+    en.push(`${entries} ${entries === 1 ? "item" : "items"}`);
+    zh.push(`${entries} 项`);
+  }
+  const list = (xs: string[], comma: string, and: string) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(comma)}${and}${xs[xs.length - 1]}` : (xs[0] ?? "");
+  const placeEn = where.length ? where.join(", ") : "main body";
+  const placeZh = whereZh.length ? whereZh.join("，") : "正文";
+  return { en: `${placeEn}, ${list(en, ", ", " and ")}`, zh: `${placeZh}，${list(zh, "、", "及 ")}` };
+}

@@ -20,10 +20,11 @@
 
 import { isDocId } from "../../schemas/identity.ts";
 import type { CharterTarget, CitationStatus, DocTarget, TextSpan } from "../../schemas/index.ts";
-import { odsUrl } from "../address/urls.ts";
+import { anchorOf, partAddress } from "../address/address.ts";
+import { odsUrl, resolvedUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
-import { partWords, pinpointEn } from "./format.ts";
+import { holdsWords, partWords, pinpointEn } from "./format.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -50,9 +51,22 @@ export interface LookupResult<P extends CiteParagraph = CiteParagraph> {
   candidates: string[];
   /**
    * Labels of paragraphs near a missing one, in the same part ("58", "59", "60"); for a whole
-   * document or part, the addresses of the first paragraphs it holds.
+   * document or part, the addresses of the first paragraphs it holds (data; `holds` says them).
    */
   nearby: string[];
+  /**
+   * What a whole document, part, section or page holds, as people cite it: how many paragraphs
+   * and their ranges ("annex, paras. 1-60"), in both languages; null for a paragraph or nothing.
+   */
+  holds: { count: number; en: string; zh: string } | null;
+  /**
+   * The HTML fragment the document page opens at for a whole part or section (its heading, the
+   * parser's `anchor`) or a page (its first paragraph); null for a paragraph, a whole document or
+   * nothing found.
+   */
+  anchor: string | null;
+  /** Where the site shows the target, from its root ("/p/A-78-265/annex/23.f.ii/"); null when not found. */
+  site: string | null;
 }
 
 /** A lookup (schemas/lookup.ts `lookupSchema`), generic in the paragraph it carries. */
@@ -242,16 +256,24 @@ export function lookupCitation<P extends CiteParagraph>(
       const r = resolveCharter(found.article, found.para, index, lang);
       const paragraph = r.resolved ? (index.byId.get(r.resolved) ?? null) : null;
       return [
-        {
-          ...r,
-          span,
-          paragraph,
-          message:
-            r.status === "external"
-              ? "The UN Charter is not a corpus document; acquis does not hold its text."
-              : explain(r.status, r.target, r.problem),
-          nearby: r.resolved && !paragraph ? contents(r.resolved, index) : [],
-        },
+        placed(
+          {
+            target: r.target,
+            status: r.status,
+            resolved: r.resolved,
+            url: r.url,
+            candidates: r.candidates,
+            span,
+            paragraph,
+            message:
+              r.status === "external"
+                ? "The UN Charter is not a corpus document; acquis does not hold its text."
+                : explain(r.status, r.target, r.problem),
+            nearby: r.resolved && !paragraph ? contents(r.resolved, index) : [],
+          },
+          undefined,
+          index,
+        ),
       ];
     }
     if (found.kind !== "doc") return [];
@@ -264,30 +286,110 @@ export function lookupCitation<P extends CiteParagraph>(
         if (r.dropped) dropped.push(r.dropped);
         // A page or a section is answered whole, with what it holds, like a part.
         const paragraph = r.resolved && !r.holds ? (index.byId.get(r.resolved) ?? null) : null;
-        return {
-          target: r.target,
-          status: r.status,
-          span,
-          paragraph,
-          resolved: r.resolved,
-          message: explain(r.status, r.target, r.problem),
-          url:
-            r.url ??
-            (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
-          candidates: r.candidates,
-          nearby:
-            r.status === "unknown-paragraph" && "num" in r.target
-              ? nearby(r.target, index)
-              : r.holds
-                ? r.holds.slice(0, 8).map((id) => index.byId.get(id)?.address ?? id)
-                : r.resolved && !paragraph
-                  ? contents(r.resolved, index)
-                  : [],
-        };
+        return placed(
+          {
+            target: r.target,
+            status: r.status,
+            span,
+            paragraph,
+            resolved: r.resolved,
+            message: explain(r.status, r.target, r.problem),
+            url:
+              r.url ??
+              (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
+            candidates: r.candidates,
+            nearby:
+              r.status === "unknown-paragraph" && "num" in r.target
+                ? nearby(r.target, index)
+                : r.holds
+                  ? r.holds.slice(0, 8).map((id) => index.byId.get(id)?.address ?? id)
+                  : r.resolved && !paragraph
+                    ? contents(r.resolved, index)
+                    : [],
+          },
+          r.holds,
+          index,
+        );
       });
   });
   if (dropped.length) reading = readTyped(query, index.titles, dropped);
   return { kind: "parsed", query, read: reading.read, unread: reading.unread, results };
+}
+
+/**
+ * A result with what it holds, where the document page opens at it and its site address: the
+ * one place both `acquis cite` and the site's resolver get them from.
+ * @param held the ids a page or a section holds (resolution lists them); else read from the index
+ */
+function placed<P extends CiteParagraph>(
+  r: Omit<LookupResult<P>, "holds" | "anchor" | "site">,
+  held: readonly string[] | undefined,
+  index: CorpusIndex<P, CiteDocument>,
+): LookupResult<P> {
+  if (r.status !== "resolved" || !r.resolved) return { ...r, holds: null, anchor: null, site: null };
+  if (r.paragraph)
+    return {
+      ...r,
+      holds: null,
+      anchor: null,
+      site: resolvedUrl(r.resolved, { paragraph: true, anchor: null }),
+    };
+  const paragraphs = held
+    ? held.map((id) => index.byId.get(id)).filter((p): p is P => p !== undefined)
+    : within(r.resolved, index);
+  const anchor = anchorAt(r.resolved, paragraphs, index);
+  return {
+    ...r,
+    holds: holdsWords(paragraphs),
+    anchor,
+    site: resolvedUrl(r.resolved, { paragraph: false, anchor }),
+  };
+}
+
+/** The paragraphs of a whole document ("A-78-265/zh") or part ("A-78-265/zh/annex"), in order. */
+function within<P extends CiteParagraph>(id: string, index: CorpusIndex<P, CiteDocument>): P[] {
+  const out: P[] = [];
+  for (const p of index.byId.values()) if (p.id.startsWith(`${id}/`)) out.push(p);
+  return out;
+}
+
+/**
+ * Where the document page opens at a whole part or section: its heading (a section's `anchor`; a
+ * part's title, the first depth-1 heading of the part), else its first paragraph; a page at its
+ * first paragraph; a whole document (no address) at its top: null.
+ */
+function anchorAt(
+  id: string,
+  paragraphs: readonly CiteParagraph[],
+  index: CorpusIndex<CiteParagraph, CiteDocument>,
+): string | null {
+  const [slug = "", lang = "", ...rest] = id.split("/");
+  const address = rest.join("/");
+  if (!address) return null;
+  const own = index.byId.get(id);
+  if (own) return anchorOf(own.address);
+  for (const versions of index.docs.values()) {
+    const record = versions.get(lang)?.record;
+    if (!record || record.slug !== slug) continue;
+    const section = (record.sections ?? []).find((x) => x.address === address);
+    if (section) return section.anchor;
+    const part = record.parts.find((x) => x.length > 0 && partAddress(x) === address);
+    const title = part ? partTitle(record, part) : null;
+    if (title) return title;
+  }
+  return paragraphs[0] ? anchorOf(paragraphs[0].address) : null;
+}
+
+/** The anchor of a part's title: its first heading of depth 1, not a dateline; null without one. */
+export function partTitle(record: Pick<CiteDocument, "headings">, part: readonly string[]): string | null {
+  const h = (record.headings ?? []).find(
+    (x) =>
+      x.depth === 1 &&
+      x.role !== "dateline" &&
+      x.part.length === part.length &&
+      x.part.every((l, k) => l === part[k]),
+  );
+  return h?.anchor ?? null;
 }
 
 function explain(

@@ -22,6 +22,7 @@ import type {
   CiteParagraph,
   DocTarget,
   DocumentRecord,
+  Heading,
   Paragraph,
   RegistryEntry,
 } from "../../schemas/index.ts";
@@ -42,12 +43,16 @@ export type { CiteParagraph };
 
 /**
  * What resolution reads of a document version: its parts, and its numbered and States' sections
- * with their authors (for "section 2.2", "A/76/136, Germany").
+ * with their authors (for "section 2.2", "A/76/136, Germany"); of its headings, where a part's
+ * title stands (the lookup opens a whole part there), which the site's resolver files carry for
+ * part titles only.
  */
 export type CiteDocument = Pick<
   DocumentRecord,
   "symbol" | "slug" | "lang" | "parts" | "sections" | "authors"
->;
+> & {
+  headings?: readonly Pick<Heading, "part" | "anchor" | "depth" | "role">[];
+};
 
 /**
  * What resolution reads of a registry entry: its short titles, what is known of its structure,

@@ -28,7 +28,7 @@ import type {
   ResolverVersion,
 } from "../../schemas/index.ts";
 import { idOf } from "../address/address.ts";
-import { type Lookup, lookupCitation, readTyped } from "./query.ts";
+import { type Lookup, lookupCitation, partTitle, readTyped } from "./query.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -41,9 +41,10 @@ import { type StateName, TitleMatcher } from "./titles.ts";
 /**
  * Version of the resolver files' layout: the browser refuses files of another. 2: the index lists
  * the States the corpus knows and national papers' titles; a version carries its sections and a
- * row its pages.
+ * row its pages. 3: a version carries the anchors of its parts' titles (`partAnchors`), so a
+ * whole part opens at its heading.
  */
-export const RESOLVER_FORMAT = 2;
+export const RESOLVER_FORMAT = 3;
 
 /** Where the files stand on the site. */
 export const RESOLVER_INDEX_PATH = "/resolve/index.json";
@@ -82,7 +83,7 @@ export function resolverIndexFile(
  * version's paragraphs in the order of paragraphs.jsonl.
  */
 export function resolverDocumentFiles(
-  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts" | "sections">[],
+  documents: readonly Pick<DocumentRecord, "symbol" | "slug" | "lang" | "parts" | "sections" | "headings">[],
   paragraphs: readonly Paragraph[],
 ): ResolverDocumentFile[] {
   const byVersion = new Map<string, Paragraph[]>();
@@ -105,7 +106,7 @@ export function resolverDocumentFiles(
 }
 
 function encodeVersion(
-  d: Pick<DocumentRecord, "lang" | "parts" | "sections">,
+  d: Pick<DocumentRecord, "lang" | "parts" | "sections" | "headings">,
   paragraphs: Paragraph[],
 ): ResolverVersion {
   const paraParts: string[][] = [];
@@ -134,7 +135,15 @@ function encodeVersion(
     indexOf(headings, headingIndex, p.headings),
     p.pages ? [p.pages.first, p.pages.last] : null,
   ]);
-  return { lang: d.lang, parts: d.parts, paraParts, headings, sections: d.sections ?? [], rows };
+  return {
+    lang: d.lang,
+    parts: d.parts,
+    partAnchors: d.parts.map((part) => partTitle(d, part)),
+    paraParts,
+    headings,
+    sections: d.sections ?? [],
+    rows,
+  };
 }
 
 /** A resolver file of another layout, or not one at all: rebuild the site. */
@@ -165,6 +174,11 @@ export function readResolverDocument(file: ResolverDocumentFile): {
       lang: v.lang,
       parts: v.parts,
       sections: v.sections,
+      // Of the headings, the parts' titles: all the lookup reads of them (query.ts partTitle).
+      headings: v.parts.flatMap((part, k) => {
+        const anchor = v.partAnchors[k];
+        return anchor ? [{ part, anchor, depth: 1 }] : [];
+      }),
     });
     const ids = v.rows.map((r) => idOf(file.symbol, v.lang, r[0]));
     v.rows.forEach(([address, part, scope, num, kind, parent, headings, pages], k) => {

@@ -947,16 +947,81 @@ export function memorySource(
   return src;
 }
 
+/** How fetchSource reads the files. */
+export interface FetchSourceOptions {
+  /** fetch's cache mode for the content-hashed files (default "default": the HTTP cache). */
+  cache?: RequestCache;
+  /**
+   * Keep the content-hashed files in the browser's Cache Storage as well, and read them from
+   * there first (default true; only where the page has Cache Storage: https or localhost).
+   */
+  store?: boolean;
+}
+
+/** Names of the Cache Storage stores of an index at `root`: one per manifest. */
+const STORE = (root: string) => `acquis-search ${root} `;
+
+/** FNV-1a over bytes, as hex: a store's name from its manifest. */
+function fnv(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 /**
- * An IndexSource over HTTP for the site: `fetchSource("/data/search/")`. Hashed files may be
- * cached forever by the browser; index.json is asked for fresh (`no-cache`: revalidated).
+ * The Cache Storage store of the index whose manifest is `manifest`, or null where there is none
+ * (no Cache Storage, storage refused); the stores of other manifests at the same root are deleted
+ * (an earlier build's: its files are named by their content, this index asks for none of them).
  */
-export function fetchSource(base: string): IndexSource {
+async function openStore(root: string, manifest: Uint8Array): Promise<Cache | null> {
+  if (typeof caches === "undefined") return null;
+  try {
+    const name = STORE(root) + fnv(manifest);
+    const store = await caches.open(name);
+    for (const k of await caches.keys()) if (k.startsWith(STORE(root)) && k !== name) void caches.delete(k);
+    return store;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An IndexSource over HTTP for the site: `fetchSource("/data/search/")`. index.json is asked for
+ * fresh (`no-cache`: revalidated); every other file is named by its content and may be cached
+ * forever.
+ *
+ * Decision: the files are also kept in the browser's Cache Storage, and read from there before
+ * the HTTP cache. A 2,000-character paste reads some 80 files; measured in Chromium (200k
+ * paragraphs, 2 cores under a load average of 20), 40 / 80 of them took 47-92 / 165-309 ms from
+ * the HTTP cache and 24-27 / 49-54 ms from Cache Storage: each fetch, even from the HTTP cache,
+ * goes through the browser's network service. The store is named by the manifest, so an index
+ * built again starts a new one (its unchanged files come from the HTTP cache once) and the old
+ * is deleted. Where Cache Storage is missing or refuses (plain http, storage full or denied), the
+ * files are fetched as before: it only ever saves time.
+ */
+export function fetchSource(base: string, opts: FetchSourceOptions = {}): IndexSource {
   const root = base.endsWith("/") ? base : `${base}/`;
+  let store: Promise<Cache | null> = Promise.resolve(null);
+  const fetched = async (path: string, init: RequestInit): Promise<Response> => {
+    const res = await fetch(root + path, init);
+    if (!res.ok) throw new Error(`search index file ${path}: HTTP ${res.status}`);
+    return res;
+  };
   return {
     async get(path: string): Promise<Uint8Array> {
-      const res = await fetch(root + path, path === "index.json" ? { cache: "no-cache" } : {});
-      if (!res.ok) throw new Error(`search index file ${path}: HTTP ${res.status}`);
+      if (path === "index.json") {
+        const bytes = new Uint8Array(await (await fetched(path, { cache: "no-cache" })).arrayBuffer());
+        if (opts.store ?? true) store = openStore(root, bytes);
+        return bytes;
+      }
+      const kept = await store;
+      if (kept) {
+        const hit = await kept.match(root + path).catch(() => undefined);
+        if (hit) return new Uint8Array(await hit.arrayBuffer());
+      }
+      const res = await fetched(path, opts.cache ? { cache: opts.cache } : {});
+      // Kept without waiting: a refused write costs nothing but the next read's speed.
+      if (kept) kept.put(root + path, res.clone()).catch(() => {});
       return new Uint8Array(await res.arrayBuffer());
     },
   };

@@ -11,6 +11,11 @@
  */
 import { diffArrays } from "diff";
 
+/** `Side.ref` under the words of an in-text citation: never joined wording. */
+export const REF_CITATION = 1;
+/** `Side.ref` under a registered title or name: never joined wording, and no weight towards a link. */
+export const REF_NAME = 2;
+
 /** A shared passage, in unit indices: [a0, a1) of the first paragraph, [b0, b1) of the second. */
 export interface Passage {
   a0: number;
@@ -68,7 +73,10 @@ export interface Side {
   frequent: Uint8Array;
   /** The formula window, in units. */
   window: number;
-  /** 1 for a unit of a reference (a citation or a registered name; see references.ts), or null. */
+  /**
+   * A unit of a reference (see references.ts), or null: `REF_CITATION` under the words of an
+   * in-text citation, `REF_NAME` under a registered title or name.
+   */
   ref?: Uint8Array | null;
   /**
    * What each unit counts for in the length thresholds: for Chinese its length in characters
@@ -92,12 +100,15 @@ function mayJoin(b: Side, j: number, shared: Uint8Array, k: number): boolean {
   return false;
 }
 
-/** Stretches of covered units, merged across gaps of at most `gap`: [start, end) pairs. */
-function stretches(cover: Uint8Array, gap: number): number[] {
+/**
+ * Stretches of covered units among the first `length`, merged across gaps of at most `gap`:
+ * [start, end) pairs. `stretchOf`, when given, is set to each covered unit's stretch.
+ */
+function stretches(cover: Uint8Array, length: number, gap: number, stretchOf?: Int32Array): number[] {
   const out: number[] = [];
   let s = -1;
   let last = -1;
-  for (let i = 0; i < cover.length; i++) {
+  for (let i = 0; i < length; i++) {
     if (!cover[i]) continue;
     if (s >= 0 && i - last - 1 <= gap) last = i;
     else {
@@ -105,41 +116,71 @@ function stretches(cover: Uint8Array, gap: number): number[] {
       s = i;
       last = i;
     }
+    if (stretchOf) stretchOf[i] = out.length / 2;
   }
   if (s >= 0) out.push(s, last + 1);
   return out;
 }
 
-function whichStretch(st: number[], i: number): number {
-  for (let r = 0; r < st.length; r += 2) if (i >= st[r]! && i < st[r + 1]!) return r / 2;
-  return -1;
+/**
+ * Scratch arrays for alignPair, grown to the longest paragraph seen: the reuse stage aligns
+ * millions of candidate pairs, and fresh arrays for each were a good share of its garbage.
+ */
+let scratchCoverA = new Uint8Array(1024);
+let scratchCoverB = new Uint8Array(1024);
+let scratchShared = new Uint8Array(1024);
+let scratchStretchA = new Int32Array(1024);
+let scratchStretchB = new Int32Array(1024);
+
+function reserve(na: number, nb: number): void {
+  const need = Math.max(na, nb);
+  if (scratchCoverA.length >= need) return;
+  const size = Math.max(need, scratchCoverA.length * 2);
+  scratchCoverA = new Uint8Array(size);
+  scratchCoverB = new Uint8Array(size);
+  scratchShared = new Uint8Array(size);
+  scratchStretchA = new Int32Array(size);
+  scratchStretchB = new Int32Array(size);
+}
+
+/**
+ * Where each shingle group of A stands in A (start units, ascending): a Map does, and so does
+ * the reuse stage's table over its whole shingle index (a typed-array lookup instead of hashing,
+ * for the millions of candidate pairs of a large corpus).
+ */
+export interface Positions {
+  has(group: number): boolean;
+  get(group: number): readonly number[] | undefined;
 }
 
 /**
  * The passages two paragraphs share. `positionsA` maps each shingle group of A to its positions
  * (built once per paragraph by the caller and reused across its candidates).
  */
-export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, opt: AlignOptions): Passage[] {
-  const coverA = new Uint8Array(a.ids.length);
-  const coverB = new Uint8Array(b.ids.length);
+export function alignPair(a: Side, b: Side, positionsA: Positions, opt: AlignOptions): Passage[] {
+  const na = a.ids.length;
+  const nb = b.ids.length;
+  reserve(na, nb);
+  const coverA = scratchCoverA;
+  const coverB = scratchCoverB;
+  coverA.fill(0, 0, na);
+  coverB.fill(0, 0, nb);
   // Shingles of B that A shares, by start: joined wording lies under windows made of them.
-  const sharedB = opt.minCoveredJoined ? new Uint8Array(b.ids.length) : null;
-  const matches: number[] = [];
+  const sharedB = opt.minCoveredJoined ? scratchShared.fill(0, 0, nb) : null;
+  // First what B's shared shingles cover, which alone decides whether the pair is diffed at all
+  // (most candidate pairs end there); A's side only for the pairs that go on.
+  let any = false;
   for (let j = 0; j < b.groups.length; j++) {
-    const at = positionsA.get(b.groups[j]!);
-    if (!at) continue;
+    if (!positionsA.has(b.groups[j]!)) continue;
+    any = true;
     if (sharedB) sharedB[j] = 1;
-    for (const i of at) {
-      matches.push(i, j);
-      coverA.fill(1, i, i + opt.k);
-      coverB.fill(1, j, j + opt.k);
-    }
+    coverB.fill(1, j, Math.min(j + opt.k, nb));
   }
-  if (!matches.length) return [];
+  if (!any) return [];
   if (opt.minCovered) {
     let covered = 0;
     let joinable = 0;
-    for (let j = 0; j < coverB.length; j++) {
+    for (let j = 0; j < nb; j++) {
       if (!coverB[j]) continue;
       if (!b.formula[j]) covered += b.weight[j]!;
       else if (sharedB && mayJoin(b, j, sharedB, opt.k)) joinable += b.weight[j]!;
@@ -147,15 +188,24 @@ export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, o
     if (covered < opt.minCovered && !(opt.minCoveredJoined && covered + joinable >= opt.minCoveredJoined))
       return [];
   }
-  const stA = stretches(coverA, opt.k);
-  const stB = stretches(coverB, opt.k);
+  const matches: number[] = [];
+  for (let j = 0; j < b.groups.length; j++) {
+    const at = positionsA.get(b.groups[j]!);
+    if (!at) continue;
+    for (const i of at) {
+      matches.push(i, j);
+      coverA.fill(1, i, Math.min(i + opt.k, na));
+    }
+  }
+  const stretchA = scratchStretchA;
+  const stretchB = scratchStretchB;
+  const stA = stretches(coverA, na, opt.k, stretchA);
+  const stB = stretches(coverB, nb, opt.k, stretchB);
   // Pair the stretches that share shingles; a pair is diffed once, and only when it shares
   // enough shingles to hold a passage (chance sharing of a common term or two is not diffed).
   const pairs = new Map<number, number>();
   for (let m = 0; m < matches.length; m += 2) {
-    const ra = whichStretch(stA, matches[m]!);
-    const rb = whichStretch(stB, matches[m + 1]!);
-    const key = ra * 65536 + rb;
+    const key = stretchA[matches[m]!]! * 65536 + stretchB[matches[m + 1]!]!;
     pairs.set(key, (pairs.get(key) ?? 0) + 1);
   }
   const out: Passage[] = [];
@@ -166,9 +216,9 @@ export function alignPair(a: Side, b: Side, positionsA: Map<number, number[]>, o
     // A margin of k units each side: an edit within k units of a passage's end leaves no whole
     // shingle after it, so the words beyond it are not covered; the diff finds them.
     const a0 = Math.max(0, stA[2 * ra]! - opt.k);
-    const a1 = Math.min(a.ids.length, stA[2 * ra + 1]! + opt.k);
+    const a1 = Math.min(na, stA[2 * ra + 1]! + opt.k);
     const b0 = Math.max(0, stB[2 * rb]! - opt.k);
-    const b1 = Math.min(b.ids.length, stB[2 * rb + 1]! + opt.k);
+    const b1 = Math.min(nb, stB[2 * rb + 1]! + opt.k);
     if (Math.min(a1 - a0, b1 - b0) < opt.minPassage) continue;
     out.push(...passagesOf(a, b, a0, a1, b0, b1, opt));
   }
@@ -227,7 +277,11 @@ function passagesOf(
         const isRef = nextRef !== null && nextRef[t - j] === t - j;
         if (!b.formula[t]) {
           info++;
-          infoW += wt;
+          // A registered title or name (in either text) is not agreed language: it weighs
+          // nothing towards a link, as formula units do not, so two paragraphs that share only a
+          // document's title are not linked. It still counts in `info`, which marks formulas
+          // (the `formula` flag keeps its meaning) and the score.
+          if (a.ref?.[i + t - j] !== REF_NAME && b.ref?.[t] !== REF_NAME) infoW += wt;
           if (!isRef) joinW += wt;
         } else if (t < rareUntil) joinW += wt;
       }
@@ -295,6 +349,7 @@ function passagesOf(
 
 /** Stretch pairs can overlap when a passage recurs; keep each (a0, b0) passage once. */
 function dedupe(list: Passage[]): Passage[] {
+  if (list.length < 2) return list;
   const seen = new Set<string>();
   const out: Passage[] = [];
   for (const p of list) {

@@ -25,34 +25,54 @@ export interface Tokens {
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]/u;
 
-/** FNV-1a over a folded run, with the top bit set so it never equals a code point id. */
-function runId(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h | 0x40000000) & 0x7fffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * Scratch arrays sized for the longest text seen so far (one unit per code unit, grown in the
+ * rare case a folded character gives more): each text is cut into them and its units copied out
+ * at their own length, so a paragraph costs three small arrays, not six (the build tokenises every
+ * paragraph; each allocation the hot loop avoids is one the garbage collector does not copy).
+ */
+let scratchIds = new Int32Array(256);
+let scratchStart = new Uint32Array(256);
+let scratchEnd = new Uint32Array(256);
+
+/** Scratch arrays of at least `size`, keeping what they hold. */
+function grow(size: number): void {
+  const ids = new Int32Array(size);
+  const start = new Uint32Array(size);
+  const end = new Uint32Array(size);
+  ids.set(scratchIds);
+  start.set(scratchStart);
+  end.set(scratchEnd);
+  scratchIds = ids;
+  scratchStart = start;
+  scratchEnd = end;
 }
 
 /** Split a text into matching units (see the module header). Pure and deterministic. */
 export function tokenize(text: string): Tokens {
-  // Typed arrays sized for the worst case (one unit per code unit), trimmed at the end: the build
-  // tokenises every paragraph, and plain arrays of boxed numbers cost five times as much.
-  const ids = new Int32Array(text.length);
-  const start = new Uint32Array(text.length);
-  const end = new Uint32Array(text.length);
+  if (scratchIds.length < text.length) grow(Math.max(text.length, scratchIds.length * 2));
+  let ids = scratchIds;
+  let start = scratchStart;
+  let end = scratchEnd;
   let n = 0;
-  let run = "";
+  // A run of letters and digits is hashed as it is read (FNV-1a over its folded UTF-16 code
+  // units, the top bit set so it never equals a code point id): the same id as hashing the folded
+  // string, without building one string per word.
+  let inRun = false;
+  let h = FNV_OFFSET;
   let runStart = 0;
   let runEnd = 0;
   const flush = () => {
-    if (run) {
-      ids[n] = runId(run);
+    if (inRun) {
+      ids[n] = (h | 0x40000000) & 0x7fffffff;
       start[n] = runStart;
       end[n] = runEnd;
       n++;
-      run = "";
+      inRun = false;
+      h = FNV_OFFSET;
     }
   };
   let i = 0;
@@ -71,8 +91,11 @@ export function tokenize(text: string): Tokens {
     if (c < 0x80) {
       const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
       if ((lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39)) {
-        if (!run) runStart = i;
-        run += String.fromCharCode(lower);
+        if (!inRun) {
+          runStart = i;
+          inRun = true;
+        }
+        h = Math.imul(h ^ lower, FNV_PRIME);
         runEnd = i + 1;
       } else flush();
       i += 1;
@@ -81,6 +104,14 @@ export function tokenize(text: string): Tokens {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const folded = String.fromCodePoint(cp).normalize("NFKC").toLowerCase();
+    // A compatibility character can fold to more units than it has code units ("㍻" is two Han
+    // characters): grow the scratch arrays rather than drop a unit.
+    if (n + folded.length > ids.length) {
+      grow(n + folded.length + text.length - i);
+      ids = scratchIds;
+      start = scratchStart;
+      end = scratchEnd;
+    }
     for (const ch of folded) {
       if (HAN.test(ch)) {
         flush();
@@ -89,8 +120,11 @@ export function tokenize(text: string): Tokens {
         end[n] = i + width;
         n++;
       } else if (WORD.test(ch)) {
-        if (!run) runStart = i;
-        run += ch;
+        if (!inRun) {
+          runStart = i;
+          inRun = true;
+        }
+        for (let u = 0; u < ch.length; u++) h = Math.imul(h ^ ch.charCodeAt(u), FNV_PRIME);
         runEnd = i + width;
       } else {
         flush();

@@ -16,7 +16,7 @@ import { LockBusy } from "../lock.ts";
 import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
 import { describeFailure } from "./failure.ts";
-import { readOptions } from "./options.ts";
+import { readOptions, usageError } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const BUILD_USAGE = `Usage: acquis build [--corpus DIR] [--dist DIR] [--no-site] [--strict] [--json] [--no-cache] [--verbose]
@@ -109,8 +109,7 @@ export async function runBuildCommand(
   } as const);
   if (read.error !== undefined || read.words.length) {
     const problem = read.error ?? `takes no words, only options (not "${read.words[0]}")`;
-    io.stderr(`acquis ${name}: ${terminalSafe(problem)}\n\n${usage}\n`);
-    return 2;
+    return usageError(io, name, usage, problem);
   }
   const values = read.values as Values;
   if (values.help) {
@@ -118,10 +117,12 @@ export async function runBuildCommand(
     return 0;
   }
   if (values.out !== undefined && (values.dist !== undefined || values["no-site"])) {
-    io.stderr(
-      `acquis ${name}: --out writes the data alone, unpublished; it goes with neither --dist nor --no-site.\n\n${usage}\n`,
+    return usageError(
+      io,
+      name,
+      usage,
+      "--out writes the data alone, unpublished; it goes with neither --dist nor --no-site.",
     );
-    return 2;
   }
   const progress = progressLine(io.stderr, io.isTTY && !values.json);
   const options = {

@@ -46,6 +46,11 @@ Look up a citation and print the paragraph it cites.
                  per input line, in order, each the lookup as --json gives it
   --data <dir>   the built knowledge base (default: dist/data)
 
+A whole part or section is said as it is cited, with what it holds ("Holds 75
+paragraphs: annex, paras. 1-60; …"). "Site:" gives the target's page on the site,
+from the site's root, or whole when ACQUIS_SITE_URL names the site
+("https://acquis.example.org").
+
 Every part of the citation is read or reported: the first line says what was read
 and what was not ("read: A/78/265; not read: at 5"). Spaces, punctuation and words
 such as "see", "cf." and "见" around a citation are ignored (core/cite/GRAMMAR.md).
@@ -122,7 +127,7 @@ export const citeCommand: Command = {
     }
     const index: CorpusIndex = buildIndex(data.documents, data.paragraphs, registry.registry);
     if (batch) return runBatch(index, io);
-    const lookup = lookupCitation(query, index);
+    const lookup = withSiteUrl(lookupCitation(query, index), process.env.ACQUIS_SITE_URL);
     if (json) {
       // The printed JSON is the documented shape (schemas/lookup.ts), checked before it is
       // printed. Loaded only here: the schemas (zod) are a third of the start-up of a plain
@@ -159,7 +164,7 @@ async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
   for await (const line of stdinLines(io)) {
     const query = line.trim();
     const lookup: Lookup<Paragraph> = query
-      ? lookupCitation(query, index)
+      ? withSiteUrl(lookupCitation(query, index), process.env.ACQUIS_SITE_URL)
       : { kind: "unparsed", query, message: "Empty line: no citation to look up.", read: [], unread: [] };
     // Each line in the documented shape (schemas/lookup.ts), as one lookup with --json is.
     CiteLookup.parse(lookup);
@@ -170,6 +175,29 @@ async function runBatch(index: CorpusIndex, io: CommandIO): Promise<number> {
 }
 
 const usageError = (io: CommandIO, message: string): number => usage(io, "cite", USAGE, message);
+
+/** "Site: /doc/A-78-265/zh/#annex-h1", the target's address on the site; nothing without one. */
+function siteLine(site: string | null): string {
+  return site ? `Site: ${site}\n` : "";
+}
+
+/**
+ * The site addresses of a lookup made absolute when the site's URL is known (ACQUIS_SITE_URL, as
+ * the site's sitemap reads it); else left from the site's root, the CLI knowing no host.
+ */
+export function withSiteUrl<L extends Lookup<Paragraph>>(lookup: L, base: string | undefined): L {
+  if (!base || lookup.kind !== "parsed") return lookup;
+  let root: URL;
+  try {
+    root = new URL(base);
+  } catch {
+    return lookup;
+  }
+  return {
+    ...lookup,
+    results: lookup.results.map((r) => (r.site ? { ...r, site: new URL(r.site, root).href } : r)),
+  };
+}
 
 /** Plain-text rendering of a lookup, one block per target. */
 export function render(lookup: Lookup<Paragraph>): string {
@@ -184,10 +212,11 @@ export function render(lookup: Lookup<Paragraph>): string {
         // The paragraph's own citation, in UN style in both languages, ready to copy; a part the
         // citation did not write is said first, as the site's resolver says it.
         const c = citationsOf(r.paragraph);
-        return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n\n${r.paragraph.text}\n`;
+        return `${inferred ? `Part inferred: ${where}\n` : ""}${c.en}\n${c.zh}\n${r.paragraph.id}\n${siteLine(r.site)}\n${r.paragraph.text}\n`;
       }
-      // A page says what it holds; page words that could not be placed say why.
-      return `${where}\n${r.resolved}\n${r.message ? `${r.message}\n` : ""}${r.nearby.length ? `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}\n` : ""}`;
+      // A whole part, section or page: what it holds as people cite it ("annex, paras. 1-60"),
+      // never the internal addresses; page words that could not be placed say why.
+      return `${where}\n${r.resolved}\n${r.message ? `${r.message}\n` : ""}${r.holds ? `Holds ${r.holds.en}\n` : ""}${siteLine(r.site)}`;
     }
     const lines = [`Not found: ${where}`, r.message ?? r.status];
     if (r.nearby.length) lines.push(`Nearby: ${r.nearby.join(", ")}`);

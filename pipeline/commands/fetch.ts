@@ -25,6 +25,7 @@ import { diag } from "../diagnostics.ts";
 import { formatBytes } from "../load/decode.ts";
 import { terminalSafe } from "../terminal.ts";
 import { importOptions, importOriginal, readImportFlags, reportImport } from "./import.ts";
+import { usageError as sharedUsageError } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 /** ODS's address for a document by symbol and language. */
@@ -558,6 +559,5 @@ async function runCited(
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis fetch: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
+  return sharedUsageError(io, "fetch", USAGE, message);
 }

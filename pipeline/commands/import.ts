@@ -48,6 +48,7 @@ import { readAuthors } from "../parse/authors.ts";
 import { parseDocument } from "../parse/index.ts";
 import { formatDiagnostics, progressLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
+import { usageError as sharedUsageError } from "./options.ts";
 import type { Command, CommandIO } from "./types.ts";
 
 const MB = 1024 * 1024;
@@ -245,9 +246,57 @@ const EXT: Record<Format, string> = { pdf: "pdf", docx: "docx", html: "html", te
 
 /** True when a text is Chinese: Han characters are at least a fifth of its letters. */
 export function looksChinese(text: string): boolean {
+  return hanShare(text) >= ZH_SHARE;
+}
+
+/** The share of Chinese characters (Han) among a text's letters at and above which it reads as Chinese. */
+const ZH_SHARE = 0.2;
+/**
+ * Between these shares a text is mixed (a paper quoting the other language at length, a
+ * bilingual one): the language told from its script is a guess worth checking. A Chinese UN text
+ * runs above 0.8 (symbols and acronyms are its Latin letters), an English one at 0.
+ */
+const MIXED = { from: 0.05, to: 0.6 } as const;
+
+/** The share of Chinese characters (Han) among a text's letters; 0 for a text without letters. */
+export function hanShare(text: string): number {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  return letters > 0 && han / letters >= 0.2;
+  return letters > 0 ? han / letters : 0;
+}
+
+/**
+ * A warning when the language the text is imported as is not plainly its script's: --lang zh on a
+ * text that reads as English, --lang en on one that reads as Chinese, or a language told from the
+ * script of a mixed text. Never a refusal: a mixed paper exists, and its person knows its
+ * original language. Says the share seen and what to pass.
+ */
+export function languageDoubt(
+  share: number,
+  lang: Lang,
+  given: boolean,
+  at: { file: string; line: number },
+  written: string,
+): Diagnostic | null {
+  const pct = `${Math.round(share * 100)} %`;
+  const seen = `${pct} of its letters are Chinese characters (Han)`;
+  const other: Lang = lang === "zh" ? "en" : "zh";
+  const reads = share >= ZH_SHARE ? "zh" : "en";
+  if (given && reads !== lang)
+    return diag(
+      "ingest/lang-doubtful",
+      at,
+      `Imported as --lang ${lang}, but the text reads as ${reads === "zh" ? "Chinese" : "English"}: ${seen}. If the original is in ${other === "zh" ? "Chinese" : "English"}, remove ${written} and import it again with --lang ${other}.`,
+      `A mixed paper whose original is in ${lang === "zh" ? "Chinese" : "English"} keeps --lang ${lang}, and this warning.`,
+    );
+  if (!given && share >= MIXED.from && share <= MIXED.to)
+    return diag(
+      "ingest/lang-doubtful",
+      at,
+      `The language was told from the text's script, which is mixed: ${seen}, so it was imported as ${lang === "zh" ? "Chinese" : "English"} (zh from ${Math.round(ZH_SHARE * 100)} %). If the original is in ${other === "zh" ? "Chinese" : "English"}, remove ${written} and import it again with --lang ${other}.`,
+      "Say the original's language with --lang zh or --lang en; a mixed paper keeps the language of its original.",
+    );
+  return null;
 }
 
 /** Symbols compare without spaces and case: "A/78/265" is "a/78/265". */
@@ -351,6 +400,8 @@ export async function importOriginal(
   }
   const target = resolve(corpusDir, symbolSlug(symbol), `${lang}.md`);
   file = relative(cwd, target).split("\\").join("/");
+  // The language imported as, checked against the text's script (a warning, never a refusal).
+  const doubt = languageDoubt(hanShare(converted.markdown), lang, opts.lang !== undefined, at, file);
 
   // A page whose layout could not be ordered stops the import unless told to go on.
   const unclear = converted.diagnostics.filter((d) => d.code === "ingest/layout-unclear");
@@ -438,6 +489,7 @@ export async function importOriginal(
   const hyphenation = converted.hyphenation.map((h) => ({ ...h, line: (h.line ?? 1) + firstLine - 1 }));
   const diagnostics = [
     ...(registry?.diagnostics ?? []),
+    ...(doubt ? [doubt] : []),
     ...controls.diagnostics,
     ...coverDiagnostics,
     ...converted.diagnostics,
@@ -590,7 +642,7 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   // Every line dropped as page furniture is counted, so nothing leaves the text unnoticed.
   const dropped = outcome.diagnostics.filter((d) => d.code === "ingest/artifact-dropped").length;
   io.stdout(
-    `${outcome.file} ${what}: ${outcome.paragraphs} paragraphs${warnings ? `, ${warnings} warnings (see above)` : ", parses without warnings"}${dropped ? `; ${dropped} lines dropped as page furniture${verbose ? " (listed above)" : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
+    `${outcome.file} ${what}: ${outcome.paragraphs} ${outcome.paragraphs === 1 ? "paragraph" : "paragraphs"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"} (see above)` : ", parses without warnings"}${dropped ? `; ${dropped} lines dropped as page furniture${verbose ? " (listed above)" : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
   );
   // What the import decided for the reader, counted: read from the cover, layout, hyphens.
   const read = outcome.diagnostics.find((d) => d.code === "ingest/cover-read");
@@ -791,6 +843,5 @@ export function conversionProgress(
 }
 
 function usageError(io: CommandIO, message: string): number {
-  io.stderr(`acquis import: ${terminalSafe(message)}\n\n${USAGE}\n`);
-  return 2;
+  return sharedUsageError(io, "import", USAGE, message);
 }

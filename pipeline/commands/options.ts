@@ -80,10 +80,24 @@ export const READER_OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const satisfies Record<string, OptionSpec>;
 
-/** Bad usage: the command's name and the message, then its usage; exit code 2. */
+/**
+ * Bad usage, in three lines: what was wrong, the command's usage line, and where the rest is;
+ * exit code 2. Not the whole help: printed after the one line that matters, a screen of options
+ * pushed that line out of sight (a new user's trial).
+ */
 export function usageError(io: CommandIO, name: string, usage: string, message: string): number {
-  io.stderr(`acquis ${name}: ${terminalSafe(message)}\n\n${usage}\n`);
+  io.stderr(usageErrorText(name, usage, message));
   return 2;
+}
+
+/** The text of a usage error: "acquis cite: <message>", the usage line, "Run `acquis cite --help` …". */
+export function usageErrorText(name: string, usage: string, message: string): string {
+  return `acquis ${name}: ${terminalSafe(message)}\n${usageLine(usage)}\nRun \`acquis ${name} --help\` for all options.\n`;
+}
+
+/** The first line of a command's help, "Usage: acquis cite "<citation>" [--json] [--data <dir>]". */
+export function usageLine(usage: string): string {
+  return usage.slice(0, usage.indexOf("\n") < 0 ? undefined : usage.indexOf("\n"));
 }
 
 /**

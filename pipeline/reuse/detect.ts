@@ -20,7 +20,13 @@
  *    verbatim > near > partial, then the earliest source); a link whose passages are already
  *    covered by a better one is not exported but kept as an "also in" source for the lineage.
  */
-import { type AlignOptions, alignPair, type Passage, type Side } from "../../core/wording/align.ts";
+import {
+  type AlignOptions,
+  alignPair,
+  type Passage,
+  type Positions,
+  type Side,
+} from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
 import {
   alignTexts,
@@ -274,6 +280,16 @@ export function detectReuse(
     ref: ref[p],
   });
 
+  // The shingles that can propose a pair (2 <= df < maxDf), marked at their flat positions: the
+  // walk below reads the mark in sequence and skips the rest (most shingles are carried by one
+  // paragraph) without looking up their group's df at random in the index.
+  const proposes = new Uint8Array(index.off[n]!);
+  for (let g = 0; g + 1 < index.groupStart.length; g++) {
+    const df = index.df[g]!;
+    if (df < 2 || df >= options.maxDf) continue;
+    for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) proposes[index.order[y]!] = 1;
+  }
+  const table = new PositionsTable(index);
   const found: RawLink[] = [];
   const count = new Uint32Array(n);
   const touched: number[] = [];
@@ -289,9 +305,8 @@ export function detectReuse(
       }
     } else
       for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
+        if (!proposes[x]) continue;
         const g = index.group[x]!;
-        const df = index.df[g]!;
-        if (df < 2 || df >= options.maxDf) continue;
         // Postings are in paragraph order: only those after p's own can be later paragraphs.
         for (let y = index.rank[x]! + 1; y < index.groupStart[g + 1]!; y++) {
           const q = index.postings[y]!;
@@ -300,18 +315,20 @@ export function detectReuse(
           count[q]!++;
         }
       }
-    let positions: Map<number, number[]> | null = null;
+    let positions: Positions | null = null;
+    let sideP: Side | null = null;
     for (const q of touched) {
       const shared = count[q]!;
       count[q] = 0;
       if (shared < options.minRareShared || langOf(q) !== langOf(p)) continue;
       if (related(byId, paragraphs[p]!, paragraphs[q]!)) continue;
-      positions ??= positionsOf(index, p);
+      positions ??= table.of(p);
       // Cheap before aligning: enough shared shingles of any frequency.
       if (sharedCount(positions, index, q) < opt(p).minShared) continue;
       candidates++;
       trace?.pairs?.push(p, q);
-      const link = linkOf(p, q, side(p), side(q), positions, options, rank, langOf(p));
+      sideP ??= side(p);
+      const link = linkOf(p, q, sideP, side(q), positions, options, rank, langOf(p));
       if (link) found.push(link);
     }
   }
@@ -330,7 +347,7 @@ export function detectReuse(
   for (const members of copies.values()) {
     if (members.length < 2) continue;
     const src = members.reduce((a, b) => (rank[a]! < rank[b]! ? a : b));
-    const positions = positionsOf(index, src);
+    const positions = table.of(src);
     for (const m of members) {
       if (m === src || seen.has(Math.min(src, m) * n + Math.max(src, m))) continue;
       if (!sameUnits(units[src]!, units[m]!) || related(byId, paragraphs[src]!, paragraphs[m]!)) continue;
@@ -359,34 +376,68 @@ export function detectReuse(
   };
 }
 
-function sharedCount(positions: Map<number, number[]>, index: ShingleIndex, q: number): number {
+function sharedCount(positions: Positions, index: ShingleIndex, q: number): number {
   let n = 0;
   for (let x = index.off[q]!; x < index.off[q + 1]!; x++) if (positions.has(index.group[x]!)) n++;
   return n;
 }
 
-function positionsOf(index: ShingleIndex, p: number): Map<number, number[]> {
-  const m = new Map<number, number[]>();
-  for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
-    const g = index.group[x]!;
-    const list = m.get(g);
-    if (list) list.push(s);
-    else m.set(g, [s]);
+/**
+ * The positions of one paragraph's shingle groups at a time, over the whole index: a group is
+ * the current paragraph's when its stamp says so, and its positions are a list of that
+ * paragraph. Asking for another paragraph's positions replaces the last one's (the candidate
+ * loop works on one paragraph at a time). The stamps cost two integers per group, once, where a
+ * Map per paragraph was hashed once per shingle of every candidate.
+ */
+class PositionsTable implements Positions {
+  private readonly stamp: Int32Array;
+  private readonly slot: Int32Array;
+  private lists: number[][] = [];
+  /** Stamps are call numbers, not paragraphs: a paragraph asked for again is stamped anew. */
+  private current = -1;
+  constructor(private readonly index: ShingleIndex) {
+    this.stamp = new Int32Array(index.df.length).fill(-1);
+    this.slot = new Int32Array(index.df.length);
   }
-  return m;
+  /** Paragraph p's positions (valid until the next call). */
+  of(p: number): Positions {
+    const { index, stamp, slot } = this;
+    const now = ++this.current;
+    const lists: number[][] = [];
+    for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
+      const g = index.group[x]!;
+      if (stamp[g] === now) lists[slot[g]!]!.push(s);
+      else {
+        stamp[g] = now;
+        slot[g] = lists.length;
+        lists.push([s]);
+      }
+    }
+    this.lists = lists;
+    return this;
+  }
+  has(group: number): boolean {
+    return this.stamp[group] === this.current;
+  }
+  get(group: number): readonly number[] | undefined {
+    return this.stamp[group] === this.current ? this.lists[this.slot[group]!] : undefined;
+  }
 }
 
-/** Align a candidate pair and classify it; null when it shares no passage that counts. */
-export function linkOf(
-  p: number,
-  q: number,
-  sp: Side,
-  sq: Side,
-  positions: Map<number, number[]>,
-  options: ReuseOptions,
-  rank: Uint32Array,
-  lang: Lang,
-): RawLink | null {
+/**
+ * The alignment's settings for a language, made once per settings object (linkOf runs per pair;
+ * settings objects are made whole, never changed in place).
+ */
+const alignCache = new WeakMap<ReuseOptions, Partial<Record<Lang, AlignOptions>>>();
+
+function alignOptionsOf(options: ReuseOptions, lang: Lang): AlignOptions {
+  let byLang = alignCache.get(options);
+  if (!byLang) {
+    byLang = {};
+    alignCache.set(options, byLang);
+  }
+  const cached = byLang[lang];
+  if (cached) return cached;
   const lo = options[lang];
   const align: AlignOptions = {
     k: lo.k,
@@ -400,6 +451,23 @@ export function linkOf(
     minCovered: options.coverBound === false ? 0 : Math.floor(Math.min(lo.minUnits, lo.minInformative) / 2),
     minCoveredJoined: options.coverBound === false ? 0 : Math.floor(lo.minJoined / 2),
   };
+  byLang[lang] = align;
+  return align;
+}
+
+/** Align a candidate pair and classify it; null when it shares no passage that counts. */
+export function linkOf(
+  p: number,
+  q: number,
+  sp: Side,
+  sq: Side,
+  positions: Positions,
+  options: ReuseOptions,
+  rank: Uint32Array,
+  lang: Lang,
+): RawLink | null {
+  const lo = options[lang];
+  const align = alignOptionsOf(options, lang);
   let passages = alignPair(sp, sq, positions, align);
   if (!passages.length) return null;
   const na = sp.ids.length;

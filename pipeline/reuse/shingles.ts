@@ -43,7 +43,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
   const { off, hash, paraOf } = hashAll(units, k);
   const n = units.length;
   const total = off[n]!;
-  const order = radixOrder(hash);
+  const { order, sorted } = radixSort(hash);
   // Group equal hashes; positions inside a group are in flat order, so paragraphs ascend.
   const group = new Uint32Array(total);
   const rank = new Uint32Array(total);
@@ -56,7 +56,7 @@ export function buildShingleIndex(units: (Int32Array | null)[], k: Uint8Array): 
   let prevPara = -1;
   for (let y = 0; y < total; y++) {
     const x = order[y]!;
-    const h = hash[x]!;
+    const h = sorted[y]!;
     if (h !== prevHash) {
       g++;
       starts[g] = y;
@@ -106,17 +106,24 @@ export function windowDf(
 ): { off: Uint32Array; df: Uint32Array; hash: Uint32Array; postings: Postings | null } {
   const { off, hash, paraOf } = hashAll(units, w);
   const total = off[units.length]!;
-  const order = radixOrder(hash);
+  const { order, sorted } = radixSort(hash);
   const df = new Uint32Array(total);
-  const kept = keep ? keptWindows(order, hash, paraOf) : null;
+  // One walk over the sorted windows gives both each window's df and, kept, the postings (one
+  // group of equal hashes after another, paragraphs ascending inside each).
+  const post = keep ? new Uint32Array(total) : null;
+  const hashes = keep ? new Uint32Array(total) : null;
+  const starts = keep ? new Uint32Array(total + 1) : null;
+  const dfs = keep ? new Uint32Array(total) : null;
+  let g = -1;
   let start = 0;
   while (start < total) {
-    const h = hash[order[start]!]!;
+    const h = sorted[start]!;
     let end = start;
     let count = 0;
     let prevPara = -1;
-    while (end < total && hash[order[end]!] === h) {
+    while (end < total && sorted[end] === h) {
       const p = paraOf[order[end]!]!;
+      if (post) post[end] = p;
       if (p !== prevPara) {
         count++;
         prevPara = p;
@@ -124,40 +131,20 @@ export function windowDf(
       end++;
     }
     for (let y = start; y < end; y++) df[order[y]!] = count;
+    if (starts && hashes && dfs) {
+      g++;
+      starts[g] = start;
+      hashes[g] = h;
+      dfs[g] = count;
+    }
     start = end;
   }
-  return { off, df, hash, postings: kept };
-}
-
-/** The windows' postings, from their order by hash (see windowDf). */
-function keptWindows(order: Uint32Array, hash: Uint32Array, paraOf: Uint32Array): Postings {
-  const total = order.length;
-  const post = new Uint32Array(total);
-  const hashes = new Uint32Array(total);
-  const starts = new Uint32Array(total + 1);
-  const dfs = new Uint32Array(total);
-  let g = -1;
-  let prevHash = -1;
-  let prevPara = -1;
-  for (let y = 0; y < total; y++) {
-    const x = order[y]!;
-    const h = hash[x]!;
-    if (h !== prevHash) {
-      g++;
-      starts[g] = y;
-      hashes[g] = h;
-      prevHash = h;
-      prevPara = -1;
-    }
-    const p = paraOf[x]!;
-    post[y] = p;
-    if (p !== prevPara) {
-      dfs[g]!++;
-      prevPara = p;
-    }
+  let kept: Postings | null = null;
+  if (post && starts && hashes && dfs) {
+    starts[g + 1] = total;
+    kept = { hash: hashes.slice(0, g + 1), start: starts.slice(0, g + 2), post, df: dfs.slice(0, g + 1) };
   }
-  starts[g + 1] = total;
-  return { hash: hashes.slice(0, g + 1), start: starts.slice(0, g + 2), post, df: dfs.slice(0, g + 1) };
+  return { off, df, hash, postings: kept };
 }
 
 /**
@@ -204,21 +191,44 @@ function hashAll(
   return { off, hash, paraOf };
 }
 
-/** Indices 0..n-1 sorted by key (stable), by two 16-bit counting passes. */
+/**
+ * Indices 0..n-1 sorted by key (stable), by two 16-bit counting passes. The first pass carries
+ * each key beside its index, so the second reads keys in sequence instead of gathering them at
+ * random (tens of millions of cache misses at 200k paragraphs): half the CPU for the same order.
+ */
 export function radixOrder(key: Uint32Array): Uint32Array {
+  return radixSort(key).order;
+}
+
+/** radixOrder, with the keys in that order too (`sorted[y] = key[order[y]]`), read in sequence. */
+function radixSort(key: Uint32Array): { order: Uint32Array; sorted: Uint32Array } {
   const n = key.length;
   const tmp = new Uint32Array(n);
+  const tmpKey = new Uint32Array(n);
   const out = new Uint32Array(n);
-  const count = new Uint32Array(65537);
-  for (let i = 0; i < n; i++) count[(key[i]! & 0xffff) + 1]!++;
-  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
-  for (let i = 0; i < n; i++) tmp[count[key[i]! & 0xffff]!++] = i;
-  count.fill(0);
-  for (let i = 0; i < n; i++) count[(key[i]! >>> 16) + 1]!++;
-  for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!;
-  for (let y = 0; y < n; y++) {
-    const i = tmp[y]!;
-    out[count[key[i]! >>> 16]!++] = i;
+  const sortedKey = new Uint32Array(n);
+  const low = new Uint32Array(65537);
+  const high = new Uint32Array(65537);
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    low[(k & 0xffff) + 1]!++;
+    high[(k >>> 16) + 1]!++;
   }
-  return out;
+  for (let b = 0; b < 65536; b++) {
+    low[b + 1]! += low[b]!;
+    high[b + 1]! += high[b]!;
+  }
+  for (let i = 0; i < n; i++) {
+    const k = key[i]!;
+    const y = low[k & 0xffff]!++;
+    tmp[y] = i;
+    tmpKey[y] = k;
+  }
+  for (let y = 0; y < n; y++) {
+    const k = tmpKey[y]!;
+    const z = high[k >>> 16]!++;
+    out[z] = tmp[y]!;
+    sortedKey[z] = k;
+  }
+  return { order: out, sorted: sortedKey };
 }

@@ -10,9 +10,9 @@
  *   formulas) is never claimed here, and a link keeps the reuse stage's kind, score and passages.
  * - Nor is a link claimed whose shared wording is, outside references, shorter than a passage
  *   the reuse stage counts (15 characters, 5 words: MEASURE_DEFAULTS.minInformative). The reuse
- *   stage keeps a reference from being joined wording, but counts it as wording when it is not
- *   under a formula window, so two papers that name the same report by its full title link there
- *   (test/states/adoption.test.ts shows it); a State did not propose a title it cites.
+ *   stage gives a registered name no weight (two papers that name the same report by its full
+ *   title are not linked: test/states/adoption.test.ts), but counts a citation's words as wording
+ *   when they are not under a formula window; a State did not propose a reference it makes.
  * - Shared wording is evidence of textual origin, not of influence: the record says which text
  *   carried the words first, never why the later one carries them.
  * - A pure function of the documents, paragraphs, working papers and reuse links, so the build's

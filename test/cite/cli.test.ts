@@ -89,8 +89,11 @@ describe("acquis cite", () => {
     {
       query: "A/78/265, annex B",
       code: 0,
-      says: ["A-78-265/zh/annex/annex-b", "Holds: annex/annex-b/u1, annex/annex-b/1"],
-    }, // a whole part: what it holds
+      says: [
+        "A-78-265/zh/annex/annex-b",
+        "Holds 5 paragraphs: annex, annex B, paras. 1-4 and 1 unnumbered para.\nSite: /doc/A-78-265/zh/#annex-annex-b-h1\n",
+      ],
+    }, // a whole part: what it holds as people cite it, never by address, and where the site shows it, at its heading
     { query: "hello world", code: 1, says: ["No citation could be read"] }, // nothing to look up
     {
       query: "Security Council resolution 75/240",
@@ -132,5 +135,25 @@ describe("acquis cite", () => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
     expect(r.err).toContain(says);
+  });
+});
+
+describe("acquis cite: the site address", () => {
+  test("from the site's root, or whole when ACQUIS_SITE_URL names the site; text and --json alike", async () => {
+    const q = "A/78/265, annex, para. 23 (f) (ii)";
+    const before = process.env.ACQUIS_SITE_URL;
+    try {
+      delete process.env.ACQUIS_SITE_URL;
+      expect((await run(q, "--data", dir)).out).toContain("\nSite: /p/A-78-265/annex/23.f.ii/\n");
+      process.env.ACQUIS_SITE_URL = "https://acquis.example.org/";
+      expect((await run(q, "--data", dir)).out).toContain(
+        "\nSite: https://acquis.example.org/p/A-78-265/annex/23.f.ii/\n",
+      );
+      const json = JSON.parse((await run(q, "--json", "--data", dir)).out);
+      expect(json.results[0].site).toBe("https://acquis.example.org/p/A-78-265/annex/23.f.ii/");
+    } finally {
+      if (before === undefined) delete process.env.ACQUIS_SITE_URL;
+      else process.env.ACQUIS_SITE_URL = before;
+    }
   });
 });

@@ -4,9 +4,12 @@
  * expected. The registry is the real corpus/registry.yaml.
  */
 import { describe, expect, test } from "vitest";
+import { anchorOf } from "../../core/address/address.ts";
 import { lookupCitation } from "../../core/cite/query.ts";
 import { buildIndex } from "../../core/cite/resolve.ts";
+import { Resolver, resolverDocumentFiles, resolverIndexFile } from "../../core/cite/resolver-files.ts";
 import { extractCitations } from "../../pipeline/cite/extract.ts";
+import { sectionsOf } from "../../pipeline/parse/record.ts";
 import type { Citation, Registry } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
 import { parseFile } from "../parse/helpers.ts";
@@ -724,5 +727,66 @@ describe("quotation check", () => {
       }),
     );
     expect(out.citations[0]!.quote).toBeNull();
+  });
+});
+
+describe("a whole part or section looked up: what it holds, where the site opens it", () => {
+  // The seed with its sections, as the build records them.
+  const corpus = seed();
+  const record = {
+    ...corpus.documents[0]!,
+    sections: sectionsOf(corpus.documents[0]!.headings, corpus.paragraphs),
+  };
+  const index = buildIndex([record], corpus.paragraphs, registry);
+  const only = (query: string) => {
+    const out = lookupCitation(query, index);
+    if (out.kind !== "parsed" || out.results.length !== 1) throw new Error(`${query}: not one result`);
+    return out.results[0]!;
+  };
+  /** The anchor of the seed's heading that `pick` finds: the parser's, not written here. */
+  const headingAnchor = (pick: (h: (typeof record.headings)[number]) => boolean) =>
+    record.headings.find(pick)!.anchor;
+
+  test("a section opens at its heading, not at its first paragraph", () => {
+    const r = only("A/78/265, annex, section D");
+    const anchor = headingAnchor((h) => h.section === "D" && h.part.join() === "annex");
+    expect(r.anchor).toBe(anchor);
+    expect(r.site).toBe(`/doc/A-78-265/zh/#${anchor}`);
+    // Its paragraphs, said as cited: as many as the section holds, from its first to its last.
+    const under = corpus.paragraphs.filter(
+      (p) => p.part.join() === "annex" && p.parent === null && p.headings.some((h) => h.startsWith("D. ")),
+    );
+    expect(r.holds?.count).toBe(under.length);
+    expect(r.holds?.en).toBe(
+      `${under.length} paragraphs: annex, paras. ${under[0]!.num[0]}-${under[under.length - 1]!.num[0]}`,
+    );
+    expect(r.anchor).not.toBe(anchorOf(under[0]!.address));
+  });
+
+  test("a part opens at its title; its holdings never name internal addresses", () => {
+    const r = only("A/78/265, annex B");
+    expect(r.anchor).toBe(headingAnchor((h) => h.depth === 1 && h.part.join() === "annex,annex B"));
+    expect(r.holds?.en).not.toMatch(/annex\/|annex-b\//);
+    expect(r.holds?.zh).toMatch(/^\d+ 段：附件，附件 B，第 1-\d+ 段/);
+  });
+
+  test("a paragraph: its own page, no anchor; the whole document: side by side", () => {
+    const p = only("A/78/265, annex, para. 23 (f) (ii)");
+    expect([p.anchor, p.holds, p.site]).toEqual([null, null, "/p/A-78-265/annex/23.f.ii/"]);
+    const d = only("A/78/265");
+    expect([d.anchor, d.site]).toEqual([null, "/doc/A-78-265/"]);
+    expect(d.holds?.count).toBe(
+      corpus.paragraphs.filter((x) => x.parent === null && x.kind !== "source-note").length,
+    );
+  });
+
+  test("the browser's resolver files give the same anchors (the parts' titles travel in them)", async () => {
+    const files = resolverDocumentFiles([record], corpus.paragraphs);
+    const resolver = new Resolver(resolverIndexFile([record], registry));
+    for (const q of ["A/78/265, annex B", "A/78/265, annex, section D", "A/78/265, annex, annex A"]) {
+      const out = await resolver.lookup(q, async () => JSON.parse(JSON.stringify(files[0])));
+      const [r] = out.kind === "parsed" ? out.results : [];
+      expect([r?.anchor, r?.site, r?.holds]).toEqual([only(q).anchor, only(q).site, only(q).holds]);
+    }
   });
 });

@@ -102,6 +102,70 @@ describe("help and usage", () => {
     expect(await runCli(argv, io)).toBe(2);
     expect(io.err).toMatch(expected);
   });
+
+  // A usage error is three lines: what was wrong, the usage line, where the rest is. The whole
+  // help after it pushed the one line that matters out of sight.
+  const rest = (name: string) => `Run \`acquis ${name} --help\` for all options.\n`;
+  test.each([
+    {
+      argv: ["build", "--bogus"],
+      error: "acquis build: unknown option --bogus",
+      usage: "Usage: acquis build",
+    },
+    {
+      argv: ["check", "--out", "x"],
+      error: "acquis check: unknown option --out",
+      usage: "Usage: acquis check",
+    },
+    {
+      argv: ["build", "corpus"],
+      error: 'acquis build: takes no words, only options (not "corpus")',
+      usage: "Usage: acquis build",
+    },
+    { argv: ["cite", "--frob"], error: "acquis cite: unknown option --frob", usage: "Usage: acquis cite" },
+    { argv: ["cite"], error: "acquis cite: give the citation to look up", usage: "Usage: acquis cite" },
+    {
+      argv: ["search", "x", "--limit"],
+      error: "acquis search: --limit needs a number of results",
+      usage: "Usage: acquis search",
+    },
+    {
+      argv: ["topic", "--data"],
+      error: "acquis topic: --data needs a directory",
+      usage: "Usage: acquis topic",
+    },
+    {
+      argv: ["state", "--bogus"],
+      error: "acquis state: unknown option --bogus",
+      usage: "Usage: acquis state",
+    },
+    {
+      argv: ["import"],
+      error: "acquis import: give exactly one file or folder to import",
+      usage: "Usage: acquis import",
+    },
+    {
+      argv: ["fetch"],
+      error: "acquis fetch: give exactly one document symbol",
+      usage: "Usage: acquis fetch",
+    },
+  ])("acquis $argv: the error, one usage line, and where the help is", async ({ argv, error, usage }) => {
+    const io = captureIO(repoRoot);
+    expect(await runCli(argv, io)).toBe(2);
+    const lines = io.err.split("\n");
+    expect(lines[0]).toBe(error);
+    expect(lines[1]).toMatch(new RegExp(`^${usage} `));
+    expect(lines.slice(2).join("\n")).toBe(rest(argv[0]!));
+    expect(io.out).toBe("");
+  });
+
+  test("an unknown option before any command: the usage line, not the list of commands", async () => {
+    const io = captureIO(repoRoot);
+    expect(await runCli(["--frob"], io)).toBe(2);
+    expect(io.err).toBe(
+      'acquis: unknown option "--frob".\nUsage: acquis <command> [options]\nRun `acquis --help` for the commands and options.\n',
+    );
+  });
 });
 
 describe("exit codes", () => {

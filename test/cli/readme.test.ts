@@ -24,11 +24,19 @@ const importLines = readme
   .filter((l) => /^npx acquis import \S+ .*--id /.test(l))
   .map((l) => l.replace(/\s+#.*$/, ""));
 
-const PAPER = `<html><head><title>A paper</title></head><body>
+/** A paper in the language the line imports it as: the import questions one its script is not. */
+const PAPER = {
+  en: `<html><head><title>A paper</title></head><body>
 <h1>A test position paper</h1>
 <p>1. States should protect the infrastructure that serves the public.</p>
 <p>2. States will keep talking to one another.</p>
-</body></html>`;
+</body></html>`,
+  zh: `<html><head><title>一份文件</title></head><body>
+<h1>一份测试立场文件</h1>
+<p>1. 各国应当保护为公众服务的基础设施。</p>
+<p>2. 各国将继续相互交流。</p>
+</body></html>`,
+};
 
 describe("the README's examples", () => {
   test("the README shows importing a national paper by its id", () => {
@@ -36,8 +44,9 @@ describe("the README's examples", () => {
   });
 
   test.each(importLines)("%s works as written on a paper the registry does not list", async (line) => {
-    const root = makeRepo({ "corpus/registry.yaml": "documents: []\n", "paper.html": PAPER });
     const [, , , , ...args] = shellWords(line);
+    const lang = args[args.indexOf("--lang") + 1] === "zh" ? "zh" : "en";
+    const root = makeRepo({ "corpus/registry.yaml": "documents: []\n", "paper.html": PAPER[lang] });
     const io = captureIO(root);
     const code = await runCli(["import", "paper.html", ...args, "--dry-run"], io);
     expect(io.err).toBe("");

@@ -371,7 +371,7 @@ describe("acquis import reads the cover, and a folder", () => {
     expect(out.stderr).toBe("");
     expect(out.code).toBe(0);
     expect(out.stdout).toContain(
-      "corpus/nz-2024-test-position/en.md written: 1 paragraphs, parses without warnings",
+      "corpus/nz-2024-test-position/en.md written: 1 paragraph, parses without warnings",
     );
     const text = r.read("corpus/nz-2024-test-position/en.md");
     // Keyed by its id, a position paper by default, its authors named.

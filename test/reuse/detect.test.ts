@@ -237,6 +237,51 @@ describe("formulas joined the same way, and references", () => {
   });
 });
 
+describe("a registered title is not agreed language", () => {
+  // Titles as the registry holds them (our own words, long as real full titles are), and two
+  // paragraphs of different documents that share one and nothing else.
+  const TITLE_ZH = "关于区域信息安全合作与能力建设的特别委员会的最后实质性报告";
+  const TITLE_EN =
+    "Final report of the special committee on regional cooperation and capacity-building in information security";
+  const pair = (lang: "zh" | "en", earlier: string, later: string) => {
+    const a = paragraph({ doc: "A/2/2", lang, num: ["1"], text: earlier });
+    const b = paragraph({ doc: "A/3/3", lang, num: ["1"], text: later });
+    return {
+      paragraphs: [a, b],
+      documents: [doc("A/2/2", "2021-01-01", lang), doc("A/3/3", "2022-01-01", lang)],
+    };
+  };
+  const links = (c: ReturnType<typeof pair>, names: string[]) =>
+    buildReuse({ ...c, names }, SCHEMA_VERSION).reuse.map((r) => [r.kind, r.formula]);
+
+  test.each([
+    {
+      lang: "zh" as const,
+      earlier: `委员会欢迎题为${TITLE_ZH}的文件，并请秘书处分发。`,
+      later: `各国在日内瓦开会时回顾了${TITLE_ZH}，随后讨论今后的工作安排。`,
+    },
+    {
+      lang: "en" as const,
+      earlier: `The committee welcomed the ${TITLE_EN} and asked the secretariat to circulate it.`,
+      later: `Member States recalled the ${TITLE_EN} when they met in Geneva last spring.`,
+    },
+  ])(
+    "$lang: two paragraphs that share only a registered title are not linked",
+    ({ lang, earlier, later }) => {
+      const c = pair(lang, earlier, later);
+      // Unregistered, the same words are shared wording like any other: the fixture can link.
+      expect(links(c, [])).toEqual([["partial", false]]);
+      expect(links(c, [lang === "zh" ? TITLE_ZH : TITLE_EN])).toEqual([]);
+    },
+  );
+
+  test("agreed wording beside the title still links, the title weighing nothing towards it", () => {
+    const agreed = "各国应当合作防止恶意使用信息和通信技术并保护关键基础设施";
+    const c = pair("zh", `委员会欢迎${TITLE_ZH}。${agreed}。`, `会员国回顾${TITLE_ZH}。${agreed}。`);
+    expect(links(c, [TITLE_ZH])).toEqual([["near", false]]);
+  });
+});
+
 describe("direction and one best source", () => {
   test("the earlier document by date is the source, whatever the input order", () => {
     const later = paragraph({ doc: "A/9/9", num: ["1"], text: `${ZH_SHARED}。` });

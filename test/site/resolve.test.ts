@@ -63,10 +63,49 @@ const ADDRESSES: Array<[string[], string[]]> = [
   [["annex", "annex B"], ["3"]],
 ];
 const PARTS = [[], ["annex"], ["annex", "annex A"], ["annex", "annex B"]];
+/** The main body's paragraphs stand in section I, under its heading. */
+const SECTION_I = "I. Introduction";
+/** Headings as the parser records them: section I's, and annex B's title (depth 1). */
+const heading = (text: string, depth: number, part: string[], anchor: string) => ({
+  text,
+  depth,
+  part,
+  anchor,
+  footnotes: [],
+  source: { file: "corpus/A-78-265/en.md", line: 1, column: 1 },
+});
 const corpus = (["zh", "en"] as const).map((lang) => ({
-  record: documentRecord({ symbol: "A/78/265", lang, parts: PARTS, paragraphs: ADDRESSES.length }),
+  record: documentRecord({
+    symbol: "A/78/265",
+    lang,
+    parts: PARTS,
+    paragraphs: ADDRESSES.length,
+    headings: [
+      { ...heading(SECTION_I, 3, [], "body-h2"), label: "I.", section: "1" },
+      heading("Annex B", 1, ["annex", "annex B"], "annex-annex-b-h1"),
+      heading("Initial list", 2, ["annex", "annex B"], "annex-annex-b-h2"),
+    ],
+    sections: [
+      {
+        address: "@1",
+        kind: "numbered",
+        part: [],
+        key: "1",
+        label: "I.",
+        title: SECTION_I,
+        anchor: "body-h2",
+      },
+    ],
+  }),
   paragraphs: ADDRESSES.map(([part, num]) =>
-    paragraph({ doc: "A/78/265", lang, part, num, text: `Paragraph ${num.join(".")}.` }),
+    paragraph({
+      doc: "A/78/265",
+      lang,
+      part,
+      num,
+      text: `Paragraph ${num.join(".")}.`,
+      headings: part.length ? [] : [SECTION_I],
+    }),
   ),
 }));
 const documents = corpus.map((c) => c.record);
@@ -138,10 +177,29 @@ describe("a pasted citation", () => {
   });
 
   test.each([
-    // The whole document: its page, and what it holds.
-    { pasted: "A/78/265", go: "/doc/A-78-265/", says: ["A/78/265", "Holds: 1, 2, annex/23"] },
-    // A part that exists is opened at its place on the document page.
-    { pasted: "A/78/265, annex, annex B", go: "/doc/A-78-265/en/#annex-annex-b-3", says: ["annex B"] },
+    // The whole document: its page, and what it holds as people cite it, never by address.
+    {
+      pasted: "A/78/265",
+      go: "/doc/A-78-265/",
+      says: [
+        "A/78/265",
+        "Holds 8 paragraphs: main body, paras. 1-2; annex, paras. 23-24; annex, annex A, para. 3; annex, annex B, para. 3",
+      ],
+    },
+    // A part with a title is opened at its heading, not at its first paragraph (annex-annex-b-3).
+    {
+      pasted: "A/78/265, annex, annex B",
+      go: "/doc/A-78-265/en/#annex-annex-b-h1",
+      says: ["annex B", "Holds 1 paragraph: annex, annex B, para. 3"],
+    },
+    // A part without a heading of its own: at its first paragraph, as before.
+    { pasted: "A/78/265, annex, annex A", go: "/doc/A-78-265/en/#annex-annex-a-3", says: ["annex A"] },
+    // A numbered section at its heading (the parser's Section `anchor`), not its paragraph 1.
+    {
+      pasted: "A/78/265, section 1",
+      go: "/doc/A-78-265/en/#body-h2",
+      says: ["Holds 2 paragraphs: main body, paras. 1-2"],
+    },
   ])("$pasted opens the document page at its place", async ({ pasted, go, says }) => {
     const a = await answer(pasted);
     expect(a.go).toBe(go);

@@ -261,6 +261,28 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("the compare view holds no topic's paragraphs, and fills the chosen topic's columns from its page", async () => {
+    // The built page: columns headed and counted, no paragraph of any topic in it.
+    const html = readFileSync(path.join(dist, "topics", "compare", "index.html"), "utf8");
+    expect(html).toContain('data-state="NZ"');
+    expect(html).not.toContain('class="topic-para"');
+    const page = await open("/topics/compare/?topic=sovereignty&states=NZ");
+    const nz = page.locator('section.compare-topic:not([hidden]) section.compare-col[data-state="NZ"] li');
+    await expect.poll(() => nz.count()).toBeGreaterThan(0);
+    // The same paragraphs, in the same order, as the topic's own page lists for NZ.
+    const topicPage = await open("/topics/sovereignty/");
+    const there = await topicPage.locator('ul[data-compare-list="NZ"] li p.where').allTextContents();
+    expect(await nz.locator("p.where").allTextContents()).toEqual(there);
+    // The count in the column's heading is the number filled in.
+    const heading = await page
+      .locator('section.compare-topic:not([hidden]) section.compare-col[data-state="NZ"] h3')
+      .textContent();
+    expect(heading).toContain(`(${there.length})`);
+    expect(consoleErrors.get(page)).toEqual([]);
+    await topicPage.close();
+    await page.close();
+  });
+
   test("the compare view says which States and topic the address asked for are not on the page", async () => {
     const page = await open("/topics/compare/?topic=cyber-peace&states=NZ,ZZ,YY");
     const status = page.locator("[data-compare-status]");
@@ -863,6 +885,31 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     await page.waitForURL((u) => u.pathname === lands);
     await page.close();
   });
+
+  test.runIf(chromium)(
+    "in the seed, a cited section opens the document page at its heading, not at its first paragraph",
+    async () => {
+      // The heading of annex section D as the build recorded it (documents.json), not written here.
+      const documents = JSON.parse(readFileSync(path.join(seedDist, "data", "documents.json"), "utf8")) as {
+        documents: { headings: { section?: string; part: string[]; anchor: string; text: string }[] }[];
+      };
+      const heading = documents.documents[0]!.headings.find(
+        (h) => h.section === "D" && h.part.join() === "annex",
+      )!;
+      const page = await context.newPage();
+      await page.goto(
+        new URL(`/resolve/?c=${encodeURIComponent("A/78/265, annex, section D")}`, seedBase).href,
+      );
+      await page.waitForURL((u) => u.pathname === "/doc/A-78-265/zh/");
+      expect(new URL(page.url()).hash).toBe(`#${heading.anchor}`);
+      // The target is the heading itself, on screen.
+      const target = page.locator(":target");
+      expect(await target.evaluate((el) => el.tagName)).toMatch(/^H[1-6]$/);
+      expect(await target.textContent()).toContain(heading.text.slice(3));
+      expect(await target.isVisible()).toBe(true);
+      await page.close();
+    },
+  );
 
   test.runIf(chromium)(
     "in the seed, a paragraph's lineage shows the wording it shares, when reuse was computed",

@@ -1,22 +1,4 @@
-/**
- * The site's citation resolver: a pasted citation (zh or en) read and resolved by the same code as
- * `acquis cite` (core/cite: the grammar, the registry's short titles, resolution with inferred
- * parts), over the files the build wrote for it (core/cite/resolver-files.ts), then turned into
- * what the page shows: where to go, or lines that say precisely what was found and what was not.
- *
- * Decisions:
- * - The first line says what of the citation was read and what was not, as `acquis cite` prints
- *   it ("read: A/78/265; not read: at 5").
- * - The page goes straight to the target only when the citation named exactly one, everything in
- *   it was read, and its part was written: a paragraph's page, or a whole part or document opened
- *   at its place on the document page. A part the citation left out is said ("Part inferred: …",
- *   as the CLI says it) and the paragraph offered as a link; anything unread keeps the page where
- *   it is with the words not read shown, so neither an inference nor a skipped word is silent.
- * Pure: the page script (site/src/scripts/resolve.ts) fetches and draws; tests feed the files
- * from memory.
- */
-import { anchorOf } from "../../../core/address/address.ts";
-import { docBothUrl, docUrl, paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import { citationsOf } from "../../../core/cite/format.ts";
 import { type Lookup, type LookupResult, readingLine, targetText } from "../../../core/cite/query.ts";
 import { RESOLVER_INDEX_PATH, Resolver, resolverDocumentPath } from "../../../core/cite/resolver-files.ts";
@@ -66,14 +48,12 @@ function resultLines(r: LookupResult): AnswerLine[] {
     ];
   }
   if (r.status === "resolved" && r.resolved) {
-    const href = wholeHref(r);
     return [
-      { text: where, href },
+      ...(r.site ? [{ text: where, href: r.site }] : [{ text: where }]),
       // What a page holds, or why page words were not read.
       ...(r.message ? [{ text: r.message }] : []),
-      ...(r.nearby.length
-        ? [{ text: `Holds: ${r.nearby.join(", ")}${r.nearby.length === 8 ? ", …" : ""}` }]
-        : []),
+      // What it holds as people cite it ("annex, paras. 1-60"), as `acquis cite` says it.
+      ...(r.holds ? [{ text: `Holds ${r.holds.en}` }] : []),
     ];
   }
   const lines: AnswerLine[] = [{ text: `Not found: ${where}` }, { text: r.message ?? r.status }];
@@ -89,18 +69,6 @@ function resultLines(r: LookupResult): AnswerLine[] {
   return lines;
 }
 
-/**
- * Where a whole document ("A-78-265/zh") or part ("A-78-265/zh/annex/annex-b") is read: the
- * document's page, at the part's first paragraph.
- */
-function wholeHref(r: LookupResult): string {
-  const [slug = "", lang = "en", ...part] = (r.resolved ?? "").split("/");
-  const first = r.nearby[0];
-  return part.length
-    ? `${docUrl(slug, lang as "zh" | "en")}${first ? `#${anchorOf(first)}` : ""}`
-    : docBothUrl(slug);
-}
-
 /** What the page shows for a lookup. */
 export function answerOf(lookup: Lookup): Answer {
   const reading = { text: readingLine(lookup) };
@@ -111,12 +79,8 @@ export function answerOf(lookup: Lookup): Answer {
     lookup.unread.length === 0 &&
     only?.status === "resolved" &&
     !("part" in only.target && only.target.partInferred);
-  const go = !clean
-    ? null
-    : only.paragraph
-      ? paraUrl(slugOf(only.paragraph.id), only.paragraph.address)
-      : only.resolved
-        ? wholeHref(only)
-        : null;
+  // The lookup's own site address (core/address/urls.ts resolvedUrl, as `acquis cite` prints it):
+  // a paragraph's page; a whole part or section at its heading on the document page.
+  const go = clean ? only.site : null;
   return { go, lines: [reading, ...lookup.results.flatMap(resultLines)] };
 }

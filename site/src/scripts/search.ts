@@ -14,6 +14,8 @@
  *   (#paste=<id>): a reload finds it, no server sees it, and the page says so.
  * - After a search, focus moves to the results' heading, so the keyboard is at the results
  *   instead of nineteen Tabs away.
+ * - The index is opened when the page loads (runSearchPage), so a pasted draft's search starts
+ *   with the manifest and the documents at hand.
  */
 import { paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import {
@@ -263,6 +265,18 @@ function markUnseen(q: string, ranges: Array<[number, number]>): void {
 
 let engine: Promise<SearchEngine> | null = null;
 
+/**
+ * The engine over the site's index, opened once (its manifest and documents: two small files).
+ * A failed opening is not kept: it is opened on page load now, and the next search tries again.
+ */
+function openEngine(): Promise<SearchEngine> {
+  engine ??= SearchEngine.open(fetchSource("/data/search/")).catch((e: unknown) => {
+    engine = null;
+    throw e;
+  });
+  return engine;
+}
+
 /** Run the page's search and draw it; `focus`: move focus to the results afterwards. */
 async function run(s: PageState, focus: boolean): Promise<void> {
   const status = $("search-status");
@@ -309,8 +323,7 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     ...(s.to < 9999 ? { yearTo: s.to } : {}),
   };
   try {
-    engine ??= SearchEngine.open(fetchSource("/data/search/"));
-    const e = await engine;
+    const e = await openEngine();
     const result = await e.search(s.q, opts);
     const long = !result.query.phrase && (result.sentences.length > 1 || s.q.length > 60);
     if (long) {
@@ -374,6 +387,10 @@ export async function runSearchPage(): Promise<void> {
     fillForm(s);
     void run(s, false);
   });
+  // The index is opened as the page loads, not when a draft is pasted: its manifest and documents
+  // are two fetches one after the other, which a search would otherwise wait for. A failure is
+  // reported by the search that awaits it.
+  if ($("results").dataset.index === "1") openEngine().catch(() => {});
   const s = readState();
   fillForm(s);
   await run(s, s.q.trim().length > 0);
