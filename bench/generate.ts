@@ -32,6 +32,7 @@ import { toSuperscript } from "../core/text/superscript.ts";
 import { parseDocument } from "../pipeline/parse/index.ts";
 import { symbolSlug } from "../schemas/common.ts";
 import { FrontMatter } from "../schemas/index.ts";
+import { type English, variedDocument } from "./english.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -71,6 +72,12 @@ export interface GenerateOptions {
   zhSource?: string[];
   /** Add the real seed document (corpus/A-78-265/zh.md) and the real registry's entries. */
   withSeed?: boolean;
+  /**
+   * The English generator: "current" (a few dozen phrases recombined; the default, its output
+   * unchanged) or "varied" (bench/english.ts: a larger inventory in UN report layouts, as
+   * self-similar as real UN English by bench/self-similarity.ts).
+   */
+  english?: "current" | "varied";
 }
 
 export interface GeneratedDoc {
@@ -393,6 +400,20 @@ export function generateCorpus(opts: GenerateOptions): Generated {
     return { text: `${mutate(r, parts.join(", and "), BACKGROUND_RATE, "en", han).text}.`, sources };
   };
 
+  const rv = prng((opts.seed ?? 1) + 0x5eed);
+  // Depth of the paragraph being written, for the varied English's list items.
+  let depthNow = 1;
+  const variedText =
+    (doc: (depth: number) => English, k: number) => (): { text: string; sources: string[] } => {
+      // The current English is written and set aside, so that the main PRNG runs as it does
+      // without the variant: the same documents, languages, plants and footnotes; only the
+      // English background wording differs.
+      enText();
+      const e = doc(depthNow);
+      // A document's own terms are its own: named with the document, formulas with none.
+      return { text: e.text, sources: e.sources.map((x) => `en:${x.startsWith("term:") ? `${k}:${x}` : x}`) };
+    };
+
   // Plan documents until the paragraph budget is spent.
   const plans: DocPlan[] = [];
   let budget = opts.paragraphs;
@@ -410,7 +431,9 @@ export function generateCorpus(opts: GenerateOptions): Generated {
       lang === "zh"
         ? `合成基准文件第 ${k} 号：信通技术安全问题工作组报告`
         : `Synthetic benchmark document ${k}: report of the working group on ICT security`;
-    const text = lang === "zh" ? zhText : enText;
+    // The varied English draws its wording from a PRNG of its own, one document at a time.
+    const text =
+      lang === "zh" ? zhText : opts.english === "varied" ? variedText(variedDocument(rv), k) : enText;
     // Numbered paragraphs with subparagraphs; ~45 % in the body, the rest in the annex.
     const paras: Para[] = [];
     const bodyShare = Math.round(size * 0.45);
@@ -420,15 +443,18 @@ export function generateCorpus(opts: GenerateOptions): Generated {
       while (paras.length < target) {
         n++;
         const base = part ? `${part}/${n}` : `${n}`;
+        depthNow = 1;
         paras.push({ address: base, label: `${n}.`, ...text(), depth: 1 });
         if (r() < 0.2 && paras.length + 2 <= target) {
           const subs = int(r, 2, 4);
           for (let s = 0; s < subs && paras.length < target; s++) {
             const a = `${base}.${LETTERS[s]}`;
+            depthNow = 2;
             paras.push({ address: a, label: `(${LETTERS[s]})`, ...text(), depth: 2 });
             if (r() < 0.15 && paras.length + 2 <= target) {
               for (let t = 0; t < 2; t++) {
                 const lab = lang === "zh" ? `(${ZH_NUM[t]})` : `(${roman[t]})`;
+                depthNow = 3;
                 paras.push({ address: `${a}.${roman[t]}`, label: lab, ...text(), depth: 3 });
               }
             }
