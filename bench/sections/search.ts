@@ -940,16 +940,18 @@ export function render(rows: SearchBenchRow[]): string {
     "|---|---|---|---|---|---|---|---|---|---|",
   );
   const pc = (x: number) => `${(x * 100).toFixed(1)} %`;
-  for (const r of rows) {
-    const p = r.pastes;
+  /** The cells both pasted-draft tables share, from paragraphs to the last length band. */
+  const pasteCells = (paragraphs: number, p: PasteFigures) => {
     const band = (i: number) => {
       const b = p.bands[i];
       return b ? `${b.count}, ${pc(b.first)}, ${ms(b.p50)} / ${ms(b.p95)}` : "";
     };
+    return `| ${paragraphs} | ${p.count} | ${pc(p.first)} | ${pc(p.top3)} | ${pc(p.firstZh)} / ${pc(p.firstEn)} | ${p.outcarried} | ${band(0)} | ${band(1)} | ${band(2)} |`;
+  };
+  for (const r of rows)
     out.push(
-      `| ${r.paragraphs} | ${p.count} | ${pc(p.first)} | ${pc(p.top3)} | ${pc(p.firstZh)} / ${pc(p.firstEn)} | ${p.outcarried} | ${band(0)} | ${band(1)} | ${band(2)} | ${r.stats.formulaWindows} (${kb(r.stats.bytes.formulas)} gzip), ${(r.formulaMs / 1000).toFixed(1)} s |`,
+      `${pasteCells(r.paragraphs, r.pastes)} ${r.stats.formulaWindows} (${kb(r.stats.bytes.formulas)} gzip), ${(r.formulaMs / 1000).toFixed(1)} s |`,
     );
-  }
   const pv = rows.filter((r) => r.variedPastes);
   if (pv.length) {
     out.push(
@@ -959,16 +961,7 @@ export function render(rows: SearchBenchRow[]): string {
       "| paragraphs | pastes | first | top 3 | first zh / en | outcarried | 20-99 chars: n, first, p50 / p95 | 100-499 | 500-2,000 |",
       "|---|---|---|---|---|---|---|---|---|",
     );
-    for (const r of pv) {
-      const p = r.variedPastes as PasteFigures;
-      const band = (i: number) => {
-        const b = p.bands[i];
-        return b ? `${b.count}, ${pc(b.first)}, ${ms(b.p50)} / ${ms(b.p95)}` : "";
-      };
-      out.push(
-        `| ${r.paragraphs} | ${p.count} | ${pc(p.first)} | ${pc(p.top3)} | ${pc(p.firstZh)} / ${pc(p.firstEn)} | ${p.outcarried} | ${band(0)} | ${band(1)} | ${band(2)} |`,
-      );
-    }
+    for (const r of pv) out.push(pasteCells(r.paragraphs, r.variedPastes as PasteFigures));
   }
   const pb = rows.filter((r) => r.pasteBrowser);
   if (pb.length) {
