@@ -349,6 +349,28 @@ export interface Sentence {
 /** Word for word: the source carries the whole sentence, in one run. */
 export const verbatim = (s: Pick<Sentence, "share" | "gaps">): boolean => s.share >= 0.999 && s.gaps === 0;
 
+/**
+ * Places where a source's wording breaks a sentence's: the breaks between the equal runs of the
+ * passage carrying most of the sentence, and one for each other passage carrying another part of
+ * it. Not every range the sentence's words match: a source that states the sentence word for word
+ * and repeats some of its words later (关键基础设施 five times in one paragraph) carries it in one
+ * run, and the later matches are other places of the same words, not breaks.
+ */
+function breaks(c: Carried): number {
+  const size = (x: { query: [number, number] }) => x.query[1] - x.query[0];
+  const main = c.passages.reduce<Carried["passages"][number] | undefined>(
+    (best, x) => (!best || size(x) > size(best) ? x : best),
+    undefined,
+  );
+  if (!main) return 0;
+  const [t0, t1] = main.text;
+  const runs = c.textRanges.filter(([a, b]) => a < t1 && b > t0).length;
+  const others = c.passages.filter(
+    (x) => x !== main && (x.query[0] < main.query[0] || x.query[1] > main.query[1]),
+  ).length;
+  return Math.max(0, runs - 1) + others;
+}
+
 /** The share of a sentence a source must carry for the sentence to be called agreed language. */
 export const AGREED = 0.5;
 
@@ -457,7 +479,7 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
         if (share > bestShare) {
           bestShare = share;
           best = i;
-          gaps = Math.max(0, c.textRanges.length - 1);
+          gaps = breaks(c);
         }
       }
     }

@@ -172,6 +172,25 @@ describe("what is agreed and what is new", () => {
     expect(verdictWords(r.sentences[1]!)).toEqual(["New wording", ""]);
   });
 
+  test("a sentence its source states word for word, and whose words the source repeats later, is agreed word for word", async () => {
+    // The source opens with the sentence, then uses its words again in other places: those later
+    // matches are not places where the wording differs (the seed's annex para. 23 (c) is such a text).
+    const text =
+      "与会国强调保护关键基础设施和关键信息基础设施的重要性。因此，与会国建议加强交流关键基础设施和关键信息基础设施保护的最好做法，并从波及关键基础设施和关键信息基础设施的事件中恢复。";
+    const own = buildSearchIndex(
+      [paragraph({ doc: "A/78/265", lang: "zh", num: ["9"], text })],
+      [documents[2]!],
+      {},
+    );
+    const e = await SearchEngine.open(memorySource(own.files));
+    const r = await e.search("与会国强调保护关键基础设施和关键信息基础设施的重要性。各国应当建立国家网络应急中心。");
+    expect(r.sentences[0]).toMatchObject({ agreed: true, gaps: 0 });
+    expect(verdictWords(r.sentences[0]!)).toEqual(["Agreed language, word for word: ", ""]);
+    // One word struck from it is still said, in one place.
+    const struck = await e.search("与会国强调保护关键基础设施和信息基础设施的重要性。各国应当建立国家网络应急中心。");
+    expect(struck.sentences[0]!.gaps).toBe(1);
+  });
+
   test("words that occur in no paragraph are found and marked", async () => {
     const r = await engine.search(draft);
     const unseen = await engine.unseen(draft, r);
