@@ -183,11 +183,15 @@ describe("what is agreed and what is new", () => {
       {},
     );
     const e = await SearchEngine.open(memorySource(own.files));
-    const r = await e.search("与会国强调保护关键基础设施和关键信息基础设施的重要性。各国应当建立国家网络应急中心。");
+    const r = await e.search(
+      "与会国强调保护关键基础设施和关键信息基础设施的重要性。各国应当建立国家网络应急中心。",
+    );
     expect(r.sentences[0]).toMatchObject({ agreed: true, gaps: 0 });
     expect(verdictWords(r.sentences[0]!)).toEqual(["Agreed language, word for word: ", ""]);
     // One word struck from it is still said, in one place.
-    const struck = await e.search("与会国强调保护关键基础设施和信息基础设施的重要性。各国应当建立国家网络应急中心。");
+    const struck = await e.search(
+      "与会国强调保护关键基础设施和信息基础设施的重要性。各国应当建立国家网络应急中心。",
+    );
     expect(struck.sentences[0]!.gaps).toBe(1);
   });
 
