@@ -90,7 +90,7 @@ if (globalThis.process?.versions?.unicode === ${unicode}) {
  * looks for it); returns the files written and the stamp.
  * @param extra more entry points, name -> repository-relative source, bundled the same way (the
  *   benchmark's child build, bench/harness.ts `compileChild`, so it times the code the bin runs);
- *   `out` must then lie inside `repo`, where node_modules resolves the external packages.
+ *   `out` must then lie where node_modules resolves the external packages (inside `repo`).
  */
 export async function compileCli(
   repo = root,
