@@ -371,13 +371,26 @@ function anchorAt(
   for (const versions of index.docs.values()) {
     const record = versions.get(lang)?.record;
     if (!record || record.slug !== slug) continue;
-    const section = (record.sections ?? []).find((x) => x.address === address);
-    if (section) return section.anchor;
-    const part = record.parts.find((x) => x.length > 0 && partAddress(x) === address);
-    const title = part ? partTitle(record, part) : null;
-    if (title) return title;
+    const heading = headingAnchor(record, address);
+    if (heading) return heading;
   }
   return paragraphs[0] ? anchorOf(paragraphs[0].address) : null;
+}
+
+/**
+ * The heading a part or section opens with on the document page: a section's `anchor`, a part's
+ * title (partTitle); null when the address names neither or the part has no title. Exported so the
+ * site's citation links (site/src/lib/links.ts) open a part where the resolver and `acquis cite` do.
+ * @param address a part's or section's address in the document ("annex", "annex/@D", "state-de")
+ */
+export function headingAnchor(
+  record: Pick<CiteDocument, "parts" | "sections" | "headings">,
+  address: string,
+): string | null {
+  const section = (record.sections ?? []).find((x) => x.address === address);
+  if (section) return section.anchor;
+  const part = record.parts.find((x) => x.length > 0 && partAddress(x) === address);
+  return part ? partTitle(record, part) : null;
 }
 
 /** The anchor of a part's title: its first heading of depth 1, not a dateline; null without one. */

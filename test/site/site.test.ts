@@ -15,7 +15,7 @@ import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
 import { astroBuild, buildFixtureSite, repoRoot } from "./build-site.ts";
-import { HOSTILE } from "./fixture.ts";
+import { HOSTILE, NZ_HEADING } from "./fixture.ts";
 import { writeSeedData } from "./seed-data.ts";
 
 const dist = path.join(repoRoot, "test-results", "site-e2e");
@@ -314,6 +314,24 @@ describe.runIf(chromium)("scenarios", () => {
     await page.click("a.cite:has-text('States should cooperate')");
     await page.waitForURL(/\/p\/A-77-275\/annex\/6\/$/);
     expect(await page.locator("#cited-by + ul").textContent()).toContain("A/78/265, annex, para. 24");
+    await page.close();
+  });
+
+  test("a citation in a heading is a link as in a paragraph, and a cited part opens at its heading", async () => {
+    const page = await open("/doc/nz-2024-test-position/en/");
+    // The heading's own words stay as printed, the citation in them underlined.
+    const heading = page.locator("h1, h2, h3, h4").filter({ hasText: "2 Sovereignty" });
+    expect(await heading.textContent()).toBe(NZ_HEADING);
+    const cite = heading.locator("a.cite");
+    expect(await cite.textContent()).toBe("A/78/265, annex");
+    await cite.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/doc/A-78-265/en/");
+    // The annex's title heading (as the fixture's record holds it), on screen, not annex 23's paragraph.
+    const target = page.locator(":target");
+    expect(await target.evaluate((el) => el.tagName)).toMatch(/^H[1-6]$/);
+    expect(await target.textContent()).toBe("Annex");
+    expect(await target.isVisible()).toBe(true);
     await page.close();
   });
 

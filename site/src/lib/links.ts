@@ -4,6 +4,7 @@
  */
 
 import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { headingAnchor } from "../../../core/cite/query.ts";
 import type { Citation, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
 
@@ -15,11 +16,21 @@ export const CHARTER_DOC = "UN Charter";
 /** The link of a citation: the resolved paragraph, the document in the corpus, or UN ODS. */
 export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string | null {
   if (c.resolved && data.byId.has(c.resolved)) return paraUrlOfId(c.resolved);
-  // Resolved to a part ("A-78-265/zh/annex", "see the annex"): its first paragraph in the document.
+  // Resolved to a part or section ("A-78-265/zh/annex", "A-78-265/zh/annex/@D"): at its heading on
+  // the document page, as the resolver and `acquis cite` open it (core/cite/query.ts), else at its
+  // first paragraph; a part without paragraphs or heading, at the document's top.
   if (c.resolved) {
-    const [slug = "", lang = ""] = c.resolved.split("/");
-    const first = (data.byDoc.get(`${slug}/${lang}`) ?? []).find((p) => p.id.startsWith(`${c.resolved}/`));
-    if (first) return `${docUrl(slug, first.lang)}#${first.anchor}`;
+    const [slug = "", version = "", ...rest] = c.resolved.split("/");
+    const record = version === "zh" || version === "en" ? data.bySlug.get(slug)?.[version] : undefined;
+    if (record && rest.length === 0) return docUrl(slug, record.lang);
+    if (record) {
+      const heading = headingAnchor(record, rest.join("/"));
+      const first = heading
+        ? null
+        : (data.byDoc.get(`${slug}/${record.lang}`) ?? []).find((p) => p.id.startsWith(`${c.resolved}/`));
+      const anchor = heading ?? first?.anchor;
+      return `${docUrl(slug, record.lang)}${anchor ? `#${encodeURIComponent(anchor)}` : ""}`;
+    }
   }
   if (c.status === "ambiguous") return `${paraUrlOfId(c.from)}#cites`;
   if (c.target.doc === CHARTER_DOC) return CHARTER;
