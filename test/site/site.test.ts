@@ -707,6 +707,18 @@ describe("quality", () => {
     await page.close();
   });
 
+  test("the home page's States card counts every State and group the States page lists, and says so", () => {
+    const home = readFileSync(path.join(dist, "index.html"), "utf8");
+    const states = readFileSync(path.join(dist, "states", "index.html"), "utf8");
+    const rows = [...states.matchAll(/<tr><td><a href="\/states\//g)].length;
+    // The fixture's States include authors of a national paper and of a compendium's section,
+    // who submitted no working paper: the card must not call them "States with working papers".
+    expect(rows).toBeGreaterThan(1);
+    expect(home).toContain(
+      `<div class="card"><div class="n">${rows}</div><a href="/states/">States and groups with papers</a></div>`,
+    );
+  });
+
   test("the sitemap lists every page a reader can land on", () => {
     const sitemap = readFileSync(path.join(dist, "sitemap.xml"), "utf8");
     for (const p of [
