@@ -226,6 +226,20 @@ function councilWithAssemblyNumber(query: string): string | null {
   return `"${m[0].trim()}" names the ${council === "安理会" || council === "安全理事会" ? "Security Council (安理会)" : "Security Council"} with a General Assembly resolution's number (${number}, session/number), so neither was read. The Council's resolutions are numbered with their year, e.g. "resolution 2341 (2017)" or "S/RES/2341 (2017)"; for the Assembly's, write "resolution ${number}" or "A/RES/${number}".`;
 }
 
+/**
+ * Why "cn-2099-test-paper, section 2.2" reads as nothing: a national paper is cited by its id only
+ * when the corpus or the registry holds it, so an id neither knows is no citation, and the generic
+ * answer ("write a symbol") would send a reader of a paper that has no symbol the wrong way.
+ */
+function unknownPaperId(query: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string | null {
+  for (const m of query.matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
+    const id = m[0];
+    if (!isDocId(id) || index.docs.has(id) || index.registry.has(id)) continue;
+    return `"${id}" reads as a national paper's id, but neither the corpus nor its registry has a paper by that id, so nothing was read: check the id (the paper's folder under corpus/), or cite the paper by its title.`;
+  }
+  return null;
+}
+
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
   query: string,
@@ -240,6 +254,7 @@ export function lookupCitation<P extends CiteParagraph>(
       query,
       message: !outside
         ? (councilWithAssemblyNumber(query) ??
+          unknownPaperId(query, index) ??
           'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".')
         : outside.kind === "short"
           ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
