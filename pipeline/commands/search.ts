@@ -57,7 +57,9 @@ or new wording.
   --batch          many queries on standard input, one a line (the options apply
                    to each, ranked as one query is): one JSON line per input
                    line, in order, {query, total, complete, hits} with hits as
-                   --json prints them
+                   --json prints them; total counts every hit when complete is
+                   true, else it is a floor (at least the hits given): --all
+                   for the whole count
   --data <dir>     the built knowledge base (default: dist/data)
 
 Ranking: by how much of the query a paragraph carries, measured as the reuse

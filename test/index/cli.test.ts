@@ -215,6 +215,21 @@ describe.runIf(has("shared"))("acquis search", () => {
     expect(lines[4].hits).toEqual([]);
   });
 
+  test("--batch's total is the whole count only when complete, and the help says so", async () => {
+    // Trying main, a phrase held by 3 paragraphs came back with "total": 2 under --limit 2, and
+    // nothing said that total is then a floor.
+    const phrase = '"础设施和关键信"';
+    const held = paragraphs.filter((p) => p.text.includes("础设施和关键信")).length;
+    expect(held).toBeGreaterThan(2);
+    const cut = JSON.parse((await runWith(`${phrase}\n`, "--batch", "--limit", "2")).stdout);
+    expect(cut.complete).toBe(false);
+    expect(cut.total).toBeGreaterThanOrEqual(cut.hits.length);
+    const whole = JSON.parse((await runWith(`${phrase}\n`, "--batch", "--all")).stdout);
+    expect([whole.complete, whole.total]).toEqual([true, held]);
+    const help = (await run("--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("total counts every hit when complete is true, else it is a floor");
+  });
+
   test.each([
     [["不存在的短语XYZ"], 1, ""], // nothing found
     [[], 2, "give the words"], // no query
