@@ -15,7 +15,7 @@ import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
 import { astroBuild, buildFixtureSite, repoRoot } from "./build-site.ts";
-import { HOSTILE, NZ_HEADING } from "./fixture.ts";
+import { HOSTILE, makeFixture, NZ_HEADING } from "./fixture.ts";
 import { writeSeedData } from "./seed-data.ts";
 
 const dist = path.join(repoRoot, "test-results", "site-e2e");
@@ -716,6 +716,17 @@ describe("quality", () => {
     expect(rows).toBeGreaterThan(1);
     expect(home).toContain(
       `<div class="card"><div class="n">${rows}</div><a href="/states/">States and groups with papers</a></div>`,
+    );
+  });
+
+  test("a citation in a heading is a link on the side-by-side page too, to the cited part's heading", () => {
+    const html = readFileSync(path.join(dist, "doc", "nz-2024-test-position", "index.html"), "utf8");
+    const annex = makeFixture().documents.find((d) => d.slug === "A-78-265" && d.lang === "en")!;
+    const title = annex.headings.find((h) => h.text === "Annex")!;
+    expect(html).toMatch(
+      new RegExp(
+        `<h2[^>]*>2 Sovereignty \\(see <a class="cite" href="/doc/A-78-265/en/#${title.anchor}"[^>]*>A/78/265, annex</a>\\)</h2>`,
+      ),
     );
   });
 

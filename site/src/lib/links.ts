@@ -3,9 +3,10 @@
  * resolved id and target symbol, never from its `url` or any document text.
  */
 
+import { idOf, partAddress } from "../../../core/address/address.ts";
 import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import { headingAnchor } from "../../../core/cite/query.ts";
-import type { Citation, Paragraph } from "../../../schemas/index.ts";
+import type { Citation, DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
 
 /** The Charter's full text on un.org: it is not a corpus document, and has no ODS symbol. */
@@ -85,6 +86,32 @@ export function textCitations(data: SiteData, p: Paragraph): Citation[] {
     return (data.citationsFrom.get(p.parent) ?? []).filter((c) => c.via === "source-note");
   }
   return (data.citationsFrom.get(p.id) ?? []).filter((c) => c.via === "text");
+}
+
+/**
+ * The citations in a heading's own words ("Follow-up to resolution 75/240"): the cite stage files
+ * them under the part the heading opens (via "heading", spans into the heading's text), as it does
+ * a heading's notes; the heading's line tells which heading of the part.
+ */
+export function headingCitations(data: SiteData, doc: DocumentRecord, h: Heading): Citation[] {
+  return (data.citationsFrom.get(idOf(doc.symbol, doc.lang, partAddress(h.part))) ?? []).filter(
+    (c) => c.via === "heading" && c.source.line === h.source.line && c.source.file === h.source.file,
+  );
+}
+
+/**
+ * The heading a paragraph stands under, nearest first (the last of its heading path), as the
+ * document's record holds it: the one of that text before it in its file. Null without one.
+ */
+export function headingAbove(doc: DocumentRecord, p: Paragraph): Heading | null {
+  const text = p.headings.at(-1);
+  if (!text) return null;
+  let found: Heading | null = null;
+  for (const h of doc.headings) {
+    if (h.source.line > p.source.line) break;
+    if (h.text === text) found = h;
+  }
+  return found;
 }
 
 /** The citations whose spans point into one footnote of a paragraph. */
