@@ -4,13 +4,13 @@
  */
 
 import { idOf, partAddress } from "../../../core/address/address.ts";
-import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { CHARTER_URL, docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import { headingAnchor } from "../../../core/cite/query.ts";
 import type { Citation, DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
 
-/** The Charter's full text on un.org: it is not a corpus document, and has no ODS symbol. */
-export const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
+/** The Charter's full text on un.org (core/address/urls.ts, where every URL is built). */
+export const CHARTER = CHARTER_URL;
 /** The document key the citation grammar gives the Charter (core/cite/resolve.ts). */
 export const CHARTER_DOC = "UN Charter";
 
