@@ -164,6 +164,17 @@ export function oneLanguage(corpus: "zh" | "en", query: "zh" | "en"): string {
   return `The corpus holds only ${LANG_NAME[corpus]} texts, so a query in ${LANG_NAME[query]} finds nothing in it; search in ${LANG_NAME[corpus]}, or add the ${LANG_NAME[query]} versions (acquis fetch <symbol> --lang ${query}).`;
 }
 
+/** The filters given on the command line, as written ("--doc A/99/1", "--consensus"); --lang is said apart. */
+function filterFlags(v: Record<string, string | boolean | undefined>): string[] {
+  const out: string[] = [];
+  for (const name of ["doc", "type", "body", "from", "to"]) {
+    const value = v[name];
+    if (typeof value === "string") out.push(`--${name} ${value}`);
+  }
+  if (v.consensus) out.push("--consensus");
+  return out;
+}
+
 export const searchCommand: Command = {
   name: "search",
   summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
@@ -257,10 +268,17 @@ export const searchCommand: Command = {
     let result: SearchResult;
     // Nothing found: whether any word of the query occurs anywhere at all.
     let nowhere = false;
+    // Nothing found under filters: whether the query, unfiltered, is found (null: no filter given).
+    let foundUnfiltered: boolean | null = null;
+    const filters = filterFlags(v);
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       if (batch) return await runBatch(engine, opts, io);
       result = await engine.search(query, opts);
+      if (!result.hits.length && filters.length) {
+        const loose = await engine.search(query, { phrase: opts.phrase, lang: opts.lang, limit: 1 });
+        foundUnfiltered = loose.hits.length > 0;
+      }
       if (!result.hits.length && !result.query.phrase) {
         const unseen = await engine.unseen(query, result);
         const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, "").length;
@@ -283,6 +301,18 @@ export const searchCommand: Command = {
         ),
       );
       const only = onlyOtherLanguage(result, opts.lang);
+      // A filter that leaves nothing (a document not in the corpus, a year past the newest) must
+      // not read as "the corpus does not carry it".
+      if (foundUnfiltered !== null)
+        io.stdout(
+          terminalSafe(
+            `Only what the filters allow was searched (${filters.join(", ")}); ${
+              foundUnfiltered
+                ? "without them, paragraphs do carry it: drop or widen them."
+                : "without them it is not found either."
+            }\n`,
+          ),
+        );
       if (only) io.stdout(`${oneLanguage(only, result.query.lang)}\n`);
       else if (nowhere) io.stdout("None of its words occurs in any paragraph of the corpus.\n");
     } else {

@@ -215,6 +215,28 @@ describe.runIf(has("shared"))("acquis search", () => {
     expect(lines[4].hits).toEqual([]);
   });
 
+  test.each([
+    // Trying main, a document not in the corpus and a year past the newest both answered only
+    // "No paragraph carries “关键基础设施”", as if the corpus did not carry it.
+    { args: ["--doc", "A/99/1"], says: "(--doc A/99/1); without them, paragraphs do carry it" },
+    { args: ["--from", "2090"], says: "(--from 2090); without them, paragraphs do carry it" },
+  ])(
+    "a filter that leaves nothing is named, and whether the query is found without it: $args",
+    async ({ args, says }) => {
+      const r = await run("关键基础设施", ...args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("No paragraph carries");
+      expect(r.stdout).toContain(`Only what the filters allow was searched ${says}`);
+    },
+  );
+
+  test("a query found nowhere under a filter says it is not found without it either", async () => {
+    const r = await run("不存在的短语XYZ", "--doc", "A/99/1");
+    expect(r.stdout).toContain("(--doc A/99/1); without them it is not found either.");
+    // No filter, nothing about filters.
+    expect((await run("不存在的短语XYZ")).stdout).not.toContain("filters");
+  });
+
   test("--batch's total is the whole count only when complete, and the help says so", async () => {
     // Trying main, a phrase held by 3 paragraphs came back with "total": 2 under --limit 2, and
     // nothing said that total is then a floor.
