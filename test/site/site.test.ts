@@ -166,6 +166,18 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("filters that leave nothing are said to, with whether the words are found without them", async () => {
+    // Trying main, a year past the newest text answered only "No paragraph carries any of …".
+    const page = await open("/search/?q=critical+infrastructure&from=2090");
+    await expect
+      .poll(() => page.locator("#search-status").textContent())
+      .toContain("Only what the filters allow");
+    expect(await page.locator("#search-status").textContent()).toContain(
+      "without them, paragraphs do carry it: clear or widen the filters.",
+    );
+    await page.close();
+  });
+
   test("a short query stays in the address, so the link shares the search", async () => {
     const page = await open("/search/");
     await page.fill("#q", "voluntary basis");
