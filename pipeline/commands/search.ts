@@ -67,7 +67,9 @@ stage measures reuse (shared passages; characters for Chinese, words for
 English; recurring formulas count for less), then the query word for word, then
 its words held anywhere; among equals consensus texts first, then the newest.
 Paragraphs in the other language come after, unless --lang asks for one.
-A single letter, digits or a lone character never make a hit on their own.
+Within a longer query, a single letter, digits or a lone character never make
+a hit on their own; a query of nothing else (的, x, 2023) is read as an exact
+phrase, found where it stands whole.
 Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
 
 /** The longest query the command reads, as the site does: a long draft, not a book. */

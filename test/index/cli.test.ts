@@ -237,6 +237,15 @@ describe.runIf(has("shared"))("acquis search", () => {
     expect((await run("不存在的短语XYZ")).stdout).not.toContain("filters");
   });
 
+  test("a lone character alone is found as a phrase, as the help says, not never", async () => {
+    // Trying main, "的" found 20 paragraphs while the help said a lone character never makes a hit.
+    const r = await run("的", "--json");
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    const help = (await run("--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("a query of nothing else (的, x, 2023) is read as an exact phrase");
+    expect(help).not.toMatch(/^A single letter, digits or a lone character never make a hit/m);
+  });
+
   test("--batch's total is the whole count only when complete, and the help says so", async () => {
     // Trying main, a phrase held by 3 paragraphs came back with "total": 2 under --limit 2, and
     // nothing said that total is then a floor.
