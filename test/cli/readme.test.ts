@@ -62,7 +62,7 @@ describe("the README's examples", () => {
 /** The README's `npx acquis cite "<citation>"` lines: the citation each looks up. */
 const citeLines = [...readme.matchAll(/^npx acquis cite "([^"]+)"/gm)].map((m) => m[1]!);
 /** What the README says a fresh clone's seed lacks, in the paragraph after the examples. */
-const seedNote = readme.match(/A fresh clone's corpus is the seed alone[^]*?\n\n/)?.[0] ?? "";
+const seedNote = readme.match(/A fresh clone's corpus is the seed alone[\s\S]*?\n\n/)?.[0] ?? "";
 
 describe("the README's cite examples on a fresh clone's corpus, the seed alone", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "acquis-readme-"));

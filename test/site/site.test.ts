@@ -250,6 +250,10 @@ describe.runIf(chromium)("scenarios", () => {
       /words: sovereignty|heading: 2 Sovereignty/,
     );
     expect(await page.locator("#topics-h + ul a").first().getAttribute("href")).toBe("/topics/sovereignty/");
+    // The names and the reason are words apart, not run together ("Sovereignty主权(en; …").
+    expect(await page.locator("#topics-h + ul li").first().textContent()).toMatch(
+      /^Sovereignty 主权 \((en|zh); /,
+    );
     await page.close();
   });
 
