@@ -746,6 +746,12 @@ describe("quality", () => {
     );
   });
 
+  test("a State's topics keep their names words apart", () => {
+    // Trying main, a State's page read "Sovereignty主权: 2 paragraphs".
+    const html = readFileSync(path.join(dist, "states", "NZ", "index.html"), "utf8");
+    expect(html).toMatch(/>Sovereignty<\/a> <span lang="zh-Hans">主权<\/span>: \d+ paragraphs? · /);
+  });
+
   test("the sitemap lists every page a reader can land on", () => {
     const sitemap = readFileSync(path.join(dist, "sitemap.xml"), "utf8");
     for (const p of [
