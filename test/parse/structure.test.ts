@@ -106,6 +106,22 @@ const rows: Row[] = [
     ["heading:title", "heading:chapter", "heading:section", "numbered"],
   ],
   [
+    "Markdown headings (an imported HTML or DOCX's <h1>-<h6>): the label still makes a chapter or a section",
+    "# Report of the group\n\n## I. Introduction\n\n### A. Overview\n\n1. States met.",
+    ["heading:title", "heading:chapter", "heading:section", "numbered"],
+  ],
+  [
+    "a Markdown heading is a heading even when a line of its length or punctuation would be a paragraph",
+    "1. States met.\n\n## Considerations on the application of international law to the use of information and communications technologies by States, in peace and in conflict.\n\n2. States agreed.",
+    ["numbered", "heading:plain", "numbered"],
+  ],
+  [
+    "a national paper's Markdown heading numbered as its paragraphs are is a numbered heading, not paragraph 2",
+    "# Position of Testland\n\n## 1. Sovereignty\n\n1. States hold sovereignty.\n\n2. It applies online.\n\n## 2. Non-intervention\n\n3. States shall not intervene.",
+    ["heading:title", "numberedHeading", "numbered", "numbered", "numberedHeading", "numbered"],
+    { national: true },
+  ],
+  [
     "a heading that recurs between paragraphs is a heading, not a running header",
     "1. States agreed.\n\nRecommended next steps\n\n1. States continue.",
     ["numbered", "heading:plain", "numbered"],

@@ -472,7 +472,10 @@ const RULES: Rule[] = [
 /** Heading kind of a block, or null if it reads as a paragraph. */
 export function headingKind(s: ParseState, text: string, block: Block): HeadingKind | null {
   const firstTitle = s.sincePart === 0 && !s.stack.some((h) => h.kind === "title");
-  if (block.kind === "heading") return firstTitle ? "title" : "plain";
+  // A Markdown heading ("## II. Discussions", as `acquis import` writes an HTML or DOCX heading) is
+  // a heading whatever its length or punctuation; its label still says which: a chapter or a
+  // section, as the same line without the "#" would be.
+  if (block.kind === "heading") return labelledKind(s, text) ?? (firstTitle ? "title" : "plain");
   if (block.kind === "bullet") return null;
   if (readAnnex(text) !== undefined || isAppendix(text)) return "part";
   if (/^(the general assembly|大会)\s*[,，]?$/i.test(text)) return "title";
@@ -484,15 +487,17 @@ export function headingKind(s: ParseState, text: string, block: Block): HeadingK
   if (/^[[［(（]/.test(text)) return null;
   if (zh && /[。；]/.test(text)) return null;
   if (!zh && /^[a-z]/.test(text)) return null;
+  return labelledKind(s, text) ?? (firstTitle ? "title" : "plain");
+}
+
+/** A chapter ("II.", "二.") or section ("A.") heading by its label, or null for any other text. */
+function labelledKind(s: ParseState, text: string): "chapter" | "section" | null {
   if (isChapter(text)) return "chapter";
   const letter = sectionLetter(text);
-  if (letter) {
-    // "I." opens a chapter when no roman chapter or section came before it; otherwise it is a section.
-    if (letter === "I" && s.chapterRoman === 0 && !s.stack.some((h) => h.kind === "section"))
-      return "chapter";
-    return "section";
-  }
-  return firstTitle ? "title" : "plain";
+  if (!letter) return null;
+  // "I." opens a chapter when no roman chapter or section came before it; otherwise it is a section.
+  if (letter === "I" && s.chapterRoman === 0 && !s.stack.some((h) => h.kind === "section")) return "chapter";
+  return "section";
 }
 
 /** Page furniture: a page number, a job number, a bar code, the symbol, a running header. */
