@@ -79,6 +79,7 @@ export const CODES = {
   "ingest/hyphen-decided": "info",
   "ingest/hyphen-doubtful": "warning",
   "ingest/lang-doubtful": "warning",
+  "ingest/structure-guessed": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;

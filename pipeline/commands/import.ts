@@ -494,6 +494,10 @@ export async function importOriginal(
     ...coverDiagnostics,
     ...converted.diagnostics,
     ...hyphenDiagnostics(hyphenation, file),
+    // A structural call the converter guessed, at its line of the corpus file.
+    ...(converted.guesses ?? []).map((g) =>
+      diag("ingest/structure-guessed", { file, line: g.line + firstLine - 1 }, g.message, g.hint),
+    ),
     ...parsed.diagnostics,
   ];
   if (read.length)

@@ -19,6 +19,11 @@
  *   DOCX, where mammoth counts footnotes and endnotes as one series, each kind is numbered in the
  *   order of its references, as Word prints them. A note no marker links to, or a marker whose
  *   note is missing, is said plainly (ingest/footnote-unplaced) and its text kept.
+ * - `<h1>`-`<h6>` (DOCX: Word's Heading 1-6) keep their level and are written as ATX headings
+ *   ("## 1. Sovereignty"): the markup says what a heading is, where a plain line would leave the
+ *   parser to guess from its words, and "1. Sovereignty" reads as paragraph 1. Only a heading
+ *   element that reads as a paragraph (longer than a heading, ending like a sentence) or stands in
+ *   a bulleted item is written otherwise, and the call is warned at its line.
  * - `<ol>` items get the number a browser shows ("1.", or "(a)", "(i)" for lettered lists, as UN
  *   print labels them), because readers see and cite that number.
  * - Running headers and footers: elements whose class names them (header, footer, running...),
@@ -34,8 +39,8 @@ import type { Diagnostic } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { splitCover } from "./cover.ts";
 import { BARCODE_LINE, isPageFurniture, JOB_LINE, SYMBOL_LINE, splitBullet } from "./lines.ts";
-import { finishBlocks, tidy } from "./markdown.ts";
-import type { Block, Converted, ConvertOptions } from "./types.ts";
+import { blockLines, finishBlocks, tidy } from "./markdown.ts";
+import type { Block, Converted, ConvertOptions, HeadingLevel, StructureGuess } from "./types.ts";
 
 const SKIP = new Set([
   "head",
@@ -179,6 +184,14 @@ interface Raw {
   noteId?: string;
   unlinked?: boolean;
   furniture?: boolean;
+  /** The element was a heading, `<h1>`-`<h6>`: its level. */
+  heading?: HeadingLevel;
+}
+
+/** The level of a heading element ("h2" -> 2), or undefined for any other tag. */
+function headingLevel(tag: string): HeadingLevel | undefined {
+  const m = /^h([1-6])$/.exec(tag);
+  return m ? (Number(m[1]) as HeadingLevel) : undefined;
 }
 
 /**
@@ -306,19 +319,46 @@ function walk(
       }
       continue;
     }
-    if (hasBlockChild(n)) walk(n.children, out, inFurniture, notes);
-    else {
+    const heading = headingLevel(n.tagName);
+    if (hasBlockChild(n)) {
+      const before = out.length;
+      walk(n.children, out, inFurniture, notes);
+      // A heading holding blocks (`<h2><div>…</div></h2>`): each is a heading of its level.
+      if (heading) for (const r of out.slice(before)) if (r.note === undefined) r.heading = heading;
+    } else {
       const parts: string[] = [];
       inline(n.children, parts, notes);
       const text = parts.join("");
-      if (text.trim()) out.push({ text, furniture: inFurniture });
+      if (text.trim()) out.push({ text, furniture: inFurniture, ...(heading ? { heading } : {}) });
     }
   }
   flushInline();
 }
 
+/**
+ * Longest text a heading element holds and stays a heading when it also ends like a sentence:
+ * the parser's own limit for a heading line (pipeline/parse/structure/classify.ts, headingKind).
+ */
+const HEADING_MAX = { zh: 48, en: 160 } as const;
+
+/** Ends a sentence or a clause: a heading does not, a paragraph does. */
+const SENTENCE_END = /[.。;；:：!！?？]["”’」』)）]*$/;
+
+/**
+ * What a heading element's markup is taken for. A heading, unless its text is longer than any
+ * heading and ends like a sentence (a page or a Word file that styles a paragraph as a heading, for
+ * its bold type): then it is written as the paragraph it reads as, and the call is said.
+ */
+function headingCall(text: string, lang: "zh" | "en"): "heading" | "paragraph" {
+  const plain = text.replace(/\uE000[^\uE001]*\uE001/g, "");
+  const zh = lang === "zh" || /[\u3400-\u9fff]/.test(plain.slice(0, 4));
+  return plain.length > (zh ? HEADING_MAX.zh : HEADING_MAX.en) && SENTENCE_END.test(plain)
+    ? "paragraph"
+    : "heading";
+}
+
 /** Read a block's text: markers become superscripts; a leading marker makes it a footnote. */
-function toBlock(raw: Raw): Block {
+function toBlock(raw: Raw, lang: "zh" | "en", guesses: string[]): Block {
   const text = tidy(raw.text);
   if (raw.note !== undefined) {
     return {
@@ -330,6 +370,19 @@ function toBlock(raw: Raw): Block {
   const lead = /^\uE000([^\uE001]*)\uE001\s*/.exec(text);
   if (lead) return { kind: "note", marker: lead[1]!, text: finishMarkers(text.slice(lead[0].length)) };
   // A bullet glyph typed into the text ("• Faithfulness") is a bullet as a list item is.
+  if (raw.heading && !raw.bullet) {
+    // A heading's text stays whole: a bullet glyph typed into it is part of the heading's words.
+    const words = finishMarkers(text);
+    if (headingCall(text, lang) === "heading") return { kind: "text", text: words, heading: raw.heading };
+    guesses.push(
+      `An <h${raw.heading}> element holds ${words.length} characters ending like a sentence, longer than any heading: written as the paragraph it reads as.`,
+    );
+    return { kind: "text", text: words };
+  }
+  if (raw.heading)
+    guesses.push(
+      `An <h${raw.heading}> element stands as the item of a bulleted list: written as the item, without its heading mark.`,
+    );
   const b = splitBullet(finishMarkers(text));
   return raw.bullet || b.bullet
     ? { kind: "text", text: b.text, bullet: true }
@@ -420,8 +473,30 @@ export function convertHtml(
     kept.push(r);
   }
   const { cover, start } = splitCover(kept.map((r) => tidy(r.text)));
-  const blocks = kept.slice(start).map(toBlock);
+  // Each block's guessed calls, by block, to be placed at its line once the Markdown is written.
+  const said: string[][] = [];
+  const blocks = kept.slice(start).map((r) => {
+    const calls: string[] = [];
+    said.push(calls);
+    return toBlock(r, opts.lang, calls);
+  });
   const { markdown, hyphenation } = finishBlocks(blocks);
+  const lines = blockLines(blocks);
+  const guesses: StructureGuess[] = said.flatMap((calls, k) =>
+    calls.map((message) => ({
+      line: lines[k] || 1,
+      message,
+      hint: 'If the original means otherwise, add or remove the heading\'s "#" marks on this line of the corpus file.',
+    })),
+  );
   const title = declaredTitle(tree);
-  return { markdown, blocks, cover, diagnostics, hyphenation, ...(title ? { title } : {}) };
+  return {
+    markdown,
+    blocks,
+    cover,
+    diagnostics,
+    hyphenation,
+    ...(guesses.length ? { guesses } : {}),
+    ...(title ? { title } : {}),
+  };
 }

@@ -60,6 +60,14 @@ export function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A heading's escaped text, safe after "## ": a run of "#" at its end after a space would be read
+ * as the heading's closing sequence and dropped ("Item #" -> "Item"); its first "#" is escaped.
+ */
+function headingText(escaped: string): string {
+  return escaped.replace(/(^|[ \t])#(#*)$/, "$1\\#$2");
+}
+
+/**
  * Where a page of the original turns inside a block's text (PDF): the converter puts
  * PAGE_TURN_OPEN, the page's number, PAGE_TURN_CLOSE between two words (private-use characters,
  * as the line-end hyphen's marker is), and the writer turns it into the corpus's inline page mark.
@@ -102,6 +110,7 @@ export function blocksToMarkdown(blocks: readonly Block[]): string {
     const text = escapeMarkdown(tidy(b.text)).replace(turns, (_m, n: string) => pageMark(Number(n)));
     let line: string | null = null;
     if (b.kind === "note") line = text ? `${superscript(b.marker)} ${text}` : superscript(b.marker);
+    else if (text && b.heading) line = `${"#".repeat(b.heading)} ${headingText(text)}`;
     else if (text) line = b.bullet ? `- ${text}` : text;
     if (line === null) continue;
     if (page !== undefined) out.push(pageMark(page));

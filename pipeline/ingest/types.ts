@@ -23,8 +23,29 @@ export type Block =
       bullet?: boolean;
       /** A page of the original begins just before this block (PDF): written as `<!-- page N -->`. */
       page?: number;
+      /**
+       * The level of the heading the original marks it as (HTML `<h1>`-`<h6>`; DOCX's "Heading 1"-
+       * "Heading 6", which mammoth writes as those): written as an ATX heading of that level
+       * ("## 1. Sovereignty"), so the parser reads it as a heading, never as a paragraph its label
+       * would make of a plain line. Formats that mark no headings (PDF, text) leave it out.
+       */
+      heading?: HeadingLevel;
     }
   | { kind: "note"; marker: string; text: string; page?: number };
+
+/** An HTML heading's level, 1 for `<h1>`. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * A structural call a converter guessed, at the line of `markdown` where it shows: the importer
+ * warns with it at that line of the corpus file (ingest/structure-guessed).
+ */
+export interface StructureGuess {
+  /** 1-based line in `markdown`. */
+  line: number;
+  message: string;
+  hint: string;
+}
 
 /** What the cover block of a UN document said (masthead, distribution, date, language, job number). */
 export interface Cover {
@@ -79,6 +100,8 @@ export interface Converted {
   layout?: PageSummary[];
   /** Every line-end or soft hyphen decided, with its line in `markdown`. */
   hyphenation: HyphenDecision[];
+  /** Structural calls guessed (HTML, DOCX: a heading element read as a paragraph...), where any were. */
+  guesses?: StructureGuess[];
   /**
    * The title the format declares, where it has a place for one (HTML: the first `<h1>`, else a
    * `<title>` that is not only a symbol): preferred by `acquis import` to a title read from the

@@ -14,8 +14,8 @@ const html = (body: string) =>
 
 describe("HTML rules", () => {
   test.each([
-    // paragraphs and headings become blocks, one a line
-    { body: "<h2>I. Introduction</h2><p>1. Text.</p>", expected: "I. Introduction\n\n1. Text.\n" },
+    // paragraphs and headings become blocks, one a line; a heading keeps its level as an ATX heading
+    { body: "<h2>I. Introduction</h2><p>1. Text.</p>", expected: "## I. Introduction\n\n1. Text.\n" },
     // a numeric <sup> is a footnote marker, glued to the word before it
     { body: "<p>1. As agreed. <sup>1</sup> More.</p>", expected: "1. As agreed.¹ More.\n" },
     // mammoth's "[1]" reference and its footnote list with a back-link
