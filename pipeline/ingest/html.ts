@@ -369,7 +369,6 @@ function toBlock(raw: Raw, lang: "zh" | "en", guesses: string[]): Block {
   }
   const lead = /^\uE000([^\uE001]*)\uE001\s*/.exec(text);
   if (lead) return { kind: "note", marker: lead[1]!, text: finishMarkers(text.slice(lead[0].length)) };
-  // A bullet glyph typed into the text ("• Faithfulness") is a bullet as a list item is.
   if (raw.heading && !raw.bullet) {
     // A heading's text stays whole: a bullet glyph typed into it is part of the heading's words.
     const words = finishMarkers(text);
@@ -383,6 +382,7 @@ function toBlock(raw: Raw, lang: "zh" | "en", guesses: string[]): Block {
     guesses.push(
       `An <h${raw.heading}> element stands as the item of a bulleted list: written as the item, without its heading mark.`,
     );
+  // A bullet glyph typed into the text ("• Faithfulness") is a bullet as a list item is.
   const b = splitBullet(finishMarkers(text));
   return raw.bullet || b.bullet
     ? { kind: "text", text: b.text, bullet: true }
