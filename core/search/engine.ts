@@ -337,12 +337,32 @@ function byRank(a: Checked, b: Checked): number {
   );
 }
 
-/** The engine over one index. Files are fetched once and kept. */
+/**
+ * A file's promise from `cache`, made once by `make` and kept; dropped again if it rejects, so
+ * the next query fetches the file anew. A kept rejection would leave one failed fetch (the
+ * network gone for a moment, a server error) failed for the engine's whole life, and on the site
+ * the engine lives as long as the page.
+ */
+function kept<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let p = cache.get(key);
+  if (!p) {
+    const made = make();
+    p = made;
+    cache.set(key, made);
+    // Only this promise is dropped: a later one made for the same key after it stays.
+    made.catch(() => {
+      if (cache.get(key) === made) cache.delete(key);
+    });
+  }
+  return p;
+}
+
+/** The engine over one index. Files are fetched once and kept (a failed fetch is not: see kept). */
 export class SearchEngine {
   private buckets = new Map<string, Promise<Uint8Array>>();
   private chunks = new Map<number, Promise<ChunkRow[]>>();
   private postings = new Map<string, Uint32Array>();
-  private formulaList: Promise<FormulaSet | null> | null = null;
+  private formulaList = new Map<string, Promise<FormulaSet | null>>();
 
   private constructor(
     readonly source: IndexSource,
@@ -367,12 +387,7 @@ export class SearchEngine {
 
   /** A bucket file, gunzipped, kept as bytes: a term is found in it by findInBucket. */
   private bucket(path: string): Promise<Uint8Array> {
-    let p = this.buckets.get(path);
-    if (!p) {
-      p = this.source.get(path).then(gunzip);
-      this.buckets.set(path, p);
-    }
-    return p;
+    return kept(this.buckets, path, () => this.source.get(path).then(gunzip));
   }
 
   /** The bucket a term lives in. */
@@ -399,22 +414,20 @@ export class SearchEngine {
 
   /** The formula windows the build shipped (null when it shipped none). */
   private formulas(): Promise<FormulaSet | null> {
-    this.formulaList ??= this.manifest.formulas
-      ? this.source
-          .get(this.manifest.formulas)
-          .then(gunzip)
-          .then((b) => formulaSet(decodeFormulas(b)))
-      : Promise.resolve(null);
-    return this.formulaList;
+    const file = this.manifest.formulas;
+    if (!file) return Promise.resolve(null);
+    return kept(this.formulaList, file, () =>
+      this.source
+        .get(file)
+        .then(gunzip)
+        .then((b) => formulaSet(decodeFormulas(b))),
+    );
   }
 
   private chunk(n: number): Promise<ChunkRow[]> {
-    let p = this.chunks.get(n);
-    if (!p) {
-      p = this.source.get(chunkPath(this.manifest, n)).then((b) => gunzipJson<ChunkRow[]>(b));
-      this.chunks.set(n, p);
-    }
-    return p;
+    return kept(this.chunks, n, () =>
+      this.source.get(chunkPath(this.manifest, n)).then((b) => gunzipJson<ChunkRow[]>(b)),
+    );
   }
 
   /** The texts of some paragraphs, their chunks fetched together. */

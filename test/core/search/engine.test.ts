@@ -297,3 +297,46 @@ describe("what the search page asks", () => {
     expect(mergeRanges(input)).toEqual(expected);
   });
 });
+
+describe("a fetch that fails once", () => {
+  // The same index shipped with formula windows, so that a ranked query reads a formulas file too.
+  const files = buildSearchIndex(paragraphs, documents, { formulaWindows: new Uint32Array([7, 11]) }).files;
+  /** A host whose first fetch of one kind of file fails; every other fetch, and the next, succeed. */
+  const failingOnce = (kind: RegExp) => {
+    const inner = memorySource(files);
+    let failed = 0;
+    return {
+      get failed() {
+        return failed;
+      },
+      async get(path: string): Promise<Uint8Array> {
+        if (kind.test(path) && failed === 0) {
+          failed++;
+          throw new Error(`HTTP 503: ${path}`);
+        }
+        return inner.get(path);
+      },
+    };
+  };
+  const hitsOf = async (e: SearchEngine) =>
+    (await e.search("关键基础设施 保护", { limit: Number.POSITIVE_INFINITY })).hits.map((h) => h.id);
+
+  test.each([
+    { file: "a term bucket", kind: /^[pu]\// },
+    { file: "the formula windows", kind: /^formulas\./ },
+    { file: "a chunk of texts", kind: /^t-[^/]+\/\d+\.json\.gz$/ },
+  ])(
+    "$file: the query fails, the next one fetches it again and finds what a healthy engine finds",
+    async ({ kind }) => {
+      const healthy = await hitsOf(await SearchEngine.open(memorySource(files)));
+      const host = failingOnce(kind);
+      const e = await SearchEngine.open(host);
+      // Opening reads index.json and the documents file; the failing file is read by the query.
+      expect(host.failed).toBe(0);
+      await expect(hitsOf(e)).rejects.toThrow("HTTP 503");
+      expect(host.failed).toBe(1);
+      expect(healthy.length).toBeGreaterThan(0);
+      expect(await hitsOf(e)).toEqual(healthy);
+    },
+  );
+});
