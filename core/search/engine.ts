@@ -30,6 +30,7 @@ import {
   gunzip,
   gunzipJson,
   type Manifest,
+  STATUS_RANK,
   unigramPath,
 } from "./format.ts";
 import { fold } from "./normalize.ts";
@@ -320,16 +321,26 @@ interface Checked {
   folded: string;
   terms: Set<string>;
   c: Carried;
+  /** Its document's status and date as one number: lower ranks first (see byRank). */
+  rank: number;
   exact: boolean;
   coverage: number;
   ranges: Array<[number, number]>;
 }
 
-/** Ranking order: own language first, then wording carried with formulas discounted, all wording, word for word, words held, then paragraph number (consensus, newest). */
+/**
+ * Ranking order: own language first, then wording carried with formulas discounted (issue #14's
+ * measure), ties by status (consensus first) then date (newest first), as the issue asks; only
+ * then the finer readings (all wording carried, word for word, words held), then paragraph number.
+ * `rank` is the document's place in consensus-then-newest order: paragraph numbers follow it
+ * (pipeline/index/build.ts), so status and date never order two paragraphs against their numbers,
+ * and candidates that tie are still read in the order they rank (see `settled`).
+ */
 function byRank(a: Checked, b: Checked): number {
   return (
     a.group - b.group ||
     discounted(b.c) - discounted(a.c) ||
+    a.rank - b.rank ||
     b.c.shared - a.c.shared ||
     Number(b.exact) - Number(a.exact) ||
     b.coverage - a.coverage ||
@@ -439,6 +450,23 @@ export class SearchEngine {
     return new Map(
       ids.map((id) => [id, (loaded.get(Math.floor(id / size)) as ChunkRow[])[id % size] as ChunkRow]),
     );
+  }
+
+  /** Each document's place in status-then-date order (consensus first, newest first), by entry. */
+  private statusDate: Map<DocEntry, number> | null = null;
+
+  /** The place of paragraph `id`'s document in status-then-date order: equal for equal status and date. */
+  private rankOf(id: number): number {
+    if (!this.statusDate) {
+      const key = (d: DocEntry) => `${String(STATUS_RANK[d.status] ?? 9).padStart(2, "0")} ${d.date}`;
+      // Newest first within a status: the date's descending order, ranked by the distinct keys.
+      const keys = [...new Set(this.docs.map(key))].sort((x, y) =>
+        x.slice(0, 2) === y.slice(0, 2) ? y.localeCompare(x) : x.localeCompare(y),
+      );
+      const at = new Map(keys.map((k, i) => [k, i]));
+      this.statusDate = new Map(this.docs.map((d) => [d, at.get(key(d)) as number]));
+    }
+    return this.statusDate.get(this.docOf(id)) as number;
   }
 
   /** The document holding paragraph number `id`. */
@@ -666,7 +694,8 @@ export class SearchEngine {
       // The next one cannot carry more wording, formulas discounted, than the kth carries...
       if (b * paste.total < discounted(kth.c)) return true;
       // ...nor beat a kth that holds the whole query word for word: at best it ties, and ties
-      // go by number, in which order candidates of one score are read.
+      // go by status and date and then number, which follow one order (paragraph numbers are
+      // given in status-then-date order), the order candidates of one score are read in.
       return kth.exact;
     };
     const read = new Set<number>();
@@ -704,6 +733,7 @@ export class SearchEngine {
         folded: text,
         terms: has,
         c,
+        rank: this.rankOf(id),
         exact: exact.length > 0,
         coverage: cov,
         ranges,
