@@ -19,9 +19,9 @@
  */
 import { diffArrays } from "diff";
 
-/** `Side.ref` under the words of an in-text citation: never joined wording. */
+/** `Side.ref` under the words of an in-text citation: never joined wording, and no weight towards a link. */
 export const REF_CITATION = 1;
-/** `Side.ref` under a registered title or name: never joined wording, and no weight towards a link. */
+/** `Side.ref` under a registered title or name: the same (a name also over a citation's mark). */
 export const REF_NAME = 2;
 
 /** A shared passage, in unit indices: [a0, a1) of the first paragraph, [b0, b1) of the second. */
@@ -393,11 +393,12 @@ function passagesOf(
         const isRef = nextRef !== null && nextRef[t - j] === t - j;
         if (!b.formula[t]) {
           info++;
-          // A registered title or name (in either text) is not agreed language: it weighs
-          // nothing towards a link, as formula units do not, so two paragraphs that share only a
-          // document's title are not linked. It still counts in `info`, which marks formulas
-          // (the `formula` flag keeps its meaning) and the score.
-          if (a.ref?.[i + t - j] !== REF_NAME && b.ref?.[t] !== REF_NAME) infoW += wt;
+          // A reference (in either text: a registered title or name, or the words of a citation
+          // the cite stage found) is not agreed language: it weighs nothing towards a link, as
+          // formula units do not, so two paragraphs that share only a document's title, or cite
+          // two articles of one charter, are not linked. It still counts in `info`, which marks
+          // formulas (the `formula` flag keeps its meaning) and the score, and is shown in diffs.
+          if (!a.ref?.[i + t - j] && !b.ref?.[t]) infoW += wt;
           if (!isRef) joinW += wt;
         } else if (t < rareUntil) joinW += wt;
       }

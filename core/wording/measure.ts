@@ -14,6 +14,13 @@ import { type AlignOptions, alignPair, joinRuns, type Passage, type Side } from 
 import { shingleHashes } from "./shingle.ts";
 import type { Tokens } from "./tokens.ts";
 
+/**
+ * The measure's version: what a kept result (the reuse stage's memo) was measured with. Raised
+ * whenever the same texts and settings can measure differently: 2, the alignment's tie rule
+ * (align.ts, joinRuns) and citations weighing nothing towards a link.
+ */
+export const MEASURE_VERSION = 2;
+
 /** Per-language settings of the measure. */
 export interface LangOptions {
   /** Shingle length in units (characters for zh, words for en). */
