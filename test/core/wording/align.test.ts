@@ -9,6 +9,7 @@ import { describe, expect, test } from "vitest";
 import { fold } from "../../../core/search/normalize.ts";
 import { carried, readPaste } from "../../../core/search/rank.ts";
 import { joinRuns } from "../../../core/wording/align.ts";
+import { diffTexts } from "../../../core/wording/diff.ts";
 import { equalRuns } from "../../../core/wording/measure.ts";
 import { tokenize } from "../../../core/wording/tokens.ts";
 import { buildReuse } from "../../../pipeline/reuse/index.ts";
@@ -71,6 +72,46 @@ describe("the reuse stage", () => {
     expect(later.slice(span!.to[0], span!.to[1])).toBe(
       "and the delegations resolved to continue their exchanges",
     );
+  });
+});
+
+describe("the diff a reader sees (diffTexts)", () => {
+  test.each([
+    {
+      // "and " with the second "and", as measured, not the first.
+      b: "and the delegations resolved to continue",
+      equal: ["and the delegations ", " to continue"],
+    },
+    {
+      // Nothing to join: the diff as the diff package gives it.
+      b: "Recalling that session, and the delegations resolved to continue their exchanges in the following year.",
+      equal: [", and the delegations ", " to continue their exchanges ", " the ", "."],
+    },
+  ])("$b", ({ b, equal }) => {
+    const d = diffTexts(SOURCE, b, "en");
+    expect(d.filter((o) => o.op === "equal").map((o) => o.text)).toEqual(equal);
+    // Both texts whole, character for character.
+    expect(
+      d
+        .filter((o) => o.op !== "insert")
+        .map((o) => o.text)
+        .join(""),
+    ).toBe(SOURCE);
+    expect(
+      d
+        .filter((o) => o.op !== "delete")
+        .map((o) => o.text)
+        .join(""),
+    ).toBe(b);
+  });
+
+  test("English joins only at a word's edge; Chinese at any character", () => {
+    // "and" inside "band" is not the word "and".
+    expect(diffTexts("x band y and z w", "and z w", "en").filter((o) => o.op === "equal")).toEqual([
+      { op: "equal", text: "and z w" },
+    ]);
+    const zh = diffTexts("关键设施和保护关键设施免受威胁", "关键设施免受威胁", "zh");
+    expect(zh.filter((o) => o.op === "equal").map((o) => o.text)).toEqual(["关键设施免受威胁"]);
   });
 });
 
