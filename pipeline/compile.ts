@@ -88,10 +88,14 @@ if (globalThis.process?.versions?.unicode === ${unicode}) {
 /**
  * Compile the CLI of the repository `repo` into `out` (default `<repo>/dist-cli`, where the bin
  * looks for it); returns the files written and the stamp.
+ * @param extra more entry points, name -> repository-relative source, bundled the same way (the
+ *   benchmark's child build, bench/harness.ts `compileChild`, so it times the code the bin runs);
+ *   `out` must then lie where node_modules resolves the external packages (inside `repo`).
  */
 export async function compileCli(
   repo = root,
   out = path.join(repo, OUT_DIR),
+  extra: Record<string, string> = {},
 ): Promise<{ files: string[]; stamp: Stamp }> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -101,6 +105,7 @@ export async function compileCli(
       cli: "pipeline/cli.ts",
       "parse-worker": "pipeline/parse-worker.ts",
       "index-worker": "pipeline/index/worker.ts",
+      ...extra,
     },
     outdir: out,
     bundle: true,
