@@ -8,6 +8,11 @@
  *   runs the TypeScript sources as they are under `tsx` and vitest alike. Compiled (dist-cli/,
  *   pipeline/compile.ts), this module is bundled into a chunk and the worker is the compiled
  *   entry `parse-worker.mjs` beside it: no tsx, no compiling at the worker's start.
+ * - Asked for entries (the build does), a worker hands back each parse as the parse cache's entry
+ *   (build/entry.ts: validated, serialised, encoded) by transfer, not the parse's object graph by
+ *   structured clone: the main thread reads it as it reads a cache hit and writes its bytes to
+ *   the cache as they are. A parse that cannot be made an entry (a paragraph its schema refuses:
+ *   a bug) comes back as the parse, for the main thread to fail on as it would without workers.
  * - Workers are an optimisation only: if one cannot start or dies, the documents it held are parsed
  *   on the main thread, and the output is the same either way (a test compares the bytes).
  */
@@ -15,15 +20,28 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
+import { entryBytes } from "./build/entry.ts";
 import { type Parsed, type ParseInput, parseDocument } from "./parse/index.ts";
 
 /**
- * One result: the parse, or the message of what the parser threw; `thread` is the worker's
- * thread id (0: the main thread), for tests that the pool really ran.
+ * One result: the parse, or its cache entry's bytes (build/entry.ts) when entries were asked for,
+ * or the message of what the parser threw; `thread` is the worker's thread id (0: the main
+ * thread), for tests that the pool really ran.
  */
-export type ParseOutcome = ({ ok: true; parsed: Parsed } | { ok: false; error: string }) & {
+export type ParseOutcome = (
+  | { ok: true; parsed: Parsed; entry?: undefined }
+  | { ok: true; entry: Uint8Array; parsed?: undefined }
+  | { ok: false; error: string }
+) & {
   thread?: number;
 };
+
+/** What a worker is asked: one document, and whether to hand back its entry's bytes. */
+interface Request {
+  index: number;
+  input: ParseInput;
+  entries: boolean;
+}
 
 const ROLE = "acquis-parse-worker";
 
@@ -66,13 +84,17 @@ const bootstrapUrl = (): URL => workerUrl(import.meta.url, "parse-worker.mjs");
  * Parse every input on `threads` worker threads; results in input order. Falls back to the main
  * thread for whatever a worker could not do.
  * @param onDone called once per finished document with its outcome, in completion order: the
- *   caller's own work on a result (validating, caching) then runs while the workers parse on
+ *   caller's own work on a result (reading, caching) then runs while the workers parse on
+ * @param options.entries hand back what a worker parsed as its cache entry's bytes (`entry`), not
+ *   the parse; what the main thread parses itself comes back as the parse either way
  */
 export async function parseInWorkers(
   inputs: readonly ParseInput[],
   threads: number,
   onDone: (index: number, outcome: ParseOutcome) => void = () => {},
+  options: { entries?: boolean } = {},
 ): Promise<ParseOutcome[]> {
+  const entries = options.entries ?? false;
   const results: Array<ParseOutcome | undefined> = new Array(inputs.length);
   let next = 0;
   // What onDone throws in a message handler would be an uncaught exception: kept, and thrown
@@ -103,7 +125,8 @@ export async function parseInWorkers(
           return;
         }
         current = next++;
-        worker.postMessage({ index: current, input: inputs[current] });
+        const request: Request = { index: current, input: inputs[current]!, entries };
+        worker.postMessage(request);
       };
       worker.on("message", (msg: { index: number; outcome: ParseOutcome } | "ready") => {
         if (msg === "ready") return feed();
@@ -131,8 +154,22 @@ export async function parseInWorkers(
 // Worker side: answer parse requests until terminated.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
   const port = parentPort;
-  port.on("message", (msg: { index: number; input: ParseInput }) => {
-    port.postMessage({ index: msg.index, outcome: { ...parseSafely(msg.input), thread: threadId } });
+  port.on("message", (msg: Request) => {
+    const outcome = parseSafely(msg.input);
+    if (msg.entries && outcome.ok && outcome.parsed) {
+      let entry: Uint8Array | null = null;
+      try {
+        entry = entryBytes(msg.input.file, outcome.parsed);
+      } catch {
+        // Left to the main thread, which fails on it as it would have without workers.
+      }
+      if (entry) {
+        const reply: ParseOutcome = { ok: true, entry, thread: threadId };
+        port.postMessage({ index: msg.index, outcome: reply }, [entry.buffer as ArrayBuffer]);
+        return;
+      }
+    }
+    port.postMessage({ index: msg.index, outcome: { ...outcome, thread: threadId } });
   });
   port.postMessage("ready");
 }

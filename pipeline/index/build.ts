@@ -122,6 +122,15 @@ export function bucketCount(total: number, perBucket: number, unigram: boolean):
   return unigram ? pow2(total / perBucket, 4, 1024) : pow2(total / perBucket, 8, 4096);
 }
 
+/**
+ * The fields of a paragraph the index reads (layoutOf, and the key terms' doc, lang and text):
+ * what the cold index's worker is sent (worker.ts), not the whole record.
+ */
+export type IndexedParagraph = Pick<
+  Paragraph,
+  "doc" | "lang" | "seq" | "address" | "part" | "scope" | "num" | "text"
+>;
+
 /** The documents in ranking order and the rows (paragraph numbers) they give. */
 export interface Layout {
   docs: DocEntry[];
@@ -136,9 +145,12 @@ export interface Layout {
  * paragraph's document its metadata; a paragraph whose document is missing there is indexed with
  * empty metadata, never dropped.
  */
-export function layoutOf(paragraphs: readonly Paragraph[], documents: readonly DocumentRecord[]): Layout {
+export function layoutOf(
+  paragraphs: readonly IndexedParagraph[],
+  documents: readonly DocumentRecord[],
+): Layout {
   const recordOf = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d]));
-  const groups = new Map<string, Paragraph[]>();
+  const groups = new Map<string, IndexedParagraph[]>();
   for (const p of paragraphs) {
     const key = `${p.doc}|${p.lang}`;
     let g = groups.get(key);
@@ -168,7 +180,7 @@ export function layoutOf(paragraphs: readonly Paragraph[], documents: readonly D
   const docs: DocEntry[] = [];
   const rows: ChunkRow[] = [];
   for (const h of heads) {
-    const ps = [...(groups.get(h.key) as Paragraph[])].sort((a, b) => a.seq - b.seq);
+    const ps = [...(groups.get(h.key) as IndexedParagraph[])].sort((a, b) => a.seq - b.seq);
     const d = docs.length;
     docs.push({
       symbol: h.symbol,
@@ -323,7 +335,7 @@ export function buildSearchIndex(
  * the reuse stage runs, and the formula windows it counts added afterwards (worker.ts).
  */
 export function indexParts(
-  paragraphs: readonly Paragraph[],
+  paragraphs: readonly IndexedParagraph[],
   documents: readonly DocumentRecord[],
   opts: IndexOptions = {},
 ): IndexParts {

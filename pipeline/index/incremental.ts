@@ -36,6 +36,7 @@ import {
   bucketCount,
   bucketFile,
   chunkFile,
+  type IndexedParagraph,
   type IndexParts,
   indexFiles,
   indexParts,
@@ -138,7 +139,7 @@ export interface ColdParts {
  * reuse stage runs. A cut that throws throws here.
  */
 export function coldParts(
-  input: Pick<IndexMemoInput, "documents" | "paragraphs">,
+  input: { documents: readonly DocumentRecord[]; paragraphs: readonly IndexedParagraph[] },
   cut: ((text: string) => string[]) | null,
 ): ColdParts {
   const tf = cut && input.paragraphs.some((p) => p.lang === "zh") ? termCounts(input.paragraphs, cut) : null;

@@ -19,7 +19,10 @@ const STOP = new Set(
 export type TermCounts = Map<string, Map<string, number>>;
 
 /** The word counts of the Chinese paragraphs given, by document ("A/78/265|zh"). */
-export function termCounts(paragraphs: readonly Paragraph[], cut: (text: string) => string[]): TermCounts {
+export function termCounts(
+  paragraphs: readonly Pick<Paragraph, "doc" | "lang" | "text">[],
+  cut: (text: string) => string[],
+): TermCounts {
   const tf: TermCounts = new Map();
   for (const p of paragraphs) {
     if (p.lang !== "zh") continue;

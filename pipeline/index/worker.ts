@@ -11,6 +11,11 @@
  *   thread also gets a share of the cores of its own.
  * - Only cold: with a memo the index stage patches a few files in a second or two, and starting a
  *   worker (and cloning the corpus to it) would cost more than it saves; under MIN_PARAGRAPHS too.
+ * - The worker is sent what the index reads of each paragraph (IndexedParagraph: doc, language,
+ *   address, numbers, text), as one JSON string, not the paragraphs: structured clone copies an
+ *   object graph field by field on both threads, and the whole records (headings, source,
+ *   footnotes...) cost some 6 s of CPU at 200k paragraphs in a profile; a string is copied whole.
+ *   The built files come back by transfer, not copied.
  * - An optimisation only: when the worker cannot start, fails, or nodejieba fails in it, the
  *   caller gets null and the stage runs on the main thread as before, reporting what it reports.
  *   The output is the same bytes either way (test/index/worker.test.ts compares them).
@@ -18,6 +23,7 @@
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { WORKER_LIMITS, workerUrl } from "../parse-worker.ts";
+import type { IndexedParagraph } from "./build.ts";
 import { type ColdParts, coldParts } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
 
@@ -37,6 +43,49 @@ export interface ColdIndexInput {
   paragraphs: readonly Paragraph[];
 }
 
+/** One paragraph as the worker is sent it: IndexedParagraph's fields, in this order. */
+type Row = [
+  IndexedParagraph["doc"],
+  IndexedParagraph["lang"],
+  IndexedParagraph["seq"],
+  IndexedParagraph["address"],
+  IndexedParagraph["part"],
+  IndexedParagraph["scope"],
+  IndexedParagraph["num"],
+  IndexedParagraph["text"],
+];
+
+/** The paragraphs as the worker is sent them: what the index reads of each, one JSON string. */
+export function packParagraphs(paragraphs: readonly Paragraph[]): string {
+  return JSON.stringify(
+    paragraphs.map((p): Row => [p.doc, p.lang, p.seq, p.address, p.part, p.scope, p.num, p.text]),
+  );
+}
+
+/** packParagraphs() read back. */
+export function unpackParagraphs(json: string): IndexedParagraph[] {
+  return (JSON.parse(json) as Row[]).map(([doc, lang, seq, address, part, scope, num, text]) => ({
+    doc,
+    lang,
+    seq,
+    address,
+    part,
+    scope,
+    num,
+    text,
+  }));
+}
+
+/** The buffers of the built files, handed back by transfer (each gz owns its buffer: build.ts gz). */
+function transferables(ready: ColdParts): ArrayBuffer[] {
+  const { buckets, unigramBuckets, chunks } = ready.parts;
+  const out: ArrayBuffer[] = [];
+  for (const f of [...buckets, ...unigramBuckets, ...chunks])
+    if (f && f.gz.byteOffset === 0 && f.gz.byteLength === f.gz.buffer.byteLength)
+      out.push(f.gz.buffer as ArrayBuffer);
+  return out;
+}
+
 type Reply = { ok: true; ready: ColdParts } | { ok: false; error: string };
 
 /**
@@ -49,7 +98,7 @@ export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null>
     let worker: Worker;
     try {
       worker = new Worker(workerUrl(import.meta.url, "index-worker.mjs"), {
-        workerData: { role: ROLE, documents: input.documents, paragraphs: input.paragraphs },
+        workerData: { role: ROLE, documents: input.documents, rows: packParagraphs(input.paragraphs) },
         resourceLimits: WORKER_LIMITS,
       });
     } catch {
@@ -68,12 +117,12 @@ export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null>
 
 // Worker side: compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
-  const { documents, paragraphs } = workerData as ColdIndexInput;
+  const { documents, rows } = workerData as { documents: DocumentRecord[]; rows: string };
   let reply: Reply;
   try {
-    reply = { ok: true, ready: coldParts({ documents, paragraphs }, cutWords) };
+    reply = { ok: true, ready: coldParts({ documents, paragraphs: unpackParagraphs(rows) }, cutWords) };
   } catch (e) {
     reply = { ok: false, error: (e as Error).message };
   }
-  parentPort.postMessage(reply);
+  parentPort.postMessage(reply, reply.ok ? transferables(reply.ready) : []);
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { entryBytes, readEntry } from "../../pipeline/build/entry.ts";
 import { build, WORKER_THRESHOLD } from "../../pipeline/build/index.ts";
 import { dataFiles } from "../../pipeline/build/write.ts";
 import { sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
@@ -294,10 +295,30 @@ test("the worker pool parses off the main thread, and returns results in input o
     meta,
   }));
   const outcomes = await parseInWorkers(inputs, 2);
-  expect(outcomes.map((o) => (o.ok ? o.parsed.paragraphs[0]!.text : o.error))).toEqual(
+  expect(outcomes.map((o) => (o.ok ? o.parsed?.paragraphs[0]?.text : o.error))).toEqual(
     inputs.map((_, i) => `Paragraph ${i}.`),
   );
   expect(outcomes.some((o) => (o.thread ?? 0) > 0)).toBe(true);
+});
+
+test("asked for entries, the pool hands back each parse as the cache entry the main thread makes", async () => {
+  const meta = FrontMatter.parse(splitFrontMatter(doc("A/1/1", "en", "")).meta);
+  const inputs = Array.from({ length: 4 }, (_, i) => ({
+    file: `f${i}.md`,
+    markdown: `# Title ${i}\n\n1. Paragraph ${i}.[^1]\n\n[^1]: A note.\n`,
+    firstLine: 1,
+    meta,
+  }));
+  const outcomes = await parseInWorkers(inputs, 2, () => {}, { entries: true });
+  const fromWorkers = outcomes.filter((o) => (o.thread ?? 0) > 0);
+  expect(fromWorkers.length).toBeGreaterThan(0);
+  for (const [i, o] of outcomes.entries()) {
+    const here = entryBytes(inputs[i]!.file, parseDocument(inputs[i]!));
+    const there = o.ok ? (o.entry ?? entryBytes(inputs[i]!.file, o.parsed)) : null;
+    expect(there && Buffer.from(there).equals(Buffer.from(here)), inputs[i]!.file).toBe(true);
+    expect(readEntry(there!, inputs[i]!.file)?.parsed.paragraphs[0]?.text).toBe(`Paragraph ${i}.`);
+  }
+  for (const o of fromWorkers) expect(o.ok && o.entry instanceof Uint8Array).toBe(true);
 });
 
 describe("parse cache", () => {
