@@ -11,9 +11,10 @@
  * - External (left to node_modules at run time): nodejieba, a native addon, and pdfjs-dist,
  *   which is large and loads its own worker file. Everything else is bundled, so a start reads a
  *   few files instead of hundreds of small modules.
- * - The parse workers (pipeline/parse-worker.ts) and the cold index's worker
- *   (pipeline/index/worker.ts) are entry points of their own; the worker code finds
- *   `parse-worker.mjs` or `index-worker.mjs` beside the chunk it runs from. The UN user dictionary of nodejieba is
+ * - The parse workers (pipeline/parse-worker.ts), the cold index's worker
+ *   (pipeline/index/worker.ts) and the reuse stage's (pipeline/reuse/worker.ts) are entry points of
+ *   their own; the worker code finds `parse-worker.mjs`, `index-worker.mjs` or `reuse-worker.mjs`
+ *   beside the chunk it runs from. The UN user dictionary of nodejieba is
  *   copied beside the chunks for the same reason (jieba.ts finds it beside itself).
  * - The search fold table (core/search/normalize.ts: 64K code units folded through
  *   Unicode normalisation, case and OpenCC) is computed here, once, and written into the bundle
@@ -105,6 +106,7 @@ export async function compileCli(
       cli: "pipeline/cli.ts",
       "parse-worker": "pipeline/parse-worker.ts",
       "index-worker": "pipeline/index/worker.ts",
+      "reuse-worker": "pipeline/reuse/worker.ts",
       ...extra,
     },
     outdir: out,

@@ -192,6 +192,11 @@ async function measureSize(n: number, opts: BenchOptions): Promise<Row> {
     "full build": describe(full),
     "full peak RSS": full.ok ? memory(full.maxRss) : "",
     "slowest phases": slowest,
+    "full build phases (CPU / wall)": full.ok
+      ? Object.entries(full.cpuPhases)
+          .map(([k, v]) => `${k} ${seconds(v)} / ${seconds(full.phases[k] ?? 0)}`)
+          .join(", ")
+      : "",
     "incremental full build": `${describe(fullInc, false)}${pct(fullInc, full)}${cpuPct(fullInc, full)} (${modes(fullInc)})`,
     "incremental phases (CPU)": fullInc.ok
       ? Object.entries(fullInc.cpuPhases)
@@ -225,7 +230,7 @@ export const section: Section = {
       rows,
       notes: [
         `parseDocument on one thread, MB of Markdown per second of CPU (of wall time): the seed A/78/265 (zh, ${(seed.bytes / 1e6).toFixed(2)} MB) ${seed.cpuMbps.toFixed(2)} (${seed.mbps.toFixed(2)}) MB/s, best of 20; the synthetic ${sizeLabel(smallest)} corpus (${(synth.bytes / 1e6).toFixed(1)} MB) ${synth.cpuMbps.toFixed(2)} (${synth.mbps.toFixed(2)}) MB/s, best of 2.`,
-        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), with empty caches of its own (parse cache and the stages' memos, which it writes). Incremental full build: the same again after one document changed, from those caches: one document parsed, the reuse and index stages from their memos (their mode is given: incremental, or cold when a memo did not fit); its CPU phases: load (start-up, reading and hashing the corpus), parse (one document parsed, the others and the memos read), cite, reuse, index, write (the whole output, validated and swapped in, and the memos kept). The incremental output is compared with a cold build (--no-cache) of the same corpus through the two manifests, which list every file with its SHA-256. Pagefind: its Node API indexing the same paragraphs (one page per document and language) in the same run, wall time; the ratios are wall time over Pagefind's. Each run is its own child process, running the build compiled as the bin runs it (one esbuild bundle, bench/harness.ts compileChild), not through tsx; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
+        "parse + export: build() without stages (documents.json, paragraphs.jsonl, working-papers.json), empty parse cache. Full build: every registered stage (cite, reuse, index, ...), with empty caches of its own (parse cache and the stages' memos, which it writes). Incremental full build: the same again after one document changed, from those caches: one document parsed, the reuse and index stages from their memos (their mode is given: incremental, or cold when a memo did not fit). The full build's phases: CPU of the process (the main thread and every worker thread running meanwhile: the cold index's and the reuse stage's first part beside cite and reuse) over the phase's wall time. The incremental build's CPU phases: load (start-up, reading and hashing the corpus), parse (one document parsed, the others and the memos read), cite, reuse, index, write (the whole output, validated and swapped in, and the memos kept). The incremental output is compared with a cold build (--no-cache) of the same corpus through the two manifests, which list every file with its SHA-256. Pagefind: its Node API indexing the same paragraphs (one page per document and language) in the same run, wall time; the ratios are wall time over Pagefind's. Each run is its own child process, running the build compiled as the bin runs it (one esbuild bundle, bench/harness.ts compileChild), not through tsx; peak RSS is its maxRSS (worker threads included). The corpus holds the real seed plus the synthetic documents.",
       ],
     };
   },

@@ -23,6 +23,7 @@ import { extractWorkingPapers } from "../parse/working-papers.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
 import type { ReuseResult } from "../reuse/index.ts";
 import { reuseStageMemo } from "../reuse/stage.ts";
+import { startShingling } from "../reuse/worker.ts";
 import { type Adopted, adoptionStage } from "../states/adoption.ts";
 import { type Tagged, topicsStage } from "../topics/stage.ts";
 
@@ -97,17 +98,18 @@ export async function runStages(
       runs: null,
     };
   const total = STAGE_NAMES.length;
+  const parallel = input.paragraphs.length >= MIN_PARAGRAPHS && availableParallelism() > 1;
+  // A cold reuse stage's first part reads the texts alone: it runs on a worker thread beside the
+  // cite stage (reuse/worker.ts), started first so that it is ready when cite ends.
+  const aheadShingles = !memos.reuse && parallel ? startShingling(input.paragraphs) : null;
   // A cold index reads the parse alone: it runs on a worker thread beside cite and reuse
   // (index/worker.ts), and waits for the reuse stage's formula windows only at the end.
-  const aheadIndex =
-    !memos.index && input.paragraphs.length >= MIN_PARAGRAPHS && availableParallelism() > 1
-      ? startColdIndex(input)
-      : null;
+  const aheadIndex = !memos.index && parallel ? startColdIndex(input) : null;
   onStage(0, total, "cite");
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;
   onStage(1, total, "reuse");
-  const reuse = reuseStageMemo({ ...input, citations: cite.citations }, memos.reuse);
+  const reuse = reuseStageMemo({ ...input, citations: cite.citations }, memos.reuse, await aheadShingles);
   // A State's wording and the agreed texts: the reuse links read by date, a pure function of
   // what is computed by now (small beside the reuse stage, so it runs under its progress label
   // and keeps no memo: it is recomputed whole after a cached reuse result).

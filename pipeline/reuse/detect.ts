@@ -192,9 +192,12 @@ export function sameUnits(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** What detection reads of a paragraph before the citations are known. */
+export type ShingleSource = Pick<Paragraph, "kind" | "lang" | "text">;
+
 /** The units of every paragraph taking part (null for the others): long enough, not a note. */
 function eligibleUnits(
-  paragraphs: readonly Paragraph[],
+  paragraphs: readonly ShingleSource[],
   options: ReuseOptions,
 ): { tokens: (Tokens | null)[]; units: (Int32Array | null)[]; eligible: number } {
   const n = paragraphs.length;
@@ -227,6 +230,79 @@ export function formulaWindowsOf(
 }
 
 /**
+ * What detection computes from the texts alone, before it needs the cite stage's citations: the
+ * units, the shingle index, the formula windows' counts and marks, the units' weights. A cold
+ * build computes it on a worker thread while the cite stage runs (worker.ts); every array is a
+ * typed array or a view of one, so it travels back by transfer.
+ */
+export interface Shingled {
+  /** The settings it was computed with (shinglingKey). */
+  key: string;
+  tokens: (Tokens | null)[];
+  eligible: number;
+  /** Shingle length of each paragraph, in units. */
+  k: Uint8Array;
+  /** Formula window of each paragraph, in units. */
+  w: Uint8Array;
+  index: ShingleIndex;
+  /** The formula windows' counts (shingles.ts windowDf), with their postings when kept. */
+  windows: ReturnType<typeof windowDf>;
+  formulaDf: number;
+  formula: (Uint8Array | null)[];
+  frequent: (Uint8Array | null)[];
+  formulaRuns: FormulaRun[][];
+  formulaWindows: Uint32Array;
+  weight: (Uint8Array | null)[];
+}
+
+/**
+ * Compute what detection reads of the texts alone (Shingled). Pure.
+ * @param keep keep the formula windows' postings (what the next build starts from)
+ */
+export function shingleCorpus(
+  paragraphs: readonly ShingleSource[],
+  options: ReuseOptions = DEFAULT_OPTIONS,
+  keep = false,
+): Shingled {
+  const { tokens, units, eligible } = eligibleUnits(paragraphs, options);
+  const k = Uint8Array.from(paragraphs, (p) => options[p.lang].k);
+  const index = buildShingleIndex(units, k);
+  const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
+  // Formulas are counted over longer windows, in an index of their own that is dropped at once.
+  const w = Uint8Array.from(paragraphs, (p) => options[p.lang].formulaWindow);
+  const windows = windowDf(units, w, keep);
+  const formulaFound = units.map((u, p) =>
+    u
+      ? formulaUnits(windows.df.subarray(windows.off[p]!, windows.off[p + 1]!), u.length, w[p]!, formulaDf)
+      : null,
+  );
+  return {
+    key: shinglingKey(options),
+    tokens,
+    eligible,
+    k,
+    w,
+    index,
+    windows,
+    formulaDf,
+    formula: formulaFound.map((f) => f?.mark ?? null),
+    frequent: formulaFound.map((f) => f?.frequent ?? null),
+    formulaRuns: formulaFound.map((f) => f?.runs ?? []),
+    formulaWindows: frequentHashes(windows, formulaDf),
+    weight: tokens.map((t, p) => (t ? weightsOf(t, paragraphs[p]!.lang) : null)),
+  };
+}
+
+/**
+ * The settings Shingled depends on, as a string: what a Shingled computed elsewhere (the worker)
+ * must have been computed with to stand for the one detection would compute.
+ */
+export function shinglingKey(options: ReuseOptions): string {
+  const of = (l: LangOptions) => [l.minUnits, l.k, l.formulaWindow];
+  return JSON.stringify([of(options.zh), of(options.en), options.formulaDf ?? null]);
+}
+
+/**
  * Detect reuse across the corpus (see the module header). Pure.
  * @param trace filled in with what the next build starts from, when given
  */
@@ -234,6 +310,7 @@ export function detectReuse(
   input: DetectInput,
   options: ReuseOptions = DEFAULT_OPTIONS,
   trace?: Partial<DetectTrace>,
+  shingled?: Shingled | null,
 ): Detected {
   const { paragraphs } = input;
   const n = paragraphs.length;
@@ -241,13 +318,30 @@ export function detectReuse(
   const langOf = (p: number): Lang => paragraphs[p]!.lang;
   const opt = (p: number): LangOptions => options[langOf(p)];
 
-  const { tokens, units, eligible } = eligibleUnits(paragraphs, options);
-  const k = Uint8Array.from(paragraphs, (_, p) => opt(p).k);
-  const index = buildShingleIndex(units, k);
-  const formulaDf = options.formulaDf ?? formulaThreshold(eligible);
-  // Formulas are counted over longer windows, in an index of their own that is dropped at once.
-  const w = Uint8Array.from(paragraphs, (_, p) => opt(p).formulaWindow);
-  const windows = windowDf(units, w, trace !== undefined);
+  // Computed ahead (on the worker, beside the cite stage) when it fits this corpus and these
+  // settings, with the postings the trace needs; else here.
+  const ahead =
+    shingled &&
+    shingled.key === shinglingKey(options) &&
+    shingled.tokens.length === n &&
+    shingled.k.length === n &&
+    (!trace || shingled.windows.postings !== null)
+      ? shingled
+      : null;
+  const {
+    tokens,
+    eligible,
+    w,
+    index,
+    windows,
+    formulaDf,
+    formula,
+    frequent,
+    formulaRuns,
+    formulaWindows,
+    weight,
+  } = ahead ?? shingleCorpus(paragraphs, options, trace !== undefined);
+  const units = tokens.map((t) => t?.ids ?? null);
   if (trace) {
     trace.shingles = postingsOfIndex(index);
     trace.windows = windows.postings!;
@@ -255,17 +349,7 @@ export function detectReuse(
     trace.copies = [];
     trace.copyLinks = new Set();
   }
-  const formulaFound = units.map((u, p) =>
-    u
-      ? formulaUnits(windows.df.subarray(windows.off[p]!, windows.off[p + 1]!), u.length, w[p]!, formulaDf)
-      : null,
-  );
-  const formula = formulaFound.map((f) => f?.mark ?? null);
-  const frequent = formulaFound.map((f) => f?.frequent ?? null);
-  const formulaRuns = formulaFound.map((f) => f?.runs ?? []);
-  const formulaWindows = frequentHashes(windows, formulaDf);
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
-  const weight = tokens.map((t, p) => (t ? weightsOf(t, langOf(p)) : null));
   const names = nameIndex(input.names ?? []);
   const ref = tokens.map((t, p) =>
     t ? referenceMarks(t, input.references?.get(paragraphs[p]!.id), names) : null,

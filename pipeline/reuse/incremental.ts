@@ -51,6 +51,7 @@ import {
   type ReuseOptions,
   readingRank,
   related,
+  type Shingled,
   sameUnits,
 } from "./detect.ts";
 import { type FormulaTable, formulaList, recount, setRuns, unitsText } from "./formula-table.ts";
@@ -258,6 +259,8 @@ class Records implements RecordCache {
  * way with the memo for the next build. Pure.
  * @param compactAt the share of a base of postings the changes since may reach before they are
  *   merged into a new one (live.ts; tests use 0 and Infinity to run both ways every time)
+ * @param shingled what a cold run reads of the texts alone, computed ahead (worker.ts); unused
+ *   by an incremental run
  */
 export function reuseWithMemo(
   input: MemoInput,
@@ -265,6 +268,7 @@ export function reuseWithMemo(
   previous: ReuseMemo | null,
   options: ReuseOptions = DEFAULT_OPTIONS,
   compactAt = 0.1,
+  shingled: Shingled | null = null,
 ): MemoRun {
   const settings = settingsOf(input, options, schemaVersion);
   let why: string | null = null;
@@ -276,7 +280,7 @@ export function reuseWithMemo(
       why = run;
     }
   }
-  return { ...cold(input, schemaVersion, options, settings), why };
+  return { ...cold(input, schemaVersion, options, settings, shingled), why };
 }
 
 /** A cold run, and the memo made from what it computed. */
@@ -285,6 +289,7 @@ function cold(
   schemaVersion: number,
   options: ReuseOptions,
   settings: string,
+  shingled: Shingled | null,
 ): Omit<MemoRun, "why"> {
   const { paragraphs } = input;
   const trace: Partial<DetectTrace> = {};
@@ -294,7 +299,7 @@ function cold(
     () => true,
     () => true,
   );
-  const { result, detected, table } = coldReuse(input, schemaVersion, options, trace, records);
+  const { result, detected, table } = coldReuse(input, schemaVersion, options, trace, records, shingled);
   const copyKey = new Uint32Array(paragraphs.length * 2);
   detected.tokens.forEach((t, p) => {
     if (!t) return;

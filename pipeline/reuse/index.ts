@@ -23,6 +23,7 @@ import {
   detectReuse,
   marksOf,
   type ReuseOptions,
+  type Shingled,
 } from "./detect.ts";
 import { emptyTable, type FormulaTable, formulaList, setRuns, unitsText } from "./formula-table.ts";
 
@@ -51,9 +52,10 @@ export function coldReuse(
   options: ReuseOptions = DEFAULT_OPTIONS,
   trace?: Partial<DetectTrace>,
   cache?: RecordCache,
+  shingled?: Shingled | null,
 ): { result: ReuseResult; detected: Detected; table: FormulaTable } {
   const { paragraphs } = input;
-  const detected = detectReuse(input, options, trace);
+  const detected = detectReuse(input, options, trace, shingled);
   const table = formulaTableOf(paragraphs, detected);
   const result = assemble({
     paragraphs,

@@ -16,6 +16,7 @@ import {
   type Registry,
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
+import { DEFAULT_OPTIONS, type Shingled } from "./detect.ts";
 import { type MemoRun, type ReuseMemo, reuseWithMemo } from "./incremental.ts";
 import type { ReuseResult } from "./index.ts";
 
@@ -62,8 +63,13 @@ export function reuseStage(input: ReuseInput): ReuseResult {
 /**
  * The stage, from the memo of an earlier build when one is given and fits (incremental.ts): the
  * same result as a cold run, and the memo for the next build. The memo given is consumed.
+ * @param shingled what a cold run reads of the texts alone, computed ahead on a worker (worker.ts)
  */
-export function reuseStageMemo(input: ReuseInput, previous: ReuseMemo | null): MemoRun {
+export function reuseStageMemo(
+  input: ReuseInput,
+  previous: ReuseMemo | null,
+  shingled: Shingled | null = null,
+): MemoRun {
   return reuseWithMemo(
     {
       paragraphs: input.paragraphs,
@@ -73,5 +79,8 @@ export function reuseStageMemo(input: ReuseInput, previous: ReuseMemo | null): M
     },
     SCHEMA_VERSION,
     previous,
+    DEFAULT_OPTIONS,
+    undefined,
+    shingled,
   );
 }
