@@ -10,9 +10,10 @@
  *   formulas) is never claimed here, and a link keeps the reuse stage's kind, score and passages.
  * - Nor is a link claimed whose shared wording is, outside references, shorter than a passage
  *   the reuse stage counts (15 characters, 5 words: MEASURE_DEFAULTS.minInformative). The reuse
- *   stage gives a registered name no weight (two papers that name the same report by its full
- *   title are not linked: test/states/adoption.test.ts), but counts a citation's words as wording
- *   when they are not under a formula window; a State did not propose a reference it makes.
+ *   stage now gives a registered name and a citation's words no weight (two papers that name the
+ *   same report by its full title are not linked: test/states/adoption.test.ts); the check stays
+ *   here, on both ends' passages, so that a claim never rests on references whatever the reuse
+ *   stage's weights: a State did not propose a reference it makes.
  * - Shared wording is evidence of textual origin, not of influence: the record says which text
  *   carried the words first, never why the later one carries them.
  * - A pure function of the documents, paragraphs, working papers and reuse links, so the build's
