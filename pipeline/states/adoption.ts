@@ -10,9 +10,10 @@
  *   formulas) is never claimed here, and a link keeps the reuse stage's kind, score and passages.
  * - Nor is a link claimed whose shared wording is, outside references, shorter than a passage
  *   the reuse stage counts (15 characters, 5 words: MEASURE_DEFAULTS.minInformative). The reuse
- *   stage gives a registered name no weight (two papers that name the same report by its full
- *   title are not linked: test/states/adoption.test.ts), but counts a citation's words as wording
- *   when they are not under a formula window; a State did not propose a reference it makes.
+ *   stage now gives a registered name and a citation's words no weight (two papers that name the
+ *   same report by its full title are not linked: test/states/adoption.test.ts); the check stays
+ *   here, on both ends' passages, so that a claim never rests on references whatever the reuse
+ *   stage's weights: a State did not propose a reference it makes.
  * - Shared wording is evidence of textual origin, not of influence: the record says which text
  *   carried the words first, never why the later one carries them.
  * - A pure function of the documents, paragraphs, working papers and reuse links, so the build's
@@ -21,6 +22,7 @@
 import { creditor, isAgreed } from "../../core/data/states.ts";
 import { MEASURE_DEFAULTS } from "../../core/wording/measure.ts";
 import { tokenize } from "../../core/wording/tokens.ts";
+import { slugOf } from "../../schemas/identity.ts";
 import type {
   AdoptionCounts,
   AdoptionDirection,
@@ -58,18 +60,27 @@ export function directionOf(paper: string, agreed: string): AdoptionDirection {
   return paper < agreed ? "proposed" : paper > agreed ? "quotes" : "same-date";
 }
 
-/** Read every reuse link between a State's paragraph and an agreed text's. Pure. */
+/**
+ * Read every reuse link between a State's paragraph and an agreed text's. Pure.
+ *
+ * It pays for the links, not the corpus: a paragraph's id names its document ("<slug>/<lang>/…",
+ * core/address/address.ts idOf), so the links between two agreed texts (nearly all of them) are
+ * passed over before any paragraph is looked up, and only the paragraphs at the ends of the rest
+ * are found, tokenised and marked. At 200k paragraphs the whole-corpus setup this replaces (a map
+ * of every paragraph by id, every text citation's span, the registered names) was the stage's cost.
+ */
 export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adopted {
   const docOf = new Map(input.documents.map((d) => [`${d.symbol}\u0000${d.lang}`, d]));
-  const byId = new Map(input.paragraphs.map((p) => [p.id, p]));
   const whose = creditor(input.documents, input.workingPapers);
   const agreed = (p: Paragraph) => {
     const d = docOf.get(`${p.doc}\u0000${p.lang}`);
     return d && isAgreed(d) ? d : null;
   };
-  const outside = wordingOutsideReferences(input);
+  const candidates = candidateLinks(input);
+  const byId = paragraphsById(input.paragraphs, candidates);
+  const outside = wordingOutsideReferences(input, byId);
   const links: AdoptionLink[] = [];
-  for (const r of input.reuse) {
+  for (const r of candidates) {
     const from = byId.get(r.from);
     const to = byId.get(r.to);
     if (!from || !to) continue;
@@ -103,18 +114,57 @@ export function adoptionStage(input: AdoptionInput, schemaVersion: number): Adop
     });
   }
   links.sort((a, b) => cmp(a.paper, b.paper) || cmp(a.agreed, b.agreed));
-  return { file: { schemaVersion, links, states: countsOf(input, links, whose) } };
+  return { file: { schemaVersion, links, states: countsOf(input, links, whose, docOf) } };
+}
+
+/**
+ * The links that may join a State's paragraph to an agreed one: those with one end in an agreed
+ * text and the other in a text that is not, read from the ids alone. A State's paragraph is never
+ * in an agreed text (creditor), so a link with both ends agreed, or neither, is never claimed.
+ * An id whose document is not known keeps its link, and the full test below decides.
+ */
+function candidateLinks(input: AdoptionInput): Reuse[] {
+  const agreedOf = new Map<string, boolean>();
+  for (const d of input.documents) agreedOf.set(`${slugOf(d.symbol)}/${d.lang}`, isAgreed(d));
+  const docKey = (id: string) => id.slice(0, id.indexOf("/", id.indexOf("/") + 1));
+  const out: Reuse[] = [];
+  for (const r of input.reuse) {
+    const a = agreedOf.get(docKey(r.from));
+    const b = agreedOf.get(docKey(r.to));
+    if (a === undefined || b === undefined || a !== b) out.push(r);
+  }
+  return out;
+}
+
+/** The paragraphs at the ends of `links`, by id: one pass over the corpus, a set lookup each. */
+function paragraphsById(paragraphs: readonly Paragraph[], links: readonly Reuse[]): Map<string, Paragraph> {
+  const byId = new Map<string, Paragraph>();
+  if (!links.length) return byId;
+  const wanted = new Set<string>();
+  for (const r of links) wanted.add(r.from).add(r.to);
+  for (const p of paragraphs) if (wanted.has(p.id)) byId.set(p.id, p);
+  return byId;
 }
 
 /** For a paragraph: which of its units are references, and where each unit lies in its text. */
 type Outside = (p: Paragraph) => { start: Uint32Array; end: Uint32Array; ref: Uint8Array | null };
 
-function wordingOutsideReferences(input: AdoptionInput): Outside {
-  const spans = referenceSpans(input.citations);
-  const names = nameIndex(registeredNames(input.registry));
+function wordingOutsideReferences(input: AdoptionInput, wanted: ReadonlyMap<string, Paragraph>): Outside {
+  // Built on first use: most builds have no candidate link with passages, and then neither the
+  // citations nor the registered names are read. Citations of other paragraphs are not kept.
+  let spans: Map<string, [number, number][]> | null = null;
+  let names: ReturnType<typeof nameIndex> | null = null;
+  const seen = new Map<string, ReturnType<Outside>>();
   return (p) => {
+    let got = seen.get(p.id);
+    if (got) return got;
+    spans ??= referenceSpans(input.citations.filter((c) => wanted.has(c.from)));
+    names ??= nameIndex(registeredNames(input.registry));
     const t = tokenize(p.text);
-    return { start: t.start, end: t.end, ref: referenceMarks(t, spans.get(p.id), names) };
+    got = { start: t.start, end: t.end, ref: referenceMarks(t, spans.get(p.id), names) };
+    // A paragraph at the end of several links is tokenised once.
+    seen.set(p.id, got);
+    return got;
   };
 }
 
@@ -155,6 +205,7 @@ function countsOf(
   input: AdoptionInput,
   links: readonly AdoptionLink[],
   whose: ReturnType<typeof creditor>,
+  docOf: ReadonlyMap<string, DocumentRecord>,
 ): Record<string, AdoptionCounts> {
   const counts = new Map<string, AdoptionCounts>();
   const of = (code: string) => {
@@ -165,7 +216,21 @@ function countsOf(
     }
     return c;
   };
-  for (const p of input.paragraphs) for (const code of whose(p)?.states ?? []) of(code).paragraphs++;
+  // Paragraphs come document by document: an agreed text's are passed over on one comparison
+  // each (whose() is null for them), not a key built and looked up per paragraph.
+  let doc = "";
+  let lang = "";
+  let skip = true;
+  for (const p of input.paragraphs) {
+    if (p.doc !== doc || p.lang !== lang) {
+      doc = p.doc;
+      lang = p.lang;
+      const d = docOf.get(`${doc}\u0000${lang}`);
+      skip = !d || isAgreed(d);
+    }
+    if (skip) continue;
+    for (const code of whose(p)?.states ?? []) of(code).paragraphs++;
+  }
   for (const l of links) {
     // Counted in the year the wording reached its later text: the agreed text for a proposal,
     // the paper for a quotation.

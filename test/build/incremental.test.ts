@@ -24,6 +24,7 @@ import {
   sameStamp,
 } from "../../pipeline/build/memos.ts";
 import { codeVersion, FileStore } from "../../pipeline/host.ts";
+import type { AdoptionFile } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
 
@@ -130,6 +131,37 @@ describe("a build after a change equals a cold build, byte for byte", () => {
     });
     ({ inc } = await bothWays(root));
     expect(inc.runs!.reuse.mode).toBe("incremental");
+  });
+
+  test("a State's paper added and edited, and an agreed text redated: adoption moves, and equals a cold build", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const s = seedSentences();
+    // A Chinese position paper of May 2023 taking up a sentence only the seed (August 2023) holds.
+    const paper = (sentences: string[]) =>
+      `---\nid: cn-2023-test-paper\nlang: zh\ntitle: 关于测试的立场文件\ndate: "2023-05-01"\ntype: position paper\nbody: Government of China\nstatus: national\nauthors: [CN]\nsource: written for the tests\n---\n${sentences.map((x, i) => `${i + 1}. ${x}`).join("\n\n")}\n`;
+    const links = () =>
+      (
+        JSON.parse(readFileSync(path.join(root, "dist/data/adoption.json"), "utf8")) as AdoptionFile
+      ).links.map((l) => `${l.paper} ${l.agreed.split("/")[0]} ${l.direction}`);
+    writeFiles(root, { "corpus/cn-2023-test-paper/zh.md": paper([s[10]!, "我国主张各方加强对话与合作。"]) });
+    await bothWays(root);
+    const added = links();
+    expect(added).toContain("cn-2023-test-paper/zh/1 A-78-265 proposed");
+
+    // The paper edited: it takes up one more of the seed's sentences.
+    writeFiles(root, {
+      "corpus/cn-2023-test-paper/zh.md": paper([s[10]!, "我国主张各方加强对话与合作。", s[12]!]),
+    });
+    await bothWays(root);
+    expect(links().length).toBeGreaterThan(added.length);
+
+    // The agreed text redated before the paper: the paper now quotes it.
+    writeFiles(root, {
+      "corpus/A-78-265/zh.md": seedText().replace('date: "2023-08-01"', 'date: "2023-01-01"'),
+    });
+    await bothWays(root);
+    expect(links()).toContain("cn-2023-test-paper/zh/1 A-78-265 quotes");
   });
 
   test("a change to the registry's names rebuilds the reuse stage cold, saying why", async () => {

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { creditor, statesOf, workingPaperDocuments } from "../../core/data/states.ts";
 import { adoptionStage, directionOf } from "../../pipeline/states/adoption.ts";
-import type { AdoptionFile, Reuse, WorkingPaper } from "../../schemas/index.ts";
+import type { AdoptionFile, Paragraph, Reuse, WorkingPaper } from "../../schemas/index.ts";
 import { AdoptionFile as AdoptionSchema } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 import { buildStatesFixture } from "./helpers.ts";
@@ -201,5 +201,87 @@ describe("whose a paragraph is", () => {
       ["proposed", ["AU", "CO"], "working paper", "consider a voluntary checklist for reporting incidents."],
     ]);
     expect(out.states.AU?.proposed).toEqual({ "2023": 1 });
+  });
+});
+
+describe("only the links that can be claimed are read", () => {
+  // A State's paper in two languages, its paragraphs in the corpus's order (English then Chinese),
+  // between two agreed texts: the stage passes over links by their ends' documents, and must still
+  // claim what it claimed when it read every paragraph.
+  const author = { code: "CN", kind: "state" as const, name: { zh: "中国", en: "China" } };
+  const docs = [
+    documentRecord({ symbol: "A/75/816", lang: "en", date: "2021-03-18" }),
+    documentRecord({
+      symbol: "A/AC.292/2021/WP.9",
+      lang: "en",
+      status: "national",
+      date: "2021-05-01",
+      authors: [author],
+    }),
+    documentRecord({
+      symbol: "A/AC.292/2021/WP.9",
+      lang: "zh",
+      status: "national",
+      date: "2021-05-01",
+      authors: [author],
+    }),
+    documentRecord({ symbol: "A/78/265", lang: "en", date: "2023-08-01" }),
+  ];
+  const shared = "a voluntary checklist for reporting incidents to the relevant national authorities";
+  const agreed1 = paragraph({ text: `States agreed on ${shared}.`, doc: "A/75/816", lang: "en" });
+  const paperEn = paragraph({ text: `We propose ${shared}.`, doc: "A/AC.292/2021/WP.9", lang: "en" });
+  const paperEn2 = paragraph({
+    text: "A second paragraph of the paper.",
+    doc: "A/AC.292/2021/WP.9",
+    lang: "en",
+  });
+  const paperZh = paragraph({ text: "文件的中文段落。", doc: "A/AC.292/2021/WP.9", lang: "zh" });
+  const agreed2 = paragraph({ text: `States recalled ${shared}.`, doc: "A/78/265", lang: "en" });
+  const link = (from: Paragraph, to: Paragraph): Reuse => {
+    const a = from.text.indexOf(shared);
+    const b = to.text.indexOf(shared);
+    return {
+      from: from.id,
+      to: to.id,
+      kind: "near",
+      score: 0.9,
+      spans: [{ from: [a, a + shared.length], to: [b, b + shared.length] }],
+      length: 12,
+      formula: false,
+      diff: [],
+      via: "direct",
+    };
+  };
+  const run = (reuse: Reuse[]) =>
+    adoptionStage(
+      {
+        documents: docs,
+        paragraphs: [agreed1, paperEn, paperEn2, paperZh, agreed2],
+        workingPapers: [],
+        reuse,
+        citations: [],
+        registry: { documents: [] },
+      },
+      4,
+    ).file;
+
+  test.each([
+    // Both ends agreed: never claimed, however much they share.
+    ["two agreed texts", [link(agreed1, agreed2)], []],
+    // The paper at one end, an agreed text at the other, either way round; the paper's paragraph
+    // at the end of two links is read for both.
+    [
+      "a paper and the agreed texts on both sides of its date",
+      [link(agreed1, paperEn), link(paperEn, agreed2), link(agreed1, agreed2)],
+      [
+        [paperEn.id, agreed1.id, "quotes"],
+        [paperEn.id, agreed2.id, "proposed"],
+      ],
+    ],
+  ] as const)("%s", (_name, reuse, expected) => {
+    const out = run([...reuse]);
+    expect(out.links.map((l) => [l.paper, l.agreed, l.direction])).toEqual(expected);
+    // Every paragraph of the State's paper counts, in both languages, whatever the links.
+    expect(out.states.CN?.paragraphs).toBe(3);
   });
 });
