@@ -41,6 +41,9 @@ export function resolvedUrl(resolved: string, place: { paragraph: boolean; ancho
   return `${docUrl(slug, lang)}${place.anchor ? `#${encodeURIComponent(place.anchor)}` : ""}`;
 }
 
+/** The Charter's full text on un.org: it is not a corpus document, and has no ODS symbol. */
+export const CHARTER_URL = "https://www.un.org/en/about-us/un-charter/full-text";
+
 /** A State's page: "/states/VE/". */
 export function stateUrl(code: string): string {
   return `/states/${encodeURIComponent(code)}/`;

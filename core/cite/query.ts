@@ -226,6 +226,20 @@ function councilWithAssemblyNumber(query: string): string | null {
   return `"${m[0].trim()}" names the ${council === "安理会" || council === "安全理事会" ? "Security Council (安理会)" : "Security Council"} with a General Assembly resolution's number (${number}, session/number), so neither was read. The Council's resolutions are numbered with their year, e.g. "resolution 2341 (2017)" or "S/RES/2341 (2017)"; for the Assembly's, write "resolution ${number}" or "A/RES/${number}".`;
 }
 
+/**
+ * Why "cn-2099-test-paper, section 2.2" reads as nothing: a national paper is cited by its id only
+ * when the corpus or the registry holds it, so an id neither knows is no citation, and the generic
+ * answer ("write a symbol") would send a reader of a paper that has no symbol the wrong way.
+ */
+function unknownPaperId(query: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string | null {
+  for (const m of query.matchAll(/[a-z][a-z0-9]*(?:-[a-z0-9]+)+/g)) {
+    const id = m[0];
+    if (!isDocId(id) || index.docs.has(id) || index.registry.has(id)) continue;
+    return `"${id}" reads as a national paper's id, but neither the corpus nor its registry has a paper by that id, so nothing was read: check the id (the paper's folder under corpus/), or cite the paper by its title.`;
+  }
+  return null;
+}
+
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
   query: string,
@@ -240,6 +254,7 @@ export function lookupCitation<P extends CiteParagraph>(
       query,
       message: !outside
         ? (councilWithAssemblyNumber(query) ??
+          unknownPaperId(query, index) ??
           'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".')
         : outside.kind === "short"
           ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
@@ -371,13 +386,26 @@ function anchorAt(
   for (const versions of index.docs.values()) {
     const record = versions.get(lang)?.record;
     if (!record || record.slug !== slug) continue;
-    const section = (record.sections ?? []).find((x) => x.address === address);
-    if (section) return section.anchor;
-    const part = record.parts.find((x) => x.length > 0 && partAddress(x) === address);
-    const title = part ? partTitle(record, part) : null;
-    if (title) return title;
+    const heading = headingAnchor(record, address);
+    if (heading) return heading;
   }
   return paragraphs[0] ? anchorOf(paragraphs[0].address) : null;
+}
+
+/**
+ * The heading a part or section opens with on the document page: a section's `anchor`, a part's
+ * title (partTitle); null when the address names neither or the part has no title. Exported so the
+ * site's citation links (site/src/lib/links.ts) open a part where the resolver and `acquis cite` do.
+ * @param address a part's or section's address in the document ("annex", "annex/@D", "state-de")
+ */
+export function headingAnchor(
+  record: Pick<CiteDocument, "parts" | "sections" | "headings">,
+  address: string,
+): string | null {
+  const section = (record.sections ?? []).find((x) => x.address === address);
+  if (section) return section.anchor;
+  const part = record.parts.find((x) => x.length > 0 && partAddress(x) === address);
+  return part ? partTitle(record, part) : null;
 }
 
 /** The anchor of a part's title: its first heading of depth 1, not a dateline; null without one. */

@@ -15,6 +15,7 @@
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
+import { CHARTER_URL } from "../../core/address/urls.ts";
 import { citationsOf } from "../../core/cite/format.ts";
 import { type Lookup, lookupCitation, readingLine, targetText } from "../../core/cite/query.ts";
 import { buildIndex, type CorpusIndex } from "../../core/cite/resolve.ts";
@@ -222,6 +223,8 @@ export function render(lookup: Lookup<Paragraph>): string {
     if (r.nearby.length) lines.push(`Nearby: ${r.nearby.join(", ")}`);
     if (r.candidates.length) lines.push(`Candidates: ${r.candidates.join(", ")}`);
     if (r.url) lines.push(`UN Official Document System: ${r.url}`);
+    // The Charter has no ODS symbol: its text on un.org, as the site's resolver links it.
+    if (r.status === "external") lines.push(`The Charter on un.org: ${CHARTER_URL}`);
     return `${lines.join("\n")}\n`;
   });
   return `${readingLine(lookup)}\n\n${blocks.join("\n")}`;

@@ -57,7 +57,9 @@ or new wording.
   --batch          many queries on standard input, one a line (the options apply
                    to each, ranked as one query is): one JSON line per input
                    line, in order, {query, total, complete, hits} with hits as
-                   --json prints them
+                   --json prints them; total counts every hit when complete is
+                   true, else it is a floor (at least the hits given): --all
+                   for the whole count
   --data <dir>     the built knowledge base (default: dist/data)
 
 Ranking: by how much of the query a paragraph carries, measured as the reuse
@@ -65,7 +67,9 @@ stage measures reuse (shared passages; characters for Chinese, words for
 English; recurring formulas count for less), then the query word for word, then
 its words held anywhere; among equals consensus texts first, then the newest.
 Paragraphs in the other language come after, unless --lang asks for one.
-A single letter, digits or a lone character never make a hit on their own.
+Within a longer query, a single letter, digits or a lone character never make
+a hit on their own; a query of nothing else (的, x, 2023) is read as an exact
+phrase, found where it stands whole.
 Exit codes: 0 found, 1 nothing found, 2 bad usage.`;
 
 /** The longest query the command reads, as the site does: a long draft, not a book. */
@@ -162,6 +166,17 @@ export function oneLanguage(corpus: "zh" | "en", query: "zh" | "en"): string {
   return `The corpus holds only ${LANG_NAME[corpus]} texts, so a query in ${LANG_NAME[query]} finds nothing in it; search in ${LANG_NAME[corpus]}, or add the ${LANG_NAME[query]} versions (acquis fetch <symbol> --lang ${query}).`;
 }
 
+/** The filters given on the command line, as written ("--doc A/99/1", "--consensus"); --lang is said apart. */
+function filterFlags(v: Record<string, string | boolean | undefined>): string[] {
+  const out: string[] = [];
+  for (const name of ["doc", "type", "body", "from", "to"]) {
+    const value = v[name];
+    if (typeof value === "string") out.push(`--${name} ${value}`);
+  }
+  if (v.consensus) out.push("--consensus");
+  return out;
+}
+
 export const searchCommand: Command = {
   name: "search",
   summary: "Full-text search of paragraphs, zh and en (exact phrases with --phrase)",
@@ -255,10 +270,17 @@ export const searchCommand: Command = {
     let result: SearchResult;
     // Nothing found: whether any word of the query occurs anywhere at all.
     let nowhere = false;
+    // Nothing found under filters: whether the query, unfiltered, is found (null: no filter given).
+    let foundUnfiltered: boolean | null = null;
+    const filters = filterFlags(v);
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       if (batch) return await runBatch(engine, opts, io);
       result = await engine.search(query, opts);
+      if (!result.hits.length && filters.length) {
+        const loose = await engine.search(query, { phrase: opts.phrase, lang: opts.lang, limit: 1 });
+        foundUnfiltered = loose.hits.length > 0;
+      }
       if (!result.hits.length && !result.query.phrase) {
         const unseen = await engine.unseen(query, result);
         const letters = (t: string) => t.replace(/[^\p{L}\p{N}]/gu, "").length;
@@ -281,6 +303,18 @@ export const searchCommand: Command = {
         ),
       );
       const only = onlyOtherLanguage(result, opts.lang);
+      // A filter that leaves nothing (a document not in the corpus, a year past the newest) must
+      // not read as "the corpus does not carry it".
+      if (foundUnfiltered !== null)
+        io.stdout(
+          terminalSafe(
+            `Only what the filters allow was searched (${filters.join(", ")}); ${
+              foundUnfiltered
+                ? "without them, paragraphs do carry it: drop or widen them."
+                : "without them it is not found either."
+            }\n`,
+          ),
+        );
       if (only) io.stdout(`${oneLanguage(only, result.query.lang)}\n`);
       else if (nowhere) io.stdout("None of its words occurs in any paragraph of the corpus.\n");
     } else {

@@ -104,6 +104,21 @@ describe("acquis cite", () => {
       ],
     }, // the Council's name before an Assembly number: read as neither, and said which to mend
     { query: "安理会第 75/240 号决议", code: 1, says: ["names the Security Council (安理会)"] },
+    {
+      query: "Charter, Article 2 (4)",
+      code: 1,
+      says: [
+        "The UN Charter is not a corpus document",
+        "The Charter on un.org: https://www.un.org/en/about-us/un-charter/full-text",
+      ],
+    }, // not held, and no ODS symbol: where to read it instead, as the site's resolver links it
+    {
+      query: "cn-2099-test-paper, section 2.2",
+      code: 1,
+      says: [
+        '"cn-2099-test-paper" reads as a national paper\'s id, but neither the corpus nor its registry has a paper by that id',
+      ],
+    }, // an id the corpus does not hold: said as such, not "write a symbol", which a national paper lacks
   ])("$query", async ({ query, code, says }) => {
     const r = await run(query, "--data", dir);
     expect(r.code).toBe(code);

@@ -216,6 +216,52 @@ describe.runIf(has("shared"))("acquis search", () => {
   });
 
   test.each([
+    // Trying main, a document not in the corpus and a year past the newest both answered only
+    // "No paragraph carries “关键基础设施”", as if the corpus did not carry it.
+    { args: ["--doc", "A/99/1"], says: "(--doc A/99/1); without them, paragraphs do carry it" },
+    { args: ["--from", "2090"], says: "(--from 2090); without them, paragraphs do carry it" },
+  ])(
+    "a filter that leaves nothing is named, and whether the query is found without it: $args",
+    async ({ args, says }) => {
+      const r = await run("关键基础设施", ...args);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("No paragraph carries");
+      expect(r.stdout).toContain(`Only what the filters allow was searched ${says}`);
+    },
+  );
+
+  test("a query found nowhere under a filter says it is not found without it either", async () => {
+    const r = await run("不存在的短语XYZ", "--doc", "A/99/1");
+    expect(r.stdout).toContain("(--doc A/99/1); without them it is not found either.");
+    // No filter, nothing about filters.
+    expect((await run("不存在的短语XYZ")).stdout).not.toContain("filters");
+  });
+
+  test("a lone character alone is found as a phrase, as the help says, not never", async () => {
+    // Trying main, "的" found 20 paragraphs while the help said a lone character never makes a hit.
+    const r = await run("的", "--json");
+    expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
+    const help = (await run("--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("a query of nothing else (的, x, 2023) is read as an exact phrase");
+    expect(help).not.toMatch(/^A single letter, digits or a lone character never make a hit/m);
+  });
+
+  test("--batch's total is the whole count only when complete, and the help says so", async () => {
+    // Trying main, a phrase held by 3 paragraphs came back with "total": 2 under --limit 2, and
+    // nothing said that total is then a floor.
+    const phrase = '"础设施和关键信"';
+    const held = paragraphs.filter((p) => p.text.includes("础设施和关键信")).length;
+    expect(held).toBeGreaterThan(2);
+    const cut = JSON.parse((await runWith(`${phrase}\n`, "--batch", "--limit", "2")).stdout);
+    expect(cut.complete).toBe(false);
+    expect(cut.total).toBeGreaterThanOrEqual(cut.hits.length);
+    const whole = JSON.parse((await runWith(`${phrase}\n`, "--batch", "--all")).stdout);
+    expect([whole.complete, whole.total]).toEqual([true, held]);
+    const help = (await run("--help")).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("total counts every hit when complete is true, else it is a floor");
+  });
+
+  test.each([
     [["不存在的短语XYZ"], 1, ""], // nothing found
     [[], 2, "give the words"], // no query
     [["x", "--lang", "fr"], 2, "--lang is zh or en"],

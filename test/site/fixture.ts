@@ -318,6 +318,9 @@ function citation(over: Partial<Citation> & Pick<Citation, "from" | "raw" | "spa
   };
 }
 
+/** The national paper's section heading, which cites a part of an agreed text in its own words. */
+export const NZ_HEADING = "2 Sovereignty (see A/78/265, annex)";
+
 /** A national paper without a UN symbol, by two States: keyed by its id (our own words). */
 const NATIONAL_EN: DocSpec = {
   symbol: "nz-2024-test-position",
@@ -331,12 +334,12 @@ const NATIONAL_EN: DocSpec = {
     { code: "NZ", kind: "state", name: { en: "New Zealand", zh: "新西兰" } },
     { code: "AU", kind: "state", name: { en: "Australia", zh: "澳大利亚" } },
   ],
-  headings: [{ text: "2 Sovereignty", depth: 3, part: [], before: 0 }],
+  headings: [{ text: NZ_HEADING, depth: 3, part: [], before: 0 }],
   paras: [
     {
       scope: "2",
       text: "The co-authors consider, for testing only, that sovereignty applies to cyber infrastructure, where an operation causes:\nphysical damage;\na loss of function.",
-      headings: ["2 Sovereignty"],
+      headings: [NZ_HEADING],
       items: [
         { n: 1, mark: "•", start: 120, end: 136 },
         { n: 2, mark: "•", start: 137, end: 156 },
@@ -346,7 +349,7 @@ const NATIONAL_EN: DocSpec = {
       // Quotes the agreed language of A/78/265 (2023), a year later.
       scope: "2",
       text: "The co-authors note that States put forward the following proposals for further discussion, and support them, for testing only.",
-      headings: ["2 Sovereignty"],
+      headings: [NZ_HEADING],
     },
   ],
 };
@@ -511,6 +514,31 @@ export function makeFixture(opts: { extraParagraphs?: number } = {}): FixtureDat
       },
     }),
   ];
+  // A citation in a heading's own words is filed under the part the heading opens, at the
+  // heading's line (pipeline/cite/extract.ts), and resolves to a whole part: the annex.
+  const nz = documents.find((d) => d.symbol === "nz-2024-test-position")!;
+  const raw = "A/78/265, annex";
+  citations.push(
+    citation({
+      id: "nz-2024-test-position/en/body#c1",
+      from: "nz-2024-test-position/en/body",
+      via: "heading",
+      raw,
+      span: [NZ_HEADING.indexOf(raw), NZ_HEADING.indexOf(raw) + raw.length],
+      target: {
+        doc: "A/78/265",
+        part: ["annex"],
+        scope: null,
+        num: [],
+        partInferred: false,
+        section: null,
+        page: null,
+      },
+      resolved: "A-78-265/en/annex",
+      status: "resolved",
+      source: nz.headings[0]!.source,
+    }),
+  );
   // Fix spans so each points exactly at its raw text (the fixture is the spec of the contract).
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   for (const c of citations) {

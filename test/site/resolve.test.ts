@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addressOf } from "../../core/address/address.ts";
+import { CHARTER_URL } from "../../core/address/urls.ts";
 import { citationsOf, toRoman } from "../../core/cite/format.ts";
 import { RESOLVER_INDEX_PATH, resolverDocumentPath } from "../../core/cite/resolver-files.ts";
 import type { DocumentRecord, Paragraph, Registry } from "../../schemas/index.ts";
@@ -174,6 +175,14 @@ describe("a pasted citation", () => {
     const a = await answer(pasted);
     expect(a.go).toBeNull();
     for (const s of says) expect(text(a)).toContain(s);
+  });
+
+  test("a Charter article, not a corpus document, links the Charter's text on un.org", async () => {
+    // Trying main, the resolver said the Charter's text is not held, and offered nothing to open.
+    const a = await answer("Charter, Article 2 (4)");
+    expect(a.go).toBeNull();
+    expect(text(a)).toContain("The UN Charter is not a corpus document");
+    expect(a.lines).toContainEqual({ text: "Read the Charter on un.org", href: CHARTER_URL });
   });
 
   test.each([

@@ -15,7 +15,7 @@ import { serve } from "../../site/scripts/serve.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
 import { astroBuild, buildFixtureSite, repoRoot } from "./build-site.ts";
-import { HOSTILE } from "./fixture.ts";
+import { HOSTILE, makeFixture, NZ_HEADING } from "./fixture.ts";
 import { writeSeedData } from "./seed-data.ts";
 
 const dist = path.join(repoRoot, "test-results", "site-e2e");
@@ -166,6 +166,18 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("filters that leave nothing are said to, with whether the words are found without them", async () => {
+    // Trying main, a year past the newest text answered only "No paragraph carries any of …".
+    const page = await open("/search/?q=critical+infrastructure&from=2090");
+    await expect
+      .poll(() => page.locator("#search-status").textContent())
+      .toContain("Only what the filters allow");
+    expect(await page.locator("#search-status").textContent()).toContain(
+      "without them, paragraphs do carry it: clear or widen the filters.",
+    );
+    await page.close();
+  });
+
   test("a short query stays in the address, so the link shares the search", async () => {
     const page = await open("/search/");
     await page.fill("#q", "voluntary basis");
@@ -238,6 +250,10 @@ describe.runIf(chromium)("scenarios", () => {
       /words: sovereignty|heading: 2 Sovereignty/,
     );
     expect(await page.locator("#topics-h + ul a").first().getAttribute("href")).toBe("/topics/sovereignty/");
+    // The names and the reason are words apart, not run together ("Sovereignty主权(en; …").
+    expect(await page.locator("#topics-h + ul li").first().textContent()).toMatch(
+      /^Sovereignty 主权 \((en|zh); /,
+    );
     await page.close();
   });
 
@@ -314,6 +330,24 @@ describe.runIf(chromium)("scenarios", () => {
     await page.click("a.cite:has-text('States should cooperate')");
     await page.waitForURL(/\/p\/A-77-275\/annex\/6\/$/);
     expect(await page.locator("#cited-by + ul").textContent()).toContain("A/78/265, annex, para. 24");
+    await page.close();
+  });
+
+  test("a citation in a heading is a link as in a paragraph, and a cited part opens at its heading", async () => {
+    const page = await open("/doc/nz-2024-test-position/en/");
+    // The heading's own words stay as printed, the citation in them underlined.
+    const heading = page.locator("h1, h2, h3, h4").filter({ hasText: "2 Sovereignty" });
+    expect(await heading.textContent()).toBe(NZ_HEADING);
+    const cite = heading.locator("a.cite");
+    expect(await cite.textContent()).toBe("A/78/265, annex");
+    await cite.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL((u) => u.pathname === "/doc/A-78-265/en/");
+    // The annex's title heading (as the fixture's record holds it), on screen, not annex 23's paragraph.
+    const target = page.locator(":target");
+    expect(await target.evaluate((el) => el.tagName)).toMatch(/^H[1-6]$/);
+    expect(await target.textContent()).toBe("Annex");
+    expect(await target.isVisible()).toBe(true);
     await page.close();
   });
 
@@ -687,6 +721,35 @@ describe("quality", () => {
     expect(await page.locator("header.site").isVisible()).toBe(false);
     expect(await page.locator("#annex-23-f-ii").isVisible()).toBe(true);
     await page.close();
+  });
+
+  test("the home page's States card counts every State and group the States page lists, and says so", () => {
+    const home = readFileSync(path.join(dist, "index.html"), "utf8");
+    const states = readFileSync(path.join(dist, "states", "index.html"), "utf8");
+    const rows = [...states.matchAll(/<tr><td><a href="\/states\//g)].length;
+    // The fixture's States include authors of a national paper and of a compendium's section,
+    // who submitted no working paper: the card must not call them "States with working papers".
+    expect(rows).toBeGreaterThan(1);
+    expect(home).toContain(
+      `<div class="card"><div class="n">${rows}</div><a href="/states/">States and groups with papers</a></div>`,
+    );
+  });
+
+  test("a citation in a heading is a link on the side-by-side page too, to the cited part's heading", () => {
+    const html = readFileSync(path.join(dist, "doc", "nz-2024-test-position", "index.html"), "utf8");
+    const annex = makeFixture().documents.find((d) => d.slug === "A-78-265" && d.lang === "en")!;
+    const title = annex.headings.find((h) => h.text === "Annex")!;
+    expect(html).toMatch(
+      new RegExp(
+        `<h2[^>]*>2 Sovereignty \\(see <a class="cite" href="/doc/A-78-265/en/#${title.anchor}"[^>]*>A/78/265, annex</a>\\)</h2>`,
+      ),
+    );
+  });
+
+  test("a State's topics keep their names words apart", () => {
+    // Trying main, a State's page read "Sovereignty主权: 2 paragraphs".
+    const html = readFileSync(path.join(dist, "states", "NZ", "index.html"), "utf8");
+    expect(html).toMatch(/>Sovereignty<\/a> <span lang="zh-Hans">主权<\/span>: \d+ paragraphs? · /);
   });
 
   test("the sitemap lists every page a reader can land on", () => {

@@ -3,23 +3,35 @@
  * resolved id and target symbol, never from its `url` or any document text.
  */
 
-import { docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
-import type { Citation, Paragraph } from "../../../schemas/index.ts";
+import { idOf, partAddress } from "../../../core/address/address.ts";
+import { CHARTER_URL, docUrl, odsUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { headingAnchor } from "../../../core/cite/query.ts";
+import type { Citation, DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
 import { type SiteData, slugOfId } from "./data.ts";
 
-/** The Charter's full text on un.org: it is not a corpus document, and has no ODS symbol. */
-export const CHARTER = "https://www.un.org/en/about-us/un-charter/full-text";
+/** The Charter's full text on un.org (core/address/urls.ts, where every URL is built). */
+export const CHARTER = CHARTER_URL;
 /** The document key the citation grammar gives the Charter (core/cite/resolve.ts). */
 export const CHARTER_DOC = "UN Charter";
 
 /** The link of a citation: the resolved paragraph, the document in the corpus, or UN ODS. */
 export function citeHref(data: SiteData, c: Citation, lang: "zh" | "en"): string | null {
   if (c.resolved && data.byId.has(c.resolved)) return paraUrlOfId(c.resolved);
-  // Resolved to a part ("A-78-265/zh/annex", "see the annex"): its first paragraph in the document.
+  // Resolved to a part or section ("A-78-265/zh/annex", "A-78-265/zh/annex/@D"): at its heading on
+  // the document page, as the resolver and `acquis cite` open it (core/cite/query.ts), else at its
+  // first paragraph; a part without paragraphs or heading, at the document's top.
   if (c.resolved) {
-    const [slug = "", lang = ""] = c.resolved.split("/");
-    const first = (data.byDoc.get(`${slug}/${lang}`) ?? []).find((p) => p.id.startsWith(`${c.resolved}/`));
-    if (first) return `${docUrl(slug, first.lang)}#${first.anchor}`;
+    const [slug = "", version = "", ...rest] = c.resolved.split("/");
+    const record = version === "zh" || version === "en" ? data.bySlug.get(slug)?.[version] : undefined;
+    if (record && rest.length === 0) return docUrl(slug, record.lang);
+    if (record) {
+      const heading = headingAnchor(record, rest.join("/"));
+      const first = heading
+        ? null
+        : (data.byDoc.get(`${slug}/${record.lang}`) ?? []).find((p) => p.id.startsWith(`${c.resolved}/`));
+      const anchor = heading ?? first?.anchor;
+      return `${docUrl(slug, record.lang)}${anchor ? `#${encodeURIComponent(anchor)}` : ""}`;
+    }
   }
   if (c.status === "ambiguous") return `${paraUrlOfId(c.from)}#cites`;
   if (c.target.doc === CHARTER_DOC) return CHARTER;
@@ -74,6 +86,32 @@ export function textCitations(data: SiteData, p: Paragraph): Citation[] {
     return (data.citationsFrom.get(p.parent) ?? []).filter((c) => c.via === "source-note");
   }
   return (data.citationsFrom.get(p.id) ?? []).filter((c) => c.via === "text");
+}
+
+/**
+ * The citations in a heading's own words ("Follow-up to resolution 75/240"): the cite stage files
+ * them under the part the heading opens (via "heading", spans into the heading's text), as it does
+ * a heading's notes; the heading's line tells which heading of the part.
+ */
+export function headingCitations(data: SiteData, doc: DocumentRecord, h: Heading): Citation[] {
+  return (data.citationsFrom.get(idOf(doc.symbol, doc.lang, partAddress(h.part))) ?? []).filter(
+    (c) => c.via === "heading" && c.source.line === h.source.line && c.source.file === h.source.file,
+  );
+}
+
+/**
+ * The heading a paragraph stands under, nearest first (the last of its heading path), as the
+ * document's record holds it: the one of that text before it in its file. Null without one.
+ */
+export function headingAbove(doc: DocumentRecord, p: Paragraph): Heading | null {
+  const text = p.headings.at(-1);
+  if (!text) return null;
+  let found: Heading | null = null;
+  for (const h of doc.headings) {
+    if (h.source.line > p.source.line) break;
+    if (h.text === text) found = h;
+  }
+  return found;
 }
 
 /** The citations whose spans point into one footnote of a paragraph. */

@@ -1,4 +1,4 @@
-import { paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
+import { CHARTER_URL, paraUrl, paraUrlOfId } from "../../../core/address/urls.ts";
 import { citationsOf } from "../../../core/cite/format.ts";
 import { type Lookup, type LookupResult, readingLine, targetText } from "../../../core/cite/query.ts";
 import { RESOLVER_INDEX_PATH, Resolver, resolverDocumentPath } from "../../../core/cite/resolver-files.ts";
@@ -66,6 +66,9 @@ function resultLines(r: LookupResult): AnswerLine[] {
     }
   }
   if (r.url) lines.push({ text: "Open it on the UN Official Document System", href: r.url });
+  // The Charter is no corpus document and has no ODS symbol: its text on un.org, as the site's
+  // citation links give it (lib/links.ts).
+  if (r.status === "external") lines.push({ text: "Read the Charter on un.org", href: CHARTER_URL });
   return lines;
 }
 

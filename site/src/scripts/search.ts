@@ -361,6 +361,15 @@ async function run(s: PageState, focus: boolean): Promise<void> {
         status.textContent = `None of the words of ${named(s.q)} occurs in any paragraph of the corpus.`;
       }
     }
+    // Filters that leave nothing (a year past the newest text) must not read as "the corpus does
+    // not carry it": say so, and whether it is found without them, as `acquis search` does.
+    const filtered = !!(s.doc || s.type || s.consensus || s.from || s.to < 9999);
+    if (!result.hits.length && filtered) {
+      const loose = await e.search(s.q, { phrase: s.phrase, lang: s.lang, limit: 1 });
+      status.textContent += loose.hits.length
+        ? " Only what the filters allow was searched; without them, paragraphs do carry it: clear or widen the filters."
+        : " Only what the filters allow was searched; without them it is not found either.";
+    }
   } catch (e) {
     status.textContent = `Search failed: ${(e as Error).message}`;
   }

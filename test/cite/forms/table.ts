@@ -205,6 +205,11 @@ export const FORMS: FormRow[] = [
     "no year: no symbol, not read",
   ),
   partly(
+    "cn-2099-test-paper, section 2.2",
+    { means: [], unread: ["cn-2099-test-paper, section 2.2"] },
+    "a national paper's id that neither the corpus nor the registry holds: not read, and said so",
+  ),
+  partly(
     "Security Council resolution 75/240",
     { means: [], unread: ["Security Council resolution 75/240"] },
     "an Assembly number after the Council: not read",
