@@ -106,6 +106,20 @@ function sentencesOf(text: string, lang: "zh" | "en"): string[] {
   return text.match(re)?.filter((s) => s.trim()) ?? [text];
 }
 
+/**
+ * A text's clauses, each ending at clause punctuation and keeping all of it, with the line break
+ * after it: joined, they give the text back, character for character. (Clauses that kept one
+ * mark at most lost the line break after a full stop between two pasted paragraphs whenever a
+ * clause was dropped or added: "outcomes.Participating".)
+ */
+export function clausesOf(t: string, lang: "zh" | "en"): string[] {
+  return (
+    t.match(
+      lang === "zh" ? /[^，；、：。\n]+[，；、：。\n]*|[，；、：。\n]+/gu : /[^,;:.\n]+[,;:.\n]*|[,;:.\n]+/g,
+    ) ?? [t]
+  );
+}
+
 /** Draw `count` pastes from the paragraphs (half zh, half en), altered (module header). */
 export function drawPastes(
   paragraphs: readonly Paragraph[],
@@ -179,10 +193,8 @@ export function drawPastes(
     );
     const roll = Math.floor(r() * 4);
     let alteration: Alteration = "words";
-    // Clauses end at clause punctuation (a piece keeps its own); a clause dropped or added is a
-    // quarter of the paste at most.
-    const clauses = (t: string) =>
-      t.match(lang === "zh" ? /[^，；、：。\n]+[，；、：。\n]?/gu : /[^,;:.\n]+[,;:.\n]?/g) ?? [t];
+    // A clause dropped or added is a quarter of the paste at most.
+    const clauses = (t: string) => clausesOf(t, lang);
     if (roll === 1) {
       const cs = clauses(text);
       const k = 1 + Math.floor(r() * Math.max(1, cs.length - 1));

@@ -30,6 +30,7 @@ import {
   gunzip,
   gunzipJson,
   type Manifest,
+  STATUS_RANK,
   unigramPath,
 } from "./format.ts";
 import { fold } from "./normalize.ts";
@@ -320,16 +321,26 @@ interface Checked {
   folded: string;
   terms: Set<string>;
   c: Carried;
+  /** Its document's status and date as one number: lower ranks first (see byRank). */
+  rank: number;
   exact: boolean;
   coverage: number;
   ranges: Array<[number, number]>;
 }
 
-/** Ranking order: own language first, then wording carried with formulas discounted, all wording, word for word, words held, then paragraph number (consensus, newest). */
+/**
+ * Ranking order: own language first, then wording carried with formulas discounted (issue #14's
+ * measure), ties by status (consensus first) then date (newest first), as the issue asks; only
+ * then the finer readings (all wording carried, word for word, words held), then paragraph number.
+ * `rank` is the document's place in consensus-then-newest order: paragraph numbers follow it
+ * (pipeline/index/build.ts), so status and date never order two paragraphs against their numbers,
+ * and candidates that tie are still read in the order they rank (see `settled`).
+ */
 function byRank(a: Checked, b: Checked): number {
   return (
     a.group - b.group ||
     discounted(b.c) - discounted(a.c) ||
+    a.rank - b.rank ||
     b.c.shared - a.c.shared ||
     Number(b.exact) - Number(a.exact) ||
     b.coverage - a.coverage ||
@@ -337,12 +348,32 @@ function byRank(a: Checked, b: Checked): number {
   );
 }
 
-/** The engine over one index. Files are fetched once and kept. */
+/**
+ * A file's promise from `cache`, made once by `make` and kept; dropped again if it rejects, so
+ * the next query fetches the file anew. A kept rejection would leave one failed fetch (the
+ * network gone for a moment, a server error) failed for the engine's whole life, and on the site
+ * the engine lives as long as the page.
+ */
+function kept<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
+  let p = cache.get(key);
+  if (!p) {
+    const made = make();
+    p = made;
+    cache.set(key, made);
+    // Only this promise is dropped: a later one made for the same key after it stays.
+    made.catch(() => {
+      if (cache.get(key) === made) cache.delete(key);
+    });
+  }
+  return p;
+}
+
+/** The engine over one index. Files are fetched once and kept (a failed fetch is not: see kept). */
 export class SearchEngine {
   private buckets = new Map<string, Promise<Uint8Array>>();
   private chunks = new Map<number, Promise<ChunkRow[]>>();
   private postings = new Map<string, Uint32Array>();
-  private formulaList: Promise<FormulaSet | null> | null = null;
+  private formulaList = new Map<string, Promise<FormulaSet | null>>();
 
   private constructor(
     readonly source: IndexSource,
@@ -367,12 +398,7 @@ export class SearchEngine {
 
   /** A bucket file, gunzipped, kept as bytes: a term is found in it by findInBucket. */
   private bucket(path: string): Promise<Uint8Array> {
-    let p = this.buckets.get(path);
-    if (!p) {
-      p = this.source.get(path).then(gunzip);
-      this.buckets.set(path, p);
-    }
-    return p;
+    return kept(this.buckets, path, () => this.source.get(path).then(gunzip));
   }
 
   /** The bucket a term lives in. */
@@ -399,22 +425,20 @@ export class SearchEngine {
 
   /** The formula windows the build shipped (null when it shipped none). */
   private formulas(): Promise<FormulaSet | null> {
-    this.formulaList ??= this.manifest.formulas
-      ? this.source
-          .get(this.manifest.formulas)
-          .then(gunzip)
-          .then((b) => formulaSet(decodeFormulas(b)))
-      : Promise.resolve(null);
-    return this.formulaList;
+    const file = this.manifest.formulas;
+    if (!file) return Promise.resolve(null);
+    return kept(this.formulaList, file, () =>
+      this.source
+        .get(file)
+        .then(gunzip)
+        .then((b) => formulaSet(decodeFormulas(b))),
+    );
   }
 
   private chunk(n: number): Promise<ChunkRow[]> {
-    let p = this.chunks.get(n);
-    if (!p) {
-      p = this.source.get(chunkPath(this.manifest, n)).then((b) => gunzipJson<ChunkRow[]>(b));
-      this.chunks.set(n, p);
-    }
-    return p;
+    return kept(this.chunks, n, () =>
+      this.source.get(chunkPath(this.manifest, n)).then((b) => gunzipJson<ChunkRow[]>(b)),
+    );
   }
 
   /** The texts of some paragraphs, their chunks fetched together. */
@@ -426,6 +450,23 @@ export class SearchEngine {
     return new Map(
       ids.map((id) => [id, (loaded.get(Math.floor(id / size)) as ChunkRow[])[id % size] as ChunkRow]),
     );
+  }
+
+  /** Each document's place in status-then-date order (consensus first, newest first), by entry. */
+  private statusDate: Map<DocEntry, number> | null = null;
+
+  /** The place of paragraph `id`'s document in status-then-date order: equal for equal status and date. */
+  private rankOf(id: number): number {
+    if (!this.statusDate) {
+      const key = (d: DocEntry) => `${String(STATUS_RANK[d.status] ?? 9).padStart(2, "0")} ${d.date}`;
+      // Newest first within a status: the date's descending order, ranked by the distinct keys.
+      const keys = [...new Set(this.docs.map(key))].sort((x, y) =>
+        x.slice(0, 2) === y.slice(0, 2) ? y.localeCompare(x) : x.localeCompare(y),
+      );
+      const at = new Map(keys.map((k, i) => [k, i]));
+      this.statusDate = new Map(this.docs.map((d) => [d, at.get(key(d)) as number]));
+    }
+    return this.statusDate.get(this.docOf(id)) as number;
   }
 
   /** The document holding paragraph number `id`. */
@@ -653,7 +694,8 @@ export class SearchEngine {
       // The next one cannot carry more wording, formulas discounted, than the kth carries...
       if (b * paste.total < discounted(kth.c)) return true;
       // ...nor beat a kth that holds the whole query word for word: at best it ties, and ties
-      // go by number, in which order candidates of one score are read.
+      // go by status and date and then number, which follow one order (paragraph numbers are
+      // given in status-then-date order), the order candidates of one score are read in.
       return kth.exact;
     };
     const read = new Set<number>();
@@ -691,6 +733,7 @@ export class SearchEngine {
         folded: text,
         terms: has,
         c,
+        rank: this.rankOf(id),
         exact: exact.length > 0,
         coverage: cov,
         ranges,

@@ -8,12 +8,20 @@
  * costs ~80 ms, a diff of two near-copies ~1 ms). The diff's equal runs, split wherever an edit
  * is longer than `maxGap` units, are the shared passages; a passage counts when it has at least
  * `minPassage` equal units and at least `minIdentity` of its length is equal.
+ *
+ * Tie rule: the diff pairs as many units as can be paired, but where several alignments pair as
+ * many, which one Myers returns is an accident of its search (a word the first text uses twice,
+ * "… and inclusive manner, and Member States agreed …", is paired at its first place, apart from
+ * the words after it). `joinRuns` then moves an equal run over a one-sided edit to join its
+ * neighbour wherever the same units stand there, the longer result first: runs kept together, as
+ * a reader would pair them, and as the passage rules (a passage starts and ends on a run of three
+ * units) need them.
  */
 import { diffArrays } from "diff";
 
-/** `Side.ref` under the words of an in-text citation: never joined wording. */
+/** `Side.ref` under the words of an in-text citation: never joined wording, and no weight towards a link. */
 export const REF_CITATION = 1;
-/** `Side.ref` under a registered title or name: never joined wording, and no weight towards a link. */
+/** `Side.ref` under a registered title or name: the same (a name also over a citation's mark). */
 export const REF_NAME = 2;
 
 /** A shared passage, in unit indices: [a0, a1) of the first paragraph, [b0, b1) of the second. */
@@ -225,6 +233,113 @@ export function alignPair(a: Side, b: Side, positionsA: Positions, opt: AlignOpt
   return dedupe(out);
 }
 
+/** An equal run: `n` units from unit `a` of the first text and `b` of the second. */
+export interface Run {
+  a: number;
+  b: number;
+  n: number;
+}
+
+/** True when units [x, x + n) and [y, y + n) of `ids` are the same. */
+function same(ids: Int32Array, x: number, y: number, n: number): boolean {
+  for (let t = 0; t < n; t++) if (ids[x + t] !== ids[y + t]) return false;
+  return true;
+}
+
+/**
+ * The tie rule (module header): the equal runs of a diff of `a` and `b`, in order, with every run
+ * that can join a neighbour across a one-sided edit joined to it. Two runs with units missing from
+ * one text only between them (B's run `r` right before B's run `s`, units of A between) are one
+ * run when `r`'s units also stand right before `s` in A (r moved forward), or `s`'s right after
+ * `r` (s moved back); the other text the same way. Each join pairs as many units as before, each
+ * with an equal unit, in order. Of the joins open, the one making the longest run is made first
+ * (ties: the one moving fewer units, then the first), then the rest are looked at again.
+ */
+export function joinRuns(a: Int32Array, b: Int32Array, runs: readonly Run[]): Run[] {
+  const out = runs.map((r) => ({ a: r.a, b: r.b, n: r.n }));
+  for (;;) {
+    let best = -1;
+    let bestLength = 0;
+    let bestMoved = 0;
+    let forward = false;
+    for (let x = 0; x + 1 < out.length; x++) {
+      const r = out[x]!;
+      const s = out[x + 1]!;
+      const gapA = s.a - r.a - r.n;
+      const gapB = s.b - r.b - r.n;
+      // Only a one-sided edit: with units of both texts between them, the runs stay apart.
+      if (gapA > 0 === gapB > 0) continue;
+      const [ids, rAt, sAt] = gapA > 0 ? [a, r.a, s.a] : [b, r.b, s.b];
+      const length = r.n + s.n;
+      if (length < bestLength) continue;
+      // r moved forward to stand right before s, or s moved back to stand right after r.
+      const fwd = same(ids, sAt - r.n, rAt, r.n);
+      const back = same(ids, rAt + r.n, sAt, s.n);
+      if (!fwd && !back) continue;
+      const moved = fwd && back ? Math.min(r.n, s.n) : fwd ? r.n : s.n;
+      if (length === bestLength && moved >= bestMoved) continue;
+      best = x;
+      bestLength = length;
+      bestMoved = moved;
+      forward = fwd && (!back || r.n <= s.n);
+    }
+    if (best < 0) return out;
+    const r = out[best]!;
+    const s = out[best + 1]!;
+    const joined = forward ? { a: s.a - r.n, b: s.b - r.n, n: r.n + s.n } : { a: r.a, b: r.b, n: r.n + s.n };
+    out.splice(best, 2, joined);
+  }
+}
+
+/** A diff's operation, as the `diff` package gives it: `count` units added, removed or equal. */
+export interface DiffOp {
+  count?: number;
+  added?: boolean;
+  removed?: boolean;
+  value: readonly unknown[];
+}
+
+/**
+ * A diff of units [a0, …) of `a` and [b0, …) of `b` with the tie rule applied (joinRuns): the
+ * same operations where no run can join another, else the operations of the joined runs.
+ */
+export function joinOps(
+  ops: readonly DiffOp[],
+  a: Int32Array,
+  b: Int32Array,
+  a0: number,
+  b0: number,
+): readonly DiffOp[] {
+  const equal: Run[] = [];
+  let i = a0;
+  let j = b0;
+  for (const op of ops) {
+    const n = op.count ?? op.value.length;
+    if (op.added) j += n;
+    else if (op.removed) i += n;
+    else {
+      equal.push({ a: i, b: j, n });
+      i += n;
+      j += n;
+    }
+  }
+  if (equal.length < 2) return ops;
+  const joined = joinRuns(a, b, equal);
+  if (joined.length === equal.length) return ops;
+  const out: DiffOp[] = [];
+  const none: readonly unknown[] = [];
+  let x = a0;
+  let y = b0;
+  for (const r of [...joined, { a: i, b: j, n: 0 }]) {
+    if (r.a > x) out.push({ count: r.a - x, removed: true, value: none });
+    if (r.b > y) out.push({ count: r.b - y, added: true, value: none });
+    if (r.n) out.push({ count: r.n, value: none });
+    x = r.a + r.n;
+    y = r.b + r.n;
+  }
+  return out;
+}
+
 /** Diff two stretches and cut the result into passages at long edits. */
 function passagesOf(
   a: Side,
@@ -239,10 +354,11 @@ function passagesOf(
   // differ by much more (Myers' cost grows with the edit distance, and such a pair holds no
   // passage of the identity asked for).
   const longer = Math.max(a1 - a0, b1 - b0);
-  const ops = diffArrays(Array.from(a.ids.subarray(a0, a1)), Array.from(b.ids.subarray(b0, b1)), {
+  const diff = diffArrays(Array.from(a.ids.subarray(a0, a1)), Array.from(b.ids.subarray(b0, b1)), {
     maxEditLength: Math.ceil((1 - opt.minIdentity) * longer * 2) + 4 * opt.k,
   });
-  if (!ops) return [];
+  if (!diff) return [];
+  const ops = joinOps(diff, a.ids, b.ids, a0, b0);
   // The diff's equal runs, with their positions.
   const runs: { i: number; j: number; n: number; info: number; w: number; infoW: number; joinW: number }[] =
     [];
@@ -277,11 +393,12 @@ function passagesOf(
         const isRef = nextRef !== null && nextRef[t - j] === t - j;
         if (!b.formula[t]) {
           info++;
-          // A registered title or name (in either text) is not agreed language: it weighs
-          // nothing towards a link, as formula units do not, so two paragraphs that share only a
-          // document's title are not linked. It still counts in `info`, which marks formulas
-          // (the `formula` flag keeps its meaning) and the score.
-          if (a.ref?.[i + t - j] !== REF_NAME && b.ref?.[t] !== REF_NAME) infoW += wt;
+          // A reference (in either text: a registered title or name, or the words of a citation
+          // the cite stage found) is not agreed language: it weighs nothing towards a link, as
+          // formula units do not, so two paragraphs that share only a document's title, or cite
+          // two articles of one charter, are not linked. It still counts in `info`, which marks
+          // formulas (the `formula` flag keeps its meaning) and the score, and is shown in diffs.
+          if (!a.ref?.[i + t - j] && !b.ref?.[t]) infoW += wt;
           if (!isRef) joinW += wt;
         } else if (t < rareUntil) joinW += wt;
       }

@@ -10,9 +10,16 @@
  */
 import { diffArrays } from "diff";
 import type { Lang } from "../../schemas/common.ts";
-import { type AlignOptions, alignPair, type Passage, type Side } from "./align.ts";
+import { type AlignOptions, alignPair, joinRuns, type Passage, type Side } from "./align.ts";
 import { shingleHashes } from "./shingle.ts";
 import type { Tokens } from "./tokens.ts";
+
+/**
+ * The measure's version: what a kept result (the reuse stage's memo) was measured with. Raised
+ * whenever the same texts and settings can measure differently: 2, the alignment's tie rule
+ * (align.ts, joinRuns) and citations weighing nothing towards a link.
+ */
+export const MEASURE_VERSION = 2;
 
 /** Per-language settings of the measure. */
 export interface LangOptions {
@@ -135,8 +142,8 @@ export interface EqualRun {
 }
 
 /**
- * The equal runs inside one passage (the diff alignPair made, made again on the passage alone):
- * what a reader sees marked as shared, edits left unmarked.
+ * The equal runs inside one passage (the diff alignPair made, made again on the passage alone,
+ * with the same tie rule): what a reader sees marked as shared, edits left unmarked.
  */
 export function equalRuns(a: Int32Array, b: Int32Array, x: Passage): EqualRun[] {
   const out: EqualRun[] = [];
@@ -152,7 +159,8 @@ export function equalRuns(a: Int32Array, b: Int32Array, x: Passage): EqualRun[] 
       j += n;
     }
   }
-  return out;
+  // The tie rule alignPair applies (align.ts), so the runs drawn are the runs measured.
+  return out.length > 1 ? joinRuns(a, b, out) : out;
 }
 
 /**

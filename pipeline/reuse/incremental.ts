@@ -31,7 +31,7 @@
  */
 import type { Side } from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
-import { weightsOf } from "../../core/wording/measure.ts";
+import { MEASURE_VERSION, weightsOf } from "../../core/wording/measure.ts";
 import { shingleHash } from "../../core/wording/shingle.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
@@ -146,9 +146,12 @@ export interface MemoRun {
   touched: number;
 }
 
-/** The settings a memo must share with the build using it. */
+/**
+ * The settings a memo must share with the build using it; the measure's version among them, so a
+ * memo measured by an earlier alignment is not taken for this one's.
+ */
 function settingsOf(input: MemoInput, options: ReuseOptions, schemaVersion: number): string {
-  return sha256(JSON.stringify({ options, names: input.names, schemaVersion }));
+  return sha256(JSON.stringify({ options, names: input.names, schemaVersion, measure: MEASURE_VERSION }));
 }
 
 const refKey = (spans: readonly (readonly [number, number])[] | undefined) =>

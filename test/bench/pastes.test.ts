@@ -5,7 +5,7 @@
  * 10k-200k; here a floor a change to ranking must keep).
  */
 import { beforeAll, describe, expect, test } from "vitest";
-import { drawPastes, rankPastes, withSources } from "../../bench/pastes.ts";
+import { clausesOf, drawPastes, rankPastes, withSources } from "../../bench/pastes.ts";
 import { corpus, variantSet } from "../../bench/sections/search.ts";
 import { memorySource, SearchEngine } from "../../core/search/engine.ts";
 import { fold } from "../../core/search/normalize.ts";
@@ -78,5 +78,24 @@ describe("variantSet", () => {
       expect(v.query).not.toBe(v.printed);
       expect(despace(v.query)).toBe(despace(v.printed));
     }
+  });
+});
+
+describe("clausesOf", () => {
+  test.each([
+    { lang: "en" as const, text: "States agreed on outcomes.\nParticipating States, in turn, noted it." },
+    { lang: "zh" as const, text: "各国商定了成果。\n与会国继而注意到这一点；并表示欢迎。" },
+    { lang: "en" as const, text: ".\n, leading marks; and trailing ones..\n" },
+  ])("$lang: the clauses joined are the text, line breaks kept", ({ lang, text }) => {
+    expect(clausesOf(text, lang).join("")).toBe(text);
+  });
+
+  test("a clause dropped or added keeps the line break between pasted paragraphs", () => {
+    const pastes = drawPastes(paragraphs, 200).filter(
+      (p) => p.lang === "en" && p.alteration !== "words" && p.alteration !== "words, sentences swapped",
+    );
+    expect(pastes.length).toBeGreaterThan(0);
+    // A full stop straight before a capital is what a lost line break leaves: "outcomes.Participating".
+    for (const p of pastes) expect(p.text).not.toMatch(/[a-z]\.[A-Z]/);
   });
 });

@@ -237,6 +237,43 @@ describe("formulas joined the same way, and references", () => {
   });
 });
 
+describe("a citation's words are not agreed language", () => {
+  // Sibling paragraphs citing two parts of one instrument (our own words, laid out as the seed's
+  // 30 (b) and (c) are): most of what they share is the citation, which differs by one character.
+  const earlier = "与会国重申《区域信息安全合作公约》第五条第一款，其中规定各缔约方应当和平解决争端。";
+  const later = "与会国重申《区域信息安全合作公约》第五条第二款，其中规定各缔约方不得干涉他国内政。";
+  const span = (text: string): [number, number][] => [[text.indexOf("《"), text.indexOf("款") + 1]];
+  const a = paragraph({ doc: "A/2/2", num: ["1"], text: earlier });
+  const b = paragraph({ doc: "A/3/3", num: ["1"], text: later });
+  const c = { paragraphs: [a, b], documents: [doc("A/2/2", "2021-01-01"), doc("A/3/3", "2022-01-01")] };
+
+  test("two paragraphs that share little beyond a citation the cite stage found are not linked", () => {
+    // Without the cite stage's spans the same words are shared wording like any other.
+    expect(buildReuse(c, SCHEMA_VERSION).reuse.map((r) => r.kind)).toEqual(["partial"]);
+    const references = new Map([
+      [a.id, span(earlier)],
+      [b.id, span(later)],
+    ]);
+    // Outside the citation they share 与会国重申 and 其中规定各缔约方: 13 characters, under 15.
+    expect(buildReuse({ ...c, references }, SCHEMA_VERSION).reuse).toEqual([]);
+  });
+
+  test("agreed wording beside a citation still links, the citation still shown in the diff", () => {
+    const agreed = "各国应当合作防止恶意使用信息和通信技术并保护关键基础设施";
+    const x = paragraph({ doc: "A/2/2", num: ["1"], text: `${earlier}${agreed}。` });
+    const y = paragraph({ doc: "A/3/3", num: ["1"], text: `${later}${agreed}。` });
+    const references = new Map([
+      [x.id, span(x.text)],
+      [y.id, span(y.text)],
+    ]);
+    const [link, ...more] = buildReuse({ ...c, paragraphs: [x, y], references }, SCHEMA_VERSION).reuse;
+    expect(more).toEqual([]);
+    expect(link?.kind).toBe("near");
+    // The diff is of the whole texts: the citation's words are there, marked equal.
+    expect(link?.diff.some((d) => d.op === "equal" && d.text.includes("区域信息安全合作公约"))).toBe(true);
+  });
+});
+
 describe("a registered title is not agreed language", () => {
   // Titles as the registry holds them (our own words, long as real full titles are), and two
   // paragraphs of different documents that share one and nothing else.

@@ -37,6 +37,22 @@ describe("the reuse the issue names in A/78/265", () => {
     expect(link(from, to)?.kind).toBe(kind);
   });
 
+  test("annex 25 takes up annex 23 (c)'s critical-infrastructure wording: linked, though 23 (c) says 关键基础设施 five times", () => {
+    // The alignment's tie rule pairs the repeated words where they join the wording after them.
+    expect(link("annex/23.c", "annex/25")?.kind).toBe("partial");
+  });
+
+  test.each([
+    // The Charter citations 第二条第三项 / 第四项 under a shared template of 10 characters.
+    { from: "annex/30.b", to: "annex/30.c" },
+    // 上文第 23(a)至(h)分段 under the seed's norms formula.
+    { from: "annex/24", to: "annex/27" },
+    // 大会第 75/240 号决议 and A/AC.292/2021/1: 14 characters left, one under what a link needs.
+    { from: "12", to: "14" },
+  ])("$from -> $to shares little beyond its citations: not linked", ({ from, to }) => {
+    expect(link(from, to)).toBeUndefined();
+  });
+
   test("the mandate in annex 23 (a) has one source: body para 1, the earliest carrier", () => {
     // Annex para 4 carries the same passage; it is kept as "also in" for the lineage, not exported.
     expect(link("annex/4", "annex/23.a")).toBeUndefined();

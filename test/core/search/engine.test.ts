@@ -71,7 +71,10 @@ const ids = async (q: string, opts = {}) =>
   (await engine.search(q, { limit: Number.POSITIVE_INFINITY, ...opts })).hits.map((h) => h.id);
 
 describe("ranking", () => {
-  test("by the wording carried, then word for word, then words held; consensus and newer first", async () => {
+  // Issue #14: "the paragraph that carries most of it first; ties by status (consensus first)
+  // then date (newest first)". Word for word and words held only order paragraphs that carry as
+  // much and are of the same status and date.
+  test("by the wording carried, then consensus and newer first, then word for word, then words held", async () => {
     const hits = (await engine.search("关键基础设施 保护", { limit: Number.POSITIVE_INFINITY })).hits;
     expect(
       hits.map((h) => [h.id, h.match, Math.round(h.carried * 100), Math.round(h.coverage * 100)]),
@@ -79,9 +82,33 @@ describe("ranking", () => {
       ["A-78-265/zh/2", "phrase", 100, 100], // the whole query as written
       ["A-78-265/zh/4", "passage", 100, 100], // 关键基础[，基础]设施保护: all of it, two characters inserted
       ["A-78-265/zh/annex/37.c", "passage", 75, 100], // 关键基础设施 in one passage, 保护 apart; 2023 consensus
-      ["A-77-275/zh/1", "passage", 75, 100], // the same; 2022 consensus
+      ["A-78-265/zh/3", "passage", 75, 75], // 关键基础设施, without 保护; 2023 consensus too
+      ["A-77-275/zh/1", "passage", 75, 100], // as much carried, 保护 held apart; but 2022 consensus
       ["A-AC.292-CRP.1/zh/1", "passage", 75, 100], // the same; 2024, but a chair's text
-      ["A-78-265/zh/3", "passage", 75, 75], // 关键基础设施, without 保护
+    ]);
+  });
+
+  test("equal wording carried: a newer consensus text before an older one holding it word for word, and both before a chair's", async () => {
+    const docs = [
+      documentRecord({ symbol: "A/77/275", date: "2022-07-25", status: "consensus", type: "report" }),
+      documentRecord({ symbol: "A/78/265", date: "2023-08-01", status: "consensus", type: "report" }),
+      documentRecord({ symbol: "A/AC.292/CRP.1", date: "2024-03-01", status: "chair", type: "report" }),
+    ];
+    const paras = [
+      // Word for word, in the older consensus text.
+      paragraph({ doc: "A/77/275", num: ["1"], text: "各国应当保护关键基础设施免受威胁。" }),
+      // Every character of it, two inserted, in the newer consensus text.
+      paragraph({ doc: "A/78/265", num: ["1"], text: "各国应当保护各类关键基础设施免受威胁。" }),
+      // Word for word, the newest of all, but a chair's text.
+      paragraph({ doc: "A/AC.292/CRP.1", num: ["1"], text: "各国应当保护关键基础设施免受威胁。" }),
+    ];
+    const e = await SearchEngine.open(memorySource(buildSearchIndex(paras, docs).files));
+    const hits = (await e.search("各国应当保护关键基础设施免受威胁", { limit: 10 })).hits;
+    // Each carries the whole query: a tie, which status and then date decide.
+    expect(hits.map((h) => [h.id, h.match, h.carried])).toEqual([
+      ["A-78-265/zh/1", "passage", 1],
+      ["A-77-275/zh/1", "phrase", 1],
+      ["A-AC.292-CRP.1/zh/1", "phrase", 1],
     ]);
   });
 
@@ -296,4 +323,47 @@ describe("what the search page asks", () => {
   ])("mergeRanges($input)", ({ input, expected }) => {
     expect(mergeRanges(input)).toEqual(expected);
   });
+});
+
+describe("a fetch that fails once", () => {
+  // The same index shipped with formula windows, so that a ranked query reads a formulas file too.
+  const files = buildSearchIndex(paragraphs, documents, { formulaWindows: new Uint32Array([7, 11]) }).files;
+  /** A host whose first fetch of one kind of file fails; every other fetch, and the next, succeed. */
+  const failingOnce = (kind: RegExp) => {
+    const inner = memorySource(files);
+    let failed = 0;
+    return {
+      get failed() {
+        return failed;
+      },
+      async get(path: string): Promise<Uint8Array> {
+        if (kind.test(path) && failed === 0) {
+          failed++;
+          throw new Error(`HTTP 503: ${path}`);
+        }
+        return inner.get(path);
+      },
+    };
+  };
+  const hitsOf = async (e: SearchEngine) =>
+    (await e.search("关键基础设施 保护", { limit: Number.POSITIVE_INFINITY })).hits.map((h) => h.id);
+
+  test.each([
+    { file: "a term bucket", kind: /^[pu]\// },
+    { file: "the formula windows", kind: /^formulas\./ },
+    { file: "a chunk of texts", kind: /^t-[^/]+\/\d+\.json\.gz$/ },
+  ])(
+    "$file: the query fails, the next one fetches it again and finds what a healthy engine finds",
+    async ({ kind }) => {
+      const healthy = await hitsOf(await SearchEngine.open(memorySource(files)));
+      const host = failingOnce(kind);
+      const e = await SearchEngine.open(host);
+      // Opening reads index.json and the documents file; the failing file is read by the query.
+      expect(host.failed).toBe(0);
+      await expect(hitsOf(e)).rejects.toThrow("HTTP 503");
+      expect(host.failed).toBe(1);
+      expect(healthy.length).toBeGreaterThan(0);
+      expect(await hitsOf(e)).toEqual(healthy);
+    },
+  );
 });
