@@ -643,10 +643,14 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
       : outcome.status === "dry-run"
         ? "would be written"
         : "written";
+  // Diagnostics go to stderr and this line to stdout: in a terminal a dry run's preview, or
+  // stdout's buffering, can put them below it, and a redirect splits them, so "see above" would
+  // point at nothing. Say which stream holds them.
+  const where = "on stderr";
   // Every line dropped as page furniture is counted, so nothing leaves the text unnoticed.
   const dropped = outcome.diagnostics.filter((d) => d.code === "ingest/artifact-dropped").length;
   io.stdout(
-    `${outcome.file} ${what}: ${outcome.paragraphs} ${outcome.paragraphs === 1 ? "paragraph" : "paragraphs"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"} (see above)` : ", parses without warnings"}${dropped ? `; ${dropped} lines dropped as page furniture${verbose ? " (listed above)" : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
+    `${outcome.file} ${what}: ${outcome.paragraphs} ${outcome.paragraphs === 1 ? "paragraph" : "paragraphs"}${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"} (${where})` : ", parses without warnings"}${dropped ? `; ${dropped} ${dropped === 1 ? "line" : "lines"} dropped as page furniture${verbose ? ` (listed ${where})` : " (--verbose lists them)"}` : ""}${outcome.registryAdded ? "; registry entry added" : ""}.\n`,
   );
   // What the import decided for the reader, counted: read from the cover, layout, hyphens.
   const read = outcome.diagnostics.find((d) => d.code === "ingest/cover-read");
@@ -656,7 +660,7 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   if (hyphens) {
     const doubtful = outcome.hyphenation.filter((h) => h.doubtful);
     io.stdout(
-      `  Hyphens: ${hyphens}${verbose ? " (listed above)" : " (--verbose lists each)"}.${doubtful.length ? ` Doubtful, to check: ${doubtful.map((h) => `line ${h.line} "${h.printed}" ${h.action}`).join("; ")}.` : ""}\n`,
+      `  Hyphens: ${hyphens}${verbose ? ` (listed ${where})` : " (--verbose lists each)"}.${doubtful.length ? ` Doubtful, to check: ${doubtful.map((h) => `line ${h.line} "${h.printed}" ${h.action}`).join("; ")}.` : ""}\n`,
     );
   }
   return 0;
@@ -757,7 +761,7 @@ async function importFolder(
     io.stdout(terminalSafe(`${name}: `));
     reportImport(outcome, io, verbose);
     if (outcome.status === "refused") {
-      io.stdout("not imported (see above)\n");
+      io.stdout("not imported (the reason is on stderr)\n");
       const error = outcome.diagnostics.find((d) => d.level === "error")?.message ?? "refused";
       failed.push(error.startsWith(name) ? error : `${name}: ${error}`);
     }

@@ -990,6 +990,26 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     },
   );
 
+  test.runIf(chromium)(
+    "in the seed, annex 38's verbatim link to annex B 4 (c) says what its diff shows differs, and not that either is earlier by date",
+    async () => {
+      if (!existsSync(path.join(seedDist, "data", "reuse.jsonl"))) return;
+      const page = await context.newPage();
+      await page.goto(new URL("/p/A-78-265/annex/38/", seedBase).href);
+      const lineage = page.locator("#lineage").locator("xpath=..");
+      // The Chinese texts differ by "，" against ", " (user trial): a bare "verbatim" hid that.
+      const badges = await lineage.locator("[data-lang=zh] .badge.verbatim").allTextContents();
+      expect(badges.some((b) => /^verbatim \(.*punctuation.*\) \d+%$/.test(b))).toBe(true);
+      // Both paragraphs are of one document and one date: no "earlier text".
+      const labels = await lineage
+        .locator(".para[aria-label]")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+      expect(labels.some((l) => l?.includes("same document (one date: no earlier text by date)"))).toBe(true);
+      expect(await lineage.textContent()).toContain("no earlier text by date");
+      await page.close();
+    },
+  );
+
   test.runIf(chromium).each([
     { url: "/doc/A-78-265/zh/", shot: "seed-document-zh" },
     { url: "/p/A-78-265/annex/23.f.ii/", shot: "seed-paragraph" },

@@ -27,6 +27,7 @@ import {
   type SearchResult,
 } from "../../../core/search/engine.ts";
 import { verdictWords } from "../../../core/search/rank.ts";
+import { noneOccursStatus, onlyLanguageNote } from "../lib/search-status.ts";
 
 /** The longest query kept in the URL. */
 export const SHORT = 200;
@@ -339,11 +340,8 @@ async function run(s: PageState, focus: boolean): Promise<void> {
       n === 0
         ? `No paragraph ${one} ${result.query.phrase ? "the phrase " : "any of "}${named(s.q)}.`
         : `${more ? "At least " : ""}${n} paragraph${n === 1 ? ` ${one}` : `s ${many}`} ${result.query.phrase ? "the phrase" : "wording of"} ${named(s.q)}${n > result.hits.length ? ` (the first ${result.hits.length} shown)` : ""}.`;
-    const only = onlyOtherLanguage(result, s.lang);
-    if (only) {
-      const name = { zh: "Chinese", en: "English" };
-      status.textContent += ` The corpus holds only ${name[only]} texts, so a query in ${name[result.query.lang]} finds nothing here: search in ${name[only]}.`;
-    }
+    const languageNote = onlyLanguageNote(onlyOtherLanguage(result, s.lang), result.query.lang);
+    status.textContent += languageNote;
     heading.textContent =
       n === 0 ? "Results: none" : `Results: ${result.hits.length} of ${more ? "at least " : ""}${n}`;
     heading.hidden = false;
@@ -358,7 +356,7 @@ async function run(s: PageState, focus: boolean): Promise<void> {
         0,
       );
       if (!result.hits.length && unseen.complete && covered >= s.q.replace(/[^\p{L}\p{N}]/gu, "").length) {
-        status.textContent = `None of the words of ${named(s.q)} occurs in any paragraph of the corpus.`;
+        status.textContent = noneOccursStatus(named(s.q), languageNote);
       }
     }
     // Filters that leave nothing (a year past the newest text) must not read as "the corpus does
