@@ -19,7 +19,14 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
+import {
+  isMainThread,
+  parentPort,
+  type TransferListItem,
+  threadId,
+  Worker,
+  workerData,
+} from "node:worker_threads";
 import { entryBytes } from "./build/entry.ts";
 import { type Parsed, type ParseInput, parseDocument } from "./parse/index.ts";
 
@@ -75,6 +82,38 @@ export function workerUrl(module: string, compiled: string): URL {
   const self = pathToFileURL(fileURLToPath(module)).href;
   const code = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(self)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * Run one worker thread of `module` (its import.meta.url; `compiled` as for workerUrl) to its end
+ * and give back its one reply, or null where the worker could not start, failed or replied not ok.
+ * A worker that fails is no error of the build: each caller computes the same on the main thread.
+ */
+export function replyOf<R extends { ok: boolean }>(
+  module: string,
+  compiled: string,
+  data: unknown,
+  transferList: TransferListItem[] = [],
+): Promise<R | null> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(workerUrl(module, compiled), {
+        workerData: data,
+        transferList,
+        resourceLimits: WORKER_LIMITS,
+      });
+    } catch {
+      resolve(null);
+      return;
+    }
+    let reply: R | null = null;
+    worker.once("message", (m: R) => {
+      reply = m;
+    });
+    worker.on("error", () => {});
+    worker.on("exit", () => resolve(reply?.ok ? reply : null));
+  });
 }
 
 /** What a parse worker runs (workerUrl). */

@@ -20,9 +20,9 @@
  *   caller gets null and the stage runs on the main thread as before, reporting what it reports.
  *   The output is the same bytes either way (test/index/worker.test.ts compares them).
  */
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
-import { WORKER_LIMITS, workerUrl } from "../parse-worker.ts";
+import { replyOf } from "../parse-worker.ts";
 import type { IndexedParagraph } from "./build.ts";
 import { type ColdParts, coldParts } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
@@ -94,25 +94,11 @@ type Reply = { ok: true; ready: ColdParts } | { ok: false; error: string };
  * usual); it never rejects. The input is cloned to the worker at once.
  */
 export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl(import.meta.url, "index-worker.mjs"), {
-        workerData: { role: ROLE, documents: input.documents, rows: packParagraphs(input.paragraphs) },
-        resourceLimits: WORKER_LIMITS,
-      });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let reply: Reply | null = null;
-    worker.once("message", (m: Reply) => {
-      reply = m;
-    });
-    // A worker that fails is no error of the build: the stage runs on the main thread instead.
-    worker.on("error", () => {});
-    worker.on("exit", () => resolve(reply?.ok ? reply.ready : null));
-  });
+  // A worker that fails is no error of the build: the stage runs on the main thread instead.
+  const data = { role: ROLE, documents: input.documents, rows: packParagraphs(input.paragraphs) };
+  return replyOf<Reply>(import.meta.url, "index-worker.mjs", data).then((reply) =>
+    reply?.ok ? reply.ready : null,
+  );
 }
 
 // Worker side: compute, answer once, and end.

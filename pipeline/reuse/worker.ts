@@ -17,11 +17,11 @@
  *   detection computes the same on the main thread. The output is the same bytes either way
  *   (test/reuse/worker.test.ts compares them).
  */
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { FormulaRun } from "../../core/wording/formula.ts";
 import type { Tokens } from "../../core/wording/tokens.ts";
 import type { Lang, Paragraph } from "../../schemas/index.ts";
-import { WORKER_LIMITS, workerUrl } from "../parse-worker.ts";
+import { replyOf } from "../parse-worker.ts";
 import {
   DEFAULT_OPTIONS,
   type ReuseOptions,
@@ -96,26 +96,12 @@ export function startShingling(
     textOff[p + 1] = textOff[p]! + length;
   }
   const request: Request = { role: ROLE, texts: parts.join(""), textOff, lang, proper, options };
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl(import.meta.url, "reuse-worker.mjs"), {
-        workerData: request,
-        transferList: [textOff.buffer, lang.buffer, proper.buffer],
-        resourceLimits: WORKER_LIMITS,
-      });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let reply: Reply | null = null;
-    worker.once("message", (m: Reply) => {
-      reply = m;
-    });
-    // A worker that fails is no error of the build: detection computes the same on the main thread.
-    worker.on("error", () => {});
-    worker.on("exit", () => resolve(reply?.ok ? unpack(reply.packed, n) : null));
-  });
+  // A worker that fails is no error of the build: detection computes the same on the main thread.
+  return replyOf<Reply>(import.meta.url, "reuse-worker.mjs", request, [
+    textOff.buffer,
+    lang.buffer,
+    proper.buffer,
+  ]).then((reply) => (reply?.ok ? unpack(reply.packed, n) : null));
 }
 
 /** Pack a Shingled into flat arrays (the worker's side). */
