@@ -3,11 +3,12 @@
  *
  * Decision: seed, then diff. The shingles the two paragraphs share mark the stretches of each
  * that can match (coverage); only those stretches, paired through their shared shingles, are
- * handed to `diffArrays` from the `diff` package (Myers), never the whole paragraphs, so an
- * unrelated 400-character remainder costs nothing (a whole-paragraph diff of unrelated texts
- * costs ~80 ms, a diff of two near-copies ~1 ms). The diff's equal runs, split wherever an edit
- * is longer than `maxGap` units, are the shared passages; a passage counts when it has at least
- * `minPassage` equal units and at least `minIdentity` of its length is equal.
+ * handed to the `diff` package's Myers diff (run as myers.ts: the same steps on typed arrays),
+ * never the whole paragraphs, so an unrelated 400-character remainder costs nothing (a
+ * whole-paragraph diff of unrelated texts costs ~80 ms, a diff of two near-copies ~1 ms). The
+ * diff's equal runs, split wherever an edit is longer than `maxGap` units, are the shared
+ * passages; a passage counts when it has at least `minPassage` equal units and at least
+ * `minIdentity` of its length is equal.
  *
  * Tie rule: the diff pairs as many units as can be paired, but where several alignments pair as
  * many, which one Myers returns is an accident of its search (a word the first text uses twice,
@@ -17,7 +18,7 @@
  * a reader would pair them, and as the passage rules (a passage starts and ends on a run of three
  * units) need them.
  */
-import { diffArrays } from "diff";
+import { diffUnits } from "./myers.ts";
 
 /** `Side.ref` under the words of an in-text citation: never joined wording, and no weight towards a link. */
 export const REF_CITATION = 1;
@@ -354,9 +355,15 @@ function passagesOf(
   // differ by much more (Myers' cost grows with the edit distance, and such a pair holds no
   // passage of the identity asked for).
   const longer = Math.max(a1 - a0, b1 - b0);
-  const diff = diffArrays(Array.from(a.ids.subarray(a0, a1)), Array.from(b.ids.subarray(b0, b1)), {
-    maxEditLength: Math.ceil((1 - opt.minIdentity) * longer * 2) + 4 * opt.k,
-  });
+  const diff = diffUnits(
+    a.ids,
+    a0,
+    a1,
+    b.ids,
+    b0,
+    b1,
+    Math.ceil((1 - opt.minIdentity) * longer * 2) + 4 * opt.k,
+  );
   if (!diff) return [];
   const ops = joinOps(diff, a.ids, b.ids, a0, b0);
   // The diff's equal runs, with their positions.

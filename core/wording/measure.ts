@@ -8,9 +8,9 @@
  * words for English; the numbers below are the reuse stage's (its module header says why each is
  * what it is), and search asks for the same ones, shortened only where a query itself is shorter.
  */
-import { diffArrays } from "diff";
 import type { Lang } from "../../schemas/common.ts";
 import { type AlignOptions, alignPair, joinRuns, type Passage, type Side } from "./align.ts";
+import { diffUnits } from "./myers.ts";
 import { shingleHashes } from "./shingle.ts";
 import type { Tokens } from "./tokens.ts";
 
@@ -149,7 +149,7 @@ export function equalRuns(a: Int32Array, b: Int32Array, x: Passage): EqualRun[] 
   const out: EqualRun[] = [];
   let i = x.a0;
   let j = x.b0;
-  for (const op of diffArrays(Array.from(a.subarray(x.a0, x.a1)), Array.from(b.subarray(x.b0, x.b1)))) {
+  for (const op of diffUnits(a, x.a0, x.a1, b, x.b0, x.b1)!) {
     const n = op.count ?? op.value.length;
     if (op.added) j += n;
     else if (op.removed) i += n;

@@ -302,7 +302,18 @@ function cold(
     () => true,
     () => true,
   );
-  const { result, detected, table } = coldReuse(input, schemaVersion, options, trace, records, shingled);
+  // The zh/en alignment once: the result's rows and the memo's entries are the same alignment
+  // (it was made twice, alignLanguages for the one and alignedOf for the other).
+  const aligned = alignedOf(paragraphs, input.documents, null);
+  const { result, detected, table } = coldReuse(
+    input,
+    schemaVersion,
+    options,
+    trace,
+    records,
+    shingled,
+    aligned.result,
+  );
   const copyKey = new Uint32Array(paragraphs.length * 2);
   detected.tokens.forEach((t, p) => {
     if (!t) return;
@@ -330,7 +341,7 @@ function cold(
     formulas: table,
     direct: records.directOut,
     carried: records.carriedOut,
-    aligned: alignedOf(paragraphs, input.documents, null).memo,
+    aligned: aligned.memo,
   };
   return { result, memo, mode: "cold", touched: paragraphs.length };
 }

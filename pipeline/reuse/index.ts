@@ -45,7 +45,10 @@ export function buildReuse(
   return coldReuse(input, schemaVersion, options).result;
 }
 
-/** A cold run: the result, and what detection computed (for the next build, with `trace`). */
+/**
+ * A cold run: the result, and what detection computed (for the next build, with `trace`).
+ * @param aligned the zh/en alignment when the caller made it already (alignLanguages' result)
+ */
 export function coldReuse(
   input: DetectInput,
   schemaVersion: number,
@@ -53,6 +56,7 @@ export function coldReuse(
   trace?: Partial<DetectTrace>,
   cache?: RecordCache,
   shingled?: Shingled | null,
+  aligned?: ReturnType<typeof alignLanguages>,
 ): { result: ReuseResult; detected: Detected; table: FormulaTable } {
   const { paragraphs } = input;
   const detected = detectReuse(input, options, trace, shingled);
@@ -65,7 +69,7 @@ export function coldReuse(
     rank: detected.rank,
     tokens: (p) => detected.tokens[p] ?? null,
     marks: (p) => marksOf(detected, p),
-    aligned: alignLanguages(paragraphs),
+    aligned: aligned ?? alignLanguages(paragraphs),
     formulas: formulaList(
       table,
       (p) => paragraphs[p]!.lang,

@@ -10,12 +10,18 @@ import { describe, expect, test } from "vitest";
 import { diffUnits } from "../../../core/wording/myers.ts";
 
 /** The package's script as counts and kinds (what the alignment reads of it). */
-function reference(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, max?: number) {
-  const ops = diffArrays(
-    Array.from(a.subarray(a0, a1)),
-    Array.from(b.subarray(b0, b1)),
-    max === undefined ? {} : { maxEditLength: max },
-  );
+function reference(
+  a: Int32Array,
+  a0: number,
+  a1: number,
+  b: Int32Array,
+  b0: number,
+  b1: number,
+  max?: number,
+) {
+  const x = Array.from(a.subarray(a0, a1));
+  const y = Array.from(b.subarray(b0, b1));
+  const ops = max === undefined ? diffArrays(x, y) : diffArrays(x, y, { maxEditLength: max });
   return ops?.map((o) => ({ count: o.count, added: !!o.added, removed: !!o.removed }));
 }
 
@@ -81,7 +87,9 @@ describe("diffUnits gives the diff package's script", () => {
       });
     fc.assert(
       fc.property(edited, fc.option(fc.nat({ max: 40 }), { nil: undefined }), ([a, b], max) => {
-        expect(ours(a, 0, a.length, b, 0, b.length, max)).toEqual(reference(a, 0, a.length, b, 0, b.length, max));
+        expect(ours(a, 0, a.length, b, 0, b.length, max)).toEqual(
+          reference(a, 0, a.length, b, 0, b.length, max),
+        );
       }),
       { numRuns: 2000 },
     );
