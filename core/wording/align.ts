@@ -140,6 +140,7 @@ let scratchCoverB = new Uint8Array(1024);
 let scratchShared = new Uint8Array(1024);
 let scratchStretchA = new Int32Array(1024);
 let scratchStretchB = new Int32Array(1024);
+let scratchAt = new Int32Array(1024);
 
 function reserve(na: number, nb: number): void {
   const need = Math.max(na, nb);
@@ -150,6 +151,7 @@ function reserve(na: number, nb: number): void {
   scratchShared = new Uint8Array(size);
   scratchStretchA = new Int32Array(size);
   scratchStretchB = new Int32Array(size);
+  scratchAt = new Int32Array(size);
 }
 
 /**
@@ -163,47 +165,72 @@ export interface Positions {
 }
 
 /**
- * The passages two paragraphs share. `positionsA` maps each shingle group of A to its positions
- * (built once per paragraph by the caller and reused across its candidates).
+ * B's shingles that A shares, as a caller that counted them found them: `at[0 .. n)` are their
+ * start units in B, ascending (every j with `positionsA.has(b.groups[j])`, none left out).
  */
-export function alignPair(a: Side, b: Side, positionsA: Positions, opt: AlignOptions): Passage[] {
+export interface SharedShingles {
+  at: Int32Array;
+  n: number;
+}
+
+/**
+ * The passages two paragraphs share. `positionsA` maps each shingle group of A to its positions
+ * (built once per paragraph by the caller and reused across its candidates); `shared`, when the
+ * caller has it, spares looking up each shingle of B in it again.
+ */
+export function alignPair(
+  a: Side,
+  b: Side,
+  positionsA: Positions,
+  opt: AlignOptions,
+  shared?: SharedShingles,
+): Passage[] {
   const na = a.ids.length;
   const nb = b.ids.length;
+  const k = opt.k;
   reserve(na, nb);
   const coverA = scratchCoverA;
   const coverB = scratchCoverB;
   coverA.fill(0, 0, na);
   coverB.fill(0, 0, nb);
+  let at: Int32Array;
+  let count: number;
+  if (shared) ({ at, n: count } = shared);
+  else {
+    at = scratchAt;
+    count = 0;
+    for (let j = 0; j < b.groups.length; j++) if (positionsA.has(b.groups[j]!)) at[count++] = j;
+  }
+  if (!count) return [];
   // Shingles of B that A shares, by start: joined wording lies under windows made of them.
   const sharedB = opt.minCoveredJoined ? scratchShared.fill(0, 0, nb) : null;
   // First what B's shared shingles cover, which alone decides whether the pair is diffed at all
-  // (most candidate pairs end there); A's side only for the pairs that go on.
-  let any = false;
-  for (let j = 0; j < b.groups.length; j++) {
-    if (!positionsA.has(b.groups[j]!)) continue;
-    any = true;
+  // (most candidate pairs end there); A's side only for the pairs that go on. The weight outside
+  // formulas is summed as the units are covered, each once (the starts ascend), not over all of B.
+  let covered = 0;
+  for (let x = 0, end = 0; x < count; x++) {
+    const j = at[x]!;
     if (sharedB) sharedB[j] = 1;
-    coverB.fill(1, j, Math.min(j + opt.k, nb));
-  }
-  if (!any) return [];
-  if (opt.minCovered) {
-    let covered = 0;
-    let joinable = 0;
-    for (let j = 0; j < nb; j++) {
-      if (!coverB[j]) continue;
-      if (!b.formula[j]) covered += b.weight[j]!;
-      else if (sharedB && mayJoin(b, j, sharedB, opt.k)) joinable += b.weight[j]!;
+    const stop = Math.min(j + k, nb);
+    for (let u = Math.max(j, end); u < stop; u++) {
+      coverB[u] = 1;
+      if (!b.formula[u]) covered += b.weight[u]!;
     }
-    if (covered < opt.minCovered && !(opt.minCoveredJoined && covered + joinable >= opt.minCoveredJoined))
-      return [];
+    if (stop > end) end = stop;
+  }
+  if (opt.minCovered && covered < opt.minCovered) {
+    if (!sharedB) return [];
+    let joinable = 0;
+    for (let j = 0; j < nb; j++)
+      if (coverB[j] && b.formula[j] && mayJoin(b, j, sharedB, k)) joinable += b.weight[j]!;
+    if (covered + joinable < opt.minCoveredJoined!) return [];
   }
   const matches: number[] = [];
-  for (let j = 0; j < b.groups.length; j++) {
-    const at = positionsA.get(b.groups[j]!);
-    if (!at) continue;
-    for (const i of at) {
+  for (let x = 0; x < count; x++) {
+    const j = at[x]!;
+    for (const i of positionsA.get(b.groups[j]!)!) {
       matches.push(i, j);
-      coverA.fill(1, i, Math.min(i + opt.k, na));
+      coverA.fill(1, i, Math.min(i + k, na));
     }
   }
   const stretchA = scratchStretchA;

@@ -25,6 +25,7 @@ import {
   alignPair,
   type Passage,
   type Positions,
+  type SharedShingles,
   type Side,
 } from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
@@ -374,6 +375,9 @@ export function detectReuse(
     for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) proposes[index.order[y]!] = 1;
   }
   const table = new PositionsTable(index);
+  // Each paragraph's language as a number: the walk compares it for every pair it meets.
+  const langCode = Uint8Array.from(paragraphs, (p) => (p.lang === "zh" ? 0 : 1));
+  const shared: SharedShingles = { at: new Int32Array(1024), n: 0 };
   const found: RawLink[] = [];
   const count = new Uint32Array(n);
   const touched: number[] = [];
@@ -402,17 +406,18 @@ export function detectReuse(
     let positions: Positions | null = null;
     let sideP: Side | null = null;
     for (const q of touched) {
-      const shared = count[q]!;
+      const rare = count[q]!;
       count[q] = 0;
-      if (shared < options.minRareShared || langOf(q) !== langOf(p)) continue;
+      if (rare < options.minRareShared || langCode[q] !== langCode[p]) continue;
       if (related(byId, paragraphs[p]!, paragraphs[q]!)) continue;
       positions ??= table.of(p);
-      // Cheap before aligning: enough shared shingles of any frequency.
-      if (sharedCount(positions, index, q) < opt(p).minShared) continue;
+      // Cheap before aligning: enough shared shingles of any frequency (the alignment starts
+      // from the ones found here).
+      if (sharedShingles(positions, index, q, shared) < opt(p).minShared) continue;
       candidates++;
       trace?.pairs?.push(p, q);
       sideP ??= side(p);
-      const link = linkOf(p, q, sideP, side(q), positions, options, rank, langOf(p));
+      const link = linkOf(p, q, sideP, side(q), positions, options, rank, langOf(p), shared);
       if (link) found.push(link);
     }
   }
@@ -460,9 +465,15 @@ export function detectReuse(
   };
 }
 
-function sharedCount(positions: Positions, index: ShingleIndex, q: number): number {
+/** How many of q's shingles the current paragraph shares, their starts in q written to `out`. */
+function sharedShingles(positions: Positions, index: ShingleIndex, q: number, out: SharedShingles): number {
+  const from = index.off[q]!;
+  const to = index.off[q + 1]!;
+  if (out.at.length < to - from) out.at = new Int32Array(Math.max(to - from, out.at.length * 2));
+  const at = out.at;
   let n = 0;
-  for (let x = index.off[q]!; x < index.off[q + 1]!; x++) if (positions.has(index.group[x]!)) n++;
+  for (let x = from; x < to; x++) if (positions.has(index.group[x]!)) at[n++] = x - from;
+  out.n = n;
   return n;
 }
 
@@ -476,35 +487,48 @@ function sharedCount(positions: Positions, index: ShingleIndex, q: number): numb
 class PositionsTable implements Positions {
   private readonly stamp: Int32Array;
   private readonly slot: Int32Array;
-  private lists: number[][] = [];
+  private lists: number[][] | null = null;
+  private paragraph = -1;
   /** Stamps are call numbers, not paragraphs: a paragraph asked for again is stamped anew. */
   private current = -1;
   constructor(private readonly index: ShingleIndex) {
     this.stamp = new Int32Array(index.df.length).fill(-1);
     this.slot = new Int32Array(index.df.length);
   }
-  /** Paragraph p's positions (valid until the next call). */
+  /**
+   * Paragraph p's positions (valid until the next call). Only stamped here: most paragraphs'
+   * candidates are turned away on `has` alone, and the lists are made at the first `get`.
+   */
   of(p: number): Positions {
-    const { index, stamp, slot } = this;
+    const { index, stamp } = this;
     const now = ++this.current;
-    const lists: number[][] = [];
-    for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
-      const g = index.group[x]!;
-      if (stamp[g] === now) lists[slot[g]!]!.push(s);
-      else {
-        stamp[g] = now;
-        slot[g] = lists.length;
-        lists.push([s]);
-      }
-    }
-    this.lists = lists;
+    for (let x = index.off[p]!; x < index.off[p + 1]!; x++) stamp[index.group[x]!] = now;
+    this.paragraph = p;
+    this.lists = null;
     return this;
   }
   has(group: number): boolean {
     return this.stamp[group] === this.current;
   }
   get(group: number): readonly number[] | undefined {
-    return this.stamp[group] === this.current ? this.lists[this.slot[group]!] : undefined;
+    if (this.stamp[group] !== this.current) return undefined;
+    this.lists ??= this.listsOf(this.paragraph);
+    return this.lists[this.slot[group]!];
+  }
+  /** The current paragraph's positions by group, each group's slot set (its stamp is current). */
+  private listsOf(p: number): number[][] {
+    const { index, slot } = this;
+    const lists: number[][] = [];
+    // A group's slot is set at its first occurrence in p: all to "none yet" (-1) before.
+    for (let x = index.off[p]!; x < index.off[p + 1]!; x++) slot[index.group[x]!] = -1;
+    for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
+      const g = index.group[x]!;
+      if (slot[g] === -1) {
+        slot[g] = lists.length;
+        lists.push([s]);
+      } else lists[slot[g]!]!.push(s);
+    }
+    return lists;
   }
 }
 
@@ -539,7 +563,10 @@ function alignOptionsOf(options: ReuseOptions, lang: Lang): AlignOptions {
   return align;
 }
 
-/** Align a candidate pair and classify it; null when it shares no passage that counts. */
+/**
+ * Align a candidate pair and classify it; null when it shares no passage that counts.
+ * @param shared q's shingles that p shares, when the caller found them (alignPair's `shared`)
+ */
 export function linkOf(
   p: number,
   q: number,
@@ -549,10 +576,11 @@ export function linkOf(
   options: ReuseOptions,
   rank: Uint32Array,
   lang: Lang,
+  shared?: SharedShingles,
 ): RawLink | null {
   const lo = options[lang];
   const align = alignOptionsOf(options, lang);
-  let passages = alignPair(sp, sq, positions, align);
+  let passages = alignPair(sp, sq, positions, align, shared);
   if (!passages.length) return null;
   const na = sp.ids.length;
   const nb = sq.ids.length;
