@@ -50,11 +50,15 @@ export interface FormulaTable {
   byHash: Map<number, number[]>;
 }
 
-/** FNV-1a over units. */
+/**
+ * FNV-1a over units, cut to 30 bits: a small integer to the engine, where a 32-bit hash above
+ * 2^30 is a heap number made for every lookup (the table's lookups were a tenth of a cold reuse
+ * stage). Keys are checked unit by unit anyway, so a coarser hash changes no key.
+ */
 function unitsHash(u: ArrayLike<number>, s: number, e: number): number {
   let h = 0x811c9dc5;
   for (let i = s; i < e; i++) h = Math.imul(h ^ (u[i] as number), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** An empty table for `n` paragraphs. */
