@@ -154,6 +154,12 @@ function reserve(na: number, nb: number): void {
   scratchAt = new Int32Array(size);
 }
 
+/** Mark in `cover` (its first `n` units) the units under the shingles starting at `at[0 .. count)`. */
+function cover(mark: Uint8Array, n: number, at: Int32Array, count: number, k: number): void {
+  mark.fill(0, 0, n);
+  for (let x = 0; x < count; x++) mark.fill(1, at[x]!, Math.min(at[x]! + k, n));
+}
+
 /**
  * Where each shingle group of A stands in A (start units, ascending): a Map does, and so does
  * the reuse stage's table over its whole shingle index (a typed-array lookup instead of hashing,
@@ -191,8 +197,6 @@ export function alignPair(
   reserve(na, nb);
   const coverA = scratchCoverA;
   const coverB = scratchCoverB;
-  coverA.fill(0, 0, na);
-  coverB.fill(0, 0, nb);
   let at: Int32Array;
   let count: number;
   if (shared) ({ at, n: count } = shared);
@@ -202,29 +206,31 @@ export function alignPair(
     for (let j = 0; j < b.groups.length; j++) if (positionsA.has(b.groups[j]!)) at[count++] = j;
   }
   if (!count) return [];
-  // Shingles of B that A shares, by start: joined wording lies under windows made of them.
-  const sharedB = opt.minCoveredJoined ? scratchShared.fill(0, 0, nb) : null;
   // First what B's shared shingles cover, which alone decides whether the pair is diffed at all
   // (most candidate pairs end there); A's side only for the pairs that go on. The weight outside
-  // formulas is summed as the units are covered, each once (the starts ascend), not over all of B.
+  // formulas is summed over the covered units, each once (the starts ascend), not over all of B,
+  // and nothing is marked for a pair that ends here.
+  const formula = b.formula;
+  const weight = b.weight;
   let covered = 0;
   for (let x = 0, end = 0; x < count; x++) {
     const j = at[x]!;
-    if (sharedB) sharedB[j] = 1;
     const stop = Math.min(j + k, nb);
-    for (let u = Math.max(j, end); u < stop; u++) {
-      coverB[u] = 1;
-      if (!b.formula[u]) covered += b.weight[u]!;
-    }
+    for (let u = j > end ? j : end; u < stop; u++) if (!formula[u]) covered += weight[u]!;
     if (stop > end) end = stop;
   }
   if (opt.minCovered && covered < opt.minCovered) {
-    if (!sharedB) return [];
+    if (!opt.minCoveredJoined) return [];
+    cover(coverB, nb, at, count, k);
+    // Shingles of B that A shares, by start: joined wording lies under windows made of them.
+    const sharedB = scratchShared.fill(0, 0, nb);
+    for (let x = 0; x < count; x++) sharedB[at[x]!] = 1;
     let joinable = 0;
     for (let j = 0; j < nb; j++)
-      if (coverB[j] && b.formula[j] && mayJoin(b, j, sharedB, k)) joinable += b.weight[j]!;
-    if (covered + joinable < opt.minCoveredJoined!) return [];
-  }
+      if (coverB[j] && formula[j] && mayJoin(b, j, sharedB, k)) joinable += weight[j]!;
+    if (covered + joinable < opt.minCoveredJoined) return [];
+  } else cover(coverB, nb, at, count, k);
+  coverA.fill(0, 0, na);
   const matches: number[] = [];
   for (let x = 0; x < count; x++) {
     const j = at[x]!;

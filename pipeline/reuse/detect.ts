@@ -380,16 +380,18 @@ export function detectReuse(
     ref: ref[p],
   });
 
-  // The shingles that can propose a pair (2 <= df < maxDf), marked at their flat positions: the
-  // walk below reads the mark in sequence and skips the rest (most shingles are carried by one
-  // paragraph) without looking up their group's df at random in the index.
-  const proposes = new Uint8Array(index.off[n]!);
+  // The shingles two paragraphs can share (df >= 2) and those that can propose a pair
+  // (2 <= df < maxDf), marked at their flat positions: the walk and the count of shared shingles
+  // below read the mark in sequence and skip the rest (most shingles are carried by one
+  // paragraph) without looking up their group at random in the index.
+  const mark = new Uint8Array(index.off[n]!);
   for (let g = 0; g + 1 < index.groupStart.length; g++) {
     const df = index.df[g]!;
-    if (df < 2 || df >= options.maxDf) continue;
-    for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) proposes[index.order[y]!] = 1;
+    if (df < 2) continue;
+    const bits = df < options.maxDf ? SHARED | PROPOSES : SHARED;
+    for (let y = index.groupStart[g]!; y < index.groupStart[g + 1]!; y++) mark[index.order[y]!] = bits;
   }
-  const table = new PositionsTable(index);
+  const table = new PositionsTable(index, mark);
   // Each paragraph's language and document as numbers: the walk compares them for every pair it
   // meets, and only paragraphs of one document can enclose each other (related).
   const langCode = Uint8Array.from(paragraphs, (p) => (p.lang === "zh" ? 0 : 1));
@@ -415,7 +417,7 @@ export function detectReuse(
       }
     } else
       for (let x = index.off[p]!; x < index.off[p + 1]!; x++) {
-        if (!proposes[x]) continue;
+        if (!(mark[x]! & PROPOSES)) continue;
         const g = index.group[x]!;
         // Postings are in paragraph order: only those after p's own can be later paragraphs.
         for (let y = index.rank[x]! + 1; y < index.groupStart[g + 1]!; y++) {
@@ -435,7 +437,7 @@ export function detectReuse(
       positions ??= table.of(p);
       // Cheap before aligning: enough shared shingles of any frequency (the alignment starts
       // from the ones found here).
-      if (sharedShingles(positions, index, q, shared) < opt(p).minShared) continue;
+      if (sharedShingles(positions, index, mark, q, shared) < opt(p).minShared) continue;
       candidates++;
       trace?.pairs?.push(p, q);
       sideP ??= side(p);
@@ -487,14 +489,28 @@ export function detectReuse(
   };
 }
 
-/** How many of q's shingles the current paragraph shares, their starts in q written to `out`. */
-function sharedShingles(positions: Positions, index: ShingleIndex, q: number, out: SharedShingles): number {
+/** Marks of a flat shingle position: its group is carried by two paragraphs or more. */
+const SHARED = 1;
+/** And by fewer than maxDf: it proposes candidate pairs. */
+const PROPOSES = 2;
+
+/**
+ * How many of q's shingles the current paragraph shares, their starts in q written to `out`.
+ * A shingle no other paragraph carries is never looked up (`mark`, SHARED).
+ */
+function sharedShingles(
+  positions: Positions,
+  index: ShingleIndex,
+  mark: Uint8Array,
+  q: number,
+  out: SharedShingles,
+): number {
   const from = index.off[q]!;
   const to = index.off[q + 1]!;
   if (out.at.length < to - from) out.at = new Int32Array(Math.max(to - from, out.at.length * 2));
   const at = out.at;
   let n = 0;
-  for (let x = from; x < to; x++) if (positions.has(index.group[x]!)) at[n++] = x - from;
+  for (let x = from; x < to; x++) if (mark[x]! & SHARED && positions.has(index.group[x]!)) at[n++] = x - from;
   out.n = n;
   return n;
 }
@@ -504,7 +520,8 @@ function sharedShingles(positions: Positions, index: ShingleIndex, q: number, ou
  * the current paragraph's when its stamp says so, and its positions are a list of that
  * paragraph. Asking for another paragraph's positions replaces the last one's (the candidate
  * loop works on one paragraph at a time). The stamps cost two integers per group, once, where a
- * Map per paragraph was hashed once per shingle of every candidate.
+ * Map per paragraph was hashed once per shingle of every candidate. Only groups that another
+ * paragraph carries too are stamped: the others can be no other paragraph's, and are never asked.
  */
 class PositionsTable implements Positions {
   private readonly stamp: Int32Array;
@@ -513,7 +530,11 @@ class PositionsTable implements Positions {
   private paragraph = -1;
   /** Stamps are call numbers, not paragraphs: a paragraph asked for again is stamped anew. */
   private current = -1;
-  constructor(private readonly index: ShingleIndex) {
+  /** `mark`: the flat positions' marks (SHARED): a group no other paragraph carries is never asked for. */
+  constructor(
+    private readonly index: ShingleIndex,
+    private readonly mark: Uint8Array,
+  ) {
     this.stamp = new Int32Array(index.df.length).fill(-1);
     this.slot = new Int32Array(index.df.length);
   }
@@ -522,9 +543,10 @@ class PositionsTable implements Positions {
    * candidates are turned away on `has` alone, and the lists are made at the first `get`.
    */
   of(p: number): Positions {
-    const { index, stamp } = this;
+    const { index, stamp, mark } = this;
     const now = ++this.current;
-    for (let x = index.off[p]!; x < index.off[p + 1]!; x++) stamp[index.group[x]!] = now;
+    for (let x = index.off[p]!; x < index.off[p + 1]!; x++)
+      if (mark[x]! & SHARED) stamp[index.group[x]!] = now;
     this.paragraph = p;
     this.lists = null;
     return this;
@@ -539,11 +561,12 @@ class PositionsTable implements Positions {
   }
   /** The current paragraph's positions by group, each group's slot set (its stamp is current). */
   private listsOf(p: number): number[][] {
-    const { index, slot } = this;
+    const { index, slot, mark } = this;
     const lists: number[][] = [];
     // A group's slot is set at its first occurrence in p: all to "none yet" (-1) before.
     for (let x = index.off[p]!; x < index.off[p + 1]!; x++) slot[index.group[x]!] = -1;
     for (let x = index.off[p]!, s = 0; x < index.off[p + 1]!; x++, s++) {
+      if (!(mark[x]! & SHARED)) continue;
       const g = index.group[x]!;
       if (slot[g] === -1) {
         slot[g] = lists.length;
