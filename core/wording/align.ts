@@ -216,7 +216,7 @@ export function alignPair(
   for (let x = 0, end = 0; x < count; x++) {
     const j = at[x]!;
     const stop = Math.min(j + k, nb);
-    for (let u = j > end ? j : end; u < stop; u++) if (!formula[u]) covered += weight[u]!;
+    for (let u = Math.max(j, end); u < stop; u++) if (!formula[u]) covered += weight[u]!;
     if (stop > end) end = stop;
   }
   if (opt.minCovered && covered < opt.minCovered) {

@@ -398,7 +398,10 @@ export function detectReuse(
   const docs = new Map<string, number>();
   const docCode = Uint32Array.from(paragraphs, (p) => {
     let d = docs.get(p.doc);
-    if (d === undefined) docs.set(p.doc, (d = docs.size));
+    if (d === undefined) {
+      d = docs.size;
+      docs.set(p.doc, d);
+    }
     return d;
   });
   const shared: SharedShingles = { at: new Int32Array(1024), n: 0 };
