@@ -138,6 +138,11 @@ describe("acquis cite", () => {
       code: 1,
       says: ["A/78/256 is unknown", "Did you mean A/78/265?", "https://undocs.org/en/A/78/256"],
     }, // a mistyped symbol: the registered one a keystroke away is offered, the typed one still linked
+    {
+      query: "A/78/265, annex I, para. 23",
+      code: 1,
+      says: ["A/78/265 has no annex I; its parts are the main body, annex, annex A"],
+    }, // trying main: "annex, annex I, has no numbered paragraphs" told of a part the report lacks
   ])("$query", async ({ query, code, says }) => {
     const r = await run(query, "--data", dir);
     expect(r.code).toBe(code);

@@ -178,6 +178,8 @@ describe("a pasted citation", () => {
       ],
     },
     { pasted: "A/78/256, annex, para. 23", says: ["A/78/256 is unknown", "Did you mean A/78/265?"] },
+    // A part the document lacks is said to be lacking, not to hold no numbered paragraphs.
+    { pasted: "A/78/265, annex C, para. 1", says: ["A/78/265 has no annex C; its parts are"] },
     {
       pasted: "2021 GGE, para. 5",
       says: ['registered names with those words: "2021 GGE report" (A/76/135)'],
