@@ -121,10 +121,50 @@ export function bareNumber(
   registry: ReadonlyMap<string, CiteRegistryEntry>,
 ): { phrase: string; number: string; symbols: string[] } | null {
   const m =
-    /(?:第\s*)?(?<![\w/.\-])(\d{1,3}\s*\/\s*\d{1,5})\s*号\s*文件/u.exec(query) ??
+    /(?:第\s*)?(?<![\w/.-])(\d{1,3}\s*\/\s*\d{1,5})\s*号\s*文件/u.exec(query) ??
     /\b(?:document|doc\.)\s+(\d{1,3}\s*\/\s*\d{1,5})(?![\d/])/iu.exec(query);
   if (!m) return null;
   const number = (m[1] ?? "").replace(/\s+/g, "");
   const symbols = [...registry.keys()].filter((s) => /^[A-Z]/.test(s) && s.endsWith(`/${number}`)).sort();
   return { phrase: m[0], number, symbols };
+}
+
+/** The words of a pinpoint in English, as the grammar reads them: a misspelling of one is named. */
+const PINPOINT_WORDS = [
+  "annex",
+  "annexes",
+  "appendix",
+  "article",
+  "articles",
+  "chapter",
+  "operative",
+  "page",
+  "pages",
+  "para",
+  "paras",
+  "paragraph",
+  "paragraphs",
+  "preambular",
+  "section",
+  "sections",
+  "subparagraph",
+];
+
+/** Words one edit from a pinpoint word that are words of their own: "part" is no misspelt "para". */
+const SPELT_RIGHT = new Set(["part", "parts", "chapters", "annexed", "pager", "annexe"]);
+
+/**
+ * The pinpoint words a text not read nearly spells ("anex" for annex, "parragraph" for paragraph):
+ * `[written, meant]` pairs, each word once. Words of three letters or fewer are left alone ("pa"
+ * is no misspelling of "para" anyone can be sure of).
+ */
+export function misspeltPinpoints(text: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const word of new Set(text.match(/[A-Za-z]{4,}/g) ?? [])) {
+    const lower = word.toLowerCase();
+    if (PINPOINT_WORDS.includes(lower) || SPELT_RIGHT.has(lower)) continue;
+    const meant = PINPOINT_WORDS.find((w) => oneEditApart(lower, w));
+    if (meant) out.push([word, meant]);
+  }
+  return out;
 }

@@ -25,7 +25,7 @@ import { odsUrl, resolvedUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
 import { holdsWords, partWords, pinpointEn } from "./format.ts";
-import { bareNumber, nearNames, withNearSymbols } from "./near.ts";
+import { bareNumber, misspeltPinpoints, nearNames, withNearSymbols } from "./near.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -541,5 +541,11 @@ export function targetText(t: DocTarget | CharterTarget): string {
 export function readingLine(lookup: Pick<Lookup, "read" | "unread">): string {
   const read = lookup.read.map((r) => r.text).join(" … ");
   const unread = lookup.unread.map((r) => r.text).join(" … ");
-  return [read ? `read: ${read}` : "read: nothing", ...(unread ? [`not read: ${unread}`] : [])].join("; ");
+  // A misspelt pinpoint word ("anex") leaves the pinpoint unread and the answer the whole
+  // document: the word meant is named where the reader looks first.
+  const meant = misspeltPinpoints(unread).map(([w, m]) => `"${w}": did you mean "${m}"?`);
+  return [
+    read ? `read: ${read}` : "read: nothing",
+    ...(unread ? [`not read: ${unread}${meant.length ? ` (${meant.join(" ")})` : ""}`] : []),
+  ].join("; ");
 }

@@ -143,6 +143,11 @@ describe("acquis cite", () => {
       code: 1,
       says: ["A/78/265 has no annex I; its parts are the main body, annex, annex A"],
     }, // trying main: "annex, annex I, has no numbered paragraphs" told of a part the report lacks
+    {
+      query: "A/78/265, anex, para. 23",
+      code: 1,
+      says: ['read: A/78/265; not read: anex, para. 23 ("anex": did you mean "annex"?)'],
+    }, // a misspelt pinpoint word: the answer is the whole document, and the first line says why
   ])("$query", async ({ query, code, says }) => {
     const r = await run(query, "--data", dir);
     expect(r.code).toBe(code);

@@ -3,7 +3,7 @@
  * registered names holding a half-remembered name's words, a number written without its series.
  */
 import { expect, test } from "vitest";
-import { bareNumber, nearNames, nearSymbols, oneEditApart } from "../../core/cite/near.ts";
+import { bareNumber, misspeltPinpoints, nearNames, nearSymbols, oneEditApart } from "../../core/cite/near.ts";
 import type { CiteRegistryEntry } from "../../core/cite/resolve.ts";
 
 const entry = (symbol: string, en: string[] = []): [string, CiteRegistryEntry] => [
@@ -76,4 +76,15 @@ test("a number without its series names the registered symbols of that number", 
   expect(bareNumber("第 78/265 号决议", registry)).toBeNull();
   expect(bareNumber("A/78/265 号文件附件第 23 段", registry)).toBeNull();
   expect(bareNumber("S/78/265 号文件", registry)).toBeNull();
+});
+
+test.each([
+  ["anex, para. 23", [["anex", "annex"]]], // a letter left out
+  ["parragraph 23", [["parragraph", "paragraph"]]], // a letter doubled
+  ["Secton 2", [["Secton", "section"]]], // the case as written
+  ["part 2 and parts 3", []], // words of their own, one letter from "para"
+  ["para. 23 and annex", []], // spelt right
+  ["at 5 pa 3", []], // too short to be sure of
+])("%s: the pinpoint words it nearly spells", (text, want) => {
+  expect(misspeltPinpoints(text)).toEqual(want);
 });

@@ -181,6 +181,10 @@ describe("a pasted citation", () => {
     // A part the document lacks is said to be lacking, not to hold no numbered paragraphs.
     { pasted: "A/78/265, annex C, para. 1", says: ["A/78/265 has no annex C; its parts are"] },
     {
+      pasted: "A/78/265, anex, para. 23",
+      says: ['not read: anex, para. 23 ("anex": did you mean "annex"?)'],
+    },
+    {
       pasted: "2021 GGE, para. 5",
       says: ['registered names with those words: "2021 GGE report" (A/76/135)'],
     },
