@@ -135,6 +135,6 @@ test("random Markdown reads to the same blocks", () => {
       const markdown = pieces.join("");
       expect(toBlocks(markdown)).toStrictEqual(referenceBlocks(markdown));
     }),
-    { numRuns: 3000 },
+    { numRuns: 1500 },
   );
 });
