@@ -162,7 +162,10 @@ export async function parseInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(bootstrapUrl(), { workerData: { role: ROLE }, resourceLimits: PARSE_WORKER_LIMITS });
+        worker = new Worker(bootstrapUrl(), {
+          workerData: { role: ROLE },
+          resourceLimits: PARSE_WORKER_LIMITS,
+        });
       } catch {
         resolve();
         return;
