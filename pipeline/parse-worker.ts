@@ -60,6 +60,17 @@ const ROLE = "acquis-parse-worker";
  */
 export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
 
+/**
+ * A parse worker's young generation: twice WORKER_LIMITS'. micromark's events for one document
+ * (a token, two points and an event array per construct, four tokenizers deep) live until the
+ * document's blocks are read; at 96 MB they outlived the young generation and were copied and
+ * promoted, at 144 MB and more they die young. The 335 documents of the 50k bench corpus on one
+ * worker (three rounds each): 5.0-6.3 s of CPU at 96 MB, 2.8-3.5 s at 144 MB, 2.6-3.6 s at 192 MB
+ * (under a load average of 8-10). 192, for documents larger than the bench's; the parse workers
+ * end before the stages start, so the build's peak is not theirs.
+ */
+export const PARSE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 192 } as const;
+
 /** Parse one document, never throwing. */
 export function parseSafely(input: ParseInput): ParseOutcome {
   try {
@@ -151,7 +162,10 @@ export async function parseInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(bootstrapUrl(), { workerData: { role: ROLE }, resourceLimits: WORKER_LIMITS });
+        worker = new Worker(bootstrapUrl(), {
+          workerData: { role: ROLE },
+          resourceLimits: PARSE_WORKER_LIMITS,
+        });
       } catch {
         resolve();
         return;

@@ -113,6 +113,29 @@ export class TitleMatcher {
     return c !== undefined && this.root.next.has(lower(c));
   }
 
+  /** `startsWith` of the UTF-16 code unit `code`, from a table: the grammar asks it of every character. */
+  startsWithCode(code: number): boolean {
+    this.first ??= this.firstTable();
+    return this.first[code] === 1;
+  }
+
+  private first: Uint8Array | null = null;
+
+  /**
+   * The code units for which `startsWith` holds: each one-unit first character of a title, and
+   * whatever `lower` folds onto one (an ASCII capital, a typographic apostrophe), each checked
+   * with `startsWith` itself so the two always agree.
+   */
+  private firstTable(): Uint8Array {
+    const table = new Uint8Array(0x10000);
+    for (const key of this.root.next.keys()) {
+      if (key.length !== 1) continue;
+      for (const c of [key, key.toUpperCase(), "’", "‘"])
+        if (c.length === 1 && this.startsWith(c)) table[c.charCodeAt(0)] = 1;
+    }
+    return table;
+  }
+
   /** Symbols a whole title stands for (after normalisation), or []. */
   lookup(title: string): string[] {
     return this.byTitle.get(normaliseTitle(title)) ?? [];

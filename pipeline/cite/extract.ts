@@ -43,7 +43,7 @@ import type {
   SourcePosition,
 } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
-import { checkQuote, findQuotes } from "./quote.ts";
+import { checkQuote, findQuotes, type Quote } from "./quote.ts";
 
 /** What extraction reads: the parse output and the registry. */
 export interface ExtractInput {
@@ -363,13 +363,13 @@ function checkQuotation(
   let quote: { text: string } | undefined;
   if (unit.via === "footnote" && unit.anchor !== null) {
     const at = Math.floor(unit.anchor);
-    quote = findQuotes(unit.paragraphText)
+    quote = quotesOf(unit.paragraphText)
       .filter((q) => q.end + 1 <= at && at - (q.end + 1) <= 3)
       .pop();
   } else if (unit.via === "source-note" && unit.paragraphText !== unit.text) {
     quote = { text: unit.paragraphText };
   } else if (unit.via === "text") {
-    const quotes = findQuotes(unit.text);
+    const quotes = quotesOf(unit.text);
     const [start, end] = citation.span;
     quote =
       quotes.find((q) => q.start - 1 >= end && q.start - 1 - end <= 12) ??
@@ -389,6 +389,16 @@ function checkQuotation(
       ),
     );
   }
+}
+
+/**
+ * findQuotes of the text checked last, kept: each citation of a paragraph (and of its notes) is
+ * checked against the same text, one after another. The quotes are read, never changed.
+ */
+let lastQuoted: { text: string; quotes: readonly Quote[] } | null = null;
+function quotesOf(text: string): readonly Quote[] {
+  if (lastQuoted?.text !== text) lastQuoted = { text, quotes: findQuotes(text) };
+  return lastQuoted.quotes;
 }
 
 function shorten(text: string): string {

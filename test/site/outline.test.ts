@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { headingLevels } from "../../site/src/lib/outline.ts";
+import { documentTabTitle, headingLevels } from "../../site/src/lib/outline.ts";
 
 describe("headingLevels", () => {
   test.each([
@@ -28,5 +28,33 @@ describe("headingLevels", () => {
         }
       }),
     );
+  });
+});
+
+describe("documentTabTitle", () => {
+  test.each([
+    { symbol: "A/78/265", title: "信息和通信技术安全", suffix: " (zh)", tab: "A/78/265 (zh)" }, // a UN text: its symbol
+    {
+      symbol: "A/RES/75/240",
+      title: "Resolution",
+      suffix: ": side by side",
+      tab: "A/RES/75/240: side by side",
+    },
+    {
+      symbol: "fi-2022-international-law",
+      title: "International law and cyberspace: Finland's national positions",
+      suffix: " (en)",
+      tab: "International law and cyberspace: Finland's national positions (en)",
+    }, // a national paper: its title, not its id
+    { symbol: "cn-2024-ict-position", title: "  ", suffix: " (zh)", tab: "cn-2024-ict-position (zh)" }, // no title: the id
+  ])("$symbol -> $tab", ({ symbol, title, suffix, tab }) => {
+    expect(documentTabTitle({ symbol, title }, suffix)).toBe(tab);
+  });
+
+  test("a long title is cut to 80 characters with an ellipsis, never inside a character", () => {
+    const title = `${"网络".repeat(50)}😀`;
+    const tab = documentTabTitle({ symbol: "cn-2024-ict-position", title }, " (zh)");
+    expect([...tab.replace(/ \(zh\)$/, "")]).toHaveLength(80);
+    expect(tab.endsWith("… (zh)")).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 
 import { partZh } from "../../../core/cite/format.ts";
+import { SYMBOL_PATTERN } from "../../../schemas/identity.ts";
 import type { DocumentRecord, Heading, Paragraph } from "../../../schemas/index.ts";
 
 export type Block = { kind: "heading"; heading: Heading } | { kind: "para"; p: Paragraph };
@@ -58,4 +59,26 @@ export function shownLabel(p: Pick<Paragraph, "label" | "part" | "num">): string
   if (p.label) return p.label;
   if (p.part[0] === "preamble" && p.num.length) return `PP${p.num.join(".")}`;
   return "¶";
+}
+
+/** How long a title may run in a browser tab before it is cut (with an ellipsis). */
+const TAB_TITLE_MAX = 80;
+
+/**
+ * What a document page's browser tab says: a UN document by its symbol, which readers know it by
+ * ("A/78/265 (zh)", suffix " (zh)"); a national paper, which has no symbol, by its title, not its id
+ * ("cn-2024-ict-position" names nothing a reader looks for among open tabs).
+ */
+export function documentTabTitle(doc: Pick<DocumentRecord, "symbol" | "title">, suffix: string): string {
+  if (SYMBOL_PATTERN.test(doc.symbol)) return `${doc.symbol}${suffix}`;
+  const title = doc.title.trim() || doc.symbol;
+  const chars = [...title];
+  const cut =
+    chars.length > TAB_TITLE_MAX
+      ? `${chars
+          .slice(0, TAB_TITLE_MAX - 1)
+          .join("")
+          .trimEnd()}…`
+      : title;
+  return `${cut}${suffix}`;
 }

@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { clean } from "../../../core/cite/clean.ts";
-import { findCitations } from "../../../core/cite/find.ts";
+import { findCitations, TRIGGERS, tryAt } from "../../../core/cite/find.ts";
 import { readTyped } from "../../../core/cite/query.ts";
 import { TitleMatcher } from "../../../core/cite/titles.ts";
 import { extractCitations } from "../../../pipeline/cite/extract.ts";
@@ -235,3 +235,49 @@ describe("a typed citation: every character is read, noise, or said not read", (
 /** A tail made only of what GRAMMAR.md lists as noise may vanish. */
 const NOISE_ONLY =
   /^(?:[\s.,;:!?()[\]{}"'“”‘’«»。，；：、（）【】「」《》\-–—/]|\b(?:see|also|cf|compare|e\.g|and|the|in|document|doc)\b|见|参见|另见|参阅|以及|和|及|与|号文件|文件)*$/i;
+
+describe("the walk steps over a character only where no rule can start", () => {
+  // findCitations skips a character that is not in TRIGGERS and starts no title without asking
+  // tryAt: that holds only while tryAt finds nothing at every such character.
+  // What completes a rule after each character tryAt tests: 第 5 段, 75/240 号决议, A/RES/75/240,
+  // ¶ 5 of A/75/816, 《2021 年政府专家组报告》, 上述决议, 上文第 5 段, 本报告第 5 段, 见第 5 段, 附件一第 5 段,
+  // 同上, 该决议, 联合国宪章第五十一条.
+  const after = [
+    " 5 段",
+    "5/240 号决议",
+    "/RES/75/240",
+    " 5 of A/75/816",
+    "2021 年政府专家组报告》",
+    "述决议",
+    "文第 5 段",
+    "报告第 5 段",
+    "第 5 段",
+    "件一第 5 段",
+    "上",
+    "决议",
+    "合国宪章第五十一条",
+  ];
+  const skipped = (code: number) => TRIGGERS[code] === 0 && !titles.startsWithCode(code);
+
+  test("tryAt finds nothing at any skipped character, whatever follows", () => {
+    let count = 0;
+    const found: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (!skipped(code)) continue;
+      count++;
+      const c = String.fromCharCode(code);
+      for (const rest of after)
+        if (tryAt(c + rest, 0, titles, { coordinatedFailEnd: -1 }) !== null) found.push(c + rest);
+    }
+    expect(found).toEqual([]);
+    expect(count).toBeGreaterThan(60_000);
+  });
+
+  test("the title table agrees with startsWith at every code unit", () => {
+    const differ: number[] = [];
+    for (let code = 0; code < 0x10000; code++)
+      if (titles.startsWithCode(code) !== titles.startsWith(String.fromCharCode(code))) differ.push(code);
+    expect(differ).toEqual([]);
+    expect(titles.startsWithCode("2".charCodeAt(0)) || titles.startsWithCode("不".charCodeAt(0))).toBe(true);
+  });
+});
