@@ -71,7 +71,7 @@ import {
 } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles, linkPrevious, outputMemoOf } from "./write.ts";
+import { dataFiles, outputMemoOf, previousOutput } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -272,18 +272,22 @@ async function buildLocked(
       summary,
     });
     const linked = new Map<string, FileStamp>();
-    const link =
+    const previous =
       memoStore && cacheMode === "readwrite"
-        ? linkPrevious(
+        ? previousOutput(
             readOutputMemo(memoStore.get(OUTPUT_MEMO.file)),
             options.previous ?? outDir,
             stampOf,
+            version,
             linked,
           )
-        : undefined;
-    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
+        : {};
+    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, ...previous });
     if (memoStore?.writable)
-      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf, linked)));
+      memoStore.set(
+        OUTPUT_MEMO.file,
+        outputMemoFile(outputMemoOf(outDir, written, stampOf, version, files, linked)),
+      );
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.

@@ -194,7 +194,12 @@ describe("the stages, composed", () => {
       summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
     };
     const analysed = { workingPapers: [], stages: null, diagnostics: [] };
-    expect(() => dataFiles({ ...out, analysed: { ...analysed, workingPapers: [paper] } })).toThrow(/code/);
+    // Each file is validated as the writer makes it (its chunks), before anything is swapped in.
+    const made = (files: ReturnType<typeof dataFiles>["files"]) =>
+      files.map((f) => [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)]);
+    expect(() =>
+      made(dataFiles({ ...out, analysed: { ...analysed, workingPapers: [paper] } }).files),
+    ).toThrow(/code/);
     expect(dataFiles({ ...out, analysed }).files.map((f) => f.path)).toEqual([
       "diagnostics.json",
       "documents.json",
