@@ -30,11 +30,22 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** A file under a directory, with its size; `rel` is "/"-separated. */
+/** A file under a directory, with its size and stamp; `rel` is "/"-separated. */
 export interface ListedFile {
   rel: string;
   abs: string;
   size: number;
+  /** As the listing found it (the same stat): see `SourceStamp`. */
+  stamp: SourceStamp;
+}
+
+/**
+ * The stamp of a file the build reads but did not write (a corpus file): `FileStamp` and the
+ * status-change time, which every write and every change of the modification time moves (a
+ * modification time set back by hand after an edit, as `touch -d` or `cp -p` do, still moves it).
+ */
+export interface SourceStamp extends FileStamp {
+  ctimeNs: string;
 }
 
 /**
@@ -49,10 +60,21 @@ export function listFiles(dir: string, depth = 3): ListedFile[] | null {
       if (entry.name.startsWith(".")) continue;
       const childAbs = path.join(abs, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      const stat = statSync(childAbs);
+      const stat = statSync(childAbs, { bigint: true });
       if (stat.isDirectory()) {
         if (level < depth) walk(childAbs, childRel, level + 1);
-      } else if (stat.isFile()) out.push({ rel: childRel, abs: childAbs, size: stat.size });
+      } else if (stat.isFile())
+        out.push({
+          rel: childRel,
+          abs: childAbs,
+          size: Number(stat.size),
+          stamp: {
+            ino: String(stat.ino),
+            size: Number(stat.size),
+            mtimeNs: String(stat.mtimeNs),
+            ctimeNs: String(stat.ctimeNs),
+          },
+        });
     }
   };
   walk(dir, "", 1);
@@ -141,6 +163,26 @@ export class FileStore {
       if (m && this.writable && !isAlive(Number(m[1]))) rmSync(path.join(this.dir, n), { force: true });
     }
     return all.filter((n) => !n.endsWith(".tmp"));
+  }
+
+  /**
+   * The file system's time now, in nanoseconds, as it stamps files (a coarse clock: a tick of a
+   * few milliseconds), read from a file written and removed here; null when it cannot be written.
+   * A file modified after this call gets a modification time at or after it, which is what lets
+   * a build trust the stamps it takes after it (load/memo.ts).
+   */
+  clock(): bigint | null {
+    if (!this.writable) return null;
+    const file = path.join(this.dir, `clock.${process.pid}.tmp`);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(file, "");
+      const t = statSync(file, { bigint: true });
+      rmSync(file, { force: true });
+      return t.mtimeNs;
+    } catch {
+      return null;
+    }
   }
 
   /** A kept file's stamp (host.ts `stampOf`), or null when there is none. */

@@ -208,8 +208,15 @@ async function buildLocked(
   const version = memoStore ? codeVersion() : "";
   const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map<string, FileStamp>();
   const vouched = (name: string) => !!memoStore && sameStamp(stamps.get(name), memoStore.stamp(name));
+  // Taken before the listing: the corpus files' stamps older than it can be kept (load/memo.ts).
+  const clock = memoStore?.clock() ?? null;
   const corpus = readCorpus(
-    { path: relativePath(root, corpusDir), files: listFiles(corpusDir), read: (f) => readBytes(f.abs) },
+    {
+      path: relativePath(root, corpusDir),
+      files: listFiles(corpusDir),
+      read: (f) => readBytes(f.abs),
+      clock,
+    },
     options.maxBytes ?? MAX_DOCUMENT_BYTES,
     memoStore && readLoadMemo(memoStore.get(LOAD_FILE), version, vouched(LOAD_FILE)),
   );
