@@ -20,11 +20,13 @@ import {
   OUTPUT_MEMO,
   readLoadMemo,
   readMemos,
+  readOutputMemo,
   readStamps,
   STAMPS,
   sameStamp,
 } from "../../pipeline/build/memos.ts";
-import { codeVersion, FileStore } from "../../pipeline/host.ts";
+import { previousOutput } from "../../pipeline/build/write.ts";
+import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
 import type { AdoptionFile } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
@@ -399,6 +401,15 @@ describe("the writer after a change", () => {
     await build({ root });
     const out = path.join(root, "dist/data");
     const memo = path.join(root, ".cache/stages", OUTPUT_MEMO.file);
+    // Of another version: no file is taken for its source (the content is made again, then linked
+    // only if it comes out the same bytes).
+    const kept = readOutputMemo(readFileSync(memo))!;
+    const made = (version: string) => {
+      const hooks = previousOutput(kept, out, stampOf, version);
+      return kept.files.filter((f) => f.source && hooks.made?.({ path: f.path, source: f.source })).length;
+    };
+    expect(made(codeVersion())).toBeGreaterThan(5);
+    expect(made("another-version")).toBe(0);
     const b = readFileSync(memo);
     b[b.length - 5] = b[b.length - 5]! ^ 0xff;
     writeFileSync(memo, b);
@@ -490,17 +501,21 @@ describe("loading after a change", () => {
   test("a document's stamp is kept; an edit of the same size whose modification time is set back is still seen", async () => {
     const root = makeRepo(files());
     const file = path.join(root, "corpus/A-79-10/zh.md");
+    // A whole second, which utimes can set back exactly (a Date has milliseconds only).
+    const past = 1_700_000_000;
+    utimesSync(file, past, past);
     afterTick(root, file);
     await build({ root });
     expect(loadMemo(root)?.stamps.get("corpus/A-79-10/zh.md")?.stamp.size).toBe(statSync(file).size);
 
     // One character for another of the same length, and the times put back as they were.
-    const st = statSync(file);
+    const st = statSync(file, { bigint: true });
     const text = readFileSync(file, "utf8");
     expect(text).toContain("各方同意");
     writeFileSync(file, text.replace("各方同意", "各国同意"));
-    utimesSync(file, st.atime, st.mtime);
-    expect(statSync(file).size).toBe(st.size);
+    utimesSync(file, past, past);
+    const now = statSync(file, { bigint: true });
+    expect([now.ino, now.size, now.mtimeNs]).toEqual([st.ino, st.size, st.mtimeNs]);
     const { inc } = await bothWays(root);
     expect(inc.paragraphs.some((p) => p.text.includes("各国同意"))).toBe(true);
 
