@@ -112,7 +112,7 @@ export interface BuildOptions {
   inGeneration?: boolean;
   /**
    * The folder holding the last output, whose unchanged files the writer may hard-link (write.ts
-   * `linkPrevious`): publishBuild() gives the published generation's data; by default `out`.
+   * `previousOutput`): publishBuild() gives the published generation's data; by default `out`.
    */
   previous?: string;
 }

@@ -12,13 +12,14 @@
  * - Records are validated as the files are produced, before anything is swapped in: an invalid
  *   record throws, and the last good output stays.
  * - Large files are sequences of chunks (paragraphs.jsonl line by line), never one string.
- * - A file whose content is already in memory (the search index's files, the small JSON files)
- *   and that the last output holds byte for byte is hard-linked from it, not written again
- *   (`linkPrevious`): after a change to one document most of the index's ~8,000 files at 200k
+ * - A file that the last output holds byte for byte is hard-linked from it, not written again
+ *   (`previousOutput`; every file is made and hashed before it is written): after a change to one document most of the index's ~8,000 files at 200k
  *   paragraphs are the same, and removing the last output's copies of them cost more than
  *   writing them (ext4 discarding freed blocks: 17 s for the 7,900 files of one output). The
  *   last output is the folder being replaced (`acquis build --out`) or the published generation,
  *   which a new generation never changes (generations.ts): linking keeps publish-whole-or-nothing.
+ * - A file whose making costs well above a digest of what it is made from (`sourceOf`) is not
+ *   even made when the last output's file was made from the same: that file is linked.
  */
 
 import { createHash } from "node:crypto";
