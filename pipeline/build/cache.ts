@@ -72,7 +72,7 @@ export async function parseWithCache(
   const progress = options.onProgress ?? (() => {});
   const stats = { parsed: 0, cached: 0 };
   const keys = docs.map((doc) => {
-    const hash = sha256(doc.bytes);
+    const hash = doc.sha256;
     return { hash, key: sha256(`acquis parse v${PARSER_VERSION}\n${doc.file}\n${hash}`) };
   });
   const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {

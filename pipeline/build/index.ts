@@ -71,7 +71,7 @@ import {
 } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles, linkPrevious, outputMemoOf } from "./write.ts";
+import { dataFiles, outputMemoOf, previousOutput } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -112,7 +112,7 @@ export interface BuildOptions {
   inGeneration?: boolean;
   /**
    * The folder holding the last output, whose unchanged files the writer may hard-link (write.ts
-   * `linkPrevious`): publishBuild() gives the published generation's data; by default `out`.
+   * `previousOutput`): publishBuild() gives the published generation's data; by default `out`.
    */
   previous?: string;
 }
@@ -208,8 +208,15 @@ async function buildLocked(
   const version = memoStore ? codeVersion() : "";
   const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map<string, FileStamp>();
   const vouched = (name: string) => !!memoStore && sameStamp(stamps.get(name), memoStore.stamp(name));
+  // Taken before the listing: the corpus files' stamps older than it can be kept (load/memo.ts).
+  const clock = memoStore?.clock() ?? null;
   const corpus = readCorpus(
-    { path: relativePath(root, corpusDir), files: listFiles(corpusDir), read: (f) => readBytes(f.abs) },
+    {
+      path: relativePath(root, corpusDir),
+      files: listFiles(corpusDir),
+      read: (f) => readBytes(f.abs),
+      clock,
+    },
     options.maxBytes ?? MAX_DOCUMENT_BYTES,
     memoStore && readLoadMemo(memoStore.get(LOAD_FILE), version, vouched(LOAD_FILE)),
   );
@@ -272,18 +279,22 @@ async function buildLocked(
       summary,
     });
     const linked = new Map<string, FileStamp>();
-    const link =
+    const previous =
       memoStore && cacheMode === "readwrite"
-        ? linkPrevious(
+        ? previousOutput(
             readOutputMemo(memoStore.get(OUTPUT_MEMO.file)),
             options.previous ?? outDir,
             stampOf,
+            version,
             linked,
           )
-        : undefined;
-    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, link });
+        : {};
+    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, ...previous });
     if (memoStore?.writable)
-      memoStore.set(OUTPUT_MEMO.file, outputMemoFile(outputMemoOf(outDir, written, stampOf, linked)));
+      memoStore.set(
+        OUTPUT_MEMO.file,
+        outputMemoFile(outputMemoOf(outDir, written, stampOf, version, files, linked)),
+      );
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.

@@ -35,22 +35,25 @@ import {
 import type { Postings } from "../reuse/postings.ts";
 
 /**
- * What the last build wrote, for the writer (write.ts `linkPrevious`): the folder it finally
- * stood in, and each file's SHA-256, path there, and stamp (host.ts `stampOf`) right after writing.
+ * What the last build wrote, for the writer (write.ts `previousOutput`): the folder it finally
+ * stood in, the code that wrote it (host.ts `codeVersion`), and each file's SHA-256, path there,
+ * stamp (host.ts `stampOf`) right after writing, and the digest of what it was made from
+ * (write.ts `sourceOf`) for the files made from a value.
  */
 export interface OutputMemo {
   dir: string;
-  files: Array<{ sha256: string; path: string; stamp: FileStamp }>;
+  version: string;
+  files: Array<{ sha256: string; path: string; stamp: FileStamp; source?: string }>;
 }
 
 /** The output memo's file in the store, and the kind of pack it is. */
-export const OUTPUT_MEMO = { file: "output.memo", kind: "acquis output memo", version: "1" } as const;
+export const OUTPUT_MEMO = { file: "output.memo", kind: "acquis output memo", version: "2" } as const;
 
 /** The output memo from its bytes, or null when they are not one (then every file is written). */
 export function readOutputMemo(bytes: Uint8Array | undefined): OutputMemo | null {
   const s = bytes && unpack(bytes, OUTPUT_MEMO.kind, OUTPUT_MEMO.version);
   const m = (s?.meta as { json?: OutputMemo } | undefined)?.json;
-  return m && typeof m.dir === "string" && Array.isArray(m.files) ? m : null;
+  return m && typeof m.dir === "string" && typeof m.version === "string" && Array.isArray(m.files) ? m : null;
 }
 
 /** The output memo as a file's chunks. */

@@ -18,9 +18,10 @@
  *   of every output file.
  */
 import path from "node:path";
-import type { Diagnostic, Registry } from "../../schemas/index.ts";
+import type { Diagnostic, Lang, Registry } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
+import type { SourceStamp } from "../host.ts";
 import {
   type CorpusFile,
   classifyCorpusPath,
@@ -30,7 +31,7 @@ import {
   REGISTRY_FILE,
   tooLarge,
 } from "../load/index.ts";
-import { fileKey, type LoadMemo, registryKey } from "../load/memo.ts";
+import { fileKey, type LoadMemo, registryKey, sameSourceStamp, settled } from "../load/memo.ts";
 import { type LoadedTopics, loadTopics, TOPICS_FILE } from "../load/topics.ts";
 
 /** One file of the corpus folder as the host lists it. */
@@ -38,6 +39,8 @@ export interface ListedCorpusFile {
   /** Path inside the corpus folder, "/"-separated ("A-78-265/zh.md"). */
   rel: string;
   size: number;
+  /** Its stamp as listed (host.ts `SourceStamp`); without one, the file is read and hashed. */
+  stamp?: SourceStamp;
 }
 
 /** The corpus folder as the runner hands it over. */
@@ -48,6 +51,11 @@ export interface CorpusFolder<F extends ListedCorpusFile = ListedCorpusFile> {
   files: readonly F[] | null;
   /** Read one listed file's bytes. */
   read: (file: F) => Uint8Array;
+  /**
+   * The file system's time taken just before the listing (host.ts `FileStore.clock`), or null:
+   * the stamps kept for the next build are those before it (load/memo.ts `settled`).
+   */
+  clock?: bigint | null;
 }
 
 /** The corpus as read: what the parser gets, the registry, and what went wrong. */
@@ -72,6 +80,35 @@ export interface CorpusRead {
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** A document file read now. */
+function readFile(file: string, slug: string, lang: Lang, bytes: Uint8Array): CorpusFile {
+  return { file, slug, lang, bytes, sha256: sha256(bytes) };
+}
+
+/**
+ * A document file whose stamp says it holds the bytes of SHA-256 `sha`, read only when its bytes
+ * are asked for (the parser's miss): they are checked against `sha` then, so a file edited
+ * between the listing and that moment fails the build rather than feed its text under the old
+ * hash's cache key (the next build sees the edit: the stamp moved).
+ */
+function unreadFile(file: string, slug: string, lang: Lang, sha: string, read: () => Uint8Array): CorpusFile {
+  let bytes: Uint8Array | null = null;
+  return {
+    file,
+    slug,
+    lang,
+    sha256: sha,
+    get bytes() {
+      if (bytes) return bytes;
+      const b = read();
+      if (sha256(b) !== sha)
+        throw new Error(`${file} changed while the build was reading the corpus; run the build again`);
+      bytes = b;
+      return b;
+    },
+  };
+}
+
 /**
  * Read the corpus folder: classify every listed file, read the documents within `maxBytes` and
  * the registry, and load them (decode, front matter, registry, cross-document checks).
@@ -83,7 +120,7 @@ export function readCorpus<F extends ListedCorpusFile>(
   known: LoadMemo | null = null,
 ): CorpusRead {
   const diagnostics: Diagnostic[] = [];
-  const memo: LoadMemo = { files: new Map(), registry: null };
+  const memo: LoadMemo = { files: new Map(), registry: null, stamps: new Map() };
   const fileOf = (rel: string) => path.posix.join(folder.path, rel);
   const registryFile = fileOf(REGISTRY_FILE);
   if (folder.files === null) {
@@ -131,7 +168,15 @@ export function readCorpus<F extends ListedCorpusFile>(
       diagnostics.push(tooLarge(file, f.size, maxBytes));
       continue;
     }
-    files.push({ file, slug: entry.slug, lang: entry.lang, bytes: folder.read(f) });
+    // Listed with the stamp the last build kept: its hash is known, its bytes read only if needed.
+    const had = f.stamp && known?.stamps.get(file);
+    const doc =
+      had && sameSourceStamp(had.stamp, f.stamp)
+        ? unreadFile(file, entry.slug, entry.lang, had.sha256, () => folder.read(f))
+        : readFile(file, entry.slug, entry.lang, folder.read(f));
+    files.push(doc);
+    if (f.stamp && settled(f.stamp, folder.clock ?? null))
+      memo.stamps.set(file, { stamp: f.stamp, sha256: doc.sha256 });
   }
   const regKey = registryBytes && registryKey(registryFile, sha256(registryBytes), maxBytes);
   const reg =
@@ -142,7 +187,7 @@ export function readCorpus<F extends ListedCorpusFile>(
   diagnostics.push(...reg.diagnostics);
   const topics = loadTopics(topicsBytes, fileOf(TOPICS_FILE), maxBytes);
   diagnostics.push(...topics.diagnostics);
-  const keys = new Map(files.map((f) => [f.file, fileKey(f.file, sha256(f.bytes))]));
+  const keys = new Map(files.map((f) => [f.file, fileKey(f.file, f.sha256)]));
   const loaded = loadDocuments(
     files,
     reg.usable ? reg.registry : null,

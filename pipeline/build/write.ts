@@ -12,15 +12,17 @@
  * - Records are validated as the files are produced, before anything is swapped in: an invalid
  *   record throws, and the last good output stays.
  * - Large files are sequences of chunks (paragraphs.jsonl line by line), never one string.
- * - A file whose content is already in memory (the search index's files, the small JSON files)
- *   and that the last output holds byte for byte is hard-linked from it, not written again
- *   (`linkPrevious`): after a change to one document most of the index's ~8,000 files at 200k
+ * - A file that the last output holds byte for byte is hard-linked from it, not written again
+ *   (`previousOutput`; every file is made and hashed before it is written): after a change to one document most of the index's ~8,000 files at 200k
  *   paragraphs are the same, and removing the last output's copies of them cost more than
  *   writing them (ext4 discarding freed blocks: 17 s for the 7,900 files of one output). The
  *   last output is the folder being replaced (`acquis build --out`) or the published generation,
  *   which a new generation never changes (generations.ts): linking keeps publish-whole-or-nothing.
+ * - A file whose making costs well above a digest of what it is made from (`sourceOf`) is not
+ *   even made when the last output's file was made from the same: that file is linked.
  */
 
+import { createHash } from "node:crypto";
 import path from "node:path";
 import {
   AdoptionFile,
@@ -40,7 +42,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import { TopicsDataFile } from "../../schemas/topics.ts";
-import type { FileStamp, OutputFile, WrittenFile } from "../host.ts";
+import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import type { OutputMemo } from "./memos.ts";
 import type { Analysed } from "./stages.ts";
@@ -66,23 +68,68 @@ export interface DataFiles {
   finish: (written: readonly WrittenFile[]) => OutputFile[];
 }
 
-/** A JSON file as one chunk, compact, with a trailing newline. */
-function compact(path: string, value: unknown, records: number | null): OutputFile {
-  return { path, chunks: [`${JSON.stringify(value)}\n`], records, schemaVersion: SCHEMA_VERSION };
+/**
+ * The digest of what a file is made from: its path, the contract version and the value handed to
+ * its schema, serialised as it stands. The schema's output (and so the file's bytes) is a pure
+ * function of that value, for the values the stages hand over (plain data: no Map, Date or
+ * undefined that JSON would hide); the code that makes it is named by the output memo's version.
+ * Decision: only for the files where making costs well above this digest (one JSON.stringify):
+ * those laid out for reading and reuse.jsonl, whose records go through their schema one by one.
+ * A compact file costs little more to make (zod 4 validates 33,000 diagnostics in some 10 ms, less
+ * than their serialisation), so it is made, hashed, and linked when the bytes are the same.
+ * Hashed as UTF-16 (the string's own code units): twice as fast as encoding it to UTF-8 first.
+ */
+function sourceOf(path: string, ...values: unknown[]): string {
+  const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}`);
+  for (const v of values) h.update("\n").update(JSON.stringify(v) ?? "undefined", "utf16le");
+  return h.digest("hex");
 }
 
-/** A JSON file laid out for reading (two-space indent), with a trailing newline. */
-function pretty(path: string, value: unknown, records: number | null): OutputFile {
-  return { path, chunks: [`${JSON.stringify(value, null, 2)}\n`], records, schemaVersion: SCHEMA_VERSION };
+/**
+ * A JSON file as one chunk, compact, with a trailing newline: `value` is validated by `schema`
+ * and serialised when the writer makes it.
+ */
+function compact<T>(
+  path: string,
+  schema: { parse(v: T): unknown },
+  value: T,
+  records: number | null,
+): OutputFile {
+  return {
+    path,
+    chunks: () => [`${JSON.stringify(schema.parse(value))}\n`],
+    records,
+    schemaVersion: SCHEMA_VERSION,
+  };
 }
 
-/** A JSONL file: one record a line, each validated by `parse` as it is written. */
+/**
+ * A JSON file laid out for reading (two-space indent), with a trailing newline; as `compact`, but
+ * not made at all when the last output's file was made from the same value (host.ts `made`).
+ */
+function pretty<T>(
+  path: string,
+  schema: { parse(v: T): unknown },
+  value: T,
+  records: number | null,
+): OutputFile {
+  return {
+    path,
+    chunks: () => [`${JSON.stringify(schema.parse(value), null, 2)}\n`],
+    source: sourceOf(path, "pretty", value),
+    records,
+    schemaVersion: SCHEMA_VERSION,
+  };
+}
+
+/** A JSONL file: one record a line, each validated by `parse` as it is made; as `pretty`. */
 function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown): OutputFile {
   return {
     path,
-    chunks: (function* () {
+    chunks: function* () {
       for (const r of records) yield `${JSON.stringify(parse(r))}\n`;
-    })(),
+    },
+    source: sourceOf(path, records),
     records: records.length,
     schemaVersion: SCHEMA_VERSION,
   };
@@ -92,9 +139,9 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
 function lines(path: string, records: readonly string[]): OutputFile {
   return {
     path,
-    chunks: (function* () {
+    chunks: function* () {
       for (const l of records) yield `${l}\n`;
-    })(),
+    },
     records: records.length,
     schemaVersion: SCHEMA_VERSION,
   };
@@ -104,19 +151,20 @@ function lines(path: string, records: readonly string[]): OutputFile {
 function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
   const { cite, reuse, adoption, index, topics } = stages;
   return [
-    pretty("adoption.json", AdoptionFile.parse(adoption.file), adoption.file.links.length),
+    pretty("adoption.json", AdoptionFile, adoption.file, adoption.file.links.length),
     // Validated and serialised by the cite stage, once (kept so by its memo): written as given.
     lines("citations.jsonl", cite.lines),
-    pretty("cited-by.json", CitedByFile.parse(cite.citedBy), null),
-    pretty("citations-summary.json", CitationSummaryFile.parse(cite.summary), cite.summary.documents.length),
+    pretty("cited-by.json", CitedByFile, cite.citedBy, null),
+    pretty("citations-summary.json", CitationSummaryFile, cite.summary, cite.summary.documents.length),
     jsonl("reuse.jsonl", reuse.reuse, (r) => Reuse.parse(r)),
-    pretty("lineage.json", LineageFile.parse(reuse.lineage), reuse.lineage.families.length),
-    pretty("aligned.json", AlignedFile.parse(reuse.aligned), reuse.aligned.rows.length),
-    pretty("formulas.json", FormulasFile.parse(reuse.formulas), reuse.formulas.formulas.length),
-    pretty("reuse-summary.json", ReuseSummaryFile.parse(reuse.summary), null),
+    pretty("lineage.json", LineageFile, reuse.lineage, reuse.lineage.families.length),
+    pretty("aligned.json", AlignedFile, reuse.aligned, reuse.aligned.rows.length),
+    pretty("formulas.json", FormulasFile, reuse.formulas, reuse.formulas.formulas.length),
+    pretty("reuse-summary.json", ReuseSummaryFile, reuse.summary, null),
     compact(
       "topics.json",
-      TopicsDataFile.parse({ schemaVersion: SCHEMA_VERSION, ...topics.data }),
+      TopicsDataFile,
+      { schemaVersion: SCHEMA_VERSION, ...topics.data },
       topics.data.paragraphs.length,
     ),
     // The index's files are in its own format (pipeline/index/README.md): written as given.
@@ -129,70 +177,83 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
   ];
 }
 
-/** Every file of dist/data but the manifest, sorted by path; and the manifest, made last. */
+/**
+ * Every file of dist/data but the manifest, sorted by path; and the manifest, made last. The
+ * files validated here are validated when the writer makes them (before anything is swapped in):
+ * one whose source is that of a file of the last output is that file, validated when it was made.
+ */
 export function dataFiles(out: BuildOutput): DataFiles {
   const { documents, analysed } = out;
-  const report = buildReport(out.diagnostics, out.summary);
   const files: OutputFile[] = [
-    compact(
-      "documents.json",
-      DocumentsFile.parse({ schemaVersion: SCHEMA_VERSION, documents }),
-      documents.length,
-    ),
+    compact("documents.json", DocumentsFile, { schemaVersion: SCHEMA_VERSION, documents }, documents.length),
     {
       path: "paragraphs.jsonl",
-      // Written and hashed as the bytes they are (a generator, not an array: streamed once).
-      chunks: (function* () {
-        yield* out.paragraphPieces;
-      })(),
+      // Written and hashed as the bytes they are (validated and serialised by the cache step).
+      chunks: out.paragraphPieces,
       records: out.paragraphCount,
       schemaVersion: SCHEMA_VERSION,
     },
     compact(
       "working-papers.json",
-      WorkingPapersFile.parse({ schemaVersion: SCHEMA_VERSION, papers: analysed.workingPapers }),
+      WorkingPapersFile,
+      { schemaVersion: SCHEMA_VERSION, papers: analysed.workingPapers },
       analysed.workingPapers.length,
     ),
     ...(analysed.stages ? stageFiles(analysed.stages) : []),
-    compact("diagnostics.json", report, report.diagnostics.length),
+    {
+      path: "diagnostics.json",
+      chunks: () => [`${JSON.stringify(buildReport(out.diagnostics, out.summary))}\n`],
+      records: out.diagnostics.length,
+      schemaVersion: SCHEMA_VERSION,
+    },
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files,
     finish: (written) => [
-      compact(
-        "manifest.json",
-        Manifest.parse({ schemaVersion: SCHEMA_VERSION, files: written }),
-        written.length,
-      ),
+      compact("manifest.json", Manifest, { schemaVersion: SCHEMA_VERSION, files: written }, written.length),
     ],
   };
 }
 
 /**
- * The writer's `link` hook: the file of the last output (in `dir`) with this content, or null.
- * A file is linked only when the output memo says the last build wrote these bytes (SHA-256 and
- * size) at that path of this very folder, and the file's stamp (inode, size, modification time
- * in nanoseconds) is still the one recorded right after it was written: a file edited by hand, or
- * replaced, since then is written anew (host.ts `stampOf`, which the runner hands in, says why
- * the stamp is enough).
+ * The writer's hooks from the last output (in `dir`): `link`, the file of the last output with
+ * this content, or null; and `made`, the content of the file the last output made from this
+ * source, or null. A file is linked only when the output memo says the last build wrote these
+ * bytes (SHA-256 and size) at that path of this very folder, and the file's stamp (inode, size,
+ * modification time in nanoseconds) is still the one recorded right after it was written: a file
+ * edited by hand, or replaced, since then is made and written anew (host.ts `stampOf`, which the
+ * runner hands in, says why the stamp is enough). A source is only taken from a memo made by the
+ * same code (`version`): another version may make other bytes from the same value.
  */
-export function linkPrevious(
+export function previousOutput(
   memo: OutputMemo | null,
   dir: string,
   stampOf: (abs: string) => FileStamp | null,
+  version: string,
   linked?: Map<string, FileStamp>,
-): ((file: { path: string; sha256: string; bytes: number }) => string | null) | undefined {
-  if (!memo || path.resolve(memo.dir) !== path.resolve(dir)) return undefined;
+): Pick<WriteHooks, "link" | "made"> {
+  if (!memo || path.resolve(memo.dir) !== path.resolve(dir)) return {};
   const bySha = new Map(memo.files.map((f) => [f.sha256, f]));
-  return ({ path: rel, sha256, bytes }) => {
-    const f = bySha.get(sha256);
-    if (!f || f.stamp.size !== bytes) return null;
-    const abs = path.join(dir, f.path);
-    const now = stampOf(abs);
-    if (!(now && now.ino === f.stamp.ino && now.size === f.stamp.size && now.mtimeNs === f.stamp.mtimeNs))
-      return null;
-    linked?.set(rel, now);
-    return abs;
+  const bySource = new Map(
+    memo.version === version
+      ? memo.files.flatMap((f) => (f.source ? [[`${f.path}\n${f.source}`, f] as const] : []))
+      : [],
+  );
+  return {
+    link: ({ path: rel, sha256, bytes }) => {
+      const f = bySha.get(sha256);
+      if (!f || f.stamp.size !== bytes) return null;
+      const abs = path.join(dir, f.path);
+      const now = stampOf(abs);
+      if (!(now && now.ino === f.stamp.ino && now.size === f.stamp.size && now.mtimeNs === f.stamp.mtimeNs))
+        return null;
+      linked?.set(rel, now);
+      return abs;
+    },
+    made: ({ path: rel, source }) => {
+      const f = bySource.get(`${rel}\n${source}`);
+      return f ? { sha256: f.sha256, bytes: f.stamp.size } : null;
+    },
   };
 }
 
@@ -202,18 +263,22 @@ export function linkPrevious(
  * the same inode, size and modification time, so its stamp is known without a stat (8,000 of them
  * after a change at 200k paragraphs). Should a link have failed and the file been written instead,
  * the stamp recorded is the old file's, which the next build finds moved: it writes that file
- * anew, never links wrong bytes.
+ * anew, never links wrong bytes. `files`: what was handed to the writer, for each file's source.
  */
 export function outputMemoOf(
   dir: string,
   written: readonly WrittenFile[],
   stampOf: (abs: string) => FileStamp | null,
+  version: string,
+  files: readonly OutputFile[] = [],
   linked: ReadonlyMap<string, FileStamp> = new Map(),
 ): OutputMemo {
-  const files: OutputMemo["files"] = [];
+  const sources = new Map(files.flatMap((f) => (f.source ? [[f.path, f.source] as const] : [])));
+  const out: OutputMemo["files"] = [];
   for (const w of written) {
     const stamp = linked.get(w.path) ?? stampOf(path.join(dir, w.path));
-    if (stamp) files.push({ sha256: w.sha256, path: w.path, stamp });
+    const source = sources.get(w.path);
+    if (stamp) out.push({ sha256: w.sha256, path: w.path, stamp, ...(source ? { source } : {}) });
   }
-  return { dir: path.resolve(dir), files };
+  return { dir: path.resolve(dir), version, files: out };
 }

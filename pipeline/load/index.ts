@@ -27,13 +27,19 @@ export interface CorpusFile {
   /** Folder name (the symbol's slug) and the language the file name gives. */
   slug: string;
   lang: Lang;
-  bytes: Uint8Array;
+  /** The file's bytes (read when first asked for, where the runner knows their hash already). */
+  readonly bytes: Uint8Array;
+  /** The SHA-256 of `bytes`, hex. */
+  sha256: string;
 }
 
 /** A document that passed loading: ready for the parser. */
 export interface LoadedDocument {
   file: string;
-  bytes: Uint8Array;
+  /** The file's bytes: read on first use for a file the last build read (build/read.ts). */
+  readonly bytes: Uint8Array;
+  /** The SHA-256 of `bytes`, hex. */
+  sha256: string;
   meta: FrontMatter;
   /** The Markdown after the front matter (LF line ends). */
   body: string;
@@ -92,7 +98,11 @@ export function loadDocuments(
       const body = lazyBody(f, limit);
       read.push({
         file: f.file,
-        bytes: f.bytes,
+        // A getter: the bytes of a file the last build read are read only if the parser needs them.
+        get bytes() {
+          return f.bytes;
+        },
+        sha256: f.sha256,
         meta: hit.meta,
         get body() {
           return body();
@@ -130,6 +140,7 @@ export function loadDocuments(
     read.push({
       file: f.file,
       bytes: f.bytes,
+      sha256: f.sha256,
       meta: fm.meta,
       body: fm.body,
       firstLine: fm.firstLine,

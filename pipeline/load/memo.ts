@@ -14,20 +14,42 @@
  * - The memo file is a pack (pipeline/pack.ts) the runner checks like the stages' memos (kind,
  *   the code's version, checksum): a memo of another version, or edited, is not used, and then
  *   every file is read as on a cold build. Pure: the runner reads and writes the file.
+ * - A document file whose stamp (host.ts `SourceStamp`: inode, size, modification and
+ *   status-change times) is the one the last build listed keeps the SHA-256 the last build read,
+ *   and is not read at all unless the parser needs its text (git keeps its index so). The stamp
+ *   alone would miss an edit made within the same tick of the file system's clock as the listing
+ *   (the "racy" case): so a stamp is kept only when both its times are before the file system's
+ *   time taken just before the listing (`settled`), since any write after that moment stamps the
+ *   file at or after it. A file stamped later (edited as the build started) is hashed again next
+ *   time. Only setting both times back, which needs the system clock moved, escapes.
  */
 import type { Diagnostic, FrontMatter } from "../../schemas/index.ts";
+import type { SourceStamp } from "../host.ts";
 import type { Section } from "../pack.ts";
 import type { FileLoad } from "./index.ts";
 import type { RegistryRead } from "./registry.ts";
 
 /** The kind of pack a load memo is, and its layout's version. */
-export const LOAD_MEMO = { kind: "acquis load memo", version: "1" } as const;
+export const LOAD_MEMO = { kind: "acquis load memo", version: "2" } as const;
 
 /** What a build read, by key: `<file>\n<sha256>` for a document, `<file>\n<sha256>\n<limit>` for the registry. */
 export interface LoadMemo {
   files: Map<string, FileLoad>;
   registry: { key: string; read: RegistryRead } | null;
+  /** Document files by path: the stamp the listing gave and the SHA-256 of the bytes read then. */
+  stamps: Map<string, { stamp: SourceStamp; sha256: string }>;
 }
+
+/** Whether two stamps are of the same unchanged file (every field equal). */
+export const sameSourceStamp = (a: SourceStamp | undefined, b: SourceStamp | undefined): boolean =>
+  !!a && !!b && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+
+/**
+ * Whether a stamp may be kept for the next build: both its times strictly before `clock`, the
+ * file system's time taken before the listing (module header), and a clock at all.
+ */
+export const settled = (stamp: SourceStamp, clock: bigint | null): boolean =>
+  clock !== null && BigInt(stamp.mtimeNs) < clock && BigInt(stamp.ctimeNs) < clock;
 
 /** The key of a corpus file's entry. */
 export const fileKey = (file: string, sha: string): string => `${file}\n${sha}`;
@@ -37,11 +59,18 @@ export const registryKey = (file: string, sha: string, limit: number): string =>
 
 /** The memo as the sections of a pack. */
 export function loadMemoSections(m: LoadMemo): Record<string, Section> {
-  return { files: { json: [...m.files] }, registry: { json: m.registry } };
+  return { files: { json: [...m.files] }, registry: { json: m.registry }, stamps: { json: [...m.stamps] } };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
+
+const isStamp = (v: unknown): v is SourceStamp =>
+  isRecord(v) &&
+  typeof v.ino === "string" &&
+  typeof v.size === "number" &&
+  typeof v.mtimeNs === "string" &&
+  typeof v.ctimeNs === "string";
 
 /** A file's entry as read back, or null when it is not one. */
 function fileLoadOf(v: unknown): FileLoad | null {
@@ -62,8 +91,15 @@ function fileLoadOf(v: unknown): FileLoad | null {
 export function loadMemoFromSections(s: Record<string, Section>): LoadMemo | null {
   const files = (s.files as { json?: unknown } | undefined)?.json;
   const registry = (s.registry as { json?: unknown } | undefined)?.json;
-  if (!Array.isArray(files)) return null;
-  const out: LoadMemo = { files: new Map(), registry: null };
+  const stamps = (s.stamps as { json?: unknown } | undefined)?.json;
+  if (!Array.isArray(files) || !Array.isArray(stamps)) return null;
+  const out: LoadMemo = { files: new Map(), registry: null, stamps: new Map() };
+  for (const e of stamps) {
+    if (!Array.isArray(e) || typeof e[0] !== "string" || !isRecord(e[1])) return null;
+    const { stamp, sha256 } = e[1] as { stamp?: unknown; sha256?: unknown };
+    if (!isStamp(stamp) || typeof sha256 !== "string") return null;
+    out.stamps.set(e[0], { stamp, sha256 });
+  }
   for (const e of files) {
     if (!Array.isArray(e) || typeof e[0] !== "string") return null;
     const load = fileLoadOf(e[1]);

@@ -3,7 +3,7 @@
  * the atomic swap, the parse cache, the manifest and the build report, a 50 MB file, and the
  * real seed.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { entryBytes, readEntry } from "../../pipeline/build/entry.ts";
@@ -194,7 +194,12 @@ describe("the stages, composed", () => {
       summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
     };
     const analysed = { workingPapers: [], stages: null, diagnostics: [] };
-    expect(() => dataFiles({ ...out, analysed: { ...analysed, workingPapers: [paper] } })).toThrow(/code/);
+    // Each file is validated as the writer makes it (its chunks), before anything is swapped in.
+    const made = (files: ReturnType<typeof dataFiles>["files"]) =>
+      files.map((f) => [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)]);
+    expect(() =>
+      made(dataFiles({ ...out, analysed: { ...analysed, workingPapers: [paper] } }).files),
+    ).toThrow(/code/);
     expect(dataFiles({ ...out, analysed }).files.map((f) => f.path)).toEqual([
       "diagnostics.json",
       "documents.json",
@@ -250,6 +255,48 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     );
     expect(snapshotDir(out)).toEqual(before);
     expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
+  });
+
+  test("a file the last output made from the same source is linked, its content never made; any other is made", () => {
+    const root = makeRepo({});
+    const last = path.join(root, "last");
+    const [a] = writeDirectoryAtomic(last, [
+      { path: "a.json", chunks: ['{"a":1}\n'], source: "s1", records: null, schemaVersion: null },
+    ]);
+    const never = () => {
+      throw new Error("made, though the last output holds it");
+    };
+    const hooks = {
+      made: ({ source }: { source: string }) =>
+        source === "s1" ? { sha256: a!.sha256, bytes: a!.bytes } : null,
+      link: ({ sha256: sha }: { sha256: string }) => (sha === a!.sha256 ? path.join(last, "a.json") : null),
+    };
+    const out = path.join(root, "out");
+    const written = writeDirectoryAtomic(
+      out,
+      [
+        { path: "a.json", chunks: never, source: "s1", records: null, schemaVersion: null },
+        { path: "b.json", chunks: () => ['{"b":2}\n'], source: "s2", records: null, schemaVersion: null },
+      ],
+      hooks,
+    );
+    expect(written.map((w) => [w.path, w.sha256])).toEqual([
+      ["a.json", a!.sha256],
+      ["b.json", sha256('{"b":2}\n')],
+    ]);
+    const ino = (f: string) => statSync(f, { bigint: true }).ino;
+    expect(ino(path.join(out, "a.json"))).toBe(ino(path.join(last, "a.json")));
+    // The last output's file gone (the link hook finds none): the content is made after all.
+    expect(() =>
+      writeDirectoryAtomic(
+        path.join(root, "out2"),
+        [{ path: "a.json", chunks: never, source: "s1", records: null, schemaVersion: null }],
+        {
+          ...hooks,
+          link: () => null,
+        },
+      ),
+    ).toThrow(/made, though/);
   });
 
   test("a build killed between the two renames is repaired by the next one", async () => {

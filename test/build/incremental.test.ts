@@ -8,7 +8,7 @@
  * The corpus: the repository's seed A/78/265 and documents written here, in our own words, that
  * reuse its wording and each other's.
  */
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
@@ -17,13 +17,16 @@ import {
   loadMemoFile,
   MEMO_FILES,
   memoFiles,
+  OUTPUT_MEMO,
   readLoadMemo,
   readMemos,
+  readOutputMemo,
   readStamps,
   STAMPS,
   sameStamp,
 } from "../../pipeline/build/memos.ts";
-import { codeVersion, FileStore } from "../../pipeline/host.ts";
+import { previousOutput } from "../../pipeline/build/write.ts";
+import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
 import type { AdoptionFile } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
@@ -361,6 +364,60 @@ describe("the writer after a change", () => {
     expect(statSync(path.join(out, victim), { bigint: true }).ino).not.toBe(after.get(victim));
   });
 
+  test("a file made from the same value as the last output's is linked unmade; one edited there by hand, or cut short, is made anew", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const before = inodes(out);
+    // A new paragraph at the end of a later report: the registry, the seed's citations, the
+    // formulas and the summaries of reuse stay as they were.
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    await bothWays(root);
+    const after = inodes(out);
+    const same = (p: string) => after.get(p) === before.get(p);
+    expect(["formulas.json", "reuse-summary.json", "aligned.json", "topics.json"].filter(same)).toEqual([
+      "formulas.json",
+      "reuse-summary.json",
+      "aligned.json",
+      "topics.json",
+    ]);
+    expect(same("documents.json")).toBe(false);
+
+    // Edited by hand in the output (same size), and cut short: both made again, equal to a cold build.
+    const edit = path.join(out, "formulas.json");
+    const bytes = readFileSync(edit);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 0x01;
+    writeFileSync(edit, bytes);
+    const cut = path.join(out, "reuse-summary.json");
+    writeFileSync(cut, readFileSync(cut).subarray(0, 10));
+    append(root, "corpus/A-79-10/zh.md", "\n\n6. 各方同意。\n");
+    await bothWays(root);
+    expect(inodes(out).get("formulas.json")).not.toBe(after.get("formulas.json"));
+    expect(inodes(out).get("reuse-summary.json")).not.toBe(after.get("reuse-summary.json"));
+  });
+
+  test("an output memo edited by hand, or of another version, links nothing: every file is written", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const memo = path.join(root, ".cache/stages", OUTPUT_MEMO.file);
+    // Of another version: no file is taken for its source (the content is made again, then linked
+    // only if it comes out the same bytes).
+    const kept = readOutputMemo(readFileSync(memo))!;
+    const made = (version: string) => {
+      const hooks = previousOutput(kept, out, stampOf, version);
+      return kept.files.filter((f) => f.source && hooks.made?.({ path: f.path, source: f.source })).length;
+    };
+    expect(made(codeVersion())).toBeGreaterThan(5);
+    expect(made("another-version")).toBe(0);
+    const b = readFileSync(memo);
+    b[b.length - 5] = b[b.length - 5]! ^ 0xff;
+    writeFileSync(memo, b);
+    const before = new Set(inodes(out).values());
+    await bothWays(root);
+    expect([...inodes(out).values()].filter((ino) => before.has(ino))).toEqual([]);
+  });
+
   test("a published build links from the generation it replaces, which stays as it was", async () => {
     const root = makeRepo(files());
     const first = await publishBuild({ root, site: false, onProgress: () => {} });
@@ -430,5 +487,43 @@ describe("loading after a change", () => {
     writeFileSync(f, b);
     expect(loadMemo(root)).toBeNull();
     await bothWays(root);
+  });
+
+  /** Wait until the file system's clock has moved past `file`'s last change (polling, no timing). */
+  const afterTick = (root: string, file: string) => {
+    const probe = path.join(root, ".probe");
+    const changed = statSync(file, { bigint: true }).ctimeNs;
+    do writeFileSync(probe, "");
+    while (statSync(probe, { bigint: true }).mtimeNs <= changed);
+    rmSync(probe);
+  };
+
+  test("a document's stamp is kept; an edit of the same size whose modification time is set back is still seen", async () => {
+    const root = makeRepo(files());
+    const file = path.join(root, "corpus/A-79-10/zh.md");
+    // A whole second, which utimes can set back exactly (a Date has milliseconds only).
+    const past = 1_700_000_000;
+    utimesSync(file, past, past);
+    afterTick(root, file);
+    await build({ root });
+    expect(loadMemo(root)?.stamps.get("corpus/A-79-10/zh.md")?.stamp.size).toBe(statSync(file).size);
+
+    // One character for another of the same length, and the times put back as they were.
+    const st = statSync(file, { bigint: true });
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("各方同意");
+    writeFileSync(file, text.replace("各方同意", "各国同意"));
+    utimesSync(file, past, past);
+    const now = statSync(file, { bigint: true });
+    expect([now.ino, now.size, now.mtimeNs]).toEqual([st.ino, st.size, st.mtimeNs]);
+    const { inc } = await bothWays(root);
+    expect(inc.paragraphs.some((p) => p.text.includes("各国同意"))).toBe(true);
+
+    // Removed, then put back under another name and back again: read as the file it now is.
+    const moved = path.join(root, "corpus/A-79-10/zh.md.bak");
+    renameSync(file, moved);
+    expect((await bothWays(root)).inc.documents.some((d) => d.symbol === "A/79/10")).toBe(false);
+    renameSync(moved, file);
+    expect((await bothWays(root)).inc.paragraphs.some((p) => p.text.includes("各国同意"))).toBe(true);
   });
 });
