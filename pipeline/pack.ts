@@ -42,6 +42,18 @@ function typeOf(s: Section): SectionHead["type"] {
  * starting at a multiple of 8 from the end of the header line so typed arrays read back as views.
  */
 export function pack(kind: string, version: string, sections: Record<string, Section>): Uint8Array[] {
+  return packSummed(kind, version, sections).chunks;
+}
+
+/**
+ * pack(), with the SHA-256 its header carries: a memo's piece is named by it (pipeline/build/memos.ts),
+ * so a piece already in the store under that name need not be written again.
+ */
+export function packSummed(
+  kind: string,
+  version: string,
+  sections: Record<string, Section>,
+): { chunks: Uint8Array[]; sha256: string } {
   const heads: SectionHead[] = [];
   const bodies: Uint8Array[] = [];
   let offset = 0;
@@ -62,14 +74,15 @@ export function pack(kind: string, version: string, sections: Record<string, Sec
     bodies.push(bytes);
     offset += bytes.length;
   }
-  const header: Header = { kind, version, sha256: sha256(...bodies), sections: heads };
+  const sum = sha256(...bodies);
+  const header: Header = { kind, version, sha256: sum, sections: heads };
   const line = enc.encode(`${JSON.stringify(header)}\n`);
   // The payload starts at a multiple of 8 too: the header line is padded with spaces.
   const pad = (8 - (line.length % 8)) % 8;
   const head = new Uint8Array(line.length + pad).fill(0x20);
   head.set(line.subarray(0, line.length - 1));
   head[head.length - 1] = 0x0a;
-  return [head, ...bodies];
+  return { chunks: [head, ...bodies], sha256: sum };
 }
 
 /**
@@ -78,12 +91,15 @@ export function pack(kind: string, version: string, sections: Record<string, Sec
  * @param vouched true when the caller knows these bytes are the ones it wrote (a file whose stamp
  *   has not moved since: host.ts `stampOf`): the checksum is then not computed again. Kind,
  *   version and every section's bounds are still checked.
+ * @param sum when given, the checksum the header carries must start with it (a piece named by its
+ *   checksum, memos.ts: a piece renamed by hand is not the one asked for)
  */
 export function unpack(
   bytes: Uint8Array,
   kind: string,
   version: string,
   vouched = false,
+  sum?: string,
 ): Record<string, Section> | null {
   const nl = bytes.indexOf(0x0a);
   if (nl < 0) return null;
@@ -94,6 +110,7 @@ export function unpack(
     return null;
   }
   if (header.kind !== kind || header.version !== version || !Array.isArray(header.sections)) return null;
+  if (sum !== undefined && !(typeof header.sha256 === "string" && header.sha256.startsWith(sum))) return null;
   const body = bytes.subarray(nl + 1);
   if (!vouched && sha256(body) !== header.sha256) return null;
   const out: Record<string, Section> = {};

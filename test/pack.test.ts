@@ -4,7 +4,7 @@
  * has not moved since it wrote it) skips the checksum, and nothing else.
  */
 import { describe, expect, test } from "vitest";
-import { pack, unpack } from "../pipeline/pack.ts";
+import { pack, packSummed, unpack } from "../pipeline/pack.ts";
 
 const bytesOf = (chunks: Uint8Array[]) => {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -43,5 +43,15 @@ describe("a pack", () => {
     b[b.length - 1] = b[b.length - 1]! ^ 0xff;
     expect(unpack(b, "test pack", "1", true)).not.toBeNull();
     expect(unpack(b.subarray(0, b.length - 4), "test pack", "1", true)).toBeNull();
+  });
+
+  test("asked for by its checksum (a memo's piece, named by it), a pack whose header carries another is none, vouched for or not", () => {
+    const { chunks, sha256 } = packSummed("test pack", "1", { meta: { json: { a: [1, 2] } } });
+    const b = bytesOf(chunks);
+    expect(unpack(b, "test pack", "1", false, sha256.slice(0, 32))).not.toBeNull();
+    expect(unpack(b, "test pack", "1", true, sha256.slice(0, 32))).not.toBeNull();
+    const other = sha256.slice(0, 31) + (sha256[31] === "0" ? "1" : "0");
+    expect(unpack(b, "test pack", "1", false, other)).toBeNull();
+    expect(unpack(b, "test pack", "1", true, other)).toBeNull();
   });
 });

@@ -6,7 +6,8 @@
  * Decisions:
  * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
  *   because positions in the output carry it.
- * - An entry is a JSONL text: a header line (versions, layout, file, headings, parts, diagnostics),
+ * - An entry is a JSONL text: a header line (versions, layout, file, headings, parts, diagnostics,
+ *   the document's sections),
  *   then the document's paragraphs exactly as paragraphs.jsonl carries them, already validated,
  *   each line ending in a newline. A hit then costs one JSON.parse per line, no validation or
  *   stringify, and the entry's bytes after the header are the document's piece of
@@ -127,7 +128,7 @@ export async function parseWithCache(
       continue;
     }
     out.diagnostics.push(...r.parsed.diagnostics);
-    out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed));
+    out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed, r.sections));
     for (const p of r.parsed.paragraphs) out.paragraphs.push(p);
     out.pieces.push(r.piece);
   }

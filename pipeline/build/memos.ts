@@ -11,8 +11,13 @@
  * - What a memo describes is the corpus it was made from (documents by content hash, with their
  *   citations' spans and the registry's names): the stage compares it with the corpus at hand, so
  *   a memo from an older or newer corpus, or from a build killed after writing it, is still
- *   right about what it says. Each memo is one file, replaced whole (a temporary file and a
- *   rename), so a build killed while writing leaves the previous file or the new one.
+ *   right about what it says. Each memo file is replaced whole (a temporary file and a rename),
+ *   so a build killed while writing leaves the previous file or the new one.
+ * - The cite and index memos stand on pieces (memo-pieces.ts), files named by their checksum and
+ *   written before the memo file that names them; a piece the stage passed on unchanged is
+ *   carried (not written again), the pieces no memo names are removed at the end. A piece
+ *   missing, changed or not the one its name says makes its memo unusable, as a bad memo file
+ *   does.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
@@ -21,7 +26,8 @@ import type { FileStamp } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { LOAD_MEMO, type LoadMemo, loadMemoFromSections, loadMemoSections } from "../load/memo.ts";
-import { pack, unpack } from "../pack.ts";
+import type { PieceIn, PieceOut } from "../memo-pieces.ts";
+import { pack, packSummed, type Section, unpack } from "../pack.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
 import {
   baseFromSections,
@@ -118,6 +124,37 @@ export interface Memos {
 export const MEMO_FILES = { cite: "cite.memo", reuse: "reuse.memo", index: "index.memo" } as const;
 const baseFile = (id: string) => `reuse-${id}.base`;
 
+/** The kind of pack a memo's piece is (memo-pieces.ts), and its layout's version. */
+export const MEMO_PIECE = { kind: "acquis memo piece", version: "1" } as const;
+
+/** A piece's file: the memo it belongs to and the start of its checksum. */
+const pieceFile = (memo: "cite" | "index", sum: string) => `${memo}-${sum.slice(0, 32)}.piece`;
+const PIECE_NAME = /^(?:cite|index)-([0-9a-f]{32})\.piece$/;
+
+/**
+ * The pieces a memo's sections name, read and checked (kind, the code's version, checksum unless
+ * vouched, the checksum its name gives), or null when one is missing or not what its name says.
+ */
+function readPieces(
+  s: Record<string, Section>,
+  read: (name: string) => Uint8Array | undefined,
+  version: string,
+  vouched: (name: string) => boolean,
+): PieceIn[] | null {
+  const names = (s.pieces as { json?: unknown } | undefined)?.json;
+  if (!Array.isArray(names)) return null;
+  const out: PieceIn[] = [];
+  for (const name of names) {
+    const sum = typeof name === "string" ? PIECE_NAME.exec(name)?.[1] : undefined;
+    const bytes = sum && read(name);
+    const sections =
+      bytes && unpack(bytes, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, vouched(name), sum);
+    if (!sections) return null;
+    out.push({ name, sections });
+  }
+  return out;
+}
+
 /** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
 export function readMemos(
   read: (name: string) => Uint8Array | undefined,
@@ -125,11 +162,13 @@ export function readMemos(
   vouched: (name: string) => boolean = () => false,
 ): Memos {
   const out: Memos = { cite: null, reuse: null, index: null, rejected: {} };
+  const lost = "a piece of it is missing or changed";
   const cite = read(MEMO_FILES.cite);
   if (cite) {
     const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
-    out.cite = s && citeMemoFromSections(s);
-    if (!out.cite) out.rejected.cite = rejection(cite, CITE_MEMO.kind);
+    const pieces = s && readPieces(s, read, version, vouched);
+    out.cite = s && pieces && citeMemoFromSections(s, pieces, version);
+    if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
   const reuse = read(MEMO_FILES.reuse);
   if (reuse) {
@@ -151,8 +190,9 @@ export function readMemos(
   const index = read(MEMO_FILES.index);
   if (index) {
     const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, vouched(MEMO_FILES.index));
-    out.index = s && indexMemoFromSections(s);
-    if (!out.index) out.rejected.index = rejection(index, INDEX_MEMO.kind);
+    const pieces = s && readPieces(s, read, version, vouched);
+    out.index = s && pieces && indexMemoFromSections(s, pieces, version);
+    if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
   }
   return out;
 }
@@ -202,16 +242,36 @@ export function memoFiles(
       chunks: pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, memoSections(memos.reuse)),
     });
   }
-  if (memos.cite)
+  // A memo's pieces first, then the memo file naming them: a build killed in between leaves the
+  // last memo file, whose pieces are still there (only what no memo names is removed, at the end).
+  const withPieces = (
+    memo: "cite" | "index",
+    head: { kind: string; version: string },
+    file: string,
+    split: { sections: Record<string, Section>; pieces: PieceOut[] },
+  ) => {
+    const names: string[] = [];
+    for (const p of split.pieces) {
+      if ("carried" in p && exists(p.carried)) {
+        names.push(p.carried);
+        keep.push(p.carried);
+        continue;
+      }
+      const sections = "carried" in p ? null : p.sections;
+      // A carried piece gone from the store cannot be written again from here: the memo is not kept.
+      if (!sections) return;
+      const packed = packSummed(MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, sections);
+      const name = pieceFile(memo, packed.sha256);
+      names.push(name);
+      out.push({ name, chunks: packed.chunks });
+    }
     out.push({
-      name: MEMO_FILES.cite,
-      chunks: pack(CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, citeMemoSections(memos.cite)),
+      name: file,
+      chunks: pack(head.kind, `${head.version}|${version}`, { ...split.sections, pieces: { json: names } }),
     });
-  if (memos.index)
-    out.push({
-      name: MEMO_FILES.index,
-      chunks: pack(INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, indexMemoSections(memos.index)),
-    });
+  };
+  if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
+  if (memos.index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, indexMemoSections(memos.index, version));
   keep.push(...out.map((f) => f.name));
   return { files: out, keep };
 }

@@ -85,8 +85,16 @@ export interface RecordSource {
   meta: FrontMatter;
 }
 
-/** The record of one parsed document in documents.json. */
-export function documentRecord(doc: RecordSource, hash: string, parsed: Parsed): DocumentRecord {
+/**
+ * The record of one parsed document in documents.json.
+ * @param sections its sections when already known (the parse cache keeps them: build/entry.ts)
+ */
+export function documentRecord(
+  doc: RecordSource,
+  hash: string,
+  parsed: Parsed,
+  sections: Section[] = sectionsOf(parsed.headings, parsed.paragraphs),
+): DocumentRecord {
   const m = doc.meta;
   const authors: Author[] = readAuthors(m.authors ?? []).authors;
   return {
@@ -105,6 +113,6 @@ export function documentRecord(doc: RecordSource, hash: string, parsed: Parsed):
     parts: parsed.parts,
     headings: parsed.headings,
     authors,
-    sections: sectionsOf(parsed.headings, parsed.paragraphs),
+    sections,
   };
 }

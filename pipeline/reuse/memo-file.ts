@@ -80,6 +80,16 @@ function liveFrom(
   };
 }
 
+/**
+ * A typed array's numbers as a plain array, by index: `Array.from` goes through the iterator,
+ * some 80 ms of CPU for the 1.6 million units of the formula table at 200k paragraphs.
+ */
+function numbers(a: Int32Array | Uint32Array): number[] {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  return out;
+}
+
 /** The memo as sections. */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
@@ -180,18 +190,19 @@ export function memoFromSections(
   if (!Array.isArray(ids) || runStart.length !== ids.length + 1 || copyKey.length !== ids.length * 2)
     return null;
   const table: FormulaTable = {
-    units: Array.from(units),
-    keyStart: Array.from(keyStart),
-    dfZh: Array.from(dfZh),
-    dfEn: Array.from(dfEn),
-    runs: Array.from({ length: ids.length }, (_, p) => {
-      const out: KeyedRun[] = [];
-      for (let r = runStart[p]!; r < runStart[p + 1]!; r++)
-        out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key: runs[3 * r + 2]! });
-      return out;
-    }),
+    units: numbers(units),
+    keyStart: numbers(keyStart),
+    dfZh: numbers(dfZh),
+    dfEn: numbers(dfEn),
+    runs: [],
     byHash: new Map(),
   };
+  for (let p = 0; p < ids.length; p++) {
+    const out: KeyedRun[] = [];
+    for (let r = runStart[p]!; r < runStart[p + 1]!; r++)
+      out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key: runs[3 * r + 2]! });
+    table.runs.push(out);
+  }
   indexKeys(table);
   return {
     settings: meta.settings as string,

@@ -11,6 +11,7 @@ import { build, WORKER_THRESHOLD } from "../../pipeline/build/index.ts";
 import { dataFiles } from "../../pipeline/build/write.ts";
 import { sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
+import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { parseInWorkers } from "../../pipeline/parse-worker.ts";
 import { BuildReport, summarise } from "../../pipeline/report.ts";
 import { reuseStage } from "../../pipeline/reuse/stage.ts";
@@ -459,6 +460,10 @@ describe("the real seed", () => {
     expect(seed.length).toBeGreaterThan(0);
     expect(seed).toEqual(direct.paragraphs);
     expect(docs.documents.find((d) => d.symbol === "A/78/265")!.paragraphs).toBe(seed.length);
+    // The record's sections, which the parse cache entry carries, are those of the parse itself.
+    const sections = docs.documents.find((d) => d.symbol === "A/78/265")!.sections ?? [];
+    expect(sections.length).toBeGreaterThan(0);
+    expect(sections).toEqual(sectionsOf(direct.headings, direct.paragraphs));
     // Annex D's list, through the working-papers extractor: 81 papers, each on an exported paragraph.
     const papers = WorkingPapersFile.parse(
       JSON.parse(readFileSync(path.join(out, "data/working-papers.json"), "utf8")),

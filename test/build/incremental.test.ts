@@ -179,6 +179,12 @@ describe("a build after a change equals a cold build, byte for byte", () => {
   });
 });
 
+/** The pieces of a memo in the store (memos.ts), by name. */
+const pieces = (dir: string, memo: "cite" | "index") =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith(`${memo}-`) && f.endsWith(".piece"))
+    .sort();
+
 describe("a memo that does not fit is not used", () => {
   const memoDir = (root: string) => path.join(root, ".cache/stages");
 
@@ -213,6 +219,41 @@ describe("a memo that does not fit is not used", () => {
       why: /base of postings/,
     },
     {
+      name: "a byte of a piece of the cite memo changed by hand",
+      spoil: (dir: string) => {
+        const f = path.join(dir, pieces(dir, "cite")[0]!);
+        const b = readFileSync(f);
+        b[b.length - 3] = b[b.length - 3]! ^ 0xff;
+        writeFileSync(f, b);
+      },
+      stage: "cite" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the index memo cut short",
+      spoil: (dir: string) => {
+        const f = path.join(dir, pieces(dir, "index")[0]!);
+        writeFileSync(f, readFileSync(f).subarray(0, 200));
+      },
+      stage: "index" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the index memo removed",
+      spoil: (dir: string) => rmSync(path.join(dir, pieces(dir, "index")[0]!)),
+      stage: "index" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the cite memo replaced by another, whole and sound, under its name",
+      spoil: (dir: string) => {
+        const [a, b] = pieces(dir, "cite");
+        writeFileSync(path.join(dir, a!), readFileSync(path.join(dir, b!)));
+      },
+      stage: "cite" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
       name: "memos made by another version of acquis",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
@@ -244,8 +285,15 @@ describe("a memo that does not fit is not used", () => {
     await bothWays(root);
     const store = new FileStore(memoDir(root), false);
     const stamps = readStamps(store.get(STAMPS.file));
-    for (const name of [MEMO_FILES.cite, MEMO_FILES.reuse, MEMO_FILES.index])
-      expect(sameStamp(stamps.get(name), store.stamp(name))).toBe(true);
+    const all = [
+      MEMO_FILES.cite,
+      MEMO_FILES.reuse,
+      MEMO_FILES.index,
+      ...pieces(memoDir(root), "cite"),
+      ...pieces(memoDir(root), "index"),
+    ];
+    expect(all.length).toBeGreaterThan(5);
+    for (const name of all) expect(sameStamp(stamps.get(name), store.stamp(name))).toBe(true);
     // A memo rewritten since (here by hand) no longer has its recorded stamp: it is checked in full.
     writeFileSync(
       path.join(memoDir(root), MEMO_FILES.index),
@@ -259,6 +307,52 @@ describe("a memo that does not fit is not used", () => {
     const r = await build({ root, cache: "off" });
     expect(r.runs).toMatchObject({ reuse: { mode: "cold", why: null }, index: { mode: "cold", why: null } });
     expect(new FileStore(memoDir(root), false).names()).toEqual([]);
+  });
+});
+
+describe("the memos' pieces", () => {
+  const memoDir = (root: string) => path.join(root, ".cache/stages");
+  const both = (dir: string) => [...pieces(dir, "cite"), ...pieces(dir, "index")];
+
+  test("after one change only the pieces holding what changed are written again; the others stay the files they were", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const dir = memoDir(root);
+    const store = new FileStore(dir, false);
+    const before = new Map(both(dir).map((n) => [n, store.stamp(n)]));
+    const counts = [pieces(dir, "cite").length, pieces(dir, "index").length];
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    const { inc } = await bothWays(root);
+    expect(inc.runs).toMatchObject({ cite: { mode: "incremental" }, index: { mode: "incremental" } });
+    const after = both(dir);
+    const kept = after.filter((n) => sameStamp(before.get(n), store.stamp(n)));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(after.filter((n) => !before.has(n)).length).toBeGreaterThan(0);
+    // The pieces replaced are gone: as many pieces as before, the memos naming every one.
+    expect([pieces(dir, "cite").length, pieces(dir, "index").length]).toEqual(counts);
+    // And the next build stands on the pieces carried as well as on the new ones.
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改2。\n");
+    expect((await bothWays(root)).inc.runs).toMatchObject({
+      cite: { mode: "incremental", why: null },
+      index: { mode: "incremental", why: null },
+    });
+  });
+
+  test("a document removed, then one renamed: the memos follow, and the output equals a cold build", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    rmSync(path.join(root, "corpus/A-79-10"), { recursive: true });
+    let { inc } = await bothWays(root);
+    expect(inc.runs!.cite.mode).toBe("incremental");
+    const f = files();
+    rmSync(path.join(root, "corpus/A-80-20"), { recursive: true });
+    writeFiles(root, {
+      "corpus/A-80-21/zh.md": f["corpus/A-80-20/zh.md"]!.replace("A/80/20", "A/80/21"),
+      "corpus/A-80-21/en.md": f["corpus/A-80-20/en.md"]!.replace("A/80/20", "A/80/21"),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.cite.mode).toBe("incremental");
+    expect(inc.documents.map((d) => d.symbol)).toContain("A/80/21");
   });
 });
 

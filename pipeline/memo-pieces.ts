@@ -1,0 +1,76 @@
+/**
+ * Memo pieces: the parts a memo (pipeline/build/memos.ts) is split into so that a build after one
+ * change neither serialises, hashes nor writes again what it did not change. A piece is a pack
+ * (pack.ts) of its own, named by its checksum; a memo file lists the pieces it stands on.
+ *
+ * Decisions:
+ * - A piece is carried, not written, only when every object it holds is the very object a build
+ *   read from that piece, in the same slots (`PieceOrigins`): the stage passed it on unchanged, so
+ *   the bytes in the store are still its bytes. Nothing is compared or hashed to find that out;
+ *   an object made anew, even an equal one, makes its piece be written again (named by the
+ *   checksum of its new bytes: the same name when the bytes are the same).
+ * - Objects are grouped into pieces by a hash of their key (a document's version, a Chinese
+ *   document's key) or by position where positions are stable (the index's files): a document
+ *   added or removed moves only its own piece.
+ * - Only a piece read by this process, from the store the memo is written to, checked (its
+ *   stamp, else its checksum) and of the same code version can be carried; any other is
+ *   written. Pure: the runner reads and writes the files.
+ */
+import type { Section } from "./pack.ts";
+
+/** A piece to keep: new sections to pack and write, or the name of one already in the store. */
+export type PieceOut = { sections: Record<string, Section> } | { carried: string };
+
+/** A piece as read back: its file's name and its sections. */
+export interface PieceIn {
+  name: string;
+  sections: Record<string, Section>;
+}
+
+interface Origin {
+  piece: string;
+  slot: number;
+  /** The code version the piece was read under. */
+  version: string;
+  /** How many slots the piece has, and how many of them hold an object. */
+  slots: number;
+  filled: number;
+}
+
+/** Where the objects read from pieces came from (see the decisions above). */
+export class PieceOrigins<T extends object> {
+  private readonly at = new WeakMap<T, Origin>();
+
+  /** Note that `obj` was read from slot `slot` of `piece` (which has `slots` slots, `filled` of them set). */
+  note(obj: T, piece: string, slot: number, version: string, slots: number, filled: number): void {
+    this.at.set(obj, { piece, slot, version, slots, filled });
+  }
+
+  /**
+   * The piece these slots were read from, exactly (every object from it, at its slot, the piece
+   * holding no other), under this code version; null when they are not all one piece's.
+   */
+  carried(slots: ReadonlyArray<T | null | undefined>, version: string): string | null {
+    let from: Origin | null = null;
+    let filled = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const obj = slots[i];
+      if (!obj) continue;
+      const o = this.at.get(obj);
+      if (!o || o.slot !== i || o.version !== version || (from && o.piece !== from.piece)) return null;
+      from ??= o;
+      filled++;
+    }
+    return from && from.slots === slots.length && from.filled === filled ? from.piece : null;
+  }
+}
+
+/** A 32-bit FNV-1a hash of a key, for grouping keys into pieces (stable across builds). */
+export function shardOf(key: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % shards;
+}
