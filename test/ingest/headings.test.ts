@@ -95,6 +95,20 @@ describe("an HTML national paper with numbered <h2> sections", () => {
       "6",
       "7",
     ]);
+    // Each under its heading: a paragraph numbered as the headings are no longer closes the one
+    // above it (its heading path held the title alone).
+    expect(parsed.paragraphs.map((p) => `${p.address} < ${p.headings.slice(1).join(" > ")}`)).toEqual([
+      "1 < 1. Introduction",
+      "2 < 1. Introduction",
+      "3 < 2. Sovereignty",
+      "3.a < 2. Sovereignty",
+      "3.b < 2. Sovereignty",
+      "3.c < 2. Sovereignty",
+      "4 < 2. Sovereignty > Operations carried out from afar",
+      "5 < 3. Non-intervention",
+      "6 < 4. Due diligence",
+      "7 < 5. State responsibility",
+    ]);
     expect(parsed.paragraphs.find((p) => p.address === "6")!.footnotes.map((f) => f.text)).toEqual([
       "See A/76/135, para. 29.",
     ]);
@@ -139,7 +153,11 @@ describe("a DOCX whose sections are styled Heading 2", () => {
       "1. Sovereignty",
       "2. Non-intervention",
     ]);
-    expect(parsed.paragraphs.map((x) => x.address)).toEqual(["1", "2", "3"]);
+    expect(parsed.paragraphs.map((x) => `${x.address} < ${x.headings.slice(1).join(" > ")}`)).toEqual([
+      "1 < 1. Sovereignty",
+      "2 < 1. Sovereignty",
+      "3 < 2. Non-intervention",
+    ]);
   });
 });
 
