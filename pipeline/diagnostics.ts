@@ -80,6 +80,8 @@ export const CODES = {
   "ingest/hyphen-doubtful": "warning",
   "ingest/lang-doubtful": "warning",
   "ingest/structure-guessed": "warning",
+  "ingest/numbering-computed": "info",
+  "ingest/numbering-unsupported": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;
