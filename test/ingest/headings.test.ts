@@ -215,3 +215,70 @@ describe("heading rules", () => {
     expect(out).toMatch(new RegExp(`\\n${line}:1 warning An <h3> element .* ingest/structure-guessed`));
   });
 });
+
+describe("national papers numbering headings and paragraphs alike, through HTML and DOCX import", () => {
+  // The Markdown fixtures of test/fixtures/parse/national/en-numbered-*.md (pinned in
+  // test/parse/numbered-headings.test.ts), written as a government's HTML or Word file would hold
+  // them: the title an <h1> (Heading 1), each numbered heading an <h2> (Heading 2), the rest <p>.
+  const FIXTURES = ["en-numbered-through", "en-numbered-restart", "en-numbered-decimal"];
+  const read = (name: string) => {
+    const src = readFileSync(resolve(repoRoot, `test/fixtures/parse/national/${name}.md`), "utf8");
+    const end = src.indexOf("\n---\n", 4) + 5;
+    const lines = src
+      .slice(end)
+      .split("\n\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return { front: src.slice(0, end), lines };
+  };
+  const isHeading = (line: string) => /^\d+\.\s+[A-Z][^.:;,]{0,60}$/.test(line);
+  const outline = (front: string, markdown: string) =>
+    parseSource(`${front}${markdown}`).paragraphs.map(
+      (p) => `${p.address} < ${p.headings.slice(1).join(" > ")}`,
+    );
+  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+  test.each(FIXTURES)(
+    "%s: HTML import reads every paragraph under its heading, as the Markdown does",
+    (name) => {
+      const { front, lines } = read(name);
+      const html = lines
+        .map((l, i) =>
+          i === 0 ? `<h1>${escape(l)}</h1>` : isHeading(l) ? `<h2>${escape(l)}</h2>` : `<p>${escape(l)}</p>`,
+        )
+        .join("");
+      const c = convert(html);
+      const got = outline(front, c.markdown);
+      expect(got).toEqual(outline(front, lines.join("\n\n")));
+      // Each under its numbered heading (before, under the title alone).
+      for (const p of got) expect(p).toMatch(/ < \d+\. /);
+    },
+  );
+
+  test.each(FIXTURES)("%s: DOCX import (Heading 1, Heading 2) reads them so too", async (name) => {
+    const { front, lines } = read(name);
+    const doc = new Document({
+      sections: [
+        {
+          children: lines.map(
+            (l, i) =>
+              new Paragraph(
+                i === 0
+                  ? { text: l, heading: HeadingLevel.HEADING_1 }
+                  : isHeading(l)
+                    ? { text: l, heading: HeadingLevel.HEADING_2 }
+                    : { text: l },
+              ),
+          ),
+        },
+      ],
+    });
+    const c = await convertDocx(new Uint8Array(await Packer.toBuffer(doc)), {
+      lang: "en",
+      file: "paper.docx",
+    });
+    const got = outline(front, c.markdown);
+    expect(got).toEqual(outline(front, lines.join("\n\n")));
+    for (const p of got) expect(p).toMatch(/ < \d+\. /);
+  });
+});
