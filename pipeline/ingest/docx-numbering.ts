@@ -238,9 +238,11 @@ export async function numberDocx(bytes: Uint8Array): Promise<NumberingResult> {
   const used = new Set<string>();
   const labels: string[] = [];
   const unsupported = new Set<string>();
-  const paragraphs = body.getElementsByTagNameNS(W, "p");
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs.item(i)!;
+  // A snapshot: xmldom's list is live, recomputed at every item() once the tree changes.
+  const live = body.getElementsByTagNameNS(W, "p");
+  const paragraphs: El[] = [];
+  for (let i = 0; i < live.length; i++) paragraphs.push(live.item(i)!);
+  for (const p of paragraphs) {
     const pPr = child(p, "pPr");
     const direct = child(pPr, "numPr");
     let numId = val(child(direct, "numId"));
