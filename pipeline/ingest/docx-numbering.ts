@@ -90,7 +90,7 @@ function readLevel(el: El): Level {
     start: int(val(child(el, "start"))) ?? 0,
     numFmt: val(child(el, "numFmt")) ?? "decimal",
     lvlText: val(child(el, "lvlText")) ?? "",
-    isLgl: child(el, "isLgl") !== undefined && val(child(el, "isLgl")) !== "0",
+    isLgl: child(el, "isLgl") !== undefined && !["0", "false", "off"].includes(val(child(el, "isLgl")) ?? ""),
     suffix: { tab: " ", space: " ", nothing: "" }[val(child(el, "suff")) ?? "tab"] ?? " ",
   };
   const restart = int(val(child(el, "lvlRestart")));
@@ -278,7 +278,8 @@ export async function numberDocx(bytes: Uint8Array): Promise<NumberingResult> {
     for (const k of [...count.keys()])
       if (k > ilvl) {
         const r = levelOf(k)?.restart;
-        if (r === undefined || (r !== 0 && r <= ilvl + 1)) count.delete(k);
+        // lvlRestart N: restarted when a level at or above the N-th (1-based) is used; 0: never.
+        if (r === undefined || (r !== 0 && ilvl + 1 <= r)) count.delete(k);
       }
     let failed: string | null = null;
     const text = level.lvlText.replace(/%([1-9])/g, (_, d: string) => {

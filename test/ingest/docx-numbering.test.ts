@@ -201,6 +201,26 @@ describe("numbers as Word computes them, one behaviour a row", () => {
       lines: ["1. One", "(a) a", "2. Two", "(a) b", "[1] x", "3. Three", "[2] y"],
     },
     {
+      what: "lvlRestart 1: the third level restarts only after the first, not after the second",
+      paragraphs: [
+        p("One", "1:0"),
+        p("a", "1:1"),
+        p("x", "1:2"),
+        p("b", "1:1"),
+        p("y", "1:2"),
+        p("Two", "1:0"),
+        p("z", "1:2"),
+      ],
+      numbering:
+        abstract(
+          1,
+          lvl(0, "decimal", "%1.") +
+            lvl(1, "lowerLetter", "(%2)") +
+            lvl(2, "decimal", "[%3]", 1, '<w:lvlRestart w:val="1"/>'),
+        ) + num(1, 1),
+      lines: ["1. One", "(a) a", "[1] x", "(b) b", "[2] y", "2. Two", "[1] z"],
+    },
+    {
       what: "two instances of one definition continue each other; one with a start override restarts",
       paragraphs: [p("A", "1:0"), p("B", "2:0"), p("C", "3:0"), p("D", "3:0")],
       numbering:
