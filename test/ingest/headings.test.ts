@@ -236,7 +236,7 @@ describe("national papers numbering headings and paragraphs alike, through HTML 
     parseSource(`${front}${markdown}`).paragraphs.map(
       (p) => `${p.address} < ${p.headings.slice(1).join(" > ")}`,
     );
-  const escape = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
   test.each(FIXTURES)(
     "%s: HTML import reads every paragraph under its heading, as the Markdown does",
@@ -244,7 +244,11 @@ describe("national papers numbering headings and paragraphs alike, through HTML 
       const { front, lines } = read(name);
       const html = lines
         .map((l, i) =>
-          i === 0 ? `<h1>${escape(l)}</h1>` : isHeading(l) ? `<h2>${escape(l)}</h2>` : `<p>${escape(l)}</p>`,
+          i === 0
+            ? `<h1>${escapeHtml(l)}</h1>`
+            : isHeading(l)
+              ? `<h2>${escapeHtml(l)}</h2>`
+              : `<p>${escapeHtml(l)}</p>`,
         )
         .join("");
       const c = convert(html);
