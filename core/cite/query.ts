@@ -25,6 +25,7 @@ import { odsUrl, resolvedUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
 import { holdsWords, partWords, pinpointEn } from "./format.ts";
+import { bareNumber, misspeltPinpoints, nearNames, withNearSymbols } from "./near.ts";
 import {
   type CiteDocument,
   type CiteParagraph,
@@ -240,6 +241,33 @@ function unknownPaperId(query: string, index: CorpusIndex<CiteParagraph, CiteDoc
   return null;
 }
 
+/**
+ * Why "第 78/265 号文件附件第 23 段" reads as nothing: a document written by its number alone, without
+ * its series, is no symbol (78/265 could be A/78/265 or A/RES/78/265), so the grammar does not
+ * read it and "第 23 段" is left pointing nowhere. The answer names the registered documents of
+ * that number and the citation written with the symbol, instead of "write the document's symbol"
+ * to someone who thinks they did.
+ */
+function numberWithoutSeries(query: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string | null {
+  const bare = bareNumber(query, index.registry);
+  if (!bare) return null;
+  const { phrase, number, symbols } = bare;
+  const zh = /号\s*文件$/u.test(phrase);
+  const known = symbols.length
+    ? ` The registry knows ${symbols.join(" and ")}${symbols.length === 1 ? "" : ": name the one you mean"}.`
+    : "";
+  const example = symbols.length === 1 ? symbols[0]! : `A/${number}`;
+  const rewritten = query.replace(phrase, zh ? `${example} 号文件` : `document ${example}`);
+  return `"${phrase.trim()}" gives a document's number without its series (A/, S/, A/RES/…), so no citation was read.${known} Write the symbol, e.g. "${rewritten.trim()}".`;
+}
+
+/** " Registered names with those words: …" for a half-remembered name ("OEWG final report"); else "". */
+function namesNear(query: string, index: CorpusIndex<CiteParagraph, CiteDocument>): string {
+  const near = nearNames(query, index.registry);
+  if (!near.length) return "";
+  return ` No document is registered under that name; registered names with those words: ${near.map((n) => `"${n.name}" (${n.symbol})`).join(", ")}.`;
+}
+
 /** Read and resolve a typed citation. Never throws. */
 export function lookupCitation<P extends CiteParagraph>(
   query: string,
@@ -252,13 +280,15 @@ export function lookupCitation<P extends CiteParagraph>(
     return {
       kind: "unparsed",
       query,
-      message: !outside
-        ? (councilWithAssemblyNumber(query) ??
-          unknownPaperId(query, index) ??
-          'No citation could be read. Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".')
-        : outside.kind === "short"
-          ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
-          : `"${query.slice(outside.start, outside.end)}" refers to the document it stands in, which a pasted citation does not have: write the document's symbol.`,
+      message:
+        numberWithoutSeries(query, index) ??
+        (!outside
+          ? (councilWithAssemblyNumber(query) ??
+            unknownPaperId(query, index) ??
+            `No citation could be read.${namesNear(query, index)} Write a symbol and a pinpoint, e.g. "A/75/816, annex I, para. 56" or "A/75/816，附件一，第 56 段".`)
+          : outside.kind === "short"
+            ? `"${query.slice(outside.start, outside.end)}" refers back to a citation before it, which a pasted citation does not have: write the document's symbol.`
+            : `"${query.slice(outside.start, outside.end)}" refers to the document it stands in, which a pasted citation does not have: write the document's symbol.`),
       read: [],
       unread: reading.unread,
     };
@@ -308,7 +338,10 @@ export function lookupCitation<P extends CiteParagraph>(
             span,
             paragraph,
             resolved: r.resolved,
-            message: explain(r.status, r.target, r.problem),
+            message:
+              r.status === "unknown-document"
+                ? withNearSymbols(explain(r.status, r.target, r.problem) ?? "", r.target.doc, index.registry)
+                : explain(r.status, r.target, r.problem),
             url:
               r.url ??
               (r.status === "resolved" || index.docs.has(r.target.doc) ? null : odsUrl(r.target.doc, lang)),
@@ -508,5 +541,11 @@ export function targetText(t: DocTarget | CharterTarget): string {
 export function readingLine(lookup: Pick<Lookup, "read" | "unread">): string {
   const read = lookup.read.map((r) => r.text).join(" … ");
   const unread = lookup.unread.map((r) => r.text).join(" … ");
-  return [read ? `read: ${read}` : "read: nothing", ...(unread ? [`not read: ${unread}`] : [])].join("; ");
+  // A misspelt pinpoint word ("anex") leaves the pinpoint unread and the answer the whole
+  // document: the word meant is named where the reader looks first.
+  const meant = misspeltPinpoints(unread).map(([w, m]) => `"${w}": did you mean "${m}"?`);
+  return [
+    read ? `read: ${read}` : "read: nothing",
+    ...(unread ? [`not read: ${unread}${meant.length ? ` (${meant.join(" ")})` : ""}`] : []),
+  ].join("; ");
 }

@@ -359,6 +359,14 @@ export function resolveDoc(
       return resolveNumbered(symbol, { ...pin, num: [], key, section: key }, null, key, langs, versions);
   }
   const target = docTarget(symbol, first.part, pin, first.inferred && first.part.length > 0);
+  // A part the document does not have at all ("A/78/265, annex D, para. 1", its annex holding
+  // annexes A to C) is said so, as for a whole part above: "annex, annex D, has no numbered
+  // paragraphs" told a reader the part exists. Found trying main as secretariat staff.
+  if (pin.part !== null && first.part.length > 0 && !knownParts.some((p) => startsWithPart(p, first.part)))
+    return notFound(
+      target,
+      `${symbol} has no ${first.part[first.part.length - 1]}; its parts are ${partsList(knownParts)}`,
+    );
   const searched = pin.part === null && !pin.operative ? tries.map((t) => t.part) : [first.part];
   return notFound(target, missingMessage(symbol, primary, searched, pin.num));
 }

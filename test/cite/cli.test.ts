@@ -119,6 +119,35 @@ describe("acquis cite", () => {
         '"cn-2099-test-paper" reads as a national paper\'s id, but neither the corpus nor its registry has a paper by that id',
       ],
     }, // an id the corpus does not hold: said as such, not "write a symbol", which a national paper lacks
+    {
+      query: "第 78/265 号文件附件第 23 段",
+      code: 1,
+      says: [
+        '"第 78/265 号文件" gives a document\'s number without its series',
+        "The registry knows A/78/265",
+        'e.g. "A/78/265 号文件附件第 23 段"',
+      ],
+    }, // trying main: a number without its series was told "第 23 段 refers to the document it stands in"
+    {
+      query: "OEWG final report, para 5",
+      code: 1,
+      says: ['"2021 OEWG final report" (A/75/816), "2025 OEWG final report" (A/80/257)'],
+    }, // a half-remembered name: the registered names holding its words, never one picked
+    {
+      query: "A/78/256, annex, para. 23",
+      code: 1,
+      says: ["A/78/256 is unknown", "Did you mean A/78/265?", "https://undocs.org/en/A/78/256"],
+    }, // a mistyped symbol: the registered one a keystroke away is offered, the typed one still linked
+    {
+      query: "A/78/265, annex I, para. 23",
+      code: 1,
+      says: ["A/78/265 has no annex I; its parts are the main body, annex, annex A"],
+    }, // trying main: "annex, annex I, has no numbered paragraphs" told of a part the report lacks
+    {
+      query: "A/78/265, anex, para. 23",
+      code: 1,
+      says: ['read: A/78/265; not read: anex, para. 23 ("anex": did you mean "annex"?)'],
+    }, // a misspelt pinpoint word: the answer is the whole document, and the first line says why
   ])("$query", async ({ query, code, says }) => {
     const r = await run(query, "--data", dir);
     expect(r.code).toBe(code);

@@ -167,6 +167,27 @@ describe("a pasted citation", () => {
     },
     { pasted: "A/12/345, para. 1", says: ["A/12/345 is unknown"] },
     { pasted: "the report, para. 42", says: ["No citation could be read"] },
+    // Trying main: a number without its series, and a symbol with two digits swapped, were
+    // answered without naming the document the registry holds.
+    {
+      pasted: "第 78/265 号文件附件第 23 段",
+      says: [
+        "gives a document's number without its series",
+        "The registry knows A/78/265.",
+        "A/78/265 号文件附件第 23 段",
+      ],
+    },
+    { pasted: "A/78/256, annex, para. 23", says: ["A/78/256 is unknown", "Did you mean A/78/265?"] },
+    // A part the document lacks is said to be lacking, not to hold no numbered paragraphs.
+    { pasted: "A/78/265, annex C, para. 1", says: ["A/78/265 has no annex C; its parts are"] },
+    {
+      pasted: "A/78/265, anex, para. 23",
+      says: ['not read: anex, para. 23 ("anex": did you mean "annex"?)'],
+    },
+    {
+      pasted: "2021 GGE, para. 5",
+      says: ['registered names with those words: "2021 GGE report" (A/76/135)'],
+    },
     {
       pasted: "Security Council resolution 75/240, para. 2",
       says: ["names the Security Council with a General Assembly resolution's number"],
