@@ -80,6 +80,8 @@ export const CODES = {
   "ingest/hyphen-doubtful": "warning",
   "ingest/lang-doubtful": "warning",
   "ingest/structure-guessed": "warning",
+  "ingest/numbering-computed": "info",
+  "ingest/numbering-unsupported": "warning",
 } as const satisfies Record<string, Level>;
 
 export type Code = keyof typeof CODES;
@@ -87,7 +89,7 @@ export type Code = keyof typeof CODES;
 /** Make a diagnostic with the code's default level. */
 export function diag(
   code: Code,
-  at: { file: string; line: number; column?: number },
+  at: { file: string; line: number; column?: number; page?: number; pageLine?: number },
   message: string,
   hint?: string,
 ): Diagnostic {
@@ -99,8 +101,23 @@ export function diag(
     column: Math.max(1, at.column ?? 1),
     message,
   };
+  if (at.page !== undefined) d.page = Math.max(1, at.page);
+  if (at.pageLine !== undefined) d.pageLine = Math.max(1, at.pageLine);
   if (hint !== undefined) d.hint = hint;
   return d;
+}
+
+/**
+ * Where on a page of an original (a PDF) a diagnostic stands: `line` 1 (the file has no lines of
+ * its own: a reader told "line 3" looked for a line 3), the page and, where known, the line on it.
+ */
+export function onPage(file: string, page: number, pageLine?: number) {
+  return pageLine === undefined ? { file, line: 1, page } : { file, line: 1, page, pageLine };
+}
+
+/** "Page 3, line 12" / "Page 3": how a message names a place on a page. */
+export function pagePlace(page: number, pageLine?: number): string {
+  return pageLine === undefined ? `Page ${page}` : `Page ${page}, line ${pageLine}`;
 }
 
 /** Order diagnostics for stable output: file, line, column, code. */
@@ -110,6 +127,8 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
       a.file.localeCompare(b.file) ||
       a.line - b.line ||
       a.column - b.column ||
+      (a.page ?? 0) - (b.page ?? 0) ||
+      (a.pageLine ?? 0) - (b.pageLine ?? 0) ||
       a.code.localeCompare(b.code) ||
       a.message.localeCompare(b.message),
   );

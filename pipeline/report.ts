@@ -72,8 +72,10 @@ export function formatDiagnostics(
       file = new VFile({ path: terminalSafe(d.file) });
       files.set(d.file, file);
     }
+    // A place on a page of a PDF is said in the message ("Page 3, line 12: …"): printed as "1:1",
+    // the file's first line, it sent readers looking for a line the PDF does not have.
     const message = file.message(terminalSafe(d.message), {
-      place: { line: d.line, column: d.column },
+      ...(d.page === undefined ? { place: { line: d.line, column: d.column } } : {}),
       ruleId: d.code,
       source: "acquis",
     });

@@ -83,8 +83,16 @@ export const Diagnostic = z.object({
   /** Stable code, e.g. "parse/numbering-irregular". */
   code: z.string(),
   file: z.string(),
+  /**
+   * Line of `file`, from 1. An original laid out in pages (a PDF) has no lines of its own: there it
+   * is 1, the file as a whole, and the place is `page` (with `pageLine`).
+   */
   line: z.number().int().positive(),
   column: z.number().int().positive(),
+  /** Page of an original laid out in pages (a PDF), from 1, as a PDF reader numbers them. */
+  page: z.number().int().positive().optional(),
+  /** Line on that page, counted down from its top (every line of text on it, in any column), where known. */
+  pageLine: z.number().int().positive().optional(),
   /** What happened and why, in a sentence a person can act on. */
   message: z.string(),
   /** What to do about it. */

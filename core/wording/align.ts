@@ -325,8 +325,11 @@ export function joinRuns(a: Int32Array, b: Int32Array, runs: readonly Run[]): Ru
   }
 }
 
-/** A diff's operation, as the `diff` package gives it: `count` units added, removed or equal. */
-export interface DiffOp {
+/**
+ * A diff's operation over unit ids, as the `diff` package's diffArrays gives it: `count` units
+ * added, removed or equal. Not schemas/reuse.ts's DiffOp (a text diff for the site), hence the name.
+ */
+export interface UnitDiffOp {
   count?: number;
   added?: boolean;
   removed?: boolean;
@@ -338,12 +341,12 @@ export interface DiffOp {
  * same operations where no run can join another, else the operations of the joined runs.
  */
 export function joinOps(
-  ops: readonly DiffOp[],
+  ops: readonly UnitDiffOp[],
   a: Int32Array,
   b: Int32Array,
   a0: number,
   b0: number,
-): readonly DiffOp[] {
+): readonly UnitDiffOp[] {
   const equal: Run[] = [];
   let i = a0;
   let j = b0;
@@ -360,7 +363,7 @@ export function joinOps(
   if (equal.length < 2) return ops;
   const joined = joinRuns(a, b, equal);
   if (joined.length === equal.length) return ops;
-  const out: DiffOp[] = [];
+  const out: UnitDiffOp[] = [];
   const none: readonly unknown[] = [];
   let x = a0;
   let y = b0;

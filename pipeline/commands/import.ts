@@ -655,6 +655,10 @@ export function reportImport(outcome: ImportOutcome, io: CommandIO, verbose = fa
   // What the import decided for the reader, counted: read from the cover, layout, hyphens.
   const read = outcome.diagnostics.find((d) => d.code === "ingest/cover-read");
   if (read) io.stdout(`  ${read.message}\n`);
+  // Numbers Word showed but the file did not hold as text: said without --verbose, since they are
+  // now part of the text a reader may compare with the original.
+  const numbered = outcome.diagnostics.find((d) => d.code === "ingest/numbering-computed");
+  if (numbered) io.stdout(`  Numbering: ${terminalSafe(numbered.message.replace(/^DOCX: /, ""))}\n`);
   if (outcome.layout?.length) io.stdout(`  Layout: ${summarizeLayout(outcome.layout)}.\n`);
   const hyphens = summarizeHyphens(outcome.hyphenation);
   if (hyphens) {

@@ -23,7 +23,7 @@
 
 import { fromSuperscript } from "../../core/text/superscript.ts";
 import type { Diagnostic } from "../../schemas/index.ts";
-import { diag } from "../diagnostics.ts";
+import { diag, onPage, pagePlace } from "../diagnostics.ts";
 import { type PageLayout, pageLayout } from "./columns.ts";
 import { splitCover } from "./cover.ts";
 import {
@@ -252,6 +252,7 @@ function classify(
   size: number,
   file: string,
   diagnostics: Diagnostic[],
+  lineOnPage: (l: PdfLine) => number | undefined,
 ): Classified[] {
   const zone = (l: PdfLine, p: PdfPage) =>
     l.y > p.height * 0.88 ? "top" : l.y < p.height * 0.1 ? "bottom" : "";
@@ -281,8 +282,8 @@ function classify(
         diagnostics.push(
           diag(
             "ingest/artifact-dropped",
-            { file, line: p.number },
-            `Page ${p.number}: "${t}" dropped as a running header or footer.`,
+            onPage(file, p.number, lineOnPage(l)),
+            `${pagePlace(p.number, lineOnPage(l))}: "${t}" dropped as a running header or footer.`,
           ),
         );
       } else kept.push(l);
@@ -356,12 +357,38 @@ function linePitch(pages: readonly Classified[], size: number): number {
   return best > size * 2 ? size * 1.2 : best;
 }
 
+/**
+ * A line's place on its page as a reader counts down it, for a diagnostic (a PDF has no lines of
+ * its own, and "line 3" sent readers looking for one): the baselines above its own on the whole
+ * page (cover and furniture included, every column), plus one.
+ */
+function lineCounter(all: readonly PdfLine[][]): (l: PdfLine) => number | undefined {
+  const baselines = new Map<number, number[]>();
+  const at = (l: PdfLine) => Math.round(l.y * 2) / 2;
+  for (const lines of all)
+    for (const l of lines) {
+      const ys = baselines.get(l.page) ?? [];
+      ys.push(at(l));
+      baselines.set(l.page, ys);
+    }
+  for (const [k, ys] of baselines)
+    baselines.set(
+      k,
+      [...new Set(ys)].sort((a, b) => b - a),
+    );
+  return (l) => {
+    const k = baselines.get(l.page)?.indexOf(at(l)) ?? -1;
+    return k < 0 ? undefined : k + 1;
+  };
+}
+
 /** Convert extracted PDF pages into blocks and corpus Markdown. */
 export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions): Converted {
   const diagnostics: Diagnostic[] = [];
   const size = bodySize(pages);
   const laid = pages.map((p) => layoutLines(p, size));
   const all = laid.map((l) => l.lines);
+  const lineOnPage = lineCounter(all);
   const layout: PageSummary[] = laid.map((l, k) => ({
     page: pages[k]!.number,
     columns: l.layout.columns,
@@ -373,7 +400,7 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
       diagnostics.push(
         diag(
           "ingest/layout-unclear",
-          { file: opts.file, line: p.page },
+          onPage(opts.file, p.page),
           `Page ${p.page}: the layout is not understood: ${p.unclear}. Its lines are read row by row across the page, which may interleave columns.`,
           "Check the page against the original, or import another format of the document (DOCX, HTML); --force imports it as read.",
         ),
@@ -385,13 +412,15 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
     cover = split.cover;
     all[0] = all[0].slice(split.start);
   }
-  const classified = classify(pages, all, size, opts.file, diagnostics);
+  const classified = classify(pages, all, size, opts.file, diagnostics, lineOnPage);
   const pitch = linePitch(classified, size);
 
   const right = rightEdges(classified);
 
   const blocks: Block[] = [];
   let para: string | undefined;
+  /** The paragraph's first line, for a diagnostic's place. */
+  let paraFirst: PdfLine | undefined;
   let last: PdfLine | undefined;
   // A page's (or column's) notes wait until the paragraph they interrupt ends: the paragraph stays
   // whole, a word divided across the break is joined like any other, and every note still follows
@@ -421,8 +450,8 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
         diagnostics.push(
           diag(
             "ingest/bullet-inferred",
-            { file: opts.file, line: paraPage ?? last?.page ?? 1 },
-            `"${b.text.slice(0, 40)}" stands indented after the words that introduce it: read as a bulleted item whose bullet is drawn, not written.`,
+            onPage(opts.file, paraFirst?.page ?? 1, paraFirst && lineOnPage(paraFirst)),
+            `${pagePlace(paraFirst?.page ?? 1, paraFirst && lineOnPage(paraFirst))}: "${b.text.slice(0, 40)}" stands indented after the words that introduce it: read as a bulleted item whose bullet is drawn, not written.`,
             'If it is not an item of a list, remove the "- " before it in the corpus file.',
           ),
         );
@@ -483,6 +512,7 @@ export function convertPdfPages(pages: readonly PdfPage[], opts: ConvertOptions)
         tailPage = opens;
       }
       opens = undefined;
+      if (para === undefined) paraFirst = l;
       para = para === undefined ? text : joinPdfLine(para, text, last);
       last = l;
     }

@@ -50,3 +50,18 @@ test("with --verbose the dropped lines are said to be listed on stderr", () => {
   expect(out.stdout).toContain("1 line dropped as page furniture (listed on stderr)");
   expect(out.stdout).not.toContain("above");
 });
+
+test("numbers computed from Word's automatic numbering are said in the summary, without --verbose", () => {
+  const { out, io } = capture();
+  const computed = diag(
+    "ingest/numbering-computed",
+    { file: "paper.docx", line: 1 },
+    'DOCX: 12 numbers of headings and paragraphs ("1.", "2.", "(a)", "(b)", …) computed from Word\'s automatic numbering and written at the start of their text: Word showed them, the file did not hold them as text.',
+  );
+  reportImport(outcome({ status: "written", diagnostics: [computed] }), io);
+  expect(out.stdout).toContain(
+    '\n  Numbering: 12 numbers of headings and paragraphs ("1.", "2.", "(a)", "(b)", …) computed',
+  );
+  // An info: not among the diagnostics printed without --verbose.
+  expect(out.stderr).toBe("");
+});

@@ -95,6 +95,20 @@ describe("an HTML national paper with numbered <h2> sections", () => {
       "6",
       "7",
     ]);
+    // Each under its heading: a paragraph numbered as the headings are no longer closes the one
+    // above it (its heading path held the title alone).
+    expect(parsed.paragraphs.map((p) => `${p.address} < ${p.headings.slice(1).join(" > ")}`)).toEqual([
+      "1 < 1. Introduction",
+      "2 < 1. Introduction",
+      "3 < 2. Sovereignty",
+      "3.a < 2. Sovereignty",
+      "3.b < 2. Sovereignty",
+      "3.c < 2. Sovereignty",
+      "4 < 2. Sovereignty > Operations carried out from afar",
+      "5 < 3. Non-intervention",
+      "6 < 4. Due diligence",
+      "7 < 5. State responsibility",
+    ]);
     expect(parsed.paragraphs.find((p) => p.address === "6")!.footnotes.map((f) => f.text)).toEqual([
       "See A/76/135, para. 29.",
     ]);
@@ -139,7 +153,11 @@ describe("a DOCX whose sections are styled Heading 2", () => {
       "1. Sovereignty",
       "2. Non-intervention",
     ]);
-    expect(parsed.paragraphs.map((x) => x.address)).toEqual(["1", "2", "3"]);
+    expect(parsed.paragraphs.map((x) => `${x.address} < ${x.headings.slice(1).join(" > ")}`)).toEqual([
+      "1 < 1. Sovereignty",
+      "2 < 1. Sovereignty",
+      "3 < 2. Non-intervention",
+    ]);
   });
 });
 
@@ -195,5 +213,76 @@ describe("heading rules", () => {
     const line = text.split("\n").indexOf(long) + 1;
     expect(line).toBeGreaterThan(1);
     expect(out).toMatch(new RegExp(`\\n${line}:1 warning An <h3> element .* ingest/structure-guessed`));
+  });
+});
+
+describe("national papers numbering headings and paragraphs alike, through HTML and DOCX import", () => {
+  // The Markdown fixtures of test/fixtures/parse/national/en-numbered-*.md (pinned in
+  // test/parse/numbered-headings.test.ts), written as a government's HTML or Word file would hold
+  // them: the title an <h1> (Heading 1), each numbered heading an <h2> (Heading 2), the rest <p>.
+  const FIXTURES = ["en-numbered-through", "en-numbered-restart", "en-numbered-decimal"];
+  const read = (name: string) => {
+    const src = readFileSync(resolve(repoRoot, `test/fixtures/parse/national/${name}.md`), "utf8");
+    const end = src.indexOf("\n---\n", 4) + 5;
+    const lines = src
+      .slice(end)
+      .split("\n\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
+    return { front: src.slice(0, end), lines };
+  };
+  const isHeading = (line: string) => /^\d+\.\s+[A-Z][^.:;,]{0,60}$/.test(line);
+  const outline = (front: string, markdown: string) =>
+    parseSource(`${front}${markdown}`).paragraphs.map(
+      (p) => `${p.address} < ${p.headings.slice(1).join(" > ")}`,
+    );
+  const escapeHtml = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+  test.each(FIXTURES)(
+    "%s: HTML import reads every paragraph under its heading, as the Markdown does",
+    (name) => {
+      const { front, lines } = read(name);
+      const html = lines
+        .map((l, i) =>
+          i === 0
+            ? `<h1>${escapeHtml(l)}</h1>`
+            : isHeading(l)
+              ? `<h2>${escapeHtml(l)}</h2>`
+              : `<p>${escapeHtml(l)}</p>`,
+        )
+        .join("");
+      const c = convert(html);
+      const got = outline(front, c.markdown);
+      expect(got).toEqual(outline(front, lines.join("\n\n")));
+      // Each under its numbered heading (before, under the title alone).
+      for (const p of got) expect(p).toMatch(/ < \d+\. /);
+    },
+  );
+
+  test.each(FIXTURES)("%s: DOCX import (Heading 1, Heading 2) reads them so too", async (name) => {
+    const { front, lines } = read(name);
+    const doc = new Document({
+      sections: [
+        {
+          children: lines.map(
+            (l, i) =>
+              new Paragraph(
+                i === 0
+                  ? { text: l, heading: HeadingLevel.HEADING_1 }
+                  : isHeading(l)
+                    ? { text: l, heading: HeadingLevel.HEADING_2 }
+                    : { text: l },
+              ),
+          ),
+        },
+      ],
+    });
+    const c = await convertDocx(new Uint8Array(await Packer.toBuffer(doc)), {
+      lang: "en",
+      file: "paper.docx",
+    });
+    const got = outline(front, c.markdown);
+    expect(got).toEqual(outline(front, lines.join("\n\n")));
+    for (const p of got) expect(p).toMatch(/ < \d+\. /);
   });
 });

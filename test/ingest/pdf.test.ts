@@ -3,7 +3,10 @@
  * Chromium from our UN-layout fixture in English and Chinese, with a golden copy of the Markdown.
  */
 import { describe, expect, test } from "vitest";
+import { diag } from "../../pipeline/diagnostics.ts";
 import { convertPdfPages, extractPdf, type PdfItem, type PdfPage } from "../../pipeline/ingest/index.ts";
+import { formatDiagnostics } from "../../pipeline/report.ts";
+import { Diagnostic } from "../../schemas/index.ts";
 import { expectGolden } from "../golden.ts";
 import { has } from "../needs.ts";
 import { parseMarkdown } from "../parse/helpers.ts";
@@ -363,6 +366,67 @@ describe("page marks (acquis import records where each page begins)", () => {
       "1. States noted the following principles:\n\n- Faithfulness to the text;\n\n- Transparency of every correction.\n\n2. Next.\n",
     );
     expect(got.diagnostics.filter((d) => d.code === "ingest/bullet-inferred")).toHaveLength(2);
+  });
+});
+
+describe("where a PDF's diagnostics stand: a page and a line on it, not a line of the file", () => {
+  // Before, the page went into `line`: "t.pdf:3:1" sent a reader to look for line 3 of the PDF.
+  const pages = [
+    page(1, [item("1. Text of page one.", 70, 700)]),
+    page(2, [
+      item("2. States noted the following principles:", 70, 700),
+      item("Faithfulness to the text;", 86, 680),
+      item("Transparency of every correction.", 86, 650),
+    ]),
+    page(3, [
+      item("3. Text of page three.", 70, 700),
+      item("The end of the text.", 70, 660),
+      item("23-15135", 70, 30, 9),
+    ]),
+  ];
+  const got = convertPdfPages(pages, { lang: "en", file: "t.pdf" });
+  const placed = (code: string) =>
+    got.diagnostics
+      .filter((d) => d.code === code)
+      .map((d) => ({ line: d.line, page: d.page, pageLine: d.pageLine, says: d.message.split(":")[0] }));
+
+  test.each([
+    // the job number at the foot of page 3: its third line from the top
+    {
+      code: "ingest/artifact-dropped",
+      expected: [{ line: 1, page: 3, pageLine: 3, says: "Page 3, line 3" }],
+    },
+    // each item's first line, counted down page 2
+    {
+      code: "ingest/bullet-inferred",
+      expected: [
+        { line: 1, page: 2, pageLine: 2, says: "Page 2, line 2" },
+        { line: 1, page: 2, pageLine: 3, says: "Page 2, line 3" },
+      ],
+    },
+  ])("$code", ({ code, expected }) => {
+    expect(placed(code)).toEqual(expected);
+  });
+
+  test("printed, a page's place is said in the message, with no line:column of the file", () => {
+    const printed = formatDiagnostics([
+      ...got.diagnostics.filter((d) => d.code === "ingest/bullet-inferred"),
+      diag(
+        "parse/numbering-gap",
+        { file: "corpus/A-99-1/en.md", line: 12, column: 1 },
+        "Paragraph 4 follows paragraph 2.",
+      ),
+    ]);
+    expect(printed).toMatch(/^t\.pdf\n\s+warning\s+Page 2, line 2: "Faithfulness/m);
+    expect(printed).not.toMatch(/^\s*\d+:\d+\s+warning\s+Page/m);
+    // A corpus file's diagnostics keep their line and column.
+    expect(printed).toMatch(/^\s*12:1\s+warning\s+Paragraph 4 follows/m);
+  });
+
+  test("a diagnostic's page and line on it are part of its shape (schemas/common.ts)", () => {
+    const d = got.diagnostics.find((x) => x.code === "ingest/artifact-dropped")!;
+    expect(Diagnostic.parse(d)).toEqual(d);
+    expect(() => Diagnostic.parse({ ...d, page: 0 })).toThrow();
   });
 });
 

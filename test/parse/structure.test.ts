@@ -122,6 +122,12 @@ const rows: Row[] = [
     { national: true },
   ],
   [
+    "a paper's short line numbered 2 again after its paragraph 2 is a heading, though paragraph 3 follows it",
+    "# Position of Testland\n\n1. Introduction\n\n1. States hold sovereignty.\n\n2. It applies online.\n\n2. Sovereignty\n\n3. States shall not intervene.",
+    ["heading:title", "numberedHeading", "numbered", "numbered", "numberedHeading", "numbered"],
+    { national: true },
+  ],
+  [
     "a heading that recurs between paragraphs is a heading, not a running header",
     "1. States agreed.\n\nRecommended next steps\n\n1. States continue.",
     ["numbered", "heading:plain", "numbered"],

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readRegistry } from "../../core/data/read.ts";
 import { AlignedFile } from "../../schemas/index.ts";
 import { serve } from "../../site/scripts/serve.ts";
+import { VERBATIM_MEANS } from "../../site/src/lib/reuse-labels.ts";
 import { has } from "../needs.ts";
 import { launch } from "./browser.ts";
 import { astroBuild, buildFixtureSite, repoRoot } from "./build-site.ts";
@@ -744,6 +745,13 @@ describe("quality", () => {
         `<h2[^>]*>2 Sovereignty \\(see <a class="cite" href="/doc/A-78-265/en/#${title.anchor}"[^>]*>A/78/265, annex</a>\\)</h2>`,
       ),
     );
+  });
+
+  test("the reuse map's legend explains verbatim as the badge does", () => {
+    // It said bare "verbatim" beside diffs that show punctuation changed.
+    const html = readFileSync(path.join(dist, "map", "A-77-275", "A-78-265", "en", "index.html"), "utf8");
+    const means = VERBATIM_MEANS.charAt(0).toLowerCase() + VERBATIM_MEANS.slice(1);
+    expect(html).toContain(`<span title="${VERBATIM_MEANS}">verbatim</span> (${means})`);
   });
 
   test("a State's topics keep their names words apart", () => {

@@ -30,7 +30,7 @@ import {
   readBullet,
 } from "./national.ts";
 import { CJK, isAppendix, isChapter, readAnnex, sectionLetter, TERMINAL } from "./readers.ts";
-import { type HeadingKind, isNational, type ParseState } from "./state.ts";
+import { continuesNumbering, type HeadingKind, isNational, type ParseState } from "./state.ts";
 
 /** A block and its place in the document. */
 interface At {
@@ -357,16 +357,33 @@ const outline: Rule = (r, s) => {
   const next = nextTextBlock(s.input.blocks, index);
   // The next item of a list of short items that is already being read as paragraphs is one too.
   const open = s.open === null ? null : s.drafts[s.open]!;
-  const afterSibling = open !== null && open.label !== "" && continues(open.label, label);
+  let afterSibling = open !== null && open.label !== "" && continues(open.label, label);
+  let listNext = nextIsSibling(s.input.blocks, index, label);
+  // Papers that number paragraphs "1." "2." number their headings so too ("2. Sovereignty"). A
+  // short line whose number repeats or goes back on the paragraphs' ("2. Sovereignty" after
+  // paragraph 2) is no paragraph, whatever follows; one after a paragraph that ends a sentence
+  // ("1. States … ." then "2. Sovereignty") is not a list of short items going on.
+  let flipped = false;
+  if (label.style === "number" && words === "heading") {
+    const n = Number(label.value);
+    if (listNext && n !== 1 && !continuesNumbering(s, n)) listNext = false;
+    if (afterSibling && /[。.!?！？]["”’」』)）]*$/.test(open!.text.trim())) {
+      afterSibling = false;
+      flipped = !listNext;
+    }
+  }
   if (
     block.kind === "heading" ||
-    (words === "heading" &&
-      (isChapterStyle(label) || (!afterSibling && !nextIsSibling(s.input.blocks, index, label))))
+    (words === "heading" && (isChapterStyle(label) || (!afterSibling && !listNext)))
   ) {
-    const guessed =
+    let guessed =
       block.kind !== "heading" && next === null
         ? "a short labelled line at the end of the text, read as a heading with nothing under it"
         : null;
+    // What follows settles it when it is numbered as under a heading (1, or this number again).
+    const after = next && next.kind !== "heading" ? readOutlineLabel(next.text.trim()) : null;
+    if (flipped && !(after?.style === "number" && (after.value === "1" || after.value === label.value)))
+      guessed ??= `a short line numbered "${label.printed}" after a paragraph that ends its sentence, read as a heading, not as paragraph ${label.value}`;
     return { kind: "numberedHeading", block, index, label, text: clean, refs, guessed };
   }
   // A number with no full stop ("2 Sovereignty") labels only headings: a long line so numbered is

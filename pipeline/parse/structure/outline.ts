@@ -49,7 +49,10 @@ export function pushHeading(
   if (kind !== "part" && kind !== "dateline") {
     s.stack = s.stack.filter((h) => h.level < level);
     const open: OpenHeading = { level, text, kind };
-    if (opts.section) open.section = opts.section;
+    if (opts.section) {
+      open.section = opts.section;
+      open.drafts = s.drafts.length;
+    }
     s.stack.push(open);
   }
   const partKey = s.part.join("/");

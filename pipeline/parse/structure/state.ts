@@ -169,6 +169,11 @@ export interface OpenHeading {
   kind: HeadingKind;
   /** A numbered heading's place in the outline. */
   section?: SectionPlace;
+  /**
+   * How many drafts there were when the heading opened: any beyond are under it. A paragraph can
+   * close a heading as its sibling only once the heading holds something (closeNumberedSibling).
+   */
+  drafts?: number;
 }
 
 /** A heading as recorded, with the kind the builder read it as (dropped from the output). */
@@ -311,6 +316,17 @@ export function at(state: ParseState, line: number, column = 1) {
 export function sourceOf(state: ParseState, block: Block) {
   const { file, lineOffset } = state.input;
   return { file, line: block.line + lineOffset, endLine: block.endLine + lineOffset };
+}
+
+/**
+ * Whether top-level number `n` continues the current part's numbering (the restarted sequence
+ * running, or the main one), as placeNumber would place it without a gap, restart or repeat.
+ * Reads only: the classifier asks it.
+ */
+export function continuesNumbering(state: ParseState, n: number): boolean {
+  const nb = state.numbering.get(state.part.join("\u0000"));
+  if (!nb) return n === 1;
+  return (nb.scope !== null && n === nb.scopeLast + 1) || n === nb.mainLast + 1;
 }
 
 /** The numbering record of part `p`, created on first use. */

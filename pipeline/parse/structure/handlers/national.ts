@@ -10,7 +10,16 @@ import type { MarkerRef } from "../../footnotes.ts";
 import { nextValue, type OutlineLabel } from "../../labels.ts";
 import { readBullet } from "../national.ts";
 import { placeSection, pushHeading } from "../outline.ts";
-import { addRefs, at, enterPart, extendPages, isNational, newDraft, type ParseState } from "../state.ts";
+import {
+  addRefs,
+  at,
+  continuesNumbering,
+  enterPart,
+  extendPages,
+  isNational,
+  newDraft,
+  type ParseState,
+} from "../state.ts";
 import { closeEntries } from "./lists.ts";
 import type { Handler } from "./types.ts";
 
@@ -90,6 +99,46 @@ export function closeSiblingHeading(s: ParseState, style: string, path?: string[
   });
   if (k >= 0) s.stack = s.stack.slice(0, k);
 }
+
+/**
+ * In a national paper, whether a numbered paragraph ("3.") closes the open heading numbered in its
+ * family ("2. Sovereignty") as that heading's sibling, or stands under it. Papers number headings
+ * and paragraphs alike: through the paper ("1. Introduction", 1., 2., "2. Sovereignty", 3., …) or
+ * from 1 under each heading; closing the heading at every paragraph left each one's heading path
+ * with the title alone. Under it: while the heading holds nothing yet (a heading is followed by
+ * what it heads), when the number restarts at 1, when it is not the heading's next number, and
+ * when it continues the paragraphs' own numbering. Beside it, closing it ("1、总体立场", its text,
+ * then "2、各方…。"), only when it is the heading's next number and continues nothing. A number that
+ * is both the heading's next and the paragraphs' next, under a heading that holds no paragraph so
+ * numbered, is read as under it and warned: it could be either.
+ */
+export function closeNumberedSibling(s: ParseState, value: number, block: Block): void {
+  if (!isNational(s)) return;
+  const k = s.stack.findIndex((h) => h.section?.style === "number");
+  if (k < 0) return;
+  const heading = s.stack[k]!;
+  if (value === 1 || String(value) !== following(heading.section!.path.at(-1)!)) return;
+  const from = heading.drafts ?? 0;
+  if (from >= s.drafts.length) return;
+  if (!continuesNumbering(s, value)) {
+    s.stack = s.stack.slice(0, k);
+    return;
+  }
+  for (let d = from; d < s.drafts.length; d++)
+    if (s.drafts[d]!.parent === null && s.drafts[d]!.num.length === 1 && isNumberLabel(s.drafts[d]!.label))
+      return;
+  guessed(
+    s,
+    block,
+    `paragraph ${value} follows both the heading "${heading.text}" and paragraph ${value - 1}; read as under the heading (the paragraphs' numbering continues), not beside it`,
+  );
+}
+
+/** "3." or "3、": a label of the number family a paragraph and a heading can share. */
+const isNumberLabel = (label: string) => /^\d{1,4}[.．、]$/.test(label);
+
+/** The next number after `value` ("2" -> "3"). */
+const following = (value: string) => String(Number(value) + 1);
 
 /**
  * A paragraph numbered in the outline's own terms: "2.1.3" (its number is its whole path) or

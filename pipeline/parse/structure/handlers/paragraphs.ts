@@ -8,7 +8,7 @@ import { labelIsIrregular } from "../../labels.ts";
 import { isPartiesLine, isPreambleHeading, opensLikePreamble, opensOperative } from "../articles.ts";
 import { placeLabel, placeNumber } from "../numbering.ts";
 import { addRefs, at, currentSection, newDraft, numberingOf, type ParseState } from "../state.ts";
-import { closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
+import { closeNumberedSibling, closeSiblingHeading, guessed, itemsIn, type WithItems } from "./national.ts";
 import type { Handler } from "./types.ts";
 
 /**
@@ -99,7 +99,7 @@ export const numbered: Handler<"numbered"> = (
   { label, body: raw, refs: rawRefs, block, guessed: why },
 ) => {
   if (why) guessed(s, block, why);
-  closeSiblingHeading(s, label.style);
+  closeNumberedSibling(s, Number(label.value), block);
   const w = itemsIn(raw, rawRefs, false);
   const body = w.text;
   s.preamble.open = false;

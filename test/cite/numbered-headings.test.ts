@@ -1,0 +1,105 @@
+/**
+ * `acquis cite` into national papers that number their headings and their paragraphs alike
+ * (test/fixtures/parse/national/en-numbered-*.md, our own words): "section 2 of <paper>" is the
+ * heading's section with what it holds, "para. 3 of <paper>" the paragraph printed "3.", and in a
+ * paper numbering from 1 under each heading "section 2, para. 3" the third under "2.". Before,
+ * paragraph 3 of the first paper was its heading "2. Sovereignty" read as a paragraph.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { citeCommand } from "../../pipeline/commands/cite.ts";
+import { SCHEMA_VERSION } from "../../schemas/index.ts";
+import { merge, nationalFixture } from "./helpers.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "acquis-cite-numbered-"));
+const corpus = merge(
+  ...["en-numbered-through", "en-numbered-restart", "en-numbered-decimal"].map(nationalFixture),
+);
+writeFileSync(join(dir, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
+writeFileSync(
+  join(dir, "documents.json"),
+  JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
+);
+// The registry as `acquis import --id` leaves it: one entry per paper, by its id (the ids are known
+// to citations through the registry's entries).
+mkdirSync(join(dir, "corpus"));
+writeFileSync(
+  join(dir, "corpus", "registry.yaml"),
+  `documents:\n${corpus.documents
+    .map(
+      (d) =>
+        `  - id: ${d.symbol}\n    type: position paper\n    date: "${d.date}"\n    body: A government\n    status: national\n    title:\n      en: ${JSON.stringify(d.title)}\n`,
+    )
+    .join("")}`,
+);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** `acquis cite --json --data <dir> <query>`: the exit code and each target's id and text. */
+async function cite(query: string) {
+  let out = "";
+  const code = await citeCommand.run([query, "--json", "--data", dir], {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: () => {},
+    isTTY: false,
+    cwd: dir,
+  });
+  const lookup = JSON.parse(out) as {
+    unread: unknown[];
+    results: Array<{ status: string; resolved: string | null; paragraph?: { text: string } | null }>;
+  };
+  return { code, unread: lookup.unread.length, results: lookup.results };
+}
+
+describe("acquis cite lands on the right paragraph of such a paper", () => {
+  test.each([
+    // Numbered through the paper: the number is the address, under whichever heading.
+    {
+      query: "para. 3 of ie-2024-numbered-through",
+      resolved: "ie-2024-numbered-through/en/3",
+      text: "Sovereignty is a rule",
+    },
+    {
+      query: "ie-2024-numbered-through, para. 4 (b)",
+      resolved: "ie-2024-numbered-through/en/4.b",
+      text: "where restoring them",
+    },
+    {
+      query: "section 2 of ie-2024-numbered-through",
+      resolved: "ie-2024-numbered-through/en/@2",
+      text: null,
+    },
+    // Numbered from 1 under each heading: counted in the section.
+    {
+      query: "cl-2024-numbered-restart, section 2, para. 3",
+      resolved: "cl-2024-numbered-restart/en/@2/3",
+      text: "Saying so neither",
+    },
+    {
+      query: "cl-2024-numbered-restart, section 3, para. 1",
+      resolved: "cl-2024-numbered-restart/en/@3/1",
+      text: "States should settle",
+    },
+    // "1." headings over "1.1" paragraphs.
+    {
+      query: "ch-2024-numbered-decimal, 2.2",
+      resolved: "ch-2024-numbered-decimal/en/2.2",
+      text: "Implementing them",
+    },
+    {
+      query: "section 3 of ch-2024-numbered-decimal",
+      resolved: "ch-2024-numbered-decimal/en/@3",
+      text: null,
+    },
+  ])("$query", async ({ query, resolved, text }) => {
+    const got = await cite(query);
+    expect(got.code).toBe(0);
+    expect(got.unread).toBe(0);
+    expect(got.results).toHaveLength(1);
+    expect(got.results[0]!.resolved).toBe(resolved);
+    if (text) expect(got.results[0]!.paragraph?.text).toMatch(new RegExp(`^${text}`));
+  });
+});
