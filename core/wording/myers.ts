@@ -15,7 +15,7 @@
  * reuse stage's output depends on which alignment the diff returns (align.ts, the tie rule works
  * from it): test/core/wording/myers.test.ts checks every result against `diffArrays`.
  */
-import type { DiffOp } from "./align.ts";
+import type { UnitDiffOp } from "./align.ts";
 
 const EQUAL = 0;
 const ADDED = 1;
@@ -52,8 +52,8 @@ function node(count: number, kind: number, prev: number): number {
 const NO_VALUE: readonly unknown[] = [];
 
 /** The components ending at `last`, in order, as the package's change objects (counts, no values). */
-function build(last: number): DiffOp[] {
-  const out: DiffOp[] = [];
+function build(last: number): UnitDiffOp[] {
+  const out: UnitDiffOp[] = [];
   for (let c = last; c !== NONE; c = nodePrev[c]!) {
     const kind = nodeKind[c]!;
     out.push({ count: nodeCount[c]!, added: kind === ADDED, removed: kind === REMOVED, value: NO_VALUE });
@@ -74,7 +74,7 @@ export function diffUnits(
   b0: number,
   b1: number,
   maxEditLength?: number,
-): DiffOp[] | undefined {
+): UnitDiffOp[] | undefined {
   const oldLen = a1 - a0;
   const newLen = b1 - b0;
   let maxEdit = newLen + oldLen;
