@@ -1,9 +1,9 @@
 /**
  * Parse stage: corpus Markdown -> paragraphs, headings and footnotes, per the data contract.
  *
- * remark-parse reads the Markdown (blocks.ts); the structural reading of a UN document (parts,
- * numbering, footnotes, page breaks) is in structure/, a classifier and a table of handlers over
- * one parse state; labels.ts and footnotes.ts read the printed forms. Pure: text in, data and
+ * micromark reads the Markdown into blocks (blocks.ts, from its events); the structural reading
+ * of a UN document (parts, numbering, footnotes, page breaks) is in structure/, a classifier and a
+ * table of handlers over one parse state; labels.ts and footnotes.ts read the printed forms. Pure: text in, data and
  * diagnostics out.
  */
 
