@@ -136,8 +136,8 @@ export function citeZh(t: CiteTarget): string {
     para = isDecimal(t.symbol, t.num)
       ? `第 ${t.num.join(".")} 段`
       : rest.length
-      ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
-      : `第 ${first} 段`;
+        ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
+        : `第 ${first} 段`;
   } else if (t.ordinal) {
     para = `第 ${t.ordinal} 个未编号段落`;
   }

@@ -476,7 +476,11 @@ function paragraphWords(p: CiteParagraph, index: CorpusIndex<CiteParagraph, Cite
   const segs = [
     ...(p.part.length ? [placeWords(p.part, index)] : []),
     ...(p.scope ? [`section ${p.scope}`] : []),
-    p.num.length ? `para. ${pinpointEn(p.num, isDecimal(p.doc, p.num))}` : u ? `unnumbered para. ${u[1]}` : p.address,
+    p.num.length
+      ? `para. ${pinpointEn(p.num, isDecimal(p.doc, p.num))}`
+      : u
+        ? `unnumbered para. ${u[1]}`
+        : p.address,
   ];
   return segs.join(", ");
 }
