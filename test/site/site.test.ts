@@ -982,10 +982,11 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
       const shown = await page.locator("#results li > a").count();
       expect(await page.isVisible("#more")).toBe(true);
       await page.click("#more");
-      await page.waitForFunction(
-        (was) => document.getElementById("search-status")?.textContent !== was,
-        before,
-      );
+      // Past "Searching…": the widened search's own status.
+      await page.waitForFunction((was) => {
+        const t = document.getElementById("search-status")?.textContent ?? "";
+        return t !== was && / paragraphs? /.test(t);
+      }, before);
       // More candidates read: more paragraphs found, or every one found (no floor left).
       const after = (await page.textContent("#search-status")) ?? "";
       const count = (t: string) => Number(/(\d+) paragraphs/.exec(t)?.[1] ?? 0);
