@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { entryBytes, readEntry } from "../../pipeline/build/entry.ts";
 import { build, WORKER_THRESHOLD } from "../../pipeline/build/index.ts";
 import { dataFiles } from "../../pipeline/build/write.ts";
-import { sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
+import { removeTreeLater, sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { parseInWorkers } from "../../pipeline/parse-worker.ts";
@@ -298,6 +298,26 @@ describe("atomic write: a failed build leaves the last good output intact", () =
         },
       ),
     ).toThrow(/made, though/);
+  });
+
+  test("the last output handed over for removal holds what it held; left there, the next write removes it", async () => {
+    const root = makeRepo({});
+    const out = path.join(root, "out");
+    const file = (p: string, text: string) => ({ path: p, chunks: [text], records: null, schemaVersion: null });
+    writeDirectoryAtomic(out, [file("a.json", "1\n"), file("d/b.json", "2\n")]);
+    let old = "";
+    writeDirectoryAtomic(out, [file("a.json", "3\n")], { removeOld: (dir) => (old = dir) });
+    expect(readFileSync(path.join(out, "a.json"), "utf8")).toBe("3\n");
+    expect(readFileSync(path.join(old, "d/b.json"), "utf8")).toBe("2\n");
+    // Left beside the output (a build killed before removing it): the next write removes it.
+    writeDirectoryAtomic(out, [file("a.json", "4\n")]);
+    expect(existsSync(old)).toBe(false);
+    // Handed over again, and removed on the thread pool.
+    writeDirectoryAtomic(out, [file("a.json", "5\n")], { removeOld: (dir) => (old = dir) });
+    expect(existsSync(path.join(old, "a.json"))).toBe(true);
+    await removeTreeLater(old);
+    expect(existsSync(old)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(["out"]);
   });
 
   test("a build killed between the two renames is repaired by the next one", async () => {
