@@ -303,7 +303,12 @@ describe("atomic write: a failed build leaves the last good output intact", () =
   test("the last output handed over for removal holds what it held; left there, the next write removes it", async () => {
     const root = makeRepo({});
     const out = path.join(root, "out");
-    const file = (p: string, text: string) => ({ path: p, chunks: [text], records: null, schemaVersion: null });
+    const file = (p: string, text: string) => ({
+      path: p,
+      chunks: [text],
+      records: null,
+      schemaVersion: null,
+    });
     writeDirectoryAtomic(out, [file("a.json", "1\n"), file("d/b.json", "2\n")]);
     let old = "";
     writeDirectoryAtomic(out, [file("a.json", "3\n")], { removeOld: (dir) => (old = dir) });
