@@ -61,6 +61,13 @@ export function listFiles(dir: string, depth = 3): ListedFile[] | null {
       if (entry.name.startsWith(".")) continue;
       const childAbs = path.join(abs, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      // A folder the listing names as one is walked without a stat of its own (a corpus is a
+      // folder per document: half the stats of the listing); a file needs its stamp, and a link
+      // is followed, as before.
+      if (entry.isDirectory()) {
+        if (level < depth) walk(childAbs, childRel, level + 1);
+        continue;
+      }
       const stat = statSync(childAbs, { bigint: true });
       if (stat.isDirectory()) {
         if (level < depth) walk(childAbs, childRel, level + 1);
