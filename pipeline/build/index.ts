@@ -44,6 +44,7 @@ import {
   listFiles,
   readBytes,
   relativePath,
+  removeTreeLater,
   stampOf,
   TextCache,
   unsafeOutput,
@@ -267,6 +268,7 @@ async function buildLocked(
   });
 
   let written: WrittenFile[] = [];
+  let removal: Promise<void> | null = null;
   if (outDir && !unbuildable) {
     const where = relativePath(root, outDir);
     progress({ phase: "write", done: 0, total: 1, label: where });
@@ -289,7 +291,16 @@ async function buildLocked(
             linked,
           )
         : {};
-    written = writeDirectoryAtomic(outDir, files, { finish, beforeSwap: options.beforeSwap, ...previous });
+    written = writeDirectoryAtomic(outDir, files, {
+      finish,
+      beforeSwap: options.beforeSwap,
+      // Removed on the thread pool while the memos are written, awaited before the build returns;
+      // should it fail, the next build into this folder removes it (host.ts recoverOutput).
+      removeOld: (dir) => {
+        removal = removeTreeLater(dir).catch(() => {});
+      },
+      ...previous,
+    });
     if (memoStore?.writable)
       memoStore.set(
         OUTPUT_MEMO.file,
@@ -317,6 +328,7 @@ async function buildLocked(
     }
     memoStore.set(STAMPS.file, stampsFile(now));
   }
+  await removal;
 
   return {
     diagnostics,

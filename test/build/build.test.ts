@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import { entryBytes, readEntry } from "../../pipeline/build/entry.ts";
 import { build, WORKER_THRESHOLD } from "../../pipeline/build/index.ts";
 import { dataFiles } from "../../pipeline/build/write.ts";
-import { sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
+import { removeTreeLater, sha256, writeDirectoryAtomic } from "../../pipeline/host.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import { sectionsOf } from "../../pipeline/parse/record.ts";
 import { parseInWorkers } from "../../pipeline/parse-worker.ts";
@@ -298,6 +298,63 @@ describe("atomic write: a failed build leaves the last good output intact", () =
         },
       ),
     ).toThrow(/made, though/);
+  });
+
+  test("a file made and hashed before it is written holds the bytes of its chunks joined, as streaming writes them", () => {
+    const root = makeRepo({});
+    // Lines past several of the writer's buffers, Chinese text, a surrogate pair cut between two
+    // chunks, a lone surrogate, and bytes in between.
+    const line = (i: number) => `{"id":${i},"text":"关于信息和电信领域的发展 ${"x".repeat(i % 97)}"}\n`;
+    const chunks: Array<string | Uint8Array> = [
+      ...Array.from({ length: 150_000 }, (_, i) => line(i)),
+      "pair \ud83d",
+      "\ude00 joined",
+      Buffer.from("raw bytes\n"),
+      "lone \ud83d",
+      Buffer.from("after\n"),
+      "end \udc00\n",
+    ];
+    // What Buffer.from makes of the strings between two byte chunks joined.
+    const expected = Buffer.concat([
+      Buffer.from(chunks.slice(0, 150_002).join(""), "utf8"),
+      Buffer.from("raw bytes\n"),
+      Buffer.from("lone \ud83d", "utf8"),
+      Buffer.from("after\n"),
+      Buffer.from("end \udc00\n", "utf8"),
+    ]);
+    expect(expected.includes(Buffer.from("pair \u{1f600} joined"))).toBe(true);
+    const file = { path: "big.jsonl", chunks, records: null, schemaVersion: null };
+    const streamed = writeDirectoryAtomic(path.join(root, "streamed"), [file]);
+    const made = writeDirectoryAtomic(path.join(root, "made"), [file], { link: () => null });
+    expect(readFileSync(path.join(root, "made/big.jsonl")).equals(expected)).toBe(true);
+    expect(readFileSync(path.join(root, "streamed/big.jsonl")).equals(expected)).toBe(true);
+    expect(made).toEqual(streamed);
+    expect(made[0]!.sha256).toBe(sha256(expected));
+  });
+
+  test("the last output handed over for removal holds what it held; left there, the next write removes it", async () => {
+    const root = makeRepo({});
+    const out = path.join(root, "out");
+    const file = (p: string, text: string) => ({
+      path: p,
+      chunks: [text],
+      records: null,
+      schemaVersion: null,
+    });
+    writeDirectoryAtomic(out, [file("a.json", "1\n"), file("d/b.json", "2\n")]);
+    let old = "";
+    writeDirectoryAtomic(out, [file("a.json", "3\n")], { removeOld: (dir) => (old = dir) });
+    expect(readFileSync(path.join(out, "a.json"), "utf8")).toBe("3\n");
+    expect(readFileSync(path.join(old, "d/b.json"), "utf8")).toBe("2\n");
+    // Left beside the output (a build killed before removing it): the next write removes it.
+    writeDirectoryAtomic(out, [file("a.json", "4\n")]);
+    expect(existsSync(old)).toBe(false);
+    // Handed over again, and removed on the thread pool.
+    writeDirectoryAtomic(out, [file("a.json", "5\n")], { removeOld: (dir) => (old = dir) });
+    expect(existsSync(path.join(old, "a.json"))).toBe(true);
+    await removeTreeLater(old);
+    expect(existsSync(old)).toBe(false);
+    expect(readdirSync(root).sort()).toEqual(["out"]);
   });
 
   test("a build killed between the two renames is repaired by the next one", async () => {
