@@ -99,19 +99,23 @@ const SETTINGS = JSON.stringify({
  * @param cut nodejieba's cut (jieba.ts), called only for Chinese documents that changed; when
  *   it throws, key terms are left out and the error is rethrown for the stage to report
  * @param ready coldParts() of this input and cut, computed ahead (worker.ts), for a cold run
+ * @param counts termCounts() of some Chinese documents with this cut, by key, computed ahead
+ *   (worker.ts startTermCounts), for a run from the memo: a changed document found there is not
+ *   cut again
  */
 export function indexWithMemo(
   input: IndexMemoInput,
   previous: IndexMemo | null,
   cut: ((text: string) => string[]) | null,
   ready: ColdParts | null = null,
+  counts: ReadonlyMap<string, Map<string, number>> | null = null,
 ): IndexRun {
   let why: string | null = null;
   if (previous) {
     if (previous.settings !== SETTINGS) why = "the index settings changed";
     else if ((previous.tf === null) !== (cut === null)) why = "key terms were left out in one of the builds";
     else {
-      const run = incremental(input, previous, cut);
+      const run = incremental(input, previous, cut, counts);
       if (typeof run !== "string") return run;
       why = run;
     }
@@ -248,6 +252,7 @@ function incremental(
   input: IndexMemoInput,
   old: IndexMemo,
   cut: ((text: string) => string[]) | null,
+  ahead: ReadonlyMap<string, Map<string, number>> | null,
 ): IndexRun | string {
   const layout = layoutOf(input.paragraphs, input.documents);
   const prev = old.parts;
@@ -320,10 +325,12 @@ function incremental(
     for (const key of zhChanged) {
       const symbol = key.slice(0, key.lastIndexOf("|"));
       const counts =
+        ahead?.get(key) ??
         termCounts(
           input.paragraphs.filter((x) => x.doc === symbol && x.lang === "zh"),
           cut,
-        ).get(key) ?? new Map<string, number>();
+        ).get(key) ??
+        new Map<string, number>();
       const before = tf.get(key);
       for (const w of before?.keys() ?? []) {
         moved.add(w);
