@@ -35,12 +35,12 @@ import {
   type BuiltIndex,
   bucketCount,
   bucketFile,
-  chunkFile,
+  chunkOf,
   type IndexedParagraph,
   type IndexParts,
   indexFiles,
   indexParts,
-  layoutOf,
+  layoutLazily,
   rowTerms,
   SEARCH_SCHEMA_VERSION,
 } from "./build.ts";
@@ -254,7 +254,7 @@ function incremental(
   cut: ((text: string) => string[]) | null,
   ahead: ReadonlyMap<string, Map<string, number>> | null,
 ): IndexRun | string {
-  const layout = layoutOf(input.paragraphs, input.documents);
+  const layout = layoutLazily(input.paragraphs, input.documents);
   const prev = old.parts;
   if (
     layout.docs.length !== prev.docs.length ||
@@ -285,7 +285,7 @@ function incremental(
     if (hashes[i] === old.hashes[i]) return;
     changedDocs.push(i);
     for (let r = d.first; r < d.first + d.count; r++) {
-      const now = layout.rows[r]!;
+      const now = layout.row(r);
       const was = oldRow(r);
       if (JSON.stringify(now) === JSON.stringify(was)) continue;
       chunksMoved.add(Math.floor(r / prev.chunkSize));
@@ -311,7 +311,12 @@ function incremental(
   const p = patchBuckets(prev.buckets, terms);
   const u = patchBuckets(prev.unigramBuckets, uni);
   const chunks = [...prev.chunks];
-  for (const c of chunksMoved) chunks[c] = chunkFile(layout.rows, c, prev.chunkSize);
+  for (const c of chunksMoved) {
+    const rows: ChunkRow[] = [];
+    for (let r = c * prev.chunkSize; r < Math.min((c + 1) * prev.chunkSize, layout.rowCount); r++)
+      rows.push(layout.row(r));
+    chunks[c] = chunkOf(rows);
+  }
 
   // Key terms: counts of changed Chinese documents; ranks where counts or frequencies moved.
   let tf = old.tf;
@@ -362,7 +367,7 @@ function incremental(
 
   const parts: IndexParts = {
     chunkSize: prev.chunkSize,
-    rows: layout.rows.length,
+    rows: layout.rowCount,
     docs: layout.docs,
     buckets: p.buckets,
     unigramBuckets: u.buckets,
