@@ -10,6 +10,7 @@
  * citation grammar (find.ts) reads them back.
  */
 
+import { isDocId } from "../../schemas/identity.ts";
 import { numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
 
 export { toRoman };
@@ -86,8 +87,22 @@ function numZh(label: string, level: number): string {
   return label;
 }
 
-/** A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)". */
-export function pinpointEn(num: readonly string[]): string {
+/**
+ * True for a national paper's decimal numbering ("2.2", "3.1.4"): a document keyed by an id whose
+ * paragraph number is digits at every level. Such a paper prints its paragraphs "2.2", and a
+ * citation to copy must too: "para. 2 (2)" would send a reader to a subparagraph that is not there.
+ * A UN text's levels below the paragraph are letters and roman numerals ("23 (f) (ii)").
+ */
+export function isDecimal(symbol: string, num: readonly string[]): boolean {
+  return num.length > 1 && isDocId(symbol) && num.every((n) => /^[0-9]+$/.test(n));
+}
+
+/**
+ * A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)"; a national
+ * paper's decimal number (`isDecimal`) with its dots: ["2", "2"] -> "2.2".
+ */
+export function pinpointEn(num: readonly string[], decimal = false): string {
+  if (decimal) return num.join(".");
   const [first, ...rest] = num;
   return `${first ?? ""}${rest.map((r) => ` (${r})`).join("")}`;
 }
@@ -99,7 +114,7 @@ export function citeEn(t: CiteTarget): string {
   const segs = [t.symbol, ...parts];
   if (t.scope) segs.push(scopeWords(t.scope));
   if (t.num.length) {
-    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num)}`);
+    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num, isDecimal(t.symbol, t.num))}`);
   } else if (t.ordinal) {
     segs.push(`unnumbered para. ${t.ordinal}`);
   }
@@ -118,9 +133,11 @@ export function citeZh(t: CiteTarget): string {
   const [first, ...rest] = t.num;
   let para = "";
   if (first !== undefined) {
-    para = rest.length
-      ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
-      : `第 ${first} 段`;
+    para = isDecimal(t.symbol, t.num)
+      ? `第 ${t.num.join(".")} 段`
+      : rest.length
+        ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
+        : `第 ${first} 段`;
   } else if (t.ordinal) {
     para = `第 ${t.ordinal} 个未编号段落`;
   }
@@ -224,8 +241,10 @@ function partHolds(part: readonly string[], items: readonly HeldParagraph[]): { 
   const scopes = [...new Set(items.filter((p) => p.num.length > 0).map((p) => p.scope))];
   for (const scope of scopes) {
     const numbered = items.filter((p) => p.num.length > 0 && p.scope === scope);
-    const a = pinpointEn(numbered[0]!.num);
-    const b = pinpointEn(numbered[numbered.length - 1]!.num);
+    // The document's key is the id's first segment: a national paper's id is its own slug.
+    const pin = (p: HeldParagraph) => pinpointEn(p.num, isDecimal(p.id.slice(0, p.id.indexOf("/")), p.num));
+    const a = pin(numbered[0]!);
+    const b = pin(numbered[numbered.length - 1]!);
     const one = numbered.length === 1;
     const word = preamble ? "preambular para" : "para";
     const head = scope ? `${scopeWords(scope)} ` : "";

@@ -22,6 +22,7 @@
  */
 import { odsUrl } from "../../core/address/urls.ts";
 import { indexLazily, statesOf } from "../../core/cite/resolve.ts";
+import { withHeldIds } from "../../core/cite/titles.ts";
 import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import {
   Citation,
@@ -178,7 +179,16 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   const stateNames = statesOf(input.documents);
   // The grammar's version leads the key, so a memo of another grammar is told apart (and said).
   const context = `grammar ${GRAMMAR_VERSION}:${sha256(
-    JSON.stringify([input.registry.documents, input.registry.bodies ?? null, stateNames]),
+    // The papers held but not registered are read by their ids (core/cite/titles.ts withHeldIds).
+    JSON.stringify([
+      input.registry.documents,
+      input.registry.bodies ?? null,
+      stateNames,
+      withHeldIds(
+        [],
+        input.documents.map((d) => d.symbol),
+      ).map((e) => e.symbol),
+    ]),
   )}`;
   // Built as it is read: after one change, extraction reads a few documents of the corpus.
   const index = indexLazily(input.documents, input.paragraphs, input.registry, stateNames);
@@ -187,7 +197,7 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   const why =
     previous && !usable
       ? previous.context.startsWith(`grammar ${GRAMMAR_VERSION}:`)
-        ? "the registry or the States the corpus knows changed"
+        ? "the registry, the States the corpus knows or the papers it holds unregistered changed"
         : "the citation grammar changed"
       : null;
 

@@ -42,6 +42,12 @@ function same(input: Input, others: string[] = []): void {
   expect(lazy.byId.size).toBe(whole.byId.size);
   expect([...lazy.registry]).toEqual([...whole.registry]);
   expect([...lazy.stateNames]).toEqual([...whole.stateNames]);
+  // The titles it matches: the registry's, and the held papers' ids (withHeldIds).
+  const names = [
+    ...registry.documents.flatMap((d) => [...d.short.zh, ...d.short.en]),
+    ...input.documents.map((d) => d.symbol),
+  ];
+  for (const name of names) expect(lazy.titles.lookup(name), name).toEqual(whole.titles.lookup(name));
 }
 
 describe("the citation index built as it is read", () => {

@@ -98,6 +98,19 @@ describe("citeEn / citeZh", () => {
   });
 
   test.each([
+    // A national paper numbering "1.", "1.1", "1.2": its number printed with its dots.
+    { doc: "ch-2024-numbered-decimal", num: ["2", "2"], en: "para. 2.2", zh: "第 2.2 段" },
+    { doc: "ch-2024-numbered-decimal", num: ["3", "1", "4"], en: "para. 3.1.4", zh: "第 3.1.4 段" },
+    // A national paper's subparagraph stays a subparagraph.
+    { doc: "ie-2024-numbered-through", num: ["4", "b"], en: "para. 4 (b)", zh: "第 4(b)段" },
+    // A UN text's digits below the paragraph are labels, never a decimal number.
+    { doc: "A/78/265", num: ["2", "2"], en: "para. 2 (2)", zh: "第 2(2)段" },
+  ])("$doc: $en", ({ doc, num, en, zh }) => {
+    const c = citationsOf({ doc, part: [], scope: null, num, address: num.join(".") });
+    expect(c).toEqual({ en: `${doc}, ${en}`, zh: `${doc}，${zh}` });
+  });
+
+  test.each([
     { label: "annex", zh: "附件" },
     { label: "annex II", zh: "附件二" },
     { label: "annex B", zh: "附件 B" },
