@@ -6,14 +6,11 @@
  */
 import { describe, expect, test } from "vitest";
 import { indexLazily, indexWith, statesOf } from "../../core/cite/resolve.ts";
-import type { Paragraph } from "../../schemas/index.ts";
+import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
 import { fixture, loadRegistry, merge, seed } from "./helpers.ts";
 
-type Input = {
-  documents: Parameters<typeof statesOf>[0] & Parameters<typeof indexWith>[0];
-  paragraphs: Paragraph[];
-};
+type Input = { documents: DocumentRecord[]; paragraphs: Paragraph[] };
 
 /** Every answer of the two indexes compared, for the ids of the paragraphs and some others. */
 function same(input: Input, others: string[] = []): void {
