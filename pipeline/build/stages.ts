@@ -17,7 +17,7 @@ import {
 import { type Cited, type CiteMemo, citeStageMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { type Indexed, indexStageMemo } from "../index/stage.ts";
-import { MIN_PARAGRAPHS, startColdIndex } from "../index/worker.ts";
+import { changedChinese, MIN_PARAGRAPHS, startColdIndex, startTermCounts } from "../index/worker.ts";
 import type { LoadedTopics } from "../load/topics.ts";
 import { extractWorkingPapers } from "../parse/working-papers.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
@@ -105,6 +105,10 @@ export async function runStages(
   // A cold index reads the parse alone: it runs on a worker thread beside cite and reuse
   // (index/worker.ts), and waits for the reuse stage's formula windows only at the end.
   const aheadIndex = !memos.index && parallel ? startColdIndex(input) : null;
+  // After a change, the changed Chinese documents' words are counted on a worker (nodejieba's
+  // dictionary loads there) while cite and reuse run here.
+  const changedZh = memos.index && parallel ? changedChinese(input.documents, memos.index) : [];
+  const aheadCounts = changedZh.length ? startTermCounts(input.paragraphs, changedZh) : null;
   onStage(0, total, "cite");
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;
@@ -123,6 +127,7 @@ export async function runStages(
     { ...input, formulaWindows: reuse.result.formulaWindows },
     memos.index,
     await aheadIndex,
+    await aheadCounts,
   );
   onStage(3, total, "topics");
   // Tagging reads the paragraphs and the vocabulary only: a pure function of the two, cheap beside

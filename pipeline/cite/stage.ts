@@ -21,7 +21,7 @@
  *   (cheap beside extraction).
  */
 import { odsUrl } from "../../core/address/urls.ts";
-import { buildIndex, statesOf } from "../../core/cite/resolve.ts";
+import { indexLazily, statesOf } from "../../core/cite/resolve.ts";
 import { withHeldIds } from "../../core/cite/titles.ts";
 import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import {
@@ -176,21 +176,23 @@ function documentStates(documents: readonly DocumentRecord[]): Map<string, strin
  * extracted again. The same output as a cold run, and the memo for the next build.
  */
 export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): CiteRun {
-  const index = buildIndex(input.documents, input.paragraphs, input.registry);
-  const states = documentStates(input.documents);
+  const stateNames = statesOf(input.documents);
   // The grammar's version leads the key, so a memo of another grammar is told apart (and said).
   const context = `grammar ${GRAMMAR_VERSION}:${sha256(
     // The papers held but not registered are read by their ids (core/cite/titles.ts withHeldIds).
     JSON.stringify([
       input.registry.documents,
       input.registry.bodies ?? null,
-      statesOf(input.documents),
+      stateNames,
       withHeldIds(
         [],
         input.documents.map((d) => d.symbol),
       ).map((e) => e.symbol),
     ]),
   )}`;
+  // Built as it is read: after one change, extraction reads a few documents of the corpus.
+  const index = indexLazily(input.documents, input.paragraphs, input.registry, stateNames);
+  const states = documentStates(input.documents);
   const usable = previous && previous.context === context ? previous.docs : null;
   const why =
     previous && !usable

@@ -35,12 +35,12 @@ import {
   type BuiltIndex,
   bucketCount,
   bucketFile,
-  chunkFile,
+  chunkOf,
   type IndexedParagraph,
   type IndexParts,
   indexFiles,
   indexParts,
-  layoutOf,
+  layoutLazily,
   rowTerms,
   SEARCH_SCHEMA_VERSION,
 } from "./build.ts";
@@ -99,19 +99,23 @@ const SETTINGS = JSON.stringify({
  * @param cut nodejieba's cut (jieba.ts), called only for Chinese documents that changed; when
  *   it throws, key terms are left out and the error is rethrown for the stage to report
  * @param ready coldParts() of this input and cut, computed ahead (worker.ts), for a cold run
+ * @param counts termCounts() of some Chinese documents with this cut, by key, computed ahead
+ *   (worker.ts startTermCounts), for a run from the memo: a changed document found there is not
+ *   cut again
  */
 export function indexWithMemo(
   input: IndexMemoInput,
   previous: IndexMemo | null,
   cut: ((text: string) => string[]) | null,
   ready: ColdParts | null = null,
+  counts: ReadonlyMap<string, Map<string, number>> | null = null,
 ): IndexRun {
   let why: string | null = null;
   if (previous) {
     if (previous.settings !== SETTINGS) why = "the index settings changed";
     else if ((previous.tf === null) !== (cut === null)) why = "key terms were left out in one of the builds";
     else {
-      const run = incremental(input, previous, cut);
+      const run = incremental(input, previous, cut, counts);
       if (typeof run !== "string") return run;
       why = run;
     }
@@ -248,8 +252,9 @@ function incremental(
   input: IndexMemoInput,
   old: IndexMemo,
   cut: ((text: string) => string[]) | null,
+  ahead: ReadonlyMap<string, Map<string, number>> | null,
 ): IndexRun | string {
-  const layout = layoutOf(input.paragraphs, input.documents);
+  const layout = layoutLazily(input.paragraphs, input.documents);
   const prev = old.parts;
   if (
     layout.docs.length !== prev.docs.length ||
@@ -280,7 +285,7 @@ function incremental(
     if (hashes[i] === old.hashes[i]) return;
     changedDocs.push(i);
     for (let r = d.first; r < d.first + d.count; r++) {
-      const now = layout.rows[r]!;
+      const now = layout.row(r);
       const was = oldRow(r);
       if (JSON.stringify(now) === JSON.stringify(was)) continue;
       chunksMoved.add(Math.floor(r / prev.chunkSize));
@@ -306,7 +311,12 @@ function incremental(
   const p = patchBuckets(prev.buckets, terms);
   const u = patchBuckets(prev.unigramBuckets, uni);
   const chunks = [...prev.chunks];
-  for (const c of chunksMoved) chunks[c] = chunkFile(layout.rows, c, prev.chunkSize);
+  for (const c of chunksMoved) {
+    const rows: ChunkRow[] = [];
+    for (let r = c * prev.chunkSize; r < Math.min((c + 1) * prev.chunkSize, layout.rowCount); r++)
+      rows.push(layout.row(r));
+    chunks[c] = chunkOf(rows);
+  }
 
   // Key terms: counts of changed Chinese documents; ranks where counts or frequencies moved.
   let tf = old.tf;
@@ -320,10 +330,12 @@ function incremental(
     for (const key of zhChanged) {
       const symbol = key.slice(0, key.lastIndexOf("|"));
       const counts =
+        ahead?.get(key) ??
         termCounts(
           input.paragraphs.filter((x) => x.doc === symbol && x.lang === "zh"),
           cut,
-        ).get(key) ?? new Map<string, number>();
+        ).get(key) ??
+        new Map<string, number>();
       const before = tf.get(key);
       for (const w of before?.keys() ?? []) {
         moved.add(w);
@@ -355,7 +367,7 @@ function incremental(
 
   const parts: IndexParts = {
     chunkSize: prev.chunkSize,
-    rows: layout.rows.length,
+    rows: layout.rowCount,
     docs: layout.docs,
     buckets: p.buckets,
     unigramBuckets: u.buckets,

@@ -49,12 +49,14 @@ export interface IndexStageRun extends Omit<IndexRun, "built"> {
 /**
  * The stage, from the memo of an earlier build when one is given and fits (incremental.ts); the
  * memo for the next build comes back with the index. `ready`: the cold parts computed ahead on a
- * worker (worker.ts), used when the run is cold.
+ * worker (worker.ts), used when the run is cold; `counts`: the word counts of the Chinese
+ * documents that changed, computed ahead on a worker (worker.ts startTermCounts), used when not.
  */
 export function indexStageMemo(
   input: IndexInput,
   previous: IndexMemo | null,
   ready: ColdParts | null = null,
+  counts: ReadonlyMap<string, Map<string, number>> | null = null,
 ): IndexStageRun {
   const diagnostics: Diagnostic[] = [];
   let run: IndexRun;
@@ -70,6 +72,7 @@ export function indexStageMemo(
         }
       },
       ready,
+      counts,
     );
   } catch (e) {
     if (!(e instanceof SegmenterError)) throw e;

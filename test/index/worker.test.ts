@@ -4,8 +4,10 @@
  * build. The worker runs nodejieba itself, so the key terms are compared too.
  */
 import { describe, expect, test } from "vitest";
+import { cutWords } from "../../pipeline/index/jieba.ts";
+import { termCounts } from "../../pipeline/index/key-terms.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
-import { startColdIndex } from "../../pipeline/index/worker.ts";
+import { changedChinese, startColdIndex, startTermCounts } from "../../pipeline/index/worker.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 
@@ -55,5 +57,48 @@ describe("the cold index on a worker thread", () => {
     const first = indexStageMemo(input, null);
     const again = indexStageMemo(input, first.memo, await startColdIndex(input));
     expect(again.mode).toBe("incremental");
+  });
+});
+
+describe("the changed Chinese documents' words counted ahead on a worker thread", () => {
+  test("are the counts the stage makes here, and the build after the change is the same bytes", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    // One Chinese document changes (a paragraph of the same count), the other does not.
+    const paragraphs = input.paragraphs.map((p, i) =>
+      i === 4 ? { ...p, text: `${p.text}各国重申网络空间和平。` } : p,
+    );
+    const documents = input.documents.map((d) =>
+      d.symbol === "A/79/1" && d.lang === "zh" ? { ...d, hash: `${d.hash}x` } : d,
+    );
+    const changed = { documents, paragraphs };
+    const keys = changedChinese(documents, first.memo);
+    expect(keys).toEqual(["A/79/1|zh"]);
+    const counts = await startTermCounts(paragraphs, keys);
+    // Null would mean the worker did not run, and the comparisons below would compare nothing.
+    expect(counts).not.toBeNull();
+    const here = termCounts(
+      paragraphs.filter((p) => p.doc === "A/79/1"),
+      cutWords,
+    );
+    expect(counts!.get("A/79/1|zh")).toEqual(here.get("A/79/1|zh"));
+    expect(counts!.get("A/79/1|zh")!.get("和平")).toBe(1);
+
+    const ahead = indexStageMemo(changed, first.memo, null, counts);
+    const main = indexStageMemo(changed, first.memo);
+    const cold = indexStageMemo(changed, null);
+    expect(ahead.mode).toBe("incremental");
+    expect(Object.keys(ahead.indexed.files)).toEqual(Object.keys(cold.indexed.files));
+    for (const [name, bytes] of Object.entries(cold.indexed.files)) {
+      expect(Buffer.from(ahead.indexed.files[name]!).equals(Buffer.from(bytes)), name).toBe(true);
+      expect(Buffer.from(main.indexed.files[name]!).equals(Buffer.from(bytes)), name).toBe(true);
+    }
+    expect(ahead.memo.tf).toEqual(main.memo.tf);
+  });
+
+  test("a document without Chinese paragraphs counts as empty, not as missing", async () => {
+    const counts = await startTermCounts([], ["A/1/1|zh"]);
+    expect(counts).not.toBeNull();
+    expect(counts!.get("A/1/1|zh")).toEqual(new Map());
   });
 });
