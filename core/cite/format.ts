@@ -221,10 +221,52 @@ export function holdsWords(
     zh.push(`另有 ${more} 个部分`);
   }
   const n = top.length;
+  const tally = tallyOf(paragraphs, held);
   return {
     count: n,
-    en: `${n} ${n === 1 ? "paragraph" : "paragraphs"}${en.length ? `: ${en.join("; ")}` : ""}`,
-    zh: `${n} 段${zh.length ? `：${zh.join("；")}` : ""}`,
+    en: `${tally.en}${en.length ? `: ${en.join("; ")}` : ""}`,
+    zh: `${tally.zh}${zh.length ? `：${zh.join("；")}` : ""}`,
+  };
+}
+
+/**
+ * What is held, by kind, so the count agrees with the build's (which counts every unit): "119
+ * paragraphs, 95 subparagraphs, 12 source notes and 81 list items (307 in all)". A subparagraph is
+ * one whose paragraph is held too; alone (a page that starts inside a list) it is ranged and
+ * counted as a paragraph.
+ */
+function tallyOf(
+  paragraphs: readonly HeldParagraph[],
+  held: ReadonlySet<string>,
+): { en: string; zh: string } {
+  let paras = 0;
+  let subs = 0;
+  let notes = 0;
+  let items = 0;
+  for (const p of paragraphs) {
+    if (p.kind === "source-note") notes++;
+    else if (p.parent !== null && held.has(p.parent)) subs++;
+    else if (p.kind === "entry") items++;
+    else paras++;
+  }
+  const en: string[] = [];
+  const zh: string[] = [];
+  const say = (k: number, one: string, many: string, unit: string) => {
+    if (k === 0) return;
+    en.push(`${k} ${k === 1 ? one : many}`);
+    zh.push(`${k} ${unit}`);
+  };
+  say(paras, "paragraph", "paragraphs", "段");
+  say(subs, "subparagraph", "subparagraphs", "个分段");
+  say(notes, "source note", "source notes", "条来源说明");
+  say(items, "list item", "list items", "项");
+  if (en.length === 0) return { en: "0 paragraphs", zh: "0 段" };
+  const all = paragraphs.length;
+  const list = (xs: string[], comma: string, and: string) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(comma)}${and}${xs[xs.length - 1]}` : xs[0]!;
+  return {
+    en: `${list(en, ", ", " and ")}${en.length > 1 ? ` (${all} in all)` : ""}`,
+    zh: `${list(zh, "、", "和 ")}${zh.length > 1 ? `（共 ${all} 个单元）` : ""}`,
   };
 }
 

@@ -515,7 +515,8 @@ export function readPinComponent(
     if (numbered) return numbered;
     const article = readArticlesZh(s, r);
     if (article) return article;
-    const para = readParaZh(s, r);
+    // "，第 2.2 段" after a national paper, as "para. 2.2" (readParaEn).
+    const para = readParaZh(s, r, ctx.national === true || ctx.decimal === true);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
   if (c === "§") {
@@ -814,9 +815,9 @@ function readBracketNums(s: string, p: number): { end: number; nums: string[][] 
 }
 
 /** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
-export function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
+export function readParaZh(s: string, p: number, decimal = false): { end: number; nums: string[][] } | null {
   if (s[p] !== "第") return null;
-  const nums = parseNums(s, skipWs(s, p + 1, 2), true);
+  const nums = parseNums(s, skipWs(s, p + 1, 2), true, false, false, decimal);
   if (!nums) return null;
   const q = skipWs(s, nums.end, 2);
   const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;

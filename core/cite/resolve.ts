@@ -32,7 +32,7 @@ import { UN_STATES_EN, UN_STATES_ZH } from "../data/state-names.ts";
 import { romanToNumber } from "../text/numerals.ts";
 import { citeEn, isDecimal, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
-import { type StateName, TitleMatcher } from "./titles.ts";
+import { type StateName, TitleMatcher, withHeldIds } from "./titles.ts";
 
 /**
  * What resolution reads of a paragraph: where it stands, never its text (schemas/lookup.ts). The
@@ -148,7 +148,7 @@ export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
   }
   return {
     registry: new Map(registry.documents.map((e) => [e.symbol, e])),
-    titles: new TitleMatcher(registry, states),
+    titles: new TitleMatcher({ documents: withHeldIds(registry.documents, docs.keys()) }, states),
     docs,
     byId,
     stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),

@@ -162,3 +162,40 @@ describe("a paper numbering its paragraphs 1.1, 1.2, 2.1 is cited as it prints t
     expect(out).toContain("not read: 2");
   });
 });
+
+describe("a paper the corpus holds but the registry does not list", () => {
+  // The same data, the registry listing only the first paper (a `corpus/not-in-registry` warning at
+  // build time): the others are still cited by their ids.
+  const bare = mkdtempSync(join(tmpdir(), "acquis-cite-unlisted-"));
+  writeFileSync(join(bare, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
+  writeFileSync(
+    join(bare, "documents.json"),
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
+  );
+  mkdirSync(join(bare, "corpus"));
+  writeFileSync(
+    join(bare, "corpus", "registry.yaml"),
+    'documents:\n  - id: ie-2024-numbered-through\n    type: position paper\n    date: "2024-01-01"\n    body: A government\n    status: national\n    title:\n      en: A paper\n',
+  );
+  afterAll(() => rmSync(bare, { recursive: true, force: true }));
+
+  test.each([
+    { query: "ch-2024-numbered-decimal, para. 2.2", resolved: "ch-2024-numbered-decimal/en/2.2" },
+    { query: "cl-2024-numbered-restart, section 3, para. 1", resolved: "cl-2024-numbered-restart/en/@3/1" },
+    { query: "ie-2024-numbered-through, para. 3", resolved: "ie-2024-numbered-through/en/3" },
+  ])("$query", async ({ query, resolved }) => {
+    let out = "";
+    const code = await citeCommand.run([query, "--json", "--data", bare], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: () => {},
+      isTTY: false,
+      cwd: bare,
+    });
+    const lookup = JSON.parse(out) as { unread: unknown[]; results: Array<{ resolved: string | null }> };
+    expect(code).toBe(0);
+    expect(lookup.unread).toHaveLength(0);
+    expect(lookup.results.map((r) => r.resolved)).toEqual([resolved]);
+  });
+});
