@@ -167,6 +167,25 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a draft's citations are not measured as wording, and the page says so", async () => {
+    const page = await open("/search/");
+    const draft = [
+      "States, as recalled in A/78/265, annex, para. 23 (f) (ii), agreed to share good practice on a voluntary basis.",
+      "See A/78/265, annex, para. 23.",
+    ].join(" ");
+    await page.fill("#q", draft);
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() =>
+      /paragraphs? carr/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    expect(await page.locator("#sentences .cited").allTextContents()).toEqual([
+      " (not measured, as citations: “A/78/265, annex, para. 23 (f) (ii)”)",
+    ]);
+    const verdicts = await page.locator("#sentences .verdict").allTextContents();
+    expect(verdicts[1]).toBe("A citation, not wording: not measured");
+    await page.close();
+  });
+
   test("filters that leave nothing are said to, with whether the words are found without them", async () => {
     // Trying main, a year past the newest text answered only "No paragraph carries any of …".
     const page = await open("/search/?q=critical+infrastructure&from=2090");
@@ -946,6 +965,35 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     expect([...found].sort()).toEqual([...expected].sort());
     await page.close();
   });
+
+  test.runIf(chromium)(
+    "a floor (at least N, or the first N shown) comes with a way to see more, as the CLI's --all",
+    async () => {
+      // Trying main, "At least 41 paragraphs carry …" had no way to the rest on the page.
+      const page = await context.newPage();
+      await page.goto(
+        new URL(`/search/?q=${encodeURIComponent("各国在使用信通技术方面的负责任行为")}`, seedBase).href,
+      );
+      await page.waitForFunction(() =>
+        / paragraphs? /.test(document.getElementById("search-status")?.textContent ?? ""),
+      );
+      const before = (await page.textContent("#search-status")) ?? "";
+      expect(before).toMatch(/^At least \d+ paragraphs carry/);
+      const shown = await page.locator("#results li > a").count();
+      expect(await page.isVisible("#more")).toBe(true);
+      await page.click("#more");
+      await page.waitForFunction(
+        (was) => document.getElementById("search-status")?.textContent !== was,
+        before,
+      );
+      // More candidates read: more paragraphs found, or every one found (no floor left).
+      const after = (await page.textContent("#search-status")) ?? "";
+      const count = (t: string) => Number(/(\d+) paragraphs/.exec(t)?.[1] ?? 0);
+      expect(count(after) > count(before) || !after.startsWith("At least")).toBe(true);
+      expect(await page.locator("#results li > a").count()).toBeGreaterThan(shown);
+      await page.close();
+    },
+  );
 
   test.runIf(chromium).each([
     { pasted: "A/78/265，附件，第 23(f)段", lands: "/p/A-78-265/annex/23.f/" },

@@ -25,12 +25,15 @@ import {
   type SearchHit,
   type SearchOptions,
   type SearchResult,
+  VERIFY_BUDGET,
 } from "../../../core/search/engine.ts";
 import { verdictWords } from "../../../core/search/rank.ts";
 import { noneOccursStatus, onlyLanguageNote } from "../lib/search-status.ts";
 
 /** The longest query kept in the URL. */
 export const SHORT = 200;
+/** Longer than this, a query is read as a draft: sentence by sentence, its citations left out. */
+const DRAFT = 60;
 /** Results drawn: every paragraph for a word or a phrase, the closest for a pasted draft. */
 const LIMIT = 100;
 const LIMIT_DRAFT = 20;
@@ -239,12 +242,18 @@ function drawSentences(q: string, result: SearchResult): HTMLLIElement[] {
       a.textContent = s.source.citation;
       a.lang = s.source.lang === "zh" ? "zh-Hans" : "en";
       verdict.append(a, after);
-    } else verdict.textContent = "New wording";
+    } else verdict.textContent = verdictWords(s)[0];
     const text = document.createElement("span");
     text.className = "s-text";
     text.textContent = q.slice(s.start, s.end);
     text.dataset.start = String(s.start);
     li.append(verdict, " ", text);
+    if (s.cited.length && s.share > 0) {
+      const note = document.createElement("span");
+      note.className = "muted cited";
+      note.textContent = ` (not measured, as citations: ${s.cited.map(([a, b]) => `“${q.slice(a, b).trim()}”`).join(", ")})`;
+      li.append(note);
+    }
     return li;
   });
 }
@@ -278,8 +287,12 @@ function openEngine(): Promise<SearchEngine> {
   return engine;
 }
 
-/** Run the page's search and draw it; `focus`: move focus to the results afterwards. */
-async function run(s: PageState, focus: boolean): Promise<void> {
+/**
+ * Run the page's search and draw it; `focus`: move focus to the results afterwards; `widen`: how
+ * many times the default candidates and results ("Show more" multiplies it by 4, as `acquis
+ * search --all` reads every candidate).
+ */
+async function run(s: PageState, focus: boolean, widen = 1): Promise<void> {
   const status = $("search-status");
   const list = $("results");
   const heading = $("results-h");
@@ -295,6 +308,8 @@ async function run(s: PageState, focus: boolean): Promise<void> {
           ? "Your text is too long for the address and this browser refused to keep it in session storage: a reload will lose it."
           : "";
   list.replaceChildren();
+  // Kept while "Show more" widens the same search (it holds the focus), hidden for a new one.
+  if (widen === 1) $("more").hidden = true;
   draft.hidden = true;
   heading.hidden = true;
   // The build knows whether it wrote an index; without one the page says so, and nothing is asked for.
@@ -319,14 +334,19 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     doc: s.doc,
     type: s.type,
     consensus: s.consensus,
-    limit: s.q.length > SHORT ? LIMIT_DRAFT : LIMIT,
+    limit: (s.q.length > SHORT ? LIMIT_DRAFT : LIMIT) * widen,
+    budget: VERIFY_BUDGET * widen,
     ...(s.from ? { yearFrom: s.from } : {}),
     ...(s.to < 9999 ? { yearTo: s.to } : {}),
   };
   try {
     const e = await openEngine();
+    // A draft's citations are not wording: its sentences are measured without them. The grammar
+    // is loaded for a draft only (its own chunk), so a short search does not wait on it.
+    if (s.q.length > DRAFT && !s.phrase)
+      opts.citations = (await import("../../../core/cite/spans.ts")).citationSpans(s.q);
     const result = await e.search(s.q, opts);
-    const long = !result.query.phrase && (result.sentences.length > 1 || s.q.length > 60);
+    const long = !result.query.phrase && (result.sentences.length > 1 || s.q.length > DRAFT);
     if (long) {
       $("sentences").replaceChildren(...drawSentences(s.q, result));
       draft.hidden = false;
@@ -344,6 +364,15 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     status.textContent += languageNote;
     heading.textContent =
       n === 0 ? "Results: none" : `Results: ${result.hits.length} of ${more ? "at least " : ""}${n}`;
+    // A floor ("At least 40") or results not drawn: the way to the rest, on the page as in the CLI.
+    const button = $<HTMLButtonElement>("more");
+    button.hidden = !(more || n > result.hits.length);
+    button.onclick = () => {
+      button.disabled = true;
+      void run(s, false, widen * 4).finally(() => {
+        button.disabled = false;
+      });
+    };
     heading.hidden = false;
     document.title = `${s.q.length <= 60 ? s.q : "Your text"} · Search · acquis`;
     if (focus) heading.focus();
