@@ -28,7 +28,12 @@ export interface ChildResult {
   ms: number;
   /** CPU time of the process, all threads, user + system, ms. */
   cpuMs: number;
-  /** Wall time of each phase in ms: "parse", "stage:cite", ..., "write". */
+  /**
+   * Wall time of each phase in ms, as the build reports them (build/index.ts `Progress`): "load"
+   * (listing and loading the corpus), "cache" (reading the parse cache's hits), "parse" (the
+   * misses), "memos:read" (the stages' memos, then the working papers), "stage:cite", ...,
+   * "write" (the output), "memos:write" (what the next build reads).
+   */
   phases: Record<string, number>;
   documents: number;
   paragraphs: number;
@@ -74,7 +79,7 @@ async function main(): Promise<void> {
     memoDir: path.resolve(opts.root, `${opts.cacheDir}-stages`),
     stages: opts.stages,
     ...(opts.threads ? { threads: opts.threads } : {}),
-    onProgress: (p) => enter(p.phase === "stage" ? `stage:${p.label}` : p.phase),
+    onProgress: (p) => enter(p.phase === "stage" || p.phase === "memos" ? `${p.phase}:${p.label}` : p.phase),
   });
   enter("");
   const result: ChildResult = {

@@ -1,22 +1,36 @@
 /**
- * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one JSONL text, a header
- * line (versions, layout, file, headings, parts, diagnostics), then the document's paragraphs,
- * validated, exactly as paragraphs.jsonl carries them. Made where the document is parsed (a parse
- * worker, parse-worker.ts, or the main thread) and read back by the build the way a cache hit is.
+ * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of three parts,
+ * each ending in a newline: a header line (versions, layout, file, headings, parts, diagnostics,
+ * sections, and what the paragraphs share), one line holding the paragraphs as objects in short
+ * form, then the document's paragraphs, validated, exactly as paragraphs.jsonl carries them. Made
+ * where the document is parsed (a parse worker, parse-worker.ts, or the main thread) and read back
+ * by the build the way a cache hit is.
  *
- * Decision: the codec is apart from cache.ts so that a parse worker can make the entry itself and
- * hand its bytes back by transfer. Before, the worker's result (every paragraph an object with
- * nested arrays) was copied by structured clone, field by field on both threads, then validated,
- * serialised and turned into the entry's text on the main thread: at 50k paragraphs the clone
- * alone was some 0.5 s of CPU. Now the main thread reads the entry as it reads a cache hit, one
- * JSON.parse a line, and writes its bytes to the cache as they are.
+ * Decisions:
+ * - The codec is apart from cache.ts so that a parse worker can make the entry itself and hand
+ *   its bytes back by transfer. Before, the worker's result (every paragraph an object with
+ *   nested arrays) was copied by structured clone, field by field on both threads, then
+ *   validated, serialised and turned into the entry's text on the main thread: at 50k paragraphs
+ *   the clone alone was some 0.5 s of CPU.
+ * - The paragraphs are read from the short form, not from the export's lines (layout 4). Reading
+ *   every hit was the largest cost of the parse in a build after one change (some 1.1 s of CPU at
+ *   200k paragraphs: decoding 133 MB of UTF-8, then one JSON.parse a line, then the collector
+ *   going through 200k paragraphs whose file, document, language and heading path were each a
+ *   string of their own). The short form names those once in the header (the heading paths as a
+ *   table, a paragraph holding its path's index), and gives a text that JSON writes without
+ *   escapes as the span of its bytes in the export's line, decoded from there: what is parsed is
+ *   about half as many bytes, and the paragraphs share those strings. The export's lines stay
+ *   whole after it, the bytes the writer copies, never encoded again.
+ * - Reading back checks what a damaged entry would break: one short paragraph per line of the
+ *   export, a heading path in the table, a text span between the quotes of a JSON string inside
+ *   the export. An entry that fails any check is a miss (parsed again), never an error.
  */
 import { Paragraph, SCHEMA_VERSION, type Section } from "../../schemas/index.ts";
 import { PARSER_VERSION, type Parsed } from "../parse/index.ts";
 import { sectionsOf } from "../parse/record.ts";
 
 /** The layout of a cache entry (module header): another layout is a miss. */
-export const LAYOUT = 3;
+export const LAYOUT = 4;
 
 /** The header line of a cache entry. */
 interface CacheHeader {
@@ -33,6 +47,42 @@ interface CacheHeader {
    * of CPU on every build at 200k paragraphs when each hit did it again.
    */
   sections: Section[];
+  /** The document and language of its paragraphs (a paragraph's own when it differs). */
+  doc: string;
+  lang: string;
+  /** The heading paths of its paragraphs, each once: a paragraph in short form holds an index. */
+  paths: string[][];
+}
+
+/**
+ * A paragraph in short form: the paragraph's own keys in its order, with `headings` an index into
+ * the header's paths, `doc`, `lang` and `source.file` 0 when they are the header's, and `text`
+ * the [start, end) span of its bytes in the export's lines when JSON writes it without escapes.
+ */
+type ShortParagraph = Record<string, unknown>;
+
+/** The key before a paragraph's text in its JSON line (the first one: see `textSpan`). */
+const TEXT_KEY = '"text":"';
+/**
+ * A text that JSON.stringify writes as it is: no quote, backslash or control character (escaped),
+ * and no surrogate (a lone one is escaped; pairs are left out too, to keep the test simple).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what JSON escapes
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * Where `p.text` stands in `line` (its JSON) as [start, end) in UTF-16 units of the line, or null
+ * when it is not there as it is. The first `"text":"` of the line is the paragraph's own key: no
+ * string value before it can hold those characters unescaped, and only footnotes, after it, hold
+ * objects. Checked against the text all the same, since the reader trusts the span.
+ */
+function textSpan(line: string, text: string): [number, number] | null {
+  if (!PLAIN.test(text)) return null;
+  const at = line.indexOf(TEXT_KEY);
+  if (at < 0) return null;
+  const start = at + TEXT_KEY.length;
+  const end = start + text.length;
+  return line.slice(start, end) === text && line[end] === '"' ? [start, end] : null;
 }
 
 /** A parsed document with its paragraphs validated and serialised for export. */
@@ -52,6 +102,37 @@ export interface ReadyDoc {
  */
 export function entryBytes(file: string, parsed: Parsed): Uint8Array {
   const paragraphs = [...parsed.paragraphs].sort((a, b) => a.seq - b.seq).map((p) => Paragraph.parse(p));
+  const doc = paragraphs[0]?.doc ?? "";
+  const lang = paragraphs[0]?.lang ?? "";
+  const paths: string[][] = [];
+  const pathIndex = new Map<string, number>();
+  const rows: ShortParagraph[] = [];
+  let piece = "";
+  let bytes = 0;
+  for (const p of paragraphs) {
+    const line = JSON.stringify(p);
+    const pathKey = JSON.stringify(p.headings);
+    let index = pathIndex.get(pathKey);
+    if (index === undefined) {
+      index = paths.length;
+      paths.push(p.headings);
+      pathIndex.set(pathKey, index);
+    }
+    // Spread keeps the paragraph's key order, and a key set again keeps its place: the reader's
+    // objects have the keys in the order JSON.parse of the line would give.
+    const row: ShortParagraph = { ...p, headings: index };
+    if (p.doc === doc) row.doc = 0;
+    if (p.lang === lang) row.lang = 0;
+    if (p.source.file === file) row.source = { ...p.source, file: 0 };
+    const span = textSpan(line, p.text);
+    if (span) {
+      const start = bytes + Buffer.byteLength(line.slice(0, span[0]));
+      row.text = [start, start + Buffer.byteLength(p.text)];
+    }
+    rows.push(row);
+    piece += `${line}\n`;
+    bytes += Buffer.byteLength(line) + 1;
+  }
   const header: CacheHeader = {
     parserVersion: PARSER_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -61,12 +142,13 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     parts: parsed.parts,
     diagnostics: parsed.diagnostics,
     sections: sectionsOf(parsed.headings, paragraphs),
+    doc,
+    lang,
+    paths,
   };
-  let text = `${JSON.stringify(header)}\n`;
-  for (const p of paragraphs) text += `${JSON.stringify(p)}\n`;
   // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which a transfer
   // would take away from every other Buffer in it.
-  return new TextEncoder().encode(text);
+  return new TextEncoder().encode(`${JSON.stringify(header)}\n${JSON.stringify(rows)}\n${piece}`);
 }
 
 /** Read an entry back; null on anything unexpected (a miss, never an error). */
@@ -91,12 +173,46 @@ export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc
       !Array.isArray(h.sections)
     )
       return null;
-    const piece = buf.subarray(nl + 1);
+    if (!Array.isArray(h.paths) || typeof h.doc !== "string" || typeof h.lang !== "string") return null;
+    const second = buf.indexOf(0x0a, nl + 1);
+    if (second < 0) return null;
+    const piece = buf.subarray(second + 1);
     // Every line ends in a newline: an entry cut short ends in the middle of one.
     if (piece.length > 0 && piece[piece.length - 1] !== 0x0a) return null;
-    const lines = piece.toString("utf8").split("\n");
-    lines.pop();
-    const paragraphs = lines.map((l) => JSON.parse(l) as Paragraph);
+    const rows = JSON.parse(buf.toString("utf8", nl + 1, second)) as unknown;
+    if (!Array.isArray(rows)) return null;
+    // One paragraph a line of the export: an entry cut at the end of a line has fewer lines.
+    let lines = 0;
+    for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lines++;
+    if (lines !== rows.length) return null;
+    const paragraphs = rows as Paragraph[];
+    for (const row of rows as ShortParagraph[]) {
+      const path = typeof row.headings === "number" ? h.paths[row.headings] : undefined;
+      if (!Array.isArray(path)) return null;
+      row.headings = path.slice();
+      if (row.doc === 0) row.doc = h.doc;
+      if (row.lang === 0) row.lang = h.lang;
+      const source = row.source as { file: unknown } | null;
+      if (typeof source !== "object" || source === null) return null;
+      if (source.file === 0) source.file = file;
+      const span = row.text;
+      if (Array.isArray(span)) {
+        const [start, end] = span as unknown[];
+        // A span inside the export, between the quotes of a JSON string: bytes out of place
+        // (an entry edited by hand) fail this rather than give a text cut elsewhere.
+        if (
+          !Number.isInteger(start) ||
+          !Number.isInteger(end) ||
+          (start as number) < 1 ||
+          (end as number) < (start as number) ||
+          (end as number) >= piece.length ||
+          piece[(start as number) - 1] !== 0x22 ||
+          piece[end as number] !== 0x22
+        )
+          return null;
+        row.text = piece.toString("utf8", start as number, end as number);
+      } else if (typeof span !== "string") return null;
+    }
     return {
       parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
       sections: h.sections,

@@ -118,9 +118,15 @@ export interface BuildOptions {
   previous?: string;
 }
 
-/** One step of progress: "parse 12/40 A/78/265 zh", "stage 1/3 reuse", "site 12 pages". */
+/**
+ * One step of progress: "cache 800/1329 A/78/265 zh" (a parse cache hit read), "parse 12/40
+ * A/78/265 zh", "memos 0/2 read" (the stages' memos read; then the working papers, before the
+ * first stage), "stage 1/3 reuse", "write", "memos 1/2 write" (the memos kept for the next build),
+ * "site 12 pages". Each phase holds the work up to the next one's first report, so a caller that
+ * times them (the bench) attributes each step to its own name.
+ */
 export interface Progress {
-  phase: "parse" | "stage" | "write" | "site" | "publish";
+  phase: "cache" | "parse" | "memos" | "stage" | "write" | "site" | "publish";
   done: number;
   total: number;
   label: string;
@@ -227,9 +233,10 @@ async function buildLocked(
         ? null
         : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite"),
     threads: options.threads,
-    onProgress: (done, total, label) => progress({ phase: "parse", done, total, label }),
+    onProgress: (done, total, label, step) => progress({ phase: step, done, total, label }),
   });
   const { documents, paragraphs } = parsed;
+  if (memoStore && stages === "all") progress({ phase: "memos", done: 0, total: 2, label: "read" });
   const memos =
     memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version, vouched) : null;
   const analysed = await runStages(
@@ -309,6 +316,7 @@ async function buildLocked(
     progress({ phase: "write", done: 1, total: 1, label: where });
   }
   // Kept only once the build went through: a failed build leaves the last memos as they were.
+  if (memoStore?.writable && !unbuildable) progress({ phase: "memos", done: 1, total: 2, label: "write" });
   if (memoStore?.writable && !unbuildable) memoStore.set(LOAD_FILE, loadMemoFile(corpus.memo, version));
   if (memoStore?.writable && analysed.runs && !unbuildable) {
     const present = new Set(memoStore.names());

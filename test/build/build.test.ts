@@ -437,6 +437,31 @@ describe("parse cache", () => {
     expect(third.paragraphs.find((p) => p.doc === "A/1/1")!.text).toBe("改过的第一段的文字。");
   });
 
+  test("progress names each step: reading the cache's hits apart from parsing, the memos apart from both", async () => {
+    const root = makeRepo(corpus());
+    await buildRepo(root, { stages: "all" });
+    writeFiles(root, { "corpus/A-1-1/zh.md": ZH.replace("第一段", "改过的第一段") });
+    const seen: string[] = [];
+    await buildRepo(root, {
+      stages: "all",
+      onProgress: (p) => {
+        const step = p.phase === "cache" || p.phase === "parse" ? `${p.phase} ${p.done}/${p.total}` : p.phase;
+        if (p.phase !== "stage" && seen.at(-1) !== step)
+          seen.push(p.phase === "memos" ? `memos ${p.label}` : step);
+      },
+    });
+    // The one hit is read (cache 1/2) before the one miss is parsed (parse 2/2, counting the hit).
+    expect(seen).toEqual([
+      "cache 0/2",
+      "cache 1/2",
+      "parse 1/2",
+      "parse 2/2",
+      "memos read",
+      "write",
+      "memos write",
+    ]);
+  });
+
   test("--no-cache parses everything; check reads the cache but never writes it", async () => {
     const root = makeRepo(corpus());
     expect((await buildRepo(root, { cache: "read", out: null })).stats).toEqual({ parsed: 2, cached: 0 });

@@ -179,6 +179,42 @@ describe("a build after a change equals a cold build, byte for byte", () => {
   });
 });
 
+describe("a parse cache entry that does not fit is parsed again", () => {
+  /** Every entry of the parse cache, as its three parts (build/entry.ts): header, short form, export. */
+  const entries = (root: string) => {
+    const dir = path.join(root, ".cache/parse");
+    return readdirSync(dir).map((f) => {
+      const file = path.join(dir, f);
+      const text = readFileSync(file, "utf8");
+      const a = text.indexOf("\n");
+      const b = text.indexOf("\n", a + 1);
+      return { file, parts: [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)] as const };
+    });
+  };
+
+  // Each row: how every entry is spoiled (as a killed build, another version or a hand would).
+  test.each<[string, (parts: readonly [string, string, string]) => string]>([
+    ["cut at the end of a line", ([h, s, p]) => `${h}\n${s}\n${p.split("\n").slice(0, -2).join("\n")}\n`],
+    [
+      "of the layout before, the export's lines after the header",
+      ([h, , p]) => `${h.replace(/"layout":\d+/, '"layout":3')}\n${p}`,
+    ],
+    ["with a character put before the export's first line", ([h, s, p]) => `${h}\n${s}\n ${p}`],
+    [
+      "with its short form's heading paths out of the table",
+      ([h, s, p]) => `${h}\n${s.replaceAll(/"headings":\d+/g, '"headings":9999')}\n${p}`,
+    ],
+  ])("an entry %s: parsed again, the output a cold build's", async (_, spoil) => {
+    const root = makeRepo(files());
+    const first = await build({ root });
+    const spoilt = entries(root);
+    for (const e of spoilt) writeFileSync(e.file, spoil(e.parts));
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改9。\n");
+    const { inc } = await bothWays(root);
+    expect(inc.stats).toEqual({ parsed: first.documents.length, cached: 0 });
+  });
+});
+
 /** The pieces of a memo in the store (memos.ts), by name. */
 const pieces = (dir: string, memo: "cite" | "index") =>
   readdirSync(dir)
