@@ -166,12 +166,17 @@ function sigOf(l: RawLink): string {
 function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan[] {
   const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
   const out: DocSpan[] = [];
-  paragraphs.forEach((p, i) => {
-    const key = `${p.doc}|${p.lang}`;
-    const last = out[out.length - 1];
-    if (last && last.key === key) last.count++;
-    else out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1 });
-  });
+  // A run is found by comparing a paragraph's document and language with the one before: the
+  // key is made once a run, not once a paragraph (200k strings at 200k paragraphs).
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const prev = paragraphs[i - 1];
+    if (prev && prev.doc === p.doc && prev.lang === p.lang) out[out.length - 1]!.count++;
+    else {
+      const key = `${p.doc}|${p.lang}`;
+      out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1 });
+    }
+  }
   return out;
 }
 
@@ -182,27 +187,34 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
  */
 function alignedOf(
   paragraphs: Paragraph[],
-  documents: DocumentRecord[],
+  docs: readonly DocSpan[],
   old: ReuseMemo["aligned"] | null,
 ): { result: ReturnType<typeof alignLanguages>; memo: ReuseMemo["aligned"] } {
-  const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
-  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[] }>();
-  for (const p of paragraphs) {
-    const entry = byDoc.get(p.doc) ?? { zh: [], en: [] };
-    entry[p.lang].push(p);
-    byDoc.set(p.doc, entry);
+  // Grouped by the documents' runs of paragraphs (docSpans), a few thousand, rather than
+  // paragraph by paragraph: the same lists, each in paragraph order.
+  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[]; hash: { zh: string; en: string } }>();
+  for (const d of docs) {
+    const head = paragraphs[d.first]!;
+    let entry = byDoc.get(head.doc);
+    if (!entry) {
+      entry = { zh: [], en: [], hash: { zh: "", en: "" } };
+      byDoc.set(head.doc, entry);
+    }
+    const list = entry[head.lang];
+    for (let i = d.first; i < d.first + d.count; i++) list.push(paragraphs[i]!);
+    entry.hash[head.lang] = d.hash;
   }
   const memo: ReuseMemo["aligned"] = new Map();
   const result: ReturnType<typeof alignLanguages> = { rows: [], partner: new Map(), diagnostics: [] };
   for (const doc of [...byDoc.keys()].sort()) {
-    const { zh, en } = byDoc.get(doc)!;
+    const { zh, en, hash } = byDoc.get(doc)!;
     if (!zh.length || !en.length) continue;
-    const key = `${hash.get(`${doc}|zh`)}|${hash.get(`${doc}|en`)}`;
+    const key = `${hash.zh}|${hash.en}`;
     let entry = old?.get(doc);
     if (!entry || entry.key !== key) entry = { key, ...alignDocument(zh, en) };
     memo.set(doc, entry);
-    result.rows.push(...entry.rows);
-    result.diagnostics.push(...entry.diagnostics);
+    for (const r of entry.rows) result.rows.push(r);
+    for (const w of entry.diagnostics) result.diagnostics.push(w);
     for (const r of entry.rows) {
       if (r.status !== "pair" || r.zh.length !== 1 || r.en.length !== 1) continue;
       result.partner.set(r.zh[0]!, r.en[0]!);
@@ -304,7 +316,8 @@ function cold(
   );
   // The zh/en alignment once: the result's rows and the memo's entries are the same alignment
   // (it was made twice, alignLanguages for the one and alignedOf for the other).
-  const aligned = alignedOf(paragraphs, input.documents, null);
+  const spans = docSpans(paragraphs, input.documents);
+  const aligned = alignedOf(paragraphs, spans, null);
   const { result, detected, table } = coldReuse(
     input,
     schemaVersion,
@@ -330,7 +343,7 @@ function cold(
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
     ids: paragraphs.map((p) => p.id),
-    docs: docSpans(paragraphs, input.documents),
+    docs: spans,
     refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
     copyKey,
     shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
@@ -846,7 +859,7 @@ function incremental(
   // 10. Put the output together; the formula windows shipped with the search index are those of
   // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
   const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
-  const aligned = alignedOf(paragraphs, documents, old.aligned);
+  const aligned = alignedOf(paragraphs, docs, old.aligned);
   const records = new Records(
     old,
     (p) => paragraphs[p]!.id,
