@@ -69,12 +69,18 @@ import {
 import { type DfChange, postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 
-/** A document as the memo knows it: its paragraphs are `ids[first .. first + count)`. */
+/**
+ * A document as the memo knows it: its paragraphs are numbers `first .. first + count - 1`, the
+ * first and last of them with the ids given (the memo keeps no list of every id: 5.8 MB of its
+ * JSON at 200k paragraphs, parsed and written again at every build for these two checks).
+ */
 export interface DocSpan {
   key: string;
   hash: string;
   first: number;
   count: number;
+  firstId: string;
+  lastId: string;
 }
 
 /** A link found, with how it was found and whether it was kept as a best source. */
@@ -95,7 +101,8 @@ export interface ReuseMemo {
    * counts crossed the threshold, never recounted over the corpus.
    */
   formulaWindows: Uint32Array;
-  ids: string[];
+  /** How many paragraphs the corpus had (the numbering's size). */
+  size: number;
   docs: DocSpan[];
   /** Each paragraph's in-text citation spans, "start-end" joined by spaces ("" for none). */
   refs: string[];
@@ -174,9 +181,10 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
     if (prev && prev.doc === p.doc && prev.lang === p.lang) out[out.length - 1]!.count++;
     else {
       const key = `${p.doc}|${p.lang}`;
-      out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1 });
+      out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1, firstId: p.id, lastId: "" });
     }
   }
+  for (const d of out) d.lastId = paragraphs[d.first + d.count - 1]!.id;
   return out;
 }
 
@@ -342,7 +350,7 @@ function cold(
     settings,
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
-    ids: paragraphs.map((p) => p.id),
+    size: paragraphs.length,
     docs: spans,
     refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
     copyKey,
@@ -542,7 +550,7 @@ function incremental(
 ): MemoRun | string {
   const { paragraphs, documents } = input;
   const n = paragraphs.length;
-  const nOld = old.ids.length;
+  const nOld = old.size;
   const langOf = (p: number): Lang => paragraphs[p]!.lang;
   const opt = (p: number): LangOptions => options[langOf(p)];
 
@@ -558,8 +566,8 @@ function incremental(
       o !== undefined &&
       o.hash === d.hash &&
       o.count === d.count &&
-      old.ids[o.first] === paragraphs[d.first]!.id &&
-      old.ids[o.first + o.count - 1] === paragraphs[d.first + d.count - 1]!.id;
+      o.firstId === d.firstId &&
+      o.lastId === d.lastId;
     for (let i = 0; i < d.count; i++) {
       if (same) {
         remap[o.first + i] = d.first + i;
@@ -900,7 +908,7 @@ function incremental(
     settings,
     formulaDf,
     formulaWindows,
-    ids: paragraphs.map((p) => p.id),
+    size: n,
     docs,
     refs,
     copyKey,
