@@ -104,8 +104,12 @@ export interface ReuseMemo {
   /** How many paragraphs the corpus had (the numbering's size). */
   size: number;
   docs: DocSpan[];
-  /** Each paragraph's in-text citation spans, "start-end" joined by spaces ("" for none). */
-  refs: string[];
+  /**
+   * The in-text citation spans of each paragraph that has some, by id: "start-end" joined by
+   * spaces. Only the citing paragraphs, so that a build compares what changed without a lookup
+   * for every paragraph of the corpus.
+   */
+  refs: Map<string, string>;
   /**
    * Each paragraph's verbatim-copy key: (units * 2 + 1 for English, hash of its units); (0, 0)
    * for a paragraph that takes no part.
@@ -163,6 +167,16 @@ function settingsOf(input: MemoInput, options: ReuseOptions, schemaVersion: numb
 
 const refKey = (spans: readonly (readonly [number, number])[] | undefined) =>
   spans?.length ? spans.map(([s, e]) => `${s}-${e}`).join(" ") : "";
+
+/** The memo's `refs`: the citing paragraphs' spans as keys, by id. */
+function refsOf(references: MemoInput["references"]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, spans] of references) {
+    const key = refKey(spans);
+    if (key) out.set(id, key);
+  }
+  return out;
+}
 
 /** Sign a raw link: its kind, score, formula flag and passages. */
 function sigOf(l: RawLink): string {
@@ -352,7 +366,7 @@ function cold(
     formulaWindows: detected.formulaWindows,
     size: paragraphs.length,
     docs: spans,
-    refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
+    refs: refsOf(input.references),
     copyKey,
     shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
     windows: liveOf(trace.windows!, baseId(settings, paragraphs, "windows"), paragraphs.length),
@@ -632,10 +646,23 @@ function incremental(
     if (c.before >= formulaDf !== c.after >= formulaDf)
       for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
   }
-  const refs = paragraphs.map((p) => refKey(input.references.get(p.id)));
-  for (let p = 0; p < n; p++) {
-    const o = oldOf[p]!;
-    if (o >= 0 && old.refs[o] !== refs[p]) touched[p] = 1;
+  // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
+  // paragraph is in a changed document is touched already, any other is looked up by id (all
+  // the ids mapped only then, which a change to one document's citations never needs).
+  const refs = refsOf(input.references);
+  const moved = new Set<string>();
+  for (const [id, key] of refs) if (old.refs.get(id) !== key) moved.add(id);
+  for (const id of old.refs.keys()) if (!refs.has(id)) moved.add(id);
+  if (moved.size) {
+    for (const d of docs)
+      if (changed[d.first]) for (let p = d.first; p < d.first + d.count; p++) moved.delete(paragraphs[p]!.id);
+    if (moved.size) {
+      const at = new Map(paragraphs.map((x, p) => [x.id, p]));
+      for (const id of moved) {
+        const p = at.get(id);
+        if (p !== undefined && oldOf[p]! >= 0) touched[p] = 1;
+      }
+    }
   }
   const touchedOld = new Uint8Array(nOld);
   for (let o = 0; o < nOld; o++) if (remap[o]! < 0 || touched[remap[o]!]) touchedOld[o] = 1;

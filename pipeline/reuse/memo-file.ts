@@ -115,7 +115,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         formulaDf: m.formulaDf,
         size: m.size,
         docs: m.docs,
-        refs: m.refs,
+        refs: [...m.refs],
         found: m.found,
         direct: [...m.direct],
         carried: [...m.carried],
@@ -191,6 +191,7 @@ export function memoFromSections(
   if (
     typeof size !== "number" ||
     !Array.isArray(docs) ||
+    !Array.isArray(meta.refs) ||
     runStart.length !== size + 1 ||
     copyKey.length !== size * 2 ||
     docs.some(
@@ -219,7 +220,7 @@ export function memoFromSections(
     formulaWindows,
     size,
     docs,
-    refs: meta.refs as string[],
+    refs: new Map(meta.refs as Array<[string, string]>),
     copyKey,
     shingles,
     windows,
