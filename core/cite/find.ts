@@ -18,6 +18,7 @@ import { isDocId } from "../../schemas/identity.ts";
 import { MONTHS_EN } from "../text/months.ts";
 import { clean } from "./clean.ts";
 import {
+  type Component,
   MAX_LIST,
   type Pin,
   type PinContext,
@@ -962,6 +963,24 @@ function rulePinsFirstEn(s: string, i: number, titles: TitleMatcher): RuleResult
   // OP and PP are read here whatever the document; they stand only if it is a resolution.
   const abbrev = readParaAbbrev(s, i) !== null;
   const comp = readPinComponent(s, i, { resolution: true }, true);
+  // "para. 2.2 of <paper>": a decimal number is read only when a national paper follows; before
+  // any other document "para. 2" is what is read, and the rest said to be unread.
+  if (comp && s[comp.end] === "." && isDigit(s[comp.end + 1])) {
+    const decimal = readPinComponent(s, i, { resolution: true, decimal: true }, true);
+    const r = decimal && decimal.end > comp.end ? pinsFirstFrom(s, i, titles, abbrev, decimal) : null;
+    if (r?.found.every((f) => f.kind === "doc" && f.symbols.length > 0 && f.symbols.every(isDocId))) return r;
+  }
+  return comp ? pinsFirstFrom(s, i, titles, abbrev, comp) : null;
+}
+
+/** rulePinsFirstEn once its first pinpoint is read. */
+function pinsFirstFrom(
+  s: string,
+  i: number,
+  titles: TitleMatcher,
+  abbrev: boolean,
+  comp: Component,
+): RuleResult | null {
   // "section 2.2 of …", "Part II of …": a numbered section before its document.
   const sectionOnly = comp !== null && comp.nums.length === 0 && comp.key !== null;
   if (!comp || (comp.nums.length === 0 && !sectionOnly)) return null;

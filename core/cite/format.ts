@@ -10,6 +10,7 @@
  * citation grammar (find.ts) reads them back.
  */
 
+import { isDocId } from "../../schemas/identity.ts";
 import { numberToCjk, romanToNumber, toRoman } from "../text/numerals.ts";
 
 export { toRoman };
@@ -86,8 +87,22 @@ function numZh(label: string, level: number): string {
   return label;
 }
 
-/** A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)". */
-export function pinpointEn(num: readonly string[]): string {
+/**
+ * True for a national paper's decimal numbering ("2.2", "3.1.4"): a document keyed by an id whose
+ * paragraph number is digits at every level. Such a paper prints its paragraphs "2.2", and a
+ * citation to copy must too: "para. 2 (2)" would send a reader to a subparagraph that is not there.
+ * A UN text's levels below the paragraph are letters and roman numerals ("23 (f) (ii)").
+ */
+export function isDecimal(symbol: string, num: readonly string[]): boolean {
+  return num.length > 1 && isDocId(symbol) && num.every((n) => /^[0-9]+$/.test(n));
+}
+
+/**
+ * A paragraph number as English citations print it: ["23", "f", "ii"] -> "23 (f) (ii)"; a national
+ * paper's decimal number (`isDecimal`) with its dots: ["2", "2"] -> "2.2".
+ */
+export function pinpointEn(num: readonly string[], decimal = false): string {
+  if (decimal) return num.join(".");
   const [first, ...rest] = num;
   return `${first ?? ""}${rest.map((r) => ` (${r})`).join("")}`;
 }
@@ -99,7 +114,7 @@ export function citeEn(t: CiteTarget): string {
   const segs = [t.symbol, ...parts];
   if (t.scope) segs.push(scopeWords(t.scope));
   if (t.num.length) {
-    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num)}`);
+    segs.push(`${preamble ? "preambular para." : "para."} ${pinpointEn(t.num, isDecimal(t.symbol, t.num))}`);
   } else if (t.ordinal) {
     segs.push(`unnumbered para. ${t.ordinal}`);
   }
@@ -118,9 +133,11 @@ export function citeZh(t: CiteTarget): string {
   const [first, ...rest] = t.num;
   let para = "";
   if (first !== undefined) {
-    para = rest.length
-      ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
-      : `第 ${first} 段`;
+    para = isDecimal(t.symbol, t.num)
+      ? `第 ${t.num.join(".")} 段`
+      : rest.length
+        ? `第 ${first}${rest.map((r, i) => `(${numZh(r, i + 1)})`).join("")}段`
+        : `第 ${first} 段`;
   } else if (t.ordinal) {
     para = `第 ${t.ordinal} 个未编号段落`;
   }
@@ -204,10 +221,52 @@ export function holdsWords(
     zh.push(`另有 ${more} 个部分`);
   }
   const n = top.length;
+  const tally = tallyOf(paragraphs, held);
   return {
     count: n,
-    en: `${n} ${n === 1 ? "paragraph" : "paragraphs"}${en.length ? `: ${en.join("; ")}` : ""}`,
-    zh: `${n} 段${zh.length ? `：${zh.join("；")}` : ""}`,
+    en: `${tally.en}${en.length ? `: ${en.join("; ")}` : ""}`,
+    zh: `${tally.zh}${zh.length ? `：${zh.join("；")}` : ""}`,
+  };
+}
+
+/**
+ * What is held, by kind, so the count agrees with the build's (which counts every unit): "119
+ * paragraphs, 95 subparagraphs, 12 source notes and 81 list items (307 in all)". A subparagraph is
+ * one whose paragraph is held too; alone (a page that starts inside a list) it is ranged and
+ * counted as a paragraph.
+ */
+function tallyOf(
+  paragraphs: readonly HeldParagraph[],
+  held: ReadonlySet<string>,
+): { en: string; zh: string } {
+  let paras = 0;
+  let subs = 0;
+  let notes = 0;
+  let items = 0;
+  for (const p of paragraphs) {
+    if (p.kind === "source-note") notes++;
+    else if (p.parent !== null && held.has(p.parent)) subs++;
+    else if (p.kind === "entry") items++;
+    else paras++;
+  }
+  const en: string[] = [];
+  const zh: string[] = [];
+  const say = (k: number, one: string, many: string, unit: string) => {
+    if (k === 0) return;
+    en.push(`${k} ${k === 1 ? one : many}`);
+    zh.push(`${k} ${unit}`);
+  };
+  say(paras, "paragraph", "paragraphs", "段");
+  say(subs, "subparagraph", "subparagraphs", "个分段");
+  say(notes, "source note", "source notes", "条来源说明");
+  say(items, "list item", "list items", "项");
+  if (en.length === 0) return { en: "0 paragraphs", zh: "0 段" };
+  const all = paragraphs.length;
+  const list = (xs: string[], comma: string, and: string) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(comma)}${and}${xs[xs.length - 1]}` : xs[0]!;
+  return {
+    en: `${list(en, ", ", " and ")}${en.length > 1 ? ` (${all} in all)` : ""}`,
+    zh: `${list(zh, "、", "和 ")}${zh.length > 1 ? `（共 ${all} 个单元）` : ""}`,
   };
 }
 
@@ -224,8 +283,10 @@ function partHolds(part: readonly string[], items: readonly HeldParagraph[]): { 
   const scopes = [...new Set(items.filter((p) => p.num.length > 0).map((p) => p.scope))];
   for (const scope of scopes) {
     const numbered = items.filter((p) => p.num.length > 0 && p.scope === scope);
-    const a = pinpointEn(numbered[0]!.num);
-    const b = pinpointEn(numbered[numbered.length - 1]!.num);
+    // The document's key is the id's first segment: a national paper's id is its own slug.
+    const pin = (p: HeldParagraph) => pinpointEn(p.num, isDecimal(p.id.slice(0, p.id.indexOf("/")), p.num));
+    const a = pin(numbered[0]!);
+    const b = pin(numbered[numbered.length - 1]!);
     const one = numbered.length === 1;
     const word = preamble ? "preambular para" : "para";
     const head = scope ? `${scopeWords(scope)} ` : "";

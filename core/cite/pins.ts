@@ -282,6 +282,12 @@ export interface PinContext {
   resolution: boolean;
   /** The document is keyed by an id (a national paper): a bare "2.1" after it is read. */
   national?: boolean;
+  /**
+   * A paragraph number may be decimal ("para. 2.2", as national papers number them): true where
+   * the document is a national paper, and when a pinpoint is read before its document is known
+   * ("para. 2.2 of <paper>"; the rule keeps it only if the document is one).
+   */
+  decimal?: boolean;
 }
 
 /** No resolution: the abbreviations OP and PP are not read. */
@@ -509,7 +515,8 @@ export function readPinComponent(
     if (numbered) return numbered;
     const article = readArticlesZh(s, r);
     if (article) return article;
-    const para = readParaZh(s, r);
+    // "，第 2.2 段" after a national paper, as "para. 2.2" (readParaEn).
+    const para = readParaZh(s, r, ctx.national === true || ctx.decimal === true);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
   if (c === "§") {
@@ -588,7 +595,9 @@ export function readPinComponent(
     return labels ? { ...none, end: labels.end, nums: [], labels: labels.labels } : null;
   }
   if (w.value.startsWith("para")) {
-    const para = readParaEn(s, r);
+    // A national paper numbers its paragraphs "2.2" as often as "2": read the dots there only, so
+    // "A/78/265, para. 2.2" still stops at "2" and says what it did not read.
+    const para = readParaEn(s, r, ctx.national === true || ctx.decimal === true);
     return para ? { ...none, end: para.end, nums: para.nums } : null;
   }
   if (w.value === "p" || w.value === "page" || w.value === "pages") return readPageEn(s, r);
@@ -806,9 +815,9 @@ function readBracketNums(s: string, p: number): { end: number; nums: string[][] 
 }
 
 /** "第 64 和 65 段", "第 15(b)(一)和(二)段", "第 23 段(a)至(h)分段", "第 71(c)段". */
-export function readParaZh(s: string, p: number): { end: number; nums: string[][] } | null {
+export function readParaZh(s: string, p: number, decimal = false): { end: number; nums: string[][] } | null {
   if (s[p] !== "第") return null;
-  const nums = parseNums(s, skipWs(s, p + 1, 2), true);
+  const nums = parseNums(s, skipWs(s, p + 1, 2), true, false, false, decimal);
   if (!nums) return null;
   const q = skipWs(s, nums.end, 2);
   const e = lit(s, q, "分段") >= 0 ? q + 2 : lit(s, q, "段") >= 0 ? q + 1 : -1;
@@ -919,12 +928,12 @@ function readZhOrdinal(s: string, p: number, unit: string): { end: number; value
 }
 
 /** "para. 7", "paras. 64 and 65", "paragraph 23 (a) to (h)", "paragraphs 29 (a) and (b)". */
-function readParaEn(s: string, p: number): { end: number; nums: string[][] } | null {
+function readParaEn(s: string, p: number, dotted = false): { end: number; nums: string[][] } | null {
   const w = readWord(s, p);
   if (!w || !["para", "paras", "paragraph", "paragraphs"].includes(w.value)) return null;
   let q = w.end;
   if (s[q] === ".") q++;
-  return parseNums(s, skipWs(s, q, 2), false, false, true);
+  return parseNums(s, skipWs(s, q, 2), false, false, true, dotted);
 }
 
 /**
@@ -1032,8 +1041,9 @@ export function parseNums(
   zh: boolean,
   glued = false,
   bare = false,
+  dotted = false,
 ): { end: number; nums: string[][]; closed: boolean } | null {
-  const first = readItem(s, p, zh, glued, bare);
+  const first = readItem(s, p, zh, glued, bare, dotted);
   if (!first) return null;
   const nums: string[][] = [first.path];
   let end = first.end;
@@ -1044,7 +1054,7 @@ export function parseNums(
     const conn = readNumConnector(s, q, zh);
     if (!conn) break;
     const r = skipWs(s, conn.end, 2);
-    const item = readItem(s, r, zh, false, bare);
+    const item = readItem(s, r, zh, false, bare, dotted);
     let path: string[] | null = item ? item.path : null;
     let itemEnd = item ? item.end : -1;
     if (!item) {
@@ -1073,11 +1083,26 @@ function readItem(
   zh: boolean,
   glued = false,
   bare = false,
+  dotted = false,
 ): { end: number; path: string[]; closed: boolean } | null {
   // "第二十三段": a paragraph number in Chinese numerals, read only where 段 closes it.
   const n = readInt(s, p, 4, glued) ?? (zh ? readCjkParaNumber(s, p) : null);
   if (!n) return null;
   let q = n.end;
+  // "para. 2.2.1" in a national paper: each level a number, as readBareNumber reads them.
+  const levels = [String(n.value)];
+  while (dotted && levels.length < 6 && s[q] === "." && isDigit(s[q + 1])) {
+    const next = readInt(s, q + 1, 3, true);
+    if (!next) break;
+    levels.push(String(next.value));
+    q = next.end;
+  }
+  if (levels.length > 1) {
+    const after = readLabels(s, q);
+    return after
+      ? { end: after.end, path: [...levels, ...after.labels], closed: false }
+      : { end: q, path: levels, closed: false };
+  }
   let closed = false;
   // "第 23 段(a)至(h)分段", "第23段(f)(二)": the labels may follow the paragraph's "段".
   if (zh) {

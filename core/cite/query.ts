@@ -24,7 +24,7 @@ import { anchorOf, partAddress } from "../address/address.ts";
 import { odsUrl, resolvedUrl } from "../address/urls.ts";
 import { clean } from "./clean.ts";
 import { type Found, findCitations } from "./find.ts";
-import { holdsWords, partWords, pinpointEn } from "./format.ts";
+import { holdsWords, isDecimal, partWords, pinpointEn } from "./format.ts";
 import { bareNumber, misspeltPinpoints, nearNames, withNearSymbols } from "./near.ts";
 import {
   type CiteDocument,
@@ -526,7 +526,7 @@ export function targetText(t: DocTarget | CharterTarget): string {
       t.doc,
       ...(t.part.length ? [partWords(t.part)] : []),
       ...(t.section ? [t.section] : t.scope && /^[0-9A-Z]/.test(t.scope) ? [`section ${t.scope}`] : []),
-      ...(t.num.length ? [`para. ${pinpointEn(t.num)}`] : []),
+      ...(t.num.length ? [`para. ${pinpointEn(t.num, isDecimal(t.doc, t.num))}`] : []),
       ...(t.page
         ? [t.page.first === t.page.last ? `p. ${t.page.first}` : `pp. ${t.page.first}-${t.page.last}`]
         : []),

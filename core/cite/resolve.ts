@@ -30,9 +30,9 @@ import { addressOf, articlePart, idOf, partAddress, stateOfPart, statePart } fro
 import { odsUrl } from "../address/urls.ts";
 import { UN_STATES_EN, UN_STATES_ZH } from "../data/state-names.ts";
 import { romanToNumber } from "../text/numerals.ts";
-import { citeEn, partWords, pinpointEn } from "./format.ts";
+import { citeEn, isDecimal, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
-import { type StateName, TitleMatcher } from "./titles.ts";
+import { type StateName, TitleMatcher, withHeldIds } from "./titles.ts";
 
 /**
  * What resolution reads of a paragraph: where it stands, never its text (schemas/lookup.ts). The
@@ -148,7 +148,7 @@ export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
   }
   return {
     registry: new Map(registry.documents.map((e) => [e.symbol, e])),
-    titles: new TitleMatcher(registry, states),
+    titles: new TitleMatcher({ documents: withHeldIds(registry.documents, docs.keys()) }, states),
     docs,
     byId,
     stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),
@@ -476,7 +476,11 @@ function paragraphWords(p: CiteParagraph, index: CorpusIndex<CiteParagraph, Cite
   const segs = [
     ...(p.part.length ? [placeWords(p.part, index)] : []),
     ...(p.scope ? [`section ${p.scope}`] : []),
-    p.num.length ? `para. ${pinpointEn(p.num)}` : u ? `unnumbered para. ${u[1]}` : p.address,
+    p.num.length
+      ? `para. ${pinpointEn(p.num, isDecimal(p.doc, p.num))}`
+      : u
+        ? `unnumbered para. ${u[1]}`
+        : p.address,
   ];
   return segs.join(", ");
 }
@@ -541,7 +545,7 @@ function resolveNumbered(
   const labels = under.filter((p) => p.num.length === 1).map((p) => p.num[0]!);
   return notFound(
     placed,
-    `section ${key} of ${symbol} ${labels.length ? `has paras ${andList(labels)}` : "has no numbered paragraphs"}; no para. ${pinpointEn(pin.num)}`,
+    `section ${key} of ${symbol} ${labels.length ? `has paras ${andList(labels)}` : "has no numbered paragraphs"}; no para. ${pinpointEn(pin.num, isDecimal(symbol, pin.num))}`,
   );
 }
 
@@ -784,7 +788,14 @@ function missingMessage(
     }
   }
   const ranges = parts.map((part, k) => {
-    const top = v.paragraphs.filter((p) => samePart(p.part, part) && p.scope === null && p.num.length === 1);
+    // A paper numbered "1.1", "1.2", "2.1" has no one-level numbers: its top paragraphs are those
+    // with no parent, so "para. 2" is answered with the range it does have, not "no numbered paragraphs".
+    const top = v.paragraphs.filter(
+      (p) =>
+        samePart(p.part, part) &&
+        p.scope === null &&
+        (p.num.length === 1 || (p.parent === null && isDecimal(symbol, p.num))),
+    );
     const where = part.length
       ? k === 0
         ? `${symbol}, ${part.join(", ")},`
@@ -795,12 +806,13 @@ function missingMessage(
     const first = top[0];
     const last = top[top.length - 1];
     if (!first || !last) return `${where} has no numbered paragraphs`;
-    if (first === last) return `${where} ${k === 0 ? "has " : ""}only para. ${pinpointEn(first.num)}`;
-    return `${where} ${k === 0 ? "runs " : ""}from para. ${pinpointEn(first.num)} to para. ${pinpointEn(last.num)}`;
+    const pin = (n: readonly string[]) => pinpointEn(n, isDecimal(symbol, n));
+    if (first === last) return `${where} ${k === 0 ? "has " : ""}only para. ${pin(first.num)}`;
+    return `${where} ${k === 0 ? "runs " : ""}from para. ${pin(first.num)} to para. ${pin(last.num)}`;
   });
   const said =
     ranges.length > 1 ? `${ranges.slice(0, -1).join(", ")}, and ${ranges[ranges.length - 1]}` : ranges[0];
-  return `${said}; no para. ${pinpointEn(num)}`;
+  return `${said}; no para. ${pinpointEn(num, isDecimal(symbol, num))}`;
 }
 
 /** "(a) to (h)" for a run of three or more labels in sequence, else "(i) and (ii)", "(a), (c) and (e)". */

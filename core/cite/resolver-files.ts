@@ -36,7 +36,7 @@ import {
   indexWith,
   statesOf,
 } from "./resolve.ts";
-import { type StateName, TitleMatcher } from "./titles.ts";
+import { type StateName, TitleMatcher, withHeldIds } from "./titles.ts";
 
 /**
  * Version of the resolver files' layout: the browser refuses files of another. 2: the index lists
@@ -216,7 +216,15 @@ export class Resolver {
       ...(e.title ? { title: e.title } : {}),
     }));
     this.states = index.states;
-    this.titles = new TitleMatcher({ documents: this.registry }, this.states);
+    this.titles = new TitleMatcher(
+      {
+        documents: withHeldIds(
+          this.registry,
+          index.documents.map((d) => d.symbol),
+        ),
+      },
+      this.states,
+    );
     this.held = new Map(index.documents.map((d) => [d.symbol, { slug: d.slug }]));
   }
 

@@ -10,7 +10,9 @@
  *
  * A national paper (an entry keyed by an id, not a UN symbol) is also matched by its full titles
  * and by its id ("cn-2024-ict-position"): a government's title names one paper, and people cite
- * such papers by title far more than by any short name.
+ * such papers by title far more than by any short name. A paper the corpus holds but the registry
+ * does not list (a `corpus/not-in-registry` warning) is matched by its id (`withHeldIds`): its id
+ * is all a citation can name it by, and "not understood" would be wrong.
  *
  * The same trie reads the names of States (`states`), for a State's section of a compendium
  * ("A/76/136, Germany, para. 5"): the States the corpus knows as authors or as sections, so the
@@ -21,6 +23,22 @@ import { isDocId } from "../../schemas/identity.ts";
 import type { RegistryEntry } from "../../schemas/index.ts";
 import { clean } from "./clean.ts";
 import { isAlnum, type Read } from "./tokenize.ts";
+
+/**
+ * The registry's entries, and an entry with no titles for each national paper held (its id among
+ * `held`) that the registry does not list, so that its id is read in citations.
+ */
+export function withHeldIds<E extends { symbol: string }>(
+  entries: readonly E[],
+  held: Iterable<string>,
+): (E | { symbol: string; short: { zh: string[]; en: string[] } })[] {
+  const listed = new Set(entries.map((e) => e.symbol));
+  const extra = [...new Set(held)]
+    .filter((s) => isDocId(s) && !listed.has(s))
+    .sort()
+    .map((symbol) => ({ symbol, short: { zh: [], en: [] } }));
+  return [...entries, ...extra];
+}
 
 /** A State (or group) and the names it is cited by, in each language. */
 export interface StateName {

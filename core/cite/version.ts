@@ -8,5 +8,7 @@
  * 2: a part named again after a whole one ("article 2 and article 5, para. 1"), bare labels
  *    inside a list ("paras. 23 f and 24"), the citing document's own parts after 本决议 / 本公约
  *    … and its articles ("article 5 above"), citations in headings.
+ * 3: a national paper's decimal paragraphs ("para. 2.2", "paras. 2.1-2.3", "para. 1.2 of <paper>");
+ *    a paper held but not in the registry read by its id.
  */
-export const GRAMMAR_VERSION = 2;
+export const GRAMMAR_VERSION = 3;

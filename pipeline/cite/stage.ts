@@ -22,6 +22,7 @@
  */
 import { odsUrl } from "../../core/address/urls.ts";
 import { buildIndex, statesOf } from "../../core/cite/resolve.ts";
+import { withHeldIds } from "../../core/cite/titles.ts";
 import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import {
   Citation,
@@ -179,13 +180,22 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   const states = documentStates(input.documents);
   // The grammar's version leads the key, so a memo of another grammar is told apart (and said).
   const context = `grammar ${GRAMMAR_VERSION}:${sha256(
-    JSON.stringify([input.registry.documents, input.registry.bodies ?? null, statesOf(input.documents)]),
+    // The papers held but not registered are read by their ids (core/cite/titles.ts withHeldIds).
+    JSON.stringify([
+      input.registry.documents,
+      input.registry.bodies ?? null,
+      statesOf(input.documents),
+      withHeldIds(
+        [],
+        input.documents.map((d) => d.symbol),
+      ).map((e) => e.symbol),
+    ]),
   )}`;
   const usable = previous && previous.context === context ? previous.docs : null;
   const why =
     previous && !usable
       ? previous.context.startsWith(`grammar ${GRAMMAR_VERSION}:`)
-        ? "the registry or the States the corpus knows changed"
+        ? "the registry, the States the corpus knows or the papers it holds unregistered changed"
         : "the citation grammar changed"
       : null;
 

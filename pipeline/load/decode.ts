@@ -215,6 +215,11 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** "U+001B" */
 const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
+/** The control characters in a string, as code points ("U+001B"), each once, in order met. */
+export function controlCodePoints(s: string): string[] {
+  return [...new Set([...s.matchAll(CONTROL)].map((m) => codePoint(m[0])))];
+}
+
 /**
  * Diagnostics for control characters in a decoded text. A NUL is an error (the document is left
  * out): CommonMark turns it into U+FFFD, which would alter the text without a word. Any other is a

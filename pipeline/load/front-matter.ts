@@ -7,6 +7,7 @@
 import { isMap, isScalar } from "yaml";
 import { type Diagnostic, FrontMatter } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { controlCodePoints } from "./decode.ts";
 import { issuesToDiagnostics, parseYaml } from "./yaml.ts";
 
 /** A corpus file split into validated front matter and the Markdown body. */
@@ -103,7 +104,14 @@ export function readFrontMatter(text: string, file: string): FrontMatterRead {
     };
   }
   const result = FrontMatter.safeParse(parsed.value);
-  if (result.success) return { meta: result.data, body, firstLine, keyLines, diagnostics: [] };
+  if (result.success)
+    return {
+      meta: result.data,
+      body,
+      firstLine,
+      keyLines,
+      diagnostics: escapedControls(result.data, keyLines, file),
+    };
   const isLang = (i: (typeof result.error.issues)[number]) => i.path[0] === "lang" && i.path.length === 1;
   const diagnostics = [
     ...issuesToDiagnostics(
@@ -122,4 +130,33 @@ export function readFrontMatter(text: string, file: string): FrontMatterRead {
     ),
   ];
   return { meta: null, body, firstLine, keyLines, diagnostics };
+}
+
+/**
+ * Control characters a value holds once read as YAML: written as escapes ("\e", "\x1b", as
+ * `acquis import` writes a title a conversion garbled), the file's own text has none, so the
+ * file's check (decode.ts) cannot see them. The same warning, at the key's line: the value is kept
+ * as it is, and shown neutralised on a terminal.
+ */
+function escapedControls(meta: FrontMatter, keyLines: Record<string, number>, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, value] of Object.entries(meta)) {
+    const strings =
+      typeof value === "string"
+        ? [value]
+        : Array.isArray(value)
+          ? value.filter((v) => typeof v === "string")
+          : [];
+    const found = [...new Set(strings.flatMap(controlCodePoints))];
+    if (!found.length) continue;
+    out.push(
+      diag(
+        "corpus/control-character",
+        { file, line: keyLines[key] ?? 2 },
+        `the front matter's ${key} holds ${found.length === 1 ? "a control character" : "control characters"} (${found.slice(0, 4).join(", ")}) once its YAML escapes are read; kept as it is, shown neutralised on a terminal`,
+        "Remove the escape from the value unless the document as issued holds it: no UN text does; it comes from a broken conversion.",
+      ),
+    );
+  }
+  return out;
 }

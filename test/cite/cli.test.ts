@@ -91,9 +91,9 @@ describe("acquis cite", () => {
       code: 0,
       says: [
         "A-78-265/zh/annex/annex-b",
-        "Holds 5 paragraphs: annex, annex B, paras. 1-4 and 1 unnumbered para.\nSite: /doc/A-78-265/zh/#annex-annex-b-h1\n",
+        "Holds 5 paragraphs, 18 subparagraphs and 12 source notes (35 in all): annex, annex B, paras. 1-4 and 1 unnumbered para.\nSite: /doc/A-78-265/zh/#annex-annex-b-h1\n",
       ],
-    }, // a whole part: what it holds as people cite it, never by address, and where the site shows it, at its heading
+    }, // a whole part: what it holds as people cite it, never by address, each kind counted so the sum is the build's count, and where the site shows it, at its heading
     { query: "hello world", code: 1, says: ["No citation could be read"] }, // nothing to look up
     {
       query: "Security Council resolution 75/240",

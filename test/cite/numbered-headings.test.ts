@@ -94,6 +94,17 @@ describe("acquis cite lands on the right paragraph of such a paper", () => {
       resolved: "ch-2024-numbered-decimal/en/@3",
       text: null,
     },
+    // The decimal number after "para." as after nothing, before the paper as after it.
+    {
+      query: "ch-2024-numbered-decimal, para. 2.2",
+      resolved: "ch-2024-numbered-decimal/en/2.2",
+      text: "Implementing them",
+    },
+    {
+      query: "para. 1.2 of ch-2024-numbered-decimal",
+      resolved: "ch-2024-numbered-decimal/en/1.2",
+      text: "Each pillar supports",
+    },
   ])("$query", async ({ query, resolved, text }) => {
     const got = await cite(query);
     expect(got.code).toBe(0);
@@ -101,5 +112,90 @@ describe("acquis cite lands on the right paragraph of such a paper", () => {
     expect(got.results).toHaveLength(1);
     expect(got.results[0]!.resolved).toBe(resolved);
     if (text) expect(got.results[0]!.paragraph?.text).toMatch(new RegExp(`^${text}`));
+  });
+});
+
+describe("a paper numbering its paragraphs 1.1, 1.2, 2.1 is cited as it prints them", () => {
+  /** `acquis cite <query>` as a person reads it (no --json). */
+  async function citeText(query: string) {
+    let out = "";
+    const code = await citeCommand.run([query, "--data", dir], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: (t) => {
+        out += t;
+      },
+      isTTY: false,
+      cwd: dir,
+    });
+    return { code, out };
+  }
+
+  test("a range of decimal paragraphs lands on each, and the citations to copy keep the dots", async () => {
+    const got = await cite("ch-2024-numbered-decimal, paras. 2.1-2.2");
+    expect(got.unread).toBe(0);
+    expect(got.results.map((r) => r.resolved)).toEqual([
+      "ch-2024-numbered-decimal/en/2.1",
+      "ch-2024-numbered-decimal/en/2.2",
+    ]);
+    const { out } = await citeText("ch-2024-numbered-decimal, para. 2.2");
+    expect(out).toContain("ch-2024-numbered-decimal, para. 2.2\n");
+    expect(out).toContain("ch-2024-numbered-decimal，第 2.2 段");
+    expect(out).not.toContain("2 (2)");
+  });
+
+  test("the whole paper says which paragraphs it holds in its own numbers", async () => {
+    const { out } = await citeText("ch-2024-numbered-decimal");
+    expect(out).toContain("paras. 1.1-3.1");
+  });
+
+  test('"para. 2", which the paper does not have, is answered with the numbers it does have', async () => {
+    const { code, out } = await citeText("ch-2024-numbered-decimal, para. 2");
+    expect(code).not.toBe(0);
+    expect(out).toContain("runs from para. 1.1 to para. 3.1; no para. 2");
+    expect(out).not.toContain("no numbered paragraphs");
+  });
+
+  test('a UN symbol\'s "para. 2.2" is still read as para. 2, and the rest said to be unread', async () => {
+    const { out } = await citeText("A/78/265, para. 2.2");
+    expect(out).toContain("not read: 2");
+  });
+});
+
+describe("a paper the corpus holds but the registry does not list", () => {
+  // The same data, the registry listing only the first paper (a `corpus/not-in-registry` warning at
+  // build time): the others are still cited by their ids.
+  const bare = mkdtempSync(join(tmpdir(), "acquis-cite-unlisted-"));
+  writeFileSync(join(bare, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
+  writeFileSync(
+    join(bare, "documents.json"),
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
+  );
+  mkdirSync(join(bare, "corpus"));
+  writeFileSync(
+    join(bare, "corpus", "registry.yaml"),
+    'documents:\n  - id: ie-2024-numbered-through\n    type: position paper\n    date: "2024-01-01"\n    body: A government\n    status: national\n    title:\n      en: A paper\n',
+  );
+  afterAll(() => rmSync(bare, { recursive: true, force: true }));
+
+  test.each([
+    { query: "ch-2024-numbered-decimal, para. 2.2", resolved: "ch-2024-numbered-decimal/en/2.2" },
+    { query: "cl-2024-numbered-restart, section 3, para. 1", resolved: "cl-2024-numbered-restart/en/@3/1" },
+    { query: "ie-2024-numbered-through, para. 3", resolved: "ie-2024-numbered-through/en/3" },
+  ])("$query", async ({ query, resolved }) => {
+    let out = "";
+    const code = await citeCommand.run([query, "--json", "--data", bare], {
+      stdout: (t) => {
+        out += t;
+      },
+      stderr: () => {},
+      isTTY: false,
+      cwd: bare,
+    });
+    const lookup = JSON.parse(out) as { unread: unknown[]; results: Array<{ resolved: string | null }> };
+    expect(code).toBe(0);
+    expect(lookup.unread).toHaveLength(0);
+    expect(lookup.results.map((r) => r.resolved)).toEqual([resolved]);
   });
 });

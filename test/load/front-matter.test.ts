@@ -29,6 +29,26 @@ describe("readFrontMatter", () => {
   });
 
   test.each([
+    { value: '"Report\\e[31m of the group"', points: "U+001B" },
+    { value: '"Report\\x07 and\\x7f"', points: "U+0007, U+007F" },
+  ])(
+    "a control character written as a YAML escape ($value) is warned at its key's line, and kept",
+    ({ value, points }) => {
+      const got = readFrontMatter(FM.replace("title: 报告", `title: ${value}`), "f.md");
+      expect(got.diagnostics).toHaveLength(1);
+      expect(got.diagnostics[0]).toMatchObject({
+        code: "corpus/control-character",
+        level: "warning",
+        line: 4,
+      });
+      expect(got.diagnostics[0]!.message).toContain(`title holds`);
+      expect(got.diagnostics[0]!.message).toContain(points);
+      // Kept as it is: the text is never altered.
+      expect([...(got.meta?.title ?? "")].some((c) => c === "\u0007" || c === "\u001b")).toBe(true);
+    },
+  );
+
+  test.each([
     // No opening fence.
     {
       name: "no front matter",

@@ -289,4 +289,35 @@ describe("a pasted citation", () => {
       { numRuns: 60 },
     );
   });
+
+  test("a national paper's decimal paragraphs, registered or not, go back to their paragraph", async () => {
+    const id = "xx-2024-test-paper";
+    const num = fc.array(fc.integer({ min: 1, max: 30 }).map(String), { minLength: 2, maxLength: 3 });
+    await fc.assert(
+      fc.asyncProperty(num, fc.boolean(), async (labels, registered) => {
+        const address = labels.join(".");
+        const one = paragraph({ doc: id, lang: "en", num: labels, address, text: "x" });
+        const record = documentRecord({ symbol: id, lang: "en", parts: [[]], type: "position paper" });
+        const listed: Registry = {
+          documents: registered
+            ? [
+                {
+                  symbol: id,
+                  type: "position paper",
+                  title: { en: "A test paper" },
+                  short: { zh: [], en: [] },
+                },
+              ]
+            : [],
+        };
+        const src = source([record], [one], listed);
+        const printed = citationsOf({ doc: id, part: [], scope: null, num: labels, address });
+        expect(printed.en).toBe(`${id}, para. ${address}`);
+        for (const t of [printed.en, printed.zh, `para. ${address} of ${id}`]) {
+          expect((await answer(t, src)).go, t).toBe(`/p/${id}/${address}/`);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -10,6 +10,7 @@ import {
   citeEn,
   citeZh,
   fromRoman,
+  holdsWords,
   partZh,
   toRoman,
   toZhNumeral,
@@ -98,6 +99,19 @@ describe("citeEn / citeZh", () => {
   });
 
   test.each([
+    // A national paper numbering "1.", "1.1", "1.2": its number printed with its dots.
+    { doc: "ch-2024-numbered-decimal", num: ["2", "2"], en: "para. 2.2", zh: "第 2.2 段" },
+    { doc: "ch-2024-numbered-decimal", num: ["3", "1", "4"], en: "para. 3.1.4", zh: "第 3.1.4 段" },
+    // A national paper's subparagraph stays a subparagraph.
+    { doc: "ie-2024-numbered-through", num: ["4", "b"], en: "para. 4 (b)", zh: "第 4(b)段" },
+    // A UN text's digits below the paragraph are labels, never a decimal number.
+    { doc: "A/78/265", num: ["2", "2"], en: "para. 2 (2)", zh: "第 2(2)段" },
+  ])("$doc: $en", ({ doc, num, en, zh }) => {
+    const c = citationsOf({ doc, part: [], scope: null, num, address: num.join(".") });
+    expect(c).toEqual({ en: `${doc}, ${en}`, zh: `${doc}，${zh}` });
+  });
+
+  test.each([
     { label: "annex", zh: "附件" },
     { label: "annex II", zh: "附件二" },
     { label: "annex B", zh: "附件 B" },
@@ -111,6 +125,35 @@ describe("citeEn / citeZh", () => {
       fc.property(fc.integer({ min: 1, max: 39 }), (n) => {
         expect(fromRoman(toRoman(n))).toBe(n);
         expect(toZhNumeral(n).length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  test("what a part holds is counted by kind, the kinds adding up to every unit held", () => {
+    const kinds = fc.array(
+      fc.record({
+        kind: fc.constantFrom("paragraph", "entry", "source-note"),
+        child: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(kinds, (xs) => {
+        const held = xs.map((x, i) => ({
+          id: `A-78-265/en/${i + 1}`,
+          part: [],
+          scope: null,
+          num: x.kind === "paragraph" ? [String(i + 1)] : [],
+          // A child's paragraph is the first one, held; a source note always sits under one.
+          parent: i > 0 && (x.child || x.kind === "source-note") ? "A-78-265/en/1" : null,
+          kind: i === 0 ? "paragraph" : x.kind,
+        }));
+        const words = holdsWords(held);
+        const counts = [
+          ...words.en.matchAll(/(\d+) (?:paragraph|subparagraph|source note|list item)s?\b/g),
+        ].map((m) => Number(m[1]));
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(held.length);
+        if (counts.length > 1) expect(words.en).toContain(`(${held.length} in all)`);
       }),
     );
   });
