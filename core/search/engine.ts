@@ -88,6 +88,12 @@ export interface SearchOptions extends SearchFilters {
   budget?: number;
   /** Index buckets a ranked query reads its terms from at most (default BUCKET_BUDGET). */
   buckets?: number;
+  /**
+   * The query's citations, [start, end) (core/cite/spans.ts `citationSpans`): left out of each
+   * sentence's measure. The engine does not read citations itself, so that the search page
+   * loads the citation grammar only for a draft.
+   */
+  citations?: ReadonlyArray<readonly [number, number]>;
 }
 
 /**
@@ -137,6 +143,8 @@ export interface SentenceVerdict {
   gaps: number;
   /** The paragraph carrying most of it, or null. */
   source: { id: string; citation: string; doc: string; lang: Lang; address: string } | null;
+  /** Its citations, [start, end) in the query, left out of its measure (`SearchOptions.citations`). */
+  cited: Array<[number, number]>;
 }
 
 export interface SearchResult {
@@ -808,6 +816,7 @@ export class SearchEngine {
       paste,
       sources.map((f) => ({ folded: f.folded, terms: f.terms, queryRanges: f.c.queryRanges })),
       await this.formulas(),
+      opts.citations ?? [],
     );
     const cited = new Map<number, SearchHit>();
     for (const v of verdicts) {
@@ -831,6 +840,7 @@ export class SearchEngine {
           share: v.share,
           gaps: v.gaps,
           source: h ? { id: h.id, citation: h.citation, doc: h.doc, lang: h.lang, address: h.address } : null,
+          cited: v.cited,
         };
       }),
     };

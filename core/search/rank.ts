@@ -344,6 +344,11 @@ export interface Sentence {
    * carried whole (share 1) and yet is not the agreed text: this says so.
    */
   gaps: number;
+  /**
+   * The citations in the sentence ([start, end) in the query), left out of its measure: "as
+   * A/78/265, annex, para. 23 says" names agreed language, it is not wording that can be agreed.
+   */
+  cited: Array<[number, number]>;
 }
 
 /** Word for word: the source carries the whole sentence, in one run. */
@@ -418,7 +423,12 @@ const PER_SENTENCE = 4;
  * paragraph carrying most of the sentence, and how much. On its own, because a sentence the draft
  * repeats, or moves, is agreed language wherever it stands.
  */
-export function sentences(paste: Paste, sources: readonly Source[], formulas: FormulaSet | null): Sentence[] {
+export function sentences(
+  paste: Paste,
+  sources: readonly Source[],
+  formulas: FormulaSet | null,
+  cited: ReadonlyArray<readonly [number, number]> = [],
+): Sentence[] {
   const t = paste.prepared.tokens;
   const w = paste.prepared.weight;
   const n = t.ids.length;
@@ -468,7 +478,15 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
         .map(([, i]) => i);
     const likely = [...new Set([...top(carriedHere), ...top(holds)])].sort((x, y) => x - y);
     const text = paste.text.slice(start, end);
-    const own = readPaste(text, paste.folded.slice(start, end), formulas, paste.lang);
+    // The citations in it are blanked (the folded text keeps its offsets), so the share is of
+    // its wording alone.
+    const here = cited
+      .filter(([a, b]) => a < end && b > start)
+      .map(([a, b]): [number, number] => [Math.max(a, start), Math.min(b, end)]);
+    let folded = paste.folded.slice(start, end);
+    for (const [a, b] of here)
+      folded = `${folded.slice(0, a - start)}${" ".repeat(b - a)}${folded.slice(b - start)}`;
+    const own = readPaste(text, folded, formulas, paste.lang);
     let best = -1;
     let bestShare = 0;
     let gaps = 0;
@@ -483,7 +501,7 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
         }
       }
     }
-    return { start, end, share: bestShare, source: best, agreed: bestShare >= AGREED, gaps };
+    return { start, end, share: bestShare, source: best, agreed: bestShare >= AGREED, gaps, cited: here };
   });
 }
 
@@ -493,7 +511,18 @@ export function sentences(paste: Paste, sources: readonly Source[], formulas: Fo
  * with words struck from, or changed in, the agreed text is "close to" it and says where it
  * differs, however much of it the source carries.
  */
-export function verdictWords(s: Pick<Sentence, "share" | "gaps" | "agreed">): [string, string] {
+export function verdictWords(
+  s: Pick<Sentence, "share" | "gaps" | "agreed"> & {
+    cited?: Sentence["cited"];
+    start?: number;
+    end?: number;
+  },
+): [string, string] {
+  // A sentence that is a citation and nothing else has no wording to measure.
+  if (!s.agreed && s.share === 0 && s.cited?.length && s.start !== undefined && s.end !== undefined) {
+    const covered = s.cited.reduce((n, [a, b]) => n + (b - a), 0);
+    if (covered >= 0.8 * (s.end - s.start)) return ["A citation, not wording: not measured", ""];
+  }
   if (!s.agreed) return ["New wording", ""];
   if (verbatim(s)) return ["Agreed language, word for word: ", ""];
   const places = `${s.gaps} place${s.gaps === 1 ? "" : "s"}`;

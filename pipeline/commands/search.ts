@@ -11,6 +11,7 @@
  */
 import { existsSync, realpathSync } from "node:fs";
 import { resolve } from "node:path";
+import { citationSpans } from "../../core/cite/spans.ts";
 import {
   onlyOtherLanguage,
   SearchEngine,
@@ -276,7 +277,8 @@ export const searchCommand: Command = {
     try {
       const engine = await SearchEngine.open(diskSource(dir));
       if (batch) return await runBatch(engine, opts, io);
-      result = await engine.search(query, opts);
+      // A draft's citations are not wording: its sentences are measured without them.
+      result = await engine.search(query, { ...opts, citations: citationSpans(query) });
       if (!result.hits.length && filters.length) {
         const loose = await engine.search(query, { phrase: opts.phrase, lang: opts.lang, limit: 1 });
         foundUnfiltered = loose.hits.length > 0;
@@ -328,9 +330,11 @@ export const searchCommand: Command = {
             terminalSafe(
               v.agreed && v.source
                 ? `  ${verdictWords(v).join(v.source.citation)}: ${text}`
-                : `  New wording: ${text}`,
+                : `  ${verdictWords(v)[0]}: ${text}`,
             ),
           );
+          if (v.cited.length && v.share > 0)
+            out.push(terminalSafe(`    (not measured, as citations: ${citedWords(query, v.cited)})`));
         }
         out.push("");
       }
@@ -350,3 +354,8 @@ export const searchCommand: Command = {
     return result.hits.length ? 0 : 1;
   },
 };
+
+/** The citations of a sentence, quoted: "A/78/265 号文件附件第 23 段", "resolution 75/240". */
+function citedWords(query: string, cited: ReadonlyArray<readonly [number, number]>): string {
+  return cited.map(([a, b]) => `"${query.slice(a, b).replace(/\s+/g, " ").trim()}"`).join(", ");
+}

@@ -189,6 +189,18 @@ describe.runIf(has("shared"))("acquis search", () => {
     }
   });
 
+  test("a draft's citations are left out of its sentences' measure, and said", async () => {
+    const source = paragraphs.find((p) => p.lang === "zh" && p.text.length > 120 && p.text.length < 200)!;
+    const cite = "如 A/78/265 号文件附件第 23 段所述，";
+    const draft = `${cite}${source.text}\n各国将部署量子小部件。`;
+    const r = await runWith(draft, "-", "--lang", "zh");
+    expect(r.stdout).toContain('(not measured, as citations: "A/78/265 号文件附件第 23 段")');
+    // The sentence carrying the source is measured on its wording alone: word for word but the
+    // few characters around the citation.
+    const line = r.stdout.split("\n").find((l) => l.includes(cite.slice(0, 3)))!;
+    expect(line).toMatch(/^ {2}(Agreed language|Close to agreed language: (9\d|100) %)/);
+  });
+
   test("words given on the command line win over a standard input that is not a terminal", async () => {
     const r = await runWith("ignored", "联络点名录", "--limit", "1");
     expect(r.stdout).toContain("**联络点名录**");

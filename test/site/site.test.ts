@@ -167,6 +167,25 @@ describe.runIf(chromium)("scenarios", () => {
     await page.close();
   });
 
+  test("a draft's citations are not measured as wording, and the page says so", async () => {
+    const page = await open("/search/");
+    const draft = [
+      "States, as recalled in A/78/265, annex, para. 23 (f) (ii), agreed to share good practice on a voluntary basis.",
+      "See A/78/265, annex, para. 23.",
+    ].join(" ");
+    await page.fill("#q", draft);
+    await page.click("#search-form button[type=submit]");
+    await page.waitForFunction(() =>
+      /paragraphs? carr/.test(document.getElementById("search-status")?.textContent ?? ""),
+    );
+    expect(await page.locator("#sentences .cited").allTextContents()).toEqual([
+      " (not measured, as citations: “A/78/265, annex, para. 23 (f) (ii)”)",
+    ]);
+    const verdicts = await page.locator("#sentences .verdict").allTextContents();
+    expect(verdicts[1]).toBe("A citation, not wording: not measured");
+    await page.close();
+  });
+
   test("filters that leave nothing are said to, with whether the words are found without them", async () => {
     // Trying main, a year past the newest text answered only "No paragraph carries any of …".
     const page = await open("/search/?q=critical+infrastructure&from=2090");

@@ -31,6 +31,8 @@ import { noneOccursStatus, onlyLanguageNote } from "../lib/search-status.ts";
 
 /** The longest query kept in the URL. */
 export const SHORT = 200;
+/** Longer than this, a query is read as a draft: sentence by sentence, its citations left out. */
+const DRAFT = 60;
 /** Results drawn: every paragraph for a word or a phrase, the closest for a pasted draft. */
 const LIMIT = 100;
 const LIMIT_DRAFT = 20;
@@ -239,12 +241,18 @@ function drawSentences(q: string, result: SearchResult): HTMLLIElement[] {
       a.textContent = s.source.citation;
       a.lang = s.source.lang === "zh" ? "zh-Hans" : "en";
       verdict.append(a, after);
-    } else verdict.textContent = "New wording";
+    } else verdict.textContent = verdictWords(s)[0];
     const text = document.createElement("span");
     text.className = "s-text";
     text.textContent = q.slice(s.start, s.end);
     text.dataset.start = String(s.start);
     li.append(verdict, " ", text);
+    if (s.cited.length && s.share > 0) {
+      const note = document.createElement("span");
+      note.className = "muted cited";
+      note.textContent = ` (not measured, as citations: ${s.cited.map(([a, b]) => `“${q.slice(a, b).trim()}”`).join(", ")})`;
+      li.append(note);
+    }
     return li;
   });
 }
@@ -325,8 +333,12 @@ async function run(s: PageState, focus: boolean): Promise<void> {
   };
   try {
     const e = await openEngine();
+    // A draft's citations are not wording: its sentences are measured without them. The grammar
+    // is loaded for a draft only (its own chunk), so a short search does not wait on it.
+    if (s.q.length > DRAFT && !s.phrase)
+      opts.citations = (await import("../../../core/cite/spans.ts")).citationSpans(s.q);
     const result = await e.search(s.q, opts);
-    const long = !result.query.phrase && (result.sentences.length > 1 || s.q.length > 60);
+    const long = !result.query.phrase && (result.sentences.length > 1 || s.q.length > DRAFT);
     if (long) {
       $("sentences").replaceChildren(...drawSentences(s.q, result));
       draft.hidden = false;

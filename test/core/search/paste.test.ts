@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { citationSpans } from "../../../core/cite/spans.ts";
 import { memorySource, SearchEngine } from "../../../core/search/engine.ts";
 import { verdictWords } from "../../../core/search/rank.ts";
 import { buildSearchIndex } from "../../../pipeline/index/build.ts";
@@ -193,6 +194,37 @@ describe("what is agreed and what is new", () => {
       "与会国强调保护关键基础设施和信息基础设施的重要性。各国应当建立国家网络应急中心。",
     );
     expect(struck.sentences[0]!.gaps).toBe(1);
+  });
+
+  test("a citation in a sentence is not wording: the sentence is measured without it, and it is said", async () => {
+    const cite = "as recalled in A/78/265, annex, para. 23 (b) and resolution 75/240,";
+    const draft = `${NORM.replace("States should", `States, ${cite} should`)} States will deploy zorblat widgets.`;
+    const without = await engine.search(draft);
+    const spans = citationSpans(draft);
+    const found = spans.map(([a, b]) => draft.slice(a, b));
+    expect(found).toEqual(["A/78/265, annex, para. 23 (b)", "resolution 75/240"]);
+    const withCitations = await engine.search(draft, { citations: spans });
+    const [a, b] = [without.sentences[0]!, withCitations.sentences[0]!];
+    // The citation's words lowered the share; left out, only "as recalled in", "and" and the
+    // commas remain of what the source does not carry.
+    expect(b.share).toBeGreaterThan(a.share);
+    expect(b.share).toBeGreaterThan(0.8);
+    expect(a.share).toBeLessThan(0.7);
+    expect(b.cited.map(([x, y]) => draft.slice(x, y))).toEqual(found);
+    expect(a.cited).toEqual([]);
+    // The same source either way: leaving citations out changes the measure, not what is found.
+    expect(b.source?.id).toBe(a.source?.id);
+  });
+
+  test("a sentence that is only a citation is said to be one, not new wording", async () => {
+    const draft = `${NORM} See A/78/265, annex, para. 23 (b).`;
+    const r = await engine.search(draft, { citations: citationSpans(draft) });
+    const last = r.sentences[r.sentences.length - 1]!;
+    expect(draft.slice(last.start, last.end)).toContain("See A/78/265");
+    expect(verdictWords(last)).toEqual(["A citation, not wording: not measured", ""]);
+    // Without the spans it was "new wording".
+    const plain = await engine.search(draft);
+    expect(verdictWords(plain.sentences[plain.sentences.length - 1]!)).toEqual(["New wording", ""]);
   });
 
   test("words that occur in no paragraph are found and marked", async () => {
