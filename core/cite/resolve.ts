@@ -272,7 +272,13 @@ export function resolveDoc(
     statePartPath = found;
   }
   if (pin.page) return resolvePage(symbol, pin, statePartPath, langs, versions, citing, index);
-  if (pin.key !== null) return resolveNumbered(symbol, pin, statePartPath, pin.key, langs, versions);
+  // A numbered section of the part named ("A/78/265, annex, section III"): looked for in that part
+  // only. Trying main, the annex's missing section III was answered with the main body's.
+  if (pin.key !== null) {
+    const inPart =
+      statePartPath ?? (pin.part !== null ? partFromLabel(pin.part, knownParts, reportIn) : null);
+    return resolveNumbered(symbol, pin, inPart, pin.key, langs, versions, statePartPath !== null);
+  }
   if (statePartPath) {
     const target = docTarget(symbol, statePartPath, pin, false);
     if (pin.num.length === 0)
@@ -498,6 +504,7 @@ function resolveNumbered(
   key: string,
   langs: string[],
   versions: Map<string, DocVersion<CiteParagraph, CiteDocument>>,
+  stateSection = statePartPath !== null,
 ): Resolution {
   const primary = versions.get(langs[0]!)!;
   const sections = (primary.record.sections ?? []).filter(
@@ -511,7 +518,7 @@ function resolveNumbered(
       const para = findParagraph(versions, langs, statePartPath ?? [], null, key.split("."));
       if (para) return ok({ ...target, scope: null, num: key.split(".") }, para.id);
     }
-    if (pin.num.length > 0 && pin.section !== null && sections.length === 0 && statePartPath === null)
+    if (pin.num.length > 0 && pin.section !== null && sections.length === 0 && !stateSection)
       return resolveSection(symbol, pin, langs, versions, null);
     const keys = sections.map((x) => x.key!);
     return notFound(

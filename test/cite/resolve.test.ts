@@ -836,17 +836,37 @@ describe("a whole part or section looked up: what it holds, where the site opens
       (p) => p.part.join() === "annex" && p.parent === null && p.headings.some((h) => h.startsWith("D. ")),
     );
     expect(r.holds?.count).toBe(under.length);
+    // Each kind counted (its subparagraphs apart), then the range, as cited.
+    // Subparagraphs at every level: a paragraph comes before its own in reading order.
+    const held = new Set(under.map((u) => u.id));
+    const subs = corpus.paragraphs.filter((p) => {
+      if (p.parent === null || !held.has(p.parent) || p.kind === "source-note") return false;
+      held.add(p.id);
+      return true;
+    });
     expect(r.holds?.en).toBe(
-      `${under.length} paragraphs: annex, paras. ${under[0]!.num[0]}-${under[under.length - 1]!.num[0]}`,
+      `${under.length} paragraphs${subs.length ? ` and ${subs.length} subparagraphs (${under.length + subs.length} in all)` : ""}: annex, paras. ${under[0]!.num[0]}-${under[under.length - 1]!.num[0]}`,
     );
     expect(r.anchor).not.toBe(anchorOf(under[0]!.address));
+  });
+
+  test("a numbered section is looked for in the part the citation names, never in another", () => {
+    // The annex's sections are lettered; section III is the main body's. Trying main, "annex,
+    // section III" answered with the main body's section III, the annex dropped without a word.
+    const r = only("A/78/265, annex, section III");
+    expect(r.status).toBe("unknown-paragraph");
+    expect(r.resolved).toBeNull();
+    expect(r.message).toMatch(/^A\/78\/265, annex, has no section 3; its sections are A, B, C/);
+    // Without the annex, section III is the main body's; with it, section C is the annex's.
+    expect(only("A/78/265, section III").resolved).toBe("A-78-265/zh/@3");
+    expect(only("A/78/265, annex, section C").resolved).toBe("A-78-265/zh/annex/@C");
   });
 
   test("a part opens at its title; its holdings never name internal addresses", () => {
     const r = only("A/78/265, annex B");
     expect(r.anchor).toBe(headingAnchor((h) => h.depth === 1 && h.part.join() === "annex,annex B"));
     expect(r.holds?.en).not.toMatch(/annex\/|annex-b\//);
-    expect(r.holds?.zh).toMatch(/^\d+ 段：附件，附件 B，第 1-\d+ 段/);
+    expect(r.holds?.zh).toMatch(/^\d+ 段(、[^：]+)?：附件，附件 B，第 1-\d+ 段/);
   });
 
   test("a paragraph: its own page, no anchor; the whole document: side by side", () => {

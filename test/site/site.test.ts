@@ -966,6 +966,35 @@ describe.runIf(has("shared"))("the real seed, parsed by the real parser", () => 
     await page.close();
   });
 
+  test.runIf(chromium)(
+    "a floor (at least N, or the first N shown) comes with a way to see more, as the CLI's --all",
+    async () => {
+      // Trying main, "At least 41 paragraphs carry …" had no way to the rest on the page.
+      const page = await context.newPage();
+      await page.goto(
+        new URL(`/search/?q=${encodeURIComponent("各国在使用信通技术方面的负责任行为")}`, seedBase).href,
+      );
+      await page.waitForFunction(() =>
+        / paragraphs? /.test(document.getElementById("search-status")?.textContent ?? ""),
+      );
+      const before = (await page.textContent("#search-status")) ?? "";
+      expect(before).toMatch(/^At least \d+ paragraphs carry/);
+      const shown = await page.locator("#results li > a").count();
+      expect(await page.isVisible("#more")).toBe(true);
+      await page.click("#more");
+      await page.waitForFunction(
+        (was) => document.getElementById("search-status")?.textContent !== was,
+        before,
+      );
+      // More candidates read: more paragraphs found, or every one found (no floor left).
+      const after = (await page.textContent("#search-status")) ?? "";
+      const count = (t: string) => Number(/(\d+) paragraphs/.exec(t)?.[1] ?? 0);
+      expect(count(after) > count(before) || !after.startsWith("At least")).toBe(true);
+      expect(await page.locator("#results li > a").count()).toBeGreaterThan(shown);
+      await page.close();
+    },
+  );
+
   test.runIf(chromium).each([
     { pasted: "A/78/265，附件，第 23(f)段", lands: "/p/A-78-265/annex/23.f/" },
     { pasted: "A/78/265, annex, annex B, para. 4 (c)", lands: "/p/A-78-265/annex/annex-b/4.c/" },

@@ -25,6 +25,7 @@ import {
   type SearchHit,
   type SearchOptions,
   type SearchResult,
+  VERIFY_BUDGET,
 } from "../../../core/search/engine.ts";
 import { verdictWords } from "../../../core/search/rank.ts";
 import { noneOccursStatus, onlyLanguageNote } from "../lib/search-status.ts";
@@ -286,8 +287,12 @@ function openEngine(): Promise<SearchEngine> {
   return engine;
 }
 
-/** Run the page's search and draw it; `focus`: move focus to the results afterwards. */
-async function run(s: PageState, focus: boolean): Promise<void> {
+/**
+ * Run the page's search and draw it; `focus`: move focus to the results afterwards; `widen`: how
+ * many times the default candidates and results ("Show more" multiplies it by 4, as `acquis
+ * search --all` reads every candidate).
+ */
+async function run(s: PageState, focus: boolean, widen = 1): Promise<void> {
   const status = $("search-status");
   const list = $("results");
   const heading = $("results-h");
@@ -303,6 +308,8 @@ async function run(s: PageState, focus: boolean): Promise<void> {
           ? "Your text is too long for the address and this browser refused to keep it in session storage: a reload will lose it."
           : "";
   list.replaceChildren();
+  // Kept while "Show more" widens the same search (it holds the focus), hidden for a new one.
+  if (widen === 1) $("more").hidden = true;
   draft.hidden = true;
   heading.hidden = true;
   // The build knows whether it wrote an index; without one the page says so, and nothing is asked for.
@@ -327,7 +334,8 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     doc: s.doc,
     type: s.type,
     consensus: s.consensus,
-    limit: s.q.length > SHORT ? LIMIT_DRAFT : LIMIT,
+    limit: (s.q.length > SHORT ? LIMIT_DRAFT : LIMIT) * widen,
+    budget: VERIFY_BUDGET * widen,
     ...(s.from ? { yearFrom: s.from } : {}),
     ...(s.to < 9999 ? { yearTo: s.to } : {}),
   };
@@ -356,6 +364,15 @@ async function run(s: PageState, focus: boolean): Promise<void> {
     status.textContent += languageNote;
     heading.textContent =
       n === 0 ? "Results: none" : `Results: ${result.hits.length} of ${more ? "at least " : ""}${n}`;
+    // A floor ("At least 40") or results not drawn: the way to the rest, on the page as in the CLI.
+    const button = $<HTMLButtonElement>("more");
+    button.hidden = !(more || n > result.hits.length);
+    button.onclick = () => {
+      button.disabled = true;
+      void run(s, false, widen * 4).finally(() => {
+        button.disabled = false;
+      });
+    };
     heading.hidden = false;
     document.title = `${s.q.length <= 60 ? s.q : "Your text"} · Search · acquis`;
     if (focus) heading.focus();
