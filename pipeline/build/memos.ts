@@ -183,9 +183,11 @@ export function readMemos(
     }
     out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
     if (!out.reuse)
-      out.rejected.reuse = s
-        ? "a base of postings it stands on is missing or changed"
-        : rejection(reuse, REUSE_MEMO.kind);
+      out.rejected.reuse = !s
+        ? rejection(reuse, REUSE_MEMO.kind)
+        : baseIdsOf(s).length < 2 || [...bases.values()].some((b) => !b)
+          ? "a base of postings it stands on is missing or changed"
+          : "its sections are not of the shape this version reads";
   }
   const index = read(MEMO_FILES.index);
   if (index) {

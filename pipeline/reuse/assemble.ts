@@ -27,7 +27,7 @@ import type {
 import { alignedFile } from "./bilingual.ts";
 import { type Marks, passagesBetween, type RawLink, type ReuseOptions } from "./detect.ts";
 import type { Formula } from "./formula-table.ts";
-import { type LineageFile, lineageOf } from "./lineage.ts";
+import { byRank, type LineageFile, lineageOf } from "./lineage.ts";
 import { toReuse } from "./links.ts";
 
 export interface ReuseResult {
@@ -130,10 +130,11 @@ export function assemble(a: Assembly): ReuseResult {
     carried.push(cache.carried(r, x, y, () => carry(r, x, y, a)));
   }
 
-  const order = (x: Reuse, y: Reuse) =>
-    rank[indexOf.get(x.to)!]! - rank[indexOf.get(y.to)!]! ||
-    rank[indexOf.get(x.from)!]! - rank[indexOf.get(y.from)!]!;
-  const reuse = [...direct, ...carried].sort(order);
+  const reuse = byRank(
+    [...direct, ...carried],
+    (r) => rank[indexOf.get(r.to)!]!,
+    (r) => rank[indexOf.get(r.from)!]!,
+  );
 
   const byId = new Map<string, Paragraph>();
   for (const r of reuse) {

@@ -152,22 +152,51 @@ const KIND_RANK = { verbatim: 0, near: 1, partial: 2 } as const;
 /** The reading order of the corpus: document date, then symbol, then position in the document. */
 export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]): Uint32Array {
   const date = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
-  const idx = paragraphs.map((_, i) => i);
-  // Dates and symbols compared once each, as ranks (equal under localeCompare, equal rank): the
-  // sort then compares integers, where it called localeCompare twice for most of its n log n steps.
-  const dateRank = ranksOf(paragraphs.map((p) => date.get(`${p.doc}|${p.lang}`) ?? "9999-99-99"));
-  const docRank = ranksOf(paragraphs.map((p) => p.doc));
-  idx.sort(
-    (x, y) =>
-      dateRank[x]! - dateRank[y]! ||
-      docRank[x]! - docRank[y]! ||
-      paragraphs[x]!.seq - paragraphs[y]!.seq ||
-      x - y,
+  // A document's paragraphs stand together, so the date and the symbol are looked up, ranked and
+  // sorted once per run of one document (a few thousand), not once per paragraph: the sort of
+  // every paragraph by (date, symbol, seq) cost a build after one change some 200 ms at 200k
+  // paragraphs. The order is the same: runs sorted by (date, symbol), then within runs of equal
+  // (date, symbol) — a document's two languages may share both — paragraphs by (seq, position).
+  const runStart: number[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const prev = paragraphs[i - 1];
+    if (!prev || prev.doc !== p.doc || prev.lang !== p.lang) runStart.push(i);
+  }
+  runStart.push(paragraphs.length);
+  const runs = runStart.length - 1;
+  const head = (r: number) => paragraphs[runStart[r]!]!;
+  const dateRank = ranksOf(
+    Array.from({ length: runs }, (_, r) => date.get(`${head(r).doc}|${head(r).lang}`) ?? "9999-99-99"),
   );
+  const docRank = ranksOf(Array.from({ length: runs }, (_, r) => head(r).doc));
+  const order = Array.from({ length: runs }, (_, r) => r);
+  order.sort((x, y) => dateRank[x]! - dateRank[y]! || docRank[x]! - docRank[y]! || x - y);
   const rank = new Uint32Array(paragraphs.length);
-  idx.forEach((p, r) => {
-    rank[p] = r;
-  });
+  let next = 0;
+  for (let g = 0; g < runs; ) {
+    // Runs of equal (date, symbol): their paragraphs ordered by (seq, position) together.
+    let end = g + 1;
+    while (
+      end < runs &&
+      dateRank[order[end]!] === dateRank[order[g]!] &&
+      docRank[order[end]!] === docRank[order[g]!]
+    )
+      end++;
+    const members: number[] = [];
+    for (let r = g; r < end; r++)
+      for (let i = runStart[order[r]!]!; i < runStart[order[r]! + 1]!; i++) members.push(i);
+    let ordered = true;
+    for (let j = 1; j < members.length && ordered; j++) {
+      const a = members[j - 1]!;
+      const b = members[j]!;
+      ordered =
+        paragraphs[a]!.seq < paragraphs[b]!.seq || (paragraphs[a]!.seq === paragraphs[b]!.seq && a < b);
+    }
+    if (!ordered) members.sort((x, y) => paragraphs[x]!.seq - paragraphs[y]!.seq || x - y);
+    for (const i of members) rank[i] = next++;
+    g = end;
+  }
   return rank;
 }
 

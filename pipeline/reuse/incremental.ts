@@ -69,12 +69,18 @@ import {
 import { type DfChange, postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 
-/** A document as the memo knows it: its paragraphs are `ids[first .. first + count)`. */
+/**
+ * A document as the memo knows it: its paragraphs are numbers `first .. first + count - 1`, the
+ * first and last of them with the ids given (the memo keeps no list of every id: 5.8 MB of its
+ * JSON at 200k paragraphs, parsed and written again at every build for these two checks).
+ */
 export interface DocSpan {
   key: string;
   hash: string;
   first: number;
   count: number;
+  firstId: string;
+  lastId: string;
 }
 
 /** A link found, with how it was found and whether it was kept as a best source. */
@@ -95,10 +101,15 @@ export interface ReuseMemo {
    * counts crossed the threshold, never recounted over the corpus.
    */
   formulaWindows: Uint32Array;
-  ids: string[];
+  /** How many paragraphs the corpus had (the numbering's size). */
+  size: number;
   docs: DocSpan[];
-  /** Each paragraph's in-text citation spans, "start-end" joined by spaces ("" for none). */
-  refs: string[];
+  /**
+   * The in-text citation spans of each paragraph that has some, by id: "start-end" joined by
+   * spaces. Only the citing paragraphs, so that a build compares what changed without a lookup
+   * for every paragraph of the corpus.
+   */
+  refs: Map<string, string>;
   /**
    * Each paragraph's verbatim-copy key: (units * 2 + 1 for English, hash of its units); (0, 0)
    * for a paragraph that takes no part.
@@ -157,6 +168,16 @@ function settingsOf(input: MemoInput, options: ReuseOptions, schemaVersion: numb
 const refKey = (spans: readonly (readonly [number, number])[] | undefined) =>
   spans?.length ? spans.map(([s, e]) => `${s}-${e}`).join(" ") : "";
 
+/** The memo's `refs`: the citing paragraphs' spans as keys, by id. */
+function refsOf(references: MemoInput["references"]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, spans] of references) {
+    const key = refKey(spans);
+    if (key) out.set(id, key);
+  }
+  return out;
+}
+
 /** Sign a raw link: its kind, score, formula flag and passages. */
 function sigOf(l: RawLink): string {
   return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
@@ -166,12 +187,18 @@ function sigOf(l: RawLink): string {
 function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan[] {
   const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
   const out: DocSpan[] = [];
-  paragraphs.forEach((p, i) => {
-    const key = `${p.doc}|${p.lang}`;
-    const last = out[out.length - 1];
-    if (last && last.key === key) last.count++;
-    else out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1 });
-  });
+  // A run is found by comparing a paragraph's document and language with the one before: the
+  // key is made once a run, not once a paragraph (200k strings at 200k paragraphs).
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const prev = paragraphs[i - 1];
+    if (prev && prev.doc === p.doc && prev.lang === p.lang) out[out.length - 1]!.count++;
+    else {
+      const key = `${p.doc}|${p.lang}`;
+      out.push({ key, hash: hash.get(key) ?? "", first: i, count: 1, firstId: p.id, lastId: "" });
+    }
+  }
+  for (const d of out) d.lastId = paragraphs[d.first + d.count - 1]!.id;
   return out;
 }
 
@@ -182,27 +209,34 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
  */
 function alignedOf(
   paragraphs: Paragraph[],
-  documents: DocumentRecord[],
+  docs: readonly DocSpan[],
   old: ReuseMemo["aligned"] | null,
 ): { result: ReturnType<typeof alignLanguages>; memo: ReuseMemo["aligned"] } {
-  const hash = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.hash]));
-  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[] }>();
-  for (const p of paragraphs) {
-    const entry = byDoc.get(p.doc) ?? { zh: [], en: [] };
-    entry[p.lang].push(p);
-    byDoc.set(p.doc, entry);
+  // Grouped by the documents' runs of paragraphs (docSpans), a few thousand, rather than
+  // paragraph by paragraph: the same lists, each in paragraph order.
+  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[]; hash: { zh: string; en: string } }>();
+  for (const d of docs) {
+    const head = paragraphs[d.first]!;
+    let entry = byDoc.get(head.doc);
+    if (!entry) {
+      entry = { zh: [], en: [], hash: { zh: "", en: "" } };
+      byDoc.set(head.doc, entry);
+    }
+    const list = entry[head.lang];
+    for (let i = d.first; i < d.first + d.count; i++) list.push(paragraphs[i]!);
+    entry.hash[head.lang] = d.hash;
   }
   const memo: ReuseMemo["aligned"] = new Map();
   const result: ReturnType<typeof alignLanguages> = { rows: [], partner: new Map(), diagnostics: [] };
   for (const doc of [...byDoc.keys()].sort()) {
-    const { zh, en } = byDoc.get(doc)!;
+    const { zh, en, hash } = byDoc.get(doc)!;
     if (!zh.length || !en.length) continue;
-    const key = `${hash.get(`${doc}|zh`)}|${hash.get(`${doc}|en`)}`;
+    const key = `${hash.zh}|${hash.en}`;
     let entry = old?.get(doc);
     if (!entry || entry.key !== key) entry = { key, ...alignDocument(zh, en) };
     memo.set(doc, entry);
-    result.rows.push(...entry.rows);
-    result.diagnostics.push(...entry.diagnostics);
+    for (const r of entry.rows) result.rows.push(r);
+    for (const w of entry.diagnostics) result.diagnostics.push(w);
     for (const r of entry.rows) {
       if (r.status !== "pair" || r.zh.length !== 1 || r.en.length !== 1) continue;
       result.partner.set(r.zh[0]!, r.en[0]!);
@@ -304,7 +338,8 @@ function cold(
   );
   // The zh/en alignment once: the result's rows and the memo's entries are the same alignment
   // (it was made twice, alignLanguages for the one and alignedOf for the other).
-  const aligned = alignedOf(paragraphs, input.documents, null);
+  const spans = docSpans(paragraphs, input.documents);
+  const aligned = alignedOf(paragraphs, spans, null);
   const { result, detected, table } = coldReuse(
     input,
     schemaVersion,
@@ -329,9 +364,9 @@ function cold(
     settings,
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
-    ids: paragraphs.map((p) => p.id),
-    docs: docSpans(paragraphs, input.documents),
-    refs: paragraphs.map((p) => refKey(input.references.get(p.id))),
+    size: paragraphs.length,
+    docs: spans,
+    refs: refsOf(input.references),
     copyKey,
     shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
     windows: liveOf(trace.windows!, baseId(settings, paragraphs, "windows"), paragraphs.length),
@@ -529,7 +564,7 @@ function incremental(
 ): MemoRun | string {
   const { paragraphs, documents } = input;
   const n = paragraphs.length;
-  const nOld = old.ids.length;
+  const nOld = old.size;
   const langOf = (p: number): Lang => paragraphs[p]!.lang;
   const opt = (p: number): LangOptions => options[langOf(p)];
 
@@ -545,8 +580,8 @@ function incremental(
       o !== undefined &&
       o.hash === d.hash &&
       o.count === d.count &&
-      old.ids[o.first] === paragraphs[d.first]!.id &&
-      old.ids[o.first + o.count - 1] === paragraphs[d.first + d.count - 1]!.id;
+      o.firstId === d.firstId &&
+      o.lastId === d.lastId;
     for (let i = 0; i < d.count; i++) {
       if (same) {
         remap[o.first + i] = d.first + i;
@@ -611,10 +646,23 @@ function incremental(
     if (c.before >= formulaDf !== c.after >= formulaDf)
       for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
   }
-  const refs = paragraphs.map((p) => refKey(input.references.get(p.id)));
-  for (let p = 0; p < n; p++) {
-    const o = oldOf[p]!;
-    if (o >= 0 && old.refs[o] !== refs[p]) touched[p] = 1;
+  // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
+  // paragraph is in a changed document is touched already, any other is looked up by id (all
+  // the ids mapped only then, which a change to one document's citations never needs).
+  const refs = refsOf(input.references);
+  const moved = new Set<string>();
+  for (const [id, key] of refs) if (old.refs.get(id) !== key) moved.add(id);
+  for (const id of old.refs.keys()) if (!refs.has(id)) moved.add(id);
+  if (moved.size) {
+    for (const d of docs)
+      if (changed[d.first]) for (let p = d.first; p < d.first + d.count; p++) moved.delete(paragraphs[p]!.id);
+    if (moved.size) {
+      const at = new Map(paragraphs.map((x, p) => [x.id, p]));
+      for (const id of moved) {
+        const p = at.get(id);
+        if (p !== undefined && oldOf[p]! >= 0) touched[p] = 1;
+      }
+    }
   }
   const touchedOld = new Uint8Array(nOld);
   for (let o = 0; o < nOld; o++) if (remap[o]! < 0 || touched[remap[o]!]) touchedOld[o] = 1;
@@ -846,7 +894,7 @@ function incremental(
   // 10. Put the output together; the formula windows shipped with the search index are those of
   // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
   const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
-  const aligned = alignedOf(paragraphs, documents, old.aligned);
+  const aligned = alignedOf(paragraphs, docs, old.aligned);
   const records = new Records(
     old,
     (p) => paragraphs[p]!.id,
@@ -887,7 +935,7 @@ function incremental(
     settings,
     formulaDf,
     formulaWindows,
-    ids: paragraphs.map((p) => p.id),
+    size: n,
     docs,
     refs,
     copyKey,

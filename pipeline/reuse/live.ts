@@ -91,22 +91,35 @@ export function updateLive(
   const deadMoved = new Map<number, number>();
   let deadPostings = s.deadPostings;
   if (newlyDead) {
+    // One pass over the postings alone, the hash of a hit found by bisecting the list starts:
+    // most hashes have one posting, so a loop over hashes then postings (4 million of each at
+    // 200k paragraphs) cost several times this loop over 11 million numbers. Hits come in the
+    // order of their hashes, a hash's postings together, so the counts are the same.
     const { hash, start, post } = s.base;
-    for (let g = 0; g < hash.length; g++) {
-      let prev = -1;
-      let n = 0;
-      for (let y = start[g]!; y < start[g + 1]!; y++) {
-        const b = post[y]!;
-        if (!dying[b]) continue;
-        deadPostings++;
-        if (b !== prev) n++;
-        prev = b;
+    let g = -1;
+    let end = 0;
+    let prev = -1;
+    let n = 0;
+    const flush = () => {
+      if (!n) return;
+      deadMoved.set(hash[g]!, n);
+      dead.set(hash[g]!, (dead.get(hash[g]!) ?? 0) + n);
+    };
+    for (let y = 0; y < post.length; y++) {
+      const b = post[y]!;
+      if (!dying[b]) continue;
+      deadPostings++;
+      if (y >= end) {
+        flush();
+        g = listOf(start, y);
+        end = start[g + 1]!;
+        prev = -1;
+        n = 0;
       }
-      if (n) {
-        deadMoved.set(hash[g]!, n);
-        dead.set(hash[g]!, (dead.get(hash[g]!) ?? 0) + n);
-      }
+      if (b !== prev) n++;
+      prev = b;
     }
+    flush();
   }
   const delta = mergePostings(s.delta, remap, added);
   const deltaBefore = new Map(delta.changed.map((c) => [c.hash, c]));
@@ -129,6 +142,18 @@ export function updateLive(
     if (before !== after) changed.push({ hash: h, before, after });
   }
   return { live: next, changed };
+}
+
+/** The list `g` whose postings `start[g] .. start[g + 1] - 1` hold posting `y`. */
+function listOf(start: Uint32Array, y: number): number {
+  let lo = 0;
+  let hi = start.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (start[mid]! <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function dfIn(p: Postings, h: number): number {

@@ -12,7 +12,7 @@ import type { LivePostings } from "./live.ts";
 import type { Postings } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "3" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "4" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
 
 function postingSections(prefix: string, p: Postings): Record<string, Section> {
@@ -113,9 +113,9 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
       json: {
         settings: m.settings,
         formulaDf: m.formulaDf,
-        ids: m.ids,
+        size: m.size,
         docs: m.docs,
-        refs: m.refs,
+        refs: [...m.refs],
         found: m.found,
         direct: [...m.direct],
         carried: [...m.carried],
@@ -186,8 +186,18 @@ export function memoFromSections(
     !copies
   )
     return null;
-  const ids = meta.ids as string[];
-  if (!Array.isArray(ids) || runStart.length !== ids.length + 1 || copyKey.length !== ids.length * 2)
+  const size = meta.size;
+  const docs = meta.docs as DocSpan[];
+  if (
+    typeof size !== "number" ||
+    !Array.isArray(docs) ||
+    !Array.isArray(meta.refs) ||
+    runStart.length !== size + 1 ||
+    copyKey.length !== size * 2 ||
+    docs.some(
+      (d) => d.first + d.count > size || typeof d.firstId !== "string" || typeof d.lastId !== "string",
+    )
+  )
     return null;
   const table: FormulaTable = {
     units: numbers(units),
@@ -197,7 +207,7 @@ export function memoFromSections(
     runs: [],
     byHash: new Map(),
   };
-  for (let p = 0; p < ids.length; p++) {
+  for (let p = 0; p < size; p++) {
     const out: KeyedRun[] = [];
     for (let r = runStart[p]!; r < runStart[p + 1]!; r++)
       out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key: runs[3 * r + 2]! });
@@ -208,9 +218,9 @@ export function memoFromSections(
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,
     formulaWindows,
-    ids,
-    docs: meta.docs as DocSpan[],
-    refs: meta.refs as string[],
+    size,
+    docs,
+    refs: new Map(meta.refs as Array<[string, string]>),
     copyKey,
     shingles,
     windows,

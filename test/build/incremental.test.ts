@@ -27,6 +27,8 @@ import {
 } from "../../pipeline/build/memos.ts";
 import { previousOutput } from "../../pipeline/build/write.ts";
 import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
+import { pack } from "../../pipeline/pack.ts";
+import { memoSections, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import type { AdoptionFile } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
@@ -288,6 +290,19 @@ describe("a memo that does not fit is not used", () => {
       },
       stage: "cite" as const,
       why: /piece of it is missing or changed/,
+    },
+    {
+      // Whole and sound (its checksum matches), of this version's kind, but without the count of
+      // paragraphs the memo's numbering has (as a memo written by a layout without it would be).
+      name: "a reuse memo without its paragraph count, checksum and version right",
+      spoil: (dir: string) => {
+        const store = new FileStore(dir, true);
+        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        delete (s.meta as { json: Record<string, unknown> }).json.size;
+        store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
+      },
+      stage: "reuse" as const,
+      why: /not of the shape/,
     },
     {
       name: "memos made by another version of acquis",
