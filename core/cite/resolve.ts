@@ -121,6 +121,19 @@ export function buildIndex<P extends CiteParagraph, D extends CiteDocument>(
   return indexWith(documents, paragraphs, registry, states);
 }
 
+/** What both indexes build alike: the registry by symbol, the titles' matcher, the States' names. */
+function namesOf(
+  registry: { documents: readonly CiteRegistryEntry[] },
+  held: Iterable<string>,
+  states: readonly StateName[],
+): Pick<CorpusIndex<CiteParagraph, CiteDocument>, "registry" | "titles" | "stateNames"> {
+  return {
+    registry: new Map(registry.documents.map((e) => [e.symbol, e])),
+    titles: new TitleMatcher({ documents: withHeldIds(registry.documents, held) }, states),
+    stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),
+  };
+}
+
 /**
  * The index with the States given: the browser's resolver passes those its index file lists
  * (written with `statesOf` by the build), so the table of States' names, which only `statesOf`
@@ -146,13 +159,7 @@ export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
     v.byAddress.set(p.address, p);
     v.paragraphs.push(p);
   }
-  return {
-    registry: new Map(registry.documents.map((e) => [e.symbol, e])),
-    titles: new TitleMatcher({ documents: withHeldIds(registry.documents, docs.keys()) }, states),
-    docs,
-    byId,
-    stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),
-  };
+  return { ...namesOf(registry, docs.keys(), states), docs, byId };
 }
 
 /**
@@ -211,13 +218,7 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
     if (regular && !p.id.startsWith(prefix)) regular = false;
   }
   const byId = new LazyIds<P>(paragraphs, regular ? byPrefix : null);
-  return {
-    registry: new Map(registry.documents.map((e) => [e.symbol, e])),
-    titles: new TitleMatcher({ documents: withHeldIds(registry.documents, docs.keys()) }, states),
-    docs,
-    byId,
-    stateNames: new Map(states.map((x) => [x.code, { zh: x.zh[0] ?? x.code, en: x.en[0] ?? x.code }])),
-  };
+  return { ...namesOf(registry, docs.keys(), states), docs, byId };
 }
 
 /** A document version whose paragraphs and addresses are gathered when first read (indexLazily). */

@@ -13,26 +13,31 @@ import { citeCommand } from "../../pipeline/commands/cite.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { merge, nationalFixture } from "./helpers.ts";
 
-const dir = mkdtempSync(join(tmpdir(), "acquis-cite-numbered-"));
 const corpus = merge(
   ...["en-numbered-through", "en-numbered-restart", "en-numbered-decimal"].map(nationalFixture),
 );
-writeFileSync(join(dir, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
-writeFileSync(
-  join(dir, "documents.json"),
-  JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
-);
-// The registry as `acquis import --id` leaves it: one entry per paper, by its id (the ids are known
-// to citations through the registry's entries).
-mkdirSync(join(dir, "corpus"));
-writeFileSync(
-  join(dir, "corpus", "registry.yaml"),
-  `documents:\n${corpus.documents
-    .map(
-      (d) =>
-        `  - id: ${d.symbol}\n    type: position paper\n    date: "${d.date}"\n    body: A government\n    status: national\n    title:\n      en: ${JSON.stringify(d.title)}\n`,
-    )
-    .join("")}`,
+
+/** A data folder of the papers, as `acquis cite --data` reads it, with the registry given. */
+function dataDir(prefix: string, registry: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  writeFileSync(join(d, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
+  writeFileSync(
+    join(d, "documents.json"),
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
+  );
+  mkdirSync(join(d, "corpus"));
+  writeFileSync(join(d, "corpus", "registry.yaml"), registry);
+  return d;
+}
+
+/** A registry entry of a paper, as `acquis import --id` writes one. */
+const entry = (id: string, date: string, title: string) =>
+  `  - id: ${id}\n    type: position paper\n    date: "${date}"\n    body: A government\n    status: national\n    title:\n      en: ${JSON.stringify(title)}\n`;
+
+// The registry as `acquis import --id` leaves it: one entry per paper, by its id.
+const dir = dataDir(
+  "acquis-cite-numbered-",
+  `documents:\n${corpus.documents.map((d) => entry(d.symbol, d.date, d.title)).join("")}`,
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -166,16 +171,9 @@ describe("a paper numbering its paragraphs 1.1, 1.2, 2.1 is cited as it prints t
 describe("a paper the corpus holds but the registry does not list", () => {
   // The same data, the registry listing only the first paper (a `corpus/not-in-registry` warning at
   // build time): the others are still cited by their ids.
-  const bare = mkdtempSync(join(tmpdir(), "acquis-cite-unlisted-"));
-  writeFileSync(join(bare, "paragraphs.jsonl"), corpus.paragraphs.map((p) => JSON.stringify(p)).join("\n"));
-  writeFileSync(
-    join(bare, "documents.json"),
-    JSON.stringify({ schemaVersion: SCHEMA_VERSION, documents: corpus.documents }),
-  );
-  mkdirSync(join(bare, "corpus"));
-  writeFileSync(
-    join(bare, "corpus", "registry.yaml"),
-    'documents:\n  - id: ie-2024-numbered-through\n    type: position paper\n    date: "2024-01-01"\n    body: A government\n    status: national\n    title:\n      en: A paper\n',
+  const bare = dataDir(
+    "acquis-cite-unlisted-",
+    `documents:\n${entry("ie-2024-numbered-through", "2024-01-01", "A paper")}`,
   );
   afterAll(() => rmSync(bare, { recursive: true, force: true }));
 
