@@ -170,7 +170,7 @@ describe.runIf(chromium)("scenarios", () => {
   test("a draft's citations are not measured as wording, and the page says so", async () => {
     const page = await open("/search/");
     const draft = [
-      "States, as recalled in A/78/265, annex, para. 23 (f) (ii), agreed to share good practice on a voluntary basis.",
+      "States, as recalled in A/78/265, annex, para. 23 (f) (ii), agreed to share zorblat practice on a voluntary basis.",
       "See A/78/265, annex, para. 23.",
     ].join(" ");
     await page.fill("#q", draft);
@@ -183,6 +183,10 @@ describe.runIf(chromium)("scenarios", () => {
     ]);
     const verdicts = await page.locator("#sentences .verdict").allTextContents();
     expect(verdicts[1]).toBe("A citation, not wording: not measured");
+    // A citation's words are never marked as occurring nowhere ("78/265" is no word of the corpus).
+    await page.waitForSelector("#sentences mark.unseen");
+    // ("See" is the draft's own word, outside the citation, and occurs in no paragraph.)
+    expect(await page.locator("#sentences mark.unseen").allTextContents()).toEqual(["zorblat", "See"]);
     await page.close();
   });
 

@@ -378,7 +378,13 @@ async function run(s: PageState, focus: boolean, widen = 1): Promise<void> {
     if (focus) heading.focus();
     if (long || !result.hits.length) {
       const unseen = await e.unseen(s.q, result);
-      if (long) markUnseen(s.q, unseen.ranges);
+      // A citation's words ("78/265", "第") are not wording: never marked as occurring nowhere.
+      const cited = opts.citations ?? [];
+      if (long)
+        markUnseen(
+          s.q,
+          unseen.ranges.filter(([a, b]) => !cited.some(([c, d]) => a < d && b > c)),
+        );
       // Every word of the query occurs nowhere: say so plainly.
       const covered = unseen.ranges.reduce(
         (sum, [a, b]) => sum + s.q.slice(a, b).replace(/[^\p{L}\p{N}]/gu, "").length,
