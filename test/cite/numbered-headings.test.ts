@@ -41,17 +41,25 @@ const dir = dataDir(
 );
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** `acquis cite --json --data <dir> <query>`: the exit code and each target's id and text. */
-async function cite(query: string) {
+/** `acquis cite <args> --data <data>`: the exit code and what it printed (stderr after stdout). */
+async function runCite(data: string, ...args: string[]) {
   let out = "";
-  const code = await citeCommand.run([query, "--json", "--data", dir], {
+  const code = await citeCommand.run([...args, "--data", data], {
     stdout: (t) => {
       out += t;
     },
-    stderr: () => {},
+    stderr: (t) => {
+      out += t;
+    },
     isTTY: false,
-    cwd: dir,
+    cwd: data,
   });
+  return { code, out };
+}
+
+/** `acquis cite --json --data <dir> <query>`: the exit code and each target's id and text. */
+async function cite(query: string, data = dir) {
+  const { code, out } = await runCite(data, query, "--json");
   const lookup = JSON.parse(out) as {
     unread: unknown[];
     results: Array<{ status: string; resolved: string | null; paragraph?: { text: string } | null }>;
@@ -122,20 +130,7 @@ describe("acquis cite lands on the right paragraph of such a paper", () => {
 
 describe("a paper numbering its paragraphs 1.1, 1.2, 2.1 is cited as it prints them", () => {
   /** `acquis cite <query>` as a person reads it (no --json). */
-  async function citeText(query: string) {
-    let out = "";
-    const code = await citeCommand.run([query, "--data", dir], {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: (t) => {
-        out += t;
-      },
-      isTTY: false,
-      cwd: dir,
-    });
-    return { code, out };
-  }
+  const citeText = (query: string) => runCite(dir, query);
 
   test("a range of decimal paragraphs lands on each, and the citations to copy keep the dots", async () => {
     const got = await cite("ch-2024-numbered-decimal, paras. 2.1-2.2");
@@ -182,18 +177,9 @@ describe("a paper the corpus holds but the registry does not list", () => {
     { query: "cl-2024-numbered-restart, section 3, para. 1", resolved: "cl-2024-numbered-restart/en/@3/1" },
     { query: "ie-2024-numbered-through, para. 3", resolved: "ie-2024-numbered-through/en/3" },
   ])("$query", async ({ query, resolved }) => {
-    let out = "";
-    const code = await citeCommand.run([query, "--json", "--data", bare], {
-      stdout: (t) => {
-        out += t;
-      },
-      stderr: () => {},
-      isTTY: false,
-      cwd: bare,
-    });
-    const lookup = JSON.parse(out) as { unread: unknown[]; results: Array<{ resolved: string | null }> };
-    expect(code).toBe(0);
-    expect(lookup.unread).toHaveLength(0);
-    expect(lookup.results.map((r) => r.resolved)).toEqual([resolved]);
+    const got = await cite(query, bare);
+    expect(got.code).toBe(0);
+    expect(got.unread).toBe(0);
+    expect(got.results.map((r) => r.resolved)).toEqual([resolved]);
   });
 });
