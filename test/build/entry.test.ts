@@ -3,6 +3,7 @@
  * as the export carries it, key for key, and an entry that is damaged in any way the reader can
  * see is a miss (null), never a wrong paragraph.
  */
+import { isAscii } from "node:buffer";
 import { describe, expect, test } from "vitest";
 import { entryBytes, LAYOUT, readEntry } from "../../pipeline/build/entry.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
@@ -74,12 +75,24 @@ describe("parse cache entry", () => {
     expect(spans).toBeLessThan(rows.length);
   });
 
-  test("paragraphs do not share their heading arrays", () => {
+  test("paragraphs under one heading path share its array, which cannot be changed", () => {
     const r = readEntry(entry(), FILE)!;
     const [a, b] = r.parsed.paragraphs;
     expect(a!.headings).toEqual(b!.headings);
-    a!.headings.push("changed");
+    expect(a!.headings).toBe(b!.headings);
+    expect(() => a!.headings.push("changed")).toThrow(TypeError);
     expect(b!.headings).not.toContain("changed");
+  });
+
+  test("the header and the short form are ASCII; a byte past ASCII there is a miss", () => {
+    const bytes = entry();
+    const [h, s, p] = partsOf(bytes);
+    expect(isAscii(Buffer.from(`${h}\n${s}`))).toBe(true);
+    // The export's lines keep their characters as they are.
+    expect(p).toContain("第五段的文字");
+    // "\u00e9" and "é" are the same value to JSON.parse: only the reader's check tells them apart.
+    const edited = join([h, s.replace(/"label":"([^"]*)"/, '"label":"$1é"'), p]);
+    expect(readEntry(edited, FILE)).toBeNull();
   });
 
   // Each row: a way the entry can be damaged, and what it does to the bytes.
