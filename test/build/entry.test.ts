@@ -75,13 +75,15 @@ describe("parse cache entry", () => {
     expect(spans).toBeLessThan(rows.length);
   });
 
-  test("paragraphs under one heading path share its array, which cannot be changed", () => {
+  test("paragraphs with the same heading path, part or flags share one array, which cannot be changed", () => {
     const r = readEntry(entry(), FILE)!;
     const [a, b] = r.parsed.paragraphs;
-    expect(a!.headings).toEqual(b!.headings);
-    expect(a!.headings).toBe(b!.headings);
-    expect(() => a!.headings.push("changed")).toThrow(TypeError);
-    expect(b!.headings).not.toContain("changed");
+    for (const key of ["headings", "part", "flags"] as const) {
+      expect(a![key]).toEqual(b![key]);
+      expect(a![key]).toBe(b![key]);
+      expect(() => (a![key] as string[]).push("changed")).toThrow(TypeError);
+      expect(b![key]).not.toContain("changed");
+    }
   });
 
   test("the header and the short form are ASCII; a byte past ASCII there is a miss", () => {
@@ -106,7 +108,11 @@ describe("parse cache entry", () => {
     ["a character added to the export before a text span", ([h, s, p]) => join([h, s, `{${p}`])],
     [
       "a heading path index out of the table",
-      ([h, s, p]) => join([h, s.replace('"headings":0', '"headings":99'), p]),
+      ([h, s, p]) => join([h, s.replace(/"headings":\d+/, '"headings":99'), p]),
+    ],
+    [
+      "a part given as a list, not an index",
+      ([h, s, p]) => join([h, s.replace(/"part":\d+/, '"part":[]'), p]),
     ],
     [
       "of another layout",
