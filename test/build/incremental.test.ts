@@ -206,6 +206,15 @@ describe("a parse cache entry that does not fit is parsed again", () => {
       "with its short form's heading paths out of the table",
       ([h, s, p]) => `${h}\n${s.replaceAll(/"headings":\d+/g, '"headings":9999')}\n${p}`,
     ],
+    [
+      "with its short form's parts given as lists, not indexes into the header's",
+      ([h, s, p]) => `${h}\n${s.replaceAll(/"part":\d+/g, '"part":[]')}\n${p}`,
+    ],
+    // Read as one-byte strings, an "é" written as UTF-8 there would read as two other characters.
+    [
+      "with a character past ASCII in its short form",
+      ([h, s, p]) => `${h}\n${s.replace('"id":"', '"id":"é')}\n${p}`,
+    ],
   ])("an entry %s: parsed again, the output a cold build's", async (_, spoil) => {
     const root = makeRepo(files());
     const first = await build({ root });
