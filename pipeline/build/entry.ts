@@ -104,11 +104,18 @@ function textSpan(line: string, text: string): [number, number] | null {
  * bytes that read back as a one-byte string (see `readEntry`).
  */
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    NOT_ASCII,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return JSON.stringify(value).replace(NOT_ASCII, escapeOf);
 }
+/** A character's \u escape, each made once (a document repeats its few hundred characters). */
+function escapeOf(c: string): string {
+  let e = ESCAPES.get(c);
+  if (e === undefined) {
+    e = `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    ESCAPES.set(c, e);
+  }
+  return e;
+}
+const ESCAPES = new Map<string, string>();
 /** Every UTF-16 unit past ASCII, the two halves of a surrogate pair each on its own. */
 const NOT_ASCII = /[\u0080-\uffff]/g;
 
@@ -134,7 +141,8 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
   const lists: unknown[][] = [];
   const listIndex = new Map<string, number>();
   const shared = (list: unknown[]): number => {
-    const key = JSON.stringify(list);
+    // Most are empty: their key without a JSON.stringify (writing the entries cost as layout 4 did).
+    const key = list.length === 0 ? "[]" : JSON.stringify(list);
     let index = listIndex.get(key);
     if (index === undefined) {
       index = lists.length;
