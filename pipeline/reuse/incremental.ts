@@ -54,7 +54,7 @@ import {
   type Shingled,
   sameUnits,
 } from "./detect.ts";
-import { type FormulaTable, formulaList, recount, setRuns, unitsText } from "./formula-table.ts";
+import { type FormulaTable, formulaList, NO_RUNS, recount, setRuns, unitsText } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
   compact,
@@ -879,7 +879,7 @@ function incremental(
   const table: FormulaTable = {
     ...old.formulas,
     runs: Array.from({ length: n }, (_, p) =>
-      oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : [],
+      oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : NO_RUNS,
     ),
   };
   recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
