@@ -91,7 +91,7 @@ export function emptyTable(n: number): FormulaTable {
     keyStart: new Uint32Array(1),
     dfZh: new Uint32Array(0),
     dfEn: new Uint32Array(0),
-    runs: new Array<readonly KeyedRun[]>(n).fill(NO_RUNS),
+    runs: Array.from({ length: n }, () => NO_RUNS),
     byHash: null,
   };
 }
@@ -224,27 +224,19 @@ export function formulaList(
     }
   }
   const df = new Uint32Array(keys);
-  // Each live key's place as one number, count then carriers (both under 2^26: exact in a
-  // double). Only the first `limit` places and whatever ties with the last of them can be
-  // listed: they are found by the `limit`-th largest place (a numeric sort of a typed array),
-  // where sorting every live key with a comparator (hundreds of thousands at 200k paragraphs)
-  // was most of this function.
-  const place = new Float64Array(keys);
-  const places: number[] = [];
+  const live: number[] = [];
   for (let k = 0; k < keys; k++) {
     if (!carriers[k]) continue;
     df[k] = Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
-    place[k] = df[k]! * 0x4000000 + carriers[k]!;
-    places.push(place[k]!);
+    live.push(k);
   }
-  const live: number[] = [];
-  if (limit > 0 && places.length) {
-    const sorted = Float64Array.from(places).sort();
-    const bar = sorted[Math.max(0, sorted.length - limit)]!;
-    for (let k = 0; k < keys; k++) if (carriers[k] && place[k]! >= bar) live.push(k);
-    live.sort((x, y) => place[y]! - place[x]! || x - y);
+  live.sort((x, y) => df[y]! - df[x]! || carriers[y]! - carriers[x]!);
+  // Texts only where they can decide: the first `limit` and whatever ties with the last of them.
+  let end = Math.min(limit, live.length);
+  if (end > 0) {
+    const last = live[end - 1]!;
+    while (end < live.length && df[live[end]!] === df[last] && carriers[live[end]!] === carriers[last]) end++;
   }
-  const end = live.length;
   const top = live.slice(0, end).map((k) => {
     const p = first[k]!;
     const run = t.runs[p]![firstRun[k]!]!;

@@ -203,12 +203,13 @@ export function memoFromSections(
   for (let k = 0; k < keys; k++) if (keyStart[k]! > keyStart[k + 1]!) return null;
   // The columns are taken as read (views of the memo's bytes, written to in place by this build);
   // the lookup of keys by hash is made only if a new run needs a key (formula-table.ts).
-  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runs: new Array(size), byHash: null };
+  // Runs pushed, not set at their index: an array made at its length is holey, slower to read.
+  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runs: [], byHash: null };
   for (let p = 0; p < size; p++) {
     const from = runStart[p]!;
     const to = runStart[p + 1]!;
     if (from === to) {
-      table.runs[p] = NO_RUNS;
+      table.runs.push(NO_RUNS);
       continue;
     }
     const out: KeyedRun[] = [];
@@ -217,7 +218,7 @@ export function memoFromSections(
       if (key >= keys || r >= runs.length / 3) return null;
       out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key });
     }
-    table.runs[p] = out;
+    table.runs.push(out);
   }
   return {
     settings: meta.settings as string,
