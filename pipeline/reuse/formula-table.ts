@@ -36,18 +36,40 @@ export interface KeyedRun {
   key: number;
 }
 
-/** The table: every formula passage's units, its counts by language, and each paragraph's runs. */
+/**
+ * The table: every formula passage's units, its counts by language, and each paragraph's runs.
+ * The columns are typed arrays with room to grow (`keys` says how many keys there are): a build
+ * after a change takes them as the memo reads them back (views of its file, memo-file.ts), where
+ * plain arrays meant converting some 1.6 million numbers at 200k paragraphs at every build.
+ */
 export interface FormulaTable {
+  /** How many keys (passages) the table holds. */
+  keys: number;
   /** Units of every key, flat: key k is `units[keyStart[k]] .. units[keyStart[k + 1]]`. */
-  units: number[];
-  keyStart: number[];
+  units: Int32Array;
+  /** At least `keys + 1` entries. */
+  keyStart: Uint32Array;
   /** The key's count among Chinese and English paragraphs (0: not computed, or none there). */
-  dfZh: number[];
-  dfEn: number[];
-  /** Each paragraph's runs, in reading order of the paragraph; empty for most. */
-  runs: KeyedRun[][];
-  /** Keys by a hash of their units (several keys may share a hash). */
-  byHash: Map<number, number[]>;
+  dfZh: Uint32Array;
+  dfEn: Uint32Array;
+  /** Each paragraph's runs, in reading order of the paragraph; empty for most (`NO_RUNS`). */
+  runs: Array<readonly KeyedRun[]>;
+  /** Keys by a hash of their units (several keys may share a hash); made when first needed. */
+  byHash: Map<number, number[]> | null;
+}
+
+/**
+ * The runs of a paragraph that has none, shared: most paragraphs have none, and an array each
+ * was 200,000 objects made at every build at 200k paragraphs. Never written to (setRuns replaces).
+ */
+export const NO_RUNS: readonly KeyedRun[] = Object.freeze([]);
+
+/** `a` with room for at least `need` entries (doubling, so that appends cost no copy each). */
+function room<T extends Int32Array | Uint32Array>(a: T, need: number): T {
+  if (need <= a.length) return a;
+  const out = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length, 16));
+  out.set(a);
+  return out;
 }
 
 /**
@@ -64,30 +86,35 @@ function unitsHash(u: ArrayLike<number>, s: number, e: number): number {
 /** An empty table for `n` paragraphs. */
 export function emptyTable(n: number): FormulaTable {
   return {
-    units: [],
-    keyStart: [0],
-    dfZh: [],
-    dfEn: [],
-    runs: Array.from({ length: n }, () => []),
-    byHash: new Map(),
+    keys: 0,
+    units: new Int32Array(0),
+    keyStart: new Uint32Array(1),
+    dfZh: new Uint32Array(0),
+    dfEn: new Uint32Array(0),
+    runs: Array.from({ length: n }, () => NO_RUNS),
+    byHash: null,
   };
 }
 
-/** Rebuild the lookup of keys by hash (after the table was read back). */
-export function indexKeys(t: FormulaTable): void {
-  t.byHash.clear();
-  for (let k = 0; k + 1 < t.keyStart.length; k++) {
+/** The lookup of keys by hash, made from the keys when first asked (a table read back has none). */
+function byHashOf(t: FormulaTable): Map<number, number[]> {
+  if (t.byHash) return t.byHash;
+  const m = new Map<number, number[]>();
+  for (let k = 0; k < t.keys; k++) {
     const h = unitsHash(t.units, t.keyStart[k]!, t.keyStart[k + 1]!);
-    const list = t.byHash.get(h);
+    const list = m.get(h);
     if (list) list.push(k);
-    else t.byHash.set(h, [k]);
+    else m.set(h, [k]);
   }
+  t.byHash = m;
+  return m;
 }
 
 /** The key of units `ids[s .. e)`, added when new. */
 export function keyOf(t: FormulaTable, ids: Int32Array, s: number, e: number): number {
   const h = unitsHash(ids, s, e);
-  const list = t.byHash.get(h);
+  const byHash = byHashOf(t);
+  const list = byHash.get(h);
   if (list)
     next: for (const k of list) {
       const a = t.keyStart[k]!;
@@ -95,13 +122,20 @@ export function keyOf(t: FormulaTable, ids: Int32Array, s: number, e: number): n
       for (let i = 0; i < e - s; i++) if (t.units[a + i] !== ids[s + i]) continue next;
       return k;
     }
-  const k = t.keyStart.length - 1;
-  for (let i = s; i < e; i++) t.units.push(ids[i]!);
-  t.keyStart.push(t.units.length);
-  t.dfZh.push(0);
-  t.dfEn.push(0);
+  const k = t.keys;
+  const at = t.keyStart[k]!;
+  t.units = room(t.units, at + e - s);
+  t.units.set(ids.subarray(s, e), at);
+  t.keyStart = room(t.keyStart, k + 2);
+  t.keyStart[k + 1] = at + e - s;
+  // Fresh room is zero, but a column read back may hold more than `keys` entries: say it.
+  t.dfZh = room(t.dfZh, k + 1);
+  t.dfEn = room(t.dfEn, k + 1);
+  t.dfZh[k] = 0;
+  t.dfEn[k] = 0;
+  t.keys = k + 1;
   if (list) list.push(k);
-  else t.byHash.set(h, [k]);
+  else byHash.set(h, [k]);
   return k;
 }
 
@@ -137,7 +171,7 @@ export function recount(
   dfOf: (h: number) => number,
 ): void {
   if (!changed.size) return;
-  for (let k = 0; k + 1 < t.keyStart.length; k++) {
+  for (let k = 0; k < t.keys; k++) {
     const a = t.keyStart[k]!;
     const e = t.keyStart[k + 1]!;
     for (const lang of ["zh", "en"] as const) {
@@ -164,7 +198,7 @@ export function formulaList(
   textOf: (p: number, start: number, end: number) => string,
   limit = FORMULA_LIST,
 ): Formula[] {
-  const keys = t.keyStart.length - 1;
+  const keys = t.keys;
   const carriers = new Uint32Array(keys);
   const langs = new Uint8Array(keys);
   const lastSeen = new Int32Array(keys).fill(-1);

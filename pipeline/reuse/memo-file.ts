@@ -6,7 +6,7 @@
  */
 import type { Reuse } from "../../schemas/index.ts";
 import type { Section } from "../pack.ts";
-import { type FormulaTable, indexKeys, type KeyedRun } from "./formula-table.ts";
+import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import type { LivePostings } from "./live.ts";
 import type { Postings } from "./postings.ts";
@@ -80,16 +80,6 @@ function liveFrom(
   };
 }
 
-/**
- * A typed array's numbers as a plain array, by index: `Array.from` goes through the iterator,
- * some 80 ms of CPU for the 1.6 million units of the formula table at 200k paragraphs.
- */
-function numbers(a: Int32Array | Uint32Array): number[] {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
-  return out;
-}
-
 /** The memo as sections. */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
@@ -128,10 +118,11 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
-    "formulas.units": Int32Array.from(t.units),
-    "formulas.keyStart": Uint32Array.from(t.keyStart),
-    "formulas.dfZh": Uint32Array.from(t.dfZh),
-    "formulas.dfEn": Uint32Array.from(t.dfEn),
+    // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
+    "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
+    "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
+    "formulas.dfZh": t.dfZh.subarray(0, t.keys),
+    "formulas.dfEn": t.dfEn.subarray(0, t.keys),
     "formulas.runStart": runStart,
     "formulas.runs": runs,
   };
@@ -199,21 +190,36 @@ export function memoFromSections(
     )
   )
     return null;
-  const table: FormulaTable = {
-    units: numbers(units),
-    keyStart: numbers(keyStart),
-    dfZh: numbers(dfZh),
-    dfEn: numbers(dfEn),
-    runs: [],
-    byHash: new Map(),
-  };
+  const keys = keyStart.length - 1;
+  if (
+    keys < 0 ||
+    dfZh.length !== keys ||
+    dfEn.length !== keys ||
+    keyStart[0] !== 0 ||
+    keyStart[keys] !== units.length ||
+    runStart[size] !== runs.length / 3
+  )
+    return null;
+  for (let k = 0; k < keys; k++) if (keyStart[k]! > keyStart[k + 1]!) return null;
+  // The columns are taken as read (views of the memo's bytes, written to in place by this build);
+  // the lookup of keys by hash is made only if a new run needs a key (formula-table.ts).
+  // Runs pushed, not set at their index: an array made at its length is holey, slower to read.
+  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runs: [], byHash: null };
   for (let p = 0; p < size; p++) {
+    const from = runStart[p]!;
+    const to = runStart[p + 1]!;
+    if (from === to) {
+      table.runs.push(NO_RUNS);
+      continue;
+    }
     const out: KeyedRun[] = [];
-    for (let r = runStart[p]!; r < runStart[p + 1]!; r++)
-      out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key: runs[3 * r + 2]! });
+    for (let r = from; r < to; r++) {
+      const key = runs[3 * r + 2]!;
+      if (key >= keys || r >= runs.length / 3) return null;
+      out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key });
+    }
     table.runs.push(out);
   }
-  indexKeys(table);
   return {
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,

@@ -314,6 +314,24 @@ describe("a memo that does not fit is not used", () => {
       why: /not of the shape/,
     },
     {
+      // Whole and sound, but its formula table cut short: the keys its runs name are past the
+      // table's columns (read back as they are, formula-table.ts), which must not be trusted.
+      name: "a reuse memo whose formula table is cut short, checksum and version right",
+      spoil: (dir: string) => {
+        const store = new FileStore(dir, true);
+        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const keyStart = s["formulas.keyStart"] as Uint32Array;
+        expect(keyStart.length).toBeGreaterThan(2);
+        s["formulas.keyStart"] = keyStart.subarray(0, 1);
+        s["formulas.units"] = (s["formulas.units"] as Int32Array).subarray(0, 0);
+        s["formulas.dfZh"] = new Uint32Array(0);
+        s["formulas.dfEn"] = new Uint32Array(0);
+        store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
+      },
+      stage: "reuse" as const,
+      why: /not of the shape/,
+    },
+    {
       name: "memos made by another version of acquis",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);

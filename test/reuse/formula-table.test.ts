@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  emptyTable,
+  type FormulaTable,
+  formulaList,
+  keyOf,
+  setRuns,
+} from "../../pipeline/reuse/formula-table.ts";
+
+/** The list as the plain reading of formula-table.ts's rules gives it: every live key sorted. */
+function reference(
+  t: FormulaTable,
+  lang: (p: number) => "zh" | "en",
+  rank: Uint32Array,
+  text: (p: number, s: number, e: number) => string,
+  limit: number,
+) {
+  const keys = Array.from({ length: t.keys }, (_, k) => {
+    const carriers = new Set<number>();
+    const langs = new Set<string>();
+    let first: { p: number; i: number } | null = null;
+    t.runs.forEach((runs, p) => {
+      runs.forEach((r, i) => {
+        if (r.key !== k) return;
+        carriers.add(p);
+        langs.add(lang(p));
+        if (!first || rank[p]! < rank[first.p]!) first = { p, i };
+      });
+    });
+    const df = Math.max(langs.has("zh") ? t.dfZh[k]! : 0, langs.has("en") ? t.dfEn[k]! : 0);
+    return { k, carriers: [...carriers], df, first: first as { p: number; i: number } | null };
+  }).filter((x) => x.carriers.length);
+  keys.sort((x, y) => y.df - x.df || y.carriers.length - x.carriers.length || x.k - y.k);
+  let end = Math.min(limit, keys.length);
+  const last = keys[end - 1];
+  while (
+    last &&
+    end < keys.length &&
+    keys[end]!.df === last.df &&
+    keys[end]!.carriers.length === last.carriers.length
+  )
+    end++;
+  const top = keys.slice(0, end).map((x) => {
+    const run = t.runs[x.first!.p]![x.first!.i]!;
+    return { ...x, text: text(x.first!.p, run.start, run.end), rank: rank[x.first!.p]! };
+  });
+  top.sort(
+    (x, y) =>
+      y.df - x.df ||
+      y.carriers.length - x.carriers.length ||
+      x.text.localeCompare(y.text) ||
+      x.rank - y.rank ||
+      x.first!.i - y.first!.i,
+  );
+  return top.slice(0, limit).map((x) => ({
+    text: x.text,
+    paragraphs: x.df,
+    examples: x.carriers
+      .sort((a, b) => rank[a]! - rank[b]!)
+      .slice(0, 3)
+      .map((p) => `p${p}`),
+  }));
+}
+
+describe("formulaList", () => {
+  it("lists what sorting every live key lists, ties at the limit included", () => {
+    // Few distinct units and counts, so that places tie often, across the limit too.
+    const para = fc.record({
+      units: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 2, maxLength: 6 }),
+      runs: fc.array(
+        fc.record({
+          start: fc.nat(4),
+          len: fc.integer({ min: 1, max: 3 }),
+          df: fc.integer({ min: 1, max: 4 }),
+        }),
+        {
+          maxLength: 3,
+        },
+      ),
+      zh: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(para, { maxLength: 30 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.nat(),
+        (paras, limit, seed) => {
+          const t = emptyTable(paras.length);
+          const lang = (p: number) => (paras[p]!.zh ? "zh" : "en") as "zh" | "en";
+          paras.forEach((x, p) => {
+            const ids = Int32Array.from(x.units);
+            const runs = x.runs
+              .map((r) => ({ start: Math.min(r.start, ids.length - 1), end: 0, df: r.df }))
+              .map((r, i) => ({ ...r, end: Math.min(ids.length, r.start + x.runs[i]!.len) }));
+            if (runs.length) setRuns(t, p, ids, runs, lang(p));
+          });
+          const rank = Uint32Array.from(paras.keys(), (p) => (p * 7 + seed) % Math.max(1, paras.length));
+          const text = (p: number, s: number, e: number) => paras[p]!.units.slice(s, e).join(",");
+          const idOf = (p: number) => `p${p}`;
+          expect(formulaList(t, lang, idOf, rank, text, limit)).toEqual(
+            reference(t, lang, rank, text, limit),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a table grows past what it was read back with, and finds its old keys by their units", () => {
+    const t = emptyTable(0);
+    const a = keyOf(t, Int32Array.of(5, 6, 7), 0, 3);
+    // As a memo reads it back: columns exactly as long as their keys, no lookup by hash yet.
+    const read: FormulaTable = {
+      ...t,
+      units: t.units.slice(0, t.keyStart[t.keys]),
+      keyStart: t.keyStart.slice(0, t.keys + 1),
+      dfZh: t.dfZh.slice(0, t.keys),
+      dfEn: t.dfEn.slice(0, t.keys),
+      byHash: null,
+    };
+    expect(keyOf(read, Int32Array.of(1, 5, 6, 7), 1, 4)).toBe(a);
+    const b = keyOf(read, Int32Array.of(8, 9), 0, 2);
+    expect(b).toBe(a + 1);
+    expect(read.keys).toBe(2);
+    expect([...read.units.subarray(read.keyStart[b]!, read.keyStart[b + 1]!)]).toEqual([8, 9]);
+    expect(read.dfZh[b]).toBe(0);
+  });
+});
