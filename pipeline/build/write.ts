@@ -174,6 +174,15 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
       records: null,
       schemaVersion: path === "index.json" ? index.manifest.schemaVersion : null,
     })),
+    // Those still in the index memo's pieces: named by their piece and slot, read only when the
+    // last output has no file made from the same (pipeline/index/memo-file.ts).
+    ...Object.entries(index.kept ?? {}).map(([path, k]) => ({
+      path: `search/${path}`,
+      chunks: () => [k.read()],
+      source: k.source,
+      records: null,
+      schemaVersion: null,
+    })),
   ];
 }
 
