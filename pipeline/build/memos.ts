@@ -303,7 +303,10 @@ export function memoFiles(
     });
   };
   if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
-  if (memos.index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, indexMemoSections(memos.index, version));
+  // A piece of the last index memo read only now (the files of a piece partly rewritten) that does
+  // not read back: the index memo is not kept, and the next build's index stage runs cold.
+  const index = memos.index && unlessUnreadable(() => indexMemoSections(memos.index!, version));
+  if (index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, index);
   keep.push(...out.map((f) => f.name));
   return { files: out, keep };
 }
