@@ -109,9 +109,8 @@ export interface BucketFile {
   gz: Uint8Array;
   /**
    * Set on a file read back from an index memo's piece not read yet (memo-file.ts): `gz` reads
-   * the piece when first asked; `size` is its length, `source` names its bytes (the piece's name,
-   * which is its checksum, and its slot), so the writer can take the last output's file made from
-   * the same without reading it.
+   * the piece when first asked; `size` is its length, `source` the SHA-256 of its bytes (as the
+   * memo lists it), so the writer can link the last output's file of the same bytes unread.
    */
   size?: number;
   source?: string;

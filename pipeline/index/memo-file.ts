@@ -12,12 +12,16 @@
  *   others on as the objects it read; a piece all of whose objects are such is carried as it
  *   stands in the store (at 200k paragraphs the memo is 53 MB, 41 MB of it the files and 7.6 MB
  *   the counts).
- * - The memo file also lists every file piece's hashes and sizes, so a file is known without its
- *   piece being read: its bytes are read when first asked for (the stage patches a few buckets
- *   and chunks), and a file nobody asks for goes to the writer unread, named by its piece and
- *   slot (build.ts BucketFile `source`), and its piece is carried by name. A piece read late
- *   that is not the one listed throws PieceUnreadable (memo-pieces.ts). Pure.
+ * - The memo file also lists every file piece's hashes, sizes and SHA-256s, so a file is known
+ *   without its piece being read: its bytes are read when first asked for (the stage patches a
+ *   few buckets and chunks), and a file nobody asks for goes to the writer unread, named by the
+ *   SHA-256 of its bytes (build.ts BucketFile `source`: the writer links the last output's file
+ *   of the same), and its piece is carried by name. Named by its own bytes, not by its piece, a
+ *   file stays linked when a neighbour in its piece changes. A SHA-256 is computed only for a
+ *   file made anew, when its piece is written. A piece read late that is not the one listed
+ *   throws PieceUnreadable (memo-pieces.ts). Pure.
  */
+import { sha256 } from "../hash.ts";
 import { type PieceIn, PieceOrigins, type PieceOut, PieceUnreadable, shardOf } from "../memo-pieces.ts";
 import type { Section } from "../pack.ts";
 import type { BucketFile, IndexParts } from "./build.ts";
@@ -48,7 +52,8 @@ export function indexMemoSections(
     const slots = all.slice(from, from + FILES_PER_PIECE);
     // Known without reading a file kept in a piece (its size is listed).
     const sizes = slots.map((f) => (f ? (f.size ?? f.gz.length) : -1));
-    lists.push({ from, hashes: slots.map((f) => f?.hash ?? ""), sizes });
+    const sums = slots.map((f) => (f ? (f.source ?? sha256(f.gz)) : ""));
+    lists.push({ from, hashes: slots.map((f) => f?.hash ?? ""), sizes, sums });
     const carried = files.carried(slots, version);
     if (carried) {
       pieces.push({ carried });
@@ -124,11 +129,15 @@ interface Meta {
   files: { buckets: number; unigramBuckets: number; total: number; lists: FileList[] };
 }
 
-/** What a piece of files holds: from which position, each file's hash and size (-1: none). */
+/**
+ * What a piece of files holds: from which position, each file's hash and size (-1: none), and
+ * in the memo file's list (not the piece's own) the SHA-256 of each file's bytes.
+ */
 interface FileList {
   from: number;
   hashes: string[];
   sizes: number[];
+  sums?: string[];
 }
 
 const sameList = (a: FileList | undefined, b: FileList) =>
@@ -168,11 +177,13 @@ export function indexMemoFromSections(
   for (let k = 0; k < lists.length; k++) {
     const piece = pieces[k]!;
     const list = lists[k]!;
-    const { from, hashes, sizes } = list;
+    const { from, hashes, sizes, sums } = list;
     if (
       !Array.isArray(hashes) ||
       !Array.isArray(sizes) ||
+      !Array.isArray(sums) ||
       hashes.length !== sizes.length ||
+      sums.length !== sizes.length ||
       from + sizes.length > all.length
     )
       return null;
@@ -201,7 +212,9 @@ export function indexMemoFromSections(
         continue;
       }
       const start = at;
-      const f = keptFile(hashes[i]!, n, `${piece.name}#${i}`, () => bytes().subarray(start, start + n));
+      const sum = sums[i];
+      if (typeof sum !== "string" || !/^[0-9a-f]{64}$/.test(sum)) return null;
+      const f = keptFile(hashes[i]!, n, sum, () => bytes().subarray(start, start + n));
       files.note(f, piece.name, i, version, sizes.length, set);
       all[from + i] = f;
       at += n;
