@@ -15,6 +15,10 @@
  * - Only a piece read by this process, from the store the memo is written to, checked (its
  *   stamp, else its checksum) and of the same code version can be carried; any other is
  *   written. Pure: the runner reads and writes the files.
+ * - A piece may be read only when first needed (`PieceIn.sections`): only one whose stamp vouches
+ *   for it (memos.ts), so that what is left unread is what was checked before. Should it still
+ *   not read back as its name says (changed while the build ran), reading it throws
+ *   `PieceUnreadable`, which its memo's user turns into a cold run, never half of one.
  */
 import type { Section } from "./pack.ts";
 
@@ -24,7 +28,18 @@ export type PieceOut = { sections: Record<string, Section> } | { carried: string
 /** A piece as read back: its file's name and its sections. */
 export interface PieceIn {
   name: string;
-  sections: Record<string, Section>;
+  /**
+   * Its sections: read and checked when the memo was, or read when first called (a piece the
+   * store's stamps vouch for); throws PieceUnreadable when the piece is not what its name says.
+   */
+  sections: () => Record<string, Section>;
+}
+
+/** A piece read late that did not read back as its name says (see the decisions above). */
+export class PieceUnreadable extends Error {
+  constructor(name: string) {
+    super(`the memo piece ${name} changed or went missing while the build ran`);
+  }
 }
 
 interface Origin {

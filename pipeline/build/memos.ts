@@ -26,7 +26,7 @@ import type { FileStamp } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { LOAD_MEMO, type LoadMemo, loadMemoFromSections, loadMemoSections } from "../load/memo.ts";
-import type { PieceIn, PieceOut } from "../memo-pieces.ts";
+import { type PieceIn, type PieceOut, PieceUnreadable } from "../memo-pieces.ts";
 import { pack, packSummed, type Section, unpack } from "../pack.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
 import {
@@ -142,25 +142,54 @@ const PIECE_NAME = /^(?:cite|index)-([0-9a-f]{32})\.piece$/;
 /**
  * The pieces a memo's sections name, read and checked (kind, the code's version, checksum unless
  * vouched, the checksum its name gives), or null when one is missing or not what its name says.
+ * With `lazy`, a piece its stamp vouches for (so there, and unchanged since this code wrote it) is
+ * read only when its sections are first asked for, and throws PieceUnreadable then if it does not
+ * read back (memo-pieces.ts); any other piece is read and checked here.
  */
 function readPieces(
   s: Record<string, Section>,
   read: (name: string) => Uint8Array | undefined,
   version: string,
   vouched: (name: string) => boolean,
+  lazy: boolean,
 ): PieceIn[] | null {
   const names = (s.pieces as { json?: unknown } | undefined)?.json;
   if (!Array.isArray(names)) return null;
   const out: PieceIn[] = [];
+  const open = (name: string, sum: string, trusted: boolean) => {
+    const bytes = read(name);
+    return bytes ? unpack(bytes, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, trusted, sum) : null;
+  };
   for (const name of names) {
     const sum = typeof name === "string" ? PIECE_NAME.exec(name)?.[1] : undefined;
-    const bytes = sum && read(name);
-    const sections =
-      bytes && unpack(bytes, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, vouched(name), sum);
+    if (!sum) return null;
+    if (lazy && vouched(name)) {
+      let got: Record<string, Section> | null = null;
+      out.push({
+        name,
+        sections: () => {
+          got ??= open(name, sum, true);
+          if (!got) throw new PieceUnreadable(name);
+          return got;
+        },
+      });
+      continue;
+    }
+    const sections = open(name, sum, vouched(name));
     if (!sections) return null;
-    out.push({ name, sections });
+    out.push({ name, sections: () => sections });
   }
   return out;
+}
+
+/** `make()`, or null when a piece it reads turns out unreadable (the memo is then not used). */
+function unlessUnreadable<T>(make: () => T | null): T | null {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof PieceUnreadable) return null;
+    throw e;
+  }
 }
 
 /** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
@@ -174,8 +203,8 @@ export function readMemos(
   const cite = read(MEMO_FILES.cite);
   if (cite) {
     const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
-    const pieces = s && readPieces(s, read, version, vouched);
-    out.cite = s && pieces && citeMemoFromSections(s, pieces, version);
+    const pieces = s && readPieces(s, read, version, vouched, false);
+    out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
     if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
   const reuse = read(MEMO_FILES.reuse);
@@ -200,8 +229,9 @@ export function readMemos(
   const index = read(MEMO_FILES.index);
   if (index) {
     const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, vouched(MEMO_FILES.index));
-    const pieces = s && readPieces(s, read, version, vouched);
-    out.index = s && pieces && indexMemoFromSections(s, pieces, version);
+    // Lazily: the stage after a change reads a few of the index's files; the others are carried.
+    const pieces = s && readPieces(s, read, version, vouched, true);
+    out.index = s && pieces && unlessUnreadable(() => indexMemoFromSections(s, pieces, version));
     if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
   }
   const topics = read(MEMO_FILES.topics);
@@ -300,7 +330,10 @@ export function memoFiles(
     });
   };
   if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
-  if (memos.index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, indexMemoSections(memos.index, version));
+  // A piece of the last index memo read only now (the files of a piece partly rewritten) that does
+  // not read back: the index memo is not kept, and the next build's index stage runs cold.
+  const index = memos.index && unlessUnreadable(() => indexMemoSections(memos.index!, version));
+  if (index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, index);
   // The topics memo as read, untouched, is the file already there (some 21 MB at 200k paragraphs).
   if (memos.topics?.unchanged && exists(MEMO_FILES.topics)) keep.push(MEMO_FILES.topics);
   else if (memos.topics)

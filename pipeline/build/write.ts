@@ -176,6 +176,15 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
       records: null,
       schemaVersion: path === "index.json" ? index.manifest.schemaVersion : null,
     })),
+    // Those still in the index memo's pieces: named by the SHA-256 of their bytes (the memo lists
+    // it), read only when the last output has no file of the same (pipeline/index/memo-file.ts).
+    ...Object.entries(index.kept ?? {}).map(([path, k]) => ({
+      path: `search/${path}`,
+      chunks: () => [k.read()],
+      source: k.source,
+      records: null,
+      schemaVersion: null,
+    })),
   ];
 }
 

@@ -70,8 +70,10 @@ export function citeMemoFromSections(
   if (!meta || typeof meta.context !== "string") return null;
   const docs = new Map<string, CiteMemoDoc>();
   for (const piece of pieces) {
-    const rows = (piece.sections.rows as { json?: unknown } | undefined)?.json;
-    const blob = piece.sections.lines;
+    // Every entry is needed (the stage checks each document's key and reads): every piece read.
+    const sections = piece.sections();
+    const rows = (sections.rows as { json?: unknown } | undefined)?.json;
+    const blob = sections.lines;
     if (!Array.isArray(rows) || !(blob instanceof Uint8Array)) return null;
     const total = (rows as Row[]).reduce((n, r) => n + r[3], 0);
     const lines = total === 0 ? [] : dec.decode(blob).split("\n");

@@ -70,6 +70,12 @@ export interface IndexStats {
 export interface BuiltIndex {
   /** Paths relative to dist/data/search/. */
   files: Record<string, Uint8Array | string>;
+  /**
+   * Files kept as a memo's piece holds them and not read (BucketFile `source`), by path as
+   * `files`: `source` names their bytes (for the writer to take the last output's file made from
+   * the same), `read` gives them. Absent on a cold run, and for the files made or read anew.
+   */
+  kept?: Record<string, { source: string; size: number; read: () => Uint8Array }>;
   manifest: Manifest;
   stats: IndexStats;
 }
@@ -101,7 +107,17 @@ export function rankDocuments<T extends Pick<DocumentRecord, "status" | "date" |
 export interface BucketFile {
   hash: string;
   gz: Uint8Array;
+  /**
+   * Set on a file read back from an index memo's piece not read yet (memo-file.ts): `gz` reads
+   * the piece when first asked; `size` is its length, `source` the SHA-256 of its bytes (as the
+   * memo lists it), so the writer can link the last output's file of the same bytes unread.
+   */
+  size?: number;
+  source?: string;
 }
+
+/** A file's gzip'd length, without reading a file kept in a memo's piece. */
+const sizeOf = (f: BucketFile) => f.size ?? f.gz.length;
 
 /** A bucket's entries (term, its encoded postings) as a file; the entries are sorted here. */
 export function bucketFile(entries: Array<[string, Uint8Array]>): BucketFile {
@@ -303,14 +319,20 @@ export interface IndexParts {
 /** The files of the index, its manifest and stats, from its parts. */
 export function indexFiles(parts: IndexParts): BuiltIndex {
   const files: Record<string, Uint8Array | string> = {};
+  const kept: NonNullable<BuiltIndex["kept"]> = {};
+  // A file still in a memo's piece goes to `kept`, not read; any other to `files`.
+  const file = (path: string, f: BucketFile) => {
+    if (f.source !== undefined) kept[path] = { source: f.source, size: sizeOf(f), read: () => f.gz };
+    else files[path] = f.gz;
+  };
   const put = (dir: string, list: Array<BucketFile | null>) => {
     let bytes = 0;
     let largest = 0;
     list.forEach((f, b) => {
       if (!f) return;
-      files[`${dir}/${b}.${f.hash}.bin.gz`] = f.gz;
-      bytes += f.gz.length;
-      largest = Math.max(largest, f.gz.length);
+      file(`${dir}/${b}.${f.hash}.bin.gz`, f);
+      bytes += sizeOf(f);
+      largest = Math.max(largest, sizeOf(f));
     });
     return { hashes: list.map((f) => f?.hash ?? ""), bytes, largest };
   };
@@ -320,8 +342,8 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
   const texts = `t-${hash10(parts.chunks.map((c) => c.hash).join(","))}`;
   let textBytes = 0;
   parts.chunks.forEach((c, n) => {
-    files[`${texts}/${n}.json.gz`] = c.gz;
-    textBytes += c.gz.length;
+    file(`${texts}/${n}.json.gz`, c);
+    textBytes += sizeOf(c);
   });
 
   const docsJson = JSON.stringify(parts.docs);
@@ -364,6 +386,7 @@ export function indexFiles(parts: IndexParts): BuiltIndex {
   const docsBytes = (files[docsName] as Uint8Array).length;
   return {
     files,
+    ...(Object.keys(kept).length ? { kept } : {}),
     manifest,
     stats: {
       paragraphs: parts.rows,

@@ -11,6 +11,7 @@
  */
 import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { PieceUnreadable } from "../memo-pieces.ts";
 import type { BuiltIndex } from "./build.ts";
 import { type ColdParts, type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
@@ -57,6 +58,23 @@ export function indexStageMemo(
   previous: IndexMemo | null,
   ready: ColdParts | null = null,
   counts: ReadonlyMap<string, Map<string, number>> | null = null,
+): IndexStageRun {
+  try {
+    return withSegmenter(input, previous, ready, counts);
+  } catch (e) {
+    // The memo's files are read as the stage needs them (memo-file.ts): one that does not read
+    // back makes the stage cold, with nothing of the memo used.
+    if (!(e instanceof PieceUnreadable) || !previous) throw e;
+    const run = withSegmenter(input, null, ready, null);
+    return { ...run, why: `its memo could not be used (${e.message})` };
+  }
+}
+
+function withSegmenter(
+  input: IndexInput,
+  previous: IndexMemo | null,
+  ready: ColdParts | null,
+  counts: ReadonlyMap<string, Map<string, number>> | null,
 ): IndexStageRun {
   const diagnostics: Diagnostic[] = [];
   let run: IndexRun;

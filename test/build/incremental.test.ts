@@ -16,6 +16,7 @@ import {
   LOAD_FILE,
   loadMemoFile,
   MEMO_FILES,
+  MEMO_PIECE,
   memoFiles,
   OUTPUT_MEMO,
   readLoadMemo,
@@ -27,7 +28,9 @@ import {
 } from "../../pipeline/build/memos.ts";
 import { previousOutput } from "../../pipeline/build/write.ts";
 import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
-import { pack } from "../../pipeline/pack.ts";
+import type { BuiltIndex } from "../../pipeline/index/build.ts";
+import { indexStageMemo } from "../../pipeline/index/stage.ts";
+import { pack, unpack } from "../../pipeline/pack.ts";
 import { memoSections, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import type { AdoptionFile } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -431,6 +434,78 @@ describe("the memos' pieces", () => {
     ({ inc } = await bothWays(root));
     expect(inc.runs!.cite.mode).toBe("incremental");
     expect(inc.documents.map((d) => d.symbol)).toContain("A/80/21");
+  });
+});
+
+describe("the index memo read lazily", () => {
+  const memoDir = (root: string) => path.join(root, ".cache/stages");
+  /** The index memo's pieces that hold files (the others hold word counts). */
+  const filePieces = (store: FileStore, dir: string) =>
+    pieces(dir, "index").filter((n) => {
+      const s = unpack(store.get(n)!, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${codeVersion()}`);
+      return s !== null && "blob" in s;
+    });
+
+  /** Each file's bytes as base64, by path. */
+  const bytesOf = (files: Record<string, Uint8Array | string>) =>
+    Object.fromEntries(Object.entries(files).map(([p, v]) => [p, Buffer.from(v).toString("base64")]));
+  /** Every file of a built index, those left in the memo's pieces read, as bytesOf gives them. */
+  const allFiles = (b: BuiltIndex) =>
+    bytesOf({
+      ...b.files,
+      ...Object.fromEntries(Object.entries(b.kept ?? {}).map(([p, k]) => [p, k.read()])),
+    });
+
+  test("a piece of files is read only when the stage asks for a file of it; one that does not read back then makes the stage cold, the same files", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    const now = await build({ root, out: "cold", cache: "off" });
+    const input = { documents: now.documents, paragraphs: now.paragraphs };
+    const store = new FileStore(memoDir(root), false);
+    const held = filePieces(store, memoDir(root));
+    expect(held.length).toBeGreaterThan(0);
+    const cold = indexStageMemo(input, null);
+
+    // Vouched for by their stamps, the pieces of files are not read with the memo.
+    const read = new Set<string>();
+    const sound = readMemos(
+      (n) => {
+        read.add(n);
+        return store.get(n);
+      },
+      codeVersion(),
+      () => true,
+    );
+    expect(sound.index).not.toBeNull();
+    expect(held.filter((n) => read.has(n))).toEqual([]);
+    const inc = indexStageMemo(input, sound.index);
+    expect(inc).toMatchObject({ mode: "incremental", why: null });
+    expect(Object.keys(inc.indexed.kept ?? {}).length).toBeGreaterThan(0);
+    expect(allFiles(inc.indexed)).toEqual(bytesOf(cold.indexed.files));
+
+    // The same pieces, vouched for but no longer what their names say when the stage reads them.
+    const spoilt = readMemos(
+      (n) => (held.includes(n) ? new TextEncoder().encode("not a piece") : store.get(n)),
+      codeVersion(),
+      () => true,
+    );
+    expect(spoilt.index).not.toBeNull();
+    const fallen = indexStageMemo(input, spoilt.index);
+    expect(fallen).toMatchObject({ mode: "cold", why: expect.stringMatching(/could not be used/) });
+    expect(bytesOf(fallen.indexed.files)).toEqual(bytesOf(cold.indexed.files));
+    expect(fallen.indexed.kept).toBeUndefined();
+  });
+
+  test("the output folder removed between builds: the files left in the index memo's pieces are read and written, the same bytes as a cold build", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    await bothWays(root);
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改2。\n");
+    rmSync(path.join(root, "dist/data"), { recursive: true });
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.index).toMatchObject({ mode: "incremental", why: null });
   });
 });
 
