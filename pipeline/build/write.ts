@@ -136,13 +136,22 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
   };
 }
 
-/** A JSONL file from lines already validated and serialised (no newline). */
+/**
+ * A JSONL file from lines already validated and serialised (no newline); as `pretty`, with the
+ * lines themselves hashed for the source: no line holds a newline, so each line and a newline say
+ * the file. Hashing the lines as they are cost a third of making the file's bytes and hashing those
+ * (citations.jsonl at 200k paragraphs, 24 MB: 36-59 against 98-156 ms of CPU), and an unchanged
+ * file is then neither encoded nor written.
+ */
 function lines(path: string, records: readonly string[]): OutputFile {
+  const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}\nlines`);
+  for (const l of records) h.update("\n").update(l);
   return {
     path,
     chunks: function* () {
       for (const l of records) yield `${l}\n`;
     },
+    source: h.digest("hex"),
     records: records.length,
     schemaVersion: SCHEMA_VERSION,
   };

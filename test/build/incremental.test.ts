@@ -520,7 +520,7 @@ describe("the writer after a change", () => {
     await bothWays(root);
     const after = inodes(out);
     const same = (p: string) => after.get(p) === before.get(p);
-    const unmoved = ["formulas.json", "reuse-summary.json", "aligned.json", "topics.json"];
+    const unmoved = ["formulas.json", "reuse-summary.json", "aligned.json", "topics.json", "citations.jsonl"];
     expect(unmoved.filter(same)).toEqual(unmoved);
     // The report counts paragraphs: one more, and it is made again.
     expect(same("diagnostics.json")).toBe(false);
