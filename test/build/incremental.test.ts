@@ -494,6 +494,10 @@ describe("the writer after a change", () => {
     append(root, "corpus/A-78-265/zh.md", "基准测试修改0。\n");
     await bothWays(root);
     const after = inodes(out);
+    // Every document's record was found valid as it was, and the next build knows it.
+    expect(
+      readOutputMemo(readFileSync(path.join(root, ".cache/stages", OUTPUT_MEMO.file)))?.records,
+    ).toHaveLength(Object.keys(files()).filter((f) => f.endsWith(".md")).length);
     const kept = new Set(before.values());
     const linked = [...after].filter(([, ino]) => kept.has(ino)).map(([p]) => p);
     // The index's files whose bytes did not move are links; the changed paragraphs are new bytes.
