@@ -397,6 +397,15 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     await removeTreeLater(old);
     expect(existsSync(old)).toBe(false);
     expect(readdirSync(root).sort()).toEqual(["out"]);
+    // Folders in folders and an empty one go too; a folder already gone is no error; a file where
+    // a folder is expected is one, and says so.
+    writeFiles(root, { "deep/a/b/c.json": "1", "deep/a/d.json": "2", "deep/e.json": "3" });
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(root, "deep/empty"));
+    await removeTreeLater(path.join(root, "deep"));
+    expect(existsSync(path.join(root, "deep"))).toBe(false);
+    await removeTreeLater(path.join(root, "deep"));
+    await expect(removeTreeLater(path.join(out, "a.json"))).rejects.toThrow(/ENOTDIR/);
   });
 
   test("a build killed between the two renames is repaired by the next one", async () => {
