@@ -156,7 +156,7 @@ export interface BuildResult {
    * How the cite, reuse and index stages ran: cold (with why, when a memo was there but did not fit)
    * or incremental; null when no stage ran.
    */
-  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun; topics: StageRun } | null;
 }
 
 /** A build asked to do something it must refuse (an output folder it would wrongly replace). */
@@ -249,6 +249,7 @@ async function buildLocked(
     cite: { ...analysed.runs.cite, why: memos?.rejected.cite ?? analysed.runs.cite.why },
     reuse: { ...analysed.runs.reuse, why: memos?.rejected.reuse ?? analysed.runs.reuse.why },
     index: { ...analysed.runs.index, why: memos?.rejected.index ?? analysed.runs.index.why },
+    topics: { ...analysed.runs.topics, why: memos?.rejected.topics ?? analysed.runs.topics.why },
   };
 
   const unbuildable =

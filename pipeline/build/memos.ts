@@ -39,6 +39,8 @@ import {
   REUSE_MEMO,
 } from "../reuse/memo-file.ts";
 import type { Postings } from "../reuse/postings.ts";
+import type { TopicsMemo } from "../topics/incremental.ts";
+import { TOPICS_MEMO, topicsMemoFromSections, topicsMemoSections } from "../topics/memo-file.ts";
 
 /**
  * What the last build wrote, for the writer (write.ts `previousOutput`): the folder it finally
@@ -127,12 +129,18 @@ export interface Memos {
   cite: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
+  topics: TopicsMemo | null;
   /** Why a memo file present was not used, by stage. */
-  rejected: { cite?: string; reuse?: string; index?: string };
+  rejected: { cite?: string; reuse?: string; index?: string; topics?: string };
 }
 
 /** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
-export const MEMO_FILES = { cite: "cite.memo", reuse: "reuse.memo", index: "index.memo" } as const;
+export const MEMO_FILES = {
+  cite: "cite.memo",
+  reuse: "reuse.memo",
+  index: "index.memo",
+  topics: "topics.memo",
+} as const;
 const baseFile = (id: string) => `reuse-${id}.base`;
 
 /** The kind of pack a memo's piece is (memo-pieces.ts), and its layout's version. */
@@ -172,7 +180,7 @@ export function readMemos(
   version: string,
   vouched: (name: string) => boolean = () => false,
 ): Memos {
-  const out: Memos = { cite: null, reuse: null, index: null, rejected: {} };
+  const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {} };
   const lost = "a piece of it is missing or changed";
   const cite = read(MEMO_FILES.cite);
   if (cite) {
@@ -207,6 +215,20 @@ export function readMemos(
     out.index = s && pieces && indexMemoFromSections(s, pieces, version);
     if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
   }
+  const topics = read(MEMO_FILES.topics);
+  if (topics) {
+    const s = unpack(
+      topics,
+      TOPICS_MEMO.kind,
+      `${TOPICS_MEMO.version}|${version}`,
+      vouched(MEMO_FILES.topics),
+    );
+    out.topics = s && topicsMemoFromSections(s);
+    if (!out.topics)
+      out.rejected.topics = s
+        ? "its sections are not of the shape this version reads"
+        : rejection(topics, TOPICS_MEMO.kind);
+  }
   return out;
 }
 
@@ -230,7 +252,12 @@ function rejection(bytes: Uint8Array, kind: string): string {
  * go). A base already in the store (`exists`) is not written again: bases are written once.
  */
 export function memoFiles(
-  memos: { cite?: CiteMemo | null; reuse: ReuseMemo | null; index: IndexMemo | null },
+  memos: {
+    cite?: CiteMemo | null;
+    reuse: ReuseMemo | null;
+    index: IndexMemo | null;
+    topics?: TopicsMemo | null;
+  },
   version: string,
   exists: (name: string) => boolean,
 ): { files: Array<{ name: string; chunks: Uint8Array[] }>; keep: string[] } {
@@ -285,6 +312,13 @@ export function memoFiles(
   };
   if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
   if (memos.index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, indexMemoSections(memos.index, version));
+  // The topics memo as read, untouched, is the file already there (some 21 MB at 200k paragraphs).
+  if (memos.topics?.unchanged && exists(MEMO_FILES.topics)) keep.push(MEMO_FILES.topics);
+  else if (memos.topics)
+    out.push({
+      name: MEMO_FILES.topics,
+      chunks: pack(TOPICS_MEMO.kind, `${TOPICS_MEMO.version}|${version}`, topicsMemoSections(memos.topics)),
+    });
   keep.push(...out.map((f) => f.name));
   return { files: out, keep };
 }

@@ -25,7 +25,7 @@ import type { ReuseResult } from "../reuse/index.ts";
 import { reuseStageMemo } from "../reuse/stage.ts";
 import { startShingling } from "../reuse/worker.ts";
 import { type Adopted, adoptionStage } from "../states/adoption.ts";
-import { type Tagged, topicsStage } from "../topics/stage.ts";
+import { type TopicsMemo, type TopicsTagged, topicsStageMemo } from "../topics/incremental.ts";
 
 /** What the stages read: the parse output and the registry. */
 export interface StagesInput {
@@ -50,13 +50,17 @@ export interface StageMemos {
   cite?: CiteMemo | null;
   reuse: ReuseMemo | null;
   index: IndexMemo | null;
+  topics?: TopicsMemo | null;
 }
 
 /** How a stage with a memo ran: cold or incremental, why not incremental, how much it redid. */
 export interface StageRun {
   mode: "cold" | "incremental";
   why: string | null;
-  /** Document versions extracted again (cite), paragraphs recomputed (reuse), files written again (index). */
+  /**
+   * Document versions extracted again (cite), paragraphs recomputed (reuse), files written again
+   * (index), documents tagged again (topics).
+   */
   redone: number;
 }
 
@@ -64,7 +68,7 @@ export interface StageRun {
 export interface Analysed {
   /** The lists of working papers (annex D-style lists), read from the parse. */
   workingPapers: WorkingPaper[];
-  stages: { cite: Cited; reuse: ReuseResult; adoption: Adopted; index: Indexed; topics: Tagged } | null;
+  stages: { cite: Cited; reuse: ReuseResult; adoption: Adopted; index: Indexed; topics: TopicsTagged } | null;
   /** Every stage's diagnostics, in stage order. */
   diagnostics: Diagnostic[];
 }
@@ -73,7 +77,7 @@ export interface Analysed {
 export interface StagesRun extends Analysed {
   memos: StageMemos;
   /** How the stages that keep a memo ran (null when no stage ran). */
-  runs: { cite: StageRun; reuse: StageRun; index: StageRun } | null;
+  runs: { cite: StageRun; reuse: StageRun; index: StageRun; topics: StageRun } | null;
 }
 
 /**
@@ -94,7 +98,7 @@ export async function runStages(
       workingPapers: papers.papers,
       stages: null,
       diagnostics,
-      memos: { cite: null, reuse: null, index: null },
+      memos: { cite: null, reuse: null, index: null, topics: null },
       runs: null,
     };
   const total = STAGE_NAMES.length;
@@ -130,9 +134,13 @@ export async function runStages(
     await aheadCounts,
   );
   onStage(3, total, "topics");
-  // Tagging reads the paragraphs and the vocabulary only: a pure function of the two, cheap beside
-  // reuse and index (3.4 s of CPU at 200k paragraphs), so it is recomputed whole on every build.
-  const topics = topicsStage({ paragraphs: input.paragraphs, vocabulary: input.topics ?? null });
+  // Tagging reads the paragraphs and the vocabulary only: each document's tags are kept by its
+  // content and the vocabulary (topics/incremental.ts), so only a changed document is tagged again.
+  const topicsRun = topicsStageMemo(
+    { documents: input.documents, paragraphs: input.paragraphs, vocabulary: input.topics ?? null },
+    memos.topics ?? null,
+  );
+  const topics = topicsRun.tagged;
   diagnostics.push(
     ...cite.diagnostics,
     ...reuse.result.diagnostics,
@@ -143,11 +151,12 @@ export async function runStages(
     workingPapers: papers.papers,
     stages: { cite, reuse: reuse.result, adoption, index: index.indexed, topics },
     diagnostics,
-    memos: { cite: citeRun.memo, reuse: reuse.memo, index: index.memo },
+    memos: { cite: citeRun.memo, reuse: reuse.memo, index: index.memo, topics: topicsRun.memo },
     runs: {
       cite: { mode: citeRun.mode, why: citeRun.why, redone: citeRun.redone },
       reuse: { mode: reuse.mode, why: reuse.why, redone: reuse.touched },
       index: { mode: index.mode, why: index.why, redone: index.rewritten },
+      topics: { mode: topicsRun.mode, why: topicsRun.why, redone: topicsRun.redone },
     },
   };
 }

@@ -40,9 +40,9 @@ import {
   type Summary,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
-import { TopicsDataFile } from "../../schemas/topics.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
+import { topicsFileChunks } from "../topics/incremental.ts";
 import type { OutputMemo } from "./memos.ts";
 import type { Analysed } from "./stages.ts";
 
@@ -212,12 +212,14 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
     pretty("aligned.json", AlignedFile, reuse.aligned, reuse.aligned.rows.length),
     pretty("formulas.json", FormulasFile, reuse.formulas, reuse.formulas.formulas.length),
     pretty("reuse-summary.json", ReuseSummaryFile, reuse.summary, null),
-    compact(
-      "topics.json",
-      TopicsDataFile,
-      { schemaVersion: SCHEMA_VERSION, ...topics.data },
-      topics.data.paragraphs.length,
-    ),
+    // Made from each document's rows, serialised when they were tagged (topics/incremental.ts).
+    {
+      path: "topics.json",
+      chunks: () => topicsFileChunks(topics, SCHEMA_VERSION),
+      source: sourceOf("topics.json", topics.source),
+      records: topics.tagged,
+      schemaVersion: SCHEMA_VERSION,
+    },
     // The index's files are in its own format (pipeline/index/README.md): written as given.
     ...Object.entries(index.files).map(([path, content]) => ({
       path: `search/${path}`,

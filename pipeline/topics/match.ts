@@ -31,6 +31,8 @@ interface TermMatcher {
   needle: string;
   /** The needle's number in its vocabulary's scan (NeedleScan); -1 when the term is always run. */
   id: number;
+  /** True when the expression is the needle itself (a Chinese term): `indexOf` finds its match. */
+  literal: boolean;
 }
 
 /** A topic ready to match. */
@@ -59,14 +61,14 @@ function termMatcher(term: string): TermMatcher {
   const star = term.endsWith("*");
   const body = fold(star ? term.slice(0, -1) : term).trim();
   if (HAN.test(body) && !/[A-Za-z]/.test(body))
-    return { term, re: new RegExp(escapeRe(body), "gu"), needle: body, id: -1 };
+    return { term, re: new RegExp(escapeRe(body), "gu"), needle: body, id: -1, literal: true };
   const words = body.split(/[\s-]+/).filter(Boolean);
   const needle = words.reduce((a, w) => (w.length > a.length ? w : a), "");
   const re = new RegExp(
     `(?<![\\p{L}\\p{N}])${words.map(escapeRe).join("[\\s\\-\u2010\u2011]+")}${star ? "[\\p{L}\\p{N}]*" : "(?![\\p{L}\\p{N}])"}`,
     "gu",
   );
-  return { term, re, needle, id: -1 };
+  return { term, re, needle, id: -1, literal: false };
 }
 
 /**
@@ -80,6 +82,9 @@ class NeedleScan {
   private next: number[] = [];
   private readonly ids = new Map<string, number>();
   private seen = new Uint8Array(0);
+  /** The needles the last scan found, by number (the first `count`). */
+  found: number[] = [];
+  count = 0;
 
   /** The needle's number (one per distinct needle); -1 for the empty needle, always present. */
   add(needle: string): number {
@@ -96,24 +101,38 @@ class NeedleScan {
     return id;
   }
 
-  /** Which needles `text` holds (the array is reused by the next call). */
+  /** Which needles `text` holds: flags by number, and `found` (the arrays are reused by the next call). */
   scan(text: string): Uint8Array {
-    const { head, next, needles, seen } = this;
+    const { head, next, needles, seen, found } = this;
     seen.fill(0);
+    let count = 0;
     for (let i = 0; i < text.length; i++) {
       for (let k = head[text.charCodeAt(i)]!; k >= 0; k = next[k]!) {
         if (seen[k]) continue;
         const n = needles[k]!;
-        if ((n.length === 1 || text.charCodeAt(i + 1) === n.charCodeAt(1)) && text.startsWith(n, i))
+        if ((n.length === 1 || text.charCodeAt(i + 1) === n.charCodeAt(1)) && text.startsWith(n, i)) {
           seen[k] = 1;
+          found[count++] = k;
+        }
       }
     }
+    this.count = count;
     return seen;
   }
 }
 
-/** The scan of each compiled vocabulary (compileTopics). */
-const scans = new WeakMap<readonly CompiledTopic[], NeedleScan>();
+/**
+ * The scan of each compiled vocabulary (compileTopics), the topics each needle's terms belong to,
+ * and the topics with a term that always runs: a topic none of whose needles a text holds is not
+ * looked at.
+ */
+interface Scan {
+  scan: NeedleScan;
+  topicsOf: number[][];
+  always: Uint8Array;
+  touched: Uint8Array;
+}
+const scans = new WeakMap<readonly CompiledTopic[], Scan>();
 
 /**
  * Compile a vocabulary once; matching is then one scan of each text for the terms' needles, and
@@ -133,7 +152,15 @@ export function compileTopics(topics: readonly Topic[], needles = true): Compile
     terms: [...t.terms.zh, ...t.terms.en].map(matcher),
     not: [...t.not.zh, ...t.not.en].map(matcher),
   }));
-  scans.set(compiled, scan);
+  const topicsOf: number[][] = [];
+  const always = new Uint8Array(compiled.length);
+  compiled.forEach((t, i) => {
+    for (const m of t.terms) {
+      if (m.id < 0) always[i] = 1;
+      else if (!(topicsOf[m.id] ??= []).includes(i)) topicsOf[m.id]!.push(i);
+    }
+  });
+  scans.set(compiled, { scan, topicsOf, always, touched: new Uint8Array(compiled.length) });
   return compiled;
 }
 
@@ -160,15 +187,28 @@ export function matchTopics(
   text: string,
   folded: string = fold(text),
 ): Map<string, TermHit[]> {
-  const seen = scans.get(compiled)?.scan(folded);
-  const held = (m: TermMatcher) => m.id < 0 || !seen || seen[m.id] === 1;
   const found = new Map<string, TermHit[]>();
-  for (const t of compiled) {
+  const s = scans.get(compiled);
+  const seen = s?.scan.scan(folded);
+  if (s) {
+    s.touched.set(s.always);
+    for (let i = 0; i < s.scan.count; i++)
+      for (const t of s.topicsOf[s.scan.found[i]!] ?? []) s.touched[t] = 1;
+  }
+  const held = (m: TermMatcher) => m.id < 0 || !seen || seen[m.id] === 1;
+  for (let i = 0; i < compiled.length; i++) {
+    if (s && !s.touched[i]) continue;
+    const t = compiled[i]!;
     let hay: string | null = null;
     const hits: TermHit[] = [];
     for (const m of t.terms) {
       if (!held(m)) continue;
       hay ??= masked(folded, t.not, held);
+      if (m.literal && m.needle) {
+        const at = hay.indexOf(m.needle);
+        if (at >= 0) hits.push({ term: m.term, span: [at, at + m.needle.length] });
+        continue;
+      }
       m.re.lastIndex = 0;
       const hit = m.re.exec(hay);
       if (hit) hits.push({ term: m.term, span: [hit.index, hit.index + hit[0].length] });

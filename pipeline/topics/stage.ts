@@ -20,7 +20,7 @@ import type { Diagnostic, Paragraph } from "../../schemas/index.ts";
 import type { RemovedTag, Tag, TaggedParagraph, TagReason, TopicsDataFile } from "../../schemas/topics.ts";
 import { diag } from "../diagnostics.ts";
 import type { LoadedTopics } from "../load/topics.ts";
-import { compileTopics, matchTopics } from "./match.ts";
+import { type CompiledTopic, compileTopics, matchTopics } from "./match.ts";
 
 /** What the stage reads. */
 export interface TopicsInput {
@@ -35,20 +35,39 @@ export interface Tagged {
   diagnostics: Diagnostic[];
 }
 
-/** Tag every paragraph. */
-export function topicsStage(input: TopicsInput): Tagged {
-  const vocab = input.vocabulary;
-  if (!vocab) return { data: { topics: [], paragraphs: [], removed: [] }, diagnostics: [] };
-  const diagnostics: Diagnostic[] = [];
-  const compiled = compileTopics(vocab.topics);
-  const known = new Set(vocab.topics.map((t) => t.id));
-  const ids = new Set(input.paragraphs.map((p) => p.id));
+/** A paragraph's overrides, as loaded. */
+export type Overrides = LoadedTopics["overrides"];
 
-  // Overrides by paragraph, the bad ones reported and left out.
-  const overrides = new Map<string, LoadedTopics["overrides"]>();
+/**
+ * What tagging a run of paragraphs needs and adds to (one document's, or the whole corpus'):
+ * the vocabulary compiled once, the headings already read, and where the curator's diagnostics,
+ * removals and the topics' counts go.
+ */
+export interface Tagger {
+  vocab: LoadedTopics;
+  compiled: CompiledTopic[];
+  headingMatches: Map<string, ReturnType<typeof matchTopics>>;
+}
+
+/** A tagger for a vocabulary. */
+export function taggerOf(vocab: LoadedTopics): Tagger {
+  return { vocab, compiled: compileTopics(vocab.topics), headingMatches: new Map() };
+}
+
+/**
+ * The overrides by paragraph, those naming a paragraph `has` does not know or a topic the
+ * vocabulary does not hold reported and left out, in the file's order.
+ */
+export function checkOverrides(
+  vocab: LoadedTopics,
+  has: (id: string) => boolean,
+  diagnostics: Diagnostic[],
+): Map<string, Overrides> {
+  const known = new Set(vocab.topics.map((t) => t.id));
+  const overrides = new Map<string, Overrides>();
   for (const o of vocab.overrides) {
     const at = { file: vocab.file, line: o.line, column: 1 };
-    if (!ids.has(o.paragraph)) {
+    if (!has(o.paragraph)) {
       diagnostics.push(
         diag(
           "topics/unknown-paragraph",
@@ -73,12 +92,27 @@ export function topicsStage(input: TopicsInput): Tagged {
     }
     overrides.set(o.paragraph, [...(overrides.get(o.paragraph) ?? []), o]);
   }
+  return overrides;
+}
 
-  const headingMatches = new Map<string, ReturnType<typeof matchTopics>>();
-  const counts = new Map<string, number>();
-  const paragraphs: TaggedParagraph[] = [];
-  const removed: RemovedTag[] = [];
-  for (const p of input.paragraphs) {
+/** What tagging a run of paragraphs gave. */
+export interface TaggedRun {
+  rows: TaggedParagraph[];
+  /** How many of the rows carry each topic, in the vocabulary's order. */
+  counts: number[];
+  removed: RemovedTag[];
+  diagnostics: Diagnostic[];
+}
+
+/** Tag a run of paragraphs, applying the curator's overrides of those it holds. */
+export function tagRun(
+  paragraphs: readonly Paragraph[],
+  tagger: Tagger,
+  overrides: ReadonlyMap<string, Overrides>,
+): TaggedRun {
+  const { vocab, compiled, headingMatches } = tagger;
+  const out: TaggedRun = { rows: [], counts: vocab.topics.map(() => 0), removed: [], diagnostics: [] };
+  for (const p of paragraphs) {
     const reasons = new Map<string, TagReason[]>();
     const give = (topic: string, r: TagReason) => reasons.set(topic, [...(reasons.get(topic) ?? []), r]);
     for (const [topic, hits] of matchTopics(compiled, p.text))
@@ -100,7 +134,7 @@ export function topicsStage(input: TopicsInput): Tagged {
       const at = { file: vocab.file, line: o.line, column: 1 };
       for (const topic of o.add) {
         if (reasons.has(topic))
-          diagnostics.push(
+          out.diagnostics.push(
             diag(
               "topics/override-unneeded",
               at,
@@ -113,7 +147,7 @@ export function topicsStage(input: TopicsInput): Tagged {
       for (const topic of o.remove) {
         const matched = reasons.get(topic);
         if (!matched) {
-          diagnostics.push(
+          out.diagnostics.push(
             diag(
               "topics/override-unneeded",
               at,
@@ -124,32 +158,45 @@ export function topicsStage(input: TopicsInput): Tagged {
           continue;
         }
         reasons.delete(topic);
-        removed.push({ paragraph: p.id, topic, matched, note: o.why });
+        out.removed.push({ paragraph: p.id, topic, matched, note: o.why });
       }
     }
     if (!reasons.size) continue;
     const tags: Tag[] = [];
-    for (const t of vocab.topics) {
+    vocab.topics.forEach((t, i) => {
       const why = reasons.get(t.id);
-      if (!why) continue;
+      if (!why) return;
       tags.push({ topic: t.id, why });
-      counts.set(t.id, (counts.get(t.id) ?? 0) + 1);
-    }
-    paragraphs.push({ paragraph: p.id, tags });
+      out.counts[i]!++;
+    });
+    out.rows.push({ paragraph: p.id, tags });
   }
+  return out;
+}
+
+/** The vocabulary as topics.json lists it, each topic with how many paragraphs carry it. */
+export function topicsHead(vocab: LoadedTopics, counts: readonly number[]): TopicsDataFile["topics"] {
+  return vocab.topics.map((t, i) => ({
+    id: t.id,
+    name: t.name,
+    scope: t.scope,
+    terms: t.terms,
+    not: t.not,
+    paragraphs: counts[i] ?? 0,
+  }));
+}
+
+/** Tag every paragraph. */
+export function topicsStage(input: TopicsInput): Tagged {
+  const vocab = input.vocabulary;
+  if (!vocab) return { data: { topics: [], paragraphs: [], removed: [] }, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const ids = new Set(input.paragraphs.map((p) => p.id));
+  const overrides = checkOverrides(vocab, (id) => ids.has(id), diagnostics);
+  const run = tagRun(input.paragraphs, taggerOf(vocab), overrides);
+  diagnostics.push(...run.diagnostics);
   return {
-    data: {
-      topics: vocab.topics.map((t) => ({
-        id: t.id,
-        name: t.name,
-        scope: t.scope,
-        terms: t.terms,
-        not: t.not,
-        paragraphs: counts.get(t.id) ?? 0,
-      })),
-      paragraphs,
-      removed,
-    },
+    data: { topics: topicsHead(vocab, run.counts), paragraphs: run.rows, removed: run.removed },
     diagnostics,
   };
 }

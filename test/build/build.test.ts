@@ -147,7 +147,7 @@ describe("output", () => {
       "reuse.jsonl": stages.reuse.reuse.length,
       "lineage.json": stages.reuse.lineage.families.length,
       "search/index.json": null,
-      "topics.json": stages.topics.data.paragraphs.length,
+      "topics.json": stages.topics.tagged,
     });
     expect(manifest.files.filter((f) => f.path.startsWith("search/")).length).toBeGreaterThan(1);
   });

@@ -597,6 +597,83 @@ describe("the writer after a change", () => {
   });
 });
 
+describe("the topics stage after a change", () => {
+  /** A vocabulary written here, with an override on a paragraph of a document that does not change. */
+  const VOCABULARY = `topics:
+  - id: cooperation
+    name: { zh: 合作, en: Cooperation }
+    scope: Working together.
+    terms: { zh: [合作], en: [cooperation] }
+  - id: capacity-building
+    name: { zh: 能力建设, en: Capacity-building }
+    scope: Building capacity.
+    terms: { zh: [能力建设], en: [capacity-building] }
+overrides:
+  - paragraph: A-80-20/zh/3
+    add: [capacity-building]
+    why: The written contributions were about capacity.
+`;
+
+  test("only changed documents, and those with an override, are tagged again; a new vocabulary tags all", async () => {
+    const root = makeRepo({ ...files(), "corpus/topics.yaml": VOCABULARY });
+    const first = await build({ root });
+    const documents = first.documents.length;
+    expect(first.runs!.topics).toEqual({ mode: "cold", why: null, redone: documents });
+    const tagged = JSON.parse(readFileSync(path.join(root, "dist/data/topics.json"), "utf8"));
+    expect(tagged.paragraphs.length).toBeGreaterThan(1);
+    expect(tagged.paragraphs).toContainEqual(
+      expect.objectContaining({
+        paragraph: "A-80-20/zh/3",
+        tags: [expect.objectContaining({ topic: "capacity-building" })],
+      }),
+    );
+
+    // Nothing changed: the overridden document alone is tagged again, the memo file is kept as it is.
+    const memo = path.join(root, ".cache/stages", MEMO_FILES.topics);
+    const ino = statSync(memo).ino;
+    let { inc } = await bothWays(root);
+    expect(inc.runs!.topics).toEqual({ mode: "incremental", why: null, redone: 1 });
+    expect(statSync(memo).ino).toBe(ino);
+
+    // One document changed: it and the overridden one.
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意加强合作与能力建设。\n");
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.topics).toEqual({ mode: "incremental", why: null, redone: 2 });
+
+    // The override moved to another document's paragraph: still incremental; the document it left
+    // was never kept (an overridden document is tagged on every build), so both are tagged.
+    writeFiles(root, { "corpus/topics.yaml": VOCABULARY.replace("A-80-20/zh/3", "A-79-10/zh/5") });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.topics).toEqual({ mode: "incremental", why: null, redone: 2 });
+
+    // A term added to the vocabulary: every document tagged again.
+    writeFiles(root, {
+      "corpus/topics.yaml": VOCABULARY.replace("terms: { zh: [合作]", "terms: { zh: [合作, 讨论]"),
+    });
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.topics).toEqual({
+      mode: "cold",
+      why: "the vocabulary's topics changed",
+      redone: documents,
+    });
+
+    // The memo edited by hand (a byte of its rows flipped): not used, and the output is still right.
+    const bytes = readFileSync(memo);
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x01;
+    writeFileSync(memo, bytes);
+    ({ inc } = await bothWays(root));
+    expect(inc.runs!.topics).toMatchObject({
+      mode: "cold",
+      why: expect.stringMatching(/another version|changed/),
+    });
+
+    // The vocabulary removed: nothing tagged, as a cold build.
+    rmSync(path.join(root, "corpus/topics.yaml"));
+    ({ inc } = await bothWays(root));
+    expect(JSON.parse(readFileSync(path.join(root, "dist/data/topics.json"), "utf8")).paragraphs).toEqual([]);
+  });
+});
+
 describe("loading after a change", () => {
   const memoDir = (root: string) => path.join(root, ".cache/stages");
   /** The load memo as the build would read it, or null. */
