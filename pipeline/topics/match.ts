@@ -157,7 +157,11 @@ export function compileTopics(topics: readonly Topic[], needles = true): Compile
   compiled.forEach((t, i) => {
     for (const m of t.terms) {
       if (m.id < 0) always[i] = 1;
-      else if (!(topicsOf[m.id] ??= []).includes(i)) topicsOf[m.id]!.push(i);
+      else {
+        const list = topicsOf[m.id] ?? [];
+        topicsOf[m.id] = list;
+        if (!list.includes(i)) list.push(i);
+      }
     }
   });
   scans.set(compiled, { scan, topicsOf, always, touched: new Uint8Array(compiled.length) });
