@@ -159,8 +159,8 @@ export function compileTopics(topics: readonly Topic[], needles = true): Compile
       if (m.id < 0) always[i] = 1;
       else {
         const list = topicsOf[m.id] ?? [];
-        topicsOf[m.id] = list;
         if (!list.includes(i)) list.push(i);
+        topicsOf[m.id] = list;
       }
     }
   });
