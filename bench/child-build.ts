@@ -47,12 +47,18 @@ export interface ChildResult {
   runs: BuildResult["runs"];
   /** CPU time of each phase in ms (the main thread and the workers it waited on). */
   cpuPhases: Record<string, number>;
+  /**
+   * The main thread's heap in use and the process's resident set, in MB, as each phase ends: which
+   * phase holds the memory that the collector and the kernel's page faults are paid for.
+   */
+  memPhases: Record<string, { heap: number; rss: number }>;
 }
 
 async function main(): Promise<void> {
   const opts = JSON.parse(process.argv[2] ?? "{}") as ChildOptions;
   const phases: Record<string, number> = {};
   const cpuPhases: Record<string, number> = {};
+  const memPhases: Record<string, { heap: number; rss: number }> = {};
   let current = "";
   let since = performance.now();
   let sinceCpu = process.cpuUsage();
@@ -63,6 +69,8 @@ async function main(): Promise<void> {
     if (current) {
       phases[current] = (phases[current] ?? 0) + (now - since);
       cpuPhases[current] = (cpuPhases[current] ?? 0) + (cpu.user + cpu.system) / 1000;
+      const m = process.memoryUsage();
+      memPhases[current] = { heap: Math.round(m.heapUsed / 1e6), rss: Math.round(m.rss / 1e6) };
     }
     current = name;
     since = now;
@@ -98,6 +106,7 @@ async function main(): Promise<void> {
     maxRss: process.resourceUsage().maxRSS * 1024,
     runs: r.runs,
     cpuPhases,
+    memPhases,
   };
   console.log(JSON.stringify(result));
 }

@@ -17,17 +17,19 @@ import {
   linkSync,
   mkdirSync,
   openSync,
+  readdir,
   readdirSync,
   readFileSync,
   renameSync,
+  rmdir,
   rmdirSync,
   rmSync,
   statSync,
+  unlink,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { readdir as readdirAsync, rmdir as rmdirAsync, unlink as unlinkAsync } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -403,23 +405,33 @@ function removeTree(dir: string): void {
 /**
  * `removeTree` on the thread pool: the ~8,000 unlinks of the last output at 200k paragraphs run
  * beside the main thread's work instead of before it (the build after one change writes its memos
- * meanwhile). Resolves once the folder is gone; a folder already gone is no error.
+ * meanwhile). Resolves once the folder is gone; a folder already gone is no error; the first
+ * failure rejects, once the calls under way are done. Decision: callbacks and a count, not a
+ * promise a file: the main thread's share of 8,100 unlinks is then some 10-30 % less CPU (measured
+ * alone on a folder of 8,100 empty files, 3 runs each, load ~14).
  */
-export async function removeTreeLater(dir: string): Promise<void> {
-  let entries: Dirent[];
-  try {
-    entries = await readdirAsync(dir, { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw e;
-  }
-  await Promise.all(
-    entries.map((e) => {
+export function removeTreeLater(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => removeTreeCallback(dir, (e) => (e ? reject(e) : resolve())));
+}
+
+function removeTreeCallback(dir: string, done: (e: NodeJS.ErrnoException | null) => void): void {
+  readdir(dir, { withFileTypes: true }, (err, entries) => {
+    if (err) return done(err.code === "ENOENT" ? null : err);
+    let left = entries.length + 1;
+    let failed: NodeJS.ErrnoException | null = null;
+    const one = (e: NodeJS.ErrnoException | null) => {
+      failed ??= e;
+      if (--left > 0) return;
+      if (failed) done(failed);
+      else rmdir(dir, done);
+    };
+    for (const e of entries) {
       const abs = path.join(dir, e.name);
-      return e.isDirectory() ? removeTreeLater(abs) : unlinkAsync(abs);
-    }),
-  );
-  await rmdirAsync(dir);
+      if (e.isDirectory()) removeTreeCallback(abs, one);
+      else unlink(abs, one);
+    }
+    one(null);
+  });
 }
 
 /** Sibling paths used during the swap: `<out>.tmp-<pid>` and `<out>.old-<pid>`. */

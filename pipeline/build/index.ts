@@ -280,25 +280,28 @@ async function buildLocked(
   if (outDir && !unbuildable) {
     const where = relativePath(root, outDir);
     progress({ phase: "write", done: 0, total: 1, label: where });
-    const { files, finish } = dataFiles({
-      documents,
-      paragraphPieces: parsed.pieces,
-      paragraphCount: paragraphs.length,
-      analysed,
-      diagnostics,
-      summary,
-    });
+    const lastOutput =
+      memoStore && cacheMode === "readwrite" ? readOutputMemo(memoStore.get(OUTPUT_MEMO.file)) : null;
+    // Records validated by this very code need not be again (write.ts `ValidRecords`).
+    const valid = {
+      known: new Set(lastOutput?.version === version ? (lastOutput.records ?? []) : []),
+      validated: new Set<string>(),
+    };
+    const { files, finish } = dataFiles(
+      {
+        documents,
+        paragraphPieces: parsed.pieces,
+        paragraphCount: paragraphs.length,
+        analysed,
+        diagnostics,
+        summary,
+      },
+      valid,
+    );
     const linked = new Map<string, FileStamp>();
-    const previous =
-      memoStore && cacheMode === "readwrite"
-        ? previousOutput(
-            readOutputMemo(memoStore.get(OUTPUT_MEMO.file)),
-            options.previous ?? outDir,
-            stampOf,
-            version,
-            linked,
-          )
-        : {};
+    const previous = lastOutput
+      ? previousOutput(lastOutput, options.previous ?? outDir, stampOf, version, linked)
+      : {};
     written = writeDirectoryAtomic(outDir, files, {
       finish,
       beforeSwap: options.beforeSwap,
@@ -312,7 +315,7 @@ async function buildLocked(
     if (memoStore?.writable)
       memoStore.set(
         OUTPUT_MEMO.file,
-        outputMemoFile(outputMemoOf(outDir, written, stampOf, version, files, linked)),
+        outputMemoFile(outputMemoOf(outDir, written, stampOf, version, files, linked, valid.validated)),
       );
     progress({ phase: "write", done: 1, total: 1, label: where });
   }

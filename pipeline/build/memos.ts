@@ -52,6 +52,11 @@ export interface OutputMemo {
   dir: string;
   version: string;
   files: Array<{ sha256: string; path: string; stamp: FileStamp; source?: string }>;
+  /**
+   * The records this code validated and found unchanged by their schema, by the SHA-256 of their
+   * JSON (write.ts `ValidRecords`); absent in a memo from before they were kept.
+   */
+  records?: string[];
 }
 
 /** The output memo's file in the store, and the kind of pack it is. */
@@ -61,7 +66,13 @@ export const OUTPUT_MEMO = { file: "output.memo", kind: "acquis output memo", ve
 export function readOutputMemo(bytes: Uint8Array | undefined): OutputMemo | null {
   const s = bytes && unpack(bytes, OUTPUT_MEMO.kind, OUTPUT_MEMO.version);
   const m = (s?.meta as { json?: OutputMemo } | undefined)?.json;
-  return m && typeof m.dir === "string" && typeof m.version === "string" && Array.isArray(m.files) ? m : null;
+  return m &&
+    typeof m.dir === "string" &&
+    typeof m.version === "string" &&
+    Array.isArray(m.files) &&
+    (m.records === undefined || (Array.isArray(m.records) && m.records.every((r) => typeof r === "string")))
+    ? m
+    : null;
 }
 
 /** The output memo as a file's chunks. */

@@ -3,6 +3,7 @@
  * the atomic swap, the parse cache, the manifest and the build report, a 50 MB file, and the
  * real seed.
  */
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
@@ -210,6 +211,47 @@ describe("the stages, composed", () => {
   });
 });
 
+describe("documents.json validates only the records it has not seen valid", () => {
+  const file = (documents: DocumentsFile["documents"], valid: Parameters<typeof dataFiles>[1]) => {
+    const out = {
+      documents,
+      paragraphPieces: [],
+      paragraphCount: 0,
+      diagnostics: [],
+      summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
+    };
+    const f = dataFiles(
+      { ...out, analysed: { workingPapers: [], stages: null, diagnostics: [] } },
+      valid,
+    ).files.find((x) => x.path === "documents.json")!;
+    return [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)].join("");
+  };
+
+  test("made record by record, it is the file the schema makes whole; a record known valid is not validated again", async () => {
+    const root = makeRepo(corpus());
+    const { documents } = await build({ root, out: null, cache: "off" });
+    expect(documents.length).toBeGreaterThan(1);
+    // The first record with its keys out of the schema's order and a key the schema drops.
+    const [first, ...rest] = documents;
+    const { symbol, ...others } = first!;
+    const shuffled = [{ ...others, symbol, stray: 1 } as unknown as (typeof documents)[0], ...rest];
+    const whole = `${JSON.stringify(DocumentsFile.parse({ schemaVersion: SCHEMA_VERSION, documents: shuffled }))}\n`;
+    const seen = { known: new Set<string>(), validated: new Set<string>() };
+    expect(file(shuffled, seen)).toBe(whole);
+    // Only the records the schema gave back as they were are known valid: not the shuffled one.
+    expect(seen.validated.size).toBe(documents.length - 1);
+    const again = { known: seen.validated, validated: new Set<string>() };
+    expect(file(shuffled, again)).toBe(whole);
+    expect(again.validated).toEqual(seen.validated);
+    // A record not known is validated: an invalid one throws, before anything is written.
+    const bad = [{ ...rest[0]!, lang: "fr" } as unknown as (typeof documents)[0]];
+    expect(() => file(bad, again)).toThrow(/lang/);
+    // Known by the SHA-256 of its JSON, it would be written unvalidated: what is known is trusted.
+    const sum = createHash("sha256").update(JSON.stringify(bad[0])).digest("base64");
+    expect(() => file(bad, { known: new Set([sum]), validated: new Set() })).not.toThrow();
+  });
+});
+
 describe("atomic write: a failed build leaves the last good output intact", () => {
   const failures: Array<{ name: string; over: Parameters<typeof buildRepo>[1] }> = [
     {
@@ -355,6 +397,15 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     await removeTreeLater(old);
     expect(existsSync(old)).toBe(false);
     expect(readdirSync(root).sort()).toEqual(["out"]);
+    // Folders in folders and an empty one go too; a folder already gone is no error; a file where
+    // a folder is expected is one, and says so.
+    writeFiles(root, { "deep/a/b/c.json": "1", "deep/a/d.json": "2", "deep/e.json": "3" });
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(path.join(root, "deep/empty"));
+    await removeTreeLater(path.join(root, "deep"));
+    expect(existsSync(path.join(root, "deep"))).toBe(false);
+    await removeTreeLater(path.join(root, "deep"));
+    await expect(removeTreeLater(path.join(out, "a.json"))).rejects.toThrow(/ENOTDIR/);
   });
 
   test("a build killed between the two renames is repaired by the next one", async () => {

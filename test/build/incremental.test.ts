@@ -596,6 +596,10 @@ describe("the writer after a change", () => {
     append(root, "corpus/A-78-265/zh.md", "基准测试修改0。\n");
     await bothWays(root);
     const after = inodes(out);
+    // Every document's record was found valid as it was, and the next build knows it.
+    expect(
+      readOutputMemo(readFileSync(path.join(root, ".cache/stages", OUTPUT_MEMO.file)))?.records,
+    ).toHaveLength(Object.keys(files()).filter((f) => f.endsWith(".md")).length);
     const kept = new Set(before.values());
     const linked = [...after].filter(([, ino]) => kept.has(ino)).map(([p]) => p);
     // The index's files whose bytes did not move are links; the changed paragraphs are new bytes.
@@ -622,12 +626,10 @@ describe("the writer after a change", () => {
     await bothWays(root);
     const after = inodes(out);
     const same = (p: string) => after.get(p) === before.get(p);
-    expect(["formulas.json", "reuse-summary.json", "aligned.json", "topics.json"].filter(same)).toEqual([
-      "formulas.json",
-      "reuse-summary.json",
-      "aligned.json",
-      "topics.json",
-    ]);
+    const unmoved = ["formulas.json", "reuse-summary.json", "aligned.json", "topics.json", "citations.jsonl"];
+    expect(unmoved.filter(same)).toEqual(unmoved);
+    // The report counts paragraphs: one more, and it is made again.
+    expect(same("diagnostics.json")).toBe(false);
     expect(same("documents.json")).toBe(false);
 
     // Edited by hand in the output (same size), and cut short: both made again, equal to a cold build.
@@ -641,6 +643,22 @@ describe("the writer after a change", () => {
     await bothWays(root);
     expect(inodes(out).get("formulas.json")).not.toBe(after.get("formulas.json"));
     expect(inodes(out).get("reuse-summary.json")).not.toBe(after.get("reuse-summary.json"));
+  });
+
+  test("the report is linked unmade while its diagnostics stay, and made again when one moves", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const report = () => statSync(path.join(out, "diagnostics.json"), { bigint: true }).ino;
+    const first = report();
+    // A sentence at the end of the last paragraph: no paragraph more, no diagnostic moves.
+    append(root, "corpus/A-79-10/zh.md", "各方同意。\n");
+    await bothWays(root);
+    expect(report()).toBe(first);
+    // A paragraph more: the report's summary moves, and it is made anew, as a cold build makes it.
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    await bothWays(root);
+    expect(report()).not.toBe(first);
   });
 
   test("an output memo edited by hand, or of another version, links nothing: every file is written", async () => {
