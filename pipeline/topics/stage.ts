@@ -39,9 +39,8 @@ export interface Tagged {
 export type Overrides = LoadedTopics["overrides"];
 
 /**
- * What tagging a run of paragraphs needs and adds to (one document's, or the whole corpus'):
- * the vocabulary compiled once, the headings already read, and where the curator's diagnostics,
- * removals and the topics' counts go.
+ * What tagging runs of paragraphs (one document's, or the whole corpus') shares: the vocabulary
+ * compiled once, and the headings already read.
  */
 export interface Tagger {
   vocab: LoadedTopics;
