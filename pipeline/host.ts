@@ -136,6 +136,36 @@ export class TextCache {
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   }
+
+  /**
+   * Remove the entries not in `keep` (this build's documents' keys) once the folder holds more
+   * than twice as many entries as `keep`, and 16 more: an entry is made for every version of a
+   * document, by the parser's version too, and none was ever removed, so the folder grew by a
+   * whole corpus (205 MB at 200k paragraphs) with every new parser and by an entry with every
+   * edit. Below that bound, older versions stay (a branch switched back is still a hit).
+   * @returns how many entries were removed
+   */
+  prune(keep: ReadonlySet<string>): number {
+    if (!this.writable) return 0;
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.endsWith(".jsonl"));
+    } catch {
+      return 0;
+    }
+    if (names.length <= 2 * keep.size + 16) return 0;
+    let removed = 0;
+    for (const name of names) {
+      if (keep.has(name.slice(0, -".jsonl".length))) continue;
+      try {
+        unlinkSync(path.join(this.dir, name));
+        removed++;
+      } catch {
+        // Gone already (another build pruned it): nothing to do.
+      }
+    }
+    return removed;
+  }
 }
 
 /**

@@ -66,6 +66,8 @@ export interface ParsedCorpus {
   diagnostics: Diagnostic[];
   /** How many documents were parsed, and how many came from the cache. */
   stats: { parsed: number; cached: number };
+  /** The cache key of every document given, in order (the entries this build stands on). */
+  keys: string[];
 }
 
 /** Parse every document, through the cache; results in the order given. */
@@ -117,7 +119,14 @@ export async function parseWithCache(
   if (threads > 1 && inputs.length >= WORKER_THRESHOLD)
     await parseInWorkers(inputs, threads, settle, { entries: true });
   else for (const [j, input] of inputs.entries()) settle(j, parseSafely(input));
-  const out: ParsedCorpus = { documents: [], paragraphs: [], pieces: [], diagnostics: [], stats };
+  const out: ParsedCorpus = {
+    documents: [],
+    paragraphs: [],
+    pieces: [],
+    diagnostics: [],
+    stats,
+    keys: keys.map((k) => k.key),
+  };
   for (const [i, doc] of docs.entries()) {
     const r = readyDocs[i];
     const outcome = outcomes[i];

@@ -227,11 +227,12 @@ async function buildLocked(
     options.maxBytes ?? MAX_DOCUMENT_BYTES,
     memoStore && readLoadMemo(memoStore.get(LOAD_FILE), version, vouched(LOAD_FILE)),
   );
+  const parseCache =
+    cacheMode === "off"
+      ? null
+      : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
   const parsed = await parseWithCache(corpus.documents, {
-    cache:
-      cacheMode === "off"
-        ? null
-        : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite"),
+    cache: parseCache,
     threads: options.threads,
     onProgress: (done, total, label, step) => progress({ phase: step, done, total, label }),
   });
@@ -340,6 +341,8 @@ async function buildLocked(
     }
     memoStore.set(STAMPS.file, stampsFile(now));
   }
+  // The parse cache's entries of versions no document has now, once they outnumber those it has.
+  if (!unbuildable) parseCache?.prune(new Set(parsed.keys));
   await removal;
 
   return {

@@ -184,6 +184,46 @@ describe("a build after a change equals a cold build, byte for byte", () => {
   });
 });
 
+describe("the parse cache keeps old versions only up to a bound", () => {
+  const cacheDir = (root: string) => path.join(root, ".cache/parse");
+  const names = (root: string) =>
+    readdirSync(cacheDir(root))
+      .filter((f) => f.endsWith(".jsonl"))
+      .sort();
+  /** Entries of versions no document has (another parser's, an edited file's), planted as a build would leave them. */
+  const plant = (root: string, n: number) => {
+    for (let i = 0; i < n; i++)
+      writeFileSync(path.join(cacheDir(root), `${String(i).padStart(64, "f")}.jsonl`), "stale\n");
+  };
+
+  test("below twice this build's entries and 16 more, old entries stay; above, only this build's remain", async () => {
+    const root = makeRepo(files());
+    const first = await build({ root });
+    const own = names(root);
+    expect(own.length).toBe(first.documents.length);
+
+    // A few old versions (a branch switched back finds them): kept.
+    plant(root, 2 * own.length + 16 - own.length);
+    await build({ root });
+    expect(names(root).length).toBe(2 * own.length + 16);
+
+    // One more, past the bound: every entry no document has now is removed, this build's stay.
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    const after = await bothWays(root);
+    const kept = names(root);
+    expect(kept.length).toBe(after.inc.documents.length);
+    expect(kept.filter((n) => n.startsWith("ffff"))).toEqual([]);
+    // The build after: every document a hit, nothing parsed.
+    const again = await build({ root });
+    expect(again.stats).toEqual({ parsed: 0, cached: again.documents.length });
+
+    // A check (read-only cache) never removes anything.
+    plant(root, 3 * own.length + 16);
+    await build({ root, out: null, cache: "read" });
+    expect(names(root).length).toBe(kept.length + 3 * own.length + 16);
+  });
+});
+
 describe("a parse cache entry that does not fit is parsed again", () => {
   /** Every entry of the parse cache, as its three parts (build/entry.ts): header, short form, export. */
   const entries = (root: string) => {
