@@ -124,8 +124,12 @@ export interface ReadyDoc {
   parsed: Parsed;
   /** Its sections, as `sectionsOf` gives them from its headings and paragraphs. */
   sections: Section[];
-  /** Its piece of paragraphs.jsonl: one JSON line per paragraph, each ending in a newline. */
-  piece: Uint8Array;
+  /**
+   * Where its piece of paragraphs.jsonl starts in the entry's bytes, which it fills to the end:
+   * one JSON line per paragraph, each ending in a newline. An offset, not a view: the bytes read
+   * may be a buffer the next read reuses (host.ts `TextCache`).
+   */
+  pieceAt: number;
 }
 
 /**
@@ -289,7 +293,7 @@ export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc
     return {
       parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
       sections: h.sections,
-      piece,
+      pieceAt: second + 1,
     };
   } catch {
     return null;

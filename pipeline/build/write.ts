@@ -51,9 +51,11 @@ export interface BuildOutput {
   documents: DocumentRecord[];
   /**
    * paragraphs.jsonl as pieces of UTF-8 bytes, one per document, each line ending in a newline
-   * (validated and serialised by the cache step, cache.ts), and how many lines they hold.
+   * (validated and serialised by the cache step, cache.ts), and how many lines they hold. A
+   * function gives them read anew, each a view valid until the next is asked for (cache.ts
+   * `ParsedCorpus.pieces`): the file is then written and hashed as they come (host.ts `transient`).
    */
-  paragraphPieces: readonly Uint8Array[];
+  paragraphPieces: readonly Uint8Array[] | (() => Iterable<Uint8Array>);
   paragraphCount: number;
   analysed: Analysed;
   /** Every diagnostic of the build, sorted, and their counts. */
@@ -253,8 +255,10 @@ export function dataFiles(
     documentsFile(documents, valid),
     {
       path: "paragraphs.jsonl",
-      // Written and hashed as the bytes they are (validated and serialised by the cache step).
+      // Written and hashed as the bytes they are (validated and serialised by the cache step),
+      // as they are read: 133 MB at 200k paragraphs, never held whole.
       chunks: out.paragraphPieces,
+      transient: true,
       records: out.paragraphCount,
       schemaVersion: SCHEMA_VERSION,
     },

@@ -269,6 +269,61 @@ describe("a parse cache entry that does not fit is parsed again", () => {
   });
 });
 
+describe("the parse cache's pieces of paragraphs.jsonl, read again when written", () => {
+  const entryFiles = (root: string) =>
+    readdirSync(path.join(root, ".cache/parse")).map((f) => path.join(root, ".cache/parse", f));
+
+  test("with nothing changed, paragraphs.jsonl is written as the entries are read, then the last output's file linked", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data/paragraphs.jsonl");
+    const ino = statSync(out, { bigint: true }).ino;
+    await bothWays(root);
+    expect(statSync(out, { bigint: true }).ino).toBe(ino);
+  });
+
+  // Each row: what happens to an entry of an unchanged document between the read and the write.
+  test.each<[string, (file: string) => void]>([
+    [
+      "rewritten in place, the same length, one byte of its piece changed",
+      (file) => {
+        const bytes = readFileSync(file);
+        const at = bytes.lastIndexOf("。");
+        bytes.set(Buffer.from("，"), at);
+        writeFileSync(file, bytes);
+      },
+    ],
+    [
+      "replaced by other bytes of the same length",
+      (file) => {
+        const bytes = readFileSync(file);
+        writeFileSync(`${file}.new`, Buffer.concat([bytes.subarray(0, -2), Buffer.from(" \n")]));
+        renameSync(`${file}.new`, file);
+      },
+    ],
+    ["removed (another build pruned it)", (file) => rmSync(file)],
+  ])("an entry %s: the build fails before the swap, the last output stays", async (_, change) => {
+    const root = makeRepo(files());
+    await build({ root });
+    const before = snapshotDir(path.join(root, "dist/data"));
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    const victim = entryFiles(root).find((f) => readFileSync(f, "latin1").includes("A-78-265/zh.md"))!;
+    expect(victim).toBeDefined();
+    const changed = build({
+      root,
+      onProgress: (p) => {
+        if (p.phase !== "write" || p.done !== 0) return;
+        // Past the file system's clock tick, as any edit after a build's read would be.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+        change(victim);
+      },
+    });
+    await expect(changed).rejects.toThrow(/changed since this build read it|ENOENT/);
+    expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
+    expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
+  });
+});
+
 /** The pieces of a memo in the store (memos.ts), by name. */
 const pieces = (dir: string, memo: "cite" | "index") =>
   readdirSync(dir)
