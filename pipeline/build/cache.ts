@@ -18,7 +18,7 @@
  * - A hit's bytes are not kept: the store reads each entry into a buffer the next read reuses,
  *   the paragraphs are copied out of it as strings, and the piece is named by where it stands in
  *   the entry (`Piece`), read again by range when paragraphs.jsonl is written (`piecesOf`). Holding
- *   every entry's buffer to the write cost their pages faulted in fresh, and 198 MB alive through
+ *   every entry's buffer to the write cost their pages faulted in fresh, and some 200 MB alive through
  *   the stages, at 200k paragraphs. The store vouches that the entry is still the bytes read
  *   (host.ts `TextCache`); one that is not fails the write before anything is swapped in.
  * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
