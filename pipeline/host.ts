@@ -402,6 +402,13 @@ export interface OutputFile {
    * same, without making the content again.
    */
   source?: string;
+  /**
+   * The SHA-256 and size of the content, when known without making it (a file carried in a memo
+   * that lists them): the writer links the last output's file of the same bytes, whatever path it
+   * had there, and makes the content only when there is none. Unlike `source`, not tied to the
+   * path: the index's text chunks move to a folder of another name at every change.
+   */
+  known?: { sha256: string; bytes: number };
   /** Number of records (JSONL lines, array entries) for the manifest; null when not countable. */
   records: number | null;
   /** The contract version the file follows; null for files that are not data (none yet). */
@@ -741,8 +748,10 @@ export function writeDirectoryAtomic(
       const from = hooks.link?.({ path: safe, ...file });
       return !!from && linkTo(from, dest, dirs);
     };
-    // Made from the same source as a file of the last output: that file, content never made.
-    const before = f.source !== undefined ? hooks.made?.({ path: safe, source: f.source }) : null;
+    // Known bytes, or made from the same source as a file of the last output: that file, content
+    // never made.
+    const before =
+      f.known ?? (f.source !== undefined ? hooks.made?.({ path: safe, source: f.source }) : null);
     if (before && linked(before)) return done(before.bytes, before.sha256);
     const chunks = typeof f.chunks === "function" ? f.chunks() : f.chunks;
     if (f.transient) {

@@ -229,12 +229,14 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
       records: null,
       schemaVersion: path === "index.json" ? index.manifest.schemaVersion : null,
     })),
-    // Those still in the index memo's pieces: named by the SHA-256 of their bytes (the memo lists
+    // Those still in the index memo's pieces: known by the SHA-256 of their bytes (the memo lists
     // it), read only when the last output has no file of the same (pipeline/index/memo-file.ts).
+    // By the bytes alone, not by path and source: a change to one text chunk renames the folder
+    // of all of them (t-<hash of every chunk's hash>), and the others' bytes are the same.
     ...Object.entries(index.kept ?? {}).map(([path, k]) => ({
       path: `search/${path}`,
       chunks: () => [k.read()],
-      source: k.source,
+      known: { sha256: k.source, bytes: k.size },
       records: null,
       schemaVersion: null,
     })),

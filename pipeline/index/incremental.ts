@@ -16,7 +16,8 @@
  *   and puts its new ones on: only the buckets those terms hash to are decoded and written again;
  *   when the postings' total moves the bucket count, that is a cold build too;
  * - counts the words of changed Chinese documents again (nodejieba) and ranks again the key
- *   terms of the documents whose counts, or whose words' document frequencies, changed.
+ *   terms of the documents whose counts, or whose words' document frequencies, changed; the
+ *   memo's counts of the others are not read (`ChangedCounts`, `mayHold`: memo-file.ts).
  *
  * The test builds a corpus both ways after random edits and compares every file.
  */
@@ -60,9 +61,64 @@ export interface IndexMemo {
   keys: string[];
   hashes: string[];
   /** Word counts of each Chinese document (null: the key terms were left out). */
-  tf: TermCounts | null;
+  tf: WordCounts | null;
   /** In how many of those documents each word occurs. */
   df: Map<string, number>;
+}
+
+/**
+ * Each Chinese document's word counts, as a memo holds them: a TermCounts map, or counts read
+ * back by need (memo-file.ts), where `mayHold` tells without reading a document's counts that
+ * they hold none of some words (false: certainly none; true: perhaps).
+ */
+export interface WordCounts {
+  readonly size: number;
+  keys(): Iterable<string>;
+  has(key: string): boolean;
+  get(key: string): Map<string, number> | undefined;
+  mayHold?(key: string, words: readonly string[]): boolean;
+  /** Every document's counts (each read): for what needs them all. */
+  [Symbol.iterator](): Iterator<[string, Map<string, number>]>;
+}
+
+/**
+ * The memo's counts with some documents' counts replaced (null: the document has none now), so a
+ * build after a change reads only the counts it asks for: those of the changed documents and of
+ * documents that may hold a word whose document frequency moved. memo-file.ts carries the pieces
+ * of the others unread.
+ */
+export class ChangedCounts implements WordCounts {
+  readonly size: number;
+  constructor(
+    readonly base: WordCounts,
+    readonly changes: ReadonlyMap<string, Map<string, number> | null>,
+  ) {
+    let size = base.size;
+    for (const [key, c] of changes) size += (c ? 1 : 0) - (base.has(key) ? 1 : 0);
+    this.size = size;
+  }
+
+  *keys(): Iterable<string> {
+    for (const key of this.base.keys()) if (!this.changes.has(key)) yield key;
+    for (const [key, c] of this.changes) if (c) yield key;
+  }
+
+  has(key: string): boolean {
+    return this.changes.has(key) ? this.changes.get(key) !== null : this.base.has(key);
+  }
+
+  get(key: string): Map<string, number> | undefined {
+    return this.changes.has(key) ? (this.changes.get(key) ?? undefined) : this.base.get(key);
+  }
+
+  mayHold(key: string, words: readonly string[]): boolean {
+    if (this.changes.has(key)) return words.some((w) => this.changes.get(key)?.has(w));
+    return this.base.mayHold?.(key, words) ?? true;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, Map<string, number>]> {
+    for (const key of this.keys()) yield [key, this.get(key)!];
+  }
 }
 
 /** What the index stage reads. */
@@ -323,8 +379,10 @@ function incremental(
   let df = old.df;
   let keyTerms = prev.keyTerms;
   const zhChanged = changedDocs.map((i) => layout.keys[i]!).filter((k) => k.endsWith("|zh"));
-  if (tf && cut && zhChanged.length) {
-    tf = new Map(tf);
+  if (old.tf && cut && zhChanged.length) {
+    // Counts replaced on the memo's, not copied: only those asked for below are read.
+    const base = old.tf instanceof ChangedCounts ? old.tf.base : old.tf;
+    const changes = new Map(old.tf instanceof ChangedCounts ? old.tf.changes : []);
     df = new Map(df);
     const moved = new Set<string>();
     for (const key of zhChanged) {
@@ -336,7 +394,7 @@ function incremental(
           cut,
         ).get(key) ??
         new Map<string, number>();
-      const before = tf.get(key);
+      const before = old.tf.get(key);
       for (const w of before?.keys() ?? []) {
         moved.add(w);
         const n = df.get(w)! - 1;
@@ -347,20 +405,20 @@ function incremental(
         moved.add(w);
         df.set(w, (df.get(w) ?? 0) + 1);
       }
-      if (counts.size) tf.set(key, counts);
-      else tf.delete(key);
+      changes.set(key, counts.size ? counts : null);
     }
+    const next = new ChangedCounts(base, changes);
+    tf = next;
     const dfMoved = [...moved].filter((w) => (old.df.get(w) ?? 0) !== (df.get(w) ?? 0));
-    const n = tf.size;
+    const n = next.size;
     const out: Record<string, string[]> = {};
-    for (const key of [...tf.keys()].sort()) {
-      const counts = tf.get(key)!;
-      const rerank =
-        n !== old.tf!.size ||
-        zhChanged.includes(key) ||
-        !keyTerms?.[key] ||
-        dfMoved.some((w) => counts.has(w));
-      out[key] = rerank ? topTerms(counts, df, n, TOP_TERMS) : keyTerms![key]!;
+    // A document's ranking moves only with its counts or the frequency of a word it holds: the
+    // counts of one that certainly holds none of the words whose frequency moved are not read.
+    const holds = (key: string) =>
+      dfMoved.length > 0 && next.mayHold(key, dfMoved) && dfMoved.some((w) => next.get(key)!.has(w));
+    for (const key of [...next.keys()].sort()) {
+      const rerank = n !== old.tf.size || zhChanged.includes(key) || !keyTerms?.[key] || holds(key);
+      out[key] = rerank ? topTerms(next.get(key)!, df, n, TOP_TERMS) : keyTerms![key]!;
     }
     keyTerms = Object.keys(out).length ? out : undefined;
   }

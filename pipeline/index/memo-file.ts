@@ -5,7 +5,9 @@
  * - the buckets' and chunks' gzip'd bytes, FILES_PER_PIECE files a piece by position (the
  *   buckets, then the single-character buckets, then the chunks: positions stay put whenever the
  *   stage runs incrementally), read back as views;
- * - the Chinese documents' word counts, grouped by a hash of the document's key, as JSON.
+ * - the Chinese documents' word counts, grouped by a hash of the document's key, as JSON; the
+ *   memo file lists each group's documents and, for each word, the groups holding it (a bit a
+ *   group), so that a piece of counts is read only when the stage asks for a document of it.
  *
  * Decisions:
  * - After one change the stage rewrites a few files and one document's counts and passes the
@@ -19,25 +21,34 @@
  *   of the same), and its piece is carried by name. Named by its own bytes, not by its piece, a
  *   file stays linked when a neighbour in its piece changes. A SHA-256 is computed only for a
  *   file made anew, when its piece is written. A piece read late that is not the one listed
- *   throws PieceUnreadable (memo-pieces.ts). Pure.
+ *   throws PieceUnreadable (memo-pieces.ts).
+ * - The word counts are read by need too: after a change the stage reads the changed documents'
+ *   counts and those of documents that may hold a word whose document frequency moved (their
+ *   group's bit is set for it), nothing else (at 200k paragraphs 7.6 MB of JSON, parsed whole at
+ *   every build before, though one change seldom moves more than a few rare words' frequencies).
+ *   A group none of whose documents changed is carried by name, unread; a changed one is made from
+ *   its documents' counts and its bit set again from them. Pure.
  */
 import { sha256 } from "../hash.ts";
 import { type PieceIn, PieceOrigins, type PieceOut, PieceUnreadable, shardOf } from "../memo-pieces.ts";
 import type { Section } from "../pack.ts";
 import type { BucketFile, IndexParts } from "./build.ts";
-import type { IndexMemo } from "./incremental.ts";
-import type { TermCounts } from "./key-terms.ts";
+import { ChangedCounts, type IndexMemo, type WordCounts } from "./incremental.ts";
 
 /** The kind of pack an index memo is, and its layout's version. */
-export const INDEX_MEMO = { kind: "acquis index memo", version: "3" } as const;
+export const INDEX_MEMO = { kind: "acquis index memo", version: "4" } as const;
 
-/** Files a piece (the index has some 8,000 files at 200k paragraphs). */
-const FILES_PER_PIECE = 256;
+/**
+ * Files a piece (the index has some 8,000 files at 200k paragraphs). A build after one change
+ * patches some ten buckets and chunks spread over the index by their terms' hashes, and reads and
+ * writes again each one's whole piece: at 256 files a piece of buckets was 3.7 MB, so some 40 MB
+ * read and written for 150 KB of files; at 32 it is 0.46 MB (some 260 pieces in the store).
+ */
+const FILES_PER_PIECE = 32;
 /** How many pieces the word counts are grouped into. */
 const COUNT_PIECES = 32;
 
 const files = new PieceOrigins<BucketFile>();
-const counts = new PieceOrigins<Map<string, number>>();
 
 /** The memo as sections and pieces; `version` is the running code's (pieces carried only within it). */
 export function indexMemoSections(
@@ -70,21 +81,8 @@ export function indexMemoSections(
       sections: { files: { json: { from, hashes: slots.map((f) => f?.hash ?? ""), sizes } }, blob },
     });
   }
-  if (m.tf) {
-    const groups: Array<Array<[string, Map<string, number>]>> = Array.from(
-      { length: COUNT_PIECES },
-      () => [],
-    );
-    for (const [key, c] of m.tf) groups[shardOf(key, COUNT_PIECES)]!.push([key, c]);
-    for (const group of groups) {
-      if (!group.length) continue;
-      const carried = counts.carried(
-        group.map(([, c]) => c),
-        version,
-      );
-      pieces.push(carried ? { carried } : { sections: { tf: { json: group.map(([k, c]) => [k, [...c]]) } } });
-    }
-  }
+  const tf = m.tf ? countPieces(m.tf, version) : null;
+  if (tf) pieces.push(...tf.pieces);
   return {
     sections: {
       meta: {
@@ -94,6 +92,7 @@ export function indexMemoSections(
           hashes: m.hashes,
           tf: m.tf !== null,
           df: [...m.df],
+          counts: tf && { groups: tf.groups, masks: [...tf.masks] },
           parts: {
             chunkSize: parts.chunkSize,
             rows: parts.rows,
@@ -123,6 +122,8 @@ interface Meta {
   hashes: string[];
   tf: boolean;
   df: Array<[string, number]>;
+  /** The count pieces' groups and documents (in the pieces' order), and each word's groups. */
+  counts: { groups: CountGroup[]; masks: Array<[string, number]> } | null;
   parts: Omit<IndexParts, "buckets" | "unigramBuckets" | "chunks" | "keyTerms"> & {
     keyTerms: Record<string, string[]> | null;
   };
@@ -220,17 +221,8 @@ export function indexMemoFromSections(
       at += n;
     }
   }
-  const tf: TermCounts | null = meta.tf ? new Map() : null;
-  for (const piece of pieces.slice(lists.length)) {
-    const group = (piece.sections().tf as { json?: Array<[string, Array<[string, number]>]> } | undefined)
-      ?.json;
-    if (!tf || !Array.isArray(group)) return null;
-    group.forEach(([key, words], slot) => {
-      const c = new Map(words);
-      counts.note(c, piece.name, slot, version, group.length, group.length);
-      tf.set(key, c);
-    });
-  }
+  const tf = meta.tf ? keptCounts(meta.counts, pieces.slice(lists.length), version) : null;
+  if (meta.tf ? !tf : pieces.length > lists.length) return null;
   // Every file from exactly one piece.
   if (filled !== all.length) return null;
   const { buckets, unigramBuckets } = meta.files;
@@ -248,4 +240,153 @@ export function indexMemoFromSections(
       chunks: all.slice(buckets + unigramBuckets) as BucketFile[],
     },
   };
+}
+
+/** A piece of word counts: the group its documents' keys hash to, and those keys in its order. */
+interface CountGroup {
+  group: number;
+  keys: string[];
+}
+
+/** Whether a word's mask (a bit a group, 32 groups) has group `g`'s bit. */
+const inGroup = (mask: number, g: number) => ((mask >>> g) & 1) === 1;
+
+/**
+ * The word counts read back from their pieces, each piece only when a document of it is first
+ * asked for. `masks`: for each word, the groups holding a document with it, so that a document is
+ * known to hold none of some words without its piece being read (incremental.ts `mayHold`).
+ */
+class KeptCounts implements WordCounts {
+  private readonly at = new Map<string, number>();
+  private readonly read: Array<Map<string, Map<string, number>> | null>;
+  constructor(
+    readonly groups: readonly CountGroup[],
+    readonly masks: ReadonlyMap<string, number>,
+    readonly pieces: readonly PieceIn[],
+    readonly version: string,
+  ) {
+    groups.forEach((g, i) => {
+      for (const key of g.keys) this.at.set(key, i);
+    });
+    this.read = groups.map(() => null);
+  }
+
+  get size(): number {
+    return this.at.size;
+  }
+
+  keys(): Iterable<string> {
+    return this.at.keys();
+  }
+
+  has(key: string): boolean {
+    return this.at.has(key);
+  }
+
+  get(key: string): Map<string, number> | undefined {
+    const i = this.at.get(key);
+    return i === undefined ? undefined : this.piece(i).get(key);
+  }
+
+  mayHold(key: string, words: readonly string[]): boolean {
+    const i = this.at.get(key);
+    if (i === undefined) return false;
+    const g = this.groups[i]!.group;
+    return words.some((w) => inGroup(this.masks.get(w) ?? 0, g));
+  }
+
+  *[Symbol.iterator](): Iterator<[string, Map<string, number>]> {
+    for (const key of this.keys()) yield [key, this.get(key)!];
+  }
+
+  /** Piece `i`'s counts, read now if not yet: not the documents the memo file lists, unreadable. */
+  private piece(i: number): Map<string, Map<string, number>> {
+    const had = this.read[i];
+    if (had) return had;
+    const piece = this.pieces[i]!;
+    const group = (piece.sections().tf as { json?: unknown } | undefined)?.json;
+    const keys = this.groups[i]!.keys;
+    if (
+      !Array.isArray(group) ||
+      group.length !== keys.length ||
+      group.some((e, k) => !Array.isArray(e) || e[0] !== keys[k] || !Array.isArray(e[1]))
+    )
+      throw new PieceUnreadable(piece.name);
+    const out = new Map<string, Map<string, number>>();
+    for (const [key, words] of group as Array<[string, Array<[string, number]>]>)
+      out.set(key, new Map(words));
+    this.read[i] = out;
+    return out;
+  }
+}
+
+/** The word counts back from the memo file's list and their pieces, or null when they do not fit. */
+function keptCounts(
+  c: Meta["counts"] | undefined,
+  pieces: readonly PieceIn[],
+  version: string,
+): KeptCounts | null {
+  if (!c || !Array.isArray(c.groups) || !Array.isArray(c.masks) || c.groups.length !== pieces.length)
+    return null;
+  const seen = new Set<number>();
+  for (const g of c.groups) {
+    if (
+      !g ||
+      !Number.isInteger(g.group) ||
+      g.group < 0 ||
+      g.group >= COUNT_PIECES ||
+      seen.has(g.group) ||
+      !Array.isArray(g.keys) ||
+      !g.keys.every((k) => typeof k === "string" && shardOf(k, COUNT_PIECES) === g.group)
+    )
+      return null;
+    seen.add(g.group);
+  }
+  if (!c.masks.every((e) => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "number"))
+    return null;
+  return new KeptCounts(c.groups, new Map(c.masks), pieces, version);
+}
+
+/**
+ * The word counts as pieces, a group of documents (by a hash of their key) a piece, with each
+ * group's documents and each word's groups for the memo file. A group none of whose documents
+ * changed since the memo was read (ChangedCounts) is carried as it stands, unread; the others are
+ * made from their counts, read now.
+ */
+function countPieces(
+  tf: WordCounts,
+  version: string,
+): { pieces: PieceOut[]; groups: CountGroup[]; masks: Map<string, number> } {
+  const base = tf instanceof ChangedCounts ? tf.base : tf;
+  const changes = tf instanceof ChangedCounts ? [...tf.changes.keys()] : [];
+  const kept = base instanceof KeptCounts && base.version === version ? base : null;
+  const touched = new Set(changes.map((k) => shardOf(k, COUNT_PIECES)));
+  const keptAt = new Map(kept?.groups.map((g, i) => [g.group, i]) ?? []);
+  const byGroup: string[][] = Array.from({ length: COUNT_PIECES }, () => []);
+  for (const key of tf.keys()) byGroup[shardOf(key, COUNT_PIECES)]!.push(key);
+  const masks = new Map(kept?.masks ?? []);
+  const out = { pieces: [] as PieceOut[], groups: [] as CountGroup[], masks };
+  for (let g = 0; g < COUNT_PIECES; g++) {
+    const at = keptAt.get(g);
+    if (kept && at !== undefined && !touched.has(g)) {
+      out.pieces.push({ carried: kept.pieces[at]!.name });
+      out.groups.push(kept.groups[at]!);
+      continue;
+    }
+    // The group's bit is set again from its documents as they are now.
+    if (kept)
+      for (const [w, m] of masks) {
+        const left = (m & ~(1 << g)) >>> 0;
+        if (left) masks.set(w, left);
+        else masks.delete(w);
+      }
+    const keys = byGroup[g]!;
+    if (!keys.length) continue;
+    const entries = keys.map((k) => [k, tf.get(k)!] as const);
+    for (const [, c] of entries)
+      for (const w of c.keys()) masks.set(w, ((masks.get(w) ?? 0) | (1 << g)) >>> 0);
+    out.pieces.push({ sections: { tf: { json: entries.map(([k, c]) => [k, [...c]]) } } });
+    out.groups.push({ group: g, keys });
+  }
+  return out;
 }

@@ -342,6 +342,55 @@ describe("atomic write: a failed build leaves the last good output intact", () =
     ).toThrow(/made, though/);
   });
 
+  test("a file whose bytes are known is linked from the last output's file of the same bytes, at any path, never made; without one it is made", () => {
+    const root = makeRepo({});
+    const last = path.join(root, "last");
+    const [a] = writeDirectoryAtomic(last, [
+      { path: "t-old/0.json.gz", chunks: ["chunk zero\n"], records: null, schemaVersion: null },
+    ]);
+    const never = () => {
+      throw new Error("made, though the last output holds its bytes");
+    };
+    const asked: string[] = [];
+    const hooks = {
+      // No source to find it by: only its bytes name it.
+      made: () => null,
+      link: ({ path: p, sha256: sha }: { path: string; sha256: string }) => {
+        asked.push(p);
+        return sha === a!.sha256 ? path.join(last, "t-old/0.json.gz") : null;
+      },
+    };
+    const known = { sha256: a!.sha256, bytes: a!.bytes };
+    const out = path.join(root, "out");
+    const written = writeDirectoryAtomic(
+      out,
+      [{ path: "t-new/0.json.gz", chunks: never, known, records: null, schemaVersion: null }],
+      hooks,
+    );
+    expect(asked).toEqual(["t-new/0.json.gz"]);
+    expect(written.map((w) => [w.path, w.sha256, w.bytes])).toEqual([
+      ["t-new/0.json.gz", a!.sha256, a!.bytes],
+    ]);
+    const ino = (f: string) => statSync(f, { bigint: true }).ino;
+    expect(ino(path.join(out, "t-new/0.json.gz"))).toBe(ino(path.join(last, "t-old/0.json.gz")));
+    // No file of those bytes in the last output: the content is made, hashed and written.
+    const made = writeDirectoryAtomic(
+      path.join(root, "out2"),
+      [
+        {
+          path: "t-new/0.json.gz",
+          chunks: () => ["chunk zero\n"],
+          known,
+          records: null,
+          schemaVersion: null,
+        },
+      ],
+      { ...hooks, link: () => null },
+    );
+    expect(made.map((w) => w.sha256)).toEqual([a!.sha256]);
+    expect(readFileSync(path.join(root, "out2/t-new/0.json.gz"), "utf8")).toBe("chunk zero\n");
+  });
+
   test("a file made and hashed before it is written holds the bytes of its chunks joined, as streaming writes them", () => {
     const root = makeRepo({});
     // Lines past several of the writer's buffers, Chinese text, a surrogate pair cut between two

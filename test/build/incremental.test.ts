@@ -592,6 +592,47 @@ describe("the index memo read lazily", () => {
     expect(fallen.indexed.kept).toBeUndefined();
   });
 
+  test("the word counts of a document are read only when it changed or may hold a word whose document frequency moved", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const store = new FileStore(memoDir(root), false);
+    /** The index memo's pieces of word counts, by the documents each holds. */
+    const countPieces = new Map(
+      pieces(memoDir(root), "index").flatMap((n) => {
+        const s = unpack(store.get(n)!, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${codeVersion()}`);
+        const tf = (s?.tf as { json?: Array<[string, unknown]> } | undefined)?.json;
+        return tf ? [[n, tf.map(([k]) => k)] as const] : [];
+      }),
+    );
+    const changed = "A/79/10|zh";
+    expect([...countPieces.values()].flat().sort()).toEqual(["A/78/265|zh", "A/79/10|zh", "A/80/20|zh"]);
+    // Words in no other document: their frequencies move, but no other document holds them.
+    append(root, "corpus/A-79-10/zh.md", "蜂鸟孵化。\n");
+    const now = await build({ root, out: "cold", cache: "off" });
+    const input = { documents: now.documents, paragraphs: now.paragraphs };
+    const read = new Set<string>();
+    const memos = readMemos(
+      (n) => {
+        read.add(n);
+        return store.get(n);
+      },
+      codeVersion(),
+      () => true,
+    );
+    const inc = indexStageMemo(input, memos.index);
+    expect(inc).toMatchObject({ mode: "incremental", why: null });
+    expect(allFiles(inc.indexed)).toEqual(bytesOf(indexStageMemo(input, null).indexed.files));
+    const readDocs = [...countPieces].filter(([n]) => read.has(n)).flatMap(([, keys]) => keys);
+    expect(readDocs).toContain(changed);
+    expect(readDocs.length).toBeLessThan(3);
+
+    // The same through the builds, and a word other documents hold: equal to a cold build.
+    await bothWays(root);
+    append(root, "corpus/A-79-10/zh.md", "各方同意继续讨论信息安全。\n");
+    const { inc: after } = await bothWays(root);
+    expect(after.runs!.index).toMatchObject({ mode: "incremental", why: null });
+  });
+
   test("the output folder removed between builds: the files left in the index memo's pieces are read and written, the same bytes as a cold build", async () => {
     const root = makeRepo(files());
     await build({ root });

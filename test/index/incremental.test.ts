@@ -9,8 +9,11 @@ import { describe, expect, test } from "vitest";
 // The benchmarks' mulberry32: the corpus is a function of its seed.
 import { prng as mulberry } from "../../bench/generate.ts";
 import { sha256 } from "../../pipeline/hash.ts";
+import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { type IndexMemo, indexWithMemo } from "../../pipeline/index/incremental.ts";
+import { indexMemoFromSections, indexMemoSections } from "../../pipeline/index/memo-file.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
+import type { Section } from "../../pipeline/pack.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 import { seed } from "../reuse/helpers.ts";
@@ -167,6 +170,50 @@ describe("the index stage after edits equals a cold build of the same corpus", (
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  test("random sequences of edits, the memo kept as its file and pieces between builds (counts read by need): the same", () => {
+    // The store: pieces by name, as memos.ts writes and reads them (here in memory, unchecked).
+    const store = new Map<string, Record<string, Section>>();
+    const throughFile = (m: IndexMemo): IndexMemo => {
+      const { sections, pieces } = indexMemoSections(m, "v");
+      const names = pieces.map((p) => {
+        if ("carried" in p) return p.carried;
+        const name = `piece-${store.size}`;
+        store.set(name, p.sections);
+        return name;
+      });
+      return indexMemoFromSections(
+        sections,
+        names.map((name) => ({ name, sections: () => store.get(name)! })),
+        "v",
+      )!;
+    };
+    const everyFile = (b: { files: Record<string, Uint8Array | string>; kept?: BuiltIndex["kept"] }) =>
+      filesOf({
+        ...b.files,
+        ...Object.fromEntries(Object.entries(b.kept ?? {}).map(([k, f]) => [k, f.read()])),
+      });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.constantFrom(...KEEPS, ...KEEPS, ...MOVES), { minLength: 1, maxLength: 8 }),
+        (n, edits) => {
+          const { docs, rand } = docsOf(n, 12);
+          let memo = throughFile(indexWithMemo(corpusOf(docs), null, pairCut).memo);
+          for (const kind of edits) {
+            apply(docs, rand, kind);
+            const input = corpusOf(docs);
+            const inc = indexWithMemo(input, memo, pairCut);
+            const cold = indexWithMemo(input, null, pairCut);
+            expect(everyFile(inc.built)).toEqual(filesOf(cold.built.files));
+            expect(canonical(inc.memo)).toEqual(canonical(cold.memo));
+            memo = throughFile(inc.memo);
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
