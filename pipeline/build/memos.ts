@@ -214,7 +214,9 @@ export function readMemos(
   const cite = read(MEMO_FILES.cite);
   if (cite) {
     const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
-    const pieces = s && readPieces(s, read, version, vouched, false);
+    // Lazily: after a change, a document's citations.jsonl lines are read only when that file is
+    // made, and a piece none of whose documents changed is carried unread.
+    const pieces = s && readPieces(s, read, version, vouched, true);
     out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
     if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
@@ -340,7 +342,10 @@ export function memoFiles(
       chunks: pack(head.kind, `${head.version}|${version}`, { ...split.sections, pieces: { json: names } }),
     });
   };
-  if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
+  // A piece of the last cite memo read only now (its group holds a changed document) that does
+  // not read back: the cite memo is not kept, and the next build's cite stage runs cold.
+  const cite = memos.cite && unlessUnreadable(() => citeMemoSections(memos.cite!, version));
+  if (cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, cite);
   // A piece of the last index memo read only now (the files of a piece partly rewritten) that does
   // not read back: the index memo is not kept, and the next build's index stage runs cold.
   const index = memos.index && unlessUnreadable(() => indexMemoSections(memos.index!, version));
