@@ -32,8 +32,9 @@ export interface DocTags {
    * topics.json is made, or the piece written again.
    */
   readonly json: Uint8Array;
-  /** Its size in bytes, known without reading it. */
+  /** Its size in bytes, and their SHA-256, known without reading it. */
   size: number;
+  sum: string;
   /** How many rows. */
   rows: number;
   /** How many of them carry each topic, in the vocabulary's order. */
@@ -141,7 +142,13 @@ export function topicsStageMemo(
       removed.push(...run.removed);
       const json = run.rows.map((r) => JSON.stringify(TaggedParagraph.parse(r))).join(",");
       const bytes = enc.encode(json);
-      tags = { json: bytes, size: bytes.length, rows: run.rows.length, counts: run.counts };
+      tags = {
+        json: bytes,
+        size: bytes.length,
+        sum: sha256(bytes),
+        rows: run.rows.length,
+        counts: run.counts,
+      };
       if (!own) docs.set(key, tags);
     } else docs.set(key, tags);
     pieces.push(tags);
@@ -150,15 +157,19 @@ export function topicsStageMemo(
       counts[t]! += n;
     });
   });
+  // What the file is made of: the head (vocabulary and counts), the removals, and each document's
+  // rows by their SHA-256 (a document changed whose tags are the same leaves the file as it was,
+  // and the rows kept in the memo's pieces are then not read).
+  const head = topicsHead(vocab, counts);
   const source = sha256Of(
-    ["topics.json", JSON.stringify(vocab.topics), JSON.stringify(vocab.overrides), vocab.file]
-      .concat(documents.map(docKey))
+    ["topics.json", JSON.stringify(head), JSON.stringify(removed)]
+      .concat(pieces.map((t) => t.sum))
       .map((part) => `${part}\n`),
   );
   const unchanged =
     !!memo && redone === overridden.size && usable === memo.docs && docs.size === memo.docs.size;
   return {
-    tagged: { topics: topicsHead(vocab, counts), removed, pieces, tagged, source, diagnostics },
+    tagged: { topics: head, removed, pieces, tagged, source, diagnostics },
     memo: { vocabulary, docs, unchanged },
     redone,
     mode: memo && usable === memo.docs ? "incremental" : "cold",

@@ -1,7 +1,7 @@
 /**
  * The topics memo as the sections of a pack (pack.ts) and its pieces (pipeline/memo-pieces.ts),
  * and back. The memo file holds the vocabulary's digest and, for every document, its key, row
- * count, counts by topic and the size of its rows' bytes, as JSON. The documents are grouped into
+ * count, counts by topic and the size and SHA-256 of its rows' bytes, as JSON. The documents are grouped into
  * pieces by a hash of their file, each piece its documents' rows' bytes one after the other and
  * the list of its documents and their sizes; the bytes are read back as views of the piece's
  * (no decoding, no parsing: the writer copies them into topics.json).
@@ -24,8 +24,8 @@ export const TOPICS_MEMO = { kind: "acquis topics memo", version: "2" } as const
 /** How many pieces the documents are grouped into. */
 const PIECES = 32;
 
-/** Per document: its key, rows, counts by topic, and the size of its rows' bytes. */
-type Row = [string, number, number[], number];
+/** Per document: its key, rows, counts by topic, and the size and SHA-256 of its rows' bytes. */
+type Row = [string, number, number[], number, string];
 
 interface Meta {
   vocabulary: string;
@@ -65,7 +65,7 @@ export function topicsMemoSections(
   const pieces: PieceOut[] = [];
   for (const group of groups) {
     if (!group.length) continue;
-    const rows = group.map(([key, t]): Row => [key, t.rows, t.counts, t.size]);
+    const rows = group.map(([key, t]): Row => [key, t.rows, t.counts, t.size, t.sum]);
     meta.docs.push(rows);
     const carried = origins.carried(
       group.map(([, t]) => t),
@@ -83,20 +83,28 @@ export function topicsMemoSections(
 /** Whether a value read back is a row of this layout. */
 const isRow = (d: unknown): d is Row =>
   Array.isArray(d) &&
-  d.length === 4 &&
+  d.length === 5 &&
   typeof d[0] === "string" &&
   Number.isInteger(d[1]) &&
   Array.isArray(d[2]) &&
   (d[2] as unknown[]).every((c) => Number.isInteger(c)) &&
   Number.isInteger(d[3]) &&
-  d[3] >= 0;
+  d[3] >= 0 &&
+  typeof d[4] === "string";
 
 /** A document's tags kept in a piece, their bytes read with the piece when first asked for. */
-function keptTags(rows: number, counts: number[], size: number, bytes: () => Uint8Array): DocTags {
+function keptTags(
+  rows: number,
+  counts: number[],
+  size: number,
+  sum: string,
+  bytes: () => Uint8Array,
+): DocTags {
   return {
     rows,
     counts,
     size,
+    sum,
     get json() {
       return bytes();
     },
@@ -137,9 +145,9 @@ export function topicsMemoFromSections(
       return b;
     };
     let at = 0;
-    rows.forEach(([key, n, counts, size], slot) => {
+    rows.forEach(([key, n, counts, size, sum], slot) => {
       const start = at;
-      const t = keptTags(n, counts, size, () => bytes().subarray(start, start + size));
+      const t = keptTags(n, counts, size, sum, () => bytes().subarray(start, start + size));
       origins.note(t, piece.name, slot, version, rows.length, rows.length);
       docs.set(key, t);
       at += size;
