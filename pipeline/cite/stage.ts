@@ -8,7 +8,11 @@
  * - Every map is built with sorted keys, so the same corpus always gives byte-identical files.
  * - Each citation is validated against its zod schema once, here, and kept as its
  *   citations.jsonl line: the writer writes the lines as they are (the parse cache does the same
- *   for paragraphs), and the memo keeps them.
+ *   for paragraphs), and the memo keeps them, as bytes, by citing document (`CiteLines`).
+ * - The stages after this one, cited-by and the summary read seven fields of a citation (its
+ *   mark, `CiteMark`): the build hands them the marks, and the memo keeps them apart from the
+ *   lines, so that a build after one change neither reads nor parses the lines of the documents
+ *   it did not extract again (`Cited.citations` parses them, for whoever asks).
  * - Incremental (`citeStageMemo`): a document's citations depend on its own text, on the
  *   registry and the States the corpus knows (the grammar's titles, the resolver's entries), and
  *   on the documents its citations look up, which the resolver reaches only through the index's
