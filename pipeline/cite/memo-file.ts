@@ -1,16 +1,18 @@
 /**
  * The cite stage's memo (stage.ts) as the sections of a pack (pipeline/pack.ts) and its pieces
- * (pipeline/memo-pieces.ts), and back. The memo file holds the context and, for every document,
- * what the stage and the stages after it read: its keys and reads, its diagnostics, and its
- * citations' marks (stage.ts `CiteMark`), with the count, size and SHA-256 of its
- * citations.jsonl lines. The lines themselves are in the pieces: the documents are grouped into
- * pieces by a hash of their version key, each piece its documents' lines in one byte section
- * (each line ending in a newline) and the list of its documents and their sizes.
+ * (pipeline/memo-pieces.ts), and back. The memo file holds the context. The documents are grouped
+ * by a hash of their version key, each group two pieces: its entries (what the stage and the
+ * stages after it read of each document: keys and reads, diagnostics, its citations' marks
+ * (stage.ts `CiteMark`), and the count, size and SHA-256 of its citations.jsonl lines), as JSON;
+ * and its documents' lines in one byte section (each line ending in a newline), with the list of
+ * its documents and their sizes.
  *
  * Decisions:
  * - After one change, the stage passes the entries of the documents it did not extract again on
  *   as the objects it read, and their lines are read from their piece only when citations.jsonl
- *   is made: a piece all of whose documents' lines are such is carried as it stands in the store.
+ *   is made: a piece all of whose entries, or lines, are such is carried as it stands in the
+ *   store (one change rewrites a group's two pieces; the entries kept apart in the memo file
+ *   were 12 MB packed again on every build).
  *   At 200k paragraphs the lines are 24 MB of the memo's 36 MB; parsing them back into citations
  *   cost 0.5 s to decode and 0.8 s to parse on every build, where the stages after this one read
  *   seven fields of each (the marks, some 5 MB).
@@ -24,7 +26,7 @@ import type { Section } from "../pack.ts";
 import type { CiteLines, CiteMark, CiteMemo, CiteMemoDoc } from "./stage.ts";
 
 /** The kind of pack a cite memo is, and its layout's version. */
-export const CITE_MEMO = { kind: "acquis cite memo", version: "3" } as const;
+export const CITE_MEMO = { kind: "acquis cite memo", version: "4" } as const;
 
 /** How many pieces the documents' lines are grouped into. */
 const PIECES = 32;
@@ -38,7 +40,11 @@ type MarkRow = [string, string, string, number, number, string, string | null, s
  */
 type Row = [string, string, Array<[string, string]>, number, string, number, Diagnostic[], MarkRow[]];
 
-/** Where each document's lines read back came from, to carry their piece when nothing in it changed. */
+/**
+ * Where each document's entry and lines read back came from, to carry their pieces when nothing
+ * in them changed.
+ */
+const entries = new PieceOrigins<CiteMemoDoc>();
 const origins = new PieceOrigins<CiteLines>();
 
 const markRow = (m: CiteMark): MarkRow => [
@@ -75,27 +81,27 @@ export function citeMemoSections(
   const groups: Array<Array<[string, CiteMemoDoc]>> = Array.from({ length: PIECES }, () => []);
   for (const [key, d] of m.docs) groups[shardOf(key, PIECES)]!.push([key, d]);
   const pieces: PieceOut[] = [];
-  const rows: Row[][] = [];
   for (const group of groups) {
     if (!group.length) continue;
-    const blob = group.map(([key, d]): Row => {
-      const l = d.lines;
-      return [key, d.key, d.reads, l.count, l.sum, l.size, d.diagnostics, d.marks.map(markRow)];
-    });
-    rows.push(blob);
-    const carried = origins.carried(
+    const rows = entries.carried(
+      group.map(([, d]) => d),
+      version,
+    );
+    pieces.push(rows ? { carried: rows } : { sections: { rows: { json: group.map(rowOf) } } });
+    const lines = origins.carried(
       group.map(([, d]) => d.lines),
       version,
     );
-    if (carried) {
-      pieces.push({ carried });
-      continue;
-    }
-    const list = blob.map((r) => [r[0], r[5]]);
-    pieces.push({ sections: { list: { json: list }, lines: joined(group) } });
+    const list = group.map(([key, d]) => [key, d.lines.size]);
+    pieces.push(lines ? { carried: lines } : { sections: { list: { json: list }, lines: joined(group) } });
   }
-  return { sections: { meta: { json: { context: m.context } }, docs: { json: rows } }, pieces };
+  return { sections: { meta: { json: { context: m.context } } }, pieces };
 }
+
+const rowOf = ([key, d]: [string, CiteMemoDoc]): Row => {
+  const l = d.lines;
+  return [key, d.key, d.reads, l.count, l.sum, l.size, d.diagnostics, d.marks.map(markRow)];
+};
 
 /** Whether a value read back is a row of this layout (shapes only: the pack's checksum vouches for the rest). */
 function isRow(r: unknown): r is Row {
@@ -132,17 +138,17 @@ export function citeMemoFromSections(
   version: string,
 ): CiteMemo | null {
   const meta = (s.meta as { json?: { context?: unknown } } | undefined)?.json;
-  const groups = (s.docs as { json?: unknown } | undefined)?.json;
-  if (!meta || typeof meta.context !== "string") return null;
-  if (!Array.isArray(groups) || groups.length !== pieces.length) return null;
+  if (!meta || typeof meta.context !== "string" || pieces.length % 2 !== 0) return null;
   const docs = new Map<string, CiteMemoDoc>();
-  for (let k = 0; k < pieces.length; k++) {
-    const piece = pieces[k]!;
-    const rows = groups[k] as unknown[];
+  for (let k = 0; k < pieces.length; k += 2) {
+    // The entries are all needed (the stage checks each document's key and reads): read now.
+    const entryPiece = pieces[k]!;
+    const piece = pieces[k + 1]!;
+    const rows = (entryPiece.sections().rows as { json?: unknown } | undefined)?.json;
     if (!Array.isArray(rows) || !rows.every(isRow)) return null;
     const total = rows.reduce((n, r) => n + r[5], 0);
     // The piece's lines, read once when a document's lines are first asked for, and checked
-    // against the list this file gives (a piece not the one listed is unreadable, never used).
+    // against the entries (a piece not the one listed is unreadable, never used).
     let blob: Uint8Array | null = null;
     const lines = () => {
       if (blob) return blob;
@@ -172,7 +178,15 @@ export function citeMemoFromSections(
         },
       };
       origins.note(own, piece.name, slot, version, rows.length, rows.length);
-      docs.set(key, { key: content, reads, marks: marks.map(markOfRow), lines: own, diagnostics });
+      const entry: CiteMemoDoc = {
+        key: content,
+        reads,
+        marks: marks.map(markOfRow),
+        lines: own,
+        diagnostics,
+      };
+      entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);
+      docs.set(key, entry);
       at += size;
     });
   }
