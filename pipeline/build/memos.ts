@@ -13,7 +13,7 @@
  *   a memo from an older or newer corpus, or from a build killed after writing it, is still
  *   right about what it says. Each memo file is replaced whole (a temporary file and a rename),
  *   so a build killed while writing leaves the previous file or the new one.
- * - The cite and index memos stand on pieces (memo-pieces.ts), files named by their checksum and
+ * - The cite, index and topics memos stand on pieces (memo-pieces.ts), files named by their checksum and
  *   written before the memo file that names them; a piece the stage passed on unchanged is
  *   carried (not written again), the pieces no memo names are removed at the end. A piece
  *   missing, changed or not the one its name says makes its memo unusable, as a bad memo file
@@ -147,8 +147,8 @@ const baseFile = (id: string) => `reuse-${id}.base`;
 export const MEMO_PIECE = { kind: "acquis memo piece", version: "1" } as const;
 
 /** A piece's file: the memo it belongs to and the start of its checksum. */
-const pieceFile = (memo: "cite" | "index", sum: string) => `${memo}-${sum.slice(0, 32)}.piece`;
-const PIECE_NAME = /^(?:cite|index)-([0-9a-f]{32})\.piece$/;
+const pieceFile = (memo: "cite" | "index" | "topics", sum: string) => `${memo}-${sum.slice(0, 32)}.piece`;
+const PIECE_NAME = /^(?:cite|index|topics)-([0-9a-f]{32})\.piece$/;
 
 /**
  * The pieces a memo's sections name, read and checked (kind, the code's version, checksum unless
@@ -214,7 +214,9 @@ export function readMemos(
   const cite = read(MEMO_FILES.cite);
   if (cite) {
     const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
-    const pieces = s && readPieces(s, read, version, vouched, false);
+    // Lazily: after a change, a document's citations.jsonl lines are read only when that file is
+    // made, and a piece none of whose documents changed is carried unread.
+    const pieces = s && readPieces(s, read, version, vouched, true);
     out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
     if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
@@ -253,11 +255,15 @@ export function readMemos(
       `${TOPICS_MEMO.version}|${version}`,
       vouched(MEMO_FILES.topics),
     );
-    out.topics = s && topicsMemoFromSections(s);
+    // Lazily: a document's rows are read only when topics.json is made or their piece rewritten.
+    const pieces = s && readPieces(s, read, version, vouched, true);
+    out.topics = s && pieces && unlessUnreadable(() => topicsMemoFromSections(s, pieces, version));
     if (!out.topics)
-      out.rejected.topics = s
-        ? "its sections are not of the shape this version reads"
-        : rejection(topics, TOPICS_MEMO.kind);
+      out.rejected.topics = !s
+        ? rejection(topics, TOPICS_MEMO.kind)
+        : pieces
+          ? "its sections are not of the shape this version reads"
+          : lost;
   }
   return out;
 }
@@ -315,7 +321,7 @@ export function memoFiles(
   // A memo's pieces first, then the memo file naming them: a build killed in between leaves the
   // last memo file, whose pieces are still there (only what no memo names is removed, at the end).
   const withPieces = (
-    memo: "cite" | "index",
+    memo: "cite" | "index" | "topics",
     head: { kind: string; version: string },
     file: string,
     split: { sections: Record<string, Section>; pieces: PieceOut[] },
@@ -340,18 +346,26 @@ export function memoFiles(
       chunks: pack(head.kind, `${head.version}|${version}`, { ...split.sections, pieces: { json: names } }),
     });
   };
-  if (memos.cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, citeMemoSections(memos.cite, version));
+  // A piece of the last cite memo read only now (its group holds a changed document) that does
+  // not read back: the cite memo is not kept, and the next build's cite stage runs cold.
+  const cite = memos.cite && unlessUnreadable(() => citeMemoSections(memos.cite!, version));
+  if (cite) withPieces("cite", CITE_MEMO, MEMO_FILES.cite, cite);
   // A piece of the last index memo read only now (the files of a piece partly rewritten) that does
   // not read back: the index memo is not kept, and the next build's index stage runs cold.
   const index = memos.index && unlessUnreadable(() => indexMemoSections(memos.index!, version));
   if (index) withPieces("index", INDEX_MEMO, MEMO_FILES.index, index);
-  // The topics memo as read, untouched, is the file already there (some 21 MB at 200k paragraphs).
-  if (memos.topics?.unchanged && exists(MEMO_FILES.topics)) keep.push(MEMO_FILES.topics);
-  else if (memos.topics)
-    out.push({
-      name: MEMO_FILES.topics,
-      chunks: pack(TOPICS_MEMO.kind, `${TOPICS_MEMO.version}|${version}`, topicsMemoSections(memos.topics)),
-    });
+  // As for the index: a piece read only now that does not read back costs the memo, not the build.
+  const topics = memos.topics && unlessUnreadable(() => topicsMemoSections(memos.topics!, version));
+  const carried = topics?.pieces.flatMap((p) => ("carried" in p && exists(p.carried) ? [p.carried] : []));
+  // The topics memo as read, untouched, is the file already there, and so are its pieces.
+  if (
+    topics &&
+    memos.topics?.unchanged &&
+    exists(MEMO_FILES.topics) &&
+    carried?.length === topics.pieces.length
+  )
+    keep.push(MEMO_FILES.topics, ...carried);
+  else if (topics) withPieces("topics", TOPICS_MEMO, MEMO_FILES.topics, topics);
   keep.push(...out.map((f) => f.name));
   return { files: out, keep };
 }

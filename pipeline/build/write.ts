@@ -40,6 +40,7 @@ import {
   type Summary,
   WorkingPapersFile,
 } from "../../schemas/index.ts";
+import type { CiteLines } from "../cite/stage.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import { topicsFileChunks } from "../topics/incremental.ts";
@@ -138,22 +139,26 @@ function jsonl<T>(path: string, records: readonly T[], parse: (r: T) => unknown)
 }
 
 /**
- * A JSONL file from lines already validated and serialised (no newline); as `pretty`, with the
- * lines themselves hashed for the source: no line holds a newline, so each line and a newline say
- * the file. Hashing the lines as they are cost a third of making the file's bytes and hashing those
- * (citations.jsonl at 200k paragraphs, 24 MB: 36-59 against 98-156 ms of CPU), and an unchanged
- * file is then neither encoded nor written.
+ * citations.jsonl from each citing document's lines, already validated and serialised (cite
+ * stage.ts `CiteLines`); as `pretty`, with the SHA-256 of each document's lines for the source:
+ * no line holds a newline, so the documents' lines in order say the file. A document's lines kept
+ * in the cite memo are read only when the file is made: after a change that leaves the citations
+ * as they were, none are.
  */
-function lines(path: string, records: readonly string[]): OutputFile {
-  const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}\nlines`);
-  for (const l of records) h.update("\n").update(l);
+function citationLines(path: string, docs: readonly CiteLines[]): OutputFile {
+  const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}\ndocuments`);
+  let records = 0;
+  for (const d of docs) {
+    h.update("\n").update(d.sum);
+    records += d.count;
+  }
   return {
     path,
     chunks: function* () {
-      for (const l of records) yield `${l}\n`;
+      for (const d of docs) if (d.size) yield d.bytes;
     },
     source: h.digest("hex"),
-    records: records.length,
+    records,
     schemaVersion: SCHEMA_VERSION,
   };
 }
@@ -206,7 +211,7 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
   return [
     pretty("adoption.json", AdoptionFile, adoption.file, adoption.file.links.length),
     // Validated and serialised by the cite stage, once (kept so by its memo): written as given.
-    lines("citations.jsonl", cite.lines),
+    citationLines("citations.jsonl", cite.lines),
     pretty("cited-by.json", CitedByFile, cite.citedBy, null),
     pretty("citations-summary.json", CitationSummaryFile, cite.summary, cite.summary.documents.length),
     jsonl("reuse.jsonl", reuse.reuse, (r) => Reuse.parse(r)),

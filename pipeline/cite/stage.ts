@@ -8,7 +8,11 @@
  * - Every map is built with sorted keys, so the same corpus always gives byte-identical files.
  * - Each citation is validated against its zod schema once, here, and kept as its
  *   citations.jsonl line: the writer writes the lines as they are (the parse cache does the same
- *   for paragraphs), and the memo keeps them.
+ *   for paragraphs), and the memo keeps them, as bytes, by citing document (`CiteLines`).
+ * - The stages after this one, cited-by and the summary read seven fields of a citation (its
+ *   mark, `CiteMark`): the build hands them the marks, and the memo keeps them apart from the
+ *   lines, so that a build after one change neither reads nor parses the lines of the documents
+ *   it did not extract again (`Cited.citations` parses them, for whoever asks).
  * - Incremental (`citeStageMemo`): a document's citations depend on its own text, on the
  *   registry and the States the corpus knows (the grammar's titles, the resolver's entries), and
  *   on the documents its citations look up, which the resolver reaches only through the index's
@@ -41,8 +45,17 @@ import { citingOrder, extractDocument } from "./extract.ts";
 export type CitedBy = CitedByFile;
 export type CitationSummary = CitationSummaryFile;
 
+/**
+ * What the stages after this one, cited-by and the summary read of a citation: its id, its
+ * paragraph, how it is made, where it lies, its target document, what it resolved to and its
+ * status. A citation is one; so is a citation read back from the memo as its mark alone.
+ */
+export type CiteMark = Pick<Citation, "id" | "from" | "via" | "span" | "resolved" | "status"> & {
+  target: { doc: string };
+};
+
 /** Who cites what: built from the citations. */
-export function citedBy(citations: Citation[]): CitedBy {
+export function citedBy(citations: readonly CiteMark[]): CitedBy {
   const paragraphs = new Map<string, string[]>();
   const documents = new Map<string, string[]>();
   for (const c of citations) {
@@ -70,7 +83,7 @@ function sortedRecord<T>(map: Map<string, T>): Record<string, T> {
 
 /** The summary the site shows. */
 export function summarise(
-  citations: Citation[],
+  citations: readonly CiteMark[],
   inCorpus: (symbol: string) => boolean,
   known: (symbol: string) => boolean,
 ): CitationSummary {
@@ -109,11 +122,27 @@ export interface CiteInput {
   registry: Registry;
 }
 
+/**
+ * One document's citations.jsonl lines: how many, the SHA-256 of their bytes, and their bytes
+ * (each line ending in a newline), read when first asked for where they are kept in a piece of
+ * the memo (only when citations.jsonl is made).
+ */
+export interface CiteLines {
+  count: number;
+  /** Their size in bytes. */
+  size: number;
+  sum: string;
+  readonly bytes: Uint8Array;
+}
+
 /** What the cite stage gives: the citations in reading order, who cites what, the counts. */
 export interface Cited {
-  citations: Citation[];
-  /** The same citations as citations.jsonl lines (validated, no newline). */
-  lines: string[];
+  /** The citations, parsed from `lines` when first asked for (the build reads `marks`). */
+  readonly citations: Citation[];
+  /** What later stages read of each citation, in the same order. */
+  marks: CiteMark[];
+  /** The same citations as citations.jsonl lines (validated), by citing document in order. */
+  lines: CiteLines[];
   citedBy: CitedBy;
   summary: CitationSummary;
   diagnostics: Diagnostic[];
@@ -130,8 +159,10 @@ export interface CiteMemoDoc {
   key: string;
   /** The documents its extraction looked up, each with the state it had then (symbol, state). */
   reads: Array<[string, string]>;
+  /** What later stages read of its citations. */
+  marks: CiteMark[];
   /** Its citations as citations.jsonl lines. */
-  lines: string[];
+  lines: CiteLines;
   diagnostics: Diagnostic[];
 }
 
@@ -220,8 +251,8 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
     return p;
   };
 
-  const lines: string[] = [];
-  const citations: Citation[] = [];
+  const lines: CiteLines[] = [];
+  const marks: CiteMark[] = [];
   const diagnostics: Diagnostic[] = [];
   const docs = new Map<string, CiteMemoDoc>();
   let redone = 0;
@@ -234,27 +265,24 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
       had.key === key &&
       had.reads.every(([symbol, state]) => (states.get(symbol) ?? "") === state)
     ) {
+      // Taken as kept: its marks for the stages after this one, its lines as bytes for the writer.
       entry = had;
-      for (const l of had.lines) citations.push(JSON.parse(l) as Citation);
     } else {
       redone++;
       reads = new Set([record.symbol]);
       const one = extractDocument(record, index);
-      const mine: string[] = [];
-      for (const c of one.citations) {
-        const valid = Citation.parse(c);
-        citations.push(valid);
-        mine.push(JSON.stringify(valid));
-      }
+      const valid = one.citations.map((c) => Citation.parse(c));
       entry = {
         key,
         reads: [...reads].sort().map((symbol) => [symbol, states.get(symbol) ?? ""]),
-        lines: mine,
+        marks: valid.map(markOf),
+        lines: linesOf(valid.map((c) => JSON.stringify(c))),
         diagnostics: one.diagnostics,
       };
     }
     docs.set(versionKey(record), entry);
-    for (const l of entry.lines) lines.push(l);
+    lines.push(entry.lines);
+    for (const m of entry.marks) marks.push(m);
     for (const d of entry.diagnostics) diagnostics.push(d);
   }
   index.docs.get = docsGet;
@@ -262,15 +290,69 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   index.byId.get = byIdGet;
 
   const summary = summarise(
-    citations,
+    marks,
     (s) => index.docs.has(s),
     (s) => index.registry.has(s),
   );
   return {
-    cited: { citations, lines, citedBy: citedBy(citations), summary, diagnostics },
+    cited: citedOf(marks, lines, citedBy(marks), summary, diagnostics),
     memo: { context, docs },
     mode: usable ? "incremental" : "cold",
     why,
     redone,
+  };
+}
+
+/** A citation's mark (`CiteMark`), a plain object of its own (the citation is not kept by it). */
+export function markOf(c: CiteMark): CiteMark {
+  return {
+    id: c.id,
+    from: c.from,
+    via: c.via,
+    span: [c.span[0], c.span[1]],
+    target: { doc: c.target.doc },
+    resolved: c.resolved,
+    status: c.status,
+  };
+}
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** A document's citations.jsonl lines (validated and serialised, no newline) as `CiteLines`. */
+export function linesOf(json: readonly string[]): CiteLines {
+  const bytes = enc.encode(json.map((l) => `${l}\n`).join(""));
+  return { count: json.length, size: bytes.length, sum: sha256(bytes), bytes };
+}
+
+/** A document's citations from its lines. */
+const parsed = (l: CiteLines): Citation[] =>
+  l.count === 0
+    ? []
+    : dec
+        .decode(l.bytes)
+        .slice(0, -1)
+        .split("\n")
+        .map((x) => JSON.parse(x) as Citation);
+
+/** The stage's output, its citations parsed from the lines only when asked for. */
+function citedOf(
+  marks: CiteMark[],
+  lines: CiteLines[],
+  by: CitedBy,
+  summary: CitationSummary,
+  diagnostics: Diagnostic[],
+): Cited {
+  let citations: Citation[] | null = null;
+  return {
+    get citations() {
+      citations ??= lines.flatMap(parsed);
+      return citations;
+    },
+    marks,
+    lines,
+    citedBy: by,
+    summary,
+    diagnostics,
   };
 }

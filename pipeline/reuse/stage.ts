@@ -21,7 +21,9 @@ import { type MemoRun, type ReuseMemo, reuseWithMemo } from "./incremental.ts";
 import type { ReuseResult } from "./index.ts";
 
 /** In-text citation spans by citing paragraph: references, not agreed language (references.ts). */
-export function referenceSpans(citations: readonly Citation[]): Map<string, [number, number][]> {
+export function referenceSpans(
+  citations: readonly Pick<Citation, "from" | "via" | "span">[],
+): Map<string, [number, number][]> {
   const out = new Map<string, [number, number][]>();
   for (const c of citations) {
     if (c.via !== "text") continue;
@@ -51,8 +53,8 @@ export interface ReuseInput {
   /** Every paragraph, documents in the order above, each in reading order. */
   paragraphs: Paragraph[];
   registry: Registry;
-  /** Every citation of the corpus (the cite stage's output). */
-  citations: readonly Citation[];
+  /** Every citation of the corpus (the cite stage's output), what is read of it. */
+  citations: readonly Pick<Citation, "from" | "via" | "span">[];
 }
 
 /** The stage: detect reuse, lineage, zh/en pairs and formulas over the whole corpus. Pure. */

@@ -46,7 +46,7 @@ export interface AdoptionInput {
   /** The reuse stage's links. */
   reuse: readonly Reuse[];
   /** The cite stage's citations and the registry: their words are references, not wording a State proposes. */
-  citations: readonly Citation[];
+  citations: readonly Pick<Citation, "from" | "via" | "span">[];
   registry: Registry;
 }
 

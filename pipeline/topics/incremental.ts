@@ -26,8 +26,15 @@ import { checkOverrides, type Overrides, taggerOf, tagRun, topicsHead } from "./
 
 /** A document's tags as kept: its rows of topics.json serialised and joined by commas. */
 export interface DocTags {
-  /** The rows' JSON, joined by ","; empty when no paragraph of the document carries a topic. */
-  json: Uint8Array;
+  /**
+   * The rows' JSON, joined by ","; empty when no paragraph of the document carries a topic. Read
+   * when first asked for where it is kept in a piece of the memo (memo-file.ts): only when
+   * topics.json is made, or the piece written again.
+   */
+  readonly json: Uint8Array;
+  /** Its size in bytes, and their SHA-256, known without reading it. */
+  size: number;
+  sum: string;
   /** How many rows. */
   rows: number;
   /** How many of them carry each topic, in the vocabulary's order. */
@@ -49,8 +56,8 @@ export interface TopicsTagged {
   /** The vocabulary with its counts, and the curator's removals; empty without a vocabulary. */
   topics: TopicsDataFile["topics"];
   removed: RemovedTag[];
-  /** Each document's rows as `DocTags.json`, in the documents' order. */
-  pieces: Uint8Array[];
+  /** Each document's tags (their rows as `DocTags.json`), in the documents' order. */
+  pieces: DocTags[];
   /** How many paragraphs carry a topic. */
   tagged: number;
   /** A digest of everything topics.json is made from (write.ts `source`). */
@@ -121,7 +128,7 @@ export function topicsStageMemo(
   const docs = new Map<string, DocTags>();
   const counts = vocab.topics.map(() => 0);
   const removed: RemovedTag[] = [];
-  const pieces: Uint8Array[] = [];
+  const pieces: DocTags[] = [];
   let tagged = 0;
   let redone = 0;
   documents.forEach((d, i) => {
@@ -134,24 +141,35 @@ export function topicsStageMemo(
       diagnostics.push(...run.diagnostics);
       removed.push(...run.removed);
       const json = run.rows.map((r) => JSON.stringify(TaggedParagraph.parse(r))).join(",");
-      tags = { json: enc.encode(json), rows: run.rows.length, counts: run.counts };
+      const bytes = enc.encode(json);
+      tags = {
+        json: bytes,
+        size: bytes.length,
+        sum: sha256(bytes),
+        rows: run.rows.length,
+        counts: run.counts,
+      };
       if (!own) docs.set(key, tags);
     } else docs.set(key, tags);
-    pieces.push(tags.json);
+    pieces.push(tags);
     tagged += tags.rows;
     tags.counts.forEach((n, t) => {
       counts[t]! += n;
     });
   });
+  // What the file is made of: the head (vocabulary and counts), the removals, and each document's
+  // rows by their SHA-256 (a document changed whose tags are the same leaves the file as it was,
+  // and the rows kept in the memo's pieces are then not read).
+  const head = topicsHead(vocab, counts);
   const source = sha256Of(
-    ["topics.json", JSON.stringify(vocab.topics), JSON.stringify(vocab.overrides), vocab.file]
-      .concat(documents.map(docKey))
+    ["topics.json", JSON.stringify(head), JSON.stringify(removed)]
+      .concat(pieces.map((t) => t.sum))
       .map((part) => `${part}\n`),
   );
   const unchanged =
     !!memo && redone === overridden.size && usable === memo.docs && docs.size === memo.docs.size;
   return {
-    tagged: { topics: topicsHead(vocab, counts), removed, pieces, tagged, source, diagnostics },
+    tagged: { topics: head, removed, pieces, tagged, source, diagnostics },
     memo: { vocabulary, docs, unchanged },
     redone,
     mode: memo && usable === memo.docs ? "incremental" : "cold",
@@ -168,9 +186,9 @@ export function* topicsFileChunks(t: TopicsTagged, schemaVersion: number): Gener
   yield `{"schemaVersion":${JSON.stringify(head.schemaVersion)},"topics":${JSON.stringify(head.topics)},"paragraphs":[`;
   let first = true;
   for (const piece of t.pieces) {
-    if (!piece.length) continue;
+    if (!piece.size) continue;
     if (!first) yield ",";
-    yield piece;
+    yield piece.json;
     first = false;
   }
   yield `],"removed":${JSON.stringify(head.removed)}}\n`;

@@ -27,12 +27,16 @@ import {
   sameStamp,
 } from "../../pipeline/build/memos.ts";
 import { previousOutput } from "../../pipeline/build/write.ts";
+import { type Cited, citeStageMemo } from "../../pipeline/cite/stage.ts";
 import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
 import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
+import { readTopics } from "../../pipeline/load/topics.ts";
+import { PieceUnreadable } from "../../pipeline/memo-pieces.ts";
 import { pack, unpack } from "../../pipeline/pack.ts";
 import { memoSections, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
-import type { AdoptionFile } from "../../schemas/index.ts";
+import { topicsFileChunks, topicsStageMemo } from "../../pipeline/topics/incremental.ts";
+import { type AdoptionFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
 
@@ -325,7 +329,7 @@ describe("the parse cache's pieces of paragraphs.jsonl, read again when written"
 });
 
 /** The pieces of a memo in the store (memos.ts), by name. */
-const pieces = (dir: string, memo: "cite" | "index") =>
+const pieces = (dir: string, memo: "cite" | "index" | "topics") =>
   readdirSync(dir)
     .filter((f) => f.startsWith(`${memo}-`) && f.endsWith(".piece"))
     .sort();
@@ -395,6 +399,21 @@ describe("a memo that does not fit is not used", () => {
         const [a, b] = pieces(dir, "cite");
         writeFileSync(path.join(dir, a!), readFileSync(path.join(dir, b!)));
       },
+      stage: "cite" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the cite memo cut short",
+      spoil: (dir: string) => {
+        const f = path.join(dir, pieces(dir, "cite")[0]!);
+        writeFileSync(f, readFileSync(f).subarray(0, 200));
+      },
+      stage: "cite" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the cite memo removed",
+      spoil: (dir: string) => rmSync(path.join(dir, pieces(dir, "cite")[0]!)),
       stage: "cite" as const,
       why: /piece of it is missing or changed/,
     },
@@ -529,6 +548,81 @@ describe("the memos' pieces", () => {
     ({ inc } = await bothWays(root));
     expect(inc.runs!.cite.mode).toBe("incremental");
     expect(inc.documents.map((d) => d.symbol)).toContain("A/80/21");
+  });
+
+  test("the cite memo's lines are read only for citations.jsonl; a piece that does not read back then costs the memo, never the bytes", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    const now = await build({ root, out: "cold", cache: "off" });
+    const input = { documents: now.documents, paragraphs: now.paragraphs, registry: now.registry };
+    const dir = memoDir(root);
+    const store = new FileStore(dir, false);
+    // The pieces of lines (the others hold the documents' entries, read with the memo).
+    const held = pieces(dir, "cite").filter((n) => {
+      const s = unpack(store.get(n)!, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${codeVersion()}`);
+      return s !== null && "lines" in s;
+    });
+    expect(held.length).toBeGreaterThan(1);
+    expect(held.length).toBeLessThan(pieces(dir, "cite").length);
+    const cold = citeStageMemo(input, null);
+    const lines = (c: Cited) => Buffer.concat(c.lines.map((l) => Buffer.from(l.bytes))).toString("utf8");
+
+    // Vouched for by their stamps, the pieces of lines are not read with the memo, nor by the stage.
+    const read = new Set<string>();
+    const sound = readMemos(
+      (n) => {
+        read.add(n);
+        return store.get(n);
+      },
+      codeVersion(),
+      () => true,
+    );
+    const inc = citeStageMemo(input, sound.cite);
+    expect(inc).toMatchObject({ mode: "incremental", why: null });
+    expect(inc.redone).toBeLessThan(now.documents.length);
+    expect(inc.cited.marks).toEqual(cold.cited.marks);
+    expect(inc.cited.citedBy).toEqual(cold.cited.citedBy);
+    expect(inc.cited.summary).toEqual(cold.cited.summary);
+    expect(inc.cited.diagnostics).toEqual(cold.cited.diagnostics);
+    expect(inc.cited.lines.map((l) => [l.count, l.size, l.sum])).toEqual(
+      cold.cited.lines.map((l) => [l.count, l.size, l.sum]),
+    );
+    expect(held.filter((n) => read.has(n))).toEqual([]);
+    // The lines, read now, are the cold run's bytes; parsed, its citations.
+    expect(lines(inc.cited)).toBe(lines(cold.cited));
+    expect(held.filter((n) => read.has(n)).length).toBeGreaterThan(0);
+    expect(inc.cited.citations).toEqual(cold.cited.citations);
+
+    // Vouched for, but no longer what their names say when read.
+    const spoilt = readMemos(
+      (n) => (held.includes(n) ? new TextEncoder().encode("not a piece") : store.get(n)),
+      codeVersion(),
+      () => true,
+    );
+    const fallen = citeStageMemo(input, spoilt.cite);
+    expect(() => lines(fallen.cited)).toThrow(PieceUnreadable);
+    // Every entry's lines made anew around the same bytes: the pieces must be written, the lines read.
+    const copied = new Map(
+      [...spoilt.cite!.docs].map(([k, d]) => {
+        const l = d.lines;
+        const again = {
+          count: l.count,
+          size: l.size,
+          sum: l.sum,
+          get bytes() {
+            return l.bytes;
+          },
+        };
+        return [k, { ...d, lines: again }];
+      }),
+    );
+    const out = memoFiles(
+      { reuse: null, index: null, cite: { context: spoilt.cite!.context, docs: copied } },
+      codeVersion(),
+      () => true,
+    );
+    expect(out.files.map((f) => f.name)).not.toContain(MEMO_FILES.cite);
   });
 });
 
@@ -909,6 +1003,120 @@ overrides:
     rmSync(path.join(root, "corpus/topics.yaml"));
     ({ inc } = await bothWays(root));
     expect(JSON.parse(readFileSync(path.join(root, "dist/data/topics.json"), "utf8")).paragraphs).toEqual([]);
+  });
+
+  const memoDir = (root: string) => path.join(root, ".cache/stages");
+
+  test("after one change one piece of the topics memo is written again; topics.json is not made when the tags stay the same", async () => {
+    const root = makeRepo({ ...files(), "corpus/topics.yaml": VOCABULARY });
+    const first = await build({ root });
+    const dir = memoDir(root);
+    const store = new FileStore(dir, false);
+    const before = new Map(pieces(dir, "topics").map((n) => [n, store.stamp(n)]));
+    expect(before.size).toBeGreaterThan(1);
+    const source = (r: BuildResult) => r.analysed.stages!.topics.source;
+    // A sentence without a topic's terms: the document's rows are the same bytes, and so is what
+    // topics.json is made from (the writer links the last output's file without making it).
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.topics).toMatchObject({ mode: "incremental", why: null });
+    expect(source(inc)).toBe(source(first));
+    const after = pieces(dir, "topics");
+    expect(after.length).toBe(before.size);
+    expect(after.filter((n) => !before.has(n))).toHaveLength(1);
+    expect(after.filter((n) => sameStamp(before.get(n), store.stamp(n)))).toHaveLength(before.size - 1);
+    // A sentence with one: the file is made, from the pieces carried and the new rows.
+    append(root, "corpus/A-79-10/zh.md", "\n\n6. 各方同意加强合作。\n");
+    const next = await bothWays(root);
+    expect(next.inc.runs!.topics).toMatchObject({ mode: "incremental", why: null });
+    expect(source(next.inc)).not.toBe(source(first));
+  });
+
+  test.each([
+    {
+      name: "a byte of a piece changed by hand",
+      spoil: (f: string) => {
+        const b = readFileSync(f);
+        b[b.length - 3] = b[b.length - 3]! ^ 0xff;
+        writeFileSync(f, b);
+      },
+    },
+    { name: "a piece cut short", spoil: (f: string) => writeFileSync(f, readFileSync(f).subarray(0, 200)) },
+    { name: "a piece removed", spoil: (f: string) => rmSync(f) },
+  ])("the topics memo with $name: the stage runs cold and says why", async ({ spoil }) => {
+    const root = makeRepo({ ...files(), "corpus/topics.yaml": VOCABULARY });
+    await build({ root });
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意加强合作。\n");
+    spoil(path.join(memoDir(root), pieces(memoDir(root), "topics")[0]!));
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.topics).toMatchObject({
+      mode: "cold",
+      why: expect.stringMatching(/missing or changed/),
+    });
+    append(root, "corpus/A-79-10/zh.md", "\n\n6. 各方同意继续讨论。\n");
+    expect((await bothWays(root)).inc.runs!.topics).toMatchObject({ mode: "incremental", why: null });
+  });
+
+  test("the rows kept in pieces are read only for topics.json; a piece that does not read back then costs the memo, never the bytes", async () => {
+    const root = makeRepo({ ...files(), "corpus/topics.yaml": VOCABULARY });
+    await build({ root });
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意加强合作。\n");
+    const now = await build({ root, out: "cold", cache: "off" });
+    const vocabulary = readTopics(VOCABULARY, "corpus/topics.yaml").topics!;
+    const input = { documents: now.documents, paragraphs: now.paragraphs, vocabulary };
+    const store = new FileStore(memoDir(root), false);
+    const held = pieces(memoDir(root), "topics");
+    const cold = topicsStageMemo(input, null);
+    const bytes = (t: ReturnType<typeof topicsStageMemo>) =>
+      Buffer.concat([...topicsFileChunks(t.tagged, SCHEMA_VERSION)].map((c) => Buffer.from(c))).toString(
+        "utf8",
+      );
+
+    const read = new Set<string>();
+    const sound = readMemos(
+      (n) => {
+        read.add(n);
+        return store.get(n);
+      },
+      codeVersion(),
+      () => true,
+    );
+    const inc = topicsStageMemo(input, sound.topics);
+    expect(inc).toMatchObject({ mode: "incremental", redone: 2 });
+    expect(held.filter((n) => read.has(n))).toEqual([]);
+    expect(inc.tagged.source).toBe(cold.tagged.source);
+    expect(bytes(inc)).toBe(bytes(cold));
+    expect(held.filter((n) => read.has(n)).length).toBeGreaterThan(0);
+
+    // Vouched for, but no longer what their names say when read.
+    const spoilt = readMemos(
+      (n) => (held.includes(n) ? new TextEncoder().encode("not a piece") : store.get(n)),
+      codeVersion(),
+      () => true,
+    );
+    const fallen = topicsStageMemo(input, spoilt.topics);
+    expect(() => bytes(fallen)).toThrow(PieceUnreadable);
+    // Every row made anew around the same bytes: the pieces must be written, their rows read.
+    const copied = new Map(
+      [...spoilt.topics!.docs].map(([k, t]) => [
+        k,
+        {
+          rows: t.rows,
+          counts: t.counts,
+          size: t.size,
+          sum: t.sum,
+          get json() {
+            return t.json;
+          },
+        },
+      ]),
+    );
+    const out = memoFiles(
+      { reuse: null, index: null, topics: { vocabulary: spoilt.topics!.vocabulary, docs: copied } },
+      codeVersion(),
+      () => true,
+    );
+    expect(out.files.map((f) => f.name)).not.toContain(MEMO_FILES.topics);
   });
 });
 
