@@ -3,17 +3,26 @@
  * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
  * the state names by id. Typed arrays are read back as views, without parsing; the links, the
  * records and the rest are JSON. Pure: the runner reads and writes the files.
+ *
+ * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
+ * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
+ * (`baseOfFile`): the directory whole (256 kB at 200k paragraphs), then a block of the hash, start and
+ * count columns per hash looked up, one range of postings per list read, one range of the
+ * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
-import type { Section } from "../pack.ts";
+import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
-import type { LivePostings } from "./live.ts";
+import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import type { Postings } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
 export const REUSE_MEMO = { kind: "acquis reuse memo", version: "4" } as const;
-export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
+export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
+
+/** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
+export const DIR_EVERY = 64;
 
 function postingSections(prefix: string, p: Postings): Record<string, Section> {
   return {
@@ -38,14 +47,159 @@ function postingsFrom(s: Record<string, Section>, prefix: string): Postings | nu
   return { hash, start, post, df };
 }
 
-/** A base of postings as sections (its own pack, named by its id). */
-export function baseSections(p: Postings): Record<string, Section> {
-  return postingSections("base", p);
+/**
+ * A base of postings as sections (its own pack, named by its id): its postings, its directory
+ * and its forward list (`paragraphs`: the base's paragraphs).
+ */
+export function baseSections(p: Postings, paragraphs: number): Record<string, Section> {
+  const dir = new Uint32Array(Math.ceil(p.hash.length / DIR_EVERY));
+  for (let i = 0; i < dir.length; i++) dir[i] = p.hash[i * DIR_EVERY]!;
+  const fwd = forwardOf(p, paragraphs);
+  return { ...postingSections("base", p), "base.dir": dir, "fwd.start": fwd.start, "fwd.hash": fwd.hash };
 }
 
-/** A base back from its sections. */
-export function baseFromSections(s: Record<string, Section>): Postings | null {
-  return postingsFrom(s, "base");
+/** A base back from its sections (read whole and checked), or null when it is not of this shape. */
+export function baseFromSections(s: Record<string, Section>): Base | null {
+  const p = postingsFrom(s, "base");
+  const start = s["fwd.start"];
+  const hash = s["fwd.hash"];
+  if (!p || !(start instanceof Uint32Array) || !(hash instanceof Uint32Array) || start.length < 1)
+    return null;
+  const paragraphs = start.length - 1;
+  if (hash.length !== p.post.length || start[paragraphs] !== hash.length) return null;
+  for (let b = 0; b < paragraphs; b++) if (start[b]! > start[b + 1]!) return null;
+  return memoryBase(p, paragraphs, { start, hash });
+}
+
+/**
+ * A base read by range from `file` (the caller vouches for it: see the module header), or null
+ * when its header does not fit. Its bytes are read as asked for; a range that turns out not to
+ * read back throws BaseUnreadable (live.ts).
+ */
+export function baseOfFile(file: RangeSource, kind: string, version: string): Base | null {
+  const pack = openPack(file, kind, version);
+  if (!pack) return null;
+  const at = (name: string) => {
+    const a = pack.sections.get(name);
+    return a && a.type === "u32" ? a : null;
+  };
+  const hashAt = at("base.hash");
+  const startAt = at("base.start");
+  const dfAt = at("base.df");
+  const postAt = at("base.post");
+  const fwdStartAt = at("fwd.start");
+  const fwdHashAt = at("fwd.hash");
+  const dir = readSection(file, pack.sections.get("base.dir"), "u32");
+  if (!hashAt || !startAt || !dfAt || !postAt || !fwdStartAt || !fwdHashAt || !dir) return null;
+  const hashes = hashAt.length / 4;
+  const postings = postAt.length / 4;
+  if (
+    startAt.length !== hashAt.length + 4 ||
+    dfAt.length !== hashAt.length ||
+    fwdHashAt.length !== postAt.length ||
+    fwdStartAt.length < 4 ||
+    dir.length !== Math.ceil(hashes / DIR_EVERY)
+  )
+    return null;
+  return new FileBase(file, pack, dir, hashes, postings, fwdStartAt.length / 4 - 1);
+}
+
+/** The columns of one block of a base read by range. */
+interface Block {
+  hash: Uint32Array;
+  /** One more than `hash`: the end of the block's last list. */
+  start: Uint32Array;
+  df: Uint32Array;
+}
+
+/** A base read by range (`baseOfFile`). */
+class FileBase implements Base {
+  private blocks = new Map<number, Block>();
+  private all: Postings | null = null;
+
+  constructor(
+    private file: RangeSource,
+    private pack: OpenPack,
+    private dir: Uint32Array,
+    readonly hashes: number,
+    readonly postings: number,
+    readonly paragraphs: number,
+  ) {}
+
+  /** `n` numbers of section `name` from number `from` on. */
+  private range(name: string, from: number, n: number): Uint32Array {
+    const at = this.pack.sections.get(name)!;
+    if (from < 0 || n < 0 || (from + n) * 4 > at.length) throw new BaseUnreadable(`${name} out of bounds`);
+    const out = new Uint32Array(n);
+    if (n && !this.file.read(at.offset + from * 4, new Uint8Array(out.buffer)))
+      throw new BaseUnreadable(`${name} cut short`);
+    return out;
+  }
+
+  private block(i: number): Block {
+    let b = this.blocks.get(i);
+    if (b) return b;
+    const from = i * DIR_EVERY;
+    const n = Math.min(DIR_EVERY, this.hashes - from);
+    b = {
+      hash: this.range("base.hash", from, n),
+      start: this.range("base.start", from, n + 1),
+      df: this.range("base.df", from, n),
+    };
+    this.blocks.set(i, b);
+    return b;
+  }
+
+  find(h: number): number {
+    // The last block whose first hash is at or under h.
+    let lo = 0;
+    let hi = this.dir.length - 1;
+    if (hi < 0 || this.dir[0]! > h) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.dir[mid]! <= h) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = this.block(lo);
+    let a = 0;
+    let z = b.hash.length - 1;
+    while (a <= z) {
+      const mid = (a + z) >>> 1;
+      const v = b.hash[mid]!;
+      if (v < h) a = mid + 1;
+      else if (v > h) z = mid - 1;
+      else return lo * DIR_EVERY + mid;
+    }
+    return -1;
+  }
+
+  df(g: number): number {
+    return this.block(Math.floor(g / DIR_EVERY)).df[g % DIR_EVERY]!;
+  }
+
+  list(g: number): Uint32Array {
+    const b = this.block(Math.floor(g / DIR_EVERY));
+    const from = b.start[g % DIR_EVERY]!;
+    const to = b.start[(g % DIR_EVERY) + 1]!;
+    if (to < from) throw new BaseUnreadable("base.start not ascending");
+    return this.range("base.post", from, to - from);
+  }
+
+  carried(p: number): Uint32Array {
+    const [from, to] = this.range("fwd.start", p, 2) as unknown as [number, number];
+    if (to < from) throw new BaseUnreadable("fwd.start not ascending");
+    return this.range("fwd.hash", from, to - from);
+  }
+
+  whole(): Postings {
+    this.all ??= {
+      hash: this.range("base.hash", 0, this.hashes),
+      start: this.range("base.start", 0, this.hashes + 1),
+      post: this.range("base.post", 0, this.postings),
+      df: this.range("base.df", 0, this.hashes),
+    };
+    return this.all;
+  }
 }
 
 /** Live postings without their base (which has a pack of its own). */
@@ -60,7 +214,7 @@ function liveSections(prefix: string, l: LivePostings): Record<string, Section> 
 function liveFrom(
   s: Record<string, Section>,
   prefix: string,
-  base: (id: string) => Postings | null,
+  base: (id: string) => Base | null,
 ): LivePostings | null {
   const delta = postingsFrom(s, `${prefix}.delta`);
   const toCurrent = s[`${prefix}.toCurrent`];
@@ -69,7 +223,7 @@ function liveFrom(
   )?.json;
   if (!delta || !(toCurrent instanceof Int32Array) || !meta) return null;
   const b = base(meta.baseId);
-  if (!b) return null;
+  if (!b || b.paragraphs !== toCurrent.length) return null;
   return {
     base: b,
     baseId: meta.baseId,
@@ -142,7 +296,7 @@ export function baseIdsOf(s: Record<string, Section>): string[] {
  */
 export function memoFromSections(
   s: Record<string, Section>,
-  base: (id: string) => Postings | null,
+  base: (id: string) => Base | null,
 ): ReuseMemo | null {
   const u32 = (name: string): Uint32Array | null => {
     const v = s[name];

@@ -202,7 +202,7 @@ function apply(w: World, [kind, a, b]: Edit): void {
 }
 
 function effective(l: LivePostings, n: number) {
-  const p = compact(l, n, "").base;
+  const p = compact(l, n, "").base.whole();
   return [Array.from(p.hash), Array.from(p.df), Array.from(p.post)];
 }
 
