@@ -48,26 +48,87 @@ function postingsFrom(s: Record<string, Section>, prefix: string): Postings | nu
 }
 
 /**
- * A base of postings as sections (its own pack, named by its id): its postings, its directory
- * and its forward list (`paragraphs`: the base's paragraphs).
+ * A base of postings as sections (its own pack, named by its id): its lists of postings, its
+ * hash, start and count columns interleaved by blocks of `DIR_EVERY` hashes (a block is one
+ * read: its hashes, its starts and the end of its last list, its counts), the directory (each
+ * block's first hash) and the forward list (`paragraphs`: the base's paragraphs).
  */
 export function baseSections(p: Postings, paragraphs: number): Record<string, Section> {
-  const dir = new Uint32Array(Math.ceil(p.hash.length / DIR_EVERY));
-  for (let i = 0; i < dir.length; i++) dir[i] = p.hash[i * DIR_EVERY]!;
+  const H = p.hash.length;
+  const dir = new Uint32Array(Math.ceil(H / DIR_EVERY));
+  const blocks = new Uint32Array(3 * H + dir.length);
+  let at = 0;
+  for (let i = 0; i < dir.length; i++) {
+    const from = i * DIR_EVERY;
+    const n = Math.min(DIR_EVERY, H - from);
+    dir[i] = p.hash[from]!;
+    blocks.set(p.hash.subarray(from, from + n), at);
+    blocks.set(p.start.subarray(from, from + n + 1), at + n);
+    blocks.set(p.df.subarray(from, from + n), at + 2 * n + 1);
+    at += 3 * n + 1;
+  }
   const fwd = forwardOf(p, paragraphs);
-  return { ...postingSections("base", p), "base.dir": dir, "fwd.start": fwd.start, "fwd.hash": fwd.hash };
+  return {
+    "base.blocks": blocks,
+    "base.dir": dir,
+    "base.post": p.post,
+    "fwd.start": fwd.start,
+    "fwd.hash": fwd.hash,
+  };
+}
+
+/** Block `i` of the interleaved columns `blocks` of a base of `hashes` hashes. */
+function blockOf(blocks: Uint32Array, hashes: number, i: number): Block {
+  const from = i * DIR_EVERY;
+  const n = Math.min(DIR_EVERY, hashes - from);
+  const at = i * (3 * DIR_EVERY + 1);
+  return {
+    hash: blocks.subarray(at, at + n),
+    start: blocks.subarray(at + n, at + 2 * n + 1),
+    df: blocks.subarray(at + 2 * n + 1, at + 3 * n + 1),
+  };
+}
+
+/** The length of the interleaved columns of `hashes` hashes. */
+const blocksLength = (hashes: number) => 3 * hashes + Math.ceil(hashes / DIR_EVERY);
+
+/** The postings back from the interleaved columns and the lists. */
+function postingsOfBlocks(blocks: Uint32Array, post: Uint32Array, hashes: number): Postings {
+  const hash = new Uint32Array(hashes);
+  const start = new Uint32Array(hashes + 1);
+  const df = new Uint32Array(hashes);
+  for (let i = 0; i * DIR_EVERY < hashes; i++) {
+    const b = blockOf(blocks, hashes, i);
+    hash.set(b.hash, i * DIR_EVERY);
+    start.set(b.start, i * DIR_EVERY);
+    df.set(b.df, i * DIR_EVERY);
+  }
+  return { hash, start, post, df };
 }
 
 /** A base back from its sections (read whole and checked), or null when it is not of this shape. */
 export function baseFromSections(s: Record<string, Section>): Base | null {
-  const p = postingsFrom(s, "base");
-  const start = s["fwd.start"];
-  const hash = s["fwd.hash"];
-  if (!p || !(start instanceof Uint32Array) || !(hash instanceof Uint32Array) || start.length < 1)
-    return null;
+  const u32 = (name: string) => {
+    const v = s[name];
+    return v instanceof Uint32Array ? v : null;
+  };
+  const blocks = u32("base.blocks");
+  const post = u32("base.post");
+  const start = u32("fwd.start");
+  const hash = u32("fwd.hash");
+  if (!blocks || !post || !start || !hash || start.length < 1) return null;
+  // The block count b and hashes H satisfy length = 3H + b with b = ceil(H / DIR_EVERY).
+  const hashes = Math.floor((blocks.length * DIR_EVERY) / (3 * DIR_EVERY + 1));
+  const H = [hashes - 1, hashes, hashes + 1].find((h) => h >= 0 && blocksLength(h) === blocks.length);
+  if (H === undefined) return null;
+  const p = postingsOfBlocks(blocks, post, H);
   const paragraphs = start.length - 1;
-  if (hash.length !== p.post.length || start[paragraphs] !== hash.length) return null;
+  if (p.start[0] !== 0 || p.start[H] !== post.length) return null;
+  for (let g = 0; g < H; g++)
+    if (p.start[g]! > p.start[g + 1]! || (g && p.hash[g - 1]! >= p.hash[g]!)) return null;
+  if (hash.length !== post.length || start[paragraphs] !== hash.length) return null;
   for (let b = 0; b < paragraphs; b++) if (start[b]! > start[b + 1]!) return null;
+  for (let y = 0; y < post.length; y++) if (post[y]! >= paragraphs) return null;
   return memoryBase(p, paragraphs, { start, hash });
 }
 
@@ -83,28 +144,24 @@ export function baseOfFile(file: RangeSource, kind: string, version: string): Ba
     const a = pack.sections.get(name);
     return a && a.type === "u32" ? a : null;
   };
-  const hashAt = at("base.hash");
-  const startAt = at("base.start");
-  const dfAt = at("base.df");
+  const blocksAt = at("base.blocks");
   const postAt = at("base.post");
   const fwdStartAt = at("fwd.start");
   const fwdHashAt = at("fwd.hash");
   const dir = readSection(file, pack.sections.get("base.dir"), "u32");
-  if (!hashAt || !startAt || !dfAt || !postAt || !fwdStartAt || !fwdHashAt || !dir) return null;
-  const hashes = hashAt.length / 4;
-  const postings = postAt.length / 4;
+  if (!blocksAt || !postAt || !fwdStartAt || !fwdHashAt || !dir) return null;
+  const hashes = (blocksAt.length / 4 - dir.length) / 3;
   if (
-    startAt.length !== hashAt.length + 4 ||
-    dfAt.length !== hashAt.length ||
+    !Number.isInteger(hashes) ||
+    dir.length !== Math.ceil(hashes / DIR_EVERY) ||
     fwdHashAt.length !== postAt.length ||
-    fwdStartAt.length < 4 ||
-    dir.length !== Math.ceil(hashes / DIR_EVERY)
+    fwdStartAt.length < 4
   )
     return null;
-  return new FileBase(file, pack, dir, hashes, postings, fwdStartAt.length / 4 - 1);
+  return new FileBase(file, pack, dir, hashes, postAt.length / 4, fwdStartAt.length / 4 - 1);
 }
 
-/** The columns of one block of a base read by range. */
+/** The columns of one block of a base. */
 interface Block {
   hash: Uint32Array;
   /** One more than `hash`: the end of the block's last list. */
@@ -112,9 +169,17 @@ interface Block {
   df: Uint32Array;
 }
 
-/** A base read by range (`baseOfFile`). */
+/**
+ * A base read by range (`baseOfFile`).
+ *
+ * Decision: blocks are read one by one while few are asked for (the shingles a changed document
+ * carries); once a sixteenth of them has been read, the columns are read whole in one read (the
+ * formula windows of every paragraph a change is compared with reach most blocks, and a read per
+ * block then costs many times one read of them all).
+ */
 class FileBase implements Base {
   private blocks = new Map<number, Block>();
+  private allBlocks: Uint32Array | null = null;
   private all: Postings | null = null;
 
   constructor(
@@ -136,20 +201,24 @@ class FileBase implements Base {
     return out;
   }
 
+  private wholeBlocks(): Uint32Array {
+    this.allBlocks ??= this.range("base.blocks", 0, blocksLength(this.hashes));
+    return this.allBlocks;
+  }
+
   private block(i: number): Block {
+    if (this.allBlocks) return blockOf(this.allBlocks, this.hashes, i);
     let b = this.blocks.get(i);
     if (b) return b;
-    const from = i * DIR_EVERY;
-    const n = Math.min(DIR_EVERY, this.hashes - from);
-    b = {
-      hash: this.range("base.hash", from, n),
-      start: this.range("base.start", from, n + 1),
-      df: this.range("base.df", from, n),
-    };
+    if ((this.blocks.size + 1) * 16 > this.dir.length) {
+      this.blocks.clear();
+      return blockOf(this.wholeBlocks(), this.hashes, i);
+    }
+    const n = Math.min(DIR_EVERY, this.hashes - i * DIR_EVERY);
+    b = blockOf(this.range("base.blocks", i * (3 * DIR_EVERY + 1), 3 * n + 1), n, 0);
     this.blocks.set(i, b);
     return b;
   }
-
   find(h: number): number {
     // The last block whose first hash is at or under h.
     let lo = 0;
@@ -192,12 +261,7 @@ class FileBase implements Base {
   }
 
   whole(): Postings {
-    this.all ??= {
-      hash: this.range("base.hash", 0, this.hashes),
-      start: this.range("base.start", 0, this.hashes + 1),
-      post: this.range("base.post", 0, this.postings),
-      df: this.range("base.df", 0, this.hashes),
-    };
+    this.all ??= postingsOfBlocks(this.wholeBlocks(), this.range("base.post", 0, this.postings), this.hashes);
     return this.all;
   }
 }
