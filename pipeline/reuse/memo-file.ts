@@ -136,8 +136,10 @@ export function baseFromSections(s: Record<string, Section>): Base | null {
  * A base read by range from `file` (the caller vouches for it: see the module header), or null
  * when its header does not fit. Its bytes are read as asked for; a range that turns out not to
  * read back throws BaseUnreadable (live.ts).
+ * @param wholeAt the share of the blocks read one by one past which they are read whole (see
+ *   FileBase; tests use Infinity to read block by block throughout)
  */
-export function baseOfFile(file: RangeSource, kind: string, version: string): Base | null {
+export function baseOfFile(file: RangeSource, kind: string, version: string, wholeAt = 1 / 16): Base | null {
   const pack = openPack(file, kind, version);
   if (!pack) return null;
   const at = (name: string) => {
@@ -158,7 +160,7 @@ export function baseOfFile(file: RangeSource, kind: string, version: string): Ba
     fwdStartAt.length < 4
   )
     return null;
-  return new FileBase(file, pack, dir, hashes, postAt.length / 4, fwdStartAt.length / 4 - 1);
+  return new FileBase(file, pack, dir, hashes, postAt.length / 4, fwdStartAt.length / 4 - 1, wholeAt);
 }
 
 /** The columns of one block of a base. */
@@ -189,6 +191,7 @@ class FileBase implements Base {
     readonly hashes: number,
     readonly postings: number,
     readonly paragraphs: number,
+    private wholeAt: number,
   ) {}
 
   /** `n` numbers of section `name` from number `from` on. */
@@ -210,7 +213,7 @@ class FileBase implements Base {
     if (this.allBlocks) return blockOf(this.allBlocks, this.hashes, i);
     let b = this.blocks.get(i);
     if (b) return b;
-    if ((this.blocks.size + 1) * 16 > this.dir.length) {
+    if (this.blocks.size + 1 > this.dir.length * this.wholeAt) {
       this.blocks.clear();
       return blockOf(this.wholeBlocks(), this.hashes, i);
     }

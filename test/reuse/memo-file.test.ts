@@ -93,20 +93,33 @@ describe("a base of postings read by range", () => {
     expect(f.hash.subarray(f.start[7]!, f.start[8]!).length).toBe(0);
   });
 
-  test("answers as the base in memory does, over many blocks, for hashes it has and has not", () => {
-    const { p, hashes } = randomPostings(2, 400);
-    expect(p.hash.length).toBeGreaterThan(4 * DIR_EVERY);
-    const file = source(fileOf(p, 400));
-    const b = baseOfFile(file, REUSE_BASE.kind, VERSION)!;
-    expect(b).not.toBeNull();
-    // Hashes it has, under its least, over its greatest, and between.
-    const asked = [...hashes, 0, 0xffffffff, p.hash[0]! - 1, p.hash[p.hash.length - 1]! + 1, p.hash[5]! + 1];
-    expect(answers(b, asked)).toEqual(answers(memoryBase(p, 400), asked));
-    expect(b.whole()).toEqual(p);
-    // Read back whole and checked, the same answers.
-    const whole = baseFromSections(baseSections(p, 400))!;
-    expect(answers(whole, asked)).toEqual(answers(memoryBase(p, 400), asked));
-  });
+  test.each([
+    { name: "block by block", wholeAt: Infinity },
+    { name: "whole once a sixteenth of the blocks is read", wholeAt: 1 / 16 },
+  ])(
+    "answers as the base in memory does, over many blocks, for hashes it has and has not ($name)",
+    ({ wholeAt }) => {
+      const { p, hashes } = randomPostings(2, 400);
+      expect(p.hash.length).toBeGreaterThan(4 * DIR_EVERY);
+      const file = source(fileOf(p, 400));
+      const b = baseOfFile(file, REUSE_BASE.kind, VERSION, wholeAt)!;
+      expect(b).not.toBeNull();
+      // Hashes it has, under its least, over its greatest, and between.
+      const asked = [
+        ...hashes,
+        0,
+        0xffffffff,
+        p.hash[0]! - 1,
+        p.hash[p.hash.length - 1]! + 1,
+        p.hash[5]! + 1,
+      ];
+      expect(answers(b, asked)).toEqual(answers(memoryBase(p, 400), asked));
+      expect(b.whole()).toEqual(p);
+      // Read back whole and checked, the same answers.
+      const whole = baseFromSections(baseSections(p, 400))!;
+      expect(answers(whole, asked)).toEqual(answers(memoryBase(p, 400), asked));
+    },
+  );
 
   test("reads of the file only what it is asked", () => {
     const { p } = randomPostings(3, 2000);
