@@ -139,7 +139,7 @@ export function baseFromSections(s: Record<string, Section>): Base | null {
  * @param wholeAt the share of the blocks read one by one past which they are read whole (see
  *   FileBase; tests use Infinity to read block by block throughout)
  */
-export function baseOfFile(file: RangeSource, kind: string, version: string, wholeAt = 1 / 16): Base | null {
+export function baseOfFile(file: RangeSource, kind: string, version: string, wholeAt = 1 / 64): Base | null {
   const pack = openPack(file, kind, version);
   if (!pack) return null;
   const at = (name: string) => {
@@ -175,9 +175,9 @@ interface Block {
  * A base read by range (`baseOfFile`).
  *
  * Decision: blocks are read one by one while few are asked for (the shingles a changed document
- * carries); once a sixteenth of them has been read, the columns are read whole in one read (the
- * formula windows of every paragraph a change is compared with reach most blocks, and a read per
- * block then costs many times one read of them all).
+ * carries); once a 64th of them has been read, the columns are read whole in one read (the
+ * formula windows of every paragraph a change is compared with reach most blocks, so a read per
+ * block there only delays the one read of them all, at a system call each).
  */
 class FileBase implements Base {
   private blocks = new Map<number, Block>();
