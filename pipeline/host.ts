@@ -258,6 +258,22 @@ function readFully(fd: number, buf: Buffer, length: number, position: number): n
 }
 
 /**
+ * A file open for reading by range (FileStore.open): the bytes a reader asks for and no others,
+ * so a memo of hundreds of megabytes costs what is looked up in it, not its size.
+ */
+export interface RangeFile {
+  /** The file's size in bytes when it was opened. */
+  readonly size: number;
+  /**
+   * Fill `into` from the file's bytes at `position`; false when the file has fewer bytes there
+   * (cut short since it was opened, or asked past its end).
+   */
+  read(position: number, into: Uint8Array): boolean;
+  /** Let the file go; reads after this fail. */
+  close(): void;
+}
+
+/**
  * Whole files by name in one folder (what a build keeps for the next: the stages' memos), each
  * written through a temporary file and a rename, so a reader never sees half a file and a build
  * killed while writing one leaves the previous file. A file that cannot be read is absent.
@@ -274,6 +290,45 @@ export class FileStore {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * A kept file open for reading by range, or undefined when it cannot be opened. The caller
+   * closes it. A file replaced after this call is still read as it was when opened (the
+   * descriptor holds it), so a reader never mixes two versions of one file.
+   */
+  open(name: string): RangeFile | undefined {
+    let fd: number;
+    try {
+      fd = openSync(path.join(this.dir, name), "r");
+    } catch {
+      return undefined;
+    }
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+    } catch {
+      closeSync(fd);
+      return undefined;
+    }
+    let open = true;
+    return {
+      size,
+      read(position: number, into: Uint8Array): boolean {
+        if (!open) return false;
+        let got = 0;
+        while (got < into.length) {
+          const n = readSync(fd, into, got, into.length - got, position + got);
+          if (n === 0) return false;
+          got += n;
+        }
+        return true;
+      },
+      close(): void {
+        if (open) closeSync(fd);
+        open = false;
+      },
+    };
   }
 
   /**

@@ -7,6 +7,11 @@
  * Decision: a pack that does not read back exactly as written (another kind or version, a byte
  * changed by hand, a file cut short by a killed build) is not a pack: `unpack` returns null and
  * the caller starts cold. Pure: bytes in, bytes out; the runner reads and writes the files.
+ *
+ * Decision: the header gives every section's offset and length, so a pack can also be read by
+ * range (`openPack`): the header line, then only the sections, or the parts of a section, a
+ * reader asks for. That skips the checksum, so it is for a file the caller vouches for (its
+ * stamp unchanged since this code wrote it); kind, version and bounds are still checked.
  */
 import { sha256 } from "./hash.ts";
 
@@ -136,4 +141,69 @@ export function unpack(
           : new Int32Array(aligned.buffer, aligned.byteOffset, n);
   }
   return out;
+}
+
+/** A file read by range (host.ts `RangeFile`): fills `into` from `position`, false if cut short. */
+export interface RangeSource {
+  readonly size: number;
+  read(position: number, into: Uint8Array): boolean;
+}
+
+/** A section of a pack opened by range: where its bytes lie in the file. */
+export interface SectionAt {
+  type: SectionHead["type"];
+  /** From the start of the file. */
+  offset: number;
+  length: number;
+}
+
+/** A pack opened by range: its checksum and where each section lies. */
+export interface OpenPack {
+  sha256: string;
+  sections: Map<string, SectionAt>;
+}
+
+/** The longest header line `openPack` reads: a pack's header names its sections, a few kB. */
+const MAX_HEADER = 1 << 20;
+
+/**
+ * The header of a pack of this kind and version read from `file`, with every section's place in
+ * it, or null when the file is not one (or a section lies past its end). Reads the header line
+ * alone; the checksum is not computed (see the module header: for a vouched file only).
+ */
+export function openPack(file: RangeSource, kind: string, version: string): OpenPack | null {
+  let line: Uint8Array | null = null;
+  for (let want = 4096; !line; want *= 4) {
+    const buf = new Uint8Array(Math.min(want, file.size));
+    if (!file.read(0, buf)) return null;
+    const nl = buf.indexOf(0x0a);
+    if (nl >= 0) line = buf.subarray(0, nl);
+    else if (buf.length === file.size || want >= MAX_HEADER) return null;
+  }
+  let header: Header;
+  try {
+    header = JSON.parse(dec.decode(line)) as Header;
+  } catch {
+    return null;
+  }
+  if (header.kind !== kind || header.version !== version || !Array.isArray(header.sections)) return null;
+  const body = line.length + 1;
+  const sections = new Map<string, SectionAt>();
+  for (const s of header.sections) {
+    if (!Number.isSafeInteger(s.offset) || !Number.isSafeInteger(s.length) || s.offset < 0 || s.length < 0)
+      return null;
+    if (body + s.offset + s.length > file.size) return null;
+    sections.set(s.name, { type: s.type, offset: body + s.offset, length: s.length });
+  }
+  return { sha256: header.sha256, sections };
+}
+
+/**
+ * A typed section of a pack opened by range, read whole (or null when it is not there, not of
+ * that type, or cannot be read).
+ */
+export function readSection(file: RangeSource, at: SectionAt | undefined, type: "u32"): Uint32Array | null {
+  if (!at || at.type !== type || at.length % 4) return null;
+  const out = new Uint32Array(at.length / 4);
+  return file.read(at.offset, new Uint8Array(out.buffer)) ? out : null;
 }

@@ -1,10 +1,11 @@
 /**
  * The memos' file format (pipeline/pack.ts): sections read back as written; bytes that are not
  * the pack they claim to be are no pack; a caller that vouches for the bytes (a file whose stamp
- * has not moved since it wrote it) skips the checksum, and nothing else.
+ * has not moved since it wrote it) skips the checksum, and nothing else. Opened by range, a pack
+ * is read from its header alone, then the sections asked for.
  */
 import { describe, expect, test } from "vitest";
-import { pack, packSummed, unpack } from "../pipeline/pack.ts";
+import { openPack, pack, packSummed, type RangeSource, readSection, unpack } from "../pipeline/pack.ts";
 
 const bytesOf = (chunks: Uint8Array[]) => {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -53,5 +54,60 @@ describe("a pack", () => {
     const other = sha256.slice(0, 31) + (sha256[31] === "0" ? "1" : "0");
     expect(unpack(b, "test pack", "1", false, other)).toBeNull();
     expect(unpack(b, "test pack", "1", true, other)).toBeNull();
+  });
+});
+
+/** Bytes as a file read by range, counting what is read. */
+function source(bytes: Uint8Array): RangeSource & { bytesRead: number } {
+  return {
+    size: bytes.length,
+    bytesRead: 0,
+    read(position: number, into: Uint8Array): boolean {
+      if (position + into.length > bytes.length) return false;
+      into.set(bytes.subarray(position, position + into.length));
+      this.bytesRead += into.length;
+      return true;
+    },
+  };
+}
+
+describe("a pack opened by range", () => {
+  test("finds its sections where unpack reads them, reading the header line alone", () => {
+    const nums = Uint32Array.from({ length: 5000 }, (_, i) => i * 3);
+    const b = bytesOf(pack("test pack", "1", { meta: { json: { a: 1 } }, nums, tail: new Uint32Array([4]) }));
+    const file = source(b);
+    const p = openPack(file, "test pack", "1")!;
+    expect(p).not.toBeNull();
+    expect(file.bytesRead).toBeLessThanOrEqual(4096);
+    expect([...p.sections.keys()]).toEqual(["meta", "nums", "tail"]);
+    expect(readSection(file, p.sections.get("nums"), "u32")).toEqual(nums);
+    expect(readSection(file, p.sections.get("tail"), "u32")).toEqual(new Uint32Array([4]));
+    // A section of another type, or none, is not read as one.
+    expect(readSection(file, p.sections.get("meta"), "u32")).toBeNull();
+    expect(readSection(file, p.sections.get("none"), "u32")).toBeNull();
+  });
+
+  test("a header longer than the first read is still read whole", () => {
+    const sections = Object.fromEntries(
+      Array.from({ length: 300 }, (_, i) => [`a section with a long name ${i}`, new Uint32Array([i])]),
+    );
+    const b = bytesOf(pack("test pack", "1", sections));
+    expect(b.indexOf(0x0a)).toBeGreaterThan(4096);
+    const file = source(b);
+    const p = openPack(file, "test pack", "1")!;
+    expect(readSection(file, p.sections.get("a section with a long name 299"), "u32")).toEqual(
+      new Uint32Array([299]),
+    );
+  });
+
+  test.each([
+    { name: "another kind", kind: "other", version: "1", cut: 0 },
+    { name: "another version", kind: "test pack", version: "2", cut: 0 },
+    { name: "a file cut short (a section past its end)", kind: "test pack", version: "1", cut: 4 },
+    { name: "a file cut inside its header", kind: "test pack", version: "1", cut: -1 },
+  ])("$name is no pack", ({ kind, version, cut }) => {
+    const b = sample();
+    const bytes = cut < 0 ? b.subarray(0, 10) : b.subarray(0, b.length - cut);
+    expect(openPack(source(bytes), kind, version)).toBeNull();
   });
 });

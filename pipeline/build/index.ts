@@ -239,7 +239,14 @@ async function buildLocked(
   const { documents, paragraphs } = parsed;
   if (memoStore && stages === "all") progress({ phase: "memos", done: 0, total: 2, label: "read" });
   const memos =
-    memoStore && stages === "all" ? readMemos((name) => memoStore.get(name), version, vouched) : null;
+    memoStore && stages === "all"
+      ? readMemos(
+          (name) => memoStore.get(name),
+          version,
+          vouched,
+          (name) => memoStore.open(name),
+        )
+      : null;
   const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
@@ -341,6 +348,8 @@ async function buildLocked(
     }
     memoStore.set(STAMPS.file, stampsFile(now));
   }
+  // The bases of postings read by range were read for the last time by memoFiles above.
+  memos?.release();
   // The parse cache's entries of versions no document has now, once they outnumber those it has.
   if (!unbuildable) parseCache?.prune(new Set(parsed.keys));
   await removal;

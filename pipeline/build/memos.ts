@@ -22,23 +22,24 @@
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
 import type { CiteMemo } from "../cite/stage.ts";
-import type { FileStamp } from "../host.ts";
+import type { FileStamp, RangeFile } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { LOAD_MEMO, type LoadMemo, loadMemoFromSections, loadMemoSections } from "../load/memo.ts";
 import { type PieceIn, type PieceOut, PieceUnreadable } from "../memo-pieces.ts";
 import { pack, packSummed, type Section, unpack } from "../pack.ts";
 import type { ReuseMemo } from "../reuse/incremental.ts";
+import type { Base } from "../reuse/live.ts";
 import {
   baseFromSections,
   baseIdsOf,
+  baseOfFile,
   baseSections,
   memoFromSections,
   memoSections,
   REUSE_BASE,
   REUSE_MEMO,
 } from "../reuse/memo-file.ts";
-import type { Postings } from "../reuse/postings.ts";
 import type { TopicsMemo } from "../topics/incremental.ts";
 import { TOPICS_MEMO, topicsMemoFromSections, topicsMemoSections } from "../topics/memo-file.ts";
 
@@ -132,6 +133,8 @@ export interface Memos {
   topics: TopicsMemo | null;
   /** Why a memo file present was not used, by stage. */
   rejected: { cite?: string; reuse?: string; index?: string; topics?: string };
+  /** Close the files read by range (the bases of postings); the memos are not read after this. */
+  release(): void;
 }
 
 /** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
@@ -203,13 +206,50 @@ function unlessUnreadable<T>(make: () => T | null): T | null {
   }
 }
 
-/** Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion). */
+/**
+ * A base of postings by id: read by range when its stamp vouches for it and the store can open
+ * files (memo-file.ts `baseOfFile`), else read whole and checked; null when it does not read back.
+ */
+function readBase(
+  id: string,
+  read: (name: string) => Uint8Array | undefined,
+  open: ((name: string) => RangeFile | undefined) | undefined,
+  version: string,
+  vouched: (name: string) => boolean,
+  opened: RangeFile[],
+): Base | null {
+  const name = baseFile(id);
+  const v = `${REUSE_BASE.version}|${version}|${id}`;
+  if (open && vouched(name)) {
+    const file = open(name);
+    const b = file && baseOfFile(file, REUSE_BASE.kind, v);
+    if (b) {
+      opened.push(file!);
+      return b;
+    }
+    file?.close();
+  }
+  const bytes = read(name);
+  const s = bytes && unpack(bytes, REUSE_BASE.kind, v, vouched(name));
+  return s ? baseFromSections(s) : null;
+}
+
+/**
+ * Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion).
+ * With `open`, a base of postings vouched for is read by range as the stage asks (see readBase):
+ * the caller calls the memos' `release` once the memos made from them are written.
+ */
 export function readMemos(
   read: (name: string) => Uint8Array | undefined,
   version: string,
   vouched: (name: string) => boolean = () => false,
+  open?: (name: string) => RangeFile | undefined,
 ): Memos {
-  const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {} };
+  const opened: RangeFile[] = [];
+  const release = () => {
+    for (const f of opened.splice(0)) f.close();
+  };
+  const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {}, release };
   const lost = "a piece of it is missing or changed";
   const cite = read(MEMO_FILES.cite);
   if (cite) {
@@ -223,14 +263,8 @@ export function readMemos(
   const reuse = read(MEMO_FILES.reuse);
   if (reuse) {
     const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, vouched(MEMO_FILES.reuse));
-    const bases = new Map<string, Postings | null>();
-    for (const id of s ? baseIdsOf(s) : []) {
-      const bytes = read(baseFile(id));
-      const b =
-        bytes &&
-        unpack(bytes, REUSE_BASE.kind, `${REUSE_BASE.version}|${version}|${id}`, vouched(baseFile(id)));
-      bases.set(id, b ? baseFromSections(b) : null);
-    }
+    const bases = new Map<string, Base | null>();
+    for (const id of s ? baseIdsOf(s) : []) bases.set(id, readBase(id, read, open, version, vouched, opened));
     out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
     if (!out.reuse)
       out.rejected.reuse = !s
@@ -309,7 +343,7 @@ export function memoFiles(
           chunks: pack(
             REUSE_BASE.kind,
             `${REUSE_BASE.version}|${version}|${live.baseId}`,
-            baseSections(live.base),
+            baseSections(live.base.whole(), live.base.paragraphs),
           ),
         });
     }

@@ -57,12 +57,14 @@ import {
 import { type FormulaTable, formulaList, NO_RUNS, recount, setRuns, unitsText } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
+  BaseUnreadable,
   compact,
   forEachOccurrence,
   type LivePostings,
   liveCarriers,
   liveDf,
   liveOf,
+  memoryBase,
   updateLive,
   wantsCompaction,
 } from "./live.ts";
@@ -312,12 +314,27 @@ export function reuseWithMemo(
   if (previous) {
     if (previous.settings !== settings) why = "the settings or the registered names changed";
     else {
-      const run = incremental(input, schemaVersion, previous, options, settings, compactAt);
+      const run = incrementalUnlessUnreadable(() =>
+        incremental(input, schemaVersion, previous, options, settings, compactAt),
+      );
       if (typeof run !== "string") return run;
       why = run;
     }
   }
   return { ...cold(input, schemaVersion, options, settings, shingled), why };
+}
+
+/**
+ * `run()`, or why not when a base of postings read by range turns out not to read back (live.ts
+ * `BaseUnreadable`): the stage then runs cold, as for any memo that does not prove itself.
+ */
+function incrementalUnlessUnreadable(run: () => MemoRun | string): MemoRun | string {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof BaseUnreadable) return e.message;
+    throw e;
+  }
 }
 
 /** A cold run, and the memo made from what it computed. */
@@ -368,8 +385,16 @@ function cold(
     docs: spans,
     refs: refsOf(input.references),
     copyKey,
-    shingles: liveOf(trace.shingles!, baseId(settings, paragraphs, "shingles"), paragraphs.length),
-    windows: liveOf(trace.windows!, baseId(settings, paragraphs, "windows"), paragraphs.length),
+    shingles: liveOf(
+      memoryBase(trace.shingles!, paragraphs.length),
+      baseId(settings, paragraphs, "shingles"),
+      paragraphs.length,
+    ),
+    windows: liveOf(
+      memoryBase(trace.windows!, paragraphs.length),
+      baseId(settings, paragraphs, "windows"),
+      paragraphs.length,
+    ),
     pairs: sortedPairs(trace.pairs!),
     copies: Uint32Array.from(trace.copies!),
     found,

@@ -3,17 +3,26 @@
  * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
  * the state names by id. Typed arrays are read back as views, without parsing; the links, the
  * records and the rest are JSON. Pure: the runner reads and writes the files.
+ *
+ * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
+ * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
+ * (`baseOfFile`): the directory whole (256 kB at 200k paragraphs), then a block of the hash, start and
+ * count columns per hash looked up, one range of postings per list read, one range of the
+ * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
-import type { Section } from "../pack.ts";
+import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
-import type { LivePostings } from "./live.ts";
+import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import type { Postings } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
 export const REUSE_MEMO = { kind: "acquis reuse memo", version: "4" } as const;
-export const REUSE_BASE = { kind: "acquis reuse base", version: "1" } as const;
+export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
+
+/** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
+export const DIR_EVERY = 64;
 
 function postingSections(prefix: string, p: Postings): Record<string, Section> {
   return {
@@ -38,14 +47,226 @@ function postingsFrom(s: Record<string, Section>, prefix: string): Postings | nu
   return { hash, start, post, df };
 }
 
-/** A base of postings as sections (its own pack, named by its id). */
-export function baseSections(p: Postings): Record<string, Section> {
-  return postingSections("base", p);
+/**
+ * A base of postings as sections (its own pack, named by its id): its lists of postings, its
+ * hash, start and count columns interleaved by blocks of `DIR_EVERY` hashes (a block is one
+ * read: its hashes, its starts and the end of its last list, its counts), the directory (each
+ * block's first hash) and the forward list (`paragraphs`: the base's paragraphs).
+ */
+export function baseSections(p: Postings, paragraphs: number): Record<string, Section> {
+  const H = p.hash.length;
+  const dir = new Uint32Array(Math.ceil(H / DIR_EVERY));
+  const blocks = new Uint32Array(3 * H + dir.length);
+  let at = 0;
+  for (let i = 0; i < dir.length; i++) {
+    const from = i * DIR_EVERY;
+    const n = Math.min(DIR_EVERY, H - from);
+    dir[i] = p.hash[from]!;
+    blocks.set(p.hash.subarray(from, from + n), at);
+    blocks.set(p.start.subarray(from, from + n + 1), at + n);
+    blocks.set(p.df.subarray(from, from + n), at + 2 * n + 1);
+    at += 3 * n + 1;
+  }
+  const fwd = forwardOf(p, paragraphs);
+  return {
+    "base.blocks": blocks,
+    "base.dir": dir,
+    "base.post": p.post,
+    "fwd.start": fwd.start,
+    "fwd.hash": fwd.hash,
+  };
 }
 
-/** A base back from its sections. */
-export function baseFromSections(s: Record<string, Section>): Postings | null {
-  return postingsFrom(s, "base");
+/** Block `i` of the interleaved columns `blocks` of a base of `hashes` hashes. */
+function blockOf(blocks: Uint32Array, hashes: number, i: number): Block {
+  const from = i * DIR_EVERY;
+  const n = Math.min(DIR_EVERY, hashes - from);
+  const at = i * (3 * DIR_EVERY + 1);
+  return {
+    hash: blocks.subarray(at, at + n),
+    start: blocks.subarray(at + n, at + 2 * n + 1),
+    df: blocks.subarray(at + 2 * n + 1, at + 3 * n + 1),
+  };
+}
+
+/** The length of the interleaved columns of `hashes` hashes. */
+const blocksLength = (hashes: number) => 3 * hashes + Math.ceil(hashes / DIR_EVERY);
+
+/** The postings back from the interleaved columns and the lists. */
+function postingsOfBlocks(blocks: Uint32Array, post: Uint32Array, hashes: number): Postings {
+  const hash = new Uint32Array(hashes);
+  const start = new Uint32Array(hashes + 1);
+  const df = new Uint32Array(hashes);
+  for (let i = 0; i * DIR_EVERY < hashes; i++) {
+    const b = blockOf(blocks, hashes, i);
+    hash.set(b.hash, i * DIR_EVERY);
+    start.set(b.start, i * DIR_EVERY);
+    df.set(b.df, i * DIR_EVERY);
+  }
+  return { hash, start, post, df };
+}
+
+/** A base back from its sections (read whole and checked), or null when it is not of this shape. */
+export function baseFromSections(s: Record<string, Section>): Base | null {
+  const u32 = (name: string) => {
+    const v = s[name];
+    return v instanceof Uint32Array ? v : null;
+  };
+  const blocks = u32("base.blocks");
+  const post = u32("base.post");
+  const start = u32("fwd.start");
+  const hash = u32("fwd.hash");
+  if (!blocks || !post || !start || !hash || start.length < 1) return null;
+  // The block count b and hashes H satisfy length = 3H + b with b = ceil(H / DIR_EVERY).
+  const hashes = Math.floor((blocks.length * DIR_EVERY) / (3 * DIR_EVERY + 1));
+  const H = [hashes - 1, hashes, hashes + 1].find((h) => h >= 0 && blocksLength(h) === blocks.length);
+  if (H === undefined) return null;
+  const p = postingsOfBlocks(blocks, post, H);
+  const paragraphs = start.length - 1;
+  if (p.start[0] !== 0 || p.start[H] !== post.length) return null;
+  for (let g = 0; g < H; g++)
+    if (p.start[g]! > p.start[g + 1]! || (g && p.hash[g - 1]! >= p.hash[g]!)) return null;
+  if (hash.length !== post.length || start[paragraphs] !== hash.length) return null;
+  for (let b = 0; b < paragraphs; b++) if (start[b]! > start[b + 1]!) return null;
+  for (let y = 0; y < post.length; y++) if (post[y]! >= paragraphs) return null;
+  return memoryBase(p, paragraphs, { start, hash });
+}
+
+/**
+ * A base read by range from `file` (the caller vouches for it: see the module header), or null
+ * when its header does not fit. Its bytes are read as asked for; a range that turns out not to
+ * read back throws BaseUnreadable (live.ts).
+ * @param wholeAt the share of the blocks read one by one past which they are read whole (see
+ *   FileBase; tests use Infinity to read block by block throughout)
+ */
+export function baseOfFile(file: RangeSource, kind: string, version: string, wholeAt = 1 / 64): Base | null {
+  const pack = openPack(file, kind, version);
+  if (!pack) return null;
+  const at = (name: string) => {
+    const a = pack.sections.get(name);
+    return a && a.type === "u32" ? a : null;
+  };
+  const blocksAt = at("base.blocks");
+  const postAt = at("base.post");
+  const fwdStartAt = at("fwd.start");
+  const fwdHashAt = at("fwd.hash");
+  const dir = readSection(file, pack.sections.get("base.dir"), "u32");
+  if (!blocksAt || !postAt || !fwdStartAt || !fwdHashAt || !dir) return null;
+  const hashes = (blocksAt.length / 4 - dir.length) / 3;
+  if (
+    !Number.isInteger(hashes) ||
+    dir.length !== Math.ceil(hashes / DIR_EVERY) ||
+    fwdHashAt.length !== postAt.length ||
+    fwdStartAt.length < 4
+  )
+    return null;
+  return new FileBase(file, pack, dir, hashes, postAt.length / 4, fwdStartAt.length / 4 - 1, wholeAt);
+}
+
+/** The columns of one block of a base. */
+interface Block {
+  hash: Uint32Array;
+  /** One more than `hash`: the end of the block's last list. */
+  start: Uint32Array;
+  df: Uint32Array;
+}
+
+/**
+ * A base read by range (`baseOfFile`).
+ *
+ * Decision: blocks are read one by one while few are asked for (the shingles a changed document
+ * carries); once a 64th of them has been read, the columns are read whole in one read (the
+ * formula windows of every paragraph a change is compared with reach most blocks, so a read per
+ * block there only delays the one read of them all, at a system call each).
+ */
+class FileBase implements Base {
+  private blocks = new Map<number, Block>();
+  private allBlocks: Uint32Array | null = null;
+  private all: Postings | null = null;
+
+  constructor(
+    private file: RangeSource,
+    private pack: OpenPack,
+    private dir: Uint32Array,
+    readonly hashes: number,
+    readonly postings: number,
+    readonly paragraphs: number,
+    private wholeAt: number,
+  ) {}
+
+  /** `n` numbers of section `name` from number `from` on. */
+  private range(name: string, from: number, n: number): Uint32Array {
+    const at = this.pack.sections.get(name)!;
+    if (from < 0 || n < 0 || (from + n) * 4 > at.length) throw new BaseUnreadable(`${name} out of bounds`);
+    const out = new Uint32Array(n);
+    if (n && !this.file.read(at.offset + from * 4, new Uint8Array(out.buffer)))
+      throw new BaseUnreadable(`${name} cut short`);
+    return out;
+  }
+
+  private wholeBlocks(): Uint32Array {
+    this.allBlocks ??= this.range("base.blocks", 0, blocksLength(this.hashes));
+    return this.allBlocks;
+  }
+
+  private block(i: number): Block {
+    if (this.allBlocks) return blockOf(this.allBlocks, this.hashes, i);
+    let b = this.blocks.get(i);
+    if (b) return b;
+    if (this.blocks.size + 1 > this.dir.length * this.wholeAt) {
+      this.blocks.clear();
+      return blockOf(this.wholeBlocks(), this.hashes, i);
+    }
+    const n = Math.min(DIR_EVERY, this.hashes - i * DIR_EVERY);
+    b = blockOf(this.range("base.blocks", i * (3 * DIR_EVERY + 1), 3 * n + 1), n, 0);
+    this.blocks.set(i, b);
+    return b;
+  }
+  find(h: number): number {
+    // The last block whose first hash is at or under h.
+    let lo = 0;
+    let hi = this.dir.length - 1;
+    if (hi < 0 || this.dir[0]! > h) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.dir[mid]! <= h) lo = mid;
+      else hi = mid - 1;
+    }
+    const b = this.block(lo);
+    let a = 0;
+    let z = b.hash.length - 1;
+    while (a <= z) {
+      const mid = (a + z) >>> 1;
+      const v = b.hash[mid]!;
+      if (v < h) a = mid + 1;
+      else if (v > h) z = mid - 1;
+      else return lo * DIR_EVERY + mid;
+    }
+    return -1;
+  }
+
+  df(g: number): number {
+    return this.block(Math.floor(g / DIR_EVERY)).df[g % DIR_EVERY]!;
+  }
+
+  list(g: number): Uint32Array {
+    const b = this.block(Math.floor(g / DIR_EVERY));
+    const from = b.start[g % DIR_EVERY]!;
+    const to = b.start[(g % DIR_EVERY) + 1]!;
+    if (to < from) throw new BaseUnreadable("base.start not ascending");
+    return this.range("base.post", from, to - from);
+  }
+
+  carried(p: number): Uint32Array {
+    const [from, to] = this.range("fwd.start", p, 2) as unknown as [number, number];
+    if (to < from) throw new BaseUnreadable("fwd.start not ascending");
+    return this.range("fwd.hash", from, to - from);
+  }
+
+  whole(): Postings {
+    this.all ??= postingsOfBlocks(this.wholeBlocks(), this.range("base.post", 0, this.postings), this.hashes);
+    return this.all;
+  }
 }
 
 /** Live postings without their base (which has a pack of its own). */
@@ -60,7 +281,7 @@ function liveSections(prefix: string, l: LivePostings): Record<string, Section> 
 function liveFrom(
   s: Record<string, Section>,
   prefix: string,
-  base: (id: string) => Postings | null,
+  base: (id: string) => Base | null,
 ): LivePostings | null {
   const delta = postingsFrom(s, `${prefix}.delta`);
   const toCurrent = s[`${prefix}.toCurrent`];
@@ -69,7 +290,7 @@ function liveFrom(
   )?.json;
   if (!delta || !(toCurrent instanceof Int32Array) || !meta) return null;
   const b = base(meta.baseId);
-  if (!b) return null;
+  if (!b || b.paragraphs !== toCurrent.length) return null;
   return {
     base: b,
     baseId: meta.baseId,
@@ -142,7 +363,7 @@ export function baseIdsOf(s: Record<string, Section>): string[] {
  */
 export function memoFromSections(
   s: Record<string, Section>,
-  base: (id: string) => Postings | null,
+  base: (id: string) => Base | null,
 ): ReuseMemo | null {
   const u32 = (name: string): Uint32Array | null => {
     const v = s[name];

@@ -28,7 +28,7 @@ import {
 } from "../../pipeline/build/memos.ts";
 import { previousOutput } from "../../pipeline/build/write.ts";
 import { type Cited, citeStageMemo } from "../../pipeline/cite/stage.ts";
-import { codeVersion, FileStore, stampOf } from "../../pipeline/host.ts";
+import { codeVersion, FileStore, type RangeFile, stampOf } from "../../pipeline/host.ts";
 import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { readTopics } from "../../pipeline/load/topics.ts";
@@ -644,6 +644,63 @@ describe("the index memo read lazily", () => {
       ...b.files,
       ...Object.fromEntries(Object.entries(b.kept ?? {}).map(([p, k]) => [p, k.read()])),
     });
+
+  test("a base of postings vouched for is read by range, only what the stage asks of it, and let go after; one not vouched for is read whole", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    const store = new FileStore(memoDir(root), false);
+    const bases = store.names().filter((n) => n.endsWith(".base"));
+    expect(bases).toHaveLength(2);
+    const size = (n: string) => statSync(path.join(memoDir(root), n)).size;
+    const readWhole = new Set<string>();
+    const byRange = new Map<string, number>();
+    const opened: RangeFile[] = [];
+    const memos = (vouched: boolean) =>
+      readMemos(
+        (n) => {
+          readWhole.add(n);
+          return store.get(n);
+        },
+        codeVersion(),
+        () => vouched,
+        (n) => {
+          const f = store.open(n)!;
+          opened.push(f);
+          return {
+            size: f.size,
+            read: (position: number, into: Uint8Array) => {
+              byRange.set(n, (byRange.get(n) ?? 0) + into.length);
+              return f.read(position, into);
+            },
+            close: () => f.close(),
+          };
+        },
+      );
+    const sound = memos(true);
+    expect(sound.reuse).not.toBeNull();
+    expect(bases.filter((n) => readWhole.has(n))).toEqual([]);
+    // The header and the directory only, until the stage asks.
+    for (const n of bases) expect(byRange.get(n)!).toBeLessThan(size(n) / 4);
+    // The forward list of a base paragraph, read from the file, is what the postings say.
+    const live = sound.reuse!.shingles;
+    const p = live.base.whole();
+    const want: number[] = [];
+    p.hash.forEach((h, g) => {
+      for (let y = p.start[g]!; y < p.start[g + 1]!; y++) if (p.post[y] === 3) want.push(h);
+    });
+    expect([...live.base.carried(3)]).toEqual(want);
+    sound.release();
+    expect(opened.every((f) => !f.read(0, new Uint8Array(1)))).toBe(true);
+
+    // Not vouched for: read whole (and checked), never opened by range.
+    readWhole.clear();
+    byRange.clear();
+    const checked = memos(false);
+    expect(checked.reuse).not.toBeNull();
+    expect(bases.every((n) => readWhole.has(n))).toBe(true);
+    expect(byRange.size).toBe(0);
+  });
 
   test("a piece of files is read only when the stage asks for a file of it; one that does not read back then makes the stage cold, the same files", async () => {
     const root = makeRepo(files());

@@ -1,0 +1,162 @@
+/**
+ * A base of postings as a file (pipeline/reuse/memo-file.ts): read by range, it answers every
+ * question the live postings ask (live.ts `Base`) as the base in memory does, reading a small
+ * part of the file; bytes that do not read back are no base, or throw BaseUnreadable when found
+ * so only once the stage reads them (the stage then runs cold).
+ */
+import { describe, expect, test } from "vitest";
+import { prng } from "../../bench/generate.ts";
+import { openPack, pack, type RangeSource } from "../../pipeline/pack.ts";
+import { type Base, BaseUnreadable, forwardOf, memoryBase } from "../../pipeline/reuse/live.ts";
+import {
+  baseFromSections,
+  baseOfFile,
+  baseSections,
+  DIR_EVERY,
+  REUSE_BASE,
+} from "../../pipeline/reuse/memo-file.ts";
+import { type Postings, postingsOf } from "../../pipeline/reuse/postings.ts";
+
+const bytesOf = (chunks: Uint8Array[]) => {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+};
+
+/** Bytes as a file read by range, counting what is read; a read reaching into `hole` fails. */
+function source(
+  bytes: Uint8Array,
+  hole: [number, number] = [bytes.length, bytes.length],
+): RangeSource & {
+  bytesRead: number;
+} {
+  return {
+    size: bytes.length,
+    bytesRead: 0,
+    read(position: number, into: Uint8Array): boolean {
+      const end = position + into.length;
+      if (end > bytes.length || (position < hole[1] && end > hole[0])) return false;
+      into.set(bytes.subarray(position, end));
+      this.bytesRead += into.length;
+      return true;
+    },
+  };
+}
+
+/** Random postings: `paragraphs` paragraphs, hashes drawn from a few thousand, some repeated within one. */
+function randomPostings(seed: number, paragraphs: number): { p: Postings; hashes: number[] } {
+  const rand = prng(seed);
+  const pool = Array.from({ length: 3000 }, () => Math.floor(rand() * 0xffffffff));
+  const hs: number[] = [];
+  const ps: number[] = [];
+  for (let b = 0; b < paragraphs; b++) {
+    // Paragraph 7 carries nothing (a paragraph too short to shingle).
+    const n = b === 7 ? 0 : 1 + Math.floor(rand() * 40);
+    for (let i = 0; i < n; i++) {
+      hs.push(pool[Math.floor(rand() * rand() * pool.length)]!);
+      ps.push(b);
+    }
+  }
+  return { p: postingsOf(Uint32Array.from(hs), Uint32Array.from(ps)), hashes: pool };
+}
+
+const VERSION = `${REUSE_BASE.version}|test|id`;
+const fileOf = (p: Postings, paragraphs: number) =>
+  bytesOf(pack(REUSE_BASE.kind, VERSION, baseSections(p, paragraphs)));
+
+/** Every answer a base gives, for the hashes given and each paragraph. */
+function answers(b: Base, hashes: number[]) {
+  const out: unknown[] = [b.paragraphs, b.hashes, b.postings];
+  for (const h of hashes) {
+    const g = b.find(h);
+    out.push(g < 0 ? [h, g] : [h, g, b.df(g), [...b.list(g)]]);
+  }
+  for (let p = 0; p < b.paragraphs; p++) out.push([...b.carried(p)]);
+  return out;
+}
+
+describe("a base of postings read by range", () => {
+  test("the forward list holds each paragraph's hashes, ascending, one per posting", () => {
+    const { p } = randomPostings(1, 60);
+    const f = forwardOf(p, 60);
+    for (let b = 0; b < 60; b++) {
+      const want: number[] = [];
+      p.hash.forEach((h, g) => {
+        for (let y = p.start[g]!; y < p.start[g + 1]!; y++) if (p.post[y] === b) want.push(h);
+      });
+      expect([...f.hash.subarray(f.start[b]!, f.start[b + 1]!)]).toEqual(want.sort((x, y) => x - y));
+    }
+    expect(f.hash.subarray(f.start[7]!, f.start[8]!).length).toBe(0);
+  });
+
+  test.each([
+    { name: "block by block", wholeAt: Infinity },
+    { name: "whole once a 64th of the blocks is read", wholeAt: 1 / 64 },
+  ])(
+    "answers as the base in memory does, over many blocks, for hashes it has and has not ($name)",
+    ({ wholeAt }) => {
+      const { p, hashes } = randomPostings(2, 400);
+      expect(p.hash.length).toBeGreaterThan(4 * DIR_EVERY);
+      const file = source(fileOf(p, 400));
+      const b = baseOfFile(file, REUSE_BASE.kind, VERSION, wholeAt)!;
+      expect(b).not.toBeNull();
+      // Hashes it has, under its least, over its greatest, and between.
+      const asked = [
+        ...hashes,
+        0,
+        0xffffffff,
+        p.hash[0]! - 1,
+        p.hash[p.hash.length - 1]! + 1,
+        p.hash[5]! + 1,
+      ];
+      expect(answers(b, asked)).toEqual(answers(memoryBase(p, 400), asked));
+      expect(b.whole()).toEqual(p);
+      // Read back whole and checked, the same answers.
+      const whole = baseFromSections(baseSections(p, 400))!;
+      expect(answers(whole, asked)).toEqual(answers(memoryBase(p, 400), asked));
+    },
+  );
+
+  test("reads of the file only what it is asked", () => {
+    const { p } = randomPostings(3, 2000);
+    const bytes = fileOf(p, 2000);
+    const file = source(bytes);
+    // Block by block (this small base's blocks would be read whole at the first).
+    const b = baseOfFile(file, REUSE_BASE.kind, VERSION, Infinity)!;
+    const opened = file.bytesRead;
+    const h = p.hash[Math.floor(p.hash.length / 2)]!;
+    const g = b.find(h);
+    expect([...b.list(g)]).toEqual([...p.post.subarray(p.start[g]!, p.start[g + 1]!)]);
+    b.carried(1234);
+    // The header and directory, one block of three columns, a list, a paragraph's hashes.
+    expect(opened).toBeLessThan(bytes.length / 20);
+    expect(file.bytesRead - opened).toBeLessThan(4 * (3 * DIR_EVERY + 1 + 200));
+  });
+
+  test("bytes that are not a base are none; a range that does not read back throws when read", () => {
+    const { p, hashes } = randomPostings(4, 300);
+    const bytes = fileOf(p, 300);
+    expect(baseOfFile(source(bytes), REUSE_BASE.kind, `${REUSE_BASE.version}|other|id`)).toBeNull();
+    expect(baseOfFile(source(bytes.subarray(0, bytes.length - 8)), REUSE_BASE.kind, VERSION)).toBeNull();
+    // Whole on opening, a section not read back after (a file changed under a stamp that vouched
+    // for it): the forward list, then the postings.
+    for (const name of ["fwd.hash", "base.post"]) {
+      const at = openPack(source(bytes), REUSE_BASE.kind, VERSION)!.sections.get(name)!;
+      const b = baseOfFile(source(bytes, [at.offset + 8, at.offset + 16]), REUSE_BASE.kind, VERSION)!;
+      expect(b).not.toBeNull();
+      const all = () => {
+        for (let q = 0; q < 300; q++) b.carried(q);
+        for (const h of hashes) {
+          const g = b.find(h);
+          if (g >= 0) b.list(g);
+        }
+      };
+      expect(all).toThrow(BaseUnreadable);
+      if (name === "base.post") expect(() => b.whole()).toThrow(BaseUnreadable);
+    }
+  });
+});
