@@ -189,9 +189,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Taken before any work, so a second build is told at once, not after parsing everything.
   const lock =
     outDir && !options.inGeneration ? lockOutput(outDir, "acquis build", relativePath(root, outDir)) : null;
+  // What buildLocked opens and must close whether it returns or throws (the bases of postings
+  // the reuse memo reads by range): a stage that throws must not leave their files open.
+  const release: Array<() => void> = [];
   try {
-    return await buildLocked(options, root, corpusDir, outDir, progress);
+    return await buildLocked(options, root, corpusDir, outDir, progress, release);
   } finally {
+    for (const close of release) close();
     lock?.release();
   }
 }
@@ -203,6 +207,7 @@ async function buildLocked(
   corpusDir: string,
   outDir: string | null,
   progress: (p: Progress) => void,
+  release: Array<() => void>,
 ): Promise<BuildResult> {
   const cacheMode = options.cache ?? "readwrite";
 
@@ -247,6 +252,7 @@ async function buildLocked(
           (name) => memoStore.open(name),
         )
       : null;
+  if (memos) release.push(memos.release);
   const analysed = await runStages(
     { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
     stages,
