@@ -7,15 +7,8 @@
 import { describe, expect, test } from "vitest";
 import { openPack, pack, packSummed, type RangeSource, readSection, unpack } from "../pipeline/pack.ts";
 
-const bytesOf = (chunks: Uint8Array[]) => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
+/** A file's chunks as its bytes (a plain Uint8Array, as a file store hands them back). */
+const bytesOf = (chunks: Uint8Array[]) => new Uint8Array(Buffer.concat(chunks));
 
 const sample = () =>
   bytesOf(pack("test pack", "1", { meta: { json: { a: [1, 2] } }, nums: new Uint32Array([7, 8, 9]) }));

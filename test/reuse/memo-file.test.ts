@@ -17,15 +17,8 @@ import {
 } from "../../pipeline/reuse/memo-file.ts";
 import { type Postings, postingsOf } from "../../pipeline/reuse/postings.ts";
 
-const bytesOf = (chunks: Uint8Array[]) => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-};
+/** A file's chunks as its bytes (a plain Uint8Array, as a file store hands them back). */
+const bytesOf = (chunks: Uint8Array[]) => new Uint8Array(Buffer.concat(chunks));
 
 /** Bytes as a file read by range, counting what is read; a read reaching into `hole` fails. */
 function source(
