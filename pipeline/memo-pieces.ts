@@ -89,3 +89,17 @@ export function shardOf(key: string, shards: number): number {
   }
   return (h >>> 0) % shards;
 }
+
+/**
+ * Byte parts as one section: a group's carried rows or lines, joined in order (the cite and topics
+ * memos' pieces; a part is read only when its document has bytes to give).
+ */
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -21,9 +21,20 @@
  *   document's lines. Pure.
  */
 import type { Diagnostic } from "../../schemas/index.ts";
-import { type PieceIn, PieceOrigins, type PieceOut, PieceUnreadable, shardOf } from "../memo-pieces.ts";
+import {
+  joinBytes,
+  type PieceIn,
+  PieceOrigins,
+  type PieceOut,
+  PieceUnreadable,
+  shardOf,
+} from "../memo-pieces.ts";
+
 import type { Section } from "../pack.ts";
 import type { CiteLines, CiteMark, CiteMemo, CiteMemoDoc } from "./stage.ts";
+
+/** No bytes: the part of a document with none to give. */
+const NO_BYTES = new Uint8Array(0);
 
 /** The kind of pack a cite memo is, and its layout's version. */
 export const CITE_MEMO = { kind: "acquis cite memo", version: "4" } as const;
@@ -60,14 +71,7 @@ const markRow = (m: CiteMark): MarkRow => [
 
 /** The lines of a group of documents as one byte section (may read a carried piece). */
 function joined(group: ReadonlyArray<[string, CiteMemoDoc]>): Uint8Array {
-  const parts = group.map(([, d]) => (d.lines.size ? d.lines.bytes : new Uint8Array(0)));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return joinBytes(group.map(([, d]) => (d.lines.size ? d.lines.bytes : NO_BYTES)));
 }
 
 /**

@@ -14,9 +14,20 @@
  *   piece written again), and checked then against the list the memo file gives: a piece not the
  *   one listed throws PieceUnreadable (memo-pieces.ts), never gives another document's rows. Pure.
  */
-import { type PieceIn, PieceOrigins, type PieceOut, PieceUnreadable, shardOf } from "../memo-pieces.ts";
+import {
+  joinBytes,
+  type PieceIn,
+  PieceOrigins,
+  type PieceOut,
+  PieceUnreadable,
+  shardOf,
+} from "../memo-pieces.ts";
+
 import type { Section } from "../pack.ts";
 import type { DocTags, TopicsMemo } from "./incremental.ts";
+
+/** No bytes: the part of a document with none to give. */
+const NO_BYTES = new Uint8Array(0);
 
 /** The kind of pack the memo is, and its layout's version. */
 export const TOPICS_MEMO = { kind: "acquis topics memo", version: "2" } as const;
@@ -41,14 +52,7 @@ const groupOf = (key: string) => shardOf(key.slice(0, key.indexOf("\n") >>> 0), 
 
 /** The rows' bytes of a group of documents as one byte section (may read a carried piece). */
 function joined(group: ReadonlyArray<[string, DocTags]>): Uint8Array {
-  const out = new Uint8Array(group.reduce((n, [, t]) => n + t.size, 0));
-  let at = 0;
-  for (const [, t] of group) {
-    if (!t.size) continue;
-    out.set(t.json, at);
-    at += t.size;
-  }
-  return out;
+  return joinBytes(group.map(([, t]) => (t.size ? t.json : NO_BYTES)));
 }
 
 /**
