@@ -6,10 +6,10 @@
  * Decisions:
  * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
  *   because positions in the output carry it.
- * - An entry is a text of lines: a header line (versions, layout, file, headings, parts,
- *   diagnostics, the document's sections), the paragraphs in a short form (entry.ts), then the
- *   document's paragraphs exactly as paragraphs.jsonl carries them, already validated, each line
- *   ending in a newline. A hit then costs one JSON.parse of the short form, no validation or
+ * - An entry is a text of lines: a header line (a CRC-32 of the rest, versions, layout, file,
+ *   headings, parts, diagnostics, the document's sections), the paragraphs in a short form
+ *   (entry.ts), then the document's paragraphs exactly as paragraphs.jsonl carries them, already
+ *   validated, each line ending in a newline. A hit then costs one JSON.parse of the short form, no validation or
  *   stringify, and the entry's last bytes are the document's piece of paragraphs.jsonl as they
  *   stand: the writer copies them, never encodes the lines again (133 MB at 200k paragraphs). An
  *   entry that does not read back as one (another version or layout, another file, anything

@@ -1,8 +1,9 @@
 /**
  * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of three parts,
- * each ending in a newline: a header line (versions, layout, file, headings, parts, diagnostics,
- * sections, and what the paragraphs share), one line holding the paragraphs as objects in short
- * form, then the document's paragraphs, validated, exactly as paragraphs.jsonl carries them. Made
+ * each ending in a newline: a header line (the CRC-32 of all that follows it, versions, layout,
+ * file, headings, parts, diagnostics, sections, and what the paragraphs share), one line holding
+ * the paragraphs' values in short form (`ShortForm`), then the document's paragraphs, validated,
+ * exactly as paragraphs.jsonl carries them. Made
  * where the document is parsed (a parse worker, parse-worker.ts, or the main thread) and read back
  * by the build the way a cache hit is.
  *
@@ -27,17 +28,27 @@
  *   footnotes) are in the header once, shared by the paragraphs, frozen (layout 6): some 700k
  *   arrays fewer at 200k paragraphs, to make and for the collector to go through on every build.
  *   Reading all 1,329 entries at 200k paragraphs took 1.55 s of CPU before these, 1.2 s after.
- * - Reading back checks what a damaged entry would break: one short paragraph per line of the
- *   export, a heading path in the table, a text span between the quotes of a JSON string inside
- *   the export. An entry that fails any check is a miss (parsed again), never an error.
+ * - The short form is one flat list of values, not an object a paragraph, and the reader makes
+ *   each paragraph with one object literal, its keys in the schema's order (layout 7): JSON.parse
+ *   made every key of 400k objects (paragraphs and their sources) and looked each up, and a text
+ *   span was an array of its own, made to be dropped.
+ * - An entry opens with the CRC-32 of the rest (layout 7): an entry changed in any byte (edited
+ *   by hand, cut, written over in part) is a miss, where the checks below see only what would
+ *   break the reader, not a value changed for another of its type. Some 30 ms of CPU for the
+ *   130 MB of entries at 200k paragraphs.
+ * - Reading back also checks what a damaged entry would break (an entry sealed again by hand, or
+ *   a bug of the codec): one paragraph per line of the export, each value of its key's type, a
+ *   shared list in the table, a text span between the quotes of a JSON string inside its own
+ *   paragraph's line. An entry that fails any check is a miss (parsed again), never an error.
  */
 import { isAscii } from "node:buffer";
+import { crc32 } from "node:zlib";
 import { Paragraph, SCHEMA_VERSION, type Section } from "../../schemas/index.ts";
 import { PARSER_VERSION, type Parsed } from "../parse/index.ts";
 import { sectionsOf } from "../parse/record.ts";
 
 /** The layout of a cache entry (module header): another layout is a miss. */
-export const LAYOUT = 6;
+export const LAYOUT = 7;
 
 /** The header line of a cache entry. */
 interface CacheHeader {
@@ -65,15 +76,22 @@ interface CacheHeader {
 }
 
 /**
- * A paragraph in short form: the paragraph's own keys in its order, with the keys of `SHARED` an
- * index into the header's lists, `doc`, `lang` and `source.file` 0 when they are the header's,
- * and `text` the [start, end) span of its bytes in the export's lines when JSON writes it without
- * escapes.
+ * The paragraphs in short form: one flat list, `STRIDE` values a paragraph, in the order of the
+ * paragraph's own keys: id, address, anchor (0 when it is the address), doc and lang (0 when they
+ * are the header's), part (an index into the header's lists), scope, num, label, text (the
+ * [start, end) span of its bytes in the export's lines when JSON writes it without escapes, else
+ * the text and 0: two values), footnotes (an index into the lists when empty, else the list),
+ * headings (an index), parent, seq, source's file (0 when it is the header's), line and endLine
+ * (null when absent), kind, flags (an index), items and pages (null when absent).
+ *
+ * A flat list, not an object a paragraph (layout 7): JSON.parse then makes the strings and one
+ * array, not 400k objects whose keys it looks up one by one, and the reader makes each paragraph
+ * with one object literal, every paragraph of one shape.
  */
-type ShortParagraph = Record<string, unknown>;
+type ShortForm = unknown[];
 
-/** The keys a short paragraph holds as an index into the header's `lists` (footnotes when empty). */
-const SHARED = ["part", "headings", "flags", "footnotes"] as const;
+/** Values a paragraph in the short form. */
+export const STRIDE = 22;
 
 /** The key before a paragraph's text in its JSON line (the first one: see `textSpan`). */
 const TEXT_KEY = '"text":"';
@@ -119,6 +137,19 @@ const ESCAPES = new Map<string, string>();
 /** Every UTF-16 unit past ASCII, the two halves of a surrogate pair each on its own. */
 const NOT_ASCII = /[\u0080-\uffff]/g;
 
+/** Hex digits of the CRC-32 that opens an entry, of every byte after them (module header). */
+const CHECK = 8;
+/** The CRC-32 of an entry's bytes after its first `CHECK`, as those hex digits. */
+function checkOf(bytes: Uint8Array): string {
+  return crc32(bytes.subarray(CHECK)).toString(16).padStart(CHECK, "0");
+}
+/** An entry's bytes with their first `CHECK` written over by the check of the rest; the same array. */
+export function sealed(bytes: Uint8Array): Uint8Array {
+  const sum = checkOf(bytes);
+  for (let i = 0; i < CHECK; i++) bytes[i] = sum.charCodeAt(i);
+  return bytes;
+}
+
 /** A parsed document with its paragraphs validated and serialised for export. */
 export interface ReadyDoc {
   parsed: Parsed;
@@ -155,29 +186,42 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     }
     return index;
   };
-  const rows: ShortParagraph[] = [];
+  const rows: ShortForm = [];
   let piece = "";
   let bytes = 0;
   for (const p of paragraphs) {
     const line = JSON.stringify(p);
-    // Spread keeps the paragraph's key order, and a key set again keeps its place: the reader's
-    // objects have the keys in the order JSON.parse of the line would give.
-    const row: ShortParagraph = {
-      ...p,
-      part: shared(p.part),
-      headings: shared(p.headings),
-      flags: shared(p.flags),
-    };
-    if (p.footnotes.length === 0) row.footnotes = shared(p.footnotes);
-    if (p.doc === doc) row.doc = 0;
-    if (p.lang === lang) row.lang = 0;
-    if (p.source.file === file) row.source = { ...p.source, file: 0 };
     const span = textSpan(line, p.text);
+    let text: [unknown, number] = [p.text, 0];
     if (span) {
       const start = bytes + Buffer.byteLength(line.slice(0, span[0]));
-      row.text = [start, start + Buffer.byteLength(p.text)];
+      text = [start, start + Buffer.byteLength(p.text)];
     }
-    rows.push(row);
+    // In the order of the paragraph's keys (`ShortForm`), which is its schema's: the reader makes
+    // the keys in that order, as JSON.parse of the line would.
+    rows.push(
+      p.id,
+      p.address,
+      p.anchor === p.address ? 0 : p.anchor,
+      p.doc === doc ? 0 : p.doc,
+      p.lang === lang ? 0 : p.lang,
+      shared(p.part),
+      p.scope,
+      p.num,
+      p.label,
+      ...text,
+      p.footnotes.length === 0 ? shared(p.footnotes) : p.footnotes,
+      shared(p.headings),
+      p.parent,
+      p.seq,
+      p.source.file === file ? 0 : p.source.file,
+      p.source.line,
+      p.source.endLine ?? null,
+      p.kind,
+      shared(p.flags),
+      p.items ?? null,
+      p.pages ?? null,
+    );
     piece += `${line}\n`;
     bytes += Buffer.byteLength(line) + 1;
   }
@@ -196,7 +240,9 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
   };
   // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which a transfer
   // would take away from every other Buffer in it.
-  return new TextEncoder().encode(`${asciiJson(header)}\n${asciiJson(rows)}\n${piece}`);
+  return sealed(
+    new TextEncoder().encode(`${"0".repeat(CHECK)}${asciiJson(header)}\n${asciiJson(rows)}\n${piece}`),
+  );
 }
 
 /**
@@ -212,20 +258,149 @@ interface Utf8Slice {
   utf8Slice(start: number, end: number): string;
 }
 
+/** Where each line of `piece` ends (its newline). */
+function lineEnds(piece: Buffer): number[] {
+  const ends: number[] = [];
+  for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) ends.push(at);
+  return ends;
+}
+
+/** An entry's short form with what it refers to: the header's lists and values, the export's bytes. */
+interface ShortEntry {
+  rows: unknown[];
+  lists: (readonly unknown[])[];
+  piece: Buffer;
+  doc: string;
+  lang: string;
+  file: string;
+}
+
+/**
+ * The paragraph whose values start at `at` in the short form, its line of the export being
+ * [lineStart, lineEnd) of the piece; null when a value is not of its key's type or refers out of
+ * place (an entry edited by hand): a miss, never a paragraph made of the wrong values. One object
+ * literal, its keys in the schema's order, as JSON.parse of the line gives them; the optional
+ * keys added after, in that order too.
+ */
+function paragraphOf(e: ShortEntry, at: number, lineStart: number, lineEnd: number): Paragraph | null {
+  const r = e.rows;
+  const id = r[at];
+  const address = r[at + 1];
+  const anchor = r[at + 2] === 0 ? address : r[at + 2];
+  const doc = r[at + 3] === 0 ? e.doc : r[at + 3];
+  const lang = r[at + 4] === 0 ? e.lang : r[at + 4];
+  const scope = r[at + 6];
+  const num = r[at + 7];
+  const label = r[at + 8];
+  const parent = r[at + 13];
+  const seq = r[at + 14];
+  const file = r[at + 15] === 0 ? e.file : r[at + 15];
+  const line = r[at + 16];
+  const endLine = r[at + 17];
+  const kind = r[at + 18];
+  const items = r[at + 20];
+  const pages = r[at + 21];
+  if (
+    typeof id !== "string" ||
+    typeof address !== "string" ||
+    typeof anchor !== "string" ||
+    typeof doc !== "string" ||
+    typeof lang !== "string" ||
+    (scope !== null && typeof scope !== "string") ||
+    !Array.isArray(num) ||
+    typeof label !== "string" ||
+    (parent !== null && typeof parent !== "string") ||
+    !Number.isInteger(seq) ||
+    typeof file !== "string" ||
+    !Number.isInteger(line) ||
+    (endLine !== null && !Number.isInteger(endLine)) ||
+    typeof kind !== "string" ||
+    (items !== null && !Array.isArray(items)) ||
+    (pages !== null && (typeof pages !== "object" || Array.isArray(pages)))
+  )
+    return null;
+  const part = sharedList(e, r[at + 5]);
+  const text = textAt(e, r[at + 9], r[at + 10], lineStart, lineEnd);
+  const footnotes = Array.isArray(r[at + 11]) ? (r[at + 11] as unknown[]) : sharedList(e, r[at + 11]);
+  const headings = sharedList(e, r[at + 12]);
+  const flags = sharedList(e, r[at + 19]);
+  if (!part || text === null || !footnotes || !headings || !flags) return null;
+  const p = {
+    id,
+    address,
+    anchor,
+    doc,
+    lang,
+    part,
+    scope,
+    num,
+    label,
+    text,
+    footnotes,
+    headings,
+    parent,
+    seq,
+    source: endLine === null ? { file, line } : { file, line, endLine },
+    kind,
+    flags,
+  } as Paragraph;
+  if (items !== null) p.items = items as Paragraph["items"];
+  if (pages !== null) p.pages = pages as Paragraph["pages"];
+  return p;
+}
+
+/**
+ * One of the lists the document's paragraphs share, by its index. The document's paragraphs with
+ * the same heading path, part, flags or no footnotes share one array, frozen (no stage writes to
+ * those; one that tried would throw, not change its neighbours'): some 700k arrays fewer to make
+ * and collect at 200k paragraphs.
+ */
+function sharedList(e: ShortEntry, index: unknown): readonly unknown[] | undefined {
+  return typeof index === "number" ? e.lists[index] : undefined;
+}
+
+/**
+ * A paragraph's text: the string the short form holds, or the span of its bytes inside the
+ * paragraph's own line of the export, between the quotes of a JSON string (bytes out of place, an
+ * entry edited by hand, fail this rather than give a text cut elsewhere); null when neither.
+ */
+function textAt(
+  e: ShortEntry,
+  start: unknown,
+  end: unknown,
+  lineStart: number,
+  lineEnd: number,
+): string | null {
+  if (typeof start === "string") return end === 0 ? start : null;
+  if (
+    typeof start !== "number" ||
+    typeof end !== "number" ||
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start <= lineStart ||
+    end < start ||
+    end >= lineEnd ||
+    e.piece[start - 1] !== 0x22 ||
+    e.piece[end] !== 0x22
+  )
+    return null;
+  return textOf(e.piece, start, end);
+}
+
 /** Read an entry back; null on anything unexpected (a miss, never an error). */
 export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
   if (bytes === undefined) return null;
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const nl = buf.indexOf(0x0a);
-    if (nl < 0) return null;
+    if (nl < CHECK || buf.toString("latin1", 0, CHECK) !== checkOf(buf)) return null;
     const second = buf.indexOf(0x0a, nl + 1);
     if (second < 0) return null;
     // The header and the short form are written in ASCII (`asciiJson`): read as one-byte strings,
     // a copy where UTF-8 would be decoded, and JSON.parse reads those faster too. A byte past
     // ASCII there is not an entry this code wrote.
     if (!isAscii(buf.subarray(0, second))) return null;
-    const h = JSON.parse(buf.toString("latin1", 0, nl)) as CacheHeader;
+    const h = JSON.parse(buf.toString("latin1", CHECK, nl)) as CacheHeader;
     if (
       h.parserVersion !== PARSER_VERSION ||
       h.schemaVersion !== SCHEMA_VERSION ||
@@ -245,50 +420,21 @@ export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc
     // Every line ends in a newline: an entry cut short ends in the middle of one.
     if (piece.length > 0 && piece[piece.length - 1] !== 0x0a) return null;
     const rows = JSON.parse(buf.toString("latin1", nl + 1, second)) as unknown;
-    if (!Array.isArray(rows)) return null;
+    if (!Array.isArray(rows) || rows.length % STRIDE !== 0) return null;
     // One paragraph a line of the export: an entry cut at the end of a line has fewer lines.
-    let lines = 0;
-    for (let at = piece.indexOf(0x0a); at >= 0; at = piece.indexOf(0x0a, at + 1)) lines++;
-    if (lines !== rows.length) return null;
-    const paragraphs = rows as Paragraph[];
+    const ends = lineEnds(piece);
+    if (ends.length * STRIDE !== rows.length) return null;
     const lists: (readonly unknown[])[] = [];
     for (const list of h.lists as unknown[]) {
       if (!Array.isArray(list)) return null;
       lists.push(Object.freeze(list));
     }
-    for (const row of rows as ShortParagraph[]) {
-      // The document's paragraphs with the same heading path, part, flags or no footnotes share
-      // one array, frozen (no stage writes to those; one that tried would throw, not change its
-      // neighbours'): some 700k arrays fewer to make and collect at 200k paragraphs.
-      for (const key of SHARED) {
-        const value = row[key];
-        if (key === "footnotes" && Array.isArray(value)) continue;
-        const list = typeof value === "number" ? lists[value] : undefined;
-        if (!list) return null;
-        row[key] = list;
-      }
-      if (row.doc === 0) row.doc = h.doc;
-      if (row.lang === 0) row.lang = h.lang;
-      const source = row.source as { file: unknown } | null;
-      if (typeof source !== "object" || source === null) return null;
-      if (source.file === 0) source.file = file;
-      const span = row.text;
-      if (Array.isArray(span)) {
-        const [start, end] = span as unknown[];
-        // A span inside the export, between the quotes of a JSON string: bytes out of place
-        // (an entry edited by hand) fail this rather than give a text cut elsewhere.
-        if (
-          !Number.isInteger(start) ||
-          !Number.isInteger(end) ||
-          (start as number) < 1 ||
-          (end as number) < (start as number) ||
-          (end as number) >= piece.length ||
-          piece[(start as number) - 1] !== 0x22 ||
-          piece[end as number] !== 0x22
-        )
-          return null;
-        row.text = textOf(piece, start as number, end as number);
-      } else if (typeof span !== "string") return null;
+    const paragraphs: Paragraph[] = [];
+    const shortForm: ShortEntry = { rows, lists, piece, doc: h.doc, lang: h.lang, file };
+    for (let i = 0; i < ends.length; i++) {
+      const p = paragraphOf(shortForm, i * STRIDE, i === 0 ? 0 : ends[i - 1]! + 1, ends[i]!);
+      if (!p) return null;
+      paragraphs.push(p);
     }
     return {
       parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },

@@ -4,14 +4,19 @@
  * see is a miss (null), never a wrong paragraph.
  */
 import { isAscii } from "node:buffer";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { entryBytes, LAYOUT, readEntry } from "../../pipeline/build/entry.ts";
+import { entryBytes, LAYOUT, readEntry, STRIDE, sealed } from "../../pipeline/build/entry.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
-import { FrontMatter } from "../../schemas/index.ts";
+import { FrontMatter, type Paragraph } from "../../schemas/index.ts";
 import { splitFrontMatter } from "../parse/helpers.ts";
 import { doc } from "./helpers.ts";
 
 const FILE = "corpus/A-9-9/en.md";
+/** Where a paragraph's part, text and heading path stand in its run of the short form (entry.ts). */
+const PART = 5;
+const TEXT = 9;
+const HEADINGS = 12;
 
 /** Texts the short form must carry both ways: plain, with what JSON escapes, and Chinese. */
 const BODY = [
@@ -43,14 +48,35 @@ function entry(): Uint8Array {
   );
 }
 
-/** The entry's three parts as text: header, short form, export lines. */
+/** The entry's three parts as text: header (its check digits left out), short form, export lines. */
 function partsOf(bytes: Uint8Array): [string, string, string] {
   const text = Buffer.from(bytes).toString("utf8");
   const a = text.indexOf("\n");
   const b = text.indexOf("\n", a + 1);
-  return [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)];
+  return [text.slice(CHECK, a), text.slice(a + 1, b), text.slice(b + 1)];
 }
-const join = (parts: readonly string[]) => new TextEncoder().encode(parts.join("\n"));
+/** The CRC-32 digits an entry opens with. */
+const CHECK = 8;
+/** Parts joined into an entry, its check made again: what a damaged entry shows past the CRC. */
+const join = (parts: readonly string[]) =>
+  sealed(new TextEncoder().encode(`${"0".repeat(CHECK)}${parts.join("\n")}`));
+/** Parts joined into an entry with the check digits of `bytes` kept (what a hand or a cut leaves). */
+const unsealed = (bytes: Uint8Array, parts: readonly string[]) =>
+  new TextEncoder().encode(`${Buffer.from(bytes.subarray(0, CHECK)).toString("latin1")}${parts.join("\n")}`);
+
+/** The short form as values, and back as the ASCII JSON the entry holds. */
+const rowsOf = (short: string) => JSON.parse(short) as unknown[];
+const shortOf = (rows: unknown[]) =>
+  JSON.stringify(rows).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+/** The short form with the value at `slot` of paragraph `n` replaced. */
+const edited = (short: string, n: number, slot: number, value: unknown) => {
+  const rows = rowsOf(short);
+  rows[n * STRIDE + slot] = value;
+  return shortOf(rows);
+};
 
 describe("parse cache entry", () => {
   test("read back, every paragraph is its export line parsed: same keys, same order, same values", () => {
@@ -69,10 +95,11 @@ describe("parse cache entry", () => {
 
   test("texts JSON writes as they are come from the export's bytes; the others from the short form", () => {
     const [, short] = partsOf(entry());
-    const rows = JSON.parse(short) as Array<{ text: unknown }>;
-    const spans = rows.filter((r) => Array.isArray(r.text)).length;
+    const rows = rowsOf(short);
+    const texts = rows.filter((_, i) => i % STRIDE === TEXT);
+    const spans = texts.filter((t) => typeof t === "number").length;
     expect(spans).toBeGreaterThan(0);
-    expect(spans).toBeLessThan(rows.length);
+    expect(spans).toBeLessThan(texts.length);
   });
 
   test("paragraphs with the same heading path, part or flags share one array, which cannot be changed", () => {
@@ -93,11 +120,12 @@ describe("parse cache entry", () => {
     // The export's lines keep their characters as they are.
     expect(p).toContain("第五段的文字");
     // "\u00e9" and "é" are the same value to JSON.parse: only the reader's check tells them apart.
-    const edited = join([h, s.replace(/"label":"([^"]*)"/, '"label":"$1é"'), p]);
-    expect(readEntry(edited, FILE)).toBeNull();
+    expect(s).toContain('"1."');
+    expect(readEntry(join([h, s.replace('"1."', '"1.é"'), p]), FILE)).toBeNull();
   });
 
-  // Each row: a way the entry can be damaged, and what it does to the bytes.
+  // Each row: a way the entry can be damaged, and what it does to the bytes. Each is sealed again
+  // (its CRC made anew), so that what is tested is the reader's checks behind the CRC.
   test.each<[string, (parts: [string, string, string]) => Uint8Array]>([
     ["cut in the middle of a line", ([h, s, p]) => join([h, s, p.slice(0, p.length - 7)])],
     [
@@ -106,19 +134,23 @@ describe("parse cache entry", () => {
     ],
     ["without its short form", ([h, , p]) => join([h, p])],
     ["a character added to the export before a text span", ([h, s, p]) => join([h, s, `{${p}`])],
-    [
-      "a heading path index out of the table",
-      ([h, s, p]) => join([h, s.replace(/"headings":\d+/, '"headings":99'), p]),
-    ],
-    [
-      "a part given as a list, not an index",
-      ([h, s, p]) => join([h, s.replace(/"part":\d+/, '"part":[]'), p]),
-    ],
+    ["a heading path index out of the table", ([h, s, p]) => join([h, edited(s, 0, HEADINGS, 99), p])],
+    ["a part given as a list, not an index", ([h, s, p]) => join([h, edited(s, 0, PART, []), p])],
     [
       "of another layout",
       ([h, s, p]) => join([h.replace(`"layout":${LAYOUT}`, `"layout":${LAYOUT - 1}`), s, p]),
     ],
     ["the short form not JSON", ([h, s, p]) => join([h, s.slice(1), p])],
+    ["a value more in the short form", ([h, s, p]) => join([h, shortOf([...rowsOf(s), 0]), p])],
+    [
+      "a paragraph's text span moved to the next paragraph's line",
+      ([h, s, p]) => {
+        const rows = rowsOf(s);
+        const next = rows.findIndex((v, i) => i > TEXT && i % STRIDE === TEXT && typeof v === "number");
+        expect(typeof rows[TEXT]).toBe("number");
+        return join([h, edited(edited(s, 0, TEXT, rows[next]), 0, TEXT + 1, rows[next + 1]), p]);
+      },
+    ],
   ])("an entry %s is a miss", (_, damage) => {
     const parts = partsOf(entry());
     const damaged = damage(parts);
@@ -126,7 +158,141 @@ describe("parse cache entry", () => {
     expect(readEntry(damaged, FILE)).toBeNull();
   });
 
+  test("sealed again as it was, the entry reads back (the rows above are misses for what they change)", () => {
+    expect(readEntry(join(partsOf(entry())), FILE)).not.toBeNull();
+  });
+
+  test("a value of another type at any place of any paragraph's short form is a miss", () => {
+    const [h, s, p] = partsOf(entry());
+    const count = rowsOf(s).length / STRIDE;
+    for (let n = 0; n < count; n++)
+      for (let slot = 0; slot < STRIDE; slot++)
+        expect(
+          readEntry(join([h, edited(s, n, slot, true), p]), FILE),
+          `paragraph ${n}, value ${slot}`,
+        ).toBeNull();
+  });
+
+  test("an entry with any one byte changed, or cut anywhere, is a miss (its CRC)", () => {
+    const bytes = entry();
+    for (let at = 0; at < bytes.length; at++) {
+      const changed = Uint8Array.from(bytes);
+      changed[at] = changed[at]! ^ (1 << (at % 8));
+      expect(readEntry(changed, FILE), `byte ${at}`).toBeNull();
+      expect(readEntry(bytes.subarray(0, at), FILE), `cut at ${at}`).toBeNull();
+    }
+    // A value changed by hand in the short form, the entry otherwise whole.
+    const [h, s, p] = partsOf(bytes);
+    expect(readEntry(unsealed(bytes, [h, s.replace('"1."', '"7."'), p]), FILE)).toBeNull();
+    expect(readEntry(unsealed(bytes, [h, s, p]), FILE)).not.toBeNull();
+  });
+
   test("an entry of another file is a miss", () => {
     expect(readEntry(entry(), "corpus/A-9-9/zh.md")).toBeNull();
+  });
+});
+
+describe("parse cache entry, random paragraphs", () => {
+  /** Any string: quotes, backslashes, control characters, Chinese, emoji and lone surrogates. */
+  const anyText = fc.oneof(
+    fc.string({ unit: "binary", maxLength: 30 }),
+    fc.string({
+      unit: fc.constantFrom("a", " ", '"', "\\", "\n", "\u0001", "中", "文", "🙂", "\ud800"),
+      maxLength: 30,
+    }),
+  );
+  const word = fc.string({
+    unit: fc.constantFrom("a", "1", ".", "/", "-", "é", "段"),
+    minLength: 1,
+    maxLength: 8,
+  });
+  const source = (file: fc.Arbitrary<string>) =>
+    fc.record(
+      { file, line: fc.integer({ min: 1, max: 9999 }), endLine: fc.integer({ min: 1, max: 9999 }) },
+      { requiredKeys: ["file", "line"] },
+    );
+  const paragraph = (seq: number) =>
+    fc.record(
+      {
+        id: word,
+        address: word,
+        anchor: fc.oneof(word, fc.constant("")),
+        doc: fc.constantFrom("A/9/9", "A/9/10"),
+        lang: fc.constantFrom("en", "zh"),
+        part: fc.array(word, { maxLength: 2 }),
+        scope: fc.option(word),
+        num: fc.array(word, { maxLength: 3 }),
+        label: fc.oneof(word, fc.constant("")),
+        text: anyText,
+        footnotes: fc.array(
+          fc.record({
+            mark: word,
+            n: fc.option(fc.integer({ min: 0, max: 99 })),
+            text: anyText,
+            at: fc.nat(99),
+            source: source(fc.constant(FILE)),
+          }),
+          { maxLength: 2 },
+        ),
+        headings: fc.array(anyText, { maxLength: 2 }),
+        parent: fc.option(word),
+        seq: fc.constant(seq),
+        source: source(fc.constantFrom(FILE, "corpus/A-9-9/zh.md")),
+        kind: fc.constantFrom("paragraph", "entry", "source-note"),
+        flags: fc.subarray(["stitched", "renumbered", "page-artifact-removed", "preamble"] as const),
+        items: fc.array(
+          fc.record({ n: fc.integer({ min: 1, max: 9 }), mark: word, start: fc.nat(99), end: fc.nat(99) }),
+          { maxLength: 2 },
+        ),
+        pages: fc.record({ first: fc.integer({ min: 1, max: 9 }), last: fc.integer({ min: 1, max: 9 }) }),
+      },
+      {
+        requiredKeys: [
+          "id",
+          "address",
+          "anchor",
+          "doc",
+          "lang",
+          "part",
+          "scope",
+          "num",
+          "label",
+          "text",
+          "footnotes",
+          "headings",
+          "parent",
+          "seq",
+          "source",
+          "kind",
+          "flags",
+        ],
+      },
+    );
+  const paragraphs = fc
+    .integer({ min: 0, max: 6 })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => paragraph(i))));
+
+  test("read back, each is what JSON.parse of its export line gives, key for key and in order", () => {
+    fc.assert(
+      fc.property(paragraphs, (ps) => {
+        const bytes = entryBytes(FILE, {
+          paragraphs: ps as Paragraph[],
+          headings: [],
+          parts: [],
+          diagnostics: [],
+        });
+        const r = readEntry(bytes, FILE);
+        expect(r).not.toBeNull();
+        const lines = Buffer.from(bytes.subarray(r!.pieceAt)).toString("utf8").split("\n").slice(0, -1);
+        const parsed = lines.map((l) => JSON.parse(l) as unknown);
+        expect(r!.parsed.paragraphs).toEqual(parsed);
+        // Equal JSON: the same keys in the same order, at every depth.
+        expect(r!.parsed.paragraphs.map((p) => JSON.stringify(p))).toEqual(lines);
+        expect(r!.parsed.paragraphs.map((p) => Object.keys(p))).toEqual(
+          parsed.map((p) => Object.keys(p as object)),
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { STRIDE, sealed } from "../../pipeline/build/entry.ts";
 import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
 import {
   LOAD_FILE,
@@ -229,7 +230,12 @@ describe("the parse cache keeps old versions only up to a bound", () => {
 });
 
 describe("a parse cache entry that does not fit is parsed again", () => {
-  /** Every entry of the parse cache, as its three parts (build/entry.ts): header, short form, export. */
+  /** The CRC-32 digits an entry opens with (build/entry.ts). */
+  const CHECK = 8;
+  /**
+   * Every entry of the parse cache, as its three parts (build/entry.ts): header (after its check
+   * digits), short form, export.
+   */
   const entries = (root: string) => {
     const dir = path.join(root, ".cache/parse");
     return readdirSync(dir).map((f) => {
@@ -237,12 +243,27 @@ describe("a parse cache entry that does not fit is parsed again", () => {
       const text = readFileSync(file, "utf8");
       const a = text.indexOf("\n");
       const b = text.indexOf("\n", a + 1);
-      return { file, parts: [text.slice(0, a), text.slice(a + 1, b), text.slice(b + 1)] as const };
+      return {
+        file,
+        check: text.slice(0, CHECK),
+        parts: [text.slice(CHECK, a), text.slice(a + 1, b), text.slice(b + 1)] as const,
+      };
     });
+  };
+  /** The short form with one value of every paragraph replaced, as ASCII JSON again. */
+  const everyParagraph = (short: string, slot: number, value: unknown) => {
+    const rows = JSON.parse(short) as unknown[];
+    for (let at = slot; at < rows.length; at += STRIDE) rows[at] = value;
+    return JSON.stringify(rows).replace(
+      /[\u0080-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
   };
 
   // Each row: how every entry is spoiled (as a killed build, another version or a hand would).
-  test.each<[string, (parts: readonly [string, string, string]) => string]>([
+  // The entry is sealed again (its CRC made anew) unless the row says it is not: what is tested is
+  // then the reader's checks behind the CRC.
+  test.each<[string, (parts: readonly [string, string, string]) => string, boolean?]>([
     ["cut at the end of a line", ([h, s, p]) => `${h}\n${s}\n${p.split("\n").slice(0, -2).join("\n")}\n`],
     [
       "of the layout before, the export's lines after the header",
@@ -251,22 +272,27 @@ describe("a parse cache entry that does not fit is parsed again", () => {
     ["with a character put before the export's first line", ([h, s, p]) => `${h}\n${s}\n ${p}`],
     [
       "with its short form's heading paths out of the table",
-      ([h, s, p]) => `${h}\n${s.replaceAll(/"headings":\d+/g, '"headings":9999')}\n${p}`,
+      ([h, s, p]) => `${h}\n${everyParagraph(s, 12, 9999)}\n${p}`,
     ],
     [
       "with its short form's parts given as lists, not indexes into the header's",
-      ([h, s, p]) => `${h}\n${s.replaceAll(/"part":\d+/g, '"part":[]')}\n${p}`,
+      ([h, s, p]) => `${h}\n${everyParagraph(s, 5, [])}\n${p}`,
     ],
     // Read as one-byte strings, an "é" written as UTF-8 there would read as two other characters.
+    ["with a character past ASCII in its short form", ([h, s, p]) => `${h}\n${s.replace('"', '"é')}\n${p}`],
     [
-      "with a character past ASCII in its short form",
-      ([h, s, p]) => `${h}\n${s.replace('"id":"', '"id":"é')}\n${p}`,
+      "with a paragraph's line number changed by hand, its CRC left as it was",
+      ([h, s, p]) => `${h}\n${everyParagraph(s, 16, 1)}\n${p}`,
+      false,
     ],
-  ])("an entry %s: parsed again, the output a cold build's", async (_, spoil) => {
+  ])("an entry %s: parsed again, the output a cold build's", async (_, spoil, seal = true) => {
     const root = makeRepo(files());
     const first = await build({ root });
     const spoilt = entries(root);
-    for (const e of spoilt) writeFileSync(e.file, spoil(e.parts));
+    for (const e of spoilt) {
+      const bytes = new TextEncoder().encode(`${seal ? "0".repeat(CHECK) : e.check}${spoil(e.parts)}`);
+      writeFileSync(e.file, seal ? sealed(bytes) : bytes);
+    }
     append(root, "corpus/A-78-265/zh.md", "基准测试修改9。\n");
     const { inc } = await bothWays(root);
     expect(inc.stats).toEqual({ parsed: first.documents.length, cached: 0 });
