@@ -471,12 +471,34 @@ function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
   return false;
 }
 
-/** A paragraph as detection sees it, computed when first asked (see Features). */
-interface Feature {
+/** Whether `h` is among the sorted hashes `sorted`. */
+function hasHash(sorted: Uint32Array, h: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v < h) lo = mid + 1;
+    else if (v > h) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * What counting shared shingles reads of a paragraph: its units and shingle hashes (see
+ * Features.shingled).
+ */
+interface Shingles {
   tokens: Tokens;
   lang: Lang;
   /** Shingle hash at each start (the alignment's groups: equal hashes, equal shingles). */
   shingles: Uint32Array;
+  positions: Map<number, number[]> | null;
+}
+
+/** A paragraph as detection sees it, computed when first asked (see Features). */
+interface Feature extends Shingles {
   /** Formula-window hash at each start. */
   windows: Uint32Array;
   formula: Uint8Array;
@@ -484,18 +506,21 @@ interface Feature {
   runs: FormulaRun[];
   weight: Uint8Array;
   ref: Uint8Array | null;
-  positions: Map<number, number[]> | null;
 }
 
 /** Per-paragraph features of the new corpus, from its text and the updated window counts. */
 class Features {
   private readonly cache = new Map<number, Feature | null>();
+  /** Shingles of paragraphs, whole features once made (`get` puts them here too). */
+  private readonly light = new Map<number, Shingles | null>();
   /** Units of paragraphs asked for their units alone (`tokens`), not (yet) for their features. */
   private readonly bare = new Map<number, Tokens | null>();
   constructor(
     private readonly paragraphs: Paragraph[],
     private readonly options: ReuseOptions,
     private readonly windows: () => LivePostings,
+    /** The hashes of the windows at or over the threshold, sorted (ReuseMemo.formulaWindows). */
+    private readonly formulaWindows: () => Uint32Array,
     private readonly formulaDf: () => number,
     private readonly references: MemoInput["references"],
     private readonly names: NameIndex,
@@ -509,38 +534,63 @@ class Features {
     return t.ids.length < this.options[para.lang].minUnits ? null : t;
   }
 
-  get(p: number): Feature | null {
-    let f = this.cache.get(p);
+  /**
+   * A paragraph's units and shingles, without its marks: most paragraphs a touched one meets
+   * share too few shingles with it to be aligned, and counting them needs only these (the
+   * windows, weights and reference marks of every one of them were most of the comparing).
+   */
+  shingled(p: number): Shingles | null {
+    let f = this.light.get(p);
     if (f !== undefined) return f;
     const para = this.paragraphs[p]!;
-    const lo = this.options[para.lang];
+    const k = this.options[para.lang].k;
     const tokens = this.bare.has(p) ? this.bare.get(p)! : this.units(p);
     if (!tokens) f = null;
     else {
       const ids = tokens.ids;
-      const shingles = new Uint32Array(Math.max(0, ids.length - lo.k + 1));
-      for (let s = 0; s < shingles.length; s++) shingles[s] = shingleHash(ids, s, lo.k);
-      const w = lo.formulaWindow;
+      const shingles = new Uint32Array(Math.max(0, ids.length - k + 1));
+      for (let s = 0; s < shingles.length; s++) shingles[s] = shingleHash(ids, s, k);
+      f = { tokens, lang: para.lang, shingles, positions: null };
+    }
+    this.light.set(p, f);
+    return f;
+  }
+
+  get(p: number): Feature | null {
+    let f = this.cache.get(p);
+    if (f !== undefined) return f;
+    const light = this.shingled(p);
+    if (!light) f = null;
+    else {
+      const { tokens, lang } = light;
+      const ids = tokens.ids;
+      const w = this.options[lang].formulaWindow;
       const windows = new Uint32Array(Math.max(0, ids.length - w + 1));
       const df = new Uint32Array(windows.length);
       const table = this.windows();
+      const frequent = this.formulaWindows();
+      // Only a window at or over the threshold is counted: under it, its count moves no mark and
+      // enters no run (formulaUnits reads it as "under"), so 0 stands in. The set of those at or
+      // over it is the memo's, kept as exact as a cold count (`crossed`); a lookup in the base of
+      // postings for every window of every paragraph compared cost more than the comparing.
       for (let s = 0; s < windows.length; s++) {
         windows[s] = shingleHash(ids, s, w);
-        df[s] = liveDf(table, windows[s]!);
+        if (hasHash(frequent, windows[s]!)) df[s] = liveDf(table, windows[s]!);
       }
       const marks = formulaUnits(df, ids.length, w, this.formulaDf());
       f = {
         tokens,
-        lang: para.lang,
-        shingles,
+        lang,
+        shingles: light.shingles,
+        positions: light.positions,
         windows,
         formula: marks.mark,
         frequent: marks.frequent,
         runs: marks.runs,
-        weight: weightsOf(tokens, para.lang),
-        ref: referenceMarks(tokens, this.references.get(para.id), this.names),
-        positions: null,
+        weight: weightsOf(tokens, lang),
+        ref: referenceMarks(tokens, this.references.get(this.paragraphs[p]!.id), this.names),
       };
+      this.light.set(p, f);
     }
     this.cache.set(p, f);
     return f;
@@ -553,7 +603,7 @@ class Features {
    * after one change at 200k paragraphs under load, for a few hundred of them).
    */
   tokens(p: number): Tokens | null {
-    const f = this.cache.get(p);
+    const f = this.light.get(p);
     if (f !== undefined) return f?.tokens ?? null;
     let t = this.bare.get(p);
     if (t === undefined) {
@@ -577,7 +627,7 @@ class Features {
   }
 
   positions(p: number): Map<number, number[]> {
-    const f = this.get(p)!;
+    const f = this.shingled(p)!;
     if (!f.positions) {
       const m = new Map<number, number[]>();
       f.shingles.forEach((h, s) => {
@@ -638,10 +688,12 @@ function incremental(
   const names = nameIndex(input.names);
   let windows = old.windows;
   let formulaDf = old.formulaDf;
+  let formulaWindows = old.formulaWindows;
   const features = new Features(
     paragraphs,
     options,
     () => windows,
+    () => formulaWindows,
     () => formulaDf,
     input.references,
     names,
@@ -680,6 +732,9 @@ function incremental(
   const wi = updateLive(old.windows, remap, grouped(addedWi));
   windows = wi.live;
   const shingles = sh.live;
+  // The formula windows the search index ships are those of the memo, less the windows whose
+  // counts fell under the threshold, plus those that rose to it; the features read them too.
+  formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
   const touched = new Uint8Array(n);
@@ -770,14 +825,14 @@ function incremental(
     const hi = Math.max(p, q);
     const positions = features.positions(lo);
     let shared = 0;
-    for (const h of features.get(hi)!.shingles) if (positions.has(h)) shared++;
+    for (const h of features.shingled(hi)!.shingles) if (positions.has(h)) shared++;
     if (shared < opt(lo).minShared) return;
     pairs.push(lo, hi);
     addLink(linkOf(lo, hi, features.side(lo), features.side(hi), positions, options, rank, langOf(lo)));
   };
   for (let p = 0; p < n; p++) {
     if (!touched[p]) continue;
-    const f = features.get(p);
+    const f = features.shingled(p);
     if (!f) continue;
     const met: number[] = [];
     for (const h of f.shingles) {
@@ -815,7 +870,7 @@ function incremental(
     const positions = features.positions(p);
     let rareShared = 0;
     let shared = 0;
-    for (const h of features.get(q)!.shingles) {
+    for (const h of features.shingled(q)!.shingles) {
       const at = positions.get(h);
       if (!at) continue;
       shared++;
@@ -935,9 +990,7 @@ function incremental(
     if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
   }
 
-  // 10. Put the output together; the formula windows shipped with the search index are those of
-  // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
-  const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
+  // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);
   const records = new Records(
     old,
