@@ -20,6 +20,10 @@
  *   by the search;
  * - the best source of every paragraph whose incoming links changed.
  *
+ * A paragraph's formula marks read the counts of its windows at or over the formula threshold
+ * only (under it, a count moves nothing): the memo keeps those windows with their counts, updated
+ * from the windows whose counts moved, so comparing reads no base of postings for them.
+ *
  * Everything decided over the whole corpus is then put together again from those parts, which
  * costs a pass over the links, not the corpus: the lineage, the summary, the formula list (each
  * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
@@ -68,7 +72,7 @@ import {
   updateLive,
   wantsCompaction,
 } from "./live.ts";
-import { type DfChange, postingsOf } from "./postings.ts";
+import { type DfChange, dfOf, postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 
 /**
@@ -103,6 +107,11 @@ export interface ReuseMemo {
    * counts crossed the threshold, never recounted over the corpus.
    */
   formulaWindows: Uint32Array;
+  /**
+   * The count of each of `formulaWindows`, in its order: a paragraph compared with a changed one
+   * reads its formula windows' counts here, not from the base of postings (see Features.get).
+   */
+  formulaCounts: Uint32Array;
   /** How many paragraphs the corpus had (the numbering's size). */
   size: number;
   docs: DocSpan[];
@@ -381,6 +390,7 @@ function cold(
     settings,
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
+    formulaCounts: Uint32Array.from(detected.formulaWindows, (h) => dfOf(trace.windows!, h)),
     size: paragraphs.length,
     docs: spans,
     refs: refsOf(input.references),
@@ -471,8 +481,8 @@ function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
   return false;
 }
 
-/** Whether `h` is among the sorted hashes `sorted`. */
-function hasHash(sorted: Uint32Array, h: number): boolean {
+/** Where `h` is among the sorted hashes `sorted`, or -1. */
+function indexOfHash(sorted: Uint32Array, h: number): number {
   let lo = 0;
   let hi = sorted.length - 1;
   while (lo <= hi) {
@@ -480,9 +490,9 @@ function hasHash(sorted: Uint32Array, h: number): boolean {
     const v = sorted[mid]!;
     if (v < h) lo = mid + 1;
     else if (v > h) hi = mid - 1;
-    else return true;
+    else return mid;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -518,9 +528,8 @@ class Features {
   constructor(
     private readonly paragraphs: Paragraph[],
     private readonly options: ReuseOptions,
-    private readonly windows: () => LivePostings,
-    /** The hashes of the windows at or over the threshold, sorted (ReuseMemo.formulaWindows). */
-    private readonly formulaWindows: () => Uint32Array,
+    /** The windows at or over the threshold, sorted, and their counts (ReuseMemo.formulaWindows). */
+    private readonly formulaWindows: () => { hashes: Uint32Array; counts: Uint32Array },
     private readonly formulaDf: () => number,
     private readonly references: MemoInput["references"],
     private readonly names: NameIndex,
@@ -567,15 +576,17 @@ class Features {
       const w = this.options[lang].formulaWindow;
       const windows = new Uint32Array(Math.max(0, ids.length - w + 1));
       const df = new Uint32Array(windows.length);
-      const table = this.windows();
       const frequent = this.formulaWindows();
-      // Only a window at or over the threshold is counted: under it, its count moves no mark and
-      // enters no run (formulaUnits reads it as "under"), so 0 stands in. The set of those at or
-      // over it is the memo's, kept as exact as a cold count (`crossed`); a lookup in the base of
-      // postings for every window of every paragraph compared cost more than the comparing.
+      // Counts only of the windows at or over the threshold: under it, a window's count moves no
+      // mark and enters no run (formulaUnits reads it as "under"), so 0 stands in. Those windows
+      // and their counts are the memo's, kept as exact as a cold count (`crossed`): a lookup in
+      // the base of postings for every window of every paragraph compared (most of them formula
+      // windows, in a corpus of boilerplate) cost more than the comparing, and read the base's
+      // columns whole.
       for (let s = 0; s < windows.length; s++) {
         windows[s] = shingleHash(ids, s, w);
-        if (hasHash(frequent, windows[s]!)) df[s] = liveDf(table, windows[s]!);
+        const at = indexOfHash(frequent.hashes, windows[s]!);
+        if (at >= 0) df[s] = frequent.counts[at]!;
       }
       const marks = formulaUnits(df, ids.length, w, this.formulaDf());
       f = {
@@ -686,13 +697,11 @@ function incremental(
 
   // 2. The changed paragraphs' shingles and windows, and the counts updated.
   const names = nameIndex(input.names);
-  let windows = old.windows;
   let formulaDf = old.formulaDf;
-  let formulaWindows = old.formulaWindows;
+  let formulaWindows = { hashes: old.formulaWindows, counts: old.formulaCounts };
   const features = new Features(
     paragraphs,
     options,
-    () => windows,
     () => formulaWindows,
     () => formulaDf,
     input.references,
@@ -730,11 +739,11 @@ function incremental(
     postingsOf(Uint32Array.from(a.hash), Uint32Array.from(a.para));
   const sh = updateLive(old.shingles, remap, grouped(addedSh));
   const wi = updateLive(old.windows, remap, grouped(addedWi));
-  windows = wi.live;
+  const windows = wi.live;
   const shingles = sh.live;
   // The formula windows the search index ships are those of the memo, less the windows whose
   // counts fell under the threshold, plus those that rose to it; the features read them too.
-  formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
+  formulaWindows = crossed(old.formulaWindows, old.formulaCounts, wi.changed, formulaDf);
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
   const touched = new Uint8Array(n);
@@ -1021,7 +1030,7 @@ function incremental(
       (p, s, e) => unitsText(paragraphs[p]!.text, features.tokens(p)!, s, e),
     ),
     formulaDf,
-    formulaWindows,
+    formulaWindows: formulaWindows.hashes,
     stats,
     options,
     schemaVersion,
@@ -1031,7 +1040,8 @@ function incremental(
   const memo: ReuseMemo = {
     settings,
     formulaDf,
-    formulaWindows,
+    formulaWindows: formulaWindows.hashes,
+    formulaCounts: formulaWindows.counts,
     size: n,
     docs,
     refs,
@@ -1066,30 +1076,45 @@ function incremental(
 }
 
 /**
- * Sorted hashes `old` (those at or over `threshold`) after the counts of `changes` moved: a hash
- * that rose to the threshold joins, one that fell under it leaves. The same set a cold count of
- * every window gives (frequentHashes, shingles.ts), at the cost of the changes only.
+ * Sorted hashes `old` (those at or over `threshold`) and their counts `counts` after the counts of
+ * `changes` moved: a hash that rose to the threshold joins, one that fell under it leaves, one
+ * that stays takes its new count. The same set and counts a cold count of every window gives
+ * (frequentHashes, shingles.ts), at the cost of the changes only.
  */
-export function crossed(old: Uint32Array, changes: readonly DfChange[], threshold: number): Uint32Array {
-  const joined: number[] = [];
-  const left = new Set<number>();
+export function crossed(
+  old: Uint32Array,
+  counts: Uint32Array,
+  changes: readonly DfChange[],
+  threshold: number,
+): { hashes: Uint32Array; counts: Uint32Array } {
+  const joined: DfChange[] = [];
+  const moved = new Map<number, number>();
   for (const c of changes) {
     const was = c.before >= threshold;
-    if (was === c.after >= threshold) continue;
-    if (was) left.add(c.hash);
-    else joined.push(c.hash);
+    const is = c.after >= threshold;
+    if (is && !was) joined.push(c);
+    else if (was) moved.set(c.hash, is ? c.after : -1);
   }
-  if (!joined.length && !left.size) return old;
-  joined.sort((a, b) => a - b);
-  const out = new Uint32Array(old.length - left.size + joined.length);
+  if (!joined.length && !moved.size) return { hashes: old, counts };
+  joined.sort((a, b) => a.hash - b.hash);
+  const n = old.length + joined.length;
+  const hashes = new Uint32Array(n);
+  const out = new Uint32Array(n);
   let i = 0;
   let j = 0;
   let at = 0;
   while (i < old.length || j < joined.length) {
-    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!)) {
-      const h = old[i++]!;
-      if (!left.has(h)) out[at++] = h;
-    } else out[at++] = joined[j++]!;
+    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!.hash)) {
+      const h = old[i]!;
+      const now = moved.get(h) ?? counts[i]!;
+      i++;
+      if (now < 0) continue;
+      hashes[at] = h;
+      out[at++] = now;
+    } else {
+      hashes[at] = joined[j]!.hash;
+      out[at++] = joined[j++]!.after;
+    }
   }
-  return out.subarray(0, at);
+  return { hashes: hashes.subarray(0, at), counts: out.subarray(0, at) };
 }

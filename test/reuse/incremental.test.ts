@@ -235,6 +235,7 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
     shingles: effective(m.shingles, m.size),
     windows: effective(m.windows, m.size),
     formulaWindows: Array.from(m.formulaWindows),
+    formulaCounts: Array.from(m.formulaCounts),
   };
 }
 
