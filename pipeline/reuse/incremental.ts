@@ -917,23 +917,35 @@ function incremental(
   const groupKey = (p: number) => `${copyKey[2 * p]}|${copyKey[2 * p + 1]}`;
   const oldGroupKey = (o: number) => `${old.copyKey[2 * o]}|${old.copyKey[2 * o + 1]}`;
   const dirtyGroups = new Set<string>();
-  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirtyGroups.add(groupKey(p));
-  for (let o = 0; o < nOld; o++) if (touchedOld[o] && old.copyKey[2 * o]) dirtyGroups.add(oldGroupKey(o));
+  /**
+   * The units hashes of the dirty groups: a paragraph whose hash is none of them is in none of
+   * them, found without making its key (a string for every paragraph of the corpus, at every
+   * build). A sieve only: the key decides.
+   */
+  const dirtyHashes = new Set<number>();
+  const dirty = (key: string, hash: number) => {
+    dirtyGroups.add(key);
+    dirtyHashes.add(hash);
+  };
+  const isDirty = (p: number) => dirtyHashes.has(copyKey[2 * p + 1]!) && dirtyGroups.has(groupKey(p));
+  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
+  for (let o = 0; o < nOld; o++)
+    if (touchedOld[o] && old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
   for (const [a, b] of seenMoved)
-    if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirtyGroups.add(groupKey(a));
+    if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirty(groupKey(a), copyKey[2 * a + 1]!);
   const copies: number[] = [];
   for (let i = 0; i < old.copies.length; i += 2) {
     const a = old.copies[i]!;
     const b = old.copies[i + 1]!;
-    if (dirtyGroups.has(oldGroupKey(a))) continue;
+    if (dirtyHashes.has(old.copyKey[2 * a + 1]!) && dirtyGroups.has(oldGroupKey(a))) continue;
     copies.push(remap[a]!, remap[b]!);
   }
-  const copyLinks = copyFound.filter((l) => !dirtyGroups.has(groupKey(l.from)));
-  for (const l of copyFound) if (dirtyGroups.has(groupKey(l.from))) dirtyTo.add(l.to);
+  const copyLinks = copyFound.filter((l) => !isDirty(l.from));
+  for (const l of copyFound) if (isDirty(l.from)) dirtyTo.add(l.to);
   if (dirtyGroups.size) {
     const members = new Map<string, number[]>();
     for (let p = 0; p < n; p++) {
-      if (!copyKey[2 * p]) continue;
+      if (!copyKey[2 * p] || !dirtyHashes.has(copyKey[2 * p + 1]!)) continue;
       const key = groupKey(p);
       if (!dirtyGroups.has(key)) continue;
       const list = members.get(key);
