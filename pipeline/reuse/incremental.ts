@@ -20,6 +20,10 @@
  *   by the search;
  * - the best source of every paragraph whose incoming links changed.
  *
+ * A paragraph's formula marks read the counts of its windows at or over the formula threshold
+ * only (under it, a count moves nothing): the memo keeps those windows with their counts, updated
+ * from the windows whose counts moved, so comparing reads no base of postings for them.
+ *
  * Everything decided over the whole corpus is then put together again from those parts, which
  * costs a pass over the links, not the corpus: the lineage, the summary, the formula list (each
  * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
@@ -68,7 +72,7 @@ import {
   updateLive,
   wantsCompaction,
 } from "./live.ts";
-import { type DfChange, postingsOf } from "./postings.ts";
+import { type DfChange, dfOf, postingsOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 
 /**
@@ -103,6 +107,11 @@ export interface ReuseMemo {
    * counts crossed the threshold, never recounted over the corpus.
    */
   formulaWindows: Uint32Array;
+  /**
+   * The count of each of `formulaWindows`, in its order: a paragraph compared with a changed one
+   * reads its formula windows' counts here, not from the base of postings (see Features.get).
+   */
+  formulaCounts: Uint32Array;
   /** How many paragraphs the corpus had (the numbering's size). */
   size: number;
   docs: DocSpan[];
@@ -381,6 +390,7 @@ function cold(
     settings,
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
+    formulaCounts: Uint32Array.from(detected.formulaWindows, (h) => dfOf(trace.windows!, h)),
     size: paragraphs.length,
     docs: spans,
     refs: refsOf(input.references),
@@ -471,12 +481,34 @@ function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
   return false;
 }
 
-/** A paragraph as detection sees it, computed when first asked (see Features). */
-interface Feature {
+/** Where `h` is among the sorted hashes `sorted`, or -1. */
+function indexOfHash(sorted: Uint32Array, h: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v < h) lo = mid + 1;
+    else if (v > h) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * What counting shared shingles reads of a paragraph: its units and shingle hashes (see
+ * Features.shingled).
+ */
+interface Shingles {
   tokens: Tokens;
   lang: Lang;
   /** Shingle hash at each start (the alignment's groups: equal hashes, equal shingles). */
   shingles: Uint32Array;
+  positions: Map<number, number[]> | null;
+}
+
+/** A paragraph as detection sees it, computed when first asked (see Features). */
+interface Feature extends Shingles {
   /** Formula-window hash at each start. */
   windows: Uint32Array;
   formula: Uint8Array;
@@ -484,18 +516,20 @@ interface Feature {
   runs: FormulaRun[];
   weight: Uint8Array;
   ref: Uint8Array | null;
-  positions: Map<number, number[]> | null;
 }
 
 /** Per-paragraph features of the new corpus, from its text and the updated window counts. */
 class Features {
   private readonly cache = new Map<number, Feature | null>();
+  /** Shingles of paragraphs, whole features once made (`get` puts them here too). */
+  private readonly light = new Map<number, Shingles | null>();
   /** Units of paragraphs asked for their units alone (`tokens`), not (yet) for their features. */
   private readonly bare = new Map<number, Tokens | null>();
   constructor(
     private readonly paragraphs: Paragraph[],
     private readonly options: ReuseOptions,
-    private readonly windows: () => LivePostings,
+    /** The windows at or over the threshold, sorted, and their counts (ReuseMemo.formulaWindows). */
+    private readonly formulaWindows: () => { hashes: Uint32Array; counts: Uint32Array },
     private readonly formulaDf: () => number,
     private readonly references: MemoInput["references"],
     private readonly names: NameIndex,
@@ -509,38 +543,65 @@ class Features {
     return t.ids.length < this.options[para.lang].minUnits ? null : t;
   }
 
-  get(p: number): Feature | null {
-    let f = this.cache.get(p);
+  /**
+   * A paragraph's units and shingles, without its marks: most paragraphs a touched one meets
+   * share too few shingles with it to be aligned, and counting them needs only these (the
+   * windows, weights and reference marks of every one of them were most of the comparing).
+   */
+  shingled(p: number): Shingles | null {
+    let f = this.light.get(p);
     if (f !== undefined) return f;
     const para = this.paragraphs[p]!;
-    const lo = this.options[para.lang];
+    const k = this.options[para.lang].k;
     const tokens = this.bare.has(p) ? this.bare.get(p)! : this.units(p);
     if (!tokens) f = null;
     else {
       const ids = tokens.ids;
-      const shingles = new Uint32Array(Math.max(0, ids.length - lo.k + 1));
-      for (let s = 0; s < shingles.length; s++) shingles[s] = shingleHash(ids, s, lo.k);
-      const w = lo.formulaWindow;
+      const shingles = new Uint32Array(Math.max(0, ids.length - k + 1));
+      for (let s = 0; s < shingles.length; s++) shingles[s] = shingleHash(ids, s, k);
+      f = { tokens, lang: para.lang, shingles, positions: null };
+    }
+    this.light.set(p, f);
+    return f;
+  }
+
+  get(p: number): Feature | null {
+    let f = this.cache.get(p);
+    if (f !== undefined) return f;
+    const light = this.shingled(p);
+    if (!light) f = null;
+    else {
+      const { tokens, lang } = light;
+      const ids = tokens.ids;
+      const w = this.options[lang].formulaWindow;
       const windows = new Uint32Array(Math.max(0, ids.length - w + 1));
       const df = new Uint32Array(windows.length);
-      const table = this.windows();
+      const frequent = this.formulaWindows();
+      // Counts only of the windows at or over the threshold: under it, a window's count moves no
+      // mark and enters no run (formulaUnits reads it as "under"), so 0 stands in. Those windows
+      // and their counts are the memo's, kept as exact as a cold count (`crossed`): a lookup in
+      // the base of postings for every window of every paragraph compared (most of them formula
+      // windows, in a corpus of boilerplate) cost more than the comparing, and read the base's
+      // columns whole.
       for (let s = 0; s < windows.length; s++) {
         windows[s] = shingleHash(ids, s, w);
-        df[s] = liveDf(table, windows[s]!);
+        const at = indexOfHash(frequent.hashes, windows[s]!);
+        if (at >= 0) df[s] = frequent.counts[at]!;
       }
       const marks = formulaUnits(df, ids.length, w, this.formulaDf());
       f = {
         tokens,
-        lang: para.lang,
-        shingles,
+        lang,
+        shingles: light.shingles,
+        positions: light.positions,
         windows,
         formula: marks.mark,
         frequent: marks.frequent,
         runs: marks.runs,
-        weight: weightsOf(tokens, para.lang),
-        ref: referenceMarks(tokens, this.references.get(para.id), this.names),
-        positions: null,
+        weight: weightsOf(tokens, lang),
+        ref: referenceMarks(tokens, this.references.get(this.paragraphs[p]!.id), this.names),
       };
+      this.light.set(p, f);
     }
     this.cache.set(p, f);
     return f;
@@ -553,7 +614,7 @@ class Features {
    * after one change at 200k paragraphs under load, for a few hundred of them).
    */
   tokens(p: number): Tokens | null {
-    const f = this.cache.get(p);
+    const f = this.light.get(p);
     if (f !== undefined) return f?.tokens ?? null;
     let t = this.bare.get(p);
     if (t === undefined) {
@@ -577,7 +638,7 @@ class Features {
   }
 
   positions(p: number): Map<number, number[]> {
-    const f = this.get(p)!;
+    const f = this.shingled(p)!;
     if (!f.positions) {
       const m = new Map<number, number[]>();
       f.shingles.forEach((h, s) => {
@@ -636,12 +697,12 @@ function incremental(
 
   // 2. The changed paragraphs' shingles and windows, and the counts updated.
   const names = nameIndex(input.names);
-  let windows = old.windows;
   let formulaDf = old.formulaDf;
+  let formulaWindows = { hashes: old.formulaWindows, counts: old.formulaCounts };
   const features = new Features(
     paragraphs,
     options,
-    () => windows,
+    () => formulaWindows,
     () => formulaDf,
     input.references,
     names,
@@ -678,8 +739,11 @@ function incremental(
     postingsOf(Uint32Array.from(a.hash), Uint32Array.from(a.para));
   const sh = updateLive(old.shingles, remap, grouped(addedSh));
   const wi = updateLive(old.windows, remap, grouped(addedWi));
-  windows = wi.live;
+  const windows = wi.live;
   const shingles = sh.live;
+  // The formula windows the search index ships are those of the memo, less the windows whose
+  // counts fell under the threshold, plus those that rose to it; the features read them too.
+  formulaWindows = crossed(old.formulaWindows, old.formulaCounts, wi.changed, formulaDf);
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
   const touched = new Uint8Array(n);
@@ -770,14 +834,14 @@ function incremental(
     const hi = Math.max(p, q);
     const positions = features.positions(lo);
     let shared = 0;
-    for (const h of features.get(hi)!.shingles) if (positions.has(h)) shared++;
+    for (const h of features.shingled(hi)!.shingles) if (positions.has(h)) shared++;
     if (shared < opt(lo).minShared) return;
     pairs.push(lo, hi);
     addLink(linkOf(lo, hi, features.side(lo), features.side(hi), positions, options, rank, langOf(lo)));
   };
   for (let p = 0; p < n; p++) {
     if (!touched[p]) continue;
-    const f = features.get(p);
+    const f = features.shingled(p);
     if (!f) continue;
     const met: number[] = [];
     for (const h of f.shingles) {
@@ -815,7 +879,7 @@ function incremental(
     const positions = features.positions(p);
     let rareShared = 0;
     let shared = 0;
-    for (const h of features.get(q)!.shingles) {
+    for (const h of features.shingled(q)!.shingles) {
       const at = positions.get(h);
       if (!at) continue;
       shared++;
@@ -853,23 +917,35 @@ function incremental(
   const groupKey = (p: number) => `${copyKey[2 * p]}|${copyKey[2 * p + 1]}`;
   const oldGroupKey = (o: number) => `${old.copyKey[2 * o]}|${old.copyKey[2 * o + 1]}`;
   const dirtyGroups = new Set<string>();
-  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirtyGroups.add(groupKey(p));
-  for (let o = 0; o < nOld; o++) if (touchedOld[o] && old.copyKey[2 * o]) dirtyGroups.add(oldGroupKey(o));
+  /**
+   * The units hashes of the dirty groups: a paragraph whose hash is none of them is in none of
+   * them, found without making its key (a string for every paragraph of the corpus, at every
+   * build). A sieve only: the key decides.
+   */
+  const dirtyHashes = new Set<number>();
+  const dirty = (key: string, hash: number) => {
+    dirtyGroups.add(key);
+    dirtyHashes.add(hash);
+  };
+  const isDirty = (p: number) => dirtyHashes.has(copyKey[2 * p + 1]!) && dirtyGroups.has(groupKey(p));
+  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
+  for (let o = 0; o < nOld; o++)
+    if (touchedOld[o] && old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
   for (const [a, b] of seenMoved)
-    if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirtyGroups.add(groupKey(a));
+    if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirty(groupKey(a), copyKey[2 * a + 1]!);
   const copies: number[] = [];
   for (let i = 0; i < old.copies.length; i += 2) {
     const a = old.copies[i]!;
     const b = old.copies[i + 1]!;
-    if (dirtyGroups.has(oldGroupKey(a))) continue;
+    if (dirtyHashes.has(old.copyKey[2 * a + 1]!) && dirtyGroups.has(oldGroupKey(a))) continue;
     copies.push(remap[a]!, remap[b]!);
   }
-  const copyLinks = copyFound.filter((l) => !dirtyGroups.has(groupKey(l.from)));
-  for (const l of copyFound) if (dirtyGroups.has(groupKey(l.from))) dirtyTo.add(l.to);
+  const copyLinks = copyFound.filter((l) => !isDirty(l.from));
+  for (const l of copyFound) if (isDirty(l.from)) dirtyTo.add(l.to);
   if (dirtyGroups.size) {
     const members = new Map<string, number[]>();
     for (let p = 0; p < n; p++) {
-      if (!copyKey[2 * p]) continue;
+      if (!copyKey[2 * p] || !dirtyHashes.has(copyKey[2 * p + 1]!)) continue;
       const key = groupKey(p);
       if (!dirtyGroups.has(key)) continue;
       const list = members.get(key);
@@ -935,9 +1011,7 @@ function incremental(
     if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
   }
 
-  // 10. Put the output together; the formula windows shipped with the search index are those of
-  // the memo, less the windows whose counts fell under the threshold, plus those that rose to it.
-  const formulaWindows = crossed(old.formulaWindows, wi.changed, formulaDf);
+  // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);
   const records = new Records(
     old,
@@ -968,7 +1042,7 @@ function incremental(
       (p, s, e) => unitsText(paragraphs[p]!.text, features.tokens(p)!, s, e),
     ),
     formulaDf,
-    formulaWindows,
+    formulaWindows: formulaWindows.hashes,
     stats,
     options,
     schemaVersion,
@@ -978,7 +1052,8 @@ function incremental(
   const memo: ReuseMemo = {
     settings,
     formulaDf,
-    formulaWindows,
+    formulaWindows: formulaWindows.hashes,
+    formulaCounts: formulaWindows.counts,
     size: n,
     docs,
     refs,
@@ -1013,30 +1088,45 @@ function incremental(
 }
 
 /**
- * Sorted hashes `old` (those at or over `threshold`) after the counts of `changes` moved: a hash
- * that rose to the threshold joins, one that fell under it leaves. The same set a cold count of
- * every window gives (frequentHashes, shingles.ts), at the cost of the changes only.
+ * Sorted hashes `old` (those at or over `threshold`) and their counts `counts` after the counts of
+ * `changes` moved: a hash that rose to the threshold joins, one that fell under it leaves, one
+ * that stays takes its new count. The same set and counts a cold count of every window gives
+ * (frequentHashes, shingles.ts), at the cost of the changes only.
  */
-export function crossed(old: Uint32Array, changes: readonly DfChange[], threshold: number): Uint32Array {
-  const joined: number[] = [];
-  const left = new Set<number>();
+export function crossed(
+  old: Uint32Array,
+  counts: Uint32Array,
+  changes: readonly DfChange[],
+  threshold: number,
+): { hashes: Uint32Array; counts: Uint32Array } {
+  const joined: DfChange[] = [];
+  const moved = new Map<number, number>();
   for (const c of changes) {
     const was = c.before >= threshold;
-    if (was === c.after >= threshold) continue;
-    if (was) left.add(c.hash);
-    else joined.push(c.hash);
+    const is = c.after >= threshold;
+    if (is && !was) joined.push(c);
+    else if (was) moved.set(c.hash, is ? c.after : -1);
   }
-  if (!joined.length && !left.size) return old;
-  joined.sort((a, b) => a - b);
-  const out = new Uint32Array(old.length - left.size + joined.length);
+  if (!joined.length && !moved.size) return { hashes: old, counts };
+  joined.sort((a, b) => a.hash - b.hash);
+  const n = old.length + joined.length;
+  const hashes = new Uint32Array(n);
+  const out = new Uint32Array(n);
   let i = 0;
   let j = 0;
   let at = 0;
   while (i < old.length || j < joined.length) {
-    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!)) {
-      const h = old[i++]!;
-      if (!left.has(h)) out[at++] = h;
-    } else out[at++] = joined[j++]!;
+    if (j >= joined.length || (i < old.length && old[i]! < joined[j]!.hash)) {
+      const h = old[i]!;
+      const now = moved.get(h) ?? counts[i]!;
+      i++;
+      if (now < 0) continue;
+      hashes[at] = h;
+      out[at++] = now;
+    } else {
+      hashes[at] = joined[j]!.hash;
+      out[at++] = joined[j++]!.after;
+    }
   }
-  return out.subarray(0, at);
+  return { hashes: hashes.subarray(0, at), counts: out.subarray(0, at) };
 }

@@ -18,7 +18,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import type { Postings } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "4" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "5" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -335,6 +335,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     },
     copyKey: m.copyKey,
     formulaWindows: m.formulaWindows,
+    formulaCounts: m.formulaCounts,
     ...liveSections("shingles", m.shingles),
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
@@ -378,6 +379,7 @@ export function memoFromSections(
   const runs = u32("formulas.runs");
   const copyKey = u32("copyKey");
   const formulaWindows = u32("formulaWindows");
+  const formulaCounts = u32("formulaCounts");
   const shingles = liveFrom(s, "shingles", base);
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
@@ -392,6 +394,8 @@ export function memoFromSections(
     !runs ||
     !copyKey ||
     !formulaWindows ||
+    !formulaCounts ||
+    formulaCounts.length !== formulaWindows.length ||
     !shingles ||
     !windows ||
     !pairs ||
@@ -445,6 +449,7 @@ export function memoFromSections(
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,
     formulaWindows,
+    formulaCounts,
     size,
     docs,
     refs: new Map(meta.refs as Array<[string, string]>),

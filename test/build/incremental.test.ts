@@ -475,6 +475,21 @@ describe("a memo that does not fit is not used", () => {
       why: /not of the shape/,
     },
     {
+      // Whole and sound, but the counts of the formula windows one short of the windows: a
+      // paragraph compared reads its windows' counts there, which must not be misread.
+      name: "a reuse memo whose formula windows' counts are cut short, checksum and version right",
+      spoil: (dir: string) => {
+        const store = new FileStore(dir, true);
+        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const counts = s.formulaCounts as Uint32Array;
+        expect(counts.length).toBeGreaterThan(0);
+        s.formulaCounts = counts.subarray(0, counts.length - 1);
+        store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
+      },
+      stage: "reuse" as const,
+      why: /not of the shape/,
+    },
+    {
       name: "memos made by another version of acquis",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);

@@ -235,6 +235,7 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
     shingles: effective(m.shingles, m.size),
     windows: effective(m.windows, m.size),
     formulaWindows: Array.from(m.formulaWindows),
+    formulaCounts: Array.from(m.formulaCounts),
   };
 }
 
@@ -375,6 +376,49 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
     expect(r.result.summary.byKind.near ?? 0).toBeGreaterThan(0);
     expect(r.result.summary.alsoIn).toBeGreaterThan(0);
     expect(r.result.formulaWindows.length).toBeGreaterThan(3);
+  });
+
+  test("paragraphs compared with a changed one take their formula marks from the windows over the threshold now", () => {
+    // Three documents open with a phrase; a fourth makes its windows formulas (formulaDf 4) and
+    // shares a passage with the first, next to the phrase: the link between them stands on the
+    // passage, and the first's marks (read from the windows at or over the threshold after the
+    // change, not before it) decide its passages and its formula flag.
+    const options = { ...DEFAULT_OPTIONS, formulaDf: 4 };
+    const phrase = random(mulberry(11), "zh", 10);
+    const shared = random(mulberry(12), "zh", 30);
+    const doc = (i: number): World["docs"][number] => ({
+      symbol: `A/3/${i}`,
+      lang: "zh",
+      date: `201${i}-01-01`,
+      texts: [
+        `${phrase}${i === 1 || i === 4 ? shared : random(mulberry(20 + i), "zh", 30)}${random(mulberry(30 + i), "zh", 12)}`,
+      ],
+      refs: new Map(),
+    });
+    const w: World = {
+      rand: mulberry(5),
+      docs: [doc(1), doc(2), doc(3)],
+      planted: { zh: [], en: [] },
+      formulas: { zh: [], en: [] },
+      next: 0,
+    };
+    let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    expect(memo.formulaWindows.length).toBe(0);
+    for (const [step, linked] of [
+      [() => w.docs.push(doc(4)), true],
+      [() => w.docs.pop(), false],
+      [() => w.docs.push(doc(4)), true],
+    ] as const) {
+      step();
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, options);
+      const cold = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options);
+      expect(inc.mode).toBe("incremental");
+      expect(inc.result).toEqual(cold.result);
+      // With the fourth document: the phrase is a formula, marked in the link that stands on the passage.
+      expect(inc.result.reuse.some((r) => r.formula)).toBe(linked);
+      expect(inc.result.formulas.formulas.length > 0).toBe(linked);
+      memo = inc.memo;
+    }
   });
 
   test("a window rising to the formula threshold joins the windows shipped to search, and leaves when it falls", () => {
