@@ -3,7 +3,8 @@
  * (pipeline/memo-pieces.ts), and back. The memo file holds the context. The documents are grouped
  * by a hash of their version key, each group two pieces: its entries (what the stage and the
  * stages after it read of each document: keys and reads, diagnostics, its citations' marks
- * (stage.ts `CiteMark`), and the count, size and SHA-256 of its citations.jsonl lines), as JSON;
+ * (stage.ts `CiteMark`) and their SHA-256, and the count, size and SHA-256 of its citations.jsonl
+ * lines), as JSON;
  * and its documents' lines in one byte section (each line ending in a newline), with the list of
  * its documents and their sizes.
  *
@@ -37,7 +38,7 @@ import type { CiteLines, CiteMark, CiteMemo, CiteMemoDoc } from "./stage.ts";
 const NO_BYTES = new Uint8Array(0);
 
 /** The kind of pack a cite memo is, and its layout's version. */
-export const CITE_MEMO = { kind: "acquis cite memo", version: "4" } as const;
+export const CITE_MEMO = { kind: "acquis cite memo", version: "5" } as const;
 
 /** How many pieces the documents' lines are grouped into. */
 const PIECES = 32;
@@ -47,9 +48,9 @@ type MarkRow = [string, string, string, number, number, string, string | null, s
 
 /**
  * One document's entry: version key, content key, reads, line count, the lines' SHA-256 and
- * size in bytes, diagnostics, marks.
+ * size in bytes, diagnostics, marks, the marks' SHA-256.
  */
-type Row = [string, string, Array<[string, string]>, number, string, number, Diagnostic[], MarkRow[]];
+type Row = [string, string, Array<[string, string]>, number, string, number, Diagnostic[], MarkRow[], string];
 
 /**
  * Where each document's entry and lines read back came from, to carry their pieces when nothing
@@ -104,13 +105,13 @@ export function citeMemoSections(
 
 const rowOf = ([key, d]: [string, CiteMemoDoc]): Row => {
   const l = d.lines;
-  return [key, d.key, d.reads, l.count, l.sum, l.size, d.diagnostics, d.marks.map(markRow)];
+  return [key, d.key, d.reads, l.count, l.sum, l.size, d.diagnostics, d.marks.map(markRow), d.markSum];
 };
 
 /** Whether a value read back is a row of this layout (shapes only: the pack's checksum vouches for the rest). */
 function isRow(r: unknown): r is Row {
-  if (!Array.isArray(r) || r.length !== 8) return false;
-  const [key, content, reads, count, sum, size, diagnostics, marks] = r;
+  if (!Array.isArray(r) || r.length !== 9) return false;
+  const [key, content, reads, count, sum, size, diagnostics, marks, markSum] = r;
   return (
     typeof key === "string" &&
     typeof content === "string" &&
@@ -120,6 +121,7 @@ function isRow(r: unknown): r is Row {
     Number.isInteger(size) &&
     Array.isArray(diagnostics) &&
     Array.isArray(marks) &&
+    typeof markSum === "string" &&
     marks.length === count &&
     marks.every((m) => Array.isArray(m) && m.length === 8)
   );
@@ -171,7 +173,7 @@ export function citeMemoFromSections(
       return b;
     };
     let at = 0;
-    rows.forEach(([key, content, reads, count, sum, size, diagnostics, marks], slot) => {
+    rows.forEach(([key, content, reads, count, sum, size, diagnostics, marks, markSum], slot) => {
       const start = at;
       const own: CiteLines = {
         count,
@@ -186,6 +188,7 @@ export function citeMemoFromSections(
         key: content,
         reads,
         marks: marks.map(markOfRow),
+        markSum,
         lines: own,
         diagnostics,
       };

@@ -98,6 +98,48 @@ describe("the cite stage's memo and the grammar's version", () => {
   });
 });
 
+describe("cited-by and the summary, made only when asked for", () => {
+  const versionKey = (d: { symbol: string; lang: string }) => `${d.symbol}\u0000${d.lang}`;
+  const first = citeStageMemo(input(), null);
+
+  test("a run from the memo gives the same digests, and the same files when they are made", () => {
+    const again = citeStageMemo(input(), first.memo);
+    expect(again.redone).toBe(0);
+    expect(again.cited.made).toEqual(first.cited.made);
+    expect(again.cited.citedBy).toEqual(first.cited.citedBy);
+    expect(again.cited.summary).toEqual(first.cited.summary);
+    expect(first.cited.made.targets).toBe(first.cited.summary.documents.length);
+  });
+
+  test("the marks of one document fewer move both digests", () => {
+    const whole = input();
+    const citing = whole.documents.find((d) => first.memo.docs.get(versionKey(d))!.marks.length > 0)!;
+    const less = { ...whole, documents: whole.documents.filter((d) => d !== citing) };
+    const other = citeStageMemo(less, null).cited;
+    expect(other.made.citedBy).not.toBe(first.cited.made.citedBy);
+    expect(other.made.summary).not.toBe(first.cited.made.summary);
+    expect(other.citedBy).not.toEqual(first.cited.citedBy);
+  });
+
+  test("a cited document the corpus no longer holds moves the summary's digest", () => {
+    const whole = input();
+    // Held, and cited by another document, whose citations then still name it.
+    const held = first.cited.summary.documents
+      .filter((d) => d.inCorpus)
+      .map((d) => d.symbol)
+      .find((symbol) =>
+        [...first.memo.docs].some(
+          ([key, d]) => !key.startsWith(`${symbol}\u0000`) && d.marks.some((m) => m.target.doc === symbol),
+        ),
+      )!;
+    const documents = whole.documents.filter((d) => d.symbol !== held);
+    const other = citeStageMemo({ ...whole, documents }, first.memo).cited;
+    expect(other.made.summary).not.toBe(first.cited.made.summary);
+    expect(other.summary.documents.find((d) => d.symbol === held)!.inCorpus).toBe(false);
+    expect(other.made.targets).toBe(other.summary.documents.length);
+  });
+});
+
 describe("the public API of pipeline/cite", () => {
   test("exports exactly these names", () => {
     expect(Object.keys(cite).sort()).toEqual([
