@@ -29,7 +29,7 @@ import type {
 import { addressOf, articlePart, idOf, partAddress, stateOfPart, statePart } from "../address/address.ts";
 import { odsUrl } from "../address/urls.ts";
 import { UN_STATES_EN, UN_STATES_ZH } from "../data/state-names.ts";
-import { romanToNumber } from "../text/numerals.ts";
+import { romanToNumber, toRoman } from "../text/numerals.ts";
 import { citeEn, isDecimal, partWords, pinpointEn } from "./format.ts";
 import type { Pin } from "./pins.ts";
 import { type StateName, TitleMatcher, withHeldIds } from "./titles.ts";
@@ -658,6 +658,21 @@ function paragraphWords(p: CiteParagraph, index: CorpusIndex<CiteParagraph, Cite
 }
 
 /**
+ * How section keys are written back to a reader: as the citation wrote its own. A key's first
+ * level is a number ("2.A" for "II.A"); a citation that numbered it in roman numerals reads the
+ * keys in roman numerals too, any other in the keys' arabic numbers.
+ */
+function sectionShown(cited: string): (key: string) => string {
+  // The label is the citation's words ("section IX", "Part II.A"): its numbering is the last word.
+  const head = (cited.trim().split(/\s+/).pop() ?? "").split(".")[0] ?? "";
+  if (!/^[IVXL]+$/.test(head) || romanToNumber(head.toLowerCase()) === null) return (key) => key;
+  return (key) => {
+    const [first, ...rest] = key.split(".");
+    return /^[0-9]+$/.test(first!) ? [toRoman(Number(first)).toUpperCase(), ...rest].join(".") : key;
+  };
+}
+
+/**
  * A numbered section ("section 2.2", "第二部分第（一）节", "Part II", a State's "A. Basic position"):
  * the section itself, a whole section being a valid answer, or a paragraph in it ("第三部分第 1
  * 段"). Where the document keys no sections (a document read before sections were), the words are
@@ -686,12 +701,15 @@ function resolveNumbered(
     }
     if (pin.num.length > 0 && pin.section !== null && sections.length === 0 && !stateSection)
       return resolveSection(symbol, pin, langs, versions, null);
-    const keys = sections.map((x) => x.key!);
+    // Said in the citation's numerals: "section IX" read as key 9 is answered "no section IX;
+    // its sections are I, II, II.A", not "no section 9; its sections are 1, 2, 2.A".
+    const shown = sectionShown(pin.section ?? key);
+    const keys = sections.map((x) => shown(x.key!));
     return notFound(
       target,
       keys.length
-        ? `${symbol}${statePartPath ? `, ${statePartPath.join(", ")},` : ""} has no section ${key}; its sections are ${andList(keys)}`
-        : `${symbol} has no numbered sections, so no section ${key}`,
+        ? `${symbol}${statePartPath ? `, ${statePartPath.join(", ")},` : ""} has no section ${shown(key)}; its sections are ${andList(keys)}`
+        : `${symbol} has no numbered sections, so no section ${shown(key)}`,
     );
   }
   if (hits.length > 1) {

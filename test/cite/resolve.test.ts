@@ -850,13 +850,24 @@ describe("a whole part or section looked up: what it holds, where the site opens
     expect(r.anchor).not.toBe(anchorOf(under[0]!.address));
   });
 
+  test("a section not found is said in the citation's numerals, its sections listed the same way", () => {
+    // "section IX" is read as key 9: the answer spoke of "section 9" and "sections 1, 2, 2.A",
+    // numbers the reader never wrote and the report never prints.
+    const roman = only("A/78/265, section IX");
+    expect(roman.status).toBe("unknown-paragraph");
+    expect(roman.message).toMatch(/^A\/78\/265 has no section IX; its sections are I, II, II\.A, /);
+    expect(roman.message).toContain(", III, A, B, ");
+    const arabic = only("A/78/265, section 9");
+    expect(arabic.message).toMatch(/^A\/78\/265 has no section 9; its sections are 1, 2, 2\.A, /);
+  });
+
   test("a numbered section is looked for in the part the citation names, never in another", () => {
     // The annex's sections are lettered; section III is the main body's. Trying main, "annex,
     // section III" answered with the main body's section III, the annex dropped without a word.
     const r = only("A/78/265, annex, section III");
     expect(r.status).toBe("unknown-paragraph");
     expect(r.resolved).toBeNull();
-    expect(r.message).toMatch(/^A\/78\/265, annex, has no section 3; its sections are A, B, C/);
+    expect(r.message).toMatch(/^A\/78\/265, annex, has no section III; its sections are A, B, C/);
     // Without the annex, section III is the main body's; with it, section C is the annex's.
     expect(only("A/78/265, section III").resolved).toBe("A-78-265/zh/@3");
     expect(only("A/78/265, annex, section C").resolved).toBe("A-78-265/zh/annex/@C");
