@@ -1,25 +1,35 @@
 /**
- * The host of nodejieba: the only module that imports it. Word segmentation with the UN user
- * dictionary (un-terms.dict, kept beside this file), for term lists and nothing that recall
- * depends on (recall comes from character pairs, core/search/tokenize.ts).
+ * The host of Chinese word segmentation: the only module that imports nodejieba. Word cuts with
+ * the UN user dictionary (un-terms.dict, kept beside this file), for term lists and nothing that
+ * recall depends on (recall comes from character pairs, core/search/tokenize.ts).
  *
- * Decision: nodejieba is loaded lazily (it holds ~310 MB once loaded) and without HMM, so the cut
- * is deterministic and dictionary-driven (HMM guesses new words and changes cuts with context).
- * Without HMM nodejieba splits ASCII into single characters, so Latin letters and digits are
- * taken out of the text first and never reach it.
- *
- * What the load costs (about 1 s of CPU, 145,000 page faults, 262 MB): nodejieba's `load` builds
- * cppjieba's segmenters and, apart, a TextRank extractor with a trie of its own, so the main
- * dictionary (jieba.dict.utf8, 5 MB, 349,000 words) is parsed twice, as are the HMM model
- * (0.5 MB) and the user and stop-word lists; the IDF table only once (replaced below). Tried and
- * not kept: a one-character HMM model and a one-line stop-word list (both unread by a cut
- * without HMM, the cuts word for word the same on the seed and the fixtures) saved some 20-30 ms
- * of the load, within its noise; the main dictionary cannot shrink without changing cuts (only
- * 2.4 % of its words are never chosen: a split of the word into others always weighs more);
- * glibc's huge pages cut the page faults 20-fold but not the system time.
+ * Decisions:
+ * - The cut is nodejieba's without HMM (deterministic and dictionary-driven: HMM guesses new words
+ *   and changes cuts with context), done by segmenter.ts, a port that reads nodejieba's own
+ *   dictionary text (from its package) and never loads the native addon. nodejieba's `load`
+ *   parses the 5 MB dictionary twice into C++ tries (its segmenters and a TextRank extractor):
+ *   3.3-3.6 s of CPU, 1.1-1.2 s of it system time, and 276 MB resident, on the 2-core bench
+ *   machine under load; the port loads in 0.17-0.19 s of CPU (63 MB resident for the whole
+ *   process), builds a character's words the first time a text holds it, and cut the 197k
+ *   Chinese paragraphs of the 200k bench corpus in 5.5 s of CPU against nodejieba's 12.4 s,
+ *   every paragraph the same words (test/index/segmenter.test.ts compares the two on the seed,
+ *   the fixtures and random texts).
+ * - Without HMM nodejieba splits ASCII into single characters, so Latin letters and digits are
+ *   taken out of the text first and never reach the cut: it sees the Chinese runs, one at a time.
+ * - This module reads the two dictionary files itself (biome.json exempts it, alone in
+ *   pipeline/index/, from the stage modules' rule against touching the disk): nodejieba read
+ *   the same two files from native code before, out of the lint's sight; the reads stay the
+ *   host's, once a process.
+ * - nodejieba itself is loaded only for the search-mode cut (which nothing in the build calls)
+ *   and as the tests' oracle; it is loaded lazily (it holds ~280 MB once loaded). If its native
+ *   binary is missing the cut still works; if its dictionary is missing, the cut throws and the
+ *   index stage leaves key terms out with a warning.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Segmenter } from "./segmenter.ts";
 
 interface Jieba {
   load(opts: { userDict?: string; idfDict?: string }): void;
@@ -27,60 +37,64 @@ interface Jieba {
   cutForSearch(text: string, useHMM?: boolean): string[];
 }
 
-let jieba: Jieba | null = null;
-
 /** Path of the UN user dictionary, one "word freq tag" a line. */
 export const USER_DICT = fileURLToPath(new URL("./un-terms.dict", import.meta.url));
 
 /**
  * An IDF table of one word, in place of nodejieba's own (6 MB), which only its keyword extractor
- * reads and which we never call: loading it was a quarter of nodejieba's load (some 0.3 of 1.1 s
- * of CPU), paid by a build after one Chinese document changed. The cut does not read it.
+ * reads and which we never call: loading it was a quarter of nodejieba's load. The cut does not
+ * read it.
  */
 const NO_IDF = fileURLToPath(new URL("./no-idf.utf8", import.meta.url));
 
-function load(): Jieba {
+const packages = createRequire(import.meta.url);
+
+/**
+ * nodejieba's main dictionary, found where its package keeps it (the DEFAULT_DICT of its
+ * index.js), resolved as Node resolves the package: from the compiled CLI's chunks too.
+ */
+export function mainDictionary(): string {
+  return join(dirname(packages.resolve("nodejieba")), "submodules/cppjieba/dict/jieba.dict.utf8");
+}
+
+let segmenter: Segmenter | null = null;
+
+function loadSegmenter(): Segmenter {
+  segmenter ??= new Segmenter(readFileSync(mainDictionary()), readFileSync(USER_DICT));
+  return segmenter;
+}
+
+let jieba: Jieba | null = null;
+
+function loadNodejieba(): Jieba {
   if (jieba) return jieba;
-  const j = createRequire(import.meta.url)("nodejieba") as Jieba;
+  const j = packages("nodejieba") as Jieba;
   j.load({ userDict: USER_DICT, idfDict: NO_IDF });
   jieba = j;
   return j;
 }
 
-/** The Chinese runs of a text (Latin, digits and punctuation split them, never reach jieba). */
+/** The Chinese runs of a text (Latin, digits and punctuation split them, never reach the cut). */
 function chineseRuns(text: string): string[] {
   return text.match(/[\p{Script=Han}]+/gu) ?? [];
 }
 
-/**
- * The separator the runs of one text are cut with, in one call: a character nodejieba's cut
- * splits the text at before it builds a run's graph of words (cppjieba's separators), so each run
- * is cut as it would be alone, and the separator comes back as a word of its own.
- */
-const RUN_SEPARATOR = "\n";
-
-/**
- * Precise-mode cut of the Chinese in `text`, without HMM. The runs go to nodejieba in one call,
- * joined by RUN_SEPARATOR, not one call a run: a paragraph holds some ten runs between its
- * punctuation, and each call costs a crossing into native code and back; on the 40,080 Chinese
- * paragraphs of the 50k bench corpus the cut took 1.50-1.66 s of CPU against 1.74-2.10 s, every
- * paragraph cut the same (a test compares the two ways).
- */
+/** Precise-mode cut of the Chinese in `text`, without HMM: each run cut as nodejieba cuts it. */
 export function cutWords(text: string): string[] {
-  const j = load();
-  const runs = chineseRuns(text);
-  if (runs.length < 2) return runs.length ? j.cut(runs[0]!, false) : [];
-  return j.cut(runs.join(RUN_SEPARATOR), false).filter((w) => w !== RUN_SEPARATOR);
+  const seg = loadSegmenter();
+  const words: string[] = [];
+  for (const run of chineseRuns(text)) seg.cutInto(run, words);
+  return words;
 }
 
-/** cutWords() one run at a time, as it was: the reference a test compares it with. */
-export function cutWordsByRun(text: string): string[] {
-  const j = load();
+/** cutWords() by nodejieba itself: the oracle the tests compare the port with. */
+export function cutWordsByNodejieba(text: string): string[] {
+  const j = loadNodejieba();
   return chineseRuns(text).flatMap((run) => j.cut(run, false));
 }
 
-/** Search-mode cut (words and their sub-words), without HMM. */
+/** Search-mode cut (words and their sub-words), without HMM, by nodejieba. */
 export function cutForSearch(text: string): string[] {
-  const j = load();
+  const j = loadNodejieba();
   return chineseRuns(text).flatMap((run) => j.cutForSearch(run, false));
 }

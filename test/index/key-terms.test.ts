@@ -1,10 +1,10 @@
 /**
- * Key terms (tf-idf over nodejieba's cut) and the nodejieba host: the UN user dictionary keeps
- * its terms whole, and Latin letters and digits never reach nodejieba.
+ * Key terms (tf-idf over nodejieba's cut, as segmenter.ts ports it) and its host: the UN user
+ * dictionary keeps its terms whole, and Latin letters and digits never reach the cut (the port
+ * against nodejieba itself: segmenter.test.ts).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { cutForSearch, cutWords, cutWordsByRun } from "../../pipeline/index/jieba.ts";
+import { cutForSearch, cutWords } from "../../pipeline/index/jieba.ts";
 import { keyTerms } from "../../pipeline/index/key-terms.ts";
 import { paragraph } from "../factories.ts";
 
@@ -36,7 +36,7 @@ describe("keyTerms", () => {
   });
 });
 
-describe("nodejieba with the UN dictionary", () => {
+describe("the cut with the UN dictionary", () => {
   test.each([
     "信通技术",
     "不限成员名额工作组",
@@ -49,22 +49,8 @@ describe("nodejieba with the UN dictionary", () => {
     expect(cutWords(`各国在${term}方面`)).toContain(term);
   });
 
-  test("Latin letters and digits never reach nodejieba (no one-letter tokens)", () => {
+  test("Latin letters and digits never reach the cut (no one-letter tokens)", () => {
     expect(cutWords("2021年ICT安全")).toEqual(["年", "安全"]);
-  });
-
-  test("a text's runs cut in one call, each as it is cut alone", () => {
-    // Our own sentences, and the seed's Chinese text read in place: runs split by punctuation,
-    // Latin letters, digits, line breaks.
-    const seed = readFileSync(new URL("../../corpus/A-78-265/zh.md", import.meta.url), "utf8");
-    const texts = [
-      "各国应当加强合作，建立信任措施；联络点名录（2024 年）应当保持更新。",
-      "关键信息基础设施、ICT 供应链和能力建设\n方面的合作",
-      "一个字",
-      "",
-      ...seed.split("\n\n"),
-    ];
-    for (const text of texts) expect(cutWords(text), text).toEqual(cutWordsByRun(text));
   });
 
   test("search mode adds sub-words", () => {

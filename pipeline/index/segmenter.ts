@@ -1,0 +1,568 @@
+/**
+ * nodejieba's cut without HMM (`cut(text, false)`), word for word, in TypeScript: it reads
+ * nodejieba's own dictionary text and the UN user dictionary and never loads the native addon.
+ *
+ * Follows cppjieba v5.4.0 as nodejieba 3.5.8 vendors it (include/cppjieba/): Jieba::Cut ->
+ * MixSegment::Cut with hmm false -> PreFilter (SegmentBase.hpp's SPECIAL_SEPARATORS) ->
+ * MPSegment::Cut: DictTrie::Find (Trie::Find, MAX_WORD_LENGTH), CalcDP, CutByDag. The
+ * dictionaries as DictTrie::Init reads them: LoadDict, CalcFreqSum, CalculateWeight,
+ * SetStaticWordWeights (the minimum; the median for user words without a frequency),
+ * LoadUserDict (InserUserDictNode), CreateTrie; limonp's Split and Unicode.hpp's DecodeUTF8ToRune.
+ *
+ * Decisions:
+ * - Why a port: nodejieba's `load` builds cppjieba's segmenters and, apart, a TextRank extractor,
+ *   so the 5 MB dictionary is parsed twice into tries of millions of small allocations: 3.3-4.1 s
+ *   of CPU (1.1-1.2 s of it system time) on the 2-core machine of the bench, paid by every build
+ *   in which a Chinese document changed and by every cold build's index worker. nodejieba stays
+ *   installed: its dictionary is read from its package, and it is the oracle of the tests.
+ * - Work in proportion to the text: loading reads each line's first character and frequency
+ *   (what the sum, the minimum and the median need, and every check below), and links the lines
+ *   by their first character; the words of a character go into the trie the first time a text
+ *   holds it. Every walk from a position starts at its own character, so the cut never meets a
+ *   word of a character not yet built. After one Chinese document changed, only its characters'
+ *   words are built; a cold build ends up building nearly all. Measured in the README.
+ * - The trie: the root's children in a table by character; every other edge (node, character) ->
+ *   child in one open-addressing table of typed arrays. No string and no object a word, and a
+ *   walk from each position as Trie::Find does it (the candidates in the same order).
+ * - Characters are code points (cppjieba's runes): an astral Han character is two UTF-16 units
+ *   in JS and one rune there. Lone surrogates become U+FFFD first, as Node's conversion of the
+ *   string to UTF-8 makes them before nodejieba sees the text. The dictionaries' bytes are
+ *   decoded by DecodeUTF8ToRune's own rules (lenient about continuation bytes).
+ * - Weights are log(freq / sum) with a correctly rounded log (exact-log.ts), not Math.log: the
+ *   dynamic programme keeps the first best path by a strict `>`, so a last-bit difference from
+ *   glibc's log turns exact ties into other cuts. A correctly rounded log of a correctly rounded
+ *   quotient is monotone in freq, so the minimum weight is the least frequency's and the median
+ *   weight the median frequency's: neither needs every line's log.
+ * - Duplicates: the last definition wins (main dictionary first, then the user's), as
+ *   Trie::InsertNode overwrites; every line of the main dictionary counts in the sum and the
+ *   minimum (an empty word too, never inserted). User lines: one column or two (word, tag) weigh
+ *   the median; three (word, freq, tag) weigh log(atoi(freq) / sum); any other count is ignored,
+ *   as an empty or undecodable word is by cppjieba. Empty lines are skipped.
+ * - What cppjieba would not read as we do is refused when loading, never guessed and never left
+ *   for a cut to meet (a cold build and a build after a change would then differ): a line of the
+ *   main dictionary not in three columns (cppjieba aborts), a word it could not decode (it would
+ *   reuse the line before's weight), a frequency not a plain decimal number (hex, inf, nan) or
+ *   negative.
+ */
+import { exactLog } from "./exact-log.ts";
+
+/** cppjieba's MAX_WORD_LENGTH: a word of the graph spans at most this many characters. */
+const MAX_WORD_LENGTH = 512;
+/** cppjieba's MIN_DOUBLE: the weight a position starts from, below any path. */
+const MIN_DOUBLE = -3.14e100;
+/** Runes as DecodeUTF8ToRune makes them (4 bytes: 21 bits), the size of tables by character. */
+const RUNES = 1 << 21;
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/** SPECIAL_SEPARATORS (" \t\n，。"): the text is cut in pieces between them, each alone. */
+function isSeparator(rune: number): boolean {
+  return rune === 0x20 || rune === 0x09 || rune === 0x0a || rune === 0xff0c || rune === 0x3002;
+}
+
+/**
+ * The dictionary words as a trie of runes. Node 0 is the root, its children in a table by rune;
+ * every other edge (node, rune) -> child lives in an open-addressing table, a slot's numbers side
+ * by side so a probe reads one cache line. A node that ends a word has its weight.
+ */
+class RuneTrie {
+  /** The root's child by rune; 0 when none (yet). */
+  readonly rootChild = new Int32Array(RUNES);
+  /** Slots of SLOT numbers: parent, rune, child (0, as the root is no one's child: empty). */
+  private slots = new Int32Array((1 << 16) * SLOT);
+  private mask = (1 << 16) - 1;
+  private edges = 0;
+  weight = new Float64Array(1 << 15);
+  isWord = new Uint8Array(1 << 15);
+  size = 1;
+
+  /** The child of `node` (not the root) by `rune`, or 0 when there is none. */
+  child(node: number, rune: number): number {
+    const slots = this.slots;
+    let slot = edgeHash(node, rune) & this.mask;
+    for (;;) {
+      const at = slot * SLOT;
+      const c = slots[at + 2]!;
+      if (c === 0) return 0;
+      if (slots[at] === node && slots[at + 1] === rune) return c;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The child of `node` by `rune`, made if there is none (a step of Trie::InsertNode). */
+  step(node: number, rune: number): number {
+    const next = node === 0 ? this.rootChild[rune]! : this.child(node, rune);
+    return next === 0 ? this.add(node, rune) : next;
+  }
+
+  setWeight(node: number, weight: number): void {
+    this.weight[node] = weight;
+    this.isWord[node] = 1;
+  }
+
+  private add(parent: number, rune: number): number {
+    const node = this.size++;
+    if (node >= this.weight.length) this.growNodes();
+    if (parent === 0) {
+      this.rootChild[rune] = node;
+      return node;
+    }
+    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
+    this.edges++;
+    this.place(parent, rune, node);
+    return node;
+  }
+
+  private place(parent: number, rune: number, child: number): void {
+    const slots = this.slots;
+    let slot = edgeHash(parent, rune) & this.mask;
+    while (slots[slot * SLOT + 2] !== 0) slot = (slot + 1) & this.mask;
+    const at = slot * SLOT;
+    slots[at] = parent;
+    slots[at + 1] = rune;
+    slots[at + 2] = child;
+  }
+
+  /** Twice the slots, every edge placed again: the table stays under half full. */
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.mask = this.slots.length / SLOT - 1;
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 2] !== 0) this.place(old[at]!, old[at + 1]!, old[at + 2]!);
+    }
+  }
+
+  private growNodes(): void {
+    const weight = new Float64Array(this.weight.length * 2);
+    weight.set(this.weight);
+    const isWord = new Uint8Array(this.isWord.length * 2);
+    isWord.set(this.isWord);
+    this.weight = weight;
+    this.isWord = isWord;
+  }
+}
+
+/** Numbers a slot of the edge table: parent, rune, child, and one unused (16 bytes, aligned). */
+const SLOT = 4;
+
+function edgeHash(node: number, rune: number): number {
+  let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(rune, 0x85ebca6b);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
+}
+
+/**
+ * DecodeUTF8ToRune over bytes[at, end): the rune in `decoded.rune`, its length returned (0: not
+ * decodable). Continuation bytes are not checked, as there.
+ */
+function decodeRune(bytes: Uint8Array, at: number, end: number, decoded: { rune: number }): number {
+  const b0 = bytes[at]!;
+  const left = end - at;
+  if (!(b0 & 0x80)) {
+    decoded.rune = b0 & 0x7f;
+    return 1;
+  }
+  if (b0 <= 0xdf && left > 1) {
+    decoded.rune = ((b0 & 0x1f) << 6) | (bytes[at + 1]! & 0x3f);
+    return 2;
+  }
+  if (b0 <= 0xef && left > 2) {
+    decoded.rune = ((b0 & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f);
+    return 3;
+  }
+  if (b0 <= 0xf7 && left > 3) {
+    decoded.rune =
+      ((b0 & 0x07) << 18) |
+      ((bytes[at + 1]! & 0x3f) << 12) |
+      ((bytes[at + 2]! & 0x3f) << 6) |
+      (bytes[at + 3]! & 0x3f);
+    return 4;
+  }
+  return 0;
+}
+
+/** A line's fields as limonp's Split(line, " ") makes them: [start, end) pairs, and their count. */
+interface Fields {
+  count: number;
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * Split: a field ends at each space (empty fields kept), and the one after the last space only
+ * if something follows it. Only the first three fields' bounds are kept; all are counted.
+ */
+function splitFields(bytes: Uint8Array, start: number, end: number, fields: Fields): void {
+  fields.count = 0;
+  let from = start;
+  while (from < end) {
+    let to = from;
+    while (to < end && bytes[to] !== SPACE) to++;
+    if (fields.count < 3) {
+      fields.starts[fields.count] = from;
+      fields.ends[fields.count] = to;
+    }
+    fields.count++;
+    from = to + 1;
+  }
+}
+
+/**
+ * Where the line from `start` ends, as getline reads lines: at '\n' only, none after the last.
+ * A loop of our own, not Buffer's indexOf: a call into native code a line cost more (36 against
+ * 14 ms of CPU over the dictionary's 349k lines).
+ */
+function lineEnd(bytes: Uint8Array, start: number): number {
+  let end = start;
+  while (end < bytes.length && bytes[end] !== NEWLINE) end++;
+  return end;
+}
+
+function countLines(bytes: Uint8Array): number {
+  let lines = 0;
+  for (let start = 0; start < bytes.length; lines++) start = lineEnd(bytes, start) + 1;
+  return lines;
+}
+
+const utf8 = new TextDecoder();
+
+function fieldText(bytes: Uint8Array, start: number, end: number): string {
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/** atof's decimal prefix (leading white space, sign, digits, point, exponent); 0 when none. */
+const DECIMAL_PREFIX = /^[ \t\n\v\f\r]*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)/;
+/** What atof reads and a decimal prefix does not: hex, infinity, nan. */
+const NOT_DECIMAL = /^[ \t\n\v\f\r]*[+-]?(?:0[xX]|inf|nan)/i;
+
+/** atof(field): digits alone read directly (the whole dictionary), the rest by its prefix. */
+function atof(bytes: Uint8Array, start: number, end: number): number {
+  let value = 0;
+  let i = start;
+  while (i < end && bytes[i]! >= 0x30 && bytes[i]! <= 0x39) value = value * 10 + (bytes[i++]! - 0x30);
+  // Up to 15 digits every step above is exact; longer numbers go to the general reading.
+  if (i === end && end > start && end - start <= 15) return value;
+  const text = fieldText(bytes, start, end);
+  if (NOT_DECIMAL.test(text)) throw new Error(`a frequency cppjieba reads otherwise: "${text}"`);
+  const match = DECIMAL_PREFIX.exec(text);
+  return match ? Number(match[1]) : 0;
+}
+
+/** atoi(field): leading white space, a sign, then digits up to the first other byte. */
+function atoi(bytes: Uint8Array, start: number, end: number): number {
+  const match = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(fieldText(bytes, start, end));
+  const value = match ? Number(match[1]) : 0;
+  if (Math.abs(value) > 2 ** 31 - 1) throw new Error(`a frequency beyond atoi's range: ${value}`);
+  return value;
+}
+
+/**
+ * The segmenter of a main dictionary and a user dictionary (their bytes, as the files hold them):
+ * what nodejieba's `load({ dict, userDict })` makes of them for a cut without HMM.
+ */
+export class Segmenter {
+  private readonly dictionary: Dictionary;
+  /** Scratch of one cut, grown as needed: the text's runes, where each starts, the programme. */
+  private runes = new Int32Array(256);
+  private starts = new Int32Array(257);
+  private best = new Float64Array(256);
+  private ends = new Int32Array(256);
+  private first = new Int32Array(256);
+
+  constructor(main: Uint8Array, user: Uint8Array) {
+    this.dictionary = new Dictionary(main, user);
+  }
+
+  /** nodejieba's `cut(text, false)`. */
+  cut(text: string): string[] {
+    const words: string[] = [];
+    this.cutInto(text, words);
+    return words;
+  }
+
+  /** cut(), its words appended to `words`. */
+  cutInto(text: string, words: string[]): void {
+    const s = wellFormed(text);
+    const n = this.decode(s);
+    // PreFilter: pieces between separators; a separator is a piece of its own.
+    let begin = 0;
+    while (begin < n) {
+      let end = begin;
+      while (end < n && !isSeparator(this.runes[end]!)) end++;
+      if (end === begin) end++;
+      this.cutPiece(s, begin, end, words);
+      begin = end;
+    }
+  }
+
+  /** The code points of `s` into `runes`, their UTF-16 starts into `starts` (and the end). */
+  private decode(s: string): number {
+    if (s.length > this.runes.length) this.reserve(s.length);
+    const runes = this.runes;
+    const starts = this.starts;
+    let n = 0;
+    for (let i = 0; i < s.length; n++) {
+      const rune = s.codePointAt(i)!;
+      runes[n] = rune;
+      starts[n] = i;
+      i += rune > 0xffff ? 2 : 1;
+    }
+    starts[n] = s.length;
+    return n;
+  }
+
+  private reserve(length: number): void {
+    this.runes = new Int32Array(length);
+    this.starts = new Int32Array(length + 1);
+    this.best = new Float64Array(length);
+    this.ends = new Int32Array(length);
+    this.first = new Int32Array(length);
+  }
+
+  /**
+   * MPSegment::Cut on runes [begin, end): CalcDP from the right, walking the trie from each
+   * position as Trie::Find lists the candidates (the position's own character first, word or
+   * not, then longer words), strict `>` keeping the first best; then CutByDag from the left.
+   */
+  private cutPiece(s: string, begin: number, end: number, words: string[]): void {
+    const { runes, best, ends, dictionary } = this;
+    // Each position's first step, its character's words built if they are not yet: after this
+    // the trie does not change under the walks below.
+    const first = this.first;
+    for (let i = begin; i < end; i++) first[i] = dictionary.rootChild(runes[i]!);
+    const { trie, minWeight } = dictionary;
+    const { weight, isWord } = trie;
+    for (let i = end - 1; i >= begin; i--) {
+      let node = first[i]!;
+      const own = node !== 0 && isWord[node] === 1 ? weight[node]! : minWeight;
+      let bestWeight = MIN_DOUBLE;
+      let bestEnd = i;
+      // val = 0.0; val += the rest's weight (if any); val += the word's: the same sums in order.
+      const single = (i + 1 < end ? best[i + 1]! : 0) + own;
+      if (single > bestWeight) bestWeight = single;
+      for (let j = i + 1; j < end && j - i + 1 <= MAX_WORD_LENGTH && node !== 0; j++) {
+        node = trie.child(node, runes[j]!);
+        if (node === 0 || isWord[node] !== 1) continue;
+        const val = (j + 1 < end ? best[j + 1]! : 0) + weight[node]!;
+        if (val > bestWeight) {
+          bestWeight = val;
+          bestEnd = j;
+        }
+      }
+      best[i] = bestWeight;
+      ends[i] = bestEnd;
+    }
+    for (let i = begin; i < end; i = ends[i]! + 1) {
+      words.push(s.slice(this.starts[i]!, this.starts[ends[i]! + 1]!));
+    }
+  }
+}
+
+/** Lone surrogates as U+FFFD, as Node writes a string to UTF-8 for a native addon. */
+function wellFormed(text: string): string {
+  return /\p{Cs}/u.test(text) ? text.replace(/\p{Cs}/gu, "\uFFFD") : text;
+}
+
+/** Frequencies below this, whole, have their weight in a table (see Dictionary.weightOf). */
+const SMALL_FREQ = 1 << 16;
+
+/** A word of the user dictionary: its runes and weight, inserted after the main dictionary's. */
+interface UserWord {
+  runes: Int32Array;
+  weight: number;
+}
+
+/**
+ * DictTrie::Init's reading of the two dictionaries, each character's words put into the trie
+ * the first time a text holds the character (see the header).
+ */
+class Dictionary {
+  readonly trie = new RuneTrie();
+  readonly minWeight: number;
+  private readonly main: Uint8Array;
+  private sum = 0;
+  /** Per line of the main dictionary: where it starts, where its word ends, its frequency. */
+  private readonly lineStart: Int32Array;
+  private readonly wordEnd: Int32Array;
+  private readonly freq: Float64Array;
+  /** The next line (+1) whose word starts with the same rune; 0 ends the list. */
+  private readonly nextLine: Int32Array;
+  /** Per rune: the first and last line (+1) of its list; 0 when none. */
+  private readonly firstLine = new Int32Array(RUNES);
+  private readonly lastLine = new Int32Array(RUNES);
+  /** Runes whose words are not in the trie yet. */
+  private readonly pending = new Uint8Array(RUNES);
+  private readonly userWords = new Map<number, UserWord[]>();
+  private readonly fields: Fields = { count: 0, starts: [], ends: [] };
+  private readonly decoded = { rune: 0 };
+  private word = new Int32Array(64);
+  /** The word before: its runes, and the node after each of them (the walk starts past them). */
+  private previous = new Int32Array(64);
+  private previousLength = 0;
+  private path = new Int32Array(64);
+  private readonly smallWeight = new Float64Array(SMALL_FREQ);
+  private readonly smallKnown = new Uint8Array(SMALL_FREQ);
+  private readonly otherWeight = new Map<number, number>();
+
+  constructor(main: Uint8Array, user: Uint8Array) {
+    this.main = main;
+    const lines = countLines(main);
+    if (!lines) throw new Error("the main dictionary is empty");
+    this.lineStart = new Int32Array(lines);
+    this.wordEnd = new Int32Array(lines);
+    this.freq = new Float64Array(lines);
+    this.nextLine = new Int32Array(lines);
+    this.minWeight = this.weightOf(this.readMain());
+    this.readUser(user);
+  }
+
+  /** The root's child by `rune`, its words put into the trie first if they are not yet. */
+  rootChild(rune: number): number {
+    if (this.pending[rune] === 1) this.build(rune);
+    return this.trie.rootChild[rune]!;
+  }
+
+  /**
+   * LoadDict and CalcFreqSum (the sum in the lines' order, as there): each line checked, its
+   * word's end and frequency kept, the line linked to its first rune's list. Returns the least
+   * frequency.
+   */
+  private readMain(): number {
+    const bytes = this.main;
+    let least = Number.POSITIVE_INFINITY;
+    for (let line = 0, start = 0; start < bytes.length; line++) {
+      const end = lineEnd(bytes, start);
+      splitFields(bytes, start, end, this.fields);
+      const { count, starts, ends } = this.fields;
+      if (count !== 3)
+        throw new Error(`a dictionary line not in 3 columns: "${fieldText(bytes, start, end)}"`);
+      const length = this.decodeWord(bytes, starts[0]!, ends[0]!);
+      if (length < 0) throw new Error(`a dictionary word not decodable: line at byte ${start}`);
+      const freq = atof(bytes, starts[1]!, ends[1]!);
+      if (!(freq >= 0)) throw new Error(`a negative frequency: line at byte ${start}`);
+      this.lineStart[line] = start;
+      this.wordEnd[line] = ends[0]!;
+      this.freq[line] = freq;
+      this.sum += freq;
+      if (freq < least) least = freq;
+      if (length > 0) this.link(this.word[0]!, line);
+      start = end + 1;
+    }
+    return least;
+  }
+
+  private link(rune: number, line: number): void {
+    const last = this.lastLine[rune]!;
+    if (last === 0) this.firstLine[rune] = line + 1;
+    else this.nextLine[last - 1] = line + 1;
+    this.lastLine[rune] = line + 1;
+    this.pending[rune] = 1;
+  }
+
+  /** LoadUserDict: each line by InserUserDictNode, kept to be put in after the main words. */
+  private readUser(bytes: Uint8Array): void {
+    for (let start = 0; start < bytes.length; ) {
+      const end = lineEnd(bytes, start);
+      this.readUserLine(bytes, start, end);
+      start = end + 1;
+    }
+  }
+
+  private readUserLine(bytes: Uint8Array, start: number, end: number): void {
+    if (end === start) return;
+    splitFields(bytes, start, end, this.fields);
+    const { count, starts, ends } = this.fields;
+    if (count < 1 || count > 3) return;
+    const length = this.decodeWord(bytes, starts[0]!, ends[0]!);
+    if (length <= 0) return;
+    const weight = count === 3 ? exactLog(atoi(bytes, starts[1]!, ends[1]!) / this.sum) : this.medianWeight();
+    const first = this.word[0]!;
+    const words = this.userWords.get(first) ?? [];
+    words.push({ runes: this.word.slice(0, length), weight });
+    this.userWords.set(first, words);
+    this.pending[first] = 1;
+  }
+
+  /** x[size / 2] of the main weights sorted: the median frequency's weight (see the header). */
+  private medianWeight(): number {
+    const sorted = this.freq.slice().sort();
+    return this.weightOf(sorted[sorted.length >> 1]!);
+  }
+
+  /** CalculateWeight's log(freq / sum), once a distinct frequency (5,088 for 349k words). */
+  private weightOf(freq: number): number {
+    if (freq < SMALL_FREQ && Number.isInteger(freq)) {
+      if (this.smallKnown[freq] === 0) {
+        this.smallWeight[freq] = exactLog(freq / this.sum);
+        this.smallKnown[freq] = 1;
+      }
+      return this.smallWeight[freq]!;
+    }
+    const known = this.otherWeight.get(freq);
+    if (known !== undefined) return known;
+    const w = exactLog(freq / this.sum);
+    this.otherWeight.set(freq, w);
+    return w;
+  }
+
+  /** CreateTrie for the words of one first rune: the main dictionary's in order, then the user's. */
+  private build(rune: number): void {
+    this.pending[rune] = 0;
+    this.previousLength = 0;
+    for (let next = this.firstLine[rune]!; next !== 0; next = this.nextLine[next - 1]!) {
+      const line = next - 1;
+      const length = this.decodeWord(this.main, this.lineStart[line]!, this.wordEnd[line]!);
+      this.trie.setWeight(this.wordNode(length), this.weightOf(this.freq[line]!));
+    }
+    for (const { runes, weight } of this.userWords.get(rune) ?? []) {
+      if (runes.length > this.word.length) this.reserveWord(runes.length);
+      this.word.set(runes);
+      this.trie.setWeight(this.wordNode(runes.length), weight);
+    }
+  }
+
+  /**
+   * The trie node of the word in `word`, made as needed. The walk starts after the prefix this
+   * word shares with the one before: nodejieba's dictionary lists words by their first character
+   * and sorted within, so most of a word's path was walked by the line above.
+   */
+  private wordNode(length: number): number {
+    const { word, previous, path } = this;
+    const shared = Math.min(length, this.previousLength);
+    let k = 0;
+    while (k < shared && word[k] === previous[k]) k++;
+    let node = k === 0 ? 0 : path[k - 1]!;
+    for (let i = k; i < length; i++) {
+      node = this.trie.step(node, word[i]!);
+      path[i] = node;
+      previous[i] = word[i]!;
+    }
+    this.previousLength = length;
+    return node;
+  }
+
+  /** The runes of bytes[start, end) into `word`: their count, -1 when not decodable. */
+  private decodeWord(bytes: Uint8Array, start: number, end: number): number {
+    if (end - start > this.word.length) this.reserveWord(end - start);
+    let n = 0;
+    for (let at = start; at < end; n++) {
+      const length = decodeRune(bytes, at, end, this.decoded);
+      if (length === 0) return -1;
+      this.word[n] = this.decoded.rune;
+      at += length;
+    }
+    return n;
+  }
+
+  private reserveWord(length: number): void {
+    this.word = new Int32Array(length);
+    const previous = new Int32Array(length);
+    previous.set(this.previous);
+    const path = new Int32Array(length);
+    path.set(this.path);
+    this.previous = previous;
+    this.path = path;
+  }
+}
