@@ -1,11 +1,11 @@
 /**
  * The "index" stage: the search index under dist/data/search/ (build.ts), with each Chinese
- * document's key terms from nodejieba (key-terms.ts through the jieba.ts host) and the reuse
- * stage's formula windows.
+ * document's key terms from jieba's word cut (key-terms.ts through the jieba.ts host, which cuts
+ * as nodejieba does, from its dictionary) and the reuse stage's formula windows.
  *
  * Decisions:
- * - The index itself never depends on nodejieba (recall comes from the shared tokeniser); if
- *   nodejieba cannot load, the key terms are left out with a warning and the index is built.
+ * - The index itself never depends on the word cut (recall comes from the shared tokeniser); if
+ *   its dictionary cannot be read, the key terms are left out with a warning and the index is built.
  * - Its output is files: the index's on-disk format is its own (README.md beside this file), so
  *   the stage gives the files under search/ as it wants them written, with their manifest.
  */
@@ -39,7 +39,7 @@ export function indexStage(input: IndexInput): Indexed {
   return indexStageMemo(input, null).indexed;
 }
 
-/** nodejieba failed (it could not load): the index is built without key terms. */
+/** The word cut failed (its dictionary could not be read): the index is built without key terms. */
 class SegmenterError extends Error {}
 
 /** What the stage gives with a memo: the index, and how the run went (incremental.ts). */
@@ -94,13 +94,14 @@ function withSegmenter(
     );
   } catch (e) {
     if (!(e instanceof SegmenterError)) throw e;
-    // nodejieba is the only part that can fail on its own: without it, no key terms.
+    // The word cut is the only part that can fail on its own (its dictionary, nodejieba's text,
+    // missing or unreadable): without it, no key terms.
     diagnostics.push(
       diag(
         "index/segmenter-unavailable",
         { file: "pipeline/index/jieba.ts", line: 1 },
-        `nodejieba could not be loaded (${(e as Error).message}); key terms are left out of the search index.`,
-        "Run `npm rebuild nodejieba`; search itself does not need it.",
+        `the word cut's dictionary could not be read (${(e as Error).message}); key terms are left out of the search index.`,
+        "Run `npm install` (the dictionary comes with the nodejieba package); search itself does not need it.",
       ),
     );
     run = indexWithMemo(input, previous, null);

@@ -33,7 +33,8 @@ const COUNTS_ROLE = "acquis-index-counts-worker";
 
 /**
  * Below this many paragraphs the worker is not started. At 50k paragraphs the index took 6.0 s
- * of CPU on the main thread, and nodejieba's dictionary alone 1.6 s of it; a worker's start (from
+ * of CPU on the main thread, and nodejieba's dictionary alone 1.6 s of it (the cut is now
+ * segmenter.ts's, whose dictionary loads in about 0.2 s); a worker's start (from
  * the sources, tsx compiling its modules again) and the corpus cloned to it cost about a second.
  * The bound between is set by that, not measured finely.
  */
