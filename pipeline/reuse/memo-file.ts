@@ -15,7 +15,7 @@ import { type OpenPack, openPack, type RangeSource, readSection, type Section } 
 import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
-import type { Postings } from "./postings.ts";
+import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
 export const REUSE_MEMO = { kind: "acquis reuse memo", version: "5" } as const;
@@ -232,17 +232,8 @@ class FileBase implements Base {
       if (this.dir[mid]! <= h) lo = mid;
       else hi = mid - 1;
     }
-    const b = this.block(lo);
-    let a = 0;
-    let z = b.hash.length - 1;
-    while (a <= z) {
-      const mid = (a + z) >>> 1;
-      const v = b.hash[mid]!;
-      if (v < h) a = mid + 1;
-      else if (v > h) z = mid - 1;
-      else return lo * DIR_EVERY + mid;
-    }
-    return -1;
+    const at = sortedIndexOf(this.block(lo).hash, h);
+    return at < 0 ? -1 : lo * DIR_EVERY + at;
   }
 
   df(g: number): number {

@@ -42,11 +42,16 @@ export function emptyPostings(): Postings {
 
 /** Position of `h` in `ix.hash`, or -1. */
 export function findHash(ix: Postings, h: number): number {
+  return sortedIndexOf(ix.hash, h);
+}
+
+/** Position of `h` in ascending `hashes`, or -1 (a base's block is searched the same way). */
+export function sortedIndexOf(hashes: ArrayLike<number>, h: number): number {
   let lo = 0;
-  let hi = ix.hash.length - 1;
+  let hi = hashes.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = ix.hash[mid]!;
+    const v = hashes[mid]!;
     if (v < h) lo = mid + 1;
     else if (v > h) hi = mid - 1;
     else return mid;
