@@ -1,13 +1,13 @@
 /**
  * The cite stage's memo (stage.ts) as the sections of a pack (pipeline/pack.ts) and its pieces
  * (pipeline/memo-pieces.ts), and back. The memo file holds the context. The documents are grouped
- * by a hash of their version key, each group two pieces: its entries, in three sections: what
- * every build reads of each document (`heads`, JSON: keys and reads, the count, size and SHA-256
- * of its citations.jsonl lines, its marks' SHA-256 and size, its references and targets), its
- * diagnostics (JSON), and its citations' marks (stage.ts `CiteMark`) as the bytes of one JSON
- * array a document, one after the other (`marks`);
- * and its documents' lines in one byte section (each line ending in a newline), with the list of
- * its documents and their sizes.
+ * by a hash of their version key, each group two pieces: its entries, what every build reads of
+ * each document (`heads`, JSON: keys and reads, the count, size and SHA-256 of its citations.jsonl
+ * lines, its marks' SHA-256 and size, its references and targets) and its diagnostics (JSON);
+ * and what is read only when a file made from it is: its documents' lines in one byte section
+ * (each line ending in a newline), with the list of its documents and their sizes, and its
+ * citations' marks (stage.ts `CiteMark`), the bytes of one JSON array a document, one after the
+ * other (`marks`).
  *
  * Decisions:
  * - After one change, the stage passes the entries of the documents it did not extract again on
@@ -18,12 +18,13 @@
  *   At 200k paragraphs the lines are 24 MB of the memo's 36 MB; parsing them back into citations
  *   cost 0.5 s to decode and 0.8 s to parse on every build, where the stages after this one read
  *   seven fields of each (the marks, some 5 MB).
- * - A document's marks are decoded only when asked for (cited-by or the summary made, stage.ts),
- *   and a piece written again carries the marks of the documents it did not extract again as the
- *   bytes it read: at 200k paragraphs the marks are 6 MB of JSON, 52,000 marks a build decoded
- *   into some 200,000 objects for files a change to one document leaves as they were. What the
- *   stages after this one read on every build of a citation in the text (its paragraph and span)
- *   is kept in the heads, flat, as are the documents its citations target.
+ * - A document's marks are read and decoded only when asked for (cited-by or the summary made,
+ *   stage.ts), and a piece written again carries the marks of the documents it did not extract
+ *   again as the bytes it read: at 200k paragraphs the marks are 5 MB of JSON, 52,000 marks a
+ *   build decoded into some 200,000 objects for files a change to one document leaves as they
+ *   were. What the stages after this one read on every build of a citation in the text (its
+ *   paragraph and span) is kept in the heads, flat, as are the documents its citations target.
+ *   The diagnostics stay in the entries, read with the memo: the build gathers every stage's.
  * - A piece read late is checked against the list the memo file gives (its documents, in order,
  *   and their sizes): a piece not the one listed throws PieceUnreadable, never gives another
  *   document's lines; so does a document's marks that do not decode as the heads say. Pure.
@@ -72,10 +73,11 @@ type Row = [
 ];
 
 /**
- * The JSON bytes of the marks of each document read back, by entry: carried as they are when the
- * entry's piece is written again (the entry is the very object read, so these are its marks).
+ * The JSON bytes of the marks of each document read back, by entry (read from its piece when first
+ * called): carried as they are when the piece is written again (the entry is the very object
+ * read, so these are its marks).
  */
-const markBytes = new WeakMap<CiteMemoDoc, Uint8Array>();
+const markBytes = new WeakMap<CiteMemoDoc, () => Uint8Array>();
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -105,17 +107,7 @@ function joined(group: ReadonlyArray<[string, CiteMemoDoc]>): Uint8Array {
 
 /** A document's marks as the JSON bytes kept: those read back as they were, others serialised. */
 const marksJson = (d: CiteMemoDoc): Uint8Array =>
-  markBytes.get(d) ?? enc.encode(JSON.stringify(d.marks.map(markRow)));
-
-/** A group's entries as the sections of its piece. */
-function entrySections(group: ReadonlyArray<[string, CiteMemoDoc]>): Record<string, Section> {
-  const marks = group.map(([, d]) => marksJson(d));
-  return {
-    heads: { json: group.map(([key, d], i) => headOf(key, d, marks[i]!.length)) },
-    diagnostics: { json: group.map(([, d]) => d.diagnostics) },
-    marks: joinBytes(marks),
-  };
-}
+  markBytes.get(d)?.() ?? enc.encode(JSON.stringify(d.marks.map(markRow)));
 
 /**
  * The memo as sections and pieces; `version` is the running code's (pieces carried only within
@@ -134,13 +126,27 @@ export function citeMemoSections(
       group.map(([, d]) => d),
       version,
     );
-    pieces.push(rows ? { carried: rows } : { sections: entrySections(group) });
-    const lines = origins.carried(
-      group.map(([, d]) => d.lines),
-      version,
+    // The marks ride with the lines: that piece is carried only when every entry is too.
+    const lines =
+      rows &&
+      origins.carried(
+        group.map(([, d]) => d.lines),
+        version,
+      );
+    const marks = rows && lines ? [] : group.map(([, d]) => marksJson(d));
+    const heads = () => group.map(([key, d], i) => headOf(key, d, marks[i]!.length));
+    const diagnostics = () => group.map(([, d]) => d.diagnostics);
+    pieces.push(
+      rows
+        ? { carried: rows }
+        : { sections: { heads: { json: heads() }, diagnostics: { json: diagnostics() } } },
     );
     const list = group.map(([key, d]) => [key, d.lines.size]);
-    pieces.push(lines ? { carried: lines } : { sections: { list: { json: list }, lines: joined(group) } });
+    pieces.push(
+      lines
+        ? { carried: lines }
+        : { sections: { list: { json: list }, lines: joined(group), marks: joinBytes(marks) } },
+    );
   }
   return { sections: { meta: { json: { context: m.context } } }, pieces };
 }
@@ -215,26 +221,26 @@ export function citeMemoFromSections(
   const docs = new Map<string, CiteMemoDoc>();
   for (let k = 0; k < pieces.length; k += 2) {
     // The heads are all needed (the stage checks each document's key and reads): read now; the
-    // marks stay bytes until a document's are asked for.
+    // lines and marks when a document's are first asked for.
     const entryPiece = pieces[k]!;
     const piece = pieces[k + 1]!;
     const es = entryPiece.sections();
     const rows = (es.heads as { json?: unknown } | undefined)?.json;
     const diags = (es.diagnostics as { json?: unknown } | undefined)?.json;
-    const markBlob = es.marks;
     if (!Array.isArray(rows) || !rows.every(isRow) || !Array.isArray(diags) || diags.length !== rows.length)
       return null;
-    if (!diags.every(Array.isArray) || !(markBlob instanceof Uint8Array)) return null;
-    if (markBlob.length !== rows.reduce((n, r) => n + r[7], 0)) return null;
+    if (!diags.every(Array.isArray)) return null;
     const total = rows.reduce((n, r) => n + r[5], 0);
-    // The piece's lines, read once when a document's lines are first asked for, and checked
+    const marksTotal = rows.reduce((n, r) => n + r[7], 0);
+    // The piece's lines and marks, read once when a document's are first asked for, and checked
     // against the entries (a piece not the one listed is unreadable, never used).
-    let blob: Uint8Array | null = null;
-    const lines = () => {
-      if (blob) return blob;
+    let blobs: { lines: Uint8Array; marks: Uint8Array } | null = null;
+    const read = () => {
+      if (blobs) return blobs;
       const sections = piece.sections();
       const list = (sections.list as { json?: unknown } | undefined)?.json;
       const b = sections.lines;
+      const m = sections.marks;
       const same =
         Array.isArray(list) &&
         list.length === rows.length &&
@@ -243,21 +249,23 @@ export function citeMemoFromSections(
           return Array.isArray(l) && l[0] === r[0] && l[1] === r[5];
         });
       if (!(b instanceof Uint8Array) || b.length !== total || !same) throw new PieceUnreadable(piece.name);
-      blob = b;
-      return b;
+      if (!(m instanceof Uint8Array) || m.length !== marksTotal) throw new PieceUnreadable(piece.name);
+      blobs = { lines: b, marks: m };
+      return blobs;
     };
     let at = 0;
     let markAt = 0;
     rows.forEach(([key, content, reads, count, sum, size, markSum, marksSize, refs, targets], slot) => {
       const start = at;
-      const ownMarks = markBlob.subarray(markAt, markAt + marksSize);
+      const markStart = markAt;
+      const ownMarks = () => read().marks.subarray(markStart, markStart + marksSize);
       let marks: CiteMark[] | null = null;
       const own: CiteLines = {
         count,
         size,
         sum,
         get bytes() {
-          return lines().subarray(start, start + size);
+          return read().lines.subarray(start, start + size);
         },
       };
       origins.note(own, piece.name, slot, version, rows.length, rows.length);
@@ -265,7 +273,7 @@ export function citeMemoFromSections(
         key: content,
         reads,
         get marks() {
-          marks ??= marksOf(ownMarks, count, entryPiece.name);
+          marks ??= marksOf(ownMarks(), count, piece.name);
           return marks;
         },
         markSum,
