@@ -58,7 +58,16 @@ import {
   type Shingled,
   sameUnits,
 } from "./detect.ts";
-import { type FormulaTable, formulaList, NO_RUNS, recount, setRuns, unitsText } from "./formula-table.ts";
+import {
+  type FormulaTable,
+  formulaList,
+  keyRuns,
+  NO_RUNS,
+  recount,
+  runColumns,
+  runsAt,
+  unitsText,
+} from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
   BaseUnreadable,
@@ -996,20 +1005,24 @@ function incremental(
   redundant.sort(order);
 
   // 9. Formulas: the runs of touched paragraphs, the counts of formulas whose windows moved.
-  const table: FormulaTable = {
-    ...old.formulas,
-    runs: Array.from({ length: n }, (_, p) =>
-      oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : NO_RUNS,
-    ),
-  };
+  // The untouched paragraphs' runs are copied as they stand in the memo's columns (their keys
+  // hold: keys are only added); the touched ones' are keyed again, in paragraph order.
+  const table: FormulaTable = { ...old.formulas };
   recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
     liveDf(windows, h),
   );
+  const fresh = new Map<number, Uint32Array>();
   for (let p = 0; p < n; p++) {
     if (!touched[p]) continue;
     const f = features.get(p);
-    if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
+    if (f?.runs.length) fresh.set(p, keyRuns(table, f.tokens.ids, f.runs, f.lang));
   }
+  Object.assign(
+    table,
+    runColumns(n, (p) =>
+      oldOf[p]! >= 0 && !touched[p] ? runsAt(old.formulas, oldOf[p]!) : (fresh.get(p) ?? NO_RUNS),
+    ),
+  );
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);

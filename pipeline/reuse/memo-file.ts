@@ -12,7 +12,7 @@
  */
 import type { Reuse } from "../../schemas/index.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
-import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
+import type { FormulaTable } from "./formula-table.ts";
 import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import { type Postings, sortedIndexOf } from "./postings.ts";
@@ -295,21 +295,6 @@ function liveFrom(
 /** The memo as sections. */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
-  const runStart = new Uint32Array(t.runs.length + 1);
-  let total = 0;
-  t.runs.forEach((runs, p) => {
-    runStart[p] = total;
-    total += runs.length;
-  });
-  runStart[t.runs.length] = total;
-  const runs = new Uint32Array(total * 3);
-  let at = 0;
-  for (const list of t.runs)
-    for (const r of list) {
-      runs[at++] = r.start;
-      runs[at++] = r.end;
-      runs[at++] = r.key;
-    }
   return {
     meta: {
       json: {
@@ -336,8 +321,9 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
-    "formulas.runStart": runStart,
-    "formulas.runs": runs,
+    // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
+    "formulas.runStart": t.runStart,
+    "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
   };
 }
 
@@ -417,25 +403,13 @@ export function memoFromSections(
   )
     return null;
   for (let k = 0; k < keys; k++) if (keyStart[k]! > keyStart[k + 1]!) return null;
-  // The columns are taken as read (views of the memo's bytes, written to in place by this build);
-  // the lookup of keys by hash is made only if a new run needs a key (formula-table.ts).
-  // Runs pushed, not set at their index: an array made at its length is holey, slower to read.
-  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runs: [], byHash: null };
-  for (let p = 0; p < size; p++) {
-    const from = runStart[p]!;
-    const to = runStart[p + 1]!;
-    if (from === to) {
-      table.runs.push(NO_RUNS);
-      continue;
-    }
-    const out: KeyedRun[] = [];
-    for (let r = from; r < to; r++) {
-      const key = runs[3 * r + 2]!;
-      if (key >= keys || r >= runs.length / 3) return null;
-      out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key });
-    }
-    table.runs.push(out);
-  }
+  if (runStart[0] !== 0) return null;
+  for (let p = 0; p < size; p++) if (runStart[p]! > runStart[p + 1]!) return null;
+  for (let r = 2; r < runs.length; r += 3) if (runs[r]! >= keys) return null;
+  // The columns are taken as read (views of the memo's bytes; the key columns written to in place
+  // by this build, the run columns made anew from them); the lookup of keys by hash is made only
+  // if a new run needs a key (formula-table.ts).
+  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runStart, runs, byHash: null };
   return {
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,

@@ -4,8 +4,12 @@ import {
   emptyTable,
   type FormulaTable,
   formulaList,
+  keyedRunsAt,
   keyOf,
-  setRuns,
+  keyRuns,
+  NO_RUNS,
+  runColumns,
+  runsAt,
 } from "../../pipeline/reuse/formula-table.ts";
 
 /** The list as the plain reading of formula-table.ts's rules gives it: every live key sorted. */
@@ -20,7 +24,7 @@ function reference(
     const carriers = new Set<number>();
     const langs = new Set<string>();
     let first: { p: number; i: number } | null = null;
-    t.runs.forEach((runs, p) => {
+    Array.from({ length: t.runStart.length - 1 }, (_, p) => keyedRunsAt(t, p)).forEach((runs, p) => {
       runs.forEach((r, i) => {
         if (r.key !== k) return;
         carriers.add(p);
@@ -42,7 +46,7 @@ function reference(
   )
     end++;
   const top = keys.slice(0, end).map((x) => {
-    const run = t.runs[x.first!.p]![x.first!.i]!;
+    const run = keyedRunsAt(t, x.first!.p)[x.first!.i]!;
     return { ...x, text: text(x.first!.p, run.start, run.end), rank: rank[x.first!.p]! };
   });
   top.sort(
@@ -86,15 +90,16 @@ describe("formulaList", () => {
         fc.integer({ min: 0, max: 6 }),
         fc.nat(),
         (paras, limit, seed) => {
-          const t = emptyTable(paras.length);
+          const empty = emptyTable(paras.length);
           const lang = (p: number) => (paras[p]!.zh ? "zh" : "en") as "zh" | "en";
-          paras.forEach((x, p) => {
+          const keyed = paras.map((x, p) => {
             const ids = Int32Array.from(x.units);
             const runs = x.runs
               .map((r) => ({ start: Math.min(r.start, ids.length - 1), end: 0, df: r.df }))
               .map((r, i) => ({ ...r, end: Math.min(ids.length, r.start + x.runs[i]!.len) }));
-            if (runs.length) setRuns(t, p, ids, runs, lang(p));
+            return runs.length ? keyRuns(empty, ids, runs, lang(p)) : NO_RUNS;
           });
+          const t = { ...empty, ...runColumns(paras.length, (p) => keyed[p]!) };
           const rank = Uint32Array.from(paras.keys(), (p) => (p * 7 + seed) % Math.max(1, paras.length));
           const text = (p: number, s: number, e: number) => paras[p]!.units.slice(s, e).join(",");
           const idOf = (p: number) => `p${p}`;
@@ -125,5 +130,41 @@ describe("formulaList", () => {
     expect(read.keys).toBe(2);
     expect([...read.units.subarray(read.keyStart[b]!, read.keyStart[b + 1]!)]).toEqual([8, 9]);
     expect(read.dfZh[b]).toBe(0);
+  });
+
+  it("run columns hold each paragraph's runs, in order, and carry a range of them unchanged", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.nat(1000), { maxLength: 9 }).map((a) => a.slice(0, a.length - (a.length % 3)))),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (lists, picks) => {
+          const t = {
+            ...emptyTable(lists.length),
+            ...runColumns(lists.length, (p) => Uint32Array.from(lists[p]!)),
+          };
+          expect(t.runStart.length).toBe(lists.length + 1);
+          expect(t.runs.length).toBe(3 * t.runStart[lists.length]!);
+          lists.forEach((l, p) => {
+            expect([...runsAt(t, p)]).toEqual(l);
+            expect(keyedRunsAt(t, p)).toEqual(
+              Array.from({ length: l.length / 3 }, (_, i) => ({
+                start: l[3 * i],
+                end: l[3 * i + 1],
+                key: l[3 * i + 2],
+              })),
+            );
+          });
+          // Renumbered as a build after a change does: some paragraphs' runs replaced, the rest
+          // copied from the old columns at their old place.
+          const n = lists.length + 1;
+          const replaced = new Map(picks.map((x) => [x % n, Uint32Array.of(x, x + 1, x % 7)]));
+          const next = runColumns(n, (p) => replaced.get(p) ?? (p > 0 ? runsAt(t, p - 1) : NO_RUNS));
+          for (let p = 0; p < n; p++)
+            expect([...next.runs.subarray(3 * next.runStart[p]!, 3 * next.runStart[p + 1]!)]).toEqual([
+              ...(replaced.get(p) ?? (p > 0 ? lists[p - 1]! : [])),
+            ]);
+        },
+      ),
+    );
   });
 });
