@@ -61,7 +61,7 @@ import {
 import {
   type FormulaTable,
   formulaList,
-  keyRuns,
+  keyRunsOf,
   NO_RUNS,
   recount,
   runColumns,
@@ -1011,12 +1011,16 @@ function incremental(
   recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
     liveDf(windows, h),
   );
-  const fresh = new Map<number, Uint32Array>();
-  for (let p = 0; p < n; p++) {
-    if (!touched[p]) continue;
-    const f = features.get(p);
-    if (f?.runs.length) fresh.set(p, keyRuns(table, f.tokens.ids, f.runs, f.lang));
-  }
+  const keyed: number[] = [];
+  for (let p = 0; p < n; p++) if (touched[p] && features.get(p)?.runs.length) keyed.push(p);
+  const keyedRuns = keyRunsOf(
+    table,
+    keyed.map((p) => {
+      const f = features.get(p)!;
+      return { ids: f.tokens.ids, runs: f.runs, lang: f.lang };
+    }),
+  );
+  const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
   Object.assign(
     table,
     runColumns(n, (p) =>

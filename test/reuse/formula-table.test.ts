@@ -7,6 +7,7 @@ import {
   keyedRunsAt,
   keyOf,
   keyRuns,
+  keyRunsOf,
   NO_RUNS,
   runColumns,
   runsAt,
@@ -165,6 +166,55 @@ describe("formulaList", () => {
             ]);
         },
       ),
+    );
+  });
+
+  it("keys runs over a table read back as one at a time does, through a lookup of their hashes alone", () => {
+    const para = fc.record({
+      units: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 8 }),
+      runs: fc.array(fc.record({ start: fc.nat(6), len: fc.integer({ min: 1, max: 4 }), df: fc.nat(9) }), {
+        maxLength: 3,
+      }),
+      zh: fc.boolean(),
+    });
+    const asRuns = (x: { units: number[]; runs: Array<{ start: number; len: number; df: number }> }) => {
+      const ids = Int32Array.from(x.units);
+      return x.runs.map((r) => {
+        const start = Math.min(r.start, ids.length - 1);
+        return { start, end: Math.min(ids.length, start + r.len), df: r.df };
+      });
+    };
+    fc.assert(
+      fc.property(fc.array(para, { maxLength: 20 }), fc.array(para, { maxLength: 8 }), (before, after) => {
+        const t = emptyTable(0);
+        for (const x of before) keyRuns(t, Int32Array.from(x.units), asRuns(x), x.zh ? "zh" : "en");
+        // As a memo reads it back: columns as long as their keys, no lookup by hash.
+        const read = (): FormulaTable => ({
+          ...t,
+          units: t.units.slice(0, t.keyStart[t.keys]),
+          keyStart: t.keyStart.slice(0, t.keys + 1),
+          dfZh: t.dfZh.slice(0, t.keys),
+          dfEn: t.dfEn.slice(0, t.keys),
+          byHash: null,
+        });
+        const one = read();
+        const many = read();
+        const items = after.map((x) => ({
+          ids: Int32Array.from(x.units),
+          runs: asRuns(x),
+          lang: (x.zh ? "zh" : "en") as "zh" | "en",
+        }));
+        const want = items.map((x) => [...keyRuns(one, x.ids, x.runs, x.lang)]);
+        expect(keyRunsOf(many, items).map((r) => [...r])).toEqual(want);
+        expect(many.keys).toBe(one.keys);
+        for (const col of ["keyStart", "dfZh", "dfEn"] as const)
+          expect([...many[col].subarray(0, many.keys)]).toEqual([...one[col].subarray(0, one.keys)]);
+        expect([...many.units.subarray(0, many.keyStart[many.keys])]).toEqual([
+          ...one.units.subarray(0, one.keyStart[one.keys]),
+        ]);
+        expect(many.byHash).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 });
