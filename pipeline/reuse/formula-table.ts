@@ -127,6 +127,39 @@ export function runColumns(
   return { runStart, runs };
 }
 
+/**
+ * The run columns of `n` paragraphs, paragraph p's being old paragraph `from[p]`'s runs in `old`
+ * when `from[p]` is not negative, else `fresh.get(p)` (or none): runColumns for a build after a
+ * change, copying the carried runs number by number rather than a view of each paragraph's.
+ */
+export function carriedRunColumns(
+  old: Pick<FormulaTable, "runStart" | "runs">,
+  from: Int32Array,
+  fresh: ReadonlyMap<number, Uint32Array>,
+): Pick<FormulaTable, "runStart" | "runs"> {
+  const n = from.length;
+  const runStart = new Uint32Array(n + 1);
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    runStart[p] = total;
+    const o = from[p]!;
+    total += o >= 0 ? old.runStart[o + 1]! - old.runStart[o]! : (fresh.get(p)?.length ?? 0) / 3;
+  }
+  runStart[n] = total;
+  const runs = new Uint32Array(total * 3);
+  for (let p = 0; p < n; p++) {
+    const o = from[p]!;
+    let at = 3 * runStart[p]!;
+    if (o < 0) {
+      const r = fresh.get(p);
+      if (r) runs.set(r, at);
+      continue;
+    }
+    for (let i = 3 * old.runStart[o]!; i < 3 * old.runStart[o + 1]!; i++) runs[at++] = old.runs[i]!;
+  }
+  return { runStart, runs };
+}
+
 /** Paragraph p's runs as the table holds them (flat triples, a view of its columns). */
 export function runsAt(t: FormulaTable, p: number): Uint32Array {
   return t.runs.subarray(3 * t.runStart[p]!, 3 * t.runStart[p + 1]!);

@@ -59,13 +59,11 @@ import {
   sameUnits,
 } from "./detect.ts";
 import {
+  carriedRunColumns,
   type FormulaTable,
   formulaList,
   keyRunsOf,
-  NO_RUNS,
   recount,
-  runColumns,
-  runsAt,
   unitsText,
 } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
@@ -1021,12 +1019,9 @@ function incremental(
     }),
   );
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
-  Object.assign(
-    table,
-    runColumns(n, (p) =>
-      oldOf[p]! >= 0 && !touched[p] ? runsAt(old.formulas, oldOf[p]!) : (fresh.get(p) ?? NO_RUNS),
-    ),
-  );
+  const carry = new Int32Array(n);
+  for (let p = 0; p < n; p++) carry[p] = touched[p] ? -1 : oldOf[p]!;
+  Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);

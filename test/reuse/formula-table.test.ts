@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  carriedRunColumns,
   emptyTable,
   type FormulaTable,
   formulaList,
@@ -160,6 +161,11 @@ describe("formulaList", () => {
           const n = lists.length + 1;
           const replaced = new Map(picks.map((x) => [x % n, Uint32Array.of(x, x + 1, x % 7)]));
           const next = runColumns(n, (p) => replaced.get(p) ?? (p > 0 ? runsAt(t, p - 1) : NO_RUNS));
+          // The same, copied number by number from the old columns (a build after a change).
+          const from = Int32Array.from({ length: n }, (_, p) => (replaced.has(p) || p === 0 ? -1 : p - 1));
+          const carried = carriedRunColumns(t, from, replaced);
+          expect([...carried.runStart]).toEqual([...next.runStart]);
+          expect([...carried.runs]).toEqual([...next.runs]);
           for (let p = 0; p < n; p++)
             expect([...next.runs.subarray(3 * next.runStart[p]!, 3 * next.runStart[p + 1]!)]).toEqual([
               ...(replaced.get(p) ?? (p > 0 ? lists[p - 1]! : [])),
