@@ -2,7 +2,9 @@
  * The reuse memo (incremental.ts) as the sections of packs (pipeline/pack.ts) and back: the state
  * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
  * the state names by id. Typed arrays are read back as views, without parsing; the links, the
- * records and the rest are JSON. Pure: the runner reads and writes the files.
+ * records and the rest are JSON. The kept links' records are JSON each in its own range, so that
+ * a record a build takes from the memo unchanged is written again as its bytes (`directSections`).
+ * Pure: the runner reads and writes the files.
  *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
@@ -13,12 +15,12 @@
 import type { Reuse } from "../../schemas/index.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import type { FormulaTable } from "./formula-table.ts";
-import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
+import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "5" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "6" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -308,6 +310,66 @@ function liveFrom(
   };
 }
 
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/**
+ * The kept links' records as sections: their keys and signatures as JSON, each record's JSON one
+ * after the other in bytes (`direct.records`), and where each starts (`direct.at`, one more
+ * entry than records). A record taken from the memo unchanged is written as the bytes it was read
+ * from (incremental.ts `DirectRecord`), not made into JSON and encoded again.
+ */
+function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<string, Section> {
+  const keys: Array<[string, string]> = [];
+  const parts: Uint8Array[] = [];
+  const at = new Uint32Array(direct.size + 1);
+  let total = 0;
+  for (const [key, d] of direct) {
+    const bytes = d.bytes ?? enc.encode(JSON.stringify(d.record));
+    keys.push([key, d.sig]);
+    parts.push(bytes);
+    total += bytes.length;
+    at[keys.length] = total;
+  }
+  const records = new Uint8Array(total);
+  for (let i = 0; i < parts.length; i++) records.set(parts[i]!, at[i]!);
+  return { "direct.keys": { json: keys }, "direct.records": records, "direct.at": at };
+}
+
+/**
+ * The kept links' records back, each parsed from its own bytes (which it keeps, to be written
+ * again as they are), or null when the sections are not of this shape.
+ */
+function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | null {
+  const keys = (s["direct.keys"] as { json?: unknown } | undefined)?.json;
+  const records = s["direct.records"];
+  const at = s["direct.at"];
+  if (
+    !Array.isArray(keys) ||
+    !(records instanceof Uint8Array) ||
+    !(at instanceof Uint32Array) ||
+    at.length !== keys.length + 1 ||
+    at[0] !== 0 ||
+    at[keys.length] !== records.length
+  )
+    return null;
+  const out = new Map<string, DirectRecord>();
+  for (let i = 0; i < keys.length; i++) {
+    const entry = keys[i] as unknown;
+    if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return null;
+    if (at[i]! > at[i + 1]!) return null;
+    const bytes = records.subarray(at[i]!, at[i + 1]!);
+    let record: Reuse;
+    try {
+      record = JSON.parse(dec.decode(bytes)) as Reuse;
+    } catch {
+      return null;
+    }
+    out.set(entry[0], { sig: entry[1], record, bytes });
+  }
+  return out;
+}
+
 /** The memo as sections. */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
@@ -320,7 +382,6 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         docs: m.docs,
         refs: [...m.refs],
         found: m.found,
-        direct: [...m.direct],
         carried: [...m.carried],
         aligned: [...m.aligned],
       },
@@ -332,6 +393,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
+    ...directSections(m.direct),
     // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
     "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
     "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
@@ -377,7 +439,9 @@ export function memoFromSections(
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
   const copies = u32("copies");
+  const direct = directFrom(s);
   if (
+    !direct ||
     !meta ||
     !(units instanceof Int32Array) ||
     !keyStart ||
@@ -441,7 +505,7 @@ export function memoFromSections(
     copies,
     found: meta.found as StoredLink[],
     formulas: table,
-    direct: new Map(meta.direct as Array<[string, { sig: string; record: Reuse }]>),
+    direct,
     carried: new Map(meta.carried as Array<[string, Reuse]>),
     aligned: new Map(meta.aligned as Array<[string, AlignedDoc]>),
   };
