@@ -16,6 +16,11 @@
  * - Each paragraph keeps its runs as (start, end, key): a paragraph's runs change only when its
  *   text or the frequency class of one of its windows changes; the list is put together from
  *   the runs at each build (a pass over the runs, tens of milliseconds at 200k paragraphs).
+ * - The runs are columns, not objects: (start, end, key) triples in one Uint32Array, each
+ *   paragraph's from `runStart[p]`, as the memo keeps them. A build after a change takes them as
+ *   the memo's bytes and makes new columns by copying the untouched paragraphs' ranges around the
+ *   touched ones' runs (`runColumns`); an object per run was some 800,000 objects decoded and
+ *   encoded again at every build at 200k paragraphs, for the few runs a change reaches.
  * - Keys are looked up by a hash of their units and checked unit by unit, never trusted to the
  *   hash alone.
  */
@@ -52,17 +57,19 @@ export interface FormulaTable {
   /** The key's count among Chinese and English paragraphs (0: not computed, or none there). */
   dfZh: Uint32Array;
   dfEn: Uint32Array;
-  /** Each paragraph's runs, in reading order of the paragraph; empty for most (`NO_RUNS`). */
-  runs: Array<readonly KeyedRun[]>;
+  /**
+   * Each paragraph's runs, in reading order of the paragraph: paragraph p's are the triples
+   * (start, end, key) `r` of `runs[3r .. 3r + 2]` for r from `runStart[p]` to `runStart[p + 1]`
+   * (none for most). One entry per paragraph and one more; `runs` holds exactly the triples.
+   */
+  runStart: Uint32Array;
+  runs: Uint32Array;
   /** Keys by a hash of their units (several keys may share a hash); made when first needed. */
   byHash: Map<number, number[]> | null;
 }
 
-/**
- * The runs of a paragraph that has none, shared: most paragraphs have none, and an array each
- * was 200,000 objects made at every build at 200k paragraphs. Never written to (setRuns replaces).
- */
-export const NO_RUNS: readonly KeyedRun[] = Object.freeze([]);
+/** Runs of no paragraph, shared: what `runColumns` is given for a paragraph that has none. */
+export const NO_RUNS = new Uint32Array(0);
 
 /** `a` with room for at least `need` entries (doubling, so that appends cost no copy each). */
 function room<T extends Int32Array | Uint32Array>(a: T, need: number): T {
@@ -83,7 +90,7 @@ function unitsHash(u: ArrayLike<number>, s: number, e: number): number {
   return h & 0x3fffffff;
 }
 
-/** An empty table for `n` paragraphs. */
+/** An empty table for `n` paragraphs (none has runs). */
 export function emptyTable(n: number): FormulaTable {
   return {
     keys: 0,
@@ -91,29 +98,113 @@ export function emptyTable(n: number): FormulaTable {
     keyStart: new Uint32Array(1),
     dfZh: new Uint32Array(0),
     dfEn: new Uint32Array(0),
-    runs: Array.from({ length: n }, () => NO_RUNS),
+    runStart: new Uint32Array(n + 1),
+    runs: NO_RUNS,
     byHash: null,
   };
 }
 
-/** The lookup of keys by hash, made from the keys when first asked (a table read back has none). */
-function byHashOf(t: FormulaTable): Map<number, number[]> {
-  if (t.byHash) return t.byHash;
+/**
+ * The run columns of `n` paragraphs, paragraph p's runs being `runsOf(p)` (flat triples, as
+ * `keyRuns` gives them): two passes, the lengths then the copies, so nothing is made per run.
+ */
+export function runColumns(
+  n: number,
+  runsOf: (p: number) => Uint32Array,
+): Pick<FormulaTable, "runStart" | "runs"> {
+  const runStart = new Uint32Array(n + 1);
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    runStart[p] = total;
+    total += runsOf(p).length / 3;
+  }
+  runStart[n] = total;
+  const runs = new Uint32Array(total * 3);
+  for (let p = 0; p < n; p++) {
+    const r = runsOf(p);
+    if (r.length) runs.set(r, runStart[p]! * 3);
+  }
+  return { runStart, runs };
+}
+
+/**
+ * The run columns of `n` paragraphs, paragraph p's being old paragraph `from[p]`'s runs in `old`
+ * when `from[p]` is not negative, else `fresh.get(p)` (or none): runColumns for a build after a
+ * change, copying the carried runs number by number rather than a view of each paragraph's.
+ */
+export function carriedRunColumns(
+  old: Pick<FormulaTable, "runStart" | "runs">,
+  from: Int32Array,
+  fresh: ReadonlyMap<number, Uint32Array>,
+): Pick<FormulaTable, "runStart" | "runs"> {
+  const n = from.length;
+  const runStart = new Uint32Array(n + 1);
+  let total = 0;
+  for (let p = 0; p < n; p++) {
+    runStart[p] = total;
+    const o = from[p]!;
+    total += o >= 0 ? old.runStart[o + 1]! - old.runStart[o]! : (fresh.get(p)?.length ?? 0) / 3;
+  }
+  runStart[n] = total;
+  const runs = new Uint32Array(total * 3);
+  for (let p = 0; p < n; p++) {
+    const o = from[p]!;
+    let at = 3 * runStart[p]!;
+    if (o < 0) {
+      const r = fresh.get(p);
+      if (r) runs.set(r, at);
+      continue;
+    }
+    for (let i = 3 * old.runStart[o]!; i < 3 * old.runStart[o + 1]!; i++) runs[at++] = old.runs[i]!;
+  }
+  return { runStart, runs };
+}
+
+/** Paragraph p's runs as the table holds them (flat triples, a view of its columns). */
+export function runsAt(t: FormulaTable, p: number): Uint32Array {
+  return t.runs.subarray(3 * t.runStart[p]!, 3 * t.runStart[p + 1]!);
+}
+
+/** Paragraph p's runs as objects (for tests, and for the few runs a reader decodes). */
+export function keyedRunsAt(t: FormulaTable, p: number): KeyedRun[] {
+  const r = runsAt(t, p);
+  const out: KeyedRun[] = [];
+  for (let i = 0; i < r.length; i += 3) out.push({ start: r[i]!, end: r[i + 1]!, key: r[i + 2]! });
+  return out;
+}
+
+/**
+ * The lookup of keys by hash, made from the keys when first asked (a table read back has none);
+ * with `only`, of the keys whose hash is among those alone (see `keyRunsOf`).
+ */
+function byHashOf(t: FormulaTable, only: ReadonlySet<number> | null = null): Map<number, number[]> {
+  if (t.byHash && !only) return t.byHash;
   const m = new Map<number, number[]>();
   for (let k = 0; k < t.keys; k++) {
     const h = unitsHash(t.units, t.keyStart[k]!, t.keyStart[k + 1]!);
+    if (only && !only.has(h)) continue;
     const list = m.get(h);
     if (list) list.push(k);
     else m.set(h, [k]);
   }
-  t.byHash = m;
+  if (!only) t.byHash = m;
   return m;
 }
 
 /** The key of units `ids[s .. e)`, added when new. */
 export function keyOf(t: FormulaTable, ids: Int32Array, s: number, e: number): number {
+  return keyIn(t, byHashOf(t), ids, s, e);
+}
+
+/** keyOf, through `byHash`, which holds every key of hash `unitsHash(ids, s, e)`. */
+function keyIn(
+  t: FormulaTable,
+  byHash: Map<number, number[]>,
+  ids: Int32Array,
+  s: number,
+  e: number,
+): number {
   const h = unitsHash(ids, s, e);
-  const byHash = byHashOf(t);
   const list = byHash.get(h);
   if (list)
     next: for (const k of list) {
@@ -140,15 +231,50 @@ export function keyOf(t: FormulaTable, ids: Int32Array, s: number, e: number): n
 }
 
 /**
- * Record paragraph p's runs (formula.ts's, with their counts) under their keys. The count of a
- * run is its key's count in p's language (see the module header).
+ * A paragraph's runs (formula.ts's, with their counts) under their keys, as flat triples for
+ * `runColumns`; keys are added as met, so paragraphs are given in ascending order (the keys'
+ * numbering is then a cold build's). The count of a run is its key's count in the paragraph's
+ * language (see the module header).
  */
-export function setRuns(t: FormulaTable, p: number, ids: Int32Array, runs: FormulaRun[], lang: Lang): void {
-  t.runs[p] = runs.map((r) => {
-    const key = keyOf(t, ids, r.start, r.end);
+export function keyRuns(t: FormulaTable, ids: Int32Array, runs: FormulaRun[], lang: Lang): Uint32Array {
+  return keyRunsIn(t, byHashOf(t), ids, runs, lang);
+}
+
+function keyRunsIn(
+  t: FormulaTable,
+  byHash: Map<number, number[]>,
+  ids: Int32Array,
+  runs: FormulaRun[],
+  lang: Lang,
+): Uint32Array {
+  const out = new Uint32Array(runs.length * 3);
+  runs.forEach((r, i) => {
+    const key = keyIn(t, byHash, ids, r.start, r.end);
     (lang === "zh" ? t.dfZh : t.dfEn)[key] = r.df;
-    return { start: r.start, end: r.end, key };
+    out[3 * i] = r.start;
+    out[3 * i + 1] = r.end;
+    out[3 * i + 2] = key;
   });
+  return out;
+}
+
+/**
+ * keyRuns over several paragraphs (in ascending order), for a table read back: the lookup by
+ * hash is made of the keys whose hash one of these runs has, not of every key. A build after one
+ * change keys a few hundred runs; a lookup of the 125,000 keys at 200k paragraphs (a map and an
+ * array each) was some 100 ms of its CPU. The lookup is not kept: it knows only these hashes.
+ */
+export function keyRunsOf(
+  t: FormulaTable,
+  paragraphs: ReadonlyArray<{ ids: Int32Array; runs: FormulaRun[]; lang: Lang }>,
+): Uint32Array[] {
+  let byHash = t.byHash;
+  if (!byHash) {
+    const wanted = new Set<number>();
+    for (const x of paragraphs) for (const r of x.runs) wanted.add(unitsHash(x.ids, r.start, r.end));
+    byHash = byHashOf(t, wanted);
+  }
+  return paragraphs.map((x) => keyRunsIn(t, byHash, x.ids, x.runs, x.lang));
 }
 
 /** The count of key k's `w`-unit windows (their least document frequency, `dfOf` each). */
@@ -205,12 +331,15 @@ export function formulaList(
   // The first carrier in reading order, and where its first run of the key starts.
   const first = new Int32Array(keys).fill(-1);
   const firstRun = new Int32Array(keys);
-  for (let p = 0; p < t.runs.length; p++) {
-    const runs = t.runs[p]!;
-    if (!runs.length) continue;
+  const { runStart, runs } = t;
+  const n = runStart.length - 1;
+  for (let p = 0; p < n; p++) {
+    const from = runStart[p]!;
+    const to = runStart[p + 1]!;
+    if (from === to) continue;
     const bit = langOf(p) === "zh" ? 1 : 2;
-    for (let i = 0; i < runs.length; i++) {
-      const k = runs[i]!.key;
+    for (let r = from; r < to; r++) {
+      const k = runs[3 * r + 2]!;
       langs[k]! |= bit;
       if (lastSeen[k] !== p) {
         lastSeen[k] = p;
@@ -219,7 +348,7 @@ export function formulaList(
       const f = first[k]!;
       if (f < 0 || rank[p]! < rank[f]!) {
         first[k] = p;
-        firstRun[k] = i;
+        firstRun[k] = r - from;
       }
     }
   }
@@ -239,8 +368,8 @@ export function formulaList(
   }
   const top = live.slice(0, end).map((k) => {
     const p = first[k]!;
-    const run = t.runs[p]![firstRun[k]!]!;
-    return { k, text: textOf(p, run.start, run.end), rank: rank[p]!, run: firstRun[k]! };
+    const r = 3 * (runStart[p]! + firstRun[k]!);
+    return { k, text: textOf(p, runs[r]!, runs[r + 1]!), rank: rank[p]!, run: firstRun[k]! };
   });
   top.sort(
     (x, y) =>
@@ -251,19 +380,24 @@ export function formulaList(
       x.run - y.run,
   );
   const chosen = top.slice(0, limit);
-  // Three examples each: the first carriers in reading order.
-  const wanted = new Map(chosen.map((c) => [c.k, [] as number[]]));
-  for (let p = 0; p < t.runs.length; p++)
-    for (const r of t.runs[p]!) {
-      const list = wanted.get(r.key);
-      if (list && list[list.length - 1] !== p) list.push(p);
+  // Three examples each: the first carriers in reading order. A key's slot among the chosen by
+  // number, not by a map: the pass below reads every run of the corpus.
+  const slot = new Int32Array(keys).fill(-1);
+  const wanted = chosen.map((c, i) => {
+    slot[c.k] = i;
+    return [] as number[];
+  });
+  for (let p = 0; p < n; p++)
+    for (let r = runStart[p]!; r < runStart[p + 1]!; r++) {
+      const i = slot[runs[3 * r + 2]!]!;
+      if (i < 0) continue;
+      const list = wanted[i]!;
+      if (list[list.length - 1] !== p) list.push(p);
     }
-  return chosen.map((c) => ({
+  return chosen.map((c, i) => ({
     text: c.text,
     paragraphs: df[c.k]!,
-    examples: wanted
-      .get(c.k)!
-      .sort((x, y) => rank[x]! - rank[y]!)
+    examples: wanted[i]!.sort((x, y) => rank[x]! - rank[y]!)
       .slice(0, 3)
       .map(idOf),
   }));

@@ -58,7 +58,14 @@ import {
   type Shingled,
   sameUnits,
 } from "./detect.ts";
-import { type FormulaTable, formulaList, NO_RUNS, recount, setRuns, unitsText } from "./formula-table.ts";
+import {
+  carriedRunColumns,
+  type FormulaTable,
+  formulaList,
+  keyRunsOf,
+  recount,
+  unitsText,
+} from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
   BaseUnreadable,
@@ -136,11 +143,23 @@ export interface ReuseMemo {
   found: StoredLink[];
   formulas: FormulaTable;
   /** Records of kept links, by "from|to" ids, with the signature of the link they were made from. */
-  direct: Map<string, { sig: string; record: Reuse }>;
+  direct: Map<string, DirectRecord>;
   /** Links carried to the other language, by "from|to|x|y" (direct link, then the carried pair). */
   carried: Map<string, Reuse>;
   /** zh/en pairs and their warnings per document held in both languages, by symbol. */
   aligned: Map<string, AlignedDoc>;
+}
+
+/**
+ * A kept link's record with the signature of the link it was made from; `bytes`, its JSON as the
+ * memo held it, when it was taken from the memo unchanged: written again as those bytes
+ * (memo-file.ts), not made into JSON again (5.5 MB of records at 200k paragraphs, nearly all
+ * unchanged by one changed document).
+ */
+export interface DirectRecord {
+  sig: string;
+  record: Reuse;
+  bytes?: Uint8Array;
 }
 
 /** One document's zh/en alignment and warnings, keyed by the hashes of its two versions. */
@@ -264,7 +283,7 @@ function copyKeyOf(ids: Int32Array, lang: Lang): [number, number] {
 
 /** Records kept and reused through the memo (assemble.ts's RecordCache). */
 class Records implements RecordCache {
-  readonly directOut = new Map<string, { sig: string; record: Reuse }>();
+  readonly directOut = new Map<string, DirectRecord>();
   readonly carriedOut = new Map<string, Reuse>();
   /** Direct records taken from the memo unchanged: their carried links may be too. */
   private readonly reused = new Set<string>();
@@ -281,11 +300,13 @@ class Records implements RecordCache {
     const key = `${this.ids(link.from)}|${this.ids(link.to)}`;
     const sig = sigOf(link);
     const before = this.old?.direct.get(key);
-    let record: Reuse;
     if (before && before.sig === sig && !this.textChanged(link.from) && !this.textChanged(link.to)) {
-      record = before.record;
       this.reused.add(key);
-    } else record = compute();
+      // The memo's entry as it was read, its bytes with it (see DirectRecord).
+      this.directOut.set(key, before);
+      return before.record;
+    }
+    const record = compute();
     this.directOut.set(key, { sig, record });
     return record;
   }
@@ -996,20 +1017,25 @@ function incremental(
   redundant.sort(order);
 
   // 9. Formulas: the runs of touched paragraphs, the counts of formulas whose windows moved.
-  const table: FormulaTable = {
-    ...old.formulas,
-    runs: Array.from({ length: n }, (_, p) =>
-      oldOf[p]! >= 0 && !touched[p] ? old.formulas.runs[oldOf[p]!]! : NO_RUNS,
-    ),
-  };
+  // The untouched paragraphs' runs are copied as they stand in the memo's columns (their keys
+  // hold: keys are only added); the touched ones' are keyed again, in paragraph order.
+  const table: FormulaTable = { ...old.formulas };
   recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
     liveDf(windows, h),
   );
-  for (let p = 0; p < n; p++) {
-    if (!touched[p]) continue;
-    const f = features.get(p);
-    if (f?.runs.length) setRuns(table, p, f.tokens.ids, f.runs, f.lang);
-  }
+  const keyed: number[] = [];
+  for (let p = 0; p < n; p++) if (touched[p] && features.get(p)?.runs.length) keyed.push(p);
+  const keyedRuns = keyRunsOf(
+    table,
+    keyed.map((p) => {
+      const f = features.get(p)!;
+      return { ids: f.tokens.ids, runs: f.runs, lang: f.lang };
+    }),
+  );
+  const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
+  const carry = new Int32Array(n);
+  for (let p = 0; p < n; p++) carry[p] = touched[p] ? -1 : oldOf[p]!;
+  Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);

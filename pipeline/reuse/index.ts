@@ -25,7 +25,15 @@ import {
   type ReuseOptions,
   type Shingled,
 } from "./detect.ts";
-import { emptyTable, type FormulaTable, formulaList, setRuns, unitsText } from "./formula-table.ts";
+import {
+  emptyTable,
+  type FormulaTable,
+  formulaList,
+  keyRuns,
+  NO_RUNS,
+  runColumns,
+  unitsText,
+} from "./formula-table.ts";
 
 export { tokenize, unitsOf } from "../../core/wording/tokens.ts";
 /** The shapes of `formulas.json` and `reuse-summary.json`, declared in schemas/reuse.ts. */
@@ -90,8 +98,8 @@ export function coldReuse(
 /** The formula passages detection found, keyed by their units (formula-table.ts). */
 function formulaTableOf(paragraphs: Paragraph[], detected: Detected): FormulaTable {
   const table = emptyTable(paragraphs.length);
-  detected.formulaRuns.forEach((runs, p) => {
-    if (runs.length) setRuns(table, p, detected.tokens[p]!.ids, runs, paragraphs[p]!.lang);
-  });
-  return table;
+  const keyed = detected.formulaRuns.map((runs, p) =>
+    runs.length ? keyRuns(table, detected.tokens[p]!.ids, runs, paragraphs[p]!.lang) : NO_RUNS,
+  );
+  return { ...table, ...runColumns(paragraphs.length, (p) => keyed[p]!) };
 }

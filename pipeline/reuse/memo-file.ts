@@ -2,7 +2,9 @@
  * The reuse memo (incremental.ts) as the sections of packs (pipeline/pack.ts) and back: the state
  * (rewritten at every build) and the two bases of postings (written once each, live.ts), which
  * the state names by id. Typed arrays are read back as views, without parsing; the links, the
- * records and the rest are JSON. Pure: the runner reads and writes the files.
+ * records and the rest are JSON. The kept links' records are JSON each in its own range, so that
+ * a record a build takes from the memo unchanged is written again as its bytes (`directSections`).
+ * Pure: the runner reads and writes the files.
  *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
@@ -12,13 +14,13 @@
  */
 import type { Reuse } from "../../schemas/index.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
-import { type FormulaTable, type KeyedRun, NO_RUNS } from "./formula-table.ts";
-import type { AlignedDoc, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
+import type { FormulaTable } from "./formula-table.ts";
+import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "5" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "6" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -139,7 +141,12 @@ export function baseFromSections(s: Record<string, Section>): Base | null {
  * @param wholeAt the share of the blocks read one by one past which they are read whole (see
  *   FileBase; tests use Infinity to read block by block throughout)
  */
-export function baseOfFile(file: RangeSource, kind: string, version: string, wholeAt = 1 / 64): Base | null {
+export function baseOfFile(
+  file: RangeSource,
+  kind: string,
+  version: string,
+  wholeAt = WHOLE_AT,
+): Base | null {
   const pack = openPack(file, kind, version);
   if (!pack) return null;
   const at = (name: string) => {
@@ -172,12 +179,23 @@ interface Block {
 }
 
 /**
+ * The share of a base's blocks read one by one past which its columns are read whole (FileBase).
+ * Measured at 200k paragraphs (50,000 blocks of 64 hashes): a block read alone costs some 20 µs
+ * of CPU (a system call, its array), the columns read whole some 300 ms (48 MB made and filled),
+ * so one read is cheaper only past about a quarter of the blocks. The shingles of one changed
+ * document (some 12,000 lookups for 200 paragraphs) reach a fifth of them: 200 ms read block by
+ * block against 320 ms read whole.
+ */
+export const WHOLE_AT = 1 / 4;
+
+/**
  * A base read by range (`baseOfFile`).
  *
- * Decision: blocks are read one by one while few are asked for (the shingles a changed document
- * carries); once a 64th of them has been read, the columns are read whole in one read (the
- * formula windows of every paragraph a change is compared with reach most blocks, so a read per
- * block there only delays the one read of them all, at a system call each).
+ * Decision: blocks are read one by one while fewer than `WHOLE_AT` of them are asked for (the
+ * shingles a changed document carries, the windows of the formulas whose counts moved); past
+ * that, the columns are read whole in one read. (Once a 64th: when every paragraph a change is
+ * compared with looked its formula windows up here, which reached most blocks; they are read
+ * from the memo's frequent windows now, incremental.ts `Features`.)
  */
 class FileBase implements Base {
   private blocks = new Map<number, Block>();
@@ -292,24 +310,69 @@ function liveFrom(
   };
 }
 
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/**
+ * The kept links' records as sections: their keys and signatures as JSON, each record's JSON one
+ * after the other in bytes (`direct.records`), and where each starts (`direct.at`, one more
+ * entry than records). A record taken from the memo unchanged is written as the bytes it was read
+ * from (incremental.ts `DirectRecord`), not made into JSON and encoded again.
+ */
+function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<string, Section> {
+  const keys: Array<[string, string]> = [];
+  const parts: Uint8Array[] = [];
+  const at = new Uint32Array(direct.size + 1);
+  let total = 0;
+  for (const [key, d] of direct) {
+    const bytes = d.bytes ?? enc.encode(JSON.stringify(d.record));
+    keys.push([key, d.sig]);
+    parts.push(bytes);
+    total += bytes.length;
+    at[keys.length] = total;
+  }
+  const records = new Uint8Array(total);
+  for (let i = 0; i < parts.length; i++) records.set(parts[i]!, at[i]!);
+  return { "direct.keys": { json: keys }, "direct.records": records, "direct.at": at };
+}
+
+/**
+ * The kept links' records back, each parsed from its own bytes (which it keeps, to be written
+ * again as they are), or null when the sections are not of this shape.
+ */
+function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | null {
+  const keys = (s["direct.keys"] as { json?: unknown } | undefined)?.json;
+  const records = s["direct.records"];
+  const at = s["direct.at"];
+  if (
+    !Array.isArray(keys) ||
+    !(records instanceof Uint8Array) ||
+    !(at instanceof Uint32Array) ||
+    at.length !== keys.length + 1 ||
+    at[0] !== 0 ||
+    at[keys.length] !== records.length
+  )
+    return null;
+  const out = new Map<string, DirectRecord>();
+  for (let i = 0; i < keys.length; i++) {
+    const entry = keys[i] as unknown;
+    if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return null;
+    if (at[i]! > at[i + 1]!) return null;
+    const bytes = records.subarray(at[i]!, at[i + 1]!);
+    let record: Reuse;
+    try {
+      record = JSON.parse(dec.decode(bytes)) as Reuse;
+    } catch {
+      return null;
+    }
+    out.set(entry[0], { sig: entry[1], record, bytes });
+  }
+  return out;
+}
+
 /** The memo as sections. */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
-  const runStart = new Uint32Array(t.runs.length + 1);
-  let total = 0;
-  t.runs.forEach((runs, p) => {
-    runStart[p] = total;
-    total += runs.length;
-  });
-  runStart[t.runs.length] = total;
-  const runs = new Uint32Array(total * 3);
-  let at = 0;
-  for (const list of t.runs)
-    for (const r of list) {
-      runs[at++] = r.start;
-      runs[at++] = r.end;
-      runs[at++] = r.key;
-    }
   return {
     meta: {
       json: {
@@ -319,7 +382,6 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         docs: m.docs,
         refs: [...m.refs],
         found: m.found,
-        direct: [...m.direct],
         carried: [...m.carried],
         aligned: [...m.aligned],
       },
@@ -331,13 +393,15 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
+    ...directSections(m.direct),
     // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
     "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
     "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
-    "formulas.runStart": runStart,
-    "formulas.runs": runs,
+    // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
+    "formulas.runStart": t.runStart,
+    "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
   };
 }
 
@@ -375,7 +439,9 @@ export function memoFromSections(
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
   const copies = u32("copies");
+  const direct = directFrom(s);
   if (
+    !direct ||
     !meta ||
     !(units instanceof Int32Array) ||
     !keyStart ||
@@ -417,25 +483,13 @@ export function memoFromSections(
   )
     return null;
   for (let k = 0; k < keys; k++) if (keyStart[k]! > keyStart[k + 1]!) return null;
-  // The columns are taken as read (views of the memo's bytes, written to in place by this build);
-  // the lookup of keys by hash is made only if a new run needs a key (formula-table.ts).
-  // Runs pushed, not set at their index: an array made at its length is holey, slower to read.
-  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runs: [], byHash: null };
-  for (let p = 0; p < size; p++) {
-    const from = runStart[p]!;
-    const to = runStart[p + 1]!;
-    if (from === to) {
-      table.runs.push(NO_RUNS);
-      continue;
-    }
-    const out: KeyedRun[] = [];
-    for (let r = from; r < to; r++) {
-      const key = runs[3 * r + 2]!;
-      if (key >= keys || r >= runs.length / 3) return null;
-      out.push({ start: runs[3 * r]!, end: runs[3 * r + 1]!, key });
-    }
-    table.runs.push(out);
-  }
+  if (runStart[0] !== 0) return null;
+  for (let p = 0; p < size; p++) if (runStart[p]! > runStart[p + 1]!) return null;
+  for (let r = 2; r < runs.length; r += 3) if (runs[r]! >= keys) return null;
+  // The columns are taken as read (views of the memo's bytes; the key columns written to in place
+  // by this build, the run columns made anew from them); the lookup of keys by hash is made only
+  // if a new run needs a key (formula-table.ts).
+  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runStart, runs, byHash: null };
   return {
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,
@@ -451,7 +505,7 @@ export function memoFromSections(
     copies,
     found: meta.found as StoredLink[],
     formulas: table,
-    direct: new Map(meta.direct as Array<[string, { sig: string; record: Reuse }]>),
+    direct,
     carried: new Map(meta.carried as Array<[string, Reuse]>),
     aligned: new Map(meta.aligned as Array<[string, AlignedDoc]>),
   };

@@ -475,6 +475,23 @@ describe("a memo that does not fit is not used", () => {
       why: /not of the shape/,
     },
     {
+      // Whole and sound, but its run columns not ascending: a paragraph's runs would be read from
+      // a range that is none (the columns are read back as they are, formula-table.ts).
+      name: "a reuse memo whose formula runs' starts do not ascend, checksum and version right",
+      spoil: (dir: string) => {
+        const store = new FileStore(dir, true);
+        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const runStart = (s["formulas.runStart"] as Uint32Array).slice();
+        expect(runStart.length).toBeGreaterThan(2);
+        expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
+        runStart[1] = runStart[runStart.length - 1]! + 1;
+        s["formulas.runStart"] = runStart;
+        store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
+      },
+      stage: "reuse" as const,
+      why: /not of the shape/,
+    },
+    {
       // Whole and sound, but the counts of the formula windows one short of the windows: a
       // paragraph compared reads its windows' counts there, which must not be misread.
       name: "a reuse memo whose formula windows' counts are cut short, checksum and version right",

@@ -1,11 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  carriedRunColumns,
   emptyTable,
   type FormulaTable,
   formulaList,
+  keyedRunsAt,
   keyOf,
-  setRuns,
+  keyRuns,
+  keyRunsOf,
+  NO_RUNS,
+  runColumns,
+  runsAt,
 } from "../../pipeline/reuse/formula-table.ts";
 
 /** The list as the plain reading of formula-table.ts's rules gives it: every live key sorted. */
@@ -20,7 +26,7 @@ function reference(
     const carriers = new Set<number>();
     const langs = new Set<string>();
     let first: { p: number; i: number } | null = null;
-    t.runs.forEach((runs, p) => {
+    Array.from({ length: t.runStart.length - 1 }, (_, p) => keyedRunsAt(t, p)).forEach((runs, p) => {
       runs.forEach((r, i) => {
         if (r.key !== k) return;
         carriers.add(p);
@@ -42,7 +48,7 @@ function reference(
   )
     end++;
   const top = keys.slice(0, end).map((x) => {
-    const run = t.runs[x.first!.p]![x.first!.i]!;
+    const run = keyedRunsAt(t, x.first!.p)[x.first!.i]!;
     return { ...x, text: text(x.first!.p, run.start, run.end), rank: rank[x.first!.p]! };
   });
   top.sort(
@@ -86,15 +92,16 @@ describe("formulaList", () => {
         fc.integer({ min: 0, max: 6 }),
         fc.nat(),
         (paras, limit, seed) => {
-          const t = emptyTable(paras.length);
+          const empty = emptyTable(paras.length);
           const lang = (p: number) => (paras[p]!.zh ? "zh" : "en") as "zh" | "en";
-          paras.forEach((x, p) => {
+          const keyed = paras.map((x, p) => {
             const ids = Int32Array.from(x.units);
             const runs = x.runs
               .map((r) => ({ start: Math.min(r.start, ids.length - 1), end: 0, df: r.df }))
               .map((r, i) => ({ ...r, end: Math.min(ids.length, r.start + x.runs[i]!.len) }));
-            if (runs.length) setRuns(t, p, ids, runs, lang(p));
+            return runs.length ? keyRuns(empty, ids, runs, lang(p)) : NO_RUNS;
           });
+          const t = { ...empty, ...runColumns(paras.length, (p) => keyed[p]!) };
           const rank = Uint32Array.from(paras.keys(), (p) => (p * 7 + seed) % Math.max(1, paras.length));
           const text = (p: number, s: number, e: number) => paras[p]!.units.slice(s, e).join(",");
           const idOf = (p: number) => `p${p}`;
@@ -125,5 +132,95 @@ describe("formulaList", () => {
     expect(read.keys).toBe(2);
     expect([...read.units.subarray(read.keyStart[b]!, read.keyStart[b + 1]!)]).toEqual([8, 9]);
     expect(read.dfZh[b]).toBe(0);
+  });
+
+  it("run columns hold each paragraph's runs, in order, and carry a range of them unchanged", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.nat(1000), { maxLength: 9 }).map((a) => a.slice(0, a.length - (a.length % 3)))),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (lists, picks) => {
+          const t = {
+            ...emptyTable(lists.length),
+            ...runColumns(lists.length, (p) => Uint32Array.from(lists[p]!)),
+          };
+          expect(t.runStart.length).toBe(lists.length + 1);
+          expect(t.runs.length).toBe(3 * t.runStart[lists.length]!);
+          lists.forEach((l, p) => {
+            expect([...runsAt(t, p)]).toEqual(l);
+            expect(keyedRunsAt(t, p)).toEqual(
+              Array.from({ length: l.length / 3 }, (_, i) => ({
+                start: l[3 * i],
+                end: l[3 * i + 1],
+                key: l[3 * i + 2],
+              })),
+            );
+          });
+          // Renumbered as a build after a change does: some paragraphs' runs replaced, the rest
+          // copied from the old columns at their old place.
+          const n = lists.length + 1;
+          const replaced = new Map(picks.map((x) => [x % n, Uint32Array.of(x, x + 1, x % 7)]));
+          const next = runColumns(n, (p) => replaced.get(p) ?? (p > 0 ? runsAt(t, p - 1) : NO_RUNS));
+          // The same, copied number by number from the old columns (a build after a change).
+          const from = Int32Array.from({ length: n }, (_, p) => (replaced.has(p) || p === 0 ? -1 : p - 1));
+          const carried = carriedRunColumns(t, from, replaced);
+          expect([...carried.runStart]).toEqual([...next.runStart]);
+          expect([...carried.runs]).toEqual([...next.runs]);
+          for (let p = 0; p < n; p++)
+            expect([...next.runs.subarray(3 * next.runStart[p]!, 3 * next.runStart[p + 1]!)]).toEqual([
+              ...(replaced.get(p) ?? (p > 0 ? lists[p - 1]! : [])),
+            ]);
+        },
+      ),
+    );
+  });
+
+  it("keys runs over a table read back as one at a time does, through a lookup of their hashes alone", () => {
+    const para = fc.record({
+      units: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 8 }),
+      runs: fc.array(fc.record({ start: fc.nat(6), len: fc.integer({ min: 1, max: 4 }), df: fc.nat(9) }), {
+        maxLength: 3,
+      }),
+      zh: fc.boolean(),
+    });
+    const asRuns = (x: { units: number[]; runs: Array<{ start: number; len: number; df: number }> }) => {
+      const ids = Int32Array.from(x.units);
+      return x.runs.map((r) => {
+        const start = Math.min(r.start, ids.length - 1);
+        return { start, end: Math.min(ids.length, start + r.len), df: r.df };
+      });
+    };
+    fc.assert(
+      fc.property(fc.array(para, { maxLength: 20 }), fc.array(para, { maxLength: 8 }), (before, after) => {
+        const t = emptyTable(0);
+        for (const x of before) keyRuns(t, Int32Array.from(x.units), asRuns(x), x.zh ? "zh" : "en");
+        // As a memo reads it back: columns as long as their keys, no lookup by hash.
+        const read = (): FormulaTable => ({
+          ...t,
+          units: t.units.slice(0, t.keyStart[t.keys]),
+          keyStart: t.keyStart.slice(0, t.keys + 1),
+          dfZh: t.dfZh.slice(0, t.keys),
+          dfEn: t.dfEn.slice(0, t.keys),
+          byHash: null,
+        });
+        const one = read();
+        const many = read();
+        const items = after.map((x) => ({
+          ids: Int32Array.from(x.units),
+          runs: asRuns(x),
+          lang: (x.zh ? "zh" : "en") as "zh" | "en",
+        }));
+        const want = items.map((x) => [...keyRuns(one, x.ids, x.runs, x.lang)]);
+        expect(keyRunsOf(many, items).map((r) => [...r])).toEqual(want);
+        expect(many.keys).toBe(one.keys);
+        for (const col of ["keyStart", "dfZh", "dfEn"] as const)
+          expect([...many[col].subarray(0, many.keys)]).toEqual([...one[col].subarray(0, one.keys)]);
+        expect([...many.units.subarray(0, many.keyStart[many.keys])]).toEqual([
+          ...one.units.subarray(0, one.keyStart[one.keys]),
+        ]);
+        expect(many.byHash).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   });
 });

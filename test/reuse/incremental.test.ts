@@ -16,11 +16,18 @@ import { prng as mulberry } from "../../bench/generate.ts";
 import { shingleHash } from "../../core/wording/shingle.ts";
 import { tokenize } from "../../core/wording/tokens.ts";
 import { sha256 } from "../../pipeline/hash.ts";
-import { pack } from "../../pipeline/pack.ts";
+import { pack, unpack } from "../../pipeline/pack.ts";
 import { DEFAULT_OPTIONS, type ReuseOptions } from "../../pipeline/reuse/detect.ts";
 import { type MemoInput, type ReuseMemo, reuseWithMemo } from "../../pipeline/reuse/incremental.ts";
 import { compact, type LivePostings } from "../../pipeline/reuse/live.ts";
-import { baseOfFile, baseSections, REUSE_BASE } from "../../pipeline/reuse/memo-file.ts";
+import {
+  baseOfFile,
+  baseSections,
+  memoFromSections,
+  memoSections,
+  REUSE_BASE,
+  REUSE_MEMO,
+} from "../../pipeline/reuse/memo-file.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
@@ -236,7 +243,17 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
     windows: effective(m.windows, m.size),
     formulaWindows: Array.from(m.formulaWindows),
     formulaCounts: Array.from(m.formulaCounts),
+    direct: [...m.direct].map(([key, d]) => `${key}|${d.sig}|${JSON.stringify(d.record)}`).sort(),
   };
+}
+
+/**
+ * A record the memo carries as the bytes it was read from is those bytes' record: what is written
+ * again as they are (memo-file.ts `directSections`) is what a record made anew writes.
+ */
+function bytesHold(m: ReuseMemo): void {
+  for (const d of m.direct.values())
+    if (d.bytes) expect(new TextDecoder().decode(d.bytes)).toBe(JSON.stringify(d.record));
 }
 
 /**
@@ -262,7 +279,13 @@ function throughFiles(m: ReuseMemo): ReuseMemo {
     // Block by block throughout: the blocks of these small bases would be read whole at once.
     return { ...l, base: baseOfFile(file, REUSE_BASE.kind, "test", Infinity)! };
   };
-  return { ...m, shingles: reread(m.shingles), windows: reread(m.windows) };
+  const bases = new Map([m.shingles, m.windows].map((l) => [l.baseId, reread(l).base]));
+  // The memo itself written and read back as a build does: its columns views of its bytes, its
+  // records' bytes carried.
+  const bytes = new Uint8Array(Buffer.concat(pack(REUSE_MEMO.kind, "test", memoSections(m))));
+  const read = memoFromSections(unpack(bytes, REUSE_MEMO.kind, "test")!, (id) => bases.get(id) ?? null);
+  expect(read).not.toBeNull();
+  return read!;
 }
 
 /** Settings that make the thresholds cross often in a corpus of a few hundred paragraphs. */
@@ -275,8 +298,13 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
     { name: "default settings, postings never compacted", options: DEFAULT_OPTIONS, compactAt: Infinity },
     { name: "maxDf 6 (shingles cross it often)", options: TIGHT, compactAt: Infinity },
     { name: "maxDf 6, compacted at every build", options: TIGHT, compactAt: 0 },
-    // Bases read by range, as a build reads those its stamps vouch for.
-    { name: "maxDf 6, bases read by range", options: TIGHT, compactAt: Infinity, byRange: true },
+    // Bases read by range, as a build reads those its stamps vouch for, and the memo through its file.
+    {
+      name: "maxDf 6, bases read by range, the memo through its file",
+      options: TIGHT,
+      compactAt: Infinity,
+      byRange: true,
+    },
   ])("$name: random sequences of edits", ({ options, compactAt, byRange }) => {
     fc.assert(
       fc.property(
@@ -310,6 +338,7 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
             expect(inc.result).toEqual(cold.result);
             const ids = input.paragraphs.map((p) => p.id);
             expect(canonical(inc.memo, ids)).toEqual(canonical(cold.memo, ids));
+            bytesHold(inc.memo);
             memo = inc.memo;
           }
         },

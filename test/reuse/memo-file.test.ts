@@ -14,6 +14,7 @@ import {
   baseSections,
   DIR_EVERY,
   REUSE_BASE,
+  WHOLE_AT,
 } from "../../pipeline/reuse/memo-file.ts";
 import { type Postings, postingsOf } from "../../pipeline/reuse/postings.ts";
 
@@ -89,6 +90,7 @@ describe("a base of postings read by range", () => {
   test.each([
     { name: "block by block", wholeAt: Infinity },
     { name: "whole once a 64th of the blocks is read", wholeAt: 1 / 64 },
+    { name: "whole past the share of blocks a build reads one by one", wholeAt: WHOLE_AT },
   ])(
     "answers as the base in memory does, over many blocks, for hashes it has and has not ($name)",
     ({ wholeAt }) => {
@@ -128,6 +130,28 @@ describe("a base of postings read by range", () => {
     // The header and directory, one block of three columns, a list, a paragraph's hashes.
     expect(opened).toBeLessThan(bytes.length / 20);
     expect(file.bytesRead - opened).toBeLessThan(4 * (3 * DIR_EVERY + 1 + 200));
+  });
+
+  test("by default, reads block by block under a quarter of the blocks, and whole past it", () => {
+    const { p } = randomPostings(3, 2000);
+    const file = source(fileOf(p, 2000));
+    const b = baseOfFile(file, REUSE_BASE.kind, VERSION)!;
+    const blocks = Math.ceil(p.hash.length / DIR_EVERY);
+    const blockBytes = 4 * (3 * DIR_EVERY + 1);
+    expect(blocks).toBeGreaterThan(40);
+    const opened = file.bytesRead;
+    // The first hash of every fourth block, as many blocks as a quarter of them.
+    const under = Math.floor(blocks * WHOLE_AT);
+    for (let i = 0; i < under; i++)
+      expect(b.df(b.find(p.hash[4 * i * DIR_EVERY]!))).toBe(p.df[4 * i * DIR_EVERY]);
+    expect(file.bytesRead - opened).toBe(under * blockBytes);
+    // One more block: the columns whole, once.
+    const g = DIR_EVERY + 1;
+    expect(b.df(b.find(p.hash[g]!))).toBe(p.df[g]);
+    const whole = file.bytesRead - opened - under * blockBytes;
+    expect(whole).toBeGreaterThan(blocks * blockBytes - blockBytes);
+    expect(b.df(b.find(p.hash[2 * DIR_EVERY]!))).toBe(p.df[2 * DIR_EVERY]);
+    expect(file.bytesRead - opened - under * blockBytes).toBe(whole);
   });
 
   test("bytes that are not a base are none; a range that does not read back throws when read", () => {
