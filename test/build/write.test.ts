@@ -1,8 +1,7 @@
 /**
  * documents.json made from the last output's: the record of a document of the same file and bytes
  * is copied from the last file (runs of them as one range), the others made, and the file is the
- * one made whole; the last file is taken only as the output memo recorded it. And the digest of
- * what a file is made from (`sourceOf`), which the output memo keeps from build to build.
+ * one made whole; the last file is taken only as the output memo recorded it.
  */
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
@@ -12,11 +11,10 @@ import {
   dataFiles,
   type LastDocuments,
   lastDocuments,
-  sourceOf,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
 import { summarise } from "../../pipeline/report.ts";
-import { type DocumentRecord, SCHEMA_VERSION } from "../../schemas/index.ts";
+import type { DocumentRecord } from "../../schemas/index.ts";
 import { doc, makeRepo, registry } from "./helpers.ts";
 
 const SYMBOLS = ["A/1/1", "A/2/2", "A/3/3", "A/4/4"];
@@ -128,36 +126,5 @@ describe("documents.json from the last output's", () => {
       lastDocuments(memoOf(first.bytes, moved(2, first.bytes.length - 2)), "/out", "v1", read),
     ).toBeNull();
     expect(lastDocuments(memoOf(first.bytes, moved(2, places[2]!.at + 1)), "/out", "v1", read)).toBeNull();
-  });
-});
-
-describe("sourceOf", () => {
-  // The digest the output memo keeps: the SHA-256 of the path, the contract version and each
-  // value's JSON as UTF-8, one a line, whatever the strings hold (a file is linked for it).
-  const expected = (path: string, ...values: unknown[]) =>
-    createHash("sha256")
-      .update(
-        Buffer.from(
-          [path, String(SCHEMA_VERSION), ...values.map((v) => JSON.stringify(v) ?? "undefined")].join("\n"),
-        ),
-      )
-      .digest("hex");
-
-  test("is the SHA-256 of the values' JSON as UTF-8, for Latin-1, wider characters and lone surrogates", () => {
-    const values: unknown[] = [
-      { a: 1, b: "plain" },
-      { quote: "“援引”", text: "各方同意继续讨论。", emoji: "😀" },
-      ["\ud800", "a\udc00b", "é"],
-      undefined,
-      null,
-    ];
-    for (const v of values) expect(sourceOf("f.json", v)).toBe(expected("f.json", v));
-    expect(sourceOf("f.json", ...values)).toBe(expected("f.json", ...values));
-  });
-
-  test("values whose JSON differs have other digests; the path is part of it", () => {
-    expect(sourceOf("f.json", "汉字")).not.toBe(sourceOf("f.json", "漢字"));
-    expect(sourceOf("f.json", ["ab"], "c")).not.toBe(sourceOf("f.json", ["a", "bc"]));
-    expect(sourceOf("a.json", 1)).not.toBe(sourceOf("b.json", 1));
   });
 });
