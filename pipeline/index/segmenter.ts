@@ -21,9 +21,13 @@
  *   holds it. Every walk from a position starts at its own character, so the cut never meets a
  *   word of a character not yet built. After one Chinese document changed, only its characters'
  *   words are built; a cold build ends up building nearly all. Measured in the README.
- * - The trie: the root's children in a table by character; every other edge (node, character) ->
- *   child in one open-addressing table of typed arrays. No string and no object a word, and a
- *   walk from each position as Trie::Find does it (the candidates in the same order).
+ * - The trie: the root's children in a table by character; the edges (node, character) -> child
+ *   below each first character in an open-addressing table of its own, sized from its words when
+ *   they are put in, cut from one pool sized at load (`RuneTrie`). No string and no object a
+ *   word, and a walk from each position as Trie::Find does it (the candidates in the same order).
+ *   Building one changed document's characters' words (some 150k of the 349k at 200k paragraphs)
+ *   took a median 0.76 s of CPU with one table for all, doubled as it filled, and 0.64 s so
+ *   (loading and building, 10 runs alternating, load average 9-11).
  * - Characters are code points (cppjieba's runes): an astral Han character is two UTF-16 units
  *   in JS and one rune there. Lone surrogates become U+FFFD first, as Node's conversion of the
  *   string to UTF-8 makes them before nodejieba sees the text. The dictionaries' bytes are
@@ -50,8 +54,24 @@ import { exactLog } from "./exact-log.ts";
 const MAX_WORD_LENGTH = 512;
 /** cppjieba's MIN_DOUBLE: the weight a position starts from, below any path. */
 const MIN_DOUBLE = -3.14e100;
-/** Runes as DecodeUTF8ToRune makes them (4 bytes: 21 bits), the size of tables by character. */
-const RUNES = 1 << 21;
+/**
+ * Values by rune (DecodeUTF8ToRune's, up to 21 bits): the Basic Multilingual Plane's in a table,
+ * the rest (rare astral characters) in a map. Tables of all 2^21 runes were 8 MB each, their
+ * pages and the collections their size started paid by every load.
+ */
+class RuneTable {
+  private readonly bmp = new Int32Array(0x10000);
+  private readonly astral = new Map<number, number>();
+
+  get(rune: number): number {
+    return rune < 0x10000 ? this.bmp[rune]! : (this.astral.get(rune) ?? 0);
+  }
+
+  set(rune: number, value: number): void {
+    if (rune < 0x10000) this.bmp[rune] = value;
+    else this.astral.set(rune, value);
+  }
+}
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 
@@ -61,38 +81,96 @@ function isSeparator(rune: number): boolean {
 }
 
 /**
- * The dictionary words as a trie of runes. Node 0 is the root, its children in a table by rune;
- * every other edge (node, rune) -> child lives in an open-addressing table, a slot's numbers side
- * by side so a probe reads one cache line. A node that ends a word has its weight.
+ * The dictionary words as a trie of runes. Node 0 is the root, its children in a table by rune.
+ * The words of one first rune have an open-addressing table of their own for the edges (node,
+ * rune) -> child below it, sized when its words are put in (their runes are counted when the
+ * dictionary is read): it never grows, and it is small, so putting the words in and walking
+ * them stays in a few cache lines. One table for the whole trie, doubled as it filled, had every
+ * edge placed again at each doubling and every probe land anywhere in tens of MB: those misses
+ * were most of building a Chinese document's words. A slot's numbers sit side by side so a
+ * probe reads one cache line. A node that ends a word has its weight.
  */
 class RuneTrie {
   /** The root's child by rune; 0 when none (yet). */
-  readonly rootChild = new Int32Array(RUNES);
-  /** Slots of SLOT numbers: parent, rune, child (0, as the root is no one's child: empty). */
-  private slots = new Int32Array((1 << 16) * SLOT);
-  private mask = (1 << 16) - 1;
-  private edges = 0;
+  readonly rootChild = new RuneTable();
+  /**
+   * Each first rune's table of SLOT numbers a slot: parent, rune, child (0, as the root is no
+   * one's child: empty). Table 0 is an empty one, for nodes that have none.
+   */
+  readonly tables: Int32Array[] = [new Int32Array(SLOT)];
+  /**
+   * Where the tables are cut from, sized for every first rune's when the dictionary is read
+   * (`reserve`): one allocation, its pages touched only where tables are filled. A typed array
+   * a table, or a pool doubled as it filled, cost more in the collector (each new buffer counts
+   * as external memory, which starts collections) and in copying than the walks themselves.
+   */
+  private pool = new Int32Array(0);
+  private used = 0;
+  /** Per root child: its table's index in `tables`. */
+  tableOf = new Int32Array(1 << 15);
+  /** The table being filled by `step`: the current first rune's (`open`). */
+  private table: Int32Array = this.tables[0]!;
+  private mask = 0;
   weight = new Float64Array(1 << 15);
   isWord = new Uint8Array(1 << 15);
   size = 1;
 
-  /** The child of `node` (not the root) by `rune`, or 0 when there is none. */
-  child(node: number, rune: number): number {
-    const slots = this.slots;
-    let slot = edgeHash(node, rune) & this.mask;
+  /** The child of `node` (not the root) by `rune` in `table` (its walk's), or 0 when there is none. */
+  child(table: Int32Array, node: number, rune: number): number {
+    const mask = (table.length >> 2) - 1;
+    let slot = edgeHash(node, rune) & mask;
     for (;;) {
-      const at = slot * SLOT;
-      const c = slots[at + 2]!;
+      const i = slot * SLOT;
+      const c = table[i + 2]!;
       if (c === 0) return 0;
-      if (slots[at] === node && slots[at + 1] === rune) return c;
-      slot = (slot + 1) & this.mask;
+      if (table[i] === node && table[i + 1] === rune) return c;
+      slot = (slot + 1) & mask;
     }
   }
 
-  /** The child of `node` by `rune`, made if there is none (a step of Trie::InsertNode). */
+  /**
+   * The root's child by `rune`, made if there is none, with a table of room for `edges` edges
+   * below it (kept under half full); later steps put edges in it.
+   */
+  open(rune: number, edges: number): number {
+    let node = this.rootChild.get(rune);
+    if (node === 0) {
+      node = this.newNode();
+      this.rootChild.set(rune, node);
+      const slots = tableSlots(edges);
+      this.tableOf[node] = this.tables.length;
+      this.tables.push(this.pool.subarray(this.used * SLOT, (this.used + slots) * SLOT));
+      this.used += slots;
+    }
+    this.table = this.tables[this.tableOf[node]!]!;
+    this.mask = (this.table.length >> 2) - 1;
+    return node;
+  }
+
+  /** Room for tables of `slots` slots in all (see `pool`) and for `nodes` nodes, none made yet. */
+  reserve(slots: number, nodes: number): void {
+    this.pool = new Int32Array(slots * SLOT);
+    this.used = 0;
+    if (this.weight.length < nodes) this.growNodes(nodes);
+  }
+
+  /** The child of `node` (not the root) by `rune`, made if there is none, in the open table. */
   step(node: number, rune: number): number {
-    const next = node === 0 ? this.rootChild[rune]! : this.child(node, rune);
-    return next === 0 ? this.add(node, rune) : next;
+    const table = this.table;
+    let slot = edgeHash(node, rune) & this.mask;
+    for (;;) {
+      const i = slot * SLOT;
+      const c = table[i + 2]!;
+      if (c === 0) break;
+      if (table[i] === node && table[i + 1] === rune) return c;
+      slot = (slot + 1) & this.mask;
+    }
+    const child = this.newNode();
+    const i = slot * SLOT;
+    table[i] = node;
+    table[i + 1] = rune;
+    table[i + 2] = child;
+    return child;
   }
 
   setWeight(node: number, weight: number): void {
@@ -100,47 +178,30 @@ class RuneTrie {
     this.isWord[node] = 1;
   }
 
-  private add(parent: number, rune: number): number {
+  private newNode(): number {
     const node = this.size++;
     if (node >= this.weight.length) this.growNodes();
-    if (parent === 0) {
-      this.rootChild[rune] = node;
-      return node;
-    }
-    if ((this.edges + 1) * 2 > this.mask + 1) this.grow();
-    this.edges++;
-    this.place(parent, rune, node);
     return node;
   }
 
-  private place(parent: number, rune: number, child: number): void {
-    const slots = this.slots;
-    let slot = edgeHash(parent, rune) & this.mask;
-    while (slots[slot * SLOT + 2] !== 0) slot = (slot + 1) & this.mask;
-    const at = slot * SLOT;
-    slots[at] = parent;
-    slots[at + 1] = rune;
-    slots[at + 2] = child;
+  private growNodes(length = this.weight.length * 2): void {
+    this.weight = grownTo(this.weight, new Float64Array(length));
+    this.isWord = grownTo(this.isWord, new Uint8Array(length));
+    this.tableOf = grownTo(this.tableOf, new Int32Array(length));
   }
+}
 
-  /** Twice the slots, every edge placed again: the table stays under half full. */
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.mask = this.slots.length / SLOT - 1;
-    for (let at = 0; at < old.length; at += SLOT) {
-      if (old[at + 2] !== 0) this.place(old[at]!, old[at + 1]!, old[at + 2]!);
-    }
-  }
+/** The slots of a table for `edges` edges: a power of two, kept under half full. */
+function tableSlots(edges: number): number {
+  let slots = 2;
+  while (slots < edges * 2) slots *= 2;
+  return slots;
+}
 
-  private growNodes(): void {
-    const weight = new Float64Array(this.weight.length * 2);
-    weight.set(this.weight);
-    const isWord = new Uint8Array(this.isWord.length * 2);
-    isWord.set(this.isWord);
-    this.weight = weight;
-    this.isWord = isWord;
-  }
+/** `to` holding `from`'s values first. */
+function grownTo<T extends Float64Array | Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Numbers a slot of the edge table: parent, rune, child, and one unused (16 bytes, aligned). */
@@ -333,9 +394,10 @@ export class Segmenter {
     const first = this.first;
     for (let i = begin; i < end; i++) first[i] = dictionary.rootChild(runes[i]!);
     const { trie, minWeight } = dictionary;
-    const { weight, isWord } = trie;
+    const { weight, isWord, tableOf, tables } = trie;
     for (let i = end - 1; i >= begin; i--) {
       let node = first[i]!;
+      const table = tables[tableOf[node]!]!;
       const own = node !== 0 && isWord[node] === 1 ? weight[node]! : minWeight;
       let bestWeight = MIN_DOUBLE;
       let bestEnd = i;
@@ -343,7 +405,7 @@ export class Segmenter {
       const single = (i + 1 < end ? best[i + 1]! : 0) + own;
       if (single > bestWeight) bestWeight = single;
       for (let j = i + 1; j < end && j - i + 1 <= MAX_WORD_LENGTH && node !== 0; j++) {
-        node = trie.child(node, runes[j]!);
+        node = trie.child(table, node, runes[j]!);
         if (node === 0 || isWord[node] !== 1) continue;
         const val = (j + 1 < end ? best[j + 1]! : 0) + weight[node]!;
         if (val > bestWeight) {
@@ -390,10 +452,14 @@ class Dictionary {
   /** The next line (+1) whose word starts with the same rune; 0 ends the list. */
   private readonly nextLine: Int32Array;
   /** Per rune: the first and last line (+1) of its list; 0 when none. */
-  private readonly firstLine = new Int32Array(RUNES);
-  private readonly lastLine = new Int32Array(RUNES);
+  private readonly firstLine = new RuneTable();
+  private readonly lastLine = new RuneTable();
+  /** Per first rune: its words' runes after the first, the most edges its table can need. */
+  private readonly edgesBelow = new RuneTable();
   /** Runes whose words are not in the trie yet. */
-  private readonly pending = new Uint8Array(RUNES);
+  private readonly pending = new RuneTable();
+  /** Every rune that has words, once. */
+  private readonly firsts: number[] = [];
   private readonly userWords = new Map<number, UserWord[]>();
   private readonly fields: Fields = { count: 0, starts: [], ends: [] };
   private readonly decoded = { rune: 0 };
@@ -416,12 +482,19 @@ class Dictionary {
     this.nextLine = new Int32Array(lines);
     this.minWeight = this.weightOf(this.readMain());
     this.readUser(user);
+    let slots = 0;
+    let nodes = 1;
+    for (const rune of this.firsts) {
+      slots += tableSlots(this.edgesBelow.get(rune));
+      nodes += 1 + this.edgesBelow.get(rune);
+    }
+    this.trie.reserve(slots, nodes);
   }
 
   /** The root's child by `rune`, its words put into the trie first if they are not yet. */
   rootChild(rune: number): number {
-    if (this.pending[rune] === 1) this.build(rune);
-    return this.trie.rootChild[rune]!;
+    if (this.pending.get(rune) === 1) this.build(rune);
+    return this.trie.rootChild.get(rune);
   }
 
   /**
@@ -447,18 +520,27 @@ class Dictionary {
       this.freq[line] = freq;
       this.sum += freq;
       if (freq < least) least = freq;
-      if (length > 0) this.link(this.word[0]!, line);
+      if (length > 0) {
+        this.link(this.word[0]!, line);
+        this.edgesBelow.set(this.word[0]!, this.edgesBelow.get(this.word[0]!) + length - 1);
+      }
       start = end + 1;
     }
     return least;
   }
 
   private link(rune: number, line: number): void {
-    const last = this.lastLine[rune]!;
-    if (last === 0) this.firstLine[rune] = line + 1;
+    const last = this.lastLine.get(rune);
+    if (last === 0) this.firstLine.set(rune, line + 1);
     else this.nextLine[last - 1] = line + 1;
-    this.lastLine[rune] = line + 1;
-    this.pending[rune] = 1;
+    this.lastLine.set(rune, line + 1);
+    this.markPending(rune);
+  }
+
+  /** `rune` has words to put in the trie (listed once in `firsts`). */
+  private markPending(rune: number): void {
+    if (this.pending.get(rune) === 0 && this.trie.rootChild.get(rune) === 0) this.firsts.push(rune);
+    this.pending.set(rune, 1);
   }
 
   /** LoadUserDict: each line by InserUserDictNode, kept to be put in after the main words. */
@@ -481,8 +563,9 @@ class Dictionary {
     const first = this.word[0]!;
     const words = this.userWords.get(first) ?? [];
     words.push({ runes: this.word.slice(0, length), weight });
+    this.edgesBelow.set(first, this.edgesBelow.get(first) + length - 1);
     this.userWords.set(first, words);
-    this.pending[first] = 1;
+    this.markPending(first);
   }
 
   /** x[size / 2] of the main weights sorted: the median frequency's weight (see the header). */
@@ -509,9 +592,10 @@ class Dictionary {
 
   /** CreateTrie for the words of one first rune: the main dictionary's in order, then the user's. */
   private build(rune: number): void {
-    this.pending[rune] = 0;
+    this.pending.set(rune, 0);
     this.previousLength = 0;
-    for (let next = this.firstLine[rune]!; next !== 0; next = this.nextLine[next - 1]!) {
+    this.trie.open(rune, this.edgesBelow.get(rune));
+    for (let next = this.firstLine.get(rune); next !== 0; next = this.nextLine[next - 1]!) {
       const line = next - 1;
       const length = this.decodeWord(this.main, this.lineStart[line]!, this.wordEnd[line]!);
       this.trie.setWeight(this.wordNode(length), this.weightOf(this.freq[line]!));
@@ -533,7 +617,13 @@ class Dictionary {
     const shared = Math.min(length, this.previousLength);
     let k = 0;
     while (k < shared && word[k] === previous[k]) k++;
-    let node = k === 0 ? 0 : path[k - 1]!;
+    // Every word here starts with the rune whose table is open: its first step is the root's.
+    if (k === 0) {
+      path[0] = this.trie.rootChild.get(word[0]!);
+      previous[0] = word[0]!;
+      k = 1;
+    }
+    let node = path[k - 1]!;
     for (let i = k; i < length; i++) {
       node = this.trie.step(node, word[i]!);
       path[i] = node;
