@@ -117,12 +117,12 @@ export async function runStages(
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;
   onStage(1, total, "reuse");
-  const reuse = reuseStageMemo({ ...input, citations: cite.marks }, memos.reuse, await aheadShingles);
+  const reuse = reuseStageMemo({ ...input, citations: cite.references }, memos.reuse, await aheadShingles);
   // A State's wording and the agreed texts: the reuse links read by date, a pure function of
   // what is computed by now (small beside the reuse stage, so it runs under its progress label
   // and keeps no memo: it is recomputed whole after a cached reuse result).
   const adoption = adoptionStage(
-    { ...input, workingPapers: papers.papers, reuse: reuse.result.reuse, citations: cite.marks },
+    { ...input, workingPapers: papers.papers, reuse: reuse.result.reuse, citations: cite.references },
     SCHEMA_VERSION,
   );
   onStage(2, total, "index");

@@ -29,6 +29,13 @@
  *   output's (write.ts `sourceOf`). After one change they are the same, and neither is made: at
  *   200k paragraphs the two cost some 0.3 s of CPU to build from 52,000 marks, and as much again
  *   to serialise for their digest.
+ * - So the marks themselves are needed only when one of those files is made: each entry also
+ *   keeps what the other readers of a citation need, its text citations' paragraphs and spans
+ *   (`CiteMemoDoc.refs`, the reuse and adoption stages' references) and the documents its
+ *   citations target (`targets`, the summary's look-ups), and `Cited.marks` is gathered only when
+ *   first asked for. A memo'd entry's marks are then decoded only when asked for too
+ *   (memo-file.ts): at 200k paragraphs the 52,000 marks were 0.2 s of decoding and some 200,000
+ *   objects on every build, for files that a change to one document leaves as they were.
  */
 import { odsUrl } from "../../core/address/urls.ts";
 import { indexLazily, statesOf } from "../../core/cite/resolve.ts";
@@ -50,6 +57,12 @@ import { citingOrder, extractDocument } from "./extract.ts";
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
 export type CitedBy = CitedByFile;
 export type CitationSummary = CitationSummaryFile;
+
+/**
+ * What the reuse and adoption stages read of a citation: its paragraph, how it is made and where
+ * it lies; only citations in the text are references (reuse/stage.ts `referenceSpans`).
+ */
+export type CiteRef = Pick<Citation, "from" | "via" | "span">;
 
 /**
  * What the stages after this one, cited-by and the summary read of a citation: its id, its
@@ -155,8 +168,10 @@ export interface CiteMade {
 export interface Cited {
   /** The citations, parsed from `lines` when first asked for (the build reads `marks`). */
   readonly citations: Citation[];
-  /** What later stages read of each citation, in the same order. */
-  marks: CiteMark[];
+  /** What cited-by and the summary read of each citation, in the same order (gathered when first asked for). */
+  readonly marks: CiteMark[];
+  /** The citations in the text, in the same order: what the reuse and adoption stages read. */
+  references: CiteRef[];
   /** The same citations as citations.jsonl lines (validated), by citing document in order. */
   lines: CiteLines[];
   /** Made from the marks when first asked for. */
@@ -178,10 +193,14 @@ export interface CiteMemoDoc {
   key: string;
   /** The documents its extraction looked up, each with the state it had then (symbol, state). */
   reads: Array<[string, string]>;
-  /** What later stages read of its citations. */
-  marks: CiteMark[];
+  /** What cited-by and the summary read of its citations (read from a memo when first asked for). */
+  readonly marks: CiteMark[];
   /** The SHA-256 of its marks (`marksSum`). */
   markSum: string;
+  /** Its citations in the text (`CiteRef`), in order: the marks whose `via` is "text". */
+  refs: CiteRef[];
+  /** The documents its citations target, distinct and sorted. */
+  targets: string[];
   /** Its citations as citations.jsonl lines. */
   lines: CiteLines;
   diagnostics: Diagnostic[];
@@ -272,8 +291,9 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
     return p;
   };
 
-  const lines: CiteLines[] = [];
-  const marks: CiteMark[] = [];
+  const kept: CiteMemoDoc[] = [];
+  const references: CiteRef[] = [];
+  const targets = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const docs = new Map<string, CiteMemoDoc>();
   const sums: string[] = [];
@@ -287,7 +307,8 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
       had.key === key &&
       had.reads.every(([symbol, state]) => (states.get(symbol) ?? "") === state)
     ) {
-      // Taken as kept: its marks for the stages after this one, its lines as bytes for the writer.
+      // Taken as kept: its references and targets for the stages after this one, its marks and
+      // lines left where they are until a file made from them asks.
       entry = had;
     } else {
       redone++;
@@ -300,14 +321,17 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
         reads: [...reads].sort().map((symbol) => [symbol, states.get(symbol) ?? ""]),
         marks: own,
         markSum: marksSum(own),
+        refs: own.filter((m) => m.via === "text"),
+        targets: [...new Set(own.map((m) => m.target.doc))].sort(),
         lines: linesOf(valid.map((c) => JSON.stringify(c))),
         diagnostics: one.diagnostics,
       };
     }
     docs.set(versionKey(record), entry);
-    lines.push(entry.lines);
     sums.push(entry.markSum);
-    for (const m of entry.marks) marks.push(m);
+    kept.push(entry);
+    for (const r of entry.refs) references.push(r);
+    for (const t of entry.targets) targets.add(t);
     for (const d of entry.diagnostics) diagnostics.push(d);
   }
   index.docs.get = docsGet;
@@ -315,7 +339,7 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   index.byId.get = byIdGet;
 
   return {
-    cited: citedOf(marks, lines, sums, lookUps(marks, index), diagnostics),
+    cited: citedOf(kept, references, sums, lookUps(targets, index), diagnostics),
     memo: { context, docs },
     mode: usable ? "incremental" : "cold",
     why,
@@ -336,16 +360,17 @@ export function marksSum(marks: readonly CiteMark[]): string {
 }
 
 /**
- * What the summary looks up of each cited document, by symbol, sorted: whether the corpus holds
- * it, and whether the registry knows it. Taken now, while the index is at hand (a few milliseconds
- * for the 52,000 marks at 200k paragraphs), so the summary can be made later, or not at all.
+ * What the summary looks up of each cited document (`targets`, every citation's target), by
+ * symbol, sorted: whether the corpus holds it, and whether the registry knows it. Taken now, while
+ * the index is at hand (a few milliseconds for the 52,000 marks at 200k paragraphs), so the
+ * summary can be made later, or not at all.
  */
 function lookUps(
-  marks: readonly CiteMark[],
+  targets: ReadonlySet<string>,
   index: { docs: { has(s: string): boolean }; registry: { has(s: string): boolean } },
 ): Map<string, [held: boolean, known: boolean]> {
   const out = new Map<string, [boolean, boolean]>();
-  for (const symbol of [...new Set(marks.map((m) => m.target.doc))].sort())
+  for (const symbol of [...targets].sort())
     out.set(symbol, [index.docs.has(symbol), index.registry.has(symbol)]);
   return out;
 }
@@ -383,16 +408,23 @@ const parsed = (l: CiteLines): Citation[] =>
         .map((x) => JSON.parse(x) as Citation);
 
 /**
- * The stage's output: its citations parsed from the lines, cited-by and the summary made from the
- * marks, each only when asked for; `sums`, the marks' sums by citing document in order (`marksSum`).
+ * The stage's output from the citing documents' entries in order: its marks gathered, its
+ * citations parsed from the lines, cited-by and the summary made from the marks, each only when
+ * asked for; `sums`, the marks' sums by citing document in order (`marksSum`).
  */
 function citedOf(
-  marks: CiteMark[],
-  lines: CiteLines[],
+  entries: readonly CiteMemoDoc[],
+  references: CiteRef[],
   sums: readonly string[],
   looked: ReadonlyMap<string, [boolean, boolean]>,
   diagnostics: Diagnostic[],
 ): Cited {
+  const lines = entries.map((e) => e.lines);
+  let marks: CiteMark[] | null = null;
+  const allMarks = () => {
+    marks ??= entries.flatMap((e) => e.marks);
+    return marks;
+  };
   let citations: Citation[] | null = null;
   let by: CitedBy | null = null;
   let summary: CitationSummary | null = null;
@@ -402,15 +434,18 @@ function citedOf(
       citations ??= lines.flatMap(parsed);
       return citations;
     },
-    marks,
+    get marks() {
+      return allMarks();
+    },
+    references,
     lines,
     get citedBy() {
-      by ??= citedBy(marks);
+      by ??= citedBy(allMarks());
       return by;
     },
     get summary() {
       summary ??= summarise(
-        marks,
+        allMarks(),
         (s) => looked.get(s)?.[0] ?? false,
         (s) => looked.get(s)?.[1] ?? false,
       );

@@ -28,7 +28,7 @@ import {
   sameStamp,
 } from "../../pipeline/build/memos.ts";
 import { previousOutput } from "../../pipeline/build/write.ts";
-import { type Cited, citeStageMemo } from "../../pipeline/cite/stage.ts";
+import { type Cited, type CiteMemoDoc, type CiteRef, citeStageMemo } from "../../pipeline/cite/stage.ts";
 import { codeVersion, FileStore, type RangeFile, stampOf } from "../../pipeline/host.ts";
 import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
@@ -591,7 +591,7 @@ describe("the memos' pieces", () => {
     expect(inc.documents.map((d) => d.symbol)).toContain("A/80/21");
   });
 
-  test("the cite memo's lines are read only for citations.jsonl; a piece that does not read back then costs the memo, never the bytes", async () => {
+  test("the cite memo's lines and marks are read only for the files made from them; a piece that does not read back then costs the memo, never the bytes", async () => {
     const root = makeRepo(files());
     await build({ root });
     append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
@@ -599,17 +599,19 @@ describe("the memos' pieces", () => {
     const input = { documents: now.documents, paragraphs: now.paragraphs, registry: now.registry };
     const dir = memoDir(root);
     const store = new FileStore(dir, false);
-    // The pieces of lines (the others hold the documents' entries, read with the memo).
+    // The pieces of lines and marks (the others hold the documents' entries, read with the memo).
     const held = pieces(dir, "cite").filter((n) => {
       const s = unpack(store.get(n)!, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${codeVersion()}`);
-      return s !== null && "lines" in s;
+      return s !== null && "lines" in s && "marks" in s;
     });
     expect(held.length).toBeGreaterThan(1);
     expect(held.length).toBeLessThan(pieces(dir, "cite").length);
     const cold = citeStageMemo(input, null);
     const lines = (c: Cited) => Buffer.concat(c.lines.map((l) => Buffer.from(l.bytes))).toString("utf8");
 
-    // Vouched for by their stamps, the pieces of lines are not read with the memo, nor by the stage.
+    // Vouched for by their stamps, the pieces of lines and marks are not read with the memo, nor
+    // by the stage: what the stages after it read (the references, the digests of what cited-by
+    // and the summary are made from, the diagnostics) comes from the entries.
     const read = new Set<string>();
     const sound = readMemos(
       (n) => {
@@ -622,14 +624,20 @@ describe("the memos' pieces", () => {
     const inc = citeStageMemo(input, sound.cite);
     expect(inc).toMatchObject({ mode: "incremental", why: null });
     expect(inc.redone).toBeLessThan(now.documents.length);
-    expect(inc.cited.marks).toEqual(cold.cited.marks);
-    expect(inc.cited.citedBy).toEqual(cold.cited.citedBy);
-    expect(inc.cited.summary).toEqual(cold.cited.summary);
+    const refs = (rs: readonly CiteRef[]) => rs.map((r) => [r.from, r.via, r.span[0], r.span[1]]);
+    expect(refs(inc.cited.references)).toEqual(refs(cold.cited.marks.filter((m) => m.via === "text")));
+    expect(refs(inc.cited.references)).toEqual(refs(cold.cited.references));
+    expect(inc.cited.made).toEqual(cold.cited.made);
     expect(inc.cited.diagnostics).toEqual(cold.cited.diagnostics);
     expect(inc.cited.lines.map((l) => [l.count, l.size, l.sum])).toEqual(
       cold.cited.lines.map((l) => [l.count, l.size, l.sum]),
     );
     expect(held.filter((n) => read.has(n))).toEqual([]);
+    // The marks, read now, are the cold run's, and so is what is made from them.
+    expect(inc.cited.marks).toEqual(cold.cited.marks);
+    expect(held.filter((n) => read.has(n)).length).toBeGreaterThan(0);
+    expect(inc.cited.citedBy).toEqual(cold.cited.citedBy);
+    expect(inc.cited.summary).toEqual(cold.cited.summary);
     // The lines, read now, are the cold run's bytes; parsed, its citations.
     expect(lines(inc.cited)).toBe(lines(cold.cited));
     expect(held.filter((n) => read.has(n)).length).toBeGreaterThan(0);
@@ -643,9 +651,11 @@ describe("the memos' pieces", () => {
     );
     const fallen = citeStageMemo(input, spoilt.cite);
     expect(() => lines(fallen.cited)).toThrow(PieceUnreadable);
-    // Every entry's lines made anew around the same bytes: the pieces must be written, the lines read.
+    expect(() => fallen.cited.citedBy).toThrow(PieceUnreadable);
+    // Every entry and its lines made anew around the same bytes and marks: the pieces must be
+    // written, the lines and marks read.
     const copied = new Map(
-      [...spoilt.cite!.docs].map(([k, d]) => {
+      [...spoilt.cite!.docs].map(([k, d]): [string, CiteMemoDoc] => {
         const l = d.lines;
         const again = {
           count: l.count,
@@ -655,7 +665,17 @@ describe("the memos' pieces", () => {
             return l.bytes;
           },
         };
-        return [k, { ...d, lines: again }];
+        const { key, reads, markSum, refs, targets, diagnostics } = d;
+        const entry = { key, reads, markSum, refs, targets, diagnostics, lines: again };
+        return [
+          k,
+          {
+            ...entry,
+            get marks() {
+              return d.marks;
+            },
+          },
+        ];
       }),
     );
     const out = memoFiles(
