@@ -43,6 +43,7 @@ import {
   holdsKept,
   listFiles,
   readBytes,
+  readBytesIfExists,
   relativePath,
   removeTreeLater,
   stampOf,
@@ -72,7 +73,7 @@ import {
 } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles, outputMemoOf, previousOutput } from "./write.ts";
+import { dataFiles, lastDocuments, outputMemoOf, previousOutput } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -301,7 +302,7 @@ async function buildLocked(
       known: new Set(lastOutput?.version === version ? (lastOutput.records ?? []) : []),
       validated: new Set<string>(),
     };
-    const { files, finish } = dataFiles(
+    const { files, finish, places } = dataFiles(
       {
         documents,
         paragraphPieces: parsed.pieces,
@@ -311,6 +312,14 @@ async function buildLocked(
         summary,
       },
       valid,
+      // The records of documents.json that the last output holds, copied from it (write.ts).
+      lastDocuments(lastOutput, options.previous ?? outDir, version, (abs) => {
+        try {
+          return readBytesIfExists(abs);
+        } catch {
+          return null; // not a file, or gone since: every record is made
+        }
+      }),
     );
     const linked = new Map<string, FileStamp>();
     const previous = lastOutput
@@ -329,7 +338,9 @@ async function buildLocked(
     if (memoStore?.writable)
       memoStore.set(
         OUTPUT_MEMO.file,
-        outputMemoFile(outputMemoOf(outDir, written, stampOf, version, files, linked, valid.validated)),
+        outputMemoFile(
+          outputMemoOf(outDir, written, stampOf, version, files, linked, valid.validated, places),
+        ),
       );
     progress({ phase: "write", done: 1, total: 1, label: where });
   }

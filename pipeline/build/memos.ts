@@ -42,6 +42,7 @@ import {
 } from "../reuse/memo-file.ts";
 import type { TopicsMemo } from "../topics/incremental.ts";
 import { TOPICS_MEMO, topicsMemoFromSections, topicsMemoSections } from "../topics/memo-file.ts";
+import type { DocumentPlace } from "./write.ts";
 
 /**
  * What the last build wrote, for the writer (write.ts `previousOutput`): the folder it finally
@@ -58,6 +59,11 @@ export interface OutputMemo {
    * JSON (write.ts `ValidRecords`); absent in a memo from before they were kept.
    */
   records?: string[];
+  /**
+   * Where each record of documents.json stands in it (write.ts `lastDocuments`); absent in a memo
+   * from before they were kept.
+   */
+  documents?: DocumentPlace[];
 }
 
 /** The output memo's file in the store, and the kind of pack it is. */

@@ -20,6 +20,9 @@
  *   which a new generation never changes (generations.ts): linking keeps publish-whole-or-nothing.
  * - A file whose making costs well above a digest of what it is made from (`sourceOf`) is not
  *   even made when the last output's file was made from the same: that file is linked.
+ * - documents.json, which changes with any document, is made from the last output's: the record
+ *   of a document of the same path and bytes is copied from there, proven by the file's SHA-256
+ *   (`lastDocuments`), and only the others are serialised (`documentsFile`).
  */
 
 import { createHash } from "node:crypto";
@@ -67,6 +70,8 @@ export interface BuildOutput {
 /** The files to write, and the files made from what was written (the manifest). */
 export interface DataFiles {
   files: OutputFile[];
+  /** Where each record of documents.json stands, once the file is made (`documentsFile`). */
+  places: readonly DocumentPlace[];
   finish: (written: readonly WrittenFile[]) => OutputFile[];
 }
 
@@ -197,20 +202,74 @@ export interface ValidRecords {
 }
 
 /**
+ * Where a record of documents.json stands in the file: by the document's file and the SHA-256 of
+ * its bytes (the record's `file` and `hash`), its first byte and length, and the SHA-256 of its
+ * JSON (base64, as `ValidRecords` names it).
+ */
+export interface DocumentPlace {
+  file: string;
+  hash: string;
+  at: number;
+  bytes: number;
+  sum: string;
+}
+
+/**
+ * The last output's documents.json, proven by its SHA-256 (the one the output memo recorded for
+ * it), and where each of its records stands (`DocumentPlace`), by `${file}\n${hash}`.
+ */
+export interface LastDocuments {
+  bytes: Uint8Array;
+  places: ReadonlyMap<string, DocumentPlace>;
+}
+
+const COMMA = 0x2c;
+
+/**
  * documents.json, compact, as `compact` makes it from DocumentsFile (an object of the contract
  * version and the records, in that order), each record validated only when new: one whose JSON a
  * build validated before and its schema gave back unchanged is written as its JSON. The schema's
  * output is a pure function of the record's JSON for the plain data the parse step hands over (as
  * `sourceOf` says), so validating it again would give the same bytes. At 200k paragraphs: the
  * 1,329 records (5.3 MB), one of them new after a change, cost 77 ms of zod whole.
+ * Decision: a record the last output's documents.json holds (`last`), of a document of the same
+ * file and bytes, is copied from there, never serialised nor hashed again: the record is made by
+ * the parse step from the document's path and bytes alone (its front matter and its parse), by
+ * the same code (the output memo's version), so its JSON is the same. Runs of such records that
+ * stand together in the last file are copied as one range. `places` gets where each record stands
+ * in the file made, for the next build.
  */
-function documentsFile(documents: readonly DocumentRecord[], valid: ValidRecords): OutputFile {
+function documentsFile(
+  documents: readonly DocumentRecord[],
+  valid: ValidRecords,
+  last: LastDocuments | null,
+  places: DocumentPlace[],
+): OutputFile {
   return {
     path: "documents.json",
     chunks: function* () {
-      yield `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"documents":[`;
-      let first = true;
-      for (const r of documents) {
+      places.length = 0;
+      const head = `{"schemaVersion":${JSON.stringify(SCHEMA_VERSION)},"documents":[`;
+      yield head;
+      let pos = head.length;
+      // A range of the last file not yet handed out: records that stood together there.
+      let run: { start: number; end: number } | null = null;
+      for (const [i, r] of documents.entries()) {
+        const was = last?.places.get(`${r.file}\n${r.hash}`);
+        if (i > 0 && !(run && was && was.at === run.end + 1 && last!.bytes[run.end] === COMMA)) {
+          if (run) yield last!.bytes.subarray(run.start, run.end);
+          run = null;
+          yield ",";
+        }
+        if (i > 0) pos += 1;
+        if (was && last) {
+          if (run) run.end = was.at + was.bytes;
+          else run = { start: was.at, end: was.at + was.bytes };
+          valid.validated.add(was.sum);
+          places.push({ file: r.file, hash: r.hash, at: pos, bytes: was.bytes, sum: was.sum });
+          pos += was.bytes;
+          continue;
+        }
         const json = JSON.stringify(r);
         const sum = createHash("sha256").update(json).digest("base64");
         let out = json;
@@ -218,14 +277,56 @@ function documentsFile(documents: readonly DocumentRecord[], valid: ValidRecords
           out = JSON.stringify(DocumentRecord.parse(r));
           if (out === json) valid.validated.add(sum);
         } else valid.validated.add(sum);
-        yield first ? out : `,${out}`;
-        first = false;
+        const bytes = Buffer.byteLength(out);
+        // The sum names the JSON written only when the schema gave the record back as it was.
+        if (out === json) places.push({ file: r.file, hash: r.hash, at: pos, bytes, sum });
+        pos += bytes;
+        yield out;
       }
+      if (run) yield last!.bytes.subarray(run.start, run.end);
       yield "]}\n";
     },
     records: documents.length,
     schemaVersion: SCHEMA_VERSION,
   };
+}
+
+/**
+ * The last output's documents.json from the output memo and the file's bytes as read now (null
+ * when there are none): taken only when the memo is of this code and this folder, and the bytes
+ * are the ones it recorded (their SHA-256: 5.3 MB at 200k paragraphs hash in some 10 ms, no stamp
+ * to trust), each place inside them and holding one JSON object. Anything else: null, and every
+ * record is made.
+ */
+export function lastDocuments(
+  memo: OutputMemo | null,
+  dir: string,
+  version: string,
+  read: (abs: string) => Uint8Array | null,
+): LastDocuments | null {
+  if (!memo || memo.version !== version || !Array.isArray(memo.documents)) return null;
+  if (path.resolve(memo.dir) !== path.resolve(dir)) return null;
+  const f = memo.files.find((x) => x.path === "documents.json");
+  const bytes = f ? read(path.join(dir, f.path)) : null;
+  if (!(f && bytes) || createHash("sha256").update(bytes).digest("hex") !== f.sha256) return null;
+  const places = new Map<string, DocumentPlace>();
+  for (const p of memo.documents) {
+    const ok =
+      p &&
+      typeof p.file === "string" &&
+      typeof p.hash === "string" &&
+      typeof p.sum === "string" &&
+      Number.isSafeInteger(p.at) &&
+      Number.isSafeInteger(p.bytes) &&
+      p.at > 0 &&
+      p.bytes > 1 &&
+      p.at + p.bytes <= bytes.length &&
+      bytes[p.at] === 0x7b &&
+      bytes[p.at + p.bytes - 1] === 0x7d;
+    if (!ok) return null;
+    places.set(`${p.file}\n${p.hash}`, p);
+  }
+  return { bytes, places };
 }
 
 /** The stages' files: citations, reuse, the search index. */
@@ -286,10 +387,12 @@ function stageFiles(stages: NonNullable<Analysed["stages"]>): OutputFile[] {
 export function dataFiles(
   out: BuildOutput,
   valid: ValidRecords = { known: new Set(), validated: new Set() },
+  last: LastDocuments | null = null,
 ): DataFiles {
   const { documents, analysed } = out;
+  const places: DocumentPlace[] = [];
   const files: OutputFile[] = [
-    documentsFile(documents, valid),
+    documentsFile(documents, valid, last, places),
     {
       path: "paragraphs.jsonl",
       // Written and hashed as the bytes they are (validated and serialised by the cache step),
@@ -319,6 +422,7 @@ export function dataFiles(
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     files,
+    places,
     finish: (written) => [
       compact("manifest.json", Manifest, { schemaVersion: SCHEMA_VERSION, files: written }, written.length),
     ],
@@ -374,7 +478,8 @@ export function previousOutput(
  * after a change at 200k paragraphs). Should a link have failed and the file been written instead,
  * the stamp recorded is the old file's, which the next build finds moved: it writes that file
  * anew, never links wrong bytes. `files`: what was handed to the writer, for each file's source;
- * `validated`: the records found valid as they were (`ValidRecords`).
+ * `validated`: the records found valid as they were (`ValidRecords`); `documents`: where each
+ * record of documents.json stands (`DocumentPlace`).
  */
 export function outputMemoOf(
   dir: string,
@@ -384,6 +489,7 @@ export function outputMemoOf(
   files: readonly OutputFile[] = [],
   linked: ReadonlyMap<string, FileStamp> = new Map(),
   validated: ReadonlySet<string> = new Set(),
+  documents: readonly DocumentPlace[] = [],
 ): OutputMemo {
   const sources = new Map(files.flatMap((f) => (f.source ? [[f.path, f.source] as const] : [])));
   const out: OutputMemo["files"] = [];
@@ -392,5 +498,11 @@ export function outputMemoOf(
     const source = sources.get(w.path);
     if (stamp) out.push({ sha256: w.sha256, path: w.path, stamp, ...(source ? { source } : {}) });
   }
-  return { dir: path.resolve(dir), version, files: out, records: [...validated].sort() };
+  return {
+    dir: path.resolve(dir),
+    version,
+    files: out,
+    records: [...validated].sort(),
+    documents: [...documents],
+  };
 }

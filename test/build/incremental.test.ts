@@ -980,6 +980,29 @@ describe("the writer after a change", () => {
     expect(statSync(path.join(out, victim), { bigint: true }).ino).not.toBe(after.get(victim));
   });
 
+  test("documents.json copies the records of unchanged documents from the last output's; one edited there by hand is made anew", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const memo = () => readOutputMemo(readFileSync(path.join(root, ".cache/stages", OUTPUT_MEMO.file)))!;
+    const docs = Object.keys(files()).filter((f) => f.endsWith(".md")).length;
+    expect(memo().documents).toHaveLength(docs);
+    append(root, "corpus/A-79-10/zh.md", "各方同意。\n");
+    await bothWays(root);
+    // Edited by hand, the same size, in the record of a document that does not change next.
+    const file = path.join(out, "documents.json");
+    const place = memo().documents!.find((p) => p.file === "corpus/A-80-20/zh.md")!;
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('"title":"', place.at) + '"title":"'.length;
+    expect(at).toBeGreaterThan(place.at);
+    expect(at).toBeLessThan(place.at + place.bytes);
+    bytes[at] = bytes[at] === 0x58 ? 0x59 : 0x58;
+    writeFileSync(file, bytes);
+    append(root, "corpus/A-79-10/zh.md", "各方再次同意。\n");
+    await bothWays(root);
+    expect(memo().documents).toHaveLength(docs);
+  });
+
   test("a file made from the same value as the last output's is linked unmade; one edited there by hand, or cut short, is made anew", async () => {
     const root = makeRepo(files());
     await build({ root });

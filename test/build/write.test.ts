@@ -1,0 +1,130 @@
+/**
+ * documents.json made from the last output's: the record of a document of the same file and bytes
+ * is copied from the last file (runs of them as one range), the others made, and the file is the
+ * one made whole; the last file is taken only as the output memo recorded it.
+ */
+import { createHash } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import { build } from "../../pipeline/build/index.ts";
+import type { OutputMemo } from "../../pipeline/build/memos.ts";
+import {
+  dataFiles,
+  type LastDocuments,
+  lastDocuments,
+  type ValidRecords,
+} from "../../pipeline/build/write.ts";
+import { summarise } from "../../pipeline/report.ts";
+import type { DocumentRecord } from "../../schemas/index.ts";
+import { doc, makeRepo, registry } from "./helpers.ts";
+
+const SYMBOLS = ["A/1/1", "A/2/2", "A/3/3", "A/4/4"];
+
+async function records(): Promise<DocumentRecord[]> {
+  const files: Record<string, string> = { "corpus/registry.yaml": registry(SYMBOLS) };
+  for (const s of SYMBOLS)
+    files[`corpus/${s.replaceAll("/", "-")}/en.md`] = doc(
+      s,
+      "en",
+      `1. The text of ${s}.\n\n2. More of it.\n`,
+    );
+  const { documents } = await build({ root: makeRepo(files), out: null, cache: "off" });
+  expect(documents).toHaveLength(SYMBOLS.length);
+  return documents;
+}
+
+/** documents.json's chunks as dataFiles makes them, and where each record stands. */
+function made(documents: DocumentRecord[], last: LastDocuments | null = null, valid?: ValidRecords) {
+  const d = dataFiles(
+    {
+      documents,
+      paragraphPieces: [],
+      paragraphCount: 0,
+      analysed: { workingPapers: [], stages: null, diagnostics: [] },
+      diagnostics: [],
+      summary: summarise([], { documents: 0, built: 0, paragraphs: 0 }),
+    },
+    valid ?? { known: new Set(), validated: new Set() },
+    last,
+  );
+  const f = d.files.find((x) => x.path === "documents.json")!;
+  const chunks = [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)];
+  const bytes = Buffer.concat(chunks.map((c) => (typeof c === "string" ? Buffer.from(c) : c)));
+  return { chunks, bytes, places: [...d.places] };
+}
+
+const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+/** An output memo of a folder holding `bytes` as documents.json, and where its records stand. */
+function memoOf(bytes: Uint8Array, places: OutputMemo["documents"]): OutputMemo {
+  return {
+    dir: "/out",
+    version: "v1",
+    files: [
+      { path: "documents.json", sha256: sha(bytes), stamp: { ino: "1", size: bytes.length, mtimeNs: "1" } },
+    ],
+    documents: places,
+  };
+}
+
+describe("documents.json from the last output's", () => {
+  test("the records of the same files and bytes are copied as one range; the file is the one made whole", async () => {
+    const documents = await records();
+    const first = made(documents);
+    expect(first.chunks.every((c) => typeof c === "string")).toBe(true);
+    expect(first.places.map((p) => p.file)).toEqual(documents.map((d) => d.file));
+    const last = lastDocuments(memoOf(first.bytes, first.places), "/out", "v1", () => first.bytes);
+    expect(last).not.toBeNull();
+    const valid = { known: new Set<string>(), validated: new Set<string>() };
+    const again = made(documents, last, valid);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    // The head, every record in one range of the last file, the tail: nothing serialised.
+    expect(again.chunks.filter((c) => typeof c !== "string")).toHaveLength(1);
+    expect(again.chunks.filter((c) => typeof c === "string")).toEqual([expect.stringMatching(/^\{/), "]}\n"]);
+    expect(again.places).toEqual(first.places);
+    // Known valid for the next build, as when they were made.
+    expect(valid.validated).toEqual(new Set(first.places.map((p) => p.sum)));
+  });
+
+  test("a record of other bytes (its hash moved) is made, the others copied around it", async () => {
+    const documents = await records();
+    const first = made(documents);
+    const last = lastDocuments(memoOf(first.bytes, first.places), "/out", "v1", () => first.bytes);
+    const changed = documents.map((d, i) =>
+      i === 1 ? { ...d, hash: "f".repeat(64), title: "Retitled" } : d,
+    );
+    const cold = made(changed);
+    const inc = made(changed, last);
+    expect(inc.bytes.equals(cold.bytes)).toBe(true);
+    expect(inc.places).toEqual(cold.places);
+    // The first record, then the made one, then the last two in one range.
+    expect(inc.chunks.filter((c) => typeof c !== "string")).toHaveLength(2);
+    expect(inc.chunks.some((c) => typeof c === "string" && c.includes("Retitled"))).toBe(true);
+    // Reordered: each record still found by its file and hash, the file as made whole.
+    const reordered = [documents[3]!, documents[0]!, documents[2]!, documents[1]!];
+    expect(made(reordered, last).bytes.equals(made(reordered).bytes)).toBe(true);
+  });
+
+  test("the last file is taken only as the memo recorded it: other bytes, code, folder or places, and none is", async () => {
+    const documents = await records();
+    const first = made(documents);
+    const memo = memoOf(first.bytes, first.places);
+    const read = () => first.bytes;
+    expect(lastDocuments(memo, "/out", "v1", read)).not.toBeNull();
+    // Edited by hand, the same size: its SHA-256 is not the recorded one.
+    const edited = Buffer.from(first.bytes);
+    const title = edited.indexOf("A test report", first.places[2]!.at);
+    expect(title).toBeGreaterThan(first.places[2]!.at);
+    edited[title] = "a".charCodeAt(0);
+    expect(lastDocuments(memo, "/out", "v1", () => edited)).toBeNull();
+    expect(lastDocuments(memo, "/out", "v2", read)).toBeNull();
+    expect(lastDocuments(memo, "/elsewhere", "v1", read)).toBeNull();
+    expect(lastDocuments(memo, "/out", "v1", () => null)).toBeNull();
+    expect(lastDocuments({ ...memo, documents: undefined }, "/out", "v1", read)).toBeNull();
+    const places = first.places;
+    const moved = (i: number, at: number) => places.map((p, j) => (j === i ? { ...p, at } : p));
+    expect(
+      lastDocuments(memoOf(first.bytes, moved(2, first.bytes.length - 2)), "/out", "v1", read),
+    ).toBeNull();
+    expect(lastDocuments(memoOf(first.bytes, moved(2, places[2]!.at + 1)), "/out", "v1", read)).toBeNull();
+  });
+});
