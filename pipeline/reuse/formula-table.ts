@@ -331,6 +331,9 @@ export function formulaList(
   // The first carrier in reading order, and where its first run of the key starts.
   const first = new Int32Array(keys).fill(-1);
   const firstRun = new Int32Array(keys);
+  // The three carriers first in reading order (a key's examples), kept as the runs are read: a
+  // second pass over every run of the corpus for the chosen keys' carriers cost as much as this one.
+  const examples = new Int32Array(3 * keys).fill(-1);
   const { runStart, runs } = t;
   const n = runStart.length - 1;
   for (let p = 0; p < n; p++) {
@@ -344,6 +347,7 @@ export function formulaList(
       if (lastSeen[k] !== p) {
         lastSeen[k] = p;
         carriers[k]!++;
+        keepExample(examples, 3 * k, p, rank);
       }
       const f = first[k]!;
       if (f < 0 || rank[p]! < rank[f]!) {
@@ -359,14 +363,18 @@ export function formulaList(
     df[k] = Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
     live.push(k);
   }
-  live.sort((x, y) => df[y]! - df[x]! || carriers[y]! - carriers[x]!);
+  // Only the first `limit` in this order and their ties are read: the keys below the limit-th
+  // count are left out before sorting (a stable sort of the rest is the same prefix).
+  const ranked = live.length > limit ? atLeast(live, df, limit) : live;
+  ranked.sort((x, y) => df[y]! - df[x]! || carriers[y]! - carriers[x]!);
   // Texts only where they can decide: the first `limit` and whatever ties with the last of them.
-  let end = Math.min(limit, live.length);
+  let end = Math.min(limit, ranked.length);
   if (end > 0) {
-    const last = live[end - 1]!;
-    while (end < live.length && df[live[end]!] === df[last] && carriers[live[end]!] === carriers[last]) end++;
+    const last = ranked[end - 1]!;
+    while (end < ranked.length && df[ranked[end]!] === df[last] && carriers[ranked[end]!] === carriers[last])
+      end++;
   }
-  const top = live.slice(0, end).map((k) => {
+  const top = ranked.slice(0, end).map((k) => {
     const p = first[k]!;
     const r = 3 * (runStart[p]! + firstRun[k]!);
     return { k, text: textOf(p, runs[r]!, runs[r + 1]!), rank: rank[p]!, run: firstRun[k]! };
@@ -380,27 +388,36 @@ export function formulaList(
       x.run - y.run,
   );
   const chosen = top.slice(0, limit);
-  // Three examples each: the first carriers in reading order. A key's slot among the chosen by
-  // number, not by a map: the pass below reads every run of the corpus.
-  const slot = new Int32Array(keys).fill(-1);
-  const wanted = chosen.map((c, i) => {
-    slot[c.k] = i;
-    return [] as number[];
-  });
-  for (let p = 0; p < n; p++)
-    for (let r = runStart[p]!; r < runStart[p + 1]!; r++) {
-      const i = slot[runs[3 * r + 2]!]!;
-      if (i < 0) continue;
-      const list = wanted[i]!;
-      if (list[list.length - 1] !== p) list.push(p);
-    }
-  return chosen.map((c, i) => ({
+  return chosen.map((c) => ({
     text: c.text,
     paragraphs: df[c.k]!,
-    examples: wanted[i]!.sort((x, y) => rank[x]! - rank[y]!)
-      .slice(0, 3)
-      .map(idOf),
+    examples: [...examples.subarray(3 * c.k, 3 * c.k + 3)].filter((p) => p >= 0).map(idOf),
   }));
+}
+
+/**
+ * Paragraph `p` among a key's three examples at `at` (-1 where none yet), kept in reading order:
+ * a carrier goes before one of a higher rank only, so of equal ranks the one met first (the
+ * lower index) stays first, as a stable sort by rank of the carriers would leave them.
+ */
+function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): void {
+  let i = 3;
+  while (i > 0 && (examples[at + i - 1]! < 0 || rank[p]! < rank[examples[at + i - 1]!]!)) i--;
+  if (i === 3) return;
+  for (let j = 2; j > i; j--) examples[at + j] = examples[at + j - 1]!;
+  examples[at + i] = p;
+}
+
+/**
+ * The keys of `live` (in its order) whose count is at least the `limit`-th largest: every key
+ * that sorting by count, then carriers, can place among the first `limit` or tie with the last
+ * of them. The counts sorted as numbers, no comparator.
+ */
+function atLeast(live: readonly number[], df: Uint32Array, limit: number): number[] {
+  if (limit <= 0) return [];
+  const counts = Uint32Array.from(live, (k) => df[k]!).sort();
+  const least = counts[counts.length - limit]!;
+  return live.filter((k) => df[k]! >= least);
 }
 
 /** The text of units [start, end) of a paragraph's text, given its tokens. */
