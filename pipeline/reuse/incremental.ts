@@ -79,7 +79,7 @@ import {
   updateLive,
   wantsCompaction,
 } from "./live.ts";
-import { type DfChange, dfOf, postingsOf } from "./postings.ts";
+import { type DfChange, dfOf, postingsOf, sortedIndexOf } from "./postings.ts";
 import { type NameIndex, nameIndex, referenceMarks } from "./references.ts";
 
 /**
@@ -502,20 +502,6 @@ function hasPair(pairs: Uint32Array, a: number, b: number): boolean {
   return false;
 }
 
-/** Where `h` is among the sorted hashes `sorted`, or -1. */
-function indexOfHash(sorted: Uint32Array, h: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid]!;
-    if (v < h) lo = mid + 1;
-    else if (v > h) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
-
 /**
  * What counting shared shingles reads of a paragraph: its units and shingle hashes (see
  * Features.shingled).
@@ -606,7 +592,7 @@ class Features {
       // columns whole.
       for (let s = 0; s < windows.length; s++) {
         windows[s] = shingleHash(ids, s, w);
-        const at = indexOfHash(frequent.hashes, windows[s]!);
+        const at = sortedIndexOf(frequent.hashes, windows[s]!);
         if (at >= 0) df[s] = frequent.counts[at]!;
       }
       const marks = formulaUnits(df, ids.length, w, this.formulaDf());

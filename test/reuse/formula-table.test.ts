@@ -69,6 +69,18 @@ function reference(
   }));
 }
 
+/** `t` as a memo reads it back: columns exactly as long as their keys, no lookup by hash yet. */
+function readBack(t: FormulaTable): FormulaTable {
+  return {
+    ...t,
+    units: t.units.slice(0, t.keyStart[t.keys]),
+    keyStart: t.keyStart.slice(0, t.keys + 1),
+    dfZh: t.dfZh.slice(0, t.keys),
+    dfEn: t.dfEn.slice(0, t.keys),
+    byHash: null,
+  };
+}
+
 describe("formulaList", () => {
   it("lists what sorting every live key lists, ties at the limit included", () => {
     // Few distinct units and counts, so that places tie often, across the limit too.
@@ -117,15 +129,7 @@ describe("formulaList", () => {
   it("a table grows past what it was read back with, and finds its old keys by their units", () => {
     const t = emptyTable(0);
     const a = keyOf(t, Int32Array.of(5, 6, 7), 0, 3);
-    // As a memo reads it back: columns exactly as long as their keys, no lookup by hash yet.
-    const read: FormulaTable = {
-      ...t,
-      units: t.units.slice(0, t.keyStart[t.keys]),
-      keyStart: t.keyStart.slice(0, t.keys + 1),
-      dfZh: t.dfZh.slice(0, t.keys),
-      dfEn: t.dfEn.slice(0, t.keys),
-      byHash: null,
-    };
+    const read = readBack(t);
     expect(keyOf(read, Int32Array.of(1, 5, 6, 7), 1, 4)).toBe(a);
     const b = keyOf(read, Int32Array.of(8, 9), 0, 2);
     expect(b).toBe(a + 1);
@@ -194,15 +198,7 @@ describe("formulaList", () => {
       fc.property(fc.array(para, { maxLength: 20 }), fc.array(para, { maxLength: 8 }), (before, after) => {
         const t = emptyTable(0);
         for (const x of before) keyRuns(t, Int32Array.from(x.units), asRuns(x), x.zh ? "zh" : "en");
-        // As a memo reads it back: columns as long as their keys, no lookup by hash.
-        const read = (): FormulaTable => ({
-          ...t,
-          units: t.units.slice(0, t.keyStart[t.keys]),
-          keyStart: t.keyStart.slice(0, t.keys + 1),
-          dfZh: t.dfZh.slice(0, t.keys),
-          dfEn: t.dfEn.slice(0, t.keys),
-          byHash: null,
-        });
+        const read = (): FormulaTable => readBack(t);
         const one = read();
         const many = read();
         const items = after.map((x) => ({

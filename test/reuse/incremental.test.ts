@@ -107,6 +107,11 @@ function newDoc(w: World, lang: "zh" | "en"): Doc {
   };
 }
 
+/** A world of exactly these documents: nothing planted, no formulas drawn. */
+function plainWorld(docs: World["docs"]): World {
+  return { rand: mulberry(5), docs, planted: { zh: [], en: [] }, formulas: { zh: [], en: [] }, next: 0 };
+}
+
 function world(seed: number, docs: number): World {
   const rand = mulberry(seed);
   const w: World = {
@@ -424,13 +429,7 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       ],
       refs: new Map(),
     });
-    const w: World = {
-      rand: mulberry(5),
-      docs: [doc(1), doc(2), doc(3)],
-      planted: { zh: [], en: [] },
-      formulas: { zh: [], en: [] },
-      next: 0,
-    };
+    const w = plainWorld([doc(1), doc(2), doc(3)]);
     let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
     expect(memo.formulaWindows.length).toBe(0);
     for (const [step, linked] of [
@@ -462,13 +461,7 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       texts: [`${phrase}${random(mulberry(20 + i), "zh", 20)}`],
       refs: new Map(),
     });
-    const w: World = {
-      rand: mulberry(5),
-      docs: [doc(1), doc(2), doc(3)],
-      planted: { zh: [], en: [] },
-      formulas: { zh: [], en: [] },
-      next: 0,
-    };
+    const w = plainWorld([doc(1), doc(2), doc(3)]);
     const window = shingleHash(tokenize(phrase).ids, 0, options.zh.formulaWindow);
     const ships = (m: ReuseMemo) => m.formulaWindows.includes(window);
     let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
