@@ -130,7 +130,7 @@ export function runColumns(
 /**
  * The run columns of `n` paragraphs, paragraph p's being old paragraph `from[p]`'s runs in `old`
  * when `from[p]` is not negative, else `fresh.get(p)` (or none): runColumns for a build after a
- * change, copying the carried runs number by number rather than a view of each paragraph's.
+ * change, copying the carried runs by ranges rather than a view of each paragraph's.
  */
 export function carriedRunColumns(
   old: Pick<FormulaTable, "runStart" | "runs">,
@@ -147,15 +147,21 @@ export function carriedRunColumns(
   }
   runStart[n] = total;
   const runs = new Uint32Array(total * 3);
-  for (let p = 0; p < n; p++) {
+  for (let p = 0; p < n; ) {
     const o = from[p]!;
-    let at = 3 * runStart[p]!;
     if (o < 0) {
       const r = fresh.get(p);
-      if (r) runs.set(r, at);
+      if (r) runs.set(r, 3 * runStart[p]!);
+      p++;
       continue;
     }
-    for (let i = 3 * old.runStart[o]!; i < 3 * old.runStart[o + 1]!; i++) runs[at++] = old.runs[i]!;
+    // Paragraphs carried from consecutive old ones (nearly all of them, between the changed
+    // documents) have their runs in one range of the old columns: copied in one piece, where
+    // copying them number by number was 0.1 s of a build after one change at 200k paragraphs.
+    let q = p + 1;
+    while (q < n && from[q] === o + (q - p)) q++;
+    runs.set(old.runs.subarray(3 * old.runStart[o]!, 3 * old.runStart[o + (q - p)]!), 3 * runStart[p]!);
+    p = q;
   }
   return { runStart, runs };
 }

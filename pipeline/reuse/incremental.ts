@@ -461,26 +461,27 @@ function sortedPairs(flat: ArrayLike<number>): Uint32Array {
 }
 
 /**
- * Pairs (flattened) in order, when the first `sorted` numbers already are: the rest sorted and
- * merged in.
+ * Pairs (flattened) in order: `head`, already in order, with `tail` sorted and merged in (a
+ * pair in both is kept twice, as sorting them all together keeps it).
  */
-function mergePairs(flat: number[], sorted: number): Uint32Array {
-  const tail = sortedPairs(flat.slice(sorted));
-  const out = new Uint32Array(flat.length);
+function mergePairs(head: Uint32Array, tail: readonly number[]): Uint32Array {
+  const added = sortedPairs(tail);
+  if (!added.length) return head;
+  const out = new Uint32Array(head.length + added.length);
   let i = 0;
   let j = 0;
   let at = 0;
-  while (i < sorted || j < tail.length) {
+  while (i < head.length || j < added.length) {
     const takeHead =
-      j >= tail.length ||
-      (i < sorted && (flat[i]! < tail[j]! || (flat[i] === tail[j] && flat[i + 1]! <= tail[j + 1]!)));
+      j >= added.length ||
+      (i < head.length && (head[i]! < added[j]! || (head[i] === added[j] && head[i + 1]! <= added[j + 1]!)));
     if (takeHead) {
-      out[at++] = flat[i]!;
-      out[at++] = flat[i + 1]!;
+      out[at++] = head[i]!;
+      out[at++] = head[i + 1]!;
       i += 2;
     } else {
-      out[at++] = tail[j]!;
-      out[at++] = tail[j + 1]!;
+      out[at++] = added[j]!;
+      out[at++] = added[j + 1]!;
       j += 2;
     }
   }
@@ -785,14 +786,19 @@ function incremental(
   // 4. What the memo found among untouched paragraphs stands; the rest is dropped.
   const rank = readingRank(paragraphs, documents);
   // The memo's pairs that stand, renumbered: still in order (the renumbering keeps order), so
-  // the new ones are merged in at the end rather than all sorted again.
-  const pairs: number[] = [];
+  // the new ones (`pairs`) are merged in at the end rather than all sorted again. The standing
+  // ones go into a typed array of the memo's size, not pushed one by one onto a list (some
+  // 450,000 pairs at 200k paragraphs: 0.18 s of a build after one change).
+  const standingPairs = new Uint32Array(old.pairs.length);
+  let standing = 0;
   for (let i = 0; i < old.pairs.length; i += 2) {
     const a = old.pairs[i]!;
     const b = old.pairs[i + 1]!;
-    if (!touchedOld[a] && !touchedOld[b]) pairs.push(remap[a]!, remap[b]!);
+    if (touchedOld[a] || touchedOld[b]) continue;
+    standingPairs[standing++] = remap[a]!;
+    standingPairs[standing++] = remap[b]!;
   }
-  let standing = pairs.length;
+  const pairs: number[] = [];
   /** Links of the shingle search, and of the verbatim-copy pass, in the new numbering. */
   const main: Link[] = [];
   const copyFound: Link[] = [];
@@ -908,16 +914,21 @@ function incremental(
     }
   }
   if (unmade.size) {
+    const stands = (a: number, b: number) => !unmade.has(a * n + b);
     let w = 0;
-    let stood = 0;
+    for (let i = 0; i < standing; i += 2)
+      if (stands(standingPairs[i]!, standingPairs[i + 1]!)) {
+        standingPairs[w++] = standingPairs[i]!;
+        standingPairs[w++] = standingPairs[i + 1]!;
+      }
+    standing = w;
+    w = 0;
     for (let i = 0; i < pairs.length; i += 2)
-      if (!unmade.has(pairs[i]! * n + pairs[i + 1]!)) {
+      if (stands(pairs[i]!, pairs[i + 1]!)) {
         pairs[w++] = pairs[i]!;
         pairs[w++] = pairs[i + 1]!;
-        if (i < standing) stood += 2;
       }
     pairs.length = w;
-    standing = stood;
   }
 
   // 7. Verbatim-copy groups that hold a touched paragraph or a pair whose search link moved.
@@ -1036,7 +1047,11 @@ function incremental(
     const f = features.get(p)!;
     return { formula: f.formula, frequent: f.frequent, ref: f.ref };
   };
-  const stats = { eligible, candidates: pairs.length / 2 + copies.length / 2, aligned: all.length };
+  const stats = {
+    eligible,
+    candidates: (standing + pairs.length) / 2 + copies.length / 2,
+    aligned: all.length,
+  };
   const result = assemble({
     paragraphs,
     documents,
@@ -1077,7 +1092,7 @@ function incremental(
     windows: wantsCompaction(windows, compactAt)
       ? compact(windows, n, baseId(settings, paragraphs, "windows"))
       : windows,
-    pairs: mergePairs(pairs, standing),
+    pairs: mergePairs(standingPairs.subarray(0, standing), pairs),
     copies: Uint32Array.from(copies),
     found: all.map((l) => ({
       from: l.from,

@@ -179,6 +179,30 @@ describe("formulaList", () => {
     );
   });
 
+  it("carries runs from any old paragraphs, in stretches or not, as each paragraph's own would be", () => {
+    const list = fc.array(fc.nat(50), { maxLength: 9 }).map((l) => l.slice(0, l.length - (l.length % 3)));
+    fc.assert(
+      fc.property(
+        fc.array(list, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: -1, max: 11 }), { maxLength: 16 }),
+        (lists, picks) => {
+          const t = runColumns(lists.length, (p) => Uint32Array.from(lists[p]!));
+          // Old paragraphs in any order: runs of consecutive ones, jumps back, repeats, fresh ones.
+          const from = Int32Array.from(picks, (x) => (x < 0 ? -1 : x % lists.length));
+          const fresh = new Map(
+            picks.flatMap((x, p) => (x < 0 ? [[p, Uint32Array.of(p, p + 1, 7)] as const] : [])),
+          );
+          const carried = carriedRunColumns(t, from, fresh);
+          const expected = runColumns(from.length, (p) =>
+            from[p]! < 0 ? fresh.get(p)! : Uint32Array.from(lists[from[p]!]!),
+          );
+          expect([...carried.runStart]).toEqual([...expected.runStart]);
+          expect([...carried.runs]).toEqual([...expected.runs]);
+        },
+      ),
+    );
+  });
+
   it("keys runs over a table read back as one at a time does, through a lookup of their hashes alone", () => {
     const para = fc.record({
       units: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 3, maxLength: 8 }),
