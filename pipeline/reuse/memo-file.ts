@@ -20,7 +20,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "6" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "7" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -399,6 +399,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
+    "formulas.keyHash": t.keyHash.subarray(0, t.keys),
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
     "formulas.runStart": t.runStart,
     "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
@@ -430,6 +431,7 @@ export function memoFromSections(
   const keyStart = u32("formulas.keyStart");
   const dfZh = u32("formulas.dfZh");
   const dfEn = u32("formulas.dfEn");
+  const keyHash = u32("formulas.keyHash");
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
   const copyKey = u32("copyKey");
@@ -447,6 +449,7 @@ export function memoFromSections(
     !keyStart ||
     !dfZh ||
     !dfEn ||
+    !keyHash ||
     !runStart ||
     !runs ||
     !copyKey ||
@@ -477,6 +480,7 @@ export function memoFromSections(
     keys < 0 ||
     dfZh.length !== keys ||
     dfEn.length !== keys ||
+    keyHash.length !== keys ||
     keyStart[0] !== 0 ||
     keyStart[keys] !== units.length ||
     runStart[size] !== runs.length / 3
@@ -489,7 +493,17 @@ export function memoFromSections(
   // The columns are taken as read (views of the memo's bytes; the key columns written to in place
   // by this build, the run columns made anew from them); the lookup of keys by hash is made only
   // if a new run needs a key (formula-table.ts).
-  const table: FormulaTable = { keys, units, keyStart, dfZh, dfEn, runStart, runs, byHash: null };
+  const table: FormulaTable = {
+    keys,
+    units,
+    keyStart,
+    dfZh,
+    dfEn,
+    keyHash,
+    runStart,
+    runs,
+    byHash: null,
+  };
   return {
     settings: meta.settings as string,
     formulaDf: meta.formulaDf as number,

@@ -77,6 +77,7 @@ function readBack(t: FormulaTable): FormulaTable {
     keyStart: t.keyStart.slice(0, t.keys + 1),
     dfZh: t.dfZh.slice(0, t.keys),
     dfEn: t.dfEn.slice(0, t.keys),
+    keyHash: t.keyHash.slice(0, t.keys),
     byHash: null,
   };
 }
@@ -233,7 +234,7 @@ describe("formulaList", () => {
         const want = items.map((x) => [...keyRuns(one, x.ids, x.runs, x.lang)]);
         expect(keyRunsOf(many, items).map((r) => [...r])).toEqual(want);
         expect(many.keys).toBe(one.keys);
-        for (const col of ["keyStart", "dfZh", "dfEn"] as const)
+        for (const col of ["keyStart", "dfZh", "dfEn", "keyHash"] as const)
           expect([...many[col].subarray(0, many.keys)]).toEqual([...one[col].subarray(0, one.keys)]);
         expect([...many.units.subarray(0, many.keyStart[many.keys])]).toEqual([
           ...one.units.subarray(0, one.keyStart[one.keys]),
