@@ -30,52 +30,66 @@ export function lineageOf(
   dateOf: (p: Paragraph) => string,
   schemaVersion: number,
 ): LineageFile {
-  // Union-find over paragraph ids.
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
+  // Union-find over the linked paragraphs numbered as met (ids looked up once each, ranks read
+  // once each): over the ids themselves, every step was a lookup in a map of strings, and every
+  // union two lookups of a rank by id (some 0.1 s of a build after one change at 200k paragraphs).
+  // The root of a family is its member of least rank, however the unions went.
+  const slot = new Map<string, number>();
+  const ids: string[] = [];
+  const parent: number[] = [];
+  const ranks: number[] = [];
+  const slotOf = (id: string): number => {
+    let i = slot.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      slot.set(id, i);
+      ids.push(id);
+      parent.push(i);
+      ranks.push(rankOf(id));
+    }
+    return i;
+  };
+  const find = (x: number): number => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
-    let c = x;
-    while (c !== r) {
-      const next = parent.get(c)!;
-      parent.set(c, r);
+    while (parent[r] !== r) r = parent[r]!;
+    for (let c = x; c !== r; ) {
+      const next = parent[c]!;
+      parent[c] = r;
       c = next;
     }
     return r;
   };
-  const add = (x: string) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
   for (const l of links) {
-    add(l.from);
-    add(l.to);
-    const a = find(l.from);
-    const b = find(l.to);
-    if (a !== b) parent.set(rankOf(a) < rankOf(b) ? b : a, rankOf(a) < rankOf(b) ? a : b);
+    const a = find(slotOf(l.from));
+    const b = find(slotOf(l.to));
+    if (a === b) continue;
+    if (ranks[a]! < ranks[b]!) parent[b] = a;
+    else parent[a] = b;
   }
-  const groups = new Map<string, string[]>();
-  for (const id of parent.keys()) {
-    const r = find(id);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const r = find(i);
     const list = groups.get(r);
-    if (list) list.push(id);
-    else groups.set(r, [id]);
+    if (list) list.push(i);
+    else groups.set(r, [i]);
   }
-  const roots = byRank([...groups.keys()], (id) => rankOf(id));
+  const rankAt = (i: number) => ranks[i]!;
+  const roots = byRank([...groups.keys()], rankAt);
   const familyOf = new Map<string, number>();
-  roots.forEach((r, i) => {
-    for (const id of groups.get(r)!) familyOf.set(id, i);
+  roots.forEach((r, f) => {
+    for (const i of groups.get(r)!) familyOf.set(ids[i]!, f);
   });
   const families: LineageFamily[] = roots.map((r, i) => ({
     id: i,
-    lang: byId.get(r)!.lang,
+    lang: byId.get(ids[r]!)!.lang,
     members: [],
     links: [],
     alsoIn: [],
   }));
   const sorted = byRank(
     links,
-    (l) => rankOf(l.to),
-    (l) => rankOf(l.from),
+    (l) => ranks[slot.get(l.to)!]!,
+    (l) => ranks[slot.get(l.from)!]!,
   );
   const generation = new Map<string, number>();
   for (const l of sorted) {
@@ -89,9 +103,10 @@ export function lineageOf(
       via: l.via,
     });
   }
-  for (const r of roots) {
-    const fam = families[familyOf.get(r)!]!;
-    for (const id of byRank(groups.get(r)!, (id) => rankOf(id))) {
+  for (const [f, r] of roots.entries()) {
+    const fam = families[f]!;
+    for (const i of byRank(groups.get(r)!, rankAt)) {
+      const id = ids[i]!;
       const p = byId.get(id)!;
       fam.members.push({ id, doc: p.doc, date: dateOf(p), generation: generation.get(id) ?? 0 });
     }
