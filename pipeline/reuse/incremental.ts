@@ -59,6 +59,7 @@ import {
   sameUnits,
 } from "./detect.ts";
 import {
+  carriedInPlace,
   carriedRunColumns,
   type FormulaTable,
   formulaList,
@@ -461,31 +462,36 @@ function sortedPairs(flat: ArrayLike<number>): Uint32Array {
 }
 
 /**
- * Pairs (flattened) in order: `head`, already in order, with `tail` sorted and merged in (a
- * pair in both is kept twice, as sorting them all together keeps it).
+ * Pairs (flattened) in order: the first `head` numbers of `buffer`, already in order, with `tail`
+ * sorted and merged in (a pair in both is kept twice, as sorting them all together keeps it).
+ * Merged from the end, in `buffer` itself when it has room (the memo's array, consumed: memory
+ * first written is what costs, see formula-table.ts carriedInPlace), else in a new array.
  */
-function mergePairs(head: Uint32Array, tail: readonly number[]): Uint32Array {
+function mergePairs(buffer: Uint32Array, head: number, tail: readonly number[]): Uint32Array {
   const added = sortedPairs(tail);
-  if (!added.length) return head;
-  const out = new Uint32Array(head.length + added.length);
-  let i = 0;
-  let j = 0;
-  let at = 0;
-  while (i < head.length || j < added.length) {
-    const takeHead =
-      j >= added.length ||
-      (i < head.length && (head[i]! < added[j]! || (head[i] === added[j] && head[i + 1]! <= added[j + 1]!)));
-    if (takeHead) {
-      out[at++] = head[i]!;
-      out[at++] = head[i + 1]!;
-      i += 2;
+  const total = head + added.length;
+  let out = buffer;
+  if (total > buffer.length) {
+    out = new Uint32Array(total);
+    out.set(buffer.subarray(0, head));
+  }
+  let i = head - 2;
+  let j = added.length - 2;
+  // The later of two pairs goes last; of two equal ones the added, as a merge from the start
+  // puts the standing one first. Once the added are placed, the standing ones left are in place.
+  for (let at = total - 2; j >= 0; at -= 2) {
+    const headLater = i >= 0 && (out[i]! > added[j]! || (out[i] === added[j] && out[i + 1]! > added[j + 1]!));
+    if (headLater) {
+      out[at] = out[i]!;
+      out[at + 1] = out[i + 1]!;
+      i -= 2;
     } else {
-      out[at++] = added[j]!;
-      out[at++] = added[j + 1]!;
-      j += 2;
+      out[at] = added[j]!;
+      out[at + 1] = added[j + 1]!;
+      j -= 2;
     }
   }
-  return out;
+  return out.subarray(0, total);
 }
 
 /** Whether (a, b) is among sorted flattened pairs. */
@@ -787,9 +793,10 @@ function incremental(
   const rank = readingRank(paragraphs, documents);
   // The memo's pairs that stand, renumbered: still in order (the renumbering keeps order), so
   // the new ones (`pairs`) are merged in at the end rather than all sorted again. The standing
-  // ones go into a typed array of the memo's size, not pushed one by one onto a list (some
-  // 450,000 pairs at 200k paragraphs: 0.18 s of a build after one change).
-  const standingPairs = new Uint32Array(old.pairs.length);
+  // ones are moved down within the memo's array (consumed, as its formula table is), not pushed
+  // one by one onto a list (some 450,000 pairs at 200k paragraphs: 0.18 s of a build after one
+  // change) nor copied into new memory (see mergePairs).
+  const standingPairs = old.pairs;
   let standing = 0;
   for (let i = 0; i < old.pairs.length; i += 2) {
     const a = old.pairs[i]!;
@@ -888,7 +895,8 @@ function incremental(
     const p = Math.floor(key / n);
     const q = key % n;
     if (langOf(p) !== langOf(q) || relatedPair(p, q)) continue;
-    const wasCandidate = hasPair(old.pairs, oldOf[p]!, oldOf[q]!);
+    // Both untouched: their pair, if the memo had it, stands, renumbered (and still in order).
+    const wasCandidate = hasPair(standingPairs.subarray(0, standing), p, q);
     const positions = features.positions(p);
     let rareShared = 0;
     let shared = 0;
@@ -1015,7 +1023,8 @@ function incremental(
 
   // 9. Formulas: the runs of touched paragraphs, the counts of formulas whose windows moved.
   // The untouched paragraphs' runs are copied as they stand in the memo's columns (their keys
-  // hold: keys are only added); the touched ones' are keyed again, in paragraph order.
+  // hold: keys are only added), or left where they stand when no paragraph moved and the touched
+  // ones kept their count of runs; the touched ones' are keyed again, in paragraph order.
   const table: FormulaTable = { ...old.formulas };
   recount(table, windowMoved, { zh: options.zh.formulaWindow, en: options.en.formulaWindow }, (h) =>
     liveDf(windows, h),
@@ -1032,7 +1041,8 @@ function incremental(
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
   const carry = new Int32Array(n);
   for (let p = 0; p < n; p++) carry[p] = touched[p] ? -1 : oldOf[p]!;
-  Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
+  if (!carriedInPlace(table, carry, fresh))
+    Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);
@@ -1092,7 +1102,7 @@ function incremental(
     windows: wantsCompaction(windows, compactAt)
       ? compact(windows, n, baseId(settings, paragraphs, "windows"))
       : windows,
-    pairs: mergePairs(standingPairs.subarray(0, standing), pairs),
+    pairs: mergePairs(standingPairs, standing, pairs),
     copies: Uint32Array.from(copies),
     found: all.map((l) => ({
       from: l.from,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  carriedInPlace,
   carriedRunColumns,
   emptyTable,
   type FormulaTable,
@@ -199,6 +200,45 @@ describe("formulaList", () => {
           );
           expect([...carried.runStart]).toEqual([...expected.runStart]);
           expect([...carried.runs]).toEqual([...expected.runs]);
+        },
+      ),
+    );
+  });
+
+  it("writes carried runs into the old columns only when nothing moves, and then as a copy would", () => {
+    const list = fc.array(fc.nat(50), { maxLength: 9 }).map((l) => l.slice(0, l.length - (l.length % 3)));
+    fc.assert(
+      fc.property(
+        fc.array(list, { minLength: 1, maxLength: 10 }),
+        fc.array(fc.tuple(fc.nat(9), list), { maxLength: 4 }),
+        fc.nat(3),
+        (lists, changes, shape) => {
+          // Paragraphs replaced by fresh runs (of any count, or the same count as they had),
+          // sometimes with one more or one less paragraph, or one carried from another number.
+          const n = lists.length + (shape === 1 ? 1 : 0) - (shape === 2 && lists.length > 1 ? 1 : 0);
+          const fresh = new Map(
+            changes.map(([p, r]) => {
+              const at = p % n;
+              const same = (lists[at] ?? []).map((x) => x + 1);
+              return [at, Uint32Array.from(p % 2 ? r : same)] as const;
+            }),
+          );
+          const from = Int32Array.from({ length: n }, (_, p) =>
+            fresh.has(p) || p >= lists.length ? -1 : shape === 3 && p === 0 ? lists.length - 1 : p,
+          );
+          const table = () => runColumns(lists.length, (p) => Uint32Array.from(lists[p]!));
+          const expected = carriedRunColumns(table(), from, fresh);
+          const t = table();
+          const before = { runStart: t.runStart, runs: [...t.runs] };
+          const sameCounts = [...fresh].every(([p, r]) => r.length === (lists[p] ?? []).length);
+          const identity = n === lists.length && from.every((o, p) => o === p || o === -1);
+          const done = carriedInPlace(t, from, fresh);
+          expect(done).toBe(identity && sameCounts);
+          if (done) {
+            expect(t.runStart).toBe(before.runStart);
+            expect([...t.runStart]).toEqual([...expected.runStart]);
+            expect([...t.runs]).toEqual([...expected.runs]);
+          } else expect([...t.runs]).toEqual(before.runs);
         },
       ),
     );
