@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { shingleHash } from "../../core/wording/shingle.ts";
 import {
   carriedInPlace,
   carriedRunColumns,
@@ -11,6 +12,7 @@ import {
   keyRuns,
   keyRunsOf,
   NO_RUNS,
+  recount,
   runColumns,
   runsAt,
 } from "../../pipeline/reuse/formula-table.ts";
@@ -241,6 +243,53 @@ describe("formulaList", () => {
           } else expect([...t.runs]).toEqual(before.runs);
         },
       ),
+    );
+  });
+
+  it("recounts exactly the keys holding a changed window, however the changed hashes' low bits fall", () => {
+    const w = { zh: 3, en: 2 };
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 2, maxLength: 7 }), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(11), fc.nat(6), fc.boolean(), fc.boolean()), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (units, picks, noise) => {
+          // One key a list of units (a repeated list is the same key).
+          const keys = [...new Map(units.map((u) => [u.join(","), u])).values()];
+          const t = emptyTable(0);
+          for (const u of keys) keyOf(t, Int32Array.from(u), 0, u.length);
+          keys.forEach((_, k) => {
+            t.dfZh[k] = k % 3 ? 7 : 0;
+            t.dfEn[k] = k % 2 ? 0 : 9;
+          });
+          // Windows of the keys, some changed, some only sharing a changed hash's low bits (not
+          // changed: the sieve lets them through, the set must not), and hashes of no key.
+          const changed = new Set<number>(noise);
+          for (const [k, s, zh, near] of picks) {
+            const u = keys[k % Math.max(1, keys.length)];
+            const width = zh ? w.zh : w.en;
+            if (!u || u.length < width) continue;
+            const h = shingleHash(Int32Array.from(u), s % (u.length - width + 1), width);
+            changed.add(near ? (h ^ 0x40000000) >>> 0 : h);
+          }
+          const dfOf = (h: number) => (h % 13) + 1;
+          const expected = { zh: [...t.dfZh.subarray(0, t.keys)], en: [...t.dfEn.subarray(0, t.keys)] };
+          keys.forEach((u, k) => {
+            const ids = Int32Array.from(u);
+            for (const lang of ["zh", "en"] as const) {
+              const width = w[lang];
+              if (!expected[lang][k]) continue;
+              const starts = Array.from({ length: Math.max(0, u.length - width + 1) }, (_, s) => s);
+              if (!starts.some((s) => changed.has(shingleHash(ids, s, width)))) continue;
+              expected[lang][k] = Math.min(...starts.map((s) => dfOf(shingleHash(ids, s, width))));
+            }
+          });
+          recount(t, changed, w, dfOf);
+          expect([...t.dfZh.subarray(0, t.keys)]).toEqual(expected.zh);
+          expect([...t.dfEn.subarray(0, t.keys)]).toEqual(expected.en);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
