@@ -1009,7 +1009,9 @@ function incremental(
   // 8. Best sources again where a paragraph's incoming links changed.
   const all: Link[] = [...main, ...copyLinks];
   const redo = all.filter((l) => dirtyTo.has(l.to));
-  const weights: (Uint8Array | null)[] = new Array(n).fill(null);
+  // Only the paragraphs whose sources are chosen again have their weights read: a sparse list,
+  // not one slot for every paragraph of the corpus filled at every build.
+  const weights: (Uint8Array | null)[] = [];
   for (const l of redo) weights[l.to] ??= features.get(l.to)!.weight;
   const chosen = bestSources(redo, rank, weights, options, langOf);
   for (const l of chosen.kept) (l as Link).kept = true;
