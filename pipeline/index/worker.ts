@@ -22,7 +22,7 @@
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
-import { replyOf } from "../parse-worker.ts";
+import { replyOf } from "../workers.ts";
 import type { IndexedParagraph } from "./build.ts";
 import { type ColdParts, coldParts, type IndexMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";

@@ -1,8 +1,8 @@
 /**
  * The compiled CLI (pipeline/compile.ts, dist-cli/) and the bin that chooses it: compiled and from
  * the sources, every command answers byte for byte alike (search, cite, the batch modes, a build
- * whose parse runs on the compiled worker threads); the words worker's entry loads only what it
- * runs; the bin runs the compiled CLI while its
+ * whose parse runs on the compiled worker threads); the workers' entries load only what they
+ * run; the bin runs the compiled CLI while its
  * sources are as compiled, and falls back to tsx with one line on stderr before the first
  * compile and after a change. The compiled CLI is written into a temporary folder, never into
  * the repository's dist-cli/.
@@ -170,13 +170,15 @@ describe("the bin", () => {
       expect(reply.outcome.thread).toBeGreaterThan(0);
     });
 
-    test("the compiled words worker loads only the segmenter and the counting, and counts as here", async () => {
-      // Every source module in the chunks words-worker.mjs imports, followed import by import:
-      // esbuild marks each module's code with its path in a comment.
+    /**
+     * Every source module in the chunks a compiled entry imports, followed import by import:
+     * esbuild marks each module's code with its path in a comment.
+     */
+    const modulesOf = (entry: string): string[] => {
       const dir = path.join(fake, "dist-cli");
       const modules = new Set<string>();
       const seen = new Set<string>();
-      const stack = ["words-worker.mjs"];
+      const stack = [entry];
       while (stack.length) {
         const file = stack.pop()!;
         if (seen.has(file)) continue;
@@ -186,7 +188,25 @@ describe("the bin", () => {
         for (const m of code.matchAll(/^\/\/ ((?:pipeline|core|schemas|node_modules)\/\S+)$/gm))
           modules.add(m[1]!);
       }
-      expect([...modules].sort()).toEqual([
+      return [...modules].sort();
+    };
+
+    test("the cold index's and the reuse stage's workers load no parser", () => {
+      for (const entry of ["index-worker.mjs", "reuse-worker.mjs"]) {
+        const modules = modulesOf(entry);
+        expect(modules, entry).toContain(`pipeline/${entry.split("-")[0]}/worker.ts`);
+        expect(
+          modules.filter((m) => m.startsWith("pipeline/parse") || m.includes("micromark")),
+          entry,
+        ).toEqual([]);
+      }
+      expect(modulesOf("parse-worker.mjs")).toContain("pipeline/parse/index.ts");
+    });
+
+    test("the compiled words worker loads only the segmenter and the counting, and counts as here", async () => {
+      const dir = path.join(fake, "dist-cli");
+      const modules = modulesOf("words-worker.mjs");
+      expect(modules).toEqual([
         "pipeline/index/exact-log.ts",
         "pipeline/index/jieba.ts",
         "pipeline/index/key-terms.ts",
