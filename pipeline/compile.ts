@@ -12,9 +12,11 @@
  *   which is large and loads its own worker file. Everything else is bundled, so a start reads a
  *   few files instead of hundreds of small modules.
  * - The parse workers (pipeline/parse-worker.ts), the cold index's worker
- *   (pipeline/index/worker.ts) and the reuse stage's (pipeline/reuse/worker.ts) are entry points of
- *   their own; the worker code finds `parse-worker.mjs`, `index-worker.mjs` or `reuse-worker.mjs`
- *   beside the chunk it runs from. The UN user dictionary of nodejieba is
+ *   (pipeline/index/worker.ts), the words worker of a build after a change
+ *   (pipeline/index/words-worker.ts) and the reuse stage's (pipeline/reuse/worker.ts) are entry
+ *   points of their own; the worker code finds `parse-worker.mjs`, `index-worker.mjs`,
+ *   `words-worker.mjs` or `reuse-worker.mjs` beside the chunk it runs from. An entry loads only
+ *   the chunks its own imports reach, so a worker's module graph is kept to what it runs. The UN user dictionary of nodejieba is
  *   copied beside the chunks for the same reason (jieba.ts finds it beside itself).
  * - The search fold table (core/search/normalize.ts: 64K code units folded through
  *   Unicode normalisation, case and OpenCC) is computed here, once, and written into the bundle
@@ -106,6 +108,7 @@ export async function compileCli(
       cli: "pipeline/cli.ts",
       "parse-worker": "pipeline/parse-worker.ts",
       "index-worker": "pipeline/index/worker.ts",
+      "words-worker": "pipeline/index/words-worker.ts",
       "reuse-worker": "pipeline/reuse/worker.ts",
       ...extra,
     },

@@ -13,22 +13,15 @@
  *   structured clone: the main thread reads it as it reads a cache hit and writes its bytes to
  *   the cache as they are. A parse that cannot be made an entry (a paragraph its schema refuses:
  *   a bug) comes back as the parse, for the main thread to fail on as it would without workers.
+ * - How a worker is started from the sources or compiled, and a one-reply worker, are workers.ts's,
+ *   which the other workers' starters import without this module's parser.
  * - Workers are an optimisation only: if one cannot start or dies, the documents it held are parsed
  *   on the main thread, and the output is the same either way (a test compares the bytes).
  */
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  isMainThread,
-  parentPort,
-  type TransferListItem,
-  threadId,
-  Worker,
-  workerData,
-} from "node:worker_threads";
+import { isMainThread, parentPort, threadId, Worker, workerData } from "node:worker_threads";
 import { entryBytes } from "./build/entry.ts";
 import { type Parsed, type ParseInput, parseDocument } from "./parse/index.ts";
+import { workerUrl } from "./workers.ts";
 
 /**
  * One result: the parse, or its cache entry's bytes (build/entry.ts) when entries were asked for,
@@ -53,15 +46,7 @@ interface Request {
 const ROLE = "acquis-parse-worker";
 
 /**
- * A larger young generation than V8's default (16 MB semi-spaces on this Node): the parser makes
- * many short-lived objects (micromark's events, mdast nodes), and with the default a worker spent
- * a quarter of its time in scavenges at 200k paragraphs; at 96 MB, 120 documents of the 50k
- * corpus parsed on one worker in 2.0-2.1 s of CPU instead of 2.7-2.8 s. It costs 96 MB a worker.
- */
-export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 } as const;
-
-/**
- * A parse worker's young generation: twice WORKER_LIMITS'. micromark's events for one document
+ * A parse worker's young generation: twice WORKER_LIMITS' (workers.ts). micromark's events for one document
  * (a token, two points and an event array per construct, four tokenizers deep) live until the
  * document's blocks are read; at 96 MB they outlived the young generation and were copied and
  * promoted, at 144 MB and more they die young. The 335 documents of the 50k bench corpus on one
@@ -78,53 +63,6 @@ export function parseSafely(input: ParseInput): ParseOutcome {
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
-}
-
-/**
- * The URL a worker thread of `module` (its import.meta.url) starts from: compiled, the entry
- * `<compiled>` beside the chunk it was bundled into (pipeline/compile.ts names the entries); from
- * the sources, a bootstrap module that registers tsx's loader in the worker, then loads `module`.
- */
-export function workerUrl(module: string, compiled: string): URL {
-  if (!module.endsWith(".ts")) return new URL(`./${compiled}`, module);
-  const require = createRequire(import.meta.url);
-  const tsxDir = path.dirname(require.resolve("tsx/package.json"));
-  const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
-  const self = pathToFileURL(fileURLToPath(module)).href;
-  const code = `const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(self)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
-
-/**
- * Run one worker thread of `module` (its import.meta.url; `compiled` as for workerUrl) to its end
- * and give back its one reply, or null where the worker could not start, failed or replied not ok.
- * A worker that fails is no error of the build: each caller computes the same on the main thread.
- */
-export function replyOf<R extends { ok: boolean }>(
-  module: string,
-  compiled: string,
-  data: unknown,
-  transferList: TransferListItem[] = [],
-): Promise<R | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(workerUrl(module, compiled), {
-        workerData: data,
-        transferList,
-        resourceLimits: WORKER_LIMITS,
-      });
-    } catch {
-      resolve(null);
-      return;
-    }
-    let reply: R | null = null;
-    worker.once("message", (m: R) => {
-      reply = m;
-    });
-    worker.on("error", () => {});
-    worker.on("exit", () => resolve(reply?.ok ? reply : null));
-  });
 }
 
 /** What a parse worker runs (workerUrl). */

@@ -9,8 +9,8 @@
  *   the host, and a test can hand over files that exist only in memory.
  * - A registry that is missing or unreadable as a whole is reported once; the documents are then
  *   not checked against it, which would only repeat that.
- * - A file whose path and bytes the last build read is taken from its load memo (load/memo.ts),
- *   not decoded and parsed again; the checks across files run on every build. Such a registry, a missing corpus
+ * - A file whose path and bytes the last build read (a document, the registry, the topic
+ *   vocabulary) is taken from its load memo (load/memo.ts), not decoded and parsed again; the checks across files run on every build. Such a registry, a missing corpus
  *   folder or a folder without documents make the corpus `broken`: the runner then publishes
  *   nothing, since every later step would silently degrade (a build of nothing, citations that
  *   resolve to nothing).
@@ -31,7 +31,14 @@ import {
   REGISTRY_FILE,
   tooLarge,
 } from "../load/index.ts";
-import { fileKey, type LoadMemo, registryKey, sameSourceStamp, settled } from "../load/memo.ts";
+import {
+  fileKey,
+  type LoadMemo,
+  registryKey,
+  sameSourceStamp,
+  settled,
+  type TopicsRead,
+} from "../load/memo.ts";
 import { type LoadedTopics, loadTopics, TOPICS_FILE } from "../load/topics.ts";
 
 /** One file of the corpus folder as the host lists it. */
@@ -110,6 +117,24 @@ function unreadFile(file: string, slug: string, lang: Lang, sha: string, read: (
 }
 
 /**
+ * The topic vocabulary: the load memo's read of the same path, bytes and limit, or read now; the
+ * read is kept in `memo` for the next build. No file, no entry.
+ */
+function readVocabulary(
+  bytes: Uint8Array | null,
+  file: string,
+  maxBytes: number,
+  known: LoadMemo | null,
+  memo: LoadMemo,
+): TopicsRead {
+  if (bytes === null) return loadTopics(null, file, maxBytes);
+  const key = registryKey(file, sha256(bytes), maxBytes);
+  const read = known?.topics?.key === key ? known.topics.read : loadTopics(bytes, file, maxBytes);
+  memo.topics = { key, read };
+  return read;
+}
+
+/**
  * Read the corpus folder: classify every listed file, read the documents within `maxBytes` and
  * the registry, and load them (decode, front matter, registry, cross-document checks).
  * @param known what the last build read (its load memo), or null
@@ -120,7 +145,7 @@ export function readCorpus<F extends ListedCorpusFile>(
   known: LoadMemo | null = null,
 ): CorpusRead {
   const diagnostics: Diagnostic[] = [];
-  const memo: LoadMemo = { files: new Map(), registry: null, stamps: new Map() };
+  const memo: LoadMemo = { files: new Map(), registry: null, topics: null, stamps: new Map() };
   const fileOf = (rel: string) => path.posix.join(folder.path, rel);
   const registryFile = fileOf(REGISTRY_FILE);
   if (folder.files === null) {
@@ -185,7 +210,7 @@ export function readCorpus<F extends ListedCorpusFile>(
       : loadRegistry(registryBytes, registryFile, maxBytes);
   if (regKey) memo.registry = { key: regKey, read: reg };
   diagnostics.push(...reg.diagnostics);
-  const topics = loadTopics(topicsBytes, fileOf(TOPICS_FILE), maxBytes);
+  const topics = readVocabulary(topicsBytes, fileOf(TOPICS_FILE), maxBytes, known, memo);
   diagnostics.push(...topics.diagnostics);
   const keys = new Map(files.map((f) => [f.file, fileKey(f.file, f.sha256)]));
   const loaded = loadDocuments(

@@ -22,14 +22,13 @@
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
-import { replyOf } from "../parse-worker.ts";
+import { replyOf } from "../workers.ts";
 import type { IndexedParagraph } from "./build.ts";
 import { type ColdParts, coldParts, type IndexMemo } from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
-import { type TermCounts, termCounts } from "./key-terms.ts";
+import { WORDS_ROLE, type WordsInput, type WordsReply } from "./words-worker.ts";
 
 const ROLE = "acquis-index-worker";
-const COUNTS_ROLE = "acquis-index-counts-worker";
 
 /**
  * Below this many paragraphs the worker is not started. At 50k paragraphs the index took 6.0 s
@@ -115,7 +114,16 @@ export function changedChinese(documents: readonly DocumentRecord[], memo: Index
     .map((d) => `${d.symbol}|zh`);
 }
 
-type CountsReply = { ok: true; counts: TermCounts } | { ok: false; error: string };
+/**
+ * The module the words worker runs, as workerUrl takes it: from the sources, words-worker.ts
+ * itself (its own small graph under tsx too); compiled, this chunk's URL, beside which
+ * `words-worker.mjs` lies.
+ */
+function wordsModule(): string {
+  return import.meta.url.endsWith(".ts")
+    ? new URL("./words-worker.ts", import.meta.url).href
+    : import.meta.url;
+}
 
 /**
  * Start counting the words of the Chinese documents `keys` (changedChinese) on a worker thread,
@@ -138,8 +146,8 @@ export function startTermCounts(
   const rows = paragraphs
     .filter((p) => p.lang === "zh" && wanted.has(`${p.doc}|zh`))
     .map((p) => ({ doc: p.doc, lang: p.lang, text: p.text }));
-  const data = { role: COUNTS_ROLE, rows };
-  return replyOf<CountsReply>(import.meta.url, "index-worker.mjs", data).then((reply) => {
+  const data: WordsInput = { role: WORDS_ROLE, rows };
+  return replyOf<WordsReply>(wordsModule(), "words-worker.mjs", data).then((reply) => {
     if (!reply?.ok) return null;
     const out = new Map<string, Map<string, number>>();
     for (const key of keys) out.set(key, reply.counts.get(key) ?? new Map());
@@ -147,18 +155,7 @@ export function startTermCounts(
   });
 }
 
-// Worker side: compute, answer once, and end.
-if (!isMainThread && (workerData as { role?: string } | null)?.role === COUNTS_ROLE && parentPort) {
-  const { rows } = workerData as { rows: Array<Pick<Paragraph, "doc" | "lang" | "text">> };
-  let reply: CountsReply;
-  try {
-    reply = { ok: true, counts: termCounts(rows, cutWords) };
-  } catch (e) {
-    reply = { ok: false, error: (e as Error).message };
-  }
-  parentPort.postMessage(reply);
-}
-
+// Worker side (the cold index): compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
   const { documents, rows } = workerData as { documents: DocumentRecord[]; rows: string };
   let reply: Reply;

@@ -8,7 +8,12 @@
  * Decisions:
  * - An entry is found by the file's path and the SHA-256 of its bytes: the path is in the key
  *   because diagnostics and line numbers carry it, the bytes because they are all it is read
- *   from. The registry's entry carries the size limit it was read under too.
+ *   from. The registry's entry and the topic vocabulary's (topics.yaml) carry the size limit they
+ *   were read under too.
+ * - The vocabulary is kept as read (topics, overrides with their lines, the file's diagnostics):
+ *   parsing its YAML and checking each entry was 60 ms of every build after one change at 200k
+ *   paragraphs (profile, under load), for a file that seldom changes. Layout "3" added it; a
+ *   memo of layout "2" is no memo (the version is in the pack's).
  * - Only what a read gives and nothing it decides with other files: the cross-document checks
  *   (folder, duplicates, registry membership) run on every build, on what the entries give.
  * - The memo file is a pack (pipeline/pack.ts) the runner checks like the stages' memos (kind,
@@ -28,14 +33,26 @@ import type { SourceStamp } from "../host.ts";
 import type { Section } from "../pack.ts";
 import type { FileLoad } from "./index.ts";
 import type { RegistryRead } from "./registry.ts";
+import type { LoadedTopics } from "./topics.ts";
+
+/** What loadTopics gives. */
+export interface TopicsRead {
+  topics: LoadedTopics | null;
+  diagnostics: Diagnostic[];
+}
 
 /** The kind of pack a load memo is, and its layout's version. */
-export const LOAD_MEMO = { kind: "acquis load memo", version: "2" } as const;
+export const LOAD_MEMO = { kind: "acquis load memo", version: "3" } as const;
 
-/** What a build read, by key: `<file>\n<sha256>` for a document, `<file>\n<sha256>\n<limit>` for the registry. */
+/**
+ * What a build read, by key: `<file>\n<sha256>` for a document, `<file>\n<sha256>\n<limit>` for
+ * the registry and the vocabulary.
+ */
 export interface LoadMemo {
   files: Map<string, FileLoad>;
   registry: { key: string; read: RegistryRead } | null;
+  /** corpus/topics.yaml as read (load/topics.ts `loadTopics`), or null when there is none. */
+  topics: { key: string; read: TopicsRead } | null;
   /** Document files by path: the stamp the listing gave and the SHA-256 of the bytes read then. */
   stamps: Map<string, { stamp: SourceStamp; sha256: string }>;
 }
@@ -59,7 +76,12 @@ export const registryKey = (file: string, sha: string, limit: number): string =>
 
 /** The memo as the sections of a pack. */
 export function loadMemoSections(m: LoadMemo): Record<string, Section> {
-  return { files: { json: [...m.files] }, registry: { json: m.registry }, stamps: { json: [...m.stamps] } };
+  return {
+    files: { json: [...m.files] },
+    registry: { json: m.registry },
+    topics: { json: m.topics },
+    stamps: { json: [...m.stamps] },
+  };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -84,6 +106,19 @@ function fileLoadOf(v: unknown): FileLoad | null {
   };
 }
 
+/** The vocabulary's entry as read back, or undefined when it is not one (null: no entry). */
+function topicsEntryOf(v: unknown): LoadMemo["topics"] | undefined {
+  if (v === null) return null;
+  if (!isRecord(v) || typeof v.key !== "string" || !isRecord(v.read)) return undefined;
+  const { topics, diagnostics } = v.read;
+  if (!Array.isArray(diagnostics)) return undefined;
+  if (topics !== null) {
+    if (!isRecord(topics) || typeof topics.file !== "string") return undefined;
+    if (!Array.isArray(topics.topics) || !Array.isArray(topics.overrides)) return undefined;
+  }
+  return { key: v.key, read: v.read as unknown as TopicsRead };
+}
+
 /**
  * The memo back from its sections, or null when they are not one. The pack's checksum and
  * version vouch for the content; the shape is checked so a memo of another layout is no memo.
@@ -92,8 +127,9 @@ export function loadMemoFromSections(s: Record<string, Section>): LoadMemo | nul
   const files = (s.files as { json?: unknown } | undefined)?.json;
   const registry = (s.registry as { json?: unknown } | undefined)?.json;
   const stamps = (s.stamps as { json?: unknown } | undefined)?.json;
-  if (!Array.isArray(files) || !Array.isArray(stamps)) return null;
-  const out: LoadMemo = { files: new Map(), registry: null, stamps: new Map() };
+  const topics = topicsEntryOf((s.topics as { json?: unknown } | undefined)?.json);
+  if (!Array.isArray(files) || !Array.isArray(stamps) || topics === undefined) return null;
+  const out: LoadMemo = { files: new Map(), registry: null, topics, stamps: new Map() };
   for (const e of stamps) {
     if (!Array.isArray(e) || typeof e[0] !== "string" || !isRecord(e[1])) return null;
     const { stamp, sha256 } = e[1] as { stamp?: unknown; sha256?: unknown };

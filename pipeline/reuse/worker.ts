@@ -21,7 +21,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { FormulaRun } from "../../core/wording/formula.ts";
 import type { Tokens } from "../../core/wording/tokens.ts";
 import type { Lang, Paragraph } from "../../schemas/index.ts";
-import { replyOf } from "../parse-worker.ts";
+import { replyOf } from "../workers.ts";
 import {
   DEFAULT_OPTIONS,
   type ReuseOptions,

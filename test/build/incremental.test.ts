@@ -1276,6 +1276,38 @@ overrides:
     );
     expect(out.files.map((f) => f.name)).not.toContain(MEMO_FILES.topics);
   });
+
+  test("the vocabulary is read from the load memo while its bytes are the same, and read again when they move", async () => {
+    const root = makeRepo({ ...files(), "corpus/topics.yaml": VOCABULARY });
+    await build({ root });
+    const dir = path.join(root, ".cache/stages");
+    const loadMemo = () => readLoadMemo(new FileStore(dir, false).get(LOAD_FILE), codeVersion(), false);
+    const memo = loadMemo()!;
+    expect(memo.topics?.key.startsWith("corpus/topics.yaml\n")).toBe(true);
+    expect(memo.topics?.read).toEqual(readTopics(VOCABULARY, "corpus/topics.yaml"));
+
+    // A memo that lies about the vocabulary (re-packed with the right version and checksum) is
+    // believed for the very bytes it names, which shows the entry is what the build used...
+    const lie = structuredClone(memo);
+    lie.topics!.read.topics!.topics[0]!.name.en = "Cooperation, from the memo";
+    new FileStore(dir, true).set(LOAD_FILE, loadMemoFile(lie, codeVersion()));
+    await build({ root, out: "probe" });
+    expect(readFileSync(path.join(root, "probe/topics.json"), "utf8")).toContain(
+      "Cooperation, from the memo",
+    );
+
+    // ...and not for other bytes: an edited vocabulary is read again, and the build is a cold one's.
+    const edited = VOCABULARY.replace("scope: Working together.", "scope: Working together, often.");
+    writeFiles(root, { "corpus/topics.yaml": edited });
+    await bothWays(root);
+    expect(loadMemo()!.topics?.read).toEqual(readTopics(edited, "corpus/topics.yaml"));
+    expect(loadMemo()!.topics?.key).not.toBe(memo.topics!.key);
+
+    // No vocabulary, no entry.
+    rmSync(path.join(root, "corpus/topics.yaml"));
+    await bothWays(root);
+    expect(loadMemo()!.topics).toBeNull();
+  });
 });
 
 describe("loading after a change", () => {

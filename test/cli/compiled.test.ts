@@ -1,7 +1,8 @@
 /**
  * The compiled CLI (pipeline/compile.ts, dist-cli/) and the bin that chooses it: compiled and from
  * the sources, every command answers byte for byte alike (search, cite, the batch modes, a build
- * whose parse runs on the compiled worker threads); the bin runs the compiled CLI while its
+ * whose parse runs on the compiled worker threads); the workers' entries load only what they
+ * run; the bin runs the compiled CLI while its
  * sources are as compiled, and falls back to tsx with one line on stderr before the first
  * compile and after a change. The compiled CLI is written into a temporary folder, never into
  * the repository's dist-cli/.
@@ -25,6 +26,9 @@ import { runCli } from "../../pipeline/cli.ts";
 import { COMMANDS } from "../../pipeline/commands/index.ts";
 import { stdinOf } from "../../pipeline/commands/stdin.ts";
 import { compileCli } from "../../pipeline/compile.ts";
+import { cutWords } from "../../pipeline/index/jieba.ts";
+import { type TermCounts, termCounts } from "../../pipeline/index/key-terms.ts";
+import { WORDS_ROLE, type WordsReply } from "../../pipeline/index/words-worker.ts";
 import { captureIO, doc, makeRepo, registry, snapshotDir } from "../build/helpers.ts";
 import { repoRoot } from "../parse/helpers.ts";
 
@@ -164,6 +168,65 @@ describe("the bin", () => {
       });
       await worker.terminate();
       expect(reply.outcome.thread).toBeGreaterThan(0);
+    });
+
+    /**
+     * Every source module in the chunks a compiled entry imports, followed import by import:
+     * esbuild marks each module's code with its path in a comment.
+     */
+    const modulesOf = (entry: string): string[] => {
+      const dir = path.join(fake, "dist-cli");
+      const modules = new Set<string>();
+      const seen = new Set<string>();
+      const stack = [entry];
+      while (stack.length) {
+        const file = stack.pop()!;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        const code = readFileSync(path.join(dir, file), "utf8");
+        for (const m of code.matchAll(/^import\s[^;]*?["']\.\/([^"']+)["']/gm)) stack.push(m[1]!);
+        for (const m of code.matchAll(/^\/\/ ((?:pipeline|core|schemas|node_modules)\/\S+)$/gm))
+          modules.add(m[1]!);
+      }
+      return [...modules].sort();
+    };
+
+    test("the cold index's and the reuse stage's workers load no parser", () => {
+      for (const entry of ["index-worker.mjs", "reuse-worker.mjs"]) {
+        const modules = modulesOf(entry);
+        expect(modules, entry).toContain(`pipeline/${entry.split("-")[0]}/worker.ts`);
+        expect(
+          modules.filter((m) => m.startsWith("pipeline/parse") || m.includes("micromark")),
+          entry,
+        ).toEqual([]);
+      }
+      expect(modulesOf("parse-worker.mjs")).toContain("pipeline/parse/index.ts");
+    });
+
+    test("the compiled words worker loads only the segmenter and the counting, and counts as here", async () => {
+      const dir = path.join(fake, "dist-cli");
+      const modules = modulesOf("words-worker.mjs");
+      expect(modules).toEqual([
+        "pipeline/index/exact-log.ts",
+        "pipeline/index/jieba.ts",
+        "pipeline/index/key-terms.ts",
+        "pipeline/index/segmenter.ts",
+        "pipeline/index/words-worker.ts",
+      ]);
+      const rows = [
+        { doc: "A/1/1", lang: "zh", text: "各国应当加强信息通信技术安全领域的合作，建立信任措施。" },
+        { doc: "A/1/1", lang: "zh", text: "联络点名录应当保持更新，各国应当加强合作。" },
+      ] as const;
+      const worker = new Worker(new URL(`file://${path.join(dir, "words-worker.mjs")}`), {
+        workerData: { role: WORDS_ROLE, rows },
+      });
+      const reply = await new Promise<WordsReply>((resolve, reject) => {
+        worker.on("error", reject);
+        worker.once("message", resolve);
+      });
+      await worker.terminate();
+      expect(reply).toEqual({ ok: true, counts: termCounts(rows, cutWords) });
+      expect((reply as { counts: TermCounts }).counts.get("A/1/1|zh")!.get("加强")).toBe(2);
     });
 
     test("a source touched but unchanged (same bytes, new time): the bin still runs the compiled CLI", () => {

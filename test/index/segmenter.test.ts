@@ -201,6 +201,21 @@ describe("small dictionaries read as cppjieba reads them", () => {
     expect(compare(main, "", texts)).toEqual([]);
   });
 
+  test("more lines than one in 8 bytes (the room made before reading) are all read, and the median is theirs", () => {
+    // Single two-byte letters: 7 bytes a line, so the port grows its arrays while reading. A
+    // quarter weigh 1, the rest 9: the median of the lines is 9, of lines and unused room lower.
+    const letters = [0x430, 0x410, 0x3b1, 0xe0].flatMap((from) =>
+      Array.from({ length: 25 }, (_, i) => String.fromCodePoint(from + i)),
+    );
+    const main = `${letters.map((c, i) => `${c} ${i % 4 === 1 ? 1 : 9} n\n`).join("")}гд 8 n\nàá 9 n\n`;
+    expect(letters.length + 2).toBeGreaterThan(Buffer.byteLength(main) / 8);
+    // вг weighs the median (9): вг|д beats в|гд (9 and 8); with a lower median, в|гд would win.
+    // àá, the last line, read past the room made at first.
+    const texts = ["вгд", "авгде", "àáâ", letters.join("")];
+    expect(compare(main, "вг\n", texts)).toEqual([]);
+    expect(new Segmenter(Buffer.from(main), Buffer.from("вг\n")).cut("вгдàá")).toEqual(["вг", "д", "àá"]);
+  });
+
   test("a word longer than cppjieba's MAX_WORD_LENGTH (512) is never matched", () => {
     const main = `${"甲".repeat(513)} 1000000 n\n${"乙".repeat(512)} 1000000 n\n甲 1 n\n乙 1 n\n`;
     expect(compare(main, "", ["甲".repeat(600), "乙".repeat(600)])).toEqual([]);

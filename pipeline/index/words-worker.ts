@@ -1,0 +1,42 @@
+/**
+ * The worker thread that counts the words of the Chinese documents changed since the index memo's
+ * build (worker.ts `startTermCounts` starts it, and reads its reply): the segmenter and the
+ * counting, and nothing else.
+ *
+ * Decision: a module of its own, and an entry of its own in the compiled CLI
+ * (pipeline/compile.ts), so that the worker loads only what it runs. Started from worker.ts's
+ * entry, it loaded that module's graph: the schemas with zod, micromark and the parser (through
+ * the parse pool's `replyOf`), opencc, some 1.3 MB of chunks, which a build after one change paid
+ * for on the second core before the first word was cut. Nothing here may import the parser, the
+ * schemas' values or the build: the words-worker test checks the compiled entry's imports.
+ */
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import type { Paragraph } from "../../schemas/index.ts";
+import { cutWords } from "./jieba.ts";
+import { type TermCounts, termCounts } from "./key-terms.ts";
+
+/** The role the worker is started with (worker.ts), so no other module's worker runs this. */
+export const WORDS_ROLE = "acquis-index-counts-worker";
+
+/** What the worker is sent: the changed documents' Chinese paragraphs, as termCounts reads them. */
+export interface WordsInput {
+  role: typeof WORDS_ROLE;
+  rows: Array<Pick<Paragraph, "doc" | "lang" | "text">>;
+}
+
+/** Its one reply. */
+export type WordsReply = { ok: true; counts: TermCounts } | { ok: false; error: string };
+
+/** The counts of `rows` by the build's cut, or why there are none; never throws. */
+export function countWords(rows: WordsInput["rows"]): WordsReply {
+  try {
+    return { ok: true, counts: termCounts(rows, cutWords) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+// Worker side: compute, answer once, and end.
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORDS_ROLE && parentPort) {
+  parentPort.postMessage(countWords((workerData as WordsInput).rows));
+}
