@@ -46,7 +46,7 @@ import type { CiteLines, CiteMark, CiteMemo, CiteMemoDoc, CiteRef } from "./stag
 const NO_BYTES = new Uint8Array(0);
 
 /** The kind of pack a cite memo is, and its layout's version. */
-export const CITE_MEMO = { kind: "acquis cite memo", version: "6" } as const;
+export const CITE_MEMO = { kind: "acquis cite memo", version: "7" } as const;
 
 /** How many pieces the documents' lines are grouped into. */
 const PIECES = 32;
@@ -57,7 +57,9 @@ type MarkRow = [string, string, string, number, number, string, string | null, s
 /**
  * One document's heads: version key, content key, reads, line count, the lines' SHA-256 and
  * size in bytes, the marks' SHA-256 and the size of their JSON in bytes, its references flat
- * (paragraph, start, end, ...: `CiteRef`, all "text"), the documents its citations target.
+ * (paragraph, start, end, ...: `CiteRef`, all "text"), the documents its citations target, the
+ * SHA-256 of its diagnostics' JSON (stage.ts `diagnosticsSumOf`; the diagnostics themselves stand
+ * beside the heads, as that JSON).
  */
 type Row = [
   string,
@@ -70,6 +72,7 @@ type Row = [
   number,
   Array<string | number>,
   string[],
+  string,
 ];
 
 /**
@@ -154,13 +157,25 @@ export function citeMemoSections(
 const headOf = (key: string, d: CiteMemoDoc, marksSize: number): Row => {
   const l = d.lines;
   const refs = d.refs.flatMap((r) => [r.from, r.span[0], r.span[1]]);
-  return [key, d.key, d.reads, l.count, l.sum, l.size, d.markSum, marksSize, refs, d.targets];
+  return [
+    key,
+    d.key,
+    d.reads,
+    l.count,
+    l.sum,
+    l.size,
+    d.markSum,
+    marksSize,
+    refs,
+    d.targets,
+    d.diagnosticsSum,
+  ];
 };
 
 /** Whether a value read back is a row of this layout (shapes only: the pack's checksum vouches for the rest). */
 function isRow(r: unknown): r is Row {
-  if (!Array.isArray(r) || r.length !== 10) return false;
-  const [key, content, reads, count, sum, size, markSum, marksSize, refs, targets] = r;
+  if (!Array.isArray(r) || r.length !== 11) return false;
+  const [key, content, reads, count, sum, size, markSum, marksSize, refs, targets, diagnosticsSum] = r;
   return (
     typeof key === "string" &&
     typeof content === "string" &&
@@ -172,7 +187,8 @@ function isRow(r: unknown): r is Row {
     Number.isInteger(marksSize) &&
     Array.isArray(refs) &&
     refs.length % 3 === 0 &&
-    Array.isArray(targets)
+    Array.isArray(targets) &&
+    typeof diagnosticsSum === "string"
   );
 }
 
@@ -255,39 +271,42 @@ export function citeMemoFromSections(
     };
     let at = 0;
     let markAt = 0;
-    rows.forEach(([key, content, reads, count, sum, size, markSum, marksSize, refs, targets], slot) => {
-      const start = at;
-      const markStart = markAt;
-      const ownMarks = () => read().marks.subarray(markStart, markStart + marksSize);
-      let marks: CiteMark[] | null = null;
-      const own: CiteLines = {
-        count,
-        size,
-        sum,
-        get bytes() {
-          return read().lines.subarray(start, start + size);
-        },
-      };
-      origins.note(own, piece.name, slot, version, rows.length, rows.length);
-      const entry: CiteMemoDoc = {
-        key: content,
-        reads,
-        get marks() {
-          marks ??= marksOf(ownMarks(), count, piece.name);
-          return marks;
-        },
-        markSum,
-        refs: refsOf(refs),
-        targets,
-        lines: own,
-        diagnostics: diags[slot] as Diagnostic[],
-      };
-      entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);
-      markBytes.set(entry, ownMarks);
-      docs.set(key, entry);
-      at += size;
-      markAt += marksSize;
-    });
+    rows.forEach(
+      ([key, content, reads, count, sum, size, markSum, marksSize, refs, targets, diagnosticsSum], slot) => {
+        const start = at;
+        const markStart = markAt;
+        const ownMarks = () => read().marks.subarray(markStart, markStart + marksSize);
+        let marks: CiteMark[] | null = null;
+        const own: CiteLines = {
+          count,
+          size,
+          sum,
+          get bytes() {
+            return read().lines.subarray(start, start + size);
+          },
+        };
+        origins.note(own, piece.name, slot, version, rows.length, rows.length);
+        const entry: CiteMemoDoc = {
+          key: content,
+          reads,
+          get marks() {
+            marks ??= marksOf(ownMarks(), count, piece.name);
+            return marks;
+          },
+          markSum,
+          refs: refsOf(refs),
+          targets,
+          lines: own,
+          diagnostics: diags[slot] as Diagnostic[],
+          diagnosticsSum,
+        };
+        entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);
+        markBytes.set(entry, ownMarks);
+        docs.set(key, entry);
+        at += size;
+        markAt += marksSize;
+      },
+    );
   }
   return { context: meta.context, docs };
 }
