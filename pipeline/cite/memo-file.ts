@@ -3,7 +3,8 @@
  * (pipeline/memo-pieces.ts), and back. The memo file holds the context. The documents are grouped
  * by a hash of their version key, each group two pieces: its entries, what every build reads of
  * each document (`heads`, JSON: keys and reads, the count, size and SHA-256 of its citations.jsonl
- * lines, its marks' SHA-256 and size, its references and targets) and its diagnostics (JSON);
+ * lines, its marks' SHA-256 and size, its references and targets) and its diagnostics (JSON, as
+ * a table of flat records: memo-pieces.ts `flatTable`);
  * and what is read only when a file made from it is: its documents' lines in one byte section
  * (each line ending in a newline), with the list of its documents and their sizes, and its
  * citations' marks (stage.ts `CiteMark`), the bytes of one JSON array a document, one after the
@@ -31,6 +32,8 @@
  */
 import type { Diagnostic } from "../../schemas/index.ts";
 import {
+  flatTable,
+  fromFlatTable,
   joinBytes,
   type PieceIn,
   PieceOrigins,
@@ -138,7 +141,7 @@ export function citeMemoSections(
       );
     const marks = rows && lines ? [] : group.map(([, d]) => marksJson(d));
     const heads = () => group.map(([key, d], i) => headOf(key, d, marks[i]!.length));
-    const diagnostics = () => group.map(([, d]) => d.diagnostics);
+    const diagnostics = () => flatTable(group.map(([, d]) => d.diagnostics));
     pieces.push(
       rows
         ? { carried: rows }
@@ -242,10 +245,8 @@ export function citeMemoFromSections(
     const piece = pieces[k + 1]!;
     const es = entryPiece.sections();
     const rows = (es.heads as { json?: unknown } | undefined)?.json;
-    const diags = (es.diagnostics as { json?: unknown } | undefined)?.json;
-    if (!Array.isArray(rows) || !rows.every(isRow) || !Array.isArray(diags) || diags.length !== rows.length)
-      return null;
-    if (!diags.every(Array.isArray)) return null;
+    const diags = fromFlatTable((es.diagnostics as { json?: unknown } | undefined)?.json);
+    if (!Array.isArray(rows) || !rows.every(isRow) || !diags || diags.length !== rows.length) return null;
     const total = rows.reduce((n, r) => n + r[5], 0);
     const marksTotal = rows.reduce((n, r) => n + r[7], 0);
     // The piece's lines and marks, read once when a document's are first asked for, and checked
@@ -297,7 +298,7 @@ export function citeMemoFromSections(
           refs: refsOf(refs),
           targets,
           lines: own,
-          diagnostics: diags[slot] as Diagnostic[],
+          diagnostics: diags[slot] as unknown as Diagnostic[],
           diagnosticsSum,
         };
         entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);

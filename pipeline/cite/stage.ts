@@ -376,8 +376,8 @@ export function marksSum(marks: readonly CiteMark[]): string {
 
 /**
  * The SHA-256 of a document's diagnostics as JSON: equal sums, equal diagnostics (plain data, which
- * JSON gives back as it was: the memo keeps them as JSON, memo-file.ts, so the sum holds of them
- * read back).
+ * JSON gives back as it was: the memo keeps them so that they read back as their JSON would,
+ * memo-file.ts, and the sum holds of them read back).
  */
 export function diagnosticsSumOf(diagnostics: readonly Diagnostic[]): string {
   return sha256(JSON.stringify(diagnostics));
