@@ -73,7 +73,7 @@ import {
 } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles, lastDocuments, outputMemoOf, previousOutput } from "./write.ts";
+import { dataFiles, diagnosticsSource, lastDocuments, outputMemoOf, previousOutput } from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -269,20 +269,21 @@ async function buildLocked(
 
   const unbuildable =
     corpus.broken ?? (documents.length === 0 ? `none of its ${corpus.found} documents could be built` : null);
+  const unbuilt = unbuildable
+    ? [
+        diag(
+          "corpus/unbuildable",
+          { file: relativePath(root, corpusDir) || ".", line: 1 },
+          `the corpus cannot be built: ${unbuildable}; ${outDir ? "nothing was written, the previous output stays" : "a build would write nothing"}`,
+          "Fix what the other errors say (the corpus folder, registry.yaml, the documents), then build again.",
+        ),
+      ]
+    : [];
   const diagnostics = sortDiagnostics([
     ...corpus.diagnostics,
     ...parsed.diagnostics,
     ...analysed.diagnostics,
-    ...(unbuildable
-      ? [
-          diag(
-            "corpus/unbuildable",
-            { file: relativePath(root, corpusDir) || ".", line: 1 },
-            `the corpus cannot be built: ${unbuildable}; ${outDir ? "nothing was written, the previous output stays" : "a build would write nothing"}`,
-            "Fix what the other errors say (the corpus folder, registry.yaml, the documents), then build again.",
-          ),
-        ]
-      : []),
+    ...unbuilt,
   ]);
   const summary = summarise(diagnostics, {
     documents: corpus.found,
@@ -309,6 +310,14 @@ async function buildLocked(
         paragraphCount: paragraphs.length,
         analysed,
         diagnostics,
+        // What they were sorted from, in the same order: the stages' by their digest where they
+        // give one (write.ts `diagnosticsSource`).
+        diagnosticsMade: diagnosticsSource([
+          corpus.diagnostics,
+          parsed.diagnostics,
+          ...(analysed.diagnosticsMade ?? [analysed.diagnostics]),
+          unbuilt,
+        ]),
         summary,
       },
       valid,

@@ -71,6 +71,11 @@ export interface Analysed {
   stages: { cite: Cited; reuse: ReuseResult; adoption: Adopted; index: Indexed; topics: TopicsTagged } | null;
   /** Every stage's diagnostics, in stage order. */
   diagnostics: Diagnostic[];
+  /**
+   * What `diagnostics` are made of, in order: the cite stage's as its digest of them
+   * (`CiteMade.diagnostics`), the others as they are (write.ts `diagnosticsSource`).
+   */
+  diagnosticsMade?: ReadonlyArray<readonly Diagnostic[] | string>;
 }
 
 /** What running the stages gave: the output, the memos for the next build, how they ran. */
@@ -98,6 +103,7 @@ export async function runStages(
       workingPapers: papers.papers,
       stages: null,
       diagnostics,
+      diagnosticsMade: [papers.diagnostics],
       memos: { cite: null, reuse: null, index: null, topics: null },
       runs: null,
     };
@@ -151,6 +157,13 @@ export async function runStages(
     workingPapers: papers.papers,
     stages: { cite, reuse: reuse.result, adoption, index: index.indexed, topics },
     diagnostics,
+    diagnosticsMade: [
+      papers.diagnostics,
+      cite.made.diagnostics,
+      reuse.result.diagnostics,
+      index.indexed.diagnostics,
+      topics.diagnostics,
+    ],
     memos: { cite: citeRun.memo, reuse: reuse.memo, index: index.memo, topics: topicsRun.memo },
     runs: {
       cite: { mode: citeRun.mode, why: citeRun.why, redone: citeRun.redone },

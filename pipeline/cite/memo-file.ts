@@ -3,7 +3,8 @@
  * (pipeline/memo-pieces.ts), and back. The memo file holds the context. The documents are grouped
  * by a hash of their version key, each group two pieces: its entries, what every build reads of
  * each document (`heads`, JSON: keys and reads, the count, size and SHA-256 of its citations.jsonl
- * lines, its marks' SHA-256 and size, its references and targets) and its diagnostics (JSON);
+ * lines, its marks' SHA-256 and size, its references and targets) and its diagnostics (JSON, as
+ * a table of flat records: memo-pieces.ts `flatTable`);
  * and what is read only when a file made from it is: its documents' lines in one byte section
  * (each line ending in a newline), with the list of its documents and their sizes, and its
  * citations' marks (stage.ts `CiteMark`), the bytes of one JSON array a document, one after the
@@ -31,6 +32,8 @@
  */
 import type { Diagnostic } from "../../schemas/index.ts";
 import {
+  flatTable,
+  fromFlatTable,
   joinBytes,
   type PieceIn,
   PieceOrigins,
@@ -46,7 +49,7 @@ import type { CiteLines, CiteMark, CiteMemo, CiteMemoDoc, CiteRef } from "./stag
 const NO_BYTES = new Uint8Array(0);
 
 /** The kind of pack a cite memo is, and its layout's version. */
-export const CITE_MEMO = { kind: "acquis cite memo", version: "6" } as const;
+export const CITE_MEMO = { kind: "acquis cite memo", version: "7" } as const;
 
 /** How many pieces the documents' lines are grouped into. */
 const PIECES = 32;
@@ -57,7 +60,9 @@ type MarkRow = [string, string, string, number, number, string, string | null, s
 /**
  * One document's heads: version key, content key, reads, line count, the lines' SHA-256 and
  * size in bytes, the marks' SHA-256 and the size of their JSON in bytes, its references flat
- * (paragraph, start, end, ...: `CiteRef`, all "text"), the documents its citations target.
+ * (paragraph, start, end, ...: `CiteRef`, all "text"), the documents its citations target, the
+ * SHA-256 of its diagnostics' JSON (stage.ts `diagnosticsSumOf`; the diagnostics themselves stand
+ * beside the heads, as that JSON).
  */
 type Row = [
   string,
@@ -70,6 +75,7 @@ type Row = [
   number,
   Array<string | number>,
   string[],
+  string,
 ];
 
 /**
@@ -135,7 +141,7 @@ export function citeMemoSections(
       );
     const marks = rows && lines ? [] : group.map(([, d]) => marksJson(d));
     const heads = () => group.map(([key, d], i) => headOf(key, d, marks[i]!.length));
-    const diagnostics = () => group.map(([, d]) => d.diagnostics);
+    const diagnostics = () => flatTable(group.map(([, d]) => d.diagnostics));
     pieces.push(
       rows
         ? { carried: rows }
@@ -154,13 +160,25 @@ export function citeMemoSections(
 const headOf = (key: string, d: CiteMemoDoc, marksSize: number): Row => {
   const l = d.lines;
   const refs = d.refs.flatMap((r) => [r.from, r.span[0], r.span[1]]);
-  return [key, d.key, d.reads, l.count, l.sum, l.size, d.markSum, marksSize, refs, d.targets];
+  return [
+    key,
+    d.key,
+    d.reads,
+    l.count,
+    l.sum,
+    l.size,
+    d.markSum,
+    marksSize,
+    refs,
+    d.targets,
+    d.diagnosticsSum,
+  ];
 };
 
 /** Whether a value read back is a row of this layout (shapes only: the pack's checksum vouches for the rest). */
 function isRow(r: unknown): r is Row {
-  if (!Array.isArray(r) || r.length !== 10) return false;
-  const [key, content, reads, count, sum, size, markSum, marksSize, refs, targets] = r;
+  if (!Array.isArray(r) || r.length !== 11) return false;
+  const [key, content, reads, count, sum, size, markSum, marksSize, refs, targets, diagnosticsSum] = r;
   return (
     typeof key === "string" &&
     typeof content === "string" &&
@@ -172,7 +190,8 @@ function isRow(r: unknown): r is Row {
     Number.isInteger(marksSize) &&
     Array.isArray(refs) &&
     refs.length % 3 === 0 &&
-    Array.isArray(targets)
+    Array.isArray(targets) &&
+    typeof diagnosticsSum === "string"
   );
 }
 
@@ -226,10 +245,8 @@ export function citeMemoFromSections(
     const piece = pieces[k + 1]!;
     const es = entryPiece.sections();
     const rows = (es.heads as { json?: unknown } | undefined)?.json;
-    const diags = (es.diagnostics as { json?: unknown } | undefined)?.json;
-    if (!Array.isArray(rows) || !rows.every(isRow) || !Array.isArray(diags) || diags.length !== rows.length)
-      return null;
-    if (!diags.every(Array.isArray)) return null;
+    const diags = fromFlatTable((es.diagnostics as { json?: unknown } | undefined)?.json);
+    if (!Array.isArray(rows) || !rows.every(isRow) || !diags || diags.length !== rows.length) return null;
     const total = rows.reduce((n, r) => n + r[5], 0);
     const marksTotal = rows.reduce((n, r) => n + r[7], 0);
     // The piece's lines and marks, read once when a document's are first asked for, and checked
@@ -255,39 +272,42 @@ export function citeMemoFromSections(
     };
     let at = 0;
     let markAt = 0;
-    rows.forEach(([key, content, reads, count, sum, size, markSum, marksSize, refs, targets], slot) => {
-      const start = at;
-      const markStart = markAt;
-      const ownMarks = () => read().marks.subarray(markStart, markStart + marksSize);
-      let marks: CiteMark[] | null = null;
-      const own: CiteLines = {
-        count,
-        size,
-        sum,
-        get bytes() {
-          return read().lines.subarray(start, start + size);
-        },
-      };
-      origins.note(own, piece.name, slot, version, rows.length, rows.length);
-      const entry: CiteMemoDoc = {
-        key: content,
-        reads,
-        get marks() {
-          marks ??= marksOf(ownMarks(), count, piece.name);
-          return marks;
-        },
-        markSum,
-        refs: refsOf(refs),
-        targets,
-        lines: own,
-        diagnostics: diags[slot] as Diagnostic[],
-      };
-      entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);
-      markBytes.set(entry, ownMarks);
-      docs.set(key, entry);
-      at += size;
-      markAt += marksSize;
-    });
+    rows.forEach(
+      ([key, content, reads, count, sum, size, markSum, marksSize, refs, targets, diagnosticsSum], slot) => {
+        const start = at;
+        const markStart = markAt;
+        const ownMarks = () => read().marks.subarray(markStart, markStart + marksSize);
+        let marks: CiteMark[] | null = null;
+        const own: CiteLines = {
+          count,
+          size,
+          sum,
+          get bytes() {
+            return read().lines.subarray(start, start + size);
+          },
+        };
+        origins.note(own, piece.name, slot, version, rows.length, rows.length);
+        const entry: CiteMemoDoc = {
+          key: content,
+          reads,
+          get marks() {
+            marks ??= marksOf(ownMarks(), count, piece.name);
+            return marks;
+          },
+          markSum,
+          refs: refsOf(refs),
+          targets,
+          lines: own,
+          diagnostics: diags[slot] as unknown as Diagnostic[],
+          diagnosticsSum,
+        };
+        entries.note(entry, entryPiece.name, slot, version, rows.length, rows.length);
+        markBytes.set(entry, ownMarks);
+        docs.set(key, entry);
+        at += size;
+        markAt += marksSize;
+      },
+    );
   }
   return { context: meta.context, docs };
 }

@@ -29,6 +29,10 @@
  *   output's (write.ts `sourceOf`). After one change they are the same, and neither is made: at
  *   200k paragraphs the two cost some 0.3 s of CPU to build from 52,000 marks, and as much again
  *   to serialise for their digest.
+ * - The same for the diagnostics: each entry carries the SHA-256 of its diagnostics' JSON
+ *   (`diagnosticsSum`), and `Cited.made.diagnostics` digests them in order, so that the writer
+ *   knows diagnostics.json unchanged without serialising the stage's 28,000 diagnostics (200k
+ *   paragraphs) to hash them.
  * - So the marks themselves are needed only when one of those files is made: each entry also
  *   keeps what the other readers of a citation need, its text citations' paragraphs and spans
  *   (`CiteMemoDoc.refs`, the reuse and adoption stages' references) and the documents its
@@ -162,6 +166,12 @@ export interface CiteMade {
   citedBy: string;
   summary: string;
   targets: number;
+  /**
+   * The SHA-256 of the documents' diagnostics' sums in order (`CiteMemoDoc.diagnosticsSum`):
+   * equal digests, the same `diagnostics` in the same order (the writer's digest of
+   * diagnostics.json, write.ts, is made of it rather than of the 28,000 diagnostics themselves).
+   */
+  diagnostics: string;
 }
 
 /** What the cite stage gives: the citations in reading order, who cites what, the counts. */
@@ -204,6 +214,8 @@ export interface CiteMemoDoc {
   /** Its citations as citations.jsonl lines. */
   lines: CiteLines;
   diagnostics: Diagnostic[];
+  /** The SHA-256 of the JSON of its diagnostics (`diagnosticsSumOf`). */
+  diagnosticsSum: string;
 }
 
 /** What the cite stage keeps for the next build. */
@@ -297,6 +309,7 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   const diagnostics: Diagnostic[] = [];
   const docs = new Map<string, CiteMemoDoc>();
   const sums: string[] = [];
+  const diagnosticsSums: string[] = [];
   let redone = 0;
   for (const record of citingOrder(input.documents)) {
     const key = contentKey(record);
@@ -325,10 +338,12 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
         targets: [...new Set(own.map((m) => m.target.doc))].sort(),
         lines: linesOf(valid.map((c) => JSON.stringify(c))),
         diagnostics: one.diagnostics,
+        diagnosticsSum: diagnosticsSumOf(one.diagnostics),
       };
     }
     docs.set(versionKey(record), entry);
     sums.push(entry.markSum);
+    diagnosticsSums.push(entry.diagnosticsSum);
     kept.push(entry);
     for (const r of entry.refs) references.push(r);
     for (const t of entry.targets) targets.add(t);
@@ -339,7 +354,7 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
   index.byId.get = byIdGet;
 
   return {
-    cited: citedOf(kept, references, sums, lookUps(targets, index), diagnostics),
+    cited: citedOf(kept, references, sums, lookUps(targets, index), diagnostics, diagnosticsSums),
     memo: { context, docs },
     mode: usable ? "incremental" : "cold",
     why,
@@ -357,6 +372,15 @@ export function marksSum(marks: readonly CiteMark[]): string {
       marks.map((m) => [m.id, m.from, m.via, m.span[0], m.span[1], m.target.doc, m.resolved, m.status]),
     ),
   );
+}
+
+/**
+ * The SHA-256 of a document's diagnostics as JSON: equal sums, equal diagnostics (plain data, which
+ * JSON gives back as it was: the memo keeps them so that they read back as their JSON would,
+ * memo-file.ts, and the sum holds of them read back).
+ */
+export function diagnosticsSumOf(diagnostics: readonly Diagnostic[]): string {
+  return sha256(JSON.stringify(diagnostics));
 }
 
 /**
@@ -410,7 +434,8 @@ const parsed = (l: CiteLines): Citation[] =>
 /**
  * The stage's output from the citing documents' entries in order: its marks gathered, its
  * citations parsed from the lines, cited-by and the summary made from the marks, each only when
- * asked for; `sums`, the marks' sums by citing document in order (`marksSum`).
+ * asked for; `sums`, the marks' sums by citing document in order (`marksSum`), and
+ * `diagnosticsSums` their diagnostics' (`diagnosticsSumOf`).
  */
 function citedOf(
   entries: readonly CiteMemoDoc[],
@@ -418,6 +443,7 @@ function citedOf(
   sums: readonly string[],
   looked: ReadonlyMap<string, [boolean, boolean]>,
   diagnostics: Diagnostic[],
+  diagnosticsSums: readonly string[],
 ): Cited {
   const lines = entries.map((e) => e.lines);
   let marks: CiteMark[] | null = null;
@@ -455,6 +481,7 @@ function citedOf(
       citedBy: marksDigest,
       summary: sha256(marksDigest, JSON.stringify([...looked])),
       targets: looked.size,
+      diagnostics: sha256(JSON.stringify(diagnosticsSums)),
     },
     diagnostics,
   };

@@ -682,8 +682,8 @@ describe("the memos' pieces", () => {
             return l.bytes;
           },
         };
-        const { key, reads, markSum, refs, targets, diagnostics } = d;
-        const entry = { key, reads, markSum, refs, targets, diagnostics, lines: again };
+        const { key, reads, markSum, refs, targets, diagnostics, diagnosticsSum } = d;
+        const entry = { key, reads, markSum, refs, targets, diagnostics, diagnosticsSum, lines: again };
         return [
           k,
           {
@@ -1047,6 +1047,25 @@ describe("the writer after a change", () => {
     append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
     await bothWays(root);
     expect(report()).not.toBe(first);
+  });
+
+  test("the report is made again when a citation's diagnostic moves and every count stays", async () => {
+    const root = makeRepo(files());
+    // A citation of a paragraph the seed does not have: one cite/unknown-paragraph warning.
+    append(root, "corpus/A-79-10/zh.md", "参见A/78/265，第 98 段。\n");
+    await build({ root });
+    const out = path.join(root, "dist/data");
+    const report = () => readFileSync(path.join(out, "diagnostics.json"), "utf8");
+    const first = report();
+    expect(first).toContain("cite/unknown-paragraph");
+    expect(first).toContain("98");
+    // Another paragraph it does not have: the same counts, the same paragraphs, another message.
+    const file = path.join(root, "corpus/A-79-10/zh.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("第 98 段", "第 97 段"));
+    const { inc } = await bothWays(root);
+    expect(inc.runs!.cite).toMatchObject({ mode: "incremental", redone: 1 });
+    expect(report()).not.toBe(first);
+    expect(JSON.parse(report()).summary).toEqual(JSON.parse(first).summary);
   });
 
   test("an output memo edited by hand, or of another version, links nothing: every file is written", async () => {

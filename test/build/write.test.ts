@@ -1,7 +1,8 @@
 /**
  * documents.json made from the last output's: the record of a document of the same file and bytes
  * is copied from the last file (runs of them as one range), the others made, and the file is the
- * one made whole; the last file is taken only as the output memo recorded it.
+ * one made whole; the last file is taken only as the output memo recorded it. And the digest of
+ * what the diagnostics were sorted from, diagnostics.json's source.
  */
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
@@ -9,12 +10,14 @@ import { build } from "../../pipeline/build/index.ts";
 import type { OutputMemo } from "../../pipeline/build/memos.ts";
 import {
   dataFiles,
+  diagnosticsSource,
+  hashString,
   type LastDocuments,
   lastDocuments,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
 import { summarise } from "../../pipeline/report.ts";
-import type { DocumentRecord } from "../../schemas/index.ts";
+import type { Diagnostic, DocumentRecord } from "../../schemas/index.ts";
 import { doc, makeRepo, registry } from "./helpers.ts";
 
 const SYMBOLS = ["A/1/1", "A/2/2", "A/3/3", "A/4/4"];
@@ -126,5 +129,68 @@ describe("documents.json from the last output's", () => {
       lastDocuments(memoOf(first.bytes, moved(2, first.bytes.length - 2)), "/out", "v1", read),
     ).toBeNull();
     expect(lastDocuments(memoOf(first.bytes, moved(2, places[2]!.at + 1)), "/out", "v1", read)).toBeNull();
+  });
+});
+
+describe("diagnostics.json's source from the parts of its diagnostics", () => {
+  const one: Diagnostic = {
+    level: "warning",
+    code: "cite/unknown-paragraph",
+    file: "corpus/A-1-1/en.md",
+    line: 3,
+    column: 1,
+    message: "A/1/1 has no paragraph 9",
+  };
+  const other: Diagnostic = { ...one, message: "A/1/1 has no paragraph 8" };
+
+  test("the same parts in the same order, the same digest; a diagnostic, the order or a stage's digest moved, another", () => {
+    const base = diagnosticsSource([[one], "ab12", [other]]);
+    expect(diagnosticsSource([[{ ...one }], "ab12", [{ ...other }]])).toBe(base);
+    const moved = [
+      diagnosticsSource([[other], "ab12", [other]]),
+      diagnosticsSource([[other], "ab12", [one]]),
+      diagnosticsSource([[one], "ab13", [other]]),
+      diagnosticsSource([[one, other], "ab12", []]),
+      // A part that is a digest is never taken for diagnostics, nor the other way round.
+      diagnosticsSource([[one], [], [other]]),
+      diagnosticsSource([[one], JSON.stringify([]), [other]]),
+    ];
+    expect(new Set([base, ...moved]).size).toBe(moved.length + 1);
+  });
+
+  test("the writer's source of diagnostics.json is made of the digest when given, the diagnostics alone not", () => {
+    const summary = summarise([one], { documents: 1, built: 1, paragraphs: 2 });
+    const report = (diagnosticsMade?: string) =>
+      dataFiles({
+        documents: [],
+        paragraphPieces: [],
+        paragraphCount: 0,
+        analysed: { workingPapers: [], stages: null, diagnostics: [] },
+        diagnostics: [one],
+        ...(diagnosticsMade === undefined ? {} : { diagnosticsMade }),
+        summary,
+      }).files.find((f) => f.path === "diagnostics.json")!.source;
+    expect(report("a")).toBe(report("a"));
+    expect(new Set([report("a"), report("b"), report()]).size).toBe(3);
+  });
+});
+
+describe("a string hashed in slices", () => {
+  const whole = (s: string) => createHash("sha256").update(s).digest("hex");
+  const sliced = (s: string) => hashString(createHash("sha256"), s).digest("hex");
+
+  test("gives the hash of the string whole: its UTF-8, a surrogate pair across a slice's end kept whole", () => {
+    const pair = "\u{1F600}"; // two UTF-16 units
+    const strings = [
+      "",
+      "short",
+      "a".repeat(1 << 16),
+      // The pair's first half the last unit of the first slice, then of the second.
+      `${"a".repeat((1 << 16) - 1)}${pair}${"b".repeat(1 << 16)}`,
+      `${"中".repeat((1 << 17) - 2)}${pair}${"条".repeat(1000)}`,
+      pair.repeat(1 << 17),
+      `${"x".repeat(3 * (1 << 16) + 5)}${pair}`,
+    ];
+    for (const s of strings) expect(sliced(s)).toBe(whole(s));
   });
 });

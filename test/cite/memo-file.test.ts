@@ -6,7 +6,13 @@
  */
 import { describe, expect, test } from "vitest";
 import { citeMemoFromSections, citeMemoSections } from "../../pipeline/cite/memo-file.ts";
-import { type CiteInput, type CiteMemo, type CiteRef, citeStageMemo } from "../../pipeline/cite/stage.ts";
+import {
+  type CiteInput,
+  type CiteMemo,
+  type CiteRef,
+  citeStageMemo,
+  diagnosticsSumOf,
+} from "../../pipeline/cite/stage.ts";
 import { type PieceIn, type PieceOut, PieceUnreadable } from "../../pipeline/memo-pieces.ts";
 import { packSummed, type Section, unpack } from "../../pipeline/pack.ts";
 import { fixture, loadRegistry, merge, seed } from "./helpers.ts";
@@ -73,13 +79,16 @@ describe("the cite memo's pieces", () => {
     expect([...back.docs.keys()].sort()).toEqual([...cold.memo.docs.keys()].sort());
     for (const [key, d] of cold.memo.docs) {
       const b = back.docs.get(key)!;
-      expect([b.key, b.reads, b.markSum, b.targets, b.diagnostics]).toEqual([
+      expect([b.key, b.reads, b.markSum, b.targets, b.diagnostics, b.diagnosticsSum]).toEqual([
         d.key,
         d.reads,
         d.markSum,
         d.targets,
         d.diagnostics,
+        d.diagnosticsSum,
       ]);
+      // The sum read back is that of the diagnostics read back.
+      expect(b.diagnosticsSum).toBe(diagnosticsSumOf(b.diagnostics));
       expect(refs(b.refs)).toEqual(refs(d.marks.filter((m) => m.via === "text")));
       expect(b.targets).toEqual([...new Set(d.marks.map((m) => m.target.doc))].sort());
     }
@@ -118,6 +127,7 @@ describe("the cite memo's pieces", () => {
       targets: d.targets,
       lines: cold.memo.docs.get(key)!.lines,
       diagnostics: d.diagnostics,
+      diagnosticsSum: d.diagnosticsSum,
     });
     const split = citeMemoSections({ context: back.context, docs }, VERSION);
     const fresh = split.pieces.filter((p) => !("carried" in p));
