@@ -267,8 +267,8 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
 }
 
 /**
- * The keys of the paragraphs of document `d` (ReuseMemo.paraKey), into `out` at their numbers:
- * 64 bits of the SHA-256 of what the stage reads of a paragraph alone: its id (links and records
+ * The keys of the paragraphs of document `d` (ReuseMemo.paraKey), two numbers a paragraph in its
+ * order: 64 bits of the SHA-256 of what the stage reads of a paragraph alone: its id (links and records
  * name it), language, kind (a note or entry takes no part), the ids of the paragraphs enclosing it
  * as they resolve in its document (`related` reads them: two paragraphs whose chains did not
  * change are related as before) and its text.
@@ -280,7 +280,8 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
  * paragraphs). A hash per paragraph is some microseconds (the object, the digest): a cold build
  * pays it for every paragraph, a build after a change only for its changed documents'.
  */
-function paragraphKeys(paragraphs: Paragraph[], d: DocSpan, out: Uint32Array): void {
+function paragraphKeys(paragraphs: Paragraph[], d: DocSpan): Uint32Array {
+  const out = new Uint32Array(2 * d.count);
   let byId: Map<string, Paragraph> | null = null;
   for (let i = d.first; i < d.first + d.count; i++) {
     const p = paragraphs[i]!;
@@ -299,15 +300,16 @@ function paragraphKeys(paragraphs: Paragraph[], d: DocSpan, out: Uint32Array): v
     const digest = createHash("sha256")
       .update(`${p.id}\0${p.lang}\0${p.kind}\0${chain.length}\0${chain.join("\0")}\0${p.text}`)
       .digest();
-    out[2 * i] = digest.readUInt32LE(0);
-    out[2 * i + 1] = digest.readUInt32LE(4);
+    out[2 * (i - d.first)] = digest.readUInt32LE(0);
+    out[2 * (i - d.first) + 1] = digest.readUInt32LE(4);
   }
+  return out;
 }
 
 /** The keys of every paragraph (a cold run). */
 function allParagraphKeys(paragraphs: Paragraph[], docs: readonly DocSpan[]): Uint32Array {
   const out = new Uint32Array(paragraphs.length * 2);
-  for (const d of docs) paragraphKeys(paragraphs, d, out);
+  for (const d of docs) out.set(paragraphKeys(paragraphs, d), 2 * d.first);
   return out;
 }
 
@@ -351,6 +353,7 @@ function keptParagraphs(
   o: DocSpan,
   d: DocSpan,
   oldKey: Uint32Array,
+  /** The keys of `d`'s paragraphs (`paragraphKeys`). */
   newKey: Uint32Array,
   remap: Int32Array,
   oldOf: Int32Array,
@@ -362,7 +365,7 @@ function keptParagraphs(
   }
   let last = -1;
   for (let p = d.first; p < d.first + d.count; p++) {
-    const q = at.get(`${newKey[2 * p]},${newKey[2 * p + 1]}`);
+    const q = at.get(`${newKey[2 * (p - d.first)]},${newKey[2 * (p - d.first) + 1]}`);
     if (q === undefined || q <= last) continue;
     remap[q] = p;
     oldOf[p] = q;
@@ -833,7 +836,15 @@ function incremental(
   const remap = new Int32Array(nOld).fill(-1);
   const oldOf = new Int32Array(n).fill(-1);
   const changed = new Uint8Array(n);
-  const paraKey = new Uint32Array(n * 2);
+  // The keys are written in place in the memo's column (consumed, as its formula table is) when
+  // every document stands where it stood (documents edited, none added, removed or grown): the
+  // changed documents' spans are all that is written, where a new column meant 1.6 MB made and
+  // copied at 200k paragraphs. Each document reads only its own span of the memo's keys.
+  const inPlace =
+    n === nOld &&
+    docs.length === old.docs.length &&
+    docs.every((d, i) => d.key === old.docs[i]!.key && d.first === old.docs[i]!.first);
+  const paraKey = inPlace ? old.paraKey : new Uint32Array(n * 2);
   /** The changed documents (some of their paragraphs, or all, changed). */
   const changedDocs: DocSpan[] = [];
   for (const d of docs) {
@@ -849,13 +860,13 @@ function incremental(
         remap[o.first + i] = d.first + i;
         oldOf[d.first + i] = o.first + i;
       }
-      paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      if (!inPlace) paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
       continue;
     }
     changedDocs.push(d);
-    paragraphKeys(paragraphs, d, paraKey);
-    if (o && partlyComparable(o, d, docs, paragraphs))
-      keptParagraphs(o, d, old.paraKey, paraKey, remap, oldOf);
+    const keys = paragraphKeys(paragraphs, d);
+    if (o && partlyComparable(o, d, docs, paragraphs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
+    paraKey.set(keys, 2 * d.first);
     for (let p = d.first; p < d.first + d.count; p++) if (oldOf[p]! < 0) changed[p] = 1;
   }
 
