@@ -62,6 +62,7 @@ import {
   related,
   type Shingled,
   sameUnits,
+  UNDATED,
 } from "./detect.ts";
 import {
   carriedInPlace,
@@ -256,8 +257,8 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
         count: 1,
         firstId: p.id,
         lastId: "",
-        // readingRank reads a document without a record as undated: the same for both builds.
-        date: r?.date ?? "",
+        // As readingRank reads it, a document without a record last.
+        date: r?.date ?? UNDATED,
         ordered: true,
       });
     }
