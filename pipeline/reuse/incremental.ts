@@ -268,18 +268,19 @@ function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan
 }
 
 /**
- * The keys of the paragraphs of document `d` (ReuseMemo.paraKey), two numbers a paragraph in its
- * order: 64 bits of the SHA-256 of what the stage reads of a paragraph alone: its id (links and records
- * name it), language, kind (a note or entry takes no part), the ids of the paragraphs enclosing it
- * as they resolve in its document (`related` reads them: two paragraphs whose chains did not
- * change are related as before) and its text.
+ * The keys of the paragraphs of document `d` (ReuseMemo.paraKey), two numbers a paragraph, in
+ * order: 64 bits of the SHA-256 of what the stage reads of a paragraph alone: its id (links and
+ * records name it), language, kind (a note or entry takes no part), the ids of the paragraphs
+ * enclosing it as they resolve in its document (`related` reads them: two paragraphs whose chains
+ * did not change are related as before) and its text.
  *
  * Decision: 64 bits of a cryptographic hash, not the texts: the memo keeps no text, and a key is
- * only ever compared with the key of the paragraph of the same document at the same or a nearby
- * place, so a change goes unseen only if the two keys of one edited paragraph collide: 2^-64 for
- * each paragraph of a changed document, some 10^-17 a build after one change (a hundred
- * paragraphs). A hash per paragraph is some microseconds (the object, the digest): a cold build
- * pays it for every paragraph, a build after a change only for its changed documents'.
+ * only compared with the keys the same document's paragraphs had, so a change goes unseen only if
+ * a new paragraph's key equals one of those by chance: 2^-64 a comparison, some 10^-15 a build
+ * after one change to a document of 150 paragraphs (150 x 150 comparisons at most), far under the
+ * odds of the machine itself miscounting. A hash per paragraph costs some microseconds (the
+ * object, the digest): a cold build pays it for every paragraph (0.45 s of CPU at 200k
+ * paragraphs, measured under load), a build after a change for its changed documents' only.
  */
 function paragraphKeys(paragraphs: Paragraph[], d: DocSpan): Uint32Array {
   const out = new Uint32Array(2 * d.count);
