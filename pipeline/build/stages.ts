@@ -115,10 +115,11 @@ export async function runStages(
   // A cold index reads the parse alone: it runs on a worker thread beside cite and reuse
   // (index/worker.ts), and waits for the reuse stage's formula windows only at the end.
   const aheadIndex = !memos.index && parallel ? startColdIndex(input) : null;
-  // After a change, the changed Chinese documents' words are counted on a worker (nodejieba's
-  // dictionary loads there) while cite and reuse run here.
+  // After a change, the words of the changed Chinese paragraphs are counted on a worker
+  // (nodejieba's dictionary loads there) while cite and reuse run here.
   const changedZh = memos.index && parallel ? changedChinese(input.documents, memos.index) : [];
-  const aheadCounts = changedZh.length ? startTermCounts(input.paragraphs, changedZh) : null;
+  const aheadCounts =
+    memos.index && changedZh.length ? startTermCounts(input.paragraphs, changedZh, memos.index) : null;
   onStage(0, total, "cite");
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;

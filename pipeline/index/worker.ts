@@ -24,8 +24,16 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { replyOf } from "../workers.ts";
 import type { IndexedParagraph } from "./build.ts";
-import { type ColdParts, coldParts, type IndexMemo } from "./incremental.ts";
+import {
+  type ColdParts,
+  coldParts,
+  type IndexMemo,
+  memoTexts,
+  textChange,
+  type WordsChange,
+} from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
+import type { TermCounts } from "./key-terms.ts";
 import { WORDS_ROLE, type WordsInput, type WordsReply } from "./words-worker.ts";
 
 const ROLE = "acquis-index-worker";
@@ -127,32 +135,67 @@ function wordsModule(): string {
 
 /**
  * Start counting the words of the Chinese documents `keys` (changedChinese) on a worker thread,
- * for the index stage after a change (incremental.ts `ahead`). The promise gives each key's counts
- * (an empty map for a document without Chinese paragraphs), or null when the worker could not
- * (then the stage cuts on the main thread as before); it never rejects.
+ * for the index stage after a change (incremental.ts `ahead`): for each, the counts of the
+ * paragraph texts it no longer holds and of those it holds now (WordsChange), which the stage
+ * applies to the memo's counts. The promise gives them by key (a key whose earlier texts could
+ * not be read from the memo is left out: the stage reads the memo itself, and says why when it
+ * cannot), or null when the worker could not (then the stage cuts on the main thread as before);
+ * it never rejects. When no paragraph text changed, no worker is started and nothing is cut.
  *
- * Decision: a build after one Chinese document changed spent 0.87 s of its main thread loading
- * nodejieba's dictionary (profile at 200k paragraphs), which no memo can spare: the changed text
- * was never cut. Started as the stages start, the load and the cut run on the second core while
- * the cite and reuse stages run on the first, so the index stage finds the counts ready. The CPU
- * is the same (plus the worker's start); the wall is not. The counts are termCounts() with the
- * same cut on the same paragraphs (test/index/worker.test.ts compares them).
+ * Decisions:
+ * - A build after one Chinese document changed spent 0.87 s of its main thread loading
+ *   nodejieba's dictionary (profile at 200k paragraphs), which no memo can spare: the changed text
+ *   was never cut. Started as the stages start, the load and the cut run on the second core while
+ *   the cite and reuse stages run on the first, so the index stage finds the counts ready.
+ * - Only the paragraphs whose text changed are cut, not the document: a document's counts are
+ *   the sum of its paragraphs', so the memo's counts less the old texts' plus the new texts' are
+ *   its counts now. The old texts are the memo's own (its text chunks hold every paragraph's),
+ *   so the memo grows by nothing. The bench's change (one sentence appended to one document of
+ *   some 150 paragraphs) cut 150 paragraphs before and cuts 2 now (README.md of this folder).
+ * - The counts are termCounts() with the same cut of the same texts (test/index/worker.test.ts
+ *   compares the build with them to the build without and to a cold build).
  */
 export function startTermCounts(
   paragraphs: readonly Paragraph[],
   keys: readonly string[],
-): Promise<Map<string, Map<string, number>> | null> {
-  const wanted = new Set(keys);
-  const rows = paragraphs
-    .filter((p) => p.lang === "zh" && wanted.has(`${p.doc}|zh`))
-    .map((p) => ({ doc: p.doc, lang: p.lang, text: p.text }));
-  const data: WordsInput = { role: WORDS_ROLE, rows };
-  return replyOf<WordsReply>(wordsModule(), "words-worker.mjs", data).then((reply) => {
-    if (!reply?.ok) return null;
-    const out = new Map<string, Map<string, number>>();
-    for (const key of keys) out.set(key, reply.counts.get(key) ?? new Map());
-    return out;
-  });
+  memo: IndexMemo,
+): Promise<Map<string, WordsChange> | null> {
+  const now = new Map<string, string[]>(keys.map((k) => [k, []]));
+  for (const p of paragraphs) if (p.lang === "zh") now.get(`${p.doc}|zh`)?.push(p.text);
+  const data: WordsInput = { role: WORDS_ROLE, rows: [], removed: [] };
+  const known: string[] = [];
+  for (const key of keys) {
+    const before = textsOf(memo, key);
+    if (!before) continue;
+    const doc = key.slice(0, key.lastIndexOf("|"));
+    const { removed, added } = textChange(before, now.get(key)!);
+    for (const text of added) data.rows.push({ doc, lang: "zh", text });
+    for (const text of removed) data.removed.push({ doc, lang: "zh", text });
+    known.push(key);
+  }
+  const changes = (added: TermCounts, removed: TermCounts) =>
+    new Map(
+      known.map((k): [string, WordsChange] => [
+        k,
+        { added: added.get(k) ?? new Map(), removed: removed.get(k) ?? new Map() },
+      ]),
+    );
+  if (!data.rows.length && !data.removed.length) return Promise.resolve(changes(new Map(), new Map()));
+  return replyOf<WordsReply>(wordsModule(), "words-worker.mjs", data).then((reply) =>
+    reply?.ok ? changes(reply.added, reply.removed) : null,
+  );
+}
+
+/**
+ * memoTexts(), or null when the memo's chunks cannot be read here: only an optimisation fails,
+ * and the stage, reading the same chunks, goes cold and says why.
+ */
+function textsOf(memo: IndexMemo, key: string): string[] | null {
+  try {
+    return memoTexts(memo, key);
+  } catch {
+    return null;
+  }
 }
 
 // Worker side (the cold index): compute, answer once, and end.

@@ -4,6 +4,7 @@
  * build. The worker runs nodejieba itself, so the key terms are compared too.
  */
 import { describe, expect, test } from "vitest";
+import { countsAfter } from "../../pipeline/index/incremental.ts";
 import { cutWords } from "../../pipeline/index/jieba.ts";
 import { termCounts } from "../../pipeline/index/key-terms.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
@@ -74,15 +75,19 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
     const changed = { documents, paragraphs };
     const keys = changedChinese(documents, first.memo);
     expect(keys).toEqual(["A/79/1|zh"]);
-    const counts = await startTermCounts(paragraphs, keys);
+    const counts = await startTermCounts(paragraphs, keys, first.memo);
     // Null would mean the worker did not run, and the comparisons below would compare nothing.
     expect(counts).not.toBeNull();
     const here = termCounts(
       paragraphs.filter((p) => p.doc === "A/79/1"),
       cutWords,
     );
-    expect(counts!.get("A/79/1|zh")).toEqual(here.get("A/79/1|zh"));
-    expect(counts!.get("A/79/1|zh")!.get("和平")).toBe(1);
+    // Only the changed paragraph was cut: its words before and now.
+    const change = counts!.get("A/79/1|zh")!;
+    expect(change.added.get("和平")).toBe(1);
+    expect(change.added).toEqual(termCounts([paragraphs[4]!], cutWords).get("A/79/1|zh"));
+    expect(change.removed).toEqual(termCounts([input.paragraphs[4]!], cutWords).get("A/79/1|zh"));
+    expect(countsAfter(first.memo.tf!.get("A/79/1|zh"), change)).toEqual(here.get("A/79/1|zh"));
 
     const ahead = indexStageMemo(changed, first.memo, null, counts);
     const main = indexStageMemo(changed, first.memo);
@@ -96,9 +101,10 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
     expect(ahead.memo.tf).toEqual(main.memo.tf);
   });
 
-  test("a document without Chinese paragraphs counts as empty, not as missing", async () => {
-    const counts = await startTermCounts([], ["A/1/1|zh"]);
-    expect(counts).not.toBeNull();
-    expect(counts!.get("A/1/1|zh")).toEqual(new Map());
+  test("a document whose texts did not change is not cut (no worker), one the memo lacks is left out", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    const counts = await startTermCounts(input.paragraphs, ["A/79/1|zh", "A/1/1|zh"], first.memo);
+    expect(counts).toEqual(new Map([["A/79/1|zh", { added: new Map(), removed: new Map() }]]));
   });
 });
