@@ -60,8 +60,8 @@ const MIN_DOUBLE = -3.14e100;
  * pages and the collections their size started paid by every load.
  */
 class RuneTable {
-  private readonly bmp = new Int32Array(0x10000);
-  private readonly astral = new Map<number, number>();
+  bmp: Int32Array<ArrayBufferLike> = new Int32Array(0x10000);
+  readonly astral = new Map<number, number>();
 
   get(rune: number): number {
     return rune < 0x10000 ? this.bmp[rune]! : (this.astral.get(rune) ?? 0);
@@ -336,8 +336,21 @@ export class Segmenter {
   private ends = new Int32Array(256);
   private first = new Int32Array(256);
 
-  constructor(main: Uint8Array, user: Uint8Array) {
+  /**
+   * @param main the main dictionary's bytes
+   * @param user the user dictionary's bytes, or `{ image }`: image() of a segmenter of this main
+   *   dictionary (and a user dictionary), read back instead of reading the two dictionaries
+   */
+  constructor(main: Uint8Array, user: Uint8Array | { image: Uint8Array }) {
     this.dictionary = new Dictionary(main, user);
+  }
+
+  /**
+   * The dictionaries as read (each line's place and frequency, the lists by first character, the
+   * user words), before any word is built: what `{ image }` reads back without reading a line.
+   */
+  image(): Uint8Array {
+    return this.dictionary.image();
   }
 
   /** nodejieba's `cut(text, false)`. */
@@ -446,7 +459,7 @@ interface UserWord {
  */
 class Dictionary {
   readonly trie = new RuneTrie();
-  readonly minWeight: number;
+  minWeight = 0;
   private readonly main: Uint8Array;
   private sum = 0;
   /**
@@ -460,14 +473,14 @@ class Dictionary {
   /** The next line (+1) whose word starts with the same rune; 0 ends the list. */
   private nextLine: Int32Array;
   /** Per rune: the first and last line (+1) of its list; 0 when none. */
-  private readonly firstLine = new RuneTable();
+  private firstLine = new RuneTable();
   private readonly lastLine = new RuneTable();
   /** Per first rune: its words' runes after the first, the most edges its table can need. */
-  private readonly edgesBelow = new RuneTable();
+  private edgesBelow = new RuneTable();
   /** Runes whose words are not in the trie yet. */
   private readonly pending = new RuneTable();
   /** Every rune that has words, once. */
-  private readonly firsts: number[] = [];
+  private firsts: number[] = [];
   private readonly userWords = new Map<number, UserWord[]>();
   private readonly fields: Fields = { count: 0, starts: [], ends: [] };
   private readonly decoded = { rune: 0 };
@@ -480,17 +493,23 @@ class Dictionary {
   private readonly smallKnown = new Uint8Array(SMALL_FREQ);
   private readonly otherWeight = new Map<number, number>();
 
-  constructor(main: Uint8Array, user: Uint8Array) {
+  constructor(main: Uint8Array, user: Uint8Array | { image: Uint8Array }) {
     this.main = main;
-    const room = linesRoom(main);
-    this.lineStart = new Int32Array(room);
-    this.wordEnd = new Int32Array(room);
-    this.freq = new Float64Array(room);
-    this.nextLine = new Int32Array(room);
-    const least = this.readMain();
-    if (!this.lines) throw new Error("the main dictionary is empty");
-    this.minWeight = this.weightOf(least);
-    this.readUser(user);
+    if ("image" in user) {
+      this.lineStart = this.wordEnd = this.nextLine = new Int32Array(0);
+      this.freq = new Float64Array(0);
+      this.readImage(user.image);
+    } else {
+      const room = linesRoom(main);
+      this.lineStart = new Int32Array(room);
+      this.wordEnd = new Int32Array(room);
+      this.freq = new Float64Array(room);
+      this.nextLine = new Int32Array(room);
+      const least = this.readMain();
+      if (!this.lines) throw new Error("the main dictionary is empty");
+      this.minWeight = this.weightOf(least);
+      this.readUser(user);
+    }
     let slots = 0;
     let nodes = 1;
     for (const rune of this.firsts) {
@@ -498,6 +517,83 @@ class Dictionary {
       nodes += 1 + this.edgesBelow.get(rune);
     }
     this.trie.reserve(slots, nodes);
+  }
+
+  /** Segmenter.image(): what the reading of the dictionaries kept, as sections (ImageWriter). */
+  image(): Uint8Array {
+    const out = new ImageWriter();
+    out.f64(new Float64Array([this.sum, this.minWeight]));
+    out.i32(this.lineStart.subarray(0, this.lines));
+    out.i32(this.wordEnd.subarray(0, this.lines));
+    out.f64(this.freq.subarray(0, this.lines));
+    out.i32(this.nextLine.subarray(0, this.lines));
+    for (const table of [this.firstLine, this.edgesBelow]) {
+      out.i32(table.bmp);
+      out.i32(Int32Array.from([...table.astral].flat()));
+    }
+    out.i32(Int32Array.from(this.firsts));
+    const runes: number[] = [];
+    const weights: number[] = [];
+    for (const [first, words] of this.userWords)
+      for (const w of words) {
+        runes.push(first, w.runes.length, ...w.runes);
+        weights.push(w.weight);
+      }
+    out.i32(Int32Array.from(runes));
+    out.f64(Float64Array.from(weights));
+    return out.bytes();
+  }
+
+  /**
+   * image() read back: the arrays are views of it, not copies. An image that does not hold its
+   * sections in full, or whose lines point outside the main dictionary, throws; an image whose
+   * numbers were changed within those bounds is not told apart here (jieba.ts keeps a digest).
+   */
+  private readImage(bytes: Uint8Array): void {
+    const at = new ImageReader(bytes);
+    const [sum, minWeight] = at.f64();
+    this.sum = sum!;
+    this.minWeight = minWeight!;
+    this.lineStart = at.i32();
+    this.lines = this.lineStart.length;
+    this.wordEnd = at.i32();
+    this.freq = at.f64();
+    this.nextLine = at.i32();
+    const tables = [this.firstLine, this.edgesBelow].map((table) => {
+      table.bmp = at.i32(0x10000);
+      const astral = at.i32();
+      for (let k = 0; k + 1 < astral.length; k += 2) table.astral.set(astral[k]!, astral[k + 1]!);
+      return table;
+    });
+    this.firstLine = tables[0]!;
+    this.edgesBelow = tables[1]!;
+    this.firsts = [...at.i32()];
+    const runes = at.i32();
+    const weights = at.f64();
+    at.end();
+    const lines = this.lines;
+    if (this.wordEnd.length !== lines || this.freq.length !== lines || this.nextLine.length !== lines)
+      throw new Error("a segmenter image whose line arrays differ in length");
+    for (let k = 0; k < lines; k++)
+      if (
+        !(
+          this.lineStart[k]! >= 0 &&
+          this.lineStart[k]! <= this.wordEnd[k]! &&
+          this.wordEnd[k]! <= this.main.length
+        )
+      )
+        throw new Error("a segmenter image whose lines are not the main dictionary's");
+    for (let k = 0, w = 0; k < runes.length; w++) {
+      const first = runes[k]!;
+      const length = runes[k + 1]!;
+      if (!(length > 0 && k + 2 + length <= runes.length && w < weights.length))
+        throw new Error("a segmenter image whose user words are cut short");
+      const words = this.userWords.get(first) ?? [];
+      words.push({ runes: runes.slice(k + 2, k + 2 + length), weight: weights[w]! });
+      this.userWords.set(first, words);
+      k += 2 + length;
+    }
+    for (const rune of this.firsts) this.pending.set(rune, 1);
   }
 
   /** The root's child by `rune`, its words put into the trie first if they are not yet. */
@@ -674,5 +770,85 @@ class Dictionary {
     path.set(this.path);
     this.previous = previous;
     this.path = path;
+  }
+}
+
+/**
+ * Sections of numbers one after another, each its count (a 32-bit integer) then its numbers,
+ * aligned on 8 bytes, so that a reader takes each as a view of the bytes, not a copy.
+ */
+class ImageWriter {
+  private readonly parts: Array<Int32Array | Float64Array> = [];
+  private size = 0;
+
+  i32(values: Int32Array): void {
+    this.head(values.length);
+    this.parts.push(values);
+    this.size += align8(values.byteLength);
+  }
+
+  f64(values: Float64Array): void {
+    this.head(values.length);
+    this.parts.push(values);
+    this.size += values.byteLength;
+  }
+
+  private head(count: number): void {
+    this.parts.push(new Int32Array([count, 0]));
+    this.size += 8;
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+      at += align8(p.byteLength);
+    }
+    return out;
+  }
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** ImageWriter's sections read back in the same order; a section cut short throws. */
+class ImageReader {
+  private readonly bytes: Uint8Array;
+  private at = 0;
+
+  constructor(bytes: Uint8Array) {
+    // Views need the buffer aligned: a Buffer cut from Node's pool may not be.
+    this.bytes = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  }
+
+  /** The next section of 32-bit integers (of `count` numbers, when given). */
+  i32(count?: number): Int32Array {
+    const n = this.count(count, 4);
+    const out = new Int32Array(this.bytes.buffer, this.bytes.byteOffset + this.at, n);
+    this.at += align8(n * 4);
+    return out;
+  }
+
+  f64(): Float64Array {
+    const n = this.count(undefined, 8);
+    const out = new Float64Array(this.bytes.buffer, this.bytes.byteOffset + this.at, n);
+    this.at += n * 8;
+    return out;
+  }
+
+  /** Every byte read. */
+  end(): void {
+    if (this.at !== this.bytes.length) throw new Error("a segmenter image longer than its sections");
+  }
+
+  private count(expected: number | undefined, width: number): number {
+    if (this.at + 8 > this.bytes.length) throw new Error("a segmenter image cut short");
+    const n = new Int32Array(this.bytes.buffer, this.bytes.byteOffset + this.at, 1)[0]!;
+    this.at += 8;
+    if (n < 0 || (expected !== undefined && n !== expected) || this.at + n * width > this.bytes.length)
+      throw new Error("a segmenter image cut short");
+    return n;
   }
 }

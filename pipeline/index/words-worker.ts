@@ -12,7 +12,7 @@
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Paragraph } from "../../schemas/index.ts";
-import { cutWords } from "./jieba.ts";
+import { cutWords, type ImagePlace, keepSegmenterIn } from "./jieba.ts";
 import { type TermCounts, termCounts } from "./key-terms.ts";
 
 /** The role the worker is started with (worker.ts), so no other module's worker runs this. */
@@ -26,6 +26,8 @@ export interface WordsInput {
   role: typeof WORDS_ROLE;
   rows: Array<Pick<Paragraph, "doc" | "lang" | "text">>;
   removed: Array<Pick<Paragraph, "doc" | "lang" | "text">>;
+  /** Where the segmenter's image is kept (jieba.ts), or null: the dictionaries are read. */
+  image: ImagePlace | null;
 }
 
 /** Its one reply: the counts of each list. */
@@ -42,6 +44,7 @@ export function countWords(rows: WordsInput["rows"], removed: WordsInput["remove
 
 // Worker side: compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORDS_ROLE && parentPort) {
-  const { rows, removed } = workerData as WordsInput;
+  const { rows, removed, image } = workerData as WordsInput;
+  keepSegmenterIn(image);
   parentPort.postMessage(countWords(rows, removed));
 }

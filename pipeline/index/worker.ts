@@ -32,7 +32,7 @@ import {
   textChange,
   type WordsChange,
 } from "./incremental.ts";
-import { cutWords } from "./jieba.ts";
+import { cutWords, type ImagePlace } from "./jieba.ts";
 import type { TermCounts } from "./key-terms.ts";
 import { WORDS_ROLE, type WordsInput, type WordsReply } from "./words-worker.ts";
 
@@ -141,6 +141,8 @@ function wordsModule(): string {
  * not be read from the memo is left out: the stage reads the memo itself, and says why when it
  * cannot), or null when the worker could not (then the stage cuts on the main thread as before);
  * it never rejects. When no paragraph text changed, no worker is started and nothing is cut.
+ * `image`: where the segmenter's image is kept (jieba.ts), so the worker need not read the
+ * dictionary's lines.
  *
  * Decisions:
  * - A build after one Chinese document changed spent 0.87 s of its main thread loading
@@ -159,10 +161,11 @@ export function startTermCounts(
   paragraphs: readonly Paragraph[],
   keys: readonly string[],
   memo: IndexMemo,
+  image: ImagePlace | null = null,
 ): Promise<Map<string, WordsChange> | null> {
   const now = new Map<string, string[]>(keys.map((k) => [k, []]));
   for (const p of paragraphs) if (p.lang === "zh") now.get(`${p.doc}|zh`)?.push(p.text);
-  const data: WordsInput = { role: WORDS_ROLE, rows: [], removed: [] };
+  const data: WordsInput = { role: WORDS_ROLE, rows: [], removed: [], image };
   const known: string[] = [];
   for (const key of keys) {
     const before = textsOf(memo, key);

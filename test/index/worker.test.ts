@@ -3,9 +3,12 @@
  * stage run on this thread: every file of search/ the same bytes, and the same memo for the next
  * build. The worker runs nodejieba itself, so the key terms are compared too.
  */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { countsAfter } from "../../pipeline/index/incremental.ts";
-import { cutWords } from "../../pipeline/index/jieba.ts";
+import { cutWords, SEGMENTER_IMAGE } from "../../pipeline/index/jieba.ts";
 import { termCounts } from "../../pipeline/index/key-terms.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { changedChinese, startColdIndex, startTermCounts } from "../../pipeline/index/worker.ts";
@@ -99,6 +102,29 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
       expect(Buffer.from(main.indexed.files[name]!).equals(Buffer.from(bytes)), name).toBe(true);
     }
     expect(ahead.memo.tf).toEqual(main.memo.tf);
+  });
+
+  test("the worker keeps the segmenter's image where it is told, and counts the same from it", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    const paragraphs = input.paragraphs.map((p, i) =>
+      i === 0 ? { ...p, text: `${p.text}联络点名录。` } : p,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "acquis-words-"));
+    try {
+      const place = { dir, writable: true, version: "test" };
+      const plain = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo);
+      const made = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
+      expect(existsSync(join(dir, SEGMENTER_IMAGE))).toBe(true);
+      const read = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
+      expect(plain!.get("A/78/265|zh")!.added).toEqual(
+        termCounts([paragraphs[0]!], cutWords).get("A/78/265|zh"),
+      );
+      expect(made).toEqual(plain);
+      expect(read).toEqual(plain);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test("a document whose texts did not change is not cut (no worker), one the memo lacks is left out", async () => {
