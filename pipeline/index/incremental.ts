@@ -20,9 +20,10 @@
  *   memo's counts of the others are not read (`ChangedCounts`, `mayHold`: memo-file.ts). Only
  *   the paragraphs whose text changed are cut: a document's counts are the sum of its
  *   paragraphs', so its memo counts less its old texts' plus its new texts' are its counts now
- *   (`WordsChange`, `countsAfter`), the old texts read from the memo's own text chunks. Counts
- *   that do not hold what a change takes off are not the memo's texts' counts: that document is
- *   cut whole.
+ *   (`WordsChange`, `countsAfter`), the old texts read from the memo's own text chunks; and a
+ *   paragraph's are its Chinese runs' (the cut sees each run alone), so only the runs that
+ *   changed are cut (`runChange`). Counts that do not hold what a change takes off are not the
+ *   memo's texts' counts: that document is cut whole.
  *
  * The test builds a corpus both ways after random edits and compares every file.
  */
@@ -50,7 +51,7 @@ import {
   rowTerms,
   SEARCH_SCHEMA_VERSION,
 } from "./build.ts";
-import { documentFrequency, type TermCounts, termCounts, topTerms } from "./key-terms.ts";
+import { chineseRuns, documentFrequency, type TermCounts, termCounts, topTerms } from "./key-terms.ts";
 
 /** Settings of the index build (build.ts's defaults). */
 const CHUNK_SIZE = 32;
@@ -175,6 +176,19 @@ export function textChange(
   const removed: string[] = [];
   for (const [t, n] of had) for (let k = 0; k < n; k++) removed.push(t);
   return { removed, added };
+}
+
+/**
+ * textChange() of the changed paragraphs' texts, taken down to their Chinese runs: the cut sees
+ * each run alone (jieba.ts cutWords), so a paragraph's words are its runs' words, and only the
+ * runs that changed need cutting. A sentence appended to a paragraph is a run or two, not the
+ * paragraph twice over (its old text and its new).
+ */
+export function runChange(
+  removed: readonly string[],
+  added: readonly string[],
+): { removed: string[]; added: string[] } {
+  return textChange(removed.flatMap(chineseRuns), added.flatMap(chineseRuns));
 }
 
 /**
@@ -380,17 +394,21 @@ function patchBuckets(
   return { buckets, termsMoved, rewritten: byBucket.size };
 }
 
-/** The counts of the texts taken off and put on a document `key` (see WordsChange). */
+/**
+ * The counts of the texts taken off and put on a document `key` (see WordsChange), cut run by
+ * run (runChange: `cut` must cut a text as its Chinese runs one after another, as jieba.ts does).
+ */
 function changeOf(
   key: string,
   moved: { removed: string[]; added: string[] },
   cut: (text: string) => string[],
 ): WordsChange {
+  const runs = runChange(moved.removed, moved.added);
   const rows = (list: string[]) =>
     list.map((text) => ({ doc: key.slice(0, key.lastIndexOf("|")), lang: "zh" as const, text }));
   return {
-    removed: termCounts(rows(moved.removed), cut).get(key) ?? new Map(),
-    added: termCounts(rows(moved.added), cut).get(key) ?? new Map(),
+    removed: termCounts(rows(runs.removed), cut).get(key) ?? new Map(),
+    added: termCounts(rows(runs.added), cut).get(key) ?? new Map(),
   };
 }
 

@@ -30,6 +30,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { chineseRuns } from "./key-terms.ts";
 import { Segmenter } from "./segmenter.ts";
 
 interface Jieba {
@@ -167,12 +168,11 @@ function loadNodejieba(): Jieba {
   return j;
 }
 
-/** The Chinese runs of a text (Latin, digits and punctuation split them, never reach the cut). */
-function chineseRuns(text: string): string[] {
-  return text.match(/[\p{Script=Han}]+/gu) ?? [];
-}
-
-/** Precise-mode cut of the Chinese in `text`, without HMM: each run cut as nodejieba cuts it. */
+/**
+ * Precise-mode cut of the Chinese in `text`, without HMM: each run cut as nodejieba cuts it, so
+ * a text's words are its runs' words one after another (the index stage after a change cuts only
+ * the runs that changed: incremental.ts).
+ */
 export function cutWords(text: string): string[] {
   const seg = loadSegmenter();
   const words: string[] = [];

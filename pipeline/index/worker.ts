@@ -29,6 +29,7 @@ import {
   coldParts,
   type IndexMemo,
   memoTexts,
+  runChange,
   textChange,
   type WordsChange,
 } from "./incremental.ts";
@@ -152,8 +153,10 @@ function wordsModule(): string {
  * - Only the paragraphs whose text changed are cut, not the document: a document's counts are
  *   the sum of its paragraphs', so the memo's counts less the old texts' plus the new texts' are
  *   its counts now. The old texts are the memo's own (its text chunks hold every paragraph's),
- *   so the memo grows by nothing. The bench's change (one sentence appended to one document of
- *   some 150 paragraphs) cut 150 paragraphs before and cuts 2 now (README.md of this folder).
+ *   so the memo grows by nothing. Within the changed paragraphs only the Chinese runs that
+ *   changed are cut (runChange): the cut sees each run alone. The bench's change (one sentence
+ *   appended to one document of some 150 paragraphs) cut 150 paragraphs before, and cuts the
+ *   sentence's one run now.
  * - The counts are termCounts() with the same cut of the same texts (test/index/worker.test.ts
  *   compares the build with them to the build without and to a cold build).
  */
@@ -171,7 +174,8 @@ export function startTermCounts(
     const before = textsOf(memo, key);
     if (!before) continue;
     const doc = key.slice(0, key.lastIndexOf("|"));
-    const { removed, added } = textChange(before, now.get(key)!);
+    const paragraphs = textChange(before, now.get(key)!);
+    const { removed, added } = runChange(paragraphs.removed, paragraphs.added);
     for (const text of added) data.rows.push({ doc, lang: "zh", text });
     for (const text of removed) data.removed.push({ doc, lang: "zh", text });
     known.push(key);

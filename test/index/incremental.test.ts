@@ -16,6 +16,7 @@ import {
   type IndexMemo,
   indexWithMemo,
   memoTexts,
+  runChange,
   textChange,
 } from "../../pipeline/index/incremental.ts";
 import { termCounts } from "../../pipeline/index/key-terms.ts";
@@ -280,6 +281,13 @@ describe("a changed document's words counted from its changed paragraphs only", 
         const change = { removed: countsOf(removed), added: countsOf(added) };
         expect(sorted(countsAfter(countsOf(before), change))).toEqual(sorted(countsOf(after)));
         expect(removed.length + after.length).toBe(added.length + before.length);
+        // Down to the Chinese runs of the paragraphs that changed: the same counts.
+        const runs = runChange(removed, added);
+        const byRuns = { removed: countsOf(runs.removed), added: countsOf(runs.added) };
+        expect(sorted(countsAfter(countsOf(before), byRuns))).toEqual(sorted(countsOf(after)));
+        expect(runs.added.length).toBeLessThanOrEqual(
+          added.flatMap((t) => t.match(/\p{Script=Han}+/gu) ?? []).length,
+        );
       }),
       { numRuns: 300 },
     );

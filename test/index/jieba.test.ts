@@ -6,8 +6,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, test } from "vitest";
-import { cutWordsByNodejieba, SEGMENTER_IMAGE, segmenterAt } from "../../pipeline/index/jieba.ts";
+import { cutWords, cutWordsByNodejieba, SEGMENTER_IMAGE, segmenterAt } from "../../pipeline/index/jieba.ts";
+import { chineseRuns } from "../../pipeline/index/key-terms.ts";
 
 const TEXT = "各国应当加强信息通信技术安全领域的合作建立信任措施关键基础设施的保护需要各国共同努力";
 
@@ -50,5 +52,30 @@ describe("the segmenter's image", () => {
     expect(segmenterAt({ dir: other, writable: false, version: "v1" }).loaded).toBe("text");
     expect(existsSync(join(other, SEGMENTER_IMAGE))).toBe(false);
     rmSync(other, { recursive: true, force: true });
+  });
+});
+
+describe("the cut of a text", () => {
+  test("is its Chinese runs' cuts one after another (what the index after a change relies on)", () => {
+    const piece = fc.constantFrom(
+      "信息通信技术",
+      "安全",
+      "，",
+      "。",
+      "A/78/265",
+      " ",
+      "2025年",
+      "关键基础设施",
+      "的",
+      "ICT",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const text = pieces.join("");
+        expect(cutWords(text)).toEqual(chineseRuns(text).flatMap((run) => cutWords(run)));
+        expect(cutWords(text)).toEqual(cutWordsByNodejieba(text));
+      }),
+      { numRuns: 100 },
+    );
   });
 });

@@ -85,11 +85,12 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
       paragraphs.filter((p) => p.doc === "A/79/1"),
       cutWords,
     );
-    // Only the changed paragraph was cut: its words before and now.
+    // Only what changed was cut: the sentence appended to the paragraph, a Chinese run of its own.
     const change = counts!.get("A/79/1|zh")!;
     expect(change.added.get("和平")).toBe(1);
-    expect(change.added).toEqual(termCounts([paragraphs[4]!], cutWords).get("A/79/1|zh"));
-    expect(change.removed).toEqual(termCounts([input.paragraphs[4]!], cutWords).get("A/79/1|zh"));
+    const run = { doc: "A/79/1", lang: "zh" as const, text: "各国重申网络空间和平" };
+    expect(change.added).toEqual(termCounts([run], cutWords).get("A/79/1|zh"));
+    expect(change.removed).toEqual(new Map());
     expect(countsAfter(first.memo.tf!.get("A/79/1|zh"), change)).toEqual(here.get("A/79/1|zh"));
 
     const ahead = indexStageMemo(changed, first.memo, null, counts);
@@ -117,9 +118,8 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
       const made = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
       expect(existsSync(join(dir, SEGMENTER_IMAGE))).toBe(true);
       const read = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
-      expect(plain!.get("A/78/265|zh")!.added).toEqual(
-        termCounts([paragraphs[0]!], cutWords).get("A/78/265|zh"),
-      );
+      const run = { doc: "A/78/265", lang: "zh" as const, text: "联络点名录" };
+      expect(plain!.get("A/78/265|zh")!.added).toEqual(termCounts([run], cutWords).get("A/78/265|zh"));
       expect(made).toEqual(plain);
       expect(read).toEqual(plain);
     } finally {
