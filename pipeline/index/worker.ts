@@ -33,7 +33,7 @@ import {
   textChange,
   type WordsChange,
 } from "./incremental.ts";
-import { cutWords, type ImagePlace } from "./jieba.ts";
+import { cutWords, type ImagePlace, keepSegmenterIn } from "./jieba.ts";
 import type { TermCounts } from "./key-terms.ts";
 import { WORDS_ROLE, type WordsInput, type WordsReply } from "./words-worker.ts";
 
@@ -52,6 +52,11 @@ export const MIN_PARAGRAPHS = 20_000;
 export interface ColdIndexInput {
   documents: readonly DocumentRecord[];
   paragraphs: readonly Paragraph[];
+  /**
+   * Where the segmenter's image is kept (jieba.ts): the cold index makes it, so the first build
+   * after a change reads it.
+   */
+  segmenterImage?: ImagePlace | null;
 }
 
 /** One paragraph as the worker is sent it: IndexedParagraph's fields, in this order. */
@@ -106,7 +111,12 @@ type Reply = { ok: true; ready: ColdParts } | { ok: false; error: string };
  */
 export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null> {
   // A worker that fails is no error of the build: the stage runs on the main thread instead.
-  const data = { role: ROLE, documents: input.documents, rows: packParagraphs(input.paragraphs) };
+  const data = {
+    role: ROLE,
+    documents: input.documents,
+    rows: packParagraphs(input.paragraphs),
+    image: input.segmenterImage ?? null,
+  };
   return replyOf<Reply>(import.meta.url, "index-worker.mjs", data).then((reply) =>
     reply?.ok ? reply.ready : null,
   );
@@ -210,9 +220,14 @@ function textsOf(memo: IndexMemo, key: string): string[] | null {
 
 // Worker side (the cold index): compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
-  const { documents, rows } = workerData as { documents: DocumentRecord[]; rows: string };
+  const { documents, rows, image } = workerData as {
+    documents: DocumentRecord[];
+    rows: string;
+    image: ImagePlace | null;
+  };
   let reply: Reply;
   try {
+    keepSegmenterIn(image);
     reply = { ok: true, ready: coldParts({ documents, paragraphs: unpackParagraphs(rows) }, cutWords) };
   } catch (e) {
     reply = { ok: false, error: (e as Error).message };

@@ -56,6 +56,22 @@ describe("the cold index on a worker thread", () => {
     expect(ahead.memo).toEqual(here.memo);
   });
 
+  test("makes the segmenter's image where it is told, and gives the same parts", async () => {
+    const input = corpus();
+    const dir = mkdtempSync(join(tmpdir(), "acquis-cold-"));
+    try {
+      const ready = await startColdIndex({
+        ...input,
+        segmenterImage: { dir, writable: true, version: "test" },
+      });
+      expect(ready).not.toBeNull();
+      expect(existsSync(join(dir, SEGMENTER_IMAGE))).toBe(true);
+      expect(ready).toEqual(await startColdIndex(input));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a memo that fits is used, and the parts computed ahead are not", async () => {
     const input = corpus();
     const first = indexStageMemo(input, null);
