@@ -19,7 +19,10 @@
  *   (what the sum, the minimum and the median need, and every check below), and notes each
  *   character's lines as runs of lines (the dictionary lists words by their first character: some
  *   20k runs for 349k lines); the words of a character go into the trie the first time a text
- *   holds it, their lines read again then.
+ *   holds it, their lines read again then. Every walk from a position starts at its own
+ *   character, so the cut never meets a word of a character not yet built. After one Chinese
+ *   document changed, only its characters' words are built; a cold build ends up building nearly
+ *   all. Measured in the README.
  * - What loading keeps (the sum, the least weight, each character's runs and edges, the user
  *   words weighed) is small, and `image()` gives it as bytes (236 KB for nodejieba's dictionary)
  *   that `{ image }` reads back without reading a line: jieba.ts keeps it beside the memos, so
@@ -27,9 +30,10 @@
  *   loading from the text took 120-155 ms of CPU and from the image 70-135 ms, the rest being
  *   the dictionary's bytes read and hashed and the trie's room (6 loads each, alternating,
  *   load average 5). Keeping each line's place and frequency instead (an 8 MB image) saved a
- *   fifth as much: reading and hashing it cost most of what it spared. Every walk from a position starts at its own character, so the cut never meets a
- *   word of a character not yet built. After one Chinese document changed, only its characters'
- *   words are built; a cold build ends up building nearly all. Measured in the README.
+ *   fifth as much: reading and hashing it cost most of what it spared. Tried and left out: the
+ *   trie's room made as tables are filled (blocks of 4 MB, nodes grown by doubling) rather than
+ *   reserved at load: loading and one short cut took the same CPU either way (medians 116 ms,
+ *   5 runs each alternating, load average 4), and cutting 59k paragraphs 6 % more.
  * - The trie: the root's children in a table by character; the edges (node, character) -> child
  *   below each first character in an open-addressing table of its own, sized from its words when
  *   they are put in, cut from one pool sized at load (`RuneTrie`). No string and no object a
