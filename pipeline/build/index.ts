@@ -255,7 +255,13 @@ async function buildLocked(
       : null;
   if (memos) release.push(memos.release);
   const analysed = await runStages(
-    { documents, paragraphs, registry: corpus.registry, topics: corpus.topics },
+    {
+      documents,
+      paragraphs,
+      registry: corpus.registry,
+      topics: corpus.topics,
+      segmenterImage: memoStore && { dir: memoStore.dir, writable: memoStore.writable, version },
+    },
     stages,
     (done, total, label) => progress({ phase: "stage", done, total, label }),
     memos ?? undefined,

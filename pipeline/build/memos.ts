@@ -24,6 +24,7 @@ import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-
 import type { CiteMemo } from "../cite/stage.ts";
 import type { FileStamp, RangeFile } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
+import { SEGMENTER_IMAGE } from "../index/jieba.ts";
 import { INDEX_MEMO, indexMemoFromSections, indexMemoSections } from "../index/memo-file.ts";
 import { LOAD_MEMO, type LoadMemo, loadMemoFromSections, loadMemoSections } from "../load/memo.ts";
 import { type PieceIn, type PieceOut, PieceUnreadable } from "../memo-pieces.ts";
@@ -407,5 +408,7 @@ export function memoFiles(
     keep.push(MEMO_FILES.topics, ...carried);
   else if (topics) withPieces("topics", TOPICS_MEMO, MEMO_FILES.topics, topics);
   keep.push(...out.map((f) => f.name));
+  // Not a memo, but kept beside them: the word cut's dictionary, read (index/jieba.ts).
+  keep.push(SEGMENTER_IMAGE);
   return { files: out, keep };
 }

@@ -16,6 +16,7 @@ import {
 } from "../../schemas/index.ts";
 import { type Cited, type CiteMemo, citeStageMemo } from "../cite/stage.ts";
 import type { IndexMemo } from "../index/incremental.ts";
+import type { ImagePlace } from "../index/jieba.ts";
 import { type Indexed, indexStageMemo } from "../index/stage.ts";
 import { changedChinese, MIN_PARAGRAPHS, startColdIndex, startTermCounts } from "../index/worker.ts";
 import type { LoadedTopics } from "../load/topics.ts";
@@ -36,6 +37,8 @@ export interface StagesInput {
   registry: Registry;
   /** The topic vocabulary and overrides (corpus/topics.yaml); null when the corpus has none. */
   topics?: LoadedTopics | null;
+  /** Where the word cut keeps its dictionary's image (beside the memos: index/jieba.ts); none when absent. */
+  segmenterImage?: ImagePlace | null;
 }
 
 /** The stages after parsing: "all", or "none" to export the parse alone (tests, the parse bench). */
@@ -115,10 +118,13 @@ export async function runStages(
   // A cold index reads the parse alone: it runs on a worker thread beside cite and reuse
   // (index/worker.ts), and waits for the reuse stage's formula windows only at the end.
   const aheadIndex = !memos.index && parallel ? startColdIndex(input) : null;
-  // After a change, the changed Chinese documents' words are counted on a worker (nodejieba's
-  // dictionary loads there) while cite and reuse run here.
+  // After a change, the words of the changed Chinese paragraphs are counted on a worker
+  // (nodejieba's dictionary loads there) while cite and reuse run here.
   const changedZh = memos.index && parallel ? changedChinese(input.documents, memos.index) : [];
-  const aheadCounts = changedZh.length ? startTermCounts(input.paragraphs, changedZh) : null;
+  const aheadCounts =
+    memos.index && changedZh.length
+      ? startTermCounts(input.paragraphs, changedZh, memos.index, input.segmenterImage ?? null)
+      : null;
   onStage(0, total, "cite");
   const citeRun = citeStageMemo(input, memos.cite ?? null);
   const cite = citeRun.cited;

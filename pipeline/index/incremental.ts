@@ -17,7 +17,13 @@
  *   when the postings' total moves the bucket count, that is a cold build too;
  * - counts the words of changed Chinese documents again (nodejieba) and ranks again the key
  *   terms of the documents whose counts, or whose words' document frequencies, changed; the
- *   memo's counts of the others are not read (`ChangedCounts`, `mayHold`: memo-file.ts).
+ *   memo's counts of the others are not read (`ChangedCounts`, `mayHold`: memo-file.ts). Only
+ *   the paragraphs whose text changed are cut: a document's counts are the sum of its
+ *   paragraphs', so its memo counts less its old texts' plus its new texts' are its counts now
+ *   (`WordsChange`, `countsAfter`), the old texts read from the memo's own text chunks; and a
+ *   paragraph's are its Chinese runs' (the cut sees each run alone), so only the runs that
+ *   changed are cut (`runChange`). Counts that do not hold what a change takes off are not the
+ *   memo's texts' counts: that document is cut whole.
  *
  * The test builds a corpus both ways after random edits and compares every file.
  */
@@ -45,7 +51,7 @@ import {
   rowTerms,
   SEARCH_SCHEMA_VERSION,
 } from "./build.ts";
-import { documentFrequency, type TermCounts, termCounts, topTerms } from "./key-terms.ts";
+import { chineseRuns, documentFrequency, type TermCounts, termCounts, topTerms } from "./key-terms.ts";
 
 /** Settings of the index build (build.ts's defaults). */
 const CHUNK_SIZE = 32;
@@ -121,6 +127,90 @@ export class ChangedCounts implements WordCounts {
   }
 }
 
+/**
+ * A changed Chinese document's words as a difference: the counts of the paragraph texts it no
+ * longer holds and of those it holds now (termCounts of each), to take off and put on the
+ * memo's counts of it (`countsAfter`).
+ */
+export interface WordsChange {
+  removed: Map<string, number>;
+  added: Map<string, number>;
+}
+
+/**
+ * The texts a document's paragraphs had at the memo's build, as its text chunks hold them (a
+ * row's last field is the paragraph's text), in row order; null when the memo has no such
+ * document. Reads the chunks it needs, and nothing else.
+ */
+export function memoTexts(memo: IndexMemo, key: string): string[] | null {
+  const d = memo.keys.indexOf(key);
+  if (d < 0) return null;
+  const { first, count } = memo.parts.docs[d]!;
+  const size = memo.parts.chunkSize;
+  const texts: string[] = [];
+  for (let c = Math.floor(first / size); c * size < first + count; c++) {
+    const rows = JSON.parse(gunzipSync(memo.parts.chunks[c]!.gz).toString("utf8")) as ChunkRow[];
+    for (let r = Math.max(first, c * size); r < Math.min(first + count, (c + 1) * size); r++)
+      texts.push(rows[r - c * size]![5]);
+  }
+  return texts;
+}
+
+/**
+ * The paragraph texts taken off and put on between `before` and `after`, as multisets: a
+ * document's counts are the sum of its paragraphs' (termCounts), in any order, so only these
+ * need cutting, not the document.
+ */
+export function textChange(
+  before: readonly string[],
+  after: readonly string[],
+): { removed: string[]; added: string[] } {
+  const had = new Map<string, number>();
+  for (const t of before) had.set(t, (had.get(t) ?? 0) + 1);
+  const added: string[] = [];
+  for (const t of after) {
+    const n = had.get(t) ?? 0;
+    if (n > 0) had.set(t, n - 1);
+    else added.push(t);
+  }
+  const removed: string[] = [];
+  for (const [t, n] of had) for (let k = 0; k < n; k++) removed.push(t);
+  return { removed, added };
+}
+
+/**
+ * textChange() of the changed paragraphs' texts, taken down to their Chinese runs: the cut sees
+ * each run alone (jieba.ts cutWords), so a paragraph's words are its runs' words, and only the
+ * runs that changed need cutting. A sentence appended to a paragraph is a run or two, not the
+ * paragraph twice over (its old text and its new).
+ */
+export function runChange(
+  removed: readonly string[],
+  added: readonly string[],
+): { removed: string[]; added: string[] } {
+  return textChange(removed.flatMap(chineseRuns), added.flatMap(chineseRuns));
+}
+
+/**
+ * The counts `before` (the memo's, of one document) with `change` taken off and put on; null
+ * when they do not hold what is taken off: then the memo's counts are not those of its texts,
+ * and the document is cut whole instead, never patched into counts no build would make.
+ */
+export function countsAfter(
+  before: ReadonlyMap<string, number> | undefined,
+  change: WordsChange,
+): Map<string, number> | null {
+  const out = new Map(before);
+  for (const [w, n] of change.removed) {
+    const left = (out.get(w) ?? 0) - n;
+    if (left < 0) return null;
+    if (left) out.set(w, left);
+    else out.delete(w);
+  }
+  for (const [w, n] of change.added) out.set(w, (out.get(w) ?? 0) + n);
+  return out;
+}
+
 /** What the index stage reads. */
 export interface IndexMemoInput {
   documents: readonly DocumentRecord[];
@@ -164,7 +254,7 @@ export function indexWithMemo(
   previous: IndexMemo | null,
   cut: ((text: string) => string[]) | null,
   ready: ColdParts | null = null,
-  counts: ReadonlyMap<string, Map<string, number>> | null = null,
+  counts: ReadonlyMap<string, WordsChange> | null = null,
 ): IndexRun {
   let why: string | null = null;
   if (previous) {
@@ -304,11 +394,51 @@ function patchBuckets(
   return { buckets, termsMoved, rewritten: byBucket.size };
 }
 
+/**
+ * The counts of the texts taken off and put on a document `key` (see WordsChange), cut run by
+ * run (runChange: `cut` must cut a text as its Chinese runs one after another, as jieba.ts does).
+ */
+function changeOf(
+  key: string,
+  moved: { removed: string[]; added: string[] },
+  cut: (text: string) => string[],
+): WordsChange {
+  const runs = runChange(moved.removed, moved.added);
+  const rows = (list: string[]) =>
+    list.map((text) => ({ doc: key.slice(0, key.lastIndexOf("|")), lang: "zh" as const, text }));
+  return {
+    removed: termCounts(rows(runs.removed), cut).get(key) ?? new Map(),
+    added: termCounts(rows(runs.added), cut).get(key) ?? new Map(),
+  };
+}
+
+/**
+ * A changed document's counts now: the memo's with `change` applied, or, when the memo's do not
+ * hold what the change takes off (countsAfter), its texts now (`whole`) cut afresh.
+ */
+function wordsNow(
+  key: string,
+  before: ReadonlyMap<string, number> | undefined,
+  change: WordsChange,
+  whole: () => string[],
+  cut: (text: string) => string[],
+): Map<string, number> {
+  const patched = countsAfter(before, change);
+  if (patched) return patched;
+  const symbol = key.slice(0, key.lastIndexOf("|"));
+  return (
+    termCounts(
+      whole().map((text) => ({ doc: symbol, lang: "zh" as const, text })),
+      cut,
+    ).get(key) ?? new Map()
+  );
+}
+
 function incremental(
   input: IndexMemoInput,
   old: IndexMemo,
   cut: ((text: string) => string[]) | null,
-  ahead: ReadonlyMap<string, Map<string, number>> | null,
+  ahead: ReadonlyMap<string, WordsChange> | null,
 ): IndexRun | string {
   const layout = layoutLazily(input.paragraphs, input.documents);
   const prev = old.parts;
@@ -337,15 +467,21 @@ function incremental(
   let unigramPostings = prev.unigramPostings;
   const chunksMoved = new Set<number>();
   const changedDocs: number[] = [];
+  /** Per changed document: the texts of its rows that changed, before and now. */
+  const texts = new Map<number, { removed: string[]; added: string[] }>();
   layout.docs.forEach((d, i) => {
     if (hashes[i] === old.hashes[i]) return;
     changedDocs.push(i);
+    const moved = { removed: [] as string[], added: [] as string[] };
+    texts.set(i, moved);
     for (let r = d.first; r < d.first + d.count; r++) {
       const now = layout.row(r);
       const was = oldRow(r);
       if (JSON.stringify(now) === JSON.stringify(was)) continue;
       chunksMoved.add(Math.floor(r / prev.chunkSize));
       if (now[5] === was[5]) continue;
+      moved.removed.push(was[5]);
+      moved.added.push(now[5]);
       const a = rowTerms(was[5]);
       const b = rowTerms(now[5]);
       const diff = (before: string[], after: string[], map: Map<string, Delta>) => {
@@ -378,23 +514,19 @@ function incremental(
   let tf = old.tf;
   let df = old.df;
   let keyTerms = prev.keyTerms;
-  const zhChanged = changedDocs.map((i) => layout.keys[i]!).filter((k) => k.endsWith("|zh"));
+  const zhDocs = changedDocs.filter((i) => layout.keys[i]!.endsWith("|zh"));
+  const zhChanged = zhDocs.map((i) => layout.keys[i]!);
   if (old.tf && cut && zhChanged.length) {
     // Counts replaced on the memo's, not copied: only those asked for below are read.
     const base = old.tf instanceof ChangedCounts ? old.tf.base : old.tf;
     const changes = new Map(old.tf instanceof ChangedCounts ? old.tf.changes : []);
     df = new Map(df);
     const moved = new Set<string>();
-    for (const key of zhChanged) {
-      const symbol = key.slice(0, key.lastIndexOf("|"));
-      const counts =
-        ahead?.get(key) ??
-        termCounts(
-          input.paragraphs.filter((x) => x.doc === symbol && x.lang === "zh"),
-          cut,
-        ).get(key) ??
-        new Map<string, number>();
+    for (const i of zhDocs) {
+      const key = layout.keys[i]!;
       const before = old.tf.get(key);
+      const change = ahead?.get(key) ?? changeOf(key, texts.get(i)!, cut);
+      const counts = wordsNow(key, before, change, () => layout.rowsOf(i).map((row) => row[5]), cut);
       for (const w of before?.keys() ?? []) {
         moved.add(w);
         const n = df.get(w)! - 1;

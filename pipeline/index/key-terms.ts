@@ -15,6 +15,14 @@ const STOP = new Set(
   ),
 );
 
+/**
+ * The Chinese runs of a text (Latin, digits and punctuation split them, never reach the cut):
+ * jieba.ts cuts each alone.
+ */
+export function chineseRuns(text: string): string[] {
+  return text.match(/[\p{Script=Han}]+/gu) ?? [];
+}
+
 /** Each Chinese document's words (two characters or more, no stop words) with their counts. */
 export type TermCounts = Map<string, Map<string, number>>;
 

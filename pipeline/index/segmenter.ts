@@ -16,11 +16,24 @@
  *   in which a Chinese document changed and by every cold build's index worker. nodejieba stays
  *   installed: its dictionary is read from its package, and it is the oracle of the tests.
  * - Work in proportion to the text: loading reads each line's first character and frequency
- *   (what the sum, the minimum and the median need, and every check below), and links the lines
- *   by their first character; the words of a character go into the trie the first time a text
- *   holds it. Every walk from a position starts at its own character, so the cut never meets a
- *   word of a character not yet built. After one Chinese document changed, only its characters'
- *   words are built; a cold build ends up building nearly all. Measured in the README.
+ *   (what the sum, the minimum and the median need, and every check below), and notes each
+ *   character's lines as runs of lines (the dictionary lists words by their first character: some
+ *   20k runs for 349k lines); the words of a character go into the trie the first time a text
+ *   holds it, their lines read again then. Every walk from a position starts at its own
+ *   character, so the cut never meets a word of a character not yet built. After one Chinese
+ *   document changed, only its characters' words are built; a cold build ends up building nearly
+ *   all. Measured in the README.
+ * - What loading keeps (the sum, the least weight, each character's runs and edges, the user
+ *   words weighed) is small, and `image()` gives it as bytes (236 KB for nodejieba's dictionary)
+ *   that `{ image }` reads back without reading a line: jieba.ts keeps it beside the memos, so
+ *   the worker that cuts one changed paragraph does not read the 349k lines again. Measured,
+ *   loading from the text took 120-155 ms of CPU and from the image 70-135 ms, the rest being
+ *   the dictionary's bytes read and hashed and the trie's room (6 loads each, alternating,
+ *   load average 5). Keeping each line's place and frequency instead (an 8 MB image) saved a
+ *   fifth as much: reading and hashing it cost most of what it spared. Tried and left out: the
+ *   trie's room made as tables are filled (blocks of 4 MB, nodes grown by doubling) rather than
+ *   reserved at load: loading and one short cut took the same CPU either way (medians 116 ms,
+ *   5 runs each alternating, load average 4), and cutting 59k paragraphs 6 % more.
  * - The trie: the root's children in a table by character; the edges (node, character) -> child
  *   below each first character in an open-addressing table of its own, sized from its words when
  *   they are put in, cut from one pool sized at load (`RuneTrie`). No string and no object a
@@ -336,8 +349,21 @@ export class Segmenter {
   private ends = new Int32Array(256);
   private first = new Int32Array(256);
 
-  constructor(main: Uint8Array, user: Uint8Array) {
+  /**
+   * @param main the main dictionary's bytes
+   * @param user the user dictionary's bytes, or `{ image }`: image() of a segmenter of this main
+   *   dictionary (and a user dictionary), read back instead of reading the two dictionaries
+   */
+  constructor(main: Uint8Array, user: Uint8Array | { image: Uint8Array }) {
     this.dictionary = new Dictionary(main, user);
+  }
+
+  /**
+   * The dictionaries as read (each line's place and frequency, the lists by first character, the
+   * user words), before any word is built: what `{ image }` reads back without reading a line.
+   */
+  image(): Uint8Array {
+    return this.dictionary.image();
   }
 
   /** nodejieba's `cut(text, false)`. */
@@ -446,22 +472,27 @@ interface UserWord {
  */
 class Dictionary {
   readonly trie = new RuneTrie();
-  readonly minWeight: number;
+  minWeight = 0;
   private readonly main: Uint8Array;
   private sum = 0;
   /**
-   * Per line of the main dictionary: where it starts, where its word ends, its frequency; `lines`
-   * of them in use (the arrays have room for more, see linesRoom).
+   * Each line's frequency while the main dictionary is read (`lines` of them; the arrays have room
+   * for more, see linesRoom): the median weight of user words needs them all. Dropped after.
    */
-  private lineStart: Int32Array;
-  private wordEnd: Int32Array;
   private freq: Float64Array;
   private lines = 0;
-  /** The next line (+1) whose word starts with the same rune; 0 ends the list. */
-  private nextLine: Int32Array;
-  /** Per rune: the first and last line (+1) of its list; 0 when none. */
-  private readonly firstLine = new RuneTable();
-  private readonly lastLine = new RuneTable();
+  /**
+   * Each first rune's lines as runs of lines one after another in the main dictionary: a run's
+   * bytes [start, end) (end: where its last line ends), and the next run (+1) of the same rune, 0
+   * ending the list. nodejieba's dictionary lists words by their first character, so a rune's
+   * lines are mostly one run: some 20k runs for 349k lines, small enough to keep in an image.
+   */
+  private readonly runStart: number[] = [];
+  private readonly runEnd: number[] = [];
+  private readonly runNext: number[] = [];
+  /** Per rune: the first and last run (+1) of its list; 0 when none. */
+  private readonly firstRun = new RuneTable();
+  private readonly lastRun = new RuneTable();
   /** Per first rune: its words' runes after the first, the most edges its table can need. */
   private readonly edgesBelow = new RuneTable();
   /** Runes whose words are not in the trie yet. */
@@ -480,17 +511,19 @@ class Dictionary {
   private readonly smallKnown = new Uint8Array(SMALL_FREQ);
   private readonly otherWeight = new Map<number, number>();
 
-  constructor(main: Uint8Array, user: Uint8Array) {
+  constructor(main: Uint8Array, user: Uint8Array | { image: Uint8Array }) {
     this.main = main;
-    const room = linesRoom(main);
-    this.lineStart = new Int32Array(room);
-    this.wordEnd = new Int32Array(room);
-    this.freq = new Float64Array(room);
-    this.nextLine = new Int32Array(room);
-    const least = this.readMain();
-    if (!this.lines) throw new Error("the main dictionary is empty");
-    this.minWeight = this.weightOf(least);
-    this.readUser(user);
+    if ("image" in user) {
+      this.freq = new Float64Array(0);
+      this.readImage(user.image);
+    } else {
+      this.freq = new Float64Array(linesRoom(main));
+      const least = this.readMain();
+      if (!this.lines) throw new Error("the main dictionary is empty");
+      this.minWeight = this.weightOf(least);
+      this.readUser(user);
+      this.freq = new Float64Array(0);
+    }
     let slots = 0;
     let nodes = 1;
     for (const rune of this.firsts) {
@@ -498,6 +531,79 @@ class Dictionary {
       nodes += 1 + this.edgesBelow.get(rune);
     }
     this.trie.reserve(slots, nodes);
+  }
+
+  /**
+   * Segmenter.image(): the sum and least weight; each first rune, its edges and its runs; the
+   * user words with their weights (ImageWriter's sections).
+   */
+  image(): Uint8Array {
+    const out = new ImageWriter();
+    out.f64(new Float64Array([this.sum, this.minWeight]));
+    const runes: number[] = [];
+    for (const rune of this.firsts) {
+      runes.push(rune, this.edgesBelow.get(rune), 0);
+      const counted = runes.length - 1;
+      for (let run = this.firstRun.get(rune); run !== 0; run = this.runNext[run - 1]!) {
+        runes.push(this.runStart[run - 1]!, this.runEnd[run - 1]!);
+        runes[counted]!++;
+      }
+    }
+    out.i32(Int32Array.from(runes));
+    const words: number[] = [];
+    const weights: number[] = [];
+    for (const [first, list] of this.userWords)
+      for (const w of list) {
+        words.push(first, w.runes.length, ...w.runes);
+        weights.push(w.weight);
+      }
+    out.i32(Int32Array.from(words));
+    out.f64(Float64Array.from(weights));
+    return out.bytes();
+  }
+
+  /**
+   * image() read back. An image that does not hold its sections in full, or whose runs lie
+   * outside the main dictionary, throws; one whose numbers were changed within those bounds is
+   * not told apart here (jieba.ts keeps a digest of it and of what it was made from).
+   */
+  private readImage(bytes: Uint8Array): void {
+    const at = new ImageReader(bytes);
+    const [sum, minWeight] = at.f64();
+    this.sum = sum!;
+    this.minWeight = minWeight!;
+    const runes = at.i32();
+    const words = at.i32();
+    const weights = at.f64();
+    at.end();
+    for (let k = 0; k < runes.length; ) {
+      if (k + 3 > runes.length) throw new Error("a segmenter image whose runs are cut short");
+      const rune = runes[k]!;
+      const count = runes[k + 2]!;
+      this.edgesBelow.set(rune, runes[k + 1]!);
+      this.firsts.push(rune);
+      this.pending.set(rune, 1);
+      k += 3;
+      if (!(count >= 0 && k + 2 * count <= runes.length))
+        throw new Error("a segmenter image whose runs are cut short");
+      for (const end = k + 2 * count; k < end; k += 2) {
+        const start = runes[k]!;
+        const stop = runes[k + 1]!;
+        if (!(start >= 0 && start <= stop && stop <= this.main.length))
+          throw new Error("a segmenter image whose runs are not the main dictionary's");
+        this.addRun(rune, start, stop);
+      }
+    }
+    for (let k = 0, w = 0; k < words.length; w++) {
+      const first = words[k]!;
+      const length = words[k + 1]!;
+      if (!(length > 0 && k + 2 + length <= words.length && w < weights.length))
+        throw new Error("a segmenter image whose user words are cut short");
+      const list = this.userWords.get(first) ?? [];
+      list.push({ runes: words.slice(k + 2, k + 2 + length), weight: weights[w]! });
+      this.userWords.set(first, list);
+      k += 2 + length;
+    }
   }
 
   /** The root's child by `rune`, its words put into the trie first if they are not yet. */
@@ -508,8 +614,7 @@ class Dictionary {
 
   /**
    * LoadDict and CalcFreqSum (the sum in the lines' order, as there): each line checked, its
-   * word's end and frequency kept, the line linked to its first rune's list. Returns the least
-   * frequency.
+   * frequency kept, the line put in its first rune's runs. Returns the least frequency.
    */
   private readMain(): number {
     const bytes = this.main;
@@ -524,14 +629,12 @@ class Dictionary {
       if (length < 0) throw new Error(`a dictionary word not decodable: line at byte ${start}`);
       const freq = atof(bytes, starts[1]!, ends[1]!);
       if (!(freq >= 0)) throw new Error(`a negative frequency: line at byte ${start}`);
-      if (line === this.freq.length) this.growLines();
-      this.lineStart[line] = start;
-      this.wordEnd[line] = ends[0]!;
+      if (line === this.freq.length) this.freq = grownTo(this.freq, new Float64Array(line * 2));
       this.freq[line] = freq;
       this.sum += freq;
       if (freq < least) least = freq;
       if (length > 0) {
-        this.link(this.word[0]!, line);
+        this.link(this.word[0]!, start, end);
         this.edgesBelow.set(this.word[0]!, this.edgesBelow.get(this.word[0]!) + length - 1);
       }
       start = end + 1;
@@ -540,21 +643,23 @@ class Dictionary {
     return least;
   }
 
-  /** Twice the room for lines, those read kept. */
-  private growLines(): void {
-    const room = this.freq.length * 2;
-    this.lineStart = grownTo(this.lineStart, new Int32Array(room));
-    this.wordEnd = grownTo(this.wordEnd, new Int32Array(room));
-    this.freq = grownTo(this.freq, new Float64Array(room));
-    this.nextLine = grownTo(this.nextLine, new Int32Array(room));
+  /** The line [start, end) put in `rune`'s runs: the last one when it ends just before the line. */
+  private link(rune: number, start: number, end: number): void {
+    const last = this.lastRun.get(rune);
+    if (last !== 0 && this.runEnd[last - 1]! + 1 === start) this.runEnd[last - 1] = end;
+    else this.addRun(rune, start, end);
+    this.markPending(rune);
   }
 
-  private link(rune: number, line: number): void {
-    const last = this.lastLine.get(rune);
-    if (last === 0) this.firstLine.set(rune, line + 1);
-    else this.nextLine[last - 1] = line + 1;
-    this.lastLine.set(rune, line + 1);
-    this.markPending(rune);
+  private addRun(rune: number, start: number, end: number): void {
+    this.runStart.push(start);
+    this.runEnd.push(end);
+    this.runNext.push(0);
+    const run = this.runStart.length;
+    const last = this.lastRun.get(rune);
+    if (last === 0) this.firstRun.set(rune, run);
+    else this.runNext[last - 1] = run;
+    this.lastRun.set(rune, run);
   }
 
   /** `rune` has words to put in the trie (listed once in `firsts`). */
@@ -615,10 +720,20 @@ class Dictionary {
     this.pending.set(rune, 0);
     this.previousLength = 0;
     this.trie.open(rune, this.edgesBelow.get(rune));
-    for (let next = this.firstLine.get(rune); next !== 0; next = this.nextLine[next - 1]!) {
-      const line = next - 1;
-      const length = this.decodeWord(this.main, this.lineStart[line]!, this.wordEnd[line]!);
-      this.trie.setWeight(this.wordNode(length), this.weightOf(this.freq[line]!));
+    const main = this.main;
+    // Each line of the rune's runs read again as readMain read it (and checked it): its word and
+    // frequency.
+    for (let run = this.firstRun.get(rune); run !== 0; run = this.runNext[run - 1]!) {
+      const stop = this.runEnd[run - 1]!;
+      for (let start = this.runStart[run - 1]!; ; ) {
+        const end = lineEnd(main, start);
+        splitFields(main, start, end, this.fields);
+        const { starts, ends } = this.fields;
+        const length = this.decodeWord(main, starts[0]!, ends[0]!);
+        this.trie.setWeight(this.wordNode(length), this.weightOf(atof(main, starts[1]!, ends[1]!)));
+        if (end >= stop) break;
+        start = end + 1;
+      }
     }
     for (const { runes, weight } of this.userWords.get(rune) ?? []) {
       if (runes.length > this.word.length) this.reserveWord(runes.length);
@@ -674,5 +789,84 @@ class Dictionary {
     path.set(this.path);
     this.previous = previous;
     this.path = path;
+  }
+}
+
+/**
+ * Sections of numbers one after another, each its count (a 32-bit integer) then its numbers,
+ * aligned on 8 bytes, so that a reader takes each as a view of the bytes, not a copy.
+ */
+class ImageWriter {
+  private readonly parts: Array<Int32Array | Float64Array> = [];
+  private size = 0;
+
+  i32(values: Int32Array): void {
+    this.head(values.length);
+    this.parts.push(values);
+    this.size += align8(values.byteLength);
+  }
+
+  f64(values: Float64Array): void {
+    this.head(values.length);
+    this.parts.push(values);
+    this.size += values.byteLength;
+  }
+
+  private head(count: number): void {
+    this.parts.push(new Int32Array([count, 0]));
+    this.size += 8;
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.size);
+    let at = 0;
+    for (const p of this.parts) {
+      out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), at);
+      at += align8(p.byteLength);
+    }
+    return out;
+  }
+}
+
+function align8(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/** ImageWriter's sections read back in the same order; a section cut short throws. */
+class ImageReader {
+  private readonly bytes: Uint8Array;
+  private at = 0;
+
+  constructor(bytes: Uint8Array) {
+    // Views need the buffer aligned: a Buffer cut from Node's pool may not be.
+    this.bytes = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
+  }
+
+  /** The next section of 32-bit integers. */
+  i32(): Int32Array {
+    const n = this.count(4);
+    const out = new Int32Array(this.bytes.buffer, this.bytes.byteOffset + this.at, n);
+    this.at += align8(n * 4);
+    return out;
+  }
+
+  f64(): Float64Array {
+    const n = this.count(8);
+    const out = new Float64Array(this.bytes.buffer, this.bytes.byteOffset + this.at, n);
+    this.at += n * 8;
+    return out;
+  }
+
+  /** Every byte read. */
+  end(): void {
+    if (this.at !== this.bytes.length) throw new Error("a segmenter image longer than its sections");
+  }
+
+  private count(width: number): number {
+    if (this.at + 8 > this.bytes.length) throw new Error("a segmenter image cut short");
+    const n = new Int32Array(this.bytes.buffer, this.bytes.byteOffset + this.at, 1)[0]!;
+    this.at += 8;
+    if (n < 0 || this.at + n * width > this.bytes.length) throw new Error("a segmenter image cut short");
+    return n;
   }
 }

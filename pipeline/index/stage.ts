@@ -13,7 +13,13 @@ import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.
 import { diag } from "../diagnostics.ts";
 import { PieceUnreadable } from "../memo-pieces.ts";
 import type { BuiltIndex } from "./build.ts";
-import { type ColdParts, type IndexMemo, type IndexRun, indexWithMemo } from "./incremental.ts";
+import {
+  type ColdParts,
+  type IndexMemo,
+  type IndexRun,
+  indexWithMemo,
+  type WordsChange,
+} from "./incremental.ts";
 import { cutWords } from "./jieba.ts";
 
 /** What the index stage reads: the parse output, and the formula windows the reuse stage counted. */
@@ -50,14 +56,14 @@ export interface IndexStageRun extends Omit<IndexRun, "built"> {
 /**
  * The stage, from the memo of an earlier build when one is given and fits (incremental.ts); the
  * memo for the next build comes back with the index. `ready`: the cold parts computed ahead on a
- * worker (worker.ts), used when the run is cold; `counts`: the word counts of the Chinese
- * documents that changed, computed ahead on a worker (worker.ts startTermCounts), used when not.
+ * worker (worker.ts), used when the run is cold; `counts`: how the word counts of the Chinese
+ * documents that changed moved, computed ahead on a worker (worker.ts startTermCounts), used when not.
  */
 export function indexStageMemo(
   input: IndexInput,
   previous: IndexMemo | null,
   ready: ColdParts | null = null,
-  counts: ReadonlyMap<string, Map<string, number>> | null = null,
+  counts: ReadonlyMap<string, WordsChange> | null = null,
 ): IndexStageRun {
   try {
     return withSegmenter(input, previous, ready, counts);
@@ -74,7 +80,7 @@ function withSegmenter(
   input: IndexInput,
   previous: IndexMemo | null,
   ready: ColdParts | null,
-  counts: ReadonlyMap<string, Map<string, number>> | null,
+  counts: ReadonlyMap<string, WordsChange> | null,
 ): IndexStageRun {
   const diagnostics: Diagnostic[] = [];
   let run: IndexRun;

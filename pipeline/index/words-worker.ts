@@ -12,25 +12,31 @@
  */
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { Paragraph } from "../../schemas/index.ts";
-import { cutWords } from "./jieba.ts";
+import { cutWords, type ImagePlace, keepSegmenterIn } from "./jieba.ts";
 import { type TermCounts, termCounts } from "./key-terms.ts";
 
 /** The role the worker is started with (worker.ts), so no other module's worker runs this. */
 export const WORDS_ROLE = "acquis-index-counts-worker";
 
-/** What the worker is sent: the changed documents' Chinese paragraphs, as termCounts reads them. */
+/**
+ * What the worker is sent: the changed documents' paragraph texts that are new (`rows`) and those
+ * gone (`removed`), as termCounts reads them (incremental.ts WordsChange).
+ */
 export interface WordsInput {
   role: typeof WORDS_ROLE;
   rows: Array<Pick<Paragraph, "doc" | "lang" | "text">>;
+  removed: Array<Pick<Paragraph, "doc" | "lang" | "text">>;
+  /** Where the segmenter's image is kept (jieba.ts), or null: the dictionaries are read. */
+  image: ImagePlace | null;
 }
 
-/** Its one reply. */
-export type WordsReply = { ok: true; counts: TermCounts } | { ok: false; error: string };
+/** Its one reply: the counts of each list. */
+export type WordsReply = { ok: true; added: TermCounts; removed: TermCounts } | { ok: false; error: string };
 
-/** The counts of `rows` by the build's cut, or why there are none; never throws. */
-export function countWords(rows: WordsInput["rows"]): WordsReply {
+/** The counts of `rows` and of `removed` by the build's cut, or why there are none; never throws. */
+export function countWords(rows: WordsInput["rows"], removed: WordsInput["removed"]): WordsReply {
   try {
-    return { ok: true, counts: termCounts(rows, cutWords) };
+    return { ok: true, added: termCounts(rows, cutWords), removed: termCounts(removed, cutWords) };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
@@ -38,5 +44,7 @@ export function countWords(rows: WordsInput["rows"]): WordsReply {
 
 // Worker side: compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORDS_ROLE && parentPort) {
-  parentPort.postMessage(countWords((workerData as WordsInput).rows));
+  const { rows, removed, image } = workerData as WordsInput;
+  keepSegmenterIn(image);
+  parentPort.postMessage(countWords(rows, removed));
 }

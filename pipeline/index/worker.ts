@@ -24,8 +24,17 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { replyOf } from "../workers.ts";
 import type { IndexedParagraph } from "./build.ts";
-import { type ColdParts, coldParts, type IndexMemo } from "./incremental.ts";
-import { cutWords } from "./jieba.ts";
+import {
+  type ColdParts,
+  coldParts,
+  type IndexMemo,
+  memoTexts,
+  runChange,
+  textChange,
+  type WordsChange,
+} from "./incremental.ts";
+import { cutWords, type ImagePlace, keepSegmenterIn } from "./jieba.ts";
+import type { TermCounts } from "./key-terms.ts";
 import { WORDS_ROLE, type WordsInput, type WordsReply } from "./words-worker.ts";
 
 const ROLE = "acquis-index-worker";
@@ -43,6 +52,11 @@ export const MIN_PARAGRAPHS = 20_000;
 export interface ColdIndexInput {
   documents: readonly DocumentRecord[];
   paragraphs: readonly Paragraph[];
+  /**
+   * Where the segmenter's image is kept (jieba.ts): the cold index makes it, so the first build
+   * after a change reads it.
+   */
+  segmenterImage?: ImagePlace | null;
 }
 
 /** One paragraph as the worker is sent it: IndexedParagraph's fields, in this order. */
@@ -97,7 +111,12 @@ type Reply = { ok: true; ready: ColdParts } | { ok: false; error: string };
  */
 export function startColdIndex(input: ColdIndexInput): Promise<ColdParts | null> {
   // A worker that fails is no error of the build: the stage runs on the main thread instead.
-  const data = { role: ROLE, documents: input.documents, rows: packParagraphs(input.paragraphs) };
+  const data = {
+    role: ROLE,
+    documents: input.documents,
+    rows: packParagraphs(input.paragraphs),
+    image: input.segmenterImage ?? null,
+  };
   return replyOf<Reply>(import.meta.url, "index-worker.mjs", data).then((reply) =>
     reply?.ok ? reply.ready : null,
   );
@@ -127,39 +146,88 @@ function wordsModule(): string {
 
 /**
  * Start counting the words of the Chinese documents `keys` (changedChinese) on a worker thread,
- * for the index stage after a change (incremental.ts `ahead`). The promise gives each key's counts
- * (an empty map for a document without Chinese paragraphs), or null when the worker could not
- * (then the stage cuts on the main thread as before); it never rejects.
+ * for the index stage after a change (incremental.ts `ahead`): for each, the counts of the
+ * paragraph texts it no longer holds and of those it holds now (WordsChange), which the stage
+ * applies to the memo's counts. The promise gives them by key (a key whose earlier texts could
+ * not be read from the memo is left out: the stage reads the memo itself, and says why when it
+ * cannot), or null when the worker could not (then the stage cuts on the main thread as before);
+ * it never rejects. When no paragraph text changed, no worker is started and nothing is cut.
+ * `image`: where the segmenter's image is kept (jieba.ts), so the worker need not read the
+ * dictionary's lines.
  *
- * Decision: a build after one Chinese document changed spent 0.87 s of its main thread loading
- * nodejieba's dictionary (profile at 200k paragraphs), which no memo can spare: the changed text
- * was never cut. Started as the stages start, the load and the cut run on the second core while
- * the cite and reuse stages run on the first, so the index stage finds the counts ready. The CPU
- * is the same (plus the worker's start); the wall is not. The counts are termCounts() with the
- * same cut on the same paragraphs (test/index/worker.test.ts compares them).
+ * Decisions:
+ * - A build after one Chinese document changed spent 0.87 s of its main thread loading
+ *   nodejieba's dictionary (profile at 200k paragraphs), which no memo can spare: the changed text
+ *   was never cut. Started as the stages start, the load and the cut run on the second core while
+ *   the cite and reuse stages run on the first, so the index stage finds the counts ready.
+ * - Only the paragraphs whose text changed are cut, not the document: a document's counts are
+ *   the sum of its paragraphs', so the memo's counts less the old texts' plus the new texts' are
+ *   its counts now. The old texts are the memo's own (its text chunks hold every paragraph's),
+ *   so the memo grows by nothing. Within the changed paragraphs only the Chinese runs that
+ *   changed are cut (runChange): the cut sees each run alone. The bench's change (one sentence
+ *   appended to one document of some 150 paragraphs) cut 150 paragraphs before, and cuts the
+ *   sentence's one run now: the worker's CPU in a profile of that build at 200k paragraphs went
+ *   from 786 to 178 ms (its segmenter's load 253 -> 52 ms with the image, jieba.ts; the cut 291
+ *   -> 23 ms), on the 2-core machine at load average 6-8; what is left is mostly the worker's
+ *   own start.
+ * - The counts are termCounts() with the same cut of the same texts (test/index/worker.test.ts
+ *   compares the build with them to the build without and to a cold build).
  */
 export function startTermCounts(
   paragraphs: readonly Paragraph[],
   keys: readonly string[],
-): Promise<Map<string, Map<string, number>> | null> {
-  const wanted = new Set(keys);
-  const rows = paragraphs
-    .filter((p) => p.lang === "zh" && wanted.has(`${p.doc}|zh`))
-    .map((p) => ({ doc: p.doc, lang: p.lang, text: p.text }));
-  const data: WordsInput = { role: WORDS_ROLE, rows };
-  return replyOf<WordsReply>(wordsModule(), "words-worker.mjs", data).then((reply) => {
-    if (!reply?.ok) return null;
-    const out = new Map<string, Map<string, number>>();
-    for (const key of keys) out.set(key, reply.counts.get(key) ?? new Map());
-    return out;
-  });
+  memo: IndexMemo,
+  image: ImagePlace | null = null,
+): Promise<Map<string, WordsChange> | null> {
+  const now = new Map<string, string[]>(keys.map((k) => [k, []]));
+  for (const p of paragraphs) if (p.lang === "zh") now.get(`${p.doc}|zh`)?.push(p.text);
+  const data: WordsInput = { role: WORDS_ROLE, rows: [], removed: [], image };
+  const known: string[] = [];
+  for (const key of keys) {
+    const before = textsOf(memo, key);
+    if (!before) continue;
+    const doc = key.slice(0, key.lastIndexOf("|"));
+    const paragraphs = textChange(before, now.get(key)!);
+    const { removed, added } = runChange(paragraphs.removed, paragraphs.added);
+    for (const text of added) data.rows.push({ doc, lang: "zh", text });
+    for (const text of removed) data.removed.push({ doc, lang: "zh", text });
+    known.push(key);
+  }
+  const changes = (added: TermCounts, removed: TermCounts) =>
+    new Map(
+      known.map((k): [string, WordsChange] => [
+        k,
+        { added: added.get(k) ?? new Map(), removed: removed.get(k) ?? new Map() },
+      ]),
+    );
+  if (!data.rows.length && !data.removed.length) return Promise.resolve(changes(new Map(), new Map()));
+  return replyOf<WordsReply>(wordsModule(), "words-worker.mjs", data).then((reply) =>
+    reply?.ok ? changes(reply.added, reply.removed) : null,
+  );
+}
+
+/**
+ * memoTexts(), or null when the memo's chunks cannot be read here: only an optimisation fails,
+ * and the stage, reading the same chunks, goes cold and says why.
+ */
+function textsOf(memo: IndexMemo, key: string): string[] | null {
+  try {
+    return memoTexts(memo, key);
+  } catch {
+    return null;
+  }
 }
 
 // Worker side (the cold index): compute, answer once, and end.
 if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE && parentPort) {
-  const { documents, rows } = workerData as { documents: DocumentRecord[]; rows: string };
+  const { documents, rows, image } = workerData as {
+    documents: DocumentRecord[];
+    rows: string;
+    image: ImagePlace | null;
+  };
   let reply: Reply;
   try {
+    keepSegmenterIn(image);
     reply = { ok: true, ready: coldParts({ documents, paragraphs: unpackParagraphs(rows) }, cutWords) };
   } catch (e) {
     reply = { ok: false, error: (e as Error).message };

@@ -217,16 +217,22 @@ describe("the bin", () => {
         { doc: "A/1/1", lang: "zh", text: "各国应当加强信息通信技术安全领域的合作，建立信任措施。" },
         { doc: "A/1/1", lang: "zh", text: "联络点名录应当保持更新，各国应当加强合作。" },
       ] as const;
+      const removed = [{ doc: "A/1/1", lang: "zh", text: "关键基础设施的保护需要各国共同努力。" }] as const;
       const worker = new Worker(new URL(`file://${path.join(dir, "words-worker.mjs")}`), {
-        workerData: { role: WORDS_ROLE, rows },
+        workerData: { role: WORDS_ROLE, rows, removed },
       });
       const reply = await new Promise<WordsReply>((resolve, reject) => {
         worker.on("error", reject);
         worker.once("message", resolve);
       });
       await worker.terminate();
-      expect(reply).toEqual({ ok: true, counts: termCounts(rows, cutWords) });
-      expect((reply as { counts: TermCounts }).counts.get("A/1/1|zh")!.get("加强")).toBe(2);
+      expect(reply).toEqual({
+        ok: true,
+        added: termCounts(rows, cutWords),
+        removed: termCounts(removed, cutWords),
+      });
+      expect((reply as { added: TermCounts }).added.get("A/1/1|zh")!.get("加强")).toBe(2);
+      expect((reply as { removed: TermCounts }).removed.get("A/1/1|zh")!.get("关键基础设施")).toBe(1);
     });
 
     test("a source touched but unchanged (same bytes, new time): the bin still runs the compiled CLI", () => {

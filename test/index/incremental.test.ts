@@ -10,7 +10,16 @@ import { describe, expect, test } from "vitest";
 import { prng as mulberry } from "../../bench/generate.ts";
 import { sha256 } from "../../pipeline/hash.ts";
 import type { BuiltIndex } from "../../pipeline/index/build.ts";
-import { type IndexMemo, indexWithMemo } from "../../pipeline/index/incremental.ts";
+import {
+  ChangedCounts,
+  countsAfter,
+  type IndexMemo,
+  indexWithMemo,
+  memoTexts,
+  runChange,
+  textChange,
+} from "../../pipeline/index/incremental.ts";
+import { termCounts } from "../../pipeline/index/key-terms.ts";
 import { indexMemoFromSections, indexMemoSections } from "../../pipeline/index/memo-file.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import type { Section } from "../../pipeline/pack.ts";
@@ -240,5 +249,102 @@ describe("the index stage after edits equals a cold build of the same corpus", (
     const cold = indexStageMemo({ paragraphs: edited, documents: docs }, null);
     expect(inc.mode).toBe("incremental");
     expect(filesOf(inc.indexed.files)).toEqual(filesOf(cold.indexed.files));
+  });
+});
+
+describe("a changed document's words counted from its changed paragraphs only", () => {
+  const rowsOf = (texts: readonly string[]) =>
+    texts.map((text) => ({ doc: "A/1/1", lang: "zh" as const, text }));
+  const countsOf = (texts: readonly string[]) =>
+    termCounts(rowsOf(texts), pairCut).get("A/1/1|zh") ?? new Map();
+  const sorted = (m: Map<string, number> | null) => m && [...m].sort();
+  /** Texts from a few characters, so that paragraphs and words repeat. */
+  const texts = fc.array(
+    fc.array(fc.constantFrom(...HAN.slice(0, 6), "，"), { maxLength: 12 }).map((cs) => cs.join("")),
+    {
+      maxLength: 10,
+    },
+  );
+
+  test("random edits: the counts before with the texts taken off and put on are the counts cut afresh", () => {
+    fc.assert(
+      fc.property(texts, texts, fc.array(fc.nat(), { maxLength: 6 }), (before, extra, moves) => {
+        // After: some paragraphs of before dropped or kept in another order, new ones among them.
+        const after = [...before];
+        for (const m of moves) {
+          if (m % 3 === 0 && after.length) after.splice(m % after.length, 1);
+          else if (m % 3 === 1 && extra.length)
+            after.splice(m % (after.length + 1), 0, extra[m % extra.length]!);
+          else if (after.length) after.push(after.shift()!);
+        }
+        const { removed, added } = textChange(before, after);
+        const change = { removed: countsOf(removed), added: countsOf(added) };
+        expect(sorted(countsAfter(countsOf(before), change))).toEqual(sorted(countsOf(after)));
+        expect(removed.length + after.length).toBe(added.length + before.length);
+        // Down to the Chinese runs of the paragraphs that changed: the same counts.
+        const runs = runChange(removed, added);
+        const byRuns = { removed: countsOf(runs.removed), added: countsOf(runs.added) };
+        expect(sorted(countsAfter(countsOf(before), byRuns))).toEqual(sorted(countsOf(after)));
+        expect(runs.added.length).toBeLessThanOrEqual(
+          added.flatMap((t) => t.match(/\p{Script=Han}+/gu) ?? []).length,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("counts that do not hold what is taken off are refused, not patched", () => {
+    const change = { removed: new Map([["一丁", 2]]), added: new Map([["丂七", 1]]) };
+    expect(countsAfter(new Map([["一丁", 1]]), change)).toBeNull();
+    expect(
+      sorted(
+        countsAfter(
+          new Map([
+            ["一丁", 2],
+            ["丄丅", 1],
+          ]),
+          change,
+        ),
+      ),
+    ).toEqual([
+      ["丂七", 1],
+      ["丄丅", 1],
+    ]);
+  });
+
+  test("the memo's texts of a document are its paragraphs' texts at that build, in order", () => {
+    const { docs } = docsOf(5, 40);
+    const input = corpusOf(docs);
+    const { memo } = indexWithMemo(input, null, pairCut);
+    for (const d of docs) expect(memoTexts(memo, `${d.symbol}|${d.lang}`), d.symbol).toEqual(d.texts);
+    expect(memoTexts(memo, "A/0/0|zh")).toBeNull();
+  });
+
+  test("a changed document whose memo counts do not fit is cut whole: the cold build's counts", () => {
+    const { docs } = docsOf(7, 12);
+    const first = indexWithMemo(corpusOf(docs), null, pairCut).memo;
+    const d = docs.find((x) => x.lang === "zh")!;
+    const key = `${d.symbol}|zh`;
+    // The memo's counts of it spoilt (emptied): what the edit takes off is not there.
+    const spoilt = { ...first, tf: new ChangedCounts(first.tf!, new Map([[key, null]])) };
+    d.texts[0] = `${d.texts[0]}${HAN[1]}${HAN[2]}`;
+    const input = corpusOf(docs);
+    const inc = indexWithMemo(input, spoilt, pairCut);
+    const cold = indexWithMemo(input, null, pairCut);
+    expect(inc.mode).toBe("incremental");
+    expect(sorted(inc.memo.tf!.get(key)!)).toEqual(sorted(cold.memo.tf!.get(key)!));
+  });
+
+  test("a Chinese document changed in nothing its words depend on is not cut at all", () => {
+    const { docs } = docsOf(3, 12);
+    const first = indexWithMemo(corpusOf(docs), null, pairCut).memo;
+    docs.find((x) => x.lang === "zh")!.title += "!";
+    const refuse = (): string[] => {
+      throw new Error("cut called");
+    };
+    const input = corpusOf(docs);
+    const inc = indexWithMemo(input, first, refuse);
+    expect(inc.mode).toBe("incremental");
+    expect(filesOf(inc.built.files)).toEqual(filesOf(indexWithMemo(input, null, pairCut).built.files));
   });
 });

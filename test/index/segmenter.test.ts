@@ -146,7 +146,12 @@ describe("small dictionaries read as cppjieba reads them", () => {
     writeFileSync(join(dir, "main.utf8"), main);
     writeFileSync(join(dir, "user.utf8"), user);
     nodejieba.load({ dict: join(dir, "main.utf8"), userDict: join(dir, "user.utf8"), idfDict: NO_IDF });
-    return differences(new Segmenter(Buffer.from(main), Buffer.from(user)), texts);
+    const read = new Segmenter(Buffer.from(main), Buffer.from(user));
+    // Its image read back (what a build after a change loads) cuts the same, and is the same image.
+    const image = read.image();
+    const back = new Segmenter(Buffer.from(main), { image });
+    expect(Buffer.from(back.image()).equals(Buffer.from(image))).toBe(true);
+    return [...differences(read, texts), ...differences(back, texts)];
   }
 
   test.each([
@@ -230,5 +235,33 @@ describe("small dictionaries read as cppjieba reads them", () => {
     expect(refuse("甲 0x10 n\n")).toThrow(/reads otherwise/);
     expect(refuse("甲 -3 n\n")).toThrow(/negative/);
     expect(refuse("")).toThrow(/empty/);
+  });
+});
+
+describe("the segmenter read back from its image", () => {
+  test("cuts the repository's corpus as nodejieba, and gives the image it was read from", () => {
+    loadStandard();
+    const main = readFileSync(mainDictionary());
+    const read = new Segmenter(main, readFileSync(USER_DICT));
+    const image = read.image();
+    const back = new Segmenter(main, { image });
+    expect(Buffer.from(back.image()).equals(Buffer.from(image))).toBe(true);
+    const texts = chineseParagraphs([
+      ...filesUnder(resolve(repoRoot, "corpus")),
+      ...filesUnder(resolve(repoRoot, "test/fixtures")).filter((f) => /\.(md|txt|json)$/.test(f)),
+    ]);
+    expect(texts.length).toBeGreaterThan(500);
+    expect(differences(back, texts)).toEqual([]);
+  });
+
+  test("an image cut short, too long, or of another main dictionary is refused", () => {
+    const main = Buffer.from("甲乙 3 n\n甲 1 n\n乙 2 n\n丙丁 5 n\n");
+    const read = new Segmenter(main, Buffer.from("甲乙丙 7 n\n"));
+    const image = read.image();
+    expect(new Segmenter(main, { image }).cut("甲乙丙丁甲乙丙")).toEqual(read.cut("甲乙丙丁甲乙丙"));
+    const refuse = (m: Uint8Array, bytes: Uint8Array) => () => new Segmenter(m, { image: bytes });
+    expect(refuse(main, image.subarray(0, image.length - 8))).toThrow(/segmenter image/);
+    expect(refuse(main, Buffer.concat([image, Buffer.alloc(8)]))).toThrow(/segmenter image/);
+    expect(refuse(main.subarray(0, 8), image)).toThrow(/not the main dictionary's/);
   });
 });

@@ -3,8 +3,12 @@
  * stage run on this thread: every file of search/ the same bytes, and the same memo for the next
  * build. The worker runs nodejieba itself, so the key terms are compared too.
  */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { cutWords } from "../../pipeline/index/jieba.ts";
+import { countsAfter } from "../../pipeline/index/incremental.ts";
+import { cutWords, SEGMENTER_IMAGE } from "../../pipeline/index/jieba.ts";
 import { termCounts } from "../../pipeline/index/key-terms.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { changedChinese, startColdIndex, startTermCounts } from "../../pipeline/index/worker.ts";
@@ -52,6 +56,22 @@ describe("the cold index on a worker thread", () => {
     expect(ahead.memo).toEqual(here.memo);
   });
 
+  test("makes the segmenter's image where it is told, and gives the same parts", async () => {
+    const input = corpus();
+    const dir = mkdtempSync(join(tmpdir(), "acquis-cold-"));
+    try {
+      const ready = await startColdIndex({
+        ...input,
+        segmenterImage: { dir, writable: true, version: "test" },
+      });
+      expect(ready).not.toBeNull();
+      expect(existsSync(join(dir, SEGMENTER_IMAGE))).toBe(true);
+      expect(ready).toEqual(await startColdIndex(input));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("a memo that fits is used, and the parts computed ahead are not", async () => {
     const input = corpus();
     const first = indexStageMemo(input, null);
@@ -74,15 +94,20 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
     const changed = { documents, paragraphs };
     const keys = changedChinese(documents, first.memo);
     expect(keys).toEqual(["A/79/1|zh"]);
-    const counts = await startTermCounts(paragraphs, keys);
+    const counts = await startTermCounts(paragraphs, keys, first.memo);
     // Null would mean the worker did not run, and the comparisons below would compare nothing.
     expect(counts).not.toBeNull();
     const here = termCounts(
       paragraphs.filter((p) => p.doc === "A/79/1"),
       cutWords,
     );
-    expect(counts!.get("A/79/1|zh")).toEqual(here.get("A/79/1|zh"));
-    expect(counts!.get("A/79/1|zh")!.get("和平")).toBe(1);
+    // Only what changed was cut: the sentence appended to the paragraph, a Chinese run of its own.
+    const change = counts!.get("A/79/1|zh")!;
+    expect(change.added.get("和平")).toBe(1);
+    const run = { doc: "A/79/1", lang: "zh" as const, text: "各国重申网络空间和平" };
+    expect(change.added).toEqual(termCounts([run], cutWords).get("A/79/1|zh"));
+    expect(change.removed).toEqual(new Map());
+    expect(countsAfter(first.memo.tf!.get("A/79/1|zh"), change)).toEqual(here.get("A/79/1|zh"));
 
     const ahead = indexStageMemo(changed, first.memo, null, counts);
     const main = indexStageMemo(changed, first.memo);
@@ -96,9 +121,32 @@ describe("the changed Chinese documents' words counted ahead on a worker thread"
     expect(ahead.memo.tf).toEqual(main.memo.tf);
   });
 
-  test("a document without Chinese paragraphs counts as empty, not as missing", async () => {
-    const counts = await startTermCounts([], ["A/1/1|zh"]);
-    expect(counts).not.toBeNull();
-    expect(counts!.get("A/1/1|zh")).toEqual(new Map());
+  test("the worker keeps the segmenter's image where it is told, and counts the same from it", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    const paragraphs = input.paragraphs.map((p, i) =>
+      i === 0 ? { ...p, text: `${p.text}联络点名录。` } : p,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "acquis-words-"));
+    try {
+      const place = { dir, writable: true, version: "test" };
+      const plain = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo);
+      const made = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
+      expect(existsSync(join(dir, SEGMENTER_IMAGE))).toBe(true);
+      const read = await startTermCounts(paragraphs, ["A/78/265|zh"], first.memo, place);
+      const run = { doc: "A/78/265", lang: "zh" as const, text: "联络点名录" };
+      expect(plain!.get("A/78/265|zh")!.added).toEqual(termCounts([run], cutWords).get("A/78/265|zh"));
+      expect(made).toEqual(plain);
+      expect(read).toEqual(plain);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a document whose texts did not change is not cut (no worker), one the memo lacks is left out", async () => {
+    const input = corpus();
+    const first = indexStageMemo(input, null);
+    const counts = await startTermCounts(input.paragraphs, ["A/79/1|zh", "A/1/1|zh"], first.memo);
+    expect(counts).toEqual(new Map([["A/79/1|zh", { added: new Map(), removed: new Map() }]]));
   });
 });
