@@ -25,7 +25,7 @@
  *   (`lastDocuments`), and only the others are serialised (`documentsFile`).
  */
 
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import {
   AdoptionFile,
@@ -44,6 +44,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import type { CiteLines } from "../cite/stage.ts";
+import { hashString } from "../hash.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import { topicsFileChunks } from "../topics/incremental.ts";
@@ -93,34 +94,12 @@ export interface DataFiles {
  * Hashed as the string handed to the hash, which encodes it to UTF-8 itself: three times as fast
  * as asking it for UTF-16 (measured on 8 MB of diagnostics' JSON, 14-18 ms against 47-57), and
  * as exact, JSON.stringify giving well-formed strings (a lone surrogate escaped); in slices
- * (`hashString`).
+ * (hash.ts `hashString`).
  */
 function sourceOf(path: string, ...values: unknown[]): string {
   const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}`);
   for (const v of values) hashString(h.update("\n"), JSON.stringify(v) ?? "undefined");
   return h.digest("hex");
-}
-
-/** Characters of a string handed to a hash at a time (`hashString`). */
-const SLICE = 1 << 16;
-
-/**
- * `h.update(s)`, the same bytes (the UTF-8 of `s`), in slices of some 64k characters, never
- * splitting a surrogate pair (whose halves alone would be encoded as U+FFFD). Decision: a string
- * of megabytes handed whole has the hash encode it into a buffer of its size, fresh each time,
- * whose pages the kernel hands out anew: 50-70 ms of CPU for the 10.5 MB of the diagnostics' JSON
- * at 200k paragraphs, against 11-17 ms in slices (9 runs each, alternating, load 7 on 2 cores).
- */
-export function hashString(h: Hash, s: string): Hash {
-  if (s.length <= SLICE) return h.update(s);
-  for (let at = 0; at < s.length; ) {
-    let end = Math.min(s.length, at + SLICE);
-    const last = s.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff && end < s.length) end++;
-    h.update(s.slice(at, end));
-    at = end;
-  }
-  return h;
 }
 
 /**

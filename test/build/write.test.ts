@@ -11,7 +11,6 @@ import type { OutputMemo } from "../../pipeline/build/memos.ts";
 import {
   dataFiles,
   diagnosticsSource,
-  hashString,
   type LastDocuments,
   lastDocuments,
   type ValidRecords,
@@ -172,25 +171,5 @@ describe("diagnostics.json's source from the parts of its diagnostics", () => {
       }).files.find((f) => f.path === "diagnostics.json")!.source;
     expect(report("a")).toBe(report("a"));
     expect(new Set([report("a"), report("b"), report()]).size).toBe(3);
-  });
-});
-
-describe("a string hashed in slices", () => {
-  const whole = (s: string) => createHash("sha256").update(s).digest("hex");
-  const sliced = (s: string) => hashString(createHash("sha256"), s).digest("hex");
-
-  test("gives the hash of the string whole: its UTF-8, a surrogate pair across a slice's end kept whole", () => {
-    const pair = "\u{1F600}"; // two UTF-16 units
-    const strings = [
-      "",
-      "short",
-      "a".repeat(1 << 16),
-      // The pair's first half the last unit of the first slice, then of the second.
-      `${"a".repeat((1 << 16) - 1)}${pair}${"b".repeat(1 << 16)}`,
-      `${"中".repeat((1 << 17) - 2)}${pair}${"条".repeat(1000)}`,
-      pair.repeat(1 << 17),
-      `${"x".repeat(3 * (1 << 16) + 5)}${pair}`,
-    ];
-    for (const s of strings) expect(sliced(s)).toBe(whole(s));
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * SHA-256 of bytes and strings: a string hashed as its UTF-8, a long one in slices that give the
+ * hash of the string whole (a surrogate pair across a slice's end kept whole).
+ */
+import { createHash } from "node:crypto";
+import { describe, expect, test } from "vitest";
+import { hashString, sha256, sha256Of } from "../pipeline/hash.ts";
+
+const pair = "\u{1F600}"; // two UTF-16 units
+const strings = [
+  "",
+  "short",
+  "a".repeat(1 << 16),
+  // The pair's first half the last unit of the first slice, then of the second.
+  `${"a".repeat((1 << 16) - 1)}${pair}${"b".repeat(1 << 16)}`,
+  `${"中".repeat((1 << 17) - 2)}${pair}${"条".repeat(1000)}`,
+  pair.repeat(1 << 17),
+  `${"x".repeat(3 * (1 << 16) + 5)}${pair}`,
+  // A lone surrogate at a slice's end: encoded as U+FFFD, whole or sliced.
+  `${"a".repeat((1 << 16) - 1)}\ud800${"b".repeat(10)}`,
+];
+const whole = (...parts: Array<string | Uint8Array>) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(typeof p === "string" ? Buffer.from(p, "utf8") : p);
+  return h.digest("hex");
+};
+
+describe("a string hashed in slices", () => {
+  test("gives the hash of the string whole: its UTF-8, a surrogate pair across a slice's end kept whole", () => {
+    for (const s of strings) expect(hashString(createHash("sha256"), s).digest("hex")).toBe(whole(s));
+  });
+});
+
+describe("sha256", () => {
+  test("of strings long and short, and of bytes, in order: the hash of their UTF-8 bytes", () => {
+    for (const s of strings) expect(sha256(s)).toBe(whole(s));
+    const bytes = new TextEncoder().encode(`${"é".repeat(1 << 17)}${pair}`);
+    expect(sha256("head", bytes, strings[4]!)).toBe(whole("head", bytes, strings[4]!));
+    expect(sha256Of(["head", bytes, strings[4]!])).toBe(whole("head", bytes, strings[4]!));
+    expect(sha256("ab")).not.toBe(sha256("a", "c"));
+    expect(sha256()).toBe(whole());
+  });
+});
