@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { hashString, sha256, sha256Of } from "../pipeline/hash.ts";
+import { hashJson, hashString, sha256, sha256Of } from "../pipeline/hash.ts";
 
 const pair = "\u{1F600}"; // two UTF-16 units
 const strings = [
@@ -39,5 +39,57 @@ describe("sha256", () => {
     expect(sha256Of(["head", bytes, strings[4]!])).toBe(whole("head", bytes, strings[4]!));
     expect(sha256("ab")).not.toBe(sha256("a", "c"));
     expect(sha256()).toBe(whole());
+  });
+});
+
+describe("a value hashed as its JSON", () => {
+  const json = (v: unknown) =>
+    hashString(createHash("sha256"), JSON.stringify(v) ?? "undefined").digest("hex");
+  const parts = (v: unknown) => hashJson(createHash("sha256"), v).digest("hex");
+  const withToJson = { toJSON: () => "own", a: 1 };
+  const gone = { toJSON: () => undefined };
+  const nullProto = Object.assign(Object.create(null) as Record<string, unknown>, {
+    z: [1, undefined],
+    a: "b",
+  });
+  const records = Array.from({ length: 5000 }, (_, i) => ({
+    id: `r${i}`,
+    text: i % 7 ? `条约 ${i} "quoted" \u2028 ${pair}` : `lone \ud800 ${i}`,
+    n: i % 3 ? i / 3 : -0,
+    gone: i % 5 ? undefined : () => 1,
+    list: [i, null, undefined, Number.NaN],
+  }));
+
+  test("gives the digest of the whole JSON, for every kind of value JSON.stringify takes", () => {
+    const values: unknown[] = [
+      undefined,
+      null,
+      0,
+      -0,
+      Number.POSITIVE_INFINITY,
+      "s",
+      `${"中".repeat(1 << 16)}${pair}`,
+      [],
+      {},
+      [undefined, () => 1, Symbol("s"), gone, withToJson, new Date(0), new Map([[1, 2]]), [1, [2]]],
+      // biome-ignore lint/suspicious/noSparseArray: a hole is written as null
+      [1, , 3],
+      records,
+      { families: records, count: 5000, none: undefined, fn: () => 1, gone, own: withToJson, 'k"\u2028': [] },
+      { nested: { deep: records.slice(0, 10) }, list: records },
+      nullProto,
+      withToJson,
+      new Date(0),
+      Object.assign([1, 2], { extra: 3 }),
+      new Uint8Array([1, 2]),
+    ];
+    for (const v of values) expect(parts(v)).toBe(json(v));
+  });
+
+  test("throws as JSON.stringify does on a cycle or a BigInt", () => {
+    const cycle: Record<string, unknown> = { a: [] };
+    (cycle.a as unknown[]).push(cycle);
+    expect(() => parts(cycle)).toThrow(TypeError);
+    expect(() => parts([{ n: 1n }])).toThrow(TypeError);
   });
 });

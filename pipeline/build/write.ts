@@ -44,7 +44,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import type { CiteLines } from "../cite/stage.ts";
-import { hashString } from "../hash.ts";
+import { hashJson } from "../hash.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import { topicsFileChunks } from "../topics/incremental.ts";
@@ -93,12 +93,12 @@ export interface DataFiles {
  * than their serialisation), so it is made, hashed, and linked when the bytes are the same.
  * Hashed as the string handed to the hash, which encodes it to UTF-8 itself: three times as fast
  * as asking it for UTF-16 (measured on 8 MB of diagnostics' JSON, 14-18 ms against 47-57), and
- * as exact, JSON.stringify giving well-formed strings (a lone surrogate escaped); in slices
- * (hash.ts `hashString`).
+ * as exact, JSON.stringify giving well-formed strings (a lone surrogate escaped); in parts, never
+ * the JSON whole (hash.ts `hashJson`: a string of megabytes is memory fresh from the system).
  */
 function sourceOf(path: string, ...values: unknown[]): string {
   const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}`);
-  for (const v of values) hashString(h.update("\n"), JSON.stringify(v) ?? "undefined");
+  for (const v of values) hashJson(h.update("\n"), v);
   return h.digest("hex");
 }
 
@@ -113,8 +113,10 @@ function sourceOf(path: string, ...values: unknown[]): string {
  */
 export function diagnosticsSource(parts: ReadonlyArray<readonly Diagnostic[] | string>): string {
   const h = createHash("sha256").update("diagnostics");
-  for (const p of parts)
-    hashString(h, typeof p === "string" ? `\ndigest ${p}` : `\njson ${JSON.stringify(p)}`);
+  for (const p of parts) {
+    if (typeof p === "string") h.update(`\ndigest ${p}`);
+    else hashJson(h.update("\njson "), p);
+  }
   return h.digest("hex");
 }
 
