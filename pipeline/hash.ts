@@ -44,32 +44,43 @@ export function hashString(h: Hash, s: string): Hash {
   return h;
 }
 
-/** Characters of JSON gathered before they are handed to the hash (`hashJson`). */
-const BATCH = 1 << 15;
+/** Characters of JSON gathered before they are handed on (`hashJson`, pack.ts). */
+export const JSON_BATCH = 1 << 15;
 
 /**
- * `hashString(h, JSON.stringify(value) ?? "undefined")`, the same bytes, without the JSON whole:
- * a plain array is serialised element by element, and so is a plain object at the top key by key
- * (each key's value then element by element, if an array), the rest by JSON.stringify itself,
- * the parts handed to the hash in batches. Decision: a JSON string above some 128 kB is a large
- * object of its own to V8, in memory fresh from the system whose first touch costs (measured on
- * this project's 2-core machine: some 20 us a 4 kB page, 3.5-5 ms a MB); at 200k paragraphs the
- * output's digests (reuse.jsonl's 4.7 million characters of records, lineage.json's 3 million)
- * were such strings on every build. Only arrays and plain objects (no toJSON, of Object's
- * prototype or none) are taken apart, as JSON.stringify would write them: an element that JSON
- * leaves out is "null", a key whose value it leaves out is skipped; anything else is handed to
- * JSON.stringify, which decides as it always does (a cycle still throws, at the depth it is met).
+ * `hashString(h, JSON.stringify(value) ?? "undefined")`, the same bytes, without the JSON whole
+ * (`jsonParts`), handed to the hash in batches.
  */
 export function hashJson(h: Hash, value: unknown): Hash {
   let pending = "";
-  const put = (s: string) => {
+  jsonParts(value, (s) => {
     pending += s;
-    if (pending.length >= BATCH) {
+    if (pending.length >= JSON_BATCH) {
       hashString(h, pending);
       pending = "";
     }
-  };
-  const elements = (a: readonly unknown[]) => {
+  });
+  return pending ? hashString(h, pending) : h;
+}
+
+/**
+ * `JSON.stringify(value) ?? "undefined"` handed to `put` in parts, in order, never whole: a plain
+ * array is serialised element by element, a plain object key by key, and so are the arrays and
+ * objects that are its values; each element, and each value below, by JSON.stringify itself.
+ * Decision: a JSON string above some 128 kB is a large object of its own to V8, in memory fresh
+ * from the system, whose first touch costs (measured on this project's 2-core machine: some 20 us
+ * a 4 kB page, 3.5-5 ms a MB); at 200k paragraphs the output's digests (reuse.jsonl's 4.7 million
+ * characters of records, lineage.json's 3 million) and the memos' JSON sections (the reuse memo's
+ * 2.8 MB, the output memo's 1.8 MB) were such strings on every build. Only arrays and plain
+ * objects (no toJSON, of Object's prototype or none) are taken apart, as JSON.stringify would
+ * write them: an element that JSON leaves out is "null", a key whose value it leaves out is
+ * skipped; anything else is handed to JSON.stringify, which decides as it always does (a cycle
+ * still throws, at the depth it is met).
+ */
+export function jsonParts(value: unknown, put: (s: string) => void): void {
+  // An array's elements by JSON.stringify each: records, of which a JSON section or an output
+  // file holds thousands (taking each apart key by key would cost more than it saves).
+  const array = (a: readonly unknown[]) => {
     put("[");
     for (let i = 0; i < a.length; i++) {
       if (i > 0) put(",");
@@ -77,36 +88,46 @@ export function hashJson(h: Hash, value: unknown): Hash {
     }
     put("]");
   };
-  const whole = (v: unknown) => {
-    if (Array.isArray(v) && isPlainArray(v)) return elements(v);
-    if (!isPlainObject(v)) return put(JSON.stringify(v) ?? "undefined");
+  const object = (o: Record<string, unknown>, depth: number) => {
     put("{");
     let first = true;
-    for (const key of Object.keys(v)) {
-      const x = v[key];
-      const array = Array.isArray(x) && isPlainArray(x);
+    for (const key of Object.keys(o)) {
+      const x = o[key];
       // As JSON.stringify: a key whose value gives no JSON (undefined, a function, a toJSON
       // giving undefined) is left out.
-      const json = array ? "" : JSON.stringify(x);
+      const split = depth > 0 && (isPlainArray(x) || isPlainObject(x));
+      const json = split ? "" : JSON.stringify(x);
       if (json === undefined) continue;
       put(`${first ? "" : ","}${JSON.stringify(key)}:`);
       first = false;
-      if (array) elements(x);
+      if (split) part(x, depth);
       else put(json);
     }
     put("}");
   };
-  whole(value);
-  return pending ? hashString(h, pending) : h;
+  // The value's JSON, split `depth` levels further down; false when JSON leaves it out.
+  const part = (v: unknown, depth: number): boolean => {
+    if (depth > 0 && isPlainArray(v)) array(v);
+    else if (depth > 0 && isPlainObject(v)) object(v, depth - 1);
+    else {
+      const json = JSON.stringify(v);
+      if (json === undefined) return false;
+      put(json);
+    }
+    return true;
+  };
+  if (!part(value, 2)) put("undefined");
 }
 
 /** An array JSON.stringify writes as its elements (no toJSON of its own or its prototype's). */
-const isPlainArray = (a: unknown[]): boolean =>
-  Object.getPrototypeOf(a) === Array.prototype && typeof (a as { toJSON?: unknown }).toJSON !== "function";
+const isPlainArray = (a: unknown): a is unknown[] =>
+  Array.isArray(a) &&
+  Object.getPrototypeOf(a) === Array.prototype &&
+  typeof (a as { toJSON?: unknown }).toJSON !== "function";
 
 /** An object JSON.stringify writes as its own keys and values. */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== "object" || v === null) return false;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return (
     (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== "function"

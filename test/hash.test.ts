@@ -77,6 +77,8 @@ describe("a value hashed as its JSON", () => {
       records,
       { families: records, count: 5000, none: undefined, fn: () => 1, gone, own: withToJson, 'k"\u2028': [] },
       { nested: { deep: records.slice(0, 10) }, list: records },
+      { inner: { gone, none: undefined, fn: () => 1, own: withToJson, x: [1, undefined], y: { z: [gone] } } },
+      [[1, [undefined]], { a: undefined }, nullProto],
       nullProto,
       withToJson,
       new Date(0),
