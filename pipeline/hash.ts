@@ -53,18 +53,18 @@ export const JSON_BATCH = 1 << 15;
  */
 export function hashJson(h: Hash, value: unknown): Hash {
   let pending = "";
-  jsonParts(value, (s) => {
+  for (const s of jsonParts(value)) {
     pending += s;
     if (pending.length >= JSON_BATCH) {
       hashString(h, pending);
       pending = "";
     }
-  });
+  }
   return pending ? hashString(h, pending) : h;
 }
 
 /**
- * `JSON.stringify(value) ?? "undefined"` handed to `put` in parts, in order, never whole: a plain
+ * `JSON.stringify(value) ?? "undefined"` in parts, in order, never whole: a plain
  * array is serialised element by element, a plain object key by key, and so are the arrays and
  * objects that are its values; each element, and each value below, by JSON.stringify itself.
  * Decision: a JSON string above some 128 kB is a large object of its own to V8, in memory fresh
@@ -77,46 +77,55 @@ export function hashJson(h: Hash, value: unknown): Hash {
  * skipped; anything else is handed to JSON.stringify, which decides as it always does (a cycle
  * still throws, at the depth it is met).
  */
-export function jsonParts(value: unknown, put: (s: string) => void): void {
-  // An array's elements by JSON.stringify each: records, of which a JSON section or an output
-  // file holds thousands (taking each apart key by key would cost more than it saves).
-  const array = (a: readonly unknown[]) => {
-    put("[");
-    for (let i = 0; i < a.length; i++) {
-      if (i > 0) put(",");
-      put(JSON.stringify(a[i]) ?? "null");
-    }
-    put("]");
-  };
-  const object = (o: Record<string, unknown>, depth: number) => {
-    put("{");
-    let first = true;
-    for (const key of Object.keys(o)) {
-      const x = o[key];
-      // As JSON.stringify: a key whose value gives no JSON (undefined, a function, a toJSON
-      // giving undefined) is left out.
-      const split = depth > 0 && (isPlainArray(x) || isPlainObject(x));
-      const json = split ? "" : JSON.stringify(x);
-      if (json === undefined) continue;
-      put(`${first ? "" : ","}${JSON.stringify(key)}:`);
-      first = false;
-      if (split) part(x, depth);
-      else put(json);
-    }
-    put("}");
-  };
-  // The value's JSON, split `depth` levels further down; false when JSON leaves it out.
-  const part = (v: unknown, depth: number): boolean => {
-    if (depth > 0 && isPlainArray(v)) array(v);
-    else if (depth > 0 && isPlainObject(v)) object(v, depth - 1);
-    else {
-      const json = JSON.stringify(v);
-      if (json === undefined) return false;
-      put(json);
-    }
-    return true;
-  };
-  if (!part(value, 2)) put("undefined");
+export function* jsonParts(value: unknown): Generator<string, void, undefined> {
+  if (!isPlainArray(value) && !isPlainObject(value)) {
+    yield JSON.stringify(value) ?? "undefined";
+    return;
+  }
+  if (isPlainArray(value)) {
+    yield* elements(value);
+    return;
+  }
+  yield "{";
+  let first = true;
+  for (const key of Object.keys(value)) {
+    const x = value[key];
+    // As JSON.stringify: a key whose value gives no JSON (undefined, a function, a toJSON giving
+    // undefined) is left out.
+    const array = isPlainArray(x);
+    const object = !array && isPlainObject(x);
+    const json = array || object ? "" : JSON.stringify(x);
+    if (json === undefined) continue;
+    yield `${first ? "" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    if (array) yield* elements(x);
+    else if (object) yield* entries(x);
+    else yield json;
+  }
+  yield "}";
+}
+
+/**
+ * An array's JSON element by element, each by JSON.stringify: records, of which a JSON section or
+ * an output file holds thousands (taking each apart key by key would cost more than it saves).
+ */
+function* elements(a: readonly unknown[]): Generator<string, void, undefined> {
+  yield "[";
+  for (let i = 0; i < a.length; i++) yield `${i > 0 ? "," : ""}${JSON.stringify(a[i]) ?? "null"}`;
+  yield "]";
+}
+
+/** A plain object's JSON key by key, each value by JSON.stringify (left out as it leaves it out). */
+function* entries(o: Record<string, unknown>): Generator<string, void, undefined> {
+  yield "{";
+  let first = true;
+  for (const key of Object.keys(o)) {
+    const json = JSON.stringify(o[key]);
+    if (json === undefined) continue;
+    yield `${first ? "" : ","}${JSON.stringify(key)}:${json}`;
+    first = false;
+  }
+  yield "}";
 }
 
 /** An array JSON.stringify writes as its elements (no toJSON of its own or its prototype's). */

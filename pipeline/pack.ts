@@ -53,13 +53,13 @@ function jsonBytes(value: unknown): Uint8Array[] {
   if (value === undefined) return [];
   const out: Uint8Array[] = [];
   let pending = "";
-  jsonParts(value, (s) => {
+  for (const s of jsonParts(value)) {
     pending += s;
     if (pending.length >= JSON_BATCH) {
       out.push(enc.encode(pending));
       pending = "";
     }
-  });
+  }
   if (pending) out.push(enc.encode(pending));
   return out;
 }

@@ -44,7 +44,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import type { CiteLines } from "../cite/stage.ts";
-import { hashJson } from "../hash.ts";
+import { hashJson, jsonParts } from "../hash.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import { topicsFileChunks } from "../topics/incremental.ts";
@@ -121,8 +121,9 @@ export function diagnosticsSource(parts: ReadonlyArray<readonly Diagnostic[] | s
 }
 
 /**
- * A JSON file as one chunk, compact, with a trailing newline: `value` is validated by `schema`
- * and serialised when the writer makes it.
+ * A JSON file, compact, with a trailing newline: `value` is validated by `schema` and serialised
+ * when the writer makes it, in parts (hash.ts `jsonParts`): the manifest (1.3 MB at 200k
+ * paragraphs) and diagnostics.json (10.7 MB) are never one string of memory fresh from the system.
  */
 function compact<T>(
   path: string,
@@ -132,10 +133,16 @@ function compact<T>(
 ): OutputFile {
   return {
     path,
-    chunks: () => [`${JSON.stringify(schema.parse(value))}\n`],
+    chunks: () => jsonChunks(schema.parse(value)),
     records,
     schemaVersion: SCHEMA_VERSION,
   };
+}
+
+/** A value's JSON and a newline, as chunks made as they are asked for (hash.ts `jsonParts`). */
+function* jsonChunks(value: unknown): Generator<string, void, undefined> {
+  yield* jsonParts(value);
+  yield "\n";
 }
 
 /**
@@ -436,7 +443,7 @@ export function dataFiles(
     ...(analysed.stages ? stageFiles(analysed.stages) : []),
     {
       path: "diagnostics.json",
-      chunks: () => [`${JSON.stringify(buildReport(out.diagnostics, out.summary))}\n`],
+      chunks: () => jsonChunks(buildReport(out.diagnostics, out.summary)),
       // As `pretty`: some 33,000 diagnostics at 200k paragraphs (10.7 MB), which a change to one
       // document seldom moves, and whose making (zod, a sort, the UTF-8 of 10.7 MB, its hash) cost
       // some 0.3 s of the build after one change; the digest is of what they were sorted from

@@ -15,8 +15,8 @@ import {
   lastDocuments,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
-import { summarise } from "../../pipeline/report.ts";
-import type { Diagnostic, DocumentRecord } from "../../schemas/index.ts";
+import { buildReport, summarise } from "../../pipeline/report.ts";
+import { type Diagnostic, type DocumentRecord, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { doc, makeRepo, registry } from "./helpers.ts";
 
 const SYMBOLS = ["A/1/1", "A/2/2", "A/3/3", "A/4/4"];
@@ -171,5 +171,39 @@ describe("diagnostics.json's source from the parts of its diagnostics", () => {
       }).files.find((f) => f.path === "diagnostics.json")!.source;
     expect(report("a")).toBe(report("a"));
     expect(new Set([report("a"), report("b"), report()]).size).toBe(3);
+  });
+
+  test("diagnostics.json and the manifest are made in parts, their bytes those of the whole JSON", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      ...one,
+      line: i + 1,
+      message: `条 ${i} \u{1F600}`,
+    }));
+    const summary = summarise(many, { documents: 1, built: 1, paragraphs: 2 });
+    const data = dataFiles({
+      documents: [],
+      paragraphPieces: [],
+      paragraphCount: 0,
+      analysed: { workingPapers: [], stages: null, diagnostics: [] },
+      diagnostics: many,
+      summary,
+    });
+    const chunksOf = (f: { chunks: unknown }) =>
+      [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)] as string[];
+    const file = chunksOf(data.files.find((f) => f.path === "diagnostics.json")!);
+    expect(file.length).toBeGreaterThan(1000);
+    expect(file.join("")).toBe(`${JSON.stringify(buildReport(many, summary))}\n`);
+    const written = many.map((_, i) => ({
+      path: `f${i}.json`,
+      schemaVersion: 1,
+      records: null,
+      bytes: i,
+      sha256: "0".repeat(64),
+    }));
+    const [manifest] = data.finish(written);
+    const parts = chunksOf(manifest!);
+    expect(parts.length).toBeGreaterThan(1000);
+    expect(JSON.parse(parts.join(""))).toEqual({ schemaVersion: SCHEMA_VERSION, files: written });
+    expect(parts.at(-1)).toBe("\n");
   });
 });
