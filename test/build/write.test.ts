@@ -118,6 +118,40 @@ describe("documents.json from the last output's", () => {
     expect(title).toBeGreaterThan(first.places[2]!.at);
     edited[title] = "a".charCodeAt(0);
     expect(lastDocuments(memo, "/out", "v1", () => edited)).toBeNull();
+    // Its stamp the one recorded: the bytes are taken unhashed. Moved (edited since), they are
+    // hashed: the same bytes taken, others not.
+    const recorded = memo.files[0]!.stamp;
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited,
+        () => recorded,
+      )?.bytes,
+    ).toBe(edited);
+    const stampMoved = () => ({ ...recorded, mtimeNs: "2" });
+    expect(lastDocuments(memo, "/out", "v1", () => edited, stampMoved)).toBeNull();
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited,
+        () => null,
+      ),
+    ).toBeNull();
+    expect(lastDocuments(memo, "/out", "v1", read, stampMoved)).not.toBeNull();
+    // Cut short or grown, whatever its stamp says: hashed.
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited.subarray(1),
+        () => recorded,
+      ),
+    ).toBeNull();
     expect(lastDocuments(memo, "/out", "v2", read)).toBeNull();
     expect(lastDocuments(memo, "/elsewhere", "v1", read)).toBeNull();
     expect(lastDocuments(memo, "/out", "v1", () => null)).toBeNull();
