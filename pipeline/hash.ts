@@ -106,14 +106,30 @@ export function* jsonParts(value: unknown): Generator<string, void, undefined> {
 }
 
 /**
- * An array's JSON element by element, each by JSON.stringify: records, of which a JSON section or
- * an output file holds thousands (taking each apart key by key would cost more than it saves).
+ * An array's JSON in slices of its elements, each by JSON.stringify: some 16k characters a slice,
+ * the count of elements a slice adjusted to the sizes met so far. Decision: records, of which a
+ * JSON section or an output file holds thousands, and numbers or short lists by the ten thousand
+ * (the reuse memo's): by JSON.stringify one at a time, the calls cost more than the memory saved
+ * (the reuse memo's JSON 59 -> 83 ms in a profile). A slice's elements are written as the whole
+ * array's would be (one JSON.stringify does not write "null" otherwise), but for a toJSON that
+ * reads its key: it is given the element's place in the slice (Date's ignores it; no value this
+ * project hands over has another).
  */
 function* elements(a: readonly unknown[]): Generator<string, void, undefined> {
   yield "[";
-  for (let i = 0; i < a.length; i++) yield `${i > 0 ? "," : ""}${JSON.stringify(a[i]) ?? "null"}`;
+  let count = 16;
+  for (let i = 0; i < a.length; ) {
+    const n = Math.min(count, a.length - i);
+    const json = JSON.stringify(i === 0 && n === a.length ? a : a.slice(i, i + n));
+    yield `${i > 0 ? "," : ""}${json.slice(1, -1)}`;
+    i += n;
+    count = Math.max(1, Math.min(count * 4, Math.floor((count * SLICE_CHARS) / json.length)));
+  }
   yield "]";
 }
+
+/** Characters of JSON an array's slice aims at (`elements`). */
+const SLICE_CHARS = 1 << 14;
 
 /** A plain object's JSON key by key, each value by JSON.stringify (left out as it leaves it out). */
 function* entries(o: Record<string, unknown>): Generator<string, void, undefined> {

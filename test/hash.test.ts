@@ -79,6 +79,9 @@ describe("a value hashed as its JSON", () => {
       { nested: { deep: records.slice(0, 10) }, list: records },
       { inner: { gone, none: undefined, fn: () => 1, own: withToJson, x: [1, undefined], y: { z: [gone] } } },
       [[1, [undefined]], { a: undefined }, nullProto],
+      // Long arrays of small values, left-out ones among them: written in slices.
+      Array.from({ length: 20000 }, (_, i) => [i, undefined, () => i, Symbol("s"), gone, `中${i}`][i % 6]),
+      { list: Array.from({ length: 20000 }, (_, i) => (i % 1000 === 999 ? "x".repeat(40000) : i)) },
       nullProto,
       withToJson,
       new Date(0),
