@@ -149,6 +149,9 @@ export interface DetectTrace {
 
 const KIND_RANK = { verbatim: 0, near: 1, partial: 2 } as const;
 
+/** The date the reading order gives a document without a record: after every dated one. */
+export const UNDATED = "9999-99-99";
+
 /** The reading order of the corpus: document date, then symbol, then position in the document. */
 export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]): Uint32Array {
   const date = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d.date]));
@@ -167,7 +170,7 @@ export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]
   const runs = runStart.length - 1;
   const head = (r: number) => paragraphs[runStart[r]!]!;
   const dateRank = ranksOf(
-    Array.from({ length: runs }, (_, r) => date.get(`${head(r).doc}|${head(r).lang}`) ?? "9999-99-99"),
+    Array.from({ length: runs }, (_, r) => date.get(`${head(r).doc}|${head(r).lang}`) ?? UNDATED),
   );
   const docRank = ranksOf(Array.from({ length: runs }, (_, r) => head(r).doc));
   const order = Array.from({ length: runs }, (_, r) => r);

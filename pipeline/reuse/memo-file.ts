@@ -20,7 +20,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "7" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "8" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -387,6 +387,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
       },
     },
     copyKey: m.copyKey,
+    paraKey: m.paraKey,
     formulaWindows: m.formulaWindows,
     formulaCounts: m.formulaCounts,
     ...liveSections("shingles", m.shingles),
@@ -435,6 +436,7 @@ export function memoFromSections(
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
   const copyKey = u32("copyKey");
+  const paraKey = u32("paraKey");
   const formulaWindows = u32("formulaWindows");
   const formulaCounts = u32("formulaCounts");
   const shingles = liveFrom(s, "shingles", base);
@@ -453,6 +455,7 @@ export function memoFromSections(
     !runStart ||
     !runs ||
     !copyKey ||
+    !paraKey ||
     !formulaWindows ||
     !formulaCounts ||
     formulaCounts.length !== formulaWindows.length ||
@@ -470,8 +473,14 @@ export function memoFromSections(
     !Array.isArray(meta.refs) ||
     runStart.length !== size + 1 ||
     copyKey.length !== size * 2 ||
+    paraKey.length !== size * 2 ||
     docs.some(
-      (d) => d.first + d.count > size || typeof d.firstId !== "string" || typeof d.lastId !== "string",
+      (d) =>
+        d.first + d.count > size ||
+        typeof d.firstId !== "string" ||
+        typeof d.lastId !== "string" ||
+        typeof d.date !== "string" ||
+        typeof d.ordered !== "boolean",
     )
   )
     return null;
@@ -511,6 +520,7 @@ export function memoFromSections(
     formulaCounts,
     size,
     docs,
+    paraKey,
     refs: new Map(meta.refs as Array<[string, string]>),
     copyKey,
     shingles,

@@ -28,7 +28,7 @@ import {
   REUSE_BASE,
   REUSE_MEMO,
 } from "../../pipeline/reuse/memo-file.ts";
-import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import type { DocumentRecord, Paragraph, Reuse } from "../../schemas/index.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
 import { documentRecord, paragraph } from "../factories.ts";
 
@@ -53,6 +53,12 @@ interface Doc {
   texts: string[];
   /** Citation spans by paragraph index. */
   refs: Map<number, [number, number][]>;
+  /** Each paragraph's label (its id's last part), when not its position (1, 2, ...). */
+  labels?: string[];
+  /** Each paragraph's parent, by index, when not the generated one (see inputOf). */
+  parents?: (number | null)[];
+  /** Each paragraph's `seq`, when not its position. */
+  seqs?: number[];
 }
 
 interface World {
@@ -149,9 +155,15 @@ function inputOf(w: World): MemoInput {
   for (const d of docs) {
     const ps: Paragraph[] = [];
     d.texts.forEach((t, i) => {
-      const p = paragraph({ doc: d.symbol, lang: d.lang, num: [String(i + 1)], text: t, seq: i });
+      const num = [d.labels?.[i] ?? String(i + 1)];
+      const p = paragraph({ doc: d.symbol, lang: d.lang, num, text: t, seq: d.seqs?.[i] ?? i });
       // One paragraph in ten is a subparagraph of the one before (chapeau and item are never linked).
-      ps.push(i % 10 === 3 ? { ...p, parent: ps[i - 1]!.id } : p);
+      if (!d.parents) ps.push(i % 10 === 3 ? { ...p, parent: ps[i - 1]!.id } : p);
+      else ps.push(p);
+    });
+    // Parents named by index, once every paragraph has its id.
+    d.parents?.forEach((at, i) => {
+      if (at !== null && ps[i]) ps[i] = { ...ps[i]!, parent: ps[at]?.id ?? `${d.symbol}/missing` };
     });
     for (const [i, spans] of d.refs) if (ps[i]) references.set(ps[i]!.id, spans);
     paragraphs.push(...ps);
@@ -161,7 +173,7 @@ function inputOf(w: World): MemoInput {
         lang: d.lang,
         date: d.date,
         paragraphs: ps.length,
-        hash: sha256(JSON.stringify([d.date, d.texts])),
+        hash: sha256(JSON.stringify([d.date, d.texts, d.labels, d.parents, d.seqs])),
       }),
     );
   }
@@ -243,6 +255,7 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
       )
       .sort(),
     copyKey: Array.from(m.copyKey),
+    paraKey: Array.from(m.paraKey),
     // The postings as they stand (base less removed, plus added): the same, however kept.
     shingles: effective(m.shingles, m.size),
     windows: effective(m.windows, m.size),
@@ -478,5 +491,204 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       expect(ships(inc.memo)).toBe(shipped);
       memo = inc.memo;
     }
+  });
+});
+
+/**
+ * A changed document is compared paragraph by paragraph: its paragraphs whose own inputs did not
+ * change (id, language, kind, text, enclosing paragraphs) stand as unchanged ones, so the run
+ * touches only the others, unless the document's place in the reading order may have moved.
+ * Each case checks the result and memo against a cold build, and how many paragraphs were
+ * touched: a run that silently fell back to the whole document would touch them all.
+ */
+describe("a changed document is redone in proportion to the change inside it", () => {
+  // No formulas (their windows crossing the threshold would touch paragraphs of their own).
+  const options = { ...DEFAULT_OPTIONS, formulaDf: 100 };
+  const zh = (seed: number, n = 30) => random(mulberry(seed), "zh", n);
+  const en = (seed: number, n = 12) => random(mulberry(seed), "en", n);
+  const labels = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+  /** The id of paragraph `i` of document `d`, as inputOf makes it. */
+  const id = (d: Doc, i: number) => inputOf(plainWorld([d])).paragraphs[i]!.id;
+  /**
+   * Two documents in both languages; the later one (A/5/2) reuses the earlier one's paragraphs
+   * with an edit and a tail of its own, so links run between them and are carried across
+   * languages; its paragraphs 3 and 4 are a chapeau's items (3 under 2, 4 under 3).
+   */
+  const fixture = (): { w: World; b: Doc } => {
+    const a = (lang: "zh" | "en") =>
+      Array.from({ length: 8 }, (_, i) => (lang === "zh" ? zh(100 + i) : en(100 + i)));
+    const later = (lang: "zh" | "en") =>
+      Array.from({ length: 10 }, (_, i) => {
+        const src = a(lang)[i % 8]!;
+        const own = lang === "zh" ? zh(200 + i, 12) : en(200 + i, 5);
+        // Its English paragraphs are its own: the Chinese links are carried to them.
+        if (i % 2 || lang === "en") return lang === "zh" ? zh(300 + i) : en(300 + i);
+        return lang === "zh" ? `${src.slice(0, 10)}另${src.slice(11)}${own}` : `${src} ${own}`;
+      });
+    const doc = (symbol: string, date: string, lang: "zh" | "en", texts: string[]): Doc => ({
+      symbol,
+      lang,
+      date,
+      texts,
+      refs: new Map(),
+      labels: labels(texts.length),
+      parents: texts.map((_, i) => (i === 3 ? 2 : i === 4 ? 3 : null)),
+    });
+    const b = doc("A/5/2", "2016-01-01", "zh", later("zh"));
+    const w = plainWorld([
+      doc("A/5/1", "2015-01-01", "zh", a("zh")),
+      doc("A/5/1", "2015-01-01", "en", a("en")),
+      b,
+      doc("A/5/2", "2016-01-01", "en", later("en")),
+    ]);
+    return { w, b };
+  };
+  /** The run after `edit`, checked against a cold build; how many paragraphs it touched. */
+  const touchedBy = (w: World, edit: () => void): number => {
+    const memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    edit();
+    const input = inputOf(w);
+    const inc = reuseWithMemo(input, SCHEMA_VERSION, memo, options);
+    const cold = reuseWithMemo(input, SCHEMA_VERSION, null, options);
+    expect(inc.mode).toBe("incremental");
+    expect(inc.result).toEqual(cold.result);
+    const ids = input.paragraphs.map((p) => p.id);
+    expect(canonical(inc.memo, ids)).toEqual(canonical(cold.memo, ids));
+    return inc.touched;
+  };
+
+  test("the fixture links the two documents, directly and across languages", () => {
+    const r = reuseWithMemo(inputOf(fixture().w), SCHEMA_VERSION, null, options).result;
+    expect(r.reuse.filter((x) => x.via === "direct").length).toBeGreaterThanOrEqual(5);
+    expect(r.summary.byVia.aligned ?? 0).toBeGreaterThan(0);
+  });
+
+  test("one paragraph rewritten, or a sentence appended to the last: that paragraph alone", () => {
+    let { w, b } = fixture();
+    expect(touchedBy(w, () => (b.texts[6] = `${b.texts[6]!.slice(0, 10)}${zh(400)}`))).toBe(1);
+    ({ w, b } = fixture());
+    expect(touchedBy(w, () => (b.texts[9] += "修改。"))).toBe(1);
+  });
+
+  test("a paragraph inserted or removed: itself, or nothing, unless the others are renumbered", () => {
+    let { w, b } = fixture();
+    expect(
+      touchedBy(w, () => {
+        b.texts.splice(5, 0, zh(500));
+        b.labels!.splice(5, 0, "5bis");
+        b.parents!.splice(5, 0, null);
+      }),
+    ).toBe(1);
+    ({ w, b } = fixture());
+    expect(
+      touchedBy(w, () => {
+        b.texts.splice(5, 1);
+        b.labels!.splice(5, 1);
+        b.parents!.splice(5, 1);
+      }),
+    ).toBe(0);
+    // Renumbered: the paragraphs after it have new ids, which links and records name.
+    ({ w, b } = fixture());
+    expect(
+      touchedBy(w, () => {
+        b.texts.splice(5, 0, zh(500));
+        b.parents!.splice(5, 0, null);
+        b.labels = labels(b.texts.length);
+      }),
+    ).toBe(6);
+    ({ w, b } = fixture());
+    expect(
+      touchedBy(w, () => {
+        b.texts.splice(5, 1);
+        b.parents!.splice(5, 1);
+        b.labels = labels(b.texts.length);
+      }),
+    ).toBe(4);
+  });
+
+  test("a paragraph's id changed: that paragraph", () => {
+    const { w, b } = fixture();
+    expect(touchedBy(w, () => (b.labels![6] = "6bis"))).toBe(1);
+  });
+
+  test("a paragraph's enclosing paragraphs changed: it and the paragraphs under it", () => {
+    let { w, b } = fixture();
+    expect(touchedBy(w, () => (b.parents![6] = 5))).toBe(1);
+    // 4 carries 2's text, but is under 3, under 2: never linked to it. 3 moves under 0: 4 is
+    // enclosed by 3 and 0 now, not by 2, and the two are linked, though neither's text changed.
+    ({ w, b } = fixture());
+    b.texts[4] = `${b.texts[2]}${zh(450, 10)}`;
+    const linked = (r: Reuse) => r.from === id(b, 2) && r.to === id(b, 4);
+    expect(reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).result.reuse.some(linked)).toBe(false);
+    expect(touchedBy(w, () => (b.parents![3] = 0))).toBe(2);
+    expect(reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).result.reuse.some(linked)).toBe(true);
+  });
+
+  test("another paragraph's citation spans moved with the change: it too", () => {
+    const { w, b } = fixture();
+    expect(
+      touchedBy(w, () => {
+        b.texts[6] += "修改。";
+        b.refs.set(2, [[0, 6]]);
+      }),
+    ).toBe(2);
+  });
+
+  test("two paragraphs swapped: those out of order are redone, and the link between them turns", () => {
+    const { w, b } = fixture();
+    b.texts[7] = `${b.texts[1]}${zh(470, 10)}`;
+    const swap = <T>(list: T[]) => ([list[1], list[7]] = [list[7]!, list[1]!]);
+    const [first, second] = [id(b, 1), id(b, 7)];
+    const linked = (from: string, to: string) =>
+      reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).result.reuse.some(
+        (r) => r.from === from && r.to === to,
+      );
+    expect(linked(first, second)).toBe(true);
+    const touched = touchedBy(w, () => {
+      swap(b.texts);
+      swap(b.labels!);
+    });
+    expect(linked(second, first)).toBe(true);
+    expect(touched).toBeGreaterThanOrEqual(2);
+    expect(touched).toBeLessThan(10);
+  });
+
+  test("the document redated, or its paragraphs out of order: the whole document", () => {
+    let { w, b } = fixture();
+    expect(touchedBy(w, () => (b.date = "2014-01-01"))).toBe(10);
+    ({ w, b } = fixture());
+    b.seqs = [0, 1, 2, 3, 4, 6, 5, 7, 8, 9];
+    expect(touchedBy(w, () => (b.texts[9] += "修改。"))).toBe(10);
+  });
+
+  test("a document read together with another (same date, symbols that sort equal): the whole document", () => {
+    // Their paragraphs are ordered together by seq: X's fifth paragraph comes after Y's fourth,
+    // which it copies; three paragraphs put before Y's make the copy later, and the link turns.
+    const copy = zh(700);
+    const x: Doc = {
+      symbol: "A/6/\u00e9",
+      lang: "zh",
+      date: "2016-01-01",
+      texts: [zh(701), zh(702), zh(703), zh(704), zh(705), `${copy}${zh(706, 10)}`],
+      refs: new Map(),
+      labels: labels(6),
+    };
+    const y: Doc = {
+      symbol: "A/6/e\u0301",
+      lang: "zh",
+      date: "2016-01-01",
+      texts: [zh(711), zh(712), zh(713), `${copy}${zh(714, 10)}`],
+      refs: new Map(),
+      labels: labels(4),
+    };
+    const w = plainWorld([x, y]);
+    const before = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).result.reuse;
+    expect(before.map((r) => r.from.includes("e\u0301"))).toEqual([true]);
+    expect(
+      touchedBy(w, () => {
+        y.texts.unshift(zh(720), zh(721), zh(722));
+        y.labels = ["a", "b", "c", ...y.labels!];
+      }),
+    ).toBe(7);
   });
 });
