@@ -13,7 +13,7 @@
  * reader asks for. That skips the checksum, so it is for a file the caller vouches for (its
  * stamp unchanged since this code wrote it); kind, version and bounds are still checked.
  */
-import { sha256 } from "./hash.ts";
+import { JSON_BATCH, jsonParts, sha256, sha256Of } from "./hash.ts";
 
 /** What a section can hold. */
 export type Section = Uint8Array | Uint32Array | Int32Array | { json: unknown };
@@ -43,6 +43,28 @@ function typeOf(s: Section): SectionHead["type"] {
 }
 
 /**
+ * A JSON section's bytes: the UTF-8 of its JSON (nothing for undefined, which JSON does not
+ * write), in parts of some 32k characters (hash.ts `jsonParts`). Decision: never the JSON whole,
+ * nor its bytes in one buffer: the memos' sections of megabytes (the reuse memo's 2.8 MB, the
+ * output memo's 1.8 MB) were each a string and a buffer of memory fresh from the system, whose
+ * first touch costs (hash.ts); parts this size come from memory the process had already.
+ */
+function jsonBytes(value: unknown): Uint8Array[] {
+  if (value === undefined) return [];
+  const out: Uint8Array[] = [];
+  let pending = "";
+  for (const s of jsonParts(value)) {
+    pending += s;
+    if (pending.length >= JSON_BATCH) {
+      out.push(enc.encode(pending));
+      pending = "";
+    }
+  }
+  if (pending) out.push(enc.encode(pending));
+  return out;
+}
+
+/**
  * Pack sections into the chunks of one file: the header line, then each section's bytes, each
  * starting at a multiple of 8 from the end of the header line so typed arrays read back as views.
  */
@@ -64,22 +86,25 @@ export function packSummed(
   let offset = 0;
   for (const [name, s] of Object.entries(sections)) {
     const type = typeOf(s);
-    const bytes =
+    const parts =
       type === "json"
-        ? enc.encode(JSON.stringify((s as { json: unknown }).json))
-        : new Uint8Array(
-            (s as Uint8Array).buffer,
-            (s as Uint8Array).byteOffset,
-            (s as Uint8Array).byteLength,
-          );
+        ? jsonBytes((s as { json: unknown }).json)
+        : [
+            new Uint8Array(
+              (s as Uint8Array).buffer,
+              (s as Uint8Array).byteOffset,
+              (s as Uint8Array).byteLength,
+            ),
+          ];
     const pad = (8 - (offset % 8)) % 8;
     if (pad) bodies.push(new Uint8Array(pad));
     offset += pad;
-    heads.push({ name, type, offset, length: bytes.length });
-    bodies.push(bytes);
-    offset += bytes.length;
+    const length = parts.reduce((n, p) => n + p.length, 0);
+    heads.push({ name, type, offset, length });
+    bodies.push(...parts);
+    offset += length;
   }
-  const sum = sha256(...bodies);
+  const sum = sha256Of(bodies);
   const header: Header = { kind, version, sha256: sum, sections: heads };
   const line = enc.encode(`${JSON.stringify(header)}\n`);
   // The payload starts at a multiple of 8 too: the header line is padded with spaces.

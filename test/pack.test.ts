@@ -104,3 +104,35 @@ describe("a pack opened by range", () => {
     expect(openPack(source(bytes), kind, version)).toBeNull();
   });
 });
+
+describe("a pack's JSON sections", () => {
+  const records = Array.from({ length: 20000 }, (_, i) => ({
+    id: `r${i}`,
+    text: `条约 ${i} \u{1F600}`,
+    n: i / 7,
+  }));
+  const value = { settings: "s", none: undefined, records, nested: { list: records.slice(0, 100), n: 1 } };
+
+  test("are the UTF-8 of the value's JSON, in parts none of which is the JSON whole", () => {
+    const { chunks } = packSummed("test pack", "1", { meta: { json: value }, nums: new Uint32Array([1]) });
+    const json = new TextEncoder().encode(JSON.stringify(value));
+    // The header line, then the section's parts: each well below the JSON's size.
+    const parts = chunks.slice(1, -1);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(json.length / 10);
+    const b = bytesOf(chunks);
+    const s = unpack(b, "test pack", "1")!;
+    expect((s.meta as { json: unknown }).json).toEqual(JSON.parse(JSON.stringify(value)));
+    const head = JSON.parse(new TextDecoder().decode(b.subarray(0, b.indexOf(0x0a)))) as {
+      sections: Array<{ name: string; offset: number; length: number }>;
+    };
+    const at = head.sections.find((x) => x.name === "meta")!;
+    const body = b.subarray(b.indexOf(0x0a) + 1);
+    expect(Buffer.from(body.subarray(at.offset, at.offset + at.length)).equals(Buffer.from(json))).toBe(true);
+  });
+
+  test("an undefined one is empty, as before, and no pack reads it back", () => {
+    const b = bytesOf(pack("test pack", "1", { meta: { json: undefined } }));
+    expect(unpack(b, "test pack", "1")).toBeNull();
+  });
+});

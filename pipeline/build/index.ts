@@ -328,13 +328,19 @@ async function buildLocked(
       },
       valid,
       // The records of documents.json that the last output holds, copied from it (write.ts).
-      lastDocuments(lastOutput, options.previous ?? outDir, version, (abs) => {
-        try {
-          return readBytesIfExists(abs);
-        } catch {
-          return null; // not a file, or gone since: every record is made
-        }
-      }),
+      lastDocuments(
+        lastOutput,
+        options.previous ?? outDir,
+        version,
+        (abs) => {
+          try {
+            return readBytesIfExists(abs);
+          } catch {
+            return null; // not a file, or gone since: every record is made
+          }
+        },
+        stampOf,
+      ),
     );
     const linked = new Map<string, FileStamp>();
     const previous = lastOutput

@@ -25,7 +25,7 @@
  *   (`lastDocuments`), and only the others are serialised (`documentsFile`).
  */
 
-import { createHash, type Hash } from "node:crypto";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import {
   AdoptionFile,
@@ -44,6 +44,7 @@ import {
   WorkingPapersFile,
 } from "../../schemas/index.ts";
 import type { CiteLines } from "../cite/stage.ts";
+import { hashJson, jsonParts } from "../hash.ts";
 import type { FileStamp, OutputFile, WriteHooks, WrittenFile } from "../host.ts";
 import { buildReport } from "../report.ts";
 import { topicsFileChunks } from "../topics/incremental.ts";
@@ -92,35 +93,13 @@ export interface DataFiles {
  * than their serialisation), so it is made, hashed, and linked when the bytes are the same.
  * Hashed as the string handed to the hash, which encodes it to UTF-8 itself: three times as fast
  * as asking it for UTF-16 (measured on 8 MB of diagnostics' JSON, 14-18 ms against 47-57), and
- * as exact, JSON.stringify giving well-formed strings (a lone surrogate escaped); in slices
- * (`hashString`).
+ * as exact, JSON.stringify giving well-formed strings (a lone surrogate escaped); in parts, never
+ * the JSON whole (hash.ts `hashJson`: a string of megabytes is memory fresh from the system).
  */
 function sourceOf(path: string, ...values: unknown[]): string {
   const h = createHash("sha256").update(`${path}\n${SCHEMA_VERSION}`);
-  for (const v of values) hashString(h.update("\n"), JSON.stringify(v) ?? "undefined");
+  for (const v of values) hashJson(h.update("\n"), v);
   return h.digest("hex");
-}
-
-/** Characters of a string handed to a hash at a time (`hashString`). */
-const SLICE = 1 << 16;
-
-/**
- * `h.update(s)`, the same bytes (the UTF-8 of `s`), in slices of some 64k characters, never
- * splitting a surrogate pair (whose halves alone would be encoded as U+FFFD). Decision: a string
- * of megabytes handed whole has the hash encode it into a buffer of its size, fresh each time,
- * whose pages the kernel hands out anew: 50-70 ms of CPU for the 10.5 MB of the diagnostics' JSON
- * at 200k paragraphs, against 11-17 ms in slices (9 runs each, alternating, load 7 on 2 cores).
- */
-export function hashString(h: Hash, s: string): Hash {
-  if (s.length <= SLICE) return h.update(s);
-  for (let at = 0; at < s.length; ) {
-    let end = Math.min(s.length, at + SLICE);
-    const last = s.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff && end < s.length) end++;
-    h.update(s.slice(at, end));
-    at = end;
-  }
-  return h;
 }
 
 /**
@@ -134,14 +113,17 @@ export function hashString(h: Hash, s: string): Hash {
  */
 export function diagnosticsSource(parts: ReadonlyArray<readonly Diagnostic[] | string>): string {
   const h = createHash("sha256").update("diagnostics");
-  for (const p of parts)
-    hashString(h, typeof p === "string" ? `\ndigest ${p}` : `\njson ${JSON.stringify(p)}`);
+  for (const p of parts) {
+    if (typeof p === "string") h.update(`\ndigest ${p}`);
+    else hashJson(h.update("\njson "), p);
+  }
   return h.digest("hex");
 }
 
 /**
- * A JSON file as one chunk, compact, with a trailing newline: `value` is validated by `schema`
- * and serialised when the writer makes it.
+ * A JSON file, compact, with a trailing newline: `value` is validated by `schema` and serialised
+ * when the writer makes it, in parts (hash.ts `jsonParts`): the manifest (1.3 MB at 200k
+ * paragraphs) and diagnostics.json (10.7 MB) are never one string of memory fresh from the system.
  */
 function compact<T>(
   path: string,
@@ -151,10 +133,16 @@ function compact<T>(
 ): OutputFile {
   return {
     path,
-    chunks: () => [`${JSON.stringify(schema.parse(value))}\n`],
+    chunks: () => jsonChunks(schema.parse(value)),
     records,
     schemaVersion: SCHEMA_VERSION,
   };
+}
+
+/** A value's JSON and a newline, as chunks made as they are asked for (hash.ts `jsonParts`). */
+function* jsonChunks(value: unknown): Generator<string, void, undefined> {
+  yield* jsonParts(value);
+  yield "\n";
 }
 
 /**
@@ -338,21 +326,29 @@ function documentsFile(
 /**
  * The last output's documents.json from the output memo and the file's bytes as read now (null
  * when there are none): taken only when the memo is of this code and this folder, and the bytes
- * are the ones it recorded (their SHA-256: 5.3 MB at 200k paragraphs hash in some 10 ms, no stamp
- * to trust), each place inside them and holding one JSON object. Anything else: null, and every
- * record is made.
+ * are the ones it recorded, each place inside them and holding one JSON object. Anything else:
+ * null, and every record is made. The bytes are the ones recorded when the file's stamp, taken
+ * after reading them, is still the one recorded right after the last build wrote it (as for a
+ * file linked, `previousOutput`: an edit since then moves it), else when their SHA-256 is
+ * (5.3 MB at 200k paragraphs, 13 ms of every build after a change, in the profile).
  */
 export function lastDocuments(
   memo: OutputMemo | null,
   dir: string,
   version: string,
   read: (abs: string) => Uint8Array | null,
+  stampOf: (abs: string) => FileStamp | null = () => null,
 ): LastDocuments | null {
   if (!memo || memo.version !== version || !Array.isArray(memo.documents)) return null;
   if (path.resolve(memo.dir) !== path.resolve(dir)) return null;
   const f = memo.files.find((x) => x.path === "documents.json");
-  const bytes = f ? read(path.join(dir, f.path)) : null;
-  if (!(f && bytes) || createHash("sha256").update(bytes).digest("hex") !== f.sha256) return null;
+  const abs = f ? path.join(dir, f.path) : "";
+  const bytes = f ? read(abs) : null;
+  if (!(f && bytes)) return null;
+  const now = bytes.length === f.stamp.size ? stampOf(abs) : null;
+  const unmoved =
+    !!now && now.ino === f.stamp.ino && now.size === f.stamp.size && now.mtimeNs === f.stamp.mtimeNs;
+  if (!unmoved && createHash("sha256").update(bytes).digest("hex") !== f.sha256) return null;
   const places = new Map<string, DocumentPlace>();
   for (const p of memo.documents) {
     const ok =
@@ -455,7 +451,7 @@ export function dataFiles(
     ...(analysed.stages ? stageFiles(analysed.stages) : []),
     {
       path: "diagnostics.json",
-      chunks: () => [`${JSON.stringify(buildReport(out.diagnostics, out.summary))}\n`],
+      chunks: () => jsonChunks(buildReport(out.diagnostics, out.summary)),
       // As `pretty`: some 33,000 diagnostics at 200k paragraphs (10.7 MB), which a change to one
       // document seldom moves, and whose making (zod, a sort, the UTF-8 of 10.7 MB, its hash) cost
       // some 0.3 s of the build after one change; the digest is of what they were sorted from

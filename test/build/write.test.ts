@@ -11,13 +11,12 @@ import type { OutputMemo } from "../../pipeline/build/memos.ts";
 import {
   dataFiles,
   diagnosticsSource,
-  hashString,
   type LastDocuments,
   lastDocuments,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
-import { summarise } from "../../pipeline/report.ts";
-import type { Diagnostic, DocumentRecord } from "../../schemas/index.ts";
+import { buildReport, summarise } from "../../pipeline/report.ts";
+import { type Diagnostic, type DocumentRecord, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { doc, makeRepo, registry } from "./helpers.ts";
 
 const SYMBOLS = ["A/1/1", "A/2/2", "A/3/3", "A/4/4"];
@@ -119,6 +118,40 @@ describe("documents.json from the last output's", () => {
     expect(title).toBeGreaterThan(first.places[2]!.at);
     edited[title] = "a".charCodeAt(0);
     expect(lastDocuments(memo, "/out", "v1", () => edited)).toBeNull();
+    // Its stamp the one recorded: the bytes are taken unhashed. Moved (edited since), they are
+    // hashed: the same bytes taken, others not.
+    const recorded = memo.files[0]!.stamp;
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited,
+        () => recorded,
+      )?.bytes,
+    ).toBe(edited);
+    const stampMoved = () => ({ ...recorded, mtimeNs: "2" });
+    expect(lastDocuments(memo, "/out", "v1", () => edited, stampMoved)).toBeNull();
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited,
+        () => null,
+      ),
+    ).toBeNull();
+    expect(lastDocuments(memo, "/out", "v1", read, stampMoved)).not.toBeNull();
+    // Cut short or grown, whatever its stamp says: hashed.
+    expect(
+      lastDocuments(
+        memo,
+        "/out",
+        "v1",
+        () => edited.subarray(1),
+        () => recorded,
+      ),
+    ).toBeNull();
     expect(lastDocuments(memo, "/out", "v2", read)).toBeNull();
     expect(lastDocuments(memo, "/elsewhere", "v1", read)).toBeNull();
     expect(lastDocuments(memo, "/out", "v1", () => null)).toBeNull();
@@ -173,24 +206,41 @@ describe("diagnostics.json's source from the parts of its diagnostics", () => {
     expect(report("a")).toBe(report("a"));
     expect(new Set([report("a"), report("b"), report()]).size).toBe(3);
   });
-});
 
-describe("a string hashed in slices", () => {
-  const whole = (s: string) => createHash("sha256").update(s).digest("hex");
-  const sliced = (s: string) => hashString(createHash("sha256"), s).digest("hex");
-
-  test("gives the hash of the string whole: its UTF-8, a surrogate pair across a slice's end kept whole", () => {
-    const pair = "\u{1F600}"; // two UTF-16 units
-    const strings = [
-      "",
-      "short",
-      "a".repeat(1 << 16),
-      // The pair's first half the last unit of the first slice, then of the second.
-      `${"a".repeat((1 << 16) - 1)}${pair}${"b".repeat(1 << 16)}`,
-      `${"中".repeat((1 << 17) - 2)}${pair}${"条".repeat(1000)}`,
-      pair.repeat(1 << 17),
-      `${"x".repeat(3 * (1 << 16) + 5)}${pair}`,
-    ];
-    for (const s of strings) expect(sliced(s)).toBe(whole(s));
+  test("diagnostics.json and the manifest are made in parts, their bytes those of the whole JSON", () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      ...one,
+      line: i + 1,
+      message: `条 ${i} \u{1F600}`,
+    }));
+    const summary = summarise(many, { documents: 1, built: 1, paragraphs: 2 });
+    const data = dataFiles({
+      documents: [],
+      paragraphPieces: [],
+      paragraphCount: 0,
+      analysed: { workingPapers: [], stages: null, diagnostics: [] },
+      diagnostics: many,
+      summary,
+    });
+    const chunksOf = (f: { chunks: unknown }) =>
+      [...(typeof f.chunks === "function" ? f.chunks() : f.chunks)] as string[];
+    const file = chunksOf(data.files.find((f) => f.path === "diagnostics.json")!);
+    const whole = `${JSON.stringify(buildReport(many, summary))}\n`;
+    expect(file.length).toBeGreaterThan(10);
+    expect(Math.max(...file.map((c) => c.length))).toBeLessThan(whole.length / 5);
+    expect(file.join("")).toBe(whole);
+    const written = many.map((_, i) => ({
+      path: `f${i}.json`,
+      schemaVersion: 1,
+      records: null,
+      bytes: i,
+      sha256: "0".repeat(64),
+    }));
+    const [manifest] = data.finish(written);
+    const parts = chunksOf(manifest!);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(Math.max(...parts.map((c) => c.length))).toBeLessThan(parts.join("").length / 5);
+    expect(JSON.parse(parts.join(""))).toEqual({ schemaVersion: SCHEMA_VERSION, files: written });
+    expect(parts.at(-1)).toBe("\n");
   });
 });

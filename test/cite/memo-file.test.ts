@@ -154,3 +154,43 @@ describe("the cite memo's pieces", () => {
     expect(() => again.cited.citedBy).toThrow(PieceUnreadable);
   });
 });
+
+describe("the cite memo's grouping", () => {
+  /** A memo of `n` documents citing nothing, as a stage would keep it. */
+  function memoOf(n: number): CiteMemo {
+    const docs = new Map<string, CiteMemo["docs"] extends Map<string, infer D> ? D : never>();
+    for (let i = 0; i < n; i++) {
+      docs.set(`A/${i}/1\u0000en`, {
+        key: `doc-${i}.md\n${i}`,
+        reads: [],
+        marks: [],
+        markSum: "m",
+        refs: [],
+        targets: [],
+        lines: { count: 0, size: 0, sum: `s${i}`, bytes: new Uint8Array(0) },
+        diagnostics: [],
+        diagnosticsSum: diagnosticsSumOf([]),
+      });
+    }
+    return { context: "c", docs };
+  }
+
+  test("one document of 1,000 made anew has its group written again: under 2% of the documents", () => {
+    const written = write(memoOf(1000), new Map());
+    const store = new Map(written.pieces.map((p) => [p.name, p.bytes]));
+    const back = read(written, new Set());
+    const docs = new Map(back.docs);
+    const [key, d] = [...docs][500]!;
+    docs.set(key, { ...d, marks: [], lines: { ...d.lines, bytes: d.lines.bytes } });
+    const split = citeMemoSections({ context: back.context, docs }, VERSION);
+    const fresh = split.pieces.flatMap((p) => ("carried" in p ? [] : [p.sections]));
+    expect(fresh.length).toBe(2);
+    const rows = (fresh[0]!.heads as { json: unknown[] }).json;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(20);
+    // The pieces written again are those a cold memo writes.
+    expect(write({ context: back.context, docs }, store).pieces.map((p) => p.name)).toEqual(
+      written.pieces.map((p) => p.name),
+    );
+  });
+});
