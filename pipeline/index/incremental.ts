@@ -537,7 +537,8 @@ function incremental(
         moved.add(w);
         df.set(w, (df.get(w) ?? 0) + 1);
       }
-      changes.set(key, counts.size ? counts : null);
+      // Kept when empty: a cold build counts a Chinese document with no words too (idf's n).
+      changes.set(key, counts);
     }
     const next = new ChangedCounts(base, changes);
     tf = next;

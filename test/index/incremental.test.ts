@@ -95,7 +95,7 @@ function canonical(m: IndexMemo) {
 }
 
 /** Edits that keep paragraph numbers, and those that move them. */
-const KEEPS = ["rewrite", "append", "retitle", "swap-address"] as const;
+const KEEPS = ["rewrite", "append", "retitle", "swap-address", "wordless"] as const;
 const MOVES = ["add-paragraph", "remove-paragraph", "add-document", "redate"] as const;
 
 function apply(docs: Doc[], rand: () => number, kind: (typeof KEEPS)[number] | (typeof MOVES)[number]): void {
@@ -117,6 +117,10 @@ function apply(docs: Doc[], rand: () => number, kind: (typeof KEEPS)[number] | (
       [d.texts[i], d.texts[j]] = [d.texts[j]!, d.texts[i]!];
       break;
     }
+    case "wordless":
+      // Every paragraph without a word: the document still counts, with no words (idf's n).
+      d.texts = d.texts.map((_, k) => `${k + 1}.`);
+      break;
     case "add-paragraph":
       d.texts.push(textOf(rand, d.lang));
       break;
