@@ -177,12 +177,16 @@ export function indexWith<P extends CiteParagraph, D extends CiteDocument>(
  *   a Map's last set() does. Any id of another shape, and any reading of the whole (values(),
  *   keys(), size...), builds the whole map first, as indexWith() does.
  * - Same order as indexWith(): a version's paragraphs in their order in `paragraphs`.
+ * - The runs may be given, found before without reading the paragraphs (the build after a
+ *   change knows them from its parse cache's entries): then no paragraph is read here, and only
+ *   the versions looked at make theirs.
  */
 export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
   documents: readonly D[],
   paragraphs: readonly P[],
   registry: { documents: readonly CiteRegistryEntry[] },
   states: readonly StateName[],
+  knownRuns: readonly KnownRun[] | null = null,
 ): CorpusIndex<P, D> {
   /** A run of paragraphs [from, to) of one version. */
   interface Run {
@@ -200,6 +204,19 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
   }
   const byPrefix = new Map<string, Run[]>();
   let regular = true;
+  if (knownRuns) {
+    for (const k of knownRuns) {
+      const v = (docs.get(k.doc)?.get(k.lang) as LazyVersion<P, D> | undefined) ?? null;
+      const r: Run = { from: k.from, to: k.to, version: v, ids: null };
+      v?.runs.push(r);
+      if (!k.regular) regular = false;
+      const list = byPrefix.get(k.prefix);
+      if (list) list.push(r);
+      else byPrefix.set(k.prefix, [r]);
+    }
+    const byId = new LazyIds<P>(paragraphs, regular ? byPrefix : null);
+    return { ...namesOf(registry, docs.keys(), states), docs, byId };
+  }
   let run: Run | null = null;
   let prefix = "";
   for (let i = 0; i < paragraphs.length; i++) {
@@ -219,6 +236,19 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
   }
   const byId = new LazyIds<P>(paragraphs, regular ? byPrefix : null);
   return { ...namesOf(registry, docs.keys(), states), docs, byId };
+}
+
+/**
+ * A run of paragraphs [from, to) of one version, found before (indexLazily): its id prefix
+ * ("slug/lang/", "" when its first id has no second "/") and whether every id starts with it.
+ */
+export interface KnownRun {
+  from: number;
+  to: number;
+  doc: string;
+  lang: string;
+  prefix: string;
+  regular: boolean;
 }
 
 /** A document version whose paragraphs and addresses are gathered when first read (indexLazily). */

@@ -29,10 +29,11 @@ import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
 import type { LoadedDocument } from "../load/index.ts";
+import { joinRuns, type ParagraphRun, registerRuns, scanRuns } from "../paragraph-runs.ts";
 import { PARSER_VERSION, type ParseInput } from "../parse/index.ts";
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
-import { entryBytes, type ReadyDoc, readEntry } from "./entry.ts";
+import { type EntryHead, entryBytes, type ReadyDoc, readEntry, readHead } from "./entry.ts";
 
 /** Where cache entries are kept: texts by key, read back as their UTF-8 bytes. `set` may do nothing (a read-only cache). */
 export interface TextStore {
@@ -70,14 +71,24 @@ export interface ParseOptions {
    * the steps (the bench) does not count it in the loading before it.
    */
   onProgress?: (done: number, total: number, label: string, step: "cache" | "parse") => void;
+  /**
+   * Leave a cache hit's paragraphs in its entry until a stage reads them (`LazyCorpus`): for a
+   * build with the stages' memos, which reads a few documents' paragraphs. Default false.
+   */
+  lazy?: boolean;
 }
 
 /** The corpus parsed: what documents.json and paragraphs.jsonl export, and what the stages read. */
 export interface ParsedCorpus {
   /** One record per document parsed, in the order given (symbol, then language). */
   documents: DocumentRecord[];
-  /** Every paragraph, documents in the order above, each in reading order, validated. */
+  /**
+   * Every paragraph, documents in the order above, each in reading order, validated. Asked to be
+   * lazy, a cache hit's paragraphs are made when one of them is first read (`LazyCorpus`).
+   */
   paragraphs: Paragraph[];
+  /** `paragraphs` as a plain array, every document's made (the same array when it is one). */
+  whole: () => Paragraph[];
   /**
    * The same paragraphs as paragraphs.jsonl carries them: one piece of UTF-8 bytes per document
    * record above, each line ending in a newline, serialised once (the cache entry's own bytes).
@@ -107,10 +118,11 @@ export async function parseWithCache(
   });
   progress(0, docs.length, "", "cache");
   const pieces: Array<Piece | undefined> = docs.map(() => undefined);
-  const readyDocs: Array<ReadyDoc | undefined> = docs.map((doc, i) => {
+  const lazy = options.lazy ?? false;
+  const readyDocs: Array<ReadyDoc | EntryHead | undefined> = docs.map((doc, i) => {
     const key = keys[i]!.key;
     const entry = cache?.read(key);
-    const hit = readEntry(entry?.bytes, doc.file);
+    const hit = lazy ? readHead(entry?.bytes, doc.file) : readEntry(entry?.bytes, doc.file);
     if (!hit || !entry) return undefined;
     // The entry's bytes are a buffer the next read reuses (readEntry copied out what it keeps):
     // the piece is read again when it is written, by where it stands.
@@ -151,9 +163,11 @@ export async function parseWithCache(
     await parseInWorkers(inputs, threads, settle, { entries: true });
   else for (const [j, input] of inputs.entries()) settle(j, parseSafely(input));
   const kept: Piece[] = [];
+  const corpus = new LazyCorpus(cache, stats);
   const out: ParsedCorpus = {
     documents: [],
     paragraphs: [],
+    whole: () => out.paragraphs,
     pieces: () => piecesOf(kept, cache),
     diagnostics: [],
     stats,
@@ -174,12 +188,56 @@ export async function parseWithCache(
       continue;
     }
     out.diagnostics.push(...r.parsed.diagnostics);
-    out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed, r.sections));
-    for (const p of r.parsed.paragraphs) out.paragraphs.push(p);
-    kept.push(pieces[i]!);
+    const piece = pieces[i]!;
+    if ("paragraphs" in r.parsed) {
+      out.documents.push(documentRecord(doc, keys[i]!.hash, r.parsed, r.sections));
+      if (lazy) corpus.add(r.parsed.paragraphs);
+      else for (const p of r.parsed.paragraphs) out.paragraphs.push(p);
+    } else {
+      const head = r as EntryHead;
+      // Its count from the header: the record reads no more of the paragraphs when given the sections.
+      const record = documentRecord(doc, keys[i]!.hash, { ...head.parsed, paragraphs: [] }, head.sections);
+      record.paragraphs = head.count;
+      out.documents.push(record);
+      const at = kept.length;
+      corpus.addLater(head, doc.file, piece as Exclude<Piece, Uint8Array>, () => {
+        const again = parseAgain(doc, keys[i]!.key, cache);
+        if (again) kept[at] = again.piece;
+        return again?.ready ?? null;
+      });
+    }
+    kept.push(piece);
+  }
+  if (lazy) {
+    out.paragraphs = corpus.paragraphs();
+    out.whole = () => corpus.whole();
   }
   progress(docs.length, docs.length, "", "parse");
   return out;
+}
+
+/**
+ * A cache hit parsed again, when its short form does not read back as its header said (a miss
+ * found when its paragraphs are first asked for): its entry made anew and cached, its piece of
+ * paragraphs.jsonl the fresh one. Null when the parser fails on it.
+ */
+function parseAgain(
+  doc: LoadedDocument,
+  key: string,
+  cache: TextStore | null,
+): { ready: ReadyDoc; piece: Uint8Array } | null {
+  const outcome = parseSafely({
+    file: doc.file,
+    markdown: doc.body,
+    firstLine: doc.firstLine,
+    meta: doc.meta,
+  });
+  if (!outcome.ok) return null;
+  const bytes = outcome.entry ?? entryBytes(doc.file, outcome.parsed);
+  const ready = readEntry(bytes, doc.file);
+  if (!ready) throw new Error(`the parse of ${doc.file} did not read back from its cache entry`);
+  cache?.set(key, bytes);
+  return { ready, piece: bytes.subarray(ready.pieceAt) };
 }
 
 /**
@@ -203,4 +261,174 @@ function* piecesOf(pieces: readonly Piece[], cache: TextStore | null): Generator
       );
     yield bytes.subarray(1);
   }
+}
+
+/** The files whose paragraphs a lazy corpus made from their entries, since the process started (`LazyCorpus`). */
+const made: string[] = [];
+/** The files whose paragraphs were made from their cache entries on demand, in order (tests read it). */
+export function documentsMade(): readonly string[] {
+  return made;
+}
+
+/** A cache hit whose paragraphs are still in its entry: what is needed to read them again. */
+interface Later {
+  head: EntryHead;
+  file: string;
+  piece: { key: string; stamp: string; end: number };
+  /** Parse the document again (its short form did not read back), its piece swapped for the fresh one. */
+  again: () => ReadyDoc | null;
+}
+
+/**
+ * The paragraphs of a build after a change: every document's runs known from the entries'
+ * headers (paragraph-runs.ts), a cache hit's paragraphs made when one of them is first read.
+ *
+ * Decisions:
+ * - The array the stages get is a Proxy over a plain array that holds the documents made so far:
+ *   reading a paragraph of a document not made yet makes that document's (its entry read again
+ *   by range, under the stamp it was read with: one changed since throws, never gives other
+ *   paragraphs), then answers from the array. Every caller keeps a `Paragraph[]` and its answers
+ *   (a scan still works, it makes every document); the stages that scan the whole array take the
+ *   runs instead when they are known (`knownRuns`), and the counter says which still make them.
+ *   A class the stages took instead would have changed every stage's input for the same end.
+ * - Only the build with the stages' memos is lazy (build/index.ts): a cold build reads every
+ *   paragraph, and a Proxy's trap on each read costs there. A lazy build whose memo is then
+ *   refused takes the plain array (`whole`), reading the entries again.
+ * - A document made later must be the one the header described: its count and runs are checked
+ *   against its paragraphs, and one that does not fit fails the build (the header's runs may have
+ *   been read in its place by then).
+ */
+class LazyCorpus {
+  readonly #all: Paragraph[] = [];
+  readonly #starts: number[] = [];
+  readonly #later: Array<Later | null> = [];
+  readonly #runs: ParagraphRun[] = [];
+  #size = 0;
+  #proxy: Paragraph[] | null = null;
+  constructor(
+    private readonly cache: TextStore | null,
+    private readonly stats: { parsed: number; cached: number },
+  ) {}
+
+  /** A document whose paragraphs are made (a fresh parse). */
+  add(paragraphs: readonly Paragraph[]): void {
+    this.#start(scanRuns(paragraphs), null);
+    for (const p of paragraphs) this.#all.push(p);
+    this.#size += paragraphs.length;
+  }
+
+  /** A cache hit, its paragraphs left in its entry. */
+  addLater(
+    head: EntryHead,
+    file: string,
+    piece: { key: string; stamp: string; end: number },
+    again: () => ReadyDoc | null,
+  ): void {
+    this.#start(head.runs, { head, file, piece, again });
+    this.#size += head.count;
+    this.#all.length = this.#size;
+  }
+
+  #start(runs: readonly ParagraphRun[], later: Later | null): void {
+    joinRuns(this.#runs, runs, this.#size);
+    this.#starts.push(this.#size);
+    this.#later.push(later);
+  }
+
+  /** The stages' array: a Proxy that makes a document when one of its paragraphs is first read. */
+  paragraphs(): Paragraph[] {
+    if (this.#proxy) return this.#proxy;
+    const all = this.#all;
+    const size = this.#size;
+    const indexOf = (key: string | symbol): number => {
+      if (typeof key !== "string" || key.length === 0) return -1;
+      const c = key.charCodeAt(0);
+      if (c < 48 || c > 57) return -1;
+      const i = Number(key);
+      return Number.isInteger(i) && i < size ? i : -1;
+    };
+    const made = (i: number) => {
+      if (all[i] === undefined) this.#make(this.#docAt(i));
+    };
+    this.#proxy = new Proxy(all, {
+      get: (target, key, receiver) => {
+        const i = indexOf(key);
+        if (i >= 0) {
+          made(i);
+          return target[i];
+        }
+        return Reflect.get(target, key, receiver);
+      },
+      has: (target, key) => indexOf(key) >= 0 || Reflect.has(target, key),
+      getOwnPropertyDescriptor: (target, key) => {
+        const i = indexOf(key);
+        if (i >= 0) made(i);
+        return Reflect.getOwnPropertyDescriptor(target, key);
+      },
+      ownKeys: (target) => {
+        this.whole();
+        return Reflect.ownKeys(target);
+      },
+    });
+    registerRuns(this.#proxy, this.#runs);
+    return this.#proxy;
+  }
+
+  /** Every document's paragraphs made: the plain array under the Proxy. */
+  whole(): Paragraph[] {
+    for (let d = 0; d < this.#later.length; d++) if (this.#later[d]) this.#make(d);
+    return this.#all;
+  }
+
+  /** The document holding paragraph `i`: the last start at or before it. */
+  #docAt(i: number): number {
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * Make document `d`'s paragraphs from its entry, read again by range under its stamp (one
+   * changed since throws). A short form that does not read back (an entry sealed again by hand, a
+   * bug of the codec) is a miss found late: the document is parsed again, and must then be what
+   * its header told the build (count, runs, sections, headings, parts, diagnostics), or the build
+   * fails: the header may have been read in place of the paragraphs by then.
+   */
+  #make(d: number): void {
+    const later = this.#later[d];
+    if (!later) return;
+    if (!this.cache) throw new Error("a cached document's paragraphs without its cache");
+    const { head, file, piece } = later;
+    let ready = readEntry(this.cache.range(piece.key, piece.stamp, 0, piece.end), file);
+    if (!ready) {
+      ready = later.again();
+      if (ready && !sameHead(ready, head))
+        throw new Error(`${file} parsed again is not what its parse cache entry ${piece.key} said of it`);
+      this.stats.parsed++;
+      this.stats.cached--;
+    }
+    const paragraphs = ready?.parsed.paragraphs;
+    if (!paragraphs || paragraphs.length !== head.count || !sameRuns(scanRuns(paragraphs), head.runs))
+      throw new Error(`the parse cache entry ${piece.key} does not hold the paragraphs its header describes`);
+    const start = this.#starts[d]!;
+    for (let k = 0; k < paragraphs.length; k++) this.#all[start + k] = paragraphs[k]!;
+    this.#later[d] = null;
+    made.push(file);
+  }
+}
+
+/** A document parsed again says of itself what its entry's header said (`LazyCorpus`). */
+function sameHead(ready: ReadyDoc, head: EntryHead): boolean {
+  const { paragraphs: _, ...parsed } = ready.parsed;
+  return JSON.stringify([parsed, ready.sections]) === JSON.stringify([head.parsed, head.sections]);
+}
+
+/** The same runs: the header's as the codec wrote them, against those of the paragraphs made. */
+function sameRuns(a: readonly ParagraphRun[], b: readonly ParagraphRun[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -47,11 +47,12 @@
 import { isAscii } from "node:buffer";
 import { crc32 } from "node:zlib";
 import { Paragraph, SCHEMA_VERSION, type Section } from "../../schemas/index.ts";
+import { type ParagraphRun, scanRuns } from "../paragraph-runs.ts";
 import { PARSER_VERSION, type Parsed } from "../parse/index.ts";
 import { sectionsOf } from "../parse/record.ts";
 
 /** The layout of a cache entry (module header): another layout is a miss. */
-export const LAYOUT = 7;
+export const LAYOUT = 8;
 
 /** The header line of a cache entry. */
 interface CacheHeader {
@@ -76,6 +77,13 @@ interface CacheHeader {
    * footnotes. A paragraph in short form holds an index for each of those (`SHARED`).
    */
   lists: unknown[][];
+  /**
+   * How many paragraphs it has, and their runs (paragraph-runs.ts), [from, to) in the document's
+   * own paragraphs (layout 8): what the stages of a build after a change read of a document whose
+   * paragraphs they do not read, without making them (cache.ts `LazyCorpus`).
+   */
+  count: number;
+  runs: ParagraphRun[];
 }
 
 /**
@@ -240,6 +248,8 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     doc,
     lang,
     lists,
+    count: paragraphs.length,
+    runs: scanRuns(paragraphs),
   };
   // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which a transfer
   // would take away from every other Buffer in it.
@@ -390,43 +400,99 @@ function textAt(
   return textOf(e.piece, start, end);
 }
 
+/**
+ * What an entry says of its document without its paragraphs: the header, checked, and where its
+ * short form and its piece of paragraphs.jsonl stand. Null on anything unexpected (a miss).
+ */
+export interface EntryHead {
+  parsed: Omit<Parsed, "paragraphs">;
+  sections: Section[];
+  count: number;
+  runs: ParagraphRun[];
+  /** Where the piece of paragraphs.jsonl starts in the entry's bytes (`ReadyDoc`). */
+  pieceAt: number;
+}
+
+/** The header of an entry, checked (CRC, versions, layout, file, the types read); null when it is not one. */
+function headOf(buf: Buffer, file: string): { h: CacheHeader; nl: number; second: number } | null {
+  const nl = buf.indexOf(0x0a);
+  if (nl < CHECK || buf.toString("latin1", 0, CHECK) !== checkOf(buf)) return null;
+  const second = buf.indexOf(0x0a, nl + 1);
+  if (second < 0) return null;
+  // The header and the short form are written in ASCII (`asciiJson`): read as one-byte strings,
+  // a copy where UTF-8 would be decoded, and JSON.parse reads those faster too. A byte past
+  // ASCII there is not an entry this code wrote.
+  if (!isAscii(buf.subarray(0, second))) return null;
+  const h = JSON.parse(buf.toString("latin1", CHECK, nl)) as CacheHeader;
+  if (
+    h.parserVersion !== PARSER_VERSION ||
+    h.schemaVersion !== SCHEMA_VERSION ||
+    h.layout !== LAYOUT ||
+    h.file !== file
+  )
+    return null;
+  if (
+    !Array.isArray(h.headings) ||
+    !Array.isArray(h.parts) ||
+    !Array.isArray(h.diagnostics) ||
+    !Array.isArray(h.sections) ||
+    !Array.isArray(h.runs) ||
+    !Number.isInteger(h.count)
+  )
+    return null;
+  if (!Array.isArray(h.lists) || typeof h.doc !== "string" || typeof h.lang !== "string") return null;
+  // Every line ends in a newline: an entry cut short ends in the middle of one.
+  if (buf.length > second + 1 && buf[buf.length - 1] !== 0x0a) return null;
+  // The runs cover the paragraphs, in order: a stage reads them in place of the paragraphs.
+  let at = 0;
+  for (const r of h.runs) {
+    if (r.from !== at || !(r.to > r.from)) return null;
+    at = r.to;
+  }
+  if (at !== h.count) return null;
+  return { h, nl, second };
+}
+
+/** An entry's header read back, its paragraphs left in their short form; null on anything unexpected (a miss). */
+export function readHead(bytes: Uint8Array | undefined, file: string): EntryHead | null {
+  if (bytes === undefined) return null;
+  try {
+    const head = headOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+    if (!head) return null;
+    const { h, second } = head;
+    // One line of the export a paragraph, each a JSON object: an entry cut short, or with bytes
+    // put between its lines, is a miss here, as readEntry finds it. The short form is read when
+    // the paragraphs are asked for (cache.ts), and one that does not read back is parsed again.
+    const piece = bytes.subarray(second + 1);
+    const ends = lineEnds(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    if (ends.length !== h.count) return null;
+    for (let i = 0; i < ends.length; i++) if (piece[i === 0 ? 0 : ends[i - 1]! + 1] !== 0x7b) return null;
+    return {
+      parsed: { headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
+      sections: h.sections,
+      count: h.count,
+      runs: h.runs,
+      pieceAt: second + 1,
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** Read an entry back; null on anything unexpected (a miss, never an error). */
 export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
   if (bytes === undefined) return null;
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const nl = buf.indexOf(0x0a);
-    if (nl < CHECK || buf.toString("latin1", 0, CHECK) !== checkOf(buf)) return null;
-    const second = buf.indexOf(0x0a, nl + 1);
-    if (second < 0) return null;
-    // The header and the short form are written in ASCII (`asciiJson`): read as one-byte strings,
-    // a copy where UTF-8 would be decoded, and JSON.parse reads those faster too. A byte past
-    // ASCII there is not an entry this code wrote.
-    if (!isAscii(buf.subarray(0, second))) return null;
-    const h = JSON.parse(buf.toString("latin1", CHECK, nl)) as CacheHeader;
-    if (
-      h.parserVersion !== PARSER_VERSION ||
-      h.schemaVersion !== SCHEMA_VERSION ||
-      h.layout !== LAYOUT ||
-      h.file !== file
-    )
-      return null;
-    if (
-      !Array.isArray(h.headings) ||
-      !Array.isArray(h.parts) ||
-      !Array.isArray(h.diagnostics) ||
-      !Array.isArray(h.sections)
-    )
-      return null;
-    if (!Array.isArray(h.lists) || typeof h.doc !== "string" || typeof h.lang !== "string") return null;
+    const head = headOf(buf, file);
+    if (!head) return null;
+    const { h, nl, second } = head;
     const piece = buf.subarray(second + 1);
-    // Every line ends in a newline: an entry cut short ends in the middle of one.
-    if (piece.length > 0 && piece[piece.length - 1] !== 0x0a) return null;
     const rows = JSON.parse(buf.toString("latin1", nl + 1, second)) as unknown;
     if (!Array.isArray(rows) || rows.length % STRIDE !== 0) return null;
     // One paragraph a line of the export: an entry cut at the end of a line has fewer lines.
     const ends = lineEnds(piece);
-    if (ends.length * STRIDE !== rows.length) return null;
+    if (ends.length * STRIDE !== rows.length || ends.length !== h.count) return null;
     const lists: (readonly unknown[])[] = [];
     for (const list of h.lists as unknown[]) {
       if (!Array.isArray(list)) return null;

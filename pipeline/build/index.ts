@@ -237,12 +237,16 @@ async function buildLocked(
     cacheMode === "off"
       ? null
       : new TextCache(path.resolve(root, options.cacheDir ?? ".cache/parse"), cacheMode === "readwrite");
+  // With the stages' memos kept (their stamps say so), the stages read a few documents'
+  // paragraphs: a cache hit's are made only when read (cache.ts `LazyCorpus`).
   const parsed = await parseWithCache(corpus.documents, {
     cache: parseCache,
     threads: options.threads,
     onProgress: (done, total, label, step) => progress({ phase: step, done, total, label }),
+    lazy: !!memoStore && stages === "all" && stamps.size > 0,
   });
-  const { documents, paragraphs } = parsed;
+  const { documents } = parsed;
+  let paragraphs = parsed.paragraphs;
   if (memoStore && stages === "all") progress({ phase: "memos", done: 0, total: 2, label: "read" });
   const memos =
     memoStore && stages === "all"
@@ -254,6 +258,9 @@ async function buildLocked(
         )
       : null;
   if (memos) release.push(memos.release);
+  // A stage without its memo reads every paragraph (and hands them to worker threads): the plain
+  // array. The topics stage has none without a vocabulary, and reads no paragraph then.
+  if (!memos?.cite || !memos.reuse || !memos.index) paragraphs = parsed.whole();
   const analysed = await runStages(
     {
       documents,

@@ -41,6 +41,7 @@
  *   (memo-file.ts): at 200k paragraphs the 52,000 marks were 0.2 s of decoding and some 200,000
  *   objects on every build, for files that a change to one document leaves as they were.
  */
+
 import { odsUrl } from "../../core/address/urls.ts";
 import { indexLazily, statesOf } from "../../core/cite/resolve.ts";
 import { withHeldIds } from "../../core/cite/titles.ts";
@@ -56,6 +57,7 @@ import {
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
 import { sha256 } from "../hash.ts";
+import { knownRuns } from "../paragraph-runs.ts";
 import { citingOrder, extractDocument } from "./extract.ts";
 
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
@@ -274,7 +276,14 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
     ]),
   )}`;
   // Built as it is read: after one change, extraction reads a few documents of the corpus.
-  const index = indexLazily(input.documents, input.paragraphs, input.registry, stateNames);
+  // The runs of the paragraphs, when the parse knows them without reading them (paragraph-runs.ts).
+  const index = indexLazily(
+    input.documents,
+    input.paragraphs,
+    input.registry,
+    stateNames,
+    knownRuns(input.paragraphs),
+  );
   const states = documentStates(input.documents);
   const usable = previous && previous.context === context ? previous.docs : null;
   const why =

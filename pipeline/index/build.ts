@@ -27,6 +27,7 @@ import {
 import { fold } from "../../core/search/normalize.ts";
 import { terms, unigrams } from "../../core/search/tokenize.ts";
 import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
+import { knownRuns } from "../paragraph-runs.ts";
 
 /** Version of the files under search/ as the data contract counts it. */
 export const SEARCH_SCHEMA_VERSION = 2;
@@ -201,7 +202,20 @@ export function layoutLazily(
   /** Per version: its runs [from, to) in `paragraphs`, and its paragraph count. */
   const groups = new Map<string, { runs: number[]; count: number }>();
   let g: { runs: number[]; count: number } | undefined;
-  for (let i = 0; i < paragraphs.length; i++) {
+  // The runs when the parse knows them without reading the paragraphs (paragraph-runs.ts): the
+  // same groups, and only the documents whose chunks are made read theirs.
+  const known = knownRuns(paragraphs);
+  for (const r of known ?? []) {
+    const key = `${r.doc}|${r.lang}`;
+    g = groups.get(key);
+    if (!g) {
+      g = { runs: [], count: 0 };
+      groups.set(key, g);
+    }
+    g.runs.push(r.from, r.to);
+    g.count += r.to - r.from;
+  }
+  for (let i = 0; !known && i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const before = i > 0 ? paragraphs[i - 1]! : null;
     if (g && before && before.doc === p.doc && before.lang === p.lang) {

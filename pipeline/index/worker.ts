@@ -20,8 +20,10 @@
  *   caller gets null and the stage runs on the main thread as before, reporting what it reports.
  *   The output is the same bytes either way (test/index/worker.test.ts compares them).
  */
+
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
+import { knownRuns } from "../paragraph-runs.ts";
 import { replyOf } from "../workers.ts";
 import type { IndexedParagraph } from "./build.ts";
 import {
@@ -180,7 +182,15 @@ export function startTermCounts(
   image: ImagePlace | null = null,
 ): Promise<Map<string, WordsChange> | null> {
   const now = new Map<string, string[]>(keys.map((k) => [k, []]));
-  for (const p of paragraphs) if (p.lang === "zh") now.get(`${p.doc}|zh`)?.push(p.text);
+  // From the runs when they are known (paragraph-runs.ts): only the changed documents' paragraphs
+  // are read, where a pass over every paragraph makes every document's after a change.
+  const runs = knownRuns(paragraphs);
+  if (runs) {
+    for (const r of runs) {
+      const texts = r.lang === "zh" ? now.get(`${r.doc}|zh`) : undefined;
+      for (let i = r.from; texts && i < r.to; i++) texts.push(paragraphs[i]!.text);
+    }
+  } else for (const p of paragraphs) if (p.lang === "zh") now.get(`${p.doc}|zh`)?.push(p.text);
   const data: WordsInput = { role: WORDS_ROLE, rows: [], removed: [], image };
   const known: string[] = [];
   for (const key of keys) {

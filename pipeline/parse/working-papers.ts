@@ -12,6 +12,7 @@
 import { idOf, partAddress } from "../../core/address/address.ts";
 import type { Diagnostic, DocumentRecord, Paragraph, WorkingPaper } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
+import { knownRuns } from "../paragraph-runs.ts";
 import { parseSubmitter } from "./states.ts";
 
 /** What extractWorkingPapers returns. */
@@ -23,6 +24,22 @@ export interface WorkingPapers {
 }
 
 /**
+ * The `entry` paragraphs, in the order given: read from the runs that hold some when the runs are
+ * known (paragraph-runs.ts), so a build after a change makes the paragraphs of the few documents
+ * with lists, not every document's.
+ */
+function entryParagraphs(paragraphs: readonly Paragraph[]): Paragraph[] {
+  const runs = knownRuns(paragraphs);
+  if (!runs) return paragraphs.filter((p) => p.kind === "entry");
+  const out: Paragraph[] = [];
+  for (const r of runs) {
+    if (r.entries === 0) continue;
+    for (let i = r.from; i < r.to; i++) if (paragraphs[i]!.kind === "entry") out.push(paragraphs[i]!);
+  }
+  return out;
+}
+
+/**
  * Turn the `entry` paragraphs of every document into working-paper records.
  *
  * @param paragraphs every paragraph of the corpus (others than entries are skipped)
@@ -31,8 +48,7 @@ export interface WorkingPapers {
  */
 export function extractWorkingPapers(paragraphs: Paragraph[], docs: DocumentRecord[]): WorkingPapers {
   const rank = new Map(docs.map((d, i) => [`${d.symbol}\u0000${d.lang}`, i]));
-  const entries = paragraphs
-    .filter((p) => p.kind === "entry")
+  const entries = entryParagraphs(paragraphs)
     .map((p, i) => ({ p, i, r: rank.get(`${p.doc}\u0000${p.lang}`) ?? docs.length }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((e) => e.p);

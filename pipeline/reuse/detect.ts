@@ -20,6 +20,7 @@
  *    verbatim > near > partial, then the earliest source); a link whose passages are already
  *    covered by a better one is not exported but kept as an "also in" source for the lineage.
  */
+
 import {
   type AlignOptions,
   alignPair,
@@ -40,6 +41,7 @@ import {
 } from "../../core/wording/measure.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph } from "../../schemas/index.ts";
+import { knownRuns } from "../paragraph-runs.ts";
 import type { Postings } from "./postings.ts";
 import { nameIndex, referenceMarks } from "./references.ts";
 import {
@@ -160,15 +162,26 @@ export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]
   // every paragraph by (date, symbol, seq) cost a build after one change some 200 ms at 200k
   // paragraphs. The order is the same: runs sorted by (date, symbol), then within runs of equal
   // (date, symbol) — a document's two languages may share both — paragraphs by (seq, position).
+  // The runs when the parse knows them (paragraph-runs.ts): a build after a change then reads the
+  // paragraphs of a group of runs only when their `seq`s are not the run's first one counted up.
+  const known = knownRuns(paragraphs);
   const runStart: number[] = [];
-  for (let i = 0; i < paragraphs.length; i++) {
+  if (known) for (const r of known) runStart.push(r.from);
+  for (let i = 0; !known && i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const prev = paragraphs[i - 1];
     if (!prev || prev.doc !== p.doc || prev.lang !== p.lang) runStart.push(i);
   }
   runStart.push(paragraphs.length);
   const runs = runStart.length - 1;
-  const head = (r: number) => paragraphs[runStart[r]!]!;
+  const head = (r: number): { doc: string; lang: string } => known?.[r] ?? paragraphs[runStart[r]!]!;
+  /** Paragraph `i`'s `seq`, of run `r`: counted from the run's first when they follow one another. */
+  const seqOf = (r: number, i: number): number => {
+    const k = known?.[r];
+    return k?.ordered && k.lastSeq - k.firstSeq === k.to - k.from - 1
+      ? k.firstSeq + (i - k.from)
+      : paragraphs[i]!.seq;
+  };
   const dateRank = ranksOf(
     Array.from({ length: runs }, (_, r) => date.get(`${head(r).doc}|${head(r).lang}`) ?? UNDATED),
   );
@@ -187,17 +200,18 @@ export function readingRank(paragraphs: Paragraph[], documents: DocumentRecord[]
     )
       end++;
     const members: number[] = [];
+    const seqs: number[] = [];
     for (let r = g; r < end; r++)
-      for (let i = runStart[order[r]!]!; i < runStart[order[r]! + 1]!; i++) members.push(i);
+      for (let i = runStart[order[r]!]!; i < runStart[order[r]! + 1]!; i++) {
+        members.push(i);
+        seqs.push(seqOf(order[r]!, i));
+      }
     let ordered = true;
-    for (let j = 1; j < members.length && ordered; j++) {
-      const a = members[j - 1]!;
-      const b = members[j]!;
-      ordered =
-        paragraphs[a]!.seq < paragraphs[b]!.seq || (paragraphs[a]!.seq === paragraphs[b]!.seq && a < b);
-    }
-    if (!ordered) members.sort((x, y) => paragraphs[x]!.seq - paragraphs[y]!.seq || x - y);
-    for (const i of members) rank[i] = next++;
+    for (let j = 1; j < members.length && ordered; j++)
+      ordered = seqs[j - 1]! < seqs[j]! || (seqs[j - 1] === seqs[j] && members[j - 1]! < members[j]!);
+    const at = members.map((_, j) => j);
+    if (!ordered) at.sort((x, y) => seqs[x]! - seqs[y]! || members[x]! - members[y]!);
+    for (const j of at) rank[members[j]!] = next++;
     g = end;
   }
   return rank;

@@ -37,6 +37,7 @@
  * threshold, the settings), the stage says so and the caller builds cold. The property test
  * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
  */
+
 import { createHash } from "node:crypto";
 import type { Side } from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
@@ -45,6 +46,7 @@ import { shingleHash } from "../../core/wording/shingle.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
 import { sha256, sha256Of } from "../hash.ts";
+import { knownRuns, languageOf, type ParagraphRun } from "../paragraph-runs.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
 import { alignDocument, type alignLanguages } from "./bilingual.ts";
 import {
@@ -234,9 +236,33 @@ function sigOf(l: RawLink): string {
   return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
 }
 
+/** The document of a span: its key is "<doc>|<lang>", and a language holds no "|". */
+function docOfSpan(d: DocSpan): string {
+  return d.key.slice(0, d.key.lastIndexOf("|"));
+}
+
+/**
+ * A run known without reading its paragraphs (paragraph-runs.ts) as the span docSpans finds by
+ * reading them: the build after a change makes only the paragraphs it reads.
+ */
+function spanOfRun(r: ParagraphRun, record: DocumentRecord | undefined): DocSpan {
+  return {
+    key: `${r.doc}|${r.lang}`,
+    hash: record?.hash ?? "",
+    first: r.from,
+    count: r.to - r.from,
+    firstId: r.firstId,
+    lastId: r.lastId,
+    date: record?.date ?? UNDATED,
+    ordered: r.ordered,
+  };
+}
+
 /** The documents of a corpus as spans of its paragraph list. */
-function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan[] {
+export function docSpans(paragraphs: Paragraph[], documents: DocumentRecord[]): DocSpan[] {
   const records = new Map(documents.map((d) => [`${d.symbol}|${d.lang}`, d]));
+  const runs = knownRuns(paragraphs);
+  if (runs) return runs.map((r) => spanOfRun(r, records.get(`${r.doc}|${r.lang}`)));
   const out: DocSpan[] = [];
   // A run is found by comparing a paragraph's document and language with the one before: the
   // key is made once a run, not once a paragraph (200k strings at 200k paragraphs).
@@ -328,16 +354,13 @@ function allParagraphKeys(paragraphs: Paragraph[], docs: readonly DocSpan[]): Ui
  * (The other language's version of the document shares its date and symbol, but links join
  * paragraphs of one language only.)
  */
-function partlyComparable(
-  o: DocSpan,
-  d: DocSpan,
-  docs: readonly DocSpan[],
-  paragraphs: Paragraph[],
-): boolean {
+function partlyComparable(o: DocSpan, d: DocSpan, docs: readonly DocSpan[]): boolean {
   if (o.date !== d.date || !o.ordered || !d.ordered) return false;
-  const symbol = paragraphs[d.first]!.doc;
+  // The document of a span from its key: reading its first paragraph for it made every
+  // document's paragraphs in a build after a change (build/cache.ts `LazyCorpus`).
+  const symbol = docOfSpan(d);
   for (const e of docs) {
-    const other = paragraphs[e.first]!.doc;
+    const other = docOfSpan(e);
     if (other !== symbol && e.date.localeCompare(d.date) === 0 && other.localeCompare(symbol) === 0)
       return false;
   }
@@ -386,19 +409,25 @@ function alignedOf(
   old: ReuseMemo["aligned"] | null,
 ): { result: ReturnType<typeof alignLanguages>; memo: ReuseMemo["aligned"] } {
   // Grouped by the documents' runs of paragraphs (docSpans), a few thousand, rather than
-  // paragraph by paragraph: the same lists, each in paragraph order.
-  const byDoc = new Map<string, { zh: Paragraph[]; en: Paragraph[]; hash: { zh: string; en: string } }>();
+  // paragraph by paragraph: the same lists, each in paragraph order. A pair whose entry stands
+  // reads none of its paragraphs (the build after a change makes only those it reads).
+  const byDoc = new Map<string, { zh: DocSpan[]; en: DocSpan[]; hash: { zh: string; en: string } }>();
   for (const d of docs) {
-    const head = paragraphs[d.first]!;
-    let entry = byDoc.get(head.doc);
+    const doc = docOfSpan(d);
+    const lang = d.key.slice(doc.length + 1) as Lang;
+    let entry = byDoc.get(doc);
     if (!entry) {
       entry = { zh: [], en: [], hash: { zh: "", en: "" } };
-      byDoc.set(head.doc, entry);
+      byDoc.set(doc, entry);
     }
-    const list = entry[head.lang];
-    for (let i = d.first; i < d.first + d.count; i++) list.push(paragraphs[i]!);
-    entry.hash[head.lang] = d.hash;
+    entry[lang].push(d);
+    entry.hash[lang] = d.hash;
   }
+  const listOf = (spans: readonly DocSpan[]): Paragraph[] => {
+    const list: Paragraph[] = [];
+    for (const d of spans) for (let i = d.first; i < d.first + d.count; i++) list.push(paragraphs[i]!);
+    return list;
+  };
   const memo: ReuseMemo["aligned"] = new Map();
   const result: ReturnType<typeof alignLanguages> = { rows: [], partner: new Map(), diagnostics: [] };
   for (const doc of [...byDoc.keys()].sort()) {
@@ -406,7 +435,7 @@ function alignedOf(
     if (!zh.length || !en.length) continue;
     const key = `${hash.zh}|${hash.en}`;
     let entry = old?.get(doc);
-    if (!entry || entry.key !== key) entry = { key, ...alignDocument(zh, en) };
+    if (!entry || entry.key !== key) entry = { key, ...alignDocument(listOf(zh), listOf(en)) };
     memo.set(doc, entry);
     for (const r of entry.rows) result.rows.push(r);
     for (const w of entry.diagnostics) result.diagnostics.push(w);
@@ -827,7 +856,9 @@ function incremental(
   const { paragraphs, documents } = input;
   const n = paragraphs.length;
   const nOld = old.size;
-  const langOf = (p: number): Lang => paragraphs[p]!.lang;
+  // From the runs when they are known: asked of the carriers of every formula, it would make
+  // every document's paragraphs after a change (paragraph-runs.ts).
+  const langOf: (p: number) => Lang = languageOf(paragraphs);
   const opt = (p: number): LangOptions => options[langOf(p)];
 
   // 1. Which paragraphs changed: old paragraph -> new (or -1), and the new ones' paragraphs. A
@@ -867,7 +898,7 @@ function incremental(
     }
     changedDocs.push(d);
     const keys = paragraphKeys(paragraphs, d);
-    if (o && partlyComparable(o, d, docs, paragraphs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
+    if (o && partlyComparable(o, d, docs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
     paraKey.set(keys, 2 * d.first);
     for (let p = d.first; p < d.first + d.count; p++) if (oldOf[p]! < 0) changed[p] = 1;
   }

@@ -35,6 +35,7 @@ import type {
   Reuse,
   WorkingPaper,
 } from "../../schemas/index.ts";
+import { idPrefix, knownRuns, type ParagraphRun } from "../paragraph-runs.ts";
 import { nameIndex, referenceMarks } from "../reuse/references.ts";
 import { referenceSpans, registeredNames } from "../reuse/stage.ts";
 
@@ -136,13 +137,31 @@ function candidateLinks(input: AdoptionInput): Reuse[] {
   return out;
 }
 
-/** The paragraphs at the ends of `links`, by id: one pass over the corpus, a set lookup each. */
+/**
+ * The paragraphs at the ends of `links`, by id: one pass over the corpus, a set lookup each; when
+ * the runs are known (paragraph-runs.ts), a pass over the runs that can hold a wanted id only
+ * (those of its "slug/lang/" prefix, and any whose ids are not all of theirs), so a build after a
+ * change makes the paragraphs of the documents at the links' ends, not every document's.
+ */
 function paragraphsById(paragraphs: readonly Paragraph[], links: readonly Reuse[]): Map<string, Paragraph> {
   const byId = new Map<string, Paragraph>();
   if (!links.length) return byId;
   const wanted = new Set<string>();
   for (const r of links) wanted.add(r.from).add(r.to);
-  for (const p of paragraphs) if (wanted.has(p.id)) byId.set(p.id, p);
+  const runs = knownRuns(paragraphs);
+  if (!runs) {
+    for (const p of paragraphs) if (wanted.has(p.id)) byId.set(p.id, p);
+    return byId;
+  }
+  const prefixes = new Set([...wanted].map(idPrefix));
+  // In the corpus's order, as the pass over it: the last paragraph of an id found wins.
+  for (const r of runs) {
+    if (r.regular && !prefixes.has(r.prefix)) continue;
+    for (let i = r.from; i < r.to; i++) {
+      const p = paragraphs[i]!;
+      if (wanted.has(p.id)) byId.set(p.id, p);
+    }
+  }
   return byId;
 }
 
@@ -216,21 +235,9 @@ function countsOf(
     }
     return c;
   };
-  // Paragraphs come document by document: an agreed text's are passed over on one comparison
-  // each (whose() is null for them), not a key built and looked up per paragraph.
-  let doc = "";
-  let lang = "";
-  let skip = true;
-  for (const p of input.paragraphs) {
-    if (p.doc !== doc || p.lang !== lang) {
-      doc = p.doc;
-      lang = p.lang;
-      const d = docOf.get(`${doc}\u0000${lang}`);
-      skip = !d || isAgreed(d);
-    }
-    if (skip) continue;
-    for (const code of whose(p)?.states ?? []) of(code).paragraphs++;
-  }
+  const runs = knownRuns(input.paragraphs);
+  if (runs) countByRuns(runs, docOf, whose, of);
+  else countByParagraphs(input.paragraphs, docOf, whose, of);
   for (const l of links) {
     // Counted in the year the wording reached its later text: the agreed text for a proposal,
     // the paper for a quotation.
@@ -256,6 +263,53 @@ function countsOf(
     };
   }
   return out;
+}
+
+/** A State's count of paragraphs (`countsOf`), made as it is asked for. */
+type CountOf = (code: string) => { paragraphs: number };
+
+/** Each State's paragraphs counted one paragraph at a time. */
+function countByParagraphs(
+  paragraphs: readonly Paragraph[],
+  docOf: ReadonlyMap<string, DocumentRecord>,
+  whose: ReturnType<typeof creditor>,
+  of: CountOf,
+): void {
+  // Paragraphs come document by document: an agreed text's are passed over on one comparison
+  // each (whose() is null for them), not a key built and looked up per paragraph.
+  let doc = "";
+  let lang = "";
+  let skip = true;
+  for (const p of paragraphs) {
+    if (p.doc !== doc || p.lang !== lang) {
+      doc = p.doc;
+      lang = p.lang;
+      const d = docOf.get(`${doc}\u0000${lang}`);
+      skip = !d || isAgreed(d);
+    }
+    if (skip) continue;
+    for (const code of whose(p)?.states ?? []) of(code).paragraphs++;
+  }
+}
+
+/**
+ * Each State's paragraphs counted from the runs (paragraph-runs.ts): a paragraph's credit reads
+ * its document, language and part alone, so a run's paragraphs of one part count together, and a
+ * build after a change reads no paragraph for it.
+ */
+function countByRuns(
+  runs: readonly ParagraphRun[],
+  docOf: ReadonlyMap<string, DocumentRecord>,
+  whose: ReturnType<typeof creditor>,
+  of: CountOf,
+): void {
+  for (const r of runs) {
+    const d = docOf.get(`${r.doc}\u0000${r.lang}`);
+    if (!d || isAgreed(d)) continue;
+    for (const [part, n] of r.parts)
+      for (const code of whose({ doc: r.doc, lang: r.lang, part: part as string[] })?.states ?? [])
+        of(code).paragraphs += n;
+  }
 }
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {

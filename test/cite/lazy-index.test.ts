@@ -6,18 +6,28 @@
  */
 import { describe, expect, test } from "vitest";
 import { indexLazily, indexWith, statesOf } from "../../core/cite/resolve.ts";
+import { type ParagraphRun, scanRuns } from "../../pipeline/paragraph-runs.ts";
 import type { DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { paragraph } from "../factories.ts";
 import { fixture, loadRegistry, merge, seed } from "./helpers.ts";
 
 type Input = { documents: DocumentRecord[]; paragraphs: Paragraph[] };
 
-/** Every answer of the two indexes compared, for the ids of the paragraphs and some others. */
+/**
+ * Every answer of the two indexes compared, for the ids of the paragraphs and some others: the
+ * lazy one built from its own pass over the paragraphs, and from their runs found before
+ * (paragraph-runs.ts, as a build after a change gives them).
+ */
 function same(input: Input, others: string[] = []): void {
+  sameWith(input, others, null);
+  sameWith(input, others, scanRuns(input.paragraphs));
+}
+
+function sameWith(input: Input, others: string[], runs: ParagraphRun[] | null): void {
   const registry = loadRegistry();
   const states = statesOf(input.documents);
   const whole = indexWith(input.documents, input.paragraphs, registry, states);
-  const lazy = indexLazily(input.documents, input.paragraphs, registry, states);
+  const lazy = indexLazily(input.documents, input.paragraphs, registry, states, runs);
   // By id first, before anything reads the whole map.
   for (const id of [...input.paragraphs.map((p) => p.id), ...others]) {
     expect(lazy.byId.get(id), id).toBe(whole.byId.get(id));

@@ -1,0 +1,120 @@
+/**
+ * The build after a change makes the paragraphs of the documents it reads only (build/cache.ts
+ * `LazyCorpus`): those of the changed documents are parsed, the others stay in their parse cache
+ * entries unless a stage reads them, and the stages that passed over every paragraph take the
+ * runs the entries' headers give (paragraph-runs.ts). Every output file equals a cold build's, on
+ * a corpus with list entries (the seed's annex D), a State's paper whose wording an agreed text
+ * takes up (adoption), documents in two languages, and documents no change touches.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { documentsMade } from "../../pipeline/build/cache.ts";
+import { type BuildResult, build } from "../../pipeline/build/index.ts";
+import { repoRoot } from "../parse/helpers.ts";
+import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
+
+const seedText = () => readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8");
+const seedRegistry = () => readFileSync(path.join(repoRoot, "corpus/registry.yaml"), "utf8");
+
+/** Paragraph texts of the seed's body, to plant in the other documents. */
+function seedSentences(): string[] {
+  return seedText()
+    .split("\n\n")
+    .map((b) => b.replace(/^\d+\.\s*/, "").trim())
+    .filter((b) => b.length > 60 && b.length < 400 && !b.startsWith("---") && !/^[(（]/.test(b))
+    .slice(5, 40);
+}
+
+/**
+ * Documents that no change below touches nor links to, each of words of its own (no two
+ * paragraphs share a word), each longer than an index chunk (32 rows) so that the chunk the
+ * changed document stands in holds at most its neighbours.
+ */
+const QUIET = 6;
+const QUIET_PARAGRAPHS = 40;
+/** Word `n`: letters no other n gives. */
+const word = (n: number): string => {
+  let w = "";
+  for (let k = n + 27; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26));
+  return w;
+};
+const quietText = (i: number): string[] =>
+  Array.from({ length: QUIET_PARAGRAPHS }, (_, j) =>
+    Array.from({ length: 8 }, (_, k) => word((i * QUIET_PARAGRAPHS + j) * 8 + k)).join(" "),
+  ).map((t) => `${t[0]!.toUpperCase()}${t.slice(1)}.`);
+
+function files(): Record<string, string> {
+  const s = seedSentences();
+  const numbered = (xs: string[]) => `${xs.map((x, i) => `${i + 1}. ${x}`).join("\n\n")}\n`;
+  const out: Record<string, string> = {
+    "corpus/registry.yaml": seedRegistry(),
+    "corpus/A-78-265/zh.md": seedText(),
+    "corpus/A-79-10/zh.md": doc(
+      "A/79/10",
+      "zh",
+      numbered([s[0]!, "各方同意在下届会议上再次讨论本报告所述的各项建议。"]),
+      {
+        date: '"2024-07-01"',
+      },
+    ),
+    "corpus/A-80-20/zh.md": doc("A/80/20", "zh", numbered([s[3]!, "工作组欢迎各国提交的书面意见。"]), {
+      date: '"2025-07-01"',
+    }),
+    "corpus/A-80-20/en.md": doc(
+      "A/80/20",
+      "en",
+      numbered(["The group welcomed the written contributions of States.", "States agreed to meet again."]),
+      { date: '"2025-07-01"' },
+    ),
+    // A State's paper of May 2023 taking up a sentence the seed (August 2023) holds: adoption.
+    "corpus/cn-2023-test-paper/zh.md": `---\nid: cn-2023-test-paper\nlang: zh\ntitle: 关于测试的立场文件\ndate: "2023-05-01"\ntype: position paper\nbody: Government of China\nstatus: national\nauthors: [CN]\nsource: written for the tests\n---\n${numbered([s[10]!, "我国主张各方加强对话与合作。"])}`,
+  };
+  for (let i = 0; i < QUIET; i++)
+    out[`corpus/A-81-${i + 1}/en.md`] = doc("A/81/" + (i + 1), "en", numbered(quietText(i)), {
+      date: `"2026-0${i + 1}-01"`,
+    });
+  return out;
+}
+
+/** Build into dist/data with the caches, and into cold/ without: every file the same bytes. */
+async function bothWays(root: string): Promise<{ inc: BuildResult; cold: BuildResult; made: string[] }> {
+  const before = documentsMade().length;
+  const inc = await build({ root });
+  const made = documentsMade().slice(before);
+  const cold = await build({ root, out: "cold", cache: "off" });
+  expect(snapshotDir(path.join(root, "dist/data"))).toEqual(snapshotDir(path.join(root, "cold")));
+  return { inc, cold, made };
+}
+
+const append = (root: string, file: string, text: string) =>
+  writeFiles(root, { [file]: readFileSync(path.join(root, file), "utf8").trimEnd() + text });
+
+describe("a build after a change makes the paragraphs it reads only", () => {
+  test("a Chinese document changed: no quiet document's paragraphs are made; the output a cold build's", async () => {
+    const root = makeRepo(files());
+    const first = await build({ root });
+    expect(first.documents.length).toBe(5 + QUIET);
+    // A sentence added to its last paragraph (as the bench changes a document): the paragraph
+    // numbers stay, so every stage stays incremental.
+    append(root, "corpus/A-79-10/zh.md", "会议记录另行分发。\n");
+    const { inc, cold, made } = await bothWays(root);
+    expect(inc.stats).toEqual({ parsed: 1, cached: 4 + QUIET });
+    expect(inc.runs).toMatchObject({
+      cite: { mode: "incremental" },
+      reuse: { mode: "incremental" },
+      index: { mode: "incremental" },
+    });
+    // What the stages read of the others: the seed's list entries (working papers), the ends of
+    // the reuse links (their ids), a formula's examples, the Chinese index chunk the changed
+    // document stands in (a quiet neighbour there at most). Never the other quiet documents'.
+    expect(made.filter((f) => f.includes("A-81-")).length).toBeLessThanOrEqual(2);
+    expect(made.length).toBeLessThan(4 + QUIET);
+    expect(new Set(made).size).toBe(made.length);
+    // The paragraphs the build gives still read as every paragraph, each document made when read.
+    expect(inc.paragraphs.length).toBe(first.paragraphs.length);
+    const before = documentsMade().length;
+    expect(inc.paragraphs).toEqual(cold.paragraphs);
+    expect(documentsMade().length - before).toBe(4 + QUIET - made.length);
+  });
+});
