@@ -39,6 +39,9 @@
  *   break the reader, not a value changed for another of its type. Some 35 ms of CPU for
  *   128 MB in one call, measured apart; 0.1 s in a profile of the build after one change at 200k
  *   paragraphs under a load average of 7.
+ * - The header gives the paragraphs' count and runs (layout 8, paragraph-runs.ts): a build after a
+ *   change reads the header alone of an unchanged document (`readHead`), and its short form only
+ *   when a stage asks for its paragraphs (cache.ts `LazyCorpus`).
  * - Reading back also checks what a damaged entry would break (an entry sealed again by hand, or
  *   a bug of the codec): one paragraph per line of the export, each value of its key's type, a
  *   shared list in the table, a text span between the quotes of a JSON string inside its own
