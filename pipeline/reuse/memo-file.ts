@@ -337,6 +337,18 @@ function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<strin
 }
 
 /**
+ * The bytes each record read from a memo was parsed from (`directFrom`), by the record object:
+ * the UTF-8 of its JSON as `JSON.stringify` wrote it (`directSections`), so reuse.jsonl's source
+ * is hashed from them (write.ts `recordsSource`) rather than from the record serialised again.
+ * Decision: by the object, as memo-pieces.ts's origins are: a record made anew is another object
+ * and has none; nothing writes to a record once made.
+ */
+const parsedFrom = new WeakMap<Reuse, Uint8Array>();
+
+/** The JSON bytes `r` was read from, when it was read from a memo (see `parsedFrom`). */
+export const recordJson = (r: Reuse): Uint8Array | undefined => parsedFrom.get(r);
+
+/**
  * The kept links' records back, each parsed from its own bytes (which it keeps, to be written
  * again as they are), or null when the sections are not of this shape.
  */
@@ -366,6 +378,7 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
       return null;
     }
     out.set(entry[0], { sig: entry[1], record, bytes });
+    parsedFrom.set(record, bytes);
   }
   return out;
 }
