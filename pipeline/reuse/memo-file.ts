@@ -6,6 +6,11 @@
  * a record a build takes from the memo unchanged is written again as its bytes (`directSections`).
  * Pure: the runner reads and writes the files.
  *
+ * The kept links' records are not in the memo file but in pieces of their own (memo-pieces.ts,
+ * `directPieces`), grouped by a hash of their key: a piece whose records are all the very ones a
+ * build read from it, in the same slots, is carried (not packed, hashed nor written again); one
+ * change to the corpus moves the records of a few links, so it rewrites a few pieces.
+ *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
  * (`baseOfFile`): the directory whole (256 kB at 200k paragraphs), then a block of the hash, start and
@@ -13,6 +18,7 @@
  * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
+import { type PieceIn, PieceOrigins, type PieceOut, shardOf } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import type { FormulaTable } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
@@ -20,7 +26,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "8" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "9" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -319,10 +325,10 @@ const dec = new TextDecoder();
  * entry than records). A record taken from the memo unchanged is written as the bytes it was read
  * from (incremental.ts `DirectRecord`), not made into JSON and encoded again.
  */
-function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<string, Section> {
+function directSections(direct: ReadonlyArray<readonly [string, DirectRecord]>): Record<string, Section> {
   const keys: Array<[string, string]> = [];
   const parts: Uint8Array[] = [];
-  const at = new Uint32Array(direct.size + 1);
+  const at = new Uint32Array(direct.length + 1);
   let total = 0;
   for (const [key, d] of direct) {
     const bytes = d.bytes ?? enc.encode(JSON.stringify(d.record));
@@ -349,8 +355,59 @@ const parsedFrom = new WeakMap<Reuse, Uint8Array>();
 export const recordJson = (r: Reuse): Uint8Array | undefined => parsedFrom.get(r);
 
 /**
- * The kept links' records back, each parsed from its own bytes (which it keeps, to be written
- * again as they are), or null when the sections are not of this shape.
+ * How many pieces the kept links' records are grouped into. Decision: 64, some 110 kB of records
+ * a piece at 200k paragraphs (7 MB in all): a record the change moves rewrites its piece whole.
+ */
+export const DIRECT_PIECES = 64;
+
+/** Where each record read back came from, to carry its piece when nothing in it changed. */
+const origins = new PieceOrigins<DirectRecord>();
+
+/**
+ * The kept links' records as pieces (see the module header): each group of keys by its hash, in
+ * the order of `direct`; `version` is the running code's (pieces carried only within it).
+ */
+export function directPieces(direct: ReadonlyMap<string, DirectRecord>, version: string): PieceOut[] {
+  const groups: Array<Array<[string, DirectRecord]>> = Array.from({ length: DIRECT_PIECES }, () => []);
+  for (const entry of direct) groups[shardOf(entry[0], DIRECT_PIECES)]!.push(entry);
+  const out: PieceOut[] = [];
+  for (const group of groups) {
+    if (!group.length) continue;
+    const carried = origins.carried(
+      group.map(([, d]) => d),
+      version,
+    );
+    out.push(carried ? { carried } : { sections: directSections(group) });
+  }
+  return out;
+}
+
+/**
+ * The kept links' records back from their pieces, or null when a piece is not of this shape. A
+ * record is noted as read from its piece (see `origins`), under `version`.
+ */
+export function directFromPieces(
+  pieces: readonly PieceIn[],
+  version: string,
+): Map<string, DirectRecord> | null {
+  const out = new Map<string, DirectRecord>();
+  for (const piece of pieces) {
+    const group = directFrom(piece.sections());
+    if (!group) return null;
+    let slot = 0;
+    for (const [key, d] of group) {
+      // A key in two pieces is a memo this code did not write.
+      if (out.has(key)) return null;
+      out.set(key, d);
+      origins.note(d, piece.name, slot++, version, group.size, group.size);
+    }
+  }
+  return out;
+}
+
+/**
+ * The kept links' records of one piece back, each parsed from its own bytes (which it keeps, to
+ * be written again as they are), or null when the sections are not of this shape.
  */
 function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | null {
   const keys = (s["direct.keys"] as { json?: unknown } | undefined)?.json;
@@ -369,7 +426,7 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
   for (let i = 0; i < keys.length; i++) {
     const entry = keys[i] as unknown;
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return null;
-    if (at[i]! > at[i + 1]!) return null;
+    if (at[i]! > at[i + 1]! || out.has(entry[0])) return null;
     const bytes = records.subarray(at[i]!, at[i + 1]!);
     let record: Reuse;
     try {
@@ -383,7 +440,7 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
   return out;
 }
 
-/** The memo as sections. */
+/** The memo as sections, but its records (`directPieces`). */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
   return {
@@ -407,7 +464,6 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
-    ...directSections(m.direct),
     // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
     "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
     "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
@@ -429,11 +485,12 @@ export function baseIdsOf(s: Record<string, Section>): string[] {
 }
 
 /**
- * The memo back from its sections and its bases (by id), or null when a section or a base is
- * missing or of another shape.
+ * The memo back from its sections, its records' pieces (read, `directFromPieces`) and its bases
+ * (by id), or null when a section, a piece or a base is missing or of another shape.
  */
 export function memoFromSections(
   s: Record<string, Section>,
+  direct: Map<string, DirectRecord> | null,
   base: (id: string) => Base | null,
 ): ReuseMemo | null {
   const u32 = (name: string): Uint32Array | null => {
@@ -456,7 +513,6 @@ export function memoFromSections(
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
   const copies = u32("copies");
-  const direct = directFrom(s);
   if (
     !direct ||
     !meta ||
