@@ -36,9 +36,8 @@ import {
   baseIdsOf,
   baseOfFile,
   baseSections,
-  directFromPieces,
-  directPieces,
-  memoFromSections,
+  memoFromPieces,
+  memoPieces,
   memoSections,
   REUSE_BASE,
   REUSE_MEMO,
@@ -277,8 +276,7 @@ export function readMemos(
     for (const id of s ? baseIdsOf(s) : []) bases.set(id, readBase(id, read, open, version, vouched, opened));
     // Not lazily: every kept link's record is read by the stage.
     const pieces = s && readPieces(s, read, version, vouched, false);
-    const direct = pieces && directFromPieces(pieces, version);
-    out.reuse = s && direct && memoFromSections(s, direct, (id) => bases.get(id) ?? null);
+    out.reuse = s && pieces && memoFromPieces(s, pieces, version, (id) => bases.get(id) ?? null);
     if (!out.reuse)
       out.rejected.reuse = !s
         ? rejection(reuse, REUSE_MEMO.kind)
@@ -390,10 +388,11 @@ export function memoFiles(
           ),
         });
     }
-    // The kept links' records in pieces: those the change did not move are carried (memo-file.ts).
+    // The key columns and the kept links' records in pieces: those the change did not move are
+    // carried (memo-file.ts).
     withPieces("reuse", REUSE_MEMO, MEMO_FILES.reuse, {
       sections: memoSections(memos.reuse),
-      pieces: directPieces(memos.reuse.direct, version),
+      pieces: memoPieces(memos.reuse, version),
     });
   }
   // A piece of the last cite memo read only now (its group holds a changed document) that does

@@ -6,10 +6,16 @@
  * a record a build takes from the memo unchanged is written again as its bytes (`directSections`).
  * Pure: the runner reads and writes the files.
  *
- * The kept links' records are not in the memo file but in pieces of their own (memo-pieces.ts,
- * `directPieces`), grouped by a hash of their key: a piece whose records are all the very ones a
- * build read from it, in the same slots, is carried (not packed, hashed nor written again); one
- * change to the corpus moves the records of a few links, so it rewrites a few pieces.
+ * The kept links' records and the formula table's key columns are not in the memo file but in
+ * pieces of their own (memo-pieces.ts, `memoPieces`), which a build after a change carries (not
+ * packed, hashed nor written again) when it did not change them:
+ * - the records grouped by a hash of their key: a piece whose records are all the very ones a
+ *   build read from it, in the same slots, is carried; one change to the corpus moves the
+ *   records of a few links, so it rewrites a few pieces;
+ * - the key columns (each key's units, where they start, their hash: 7 MB at 200k paragraphs)
+ *   as one piece, carried when the table holds the very columns read from it, as many keys.
+ *   Keys are only ever appended (formula-table.ts `keyOf`), and a column read from a file has no
+ *   room past its keys, so appending one makes new columns: the same columns are the same keys.
  *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
@@ -440,7 +446,69 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
   return out;
 }
 
-/** The memo as sections, but its records (`directPieces`). */
+/** Where the key columns of a table read back came from (see the module header), by its units. */
+const keyOrigins = new WeakMap<
+  Int32Array,
+  { piece: string; version: string; keys: number; keyStart: Uint32Array; keyHash: Uint32Array }
+>();
+
+/** The formula table's key columns as a piece, carried when they are the ones read (see above). */
+function keyPiece(t: FormulaTable, version: string): PieceOut {
+  const o = keyOrigins.get(t.units);
+  if (o && o.version === version && o.keys === t.keys && o.keyStart === t.keyStart && o.keyHash === t.keyHash)
+    return { carried: o.piece };
+  return {
+    sections: {
+      "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
+      "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
+      "formulas.keyHash": t.keyHash.subarray(0, t.keys),
+    },
+  };
+}
+
+/**
+ * The memo's pieces (see the module header): the key columns', then the records'; `version` is
+ * the running code's (pieces carried only within it).
+ */
+export function memoPieces(m: ReuseMemo, version: string): PieceOut[] {
+  return [keyPiece(m.formulas, version), ...directPieces(m.direct, version)];
+}
+
+/**
+ * The memo back from its file's sections, its pieces (as `memoPieces` gives them, read) and its
+ * bases (by id), or null when a section, a piece or a base is missing or of another shape.
+ */
+export function memoFromPieces(
+  s: Record<string, Section>,
+  pieces: readonly PieceIn[],
+  version: string,
+  base: (id: string) => Base | null,
+): ReuseMemo | null {
+  const [keys, ...records] = pieces;
+  if (!keys) return null;
+  const k = keys.sections();
+  const direct = directFromPieces(records, version);
+  // The key columns from their piece alone, never from the memo file.
+  const all: Record<string, Section> = { ...s };
+  for (const name of ["formulas.units", "formulas.keyStart", "formulas.keyHash"]) {
+    delete all[name];
+    if (k[name]) all[name] = k[name];
+  }
+  const m = direct && memoFromSections(all, direct, base);
+  if (m) {
+    const t = m.formulas;
+    keyOrigins.set(t.units, {
+      piece: keys.name,
+      version,
+      keys: t.keys,
+      keyStart: t.keyStart,
+      keyHash: t.keyHash,
+    });
+  }
+  return m;
+}
+
+/** The memo as sections, but its pieces' (`memoPieces`). */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
   return {
@@ -464,12 +532,10 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
-    // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
-    "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
-    "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
+    // The columns have room to grow past their keys (formula-table.ts): only the keys' part. The
+    // counts are written in place by a build: here, not in the key columns' piece (`keyPiece`).
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
-    "formulas.keyHash": t.keyHash.subarray(0, t.keys),
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
     "formulas.runStart": t.runStart,
     "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
@@ -485,10 +551,10 @@ export function baseIdsOf(s: Record<string, Section>): string[] {
 }
 
 /**
- * The memo back from its sections, its records' pieces (read, `directFromPieces`) and its bases
- * (by id), or null when a section, a piece or a base is missing or of another shape.
+ * The memo back from its sections (the key columns among them), its records (`directFromPieces`)
+ * and its bases (by id), or null when a section or a base is missing or of another shape.
  */
-export function memoFromSections(
+function memoFromSections(
   s: Record<string, Section>,
   direct: Map<string, DirectRecord> | null,
   base: (id: string) => Base | null,

@@ -34,7 +34,7 @@ import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { readTopics } from "../../pipeline/load/topics.ts";
 import { PieceUnreadable } from "../../pipeline/memo-pieces.ts";
-import { pack, type Section, unpack } from "../../pipeline/pack.ts";
+import { pack, packSummed, type Section, unpack } from "../../pipeline/pack.ts";
 import { REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import { topicsFileChunks, topicsStageMemo } from "../../pipeline/topics/incremental.ts";
 import { type AdoptionFile, SCHEMA_VERSION } from "../../schemas/index.ts";
@@ -491,15 +491,23 @@ describe("a memo that does not fit is not used", () => {
     },
     {
       // Whole and sound, but its formula table cut short: the keys its runs name are past the
-      // table's columns (read back as they are, formula-table.ts), which must not be trusted.
+      // table's columns (read back as they are, formula-table.ts), which must not be trusted. The
+      // key columns are a piece of their own (the first the memo names), sound under its name.
       name: "a reuse memo whose formula table is cut short, checksum and version right",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
         const s = storedReuse(store);
-        const keyStart = s["formulas.keyStart"] as Uint32Array;
+        const names = (s.pieces as { json: string[] }).json;
+        const v = `${MEMO_PIECE.version}|${codeVersion()}`;
+        const k = unpack(store.get(names[0]!)!, MEMO_PIECE.kind, v)!;
+        const keyStart = k["formulas.keyStart"] as Uint32Array;
         expect(keyStart.length).toBeGreaterThan(2);
-        s["formulas.keyStart"] = keyStart.subarray(0, 1);
-        s["formulas.units"] = (s["formulas.units"] as Int32Array).subarray(0, 0);
+        k["formulas.keyStart"] = keyStart.subarray(0, 1);
+        k["formulas.units"] = (k["formulas.units"] as Int32Array).subarray(0, 0);
+        k["formulas.keyHash"] = new Uint32Array(0);
+        const piece = packSummed(MEMO_PIECE.kind, v, k);
+        names[0] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
+        store.set(names[0], piece.chunks);
         s["formulas.dfZh"] = new Uint32Array(0);
         s["formulas.dfEn"] = new Uint32Array(0);
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));

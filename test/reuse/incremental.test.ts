@@ -31,9 +31,9 @@ import {
   baseOfFile,
   baseSections,
   DIRECT_PIECES,
-  directFromPieces,
   directPieces,
-  memoFromSections,
+  memoFromPieces,
+  memoPieces,
   memoSections,
   REUSE_BASE,
   REUSE_MEMO,
@@ -312,7 +312,7 @@ function throughFiles(m: ReuseMemo): ReuseMemo {
   // The memo itself written and read back as a build does: its columns views of its bytes, its
   // records' bytes carried, its records' pieces carried or packed as memos.ts does.
   const bytes = new Uint8Array(Buffer.concat(pack(REUSE_MEMO.kind, "test", memoSections(m))));
-  const pieces = directPieces(m.direct, "test").map((p): PieceIn => {
+  const pieces = memoPieces(m, "test").map((p): PieceIn => {
     if ("carried" in p) {
       piecesWritten.carried++;
       const kept = pieceStore.get(p.carried);
@@ -325,11 +325,10 @@ function throughFiles(m: ReuseMemo): ReuseMemo {
     pieceStore.set(name, unpack(new Uint8Array(Buffer.concat(packed.chunks)), REUSE_MEMO.kind, "piece")!);
     return { name, sections: () => pieceStore.get(name)! };
   });
-  const direct = directFromPieces(pieces, "test");
-  expect(direct).not.toBeNull();
-  const read = memoFromSections(
+  const read = memoFromPieces(
     unpack(bytes, REUSE_MEMO.kind, "test")!,
-    direct,
+    pieces,
+    "test",
     (id) => bases.get(id) ?? null,
   );
   expect(read).not.toBeNull();
@@ -743,8 +742,9 @@ describe("a changed document is redone in proportion to the change inside it", (
  * The kept links' records are kept in pieces by a hash of their key (memo-file.ts): after an edit,
  * a piece is written again exactly when its records are not all the ones read from it, in the
  * same order (a record made anew, one added or gone, two swapped); every other piece is carried.
+ * The formula table's key columns are one piece, carried while no key is added.
  */
-describe("the kept links' records in pieces", () => {
+describe("the reuse memo's pieces", () => {
   type Groups = Map<number, Array<[string, DirectRecord]>>;
   const groups = (direct: ReadonlyMap<string, DirectRecord>): Groups => {
     const out: Groups = new Map();
@@ -758,10 +758,12 @@ describe("the kept links' records in pieces", () => {
   test("after one edit, the pieces whose records moved are written again, the others carried", () => {
     let carried = 0;
     let packed = 0;
+    let keysCarried = 0;
     for (let seed = 1; seed <= 12; seed++) {
       const w = world(seed, 12);
       const memo = throughFiles(reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, DEFAULT_OPTIONS).memo);
       const before = groups(memo.direct);
+      const keysBefore = memo.formulas.keys;
       apply(w, [seed % 9, 0.37, 0.61]);
       const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, DEFAULT_OPTIONS);
       const after = groups(inc.memo.direct);
@@ -775,10 +777,15 @@ describe("the kept links' records in pieces", () => {
       expect(pieces).toHaveLength(after.size);
       expect(pieces.filter((p) => "sections" in p)).toHaveLength(moved.length);
       // Under another code version, nothing is carried.
-      expect(directPieces(inc.memo.direct, "other").every((p) => "sections" in p)).toBe(true);
+      expect(memoPieces(inc.memo, "other").every((p) => "sections" in p)).toBe(true);
+      // The key columns' piece is carried exactly when the edit added no key (keys are appended).
+      const keys = memoPieces(inc.memo, "test")[0]!;
+      expect("carried" in keys).toBe(inc.memo.formulas.keys === keysBefore);
+      if ("carried" in keys) keysCarried++;
       carried += pieces.length - moved.length;
       packed += moved.length;
     }
     expect(carried).toBeGreaterThan(packed);
+    expect(keysCarried).toBeGreaterThan(0);
   });
 });
