@@ -13,11 +13,11 @@
  *   a memo from an older or newer corpus, or from a build killed after writing it, is still
  *   right about what it says. Each memo file is replaced whole (a temporary file and a rename),
  *   so a build killed while writing leaves the previous file or the new one.
- * - The cite, reuse, index and topics memos stand on pieces (memo-pieces.ts), files named by their checksum and
- *   written before the memo file that names them; a piece the stage passed on unchanged is
- *   carried (not written again), the pieces no memo names are removed at the end. A piece
- *   missing, changed or not the one its name says makes its memo unusable, as a bad memo file
- *   does.
+ * - The cite, reuse, index and topics memos stand on pieces (memo-pieces.ts), files named by their
+ *   checksum and written before the memo file that names them; a piece the stage passed on
+ *   unchanged is carried (not written again), the pieces no memo names are removed at the end. A
+ *   piece missing, changed or not the one its name says makes its memo unusable, as a bad memo
+ *   file does.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
