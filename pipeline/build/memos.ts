@@ -13,11 +13,11 @@
  *   a memo from an older or newer corpus, or from a build killed after writing it, is still
  *   right about what it says. Each memo file is replaced whole (a temporary file and a rename),
  *   so a build killed while writing leaves the previous file or the new one.
- * - The cite, index and topics memos stand on pieces (memo-pieces.ts), files named by their checksum and
- *   written before the memo file that names them; a piece the stage passed on unchanged is
- *   carried (not written again), the pieces no memo names are removed at the end. A piece
- *   missing, changed or not the one its name says makes its memo unusable, as a bad memo file
- *   does.
+ * - The cite, reuse, index and topics memos stand on pieces (memo-pieces.ts), files named by their
+ *   checksum and written before the memo file that names them; a piece the stage passed on
+ *   unchanged is carried (not written again), the pieces no memo names are removed at the end. A
+ *   piece missing, changed or not the one its name says makes its memo unusable, as a bad memo
+ *   file does.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
@@ -36,7 +36,8 @@ import {
   baseIdsOf,
   baseOfFile,
   baseSections,
-  memoFromSections,
+  memoFromPieces,
+  memoPieces,
   memoSections,
   REUSE_BASE,
   REUSE_MEMO,
@@ -157,8 +158,9 @@ const baseFile = (id: string) => `reuse-${id}.base`;
 export const MEMO_PIECE = { kind: "acquis memo piece", version: "1" } as const;
 
 /** A piece's file: the memo it belongs to and the start of its checksum. */
-const pieceFile = (memo: "cite" | "index" | "topics", sum: string) => `${memo}-${sum.slice(0, 32)}.piece`;
-const PIECE_NAME = /^(?:cite|index|topics)-([0-9a-f]{32})\.piece$/;
+const pieceFile = (memo: "cite" | "reuse" | "index" | "topics", sum: string) =>
+  `${memo}-${sum.slice(0, 32)}.piece`;
+const PIECE_NAME = /^(?:cite|reuse|index|topics)-([0-9a-f]{32})\.piece$/;
 
 /**
  * The pieces a memo's sections name, read and checked (kind, the code's version, checksum unless
@@ -272,13 +274,17 @@ export function readMemos(
     const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, vouched(MEMO_FILES.reuse));
     const bases = new Map<string, Base | null>();
     for (const id of s ? baseIdsOf(s) : []) bases.set(id, readBase(id, read, open, version, vouched, opened));
-    out.reuse = s && memoFromSections(s, (id) => bases.get(id) ?? null);
+    // Not lazily: every kept link's record is read by the stage.
+    const pieces = s && readPieces(s, read, version, vouched, false);
+    out.reuse = s && pieces && memoFromPieces(s, pieces, version, (id) => bases.get(id) ?? null);
     if (!out.reuse)
       out.rejected.reuse = !s
         ? rejection(reuse, REUSE_MEMO.kind)
-        : baseIdsOf(s).length < 2 || [...bases.values()].some((b) => !b)
-          ? "a base of postings it stands on is missing or changed"
-          : "its sections are not of the shape this version reads";
+        : !pieces
+          ? lost
+          : baseIdsOf(s).length < 2 || [...bases.values()].some((b) => !b)
+            ? "a base of postings it stands on is missing or changed"
+            : "its sections are not of the shape this version reads";
   }
   const index = read(MEMO_FILES.index);
   if (index) {
@@ -340,29 +346,10 @@ export function memoFiles(
 ): { files: Array<{ name: string; chunks: Uint8Array[] }>; keep: string[] } {
   const out: Array<{ name: string; chunks: Uint8Array[] }> = [];
   const keep: string[] = [];
-  if (memos.reuse) {
-    for (const live of [memos.reuse.shingles, memos.reuse.windows]) {
-      const name = baseFile(live.baseId);
-      keep.push(name);
-      if (!exists(name))
-        out.push({
-          name,
-          chunks: pack(
-            REUSE_BASE.kind,
-            `${REUSE_BASE.version}|${version}|${live.baseId}`,
-            baseSections(live.base.whole(), live.base.paragraphs),
-          ),
-        });
-    }
-    out.push({
-      name: MEMO_FILES.reuse,
-      chunks: pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, memoSections(memos.reuse)),
-    });
-  }
   // A memo's pieces first, then the memo file naming them: a build killed in between leaves the
   // last memo file, whose pieces are still there (only what no memo names is removed, at the end).
   const withPieces = (
-    memo: "cite" | "index" | "topics",
+    memo: "cite" | "reuse" | "index" | "topics",
     head: { kind: string; version: string },
     file: string,
     split: { sections: Record<string, Section>; pieces: PieceOut[] },
@@ -387,6 +374,27 @@ export function memoFiles(
       chunks: pack(head.kind, `${head.version}|${version}`, { ...split.sections, pieces: { json: names } }),
     });
   };
+  if (memos.reuse) {
+    for (const live of [memos.reuse.shingles, memos.reuse.windows]) {
+      const name = baseFile(live.baseId);
+      keep.push(name);
+      if (!exists(name))
+        out.push({
+          name,
+          chunks: pack(
+            REUSE_BASE.kind,
+            `${REUSE_BASE.version}|${version}|${live.baseId}`,
+            baseSections(live.base.whole(), live.base.paragraphs),
+          ),
+        });
+    }
+    // The key columns and the kept links' records in pieces: those the change did not move are
+    // carried (memo-file.ts).
+    withPieces("reuse", REUSE_MEMO, MEMO_FILES.reuse, {
+      sections: memoSections(memos.reuse),
+      pieces: memoPieces(memos.reuse, version),
+    });
+  }
   // A piece of the last cite memo read only now (its group holds a changed document) that does
   // not read back: the cite memo is not kept, and the next build's cite stage runs cold.
   const cite = memos.cite && unlessUnreadable(() => citeMemoSections(memos.cite!, version));

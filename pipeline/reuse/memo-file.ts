@@ -6,6 +6,17 @@
  * a record a build takes from the memo unchanged is written again as its bytes (`directSections`).
  * Pure: the runner reads and writes the files.
  *
+ * The kept links' records and the formula table's key columns are not in the memo file but in
+ * pieces of their own (memo-pieces.ts, `memoPieces`), which a build after a change carries (not
+ * packed, hashed nor written again) when it did not change them:
+ * - the records grouped by a hash of their key: a piece whose records are all the very ones a
+ *   build read from it, in the same slots, is carried; one change to the corpus moves the
+ *   records of a few links, so it rewrites a few pieces;
+ * - the key columns (each key's units, where they start, their hash: 7 MB at 200k paragraphs)
+ *   as one piece, carried when the table holds the very columns read from it, as many keys.
+ *   Keys are only ever appended (formula-table.ts `keyOf`), and a column read from a file has no
+ *   room past its keys, so appending one makes new columns: the same columns are the same keys.
+ *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
  * (`baseOfFile`): the directory whole (256 kB at 200k paragraphs), then a block of the hash, start and
@@ -13,6 +24,7 @@
  * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
+import { type PieceIn, PieceOrigins, type PieceOut, shardOf } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import type { FormulaTable } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
@@ -20,7 +32,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "8" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "9" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -319,10 +331,10 @@ const dec = new TextDecoder();
  * entry than records). A record taken from the memo unchanged is written as the bytes it was read
  * from (incremental.ts `DirectRecord`), not made into JSON and encoded again.
  */
-function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<string, Section> {
+function directSections(direct: ReadonlyArray<readonly [string, DirectRecord]>): Record<string, Section> {
   const keys: Array<[string, string]> = [];
   const parts: Uint8Array[] = [];
-  const at = new Uint32Array(direct.size + 1);
+  const at = new Uint32Array(direct.length + 1);
   let total = 0;
   for (const [key, d] of direct) {
     const bytes = d.bytes ?? enc.encode(JSON.stringify(d.record));
@@ -337,8 +349,71 @@ function directSections(direct: ReadonlyMap<string, DirectRecord>): Record<strin
 }
 
 /**
- * The kept links' records back, each parsed from its own bytes (which it keeps, to be written
- * again as they are), or null when the sections are not of this shape.
+ * The bytes each record read from a memo was parsed from (`directFrom`), by the record object:
+ * the UTF-8 of its JSON as `JSON.stringify` wrote it (`directSections`), so reuse.jsonl's source
+ * is hashed from them (write.ts `recordsSource`) rather than from the record serialised again.
+ * Decision: by the object, as memo-pieces.ts's origins are: a record made anew is another object
+ * and has none; nothing writes to a record once made.
+ */
+const parsedFrom = new WeakMap<Reuse, Uint8Array>();
+
+/** The JSON bytes `r` was read from, when it was read from a memo (see `parsedFrom`). */
+export const recordJson = (r: Reuse): Uint8Array | undefined => parsedFrom.get(r);
+
+/**
+ * How many pieces the kept links' records are grouped into. Decision: 64, some 110 kB of records
+ * a piece at 200k paragraphs (7 MB in all): a record the change moves rewrites its piece whole.
+ */
+export const DIRECT_PIECES = 64;
+
+/** Where each record read back came from, to carry its piece when nothing in it changed. */
+const origins = new PieceOrigins<DirectRecord>();
+
+/**
+ * The kept links' records as pieces (see the module header): each group of keys by its hash, in
+ * the order of `direct`; `version` is the running code's (pieces carried only within it).
+ */
+export function directPieces(direct: ReadonlyMap<string, DirectRecord>, version: string): PieceOut[] {
+  const groups: Array<Array<[string, DirectRecord]>> = Array.from({ length: DIRECT_PIECES }, () => []);
+  for (const entry of direct) groups[shardOf(entry[0], DIRECT_PIECES)]!.push(entry);
+  const out: PieceOut[] = [];
+  for (const group of groups) {
+    if (!group.length) continue;
+    const carried = origins.carried(
+      group.map(([, d]) => d),
+      version,
+    );
+    out.push(carried ? { carried } : { sections: directSections(group) });
+  }
+  return out;
+}
+
+/**
+ * The kept links' records back from their pieces, or null when a piece is not of this shape. A
+ * record is noted as read from its piece (see `origins`), under `version`.
+ */
+export function directFromPieces(
+  pieces: readonly PieceIn[],
+  version: string,
+): Map<string, DirectRecord> | null {
+  const out = new Map<string, DirectRecord>();
+  for (const piece of pieces) {
+    const group = directFrom(piece.sections());
+    if (!group) return null;
+    let slot = 0;
+    for (const [key, d] of group) {
+      // A key in two pieces is a memo this code did not write.
+      if (out.has(key)) return null;
+      out.set(key, d);
+      origins.note(d, piece.name, slot++, version, group.size, group.size);
+    }
+  }
+  return out;
+}
+
+/**
+ * The kept links' records of one piece back, each parsed from its own bytes (which it keeps, to
+ * be written again as they are), or null when the sections are not of this shape.
  */
 function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | null {
   const keys = (s["direct.keys"] as { json?: unknown } | undefined)?.json;
@@ -357,7 +432,7 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
   for (let i = 0; i < keys.length; i++) {
     const entry = keys[i] as unknown;
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return null;
-    if (at[i]! > at[i + 1]!) return null;
+    if (at[i]! > at[i + 1]! || out.has(entry[0])) return null;
     const bytes = records.subarray(at[i]!, at[i + 1]!);
     let record: Reuse;
     try {
@@ -366,11 +441,74 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
       return null;
     }
     out.set(entry[0], { sig: entry[1], record, bytes });
+    parsedFrom.set(record, bytes);
   }
   return out;
 }
 
-/** The memo as sections. */
+/** Where the key columns of a table read back came from (see the module header), by its units. */
+const keyOrigins = new WeakMap<
+  Int32Array,
+  { piece: string; version: string; keys: number; keyStart: Uint32Array; keyHash: Uint32Array }
+>();
+
+/** The formula table's key columns as a piece, carried when they are the ones read (see above). */
+function keyPiece(t: FormulaTable, version: string): PieceOut {
+  const o = keyOrigins.get(t.units);
+  if (o && o.version === version && o.keys === t.keys && o.keyStart === t.keyStart && o.keyHash === t.keyHash)
+    return { carried: o.piece };
+  return {
+    sections: {
+      "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
+      "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
+      "formulas.keyHash": t.keyHash.subarray(0, t.keys),
+    },
+  };
+}
+
+/**
+ * The memo's pieces (see the module header): the key columns', then the records'; `version` is
+ * the running code's (pieces carried only within it).
+ */
+export function memoPieces(m: ReuseMemo, version: string): PieceOut[] {
+  return [keyPiece(m.formulas, version), ...directPieces(m.direct, version)];
+}
+
+/**
+ * The memo back from its file's sections, its pieces (as `memoPieces` gives them, read) and its
+ * bases (by id), or null when a section, a piece or a base is missing or of another shape.
+ */
+export function memoFromPieces(
+  s: Record<string, Section>,
+  pieces: readonly PieceIn[],
+  version: string,
+  base: (id: string) => Base | null,
+): ReuseMemo | null {
+  const [keys, ...records] = pieces;
+  if (!keys) return null;
+  const k = keys.sections();
+  const direct = directFromPieces(records, version);
+  // The key columns from their piece alone, never from the memo file.
+  const all: Record<string, Section> = { ...s };
+  for (const name of ["formulas.units", "formulas.keyStart", "formulas.keyHash"]) {
+    delete all[name];
+    if (k[name]) all[name] = k[name];
+  }
+  const m = direct && memoFromSections(all, direct, base);
+  if (m) {
+    const t = m.formulas;
+    keyOrigins.set(t.units, {
+      piece: keys.name,
+      version,
+      keys: t.keys,
+      keyStart: t.keyStart,
+      keyHash: t.keyHash,
+    });
+  }
+  return m;
+}
+
+/** The memo as sections, but its pieces' (`memoPieces`). */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
   const t = m.formulas;
   return {
@@ -394,13 +532,10 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     pairs: m.pairs,
     copies: m.copies,
-    ...directSections(m.direct),
-    // The columns have room to grow past their keys (formula-table.ts): only the keys' part.
-    "formulas.units": t.units.subarray(0, t.keyStart[t.keys]!),
-    "formulas.keyStart": t.keyStart.subarray(0, t.keys + 1),
+    // The columns have room to grow past their keys (formula-table.ts): only the keys' part. The
+    // counts are written in place by a build: here, not in the key columns' piece (`keyPiece`).
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
-    "formulas.keyHash": t.keyHash.subarray(0, t.keys),
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
     "formulas.runStart": t.runStart,
     "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
@@ -416,11 +551,12 @@ export function baseIdsOf(s: Record<string, Section>): string[] {
 }
 
 /**
- * The memo back from its sections and its bases (by id), or null when a section or a base is
- * missing or of another shape.
+ * The memo back from its sections (the key columns among them), its records (`directFromPieces`)
+ * and its bases (by id), or null when a section or a base is missing or of another shape.
  */
-export function memoFromSections(
+function memoFromSections(
   s: Record<string, Section>,
+  direct: Map<string, DirectRecord> | null,
   base: (id: string) => Base | null,
 ): ReuseMemo | null {
   const u32 = (name: string): Uint32Array | null => {
@@ -443,7 +579,6 @@ export function memoFromSections(
   const windows = liveFrom(s, "windows", base);
   const pairs = u32("pairs");
   const copies = u32("copies");
-  const direct = directFrom(s);
   if (
     !direct ||
     !meta ||

@@ -34,8 +34,8 @@ import type { BuiltIndex } from "../../pipeline/index/build.ts";
 import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { readTopics } from "../../pipeline/load/topics.ts";
 import { PieceUnreadable } from "../../pipeline/memo-pieces.ts";
-import { pack, unpack } from "../../pipeline/pack.ts";
-import { memoSections, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
+import { pack, packSummed, type Section, unpack } from "../../pipeline/pack.ts";
+import { REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import { topicsFileChunks, topicsStageMemo } from "../../pipeline/topics/incremental.ts";
 import { type AdoptionFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -359,10 +359,17 @@ describe("the parse cache's pieces of paragraphs.jsonl, read again when written"
 });
 
 /** The pieces of a memo in the store (memos.ts), by name. */
-const pieces = (dir: string, memo: "cite" | "index" | "topics") =>
+const pieces = (dir: string, memo: "cite" | "reuse" | "index" | "topics") =>
   readdirSync(dir)
     .filter((f) => f.startsWith(`${memo}-`) && f.endsWith(".piece"))
     .sort();
+
+/** The reuse memo file's sections as stored (its pieces named), to be spoiled and packed again. */
+function storedReuse(store: FileStore): Record<string, Section> {
+  const s = unpack(store.get(MEMO_FILES.reuse)!, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`);
+  expect(s).not.toBeNull();
+  return s!;
+}
 
 describe("a memo that does not fit is not used", () => {
   const memoDir = (root: string) => path.join(root, ".cache/stages");
@@ -406,6 +413,32 @@ describe("a memo that does not fit is not used", () => {
         writeFileSync(f, b);
       },
       stage: "cite" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a byte of a piece of the reuse memo changed by hand",
+      spoil: (dir: string) => {
+        const f = path.join(dir, pieces(dir, "reuse")[0]!);
+        const b = readFileSync(f);
+        b[b.length - 3] = b[b.length - 3]! ^ 0xff;
+        writeFileSync(f, b);
+      },
+      stage: "reuse" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the reuse memo removed",
+      spoil: (dir: string) => rmSync(path.join(dir, pieces(dir, "reuse")[0]!)),
+      stage: "reuse" as const,
+      why: /piece of it is missing or changed/,
+    },
+    {
+      name: "a piece of the reuse memo replaced by another, whole and sound, under its name",
+      spoil: (dir: string) => {
+        const [a, b] = pieces(dir, "reuse");
+        writeFileSync(path.join(dir, a!), readFileSync(path.join(dir, b!)));
+      },
+      stage: "reuse" as const,
       why: /piece of it is missing or changed/,
     },
     {
@@ -453,7 +486,7 @@ describe("a memo that does not fit is not used", () => {
       name: "a reuse memo without its paragraph count, checksum and version right",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
-        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const s = storedReuse(store);
         delete (s.meta as { json: Record<string, unknown> }).json.size;
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
       },
@@ -462,15 +495,23 @@ describe("a memo that does not fit is not used", () => {
     },
     {
       // Whole and sound, but its formula table cut short: the keys its runs name are past the
-      // table's columns (read back as they are, formula-table.ts), which must not be trusted.
+      // table's columns (read back as they are, formula-table.ts), which must not be trusted. The
+      // key columns are a piece of their own (the first the memo names), sound under its name.
       name: "a reuse memo whose formula table is cut short, checksum and version right",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
-        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
-        const keyStart = s["formulas.keyStart"] as Uint32Array;
+        const s = storedReuse(store);
+        const names = (s.pieces as { json: string[] }).json;
+        const v = `${MEMO_PIECE.version}|${codeVersion()}`;
+        const k = unpack(store.get(names[0]!)!, MEMO_PIECE.kind, v)!;
+        const keyStart = k["formulas.keyStart"] as Uint32Array;
         expect(keyStart.length).toBeGreaterThan(2);
-        s["formulas.keyStart"] = keyStart.subarray(0, 1);
-        s["formulas.units"] = (s["formulas.units"] as Int32Array).subarray(0, 0);
+        k["formulas.keyStart"] = keyStart.subarray(0, 1);
+        k["formulas.units"] = (k["formulas.units"] as Int32Array).subarray(0, 0);
+        k["formulas.keyHash"] = new Uint32Array(0);
+        const piece = packSummed(MEMO_PIECE.kind, v, k);
+        names[0] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
+        store.set(names[0], piece.chunks);
         s["formulas.dfZh"] = new Uint32Array(0);
         s["formulas.dfEn"] = new Uint32Array(0);
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
@@ -484,7 +525,7 @@ describe("a memo that does not fit is not used", () => {
       name: "a reuse memo whose formula runs' starts do not ascend, checksum and version right",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
-        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const s = storedReuse(store);
         const runStart = (s["formulas.runStart"] as Uint32Array).slice();
         expect(runStart.length).toBeGreaterThan(2);
         expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
@@ -501,7 +542,7 @@ describe("a memo that does not fit is not used", () => {
       name: "a reuse memo whose formula windows' counts are cut short, checksum and version right",
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
-        const s = memoSections(readMemos((n) => store.get(n), codeVersion()).reuse!);
+        const s = storedReuse(store);
         const counts = s.formulaCounts as Uint32Array;
         expect(counts.length).toBeGreaterThan(0);
         s.formulaCounts = counts.subarray(0, counts.length - 1);

@@ -13,6 +13,7 @@ import {
   diagnosticsSource,
   type LastDocuments,
   lastDocuments,
+  recordsSource,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
 import { buildReport, summarise } from "../../pipeline/report.ts";
@@ -242,5 +243,42 @@ describe("diagnostics.json's source from the parts of its diagnostics", () => {
     expect(Math.max(...parts.map((c) => c.length))).toBeLessThan(parts.join("").length / 5);
     expect(JSON.parse(parts.join(""))).toEqual({ schemaVersion: SCHEMA_VERSION, files: written });
     expect(parts.at(-1)).toBe("\n");
+  });
+});
+
+describe("reuse.jsonl's source from the records' bytes where held", () => {
+  const enc = new TextEncoder();
+  const records = Array.from({ length: 2500 }, (_, i) => ({
+    from: `A/${i}/1-zh-${i}`,
+    to: `B/${i}/2-zh-${i}`,
+    kind: i % 3 ? "verbatim" : "paraphrase",
+    score: i / 7,
+    spans: [[0, i % 17]],
+    diff: [{ op: "eq", text: `条 ${i} \u{1F600}` }],
+  }));
+  // What sourceOf hashes: the path, the contract version and the records' JSON.
+  const expected = (list: readonly unknown[]) =>
+    createHash("sha256")
+      .update(`reuse.jsonl\n${SCHEMA_VERSION}\n${JSON.stringify(list)}`)
+      .digest("hex");
+  const held = new Map(records.filter((_, i) => i % 5 !== 2).map((r) => [r, enc.encode(JSON.stringify(r))]));
+
+  test("the same digest as the records serialised, whichever records are held as bytes", () => {
+    expect(recordsSource("reuse.jsonl", records, () => undefined)).toBe(expected(records));
+    expect(recordsSource("reuse.jsonl", records, (r) => held.get(r))).toBe(expected(records));
+    expect(recordsSource("reuse.jsonl", records, (r) => enc.encode(JSON.stringify(r)))).toBe(
+      expected(records),
+    );
+    expect(recordsSource("reuse.jsonl", [], () => undefined)).toBe(expected([]));
+  });
+
+  test("bytes that are not the record's JSON give another digest; so do other records", () => {
+    const wrong = new Map(held);
+    const r = records[100]!;
+    wrong.set(r, enc.encode(JSON.stringify({ ...r, score: r.score + 1 })));
+    expect(recordsSource("reuse.jsonl", records, (x) => wrong.get(x))).not.toBe(expected(records));
+    const fewer = records.slice(1);
+    expect(recordsSource("reuse.jsonl", fewer, (x) => held.get(x))).toBe(expected(fewer));
+    expect(expected(fewer)).not.toBe(expected(records));
   });
 });

@@ -15,18 +15,29 @@ import { describe, expect, test } from "vitest";
 import { prng as mulberry } from "../../bench/generate.ts";
 import { shingleHash } from "../../core/wording/shingle.ts";
 import { tokenize } from "../../core/wording/tokens.ts";
+import { recordsSource } from "../../pipeline/build/write.ts";
 import { sha256 } from "../../pipeline/hash.ts";
-import { pack, unpack } from "../../pipeline/pack.ts";
+import { type PieceIn, shardOf } from "../../pipeline/memo-pieces.ts";
+import { pack, packSummed, type Section, unpack } from "../../pipeline/pack.ts";
 import { DEFAULT_OPTIONS, type ReuseOptions } from "../../pipeline/reuse/detect.ts";
-import { type MemoInput, type ReuseMemo, reuseWithMemo } from "../../pipeline/reuse/incremental.ts";
+import {
+  type DirectRecord,
+  type MemoInput,
+  type ReuseMemo,
+  reuseWithMemo,
+} from "../../pipeline/reuse/incremental.ts";
 import { compact, type LivePostings } from "../../pipeline/reuse/live.ts";
 import {
   baseOfFile,
   baseSections,
-  memoFromSections,
+  DIRECT_PIECES,
+  directPieces,
+  memoFromPieces,
+  memoPieces,
   memoSections,
   REUSE_BASE,
   REUSE_MEMO,
+  recordJson,
 } from "../../pipeline/reuse/memo-file.ts";
 import type { DocumentRecord, Paragraph, Reuse } from "../../schemas/index.ts";
 import { SCHEMA_VERSION } from "../../schemas/index.ts";
@@ -299,12 +310,34 @@ function throughFiles(m: ReuseMemo): ReuseMemo {
   };
   const bases = new Map([m.shingles, m.windows].map((l) => [l.baseId, reread(l).base]));
   // The memo itself written and read back as a build does: its columns views of its bytes, its
-  // records' bytes carried.
+  // records' bytes carried, its records' pieces carried or packed as memos.ts does.
   const bytes = new Uint8Array(Buffer.concat(pack(REUSE_MEMO.kind, "test", memoSections(m))));
-  const read = memoFromSections(unpack(bytes, REUSE_MEMO.kind, "test")!, (id) => bases.get(id) ?? null);
+  const pieces = memoPieces(m, "test").map((p): PieceIn => {
+    if ("carried" in p) {
+      piecesWritten.carried++;
+      const kept = pieceStore.get(p.carried);
+      expect(kept).toBeDefined();
+      return { name: p.carried, sections: () => kept! };
+    }
+    piecesWritten.packed++;
+    const packed = packSummed(REUSE_MEMO.kind, "piece", p.sections);
+    const name = `reuse-${packed.sha256}`;
+    pieceStore.set(name, unpack(new Uint8Array(Buffer.concat(packed.chunks)), REUSE_MEMO.kind, "piece")!);
+    return { name, sections: () => pieceStore.get(name)! };
+  });
+  const read = memoFromPieces(
+    unpack(bytes, REUSE_MEMO.kind, "test")!,
+    pieces,
+    "test",
+    (id) => bases.get(id) ?? null,
+  );
   expect(read).not.toBeNull();
   return read!;
 }
+
+/** The records' pieces throughFiles wrote, by name, and how many it carried and packed. */
+const pieceStore = new Map<string, Record<string, Section>>();
+const piecesWritten = { carried: 0, packed: 0 };
 
 /** Settings that make the thresholds cross often in a corpus of a few hundred paragraphs. */
 const TIGHT: ReuseOptions = { ...DEFAULT_OPTIONS, maxDf: 6 };
@@ -324,6 +357,7 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       byRange: true,
     },
   ])("$name: random sequences of edits", ({ options, compactAt, byRange }) => {
+    let held = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -354,6 +388,12 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
             const cold = reuseWithMemo(input, SCHEMA_VERSION, null, options);
             expect(inc.mode).toBe("incremental");
             expect(inc.result).toEqual(cold.result);
+            // reuse.jsonl's source, hashed from the bytes of the records read from the memo, is
+            // the cold build's, hashed from its records serialised (write.ts recordsSource).
+            expect(recordsSource("reuse.jsonl", inc.result.reuse, recordJson)).toBe(
+              recordsSource("reuse.jsonl", cold.result.reuse, () => undefined),
+            );
+            held += inc.result.reuse.filter((r) => recordJson(r)).length;
             const ids = input.paragraphs.map((p) => p.id);
             expect(canonical(inc.memo, ids)).toEqual(canonical(cold.memo, ids));
             bytesHold(inc.memo);
@@ -363,6 +403,11 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       ),
       { numRuns: 40 },
     );
+    // Through its file, the memo's records come with their bytes, and many are taken unchanged.
+    if (byRange) expect(held).toBeGreaterThan(100);
+    // ... and pieces of them were carried, not written again.
+    if (byRange) expect(piecesWritten.carried).toBeGreaterThan(0);
+    else expect(held).toBe(0);
   });
 
   test("a shingle crossing maxDf moves a pair of copies from the search to the copy pass and back", () => {
@@ -690,5 +735,57 @@ describe("a changed document is redone in proportion to the change inside it", (
         y.labels = ["a", "b", "c", ...y.labels!];
       }),
     ).toBe(7);
+  });
+});
+
+/**
+ * The kept links' records are kept in pieces by a hash of their key (memo-file.ts): after an edit,
+ * a piece is written again exactly when its records are not all the ones read from it, in the
+ * same order (a record made anew, one added or gone, two swapped); every other piece is carried.
+ * The formula table's key columns are one piece, carried while no key is added.
+ */
+describe("the reuse memo's pieces", () => {
+  type Groups = Map<number, Array<[string, DirectRecord]>>;
+  const groups = (direct: ReadonlyMap<string, DirectRecord>): Groups => {
+    const out: Groups = new Map();
+    for (const [key, d] of direct) {
+      const g = shardOf(key, DIRECT_PIECES);
+      out.set(g, [...(out.get(g) ?? []), [key, d]]);
+    }
+    return out;
+  };
+
+  test("after one edit, the pieces whose records moved are written again, the others carried", () => {
+    let carried = 0;
+    let packed = 0;
+    let keysCarried = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const w = world(seed, 12);
+      const memo = throughFiles(reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, DEFAULT_OPTIONS).memo);
+      const before = groups(memo.direct);
+      const keysBefore = memo.formulas.keys;
+      apply(w, [seed % 9, 0.37, 0.61]);
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, DEFAULT_OPTIONS);
+      const after = groups(inc.memo.direct);
+      const moved = [...after].filter(([g, list]) => {
+        const was = before.get(g);
+        return (
+          !was || was.length !== list.length || list.some(([k, d], i) => was[i]![0] !== k || was[i]![1] !== d)
+        );
+      });
+      const pieces = directPieces(inc.memo.direct, "test");
+      expect(pieces).toHaveLength(after.size);
+      expect(pieces.filter((p) => "sections" in p)).toHaveLength(moved.length);
+      // Under another code version, nothing is carried.
+      expect(memoPieces(inc.memo, "other").every((p) => "sections" in p)).toBe(true);
+      // The key columns' piece is carried exactly when the edit added no key (keys are appended).
+      const keys = memoPieces(inc.memo, "test")[0]!;
+      expect("carried" in keys).toBe(inc.memo.formulas.keys === keysBefore);
+      if ("carried" in keys) keysCarried++;
+      carried += pieces.length - moved.length;
+      packed += moved.length;
+    }
+    expect(carried).toBeGreaterThan(packed);
+    expect(keysCarried).toBeGreaterThan(0);
   });
 });
