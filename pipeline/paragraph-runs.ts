@@ -16,6 +16,9 @@
  * - The runs of an entry are trusted as its sections are: its CRC says they are the bytes the
  *   codec wrote; a document made later is checked against them (cache.ts), and one that does not
  *   fit fails the build rather than be read two ways.
+ * - The ids are known the same way (`idLookup`): an entry's header carries its paragraphs' ids,
+ *   and the reuse stage, which names the ends of every link by id, reads them there rather than
+ *   make the documents they are in.
  */
 import type { Paragraph } from "../schemas/index.ts";
 
@@ -139,4 +142,165 @@ export function languageOf(paragraphs: readonly Paragraph[]): (p: number) => Par
     code.fill(c, r.from, r.to);
   }
   return (p) => langs[code[p]!]!;
+}
+
+/**
+ * One document's paragraph ids as a lazy corpus knows them before making its paragraphs: where it
+ * starts in the array, its count, its own runs ([from, to) within it) and its ids joined by "\n"
+ * as its entry's header gives them (null when an id holds a "\n": read from the paragraphs).
+ */
+export interface DocumentIds {
+  start: number;
+  count: number;
+  runs: readonly ParagraphRun[];
+  ids: string | null;
+}
+
+/** The documents of a lazy corpus's array, in order (cache.ts), to answer by id without its paragraphs. */
+const DOCUMENTS = new WeakMap<readonly unknown[], readonly DocumentIds[]>();
+/** The lookups made for an array, shared by the stages that ask (each document's ids split once). */
+const LOOKUPS = new WeakMap<readonly unknown[], IdLookup>();
+
+/** Name `documents` as those of `paragraphs` (a lazy corpus's array: cache.ts). */
+export function registerIds(paragraphs: readonly Paragraph[], documents: readonly DocumentIds[]): void {
+  DOCUMENTS.set(paragraphs, documents);
+  LOOKUPS.delete(paragraphs);
+}
+
+/**
+ * A document's ids joined as an entry's header carries them; null when one holds the separator,
+ * or is empty (a list of one empty id would read back as none).
+ */
+export function joinIds(paragraphs: readonly Paragraph[]): string | null {
+  const ids = paragraphs.map((p) => p.id);
+  return ids.some((id) => id === "" || id.includes("\n")) ? null : ids.join("\n");
+}
+
+/**
+ * Paragraph ids by index and indexes by id, from the documents' ids when they are known (a build
+ * after a change: no paragraph made), else read from the paragraphs (a cold build, a plain array).
+ *
+ * Decisions:
+ * - Asked for an id's index, the lookup takes the documents its "<slug>/<lang>/" prefix can be in
+ *   (those whose runs are all `regular` with that prefix, and every one that is not regular),
+ *   then a map of those documents' ids alone: a map of every id of the corpus cost a tenth of the
+ *   reuse stage of a build after a change, and reading them all made every document.
+ * - Of two paragraphs with the same id, the later one answers, as a Map made in paragraph order
+ *   (the stages' maps of every id) keeps it.
+ * - A document's ids are split from their joined string when first asked, and checked to be as
+ *   many as its paragraphs: the header that gives them is trusted as its runs are (its CRC), and
+ *   the document made later is checked against them (cache.ts).
+ */
+export interface IdLookup {
+  idOf(p: number): string;
+  indexOf(id: string): number | undefined;
+  /** Paragraph `p`'s document and language. */
+  placeOf(p: number): { doc: string; lang: Paragraph["lang"] };
+}
+
+/** The id lookup of `paragraphs` (module `IdLookup`), made once an array. */
+export function idLookup(paragraphs: readonly Paragraph[]): IdLookup {
+  let lookup = LOOKUPS.get(paragraphs);
+  if (!lookup) {
+    const documents = DOCUMENTS.get(paragraphs);
+    lookup = documents ? new KnownIdLookup(paragraphs, documents) : readIdLookup(paragraphs);
+    LOOKUPS.set(paragraphs, lookup);
+  }
+  return lookup;
+}
+
+/** The lookup of a plain array: read from its paragraphs, the map of every id made when first asked. */
+function readIdLookup(paragraphs: readonly Paragraph[]): IdLookup {
+  let all: Map<string, number> | null = null;
+  return {
+    idOf: (p) => paragraphs[p]!.id,
+    indexOf: (id) => {
+      all ??= new Map(paragraphs.map((p, i) => [p.id, i]));
+      return all.get(id);
+    },
+    placeOf: (p) => paragraphs[p]!,
+  };
+}
+
+/** The lookup from the documents' ids (`IdLookup`). */
+class KnownIdLookup implements IdLookup {
+  readonly #split: Array<readonly string[] | undefined> = [];
+  readonly #maps: Array<Map<string, number> | undefined> = [];
+  /** Documents by the one prefix all their ids share; `#irregular` the others, asked for every id. */
+  readonly #byPrefix = new Map<string, number[]>();
+  readonly #irregular: number[] = [];
+  constructor(
+    private readonly paragraphs: readonly Paragraph[],
+    private readonly documents: readonly DocumentIds[],
+  ) {
+    for (const [d, doc] of documents.entries()) {
+      const prefixes = new Set(doc.runs.map((r) => (r.regular ? r.prefix : "")));
+      if (prefixes.has("") || doc.ids === null) this.#irregular.push(d);
+      else
+        for (const prefix of prefixes) {
+          const list = this.#byPrefix.get(prefix);
+          if (list) list.push(d);
+          else this.#byPrefix.set(prefix, [d]);
+        }
+    }
+  }
+
+  idOf(p: number): string {
+    const d = this.#docAt(p);
+    return this.#ids(d)[p - this.documents[d]!.start]!;
+  }
+
+  indexOf(id: string): number | undefined {
+    let found: number | undefined;
+    const look = (d: number) => {
+      const k = this.#map(d).get(id);
+      if (k !== undefined && (found === undefined || k > found)) found = k;
+    };
+    for (const d of this.#byPrefix.get(idPrefix(id)) ?? []) look(d);
+    for (const d of this.#irregular) look(d);
+    return found;
+  }
+
+  placeOf(p: number): { doc: string; lang: Paragraph["lang"] } {
+    const doc = this.documents[this.#docAt(p)]!;
+    const at = p - doc.start;
+    return doc.runs.find((r) => r.from <= at && at < r.to)!;
+  }
+
+  /** The document holding paragraph `p`: the last start at or before it. */
+  #docAt(p: number): number {
+    let lo = 0;
+    let hi = this.documents.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.documents[mid]!.start <= p) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  #ids(d: number): readonly string[] {
+    let ids = this.#split[d];
+    if (ids) return ids;
+    const doc = this.documents[d]!;
+    if (doc.ids === null) {
+      const read: string[] = [];
+      for (let p = doc.start; p < doc.start + doc.count; p++) read.push(this.paragraphs[p]!.id);
+      ids = read;
+    } else ids = doc.count === 0 ? [] : doc.ids.split("\n");
+    if (ids.length !== doc.count) throw new Error(`a document's ids are not as many as its paragraphs`);
+    this.#split[d] = ids;
+    return ids;
+  }
+
+  /** Document `d`'s ids to their indexes in the array (the later of two equal ids). */
+  #map(d: number): Map<string, number> {
+    let map = this.#maps[d];
+    if (!map) {
+      const start = this.documents[d]!.start;
+      map = new Map(this.#ids(d).map((id, k) => [id, start + k]));
+      this.#maps[d] = map;
+    }
+    return map;
+  }
 }

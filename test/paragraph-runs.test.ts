@@ -8,10 +8,14 @@
 import { describe, expect, test } from "vitest";
 import { layoutLazily } from "../pipeline/index/build.ts";
 import {
+  type DocumentIds,
+  idLookup,
+  joinIds,
   joinRuns,
   knownRuns,
   languageOf,
   type ParagraphRun,
+  registerIds,
   registerRuns,
   scanRuns,
 } from "../pipeline/paragraph-runs.ts";
@@ -110,5 +114,44 @@ describe("the runs of paragraphs", () => {
     const b = layoutLazily(plain, documents);
     expect([a.docs, a.keys, a.rowCount]).toEqual([b.docs, b.keys, b.rowCount]);
     for (let d = 0; d < b.docs.length; d++) expect(a.rowsOf(d)).toEqual(b.rowsOf(d));
+  });
+
+  test("ids by index, indexes by id and places from the documents' ids answer as the paragraphs do, none read", () => {
+    const docs = documentsOfParagraphs();
+    // An id two documents hold (the later answers, as a map of every id keeps it), and a document
+    // whose ids cannot be joined (one holds a newline: read from its paragraphs).
+    docs[3]![1] = { ...docs[3]![1]!, id: docs[0]![2]!.id };
+    docs[4]![0] = { ...docs[4]![0]!, id: "a-76-135/en/odd\nid" };
+    const plain = docs.flat();
+    const documents: DocumentIds[] = [];
+    let at = 0;
+    for (const d of docs) {
+      documents.push({ start: at, count: d.length, runs: scanRuns(d), ids: joinIds(d) });
+      at += d.length;
+    }
+    expect(documents.map((d) => d.ids === null)).toEqual([false, false, false, false, true]);
+    const read: number[] = [];
+    const sealedOff = new Proxy([...plain], {
+      get: (target, key, receiver) => {
+        if (typeof key === "string" && /^\d+$/.test(key)) read.push(Number(key));
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    registerIds(sealedOff, documents);
+    const known = idLookup(sealedOff);
+    const fromParagraphs = idLookup(plain);
+    expect(idLookup(sealedOff)).toBe(known);
+    const asked = [...plain.map((p) => p.id), "missing/zh/1", "no-prefix-at-all", "a-78-265/zh/99"];
+    for (const id of asked) expect(known.indexOf(id)).toBe(fromParagraphs.indexOf(id));
+    expect(known.indexOf(docs[0]![2]!.id)).toBe(docs[0]!.length + docs[1]!.length + docs[2]!.length + 1);
+    for (let i = 0; i < plain.length; i++) {
+      expect(known.idOf(i)).toBe(plain[i]!.id);
+      const place = known.placeOf(i);
+      expect([place.doc, place.lang]).toEqual([plain[i]!.doc, plain[i]!.lang]);
+    }
+    // Only the paragraphs of the document without joined ids were read.
+    const last = plain.length - docs[4]!.length;
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every((i) => i >= last)).toBe(true);
   });
 });

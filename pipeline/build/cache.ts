@@ -34,7 +34,15 @@ import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
 import type { LoadedDocument } from "../load/index.ts";
-import { joinRuns, type ParagraphRun, registerRuns, scanRuns } from "../paragraph-runs.ts";
+import {
+  type DocumentIds,
+  joinIds,
+  joinRuns,
+  type ParagraphRun,
+  registerIds,
+  registerRuns,
+  scanRuns,
+} from "../paragraph-runs.ts";
 import { PARSER_VERSION, type ParseInput } from "../parse/index.ts";
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
@@ -299,15 +307,17 @@ interface Later {
  * - Only the build with the stages' memos is lazy (build/index.ts): a cold build reads every
  *   paragraph, and a Proxy's trap on each read costs there. A lazy build whose memo is then
  *   refused takes the plain array (`whole`), reading the entries again.
- * - A document made later must be the one the header described: its count and runs are checked
- *   against its paragraphs, and one that does not fit fails the build (the header's runs may have
- *   been read in its place by then).
+ * - A document made later must be the one the header described: its count, runs and ids are
+ *   checked against its paragraphs, and one that does not fit fails the build (the header's runs
+ *   and ids may have been read in its place by then). The ids of every document, as the header
+ *   gives them, are registered with the array (paragraph-runs.ts `idLookup`).
  */
 class LazyCorpus {
   readonly #all: Paragraph[] = [];
   readonly #starts: number[] = [];
   readonly #later: Array<Later | null> = [];
   readonly #runs: ParagraphRun[] = [];
+  readonly #ids: DocumentIds[] = [];
   #size = 0;
   #proxy: Paragraph[] | null = null;
   constructor(
@@ -317,7 +327,7 @@ class LazyCorpus {
 
   /** A document whose paragraphs are made (a fresh parse). */
   add(paragraphs: readonly Paragraph[]): void {
-    this.#start(scanRuns(paragraphs), null);
+    this.#start(scanRuns(paragraphs), joinIds(paragraphs), paragraphs.length, null);
     for (const p of paragraphs) this.#all.push(p);
     this.#size += paragraphs.length;
   }
@@ -329,12 +339,13 @@ class LazyCorpus {
     piece: { key: string; stamp: string; end: number },
     again: () => ReadyDoc | null,
   ): void {
-    this.#start(head.runs, { head, file, piece, again });
+    this.#start(head.runs, head.ids, head.count, { head, file, piece, again });
     this.#size += head.count;
     this.#all.length = this.#size;
   }
 
-  #start(runs: readonly ParagraphRun[], later: Later | null): void {
+  #start(runs: readonly ParagraphRun[], ids: string | null, count: number, later: Later | null): void {
+    this.#ids.push({ start: this.#size, count, runs, ids });
     joinRuns(this.#runs, runs, this.#size);
     this.#starts.push(this.#size);
     this.#later.push(later);
@@ -376,6 +387,7 @@ class LazyCorpus {
       },
     });
     registerRuns(this.#proxy, this.#runs);
+    registerIds(this.#proxy, this.#ids);
     return this.#proxy;
   }
 
@@ -418,7 +430,12 @@ class LazyCorpus {
       this.stats.cached--;
     }
     const paragraphs = ready?.parsed.paragraphs;
-    if (!paragraphs || paragraphs.length !== head.count || !sameRuns(scanRuns(paragraphs), head.runs))
+    if (
+      !paragraphs ||
+      paragraphs.length !== head.count ||
+      !sameRuns(scanRuns(paragraphs), head.runs) ||
+      joinIds(paragraphs) !== head.ids
+    )
       throw new Error(`the parse cache entry ${piece.key} does not hold the paragraphs its header describes`);
     const start = this.#starts[d]!;
     for (let k = 0; k < paragraphs.length; k++) this.#all[start + k] = paragraphs[k]!;

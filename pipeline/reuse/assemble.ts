@@ -24,10 +24,11 @@ import type {
   Reuse,
   ReuseSummaryFile,
 } from "../../schemas/index.ts";
+import { idLookup } from "../paragraph-runs.ts";
 import { alignedFile } from "./bilingual.ts";
 import { type Marks, passagesBetween, type RawLink, type ReuseOptions } from "./detect.ts";
 import type { Formula } from "./formula-table.ts";
-import { byRank, type LineageFile, lineageOf } from "./lineage.ts";
+import { byRank, type LineageFile, lineageOf, type Place } from "./lineage.ts";
 import { toReuse } from "./links.ts";
 
 export interface ReuseResult {
@@ -87,21 +88,20 @@ const NO_CACHE: RecordCache = {
 export function assemble(a: Assembly): ReuseResult {
   const { paragraphs, rank, schemaVersion } = a;
   const cache = a.cache ?? NO_CACHE;
-  // Paragraph numbers by id, for the links' paragraphs; the whole corpus only if a partner in
-  // the other language is asked for (a map of every id cost a build after a change a tenth of
-  // its reuse stage).
+  // Paragraph numbers by id, for the links' paragraphs; others by the id lookup, which in a build
+  // after a change reads the entries' ids of the few documents an id's prefix can be in, never the
+  // paragraphs (paragraph-runs.ts): a map of every id cost such a build a tenth of its reuse
+  // stage, and reading the links' ends from their paragraphs made most documents of the corpus.
+  const ids = idLookup(paragraphs);
+  const idOf = (p: number) => ids.idOf(p);
   const known = new Map<string, number>();
   for (const l of [...a.kept, ...a.redundant]) {
-    known.set(paragraphs[l.from]!.id, l.from);
-    known.set(paragraphs[l.to]!.id, l.to);
+    known.set(idOf(l.from), l.from);
+    known.set(idOf(l.to), l.to);
   }
-  let all: Map<string, number> | null = null;
   const indexOf = {
     get(id: string): number | undefined {
-      const k = known.get(id);
-      if (k !== undefined) return k;
-      all ??= new Map(paragraphs.map((p, i) => [p.id, i]));
-      return all.get(id);
+      return known.get(id) ?? ids.indexOf(id);
     },
   };
   const direct = a.kept.map((l) =>
@@ -114,8 +114,8 @@ export function assemble(a: Assembly): ReuseResult {
   const { partner } = a.aligned;
   const linked = new Set<string>();
   for (const l of [...a.kept, ...a.redundant]) {
-    linked.add(`${paragraphs[l.from]!.id}|${paragraphs[l.to]!.id}`);
-    linked.add(`${paragraphs[l.to]!.id}|${paragraphs[l.from]!.id}`);
+    linked.add(`${idOf(l.from)}|${idOf(l.to)}`);
+    linked.add(`${idOf(l.to)}|${idOf(l.from)}`);
   }
   const carried: Reuse[] = [];
   for (const r of direct) {
@@ -136,10 +136,11 @@ export function assemble(a: Assembly): ReuseResult {
     (r) => rank[indexOf.get(r.from)!]!,
   );
 
-  const byId = new Map<string, Paragraph>();
+  // Lineage reads a member's document and language only: from the runs, not its paragraph.
+  const byId = new Map<string, Place>();
   for (const r of reuse) {
-    byId.set(r.from, paragraphs[indexOf.get(r.from)!]!);
-    byId.set(r.to, paragraphs[indexOf.get(r.to)!]!);
+    byId.set(r.from, ids.placeOf(indexOf.get(r.from)!));
+    byId.set(r.to, ids.placeOf(indexOf.get(r.to)!));
   }
   // By document, then language: a key made of the two for every member of a family (a string
   // joined and hashed anew each time) cost some 70 ms of a build after one change at 200k
@@ -151,8 +152,8 @@ export function assemble(a: Assembly): ReuseResult {
     byLang.set(d.lang, d.date);
   }
   const alsoIn = a.redundant.map((l) => ({
-    from: paragraphs[l.from]!.id,
-    to: paragraphs[l.to]!.id,
+    from: idOf(l.from),
+    to: idOf(l.to),
     score: l.score,
   }));
   const lineage = lineageOf(

@@ -46,7 +46,7 @@ import { shingleHash } from "../../core/wording/shingle.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
 import { sha256, sha256Of } from "../hash.ts";
-import { knownRuns, languageOf, type ParagraphRun } from "../paragraph-runs.ts";
+import { idLookup, knownRuns, languageOf, type ParagraphRun } from "../paragraph-runs.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
 import { alignDocument, type alignLanguages } from "./bilingual.ts";
 import {
@@ -859,6 +859,10 @@ function incremental(
   // From the runs when they are known: asked of the carriers of every formula, it would make
   // every document's paragraphs after a change (paragraph-runs.ts).
   const langOf: (p: number) => Lang = languageOf(paragraphs);
+  // Ids likewise, from the entries' headers (paragraph-runs.ts `idLookup`): the records' keys name
+  // the ends of every link kept, the formula list its examples.
+  const ids = idLookup(paragraphs);
+  const idOf = (p: number): string => ids.idOf(p);
   const opt = (p: number): LangOptions => options[langOf(p)];
 
   // 1. Which paragraphs changed: old paragraph -> new (or -1), and the new ones' paragraphs. A
@@ -963,8 +967,8 @@ function incremental(
       for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
   }
   // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
-  // paragraph is in a changed document is touched already, any other is looked up by id (all
-  // the ids mapped only then, which a change to one document's citations never needs).
+  // paragraph is in a changed document is touched already, any other is looked up by id (in the
+  // documents its prefix can be in: paragraph-runs.ts `idLookup`).
   const refs = refsOf(input.references);
   const moved = new Set<string>();
   for (const [id, key] of refs) if (old.refs.get(id) !== key) moved.add(id);
@@ -976,9 +980,8 @@ function incremental(
       for (let p = d.first; p < d.first + d.count; p++)
         if (moved.delete(paragraphs[p]!.id) && !changed[p]) touched[p] = 1;
     if (moved.size) {
-      const at = new Map(paragraphs.map((x, p) => [x.id, p]));
       for (const id of moved) {
-        const p = at.get(id);
+        const p = ids.indexOf(id);
         if (p !== undefined && oldOf[p]! >= 0) touched[p] = 1;
       }
     }
@@ -1247,7 +1250,7 @@ function incremental(
   const aligned = alignedOf(paragraphs, docs, old.aligned);
   const records = new Records(
     old,
-    (p) => paragraphs[p]!.id,
+    idOf,
     (p) => changed[p] === 1,
     (p) => touched[p] === 1,
   );
@@ -1270,12 +1273,8 @@ function incremental(
     tokens: tokensOf,
     marks: marksOf,
     aligned: aligned.result,
-    formulas: formulaList(
-      table,
-      langOf,
-      (p) => paragraphs[p]!.id,
-      rank,
-      (p, s, e) => unitsText(paragraphs[p]!.text, features.tokens(p)!, s, e),
+    formulas: formulaList(table, langOf, idOf, rank, (p, s, e) =>
+      unitsText(paragraphs[p]!.text, features.tokens(p)!, s, e),
     ),
     formulaDf,
     formulaWindows: formulaWindows.hashes,

@@ -18,6 +18,9 @@ export type LineageFamily = LineageFile["families"][number];
 export type LineageMember = LineageFamily["members"][number];
 export type LineageLink = LineageFamily["links"][number];
 
+/** What lineage reads of a paragraph: its document and language (assemble.ts gives them from the runs). */
+export type Place = Pick<Paragraph, "doc" | "lang">;
+
 /**
  * Group the links into families. `rankOf` gives a paragraph's reading rank, `dateOf` its date.
  * Deterministic: families in the order of their earliest member.
@@ -25,9 +28,9 @@ export type LineageLink = LineageFamily["links"][number];
 export function lineageOf(
   links: Reuse[],
   alsoIn: { from: string; to: string; score: number }[],
-  byId: Map<string, Paragraph>,
+  byId: Map<string, Place>,
   rankOf: (id: string) => number,
-  dateOf: (p: Paragraph) => string,
+  dateOf: (p: Place) => string,
   schemaVersion: number,
 ): LineageFile {
   // Union-find over the linked paragraphs numbered as met (ids looked up once each, ranks read

@@ -6,7 +6,7 @@
 import { isAscii } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { entryBytes, LAYOUT, readEntry, STRIDE, sealed } from "../../pipeline/build/entry.ts";
+import { entryBytes, LAYOUT, readEntry, readHead, STRIDE, sealed } from "../../pipeline/build/entry.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import { FrontMatter, type Paragraph } from "../../schemas/index.ts";
 import { splitFrontMatter } from "../parse/helpers.ts";
@@ -156,6 +156,36 @@ describe("parse cache entry", () => {
     const damaged = damage(parts);
     expect(Buffer.from(damaged).equals(Buffer.from(entry()))).toBe(false);
     expect(readEntry(damaged, FILE)).toBeNull();
+  });
+
+  test("the header gives the paragraphs' ids joined, in order; ids not as many as the paragraphs are a miss", () => {
+    const bytes = entry();
+    const head = readHead(bytes, FILE)!;
+    const ids = readEntry(bytes, FILE)!.parsed.paragraphs.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(2);
+    expect(head.ids).toBe(ids.join("\n"));
+    const [h, s, p] = partsOf(bytes);
+    const json = JSON.stringify(ids.join("\n"));
+    expect(h).toContain(`"ids":${json}`);
+    const fewer = h.replace(`"ids":${json}`, `"ids":${JSON.stringify(ids.slice(1).join("\n"))}`);
+    expect(readHead(join([fewer, s, p]), FILE)).toBeNull();
+    expect(readEntry(join([fewer, s, p]), FILE)).toBeNull();
+    expect(readHead(join([h.replace(`"ids":${json}`, '"ids":7'), s, p]), FILE)).toBeNull();
+  });
+
+  test("a document with an id holding a newline has no ids in its header: read from its paragraphs", () => {
+    const markdown = doc("A/9/9", "en", BODY);
+    const meta = FrontMatter.parse(splitFrontMatter(markdown).meta);
+    const parsed = parseDocument({
+      file: FILE,
+      markdown: splitFrontMatter(markdown).body,
+      firstLine: 1,
+      meta,
+    });
+    parsed.paragraphs[1] = { ...parsed.paragraphs[1]!, id: "A-9-9/en/odd\nid" };
+    const bytes = entryBytes(FILE, parsed);
+    expect(readHead(bytes, FILE)!.ids).toBeNull();
+    expect(readEntry(bytes, FILE)!.parsed.paragraphs[1]!.id).toBe("A-9-9/en/odd\nid");
   });
 
   test("sealed again as it was, the entry reads back (the rows above are misses for what they change)", () => {
