@@ -304,3 +304,20 @@ class KnownIdLookup implements IdLookup {
     return map;
   }
 }
+
+const ALONE = new WeakMap<readonly unknown[], (p: number) => Paragraph>();
+
+/** Name `read` as the way to read one paragraph of `paragraphs` by itself (a lazy corpus's: cache.ts). */
+export function registerAlone(paragraphs: readonly Paragraph[], read: (p: number) => Paragraph): void {
+  ALONE.set(paragraphs, read);
+}
+
+/**
+ * Paragraph `p` by itself: from a lazy corpus, read alone from its entry when its document is not
+ * made (cache.ts), so that a stage that reads a few paragraphs of many documents (the formula
+ * list's first carriers, the features of paragraphs a change touched) makes none of them; else
+ * the array's. What it gives is the paragraph as paragraphs.jsonl holds it, the same values.
+ */
+export function paragraphAlone(paragraphs: readonly Paragraph[]): (p: number) => Paragraph {
+  return ALONE.get(paragraphs) ?? ((p) => paragraphs[p]!);
+}

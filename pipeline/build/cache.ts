@@ -39,6 +39,7 @@ import {
   joinIds,
   joinRuns,
   type ParagraphRun,
+  registerAlone,
   registerIds,
   registerRuns,
   scanRuns,
@@ -46,7 +47,7 @@ import {
 import { PARSER_VERSION, type ParseInput } from "../parse/index.ts";
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
-import { type EntryHead, entryBytes, type ReadyDoc, readEntry, readHead } from "./entry.ts";
+import { type EntryHead, entryBytes, type ReadyDoc, readEntry, readHead, readParagraph } from "./entry.ts";
 
 /** Where cache entries are kept: texts by key, read back as their UTF-8 bytes. `set` may do nothing (a read-only cache). */
 export interface TextStore {
@@ -283,6 +284,9 @@ export function documentsMade(): readonly string[] {
   return made;
 }
 
+/** Paragraphs of a document read alone before it is made whole (`LazyCorpus` `#alone`). */
+const ALONE = 4;
+
 /** A cache hit whose paragraphs are still in its entry: what is needed to read them again. */
 interface Later {
   head: EntryHead;
@@ -318,6 +322,9 @@ class LazyCorpus {
   readonly #later: Array<Later | null> = [];
   readonly #runs: ParagraphRun[] = [];
   readonly #ids: DocumentIds[] = [];
+  /** Paragraphs read alone (`#alone`), by index, and how many a document has had read so. */
+  readonly #single = new Map<number, Paragraph>();
+  readonly #asked: number[] = [];
   #size = 0;
   #proxy: Paragraph[] | null = null;
   constructor(
@@ -388,7 +395,35 @@ class LazyCorpus {
     });
     registerRuns(this.#proxy, this.#runs);
     registerIds(this.#proxy, this.#ids);
+    registerAlone(this.#proxy, (i) => this.#alone(i));
     return this.#proxy;
+  }
+
+  /**
+   * Paragraph `i` alone (paragraph-runs.ts `paragraphAlone`): the document's when it is made, else
+   * its line of the entry read by itself (entry.ts `readParagraph`), the document left unmade.
+   * A document asked for more than `ALONE` of its paragraphs so is made whole: each read alone
+   * reads and checks its entry whole. One that does not read alone is made (which knows a miss).
+   */
+  #alone(i: number): Paragraph {
+    const made = this.#all[i];
+    if (made !== undefined) return made;
+    const known = this.#single.get(i);
+    if (known) return known;
+    const d = this.#docAt(i);
+    const later = this.#later[d];
+    this.#asked[d] = (this.#asked[d] ?? 0) + 1;
+    if (later && this.cache && this.#asked[d]! <= ALONE) {
+      const { piece, file } = later;
+      const bytes = this.cache.range(piece.key, piece.stamp, 0, piece.end);
+      const p = readParagraph(bytes, file, i - this.#starts[d]!);
+      if (p) {
+        this.#single.set(i, p);
+        return p;
+      }
+    }
+    this.#make(d);
+    return this.#all[i]!;
   }
 
   /** Every document's paragraphs made: the plain array under the Proxy. */

@@ -508,6 +508,28 @@ export function readHead(bytes: Uint8Array | undefined, file: string): EntryHead
   }
 }
 
+/**
+ * Paragraph `k` of an entry alone, as its line of paragraphs.jsonl holds it (JSON.parse of the
+ * line: the export's own bytes, which the short form reads back to, key for key); null on
+ * anything unexpected (the caller then makes the whole document, which knows a miss). The entry
+ * is checked as a whole (its CRC) and the paragraph must bear the id the header gives it.
+ */
+export function readParagraph(bytes: Uint8Array, file: string, k: number): Paragraph | null {
+  try {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const head = headOf(buf, file);
+    if (!head || head.h.ids === null || !(k >= 0 && k < head.h.count)) return null;
+    let start = head.second + 1;
+    for (let j = 0; j < k && start > 0; j++) start = buf.indexOf(0x0a, start) + 1;
+    const end = buf.indexOf(0x0a, start);
+    if (start <= 0 || end < 0) return null;
+    const p = JSON.parse(textOf(buf, start, end)) as Paragraph;
+    return p !== null && typeof p === "object" && p.id === head.h.ids.split("\n", k + 1)[k] ? p : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Read an entry back; null on anything unexpected (a miss, never an error). */
 export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
   if (bytes === undefined) return null;

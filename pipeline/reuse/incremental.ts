@@ -46,7 +46,7 @@ import { shingleHash } from "../../core/wording/shingle.ts";
 import { type Tokens, tokenize } from "../../core/wording/tokens.ts";
 import type { DocumentRecord, Lang, Paragraph, Reuse } from "../../schemas/index.ts";
 import { sha256, sha256Of } from "../hash.ts";
-import { idLookup, knownRuns, languageOf, type ParagraphRun } from "../paragraph-runs.ts";
+import { idLookup, knownRuns, languageOf, type ParagraphRun, paragraphAlone } from "../paragraph-runs.ts";
 import { assemble, type RecordCache, type ReuseResult } from "./assemble.ts";
 import { alignDocument, type alignLanguages } from "./bilingual.ts";
 import {
@@ -711,19 +711,26 @@ class Features {
   private readonly light = new Map<number, Shingles | null>();
   /** Units of paragraphs asked for their units alone (`tokens`), not (yet) for their features. */
   private readonly bare = new Map<number, Tokens | null>();
+  /** A paragraph by itself: read alone from its cache entry when its document is not made. */
+  private readonly paragraph: (p: number) => Paragraph;
+  private readonly idOf: (p: number) => string;
   constructor(
-    private readonly paragraphs: Paragraph[],
+    paragraphs: Paragraph[],
     private readonly options: ReuseOptions,
     /** The windows at or over the threshold, sorted, and their counts (ReuseMemo.formulaWindows). */
     private readonly formulaWindows: () => { hashes: Uint32Array; counts: Uint32Array },
     private readonly formulaDf: () => number,
     private readonly references: MemoInput["references"],
     private readonly names: NameIndex,
-  ) {}
+  ) {
+    this.paragraph = paragraphAlone(paragraphs);
+    const ids = idLookup(paragraphs);
+    this.idOf = (p) => ids.idOf(p);
+  }
 
   /** Units alone, without counts (for the changed documents, before the postings are updated). */
   units(p: number): Tokens | null {
-    const para = this.paragraphs[p]!;
+    const para = this.paragraph(p);
     if (para.kind !== "paragraph") return null;
     const t = tokenize(para.text);
     return t.ids.length < this.options[para.lang].minUnits ? null : t;
@@ -737,7 +744,7 @@ class Features {
   shingled(p: number): Shingles | null {
     let f = this.light.get(p);
     if (f !== undefined) return f;
-    const para = this.paragraphs[p]!;
+    const para = this.paragraph(p);
     const k = this.options[para.lang].k;
     const tokens = this.bare.has(p) ? this.bare.get(p)! : this.units(p);
     if (!tokens) f = null;
@@ -785,7 +792,7 @@ class Features {
         frequent: marks.frequent,
         runs: marks.runs,
         weight: weightsOf(tokens, lang),
-        ref: referenceMarks(tokens, this.references.get(this.paragraphs[p]!.id), this.names),
+        ref: referenceMarks(tokens, this.references.get(this.idOf(p)), this.names),
       };
       this.light.set(p, f);
     }
@@ -863,6 +870,9 @@ function incremental(
   // the ends of every link kept, the formula list its examples.
   const ids = idLookup(paragraphs);
   const idOf = (p: number): string => ids.idOf(p);
+  // The formula list's texts are of the first carriers of the formulas, a paragraph here and there
+  // of many documents: read alone, their documents are not made (paragraph-runs.ts).
+  const alone = paragraphAlone(paragraphs);
   const opt = (p: number): LangOptions => options[langOf(p)];
 
   // 1. Which paragraphs changed: old paragraph -> new (or -1), and the new ones' paragraphs. A
@@ -1027,6 +1037,10 @@ function incremental(
   const docMaps = new Map<string, Map<string, Paragraph>>();
   /** `related` (detect.ts) over the paragraphs of the one document both are in. */
   const relatedPair = (p: number, q: number): boolean => {
+    // Paragraphs of two documents are never related: known from the runs, neither is made.
+    const x = ids.placeOf(p);
+    const y = ids.placeOf(q);
+    if (x.doc !== y.doc || x.lang !== y.lang) return false;
     const a = paragraphs[p]!;
     const b = paragraphs[q]!;
     if (a.doc !== b.doc || a.lang !== b.lang) return false;
@@ -1274,7 +1288,7 @@ function incremental(
     marks: marksOf,
     aligned: aligned.result,
     formulas: formulaList(table, langOf, idOf, rank, (p, s, e) =>
-      unitsText(paragraphs[p]!.text, features.tokens(p)!, s, e),
+      unitsText(alone(p).text, features.tokens(p)!, s, e),
     ),
     formulaDf,
     formulaWindows: formulaWindows.hashes,

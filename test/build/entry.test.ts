@@ -6,7 +6,15 @@
 import { isAscii } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { entryBytes, LAYOUT, readEntry, readHead, STRIDE, sealed } from "../../pipeline/build/entry.ts";
+import {
+  entryBytes,
+  LAYOUT,
+  readEntry,
+  readHead,
+  readParagraph,
+  STRIDE,
+  sealed,
+} from "../../pipeline/build/entry.ts";
 import { parseDocument } from "../../pipeline/parse/index.ts";
 import { FrontMatter, type Paragraph } from "../../schemas/index.ts";
 import { splitFrontMatter } from "../parse/helpers.ts";
@@ -171,6 +179,31 @@ describe("parse cache entry", () => {
     expect(readHead(join([fewer, s, p]), FILE)).toBeNull();
     expect(readEntry(join([fewer, s, p]), FILE)).toBeNull();
     expect(readHead(join([h.replace(`"ids":${json}`, '"ids":7'), s, p]), FILE)).toBeNull();
+  });
+
+  test("a paragraph read alone is its export line parsed; out of range, damaged or not the header's id, none", () => {
+    const bytes = entry();
+    const whole = readEntry(bytes, FILE)!.parsed.paragraphs;
+    const [h, s, p] = partsOf(bytes);
+    const lines = p.split("\n").slice(0, -1);
+    expect(lines.length).toBe(whole.length);
+    for (let k = 0; k < whole.length; k++) {
+      expect(readParagraph(bytes, FILE, k)).toEqual(JSON.parse(lines[k]!));
+      expect(readParagraph(bytes, FILE, k)).toEqual(whole[k]);
+    }
+    expect(readParagraph(bytes, FILE, whole.length)).toBeNull();
+    expect(readParagraph(bytes, FILE, -1)).toBeNull();
+    expect(readParagraph(bytes, "corpus/A-9-9/zh.md", 0)).toBeNull();
+    expect(readParagraph(unsealed(bytes, [h, s, p.replace("plain", "Plain")]), FILE, 0)).toBeNull();
+    // The first two ids swapped in the header: each paragraph then bears another's id.
+    const ids = whole.map((x) => x.id);
+    const swapped = h.replace(
+      `"ids":${JSON.stringify(ids.join("\n"))}`,
+      `"ids":${JSON.stringify([ids[1], ids[0], ...ids.slice(2)].join("\n"))}`,
+    );
+    expect(swapped).not.toBe(h);
+    expect(readParagraph(join([swapped, s, p]), FILE, 0)).toBeNull();
+    expect(readParagraph(join([swapped, s, p]), FILE, 2)).toEqual(whole[2]);
   });
 
   test("a document with an id holding a newline has no ids in its header: read from its paragraphs", () => {

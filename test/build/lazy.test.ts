@@ -11,6 +11,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { documentsMade } from "../../pipeline/build/cache.ts";
 import { type BuildResult, build } from "../../pipeline/build/index.ts";
+import { paragraphAlone } from "../../pipeline/paragraph-runs.ts";
 import { repoRoot } from "../parse/helpers.ts";
 import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
 
@@ -124,6 +125,17 @@ describe("a build after a change makes the paragraphs it reads only", () => {
     expect(made.filter((f) => f.includes("A-81-")).length).toBeLessThanOrEqual(2);
     expect(made.length).toBeLessThan(6 + QUIET);
     expect(new Set(made).size).toBe(made.length);
+    // A paragraph read alone (paragraph-runs.ts `paragraphAlone`) is the one a cold build gives,
+    // and leaves its document unmade; a document asked for more than a few so is made whole.
+    const quiet = cold.paragraphs.findIndex((p) => p.doc === "A/81/6");
+    expect(made).not.toContain("corpus/A-81-6/en.md");
+    const alone = paragraphAlone(inc.paragraphs);
+    const madeBefore = documentsMade().length;
+    for (const k of [0, 7, 39, 7]) expect(alone(quiet + k)).toEqual(cold.paragraphs[quiet + k]);
+    expect(documentsMade().length).toBe(madeBefore);
+    for (const k of [1, 2, 3]) expect(alone(quiet + k)).toEqual(cold.paragraphs[quiet + k]);
+    expect(documentsMade().slice(madeBefore)).toEqual(["corpus/A-81-6/en.md"]);
+    made.push("corpus/A-81-6/en.md");
     // The paragraphs the build gives still read as every paragraph, each document made when read.
     expect(inc.paragraphs.length).toBe(first.paragraphs.length);
     const before = documentsMade().length;
