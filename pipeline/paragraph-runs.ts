@@ -154,6 +154,8 @@ export interface DocumentIds {
   count: number;
   runs: readonly ParagraphRun[];
   ids: string | null;
+  /** Its paragraphs' addresses joined so (null likewise). */
+  addresses: string | null;
 }
 
 /** The documents of a lazy corpus's array, in order (cache.ts), to answer by id without its paragraphs. */
@@ -168,11 +170,11 @@ export function registerIds(paragraphs: readonly Paragraph[], documents: readonl
 }
 
 /**
- * A document's ids joined as an entry's header carries them; null when one holds the separator,
- * or is empty (a list of one empty id would read back as none).
+ * A document's ids (or addresses) joined as an entry's header carries them; null when one holds
+ * the separator, or is empty (a list of one empty id would read back as none).
  */
-export function joinIds(paragraphs: readonly Paragraph[]): string | null {
-  const ids = paragraphs.map((p) => p.id);
+export function joinIds(paragraphs: readonly Paragraph[], key: "id" | "address" = "id"): string | null {
+  const ids = paragraphs.map((p) => p[key]);
   return ids.some((id) => id === "" || id.includes("\n")) ? null : ids.join("\n");
 }
 
@@ -193,6 +195,8 @@ export function joinIds(paragraphs: readonly Paragraph[]): string | null {
  */
 export interface IdLookup {
   idOf(p: number): string;
+  /** Paragraph `p`'s address, as the ids are known (the cite stage's lookups by address). */
+  addressOf(p: number): string;
   indexOf(id: string): number | undefined;
   /** Paragraph `p`'s document and language. */
   placeOf(p: number): { doc: string; lang: Paragraph["lang"] };
@@ -214,6 +218,7 @@ function readIdLookup(paragraphs: readonly Paragraph[]): IdLookup {
   let all: Map<string, number> | null = null;
   return {
     idOf: (p) => paragraphs[p]!.id,
+    addressOf: (p) => paragraphs[p]!.address,
     indexOf: (id) => {
       all ??= new Map(paragraphs.map((p, i) => [p.id, i]));
       return all.get(id);
@@ -225,6 +230,7 @@ function readIdLookup(paragraphs: readonly Paragraph[]): IdLookup {
 /** The lookup from the documents' ids (`IdLookup`). */
 class KnownIdLookup implements IdLookup {
   readonly #split: Array<readonly string[] | undefined> = [];
+  readonly #addresses: Array<readonly string[] | undefined> = [];
   readonly #maps: Array<Map<string, number> | undefined> = [];
   /** Documents by the one prefix all their ids share; `#irregular` the others, asked for every id. */
   readonly #byPrefix = new Map<string, number[]>();
@@ -248,6 +254,17 @@ class KnownIdLookup implements IdLookup {
   idOf(p: number): string {
     const d = this.#docAt(p);
     return this.#ids(d)[p - this.documents[d]!.start]!;
+  }
+
+  addressOf(p: number): string {
+    const d = this.#docAt(p);
+    const doc = this.documents[d]!;
+    let list = this.#addresses[d];
+    if (!list) {
+      list = this.#joined(doc, doc.addresses, (p) => p.address);
+      this.#addresses[d] = list;
+    }
+    return list[p - doc.start]!;
   }
 
   indexOf(id: string): number | undefined {
@@ -282,15 +299,20 @@ class KnownIdLookup implements IdLookup {
   #ids(d: number): readonly string[] {
     let ids = this.#split[d];
     if (ids) return ids;
-    const doc = this.documents[d]!;
-    if (doc.ids === null) {
-      const read: string[] = [];
-      for (let p = doc.start; p < doc.start + doc.count; p++) read.push(this.paragraphs[p]!.id);
-      ids = read;
-    } else ids = doc.count === 0 ? [] : doc.ids.split("\n");
-    if (ids.length !== doc.count) throw new Error(`a document's ids are not as many as its paragraphs`);
+    ids = this.#joined(this.documents[d]!, this.documents[d]!.ids, (p) => p.id);
     this.#split[d] = ids;
     return ids;
+  }
+
+  /** A document's ids or addresses split from `joined`, or read from its paragraphs when null. */
+  #joined(doc: DocumentIds, joined: string | null, read: (p: Paragraph) => string): readonly string[] {
+    let list: string[];
+    if (joined === null) {
+      list = [];
+      for (let p = doc.start; p < doc.start + doc.count; p++) list.push(read(this.paragraphs[p]!));
+    } else list = doc.count === 0 ? [] : joined.split("\n");
+    if (list.length !== doc.count) throw new Error("a document's ids are not as many as its paragraphs");
+    return list;
   }
 
   /** Document `d`'s ids to their indexes in the array (the later of two equal ids). */

@@ -116,7 +116,7 @@ describe("the runs of paragraphs", () => {
     for (let d = 0; d < b.docs.length; d++) expect(a.rowsOf(d)).toEqual(b.rowsOf(d));
   });
 
-  test("ids by index, indexes by id and places from the documents' ids answer as the paragraphs do, none read", () => {
+  test("ids and addresses by index, indexes by id and places from the documents' ids answer as the paragraphs do, none read", () => {
     const docs = documentsOfParagraphs();
     // An id two documents hold (the later answers, as a map of every id keeps it), and a document
     // whose ids cannot be joined (one holds a newline: read from its paragraphs).
@@ -126,7 +126,13 @@ describe("the runs of paragraphs", () => {
     const documents: DocumentIds[] = [];
     let at = 0;
     for (const d of docs) {
-      documents.push({ start: at, count: d.length, runs: scanRuns(d), ids: joinIds(d) });
+      documents.push({
+        start: at,
+        count: d.length,
+        runs: scanRuns(d),
+        ids: joinIds(d),
+        addresses: joinIds(d, "address"),
+      });
       at += d.length;
     }
     expect(documents.map((d) => d.ids === null)).toEqual([false, false, false, false, true]);
@@ -146,6 +152,7 @@ describe("the runs of paragraphs", () => {
     expect(known.indexOf(docs[0]![2]!.id)).toBe(docs[0]!.length + docs[1]!.length + docs[2]!.length + 1);
     for (let i = 0; i < plain.length; i++) {
       expect(known.idOf(i)).toBe(plain[i]!.id);
+      expect(known.addressOf(i)).toBe(plain[i]!.address);
       const place = known.placeOf(i);
       expect([place.doc, place.lang]).toEqual([plain[i]!.doc, plain[i]!.lang]);
     }

@@ -187,6 +187,7 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
   registry: { documents: readonly CiteRegistryEntry[] },
   states: readonly StateName[],
   knownRuns: readonly KnownRun[] | null = null,
+  known: KnownReads<P> | null = null,
 ): CorpusIndex<P, D> {
   /** A run of paragraphs [from, to) of one version. */
   interface Run {
@@ -198,7 +199,7 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
   const docs = new Map<string, Map<string, DocVersion<P, D>>>();
   for (const record of documents) {
     const langs = docs.get(record.symbol) ?? new Map<string, DocVersion<P, D>>();
-    const v = new LazyVersion<P, D>(record, paragraphs);
+    const v = new LazyVersion<P, D>(record, paragraphs, knownRuns ? known : null);
     langs.set(record.lang, v);
     docs.set(record.symbol, langs);
   }
@@ -214,7 +215,7 @@ export function indexLazily<P extends CiteParagraph, D extends CiteDocument>(
       if (list) list.push(r);
       else byPrefix.set(k.prefix, [r]);
     }
-    const byId = new LazyIds<P>(paragraphs, regular ? byPrefix : null);
+    const byId = new LazyIds<P>(paragraphs, regular ? byPrefix : null, known);
     return { ...namesOf(registry, docs.keys(), states), docs, byId };
   }
   let run: Run | null = null;
@@ -251,6 +252,17 @@ export interface KnownRun {
   regular: boolean;
 }
 
+/**
+ * What the build after a change knows of a paragraph without its document's paragraphs (its parse
+ * cache entry's header: pipeline/paragraph-runs.ts): its id, its address, and the paragraph read
+ * alone: a citation into a document no change touched reads the paragraph it points to only.
+ */
+export interface KnownReads<P> {
+  idAt(i: number): string;
+  addressAt(i: number): string;
+  one(i: number): P;
+}
+
 /** A document version whose paragraphs and addresses are gathered when first read (indexLazily). */
 class LazyVersion<P extends CiteParagraph, D extends CiteDocument> implements DocVersion<P, D> {
   readonly runs: Array<{ from: number; to: number }> = [];
@@ -259,6 +271,7 @@ class LazyVersion<P extends CiteParagraph, D extends CiteDocument> implements Do
   constructor(
     readonly record: D,
     private readonly all: readonly P[],
+    private readonly known: KnownReads<P> | null = null,
   ) {}
   get paragraphs(): P[] {
     if (!this.#paragraphs) {
@@ -271,11 +284,85 @@ class LazyVersion<P extends CiteParagraph, D extends CiteDocument> implements Do
     this.#paragraphs = list;
   }
   get byAddress(): Map<string, P> {
-    if (!this.#byAddress) this.#byAddress = new Map(this.paragraphs.map((p) => [p.address, p]));
+    if (!this.#byAddress)
+      this.#byAddress = this.known
+        ? new LazyAddresses(this, this.known)
+        : new Map(this.paragraphs.map((p) => [p.address, p]));
     return this.#byAddress;
   }
   set byAddress(map: Map<string, P>) {
     this.#byAddress = map;
+  }
+}
+
+/**
+ * A version's paragraphs by address, as `new Map(paragraphs.map((p) => [p.address, p]))` gives
+ * them (the last of two with one address wins), from the addresses known without the paragraphs:
+ * a citation into a document no change touched reads the one paragraph it points to, not the
+ * document (some 40 documents made for the citations of one changed document at 200k paragraphs).
+ * Any reading of the whole builds the whole map first.
+ */
+class LazyAddresses<P extends CiteParagraph> extends Map<string, P> {
+  #at: Map<string, number> | null = null;
+  #whole = false;
+  constructor(
+    private readonly version: { runs: ReadonlyArray<{ from: number; to: number }>; paragraphs: P[] },
+    private readonly known: KnownReads<P>,
+  ) {
+    super();
+  }
+  #index(): Map<string, number> {
+    if (!this.#at) {
+      this.#at = new Map();
+      for (const r of this.version.runs)
+        for (let i = r.from; i < r.to; i++) this.#at.set(this.known.addressAt(i), i);
+    }
+    return this.#at;
+  }
+  #fill(): void {
+    if (this.#whole) return;
+    this.#whole = true;
+    for (const p of this.version.paragraphs) super.set(p.address, p);
+  }
+  override get(address: string): P | undefined {
+    if (this.#whole) return super.get(address);
+    const i = this.#index().get(address);
+    return i === undefined ? undefined : this.known.one(i);
+  }
+  override has(address: string): boolean {
+    return this.#whole ? super.has(address) : this.#index().has(address);
+  }
+  override set(address: string, p: P): this {
+    this.#fill();
+    return super.set(address, p);
+  }
+  override delete(address: string): boolean {
+    this.#fill();
+    return super.delete(address);
+  }
+  override get size(): number {
+    this.#fill();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.#fill();
+    return super.keys();
+  }
+  override values(): MapIterator<P> {
+    this.#fill();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, P]> {
+    this.#fill();
+    return super.entries();
+  }
+  override forEach(f: (value: P, key: string, map: Map<string, P>) => void, self?: unknown): void {
+    this.#fill();
+    super.forEach(f, self);
+  }
+  override [Symbol.iterator](): MapIterator<[string, P]> {
+    this.#fill();
+    return super[Symbol.iterator]();
   }
 }
 
@@ -286,8 +373,9 @@ class LazyIds<P extends CiteParagraph> extends Map<string, P> {
     private readonly all: readonly P[],
     private readonly byPrefix: Map<
       string,
-      Array<{ from: number; to: number; ids: Map<string, P> | null }>
+      Array<{ from: number; to: number; ids: Map<string, P> | null; at?: Map<string, number> }>
     > | null,
+    private readonly known: KnownReads<P> | null = null,
   ) {
     super();
   }
@@ -306,6 +394,16 @@ class LazyIds<P extends CiteParagraph> extends Map<string, P> {
     const runs = cut < 0 ? undefined : this.byPrefix.get(id.slice(0, cut + 1));
     let found: P | undefined;
     for (const r of runs ?? []) {
+      if (this.known) {
+        // The ids known without the paragraphs: the one found is read alone (KnownReads).
+        if (!r.at) {
+          r.at = new Map();
+          for (let i = r.from; i < r.to; i++) r.at.set(this.known.idAt(i), i);
+        }
+        const i = r.at.get(id);
+        if (i !== undefined) found = this.known.one(i);
+        continue;
+      }
       if (!r.ids) {
         r.ids = new Map();
         for (let i = r.from; i < r.to; i++) r.ids.set(this.all[i]!.id, this.all[i]!);

@@ -334,7 +334,12 @@ class LazyCorpus {
 
   /** A document whose paragraphs are made (a fresh parse). */
   add(paragraphs: readonly Paragraph[]): void {
-    this.#start(scanRuns(paragraphs), joinIds(paragraphs), paragraphs.length, null);
+    this.#start(
+      scanRuns(paragraphs),
+      { ids: joinIds(paragraphs), addresses: joinIds(paragraphs, "address") },
+      paragraphs.length,
+      null,
+    );
     for (const p of paragraphs) this.#all.push(p);
     this.#size += paragraphs.length;
   }
@@ -346,13 +351,18 @@ class LazyCorpus {
     piece: { key: string; stamp: string; end: number },
     again: () => ReadyDoc | null,
   ): void {
-    this.#start(head.runs, head.ids, head.count, { head, file, piece, again });
+    this.#start(head.runs, head, head.count, { head, file, piece, again });
     this.#size += head.count;
     this.#all.length = this.#size;
   }
 
-  #start(runs: readonly ParagraphRun[], ids: string | null, count: number, later: Later | null): void {
-    this.#ids.push({ start: this.#size, count, runs, ids });
+  #start(
+    runs: readonly ParagraphRun[],
+    joined: Pick<DocumentIds, "ids" | "addresses">,
+    count: number,
+    later: Later | null,
+  ): void {
+    this.#ids.push({ start: this.#size, count, runs, ids: joined.ids, addresses: joined.addresses });
     joinRuns(this.#runs, runs, this.#size);
     this.#starts.push(this.#size);
     this.#later.push(later);
@@ -469,7 +479,8 @@ class LazyCorpus {
       !paragraphs ||
       paragraphs.length !== head.count ||
       !sameRuns(scanRuns(paragraphs), head.runs) ||
-      joinIds(paragraphs) !== head.ids
+      joinIds(paragraphs) !== head.ids ||
+      joinIds(paragraphs, "address") !== head.addresses
     )
       throw new Error(`the parse cache entry ${piece.key} does not hold the paragraphs its header describes`);
     const start = this.#starts[d]!;

@@ -47,7 +47,8 @@
  *   the corpus in a build after one change when read from their paragraphs (the reuse stage's
  *   CPU there went 2.16 -> 1.15 s at 200k paragraphs with them). One string a document, not a
  *   list, so that reading a header makes one string more, not one a paragraph; split when a
- *   stage asks (paragraph-runs.ts `idLookup`).
+ *   stage asks (paragraph-runs.ts `idLookup`). The addresses come the same way (layout 10), for
+ *   the cite stage, which finds a cited paragraph by its address.
  * - Reading back also checks what a damaged entry would break (an entry sealed again by hand, or
  *   a bug of the codec): one paragraph per line of the export, each value of its key's type, a
  *   shared list in the table, a text span between the quotes of a JSON string inside its own
@@ -61,7 +62,7 @@ import { PARSER_VERSION, type Parsed } from "../parse/index.ts";
 import { sectionsOf } from "../parse/record.ts";
 
 /** The layout of a cache entry (module header): another layout is a miss. */
-export const LAYOUT = 9;
+export const LAYOUT = 10;
 
 /** The header line of a cache entry. */
 interface CacheHeader {
@@ -100,6 +101,11 @@ interface CacheHeader {
    * `idLookup`). One string to parse, split when a stage first asks for one of its ids.
    */
   ids: string | null;
+  /**
+   * Its paragraphs' addresses likewise (layout 10): the cite stage finds the paragraph a citation
+   * points to by address, in documents no change touched (paragraph-runs.ts `addressAt`).
+   */
+  addresses: string | null;
 }
 
 /**
@@ -267,6 +273,7 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     count: paragraphs.length,
     runs: scanRuns(paragraphs),
     ids: joinIds(paragraphs),
+    addresses: joinIds(paragraphs, "address"),
   };
   // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which a transfer
   // would take away from every other Buffer in it.
@@ -428,6 +435,8 @@ export interface EntryHead {
   runs: ParagraphRun[];
   /** Its paragraphs' ids joined by "\n", null when an id holds one (`CacheHeader`). */
   ids: string | null;
+  /** Its paragraphs' addresses joined so (`CacheHeader`). */
+  addresses: string | null;
   /** Where the piece of paragraphs.jsonl starts in the entry's bytes (`ReadyDoc`). */
   pieceAt: number;
 }
@@ -469,7 +478,8 @@ function headOf(buf: Buffer, file: string): { h: CacheHeader; nl: number; second
     at = r.to;
   }
   if (at !== h.count) return null;
-  if (h.ids !== null && (typeof h.ids !== "string" || idCount(h.ids) !== h.count)) return null;
+  for (const joined of [h.ids, h.addresses])
+    if (joined !== null && (typeof joined !== "string" || idCount(joined) !== h.count)) return null;
   return { h, nl, second };
 }
 
@@ -501,6 +511,7 @@ export function readHead(bytes: Uint8Array | undefined, file: string): EntryHead
       count: h.count,
       runs: h.runs,
       ids: h.ids,
+      addresses: h.addresses,
       pieceAt: second + 1,
     };
   } catch {

@@ -43,7 +43,7 @@
  */
 
 import { odsUrl } from "../../core/address/urls.ts";
-import { indexLazily, statesOf } from "../../core/cite/resolve.ts";
+import { indexLazily, type KnownReads, statesOf } from "../../core/cite/resolve.ts";
 import { withHeldIds } from "../../core/cite/titles.ts";
 import { GRAMMAR_VERSION } from "../../core/cite/version.ts";
 import {
@@ -57,8 +57,17 @@ import {
   SCHEMA_VERSION,
 } from "../../schemas/index.ts";
 import { sha256 } from "../hash.ts";
-import { knownRuns } from "../paragraph-runs.ts";
+import { idLookup, knownRuns, paragraphAlone } from "../paragraph-runs.ts";
 import { citingOrder, extractDocument } from "./extract.ts";
+
+/**
+ * A paragraph's address and the paragraph alone, known without making its document (the build
+ * after a change: paragraph-runs.ts), for the citations into documents no change touched.
+ */
+function knownReads(paragraphs: Paragraph[]): KnownReads<Paragraph> {
+  const ids = idLookup(paragraphs);
+  return { idAt: (i) => ids.idOf(i), addressAt: (i) => ids.addressOf(i), one: paragraphAlone(paragraphs) };
+}
 
 /** `cited-by.json` and `citations-summary.json`, declared in schemas/. */
 export type CitedBy = CitedByFile;
@@ -283,6 +292,7 @@ export function citeStageMemo(input: CiteInput, previous: CiteMemo | null): Cite
     input.registry,
     stateNames,
     knownRuns(input.paragraphs),
+    knownReads(input.paragraphs),
   );
   const states = documentStates(input.documents);
   const usable = previous && previous.context === context ? previous.docs : null;

@@ -54,7 +54,8 @@ function files(): Record<string, string> {
     "corpus/A-79-10/zh.md": doc(
       "A/79/10",
       "zh",
-      numbered([s[0]!, "各方同意在下届会议上再次讨论本报告所述的各项建议。"]),
+      // The last paragraph, which the change below takes, cites a paragraph of a quiet document.
+      numbered([s[0]!, "各方同意在下届会议上再次讨论A/81/3号文件第5段所述的各项建议。"]),
       {
         date: '"2024-07-01"',
       },
@@ -122,6 +123,10 @@ describe("a build after a change makes the paragraphs it reads only", () => {
     const links = readFileSync(path.join(root, "dist/data/reuse.jsonl"), "utf8");
     expect(links).toMatch(/A-82-1\/en\/[^"]*","to":"A-82-2\/en\//i);
     expect(made.filter((f) => f.includes("A-82-"))).toEqual([]);
+    // The citation into a quiet document resolves to its paragraph, read alone by its address.
+    const citations = readFileSync(path.join(root, "dist/data/citations.jsonl"), "utf8");
+    expect(citations).toMatch(/"from":"A-79-10\/zh\/2".*"resolved":"A-81-3\/en\/5","status":"resolved"/i);
+    expect(made).not.toContain("corpus/A-81-3/en.md");
     expect(made.filter((f) => f.includes("A-81-")).length).toBeLessThanOrEqual(2);
     expect(made.length).toBeLessThan(6 + QUIET);
     expect(new Set(made).size).toBe(made.length);

@@ -21,13 +21,41 @@ type Input = { documents: DocumentRecord[]; paragraphs: Paragraph[] };
 function same(input: Input, others: string[] = []): void {
   sameWith(input, others, null);
   sameWith(input, others, scanRuns(input.paragraphs));
+  sameWith(input, others, scanRuns(input.paragraphs), true);
 }
 
-function sameWith(input: Input, others: string[], runs: ParagraphRun[] | null): void {
+/**
+ * With `reads`, a paragraph's address and the paragraph alone are given as the build after a
+ * change knows them (KnownReads), and a version's addresses are asked before its paragraphs: no
+ * version's paragraphs are gathered for them, each answer read alone.
+ */
+function sameWith(input: Input, others: string[], runs: ParagraphRun[] | null, reads = false): void {
   const registry = loadRegistry();
   const states = statesOf(input.documents);
   const whole = indexWith(input.documents, input.paragraphs, registry, states);
-  const lazy = indexLazily(input.documents, input.paragraphs, registry, states, runs);
+  const alone: number[] = [];
+  const known = reads
+    ? {
+        idAt: (i: number) => input.paragraphs[i]!.id,
+        addressAt: (i: number) => input.paragraphs[i]!.address,
+        one: (i: number) => {
+          alone.push(i);
+          return input.paragraphs[i]!;
+        },
+      }
+    : null;
+  const lazy = indexLazily(input.documents, input.paragraphs, registry, states, runs, known);
+  if (reads) {
+    for (const [symbol, langs] of whole.docs)
+      for (const [lang, v] of langs) {
+        const w = lazy.docs.get(symbol)!.get(lang)!;
+        for (const address of [...v.byAddress.keys(), "no-such-address", ""]) {
+          expect(w.byAddress.get(address), address).toBe(v.byAddress.get(address));
+          expect(w.byAddress.has(address), address).toBe(v.byAddress.has(address));
+        }
+      }
+    expect(alone.length).toBeGreaterThan(0);
+  }
   // By id first, before anything reads the whole map.
   for (const id of [...input.paragraphs.map((p) => p.id), ...others]) {
     expect(lazy.byId.get(id), id).toBe(whole.byId.get(id));
