@@ -22,6 +22,7 @@
  */
 import { CITE_MEMO, citeMemoFromSections, citeMemoSections } from "../cite/memo-file.ts";
 import type { CiteMemo } from "../cite/stage.ts";
+import { sha256 } from "../hash.ts";
 import type { FileStamp, RangeFile } from "../host.ts";
 import type { IndexMemo } from "../index/incremental.ts";
 import { SEGMENTER_IMAGE } from "../index/jieba.ts";
@@ -145,14 +146,23 @@ export interface Memos {
   release(): void;
 }
 
-/** The file names of the memos in the store; a base of postings is `reuse-<id>.base`. */
+/**
+ * The file names of the memos in the store; a base of postings is `reuse-<id>-<code>.base`.
+ */
 export const MEMO_FILES = {
   cite: "cite.memo",
   reuse: "reuse.memo",
   index: "index.memo",
   topics: "topics.memo",
 } as const;
-const baseFile = (id: string) => `reuse-${id}.base`;
+/**
+ * A base's file: its id (what it was made from: the settings and the paragraphs) and the code
+ * that made it. The id alone is not enough: a base is written once, never over one of its name
+ * (memoFiles), and the cold build after an upgrade makes, over the same corpus, bases of the same
+ * ids as the old code's, whose files (of another version, so never read) would then stand in for
+ * them and send the next build's reuse stage cold again.
+ */
+const baseFile = (id: string, version: string) => `reuse-${id}-${sha256(version).slice(0, 8)}.base`;
 
 /** The kind of pack a memo's piece is (memo-pieces.ts), and its layout's version. */
 export const MEMO_PIECE = { kind: "acquis memo piece", version: "1" } as const;
@@ -227,7 +237,7 @@ function readBase(
   vouched: (name: string) => boolean,
   opened: RangeFile[],
 ): Base | null {
-  const name = baseFile(id);
+  const name = baseFile(id, version);
   const v = `${REUSE_BASE.version}|${version}|${id}`;
   if (open && vouched(name)) {
     const file = open(name);
@@ -376,7 +386,7 @@ export function memoFiles(
   };
   if (memos.reuse) {
     for (const live of [memos.reuse.shingles, memos.reuse.windows]) {
-      const name = baseFile(live.baseId);
+      const name = baseFile(live.baseId, version);
       keep.push(name);
       if (!exists(name))
         out.push({

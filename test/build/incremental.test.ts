@@ -576,6 +576,27 @@ describe("a memo that does not fit is not used", () => {
     });
   });
 
+  test("memos of another version over the same corpus: the cold build writes its own bases of postings, though a base of the same id is there, and the next build is incremental", async () => {
+    // A base's id is what it was made from (settings and paragraphs), not the code: the cold
+    // build after an upgrade makes bases of the same ids as the old version's, over the same corpus.
+    const root = makeRepo(files());
+    await build({ root });
+    const store = new FileStore(memoDir(root), true);
+    const memos = readMemos((n) => store.get(n), codeVersion());
+    for (const f of memoFiles(memos, "another-version", () => false).files) store.set(f.name, f.chunks);
+    const upgraded = await build({ root });
+    expect(upgraded.runs!.reuse).toMatchObject({
+      mode: "cold",
+      why: expect.stringMatching(/another version/),
+    });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    expect((await bothWays(root)).inc.runs).toMatchObject({
+      cite: { mode: "incremental" },
+      reuse: { mode: "incremental" },
+      index: { mode: "incremental" },
+    });
+  });
+
   test("the stamps of the memos just written are recorded, so the next build need not checksum them again", async () => {
     const root = makeRepo(files());
     await build({ root });
