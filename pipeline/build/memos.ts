@@ -371,8 +371,9 @@ export function memoFiles(
         keep.push(p.carried);
         continue;
       }
-      const sections = "carried" in p ? null : p.sections;
-      // A carried piece gone from the store cannot be written again from here: the memo is not kept.
+      const sections = "carried" in p ? (p.otherwise ?? null) : p.sections;
+      // A carried piece gone from the store cannot be written again from here, unless its sections
+      // came with it: else the memo is not kept.
       if (!sections) return;
       const packed = packSummed(MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, sections);
       const name = pieceFile(memo, packed.sha256);
@@ -398,8 +399,8 @@ export function memoFiles(
           ),
         });
     }
-    // The key columns and the kept links' records in pieces: those the change did not move are
-    // carried (memo-file.ts).
+    // The key columns, the large columns and the kept links' records in pieces: those the change
+    // did not move are carried (memo-file.ts).
     withPieces("reuse", REUSE_MEMO, MEMO_FILES.reuse, {
       sections: memoSections(memos.reuse),
       pieces: memoPieces(memos.reuse, version),

@@ -35,7 +35,7 @@ import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { readTopics } from "../../pipeline/load/topics.ts";
 import { PieceUnreadable } from "../../pipeline/memo-pieces.ts";
 import { pack, packSummed, type Section, unpack } from "../../pipeline/pack.ts";
-import { REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
+import { COLUMNS, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import { topicsFileChunks, topicsStageMemo } from "../../pipeline/topics/incremental.ts";
 import { type AdoptionFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -367,6 +367,28 @@ function storedReuse(store: FileStore): Record<string, Section> {
   return s!;
 }
 
+/**
+ * One of the reuse memo's large columns (memo-file.ts `COLUMNS`, each a piece of its own named
+ * after the key columns' piece) changed by `spoil`, packed again whole and sound under the name
+ * its checksum gives, which the memo file's sections `s` then name.
+ */
+function spoilColumn(
+  store: FileStore,
+  s: Record<string, Section>,
+  column: (typeof COLUMNS)[number],
+  spoil: (c: Uint32Array) => Uint32Array,
+): void {
+  const names = (s.pieces as { json: string[] }).json;
+  const at = 1 + COLUMNS.indexOf(column);
+  const v = `${MEMO_PIECE.version}|${codeVersion()}`;
+  const p = unpack(store.get(names[at]!)!, MEMO_PIECE.kind, v)!;
+  expect(p.column).toEqual({ json: [column, codeVersion()] });
+  p.bytes = spoil((p.bytes as Uint32Array).slice());
+  const piece = packSummed(MEMO_PIECE.kind, v, p);
+  names[at] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
+  store.set(names[at], piece.chunks);
+}
+
 describe("a memo that does not fit is not used", () => {
   const memoDir = (root: string) => path.join(root, ".cache/stages");
 
@@ -508,8 +530,9 @@ describe("a memo that does not fit is not used", () => {
         const piece = packSummed(MEMO_PIECE.kind, v, k);
         names[0] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
         store.set(names[0], piece.chunks);
-        s["formulas.dfZh"] = new Uint32Array(0);
-        s["formulas.dfEn"] = new Uint32Array(0);
+        // The counts as many as the keys left, in their pieces: the runs' keys are what is amiss.
+        spoilColumn(store, s, "formulas.dfZh", () => new Uint32Array(0));
+        spoilColumn(store, s, "formulas.dfEn", () => new Uint32Array(0));
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
       },
       stage: "reuse" as const,
@@ -522,11 +545,12 @@ describe("a memo that does not fit is not used", () => {
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
         const s = storedReuse(store);
-        const runStart = (s["formulas.runStart"] as Uint32Array).slice();
-        expect(runStart.length).toBeGreaterThan(2);
-        expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
-        runStart[1] = runStart[runStart.length - 1]! + 1;
-        s["formulas.runStart"] = runStart;
+        spoilColumn(store, s, "formulas.runStart", (runStart) => {
+          expect(runStart.length).toBeGreaterThan(2);
+          expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
+          runStart[1] = runStart[runStart.length - 1]! + 1;
+          return runStart;
+        });
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
       },
       stage: "reuse" as const,
@@ -570,6 +594,19 @@ describe("a memo that does not fit is not used", () => {
       reuse: { mode: "incremental" },
       index: { mode: "incremental" },
     });
+  });
+
+  test("two folders of the same corpus built in one process: the second keeps its reuse memo whole, though its columns are the first's", async () => {
+    // The columns read from the first folder's memo are the bytes the second's cold build makes:
+    // their pieces, named in the first folder's store, are written into the second's.
+    const first = makeRepo(files());
+    const second = makeRepo(files());
+    await build({ root: first });
+    append(first, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    expect((await build({ root: first })).runs!.reuse.mode).toBe("incremental");
+    expect((await build({ root: second })).runs!.reuse.mode).toBe("cold");
+    append(second, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    expect((await bothWays(second)).inc.runs).toMatchObject({ reuse: { mode: "incremental" } });
   });
 
   test("memos of another version over the same corpus: the cold build writes its own bases of postings, though a base of the same id is there, and the next build is incremental", async () => {
