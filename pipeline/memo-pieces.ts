@@ -8,9 +8,8 @@
  *   read from that piece, in the same slots (`PieceOrigins`): the stage passed it on unchanged, so
  *   the bytes in the store are still its bytes. Nothing is compared or hashed to find that out;
  *   an object made anew, even an equal one, makes its piece be written again (named by the
- *   checksum of its new bytes: the same name when the bytes are the same). A typed column, one a
- *   piece, is the exception: it is carried when its bytes are those read (`ColumnOrigins`), a
- *   memcmp being cheap where parsing objects to compare them is not.
+ *   checksum of its new bytes: the same name when the bytes are the same, and a piece that packs
+ *   to one this build read is not written again, memos.ts).
  * - Objects are grouped into pieces by a hash of their key (a document's version, a Chinese
  *   document's key) or by position where positions are stable (the index's files): a document
  *   added or removed moves only its own piece.
@@ -22,16 +21,10 @@
  *   not read back as its name says (changed while the build ran), reading it throws
  *   `PieceUnreadable`, which its memo's user turns into a cold run, never half of one.
  */
-import { Buffer } from "node:buffer";
 import type { Section } from "./pack.ts";
 
-/**
- * A piece to keep: new sections to pack and write, or the name of one already in the store (with
- * its sections, when they are at hand, to write should the store not hold it: `ColumnOrigins`).
- */
-export type PieceOut =
-  | { sections: Record<string, Section> }
-  | { carried: string; otherwise?: Record<string, Section> };
+/** A piece to keep: new sections to pack and write, or the name of one already in the store. */
+export type PieceOut = { sections: Record<string, Section> } | { carried: string };
 
 /** A piece as read back: its file's name and its sections. */
 export interface PieceIn {
@@ -88,51 +81,8 @@ export class PieceOrigins<T extends object> {
   }
 }
 
-/**
- * Typed columns read from pieces of their own, one column a piece, by the column's name: a column
- * whose bytes are those of the piece it was last read from, under the same code version, is
- * carried (the reuse memo's columns, reuse/memo-file.ts).
- *
- * Decisions:
- * - By the bytes, not by the object (as `PieceOrigins`): a stage that makes a column anew from
- *   the one read (the formula table's runs) often makes the very same bytes, and comparing them
- *   costs a memcmp (a few ms for the 18 MB of the reuse memo's columns at 200k paragraphs),
- *   against their packing, hashing and writing.
- * - Against a copy of the bytes read, taken when they are read: a stage may write to a column
- *   read in place (the formula table's counts), and the view it writes to is then no proof of
- *   what the piece holds. One memo's columns are held so, until the next memo is read.
- * - Sound for any piece whose bytes are known: a piece is named by the checksum of its packed
- *   bytes, and the same column packs to the same bytes, so the piece carried is the one the
- *   column would have been written as. The piece holds the column's name and the code version
- *   beside its bytes, so that two columns of the same bytes (two empty ones), or one column under
- *   two versions, are two pieces. The column read may be another store's (a process that builds
- *   into two): the piece is then written, from the sections given with it (memos.ts).
- */
-export class ColumnOrigins {
-  private readonly at = new Map<string, { piece: string; version: string; bytes: Column }>();
-
-  /** Note that column `name` was read from `piece` under `version`, as `column` (copied). */
-  note(name: string, column: Column, piece: string, version: string): void {
-    this.at.set(name, { piece, version, bytes: column.slice() });
-  }
-
-  /** The piece column `name` was last read from, when `column` holds its very bytes; else null. */
-  carried(name: string, column: Column, version: string): string | null {
-    const o = this.at.get(name);
-    return o && o.version === version && sameBytes(o.bytes, column) ? o.piece : null;
-  }
-}
-
 /** A typed column kept in a piece. */
 export type Column = Uint8Array | Uint32Array | Int32Array;
-
-/** Whether two typed columns hold the same bytes (of the same type: a piece keeps the type). */
-export function sameBytes(a: Column, b: Column): boolean {
-  if (a.constructor !== b.constructor || a.byteLength !== b.byteLength) return false;
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
-    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
-  );
-}
 
 /**
  * Entries grouped into `shards` groups by a hash of their key (`shardOf`; `keyOf` gives the part

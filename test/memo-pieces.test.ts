@@ -1,10 +1,10 @@
 /**
  * Memo pieces' helpers (pipeline/memo-pieces.ts): groups of flat records as a table, read back
  * as their JSON gives them, keys in order; anything that is not such a table reads back as none.
- * Entries grouped by a hash of their key; typed columns carried only when their bytes are those read.
+ * Entries grouped by a hash of their key.
  */
 import { describe, expect, test } from "vitest";
-import { ColumnOrigins, flatTable, fromFlatTable, groupsByShard, shardOf } from "../pipeline/memo-pieces.ts";
+import { flatTable, fromFlatTable, groupsByShard, shardOf } from "../pipeline/memo-pieces.ts";
 
 /** Through JSON, as a memo's section is written and read. */
 const viaJson = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
@@ -85,40 +85,5 @@ describe("entries grouped by a hash of their key", () => {
     // Three versions: at most three groups, each of one version.
     expect(groups.length).toBeLessThanOrEqual(3);
     for (const g of groups) expect(new Set(g.map(([k]) => k.split("\n")[1])).size).toBe(1);
-  });
-});
-
-describe("typed columns carried by their bytes", () => {
-  test("carried when the column holds the bytes read, under the same version and name", () => {
-    const o = new ColumnOrigins();
-    const read = Uint32Array.of(1, 2, 3, 4);
-    o.note("pairs", read, "reuse-a.piece", "v1");
-    expect(o.carried("pairs", read, "v1")).toBe("reuse-a.piece");
-    // Made anew with the same bytes: carried.
-    expect(o.carried("pairs", Uint32Array.of(1, 2, 3, 4), "v1")).toBe("reuse-a.piece");
-    // Another byte, length, type, name or version: not carried.
-    expect(o.carried("pairs", Uint32Array.of(1, 2, 3, 5), "v1")).toBeNull();
-    expect(o.carried("pairs", Uint32Array.of(1, 2, 3), "v1")).toBeNull();
-    expect(o.carried("pairs", Int32Array.of(1, 2, 3, 4), "v1")).toBeNull();
-    expect(o.carried("copies", read, "v1")).toBeNull();
-    expect(o.carried("pairs", read, "v2")).toBeNull();
-  });
-
-  test("a column read and then written to in place is not carried", () => {
-    const o = new ColumnOrigins();
-    const read = Int32Array.of(7, 8, 9);
-    o.note("counts", read, "reuse-b.piece", "v1");
-    read[1] = 0;
-    expect(o.carried("counts", read, "v1")).toBeNull();
-    read[1] = 8;
-    expect(o.carried("counts", read, "v1")).toBe("reuse-b.piece");
-  });
-
-  test("a view is compared by the bytes it shows, not its whole buffer", () => {
-    const o = new ColumnOrigins();
-    const room = Uint32Array.of(5, 6, 0, 0);
-    o.note("runs", room.subarray(0, 2), "reuse-c.piece", "v1");
-    expect(o.carried("runs", Uint32Array.of(9, 5, 6).subarray(1), "v1")).toBe("reuse-c.piece");
-    expect(o.carried("runs", room, "v1")).toBeNull();
   });
 });

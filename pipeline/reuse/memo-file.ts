@@ -18,9 +18,11 @@
  *   room past its keys, so appending one makes new columns: the same columns are the same keys;
  * - the large columns (`COLUMNS`: the formula table's runs and counts, the candidate pairs, the
  *   maps of the bases' paragraphs, the copy and paragraph keys: 20 MB of the memo's 23 at 200k
- *   paragraphs) each a piece of its own, carried when its bytes are those it was read with
- *   (memo-pieces.ts `ColumnOrigins`). After one change all but the copy and paragraph keys (3.2
- *   MB) are: the memo file was 23 MB packed, hashed and written again at every build, now 3 MB.
+ *   paragraphs) each a piece of its own, packed at every build and not written again when it
+ *   packs to the piece it was read from (memos.ts): after one change all but the copy and
+ *   paragraph keys (3.2 MB) do. Not carried by the object, as the records are: a build writes
+ *   some of these columns in place (the counts, the paragraph keys), and copying 20 MB to
+ *   compare them with cost some 100 ms (memory fresh from the system), five times their hash.
  *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
@@ -29,14 +31,7 @@
  * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
-import {
-  type Column,
-  ColumnOrigins,
-  groupsByShard,
-  type PieceIn,
-  PieceOrigins,
-  type PieceOut,
-} from "../memo-pieces.ts";
+import { type Column, groupsByShard, type PieceIn, PieceOrigins, type PieceOut } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import type { FormulaTable } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
@@ -497,7 +492,7 @@ export const COLUMNS = [
 ] as const;
 
 /** The memo's large columns by name (see COLUMNS), as its pieces hold them. */
-export function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
+function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
   const t = m.formulas;
   return {
     copyKey: m.copyKey,
@@ -515,17 +510,14 @@ export function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column
   };
 }
 
-/** Where each large column read back came from, and its bytes then (memo-pieces.ts). */
-const columnOrigins = new ColumnOrigins();
-
-/** The large columns as pieces: carried when a column holds the bytes it was read with. */
-function columnPieces(m: ReuseMemo, version: string): PieceOut[] {
+/**
+ * The large columns as pieces, each packed (and so hashed): one that packs to the piece it was
+ * read from is not written again (memos.ts). Its name stands beside its bytes, so that two
+ * columns of the same bytes (two empty ones) are two pieces.
+ */
+function columnPieces(m: ReuseMemo): PieceOut[] {
   const columns = columnsOf(m);
-  return COLUMNS.map((name) => {
-    const sections = { column: { json: [name, version] }, bytes: columns[name] };
-    const carried = columnOrigins.carried(name, columns[name], version);
-    return carried ? { carried, otherwise: sections } : { sections };
-  });
+  return COLUMNS.map((name) => ({ sections: { column: { json: name }, bytes: columns[name] } }));
 }
 
 /**
@@ -533,7 +525,7 @@ function columnPieces(m: ReuseMemo, version: string): PieceOut[] {
  * records'; `version` is the running code's (pieces carried only within it).
  */
 export function memoPieces(m: ReuseMemo, version: string): PieceOut[] {
-  return [keyPiece(m.formulas, version), ...columnPieces(m, version), ...directPieces(m.direct, version)];
+  return [keyPiece(m.formulas, version), ...columnPieces(m), ...directPieces(m.direct, version)];
 }
 
 /**
@@ -556,15 +548,12 @@ export function memoFromPieces(
     delete all[name];
     if (k[name]) all[name] = k[name];
   }
-  const columns = COLUMNS.map((name, i) => columnFrom(rest[i]!, name, version));
+  const columns = COLUMNS.map((name, i) => columnFrom(rest[i]!, name));
   for (const [i, name] of COLUMNS.entries()) {
     delete all[name];
     if (columns[i]) all[name] = columns[i];
   }
   const m = direct && memoFromSections(all, direct, base);
-  // Noted only once the memo reads back whole: a column of a memo not used is never carried.
-  if (m)
-    for (const [i, name] of COLUMNS.entries()) columnOrigins.note(name, columns[i]!, rest[i]!.name, version);
   if (m) {
     const t = m.formulas;
     keyOrigins.set(t.units, {
@@ -578,15 +567,11 @@ export function memoFromPieces(
   return m;
 }
 
-/**
- * A large column back from its piece, or null when the piece does not hold that column (under
- * `version`: see memo-pieces.ts `ColumnOrigins`).
- */
-function columnFrom(piece: PieceIn, name: string, version: string): Column | null {
+/** A large column back from its piece, or null when the piece does not hold that column. */
+function columnFrom(piece: PieceIn, name: string): Column | null {
   const s = piece.sections();
   const bytes = s.bytes;
-  const said = (s.column as { json?: unknown } | undefined)?.json;
-  const named = Array.isArray(said) && said[0] === name && said[1] === version;
+  const named = (s.column as { json?: unknown } | undefined)?.json === name;
   return named && (bytes instanceof Uint32Array || bytes instanceof Int32Array) ? bytes : null;
 }
 
