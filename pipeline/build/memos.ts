@@ -262,8 +262,9 @@ function readBase(
  * out the same: the reuse memo's large columns, some written to in place (20 MB at 200k
  * paragraphs, memo-file.ts), the cite pieces of documents citing the one changed. Hashing them
  * costs a fifth of what writing them did (the write, and on ext4 the discard of the blocks the
- * replaced file freed). Only what this build read: a memo not used, or another store's, names
- * nothing here; a piece changed since it was read is found by its stamp at the next build.
+ * replaced file freed). Only what this build read (a build that writes memos reads them first):
+ * a memo not used, or another store's, names nothing here; a piece changed since it was read is
+ * found by its stamp at the next build.
  */
 let readHere: { version: string; names: Set<string> } = { version: "", names: new Set() };
 

@@ -501,7 +501,7 @@ function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
     "shingles.toCurrent": m.shingles.toCurrent,
     "windows.toCurrent": m.windows.toCurrent,
     // The columns have room to grow past their keys (formula-table.ts): only the keys' part. The
-    // counts are written in place by a build: carried only when the counts are the ones read.
+    // counts are written in place by a build: kept only when they pack to the piece read.
     "formulas.dfZh": t.dfZh.subarray(0, t.keys),
     "formulas.dfEn": t.dfEn.subarray(0, t.keys),
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
