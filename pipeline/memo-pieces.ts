@@ -8,7 +8,8 @@
  *   read from that piece, in the same slots (`PieceOrigins`): the stage passed it on unchanged, so
  *   the bytes in the store are still its bytes. Nothing is compared or hashed to find that out;
  *   an object made anew, even an equal one, makes its piece be written again (named by the
- *   checksum of its new bytes: the same name when the bytes are the same).
+ *   checksum of its new bytes: the same name when the bytes are the same, and a piece that packs
+ *   to one this build read is not written again, memos.ts).
  * - Objects are grouped into pieces by a hash of their key (a document's version, a Chinese
  *   document's key) or by position where positions are stable (the index's files): a document
  *   added or removed moves only its own piece.
@@ -78,6 +79,25 @@ export class PieceOrigins<T extends object> {
     }
     return from && from.slots === slots.length && from.filled === filled ? from.piece : null;
   }
+}
+
+/** A typed column kept in a piece. */
+export type Column = Uint8Array | Uint32Array | Int32Array;
+
+/**
+ * Entries grouped into `shards` groups by a hash of their key (`shardOf`; `keyOf` gives the part
+ * of the key that decides), each group in the order of `entries`; the empty groups left out. A
+ * memo's pieces are such groups: one is carried when its entries are the very ones read from a
+ * piece (`PieceOrigins.carried`), else packed again.
+ */
+export function groupsByShard<V>(
+  entries: Iterable<readonly [string, V]>,
+  shards: number,
+  keyOf: (key: string) => string = (key) => key,
+): Array<Array<[string, V]>> {
+  const groups: Array<Array<[string, V]>> = Array.from({ length: shards }, () => []);
+  for (const [key, v] of entries) groups[shardOf(keyOf(key), shards)]!.push([key, v]);
+  return groups.filter((g) => g.length > 0);
 }
 
 /** A 32-bit FNV-1a hash of a key, for grouping keys into pieces (stable across builds). */

@@ -1,9 +1,10 @@
 /**
  * Memo pieces' helpers (pipeline/memo-pieces.ts): groups of flat records as a table, read back
  * as their JSON gives them, keys in order; anything that is not such a table reads back as none.
+ * Entries grouped by a hash of their key.
  */
 import { describe, expect, test } from "vitest";
-import { flatTable, fromFlatTable } from "../pipeline/memo-pieces.ts";
+import { flatTable, fromFlatTable, groupsByShard, shardOf } from "../pipeline/memo-pieces.ts";
 
 /** Through JSON, as a memo's section is written and read. */
 const viaJson = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
@@ -59,5 +60,30 @@ describe("a table of flat records", () => {
     expect(spoilt((t) => ((t.shapes[0] as [string[], string])[1] = "x"))).toBeNull();
     expect(spoilt((t) => ((t.shapes[0] as [string[], string])[0][0] = "__proto__"))).toBeNull();
     expect(spoilt((t) => (t.strings = {} as never))).toBeNull();
+  });
+});
+
+describe("entries grouped by a hash of their key", () => {
+  const entries = Array.from({ length: 200 }, (_, i) => [`doc-${i}\nv${i % 3}`, i] as const);
+
+  test("each group holds the entries of one shard, in their order; the empty ones are left out", () => {
+    const groups = groupsByShard(entries, 16);
+    expect(groups.every((g) => g.length > 0)).toBe(true);
+    expect(groups.flat().length).toBe(entries.length);
+    const shards = groups.map((g) => shardOf(g[0]![0], 16));
+    expect(shards).toEqual([...shards].sort((a, b) => a - b));
+    for (const [i, g] of groups.entries()) {
+      expect(g.every(([k]) => shardOf(k, 16) === shards[i])).toBe(true);
+      expect(g.map(([, v]) => v)).toEqual([...g.map(([, v]) => v)].sort((a, b) => a - b));
+    }
+    // More shards than entries: only the shards some entry falls in.
+    expect(groupsByShard(entries.slice(0, 3), 1024).flat()).toHaveLength(3);
+  });
+
+  test("by the part of the key `keyOf` gives", () => {
+    const groups = groupsByShard(entries, 16, (k) => k.slice(k.indexOf("\n") + 1));
+    // Three versions: at most three groups, each of one version.
+    expect(groups.length).toBeLessThanOrEqual(3);
+    for (const g of groups) expect(new Set(g.map(([k]) => k.split("\n")[1])).size).toBe(1);
   });
 });

@@ -15,7 +15,8 @@
  *   so a build killed while writing leaves the previous file or the new one.
  * - The cite, reuse, index and topics memos stand on pieces (memo-pieces.ts), files named by their
  *   checksum and written before the memo file that names them; a piece the stage passed on
- *   unchanged is carried (not written again), the pieces no memo names are removed at the end. A
+ *   unchanged is carried (not written again), as is one packed again to the very piece this build
+ *   read (`readHere`), the pieces no memo names are removed at the end. A
  *   piece missing, changed or not the one its name says makes its memo unusable, as a bad memo
  *   file does.
  * - Nothing here touches the disk: the runner hands in the bytes and takes the chunks.
@@ -254,6 +255,20 @@ function readBase(
 }
 
 /**
+ * The pieces of the memos the last `readMemos` read and used, under the code version it ran
+ * under: a piece packed again that is one of them (the same name: the same checksum, so the same
+ * bytes) is not written again (`memoFiles`). Decision: the stages pass on unchanged what they did
+ * not touch as the objects read (carried, memo-pieces.ts), but some pieces are made anew and come
+ * out the same: the reuse memo's large columns, some written to in place (20 MB at 200k
+ * paragraphs, memo-file.ts), the cite pieces of documents citing the one changed. Hashing them
+ * costs a fifth of what writing them did (the write, and on ext4 the discard of the blocks the
+ * replaced file freed). Only what this build read (a build that writes memos reads them first):
+ * a memo not used, or another store's, names nothing here; a piece changed since it was read is
+ * found by its stamp at the next build.
+ */
+let readHere: { version: string; names: Set<string> } = { version: "", names: new Set() };
+
+/**
  * Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion).
  * With `open`, a base of postings vouched for is read by range as the stage asks (see readBase):
  * the caller calls the memos' `release` once the memos made from them are written.
@@ -270,6 +285,10 @@ export function readMemos(
   };
   const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {}, release };
   const lost = "a piece of it is missing or changed";
+  readHere = { version, names: new Set() };
+  const used = (pieces: PieceIn[] | null) => {
+    for (const p of pieces ?? []) readHere.names.add(p.name);
+  };
   const cite = read(MEMO_FILES.cite);
   if (cite) {
     const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
@@ -277,6 +296,7 @@ export function readMemos(
     // made, and a piece none of whose documents changed is carried unread.
     const pieces = s && readPieces(s, read, version, vouched, true);
     out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
+    if (out.cite) used(pieces);
     if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
   const reuse = read(MEMO_FILES.reuse);
@@ -287,6 +307,7 @@ export function readMemos(
     // Not lazily: every kept link's record is read by the stage.
     const pieces = s && readPieces(s, read, version, vouched, false);
     out.reuse = s && pieces && memoFromPieces(s, pieces, version, (id) => bases.get(id) ?? null);
+    if (out.reuse) used(pieces);
     if (!out.reuse)
       out.rejected.reuse = !s
         ? rejection(reuse, REUSE_MEMO.kind)
@@ -302,6 +323,7 @@ export function readMemos(
     // Lazily: the stage after a change reads a few of the index's files; the others are carried.
     const pieces = s && readPieces(s, read, version, vouched, true);
     out.index = s && pieces && unlessUnreadable(() => indexMemoFromSections(s, pieces, version));
+    if (out.index) used(pieces);
     if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
   }
   const topics = read(MEMO_FILES.topics);
@@ -315,6 +337,7 @@ export function readMemos(
     // Lazily: a document's rows are read only when topics.json is made or their piece rewritten.
     const pieces = s && readPieces(s, read, version, vouched, true);
     out.topics = s && pieces && unlessUnreadable(() => topicsMemoFromSections(s, pieces, version));
+    if (out.topics) used(pieces);
     if (!out.topics)
       out.rejected.topics = !s
         ? rejection(topics, TOPICS_MEMO.kind)
@@ -377,7 +400,9 @@ export function memoFiles(
       const packed = packSummed(MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, sections);
       const name = pieceFile(memo, packed.sha256);
       names.push(name);
-      out.push({ name, chunks: packed.chunks });
+      // Packed to a piece this build read, checked, and the store still holds: those bytes.
+      if (readHere.version === version && readHere.names.has(name) && exists(name)) keep.push(name);
+      else out.push({ name, chunks: packed.chunks });
     }
     out.push({
       name: file,
@@ -398,8 +423,8 @@ export function memoFiles(
           ),
         });
     }
-    // The key columns and the kept links' records in pieces: those the change did not move are
-    // carried (memo-file.ts).
+    // The key columns, the large columns and the kept links' records in pieces: those the change
+    // did not move are carried (memo-file.ts).
     withPieces("reuse", REUSE_MEMO, MEMO_FILES.reuse, {
       sections: memoSections(memos.reuse),
       pieces: memoPieces(memos.reuse, version),

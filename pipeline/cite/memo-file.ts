@@ -34,12 +34,12 @@ import type { Diagnostic } from "../../schemas/index.ts";
 import {
   flatTable,
   fromFlatTable,
+  groupsByShard,
   joinBytes,
   type PieceIn,
   PieceOrigins,
   type PieceOut,
   PieceUnreadable,
-  shardOf,
 } from "../memo-pieces.ts";
 
 import type { Section } from "../pack.ts";
@@ -130,11 +130,8 @@ export function citeMemoSections(
   m: CiteMemo,
   version: string,
 ): { sections: Record<string, Section>; pieces: PieceOut[] } {
-  const groups: Array<Array<[string, CiteMemoDoc]>> = Array.from({ length: PIECES }, () => []);
-  for (const [key, d] of m.docs) groups[shardOf(key, PIECES)]!.push([key, d]);
   const pieces: PieceOut[] = [];
-  for (const group of groups) {
-    if (!group.length) continue;
+  for (const group of groupsByShard(m.docs, PIECES)) {
     const rows = entries.carried(
       group.map(([, d]) => d),
       version,

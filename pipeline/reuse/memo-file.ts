@@ -15,7 +15,14 @@
  * - the key columns (each key's units, where they start, their hash: 7 MB at 200k paragraphs)
  *   as one piece, carried when the table holds the very columns read from it, as many keys.
  *   Keys are only ever appended (formula-table.ts `keyOf`), and a column read from a file has no
- *   room past its keys, so appending one makes new columns: the same columns are the same keys.
+ *   room past its keys, so appending one makes new columns: the same columns are the same keys;
+ * - the large columns (`COLUMNS`: the formula table's runs and counts, the candidate pairs, the
+ *   maps of the bases' paragraphs, the copy and paragraph keys: 20 MB of the memo's 23 at 200k
+ *   paragraphs) each a piece of its own, packed at every build and not written again when it
+ *   packs to the piece it was read from (memos.ts): after one change all but the copy and
+ *   paragraph keys (3.2 MB) do. Not carried by the object, as the records are: a build writes
+ *   some of these columns in place (the counts, the paragraph keys), and copying 20 MB to
+ *   compare them with cost some 100 ms (memory fresh from the system), five times their hash.
  *
  * A base holds, besides its postings, a directory (every `DIR_EVERY`-th hash) and the forward
  * list (live.ts `Forward`), so that a base its stamp vouches for is read by range
@@ -24,7 +31,7 @@
  * forward list per removed paragraph. A base not vouched for is read whole and checked.
  */
 import type { Reuse } from "../../schemas/index.ts";
-import { type PieceIn, PieceOrigins, type PieceOut, shardOf } from "../memo-pieces.ts";
+import { type Column, groupsByShard, type PieceIn, PieceOrigins, type PieceOut } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
 import type { FormulaTable } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
@@ -32,7 +39,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "9" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "10" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -290,11 +297,13 @@ class FileBase implements Base {
   }
 }
 
-/** Live postings without their base (which has a pack of its own). */
+/**
+ * Live postings without their base (which has a pack of its own) nor their map to the current
+ * paragraphs (a piece of its own: `COLUMNS`).
+ */
 function liveSections(prefix: string, l: LivePostings): Record<string, Section> {
   return {
     ...postingSections(`${prefix}.delta`, l.delta),
-    [`${prefix}.toCurrent`]: l.toCurrent,
     [`${prefix}.dead`]: { json: { baseId: l.baseId, dead: [...l.dead], deadPostings: l.deadPostings } },
   };
 }
@@ -374,11 +383,8 @@ const origins = new PieceOrigins<DirectRecord>();
  * the order of `direct`; `version` is the running code's (pieces carried only within it).
  */
 export function directPieces(direct: ReadonlyMap<string, DirectRecord>, version: string): PieceOut[] {
-  const groups: Array<Array<[string, DirectRecord]>> = Array.from({ length: DIRECT_PIECES }, () => []);
-  for (const entry of direct) groups[shardOf(entry[0], DIRECT_PIECES)]!.push(entry);
   const out: PieceOut[] = [];
-  for (const group of groups) {
-    if (!group.length) continue;
+  for (const group of groupsByShard(direct, DIRECT_PIECES)) {
     const carried = origins.carried(
       group.map(([, d]) => d),
       version,
@@ -452,6 +458,9 @@ const keyOrigins = new WeakMap<
   { piece: string; version: string; keys: number; keyStart: Uint32Array; keyHash: Uint32Array }
 >();
 
+/** The formula table's key columns, kept in a piece of their own. */
+const KEY_COLUMNS = ["formulas.units", "formulas.keyStart", "formulas.keyHash"];
+
 /** The formula table's key columns as a piece, carried when they are the ones read (see above). */
 function keyPiece(t: FormulaTable, version: string): PieceOut {
   const o = keyOrigins.get(t.units);
@@ -467,11 +476,56 @@ function keyPiece(t: FormulaTable, version: string): PieceOut {
 }
 
 /**
- * The memo's pieces (see the module header): the key columns', then the records'; `version` is
- * the running code's (pieces carried only within it).
+ * The memo's large columns, each a piece of its own (see the module header), in this order: the
+ * memo's pieces hold them after the key columns' piece, before the records'.
+ */
+export const COLUMNS = [
+  "copyKey",
+  "paraKey",
+  "pairs",
+  "shingles.toCurrent",
+  "windows.toCurrent",
+  "formulas.dfZh",
+  "formulas.dfEn",
+  "formulas.runStart",
+  "formulas.runs",
+] as const;
+
+/** The memo's large columns by name (see COLUMNS), as its pieces hold them. */
+function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
+  const t = m.formulas;
+  return {
+    copyKey: m.copyKey,
+    paraKey: m.paraKey,
+    pairs: m.pairs,
+    "shingles.toCurrent": m.shingles.toCurrent,
+    "windows.toCurrent": m.windows.toCurrent,
+    // The columns have room to grow past their keys (formula-table.ts): only the keys' part. The
+    // counts are written in place by a build: kept only when they pack to the piece read.
+    "formulas.dfZh": t.dfZh.subarray(0, t.keys),
+    "formulas.dfEn": t.dfEn.subarray(0, t.keys),
+    // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
+    "formulas.runStart": t.runStart,
+    "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
+  };
+}
+
+/**
+ * The large columns as pieces, each packed (and so hashed): one that packs to the piece it was
+ * read from is not written again (memos.ts). Its name stands beside its bytes, so that two
+ * columns of the same bytes (two empty ones) are two pieces.
+ */
+function columnPieces(m: ReuseMemo): PieceOut[] {
+  const columns = columnsOf(m);
+  return COLUMNS.map((name) => ({ sections: { column: { json: name }, bytes: columns[name] } }));
+}
+
+/**
+ * The memo's pieces (see the module header): the key columns', the large columns', then the
+ * records'; `version` is the running code's (pieces carried only within it).
  */
 export function memoPieces(m: ReuseMemo, version: string): PieceOut[] {
-  return [keyPiece(m.formulas, version), ...directPieces(m.direct, version)];
+  return [keyPiece(m.formulas, version), ...columnPieces(m), ...directPieces(m.direct, version)];
 }
 
 /**
@@ -484,15 +538,20 @@ export function memoFromPieces(
   version: string,
   base: (id: string) => Base | null,
 ): ReuseMemo | null {
-  const [keys, ...records] = pieces;
-  if (!keys) return null;
+  const [keys, ...rest] = pieces;
+  if (!keys || rest.length < COLUMNS.length) return null;
   const k = keys.sections();
-  const direct = directFromPieces(records, version);
-  // The key columns from their piece alone, never from the memo file.
+  const direct = directFromPieces(rest.slice(COLUMNS.length), version);
+  // The key columns and the large ones from their pieces alone, never from the memo file.
   const all: Record<string, Section> = { ...s };
-  for (const name of ["formulas.units", "formulas.keyStart", "formulas.keyHash"]) {
+  for (const name of KEY_COLUMNS) {
     delete all[name];
     if (k[name]) all[name] = k[name];
+  }
+  const columns = COLUMNS.map((name, i) => columnFrom(rest[i]!, name));
+  for (const [i, name] of COLUMNS.entries()) {
+    delete all[name];
+    if (columns[i]) all[name] = columns[i];
   }
   const m = direct && memoFromSections(all, direct, base);
   if (m) {
@@ -508,9 +567,16 @@ export function memoFromPieces(
   return m;
 }
 
+/** A large column back from its piece, or null when the piece does not hold that column. */
+function columnFrom(piece: PieceIn, name: string): Column | null {
+  const s = piece.sections();
+  const bytes = s.bytes;
+  const named = (s.column as { json?: unknown } | undefined)?.json === name;
+  return named && (bytes instanceof Uint32Array || bytes instanceof Int32Array) ? bytes : null;
+}
+
 /** The memo as sections, but its pieces' (`memoPieces`). */
 export function memoSections(m: ReuseMemo): Record<string, Section> {
-  const t = m.formulas;
   return {
     meta: {
       json: {
@@ -524,21 +590,11 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         aligned: [...m.aligned],
       },
     },
-    copyKey: m.copyKey,
-    paraKey: m.paraKey,
     formulaWindows: m.formulaWindows,
     formulaCounts: m.formulaCounts,
     ...liveSections("shingles", m.shingles),
     ...liveSections("windows", m.windows),
-    pairs: m.pairs,
     copies: m.copies,
-    // The columns have room to grow past their keys (formula-table.ts): only the keys' part. The
-    // counts are written in place by a build: here, not in the key columns' piece (`keyPiece`).
-    "formulas.dfZh": t.dfZh.subarray(0, t.keys),
-    "formulas.dfEn": t.dfEn.subarray(0, t.keys),
-    // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
-    "formulas.runStart": t.runStart,
-    "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
   };
 }
 

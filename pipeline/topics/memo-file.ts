@@ -15,12 +15,12 @@
  *   one listed throws PieceUnreadable (memo-pieces.ts), never gives another document's rows. Pure.
  */
 import {
+  groupsByShard,
   joinBytes,
   type PieceIn,
   PieceOrigins,
   type PieceOut,
   PieceUnreadable,
-  shardOf,
 } from "../memo-pieces.ts";
 
 import type { Section } from "../pack.ts";
@@ -52,8 +52,8 @@ interface Meta {
 /** Where each document's tags read back came from, to carry their piece when nothing in it changed. */
 const origins = new PieceOrigins<DocTags>();
 
-/** The group of a document key (`${file}\n${hash}`): by its file alone. */
-const groupOf = (key: string) => shardOf(key.slice(0, key.indexOf("\n") >>> 0), PIECES);
+/** What groups a document key (`${file}\n${hash}`): its file alone. */
+const fileOf = (key: string) => key.slice(0, key.indexOf("\n") >>> 0);
 
 /** The rows' bytes of a group of documents as one byte section (may read a carried piece). */
 function joined(group: ReadonlyArray<[string, DocTags]>): Uint8Array {
@@ -68,12 +68,9 @@ export function topicsMemoSections(
   m: TopicsMemo,
   version: string,
 ): { sections: Record<string, Section>; pieces: PieceOut[] } {
-  const groups: Array<Array<[string, DocTags]>> = Array.from({ length: PIECES }, () => []);
-  for (const [key, t] of m.docs) groups[groupOf(key)]!.push([key, t]);
   const meta: Meta = { vocabulary: m.vocabulary, docs: [] };
   const pieces: PieceOut[] = [];
-  for (const group of groups) {
-    if (!group.length) continue;
+  for (const group of groupsByShard(m.docs, PIECES, fileOf)) {
     const rows = group.map(([key, t]): Row => [key, t.rows, t.counts, t.size, t.sum]);
     meta.docs.push(rows);
     const carried = origins.carried(

@@ -35,7 +35,7 @@ import { indexStageMemo } from "../../pipeline/index/stage.ts";
 import { readTopics } from "../../pipeline/load/topics.ts";
 import { PieceUnreadable } from "../../pipeline/memo-pieces.ts";
 import { pack, packSummed, type Section, unpack } from "../../pipeline/pack.ts";
-import { REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
+import { COLUMNS, REUSE_MEMO } from "../../pipeline/reuse/memo-file.ts";
 import { topicsFileChunks, topicsStageMemo } from "../../pipeline/topics/incremental.ts";
 import { type AdoptionFile, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { repoRoot } from "../parse/helpers.ts";
@@ -371,6 +371,28 @@ function storedReuse(store: FileStore): Record<string, Section> {
   return s!;
 }
 
+/**
+ * One of the reuse memo's large columns (memo-file.ts `COLUMNS`, each a piece of its own named
+ * after the key columns' piece) changed by `spoil`, packed again whole and sound under the name
+ * its checksum gives, which the memo file's sections `s` then name.
+ */
+function spoilColumn(
+  store: FileStore,
+  s: Record<string, Section>,
+  column: (typeof COLUMNS)[number],
+  spoil: (c: Uint32Array) => Uint32Array,
+): void {
+  const names = (s.pieces as { json: string[] }).json;
+  const at = 1 + COLUMNS.indexOf(column);
+  const v = `${MEMO_PIECE.version}|${codeVersion()}`;
+  const p = unpack(store.get(names[at]!)!, MEMO_PIECE.kind, v)!;
+  expect(p.column).toEqual({ json: column });
+  p.bytes = spoil((p.bytes as Uint32Array).slice());
+  const piece = packSummed(MEMO_PIECE.kind, v, p);
+  names[at] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
+  store.set(names[at], piece.chunks);
+}
+
 describe("a memo that does not fit is not used", () => {
   const memoDir = (root: string) => path.join(root, ".cache/stages");
 
@@ -512,8 +534,9 @@ describe("a memo that does not fit is not used", () => {
         const piece = packSummed(MEMO_PIECE.kind, v, k);
         names[0] = `reuse-${piece.sha256.slice(0, 32)}.piece`;
         store.set(names[0], piece.chunks);
-        s["formulas.dfZh"] = new Uint32Array(0);
-        s["formulas.dfEn"] = new Uint32Array(0);
+        // The counts as many as the keys left, in their pieces: the runs' keys are what is amiss.
+        spoilColumn(store, s, "formulas.dfZh", () => new Uint32Array(0));
+        spoilColumn(store, s, "formulas.dfEn", () => new Uint32Array(0));
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
       },
       stage: "reuse" as const,
@@ -526,11 +549,12 @@ describe("a memo that does not fit is not used", () => {
       spoil: (dir: string) => {
         const store = new FileStore(dir, true);
         const s = storedReuse(store);
-        const runStart = (s["formulas.runStart"] as Uint32Array).slice();
-        expect(runStart.length).toBeGreaterThan(2);
-        expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
-        runStart[1] = runStart[runStart.length - 1]! + 1;
-        s["formulas.runStart"] = runStart;
+        spoilColumn(store, s, "formulas.runStart", (runStart) => {
+          expect(runStart.length).toBeGreaterThan(2);
+          expect(runStart[runStart.length - 1]).toBeGreaterThan(0);
+          runStart[1] = runStart[runStart.length - 1]! + 1;
+          return runStart;
+        });
         store.set(MEMO_FILES.reuse, pack(REUSE_MEMO.kind, `${REUSE_MEMO.version}|${codeVersion()}`, s));
       },
       stage: "reuse" as const,
@@ -576,6 +600,19 @@ describe("a memo that does not fit is not used", () => {
     });
   });
 
+  test("two folders of the same corpus built in one process: the second keeps its reuse memo whole, though its columns are the first's", async () => {
+    // The columns read from the first folder's memo are the bytes the second's cold build makes:
+    // their pieces, named in the first folder's store, are written into the second's.
+    const first = makeRepo(files());
+    const second = makeRepo(files());
+    await build({ root: first });
+    append(first, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    expect((await build({ root: first })).runs!.reuse.mode).toBe("incremental");
+    expect((await build({ root: second })).runs!.reuse.mode).toBe("cold");
+    append(second, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    expect((await bothWays(second)).inc.runs).toMatchObject({ reuse: { mode: "incremental" } });
+  });
+
   test("memos of another version over the same corpus: the cold build writes its own bases of postings, though a base of the same id is there, and the next build is incremental", async () => {
     // A base's id is what it was made from (settings and paragraphs), not the code: the cold
     // build after an upgrade makes bases of the same ids as the old version's, over the same corpus.
@@ -619,6 +656,35 @@ describe("a memo that does not fit is not used", () => {
       readFileSync(path.join(memoDir(root), MEMO_FILES.index)),
     );
     expect(sameStamp(stamps.get(MEMO_FILES.index), store.stamp(MEMO_FILES.index))).toBe(false);
+  });
+
+  test("a piece packed again to one the build read is not written again; under another version, or unread, it is", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    const dir = memoDir(root);
+    const store = new FileStore(dir, true);
+    const before = new Map(readdirSync(dir).map((f) => [f, store.stamp(f)]));
+    expect((await build({ root })).runs!.reuse.mode).toBe("incremental");
+    // The reuse memo's large columns (a piece each, after the key columns'): those the change left
+    // as they were are the very files the last build wrote, not written again.
+    const names = (storedReuse(store).pieces as { json: string[] }).json.slice(1, 1 + COLUMNS.length);
+    const kept = names.filter((n) => before.has(n));
+    expect(kept.length).toBeGreaterThan(0);
+    for (const n of kept) expect(sameStamp(before.get(n), store.stamp(n))).toBe(true);
+    // The memos read and handed back as they are: every piece is one read (carried, or packed to
+    // it), only the memo files are written. Under another version, or with nothing read, all are.
+    const memos = readMemos((n) => store.get(n), codeVersion());
+    expect(memos.reuse && memos.cite && memos.index).toBeTruthy();
+    const written = (version: string) =>
+      memoFiles(memos, version, (n) => store.names().includes(n)).files.map((f) => f.name);
+    expect(written(codeVersion()).filter((n) => n.endsWith(".piece"))).toEqual([]);
+    const listed = (storedReuse(store).pieces as { json: string[] }).json;
+    expect(
+      written("another-version").filter((n) => n.startsWith("reuse-") && n.endsWith(".piece")).length,
+    ).toBe(listed.length);
+    readMemos(() => undefined, codeVersion());
+    expect(written(codeVersion()).some((n) => n.endsWith(".piece"))).toBe(true);
   });
 
   test("--no-cache builds cold and neither reads nor writes memos", async () => {

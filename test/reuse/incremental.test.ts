@@ -30,6 +30,7 @@ import { compact, type LivePostings } from "../../pipeline/reuse/live.ts";
 import {
   baseOfFile,
   baseSections,
+  COLUMNS,
   DIRECT_PIECES,
   directPieces,
   memoFromPieces,
@@ -787,5 +788,30 @@ describe("the reuse memo's pieces", () => {
     }
     expect(carried).toBeGreaterThan(packed);
     expect(keysCarried).toBeGreaterThan(0);
+  });
+
+  test("a memo whose columns' pieces are not in their places does not read back", () => {
+    const w = world(5, 12);
+    const memo = throughFiles(reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, DEFAULT_OPTIONS).memo);
+    const pieces = memoPieces(memo, "test").map((p): PieceIn => {
+      const name =
+        "carried" in p ? p.carried : `reuse-${packSummed(REUSE_MEMO.kind, "piece", p.sections).sha256}`;
+      return { name, sections: () => pieceStore.get(name)! };
+    });
+    // The key columns' piece, the large columns', the records': each the one throughFiles wrote,
+    // the columns' packed again to the same.
+    expect(pieces.length).toBeGreaterThan(1 + COLUMNS.length);
+    expect(pieces.every((p) => pieceStore.has(p.name))).toBe(true);
+    const s = unpack(
+      new Uint8Array(Buffer.concat(pack(REUSE_MEMO.kind, "test", memoSections(memo)))),
+      REUSE_MEMO.kind,
+      "test",
+    )!;
+    const bases = (id: string) => [memo.shingles, memo.windows].find((l) => l.baseId === id)?.base ?? null;
+    expect(memoFromPieces(s, pieces, "test", bases)).not.toBeNull();
+    // copyKey's and paraKey's pieces swapped; a column's piece left out.
+    const swapped = [pieces[0]!, pieces[2]!, pieces[1]!, ...pieces.slice(3)];
+    expect(memoFromPieces(s, swapped, "test", bases)).toBeNull();
+    expect(memoFromPieces(s, [pieces[0]!, ...pieces.slice(2)], "test", bases)).toBeNull();
   });
 });
