@@ -296,15 +296,67 @@ class LazyVersion<P extends CiteParagraph, D extends CiteDocument> implements Do
 }
 
 /**
+ * A map that answers lookups its own way (a subclass's `get` and `has`) until something reads or
+ * changes it whole: then, once, it is filled with every entry, as the plain map it stands for
+ * (`fill`), and answers as that map does from there on.
+ */
+abstract class WholeOnDemand<P> extends Map<string, P> {
+  #whole = false;
+  /** Every entry put, in the order the plain map would have been built (the last of a key wins). */
+  protected abstract fill(put: (key: string, p: P) => void): void;
+  protected get whole(): boolean {
+    return this.#whole;
+  }
+  protected makeWhole(): void {
+    if (this.#whole) return;
+    this.#whole = true;
+    this.fill((key, p) => {
+      super.set(key, p);
+    });
+  }
+  override set(key: string, p: P): this {
+    this.makeWhole();
+    return super.set(key, p);
+  }
+  override delete(key: string): boolean {
+    this.makeWhole();
+    return super.delete(key);
+  }
+  override get size(): number {
+    this.makeWhole();
+    return super.size;
+  }
+  override keys(): MapIterator<string> {
+    this.makeWhole();
+    return super.keys();
+  }
+  override values(): MapIterator<P> {
+    this.makeWhole();
+    return super.values();
+  }
+  override entries(): MapIterator<[string, P]> {
+    this.makeWhole();
+    return super.entries();
+  }
+  override forEach(f: (value: P, key: string, map: Map<string, P>) => void, self?: unknown): void {
+    this.makeWhole();
+    super.forEach(f, self);
+  }
+  override [Symbol.iterator](): MapIterator<[string, P]> {
+    this.makeWhole();
+    return super[Symbol.iterator]();
+  }
+}
+
+/**
  * A version's paragraphs by address, as `new Map(paragraphs.map((p) => [p.address, p]))` gives
  * them (the last of two with one address wins), from the addresses known without the paragraphs:
  * a citation into a document no change touched reads the one paragraph it points to, not the
  * document (some 40 documents made for the citations of one changed document at 200k paragraphs).
  * Any reading of the whole builds the whole map first.
  */
-class LazyAddresses<P extends CiteParagraph> extends Map<string, P> {
+class LazyAddresses<P extends CiteParagraph> extends WholeOnDemand<P> {
   #at: Map<string, number> | null = null;
-  #whole = false;
   constructor(
     private readonly version: { runs: ReadonlyArray<{ from: number; to: number }>; paragraphs: P[] },
     private readonly known: KnownReads<P>,
@@ -319,56 +371,21 @@ class LazyAddresses<P extends CiteParagraph> extends Map<string, P> {
     }
     return this.#at;
   }
-  #fill(): void {
-    if (this.#whole) return;
-    this.#whole = true;
-    for (const p of this.version.paragraphs) super.set(p.address, p);
+  protected fill(put: (key: string, p: P) => void): void {
+    for (const p of this.version.paragraphs) put(p.address, p);
   }
   override get(address: string): P | undefined {
-    if (this.#whole) return super.get(address);
+    if (this.whole) return super.get(address);
     const i = this.#index().get(address);
     return i === undefined ? undefined : this.known.one(i);
   }
   override has(address: string): boolean {
-    return this.#whole ? super.has(address) : this.#index().has(address);
-  }
-  override set(address: string, p: P): this {
-    this.#fill();
-    return super.set(address, p);
-  }
-  override delete(address: string): boolean {
-    this.#fill();
-    return super.delete(address);
-  }
-  override get size(): number {
-    this.#fill();
-    return super.size;
-  }
-  override keys(): MapIterator<string> {
-    this.#fill();
-    return super.keys();
-  }
-  override values(): MapIterator<P> {
-    this.#fill();
-    return super.values();
-  }
-  override entries(): MapIterator<[string, P]> {
-    this.#fill();
-    return super.entries();
-  }
-  override forEach(f: (value: P, key: string, map: Map<string, P>) => void, self?: unknown): void {
-    this.#fill();
-    super.forEach(f, self);
-  }
-  override [Symbol.iterator](): MapIterator<[string, P]> {
-    this.#fill();
-    return super[Symbol.iterator]();
+    return this.whole ? super.has(address) : this.#index().has(address);
   }
 }
 
 /** Paragraphs by id, looked up in the runs an id's prefix points to (indexLazily). */
-class LazyIds<P extends CiteParagraph> extends Map<string, P> {
-  #whole = false;
+class LazyIds<P extends CiteParagraph> extends WholeOnDemand<P> {
   constructor(
     private readonly all: readonly P[],
     private readonly byPrefix: Map<
@@ -380,14 +397,12 @@ class LazyIds<P extends CiteParagraph> extends Map<string, P> {
     super();
   }
   /** The whole map, as indexWith() builds it. */
-  #fill(): void {
-    if (this.#whole) return;
-    this.#whole = true;
-    for (const p of this.all) super.set(p.id, p);
+  protected fill(put: (key: string, p: P) => void): void {
+    for (const p of this.all) put(p.id, p);
   }
   override get(id: string): P | undefined {
-    if (this.#whole || !this.byPrefix) {
-      this.#fill();
+    if (this.whole || !this.byPrefix) {
+      this.makeWhole();
       return super.get(id);
     }
     const cut = id.indexOf("/", id.indexOf("/") + 1);
@@ -414,38 +429,6 @@ class LazyIds<P extends CiteParagraph> extends Map<string, P> {
   }
   override has(id: string): boolean {
     return this.get(id) !== undefined;
-  }
-  override set(id: string, p: P): this {
-    this.#fill();
-    return super.set(id, p);
-  }
-  override delete(id: string): boolean {
-    this.#fill();
-    return super.delete(id);
-  }
-  override get size(): number {
-    this.#fill();
-    return super.size;
-  }
-  override keys(): MapIterator<string> {
-    this.#fill();
-    return super.keys();
-  }
-  override values(): MapIterator<P> {
-    this.#fill();
-    return super.values();
-  }
-  override entries(): MapIterator<[string, P]> {
-    this.#fill();
-    return super.entries();
-  }
-  override forEach(f: (value: P, key: string, map: Map<string, P>) => void, self?: unknown): void {
-    this.#fill();
-    super.forEach(f, self);
-  }
-  override [Symbol.iterator](): MapIterator<[string, P]> {
-    this.#fill();
-    return super[Symbol.iterator]();
   }
 }
 
