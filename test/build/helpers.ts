@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 import { type BuildOptions, type BuildResult, build } from "../../pipeline/build/index.ts";
 import type { CommandIO } from "../../pipeline/commands/types.ts";
 import { type FrontMatter, Paragraph } from "../../schemas/index.ts";
@@ -119,3 +119,14 @@ export function captureIO(cwd: string, isTTY = false): CommandIO & { out: string
   };
   return io;
 }
+
+/** Build `root` cold into cold/ (no caches) and expect every file of dist/data the same bytes. */
+export async function sameAsCold(root: string): Promise<BuildResult> {
+  const cold = await build({ root, out: "cold", cache: "off" });
+  expect(snapshotDir(path.join(root, "dist/data"))).toEqual(snapshotDir(path.join(root, "cold")));
+  return cold;
+}
+
+/** Append `text` to a corpus file, its trailing white space cut first (as the bench changes a document). */
+export const append = (root: string, file: string, text: string) =>
+  writeFiles(root, { [file]: readFileSync(path.join(root, file), "utf8").trimEnd() + text });

@@ -13,7 +13,7 @@ import { documentsMade } from "../../pipeline/build/cache.ts";
 import { type BuildResult, build } from "../../pipeline/build/index.ts";
 import { paragraphAlone } from "../../pipeline/paragraph-runs.ts";
 import { repoRoot } from "../parse/helpers.ts";
-import { doc, makeRepo, snapshotDir, writeFiles } from "./helpers.ts";
+import { append, doc, makeRepo, sameAsCold } from "./helpers.ts";
 
 const seedText = () => readFileSync(path.join(repoRoot, "corpus/A-78-265/zh.md"), "utf8");
 const seedRegistry = () => readFileSync(path.join(repoRoot, "corpus/registry.yaml"), "utf8");
@@ -93,13 +93,9 @@ async function bothWays(root: string): Promise<{ inc: BuildResult; cold: BuildRe
   const before = documentsMade().length;
   const inc = await build({ root });
   const made = documentsMade().slice(before);
-  const cold = await build({ root, out: "cold", cache: "off" });
-  expect(snapshotDir(path.join(root, "dist/data"))).toEqual(snapshotDir(path.join(root, "cold")));
+  const cold = await sameAsCold(root);
   return { inc, cold, made };
 }
-
-const append = (root: string, file: string, text: string) =>
-  writeFiles(root, { [file]: readFileSync(path.join(root, file), "utf8").trimEnd() + text });
 
 describe("a build after a change makes the paragraphs it reads only", () => {
   test("a Chinese document changed: no quiet document's paragraphs are made; the output a cold build's", async () => {
