@@ -220,7 +220,14 @@ async function buildLocked(
   const stages = options.stages ?? "all";
   const version = memoStore ? codeVersion() : "";
   const stamps = memoStore ? readStamps(memoStore.get(STAMPS.file)) : new Map<string, FileStamp>();
-  const vouched = (name: string) => !!memoStore && sameStamp(stamps.get(name), memoStore.stamp(name));
+  // The first stamp taken of each memo file, before it was read (memos.ts `checked`).
+  const seen = new Map<string, FileStamp | null>();
+  const vouched = (name: string) => {
+    if (!memoStore) return false;
+    const st = memoStore.stamp(name);
+    if (!seen.has(name)) seen.set(name, st);
+    return sameStamp(stamps.get(name), st);
+  };
   // Taken before the listing: the corpus files' stamps older than it can be kept (load/memo.ts).
   const clock = memoStore?.clock() ?? null;
   const corpus = readCorpus(
@@ -383,13 +390,16 @@ async function buildLocked(
     for (const name of present) if (!keep.includes(name)) memoStore.remove(name);
     // Recorded last: a build killed before this leaves stamps that do not fit, so checksums are
     // checked. A file written now is stamped now; one kept from before keeps its stamp only if it
-    // has not moved (a base edited by hand and not rewritten must be checked in full next time).
+    // has not moved, or if this build checked it in full and it has not moved since (a base edited
+    // by hand and not rewritten fails its checksum and must be checked in full next time).
     const fresh = new Set([...memoOut.map((f) => f.name), LOAD_FILE]);
     const now = new Map<string, FileStamp>();
     for (const name of keep) {
       if (name === STAMPS.file) continue;
       const st = memoStore.stamp(name);
-      if (st && (fresh.has(name) || sameStamp(stamps.get(name), st))) now.set(name, st);
+      // One checked in full by its checksum, unchanged since, is as good as one written now.
+      const checked = memos?.checked.has(name) && sameStamp(seen.get(name), st);
+      if (st && (fresh.has(name) || sameStamp(stamps.get(name), st) || checked)) now.set(name, st);
     }
     memoStore.set(STAMPS.file, stampsFile(now));
   }

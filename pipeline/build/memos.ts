@@ -145,6 +145,16 @@ export interface Memos {
   rejected: { cite?: string; reuse?: string; index?: string; topics?: string };
   /** Close the files read by range (the bases of postings); the memos are not read after this. */
   release(): void;
+  /**
+   * The files read whole and found, by their checksum, to be what their name or header says,
+   * though their stamp did not vouch for them (a store copied, restored or moved: every inode
+   * new): the runner records their stamps as taken before they were read (see `readMemos`), so
+   * that the next build need not checksum them again. Decision: without this a file kept from
+   * one build to the next, never rewritten (the bases of postings, the pieces a change does not
+   * touch), was checked in full at every build once its stamp moved: at 200k paragraphs 3 s
+   * of every build after a change (some 100 MB read and hashed), for good.
+   */
+  checked: Set<string>;
 }
 
 /**
@@ -186,6 +196,7 @@ function readPieces(
   version: string,
   vouched: (name: string) => boolean,
   lazy: boolean,
+  checked: Set<string>,
 ): PieceIn[] | null {
   const names = (s.pieces as { json?: unknown } | undefined)?.json;
   if (!Array.isArray(names)) return null;
@@ -209,8 +220,10 @@ function readPieces(
       });
       continue;
     }
-    const sections = open(name, sum, vouched(name));
+    const trusted = vouched(name);
+    const sections = open(name, sum, trusted);
     if (!sections) return null;
+    if (!trusted) checked.add(name);
     out.push({ name, sections: () => sections });
   }
   return out;
@@ -237,10 +250,12 @@ function readBase(
   version: string,
   vouched: (name: string) => boolean,
   opened: RangeFile[],
+  checked: Set<string>,
 ): Base | null {
   const name = baseFile(id, version);
   const v = `${REUSE_BASE.version}|${version}|${id}`;
-  if (open && vouched(name)) {
+  const trusted = vouched(name);
+  if (open && trusted) {
     const file = open(name);
     const b = file && baseOfFile(file, REUSE_BASE.kind, v);
     if (b) {
@@ -250,8 +265,10 @@ function readBase(
     file?.close();
   }
   const bytes = read(name);
-  const s = bytes && unpack(bytes, REUSE_BASE.kind, v, vouched(name));
-  return s ? baseFromSections(s) : null;
+  const s = bytes && unpack(bytes, REUSE_BASE.kind, v, trusted);
+  const base = s ? baseFromSections(s) : null;
+  if (base && !trusted) checked.add(name);
+  return base;
 }
 
 /**
@@ -271,7 +288,9 @@ let readHere: { version: string; names: Set<string> } = { version: "", names: ne
 /**
  * Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion).
  * With `open`, a base of postings vouched for is read by range as the stage asks (see readBase):
- * the caller calls the memos' `release` once the memos made from them are written.
+ * the caller calls the memos' `release` once the memos made from them are written. `vouched` is
+ * asked about a file before it is read, so the caller may keep the stamp it took then for a file
+ * found good (`checked`): a file changed after it was read has another stamp.
  */
 export function readMemos(
   read: (name: string) => Uint8Array | undefined,
@@ -280,32 +299,42 @@ export function readMemos(
   open?: (name: string) => RangeFile | undefined,
 ): Memos {
   const opened: RangeFile[] = [];
+  const checked = new Set<string>();
   const release = () => {
     for (const f of opened.splice(0)) f.close();
   };
-  const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {}, release };
+  const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {}, release, checked };
   const lost = "a piece of it is missing or changed";
   readHere = { version, names: new Set() };
   const used = (pieces: PieceIn[] | null) => {
     for (const p of pieces ?? []) readHere.names.add(p.name);
   };
-  const cite = read(MEMO_FILES.cite);
+  // Its stamp asked for before it is read (see `checked`), then checked in full unless vouched.
+  const memoFile = (name: string, head: { kind: string; version: string }) => {
+    const trusted = vouched(name);
+    const bytes = read(name);
+    const s = bytes ? unpack(bytes, head.kind, `${head.version}|${version}`, trusted) : null;
+    if (s && !trusted) checked.add(name);
+    return { bytes, s };
+  };
+  const { bytes: cite, s: citeSections } = memoFile(MEMO_FILES.cite, CITE_MEMO);
   if (cite) {
-    const s = unpack(cite, CITE_MEMO.kind, `${CITE_MEMO.version}|${version}`, vouched(MEMO_FILES.cite));
+    const s = citeSections;
     // Lazily: after a change, a document's citations.jsonl lines are read only when that file is
     // made, and a piece none of whose documents changed is carried unread.
-    const pieces = s && readPieces(s, read, version, vouched, true);
+    const pieces = s && readPieces(s, read, version, vouched, true, checked);
     out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
     if (out.cite) used(pieces);
     if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
   }
-  const reuse = read(MEMO_FILES.reuse);
+  const { bytes: reuse, s: reuseSections } = memoFile(MEMO_FILES.reuse, REUSE_MEMO);
   if (reuse) {
-    const s = unpack(reuse, REUSE_MEMO.kind, `${REUSE_MEMO.version}|${version}`, vouched(MEMO_FILES.reuse));
+    const s = reuseSections;
     const bases = new Map<string, Base | null>();
-    for (const id of s ? baseIdsOf(s) : []) bases.set(id, readBase(id, read, open, version, vouched, opened));
+    for (const id of s ? baseIdsOf(s) : [])
+      bases.set(id, readBase(id, read, open, version, vouched, opened, checked));
     // Not lazily: every kept link's record is read by the stage.
-    const pieces = s && readPieces(s, read, version, vouched, false);
+    const pieces = s && readPieces(s, read, version, vouched, false, checked);
     out.reuse = s && pieces && memoFromPieces(s, pieces, version, (id) => bases.get(id) ?? null);
     if (out.reuse) used(pieces);
     if (!out.reuse)
@@ -317,25 +346,20 @@ export function readMemos(
             ? "a base of postings it stands on is missing or changed"
             : "its sections are not of the shape this version reads";
   }
-  const index = read(MEMO_FILES.index);
+  const { bytes: index, s: indexSections } = memoFile(MEMO_FILES.index, INDEX_MEMO);
   if (index) {
-    const s = unpack(index, INDEX_MEMO.kind, `${INDEX_MEMO.version}|${version}`, vouched(MEMO_FILES.index));
+    const s = indexSections;
     // Lazily: the stage after a change reads a few of the index's files; the others are carried.
-    const pieces = s && readPieces(s, read, version, vouched, true);
+    const pieces = s && readPieces(s, read, version, vouched, true, checked);
     out.index = s && pieces && unlessUnreadable(() => indexMemoFromSections(s, pieces, version));
     if (out.index) used(pieces);
     if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
   }
-  const topics = read(MEMO_FILES.topics);
+  const { bytes: topics, s: topicsSections } = memoFile(MEMO_FILES.topics, TOPICS_MEMO);
   if (topics) {
-    const s = unpack(
-      topics,
-      TOPICS_MEMO.kind,
-      `${TOPICS_MEMO.version}|${version}`,
-      vouched(MEMO_FILES.topics),
-    );
+    const s = topicsSections;
     // Lazily: a document's rows are read only when topics.json is made or their piece rewritten.
-    const pieces = s && readPieces(s, read, version, vouched, true);
+    const pieces = s && readPieces(s, read, version, vouched, true, checked);
     out.topics = s && pieces && unlessUnreadable(() => topicsMemoFromSections(s, pieces, version));
     if (out.topics) used(pieces);
     if (!out.topics)

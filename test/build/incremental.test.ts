@@ -654,6 +654,36 @@ describe("a memo that does not fit is not used", () => {
     expect(sameStamp(stamps.get(MEMO_FILES.index), store.stamp(MEMO_FILES.index))).toBe(false);
   });
 
+  test("memo files kept from before whose stamps moved (the store copied) are checked in full once, then stamped again", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const dir = memoDir(root);
+    // Every file written again with its own bytes, as a copy of the store would: every stamp moves.
+    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), readFileSync(path.join(dir, f)));
+    const store = new FileStore(dir, false);
+    const moved = readStamps(store.get(STAMPS.file));
+    const kept = readdirSync(dir).filter((f) => f.endsWith(".base") || f.endsWith(".piece"));
+    expect(kept.some((f) => f.endsWith(".base"))).toBe(true);
+    expect(kept.some((f) => f.startsWith("reuse-") && f.endsWith(".piece"))).toBe(true);
+    for (const name of kept) expect(sameStamp(moved.get(name), store.stamp(name))).toBe(false);
+    // Nothing changed: the build writes none of them again, checks them in full, and stamps them.
+    const again = await build({ root });
+    expect(again.runs).toMatchObject({ cite: { mode: "incremental" }, reuse: { mode: "incremental" } });
+    const stamps = readStamps(store.get(STAMPS.file));
+    const read = kept.filter((name) => store.stamp(name));
+    // The bases and the reuse memo's pieces are read whole; the lazy pieces are read (and checked)
+    // only when asked for, so those of them never read are not vouched for.
+    for (const name of read.filter((n) => n.endsWith(".base") || n.startsWith("reuse-")))
+      expect(sameStamp(stamps.get(name), store.stamp(name))).toBe(true);
+    // A piece spoiled by hand after that build: its stamp moves, and it is checked in full again.
+    const victim = read.find((n) => n.startsWith("reuse-") && n.endsWith(".piece"))!;
+    const bytes = readFileSync(path.join(dir, victim));
+    bytes[bytes.length - 1]! ^= 1;
+    writeFileSync(path.join(dir, victim), bytes);
+    expect(sameStamp(stamps.get(victim), store.stamp(victim))).toBe(false);
+    expect((await build({ root })).runs!.reuse).toMatchObject({ mode: "cold" });
+  });
+
   test("a piece packed again to one the build read is not written again; under another version, or unread, it is", async () => {
     const root = makeRepo(files());
     await build({ root });
