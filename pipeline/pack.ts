@@ -123,6 +123,8 @@ export function packSummed(
  *   version and every section's bounds are still checked.
  * @param sum when given, the checksum the header carries must start with it (a piece named by its
  *   checksum, memos.ts: a piece renamed by hand is not the one asked for)
+ * @param copied true when `bytes` are a buffer the caller reuses once this returns (memos.ts
+ *   `scratchReader`): typed arrays are then always copies, never views on it
  */
 export function unpack(
   bytes: Uint8Array,
@@ -130,6 +132,7 @@ export function unpack(
   version: string,
   vouched = false,
   sum?: string,
+  copied = false,
 ): Record<string, Section> | null {
   const nl = bytes.indexOf(0x0a);
   if (nl < 0) return null;
@@ -156,7 +159,7 @@ export function unpack(
       continue;
     }
     const width = s.type === "u8" ? 1 : 4;
-    const aligned = (raw.byteOffset % width === 0 ? raw : raw.slice()) as Uint8Array;
+    const aligned = (raw.byteOffset % width === 0 && !copied ? raw : raw.slice()) as Uint8Array;
     const n = aligned.byteLength / width;
     out[s.name] =
       s.type === "u8"

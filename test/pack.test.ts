@@ -32,6 +32,21 @@ describe("a pack", () => {
     expect(unpack(b, kind, version, vouched)).toBeNull();
   });
 
+  test("from a buffer the caller reuses, its typed sections are copies that outlive the buffer's next use", () => {
+    const bytes = bytesOf(
+      pack("test pack", "1", { nums: new Uint32Array([7, 8, 9]), raw: new Uint8Array([1, 2, 3]) }),
+    );
+    const views = unpack(bytes, "test pack", "1")!;
+    const copies = unpack(bytes, "test pack", "1", false, undefined, true)!;
+    expect((views.nums as Uint32Array).buffer).toBe(bytes.buffer);
+    expect((copies.nums as Uint32Array).buffer).not.toBe(bytes.buffer);
+    expect((copies.raw as Uint8Array).buffer).not.toBe(bytes.buffer);
+    bytes.fill(0);
+    expect([...(copies.nums as Uint32Array)]).toEqual([7, 8, 9]);
+    expect([...(copies.raw as Uint8Array)]).toEqual([1, 2, 3]);
+    expect([...(views.nums as Uint32Array)]).toEqual([0, 0, 0]);
+  });
+
   test("a vouched-for pack is read without its checksum; its bounds are still checked", () => {
     const b = sample();
     b[b.length - 1] = b[b.length - 1]! ^ 0xff;

@@ -262,6 +262,7 @@ async function buildLocked(
           version,
           vouched,
           (name) => memoStore.open(name),
+          (name) => memoStore.open(name),
         )
       : null;
   if (memos) release.push(memos.release);

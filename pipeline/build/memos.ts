@@ -192,7 +192,7 @@ const PIECE_NAME = /^(?:cite|reuse|index|topics)-([0-9a-f]{32})\.piece$/;
  */
 function readPieces(
   s: Record<string, Section>,
-  read: (name: string) => Uint8Array | undefined,
+  { read, reused }: Reader,
   version: string,
   vouched: (name: string) => boolean,
   lazy: boolean,
@@ -203,7 +203,8 @@ function readPieces(
   const out: PieceIn[] = [];
   const open = (name: string, sum: string, trusted: boolean) => {
     const bytes = read(name);
-    return bytes ? unpack(bytes, MEMO_PIECE.kind, `${MEMO_PIECE.version}|${version}`, trusted, sum) : null;
+    const v = `${MEMO_PIECE.version}|${version}`;
+    return bytes ? unpack(bytes, MEMO_PIECE.kind, v, trusted, sum, reused) : null;
   };
   for (const name of names) {
     const sum = typeof name === "string" ? PIECE_NAME.exec(name)?.[1] : undefined;
@@ -227,6 +228,43 @@ function readPieces(
     out.push({ name, sections: () => sections });
   }
   return out;
+}
+
+/**
+ * How memo files are read: `reused` when the bytes `read` gives are a buffer read into again at
+ * its next call (`scratchReader`), so that what is kept of them must be copied out (pack.ts
+ * `unpack`).
+ */
+interface Reader {
+  read: (name: string) => Uint8Array | undefined;
+  reused: boolean;
+}
+
+/**
+ * Files read through one buffer, kept from file to file (grown when one is larger): the bytes a
+ * call gives are good until the next call. Decision: for the files decoded as soon as read (the
+ * memo files' JSON, the pieces read lazily: the cite memo's heads, the index's word counts), of
+ * which nothing is kept but what is decoded or copied out. A fresh buffer a file has its pages
+ * faulted in anew, nearly all of its cost on this scale: at 200k paragraphs, the cite memo's 256
+ * pieces (38 MB) took 160-180 ms of system CPU to read into fresh buffers, 7-12 ms through one
+ * (two-core machine under load); a build after one change reads some 13 MB of such files.
+ * Not for the pieces kept as they are read (the reuse memo's columns and records, views on the
+ * file's bytes): copied out, they would cost the fresh memory twice.
+ */
+function scratchReader(open: (name: string) => RangeFile | undefined): Reader {
+  let buffer = new Uint8Array(1 << 16);
+  const read = (name: string): Uint8Array | undefined => {
+    const file = open(name);
+    if (!file) return undefined;
+    try {
+      if (file.size > buffer.length) buffer = new Uint8Array(Math.max(file.size, 2 * buffer.length));
+      const bytes = buffer.subarray(0, file.size);
+      return file.read(0, bytes) ? bytes : undefined;
+    } finally {
+      file.close();
+    }
+  };
+  return { read, reused: true };
 }
 
 /** `make()`, or null when a piece it reads turns out unreadable (the memo is then not used). */
@@ -290,13 +328,15 @@ let readHere: { version: string; names: Set<string> } = { version: "", names: ne
  * With `open`, a base of postings vouched for is read by range as the stage asks (see readBase):
  * the caller calls the memos' `release` once the memos made from them are written. `vouched` is
  * asked about a file before it is read, so the caller may keep the stamp it took then for a file
- * found good (`checked`): a file changed after it was read has another stamp.
+ * found good (`checked`): a file changed after it was read has another stamp. With `through`,
+ * the files decoded as soon as read are read through one buffer (`scratchReader`).
  */
 export function readMemos(
   read: (name: string) => Uint8Array | undefined,
   version: string,
   vouched: (name: string) => boolean = () => false,
   open?: (name: string) => RangeFile | undefined,
+  through?: (name: string) => RangeFile | undefined,
 ): Memos {
   const opened: RangeFile[] = [];
   const checked = new Set<string>();
@@ -309,62 +349,69 @@ export function readMemos(
   const used = (pieces: PieceIn[] | null) => {
     for (const p of pieces ?? []) readHere.names.add(p.name);
   };
-  // Its stamp asked for before it is read (see `checked`), then checked in full unless vouched.
+  // What is decoded as soon as read goes through one buffer (`scratchReader`); the reuse memo's
+  // pieces, kept as read, do not.
+  const whole: Reader = { read, reused: false };
+  const once = through ? scratchReader(through) : whole;
+  // Its stamp asked for before it is read (see `checked`), then checked in full unless vouched;
+  // why it is no memo said now, while its bytes are at hand.
   const memoFile = (name: string, head: { kind: string; version: string }) => {
     const trusted = vouched(name);
-    const bytes = read(name);
-    const s = bytes ? unpack(bytes, head.kind, `${head.version}|${version}`, trusted) : null;
+    const bytes = once.read(name);
+    const s = bytes
+      ? unpack(bytes, head.kind, `${head.version}|${version}`, trusted, undefined, once.reused)
+      : null;
     if (s && !trusted) checked.add(name);
-    return { bytes, s };
+    return { present: !!bytes, s, why: bytes && !s ? rejection(bytes, head.kind) : undefined };
   };
-  const { bytes: cite, s: citeSections } = memoFile(MEMO_FILES.cite, CITE_MEMO);
-  if (cite) {
-    const s = citeSections;
+  const cite = memoFile(MEMO_FILES.cite, CITE_MEMO);
+  if (cite.present) {
+    const s = cite.s;
     // Lazily: after a change, a document's citations.jsonl lines are read only when that file is
     // made, and a piece none of whose documents changed is carried unread.
-    const pieces = s && readPieces(s, read, version, vouched, true, checked);
+    const pieces = s && readPieces(s, once, version, vouched, true, checked);
     out.cite = s && pieces && unlessUnreadable(() => citeMemoFromSections(s, pieces, version));
     if (out.cite) used(pieces);
-    if (!out.cite) out.rejected.cite = s ? lost : rejection(cite, CITE_MEMO.kind);
+    if (!out.cite) out.rejected.cite = s ? lost : cite.why!;
   }
-  const { bytes: reuse, s: reuseSections } = memoFile(MEMO_FILES.reuse, REUSE_MEMO);
-  if (reuse) {
-    const s = reuseSections;
+  const reuse = memoFile(MEMO_FILES.reuse, REUSE_MEMO);
+  if (reuse.present) {
+    const s = reuse.s;
     const bases = new Map<string, Base | null>();
     for (const id of s ? baseIdsOf(s) : [])
       bases.set(id, readBase(id, read, open, version, vouched, opened, checked));
     // Not lazily: every kept link's record is read by the stage.
-    const pieces = s && readPieces(s, read, version, vouched, false, checked);
+    const pieces = s && readPieces(s, whole, version, vouched, false, checked);
     out.reuse = s && pieces && memoFromPieces(s, pieces, version, (id) => bases.get(id) ?? null);
     if (out.reuse) used(pieces);
     if (!out.reuse)
       out.rejected.reuse = !s
-        ? rejection(reuse, REUSE_MEMO.kind)
+        ? reuse.why!
         : !pieces
           ? lost
           : baseIdsOf(s).length < 2 || [...bases.values()].some((b) => !b)
             ? "a base of postings it stands on is missing or changed"
             : "its sections are not of the shape this version reads";
   }
-  const { bytes: index, s: indexSections } = memoFile(MEMO_FILES.index, INDEX_MEMO);
-  if (index) {
-    const s = indexSections;
+  const index = memoFile(MEMO_FILES.index, INDEX_MEMO);
+  if (index.present) {
+    const s = index.s;
     // Lazily: the stage after a change reads a few of the index's files; the others are carried.
-    const pieces = s && readPieces(s, read, version, vouched, true, checked);
+    const pieces = s && readPieces(s, once, version, vouched, true, checked);
     out.index = s && pieces && unlessUnreadable(() => indexMemoFromSections(s, pieces, version));
     if (out.index) used(pieces);
-    if (!out.index) out.rejected.index = s ? lost : rejection(index, INDEX_MEMO.kind);
+    if (!out.index) out.rejected.index = s ? lost : index.why!;
   }
-  const { bytes: topics, s: topicsSections } = memoFile(MEMO_FILES.topics, TOPICS_MEMO);
-  if (topics) {
-    const s = topicsSections;
+  const topics = memoFile(MEMO_FILES.topics, TOPICS_MEMO);
+  if (topics.present) {
+    const s = topics.s;
     // Lazily: a document's rows are read only when topics.json is made or their piece rewritten.
-    const pieces = s && readPieces(s, read, version, vouched, true, checked);
+    const pieces = s && readPieces(s, once, version, vouched, true, checked);
     out.topics = s && pieces && unlessUnreadable(() => topicsMemoFromSections(s, pieces, version));
     if (out.topics) used(pieces);
     if (!out.topics)
       out.rejected.topics = !s
-        ? rejection(topics, TOPICS_MEMO.kind)
+        ? topics.why!
         : pieces
           ? "its sections are not of the shape this version reads"
           : lost;

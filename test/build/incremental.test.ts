@@ -684,6 +684,45 @@ describe("a memo that does not fit is not used", () => {
     expect((await build({ root })).runs!.reuse).toMatchObject({ mode: "cold" });
   });
 
+  test("memos read through one reused buffer (files opened) are the memos read whole: nothing kept of one file is overwritten by the next", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    append(root, "corpus/A-78-265/zh.md", "基准测试修改1。\n");
+    await build({ root });
+    const store = new FileStore(memoDir(root), false);
+    const packed = (memos: ReturnType<typeof readMemos>) => {
+      expect([!!memos.cite, !!memos.reuse, !!memos.index, memos.rejected]).toEqual([true, true, true, {}]);
+      // Under another version, so that every piece is packed, none carried by name.
+      const out = memoFiles(memos, "another-version", () => false).files;
+      const all = out.map((f) => [f.name, Buffer.concat(f.chunks).toString("base64")]);
+      memos.release();
+      return all;
+    };
+    const whole = packed(
+      readMemos(
+        (n) => store.get(n),
+        codeVersion(),
+        () => true,
+      ),
+    );
+    let opened = 0;
+    const open = (n: string) => {
+      opened++;
+      return store.open(n);
+    };
+    const once = packed(
+      readMemos(
+        (n) => store.get(n),
+        codeVersion(),
+        () => true,
+        undefined,
+        open,
+      ),
+    );
+    expect(opened).toBeGreaterThan(4);
+    expect(once).toEqual(whole);
+  });
+
   test("a piece packed again to one the build read is not written again; under another version, or unread, it is", async () => {
     const root = makeRepo(files());
     await build({ root });
