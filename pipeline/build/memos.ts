@@ -245,9 +245,11 @@ interface Reader {
  * call gives are good until the next call. Decision: for the files decoded as soon as read (the
  * memo files' JSON, the pieces read lazily: the cite memo's heads, the index's word counts), of
  * which nothing is kept but what is decoded or copied out. A fresh buffer a file has its pages
- * faulted in anew, nearly all of its cost on this scale: at 200k paragraphs, the cite memo's 256
- * pieces (38 MB) took 160-180 ms of system CPU to read into fresh buffers, 7-12 ms through one
- * (two-core machine under load); a build after one change reads some 13 MB of such files.
+ * faulted in anew: at 200k paragraphs, reading the cite memo's 256 pieces (38 MB) took 160-180
+ * ms of system CPU into fresh buffers, 7-12 ms through one. A build after one change reads some
+ * 13 MB this way (the memo files, the cite memo's heads): reading and decoding them took 470 ms
+ * of CPU against 510 through fresh buffers (four runs each, a two-core machine under load ~7:
+ * a gain within the build's noise, but one that grows with the memos).
  * Not for the pieces kept as they are read (the reuse memo's columns and records, views on the
  * file's bytes): copied out, they would cost the fresh memory twice.
  */
