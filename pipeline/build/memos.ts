@@ -308,6 +308,7 @@ function readBase(
   const s = bytes && unpack(bytes, REUSE_BASE.kind, v, trusted);
   const base = s ? baseFromSections(s) : null;
   if (base && !trusted) checked.add(name);
+  if (bytes && !base) readHere.unreadable.add(name);
   return base;
 }
 
@@ -321,9 +322,15 @@ function readBase(
  * costs a fifth of what writing them did (the write, and on ext4 the discard of the blocks the
  * replaced file freed). Only what this build read (a build that writes memos reads them first):
  * a memo not used, or another store's, names nothing here; a piece changed since it was read is
- * found by its stamp at the next build.
+ * found by its stamp at the next build. `unreadable`: the bases of postings this build found in
+ * the store but not as their name says (changed by hand, cut short), under this code version:
+ * written again though a file of their name is there (see `memoFiles`).
  */
-let readHere: { version: string; names: Set<string> } = { version: "", names: new Set() };
+let readHere: { version: string; names: Set<string>; unreadable: Set<string> } = {
+  version: "",
+  names: new Set(),
+  unreadable: new Set(),
+};
 
 /**
  * Read the memos from the store's bytes; `version` is the running code's (host.ts codeVersion).
@@ -347,7 +354,7 @@ export function readMemos(
   };
   const out: Memos = { cite: null, reuse: null, index: null, topics: null, rejected: {}, release, checked };
   const lost = "a piece of it is missing or changed";
-  readHere = { version, names: new Set() };
+  readHere = { version, names: new Set(), unreadable: new Set() };
   const used = (pieces: PieceIn[] | null) => {
     for (const p of pieces ?? []) readHere.names.add(p.name);
   };
@@ -486,7 +493,11 @@ export function memoFiles(
     for (const live of [memos.reuse.shingles, memos.reuse.windows]) {
       const name = baseFile(live.baseId, version);
       keep.push(name);
-      if (!exists(name))
+      // A base is written once, but one this build found spoiled is written again: the cold
+      // build over the same paragraphs makes a base of its id, and the next build would read the
+      // spoiled file under that name, and go cold again, at every build.
+      const spoiled = readHere.version === version && readHere.unreadable.has(name);
+      if (!exists(name) || spoiled)
         out.push({
           name,
           chunks: pack(

@@ -596,6 +596,19 @@ describe("a memo that does not fit is not used", () => {
     });
   });
 
+  test("a base of postings spoiled under a corpus that has not changed: the cold build writes it again, and the next build is incremental", async () => {
+    // The cold build over the same paragraphs makes a base of the same id, so of the same name.
+    const root = makeRepo(files());
+    await build({ root });
+    const dir = memoDir(root);
+    for (const f of readdirSync(dir)) if (f.endsWith(".base")) writeFileSync(path.join(dir, f), "not a base");
+    expect((await build({ root })).runs!.reuse).toMatchObject({
+      mode: "cold",
+      why: expect.stringMatching(/base of postings/),
+    });
+    expect((await build({ root })).runs!.reuse.mode).toBe("incremental");
+  });
+
   test("two folders of the same corpus built in one process: the second keeps its reuse memo whole, though its columns are the first's", async () => {
     // The columns read from the first folder's memo are the bytes the second's cold build makes:
     // their pieces, named in the first folder's store, are written into the second's.
