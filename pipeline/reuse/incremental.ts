@@ -892,8 +892,19 @@ function incremental(
     docs.length === old.docs.length &&
     docs.every((d, i) => d.key === old.docs[i]!.key && d.first === old.docs[i]!.first);
   const paraKey = inPlace ? old.paraKey : new Uint32Array(n * 2);
+  // The verbatim-copy keys: a standing document's copied as one range, the changed documents'
+  // paragraphs one by one (step 2), where a pass over every paragraph copied them pair by pair.
+  const copyKey = new Uint32Array(n * 2);
   /** The changed documents (some of their paragraphs, or all, changed). */
   const changedDocs: DocSpan[] = [];
+  /**
+   * The memo's documents that stand whole: the paragraphs of every other one that are not mapped
+   * (`remap` -1) are the old paragraphs changed or gone (`touchedOld`), found without a pass over
+   * the old corpus.
+   */
+  const standingDocs = new Set<string>();
+  /** The changed paragraphs, ascending. */
+  const changedList: number[] = [];
   for (const d of docs) {
     const o = oldDocs.get(d.key);
     const same =
@@ -903,18 +914,24 @@ function incremental(
       o.firstId === d.firstId &&
       o.lastId === d.lastId;
     if (same) {
+      standingDocs.add(d.key);
       for (let i = 0; i < d.count; i++) {
         remap[o.first + i] = d.first + i;
         oldOf[d.first + i] = o.first + i;
       }
       if (!inPlace) paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      copyKey.set(old.copyKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
       continue;
     }
     changedDocs.push(d);
     const keys = paragraphKeys(paragraphs, d);
     if (o && partlyComparable(o, d, docs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
     paraKey.set(keys, 2 * d.first);
-    for (let p = d.first; p < d.first + d.count; p++) if (oldOf[p]! < 0) changed[p] = 1;
+    for (let p = d.first; p < d.first + d.count; p++)
+      if (oldOf[p]! < 0) {
+        changed[p] = 1;
+        changedList.push(p);
+      }
   }
 
   // 2. The changed paragraphs' shingles and windows, and the counts updated.
@@ -931,19 +948,18 @@ function incremental(
   );
   const addedSh: { hash: number[]; para: number[] } = { hash: [], para: [] };
   const addedWi: { hash: number[]; para: number[] } = { hash: [], para: [] };
-  let eligible = 0;
-  const copyKey = new Uint32Array(n * 2);
-  for (let p = 0; p < n; p++) {
-    const o = oldOf[p]!;
-    if (o >= 0) {
+  // Paragraphs kept in a changed document take their old keys; the changed ones are computed
+  // (in paragraph order: the postings added are grouped in that order).
+  for (const d of changedDocs)
+    for (let p = d.first; p < d.first + d.count; p++) {
+      const o = oldOf[p]!;
+      if (o < 0) continue;
       copyKey[2 * p] = old.copyKey[2 * o]!;
       copyKey[2 * p + 1] = old.copyKey[2 * o + 1]!;
-      if (copyKey[2 * p]) eligible++;
-      continue;
     }
+  for (const p of changedList) {
     const t = features.units(p);
     if (!t) continue;
-    eligible++;
     const lo = opt(p);
     [copyKey[2 * p], copyKey[2 * p + 1]] = copyKeyOf(t.ids, langOf(p));
     for (let s = 0; s + lo.k <= t.ids.length; s++) {
@@ -955,6 +971,10 @@ function incremental(
       addedWi.para.push(p);
     }
   }
+  // A paragraph takes part (is compared) exactly when it has a verbatim-copy key (copyKeyOf's
+  // first number is never 0 for units).
+  let eligible = 0;
+  for (let i = 0; i < copyKey.length; i += 2) if (copyKey[i]) eligible++;
   formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   if (formulaDf !== old.formulaDf) return `the formula threshold moved (${old.formulaDf} -> ${formulaDf})`;
   const grouped = (a: { hash: number[]; para: number[] }) =>
@@ -968,13 +988,21 @@ function incremental(
   formulaWindows = crossed(old.formulaWindows, old.formulaCounts, wi.changed, formulaDf);
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
+  // A list of them beside the flags (sorted once all are known): the steps that visit the
+  // touched paragraphs visit them from it, in paragraph order, not by a pass over the corpus.
   const touched = new Uint8Array(n);
-  for (let p = 0; p < n; p++) if (changed[p]) touched[p] = 1;
+  const touchedList: number[] = [];
+  const touch = (p: number) => {
+    if (touched[p]) return;
+    touched[p] = 1;
+    touchedList.push(p);
+  };
+  for (const p of changedList) touch(p);
   const windowMoved = new Set<number>();
   for (const c of wi.changed) {
     windowMoved.add(c.hash);
     if (c.before >= formulaDf !== c.after >= formulaDf)
-      for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
+      for (const p of liveCarriers(windows, c.hash)) touch(p);
   }
   // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
   // paragraph is in a changed document is touched already, any other is looked up by id (in the
@@ -988,16 +1016,26 @@ function incremental(
     // citations a change moved are mostly of its own document.
     for (const d of changedDocs)
       for (let p = d.first; p < d.first + d.count; p++)
-        if (moved.delete(paragraphs[p]!.id) && !changed[p]) touched[p] = 1;
+        if (moved.delete(paragraphs[p]!.id) && !changed[p]) touch(p);
     if (moved.size) {
       for (const id of moved) {
         const p = ids.indexOf(id);
-        if (p !== undefined && oldOf[p]! >= 0) touched[p] = 1;
+        if (p !== undefined && oldOf[p]! >= 0) touch(p);
       }
     }
   }
+  touchedList.sort((x, y) => x - y);
+  // The old paragraphs changed or gone: those not mapped, all in the memo's documents that do not
+  // stand whole, and those mapped to a touched one.
   const touchedOld = new Uint8Array(nOld);
-  for (let o = 0; o < nOld; o++) if (remap[o]! < 0 || touched[remap[o]!]) touchedOld[o] = 1;
+  const touchedOldList: number[] = [];
+  for (const o of old.docs) {
+    if (standingDocs.has(o.key)) continue;
+    for (let q = o.first; q < o.first + o.count; q++) if (remap[q]! < 0) touchedOldList.push(q);
+  }
+  for (const p of touchedList) if (oldOf[p]! >= 0) touchedOldList.push(oldOf[p]!);
+  touchedOldList.sort((x, y) => x - y);
+  for (const o of touchedOldList) touchedOld[o] = 1;
 
   // 4. What the memo found among untouched paragraphs stands; the rest is dropped.
   const rank = readingRank(paragraphs, documents);
@@ -1073,8 +1111,7 @@ function incremental(
     pairs.push(lo, hi);
     addLink(linkOf(lo, hi, features.side(lo), features.side(hi), positions, options, rank, langOf(lo)));
   };
-  for (let p = 0; p < n; p++) {
-    if (!touched[p]) continue;
+  for (const p of touchedList) {
     const f = features.shingled(p);
     if (!f) continue;
     const met: number[] = [];
@@ -1168,9 +1205,8 @@ function incremental(
     dirtyHashes.add(hash);
   };
   const isDirty = (p: number) => dirtyHashes.has(copyKey[2 * p + 1]!) && dirtyGroups.has(groupKey(p));
-  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
-  for (let o = 0; o < nOld; o++)
-    if (touchedOld[o] && old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
+  for (const p of touchedList) if (copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
+  for (const o of touchedOldList) if (old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
   for (const [a, b] of seenMoved)
     if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirty(groupKey(a), copyKey[2 * a + 1]!);
   const copies: number[] = [];
@@ -1246,7 +1282,7 @@ function incremental(
     liveDf(windows, h),
   );
   const keyed: number[] = [];
-  for (let p = 0; p < n; p++) if (touched[p] && features.get(p)?.runs.length) keyed.push(p);
+  for (const p of touchedList) if (features.get(p)?.runs.length) keyed.push(p);
   const keyedRuns = keyRunsOf(
     table,
     keyed.map((p) => {
@@ -1255,8 +1291,8 @@ function incremental(
     }),
   );
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
-  const carry = new Int32Array(n);
-  for (let p = 0; p < n; p++) carry[p] = touched[p] ? -1 : oldOf[p]!;
+  const carry = oldOf.slice();
+  for (const p of touchedList) carry[p] = -1;
   if (!carriedInPlace(table, carry, fresh))
     Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
 
@@ -1332,9 +1368,7 @@ function incremental(
     carried: records.carriedOut,
     aligned: aligned.memo,
   };
-  let touchedCount = 0;
-  for (let p = 0; p < n; p++) touchedCount += touched[p]!;
-  return { result, memo, mode: "incremental", why: null, touched: touchedCount };
+  return { result, memo, mode: "incremental", why: null, touched: touchedList.length };
 }
 
 /**
