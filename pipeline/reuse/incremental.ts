@@ -231,6 +231,34 @@ function refsOf(references: MemoInput["references"]): Map<string, string> {
   return out;
 }
 
+/**
+ * The ids whose citation spans moved, `refs` (the memo's, consumed) updated in place to
+ * `references`' keys: a new map of every citing paragraph, and a lookup of each old one in it,
+ * were made at every build for the few a change moves. The old ids all stand when the map, once
+ * updated, holds as many as `references` has citing ids (each of those is in it): then no pass
+ * looks for the ids that went. The order of the entries may then differ from `refsOf`'s, which
+ * only the memo's bytes see.
+ */
+export function movedRefs(refs: Map<string, string>, references: MemoInput["references"]): Set<string> {
+  const moved = new Set<string>();
+  let citing = 0;
+  for (const [id, spans] of references) {
+    const key = refKey(spans);
+    if (!key) continue;
+    citing++;
+    if (refs.get(id) === key) continue;
+    moved.add(id);
+    refs.set(id, key);
+  }
+  if (refs.size === citing) return moved;
+  for (const id of refs.keys())
+    if (!refKey(references.get(id))) {
+      moved.add(id);
+      refs.delete(id);
+    }
+  return moved;
+}
+
 /** Sign a raw link: its kind, score, formula flag and passages. */
 function sigOf(l: RawLink): string {
   return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
@@ -1007,10 +1035,8 @@ function incremental(
   // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
   // paragraph is in a changed document is touched already, any other is looked up by id (in the
   // documents its prefix can be in: paragraph-runs.ts `idLookup`).
-  const refs = refsOf(input.references);
-  const moved = new Set<string>();
-  for (const [id, key] of refs) if (old.refs.get(id) !== key) moved.add(id);
-  for (const id of old.refs.keys()) if (!refs.has(id)) moved.add(id);
+  const refs = old.refs;
+  const moved = movedRefs(refs, input.references);
   if (moved.size) {
     // The changed documents' paragraphs first: the changed ones are touched already, and the
     // citations a change moved are mostly of its own document.
