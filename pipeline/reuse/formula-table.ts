@@ -381,12 +381,13 @@ export function formulaList(
   const carriers = new Uint32Array(keys);
   const langs = new Uint8Array(keys);
   const lastSeen = new Int32Array(keys).fill(-1);
-  // The first carrier in reading order, and where its first run of the key starts.
-  const first = new Int32Array(keys).fill(-1);
-  const firstRun = new Int32Array(keys);
   // The three carriers first in reading order (a key's examples), kept as the runs are read: a
   // second pass over every run of the corpus for the chosen keys' carriers cost as much as this one.
+  // The first of them is the key's first carrier, whose text is listed: which of its runs of the
+  // key is the first is noted when it takes that place (its first run of the key is the one read
+  // then), where a column of first carriers was checked at every run.
   const examples = new Int32Array(3 * keys).fill(-1);
+  const firstRun = new Int32Array(keys);
   const { runStart, runs } = t;
   const n = runStart.length - 1;
   for (let p = 0; p < n; p++) {
@@ -400,12 +401,7 @@ export function formulaList(
       if (lastSeen[k] !== p) {
         lastSeen[k] = p;
         carriers[k]!++;
-        keepExample(examples, 3 * k, p, rank);
-      }
-      const f = first[k]!;
-      if (f < 0 || rank[p]! < rank[f]!) {
-        first[k] = p;
-        firstRun[k] = r - from;
+        if (keepExample(examples, 3 * k, p, rank) === 0) firstRun[k] = r - from;
       }
     }
   }
@@ -433,7 +429,7 @@ export function formulaList(
       end++;
   }
   const top = ranked.slice(0, end).map((k) => {
-    const p = first[k]!;
+    const p = examples[3 * k]!;
     const r = 3 * (runStart[p]! + firstRun[k]!);
     return { k, text: textOf(p, runs[r]!, runs[r + 1]!), rank: rank[p]!, run: firstRun[k]! };
   });
@@ -456,14 +452,16 @@ export function formulaList(
 /**
  * Paragraph `p` among a key's three examples at `at` (-1 where none yet), kept in reading order:
  * a carrier goes before one of a higher rank only, so of equal ranks the one met first (the
- * lower index) stays first, as a stable sort by rank of the carriers would leave them.
+ * lower index) stays first, as a stable sort by rank of the carriers would leave them. Returns
+ * the place it took (3: none).
  */
-function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): void {
+function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): number {
   let i = 3;
   while (i > 0 && (examples[at + i - 1]! < 0 || rank[p]! < rank[examples[at + i - 1]!]!)) i--;
-  if (i === 3) return;
+  if (i === 3) return i;
   for (let j = 2; j > i; j--) examples[at + j] = examples[at + j - 1]!;
   examples[at + i] = p;
+  return i;
 }
 
 /**

@@ -33,6 +33,15 @@
  * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
  * of links whose two paragraphs and passages did not change are taken from the memo.
  *
+ * The steps go by lists of what changed, not by passes over the corpus: the touched paragraphs
+ * are a list beside their flags, the old paragraphs changed or gone are found in the memo's
+ * documents that do not stand whole, a standing document's columns are copied as ranges, the
+ * citing paragraphs' spans are updated in the memo's map. Decision: what is still a pass over
+ * every paragraph, pair or formula run is what this memo's layout asks for (the postings'
+ * numbering, the candidate pairs renumbered, the formula list's counts of carriers and its
+ * examples); carrying those too needs the memo to keep them, which a pass costs less than
+ * reading and writing them would at one change, until measured otherwise.
+ *
  * When the change reaches what everything depends on (the registered names, the formula
  * threshold, the settings), the stage says so and the caller builds cold. The property test
  * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
