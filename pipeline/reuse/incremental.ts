@@ -39,8 +39,8 @@
  * citing paragraphs' spans are updated in the memo's map. Decision: what is still a pass over
  * every paragraph, pair or formula run is what this memo's layout asks for (the postings'
  * numbering, the candidate pairs renumbered, the formula list's counts of carriers and its
- * examples); carrying those too needs the memo to keep them, which a pass costs less than
- * reading and writing them would at one change, until measured otherwise.
+ * examples): carrying those too needs the memo to keep them (its layout, memo-file.ts), and what
+ * that would cost to read and write at every build against the pass it saves is not measured yet.
  *
  * When the change reaches what everything depends on (the registered names, the formula
  * threshold, the settings), the stage says so and the caller builds cold. The property test
