@@ -929,9 +929,15 @@ function incremental(
     docs.length === old.docs.length &&
     docs.every((d, i) => d.key === old.docs[i]!.key && d.first === old.docs[i]!.first);
   const paraKey = inPlace ? old.paraKey : new Uint32Array(n * 2);
-  // The verbatim-copy keys: a standing document's copied as one range, the changed documents'
-  // paragraphs one by one (step 2), where a pass over every paragraph copied them pair by pair.
-  const copyKey = new Uint32Array(n * 2);
+  // The verbatim-copy keys likewise in place, else a standing document's copied as one range; the
+  // changed documents' paragraphs are written one by one (step 2), where a pass over every
+  // paragraph copied them pair by pair into new memory. In place, the memo's keys of the changed
+  // documents are kept aside before they are written over (`oldCopyKey`): the verbatim-copy
+  // groups they were in are read after (step 7).
+  const copyKey = inPlace ? old.copyKey : new Uint32Array(n * 2);
+  const overwritten = new Map<number, number>();
+  /** The memo's copy key column at `i` as it was read. */
+  const oldCopyKey = (i: number): number => overwritten.get(i) ?? old.copyKey[i]!;
   /** The changed documents (some of their paragraphs, or all, changed). */
   const changedDocs: DocSpan[] = [];
   /**
@@ -956,11 +962,16 @@ function incremental(
         remap[o.first + i] = d.first + i;
         oldOf[d.first + i] = o.first + i;
       }
-      if (!inPlace) paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
-      copyKey.set(old.copyKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      if (!inPlace) {
+        paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+        copyKey.set(old.copyKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      }
       continue;
     }
     changedDocs.push(d);
+    // In place, a changed document's span is its old one (same first, and so same count).
+    if (inPlace)
+      for (let i = 2 * d.first; i < 2 * (d.first + d.count); i++) overwritten.set(i, old.copyKey[i]!);
     const keys = paragraphKeys(paragraphs, d);
     if (o && partlyComparable(o, d, docs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
     paraKey.set(keys, 2 * d.first);
@@ -990,9 +1001,8 @@ function incremental(
   for (const d of changedDocs)
     for (let p = d.first; p < d.first + d.count; p++) {
       const o = oldOf[p]!;
-      if (o < 0) continue;
-      copyKey[2 * p] = old.copyKey[2 * o]!;
-      copyKey[2 * p + 1] = old.copyKey[2 * o + 1]!;
+      copyKey[2 * p] = o < 0 ? 0 : oldCopyKey(2 * o);
+      copyKey[2 * p + 1] = o < 0 ? 0 : oldCopyKey(2 * o + 1);
     }
   for (const p of changedList) {
     const t = features.units(p);
@@ -1227,7 +1237,7 @@ function incremental(
 
   // 7. Verbatim-copy groups that hold a touched paragraph or a pair whose search link moved.
   const groupKey = (p: number) => `${copyKey[2 * p]}|${copyKey[2 * p + 1]}`;
-  const oldGroupKey = (o: number) => `${old.copyKey[2 * o]}|${old.copyKey[2 * o + 1]}`;
+  const oldGroupKey = (o: number) => `${oldCopyKey(2 * o)}|${oldCopyKey(2 * o + 1)}`;
   const dirtyGroups = new Set<string>();
   /**
    * The units hashes of the dirty groups: a paragraph whose hash is none of them is in none of
@@ -1241,14 +1251,14 @@ function incremental(
   };
   const isDirty = (p: number) => dirtyHashes.has(copyKey[2 * p + 1]!) && dirtyGroups.has(groupKey(p));
   for (const p of touchedList) if (copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
-  for (const o of touchedOldList) if (old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
+  for (const o of touchedOldList) if (oldCopyKey(2 * o)) dirty(oldGroupKey(o), oldCopyKey(2 * o + 1));
   for (const [a, b] of seenMoved)
     if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirty(groupKey(a), copyKey[2 * a + 1]!);
   const copies: number[] = [];
   for (let i = 0; i < old.copies.length; i += 2) {
     const a = old.copies[i]!;
     const b = old.copies[i + 1]!;
-    if (dirtyHashes.has(old.copyKey[2 * a + 1]!) && dirtyGroups.has(oldGroupKey(a))) continue;
+    if (dirtyHashes.has(oldCopyKey(2 * a + 1)) && dirtyGroups.has(oldGroupKey(a))) continue;
     copies.push(remap[a]!, remap[b]!);
   }
   const copyLinks = copyFound.filter((l) => !isDirty(l.from));
