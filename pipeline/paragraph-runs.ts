@@ -147,15 +147,22 @@ export function languageOf(paragraphs: readonly Paragraph[]): (p: number) => Par
 /**
  * One document's paragraph ids as a lazy corpus knows them before making its paragraphs: where it
  * starts in the array, its count, its own runs ([from, to) within it) and its ids joined by "\n"
- * as its entry's header gives them (null when an id holds a "\n": read from the paragraphs).
+ * as its entry gives them (null when an id holds a "\n": read from the paragraphs). The joined
+ * ids and addresses may be getters that read the entry's ids line when first asked (cache.ts):
+ * the lookup asks only for the documents an id's prefix can be in.
  */
 export interface DocumentIds {
   start: number;
   count: number;
   runs: readonly ParagraphRun[];
-  ids: string | null;
+  readonly ids: string | null;
   /** Its paragraphs' addresses joined so (null likewise). */
-  addresses: string | null;
+  readonly addresses: string | null;
+  /**
+   * Whether `ids` is a string, known without reading it (the entry's header says so); when absent,
+   * `ids` is read to know.
+   */
+  readonly joined?: boolean;
 }
 
 /** The documents of a lazy corpus's array, in order (cache.ts), to answer by id without its paragraphs. */
@@ -241,7 +248,8 @@ class KnownIdLookup implements IdLookup {
   ) {
     for (const [d, doc] of documents.entries()) {
       const prefixes = new Set(doc.runs.map((r) => (r.regular ? r.prefix : "")));
-      if (prefixes.has("") || doc.ids === null) this.#irregular.push(d);
+      // Whether its ids are joined, from the header when it says so: `ids` may read the entry.
+      if (prefixes.has("") || !(doc.joined ?? doc.ids !== null)) this.#irregular.push(d);
       else
         for (const prefix of prefixes) {
           const list = this.#byPrefix.get(prefix);
