@@ -260,12 +260,13 @@ function frameOf(buf: Buffer, size: number): Frame | null {
 }
 
 /**
- * How many of its first bytes an entry of `size` bytes needs read for its header (`readHead`), as
- * its frame in `prefix` says; -1 when `prefix` does not open an entry of this layout's frame.
+ * How many of its first bytes an entry of `size` bytes needs read for its header and its ids line
+ * (`readHead`), as its frame in `prefix` says; -1 when `prefix` does not open an entry of this
+ * layout's frame.
  */
 export function headLength(prefix: Uint8Array, size: number): number {
   const frame = frameOf(Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength), size);
-  return frame ? frame.nl + 1 : -1;
+  return frame ? frame.at[1] : -1;
 }
 
 /**
@@ -540,6 +541,13 @@ export interface EntryHead {
   joined: boolean;
   /** Bytes [at, end) of the entry: its ids line (`IdsLine`), to be read by `readIds`. */
   ids: { at: number; end: number; sum: number };
+  /**
+   * The ids line's text, its CRC-32 checked, when the bytes read held it (`headLength`): parsed
+   * when a lookup asks (`idsOfLine`). Kept as read, one string, rather than read again by range:
+   * the reuse stage asks for the ids of most documents in every build after a change, and an
+   * entry opened again costs more than the copy.
+   */
+  idsLine?: string;
   /** Where the piece of paragraphs.jsonl starts in the entry's bytes (`ReadyDoc`), and its CRC-32. */
   pieceAt: number;
   pieceSum: number;
@@ -613,16 +621,21 @@ export function readHead(
     const head = headOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, size);
     if (!head) return null;
     const { h, frame } = head;
-    return {
+    const [at, end] = frame.at;
+    const out: EntryHead = {
       parsed: { headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
       sections: h.sections,
       count: h.count,
       runs: h.runs,
       joined: h.joined,
-      ids: { at: frame.at[0], end: frame.at[1], sum: frame.sums[0] },
+      ids: { at, end, sum: frame.sums[0] },
       pieceAt: frame.at[2],
       pieceSum: frame.sums[2],
     };
+    // A line that fails its CRC-32 is left out: read again when asked, and found a miss then.
+    if (bytes.length >= end && partSound(bytes, frame, 0) && isAscii(bytes.subarray(at, end)))
+      out.idsLine = latin1(bytes, at, end - 1);
+    return out;
   } catch {
     return null;
   }
@@ -636,13 +649,32 @@ export function readHead(
 export function readIds(
   line: Uint8Array,
   head: Pick<EntryHead, "count" | "joined" | "ids">,
-): { ids: string | null; addresses: string | null } | null {
+): JoinedIds | null {
+  const length = head.ids.end - head.ids.at;
+  if (line.length !== length || length === 0 || line[length - 1] !== 0x0a) return null;
+  // Written in ASCII (`asciiJson`): a byte past it is not a line this code wrote.
+  if (crc32(line) !== head.ids.sum || !isAscii(line)) return null;
+  return idsOfLine(latin1(line, 0, length - 1), head);
+}
+
+/** A document's ids and addresses joined (`IdsLine`). */
+export interface JoinedIds {
+  ids: string | null;
+  addresses: string | null;
+}
+
+/** `bytes` [start, end) as a one-byte string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1", start, end);
+}
+
+/**
+ * An ids line's text (its newline left out, its CRC-32 checked and its bytes ASCII: `readIds`,
+ * `EntryHead.idsLine`) parsed; null when it is not JSON of as many ids as the header says.
+ */
+export function idsOfLine(text: string, head: Pick<EntryHead, "count" | "joined">): JoinedIds | null {
   try {
-    const buf = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
-    const length = head.ids.end - head.ids.at;
-    if (buf.length !== length || length === 0 || buf[length - 1] !== 0x0a) return null;
-    if (crc32(buf) !== head.ids.sum || !isAscii(buf)) return null;
-    const value = JSON.parse(buf.toString("latin1", 0, length - 1)) as unknown;
+    const value = JSON.parse(text) as unknown;
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [ids, addresses] = value as IdsLine;
     if ((ids !== null) !== head.joined) return null;

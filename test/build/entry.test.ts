@@ -10,6 +10,7 @@ import {
   entryBytes,
   FRAME,
   headLength,
+  idsOfLine,
   LAYOUT,
   readEntry,
   readHead,
@@ -193,12 +194,18 @@ describe("parse cache entry", () => {
     expect(readHead(fewer, FILE)).not.toBeNull();
     expect(idsOf(fewer)).toBeNull();
     expect(idsOf(join([h, i.replace(json, "7"), s, p]))).toBeNull();
+    // Sealed again, its CRC-32 sound: the text kept with the header is parsed and checked all the same.
+    const sealedFewer = readHead(fewer, FILE)!;
+    expect(sealedFewer.idsLine).toBeDefined();
+    expect(idsOfLine(sealedFewer.idsLine!, sealedFewer)).toBeNull();
     // The header says the ids are joined: a line without them is not its line.
     expect(idsOf(join([h, i.replace(json, "null"), s, p]))).toBeNull();
     // Changed by hand, the same length, the frame kept: its CRC-32.
     const byHand = unsealed(bytes, [h, i.replace("A-9-9/en/", "A-9-8/en/"), s, p]);
     expect(byHand.length).toBe(bytes.length);
     expect(readHead(byHand, FILE)).not.toBeNull();
+    expect(readHead(byHand, FILE)?.idsLine).toBeUndefined();
+    expect(readHead(bytes, FILE)?.idsLine).toBe(i);
     expect(idsOf(byHand)).toBeNull();
     expect(readEntry(byHand, FILE)).toBeNull();
   });
@@ -206,10 +213,18 @@ describe("parse cache entry", () => {
   test("the header reads back from the entry's first bytes, as many as its frame says; fewer are a miss", () => {
     const bytes = entry();
     const need = headLength(bytes.subarray(0, FRAME), bytes.length);
-    const [h] = partsOf(bytes);
-    expect(need).toBe(FRAME + h.length + 1);
-    expect(readHead(bytes.subarray(0, need), FILE, bytes.length)).toEqual(readHead(bytes, FILE));
-    expect(readHead(bytes.subarray(0, need - 1), FILE, bytes.length)).toBeNull();
+    const [h, i] = partsOf(bytes);
+    // The header and the ids line: the line's text kept as read, parsed when asked.
+    expect(need).toBe(FRAME + h.length + 1 + i.length + 1);
+    const head = readHead(bytes.subarray(0, need), FILE, bytes.length);
+    expect(head).toEqual(readHead(bytes, FILE));
+    expect(head?.idsLine).toBe(i);
+    expect(idsOfLine(head!.idsLine!, head!)).toEqual(idsOf(bytes));
+    // The header alone: its ids line left to be read by range.
+    const alone = readHead(bytes.subarray(0, FRAME + h.length + 1), FILE, bytes.length);
+    expect(alone).not.toBeNull();
+    expect(alone?.idsLine).toBeUndefined();
+    expect(readHead(bytes.subarray(0, FRAME + h.length), FILE, bytes.length)).toBeNull();
     // The size of another entry places the parts elsewhere: not this header.
     expect(readHead(bytes.subarray(0, need), FILE, bytes.length + 1)).toBeNull();
     expect(headLength(bytes.subarray(0, FRAME - 1), bytes.length)).toBe(-1);
