@@ -133,6 +133,9 @@ export function relativePath(root: string, abs: string): string {
  *   last write, and the code never writes an entry in place.
  * - A descriptor is opened per read, never kept: a build holds more entries (1,329 at 200k
  *   paragraphs) than the default limit of open files (1,024).
+ * - `read` may be asked for an entry's first bytes only, and gives the entry's size with them: a
+ *   build after a change reads the headers (build/entry.ts, layout 11), the parts of an entry
+ *   after them by `range` when it needs them, under the stamp of that first read.
  */
 export class TextCache {
   /** The reused buffer of `read`; `range` has its own, its views living while the writer writes them. */

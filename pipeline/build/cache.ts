@@ -6,9 +6,9 @@
  * Decisions:
  * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
  *   because positions in the output carry it.
- * - An entry is a text of lines: a header line (a CRC-32 of the rest, versions, layout, file,
- *   headings, parts, diagnostics, the document's sections), the paragraphs in a short form
- *   (entry.ts), then the document's paragraphs exactly as paragraphs.jsonl carries them, already
+ * - An entry is a text of lines: a header line (its CRC-32 and the length and CRC-32 of each
+ *   later part, versions, layout, file, headings, parts, diagnostics, the document's sections),
+ *   the paragraphs' ids and addresses, the paragraphs in a short form (entry.ts), then the document's paragraphs exactly as paragraphs.jsonl carries them, already
  *   validated, each line ending in a newline. A hit then costs one JSON.parse of the short form, no validation or
  *   stringify, and the entry's last bytes are the document's piece of paragraphs.jsonl as they
  *   stand: the writer copies them, never encodes the lines again (133 MB at 200k paragraphs). An
@@ -21,11 +21,20 @@
  *   every entry's buffer to the write cost their pages faulted in fresh, and some 200 MB alive through
  *   the stages, at 200k paragraphs. The store vouches that the entry is still the bytes read
  *   (host.ts `TextCache`); one that is not fails the write before anything is swapped in.
- * - After a change (a build with the stages' memos: `lazy`), a hit costs its header alone (its
- *   CRC checked over the whole entry, its lines counted): the paragraphs stay in the entry until a
- *   stage reads one of them (`LazyCorpus`), and the stages that passed over every paragraph take
- *   the runs the headers give (paragraph-runs.ts). Making 200k paragraphs on every build cost some
- *   1.4 s of CPU at 200k paragraphs, and the collector most of a second more promoting them.
+ * - After a change (a build with the stages' memos: `lazy`), a hit costs its first bytes (its
+ *   header, its CRC checked, and its ids line: `HEAD_BYTES`): the paragraphs stay in the entry
+ *   until a stage reads one of them (`LazyCorpus`), and the stages that passed over every
+ *   paragraph take the runs the headers give (paragraph-runs.ts). Making 200k paragraphs on every
+ *   build cost some 1.4 s of CPU at 200k paragraphs, and the collector most of a second more
+ *   promoting them. Reading every entry whole to check it, as layout 10 did, read 240 MB there.
+ * - What the header vouches for but the build did not read is checked when it is read (entry.ts,
+ *   layout 11), the piece as it is copied into paragraphs.jsonl (`piecesOf`: its CRC-32, one line
+ *   a paragraph). A piece that fails is never written: its document is made anew from its source
+ *   (the same bytes and parser under the same key give the same piece), checked to be what the
+ *   build stood on (as a document made late is: `LazyCorpus`), the entry written again; the build
+ *   fails, before anything is swapped in, only when that cannot be vouched for, and says to build
+ *   with --no-cache. Parsed again rather than failed: an entry damaged on disk is a miss
+ *   everywhere else, and one document's parse costs less than a cold build.
  * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
  *   it for texts by key, so it never touches the disk.
  */

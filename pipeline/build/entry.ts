@@ -1,7 +1,8 @@
 /**
- * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of three parts,
- * each ending in a newline: a header line (the CRC-32 of all that follows it, versions, layout,
- * file, headings, parts, diagnostics, sections, and what the paragraphs share), one line holding
+ * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of four parts,
+ * each ending in a newline: a header line (its frame: its own CRC-32 and the length and CRC-32 of
+ * each later part; then versions, layout, file, headings, parts, diagnostics, sections, and what
+ * the paragraphs share), a line of the paragraphs' ids and addresses (`IdsLine`), one line holding
  * the paragraphs' values in short form (`ShortForm`), then the document's paragraphs, validated,
  * exactly as paragraphs.jsonl carries them. Made
  * where the document is parsed (a parse worker, parse-worker.ts, or the main thread) and read back
@@ -34,21 +35,38 @@
  *   span was an array of its own, made to be dropped. The short forms of the 200k bench cache
  *   parse in some 60 % of the CPU the objects took; reading every entry took 2.08 s of CPU against
  *   2.28 s (medians of 9 rounds, alternating, load average 7-8).
- * - An entry opens with the CRC-32 of the rest (layout 7): an entry changed in any byte (edited
- *   by hand, cut, written over in part) is a miss, where the checks below see only what would
- *   break the reader, not a value changed for another of its type. Some 35 ms of CPU for
- *   128 MB in one call, measured apart; 0.1 s in a profile of the build after one change at 200k
- *   paragraphs under a load average of 7.
+ * - An entry opens with a CRC-32 (layout 7): an entry changed in any byte (edited by hand, cut,
+ *   written over in part) is a miss, where the checks below see only what would break the reader,
+ *   not a value changed for another of its type. Some 35 ms of CPU for 128 MB in one call,
+ *   measured apart; 0.1 s in a profile of the build after one change at 200k paragraphs under a
+ *   load average of 7.
  * - The header gives the paragraphs' count and runs (layout 8, paragraph-runs.ts): a build after a
  *   change reads the header alone of an unchanged document (`readHead`), and its short form only
  *   when a stage asks for its paragraphs (cache.ts `LazyCorpus`).
- * - The header gives the paragraphs' ids too, as one string joined by "\n" (layout 9): the reuse
+ * - The entry gives the paragraphs' ids too, as one string joined by "\n" (layout 9): the reuse
  *   stage names every link's ends by id and finds paragraphs by id, which made most documents of
  *   the corpus in a build after one change when read from their paragraphs (the reuse stage's
  *   CPU there went 2.16 -> 1.15 s at 200k paragraphs with them). One string a document, not a
- *   list, so that reading a header makes one string more, not one a paragraph; split when a
- *   stage asks (paragraph-runs.ts `idLookup`). The addresses come the same way (layout 10), for
- *   the cite stage, which finds a cited paragraph by its address.
+ *   list, so that reading them makes one string more, not one a paragraph; split when a stage
+ *   asks (paragraph-runs.ts `idLookup`). The addresses come the same way (layout 10), for the
+ *   cite stage, which finds a cited paragraph by its address.
+ * - The CRC-32 that opens an entry covers its header line alone, and the header's frame gives the
+ *   length and CRC-32 of each later part (layout 11): a build after a change reads an entry's
+ *   first bytes only (its header and ids line: cache.ts `HEAD_BYTES`), where it read every entry
+ *   whole to check one CRC over it and count its lines (240 MB at 200k paragraphs, then the
+ *   pieces, 133 MB, again for paragraphs.jsonl: 345 MB read from the cache in all, 187 MB now).
+ *   Each later part is checked when it is read, against the frame the header's CRC vouched for:
+ *   the ids line when a lookup asks (`readIds`, `idsOfLine`), the whole entry when a document is
+ *   made (`readEntry`) or a paragraph read alone (`readParagraph`), the piece as it is copied
+ *   into paragraphs.jsonl (cache.ts `piecesOf`). The frame is fixed-width hex digits before the
+ *   header's JSON, not a field of it, so that it is found without parsing the header, and the
+ *   parts' offsets come from the entry's size, which the store gives with its first bytes.
+ * - The ids and addresses are a line of their own after the header (layout 11), not in it: they
+ *   were some 7 of the headers' 16 MB at 200k paragraphs, parsed with every header whether a
+ *   stage asked for them or not. The line is read with the header (in the same first bytes for
+ *   all but 39 of 1,340 entries at 200k paragraphs) and kept as its text until a lookup asks:
+ *   the reuse stage asks for most documents' in every build after a change, and opening each
+ *   entry again for its line cost more than the copy.
  * - Reading back also checks what a damaged entry would break (an entry sealed again by hand, or
  *   a bug of the codec): one paragraph per line of the export, each value of its key's type, a
  *   shared list in the table, a text span between the quotes of a JSON string inside its own
