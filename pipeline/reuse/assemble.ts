@@ -111,14 +111,18 @@ export function assemble(a: Assembly): ReuseResult {
   );
 
   // Carry each link over to the other language where both paragraphs have a version there.
+  // The pairs linked already, made only when some link has both its paragraphs in the other
+  // language too: two keys for every link of the corpus, at every build, for none to carry when
+  // no document is held in both languages.
   const { partner } = a.aligned;
+  const carries = direct.some((r) => partner.has(r.from) && partner.has(r.to));
   const linked = new Set<string>();
-  for (const l of [...a.kept, ...a.redundant]) {
+  for (const l of carries ? [...a.kept, ...a.redundant] : []) {
     linked.add(`${idOf(l.from)}|${idOf(l.to)}`);
     linked.add(`${idOf(l.to)}|${idOf(l.from)}`);
   }
   const carried: Reuse[] = [];
-  for (const r of direct) {
+  for (const r of carries ? direct : []) {
     const fromId = partner.get(r.from);
     const toId = partner.get(r.to);
     if (!fromId || !toId || linked.has(`${fromId}|${toId}`)) continue;

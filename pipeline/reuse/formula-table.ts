@@ -381,12 +381,13 @@ export function formulaList(
   const carriers = new Uint32Array(keys);
   const langs = new Uint8Array(keys);
   const lastSeen = new Int32Array(keys).fill(-1);
-  // The first carrier in reading order, and where its first run of the key starts.
-  const first = new Int32Array(keys).fill(-1);
-  const firstRun = new Int32Array(keys);
   // The three carriers first in reading order (a key's examples), kept as the runs are read: a
   // second pass over every run of the corpus for the chosen keys' carriers cost as much as this one.
+  // The first of them is the key's first carrier, whose text is listed: which of its runs of the
+  // key is the first is noted when it takes that place (its first run of the key is the one read
+  // then), where a column of first carriers was checked at every run.
   const examples = new Int32Array(3 * keys).fill(-1);
+  const firstRun = new Int32Array(keys);
   const { runStart, runs } = t;
   const n = runStart.length - 1;
   for (let p = 0; p < n; p++) {
@@ -400,25 +401,25 @@ export function formulaList(
       if (lastSeen[k] !== p) {
         lastSeen[k] = p;
         carriers[k]!++;
-        keepExample(examples, 3 * k, p, rank);
-      }
-      const f = first[k]!;
-      if (f < 0 || rank[p]! < rank[f]!) {
-        first[k] = p;
-        firstRun[k] = r - from;
+        if (keepExample(examples, 3 * k, p, rank) === 0) firstRun[k] = r - from;
       }
     }
   }
+  // The live keys in a typed column, not pushed onto a list: some 125,000 of them at 200k
+  // paragraphs, where the list and the counts taken from it (Array.from with a mapping, the
+  // iterator's slow path) were a third of this function in a build after one change.
   const df = new Uint32Array(keys);
-  const live: number[] = [];
+  const liveAll = new Uint32Array(keys);
+  let liveCount = 0;
   for (let k = 0; k < keys; k++) {
     if (!carriers[k]) continue;
     df[k] = Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
-    live.push(k);
+    liveAll[liveCount++] = k;
   }
+  const live = liveAll.subarray(0, liveCount);
   // Only the first `limit` in this order and their ties are read: the keys below the limit-th
   // count are left out before sorting (a stable sort of the rest is the same prefix).
-  const ranked = live.length > limit ? atLeast(live, df, limit) : live;
+  const ranked = live.length > limit ? atLeast(live, df, limit) : Array.from(live);
   ranked.sort((x, y) => df[y]! - df[x]! || carriers[y]! - carriers[x]!);
   // Texts only where they can decide: the first `limit` and whatever ties with the last of them.
   let end = Math.min(limit, ranked.length);
@@ -428,7 +429,7 @@ export function formulaList(
       end++;
   }
   const top = ranked.slice(0, end).map((k) => {
-    const p = first[k]!;
+    const p = examples[3 * k]!;
     const r = 3 * (runStart[p]! + firstRun[k]!);
     return { k, text: textOf(p, runs[r]!, runs[r + 1]!), rank: rank[p]!, run: firstRun[k]! };
   });
@@ -451,14 +452,16 @@ export function formulaList(
 /**
  * Paragraph `p` among a key's three examples at `at` (-1 where none yet), kept in reading order:
  * a carrier goes before one of a higher rank only, so of equal ranks the one met first (the
- * lower index) stays first, as a stable sort by rank of the carriers would leave them.
+ * lower index) stays first, as a stable sort by rank of the carriers would leave them. Returns
+ * the place it took (3: none).
  */
-function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): void {
+function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): number {
   let i = 3;
   while (i > 0 && (examples[at + i - 1]! < 0 || rank[p]! < rank[examples[at + i - 1]!]!)) i--;
-  if (i === 3) return;
+  if (i === 3) return i;
   for (let j = 2; j > i; j--) examples[at + j] = examples[at + j - 1]!;
   examples[at + i] = p;
+  return i;
 }
 
 /**
@@ -466,11 +469,15 @@ function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Ar
  * that sorting by count, then carriers, can place among the first `limit` or tie with the last
  * of them. The counts sorted as numbers, no comparator.
  */
-function atLeast(live: readonly number[], df: Uint32Array, limit: number): number[] {
+function atLeast(live: Uint32Array, df: Uint32Array, limit: number): number[] {
   if (limit <= 0) return [];
-  const counts = Uint32Array.from(live, (k) => df[k]!).sort();
+  const counts = new Uint32Array(live.length);
+  for (let i = 0; i < live.length; i++) counts[i] = df[live[i]!]!;
+  counts.sort();
   const least = counts[counts.length - limit]!;
-  return live.filter((k) => df[k]! >= least);
+  const out: number[] = [];
+  for (let i = 0; i < live.length; i++) if (df[live[i]!]! >= least) out.push(live[i]!);
+  return out;
 }
 
 /** The text of units [start, end) of a paragraph's text, given its tokens. */

@@ -33,6 +33,15 @@
  * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
  * of links whose two paragraphs and passages did not change are taken from the memo.
  *
+ * The steps go by lists of what changed, not by passes over the corpus: the touched paragraphs
+ * are a list beside their flags, the old paragraphs changed or gone are found in the memo's
+ * documents that do not stand whole, a standing document's columns are copied as ranges, the
+ * citing paragraphs' spans are updated in the memo's map. Decision: what is still a pass over
+ * every paragraph, pair or formula run is what this memo's layout asks for (the postings'
+ * numbering, the candidate pairs renumbered, the formula list's counts of carriers and its
+ * examples): carrying those too needs the memo to keep them (its layout, memo-file.ts), and what
+ * that would cost to read and write at every build against the pass it saves is not measured yet.
+ *
  * When the change reaches what everything depends on (the registered names, the formula
  * threshold, the settings), the stage says so and the caller builds cold. The property test
  * (test/reuse/incremental.test.ts) checks random sequences of edits against cold builds.
@@ -229,6 +238,34 @@ function refsOf(references: MemoInput["references"]): Map<string, string> {
     if (key) out.set(id, key);
   }
   return out;
+}
+
+/**
+ * The ids whose citation spans moved, `refs` (the memo's, consumed) updated in place to
+ * `references`' keys: a new map of every citing paragraph, and a lookup of each old one in it,
+ * were made at every build for the few a change moves. The old ids all stand when the map, once
+ * updated, holds as many as `references` has citing ids (each of those is in it): then no pass
+ * looks for the ids that went. The order of the entries may then differ from `refsOf`'s, which
+ * only the memo's bytes see.
+ */
+export function movedRefs(refs: Map<string, string>, references: MemoInput["references"]): Set<string> {
+  const moved = new Set<string>();
+  let citing = 0;
+  for (const [id, spans] of references) {
+    const key = refKey(spans);
+    if (!key) continue;
+    citing++;
+    if (refs.get(id) === key) continue;
+    moved.add(id);
+    refs.set(id, key);
+  }
+  if (refs.size === citing) return moved;
+  for (const id of refs.keys())
+    if (!refKey(references.get(id))) {
+      moved.add(id);
+      refs.delete(id);
+    }
+  return moved;
 }
 
 /** Sign a raw link: its kind, score, formula flag and passages. */
@@ -892,8 +929,25 @@ function incremental(
     docs.length === old.docs.length &&
     docs.every((d, i) => d.key === old.docs[i]!.key && d.first === old.docs[i]!.first);
   const paraKey = inPlace ? old.paraKey : new Uint32Array(n * 2);
+  // The verbatim-copy keys likewise in place, else a standing document's copied as one range; the
+  // changed documents' paragraphs are written one by one (step 2), where a pass over every
+  // paragraph copied them pair by pair into new memory. In place, the memo's keys of the changed
+  // documents are kept aside before they are written over (`oldCopyKey`): the verbatim-copy
+  // groups they were in are read after (step 7).
+  const copyKey = inPlace ? old.copyKey : new Uint32Array(n * 2);
+  const overwritten = new Map<number, number>();
+  /** The memo's copy key column at `i` as it was read. */
+  const oldCopyKey = (i: number): number => overwritten.get(i) ?? old.copyKey[i]!;
   /** The changed documents (some of their paragraphs, or all, changed). */
   const changedDocs: DocSpan[] = [];
+  /**
+   * The memo's documents that stand whole: the paragraphs of every other one that are not mapped
+   * (`remap` -1) are the old paragraphs changed or gone (`touchedOld`), found without a pass over
+   * the old corpus.
+   */
+  const standingDocs = new Set<string>();
+  /** The changed paragraphs, ascending. */
+  const changedList: number[] = [];
   for (const d of docs) {
     const o = oldDocs.get(d.key);
     const same =
@@ -903,18 +957,29 @@ function incremental(
       o.firstId === d.firstId &&
       o.lastId === d.lastId;
     if (same) {
+      standingDocs.add(d.key);
       for (let i = 0; i < d.count; i++) {
         remap[o.first + i] = d.first + i;
         oldOf[d.first + i] = o.first + i;
       }
-      if (!inPlace) paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      if (!inPlace) {
+        paraKey.set(old.paraKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+        copyKey.set(old.copyKey.subarray(2 * o.first, 2 * (o.first + o.count)), 2 * d.first);
+      }
       continue;
     }
     changedDocs.push(d);
+    // In place, a changed document's span is its old one (same first, and so same count).
+    if (inPlace)
+      for (let i = 2 * d.first; i < 2 * (d.first + d.count); i++) overwritten.set(i, old.copyKey[i]!);
     const keys = paragraphKeys(paragraphs, d);
     if (o && partlyComparable(o, d, docs)) keptParagraphs(o, d, old.paraKey, keys, remap, oldOf);
     paraKey.set(keys, 2 * d.first);
-    for (let p = d.first; p < d.first + d.count; p++) if (oldOf[p]! < 0) changed[p] = 1;
+    for (let p = d.first; p < d.first + d.count; p++)
+      if (oldOf[p]! < 0) {
+        changed[p] = 1;
+        changedList.push(p);
+      }
   }
 
   // 2. The changed paragraphs' shingles and windows, and the counts updated.
@@ -931,19 +996,17 @@ function incremental(
   );
   const addedSh: { hash: number[]; para: number[] } = { hash: [], para: [] };
   const addedWi: { hash: number[]; para: number[] } = { hash: [], para: [] };
-  let eligible = 0;
-  const copyKey = new Uint32Array(n * 2);
-  for (let p = 0; p < n; p++) {
-    const o = oldOf[p]!;
-    if (o >= 0) {
-      copyKey[2 * p] = old.copyKey[2 * o]!;
-      copyKey[2 * p + 1] = old.copyKey[2 * o + 1]!;
-      if (copyKey[2 * p]) eligible++;
-      continue;
+  // Paragraphs kept in a changed document take their old keys; the changed ones are computed
+  // (in paragraph order: the postings added are grouped in that order).
+  for (const d of changedDocs)
+    for (let p = d.first; p < d.first + d.count; p++) {
+      const o = oldOf[p]!;
+      copyKey[2 * p] = o < 0 ? 0 : oldCopyKey(2 * o);
+      copyKey[2 * p + 1] = o < 0 ? 0 : oldCopyKey(2 * o + 1);
     }
+  for (const p of changedList) {
     const t = features.units(p);
     if (!t) continue;
-    eligible++;
     const lo = opt(p);
     [copyKey[2 * p], copyKey[2 * p + 1]] = copyKeyOf(t.ids, langOf(p));
     for (let s = 0; s + lo.k <= t.ids.length; s++) {
@@ -955,6 +1018,10 @@ function incremental(
       addedWi.para.push(p);
     }
   }
+  // A paragraph takes part (is compared) exactly when it has a verbatim-copy key (copyKeyOf's
+  // first number is never 0 for units).
+  let eligible = 0;
+  for (let i = 0; i < copyKey.length; i += 2) if (copyKey[i]) eligible++;
   formulaDf = options.formulaDf ?? formulaThreshold(eligible);
   if (formulaDf !== old.formulaDf) return `the formula threshold moved (${old.formulaDf} -> ${formulaDf})`;
   const grouped = (a: { hash: number[]; para: number[] }) =>
@@ -968,36 +1035,52 @@ function incremental(
   formulaWindows = crossed(old.formulaWindows, old.formulaCounts, wi.changed, formulaDf);
 
   // 3. Touched: the changed paragraphs, those whose formula marks moved, those whose citations moved.
+  // A list of them beside the flags (sorted once all are known): the steps that visit the
+  // touched paragraphs visit them from it, in paragraph order, not by a pass over the corpus.
   const touched = new Uint8Array(n);
-  for (let p = 0; p < n; p++) if (changed[p]) touched[p] = 1;
+  const touchedList: number[] = [];
+  const touch = (p: number) => {
+    if (touched[p]) return;
+    touched[p] = 1;
+    touchedList.push(p);
+  };
+  for (const p of changedList) touch(p);
   const windowMoved = new Set<number>();
   for (const c of wi.changed) {
     windowMoved.add(c.hash);
     if (c.before >= formulaDf !== c.after >= formulaDf)
-      for (const p of liveCarriers(windows, c.hash)) touched[p] = 1;
+      for (const p of liveCarriers(windows, c.hash)) touch(p);
   }
   // Citing paragraphs whose spans moved, compared by id over the citing ones only; an id whose
   // paragraph is in a changed document is touched already, any other is looked up by id (in the
   // documents its prefix can be in: paragraph-runs.ts `idLookup`).
-  const refs = refsOf(input.references);
-  const moved = new Set<string>();
-  for (const [id, key] of refs) if (old.refs.get(id) !== key) moved.add(id);
-  for (const id of old.refs.keys()) if (!refs.has(id)) moved.add(id);
+  const refs = old.refs;
+  const moved = movedRefs(refs, input.references);
   if (moved.size) {
     // The changed documents' paragraphs first: the changed ones are touched already, and the
     // citations a change moved are mostly of its own document.
     for (const d of changedDocs)
       for (let p = d.first; p < d.first + d.count; p++)
-        if (moved.delete(paragraphs[p]!.id) && !changed[p]) touched[p] = 1;
+        if (moved.delete(paragraphs[p]!.id) && !changed[p]) touch(p);
     if (moved.size) {
       for (const id of moved) {
         const p = ids.indexOf(id);
-        if (p !== undefined && oldOf[p]! >= 0) touched[p] = 1;
+        if (p !== undefined && oldOf[p]! >= 0) touch(p);
       }
     }
   }
+  touchedList.sort((x, y) => x - y);
+  // The old paragraphs changed or gone: those not mapped, all in the memo's documents that do not
+  // stand whole, and those mapped to a touched one.
   const touchedOld = new Uint8Array(nOld);
-  for (let o = 0; o < nOld; o++) if (remap[o]! < 0 || touched[remap[o]!]) touchedOld[o] = 1;
+  const touchedOldList: number[] = [];
+  for (const o of old.docs) {
+    if (standingDocs.has(o.key)) continue;
+    for (let q = o.first; q < o.first + o.count; q++) if (remap[q]! < 0) touchedOldList.push(q);
+  }
+  for (const p of touchedList) if (oldOf[p]! >= 0) touchedOldList.push(oldOf[p]!);
+  touchedOldList.sort((x, y) => x - y);
+  for (const o of touchedOldList) touchedOld[o] = 1;
 
   // 4. What the memo found among untouched paragraphs stands; the rest is dropped.
   const rank = readingRank(paragraphs, documents);
@@ -1073,8 +1156,7 @@ function incremental(
     pairs.push(lo, hi);
     addLink(linkOf(lo, hi, features.side(lo), features.side(hi), positions, options, rank, langOf(lo)));
   };
-  for (let p = 0; p < n; p++) {
-    if (!touched[p]) continue;
+  for (const p of touchedList) {
     const f = features.shingled(p);
     if (!f) continue;
     const met: number[] = [];
@@ -1155,7 +1237,7 @@ function incremental(
 
   // 7. Verbatim-copy groups that hold a touched paragraph or a pair whose search link moved.
   const groupKey = (p: number) => `${copyKey[2 * p]}|${copyKey[2 * p + 1]}`;
-  const oldGroupKey = (o: number) => `${old.copyKey[2 * o]}|${old.copyKey[2 * o + 1]}`;
+  const oldGroupKey = (o: number) => `${oldCopyKey(2 * o)}|${oldCopyKey(2 * o + 1)}`;
   const dirtyGroups = new Set<string>();
   /**
    * The units hashes of the dirty groups: a paragraph whose hash is none of them is in none of
@@ -1168,16 +1250,15 @@ function incremental(
     dirtyHashes.add(hash);
   };
   const isDirty = (p: number) => dirtyHashes.has(copyKey[2 * p + 1]!) && dirtyGroups.has(groupKey(p));
-  for (let p = 0; p < n; p++) if (touched[p] && copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
-  for (let o = 0; o < nOld; o++)
-    if (touchedOld[o] && old.copyKey[2 * o]) dirty(oldGroupKey(o), old.copyKey[2 * o + 1]!);
+  for (const p of touchedList) if (copyKey[2 * p]) dirty(groupKey(p), copyKey[2 * p + 1]!);
+  for (const o of touchedOldList) if (oldCopyKey(2 * o)) dirty(oldGroupKey(o), oldCopyKey(2 * o + 1));
   for (const [a, b] of seenMoved)
     if (copyKey[2 * a] && groupKey(a) === groupKey(b)) dirty(groupKey(a), copyKey[2 * a + 1]!);
   const copies: number[] = [];
   for (let i = 0; i < old.copies.length; i += 2) {
     const a = old.copies[i]!;
     const b = old.copies[i + 1]!;
-    if (dirtyHashes.has(old.copyKey[2 * a + 1]!) && dirtyGroups.has(oldGroupKey(a))) continue;
+    if (dirtyHashes.has(oldCopyKey(2 * a + 1)) && dirtyGroups.has(oldGroupKey(a))) continue;
     copies.push(remap[a]!, remap[b]!);
   }
   const copyLinks = copyFound.filter((l) => !isDirty(l.from));
@@ -1246,7 +1327,7 @@ function incremental(
     liveDf(windows, h),
   );
   const keyed: number[] = [];
-  for (let p = 0; p < n; p++) if (touched[p] && features.get(p)?.runs.length) keyed.push(p);
+  for (const p of touchedList) if (features.get(p)?.runs.length) keyed.push(p);
   const keyedRuns = keyRunsOf(
     table,
     keyed.map((p) => {
@@ -1255,8 +1336,9 @@ function incremental(
     }),
   );
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
-  const carry = new Int32Array(n);
-  for (let p = 0; p < n; p++) carry[p] = touched[p] ? -1 : oldOf[p]!;
+  // `oldOf` itself, read no more after this: a copy was 0.8 MB first written at 200k paragraphs.
+  const carry = oldOf;
+  for (const p of touchedList) carry[p] = -1;
   if (!carriedInPlace(table, carry, fresh))
     Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
 
@@ -1332,9 +1414,7 @@ function incremental(
     carried: records.carriedOut,
     aligned: aligned.memo,
   };
-  let touchedCount = 0;
-  for (let p = 0; p < n; p++) touchedCount += touched[p]!;
-  return { result, memo, mode: "incremental", why: null, touched: touchedCount };
+  return { result, memo, mode: "incremental", why: null, touched: touchedList.length };
 }
 
 /**

@@ -23,6 +23,7 @@ import { DEFAULT_OPTIONS, type ReuseOptions } from "../../pipeline/reuse/detect.
 import {
   type DirectRecord,
   type MemoInput,
+  movedRefs,
   type ReuseMemo,
   reuseWithMemo,
 } from "../../pipeline/reuse/incremental.ts";
@@ -813,5 +814,30 @@ describe("the reuse memo's pieces", () => {
     const swapped = [pieces[0]!, pieces[2]!, pieces[1]!, ...pieces.slice(3)];
     expect(memoFromPieces(s, swapped, "test", bases)).toBeNull();
     expect(memoFromPieces(s, [pieces[0]!, ...pieces.slice(2)], "test", bases)).toBeNull();
+  });
+});
+
+describe("the citing paragraphs' spans after a change (movedRefs)", () => {
+  test("moves the ids whose spans changed, came or went, and leaves the memo's map as refsOf makes it", () => {
+    const spans = fc.array(fc.tuple(fc.nat(9), fc.nat(9)), { maxLength: 2 });
+    const ids = fc.constantFrom<string>("a", "b", "c", "d", "e");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(ids, spans)), fc.array(fc.tuple(ids, spans)), (before, after) => {
+        const key = (s: [number, number][] | undefined) => (s ?? []).map(([x, y]) => `${x}-${y}`).join(" ");
+        const keys = (m: Map<string, [number, number][]>) =>
+          new Map([...m].filter(([, s]) => s.length).map(([id, s]) => [id, key(s)]));
+        const old = keys(new Map(before));
+        const references = new Map<string, [number, number][]>(after);
+        const expected = new Set(
+          [...new Set([...old.keys(), ...references.keys()])].filter(
+            (id) => (old.get(id) ?? "") !== key(references.get(id)),
+          ),
+        );
+        const refs = new Map(old);
+        expect(movedRefs(refs, references)).toEqual(expected);
+        expect(new Map([...refs].sort())).toEqual(new Map([...keys(references)].sort()));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
