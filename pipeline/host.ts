@@ -133,6 +133,9 @@ export function relativePath(root: string, abs: string): string {
  *   last write, and the code never writes an entry in place.
  * - A descriptor is opened per read, never kept: a build holds more entries (1,329 at 200k
  *   paragraphs) than the default limit of open files (1,024).
+ * - `read` may be asked for an entry's first bytes only, and gives the entry's size with them: a
+ *   build after a change reads the headers (build/entry.ts, layout 11), the parts of an entry
+ *   after them by `range` when it needs them, under the stamp of that first read.
  */
 export class TextCache {
   /** The reused buffer of `read`; `range` has its own, its views living while the writer writes them. */
@@ -145,10 +148,12 @@ export class TextCache {
   ) {}
 
   /**
-   * An entry's bytes, a view of a buffer the next call reuses (copy out what is kept), and its
-   * stamp; undefined when there is none or it cannot be read.
+   * An entry's bytes, a view of a buffer the next call reuses (copy out what is kept), its size
+   * and its stamp; undefined when there is none or it cannot be read. Given `limit`, its first
+   * `limit` bytes only: a build after a change reads an entry's header, and its other parts by
+   * range when a stage asks for them.
    */
-  read(key: string): CacheRead | undefined {
+  read(key: string, limit = Number.POSITIVE_INFINITY): CacheRead | undefined {
     let fd: number;
     try {
       fd = openSync(path.join(this.dir, `${key}.jsonl`), "r");
@@ -158,9 +163,10 @@ export class TextCache {
     try {
       const st = fstatSync(fd, { bigint: true });
       const size = Number(st.size);
-      if (this.readBuf.length < size) this.readBuf = grown(this.readBuf, size);
-      const got = readFully(fd, this.readBuf, size, 0);
-      return { bytes: this.readBuf.subarray(0, got), stamp: stampString(st) };
+      const length = Math.min(size, limit);
+      if (this.readBuf.length < length) this.readBuf = grown(this.readBuf, length);
+      const got = readFully(fd, this.readBuf, length, 0);
+      return { bytes: this.readBuf.subarray(0, got), stamp: stampString(st), size };
     } catch {
       return undefined;
     } finally {
@@ -229,9 +235,11 @@ export class TextCache {
   }
 }
 
-/** An entry as `TextCache.read` found it: its bytes (a view of a reused buffer) and its stamp. */
+/** An entry as `TextCache.read` found it: its bytes (a view of a reused buffer), its size and its stamp. */
 export interface CacheRead {
   bytes: Uint8Array;
+  /** The entry's size in bytes, `bytes` its first ones when the read was limited. */
+  size: number;
   /** Inode, size, modification and status-change times in nanoseconds, as one string. */
   stamp: string;
 }

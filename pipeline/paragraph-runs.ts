@@ -16,9 +16,10 @@
  * - The runs of an entry are trusted as its sections are: its CRC says they are the bytes the
  *   codec wrote; a document made later is checked against them (cache.ts), and one that does not
  *   fit fails the build rather than be read two ways.
- * - The ids are known the same way (`idLookup`): an entry's header carries its paragraphs' ids,
- *   and the reuse stage, which names the ends of every link by id, reads them there rather than
- *   make the documents they are in.
+ * - The ids are known the same way (`idLookup`): an entry's ids line, after its header, carries
+ *   its paragraphs' ids, and the reuse stage, which names the ends of every link by id, reads
+ *   them there rather than make the documents they are in. The line is parsed when the lookup
+ *   first asks for one of the document's ids (cache.ts), its CRC-32 the one the header gives.
  */
 import type { Paragraph } from "../schemas/index.ts";
 
@@ -147,15 +148,22 @@ export function languageOf(paragraphs: readonly Paragraph[]): (p: number) => Par
 /**
  * One document's paragraph ids as a lazy corpus knows them before making its paragraphs: where it
  * starts in the array, its count, its own runs ([from, to) within it) and its ids joined by "\n"
- * as its entry's header gives them (null when an id holds a "\n": read from the paragraphs).
+ * as its entry gives them (null when an id holds a "\n": read from the paragraphs). The joined
+ * ids and addresses may be getters that read the entry's ids line when first asked (cache.ts):
+ * the lookup asks only for the documents an id's prefix can be in.
  */
 export interface DocumentIds {
   start: number;
   count: number;
   runs: readonly ParagraphRun[];
-  ids: string | null;
+  readonly ids: string | null;
   /** Its paragraphs' addresses joined so (null likewise). */
-  addresses: string | null;
+  readonly addresses: string | null;
+  /**
+   * Whether `ids` is a string, known without reading it (the entry's header says so); when absent,
+   * `ids` is read to know.
+   */
+  readonly joined?: boolean;
 }
 
 /** The documents of a lazy corpus's array, in order (cache.ts), to answer by id without its paragraphs. */
@@ -170,7 +178,7 @@ export function registerIds(paragraphs: readonly Paragraph[], documents: readonl
 }
 
 /**
- * A document's ids (or addresses) joined as an entry's header carries them; null when one holds
+ * A document's ids (or addresses) joined as an entry's ids line carries them; null when one holds
  * the separator, or is empty (a list of one empty id would read back as none).
  */
 export function joinIds(paragraphs: readonly Paragraph[], key: "id" | "address" = "id"): string | null {
@@ -190,8 +198,9 @@ export function joinIds(paragraphs: readonly Paragraph[], key: "id" | "address" 
  * - Of two paragraphs with the same id, the later one answers, as a Map made in paragraph order
  *   (the stages' maps of every id) keeps it.
  * - A document's ids are split from their joined string when first asked, and checked to be as
- *   many as its paragraphs: the header that gives them is trusted as its runs are (its CRC), and
- *   the document made later is checked against them (cache.ts).
+ *   many as its paragraphs: the ids line that gives them is trusted as the header's runs are (its
+ *   CRC-32, which the header's vouches for), and the document made later is checked against them
+ *   (cache.ts).
  */
 export interface IdLookup {
   idOf(p: number): string;
@@ -241,7 +250,8 @@ class KnownIdLookup implements IdLookup {
   ) {
     for (const [d, doc] of documents.entries()) {
       const prefixes = new Set(doc.runs.map((r) => (r.regular ? r.prefix : "")));
-      if (prefixes.has("") || doc.ids === null) this.#irregular.push(d);
+      // Whether its ids are joined, from the header when it says so: `ids` may read the entry.
+      if (prefixes.has("") || !(doc.joined ?? doc.ids !== null)) this.#irregular.push(d);
       else
         for (const prefix of prefixes) {
           const list = this.#byPrefix.get(prefix);

@@ -6,9 +6,9 @@
  * Decisions:
  * - The key is the SHA-256 of the parser version, the file's path and its bytes: the path is in it
  *   because positions in the output carry it.
- * - An entry is a text of lines: a header line (a CRC-32 of the rest, versions, layout, file,
- *   headings, parts, diagnostics, the document's sections), the paragraphs in a short form
- *   (entry.ts), then the document's paragraphs exactly as paragraphs.jsonl carries them, already
+ * - An entry is a text of lines: a header line (its CRC-32 and the length and CRC-32 of each
+ *   later part, versions, layout, file, headings, parts, diagnostics, the document's sections),
+ *   the paragraphs' ids and addresses, the paragraphs in a short form (entry.ts), then the document's paragraphs exactly as paragraphs.jsonl carries them, already
  *   validated, each line ending in a newline. A hit then costs one JSON.parse of the short form, no validation or
  *   stringify, and the entry's last bytes are the document's piece of paragraphs.jsonl as they
  *   stand: the writer copies them, never encodes the lines again (133 MB at 200k paragraphs). An
@@ -21,15 +21,25 @@
  *   every entry's buffer to the write cost their pages faulted in fresh, and some 200 MB alive through
  *   the stages, at 200k paragraphs. The store vouches that the entry is still the bytes read
  *   (host.ts `TextCache`); one that is not fails the write before anything is swapped in.
- * - After a change (a build with the stages' memos: `lazy`), a hit costs its header alone (its
- *   CRC checked over the whole entry, its lines counted): the paragraphs stay in the entry until a
- *   stage reads one of them (`LazyCorpus`), and the stages that passed over every paragraph take
- *   the runs the headers give (paragraph-runs.ts). Making 200k paragraphs on every build cost some
- *   1.4 s of CPU at 200k paragraphs, and the collector most of a second more promoting them.
+ * - After a change (a build with the stages' memos: `lazy`), a hit costs its first bytes (its
+ *   header, its CRC checked, and its ids line: `HEAD_BYTES`): the paragraphs stay in the entry
+ *   until a stage reads one of them (`LazyCorpus`), and the stages that passed over every
+ *   paragraph take the runs the headers give (paragraph-runs.ts). Making 200k paragraphs on every
+ *   build cost some 1.4 s of CPU at 200k paragraphs, and the collector most of a second more
+ *   promoting them. Reading every entry whole to check it, as layout 10 did, read 240 MB there.
+ * - What the header vouches for but the build did not read is checked when it is read (entry.ts,
+ *   layout 11), the piece as it is copied into paragraphs.jsonl (`piecesOf`: its CRC-32, one line
+ *   a paragraph). A piece that fails is never written: its document is made anew from its source
+ *   (the same bytes and parser under the same key give the same piece), checked to be what the
+ *   build stood on (as a document made late is: `LazyCorpus`), the entry written again; the build
+ *   fails, before anything is swapped in, only when that cannot be vouched for, and says to build
+ *   with --no-cache. Parsed again rather than failed: an entry damaged on disk is a miss
+ *   everywhere else, and one document's parse costs less than a cold build.
  * - The store itself is the runner's (a folder through host.ts, or none): this module only asks
  *   it for texts by key, so it never touches the disk.
  */
 import { availableParallelism } from "node:os";
+import { crc32 } from "node:zlib";
 import type { Diagnostic, DocumentRecord, Paragraph } from "../../schemas/index.ts";
 import { diag } from "../diagnostics.ts";
 import { sha256 } from "../hash.ts";
@@ -47,15 +57,26 @@ import {
 import { PARSER_VERSION, type ParseInput } from "../parse/index.ts";
 import { documentRecord } from "../parse/record.ts";
 import { type ParseOutcome, parseInWorkers, parseSafely } from "../parse-worker.ts";
-import { type EntryHead, entryBytes, type ReadyDoc, readEntry, readHead, readParagraph } from "./entry.ts";
+import {
+  type EntryHead,
+  entryBytes,
+  headLength,
+  idsOfLine,
+  type ReadyDoc,
+  readEntry,
+  readHead,
+  readIds,
+  readParagraph,
+} from "./entry.ts";
 
 /** Where cache entries are kept: texts by key, read back as their UTF-8 bytes. `set` may do nothing (a read-only cache). */
 export interface TextStore {
   /**
    * An entry's bytes, which may be a view of a buffer the next call reuses (what is kept is copied
-   * out before), and a stamp naming those bytes for `range`; undefined when there is none.
+   * out before), its size, and a stamp naming its bytes for `range`; undefined when there is none.
+   * Given `limit`, its first `limit` bytes only (all of them when it is shorter).
    */
-  read(key: string): { bytes: Uint8Array; stamp: string } | undefined;
+  read(key: string, limit?: number): { bytes: Uint8Array; stamp: string; size: number } | undefined;
   /**
    * Bytes [start, end) of the entry `read` found with this stamp, a view of a buffer the next call
    * reuses; throws when the entry is no longer those bytes (host.ts `TextCache`).
@@ -68,7 +89,30 @@ export interface TextStore {
  * A document's piece of paragraphs.jsonl: the bytes of a fresh parse's entry, or where the piece
  * stands in a cache entry read before, to be read again when it is written.
  */
-type Piece = Uint8Array | { key: string; stamp: string; start: number; end: number };
+type Piece = Uint8Array | CachedPiece;
+/** A piece in a cache entry: where it stands, under the stamp it was read with, and its CRC-32. */
+interface CachedPiece {
+  key: string;
+  stamp: string;
+  start: number;
+  end: number;
+  sum: number;
+  /** How many paragraphs, one line each: the header's count. */
+  count: number;
+  file: string;
+  /**
+   * The document's piece made anew from its source, when this one does not read back as the
+   * build read its entry (`piecesOf`); null when that cannot be vouched for.
+   */
+  again: () => Uint8Array | null;
+}
+
+/**
+ * The first bytes of an entry read in a build after a change: its header line and its ids line
+ * whole in most (39 of the 200k bench's 1,340 entries have longer ones, read on to their end:
+ * `headOf`; 32 KB would leave 11, and read twice the bytes).
+ */
+const HEAD_BYTES = 16 * 1024;
 
 /** Below this many documents to parse, starting worker threads costs more than it saves. */
 export const WORKER_THRESHOLD = 8;
@@ -135,12 +179,27 @@ export async function parseWithCache(
   const lazy = options.lazy ?? false;
   const readyDocs: Array<ReadyDoc | EntryHead | undefined> = docs.map((doc, i) => {
     const key = keys[i]!.key;
-    const entry = cache?.read(key);
-    const hit = lazy ? readHead(entry?.bytes, doc.file) : readEntry(entry?.bytes, doc.file);
+    const entry = cache?.read(key, lazy ? HEAD_BYTES : undefined);
+    const hit =
+      !entry || !cache ? null : lazy ? headOf(cache, key, entry, doc.file) : readEntry(entry.bytes, doc.file);
     if (!hit || !entry) return undefined;
     // The entry's bytes are a buffer the next read reuses (readEntry copied out what it keeps):
-    // the piece is read again when it is written, by where it stands.
-    pieces[i] = { key, stamp: entry.stamp, start: hit.pieceAt, end: entry.bytes.length };
+    // the piece is read again when it is written, by where it stands, and checked by its CRC-32.
+    pieces[i] = {
+      key,
+      stamp: entry.stamp,
+      start: hit.pieceAt,
+      end: entry.size,
+      sum: hit.pieceSum,
+      count: "count" in hit ? hit.count : hit.parsed.paragraphs.length,
+      file: doc.file,
+      // Its paragraphs read whole from the entry, the build stands on that piece: parsed again,
+      // the fresh piece is used only if it is those bytes (the same key, the same parse).
+      again: () => {
+        const fresh = parseAgain(doc, key, cache)?.piece;
+        return fresh && crc32(fresh) === hit.pieceSum ? fresh : null;
+      },
+    };
     progress(++stats.cached, docs.length, `${doc.meta.symbol} ${doc.meta.lang}`, "cache");
     return hit;
   });
@@ -214,11 +273,22 @@ export async function parseWithCache(
       record.paragraphs = head.count;
       out.documents.push(record);
       const at = kept.length;
-      corpus.addLater(head, doc.file, piece as Exclude<Piece, Uint8Array>, () => {
+      const d = corpus.addLater(head, doc.file, piece as CachedPiece, () => {
         const again = parseAgain(doc, keys[i]!.key, cache);
         if (again) kept[at] = again.piece;
         return again?.ready ?? null;
       });
+      // Its paragraphs never read but through its header: a piece that does not read back is made
+      // anew as the document is (`LazyCorpus` #make, which checks it is what the header said).
+      kept.push({
+        ...(piece as CachedPiece),
+        again: () => {
+          corpus.make(d);
+          const made = kept[at];
+          return made instanceof Uint8Array ? made : null;
+        },
+      });
+      continue;
     }
     kept.push(piece);
   }
@@ -228,6 +298,30 @@ export async function parseWithCache(
   }
   progress(docs.length, docs.length, "", "parse");
   return out;
+}
+
+/**
+ * The header of an entry read by its first bytes (`HEAD_BYTES`), read on to the end of its ids
+ * line when that is further (its frame says where it ends); null on a miss.
+ */
+function headOf(
+  cache: TextStore,
+  key: string,
+  entry: { bytes: Uint8Array; stamp: string; size: number },
+  file: string,
+): EntryHead | null {
+  const need = headLength(entry.bytes, entry.size);
+  if (need < 0) return null;
+  let bytes = entry.bytes;
+  if (need > bytes.length) {
+    try {
+      bytes = cache.range(key, entry.stamp, 0, need);
+    } catch {
+      // Replaced or removed since its first bytes were read (another build): a miss.
+      return null;
+    }
+  }
+  return readHead(bytes, file, entry.size);
 }
 
 /**
@@ -256,12 +350,17 @@ function parseAgain(
 
 /**
  * The pieces' bytes, in order: a fresh parse's as they are, a cache hit's read again from its
- * entry with the byte before it, which must be the newline ending the short form (the stamp says
- * the entry is the one read; this says the range is where a piece starts). Throws, never yields
- * other bytes than the ones the build read.
+ * entry (the stamp says the entry is the one read) with the byte before it, which must be the
+ * newline ending the short form, the piece's CRC-32 the one the entry's frame gives, and one line
+ * a paragraph (`linesSound`): in a build after a change the header vouched for the piece, which
+ * was not read then. A piece that does not read back so (an entry edited by hand) is never
+ * written: its document is made anew from its source (`CachedPiece.again`: the same source bytes
+ * and parser, under the same key) and the fresh piece written, the entry made anew; when that
+ * cannot be vouched for, the build fails before anything is swapped in. Throws, never yields
+ * other bytes than a cold build would write.
  */
-function* piecesOf(pieces: readonly Piece[], cache: TextStore | null): Generator<Uint8Array> {
-  for (const p of pieces) {
+function* piecesOf(pieces: Piece[], cache: TextStore | null): Generator<Uint8Array> {
+  for (const [i, p] of pieces.entries()) {
     if (p instanceof Uint8Array) {
       yield p;
       continue;
@@ -269,12 +368,35 @@ function* piecesOf(pieces: readonly Piece[], cache: TextStore | null): Generator
     if (p.end === p.start) continue;
     if (!cache) throw new Error("a cached piece of paragraphs.jsonl without its cache");
     const bytes = cache.range(p.key, p.stamp, p.start - 1, p.end);
-    if (bytes[0] !== 0x0a || bytes[bytes.length - 1] !== 0x0a)
+    const piece = bytes.subarray(1);
+    if (bytes[0] === 0x0a && crc32(piece) === p.sum && linesSound(piece, p.count)) {
+      yield piece;
+      continue;
+    }
+    const fresh = p.again();
+    if (!fresh)
       throw new Error(
-        `the parse cache entry ${p.key} no longer holds its piece of paragraphs.jsonl where it did`,
+        `the parse cache entry ${p.key} (${p.file}) holds a piece of paragraphs.jsonl that does not read back as this build read the entry, and ${p.file} parsed again is not what the build stands on: build again with --no-cache`,
       );
-    yield bytes.subarray(1);
+    pieces[i] = fresh;
+    yield fresh;
   }
+}
+
+/**
+ * One line of the export a paragraph, each a JSON object: an entry sealed again by hand, cut at
+ * the end of a line or with bytes put between its lines, passes its CRC-32 but not this (what the
+ * header alone said of it, read in place of the paragraphs, would not hold).
+ */
+function linesSound(piece: Uint8Array, count: number): boolean {
+  let lines = 0;
+  for (let at = 0; at < piece.length; lines++) {
+    if (piece[at] !== 0x7b) return false;
+    const nl = piece.indexOf(0x0a, at);
+    if (nl < 0) return false;
+    at = nl + 1;
+  }
+  return lines === count;
 }
 
 /** The files whose paragraphs a lazy corpus made from their entries, since the process started (`LazyCorpus`). */
@@ -322,6 +444,8 @@ class LazyCorpus {
   readonly #later: Array<Later | null> = [];
   readonly #runs: ParagraphRun[] = [];
   readonly #ids: DocumentIds[] = [];
+  /** Each document's ids and addresses joined, once known (given, or read from its entry). */
+  readonly #joined: Array<{ ids: string | null; addresses: string | null } | undefined> = [];
   /** Paragraphs read alone (`#alone`), by index, and how many a document has had read so. */
   readonly #single = new Map<number, Paragraph>();
   readonly #asked: number[] = [];
@@ -334,12 +458,11 @@ class LazyCorpus {
 
   /** A document whose paragraphs are made (a fresh parse). */
   add(paragraphs: readonly Paragraph[]): void {
-    this.#start(
-      scanRuns(paragraphs),
-      { ids: joinIds(paragraphs), addresses: joinIds(paragraphs, "address") },
-      paragraphs.length,
-      null,
-    );
+    this.#joined[this.#later.length] = {
+      ids: joinIds(paragraphs),
+      addresses: joinIds(paragraphs, "address"),
+    };
+    this.#start(scanRuns(paragraphs), paragraphs.length, null);
     for (const p of paragraphs) this.#all.push(p);
     this.#size += paragraphs.length;
   }
@@ -350,19 +473,29 @@ class LazyCorpus {
     file: string,
     piece: { key: string; stamp: string; end: number },
     again: () => ReadyDoc | null,
-  ): void {
-    this.#start(head.runs, head, head.count, { head, file, piece, again });
+  ): number {
+    const d = this.#later.length;
+    this.#start(head.runs, head.count, { head, file, piece, again });
     this.#size += head.count;
     this.#all.length = this.#size;
+    return d;
   }
 
-  #start(
-    runs: readonly ParagraphRun[],
-    joined: Pick<DocumentIds, "ids" | "addresses">,
-    count: number,
-    later: Later | null,
-  ): void {
-    this.#ids.push({ start: this.#size, count, runs, ids: joined.ids, addresses: joined.addresses });
+  #start(runs: readonly ParagraphRun[], count: number, later: Later | null): void {
+    const d = this.#later.length;
+    const joined = () => this.#joinedOf(d);
+    this.#ids.push({
+      start: this.#size,
+      count,
+      runs,
+      joined: later ? later.head.joined : this.#joined[d]!.ids !== null,
+      get ids() {
+        return joined().ids;
+      },
+      get addresses() {
+        return joined().addresses;
+      },
+    });
     joinRuns(this.#runs, runs, this.#size);
     this.#starts.push(this.#size);
     this.#later.push(later);
@@ -436,6 +569,43 @@ class LazyCorpus {
     return this.#all[i]!;
   }
 
+  /**
+   * Document `d`'s ids and addresses joined: its entry's ids line read when first asked (by range,
+   * under its stamp), checked against its header (readIds); a line that is not the one the header
+   * vouches for is a miss found late, and the document is made (parsed again: `#make`), its ids
+   * then read from its paragraphs.
+   */
+  #joinedOf(d: number): { ids: string | null; addresses: string | null } {
+    const known = this.#joined[d];
+    if (known) return known;
+    const later = this.#later[d];
+    if (later && this.cache) {
+      const { head, piece } = later;
+      const line = head.idsLine;
+      // Its text read with the header (most entries), parsed now and let go; else read by range.
+      head.idsLine = undefined;
+      const read =
+        line !== undefined
+          ? idsOfLine(line, head)
+          : readIds(this.cache.range(piece.key, piece.stamp, head.ids.at, head.ids.end), head);
+      if (read) {
+        this.#joined[d] = read;
+        return read;
+      }
+    }
+    this.#make(d);
+    const start = this.#starts[d]!;
+    const paragraphs = this.#all.slice(start, start + this.#ids[d]!.count);
+    const made = { ids: joinIds(paragraphs), addresses: joinIds(paragraphs, "address") };
+    this.#joined[d] = made;
+    return made;
+  }
+
+  /** Document `d` (as `addLater` numbered it) made, when it is not yet. */
+  make(d: number): void {
+    this.#make(d);
+  }
+
   /** Every document's paragraphs made: the plain array under the Proxy. */
   whole(): Paragraph[] {
     for (let d = 0; d < this.#later.length; d++) if (this.#later[d]) this.#make(d);
@@ -456,17 +626,22 @@ class LazyCorpus {
 
   /**
    * Make document `d`'s paragraphs from its entry, read again by range under its stamp (one
-   * changed since throws). A short form that does not read back (an entry sealed again by hand, a
-   * bug of the codec) is a miss found late: the document is parsed again, and must then be what
-   * its header told the build (count, runs, sections, headings, parts, diagnostics), or the build
-   * fails: the header may have been read in place of the paragraphs by then.
+   * changed since throws). An entry whose later parts do not read back (edited by hand, sealed
+   * again by hand, a bug of the codec) is a miss found late: the document is parsed again, and
+   * must then be what its header told the build (count, runs, sections, headings, parts,
+   * diagnostics), and what its ids line told, when a stage read it, or the build fails: those may
+   * have been read in place of the paragraphs by then. Made from its entry, its paragraphs must
+   * bear the ids and addresses of its ids line.
    */
   #make(d: number): void {
     const later = this.#later[d];
     if (!later) return;
     if (!this.cache) throw new Error("a cached document's paragraphs without its cache");
     const { head, file, piece } = later;
-    let ready = readEntry(this.cache.range(piece.key, piece.stamp, 0, piece.end), file);
+    const bytes = this.cache.range(piece.key, piece.stamp, 0, piece.end);
+    let ready = readEntry(bytes, file);
+    const joined = this.#joined[d] ?? (ready && readIds(bytes.subarray(head.ids.at, head.ids.end), head));
+    if (!joined) ready = null;
     if (!ready) {
       ready = later.again();
       if (ready && !sameHead(ready, head))
@@ -479,8 +654,7 @@ class LazyCorpus {
       !paragraphs ||
       paragraphs.length !== head.count ||
       !sameRuns(scanRuns(paragraphs), head.runs) ||
-      joinIds(paragraphs) !== head.ids ||
-      joinIds(paragraphs, "address") !== head.addresses
+      (joined && (joinIds(paragraphs) !== joined.ids || joinIds(paragraphs, "address") !== joined.addresses))
     )
       throw new Error(`the parse cache entry ${piece.key} does not hold the paragraphs its header describes`);
     const start = this.#starts[d]!;

@@ -1,7 +1,8 @@
 /**
- * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of three parts,
- * each ending in a newline: a header line (the CRC-32 of all that follows it, versions, layout,
- * file, headings, parts, diagnostics, sections, and what the paragraphs share), one line holding
+ * A parsed document as the parse cache keeps it (cache.ts, "Decisions"): one text of four parts,
+ * each ending in a newline: a header line (its frame: its own CRC-32 and the length and CRC-32 of
+ * each later part; then versions, layout, file, headings, parts, diagnostics, sections, and what
+ * the paragraphs share), a line of the paragraphs' ids and addresses (`IdsLine`), one line holding
  * the paragraphs' values in short form (`ShortForm`), then the document's paragraphs, validated,
  * exactly as paragraphs.jsonl carries them. Made
  * where the document is parsed (a parse worker, parse-worker.ts, or the main thread) and read back
@@ -34,21 +35,38 @@
  *   span was an array of its own, made to be dropped. The short forms of the 200k bench cache
  *   parse in some 60 % of the CPU the objects took; reading every entry took 2.08 s of CPU against
  *   2.28 s (medians of 9 rounds, alternating, load average 7-8).
- * - An entry opens with the CRC-32 of the rest (layout 7): an entry changed in any byte (edited
- *   by hand, cut, written over in part) is a miss, where the checks below see only what would
- *   break the reader, not a value changed for another of its type. Some 35 ms of CPU for
- *   128 MB in one call, measured apart; 0.1 s in a profile of the build after one change at 200k
- *   paragraphs under a load average of 7.
+ * - An entry opens with a CRC-32 (layout 7): an entry changed in any byte (edited by hand, cut,
+ *   written over in part) is a miss, where the checks below see only what would break the reader,
+ *   not a value changed for another of its type. Some 35 ms of CPU for 128 MB in one call,
+ *   measured apart; 0.1 s in a profile of the build after one change at 200k paragraphs under a
+ *   load average of 7.
  * - The header gives the paragraphs' count and runs (layout 8, paragraph-runs.ts): a build after a
  *   change reads the header alone of an unchanged document (`readHead`), and its short form only
  *   when a stage asks for its paragraphs (cache.ts `LazyCorpus`).
- * - The header gives the paragraphs' ids too, as one string joined by "\n" (layout 9): the reuse
+ * - The entry gives the paragraphs' ids too, as one string joined by "\n" (layout 9): the reuse
  *   stage names every link's ends by id and finds paragraphs by id, which made most documents of
  *   the corpus in a build after one change when read from their paragraphs (the reuse stage's
  *   CPU there went 2.16 -> 1.15 s at 200k paragraphs with them). One string a document, not a
- *   list, so that reading a header makes one string more, not one a paragraph; split when a
- *   stage asks (paragraph-runs.ts `idLookup`). The addresses come the same way (layout 10), for
- *   the cite stage, which finds a cited paragraph by its address.
+ *   list, so that reading them makes one string more, not one a paragraph; split when a stage
+ *   asks (paragraph-runs.ts `idLookup`). The addresses come the same way (layout 10), for the
+ *   cite stage, which finds a cited paragraph by its address.
+ * - The CRC-32 that opens an entry covers its header line alone, and the header's frame gives the
+ *   length and CRC-32 of each later part (layout 11): a build after a change reads an entry's
+ *   first bytes only (its header and ids line: cache.ts `HEAD_BYTES`), where it read every entry
+ *   whole to check one CRC over it and count its lines (240 MB at 200k paragraphs, then the
+ *   pieces, 133 MB, again for paragraphs.jsonl: 345 MB read from the cache in all, 187 MB now).
+ *   Each later part is checked when it is read, against the frame the header's CRC vouched for:
+ *   the ids line when a lookup asks (`readIds`, `idsOfLine`), the whole entry when a document is
+ *   made (`readEntry`) or a paragraph read alone (`readParagraph`), the piece as it is copied
+ *   into paragraphs.jsonl (cache.ts `piecesOf`). The frame is fixed-width hex digits before the
+ *   header's JSON, not a field of it, so that it is found without parsing the header, and the
+ *   parts' offsets come from the entry's size, which the store gives with its first bytes.
+ * - The ids and addresses are a line of their own after the header (layout 11), not in it: they
+ *   were some 7 of the headers' 16 MB at 200k paragraphs, parsed with every header whether a
+ *   stage asked for them or not. The line is read with the header (in the same first bytes for
+ *   all but 39 of 1,340 entries at 200k paragraphs) and kept as its text until a lookup asks:
+ *   the reuse stage asks for most documents' in every build after a change, and opening each
+ *   entry again for its line cost more than the copy.
  * - Reading back also checks what a damaged entry would break (an entry sealed again by hand, or
  *   a bug of the codec): one paragraph per line of the export, each value of its key's type, a
  *   shared list in the table, a text span between the quotes of a JSON string inside its own
@@ -62,7 +80,7 @@ import { PARSER_VERSION, type Parsed } from "../parse/index.ts";
 import { sectionsOf } from "../parse/record.ts";
 
 /** The layout of a cache entry (module header): another layout is a miss. */
-export const LAYOUT = 10;
+export const LAYOUT = 11;
 
 /** The header line of a cache entry. */
 interface CacheHeader {
@@ -95,18 +113,20 @@ interface CacheHeader {
   count: number;
   runs: ParagraphRun[];
   /**
-   * Its paragraphs' ids in order, joined by "\n" (layout 9; null when an id holds a "\n"): the
-   * reuse stage of a build after a change names the ends of every link by id, and finds a
-   * paragraph by its id, without making the documents they are in (paragraph-runs.ts
-   * `idLookup`). One string to parse, split when a stage first asks for one of its ids.
+   * Whether the line after the header joins its paragraphs' ids (`IdsLine`), false when an id
+   * holds a "\n" (layout 11): the id lookup sorts the documents by this before it reads a line.
    */
-  ids: string | null;
-  /**
-   * Its paragraphs' addresses likewise (layout 10): the cite stage finds the paragraph a citation
-   * points to by address, in documents no change touched (paragraph-runs.ts `addressAt`).
-   */
-  addresses: string | null;
+  joined: boolean;
 }
+
+/**
+ * The line after the header (layout 11): the paragraphs' ids in order, joined by "\n" (null when
+ * an id holds a "\n"), and their addresses likewise. The reuse stage of a build after a change
+ * names the ends of every link by id and finds a paragraph by its id, the cite stage finds a
+ * cited paragraph by its address, without making the documents they are in (paragraph-runs.ts
+ * `idLookup`). One string each to parse, split when a stage first asks for one of them.
+ */
+type IdsLine = [ids: string | null, addresses: string | null];
 
 /**
  * The paragraphs in short form: one flat list, `STRIDE` values a paragraph, in the order of the
@@ -170,17 +190,113 @@ const ESCAPES = new Map<string, string>();
 /** Every UTF-16 unit past ASCII, the two halves of a surrogate pair each on its own. */
 const NOT_ASCII = /[\u0080-\uffff]/g;
 
-/** Hex digits of the CRC-32 that opens an entry, of every byte after them (module header). */
+/** Hex digits of the CRC-32 that opens an entry, of the rest of its header line (module header). */
 const CHECK = 8;
-/** The CRC-32 of an entry's bytes after its first `CHECK`, as those hex digits. */
-function checkOf(bytes: Uint8Array): string {
-  return crc32(bytes.subarray(CHECK)).toString(16).padStart(CHECK, "0");
+/** The parts after the header line: the ids line, the short form's line, the piece. */
+const PARTS = 3;
+/**
+ * The digits that open an entry: its check, then each later part's length and CRC-32, eight hex
+ * digits each (layout 11). The check covers them: a header that passes it vouches for every part.
+ */
+export const FRAME = CHECK + PARTS * 16;
+
+/** `n` as eight hex digits at `at` of `bytes`. */
+function putHex(bytes: Uint8Array, at: number, n: number): void {
+  const digits = (n >>> 0).toString(16).padStart(8, "0");
+  for (let i = 0; i < 8; i++) bytes[at + i] = digits.charCodeAt(i);
 }
-/** An entry's bytes with their first `CHECK` written over by the check of the rest; the same array. */
+
+/**
+ * An entry's bytes with their first `FRAME` written over by the lengths and CRC-32s of the parts
+ * after the header line, then by the check of the header line; the same array. The parts are
+ * found by their newlines (the header's, the ids line's, the short form's), as the codec writes
+ * them; a part that is not there is empty.
+ */
 export function sealed(bytes: Uint8Array): Uint8Array {
-  const sum = checkOf(bytes);
-  for (let i = 0; i < CHECK; i++) bytes[i] = sum.charCodeAt(i);
+  const ends: number[] = [];
+  let at = bytes.indexOf(0x0a);
+  const nl = at < 0 ? bytes.length : at;
+  for (let k = 0; k < PARTS - 1; k++) {
+    at = at < 0 ? -1 : bytes.indexOf(0x0a, at + 1);
+    ends.push(at < 0 ? bytes.length : at + 1);
+  }
+  ends.push(bytes.length);
+  let start = Math.min(nl + 1, bytes.length);
+  for (let k = 0; k < PARTS; k++) {
+    const end = Math.max(start, ends[k]!);
+    putHex(bytes, CHECK + 16 * k, end - start);
+    putHex(bytes, CHECK + 16 * k + 8, crc32(bytes.subarray(start, end)));
+    start = end;
+  }
+  putHex(bytes, 0, crc32(bytes.subarray(CHECK, nl)));
   return bytes;
+}
+
+/** Where an entry's parts stand, as its opening digits say, and their CRC-32s. */
+interface Frame {
+  check: number;
+  /** The header line's newline. */
+  nl: number;
+  /** Where the ids line, the short form's line and the piece start, and where the piece ends. */
+  at: [ids: number, short: number, piece: number, end: number];
+  sums: [ids: number, short: number, piece: number];
+}
+
+/** Eight hex digits, lower case, as `putHex` writes them. */
+const HEX = /^[0-9a-f]{8}$/;
+
+/**
+ * The frame of an entry of `size` bytes whose first bytes are `buf`; null when its digits are not
+ * a frame, or its parts do not leave room for a header line. Not checked yet: its check is.
+ */
+function frameOf(buf: Buffer, size: number): Frame | null {
+  if (buf.length < FRAME) return null;
+  const n: number[] = [];
+  for (let at = 0; at < FRAME; at += 8) {
+    const digits = buf.toString("latin1", at, at + 8);
+    if (!HEX.test(digits)) return null;
+    n.push(Number.parseInt(digits, 16));
+  }
+  const [check, idsLength, idsSum, shortLength, shortSum, pieceLength, pieceSum] = n as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const nl = size - idsLength - shortLength - pieceLength - 1;
+  if (nl < FRAME) return null;
+  const short = nl + 1 + idsLength;
+  return {
+    check,
+    nl,
+    at: [nl + 1, short, short + shortLength, size],
+    sums: [idsSum, shortSum, pieceSum],
+  };
+}
+
+/**
+ * How many of its first bytes an entry of `size` bytes needs read for its header and its ids line
+ * (`readHead`), as its frame in `prefix` says; -1 when `prefix` does not open an entry of this
+ * layout's frame.
+ */
+export function headLength(prefix: Uint8Array, size: number): number {
+  const frame = frameOf(Buffer.from(prefix.buffer, prefix.byteOffset, prefix.byteLength), size);
+  return frame ? frame.at[1] : -1;
+}
+
+/**
+ * Whether part `k` of an entry (0 the ids line, 1 the short form's, 2 the piece) is whole in
+ * `buf` and its CRC-32 the frame's: a part that is not empty ends in a newline.
+ */
+function partSound(buf: Uint8Array, frame: Frame, k: number): boolean {
+  const start = frame.at[k]!;
+  const end = frame.at[k + 1]!;
+  if (end > buf.length) return false;
+  if (end > start && buf[end - 1] !== 0x0a) return false;
+  return crc32(buf.subarray(start, end)) === frame.sums[k];
 }
 
 /** A parsed document with its paragraphs validated and serialised for export. */
@@ -194,6 +310,8 @@ export interface ReadyDoc {
    * may be a buffer the next read reuses (host.ts `TextCache`).
    */
   pieceAt: number;
+  /** The piece's CRC-32, as the entry's frame gives it: what the piece read again must match. */
+  pieceSum: number;
 }
 
 /**
@@ -258,6 +376,7 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     piece += `${line}\n`;
     bytes += Buffer.byteLength(line) + 1;
   }
+  const ids = joinIds(paragraphs);
   const header: CacheHeader = {
     parserVersion: PARSER_VERSION,
     schemaVersion: SCHEMA_VERSION,
@@ -272,13 +391,15 @@ export function entryBytes(file: string, parsed: Parsed): Uint8Array {
     lists,
     count: paragraphs.length,
     runs: scanRuns(paragraphs),
-    ids: joinIds(paragraphs),
-    addresses: joinIds(paragraphs, "address"),
+    joined: ids !== null,
   };
+  const line: IdsLine = [ids, joinIds(paragraphs, "address")];
   // TextEncoder, not Buffer.from: a small Buffer is a slice of a shared pool, which a transfer
   // would take away from every other Buffer in it.
   return sealed(
-    new TextEncoder().encode(`${"0".repeat(CHECK)}${asciiJson(header)}\n${asciiJson(rows)}\n${piece}`),
+    new TextEncoder().encode(
+      `${"0".repeat(FRAME)}${asciiJson(header)}\n${asciiJson(line)}\n${asciiJson(rows)}\n${piece}`,
+    ),
   );
 }
 
@@ -426,32 +547,45 @@ function textAt(
 
 /**
  * What an entry says of its document without its paragraphs: the header, checked, and where its
- * short form and its piece of paragraphs.jsonl stand. Null on anything unexpected (a miss).
+ * ids line and its piece of paragraphs.jsonl stand, with their CRC-32s (each checked when it is
+ * read). Null on anything unexpected (a miss).
  */
 export interface EntryHead {
   parsed: Omit<Parsed, "paragraphs">;
   sections: Section[];
   count: number;
   runs: ParagraphRun[];
-  /** Its paragraphs' ids joined by "\n", null when an id holds one (`CacheHeader`). */
-  ids: string | null;
-  /** Its paragraphs' addresses joined so (`CacheHeader`). */
-  addresses: string | null;
-  /** Where the piece of paragraphs.jsonl starts in the entry's bytes (`ReadyDoc`). */
+  /** Whether its ids line joins its ids (`CacheHeader.joined`). */
+  joined: boolean;
+  /** Bytes [at, end) of the entry: its ids line (`IdsLine`), to be read by `readIds`. */
+  ids: { at: number; end: number; sum: number };
+  /**
+   * The ids line's text, its CRC-32 checked, when the bytes read held it (`headLength`): parsed
+   * when a lookup asks (`idsOfLine`). Kept as read, one string, rather than read again by range:
+   * the reuse stage asks for the ids of most documents in every build after a change, and an
+   * entry opened again costs more than the copy.
+   */
+  idsLine?: string;
+  /** Where the piece of paragraphs.jsonl starts in the entry's bytes (`ReadyDoc`), and its CRC-32. */
   pieceAt: number;
+  pieceSum: number;
 }
 
-/** The header of an entry, checked (CRC, versions, layout, file, the types read); null when it is not one. */
-function headOf(buf: Buffer, file: string): { h: CacheHeader; nl: number; second: number } | null {
-  const nl = buf.indexOf(0x0a);
-  if (nl < CHECK || buf.toString("latin1", 0, CHECK) !== checkOf(buf)) return null;
-  const second = buf.indexOf(0x0a, nl + 1);
-  if (second < 0) return null;
+/**
+ * The header of an entry of `size` bytes whose first bytes (its header line at least) are `buf`,
+ * checked (its CRC, which vouches for the frame, versions, layout, file, the types read); null
+ * when it is not one.
+ */
+function headOf(buf: Buffer, file: string, size: number): { h: CacheHeader; frame: Frame } | null {
+  const frame = frameOf(buf, size);
+  if (!frame || buf.length <= frame.nl || buf[frame.nl] !== 0x0a) return null;
+  const { nl } = frame;
+  if (crc32(buf.subarray(CHECK, nl)) !== frame.check) return null;
   // The header and the short form are written in ASCII (`asciiJson`): read as one-byte strings,
   // a copy where UTF-8 would be decoded, and JSON.parse reads those faster too. A byte past
   // ASCII there is not an entry this code wrote.
-  if (!isAscii(buf.subarray(0, second))) return null;
-  const h = JSON.parse(buf.toString("latin1", CHECK, nl)) as CacheHeader;
+  if (!isAscii(buf.subarray(0, nl))) return null;
+  const h = JSON.parse(buf.toString("latin1", FRAME, nl)) as CacheHeader;
   if (
     h.parserVersion !== PARSER_VERSION ||
     h.schemaVersion !== SCHEMA_VERSION ||
@@ -465,12 +599,11 @@ function headOf(buf: Buffer, file: string): { h: CacheHeader; nl: number; second
     !Array.isArray(h.diagnostics) ||
     !Array.isArray(h.sections) ||
     !Array.isArray(h.runs) ||
-    !Number.isInteger(h.count)
+    !Number.isInteger(h.count) ||
+    typeof h.joined !== "boolean"
   )
     return null;
   if (!Array.isArray(h.lists) || typeof h.doc !== "string" || typeof h.lang !== "string") return null;
-  // Every line ends in a newline: an entry cut short ends in the middle of one.
-  if (buf.length > second + 1 && buf[buf.length - 1] !== 0x0a) return null;
   // The runs cover the paragraphs, in order: a stage reads them in place of the paragraphs.
   let at = 0;
   for (const r of h.runs) {
@@ -478,12 +611,10 @@ function headOf(buf: Buffer, file: string): { h: CacheHeader; nl: number; second
     at = r.to;
   }
   if (at !== h.count) return null;
-  for (const joined of [h.ids, h.addresses])
-    if (joined !== null && (typeof joined !== "string" || idCount(joined) !== h.count)) return null;
-  return { h, nl, second };
+  return { h, frame };
 }
 
-/** How many ids a joined list holds (`CacheHeader.ids`): one more than its separators, none when empty. */
+/** How many ids a joined list holds (`IdsLine`): one more than its separators, none when empty. */
 function idCount(ids: string): number {
   if (ids === "") return 0;
   let n = 1;
@@ -491,29 +622,83 @@ function idCount(ids: string): number {
   return n;
 }
 
-/** An entry's header read back, its paragraphs left in their short form; null on anything unexpected (a miss). */
-export function readHead(bytes: Uint8Array | undefined, file: string): EntryHead | null {
+/**
+ * An entry's header read back from its first bytes (`headLength` of them at least), its ids line,
+ * short form and paragraphs left in the entry; null on anything unexpected (a miss). `size` is the
+ * whole entry's: the frame places the parts from its end. What is not read here is checked when
+ * it is read (`readIds`, `readEntry`, `readParagraph`, the piece's CRC-32 when it is copied:
+ * cache.ts `piecesOf`).
+ */
+export function readHead(
+  bytes: Uint8Array | undefined,
+  file: string,
+  size = bytes?.length ?? 0,
+): EntryHead | null {
   if (bytes === undefined) return null;
   try {
-    const head = headOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file);
+    const head = headOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file, size);
     if (!head) return null;
-    const { h, second } = head;
-    // One line of the export a paragraph, each a JSON object: an entry cut short, or with bytes
-    // put between its lines, is a miss here, as readEntry finds it. The short form is read when
-    // the paragraphs are asked for (cache.ts), and one that does not read back is parsed again.
-    const piece = bytes.subarray(second + 1);
-    const ends = lineEnds(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
-    if (ends.length !== h.count) return null;
-    for (let i = 0; i < ends.length; i++) if (piece[i === 0 ? 0 : ends[i - 1]! + 1] !== 0x7b) return null;
-    return {
+    const { h, frame } = head;
+    const [at, end] = frame.at;
+    const out: EntryHead = {
       parsed: { headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
       sections: h.sections,
       count: h.count,
       runs: h.runs,
-      ids: h.ids,
-      addresses: h.addresses,
-      pieceAt: second + 1,
+      joined: h.joined,
+      ids: { at, end, sum: frame.sums[0] },
+      pieceAt: frame.at[2],
+      pieceSum: frame.sums[2],
     };
+    // A line that fails its CRC-32 is left out: read again when asked, and found a miss then.
+    if (bytes.length >= end && partSound(bytes, frame, 0) && isAscii(bytes.subarray(at, end)))
+      out.idsLine = latin1(bytes, at, end - 1);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An entry's ids line (its bytes `head.ids` names) read back: the ids and the addresses joined,
+ * each null when the header says its ids are not joined; null when the line is not the one the
+ * header vouches for (its CRC-32, as many ids as paragraphs).
+ */
+export function readIds(
+  line: Uint8Array,
+  head: Pick<EntryHead, "count" | "joined" | "ids">,
+): JoinedIds | null {
+  const length = head.ids.end - head.ids.at;
+  if (line.length !== length || length === 0 || line[length - 1] !== 0x0a) return null;
+  // Written in ASCII (`asciiJson`): a byte past it is not a line this code wrote.
+  if (crc32(line) !== head.ids.sum || !isAscii(line)) return null;
+  return idsOfLine(latin1(line, 0, length - 1), head);
+}
+
+/** A document's ids and addresses joined (`IdsLine`). */
+export interface JoinedIds {
+  ids: string | null;
+  addresses: string | null;
+}
+
+/** `bytes` [start, end) as a one-byte string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1", start, end);
+}
+
+/**
+ * An ids line's text (its newline left out, its CRC-32 checked and its bytes ASCII: `readIds`,
+ * `EntryHead.idsLine`) parsed; null when it is not JSON of as many ids as the header says.
+ */
+export function idsOfLine(text: string, head: Pick<EntryHead, "count" | "joined">): JoinedIds | null {
+  try {
+    const value = JSON.parse(text) as unknown;
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [ids, addresses] = value as IdsLine;
+    if ((ids !== null) !== head.joined) return null;
+    for (const joined of [ids, addresses])
+      if (joined !== null && (typeof joined !== "string" || idCount(joined) !== head.count)) return null;
+    return { ids, addresses };
   } catch {
     return null;
   }
@@ -522,35 +707,41 @@ export function readHead(bytes: Uint8Array | undefined, file: string): EntryHead
 /**
  * Paragraph `k` of an entry alone, as its line of paragraphs.jsonl holds it (JSON.parse of the
  * line: the export's own bytes, which the short form reads back to, key for key); null on
- * anything unexpected (the caller then makes the whole document, which knows a miss). The entry
- * is checked as a whole (its CRC) and the paragraph must bear the id the header gives it.
+ * anything unexpected (the caller then makes the whole document, which knows a miss). The
+ * entry's header, ids line and piece are checked (their CRC-32s), and the paragraph must bear the
+ * id the ids line gives it.
  */
 export function readParagraph(bytes: Uint8Array, file: string, k: number): Paragraph | null {
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const head = headOf(buf, file);
-    if (!head || head.h.ids === null || !(k >= 0 && k < head.h.count)) return null;
-    let start = head.second + 1;
+    const head = readHead(buf, file);
+    if (!head?.joined || !(k >= 0 && k < head.count)) return null;
+    const ids = readIds(buf.subarray(head.ids.at, head.ids.end), head)?.ids;
+    if (!ids || crc32(buf.subarray(head.pieceAt)) !== head.pieceSum) return null;
+    let start = head.pieceAt;
     for (let j = 0; j < k && start > 0; j++) start = buf.indexOf(0x0a, start) + 1;
     const end = buf.indexOf(0x0a, start);
     if (start <= 0 || end < 0) return null;
     const p = JSON.parse(textOf(buf, start, end)) as Paragraph;
-    return p !== null && typeof p === "object" && p.id === head.h.ids.split("\n", k + 1)[k] ? p : null;
+    return p !== null && typeof p === "object" && p.id === ids.split("\n", k + 1)[k] ? p : null;
   } catch {
     return null;
   }
 }
 
-/** Read an entry back; null on anything unexpected (a miss, never an error). */
+/** Read an entry back, every part checked (their CRC-32s); null on anything unexpected (a miss, never an error). */
 export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc | null {
   if (bytes === undefined) return null;
   try {
     const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const head = headOf(buf, file);
+    const head = headOf(buf, file, buf.length);
     if (!head) return null;
-    const { h, nl, second } = head;
-    const piece = buf.subarray(second + 1);
-    const rows = JSON.parse(buf.toString("latin1", nl + 1, second)) as unknown;
+    const { h, frame } = head;
+    for (let k = 0; k < PARTS; k++) if (!partSound(buf, frame, k)) return null;
+    const [, shortAt, pieceAt] = frame.at;
+    if (!isAscii(buf.subarray(shortAt, pieceAt))) return null;
+    const piece = buf.subarray(pieceAt);
+    const rows = JSON.parse(buf.toString("latin1", shortAt, pieceAt - 1)) as unknown;
     if (!Array.isArray(rows) || rows.length % STRIDE !== 0) return null;
     // One paragraph a line of the export: an entry cut at the end of a line has fewer lines.
     const ends = lineEnds(piece);
@@ -570,7 +761,8 @@ export function readEntry(bytes: Uint8Array | undefined, file: string): ReadyDoc
     return {
       parsed: { paragraphs, headings: h.headings, parts: h.parts, diagnostics: h.diagnostics },
       sections: h.sections,
-      pieceAt: second + 1,
+      pieceAt,
+      pieceSum: frame.sums[2],
     };
   } catch {
     return null;

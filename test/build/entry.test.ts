@@ -8,9 +8,13 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   entryBytes,
+  FRAME,
+  headLength,
+  idsOfLine,
   LAYOUT,
   readEntry,
   readHead,
+  readIds,
   readParagraph,
   STRIDE,
   sealed,
@@ -56,21 +60,29 @@ function entry(): Uint8Array {
   );
 }
 
-/** The entry's three parts as text: header (its check digits left out), short form, export lines. */
-function partsOf(bytes: Uint8Array): [string, string, string] {
+/**
+ * The entry's four parts as text: header (its frame's digits left out), ids line, short form,
+ * export lines.
+ */
+function partsOf(bytes: Uint8Array): [string, string, string, string] {
   const text = Buffer.from(bytes).toString("utf8");
   const a = text.indexOf("\n");
   const b = text.indexOf("\n", a + 1);
-  return [text.slice(CHECK, a), text.slice(a + 1, b), text.slice(b + 1)];
+  const c = text.indexOf("\n", b + 1);
+  return [text.slice(FRAME, a), text.slice(a + 1, b), text.slice(b + 1, c), text.slice(c + 1)];
 }
-/** The CRC-32 digits an entry opens with. */
-const CHECK = 8;
-/** Parts joined into an entry, its check made again: what a damaged entry shows past the CRC. */
+/** Parts joined into an entry, its frame made again: what a damaged entry shows past the CRCs. */
 const join = (parts: readonly string[]) =>
-  sealed(new TextEncoder().encode(`${"0".repeat(CHECK)}${parts.join("\n")}`));
-/** Parts joined into an entry with the check digits of `bytes` kept (what a hand or a cut leaves). */
+  sealed(new TextEncoder().encode(`${"0".repeat(FRAME)}${parts.join("\n")}`));
+/** Parts joined into an entry with the frame of `bytes` kept (what a hand or a cut leaves). */
 const unsealed = (bytes: Uint8Array, parts: readonly string[]) =>
-  new TextEncoder().encode(`${Buffer.from(bytes.subarray(0, CHECK)).toString("latin1")}${parts.join("\n")}`);
+  new TextEncoder().encode(`${Buffer.from(bytes.subarray(0, FRAME)).toString("latin1")}${parts.join("\n")}`);
+
+/** An entry's ids line read back as a build after a change reads it (its header first). */
+function idsOf(bytes: Uint8Array) {
+  const head = readHead(bytes, FILE);
+  return head && readIds(bytes.subarray(head.ids.at, head.ids.end), head);
+}
 
 /** The short form as values, and back as the ASCII JSON the entry holds. */
 const rowsOf = (short: string) => JSON.parse(short) as unknown[];
@@ -102,7 +114,7 @@ describe("parse cache entry", () => {
   });
 
   test("texts JSON writes as they are come from the export's bytes; the others from the short form", () => {
-    const [, short] = partsOf(entry());
+    const [, , short] = partsOf(entry());
     const rows = rowsOf(short);
     const texts = rows.filter((_, i) => i % STRIDE === TEXT);
     const spans = texts.filter((t) => typeof t === "number").length;
@@ -123,40 +135,40 @@ describe("parse cache entry", () => {
 
   test("the header and the short form are ASCII; a byte past ASCII there is a miss", () => {
     const bytes = entry();
-    const [h, s, p] = partsOf(bytes);
-    expect(isAscii(Buffer.from(`${h}\n${s}`))).toBe(true);
+    const [h, i, s, p] = partsOf(bytes);
+    expect(isAscii(Buffer.from(`${h}\n${i}\n${s}`))).toBe(true);
     // The export's lines keep their characters as they are.
     expect(p).toContain("第五段的文字");
     // "\u00e9" and "é" are the same value to JSON.parse: only the reader's check tells them apart.
     expect(s).toContain('"1."');
-    expect(readEntry(join([h, s.replace('"1."', '"1.é"'), p]), FILE)).toBeNull();
+    expect(readEntry(join([h, i, s.replace('"1."', '"1.é"'), p]), FILE)).toBeNull();
   });
 
   // Each row: a way the entry can be damaged, and what it does to the bytes. Each is sealed again
   // (its CRC made anew), so that what is tested is the reader's checks behind the CRC.
-  test.each<[string, (parts: [string, string, string]) => Uint8Array]>([
-    ["cut in the middle of a line", ([h, s, p]) => join([h, s, p.slice(0, p.length - 7)])],
+  test.each<[string, (parts: [string, string, string, string]) => Uint8Array]>([
+    ["cut in the middle of a line", ([h, i, s, p]) => join([h, i, s, p.slice(0, p.length - 7)])],
     [
       "cut at the end of a line (one paragraph fewer)",
-      ([h, s, p]) => join([h, s, `${p.split("\n").slice(0, -2).join("\n")}\n`]),
+      ([h, i, s, p]) => join([h, i, s, `${p.split("\n").slice(0, -2).join("\n")}\n`]),
     ],
-    ["without its short form", ([h, , p]) => join([h, p])],
-    ["a character added to the export before a text span", ([h, s, p]) => join([h, s, `{${p}`])],
-    ["a heading path index out of the table", ([h, s, p]) => join([h, edited(s, 0, HEADINGS, 99), p])],
-    ["a part given as a list, not an index", ([h, s, p]) => join([h, edited(s, 0, PART, []), p])],
+    ["without its short form", ([h, i, , p]) => join([h, i, p])],
+    ["a character added to the export before a text span", ([h, i, s, p]) => join([h, i, s, `{${p}`])],
+    ["a heading path index out of the table", ([h, i, s, p]) => join([h, i, edited(s, 0, HEADINGS, 99), p])],
+    ["a part given as a list, not an index", ([h, i, s, p]) => join([h, i, edited(s, 0, PART, []), p])],
     [
       "of another layout",
-      ([h, s, p]) => join([h.replace(`"layout":${LAYOUT}`, `"layout":${LAYOUT - 1}`), s, p]),
+      ([h, i, s, p]) => join([h.replace(`"layout":${LAYOUT}`, `"layout":${LAYOUT - 1}`), i, s, p]),
     ],
-    ["the short form not JSON", ([h, s, p]) => join([h, s.slice(1), p])],
-    ["a value more in the short form", ([h, s, p]) => join([h, shortOf([...rowsOf(s), 0]), p])],
+    ["the short form not JSON", ([h, i, s, p]) => join([h, i, s.slice(1), p])],
+    ["a value more in the short form", ([h, i, s, p]) => join([h, i, shortOf([...rowsOf(s), 0]), p])],
     [
       "a paragraph's text span moved to the next paragraph's line",
-      ([h, s, p]) => {
+      ([h, i, s, p]) => {
         const rows = rowsOf(s);
         const next = rows.findIndex((v, i) => i > TEXT && i % STRIDE === TEXT && typeof v === "number");
         expect(typeof rows[TEXT]).toBe("number");
-        return join([h, edited(edited(s, 0, TEXT, rows[next]), 0, TEXT + 1, rows[next + 1]), p]);
+        return join([h, i, edited(edited(s, 0, TEXT, rows[next]), 0, TEXT + 1, rows[next + 1]), p]);
       },
     ],
   ])("an entry %s is a miss", (_, damage) => {
@@ -166,25 +178,63 @@ describe("parse cache entry", () => {
     expect(readEntry(damaged, FILE)).toBeNull();
   });
 
-  test("the header gives the paragraphs' ids joined, in order; ids not as many as the paragraphs are a miss", () => {
+  test("the ids line gives the paragraphs' ids joined, in order, read when asked; one not as the header vouches is a miss", () => {
     const bytes = entry();
     const head = readHead(bytes, FILE)!;
     const ids = readEntry(bytes, FILE)!.parsed.paragraphs.map((p) => p.id);
     expect(ids.length).toBeGreaterThan(2);
-    expect(head.ids).toBe(ids.join("\n"));
-    const [h, s, p] = partsOf(bytes);
+    expect(head.joined).toBe(true);
+    expect(idsOf(bytes)?.ids).toBe(ids.join("\n"));
+    const [h, i, s, p] = partsOf(bytes);
     const json = JSON.stringify(ids.join("\n"));
-    expect(h).toContain(`"ids":${json}`);
-    const fewer = h.replace(`"ids":${json}`, `"ids":${JSON.stringify(ids.slice(1).join("\n"))}`);
-    expect(readHead(join([fewer, s, p]), FILE)).toBeNull();
-    expect(readEntry(join([fewer, s, p]), FILE)).toBeNull();
-    expect(readHead(join([h.replace(`"ids":${json}`, '"ids":7'), s, p]), FILE)).toBeNull();
+    expect(i.startsWith(`[${json},`)).toBe(true);
+    expect(h).not.toContain(json);
+    const fewer = join([h, i.replace(json, JSON.stringify(ids.slice(1).join("\n"))), s, p]);
+    // The header alone does not read the ids line: the line is checked when it is read.
+    expect(readHead(fewer, FILE)).not.toBeNull();
+    expect(idsOf(fewer)).toBeNull();
+    expect(idsOf(join([h, i.replace(json, "7"), s, p]))).toBeNull();
+    // Sealed again, its CRC-32 sound: the text kept with the header is parsed and checked all the same.
+    const sealedFewer = readHead(fewer, FILE)!;
+    expect(sealedFewer.idsLine).toBeDefined();
+    expect(idsOfLine(sealedFewer.idsLine!, sealedFewer)).toBeNull();
+    // The header says the ids are joined: a line without them is not its line.
+    expect(idsOf(join([h, i.replace(json, "null"), s, p]))).toBeNull();
+    // Changed by hand, the same length, the frame kept: its CRC-32.
+    const byHand = unsealed(bytes, [h, i.replace("A-9-9/en/", "A-9-8/en/"), s, p]);
+    expect(byHand.length).toBe(bytes.length);
+    expect(readHead(byHand, FILE)).not.toBeNull();
+    expect(readHead(byHand, FILE)?.idsLine).toBeUndefined();
+    expect(readHead(bytes, FILE)?.idsLine).toBe(i);
+    expect(idsOf(byHand)).toBeNull();
+    expect(readEntry(byHand, FILE)).toBeNull();
   });
 
-  test("a paragraph read alone is its export line parsed; out of range, damaged or not the header's id, none", () => {
+  test("the header reads back from the entry's first bytes, as many as its frame says; fewer are a miss", () => {
+    const bytes = entry();
+    const need = headLength(bytes.subarray(0, FRAME), bytes.length);
+    const [h, i] = partsOf(bytes);
+    // The header and the ids line: the line's text kept as read, parsed when asked.
+    expect(need).toBe(FRAME + h.length + 1 + i.length + 1);
+    const head = readHead(bytes.subarray(0, need), FILE, bytes.length);
+    expect(head).toEqual(readHead(bytes, FILE));
+    expect(head?.idsLine).toBe(i);
+    expect(idsOfLine(head!.idsLine!, head!)).toEqual(idsOf(bytes));
+    // The header alone: its ids line left to be read by range.
+    const alone = readHead(bytes.subarray(0, FRAME + h.length + 1), FILE, bytes.length);
+    expect(alone).not.toBeNull();
+    expect(alone?.idsLine).toBeUndefined();
+    expect(readHead(bytes.subarray(0, FRAME + h.length), FILE, bytes.length)).toBeNull();
+    // The size of another entry places the parts elsewhere: not this header.
+    expect(readHead(bytes.subarray(0, need), FILE, bytes.length + 1)).toBeNull();
+    expect(headLength(bytes.subarray(0, FRAME - 1), bytes.length)).toBe(-1);
+    expect(headLength(Buffer.from("x".repeat(FRAME)), bytes.length)).toBe(-1);
+  });
+
+  test("a paragraph read alone is its export line parsed; out of range, damaged or not the ids line's id, none", () => {
     const bytes = entry();
     const whole = readEntry(bytes, FILE)!.parsed.paragraphs;
-    const [h, s, p] = partsOf(bytes);
+    const [h, i, s, p] = partsOf(bytes);
     const lines = p.split("\n").slice(0, -1);
     expect(lines.length).toBe(whole.length);
     for (let k = 0; k < whole.length; k++) {
@@ -194,19 +244,19 @@ describe("parse cache entry", () => {
     expect(readParagraph(bytes, FILE, whole.length)).toBeNull();
     expect(readParagraph(bytes, FILE, -1)).toBeNull();
     expect(readParagraph(bytes, "corpus/A-9-9/zh.md", 0)).toBeNull();
-    expect(readParagraph(unsealed(bytes, [h, s, p.replace("plain", "Plain")]), FILE, 0)).toBeNull();
-    // The first two ids swapped in the header: each paragraph then bears another's id.
+    expect(readParagraph(unsealed(bytes, [h, i, s, p.replace("plain", "Plain")]), FILE, 0)).toBeNull();
+    // The first two ids swapped in the ids line: each paragraph then bears another's id.
     const ids = whole.map((x) => x.id);
-    const swapped = h.replace(
-      `"ids":${JSON.stringify(ids.join("\n"))}`,
-      `"ids":${JSON.stringify([ids[1], ids[0], ...ids.slice(2)].join("\n"))}`,
+    const swapped = i.replace(
+      JSON.stringify(ids.join("\n")),
+      JSON.stringify([ids[1], ids[0], ...ids.slice(2)].join("\n")),
     );
-    expect(swapped).not.toBe(h);
-    expect(readParagraph(join([swapped, s, p]), FILE, 0)).toBeNull();
-    expect(readParagraph(join([swapped, s, p]), FILE, 2)).toEqual(whole[2]);
+    expect(swapped).not.toBe(i);
+    expect(readParagraph(join([h, swapped, s, p]), FILE, 0)).toBeNull();
+    expect(readParagraph(join([h, swapped, s, p]), FILE, 2)).toEqual(whole[2]);
   });
 
-  test("a document with an id holding a newline has no ids in its header: read from its paragraphs", () => {
+  test("a document with an id holding a newline has no ids in its ids line: read from its paragraphs", () => {
     const markdown = doc("A/9/9", "en", BODY);
     const meta = FrontMatter.parse(splitFrontMatter(markdown).meta);
     const parsed = parseDocument({
@@ -217,7 +267,9 @@ describe("parse cache entry", () => {
     });
     parsed.paragraphs[1] = { ...parsed.paragraphs[1]!, id: "A-9-9/en/odd\nid" };
     const bytes = entryBytes(FILE, parsed);
-    expect(readHead(bytes, FILE)!.ids).toBeNull();
+    expect(readHead(bytes, FILE)!.joined).toBe(false);
+    expect(idsOf(bytes)?.ids).toBeNull();
+    expect(idsOf(bytes)?.addresses).toBe(parsed.paragraphs.map((p) => p.address).join("\n"));
     expect(readEntry(bytes, FILE)!.parsed.paragraphs[1]!.id).toBe("A-9-9/en/odd\nid");
   });
 
@@ -226,12 +278,12 @@ describe("parse cache entry", () => {
   });
 
   test("a value of another type at any place of any paragraph's short form is a miss", () => {
-    const [h, s, p] = partsOf(entry());
+    const [h, i, s, p] = partsOf(entry());
     const count = rowsOf(s).length / STRIDE;
     for (let n = 0; n < count; n++)
       for (let slot = 0; slot < STRIDE; slot++)
         expect(
-          readEntry(join([h, edited(s, n, slot, true), p]), FILE),
+          readEntry(join([h, i, edited(s, n, slot, true), p]), FILE),
           `paragraph ${n}, value ${slot}`,
         ).toBeNull();
   });
@@ -245,9 +297,9 @@ describe("parse cache entry", () => {
       expect(readEntry(bytes.subarray(0, at), FILE), `cut at ${at}`).toBeNull();
     }
     // A value changed by hand in the short form, the entry otherwise whole.
-    const [h, s, p] = partsOf(bytes);
-    expect(readEntry(unsealed(bytes, [h, s.replace('"1."', '"7."'), p]), FILE)).toBeNull();
-    expect(readEntry(unsealed(bytes, [h, s, p]), FILE)).not.toBeNull();
+    const [h, i, s, p] = partsOf(bytes);
+    expect(readEntry(unsealed(bytes, [h, i, s.replace('"1."', '"7."'), p]), FILE)).toBeNull();
+    expect(readEntry(unsealed(bytes, [h, i, s, p]), FILE)).not.toBeNull();
   });
 
   test("an entry of another file is a miss", () => {

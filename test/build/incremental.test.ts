@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { STRIDE, sealed } from "../../pipeline/build/entry.ts";
+import { FRAME, STRIDE, sealed } from "../../pipeline/build/entry.ts";
 import { type BuildResult, build, publishBuild } from "../../pipeline/build/index.ts";
 import {
   LOAD_FILE,
@@ -226,23 +226,21 @@ describe("the parse cache keeps old versions only up to a bound", () => {
 });
 
 describe("a parse cache entry that does not fit is parsed again", () => {
-  /** The CRC-32 digits an entry opens with (build/entry.ts). */
-  const CHECK = 8;
   /**
-   * Every entry of the parse cache, as its three parts (build/entry.ts): header (after its check
-   * digits), short form, export.
+   * Every entry of the parse cache, as three parts (build/entry.ts): header (after its frame's
+   * digits) with the ids line after it, short form, export.
    */
   const entries = (root: string) => {
     const dir = path.join(root, ".cache/parse");
     return readdirSync(dir).map((f) => {
       const file = path.join(dir, f);
       const text = readFileSync(file, "utf8");
-      const a = text.indexOf("\n");
+      const a = text.indexOf("\n", text.indexOf("\n") + 1);
       const b = text.indexOf("\n", a + 1);
       return {
         file,
-        check: text.slice(0, CHECK),
-        parts: [text.slice(CHECK, a), text.slice(a + 1, b), text.slice(b + 1)] as const,
+        check: text.slice(0, FRAME),
+        parts: [text.slice(FRAME, a), text.slice(a + 1, b), text.slice(b + 1)] as const,
       };
     });
   };
@@ -286,7 +284,7 @@ describe("a parse cache entry that does not fit is parsed again", () => {
     const first = await build({ root });
     const spoilt = entries(root);
     for (const e of spoilt) {
-      const bytes = new TextEncoder().encode(`${seal ? "0".repeat(CHECK) : e.check}${spoil(e.parts)}`);
+      const bytes = new TextEncoder().encode(`${seal ? "0".repeat(FRAME) : e.check}${spoil(e.parts)}`);
       writeFileSync(e.file, seal ? sealed(bytes) : bytes);
     }
     append(root, "corpus/A-78-265/zh.md", "基准测试修改9。\n");

@@ -6,7 +6,7 @@
  * a corpus with list entries (the seed's annex D), a State's paper whose wording an agreed text
  * takes up (adoption), documents in two languages, and documents no change touches.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { documentsMade } from "../../pipeline/build/cache.ts";
@@ -142,5 +142,59 @@ describe("a build after a change makes the paragraphs it reads only", () => {
     const before = documentsMade().length;
     expect(inc.paragraphs).toEqual(cold.paragraphs);
     expect(documentsMade().length - before).toBe(6 + QUIET - made.length);
+  });
+});
+
+describe("an unchanged document's entry damaged by hand before a build after a change", () => {
+  const entryOf = (root: string, file: string) => {
+    const dir = path.join(root, ".cache/parse");
+    const name = readdirSync(dir).find((f) =>
+      readFileSync(path.join(dir, f), "latin1").includes(`"file":"${file}"`),
+    );
+    expect(name).toBeDefined();
+    return path.join(dir, name!);
+  };
+  /** Bytes [start, end) of an entry's part `k` (0 the ids line, 1 the short form, 2 the piece): after the header's newline. */
+  const partOf = (bytes: Buffer, k: number): [number, number] => {
+    let start = bytes.indexOf(0x0a) + 1;
+    for (let j = 0; j < k; j++) start = bytes.indexOf(0x0a, start) + 1;
+    const end = k === 2 ? bytes.length : bytes.indexOf(0x0a, start) + 1;
+    return [start, end];
+  };
+
+  // Each row: the document, the part of its entry a byte is changed in (its frame and header kept,
+  // as a hand or a disk leaves them), and whether the stages read that part.
+  test.each<[string, string, number, boolean]>([
+    [
+      "its piece of paragraphs.jsonl, which no stage reads: the document made anew when the piece is copied",
+      "corpus/A-81-2/en.md",
+      2,
+      false,
+    ],
+    [
+      "its ids line, which the reuse stage reads (a link's ends): the document parsed again",
+      "corpus/A-82-2/en.md",
+      0,
+      true,
+    ],
+  ])("one byte of %s; the output a cold build's, the entry made anew", async (_, file, k, read) => {
+    const root = makeRepo(files());
+    await build({ root });
+    const entry = entryOf(root, file);
+    const sound = readFileSync(entry);
+    const damaged = Buffer.from(sound);
+    const [start, end] = partOf(damaged, k);
+    // A letter of a text or an id changed to another: the same length, still JSON.
+    const at = damaged.indexOf("A-8", start) + 2;
+    expect(at > start && at < end).toBe(true);
+    damaged[at] = damaged[at] === 0x37 ? 0x36 : 0x37;
+    writeFileSync(entry, damaged);
+    append(root, "corpus/A-79-10/zh.md", "会议记录另行分发。\n");
+    const { made } = await bothWays(root);
+    // Found where it was read, the document then made anew (parsed again): the ids line when the
+    // stage asked for it, the piece as it was copied, after every stage (the last document made).
+    expect(made).toContain(file);
+    expect(made.at(-1) === file).toBe(!read);
+    expect(readFileSync(entryOf(root, file))).toEqual(sound);
   });
 });
