@@ -435,21 +435,96 @@ function directFrom(s: Record<string, Section>): Map<string, DirectRecord> | nul
   )
     return null;
   const out = new Map<string, DirectRecord>();
+  const view = Buffer.from(records.buffer, records.byteOffset, records.length);
   for (let i = 0; i < keys.length; i++) {
     const entry = keys[i] as unknown;
     if (!Array.isArray(entry) || typeof entry[0] !== "string" || typeof entry[1] !== "string") return null;
     if (at[i]! > at[i + 1]! || out.has(entry[0])) return null;
+    const record = recordOf(view, at[i]!, at[i + 1]!);
+    if (!record) return null;
     const bytes = records.subarray(at[i]!, at[i + 1]!);
-    let record: Reuse;
-    try {
-      record = JSON.parse(dec.decode(bytes)) as Reuse;
-    } catch {
-      return null;
-    }
     out.set(entry[0], { sig: entry[1], record, bytes });
     parsedFrom.set(record, bytes);
   }
   return out;
+}
+
+/** Where a record's diff starts and where the member after it does, in its JSON (`recordOf`). */
+const DIFF_KEY = Buffer.from(',"diff":[');
+const AFTER_DIFF = Buffer.from('],"');
+
+/**
+ * The record whose JSON is `view`'s bytes [start, end), its diff parsed only when first read
+ * (`lazyDiff`), or null when they are not a record's JSON.
+ * Decision: after a change, nothing reads the diff of a record taken from the memo unless
+ * reuse.jsonl is written again (a link of the changed document's moved): at 200k paragraphs the
+ * diffs are 3.4 of the records' 4.7 million characters and 80,000 of their objects, parsed and
+ * kept through the build for nothing. The members before the diff and after it are parsed now.
+ * The cut is exact for any JSON text (these bytes are one, CRC-checked in their piece). A quote
+ * inside a string is escaped, so `,"diff":[` and `],"` are never inside one. The head up to the
+ * first `,"diff":[` closed with "}" parses as an object only when that is a member of the record
+ * itself, and the tail after the first `],"` past it, opened with "{", only when its comma is
+ * between two members of the record: then that `]` closes the diff (the first place past the diff's
+ * start where the record's depth comes back), and the diff is all that lies between. Any other
+ * layout is parsed whole.
+ */
+function recordOf(view: Buffer, start: number, end: number): Reuse | null {
+  const d = view.indexOf(DIFF_KEY, start);
+  const e = d >= start && d + DIFF_KEY.length <= end ? view.indexOf(AFTER_DIFF, d + DIFF_KEY.length) : -1;
+  if (e > d && e + AFTER_DIFF.length <= end) {
+    try {
+      const head = JSON.parse(`${view.toString("utf8", start, d)}}`) as Record<string, unknown>;
+      const tail = JSON.parse(`{${view.toString("utf8", e + 2, end)}`) as Record<string, unknown>;
+      if (!Object.hasOwn(head, "diff") && !Object.hasOwn(tail, "diff"))
+        return lazyDiff(head, view.subarray(d + 1, e + 1), tail);
+    } catch {
+      // Not cut between members: parsed whole below.
+    }
+  }
+  try {
+    return JSON.parse(view.toString("utf8", start, end)) as Reuse;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `head`, then a `diff` parsed from `member` (its bytes, `"diff":[...]`) when first read, then
+ * `tail`: the members in the order of the JSON they come from, as JSON.parse gives them. The
+ * getter is replaced by the value it read, so the bytes are parsed once. Their views stay valid
+ * as long as the record's own bytes do (`DirectRecord.bytes`, which the memo writes again).
+ */
+function lazyDiff(head: Record<string, unknown>, member: Uint8Array, tail: Record<string, unknown>): Reuse {
+  Object.defineProperty(head, "diff", {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const diff = diffOf(member);
+      ownValue(head, "diff", diff);
+      return diff;
+    },
+  });
+  // Defined, not assigned: a member named "__proto__" is the record's own, as JSON.parse makes it.
+  for (const key of Object.keys(tail)) ownValue(head, key, tail[key]);
+  return head as Reuse;
+}
+
+/** `o[key] = value` as JSON.parse makes a member: an own, plain property, whatever the key. */
+function ownValue(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, configurable: true, writable: true });
+}
+
+/**
+ * A record's diff from its member's bytes. They passed their piece's CRC and were cut where
+ * `recordOf` shows the diff alone lies: bytes that are not one `diff` member are a fault of this
+ * code, not of the memo, and stop the build rather than be written.
+ */
+function diffOf(member: Uint8Array): Reuse["diff"] {
+  const parsed = JSON.parse(`{${dec.decode(member)}}`) as Record<string, unknown>;
+  const keys = Object.keys(parsed);
+  if (keys.length !== 1 || keys[0] !== "diff" || !Array.isArray(parsed.diff))
+    throw new Error("reuse memo: a record's diff is not where its JSON was cut");
+  return parsed.diff as Reuse["diff"];
 }
 
 /** Where the key columns of a table read back came from (see the module header), by its units. */

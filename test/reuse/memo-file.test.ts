@@ -3,20 +3,30 @@
  * question the live postings ask (live.ts `Base`) as the base in memory does, reading a small
  * part of the file; bytes that do not read back are no base, or throw BaseUnreadable when found
  * so only once the stage reads them (the stage then runs cold).
+ *
+ * The kept links' records read back from their pieces: each the record written, its diff parsed
+ * only when first read, from bytes of its own.
  */
 import { describe, expect, test } from "vitest";
 import { prng } from "../../bench/generate.ts";
-import { openPack, pack, type RangeSource } from "../../pipeline/pack.ts";
+import type { PieceIn } from "../../pipeline/memo-pieces.ts";
+import { openPack, pack, packSummed, type RangeSource, unpack } from "../../pipeline/pack.ts";
+import type { DirectRecord } from "../../pipeline/reuse/incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, memoryBase } from "../../pipeline/reuse/live.ts";
 import {
   baseFromSections,
   baseOfFile,
   baseSections,
   DIR_EVERY,
+  directFromPieces,
+  directPieces,
   REUSE_BASE,
+  REUSE_MEMO,
+  recordJson,
   WHOLE_AT,
 } from "../../pipeline/reuse/memo-file.ts";
 import { type Postings, postingsOf } from "../../pipeline/reuse/postings.ts";
+import { Reuse } from "../../schemas/index.ts";
 
 /** A file's chunks as its bytes (a plain Uint8Array, as a file store hands them back). */
 const bytesOf = (chunks: Uint8Array[]) => new Uint8Array(Buffer.concat(chunks));
@@ -174,6 +184,107 @@ describe("a base of postings read by range", () => {
       };
       expect(all).toThrow(BaseUnreadable);
       if (name === "base.post") expect(() => b.whole()).toThrow(BaseUnreadable);
+    }
+  });
+});
+
+describe("the kept links' records read back", () => {
+  /** Records whose JSON holds what a cut of it could be fooled by, and plain ones. */
+  const records = (): Reuse[] => {
+    const plain = (i: number): Reuse => ({
+      from: `A-1/zh/${i}`,
+      to: `A-2/zh/${i}`,
+      kind: i % 3 ? "near" : "partial",
+      score: 0.5 + i / 1000,
+      spans: [{ from: [0, 3], to: [1, 4] }],
+      length: 3,
+      formula: i % 2 === 0,
+      diff: [
+        { op: "equal", text: `各国${i}` },
+        { op: "insert", text: "回顾" },
+      ],
+      via: "direct",
+    });
+    return [
+      ...Array.from({ length: 40 }, (_, i) => plain(i)),
+      // Ids and texts holding the very bytes the record is cut at, escaped in the JSON.
+      { ...plain(40), from: 'A-1/en/,"diff":[x', to: 'A-2/en/],"via":"aligned"}' },
+      { ...plain(41), diff: [{ op: "delete", text: '],"via":"aligned"} ,"diff":[ \\"' }] },
+      { ...plain(42), diff: [] },
+      { ...plain(43), spans: [], length: 0, via: "aligned" },
+    ];
+  };
+
+  /**
+   * The records through their pieces as a build reads them: each piece packed, then unpacked
+   * from one buffer read into again for the next piece (memos.ts `scratchReader`), which is then
+   * overwritten, as the next file read would.
+   */
+  const readBack = (written: Reuse[]) => {
+    const direct = new Map<string, DirectRecord>(
+      written.map((r, i) => [`${r.from}|${r.to}`, { sig: `s${i}`, record: r }]),
+    );
+    const scratch = new Uint8Array(1 << 16);
+    const pieces = directPieces(direct, "test").map((p, i): PieceIn => {
+      if (!("sections" in p)) throw new Error("nothing to carry in a memo written anew");
+      const bytes = Buffer.concat(packSummed(REUSE_MEMO.kind, "piece", p.sections).chunks);
+      scratch.set(bytes);
+      const sections = unpack(
+        scratch.subarray(0, bytes.length),
+        REUSE_MEMO.kind,
+        "piece",
+        false,
+        undefined,
+        true,
+      );
+      expect(sections).not.toBeNull();
+      return { name: `piece-${i}`, sections: () => sections! };
+    });
+    const read = directFromPieces(pieces, "test");
+    scratch.fill(0x5d);
+    expect(read).not.toBeNull();
+    return { direct, read: read! };
+  };
+
+  test("each is the record written, its diff parsed when first read, once", () => {
+    const { direct, read } = readBack(records());
+    expect(read.size).toBe(direct.size);
+    for (const [key, d] of direct) {
+      const r = read.get(key)!.record;
+      // Not parsed yet: a getter in the diff's place, among the members in the order written.
+      expect(Object.getOwnPropertyDescriptor(r, "diff")?.get).toBeTypeOf("function");
+      expect(Object.keys(r)).toEqual(Object.keys(d.record));
+      expect(r.from).toBe(d.record.from);
+      expect(r.via).toBe(d.record.via);
+      // Read after the buffer its piece came through was overwritten.
+      expect(r.diff).toEqual(d.record.diff);
+      expect(Object.getOwnPropertyDescriptor(r, "diff")?.value).toBe(r.diff);
+      expect(r).toEqual(d.record);
+      // Serialised and validated as the record written; its bytes are that record's JSON.
+      expect(JSON.stringify(r)).toBe(JSON.stringify(d.record));
+      expect(JSON.stringify(Reuse.parse(r))).toBe(JSON.stringify(Reuse.parse(d.record)));
+      expect(Buffer.from(recordJson(r)!).toString()).toBe(JSON.stringify(d.record));
+    }
+  });
+
+  test("a record not laid out as the stage writes it reads as JSON.parse reads it", () => {
+    const odd = [
+      // No diff; the diff last; a member after an array inside the diff: parsed whole.
+      { from: "a", to: "b", kind: "near", via: "direct" },
+      { from: "a", to: "c", via: "direct", diff: [{ op: "equal", text: "x" }] },
+      { from: "a", to: "e", via: "aligned", diff: [{ op: "equal", at: [1, 2], text: "x" }], length: 2 },
+      { from: "a", to: "f", diff: [{ op: "equal", text: "x", at: [1, 2] }], length: 2 },
+      // Other members after the diff, arrays among them or in it: the diff alone left for later.
+      { from: "a", to: "d", diff: [{ op: "equal", text: "y" }], x: [[1], 2], score: 1, via: "direct" },
+    ] as unknown as Reuse[];
+    const { direct, read } = readBack(odd);
+    const lazy = (key: string) => !!Object.getOwnPropertyDescriptor(read.get(key)!.record, "diff")?.get;
+    expect(["a|b", "a|c", "a|e", "a|f", "a|d"].map(lazy)).toEqual([false, false, false, true, true]);
+    for (const [key, d] of direct) {
+      const r = read.get(key)!.record;
+      expect(Object.keys(r)).toEqual(Object.keys(d.record));
+      expect(r).toEqual(d.record);
+      expect(JSON.stringify(r)).toBe(JSON.stringify(d.record));
     }
   });
 });
