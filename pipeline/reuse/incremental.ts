@@ -186,7 +186,8 @@ export interface ReuseMemo {
  * A kept link's record with the signature of the link it was made from; `bytes`, its JSON as the
  * memo held it, when it was taken from the memo unchanged: written again as those bytes
  * (memo-file.ts), not made into JSON again (5.5 MB of records at 200k paragraphs, nearly all
- * unchanged by one changed document).
+ * unchanged by one changed document). Such a record's diff is parsed from them when first read
+ * (memo-file.ts `recordOf`).
  */
 export interface DirectRecord {
   sig: string;
