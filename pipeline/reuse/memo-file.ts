@@ -460,7 +460,8 @@ const AFTER_DIFF = Buffer.from('],"');
  * reuse.jsonl is written again (a link of the changed document's moved): at 200k paragraphs the
  * diffs are 3.4 of the records' 4.7 million characters and 80,000 of their objects, parsed and
  * kept through the build for nothing. The members before the diff and after it are parsed now.
- * The cut is exact for any JSON text (these bytes are one, CRC-checked in their piece). A quote
+ * The cut is exact for any JSON text (these bytes are one: JSON.stringify's, in a piece checked by
+ * its checksum or vouched for by its stamp, memos.ts). A quote
  * inside a string is escaped, so `,"diff":[` and `],"` are never inside one. The head up to the
  * first `,"diff":[` closed with "}" parses as an object only when that is a member of the record
  * itself, and the tail after the first `],"` past it, opened with "{", only when its comma is
@@ -515,7 +516,7 @@ function ownValue(o: object, key: string, value: unknown): void {
 }
 
 /**
- * A record's diff from its member's bytes. They passed their piece's CRC and were cut where
+ * A record's diff from its member's bytes. They passed their piece's checks and were cut where
  * `recordOf` shows the diff alone lies: bytes that are not one `diff` member are a fault of this
  * code, not of the memo, and stop the build rather than be written.
  */
