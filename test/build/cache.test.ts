@@ -2,7 +2,8 @@
  * The parse cache's pieces of paragraphs.jsonl (pipeline/build/cache.ts `piecesOf`): a cache
  * hit's piece is read again when it is written and checked by the CRC-32 its entry's frame gives;
  * one that does not read back is made anew from its document, or fails the build naming the entry
- * and the way out, never written as it stands. The store lives in memory here, so that an entry
+ * and the way out, never written as it stands; unless the last output's paragraphs.jsonl holds it,
+ * then copied from there, runs of pieces in one read. The store lives in memory here, so that an entry
  * can change under a stamp that does not move (what host.ts `TextCache` cannot see: an edit in
  * place within the file system's clock tick).
  */
