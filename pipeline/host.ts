@@ -272,6 +272,8 @@ function readFully(fd: number, buf: Buffer, length: number, position: number): n
 export interface RangeFile {
   /** The file's size in bytes when it was opened. */
   readonly size: number;
+  /** Its stamp (`stampOf`) as the open descriptor found it: the stamp of the bytes read through it. */
+  readonly stamp: FileStamp;
   /**
    * Fill `into` from the file's bytes at `position`; false when the file has fewer bytes there
    * (cut short since it was opened, or asked past its end).
@@ -279,6 +281,45 @@ export interface RangeFile {
   read(position: number, into: Uint8Array): boolean;
   /** Let the file go; reads after this fail. */
   close(): void;
+}
+
+/**
+ * A file open for reading by range (`RangeFile`), or undefined when it cannot be opened (nor
+ * its stamp read). The caller closes it.
+ */
+export function openRange(abs: string): RangeFile | undefined {
+  let fd: number;
+  try {
+    fd = openSync(abs, "r");
+  } catch {
+    return undefined;
+  }
+  let st: BigIntStats;
+  try {
+    st = fstatSync(fd, { bigint: true });
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+  let open = true;
+  return {
+    size: Number(st.size),
+    stamp: { ino: String(st.ino), size: Number(st.size), mtimeNs: String(st.mtimeNs) },
+    read(position: number, into: Uint8Array): boolean {
+      if (!open) return false;
+      let got = 0;
+      while (got < into.length) {
+        const n = readSync(fd, into, got, into.length - got, position + got);
+        if (n === 0) return false;
+        got += n;
+      }
+      return true;
+    },
+    close(): void {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
 }
 
 /**
@@ -306,37 +347,7 @@ export class FileStore {
    * descriptor holds it), so a reader never mixes two versions of one file.
    */
   open(name: string): RangeFile | undefined {
-    let fd: number;
-    try {
-      fd = openSync(path.join(this.dir, name), "r");
-    } catch {
-      return undefined;
-    }
-    let size: number;
-    try {
-      size = fstatSync(fd).size;
-    } catch {
-      closeSync(fd);
-      return undefined;
-    }
-    let open = true;
-    return {
-      size,
-      read(position: number, into: Uint8Array): boolean {
-        if (!open) return false;
-        let got = 0;
-        while (got < into.length) {
-          const n = readSync(fd, into, got, into.length - got, position + got);
-          if (n === 0) return false;
-          got += n;
-        }
-        return true;
-      },
-      close(): void {
-        if (open) closeSync(fd);
-        open = false;
-      },
-    };
+    return openRange(path.join(this.dir, name));
   }
 
   /**

@@ -42,6 +42,7 @@ import {
   FileStore,
   holdsKept,
   listFiles,
+  openRange,
   readBytes,
   readBytesIfExists,
   relativePath,
@@ -73,7 +74,14 @@ import {
 } from "./memos.ts";
 import { readCorpus } from "./read.ts";
 import { type Analysed, runStages, type StageRun, type StageSelection } from "./stages.ts";
-import { dataFiles, diagnosticsSource, lastDocuments, outputMemoOf, previousOutput } from "./write.ts";
+import {
+  dataFiles,
+  diagnosticsSource,
+  lastDocuments,
+  lastParagraphs,
+  outputMemoOf,
+  previousOutput,
+} from "./write.ts";
 
 export type { Analysed, SiteOutcome, StageRun, StageSelection };
 export { WORKER_THRESHOLD };
@@ -324,10 +332,16 @@ async function buildLocked(
       known: new Set(lastOutput?.version === version ? (lastOutput.records ?? []) : []),
       validated: new Set<string>(),
     };
+    // The pieces of paragraphs.jsonl that the last output holds, copied from it (write.ts), and
+    // where each piece stands in the file written, for the next build.
+    const lastPieces = lastOutput
+      ? lastParagraphs(lastOutput, options.previous ?? outDir, version, openRange)
+      : null;
+    const placed: Array<[string, number]> = [];
     const { files, finish, places } = dataFiles(
       {
         documents,
-        paragraphPieces: parsed.pieces,
+        paragraphPieces: () => parsed.pieces({ last: lastPieces, placed }),
         paragraphCount: paragraphs.length,
         analysed,
         diagnostics,
@@ -361,21 +375,25 @@ async function buildLocked(
     const previous = lastOutput
       ? previousOutput(lastOutput, options.previous ?? outDir, stampOf, version, linked)
       : {};
-    written = writeDirectoryAtomic(outDir, files, {
-      finish,
-      beforeSwap: options.beforeSwap,
-      // Removed on the thread pool while the memos are written, awaited before the build returns;
-      // should it fail, the next build into this folder removes it (host.ts recoverOutput).
-      removeOld: (dir) => {
-        removal = removeTreeLater(dir).catch(() => {});
-      },
-      ...previous,
-    });
+    try {
+      written = writeDirectoryAtomic(outDir, files, {
+        finish,
+        beforeSwap: options.beforeSwap,
+        // Removed on the thread pool while the memos are written, awaited before the build returns;
+        // should it fail, the next build into this folder removes it (host.ts recoverOutput).
+        removeOld: (dir) => {
+          removal = removeTreeLater(dir).catch(() => {});
+        },
+        ...previous,
+      });
+    } finally {
+      lastPieces?.close();
+    }
     if (memoStore?.writable)
       memoStore.set(
         OUTPUT_MEMO.file,
         outputMemoFile(
-          outputMemoOf(outDir, written, stampOf, version, files, linked, valid.validated, places),
+          outputMemoOf(outDir, written, stampOf, version, files, linked, valid.validated, places, placed),
         ),
       );
     progress({ phase: "write", done: 1, total: 1, label: where });

@@ -68,6 +68,11 @@ export interface OutputMemo {
    * from before they were kept.
    */
   documents?: DocumentPlace[];
+  /**
+   * The cache key and length in bytes of each document's piece of paragraphs.jsonl, in the file's
+   * order (write.ts `lastParagraphs`); absent in a memo from before they were kept.
+   */
+  paragraphs?: Array<[string, number]>;
 }
 
 /** The output memo's file in the store, and the kind of pack it is. */

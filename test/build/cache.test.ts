@@ -2,12 +2,13 @@
  * The parse cache's pieces of paragraphs.jsonl (pipeline/build/cache.ts `piecesOf`): a cache
  * hit's piece is read again when it is written and checked by the CRC-32 its entry's frame gives;
  * one that does not read back is made anew from its document, or fails the build naming the entry
- * and the way out, never written as it stands. The store lives in memory here, so that an entry
+ * and the way out, never written as it stands; unless the last output's paragraphs.jsonl holds it,
+ * then copied from there, runs of pieces in one read. The store lives in memory here, so that an entry
  * can change under a stamp that does not move (what host.ts `TextCache` cannot see: an edit in
  * place within the file system's clock tick).
  */
 import { describe, expect, test } from "vitest";
-import { parseWithCache, type TextStore } from "../../pipeline/build/cache.ts";
+import { type LastPieces, parseWithCache, type TextStore } from "../../pipeline/build/cache.ts";
 import { sha256 } from "../../pipeline/hash.ts";
 import type { LoadedDocument } from "../../pipeline/load/index.ts";
 import { FrontMatter } from "../../schemas/index.ts";
@@ -92,5 +93,63 @@ describe("a cached piece of paragraphs.jsonl that does not read back when it is 
     expect(again.stats).toEqual({ parsed: 0, cached: 2 });
     store.damage(again.keys[1]!);
     expect(() => joined(again.pieces())).toThrow(new RegExp(`${again.keys[1]}.*A-9-2/en.md.*--no-cache`));
+  });
+});
+
+/** The last output's paragraphs.jsonl as `bytes`, its pieces where `placed` says, counting the reads. */
+function lastOf(bytes: Uint8Array, placed: ReadonlyArray<[string, number]>): LastPieces & { reads: number } {
+  const places = new Map<string, { at: number; bytes: number }>();
+  let at = 0;
+  for (const [key, n] of placed) {
+    places.set(key, { at, bytes: n });
+    at += n;
+  }
+  const last = {
+    places,
+    reads: 0,
+    read: (pos: number, length: number) => {
+      last.reads++;
+      return bytes.slice(pos, pos + length);
+    },
+  };
+  return last;
+}
+
+describe("the cached pieces copied from the last output's paragraphs.jsonl", () => {
+  test("a run of cache hits standing together there is read from it at once, their entries not read again", async () => {
+    const store = new MemoryStore();
+    const cold = await parseWithCache(docs(), { cache: store, threads: 1 });
+    const placed: Array<[string, number]> = [];
+    const expected = joined(cold.pieces({ placed }));
+    expect(placed.map(([k]) => k)).toEqual(cold.keys);
+    expect(placed.reduce((n, [, b]) => n + b, 0)).toBe(expected.length);
+    const corpus = await parseWithCache(docs(), { cache: store, threads: 1, lazy: true });
+    // Every entry damaged under its stamp: read, none would give the piece the build stood on.
+    for (const k of corpus.keys) store.damage(k);
+    const last = lastOf(expected, placed);
+    const again: Array<[string, number]> = [];
+    expect(joined(corpus.pieces({ last, placed: again }))).toEqual(expected);
+    expect(last.reads).toBe(1);
+    expect(again).toEqual(placed);
+  });
+
+  test("a piece parsed afresh is its own; one the last file does not hold, or holds at another length, is read from its entry", async () => {
+    const store = new MemoryStore();
+    const before = await parseWithCache(docs(), { cache: store, threads: 1 });
+    const placed: Array<[string, number]> = [];
+    const lastBytes = joined(before.pieces({ placed }));
+    // The first document changed: parsed afresh; the second a hit, copied.
+    const changed = [loaded(FILES[0]!, "1. Another first paragraph.\n"), docs()[1]!];
+    const coldCorpus = await parseWithCache(changed, { cache: null, threads: 1 });
+    const expected = joined(coldCorpus.pieces());
+    const inc = await parseWithCache(changed, { cache: store, threads: 1, lazy: true });
+    expect(inc.stats).toEqual({ parsed: 1, cached: 1 });
+    const last = lastOf(lastBytes, placed);
+    expect(joined(inc.pieces({ last }))).toEqual(expected);
+    expect(last.reads).toBe(1);
+    // Its place of another length (a memo that does not fit): read from its entry, checked.
+    const short = lastOf(lastBytes, [placed[0]!, [placed[1]![0], placed[1]![1] - 1]]);
+    expect(joined(inc.pieces({ last: short }))).toEqual(expected);
+    expect(short.reads).toBe(0);
   });
 });

@@ -301,7 +301,7 @@ describe("the parse cache's pieces of paragraphs.jsonl, read again when written"
   const entryFiles = (root: string) =>
     readdirSync(path.join(root, ".cache/parse")).map((f) => path.join(root, ".cache/parse", f));
 
-  test("with nothing changed, paragraphs.jsonl is written as the entries are read, then the last output's file linked", async () => {
+  test("with nothing changed, paragraphs.jsonl is written from the last output's, then that file linked", async () => {
     const root = makeRepo(files());
     await build({ root });
     const out = path.join(root, "dist/data/paragraphs.jsonl");
@@ -333,6 +333,10 @@ describe("the parse cache's pieces of paragraphs.jsonl, read again when written"
   ])("an entry %s: the build fails before the swap, the last output stays", async (_, change) => {
     const root = makeRepo(files());
     await build({ root });
+    // The last output's paragraphs.jsonl touched since (its stamp moved): not copied, so the
+    // unchanged documents' pieces are read from their entries.
+    const last = path.join(root, "dist/data/paragraphs.jsonl");
+    utimesSync(last, 1_000_000_000, 1_000_000_000);
     const before = snapshotDir(path.join(root, "dist/data"));
     append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
     const victim = entryFiles(root).find((f) => readFileSync(f, "latin1").includes("A-78-265/zh.md"))!;
@@ -349,6 +353,41 @@ describe("the parse cache's pieces of paragraphs.jsonl, read again when written"
     await expect(changed).rejects.toThrow(/changed since this build read it|ENOENT/);
     expect(snapshotDir(path.join(root, "dist/data"))).toEqual(before);
     expect(readdirSync(path.join(root, "dist")).sort()).toEqual(["data"]);
+  });
+
+  test("the unchanged documents' pieces are copied from the last output's paragraphs.jsonl: their entries are not read again", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const memo = () => readOutputMemo(readFileSync(path.join(root, ".cache/stages", OUTPUT_MEMO.file)))!;
+    // Where each document's piece stands, adding up to the file.
+    const size = statSync(path.join(root, "dist/data/paragraphs.jsonl")).size;
+    expect(memo().paragraphs).toHaveLength(Object.keys(files()).filter((f) => f.endsWith(".md")).length);
+    expect(memo().paragraphs!.reduce((n, [, bytes]) => n + bytes, 0)).toBe(size);
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    // An unchanged document's entry removed between the read and the write: the write never asks
+    // for it, and the output is a cold build's.
+    const victim = entryFiles(root).find((f) => readFileSync(f, "latin1").includes("A-78-265/zh.md"))!;
+    const inc = await build({
+      root,
+      onProgress: (p) => {
+        if (p.phase === "write" && p.done === 0) rmSync(victim);
+      },
+    });
+    expect(inc.runs!.reuse.mode).toBe("incremental");
+    await sameAsCold(root);
+  });
+
+  test("the last output's paragraphs.jsonl edited by hand (the same size) is not copied: the pieces are read from the entries", async () => {
+    const root = makeRepo(files());
+    await build({ root });
+    const last = path.join(root, "dist/data/paragraphs.jsonl");
+    // A letter of an unchanged document's paragraph changed to another.
+    const bytes = readFileSync(last);
+    const at = bytes.indexOf("A-78-265") + 2;
+    bytes[at] = bytes[at] === 0x37 ? 0x36 : 0x37;
+    writeFileSync(last, bytes);
+    append(root, "corpus/A-79-10/zh.md", "\n\n5. 各方同意继续讨论。\n");
+    await bothWays(root);
   });
 });
 
@@ -955,6 +994,7 @@ describe("the index memo read lazily", () => {
           opened.push(f);
           return {
             size: f.size,
+            stamp: f.stamp,
             read: (position: number, into: Uint8Array) => {
               byRange.set(n, (byRange.get(n) ?? 0) + into.length);
               return f.read(position, into);

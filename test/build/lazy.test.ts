@@ -6,7 +6,7 @@
  * a corpus with list entries (the seed's annex D), a State's paper whose wording an agreed text
  * takes up (adoption), documents in two languages, and documents no change touches.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { documentsMade } from "../../pipeline/build/cache.ts";
@@ -166,7 +166,7 @@ describe("an unchanged document's entry damaged by hand before a build after a c
   // as a hand or a disk leaves them), and whether the stages read that part.
   test.each<[string, string, number, boolean]>([
     [
-      "its piece of paragraphs.jsonl, which no stage reads: the document made anew when the piece is copied",
+      "its piece of paragraphs.jsonl, which no stage reads, the last output's copy of it touched since: the document made anew when the piece is copied",
       "corpus/A-81-2/en.md",
       2,
       false,
@@ -189,6 +189,9 @@ describe("an unchanged document's entry damaged by hand before a build after a c
     expect(at > start && at < end).toBe(true);
     damaged[at] = damaged[at] === 0x37 ? 0x36 : 0x37;
     writeFileSync(entry, damaged);
+    // The last output's paragraphs.jsonl touched (its stamp moved): the pieces are not copied from
+    // it but read from the entries (cache.ts `piecesOf`).
+    utimesSync(path.join(root, "dist/data/paragraphs.jsonl"), 1_000_000_000, 1_000_000_000);
     append(root, "corpus/A-79-10/zh.md", "会议记录另行分发。\n");
     const { made } = await bothWays(root);
     // Found where it was read, the document then made anew (parsed again): the ids line when the

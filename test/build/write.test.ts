@@ -13,9 +13,11 @@ import {
   diagnosticsSource,
   type LastDocuments,
   lastDocuments,
+  lastParagraphs,
   recordsSource,
   type ValidRecords,
 } from "../../pipeline/build/write.ts";
+import type { FileStamp, RangeFile } from "../../pipeline/host.ts";
 import { buildReport, summarise } from "../../pipeline/report.ts";
 import { type Diagnostic, type DocumentRecord, SCHEMA_VERSION } from "../../schemas/index.ts";
 import { doc, makeRepo, registry } from "./helpers.ts";
@@ -280,5 +282,76 @@ describe("reuse.jsonl's source from the records' bytes where held", () => {
     const fewer = records.slice(1);
     expect(recordsSource("reuse.jsonl", fewer, (x) => held.get(x))).toBe(expected(fewer));
     expect(expected(fewer)).not.toBe(expected(records));
+  });
+});
+
+describe("the last output's paragraphs.jsonl, whose pieces are copied", () => {
+  const bytes = Buffer.from('{"a":1}\n{"b":2}\n{"c":3}\n');
+  const stamp: FileStamp = { ino: "7", size: bytes.length, mtimeNs: "100" };
+  const memo = (over: Partial<OutputMemo> = {}): OutputMemo => ({
+    dir: "/out",
+    version: "v1",
+    files: [{ path: "paragraphs.jsonl", sha256: sha(bytes), stamp }],
+    paragraphs: [
+      ["k1", 16],
+      ["k2", 8],
+    ],
+    ...over,
+  });
+  /** The file as opened now, with the stamp it has now; `closed` counts the closes. */
+  let closed = 0;
+  const open =
+    (now: FileStamp = stamp, file: Uint8Array = bytes) =>
+    (abs: string): RangeFile | undefined => {
+      expect(abs).toBe("/out/paragraphs.jsonl");
+      return {
+        size: file.length,
+        stamp: now,
+        read: (position, into) => {
+          if (position + into.length > file.length) return false;
+          into.set(file.subarray(position, position + into.length));
+          return true;
+        },
+        close: () => {
+          closed++;
+        },
+      };
+    };
+
+  test("where each key's piece stands, its bytes read by range", () => {
+    const last = lastParagraphs(memo(), "/out", "v1", open())!;
+    expect([...last.places]).toEqual([
+      ["k1", { at: 0, bytes: 16 }],
+      ["k2", { at: 16, bytes: 8 }],
+    ]);
+    expect(Buffer.from(last.read(16, 8)).toString()).toBe('{"c":3}\n');
+    expect(Buffer.from(last.read(0, 16)).toString()).toBe('{"a":1}\n{"b":2}\n');
+    // Cut short since the memo: a read past its end throws, never gives other bytes.
+    const cut = lastParagraphs(memo(), "/out", "v1", open(stamp, bytes.subarray(0, 20)))!;
+    expect(() => cut.read(16, 8)).toThrow(/shorter/);
+  });
+
+  test("taken only as the memo recorded it: another stamp, code or folder, places that do not add up to the file, and none is", () => {
+    expect(lastParagraphs(memo(), "/out", "v1", open())).not.toBeNull();
+    closed = 0;
+    // Edited since the last build wrote it (its modification time moved), or replaced (another inode).
+    expect(lastParagraphs(memo(), "/out", "v1", open({ ...stamp, mtimeNs: "101" }))).toBeNull();
+    expect(lastParagraphs(memo(), "/out", "v1", open({ ...stamp, ino: "8" }))).toBeNull();
+    expect(closed).toBe(2);
+    expect(lastParagraphs(memo(), "/out", "v2", open())).toBeNull();
+    expect(lastParagraphs(memo(), "/elsewhere", "v1", () => undefined)).toBeNull();
+    expect(lastParagraphs(memo({ paragraphs: [["k1", 16]] }), "/out", "v1", open())).toBeNull();
+    expect(
+      lastParagraphs(
+        memo({ paragraphs: [["k1", 16], ["k2", 8.5] as [string, number]] }),
+        "/out",
+        "v1",
+        open(),
+      ),
+    ).toBeNull();
+    expect(lastParagraphs(memo({ paragraphs: undefined }), "/out", "v1", open())).toBeNull();
+    expect(lastParagraphs(memo({ files: [] }), "/out", "v1", open())).toBeNull();
+    expect(lastParagraphs(null, "/out", "v1", open())).toBeNull();
+    expect(lastParagraphs(memo(), "/out", "v1", () => undefined)).toBeNull();
   });
 });
