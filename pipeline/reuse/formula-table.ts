@@ -480,6 +480,44 @@ function atLeast(live: Uint32Array, df: Uint32Array, limit: number): number[] {
   return out;
 }
 
+/**
+ * The texts formulaList read of its carriers, by `textKey`: what a build keeps for the next
+ * (incremental.ts `ReuseMemo.formulaTexts`). Only the passages listed and their ties, some 200.
+ */
+export type FormulaTexts = Map<string, string>;
+
+/** A passage's place: the carrier's id and the passage's units [start, end). */
+const textKey = (id: string, start: number, end: number) => `${id}|${start}|${end}`;
+
+/**
+ * `textOf` for formulaList, taking the text of a carrier that `stands` from `carried` (the texts
+ * the build before read) and noting every text given in `kept`, for the build after.
+ *
+ * Decision: after one change the passages listed are nearly all first carried by paragraphs that
+ * did not change, and reading their text (each a paragraph of another document, read alone from
+ * the parse cache, and its tokens) was most of the formula list's cost: some 80 ms at 200k
+ * paragraphs for some 200 texts. A paragraph that stands has its id and text (its key,
+ * incremental.ts `paragraphKeys`), so the text of the same units of it is the same; a paragraph
+ * that changed, or came, is read.
+ */
+export function textsKept(
+  textOf: (p: number, start: number, end: number) => string,
+  idOf: (p: number) => string,
+  carried: ReadonlyMap<string, string> | null,
+  stands: (p: number) => boolean,
+): { textOf: (p: number, start: number, end: number) => string; kept: FormulaTexts } {
+  const kept: FormulaTexts = new Map();
+  return {
+    kept,
+    textOf: (p, start, end) => {
+      const key = textKey(idOf(p), start, end);
+      const text = (carried && stands(p) ? carried.get(key) : undefined) ?? textOf(p, start, end);
+      kept.set(key, text);
+      return text;
+    },
+  };
+}
+
 /** The text of units [start, end) of a paragraph's text, given its tokens. */
 export function unitsText(text: string, tokens: Tokens, start: number, end: number): string {
   return text.slice(tokens.start[start]!, tokens.end[end - 1]!);

@@ -80,8 +80,10 @@ import {
   carriedRunColumns,
   type FormulaTable,
   formulaList,
+  type FormulaTexts,
   keyRunsOf,
   recount,
+  textsKept,
   unitsText,
 } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
@@ -174,6 +176,11 @@ export interface ReuseMemo {
   copies: Uint32Array;
   found: StoredLink[];
   formulas: FormulaTable;
+  /**
+   * The texts of the formula list's passages, by their carrier's id and units (formula-table.ts
+   * `textsKept`): taken again where that carrier stands.
+   */
+  formulaTexts: FormulaTexts;
   /** Records of kept links, by "from|to" ids, with the signature of the link they were made from. */
   direct: Map<string, DirectRecord>;
   /** Links carried to the other language, by "from|to|x|y" (direct link, then the carried pair). */
@@ -596,7 +603,7 @@ function cold(
   // (it was made twice, alignLanguages for the one and alignedOf for the other).
   const spans = docSpans(paragraphs, input.documents);
   const aligned = alignedOf(paragraphs, spans, null);
-  const { result, detected, table } = coldReuse(
+  const { result, detected, table, texts } = coldReuse(
     input,
     schemaVersion,
     options,
@@ -640,6 +647,7 @@ function cold(
     copies: Uint32Array.from(trace.copies!),
     found,
     formulas: table,
+    formulaTexts: texts,
     direct: records.directOut,
     carried: records.carriedOut,
     aligned: aligned.memo,
@@ -1360,6 +1368,12 @@ function incremental(
     candidates: (standing + pairs.length) / 2 + copies.length / 2,
     aligned: all.length,
   };
+  const texts = textsKept(
+    (p, s, e) => unitsText(alone(p).text, features.tokens(p)!, s, e),
+    idOf,
+    old.formulaTexts,
+    (p) => touched[p] === 0,
+  );
   const result = assemble({
     paragraphs,
     documents,
@@ -1369,9 +1383,7 @@ function incremental(
     tokens: tokensOf,
     marks: marksOf,
     aligned: aligned.result,
-    formulas: formulaList(table, langOf, idOf, rank, (p, s, e) =>
-      unitsText(alone(p).text, features.tokens(p)!, s, e),
-    ),
+    formulas: formulaList(table, langOf, idOf, rank, texts.textOf),
     formulaDf,
     formulaWindows: formulaWindows.hashes,
     stats,
@@ -1410,6 +1422,7 @@ function incremental(
       kept: l.kept === true,
     })),
     formulas: table,
+    formulaTexts: texts.kept,
     direct: records.directOut,
     carried: records.carriedOut,
     aligned: aligned.memo,

@@ -32,6 +32,8 @@ import {
   keyRuns,
   NO_RUNS,
   runColumns,
+  type FormulaTexts,
+  textsKept,
   unitsText,
 } from "./formula-table.ts";
 
@@ -65,10 +67,16 @@ export function coldReuse(
   cache?: RecordCache,
   shingled?: Shingled | null,
   aligned?: ReturnType<typeof alignLanguages>,
-): { result: ReuseResult; detected: Detected; table: FormulaTable } {
+): { result: ReuseResult; detected: Detected; table: FormulaTable; texts: FormulaTexts } {
   const { paragraphs } = input;
   const detected = detectReuse(input, options, trace, shingled);
   const table = formulaTableOf(paragraphs, detected);
+  const texts = textsKept(
+    (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
+    (p) => paragraphs[p]!.id,
+    null,
+    () => false,
+  );
   const result = assemble({
     paragraphs,
     documents: input.documents,
@@ -83,7 +91,7 @@ export function coldReuse(
       (p) => paragraphs[p]!.lang,
       (p) => paragraphs[p]!.id,
       detected.rank,
-      (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
+      texts.textOf,
     ),
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
@@ -92,7 +100,7 @@ export function coldReuse(
     schemaVersion,
     cache,
   });
-  return { result, detected, table };
+  return { result, detected, table, texts: texts.kept };
 }
 
 /** The formula passages detection found, keyed by their units (formula-table.ts). */

@@ -33,13 +33,13 @@
 import type { Reuse } from "../../schemas/index.ts";
 import { type Column, groupsByShard, type PieceIn, PieceOrigins, type PieceOut } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
-import type { FormulaTable } from "./formula-table.ts";
+import type { FormulaTable, FormulaTexts } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "10" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "11" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -586,6 +586,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         docs: m.docs,
         refs: [...m.refs],
         found: m.found,
+        formulaTexts: [...m.formulaTexts],
         carried: [...m.carried],
         aligned: [...m.aligned],
       },
@@ -596,6 +597,14 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     copies: m.copies,
   };
+}
+
+/** The formula list's texts back (incremental.ts `ReuseMemo.formulaTexts`), or null when not pairs of strings. */
+function textsOf(json: unknown): FormulaTexts | null {
+  if (!Array.isArray(json)) return null;
+  for (const e of json)
+    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string") return null;
+  return new Map(json as Array<[string, string]>);
 }
 
 /** The ids of the bases a memo's sections stand on (to read them before the memo). */
@@ -658,6 +667,8 @@ function memoFromSections(
     return null;
   const size = meta.size;
   const docs = meta.docs as DocSpan[];
+  const formulaTexts = textsOf(meta.formulaTexts);
+  if (!formulaTexts) return null;
   if (
     typeof size !== "number" ||
     !Array.isArray(docs) ||
@@ -720,6 +731,7 @@ function memoFromSections(
     copies,
     found: meta.found as StoredLink[],
     formulas: table,
+    formulaTexts,
     direct,
     carried: new Map(meta.carried as Array<[string, Reuse]>),
     aligned: new Map(meta.aligned as Array<[string, AlignedDoc]>),
