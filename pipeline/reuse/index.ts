@@ -28,11 +28,11 @@ import {
 import {
   emptyTable,
   type FormulaTable,
+  type FormulaTexts,
   formulaList,
   keyRuns,
   NO_RUNS,
   runColumns,
-  type FormulaTexts,
   textsKept,
   unitsText,
 } from "./formula-table.ts";

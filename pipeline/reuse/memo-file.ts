@@ -603,7 +603,8 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
 function textsOf(json: unknown): FormulaTexts | null {
   if (!Array.isArray(json)) return null;
   for (const e of json)
-    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string") return null;
+    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string")
+      return null;
   return new Map(json as Array<[string, string]>);
 }
 
