@@ -82,9 +82,13 @@ import {
   type FormulaTexts,
   formulaList,
   keyRunsOf,
+  type ListCounts,
+  listCounts,
   recount,
+  type TouchedRuns,
   textsKept,
   unitsText,
+  updatedCounts,
 } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
@@ -176,6 +180,8 @@ export interface ReuseMemo {
   copies: Uint32Array;
   found: StoredLink[];
   formulas: FormulaTable;
+  /** What the formula list counts of the table's runs (formula-table.ts), updated where touched. */
+  listCounts: ListCounts;
   /**
    * The texts of the formula list's passages, by their carrier's id and units (formula-table.ts
    * `textsKept`): taken again where that carrier stands.
@@ -278,6 +284,19 @@ export function movedRefs(refs: Map<string, string>, references: MemoInput["refe
 /** Sign a raw link: its kind, score, formula flag and passages. */
 function sigOf(l: RawLink): string {
   return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
+}
+
+/** The language of old paragraph `o`, from the memo's documents (in paragraph order). */
+function langOfOld(docs: readonly DocSpan[], o: number): Lang {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid]!.first <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  const key = docs[lo]!.key;
+  return key.slice(key.lastIndexOf("|") + 1) as Lang;
 }
 
 /** The document of a span: its key is "<doc>|<lang>", and a language holds no "|". */
@@ -603,7 +622,7 @@ function cold(
   // (it was made twice, alignLanguages for the one and alignedOf for the other).
   const spans = docSpans(paragraphs, input.documents);
   const aligned = alignedOf(paragraphs, spans, null);
-  const { result, detected, table, texts } = coldReuse(
+  const { result, detected, table, counts, texts } = coldReuse(
     input,
     schemaVersion,
     options,
@@ -647,6 +666,7 @@ function cold(
     copies: Uint32Array.from(trace.copies!),
     found,
     formulas: table,
+    listCounts: counts,
     formulaTexts: texts,
     direct: records.directOut,
     carried: records.carriedOut,
@@ -1344,11 +1364,33 @@ function incremental(
     }),
   );
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
+  // The list's counts moved by the touched paragraphs' runs, the old ones read before the memo's
+  // run columns are written over (below); a pass over every run when that cannot say (null).
+  const before: TouchedRuns[] = [];
+  for (const o of touchedOldList) {
+    const a = old.formulas.runStart[o]!;
+    const e = old.formulas.runStart[o + 1]!;
+    if (a === e) continue;
+    const lang = remap[o]! >= 0 ? langOf(remap[o]!) : langOfOld(old.docs, o);
+    before.push({ p: o, lang, runs: old.formulas.runs.slice(3 * a, 3 * e) });
+  }
+  const after: TouchedRuns[] = keyed.map((p) => ({ p, lang: langOf(p), runs: fresh.get(p)! }));
+  const updated = updatedCounts(
+    old.listCounts,
+    old.formulas.keys,
+    table.keys,
+    before,
+    after,
+    remap,
+    oldOf,
+    rank,
+  );
   // `oldOf` itself, read no more after this: a copy was 0.8 MB first written at 200k paragraphs.
   const carry = oldOf;
   for (const p of touchedList) carry[p] = -1;
   if (!carriedInPlace(table, carry, fresh))
     Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
+  const counts = updated ?? listCounts(table, langOf, rank);
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);
@@ -1383,7 +1425,7 @@ function incremental(
     tokens: tokensOf,
     marks: marksOf,
     aligned: aligned.result,
-    formulas: formulaList(table, langOf, idOf, rank, texts.textOf),
+    formulas: formulaList(table, counts, idOf, rank, texts.textOf),
     formulaDf,
     formulaWindows: formulaWindows.hashes,
     stats,
@@ -1422,6 +1464,7 @@ function incremental(
       kept: l.kept === true,
     })),
     formulas: table,
+    listCounts: counts,
     formulaTexts: texts.kept,
     direct: records.directOut,
     carried: records.carriedOut,

@@ -31,6 +31,8 @@ import {
   type FormulaTexts,
   formulaList,
   keyRuns,
+  type ListCounts,
+  listCounts,
   NO_RUNS,
   runColumns,
   textsKept,
@@ -67,10 +69,11 @@ export function coldReuse(
   cache?: RecordCache,
   shingled?: Shingled | null,
   aligned?: ReturnType<typeof alignLanguages>,
-): { result: ReuseResult; detected: Detected; table: FormulaTable; texts: FormulaTexts } {
+): { result: ReuseResult; detected: Detected; table: FormulaTable; counts: ListCounts; texts: FormulaTexts } {
   const { paragraphs } = input;
   const detected = detectReuse(input, options, trace, shingled);
   const table = formulaTableOf(paragraphs, detected);
+  const counts = listCounts(table, (p) => paragraphs[p]!.lang, detected.rank);
   const texts = textsKept(
     (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
     (p) => paragraphs[p]!.id,
@@ -86,13 +89,7 @@ export function coldReuse(
     tokens: (p) => detected.tokens[p] ?? null,
     marks: (p) => marksOf(detected, p),
     aligned: aligned ?? alignLanguages(paragraphs),
-    formulas: formulaList(
-      table,
-      (p) => paragraphs[p]!.lang,
-      (p) => paragraphs[p]!.id,
-      detected.rank,
-      texts.textOf,
-    ),
+    formulas: formulaList(table, counts, (p) => paragraphs[p]!.id, detected.rank, texts.textOf),
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
     stats: detected.stats,
@@ -100,7 +97,7 @@ export function coldReuse(
     schemaVersion,
     cache,
   });
-  return { result, detected, table, texts: texts.kept };
+  return { result, detected, table, counts, texts: texts.kept };
 }
 
 /** The formula passages detection found, keyed by their units (formula-table.ts). */

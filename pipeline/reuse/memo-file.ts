@@ -39,7 +39,7 @@ import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } f
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "11" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "12" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -489,6 +489,9 @@ export const COLUMNS = [
   "formulas.dfEn",
   "formulas.runStart",
   "formulas.runs",
+  "formulas.carZh",
+  "formulas.carEn",
+  "formulas.examples",
 ] as const;
 
 /** The memo's large columns by name (see COLUMNS), as its pieces hold them. */
@@ -507,6 +510,10 @@ function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
     "formulas.runStart": t.runStart,
     "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
+    // The list's counts, as many as the keys (with room past them, as the counts above).
+    "formulas.carZh": m.listCounts.carZh.subarray(0, t.keys),
+    "formulas.carEn": m.listCounts.carEn.subarray(0, t.keys),
+    "formulas.examples": m.listCounts.examples.subarray(0, 3 * t.keys),
   };
 }
 
@@ -637,6 +644,9 @@ function memoFromSections(
   const keyHash = u32("formulas.keyHash");
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
+  const carZh = u32("formulas.carZh");
+  const carEn = u32("formulas.carEn");
+  const examples = s["formulas.examples"];
   const copyKey = u32("copyKey");
   const paraKey = u32("paraKey");
   const formulaWindows = u32("formulaWindows");
@@ -655,6 +665,9 @@ function memoFromSections(
     !keyHash ||
     !runStart ||
     !runs ||
+    !carZh ||
+    !carEn ||
+    !(examples instanceof Int32Array) ||
     !copyKey ||
     !paraKey ||
     !formulaWindows ||
@@ -693,6 +706,9 @@ function memoFromSections(
     dfZh.length !== keys ||
     dfEn.length !== keys ||
     keyHash.length !== keys ||
+    carZh.length !== keys ||
+    carEn.length !== keys ||
+    examples.length !== 3 * keys ||
     keyStart[0] !== 0 ||
     keyStart[keys] !== units.length ||
     runStart[size] !== runs.length / 3
@@ -702,6 +718,7 @@ function memoFromSections(
   if (runStart[0] !== 0) return null;
   for (let p = 0; p < size; p++) if (runStart[p]! > runStart[p + 1]!) return null;
   for (let r = 2; r < runs.length; r += 3) if (runs[r]! >= keys) return null;
+  for (let i = 0; i < examples.length; i++) if (examples[i]! < -1 || examples[i]! >= size) return null;
   // The columns are taken as read (views of the memo's bytes; the key columns written to in place
   // by this build, the run columns made anew from them); the lookup of keys by hash is made only
   // if a new run needs a key (formula-table.ts).
@@ -732,6 +749,7 @@ function memoFromSections(
     copies,
     found: meta.found as StoredLink[],
     formulas: table,
+    listCounts: { carZh, carEn, examples },
     formulaTexts,
     direct,
     carried: new Map(meta.carried as Array<[string, Reuse]>),

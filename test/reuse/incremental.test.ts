@@ -287,7 +287,23 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
     formulaCounts: Array.from(m.formulaCounts),
     direct: [...m.direct].map(([key, d]) => `${key}|${d.sig}|${JSON.stringify(d.record)}`).sort(),
     formulaTexts: [...m.formulaTexts].sort(),
+    // The formula list's counts by key, a key named by its units (the numbering of keys is the
+    // order they were met in, which differs), the keys no paragraph carries left out.
+    listCounts: listCountsByUnits(m, ids),
   };
+}
+
+function listCountsByUnits(m: ReuseMemo, ids: readonly string[]): string[] {
+  const t = m.formulas;
+  const c = m.listCounts;
+  const out: string[] = [];
+  for (let k = 0; k < t.keys; k++) {
+    if (!c.carZh[k] && !c.carEn[k]) continue;
+    const units = Array.from(t.units.subarray(t.keyStart[k], t.keyStart[k + 1]));
+    const examples = Array.from(c.examples.subarray(3 * k, 3 * k + 3), (e) => (e < 0 ? "" : ids[e]));
+    out.push(`${units}|${c.carZh[k]}|${c.carEn[k]}|${examples}`);
+  }
+  return out.sort();
 }
 
 /**
