@@ -29,18 +29,30 @@
  * from the windows whose counts moved, so comparing reads no base of postings for them.
  *
  * Everything decided over the whole corpus is then put together again from those parts, which
- * costs a pass over the links, not the corpus: the lineage, the summary, the formula list (each
- * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
- * of links whose two paragraphs and passages did not change are taken from the memo.
+ * costs a pass over the links, not the corpus: the lineage, the summary. The formula list is
+ * updated where touched: each formula's count is recounted where one of its windows' counts
+ * changed, its carriers and examples moved by the touched paragraphs' runs (formula-table.ts
+ * `updatedCounts`), its texts taken from the memo where their carrier stands (`textsKept`).
+ * Records (spans, diffs) of links whose two paragraphs and passages did not change are taken from
+ * the memo.
  *
  * The steps go by lists of what changed, not by passes over the corpus: the touched paragraphs
  * are a list beside their flags, the old paragraphs changed or gone are found in the memo's
  * documents that do not stand whole, a standing document's columns are copied as ranges, the
  * citing paragraphs' spans are updated in the memo's map. Decision: what is still a pass over
- * every paragraph, pair or formula run is what this memo's layout asks for (the postings'
- * numbering, the candidate pairs renumbered, the formula list's counts of carriers and its
- * examples): carrying those too needs the memo to keep them (its layout, memo-file.ts), and what
- * that would cost to read and write at every build against the pass it saves is not measured yet.
+ * every paragraph, pair or link is what this memo's layout asks for (the postings' numbering, the
+ * candidate pairs renumbered), or what carrying would cost more than it saves. Measured at 200k
+ * paragraphs, one build after one change (the bench's), old and new side by side:
+ * - the formula list carried (its counts 2.5 MB more of memo: 125,000 keys, five numbers each;
+ *   its texts some 200 strings): the list went from some 150 ms to 20 ms, and updatedCounts takes
+ *   10 ms (profiles); over 12 builds each, the stage's CPU 0.585 -> 0.490 s (medians), the memo's
+ *   read 0.475 -> 0.480 s and write 0.270 -> 0.275 s: the memo's cost moved within the noise;
+ * - the lineage not carried: 6,798 families, 13,702 members, 6,904 links. lineageOf was 105 ms
+ *   in a profile, of which carrying the families would save the union-find and sorts (some 50
+ *   ms): their members, links and the map by id are made at every build anyway, for the writer.
+ *   The families as the memo would keep them are 2.55 MB of JSON, 22-40 ms to parse and 15-30 ms
+ *   to write out (measured), to hash and write at nearly every build (a family added anywhere
+ *   renumbers those after it), as much as it would save.
  *
  * When the change reaches what everything depends on (the registered names, the formula
  * threshold, the settings), the stage says so and the caller builds cold. The property test
