@@ -14,8 +14,9 @@
  *   their document frequencies, computed once per passage and language and recomputed only for
  *   passages holding a window whose count changed.
  * - Each paragraph keeps its runs as (start, end, key): a paragraph's runs change only when its
- *   text or the frequency class of one of its windows changes; the list is put together from
- *   the runs at each build (a pass over the runs, tens of milliseconds at 200k paragraphs).
+ *   text or the frequency class of one of its windows changes; what the list counts of the runs
+ *   (`ListCounts`) is kept too and moved by the touched paragraphs' runs (a pass over every run
+ *   was some 50 ms of a build after one change at 200k paragraphs).
  * - The runs are columns, not objects: (start, end, key) triples in one Uint32Array, each
  *   paragraph's from `runStart[p]`, as the memo keeps them. A build after a change takes them as
  *   the memo's bytes and makes new columns by copying the untouched paragraphs' ranges around the
@@ -364,56 +365,161 @@ export function recount(
 const SIEVE_BITS = 1 << 19;
 
 /**
- * The formula passages most carried, as `formulas.json` lists them: by count, then by carriers,
- * then by text (ties, as a stable sort leaves them: by the first carrier's reading rank).
- * @param langOf each paragraph's language; @param idOf its id; @param rank its reading rank
- * @param textOf the text of units [start, end) of paragraph p (from its tokens)
+ * What the formula list reads of the runs, by key: how many paragraphs carry it in each language
+ * (a paragraph carrying it twice counts once; the languages also say which of its counts is
+ * read), and its first three carriers in reading order (its examples, the first of them the one
+ * whose text is listed). A build keeps them for the next (incremental.ts), which updates them
+ * from its touched paragraphs' runs (`updatedCounts`), where `listCounts` is a pass over every
+ * run of the corpus.
  */
-export function formulaList(
-  t: FormulaTable,
-  langOf: (p: number) => Lang,
-  idOf: (p: number) => string,
-  rank: Uint32Array,
-  textOf: (p: number, start: number, end: number) => string,
-  limit = FORMULA_LIST,
-): Formula[] {
+export interface ListCounts {
+  /** Carriers of each key among Chinese and English paragraphs, at least `keys` entries. */
+  carZh: Uint32Array;
+  carEn: Uint32Array;
+  /** Each key's first three carriers by reading rank (-1: none), three entries a key. */
+  examples: Int32Array;
+}
+
+/** The counts of every run of `t` (see ListCounts). */
+export function listCounts(t: FormulaTable, langOf: (p: number) => Lang, rank: Uint32Array): ListCounts {
   const keys = t.keys;
-  const carriers = new Uint32Array(keys);
-  const langs = new Uint8Array(keys);
+  const carZh = new Uint32Array(keys);
+  const carEn = new Uint32Array(keys);
   const lastSeen = new Int32Array(keys).fill(-1);
   // The three carriers first in reading order (a key's examples), kept as the runs are read: a
   // second pass over every run of the corpus for the chosen keys' carriers cost as much as this one.
-  // The first of them is the key's first carrier, whose text is listed: which of its runs of the
-  // key is the first is noted when it takes that place (its first run of the key is the one read
-  // then), where a column of first carriers was checked at every run.
   const examples = new Int32Array(3 * keys).fill(-1);
-  const firstRun = new Int32Array(keys);
   const { runStart, runs } = t;
   const n = runStart.length - 1;
   for (let p = 0; p < n; p++) {
     const from = runStart[p]!;
     const to = runStart[p + 1]!;
     if (from === to) continue;
-    const bit = langOf(p) === "zh" ? 1 : 2;
+    const carriers = langOf(p) === "zh" ? carZh : carEn;
     for (let r = from; r < to; r++) {
       const k = runs[3 * r + 2]!;
-      langs[k]! |= bit;
-      if (lastSeen[k] !== p) {
-        lastSeen[k] = p;
-        carriers[k]!++;
-        if (keepExample(examples, 3 * k, p, rank) === 0) firstRun[k] = r - from;
-      }
+      if (lastSeen[k] === p) continue;
+      lastSeen[k] = p;
+      carriers[k]!++;
+      keepExample(examples, 3 * k, p, rank);
     }
   }
+  return { carZh, carEn, examples };
+}
+
+/** A touched paragraph's runs (flat triples, keyed) and its language, in one numbering. */
+export interface TouchedRuns {
+  p: number;
+  lang: Lang;
+  runs: Uint32Array;
+}
+
+/** The distinct keys of flat run triples. */
+function keysOf(runs: Uint32Array): Set<number> {
+  const out = new Set<number>();
+  for (let r = 2; r < runs.length; r += 3) out.add(runs[r]!);
+  return out;
+}
+
+/**
+ * The counts `c` of the table before a change (`had` keys, the old numbering) made the counts of
+ * the table after it (`keys` keys, the new numbering), from the touched paragraphs' runs before
+ * (`before`, old numbering) and after (`after`, new numbering): their keys' carriers moved, their
+ * examples taken out and put in again by rank. `c`'s columns are written (the memo's, consumed).
+ *
+ * A paragraph that stands as one of the new (`remap`, `oldOf`) and carries a key before and after
+ * keeps its place among the key's examples: its order among the others did not move (a
+ * paragraph whose place in the reading order may have moved is changed, incremental.ts).
+ *
+ * Null when a key lost one of its examples while it has carriers beyond them: which carrier comes
+ * next is known only to a pass over every run (`listCounts`), which the caller then makes. A
+ * changed paragraph is among a formula's first three carriers for few formulas (the bench's
+ * change: none), so the pass is seldom made.
+ */
+export function updatedCounts(
+  c: ListCounts,
+  had: number,
+  keys: number,
+  before: readonly TouchedRuns[],
+  after: readonly TouchedRuns[],
+  remap: Int32Array,
+  oldOf: Int32Array,
+  rank: Uint32Array,
+): ListCounts | null {
+  const carZh = room(c.carZh, keys);
+  const carEn = room(c.carEn, keys);
+  const examples = room(c.examples, 3 * keys);
+  // The keys this build added (a column kept in memory may have room past them, holding others').
+  carZh.fill(0, had, keys);
+  carEn.fill(0, had, keys);
+  examples.fill(-1, 3 * had, 3 * keys);
+  const keysAfter = new Map(after.map((x) => [x.p, keysOf(x.runs)]));
+  const keysBefore = new Map(before.map((x) => [x.p, keysOf(x.runs)]));
+  const lost: number[] = [];
+  for (const x of before) {
+    const carriers = x.lang === "zh" ? carZh : carEn;
+    const now = remap[x.p]! >= 0 ? keysAfter.get(remap[x.p]!) : undefined;
+    for (const k of keysBefore.get(x.p)!) {
+      if (now?.has(k)) continue;
+      carriers[k]!--;
+      const at = examples.subarray(3 * k, 3 * k + 3).indexOf(x.p);
+      if (at < 0) continue;
+      for (let j = 3 * k + at; j < 3 * k + 2; j++) examples[j] = examples[j + 1]!;
+      examples[3 * k + 2] = -1;
+      lost.push(k);
+    }
+  }
+  for (const k of lost) {
+    let shown = 0;
+    for (let j = 0; j < 3; j++) if (examples[3 * k + j]! >= 0) shown++;
+    if (carZh[k]! + carEn[k]! > shown) return null;
+  }
+  for (let j = 0; j < 3 * had; j++) {
+    const e = examples[j]!;
+    if (e < 0) continue;
+    // Every example left is a paragraph that stands: one that does not is a memo not to trust.
+    if (remap[e]! < 0) return null;
+    examples[j] = remap[e]!;
+  }
+  for (const x of after) {
+    const carriers = x.lang === "zh" ? carZh : carEn;
+    const was = oldOf[x.p]! >= 0 ? keysBefore.get(oldOf[x.p]!) : undefined;
+    for (const k of keysAfter.get(x.p)!) {
+      if (was?.has(k)) continue;
+      carriers[k]!++;
+      keepExample(examples, 3 * k, x.p, rank);
+    }
+  }
+  return { carZh, carEn, examples };
+}
+
+/**
+ * The formula passages most carried, as `formulas.json` lists them: by count, then by carriers,
+ * then by text (ties, as a stable sort leaves them: by the first carrier's reading rank).
+ * @param c the counts of the runs (`listCounts`); @param idOf each paragraph's id; @param rank its
+ * reading rank; @param textOf the text of units [start, end) of paragraph p (from its tokens)
+ */
+export function formulaList(
+  t: FormulaTable,
+  c: ListCounts,
+  idOf: (p: number) => string,
+  rank: Uint32Array,
+  textOf: (p: number, start: number, end: number) => string,
+  limit = FORMULA_LIST,
+): Formula[] {
+  const keys = t.keys;
+  const { carZh, carEn, examples } = c;
   // The live keys in a typed column, not pushed onto a list: some 125,000 of them at 200k
   // paragraphs, where the list and the counts taken from it (Array.from with a mapping, the
   // iterator's slow path) were a third of this function in a build after one change.
   const df = new Uint32Array(keys);
+  const carriers = new Uint32Array(keys);
   const liveAll = new Uint32Array(keys);
   let liveCount = 0;
   for (let k = 0; k < keys; k++) {
+    carriers[k] = carZh[k]! + carEn[k]!;
     if (!carriers[k]) continue;
-    df[k] = Math.max(langs[k]! & 1 ? t.dfZh[k]! : 0, langs[k]! & 2 ? t.dfEn[k]! : 0);
+    df[k] = Math.max(carZh[k] ? t.dfZh[k]! : 0, carEn[k] ? t.dfEn[k]! : 0);
     liveAll[liveCount++] = k;
   }
   const live = liveAll.subarray(0, liveCount);
@@ -429,9 +535,14 @@ export function formulaList(
       end++;
   }
   const top = ranked.slice(0, end).map((k) => {
+    // The key's first run in its first carrier, looked for among that paragraph's few runs.
     const p = examples[3 * k]!;
-    const r = 3 * (runStart[p]! + firstRun[k]!);
-    return { k, text: textOf(p, runs[r]!, runs[r + 1]!), rank: rank[p]!, run: firstRun[k]! };
+    let r = t.runStart[p]!;
+    while (r < t.runStart[p + 1]! && t.runs[3 * r + 2] !== k) r++;
+    if (r === t.runStart[p + 1])
+      throw new Error(`formula list: paragraph ${p} is the first carrier of a key it does not carry`);
+    const run = r - t.runStart[p]!;
+    return { k, text: textOf(p, t.runs[3 * r]!, t.runs[3 * r + 1]!), rank: rank[p]!, run };
   });
   top.sort(
     (x, y) =>
@@ -452,16 +563,14 @@ export function formulaList(
 /**
  * Paragraph `p` among a key's three examples at `at` (-1 where none yet), kept in reading order:
  * a carrier goes before one of a higher rank only, so of equal ranks the one met first (the
- * lower index) stays first, as a stable sort by rank of the carriers would leave them. Returns
- * the place it took (3: none).
+ * lower index) stays first, as a stable sort by rank of the carriers would leave them.
  */
-function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): number {
+function keepExample(examples: Int32Array, at: number, p: number, rank: Uint32Array): void {
   let i = 3;
   while (i > 0 && (examples[at + i - 1]! < 0 || rank[p]! < rank[examples[at + i - 1]!]!)) i--;
-  if (i === 3) return i;
+  if (i === 3) return;
   for (let j = 2; j > i; j--) examples[at + j] = examples[at + j - 1]!;
   examples[at + i] = p;
-  return i;
 }
 
 /**
@@ -478,6 +587,44 @@ function atLeast(live: Uint32Array, df: Uint32Array, limit: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < live.length; i++) if (df[live[i]!]! >= least) out.push(live[i]!);
   return out;
+}
+
+/**
+ * The texts formulaList read of its carriers, by `textKey`: what a build keeps for the next
+ * (incremental.ts `ReuseMemo.formulaTexts`). Only the passages listed and their ties, some 200.
+ */
+export type FormulaTexts = Map<string, string>;
+
+/** A passage's place: the carrier's id and the passage's units [start, end). */
+const textKey = (id: string, start: number, end: number) => `${id}|${start}|${end}`;
+
+/**
+ * `textOf` for formulaList, taking the text of a carrier that `stands` from `carried` (the texts
+ * the build before read) and noting every text given in `kept`, for the build after.
+ *
+ * Decision: after one change the passages listed are nearly all first carried by paragraphs that
+ * did not change, and reading their text (each a paragraph of another document, read alone from
+ * the parse cache, and its tokens) was most of the formula list's cost: some 80 ms at 200k
+ * paragraphs for some 200 texts. A paragraph that stands has its id and text (its key,
+ * incremental.ts `paragraphKeys`), so the text of the same units of it is the same; a paragraph
+ * that changed, or came, is read.
+ */
+export function textsKept(
+  textOf: (p: number, start: number, end: number) => string,
+  idOf: (p: number) => string,
+  carried: ReadonlyMap<string, string> | null,
+  stands: (p: number) => boolean,
+): { textOf: (p: number, start: number, end: number) => string; kept: FormulaTexts } {
+  const kept: FormulaTexts = new Map();
+  return {
+    kept,
+    textOf: (p, start, end) => {
+      const key = textKey(idOf(p), start, end);
+      const text = (carried && stands(p) ? carried.get(key) : undefined) ?? textOf(p, start, end);
+      kept.set(key, text);
+      return text;
+    },
+  };
 }
 
 /** The text of units [start, end) of a paragraph's text, given its tokens. */

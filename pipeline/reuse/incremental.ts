@@ -29,18 +29,30 @@
  * from the windows whose counts moved, so comparing reads no base of postings for them.
  *
  * Everything decided over the whole corpus is then put together again from those parts, which
- * costs a pass over the links, not the corpus: the lineage, the summary, the formula list (each
- * formula's count is recounted where one of its windows' counts changed). Records (spans, diffs)
- * of links whose two paragraphs and passages did not change are taken from the memo.
+ * costs a pass over the links, not the corpus: the lineage, the summary. The formula list is
+ * updated where touched: each formula's count is recounted where one of its windows' counts
+ * changed, its carriers and examples moved by the touched paragraphs' runs (formula-table.ts
+ * `updatedCounts`), its texts taken from the memo where their carrier stands (`textsKept`).
+ * Records (spans, diffs) of links whose two paragraphs and passages did not change are taken from
+ * the memo.
  *
  * The steps go by lists of what changed, not by passes over the corpus: the touched paragraphs
  * are a list beside their flags, the old paragraphs changed or gone are found in the memo's
  * documents that do not stand whole, a standing document's columns are copied as ranges, the
  * citing paragraphs' spans are updated in the memo's map. Decision: what is still a pass over
- * every paragraph, pair or formula run is what this memo's layout asks for (the postings'
- * numbering, the candidate pairs renumbered, the formula list's counts of carriers and its
- * examples): carrying those too needs the memo to keep them (its layout, memo-file.ts), and what
- * that would cost to read and write at every build against the pass it saves is not measured yet.
+ * every paragraph, pair or link is what this memo's layout asks for (the postings' numbering, the
+ * candidate pairs renumbered), or what carrying would cost more than it saves. Measured at 200k
+ * paragraphs, one build after one change (the bench's), old and new side by side:
+ * - the formula list carried (its counts 2.5 MB more of memo: 125,000 keys, five numbers each;
+ *   its texts some 200 strings): the list went from some 150 ms to 20 ms, and updatedCounts takes
+ *   10 ms (profiles); over 12 builds each, the stage's CPU 0.585 -> 0.490 s (medians), the memo's
+ *   read 0.475 -> 0.480 s and write 0.270 -> 0.275 s: the memo's cost moved within the noise;
+ * - the lineage not carried: 6,798 families, 13,702 members, 6,904 links. lineageOf was 105 ms
+ *   in a profile, of which carrying the families would save the union-find and sorts (some 50
+ *   ms): their members, links and the map by id are made at every build anyway, for the writer.
+ *   The families as the memo would keep them are 2.55 MB of JSON, 22-40 ms to parse and 15-30 ms
+ *   to write out (measured), to hash and write at nearly every build (a family added anywhere
+ *   renumbers those after it), as much as it would save.
  *
  * When the change reaches what everything depends on (the registered names, the formula
  * threshold, the settings), the stage says so and the caller builds cold. The property test
@@ -79,10 +91,16 @@ import {
   carriedInPlace,
   carriedRunColumns,
   type FormulaTable,
+  type FormulaTexts,
   formulaList,
   keyRunsOf,
+  type ListCounts,
+  listCounts,
   recount,
+  type TouchedRuns,
+  textsKept,
   unitsText,
+  updatedCounts,
 } from "./formula-table.ts";
 import { coldReuse } from "./index.ts";
 import {
@@ -174,6 +192,13 @@ export interface ReuseMemo {
   copies: Uint32Array;
   found: StoredLink[];
   formulas: FormulaTable;
+  /** What the formula list counts of the table's runs (formula-table.ts), updated where touched. */
+  listCounts: ListCounts;
+  /**
+   * The texts of the formula list's passages, by their carrier's id and units (formula-table.ts
+   * `textsKept`): taken again where that carrier stands.
+   */
+  formulaTexts: FormulaTexts;
   /** Records of kept links, by "from|to" ids, with the signature of the link they were made from. */
   direct: Map<string, DirectRecord>;
   /** Links carried to the other language, by "from|to|x|y" (direct link, then the carried pair). */
@@ -272,6 +297,19 @@ export function movedRefs(refs: Map<string, string>, references: MemoInput["refe
 /** Sign a raw link: its kind, score, formula flag and passages. */
 function sigOf(l: RawLink): string {
   return `${l.kind}|${l.score}|${l.formula}|${l.passages.map((x) => `${x.a0},${x.a1},${x.b0},${x.b1},${x.equal},${x.informative},${x.equalWeight},${x.informativeWeight},${x.joinedWeight}`).join(";")}`;
+}
+
+/** The language of old paragraph `o`, from the memo's documents (in paragraph order). */
+function langOfOld(docs: readonly DocSpan[], o: number): Lang {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (docs[mid]!.first <= o) lo = mid;
+    else hi = mid - 1;
+  }
+  const key = docs[lo]!.key;
+  return key.slice(key.lastIndexOf("|") + 1) as Lang;
 }
 
 /** The document of a span: its key is "<doc>|<lang>", and a language holds no "|". */
@@ -597,7 +635,7 @@ function cold(
   // (it was made twice, alignLanguages for the one and alignedOf for the other).
   const spans = docSpans(paragraphs, input.documents);
   const aligned = alignedOf(paragraphs, spans, null);
-  const { result, detected, table } = coldReuse(
+  const { result, detected, table, counts, texts } = coldReuse(
     input,
     schemaVersion,
     options,
@@ -641,6 +679,8 @@ function cold(
     copies: Uint32Array.from(trace.copies!),
     found,
     formulas: table,
+    listCounts: counts,
+    formulaTexts: texts,
     direct: records.directOut,
     carried: records.carriedOut,
     aligned: aligned.memo,
@@ -1337,11 +1377,33 @@ function incremental(
     }),
   );
   const fresh = new Map(keyed.map((p, i) => [p, keyedRuns[i]!]));
+  // The list's counts moved by the touched paragraphs' runs, the old ones read before the memo's
+  // run columns are written over (below); a pass over every run when that cannot say (null).
+  const before: TouchedRuns[] = [];
+  for (const o of touchedOldList) {
+    const a = old.formulas.runStart[o]!;
+    const e = old.formulas.runStart[o + 1]!;
+    if (a === e) continue;
+    const lang = remap[o]! >= 0 ? langOf(remap[o]!) : langOfOld(old.docs, o);
+    before.push({ p: o, lang, runs: old.formulas.runs.slice(3 * a, 3 * e) });
+  }
+  const after: TouchedRuns[] = keyed.map((p) => ({ p, lang: langOf(p), runs: fresh.get(p)! }));
+  const updated = updatedCounts(
+    old.listCounts,
+    old.formulas.keys,
+    table.keys,
+    before,
+    after,
+    remap,
+    oldOf,
+    rank,
+  );
   // `oldOf` itself, read no more after this: a copy was 0.8 MB first written at 200k paragraphs.
   const carry = oldOf;
   for (const p of touchedList) carry[p] = -1;
   if (!carriedInPlace(table, carry, fresh))
     Object.assign(table, carriedRunColumns(old.formulas, carry, fresh));
+  const counts = updated ?? listCounts(table, langOf, rank);
 
   // 10. Put the output together.
   const aligned = alignedOf(paragraphs, docs, old.aligned);
@@ -1361,6 +1423,12 @@ function incremental(
     candidates: (standing + pairs.length) / 2 + copies.length / 2,
     aligned: all.length,
   };
+  const texts = textsKept(
+    (p, s, e) => unitsText(alone(p).text, features.tokens(p)!, s, e),
+    idOf,
+    old.formulaTexts,
+    (p) => touched[p] === 0,
+  );
   const result = assemble({
     paragraphs,
     documents,
@@ -1370,9 +1438,7 @@ function incremental(
     tokens: tokensOf,
     marks: marksOf,
     aligned: aligned.result,
-    formulas: formulaList(table, langOf, idOf, rank, (p, s, e) =>
-      unitsText(alone(p).text, features.tokens(p)!, s, e),
-    ),
+    formulas: formulaList(table, counts, idOf, rank, texts.textOf),
     formulaDf,
     formulaWindows: formulaWindows.hashes,
     stats,
@@ -1411,6 +1477,8 @@ function incremental(
       kept: l.kept === true,
     })),
     formulas: table,
+    listCounts: counts,
+    formulaTexts: texts.kept,
     direct: records.directOut,
     carried: records.carriedOut,
     aligned: aligned.memo,

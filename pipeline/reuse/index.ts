@@ -28,10 +28,14 @@ import {
 import {
   emptyTable,
   type FormulaTable,
+  type FormulaTexts,
   formulaList,
   keyRuns,
+  type ListCounts,
+  listCounts,
   NO_RUNS,
   runColumns,
+  textsKept,
   unitsText,
 } from "./formula-table.ts";
 
@@ -65,10 +69,17 @@ export function coldReuse(
   cache?: RecordCache,
   shingled?: Shingled | null,
   aligned?: ReturnType<typeof alignLanguages>,
-): { result: ReuseResult; detected: Detected; table: FormulaTable } {
+): { result: ReuseResult; detected: Detected; table: FormulaTable; counts: ListCounts; texts: FormulaTexts } {
   const { paragraphs } = input;
   const detected = detectReuse(input, options, trace, shingled);
   const table = formulaTableOf(paragraphs, detected);
+  const counts = listCounts(table, (p) => paragraphs[p]!.lang, detected.rank);
+  const texts = textsKept(
+    (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
+    (p) => paragraphs[p]!.id,
+    null,
+    () => false,
+  );
   const result = assemble({
     paragraphs,
     documents: input.documents,
@@ -78,13 +89,7 @@ export function coldReuse(
     tokens: (p) => detected.tokens[p] ?? null,
     marks: (p) => marksOf(detected, p),
     aligned: aligned ?? alignLanguages(paragraphs),
-    formulas: formulaList(
-      table,
-      (p) => paragraphs[p]!.lang,
-      (p) => paragraphs[p]!.id,
-      detected.rank,
-      (p, s, e) => unitsText(paragraphs[p]!.text, detected.tokens[p]!, s, e),
-    ),
+    formulas: formulaList(table, counts, (p) => paragraphs[p]!.id, detected.rank, texts.textOf),
     formulaDf: detected.formulaDf,
     formulaWindows: detected.formulaWindows,
     stats: detected.stats,
@@ -92,7 +97,7 @@ export function coldReuse(
     schemaVersion,
     cache,
   });
-  return { result, detected, table };
+  return { result, detected, table, counts, texts: texts.kept };
 }
 
 /** The formula passages detection found, keyed by their units (formula-table.ts). */

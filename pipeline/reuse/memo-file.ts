@@ -33,13 +33,13 @@
 import type { Reuse } from "../../schemas/index.ts";
 import { type Column, groupsByShard, type PieceIn, PieceOrigins, type PieceOut } from "../memo-pieces.ts";
 import { type OpenPack, openPack, type RangeSource, readSection, type Section } from "../pack.ts";
-import type { FormulaTable } from "./formula-table.ts";
+import type { FormulaTable, FormulaTexts } from "./formula-table.ts";
 import type { AlignedDoc, DirectRecord, DocSpan, ReuseMemo, StoredLink } from "./incremental.ts";
 import { type Base, BaseUnreadable, forwardOf, type LivePostings, memoryBase } from "./live.ts";
 import { type Postings, sortedIndexOf } from "./postings.ts";
 
 /** The kind of pack a reuse memo is (pack.ts), and its layout's version; and its bases'. */
-export const REUSE_MEMO = { kind: "acquis reuse memo", version: "10" } as const;
+export const REUSE_MEMO = { kind: "acquis reuse memo", version: "12" } as const;
 export const REUSE_BASE = { kind: "acquis reuse base", version: "2" } as const;
 
 /** One hash in this many is in a base's directory: a block is this many hashes (256 bytes). */
@@ -565,6 +565,9 @@ export const COLUMNS = [
   "formulas.dfEn",
   "formulas.runStart",
   "formulas.runs",
+  "formulas.carZh",
+  "formulas.carEn",
+  "formulas.examples",
 ] as const;
 
 /** The memo's large columns by name (see COLUMNS), as its pieces hold them. */
@@ -583,6 +586,10 @@ function columnsOf(m: ReuseMemo): Record<(typeof COLUMNS)[number], Column> {
     // The run columns as they stand, the memo's bytes carried for the untouched (formula-table.ts).
     "formulas.runStart": t.runStart,
     "formulas.runs": t.runs.subarray(0, 3 * t.runStart[t.runStart.length - 1]!),
+    // The list's counts, as many as the keys (with room past them, as the counts above).
+    "formulas.carZh": m.listCounts.carZh.subarray(0, t.keys),
+    "formulas.carEn": m.listCounts.carEn.subarray(0, t.keys),
+    "formulas.examples": m.listCounts.examples.subarray(0, 3 * t.keys),
   };
 }
 
@@ -662,6 +669,7 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
         docs: m.docs,
         refs: [...m.refs],
         found: m.found,
+        formulaTexts: [...m.formulaTexts],
         carried: [...m.carried],
         aligned: [...m.aligned],
       },
@@ -672,6 +680,15 @@ export function memoSections(m: ReuseMemo): Record<string, Section> {
     ...liveSections("windows", m.windows),
     copies: m.copies,
   };
+}
+
+/** The formula list's texts back (incremental.ts `ReuseMemo.formulaTexts`), or null when not pairs of strings. */
+function textsOf(json: unknown): FormulaTexts | null {
+  if (!Array.isArray(json)) return null;
+  for (const e of json)
+    if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string")
+      return null;
+  return new Map(json as Array<[string, string]>);
 }
 
 /** The ids of the bases a memo's sections stand on (to read them before the memo). */
@@ -703,6 +720,9 @@ function memoFromSections(
   const keyHash = u32("formulas.keyHash");
   const runStart = u32("formulas.runStart");
   const runs = u32("formulas.runs");
+  const carZh = u32("formulas.carZh");
+  const carEn = u32("formulas.carEn");
+  const examples = s["formulas.examples"];
   const copyKey = u32("copyKey");
   const paraKey = u32("paraKey");
   const formulaWindows = u32("formulaWindows");
@@ -721,6 +741,9 @@ function memoFromSections(
     !keyHash ||
     !runStart ||
     !runs ||
+    !carZh ||
+    !carEn ||
+    !(examples instanceof Int32Array) ||
     !copyKey ||
     !paraKey ||
     !formulaWindows ||
@@ -734,6 +757,8 @@ function memoFromSections(
     return null;
   const size = meta.size;
   const docs = meta.docs as DocSpan[];
+  const formulaTexts = textsOf(meta.formulaTexts);
+  if (!formulaTexts) return null;
   if (
     typeof size !== "number" ||
     !Array.isArray(docs) ||
@@ -757,6 +782,9 @@ function memoFromSections(
     dfZh.length !== keys ||
     dfEn.length !== keys ||
     keyHash.length !== keys ||
+    carZh.length !== keys ||
+    carEn.length !== keys ||
+    examples.length !== 3 * keys ||
     keyStart[0] !== 0 ||
     keyStart[keys] !== units.length ||
     runStart[size] !== runs.length / 3
@@ -766,6 +794,7 @@ function memoFromSections(
   if (runStart[0] !== 0) return null;
   for (let p = 0; p < size; p++) if (runStart[p]! > runStart[p + 1]!) return null;
   for (let r = 2; r < runs.length; r += 3) if (runs[r]! >= keys) return null;
+  for (let i = 0; i < examples.length; i++) if (examples[i]! < -1 || examples[i]! >= size) return null;
   // The columns are taken as read (views of the memo's bytes; the key columns written to in place
   // by this build, the run columns made anew from them); the lookup of keys by hash is made only
   // if a new run needs a key (formula-table.ts).
@@ -796,6 +825,8 @@ function memoFromSections(
     copies,
     found: meta.found as StoredLink[],
     formulas: table,
+    listCounts: { carZh, carEn, examples },
+    formulaTexts,
     direct,
     carried: new Map(meta.carried as Array<[string, Reuse]>),
     aligned: new Map(meta.aligned as Array<[string, AlignedDoc]>),

@@ -11,6 +11,7 @@ import {
   keyOf,
   keyRuns,
   keyRunsOf,
+  listCounts,
   NO_RUNS,
   recount,
   runColumns,
@@ -121,7 +122,7 @@ describe("formulaList", () => {
           const rank = Uint32Array.from(paras.keys(), (p) => (p * 7 + seed) % Math.max(1, paras.length));
           const text = (p: number, s: number, e: number) => paras[p]!.units.slice(s, e).join(",");
           const idOf = (p: number) => `p${p}`;
-          expect(formulaList(t, lang, idOf, rank, text, limit)).toEqual(
+          expect(formulaList(t, listCounts(t, lang, rank), idOf, rank, text, limit)).toEqual(
             reference(t, lang, rank, text, limit),
           );
         },

@@ -2,7 +2,7 @@
  * The reuse stage after a change (pipeline/reuse/incremental.ts) against a cold build of the same
  * corpus, over random sequences of edits on a small generated corpus: paragraphs rewritten,
  * added and removed, documents added, removed and redated, verbatim copies made and unmade,
- * citation spans moved. After every edit the incremental result must equal the cold one in every
+ * citation spans moved, punctuation changed (units kept). After every edit the incremental result must equal the cold one in every
  * field, and so must what it keeps for the next build (no drift over a sequence).
  *
  * The corpus is drawn so that the thresholds the incremental run must track are crossed often:
@@ -237,6 +237,17 @@ function apply(w: World, [kind, a, b]: Edit): void {
         else d.refs.set(i, [[s, Math.min(len, s + 6)]]);
       }
       break;
+    case 9: {
+      // punctuation changed in a paragraph: its units stand, so do the keys of its formula
+      // passages, but not their text (the formula list shows the first carrier's)
+      const i = Math.floor(b * (d?.texts.length ?? 0));
+      const t = d?.texts[i];
+      if (d && t !== undefined)
+        d.texts[i] = /[，,]/.test(t)
+          ? t.replace(/，/g, "；").replace(/,/g, ";")
+          : t.replace(/；/g, "，").replace(/;/g, ",");
+      break;
+    }
   }
 }
 
@@ -275,7 +286,24 @@ function canonical(m: ReuseMemo, ids: readonly string[]) {
     formulaWindows: Array.from(m.formulaWindows),
     formulaCounts: Array.from(m.formulaCounts),
     direct: [...m.direct].map(([key, d]) => `${key}|${d.sig}|${JSON.stringify(d.record)}`).sort(),
+    formulaTexts: [...m.formulaTexts].sort(),
+    // The formula list's counts by key, a key named by its units (the numbering of keys is the
+    // order they were met in, which differs), the keys no paragraph carries left out.
+    listCounts: listCountsByUnits(m, ids),
   };
+}
+
+function listCountsByUnits(m: ReuseMemo, ids: readonly string[]): string[] {
+  const t = m.formulas;
+  const c = m.listCounts;
+  const out: string[] = [];
+  for (let k = 0; k < t.keys; k++) {
+    if (!c.carZh[k] && !c.carEn[k]) continue;
+    const units = Array.from(t.units.subarray(t.keyStart[k], t.keyStart[k + 1]));
+    const examples = Array.from(c.examples.subarray(3 * k, 3 * k + 3), (e) => (e < 0 ? "" : ids[e]));
+    out.push(`${units}|${c.carZh[k]}|${c.carEn[k]}|${examples}`);
+  }
+  return out.sort();
 }
 
 /**
@@ -365,7 +393,7 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
         fc.integer({ min: 1, max: 1_000_000 }),
         fc.array(
           fc.tuple(
-            fc.integer({ min: 0, max: 8 }),
+            fc.integer({ min: 0, max: 9 }),
             fc.double({ min: 0, max: 0.999, noNaN: true }),
             fc.double({ min: 0, max: 0.999, noNaN: true }),
           ),
@@ -536,6 +564,33 @@ describe("the reuse stage after edits equals a cold build of the same corpus", (
       expect(inc.mode).toBe("incremental");
       expect(inc.result.formulaWindows).toEqual(cold.result.formulaWindows);
       expect(ships(inc.memo)).toBe(shipped);
+      memo = inc.memo;
+    }
+  });
+
+  test("a formula's first carrier changed between its units: the list shows its text now, not the memo's", () => {
+    // Four documents carry a phrase (formulaDf 4); the earliest carries it with a comma inside,
+    // which is no unit, so the passage keeps its key and its units in that paragraph while its
+    // text changes with the punctuation. The memo's texts are taken for carriers that stand only.
+    const options = { ...DEFAULT_OPTIONS, formulaDf: 4 };
+    const phrase = random(mulberry(11), "zh", 10);
+    const split = (mark: string) => `${phrase.slice(0, 5)}${mark}${phrase.slice(5)}`;
+    const doc = (i: number, carried: string): World["docs"][number] => ({
+      symbol: `A/4/${i}`,
+      lang: "zh",
+      date: `201${i}-01-01`,
+      texts: [`${random(mulberry(20 + i), "zh", 12)}${carried}${random(mulberry(30 + i), "zh", 12)}`],
+      refs: new Map(),
+    });
+    const w = plainWorld([doc(1, split("，")), doc(2, phrase), doc(3, phrase), doc(4, phrase)]);
+    let memo = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options).memo;
+    for (const mark of ["；", "，"]) {
+      w.docs[0] = doc(1, split(mark));
+      const inc = reuseWithMemo(inputOf(w), SCHEMA_VERSION, memo, options);
+      const cold = reuseWithMemo(inputOf(w), SCHEMA_VERSION, null, options);
+      expect(inc.mode).toBe("incremental");
+      expect(inc.result.formulas.formulas.map((f) => f.text)).toContain(split(mark));
+      expect(inc.result).toEqual(cold.result);
       memo = inc.memo;
     }
   });
