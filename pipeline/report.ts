@@ -106,6 +106,51 @@ export function summaryLine(summary: Summary, verb: string): string {
   return `${verb} ${summary.built} of ${n(summary.documents, "document")}, ${n(summary.paragraphs, "paragraph")}: ${n(summary.errors, "error")}, ${n(summary.warnings, "warning")}, ${summary.infos} info`;
 }
 
+/** How a stage that keeps a memo ran (build/stages.ts `StageRun`), as the report reads it. */
+interface StageRunSeen {
+  mode: "cold" | "incremental";
+  why: string | null;
+  redone: number;
+}
+
+/** What each memo stage counts as redone (build/stages.ts `StageRun.redone`). */
+const REDONE: Record<string, [string, string]> = {
+  cite: ["document", "documents"],
+  reuse: ["paragraph", "paragraphs"],
+  index: ["file", "files"],
+  topics: ["document", "documents"],
+};
+
+/**
+ * What a build took from what the last one kept, as lines of the report: the parse cache's hits,
+ * then the stages that ran from their memos, then each stage that ran cold and why.
+ * Decision: said at every build, so a cache found damaged or made by another version is never a
+ * silent cold build (the reason is the memo's own, memos.ts `rejected`), and a user can tell a
+ * build after a change from a cold one.
+ */
+export function cacheLines(
+  stats: { parsed: number; cached: number },
+  runs: Readonly<Record<string, StageRunSeen>> | null,
+  cache: "off" | "read" | "readwrite",
+): string[] {
+  if (cache === "off") return ["cache: not used (--no-cache): every document parsed, every stage run cold"];
+  const n = (k: number, [one, many]: [string, string]) => `${k} ${k === 1 ? one : many}`;
+  const lines = [
+    `parse cache: ${stats.cached} of ${n(stats.parsed + stats.cached, ["document", "documents"])} read from it, ${stats.parsed} parsed`,
+  ];
+  if (!runs) return lines;
+  const stages = Object.entries(runs);
+  const kept = stages.filter(([, r]) => r.mode === "incremental");
+  if (kept.length)
+    lines.push(
+      `from the last build's memos: ${kept.map(([name, r]) => `${name} (${n(r.redone, REDONE[name] ?? ["item", "items"])} redone)`).join(", ")}`,
+    );
+  for (const [name, r] of stages)
+    if (r.mode === "cold")
+      lines.push(`${name} ran cold: ${terminalSafe(r.why ?? "no memo kept by an earlier build")}`);
+  return lines;
+}
+
 /**
  * A progress line on a terminal: "parse 12/40 A/78/265 zh", rewritten in place, erased at the
  * end. Returns a no-op when `enabled` is false (output is not a terminal: stay quiet and plain).

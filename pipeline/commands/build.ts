@@ -13,7 +13,7 @@ import { Publication } from "../../schemas/build.ts";
 import { BuildUsageError, build, type PublishResult, publishBuild } from "../build/index.ts";
 import { YAML_LIMITS } from "../load/index.ts";
 import { LockBusy } from "../lock.ts";
-import { exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
+import { cacheLines, exitCode, formatDiagnostics, jsonReport, progressLine, summaryLine } from "../report.ts";
 import { terminalSafe } from "../terminal.ts";
 import { describeFailure } from "./failure.ts";
 import { readOptions, usageError } from "./options.ts";
@@ -27,7 +27,8 @@ read every corpus/<slug>/<lang>.md and corpus/registry.yaml, parse, run the stag
 reuse, search index), write the data (documents.json, paragraphs.jsonl, ..., manifest.json) and
 build the site's pages against it, all into a new generation folder, dist.generations/<id>/;
 then publish it in one step: dist becomes a link to it. A document with an error is left out;
-the others build.
+the others build. The report ends by saying what came from what the last build kept in .cache/
+(documents read from the parse cache, stages run from their memos) and each stage run cold, why.
 
 What a failed build leaves: the previous build, published whole. Nothing is published when the
 corpus cannot be built as a whole (no corpus folder, registry.yaml missing or unreadable, no
@@ -44,7 +45,9 @@ One build at a time per folder: a second is refused while the first runs (lock .
   --json         print {diagnostics, summary, publication} as JSON on stdout instead of
                  the report (publication: generation published or why not, the one it
                  replaced, the site, notes; schemas/build.ts)
-  --no-cache     parse every document again (the cache is .cache/parse, keyed by content)
+  --no-cache     build cold: parse every document again and run every stage from scratch,
+                 neither reading nor writing .cache/ (the parse cache and the stages' memos,
+                 which a build otherwise keeps so that the next recomputes only what changed)
   --verbose      print each diagnostic's hint under it
 
 Limits: a corpus file over 20 MB is skipped (an error); YAML in front matter and registry.yaml
@@ -156,6 +159,8 @@ export async function runBuildCommand(
       });
       if (report) io.stderr(`${report}\n`);
       io.stderr(`${summaryLine(result.summary, write ? "built" : "checked")}\n`);
+      if (write)
+        for (const line of cacheLines(result.stats, result.runs, options.cache)) io.stderr(`${line}\n`);
       if (published) {
         for (const note of published.notes) io.stderr(`note: ${terminalSafe(note)}\n`);
         io.stderr(publicationLine(published, dist, hadSite));

@@ -95,7 +95,13 @@ export function topicsStageMemo(
   const vocab = input.vocabulary;
   if (!vocab) {
     const empty = { topics: [], removed: [], pieces: [], tagged: 0, diagnostics: [] };
-    const none = { memo: null, redone: 0, mode: "cold" as const, why: null };
+    // Said, so the build's report does not call it a cold run for want of a memo.
+    const none = {
+      memo: null,
+      redone: 0,
+      mode: "cold" as const,
+      why: "the corpus has no topic vocabulary (corpus/topics.yaml): nothing to tag",
+    };
     return { tagged: { ...empty, source: sha256("topics: none") }, ...none };
   }
   const { documents, paragraphs } = input;

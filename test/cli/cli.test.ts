@@ -220,6 +220,41 @@ describe("exit codes", () => {
     expect(help.out + help.err).toMatch(/site published before is gone/);
   });
 
+  test("the report says what came from the last build: cache hits, stages from their memos, each cold stage and why", async () => {
+    const root = clean();
+    const lines = async (...argv: string[]) => {
+      const io = captureIO(root);
+      expect(await runCli(["build", "--no-site", ...argv], io)).toBe(0);
+      return io.err;
+    };
+    const first = await lines();
+    expect(first).toMatch(/\nparse cache: 0 of 1 document read from it, 1 parsed\n/);
+    expect(first).toMatch(/\nreuse ran cold: no memo kept by an earlier build\n/);
+    const second = await lines();
+    expect(second).toMatch(/\nparse cache: 1 of 1 document read from it, 0 parsed\n/);
+    expect(second).toMatch(
+      /\nfrom the last build's memos: cite \(0 documents redone\), reuse \(0 paragraphs redone\), index \(0 files redone\)\n/,
+    );
+    // This corpus has no topic vocabulary: said as such, not as a memo missing.
+    expect(second).toMatch(
+      /\ntopics ran cold: the corpus has no topic vocabulary \(corpus\/topics.yaml\): nothing to tag\n/,
+    );
+    expect(second).not.toMatch(/(cite|reuse|index) ran cold/);
+    // A memo damaged by hand is not used, and the report says which and why.
+    const memo = path.join(root, ".cache/stages/reuse.memo");
+    const bytes = readFileSync(memo);
+    bytes[bytes.length - 1]! ^= 0xff;
+    writeFileSync(memo, bytes);
+    const third = await lines();
+    expect(third).toMatch(
+      /\nreuse ran cold: it was made by another version of acquis, or the file was changed or cut short\n/,
+    );
+    expect(third).toMatch(/\nfrom the last build's memos: cite \(0 documents redone\), index/);
+    expect(await lines("--no-cache")).toMatch(
+      /\ncache: not used \(--no-cache\): every document parsed, every stage run cold\n/,
+    );
+  });
+
   test("--json says what was published, beside the report: generation, the one replaced, the site taken down", async () => {
     const root = clean();
     const first = captureIO(root);
