@@ -34,7 +34,7 @@ import {
   unigramPath,
 } from "./format.ts";
 import { fold } from "./normalize.ts";
-import { mergeRanges } from "./ranges.ts";
+import { mergeRanges, spanHolding } from "./ranges.ts";
 import {
   type Carried,
   carried,
@@ -479,14 +479,7 @@ export class SearchEngine {
 
   /** The document holding paragraph number `id`. */
   docOf(id: number): DocEntry {
-    let lo = 0;
-    let hi = this.docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.docs[mid] as DocEntry).first <= id) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.docs[lo] as DocEntry;
+    return this.docs[spanHolding(this.docs, id)] as DocEntry;
   }
 
   private filterDocs(f: SearchFilters): (d: DocEntry) => boolean {

@@ -11,3 +11,19 @@ export function mergeRanges(ranges: Array<[number, number]>): Array<[number, num
   }
   return out;
 }
+
+/**
+ * The position in `spans` (sorted by `first`, the first holding 0) of the last span starting at
+ * or before `n`: the document holding item n where documents are numbered runs of items (the
+ * search engine's paragraphs, the index's rows, the reuse memo's old paragraphs). 0 when none is.
+ */
+export function spanHolding(spans: ArrayLike<{ first: number }>, n: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (spans[mid]!.first <= n) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -25,6 +25,7 @@ import {
   STATUS_RANK,
 } from "../../core/search/format.ts";
 import { fold } from "../../core/search/normalize.ts";
+import { spanHolding } from "../../core/search/ranges.ts";
 import { terms, unigrams } from "../../core/search/tokenize.ts";
 import { type DocumentRecord, type Paragraph, slugOf } from "../../schemas/index.ts";
 import { knownRuns } from "../paragraph-runs.ts";
@@ -282,14 +283,8 @@ export function layoutLazily(
   const row = (n: number): ChunkRow => {
     if (!(n >= 0 && n < rowCount)) throw new RangeError(`no row ${n} of ${rowCount}`);
     // The document whose rows hold n: the last one starting at or before it.
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (docs[mid]!.first <= n) lo = mid;
-      else hi = mid - 1;
-    }
-    return rowsOf(lo)[n - docs[lo]!.first]!;
+    const d = spanHolding(docs, n);
+    return rowsOf(d)[n - docs[d]!.first]!;
   };
   return { docs, keys: heads.map((h) => h.key), rowCount, row, rowsOf };
 }

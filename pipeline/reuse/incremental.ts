@@ -60,6 +60,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { spanHolding } from "../../core/search/ranges.ts";
 import type { Side } from "../../core/wording/align.ts";
 import { type FormulaRun, formulaThreshold, formulaUnits } from "../../core/wording/formula.ts";
 import { MEASURE_VERSION, weightsOf } from "../../core/wording/measure.ts";
@@ -301,14 +302,7 @@ function sigOf(l: RawLink): string {
 
 /** The language of old paragraph `o`, from the memo's documents (in paragraph order). */
 function langOfOld(docs: readonly DocSpan[], o: number): Lang {
-  let lo = 0;
-  let hi = docs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (docs[mid]!.first <= o) lo = mid;
-    else hi = mid - 1;
-  }
-  const key = docs[lo]!.key;
+  const key = docs[spanHolding(docs, o)]!.key;
   return key.slice(key.lastIndexOf("|") + 1) as Lang;
 }
 
